@@ -1,0 +1,257 @@
+"""SQLModel tables and their Create families. Alembic owns the schema (see migrations/).
+
+Times are stored in UTC plus the UTC offset the person was living in, and the local
+calendar date is stored beside them: that date is the one the person lived, so it stays
+right across DST changes and travel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import MetaData, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# A naming convention lets Alembic's batch mode find constraints on SQLite.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+
+class Location(StrEnum):
+    UPPER_LIP = "upper-lip"
+    LOWER_LIP = "lower-lip"
+    MOUTH_CORNER = "mouth-corner"
+    EYELID = "eyelid"
+    CHEEK = "cheek"
+    CHIN = "chin"
+    OTHER = "other"
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+    CENTER = "center"
+
+
+class FactorKind(StrEnum):
+    NUMBER = "number"
+    SCALE = "scale"
+    YES_NO = "yes-no"
+
+
+class DailyRule(StrEnum):
+    SUM = "sum"
+    MEAN = "mean"
+    MAX = "max"
+    LAST = "last"
+
+
+class RedFlagKind(StrEnum):
+    SPREADING = "spreading"
+    WEAKNESS = "weakness"
+    DROOPING = "drooping"
+    SPEECH = "speech"
+    SWALLOWING = "swallowing"
+    EYE_CLOSURE = "eye-closure"
+    MOVEMENT_TRIGGERED = "movement-triggered"
+    OTHER = "other"
+
+
+def utc_now() -> dt.datetime:
+    """Aware UTC now."""
+    return dt.datetime.now(dt.UTC)
+
+
+# --- episodes -------------------------------------------------------------------------------
+
+
+class EpisodeBase(SQLModel):
+    started_at: dt.datetime = Field(index=True, description="UTC")
+    utc_offset_min: int = Field(description="the offset the person was living in")
+    local_date: dt.date = Field(index=True)
+    location: str
+    side: str
+    intensity: int
+    duration_s: int | None = None
+    context: str = Field(default="", description="';'-separated tags")
+    relief: str = Field(default="", description="';'-separated tags")
+    note: str = ""
+
+
+class Episode(EpisodeBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: dt.datetime = Field(default_factory=utc_now, index=True)
+
+    @property
+    def local_started_at(self) -> dt.datetime:
+        """The start as the person lived it, with its UTC offset."""
+        tz = dt.timezone(dt.timedelta(minutes=self.utc_offset_min))
+        return self.started_at.astimezone(tz)
+
+    @property
+    def context_tags(self) -> list[str]:
+        return split_tags(self.context)
+
+    @property
+    def relief_tags(self) -> list[str]:
+        return split_tags(self.relief)
+
+
+class EpisodeCreate(SQLModel):
+    """An episode as a person describes it; the store fills in the stored form."""
+
+    started_at: dt.datetime  # timezone-aware
+    location: Location
+    side: Side
+    intensity: int
+    duration_s: int | None = None
+    context: list[str] = Field(default_factory=list)
+    relief: list[str] = Field(default_factory=list)
+    note: str = ""
+
+
+class EpisodeUpdate(SQLModel):
+    started_at: dt.datetime | None = None
+    location: Location | None = None
+    side: Side | None = None
+    intensity: int | None = None
+    duration_s: int | None = None
+    context: list[str] | None = None
+    relief: list[str] | None = None
+    note: str | None = None
+
+
+# --- factors ---------------------------------------------------------------------------------
+
+
+class FactorBase(SQLModel):
+    name: str = Field(unique=True, description="short name, e.g. caffeine")
+    column: str = Field(unique=True, description="column name, e.g. caffeine_mg")
+    kind: str
+    unit: str = ""
+    min_value: float | None = None
+    max_value: float | None = None
+    daily_rule: str
+    builtin: bool = False
+
+
+class Factor(FactorBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    position: int = 0
+
+
+class FactorCreate(SQLModel):
+    name: str
+    kind: FactorKind
+    unit: str = ""
+    min_value: float | None = None
+    max_value: float | None = None
+    daily_rule: DailyRule | None = None
+
+
+class FactorEntryBase(SQLModel):
+    factor_id: int = Field(foreign_key="factor.id", index=True)
+    at: dt.datetime | None = Field(default=None, description="UTC; None for a date-only entry")
+    utc_offset_min: int | None = None
+    local_date: dt.date = Field(index=True)
+    value: float
+    note: str = ""
+
+
+class FactorEntry(FactorEntryBase, table=True):
+    __tablename__ = "factor_entry"
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: dt.datetime = Field(default_factory=utc_now, index=True)
+
+    @property
+    def local_at(self) -> dt.datetime | None:
+        if self.at is None or self.utc_offset_min is None:
+            return None
+        tz = dt.timezone(dt.timedelta(minutes=self.utc_offset_min))
+        return self.at.astimezone(tz)
+
+
+class FactorEntryCreate(SQLModel):
+    factor: str  # short or column name
+    value: float
+    at: dt.datetime | None = None  # timezone-aware; or
+    date: dt.date | None = None  # a date-only entry
+    note: str = ""
+
+
+# --- days, red flags, interventions, presets -------------------------------------------------
+
+
+class Day(SQLModel, table=True):
+    """A day's check-in ("tracked", or "no twitches today") and its note."""
+
+    date: dt.date = Field(primary_key=True)
+    checked_in: bool = False
+    note: str = ""
+    created_at: dt.datetime = Field(default_factory=utc_now, index=True)
+
+
+class RedFlagBase(SQLModel):
+    date: dt.date = Field(index=True)
+    kind: str
+    note: str = ""
+
+
+class RedFlag(RedFlagBase, table=True):
+    __tablename__ = "red_flag"
+    __table_args__ = (UniqueConstraint("date", "kind", name="uq_red_flag_date_kind"),)
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: dt.datetime = Field(default_factory=utc_now, index=True)
+
+
+class RedFlagCreate(SQLModel):
+    date: dt.date
+    kind: RedFlagKind
+    note: str = ""
+
+
+class InterventionBase(SQLModel):
+    name: str = Field(index=True)
+    start_date: dt.date
+    end_date: dt.date | None = None
+    note: str = ""
+
+
+class Intervention(InterventionBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: dt.datetime = Field(default_factory=utc_now)
+
+
+class PresetBase(SQLModel):
+    name: str = Field(unique=True, description="e.g. espresso, glass")
+    factor_id: int = Field(foreign_key="factor.id")
+    amount: float
+
+
+class Preset(PresetBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+
+
+class PresetCreate(SQLModel):
+    name: str
+    factor: str
+    amount: float
+
+
+# --- tags ------------------------------------------------------------------------------------
+
+
+def split_tags(text: str) -> list[str]:
+    return [tag for tag in text.split(";") if tag]
+
+
+def join_tags(tags: list[str]) -> str:
+    return ";".join(tags)
