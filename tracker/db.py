@@ -161,10 +161,12 @@ def _refuse_if_read_only(path: Path, info: os.stat_result) -> None:
         raise DatabaseRefused(f"{path} is read-only; tracker needs to write to it. Left untouched")
 
 
-def ensure_private_dir(directory: Path) -> None:
-    """Create `directory` owner-only (0700) if it is missing."""
+def ensure_private_dir(directory: Path, *, tighten: bool = False) -> None:
+    """Create `directory` owner-only (0700) if it is missing; `tighten` fixes an existing one."""
     if not directory.exists():
         directory.mkdir(mode=PRIVATE_DIR, parents=True)
+        directory.chmod(PRIVATE_DIR)
+    elif tighten and stat.S_IMODE(directory.stat().st_mode) != PRIVATE_DIR:
         directory.chmod(PRIVATE_DIR)
 
 

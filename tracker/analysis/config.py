@@ -1,0 +1,28 @@
+"""The analysis settings, with the defaults the report's wording relies on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PersistenceConfig:
+    watch_days: int = 14  # the NHS advises seeing a GP after two weeks
+    threshold_days: int = 28  # four weeks: see a doctor
+    gap_tolerance_days: int = 3  # days without an episode that still keep a run going
+    recurrent_months: int = 3
+    red_flag_window_days: int = 14  # how far back the derived red flags look
+
+
+@dataclass(frozen=True)
+class AnalysisConfig:
+    persistence: PersistenceConfig = PersistenceConfig()
+    min_tracked_days: int = 28  # below this every trigger is "insufficient"
+    min_days_per_side: int = 7  # high/low (or yes/no) days a factor needs on each side
+    provisional_below_days: int = 60
+    confident_from_days: int = 90  # 28-89 tracked days are "provisional"
+    alpha: float = 0.05  # Benjamini-Hochberg false discovery rate
+    hac_maxlags: int = 7  # Newey-West window: a week of carry-over
+    intervention_baseline_days: int = 14  # tracked days before the start
+    intervention_washout_days: int = 3  # calendar days after the start left out
+    intervention_min_days: int = 7  # tracked days after the washout before a verdict

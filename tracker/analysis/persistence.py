@@ -1,0 +1,210 @@
+"""How long the twitching has gone on, whether it keeps coming back, and red flags.
+
+Pure Python, no pandas: the TUI's status line uses it on every refresh.
+
+The rule, which charts and the TUI rely on: an active day has at least one episode; a run
+is a sequence of active days no more than `gap_tolerance_days + 1` calendar days apart
+(so at most 3 days without an episode in between, logged or not); its length is
+last - first + 1. The current run is the one whose last active day is at most
+`gap_tolerance_days` before the as-of date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from tracker.analysis.config import PersistenceConfig
+
+MOUTH_AND_CHEEK = frozenset({"cheek", "upper-lip", "lower-lip", "mouth-corner"})
+ONE_SIDE = frozenset({"left", "right"})
+
+
+class EpisodeLike(Protocol):
+    @property
+    def local_date(self) -> dt.date: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def side(self) -> str: ...
+
+
+class RedFlagLike(Protocol):
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Run:
+    start: dt.date
+    end: dt.date
+    days: int  # end - start + 1
+    active_days: int  # days with at least one episode
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "days": self.days,
+            "active_days": self.active_days,
+        }
+
+
+def find_runs(active_dates: Iterable[dt.date], gap_tolerance_days: int = 3) -> list[Run]:
+    """Runs of active days in date order; days more than gap_tolerance_days + 1 apart split."""
+    dates = sorted(set(active_dates))
+    runs: list[Run] = []
+    if not dates:
+        return runs
+    first = previous = dates[0]
+    count = 1
+    for date in dates[1:]:
+        if (date - previous).days > gap_tolerance_days + 1:
+            runs.append(Run(first, previous, (previous - first).days + 1, count))
+            first, count = date, 0
+        previous = date
+        count += 1
+    runs.append(Run(first, previous, (previous - first).days + 1, count))
+    return runs
+
+
+def persistence(
+    episode_dates: Iterable[dt.date], *, as_of: dt.date, config: PersistenceConfig = PersistenceConfig()
+) -> dict[str, Any]:
+    """The "persistence" section of the report: status, current and longest run, recurrence.
+
+    Episodes after as_of are ignored. status is "none" without a current run, else "early",
+    "watch" (>= watch_days) or "persistent" (>= threshold_days) by the current run's length.
+    """
+    active = {date for date in episode_dates if date <= as_of}
+    runs = find_runs(active, config.gap_tolerance_days)
+    current = None
+    if runs and (as_of - runs[-1].end).days <= config.gap_tolerance_days:
+        current = runs[-1]
+    # max() keeps the first of equals; reversed() makes that the most recent.
+    longest = max(reversed(runs), key=lambda run: run.days) if runs else None
+    months = sorted({f"{date.year:04d}-{date.month:02d}" for date in active})
+    return {
+        "status": _status(current, config),
+        "current_run": current.as_dict() if current else None,
+        "longest_run": longest.as_dict() if longest else None,
+        "watch_days": config.watch_days,
+        "threshold_days": config.threshold_days,
+        "gap_tolerance_days": config.gap_tolerance_days,
+        "recurrent": _longest_month_streak(months) >= config.recurrent_months,
+        "months_with_episodes": months,
+    }
+
+
+def _status(current: Run | None, config: PersistenceConfig) -> str:
+    if current is None:
+        return "none"
+    if current.days >= config.threshold_days:
+        return "persistent"
+    if current.days >= config.watch_days:
+        return "watch"
+    return "early"
+
+
+def _longest_month_streak(months: Sequence[str]) -> int:
+    """The most calendar months in a row, among "YYYY-MM" strings in order."""
+    best = streak = 0
+    previous = None
+    for month in months:
+        index = int(month[:4]) * 12 + int(month[5:]) - 1
+        streak = streak + 1 if previous is not None and index == previous + 1 else 1
+        best, previous = max(best, streak), index
+    return best
+
+
+def persistence_status_line(persistence_result: dict[str, Any]) -> str:
+    """One line for the TUI, e.g. "day 16 of twitching — consider seeing a GP"."""
+    run = persistence_result.get("current_run")
+    status = persistence_result.get("status", "none")
+    if run is None or status == "none":
+        return "no current run of twitching"
+    line = f"day {run['days']} of twitching"
+    if status == "persistent":
+        weeks = persistence_result.get("threshold_days", 28) // 7
+        return f"{line} — {weeks} weeks: see a doctor"
+    if status == "watch":
+        return f"{line} — consider seeing a GP"
+    return line
+
+
+def red_flags(
+    *,
+    logged: Iterable[RedFlagLike],
+    episodes: Iterable[EpisodeLike],
+    as_of: dt.date,
+    date_from: dt.date | None = None,
+    config: PersistenceConfig = PersistenceConfig(),
+) -> list[dict[str, Any]]:
+    """Logged red flags (in date order, always first), then the ones the episodes suggest:
+    "spreading" (2+ locations within the window) and a one-sided "hemifacial-pattern"
+    (eyelid plus cheek or mouth on the same side)."""
+    window_start = as_of - dt.timedelta(days=config.red_flag_window_days - 1)
+    flags = [
+        {"date": flag.date.isoformat(), "kind": str(flag.kind), "name": str(flag.kind),
+         "source": "logged", "note": flag.note}
+        for flag in sorted(logged, key=lambda flag: (flag.date, str(flag.kind)))
+        if flag.date <= as_of and (date_from is None or flag.date >= date_from)
+    ]
+    recent = sorted(
+        (episode for episode in episodes if window_start <= episode.local_date <= as_of),
+        key=lambda episode: episode.local_date,
+    )
+    logged_spreading = any(
+        flag["kind"] == "spreading" and flag["date"] >= window_start.isoformat() for flag in flags
+    )
+    spreading = _spreading(recent)
+    if spreading and not logged_spreading:
+        flags.append(spreading)
+    hemifacial = _hemifacial(recent)
+    if hemifacial:
+        flags.append(hemifacial)
+    return flags
+
+
+def _spreading(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
+    seen: list[str] = []
+    for episode in recent:
+        location = str(episode.location)
+        if location not in seen:
+            seen.append(location)
+            if len(seen) == 2:
+                first_new = episode.local_date
+    if len(seen) < 2:
+        return None
+    return {
+        "date": first_new.isoformat(), "kind": "spreading", "name": "spreading",
+        "source": "derived",
+        "note": f"twitching in {len(seen)} places within two weeks: {', '.join(seen)}",
+    }
+
+
+def _hemifacial(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
+    eyelid: dict[str, dt.date] = {}
+    lower_face: dict[str, dt.date] = {}
+    for episode in recent:
+        side, location = str(episode.side), str(episode.location)
+        if side not in ONE_SIDE:
+            continue
+        if location == "eyelid":
+            eyelid.setdefault(side, episode.local_date)
+        elif location in MOUTH_AND_CHEEK:
+            lower_face.setdefault(side, episode.local_date)
+    for side in sorted(eyelid.keys() & lower_face.keys()):
+        return {
+            "date": max(eyelid[side], lower_face[side]).isoformat(),
+            "kind": "hemifacial-pattern", "name": "hemifacial-spasm pattern", "source": "derived",
+            "note": f"{side} eyelid and {side} cheek or mouth twitching within two weeks: "
+            "worth showing a doctor",
+        }
+    return None

@@ -1,0 +1,291 @@
+"""Which factors go with more (or fewer) twitches: one test per factor and lag, then an
+adjusted model with every factor together, and how the factors move with each other.
+
+The model: a Poisson GLM of the day's episode count on tracked days, with the factor
+(scaled to a friendly step) plus yesterday's count (log1p; an indicator when yesterday was
+not tracked) and the weekday. Its standard errors are Newey-West (HAC), which stays honest
+when the counts are overdispersed and when both the factor and the twitching run in
+streaks. The lagged count soaks up most of the carry-over; HAC covers what is left.
+Benjamini-Hochberg then controls the false discovery rate across every factor and lag.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from tracker.analysis.config import AnalysisConfig
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+LAGS = (0, 1)
+NOT_PROOF = "An association, not proof of cause."
+# Friendly steps for the rate ratio, by unit.
+UNIT_STEPS = {"mg": 100.0, "h": 1.0, "ml": 500.0, "l": 0.5, "g": 1.0, "min": 30.0}
+
+
+class FactorLike(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def column(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Fit:
+    rate_ratio: float
+    ci_low: float
+    ci_high: float
+    p_value: float
+
+
+def covariates(frame: pd.DataFrame) -> pd.DataFrame:
+    """The carry-over and weekday covariates for each day of a daily frame.
+
+    `log1p_yesterday` is log(1 + yesterday's count), 0 when yesterday was not tracked,
+    which `yesterday_untracked` marks; `dow_1`..`dow_6` are weekday indicators (Monday = 0).
+    """
+    import pandas as pd  # deferred: ~250 ms
+
+    yesterday_tracked = frame["tracked"].shift(1, fill_value=False).astype(bool)
+    yesterday = frame["episodes"].shift(1)
+    out = pd.DataFrame(index=frame.index)
+    out["log1p_yesterday"] = yesterday.where(yesterday_tracked, 0.0).fillna(0.0).map(math.log1p)
+    out["yesterday_untracked"] = (~yesterday_tracked).astype(float)
+    weekday = frame.index.dayofweek
+    for day in range(1, 7):
+        out[f"dow_{day}"] = (weekday == day).astype(float)
+    return out
+
+
+def fit_rate_ratio(
+    y: np.ndarray, exposure: np.ndarray, controls: np.ndarray, *, maxlags: int = 7
+) -> list[Fit]:
+    """Rate ratios per unit of each exposure column (Poisson GLM, HAC covariance).
+
+    Rows are days in date order. Constant control columns are dropped first (a weekday
+    that never occurs, no untracked yesterdays) so the design stays full rank.
+    """
+    import numpy as np
+    import statsmodels.api as sm  # deferred: ~600 ms
+
+    controls = controls[:, np.ptp(controls, axis=0) > 0] if controls.size else controls
+    design = np.column_stack([np.ones(len(y)), exposure, controls])
+    result = sm.GLM(y, design, family=sm.families.Poisson()).fit(
+        cov_type="HAC", cov_kwds={"maxlags": maxlags}
+    )
+    width = exposure.shape[1]
+    params, bse, pvalues = result.params[1 : 1 + width], result.bse[1 : 1 + width], result.pvalues[1 : 1 + width]
+    return [
+        Fit(math.exp(b), math.exp(b - 1.959964 * s), math.exp(b + 1.959964 * s), float(p))
+        for b, s, p in zip(params.tolist(), bse.tolist(), pvalues.tolist())
+    ]
+
+
+def benjamini_hochberg(p_values: Sequence[float]) -> list[float]:
+    """BH-adjusted q-values, in the order given (the same as statsmodels' fdr_bh)."""
+    n = len(p_values)
+    order = sorted(range(n), key=lambda i: p_values[i])
+    q = [0.0] * n
+    running = 1.0
+    for rank in range(n, 0, -1):
+        i = order[rank - 1]
+        running = min(running, p_values[i] * n / rank)
+        q[i] = running
+    return q
+
+
+def step_for(factor: FactorLike, values: pd.Series) -> tuple[float, str]:
+    """The step a rate ratio is stated per, and its label: "100 mg", "1 point", "yes vs no"."""
+    if factor.kind == "yes-no":
+        return 1.0, "yes vs no"
+    if factor.kind == "scale":
+        return 1.0, "1 point"
+    unit = factor.unit.strip()
+    if unit in UNIT_STEPS:
+        step = UNIT_STEPS[unit]
+    else:
+        # A power of ten near the day-to-day spread, so "per 1 unit" is not absurdly small
+        # or large for user factors such as steps or screen minutes.
+        spread = float(values.std()) if values.count() > 1 else 0.0
+        step = 10.0 ** round(math.log10(spread)) if spread > 0 else 1.0
+    return step, f"{step:g} {unit}".strip()
+
+
+def trigger_tests(
+    frame: pd.DataFrame, factors: Sequence[FactorLike], config: AnalysisConfig = AnalysisConfig()
+) -> list[dict[str, Any]]:
+    """One entry per factor and lag (0 = same day, 1 = the day before), q-values filled in.
+
+    Only tracked days count; a lag-1 day also needs the previous day's factor logged.
+    Entries without enough data keep their place with confidence "insufficient" and null
+    numbers.
+    """
+    controls = covariates(frame).to_numpy()
+    tracked = frame["tracked"].to_numpy(dtype=bool)
+    y_all = frame["episodes"].to_numpy()
+    results = []
+    for factor in factors:
+        values = frame[factor.column]
+        step, per = step_for(factor, values[frame["tracked"]])
+        for lag in LAGS:
+            x_all = values.shift(lag).to_numpy()
+            keep = tracked & ~(x_all != x_all)  # x == x is False only for NaN
+            entry = _test(factor, lag, per, step, y_all[keep], x_all[keep], controls[keep], config)
+            results.append(entry)
+    tested = [entry for entry in results if entry["p_value"] is not None]
+    for entry, q in zip(tested, benjamini_hochberg([entry["p_value"] for entry in tested])):
+        entry["q_value"] = _sig(q)
+        entry["association"] = q < config.alpha
+        entry["summary"] = _summary(entry)
+    return results
+
+
+def _test(
+    factor: FactorLike, lag: int, per: str, step: float, y: np.ndarray, x: np.ndarray,
+    controls: np.ndarray, config: AnalysisConfig,
+) -> dict[str, Any]:
+    high, threshold, strict = _split(factor, x)
+    n, n_high = len(y), int(high.sum())
+    entry: dict[str, Any] = {
+        "factor": factor.column, "name": factor.name, "lag_days": lag, "n_days": n, "per": per,
+        "rate_ratio": None, "ci_low": None, "ci_high": None, "p_value": None, "q_value": None,
+        "direction": None, "confidence": "insufficient", "association": False,
+        "high_mean": None, "low_mean": None, "high_days": n_high, "low_days": n - n_high,
+        "condition": _condition(factor, lag, threshold, strict),
+    }
+    more = _days_needed(n, n_high, config)
+    if more:
+        entry["summary"] = f"{factor.name} ({_lag_words(lag)}): not enough data yet — about {more} more days"
+        entry["days_needed"] = more
+        return entry
+    fit = fit_rate_ratio(y, (x / step)[:, None], controls, maxlags=config.hac_maxlags)[0]
+    entry.update(
+        rate_ratio=round(fit.rate_ratio, 4), ci_low=round(fit.ci_low, 4),
+        ci_high=round(fit.ci_high, 4), p_value=_sig(fit.p_value),
+        direction="more" if fit.rate_ratio >= 1 else "fewer",
+        confidence="confident" if n >= config.confident_from_days else "provisional",
+        high_mean=round(float(y[high].mean()), 4), low_mean=round(float(y[~high].mean()), 4),
+    )
+    return entry
+
+
+def _split(factor: FactorLike, x: np.ndarray) -> tuple[np.ndarray, float | None, bool]:
+    """High days: at or above the median (above it when the median is also the minimum,
+    as with a supplement that is mostly 0); for yes-no factors, the yes days."""
+    import numpy as np
+
+    if factor.kind == "yes-no":
+        return x >= 0.5, None, False
+    if x.size == 0:
+        return np.zeros(0, dtype=bool), None, False
+    threshold = float(np.median(x))
+    high = x >= threshold
+    if high.all():
+        return x > threshold, threshold, True
+    return high, threshold, False
+
+
+def _days_needed(n: int, n_high: int, config: AnalysisConfig) -> int:
+    """0 when there is enough data, else roughly how many more tracked days would do."""
+    more = max(0, config.min_tracked_days - n)
+    fewest = min(n_high, n - n_high)
+    if fewest < config.min_days_per_side:
+        if fewest == 0:
+            more = max(more, 2 * config.min_days_per_side)
+        else:
+            more = max(more, math.ceil((config.min_days_per_side - fewest) * n / fewest))
+    return more
+
+
+def _lag_words(lag: int) -> str:
+    return "same day" if lag == 0 else "the day before"
+
+
+def _condition(factor: FactorLike, lag: int, threshold: float | None, strict: bool) -> str:
+    """"On days with 200 mg caffeine or more", "After nights of 7 h sleep or more", ..."""
+    if factor.kind == "yes-no":
+        what = factor.name
+    elif threshold == 0 and strict:
+        what = f"any {factor.name}"
+    else:
+        amount = f"{threshold:g} {factor.unit}".strip() if factor.unit else f"{threshold:g}"
+        what = f"{amount} {factor.name}" if factor.unit else f"{factor.name} {amount}"
+        what = f"more than {what}" if strict else f"{what} or more"
+    if factor.column == "sleep_h":  # dated by the wake-up day: lag 0 is last night
+        return f"After nights of {what}" if lag == 0 else f"On the second day after nights of {what}"
+    return f"On days with {what}" if lag == 0 else f"On days after a day with {what}"
+
+
+def _summary(entry: dict[str, Any]) -> str:
+    per = "(yes vs no)" if entry["per"] == "yes vs no" else f"per {entry['per']}"
+    text = (
+        f"{entry['condition']} you logged {entry['high_mean']:.1f} twitches a day on average "
+        f"({entry['high_days']} days), against {entry['low_mean']:.1f} on other days "
+        f"({entry['low_days']} days): about {entry['rate_ratio']:.2f}× {per} "
+        f"(95% CI {entry['ci_low']:.2f}–{entry['ci_high']:.2f})."
+    )
+    if entry["association"]:
+        return f"{text} {NOT_PROOF}"
+    return f"{text} No clear association (q = {entry['q_value']:.2f}): this could be chance."
+
+
+def adjusted_model(
+    frame: pd.DataFrame, factors: Sequence[FactorLike], triggers: Sequence[dict[str, Any]],
+    config: AnalysisConfig = AnalysisConfig(),
+) -> list[dict[str, Any]]:
+    """Every factor with enough same-day data in one model, so each rate ratio is adjusted
+    for the others. Empty when fewer than two factors qualify or too few days have them all."""
+    sufficient = {e["factor"] for e in triggers if e["lag_days"] == 0 and e["p_value"] is not None}
+    chosen = [factor for factor in factors if factor.column in sufficient]
+    if len(chosen) < 2:
+        return []
+    columns = [factor.column for factor in chosen]
+    keep = frame["tracked"].to_numpy(dtype=bool) & frame[columns].notna().all(axis=1).to_numpy()
+    n = int(keep.sum())
+    if n < config.min_tracked_days:
+        return []
+    steps = [step_for(factor, frame.loc[frame["tracked"], factor.column]) for factor in chosen]
+    exposure = frame.loc[keep, columns].to_numpy() / [step for step, _ in steps]
+    controls = covariates(frame).to_numpy()[keep]
+    fits = fit_rate_ratio(frame["episodes"].to_numpy()[keep], exposure, controls, maxlags=config.hac_maxlags)
+    return [
+        {"factor": column, "per": per, "rate_ratio": round(fit.rate_ratio, 4),
+         "ci_low": round(fit.ci_low, 4), "ci_high": round(fit.ci_high, 4),
+         "p_value": _sig(fit.p_value), "n_days": n}
+        for column, (_, per), fit in zip(columns, steps, fits)
+    ]
+
+
+def factor_correlations(
+    frame: pd.DataFrame, factors: Sequence[FactorLike], config: AnalysisConfig = AnalysisConfig()
+) -> list[dict[str, Any]]:
+    """Pairwise Spearman correlations between factors on tracked days (pairwise complete),
+    so a reader can see which habits move together and might stand in for each other."""
+    tracked = frame.loc[frame["tracked"], [factor.column for factor in factors]]
+    present = tracked.notna().astype(float)
+    pair_days = present.T @ present
+    rho = tracked.corr(method="spearman", min_periods=config.min_tracked_days)
+    out = []
+    for i, a in enumerate(rho.columns):
+        for b in rho.columns[i + 1 :]:
+            value = rho.at[a, b]
+            out.append({
+                "factor_a": a, "factor_b": b,
+                "rho": None if value != value else round(float(value), 3),
+                "n_days": int(pair_days.at[a, b]),
+            })
+    return out
+
+
+def _sig(value: float) -> float:
+    """Four significant figures: enough for a p-value, short in JSON."""
+    return float(f"{value:.4g}")

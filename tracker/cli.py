@@ -1,0 +1,92 @@
+"""The command line: a thin layer over the store. Heavy imports live inside the commands.
+
+Exit codes: 0 done; 2 bad input (one line on stderr, nothing written); 1 any other failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from collections.abc import Sequence
+
+from tracker import __version__
+from tracker.commands import COMMAND_MODULES
+from tracker.commands.context import Context
+from tracker.errors import DatabaseRefused, InputError, TrackerError
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """argparse found a mistake in the command line."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a mistake in one line instead of usage plus a message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        command = self.prog.removeprefix("tracker").strip()
+        raise UsageError(f"{command}: {message}" if command else message)
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="tracker",
+        description="Log facial twitching and the daily factors that may go with it. "
+        "With no command, opens the tracker.",
+        epilog="Data stays on this machine. `tracker COMMAND --help` explains each command.",
+    )
+    parser.add_argument("--db", metavar="PATH", help="database file (default: $TRACKER_DB, then the user data dir)")
+    parser.add_argument("--version", action="version", version=f"tracker {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (the console script exits with it)."""
+    os.umask(0o077)  # everything tracker writes (database, backups, exports) is owner-only
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+        context = Context(args=args, parser=parser)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            from tracker.commands.home import open_home  # the TUI, or today's summary
+
+            return open_home(context)
+        return handler(context) or EXIT_OK
+    except UsageError as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    except (InputError, DatabaseRefused) as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    except TrackerError as exc:
+        return _fail(str(exc), EXIT_FAILURE)
+    except sqlite3.OperationalError as exc:
+        return _fail(f"database error: {exc}; nothing was changed", EXIT_FAILURE)
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing was changed", EXIT_FAILURE)
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(exc, OperationalError):
+            return _fail(f"database error: {exc.orig}; nothing was changed", EXIT_FAILURE)
+        if os.environ.get("TRACKER_DEBUG"):
+            raise
+        return _fail(f"unexpected error: {type(exc).__name__}: {exc} (set TRACKER_DEBUG=1 for details)", EXIT_FAILURE)
+
+
+def _fail(message: str, code: int) -> int:
+    lines = message.strip().splitlines() or ["failed"]
+    print(f"tracker: error: {lines[0]}", file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""Command handlers, one module per area. Each module has `register(subparsers)`."""
+
+from tracker.commands import data, database, demo, entries, factors, interventions, log
+
+COMMAND_MODULES = [log, factors, entries, data, interventions, database, demo]

@@ -1,0 +1,47 @@
+"""What every command handler receives: the parsed arguments and a lazily opened store."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker.paths import resolve_db_path
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    parser: argparse.ArgumentParser
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def db_path(self) -> Path:
+        return resolve_db_path(self.args.db)
+
+    def engine(self) -> Engine:
+        """The database, opened (created or upgraded) on first use."""
+        if self._engine is None:
+            from tracker.db import ensure_private_dir, open_database
+            from tracker.paths import default_db_path
+
+            path = self.db_path
+            if path == default_db_path():
+                ensure_private_dir(path.parent, tighten=True)
+            self._engine = open_database(path)
+        return self._engine
+
+    def now(self) -> dt.datetime:
+        from tracker.store import local_now
+
+        return local_now()
+
+    def say(self, message: str) -> None:
+        """A message for the person (stderr, so data on stdout stays clean)."""
+        print(message, file=sys.stderr)

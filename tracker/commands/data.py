@@ -1,0 +1,68 @@
+"""`tracker export csv` and `tracker import csv`: the CSV contract, both ways."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tracker.commands.context import Context
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser("export", help="export data as CSV (or a doctor-visit packet)")
+    kinds = export.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=type(export))
+    csv_parser = kinds.add_parser("csv", help="daily CSV (or --episodes), to stdout without -o")
+    csv_parser.add_argument("--episodes", action="store_true", help="one row per episode instead of per day")
+    csv_parser.add_argument("--from", dest="date_from", metavar="D")
+    csv_parser.add_argument("--to", dest="date_to", metavar="D")
+    csv_parser.add_argument("-o", "--output", metavar="FILE")
+    csv_parser.set_defaults(handler=export_csv)
+
+    importer = commands.add_parser("import", help="import CSV files written by `export csv`")
+    import_kinds = importer.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=type(importer))
+    import_csv = import_kinds.add_parser("csv", help="import daily or episode CSV files, all or nothing")
+    import_csv.add_argument("files", nargs="+", metavar="FILE")
+    import_csv.set_defaults(handler=import_csv_files)
+
+
+def date_options(context: Context):  # type: ignore[no-untyped-def]
+    """--from/--to as dates, checked to be in order."""
+    from tracker.errors import InputError
+    from tracker.when import parse_date
+
+    today = context.now().date()
+    start = parse_date(context.args.date_from, today=today, field="--from") if context.args.date_from else None
+    end = parse_date(context.args.date_to, today=today, field="--to") if context.args.date_to else None
+    if start and end and end < start:
+        raise InputError("--to", end.isoformat(), f"a date on or after --from ({start.isoformat()})")
+    return start, end
+
+
+def export_csv(context: Context) -> int:
+    from tracker.db import session_scope
+    from tracker.export import export_daily, export_episodes
+    from tracker.files import write_private
+
+    start, end = date_options(context)
+    with session_scope(context.engine(), write=False) as session:
+        writer = export_episodes if context.args.episodes else export_daily
+        text = writer(session=session, date_from=start, date_to=end)
+    if context.args.output:
+        path = Path(context.args.output)
+        write_private(path, text.encode("utf-8"))
+        context.say(f"wrote {path} ({text.count(chr(10)) - 1} rows)")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def import_csv_files(context: Context) -> int:
+    from tracker.db import session_scope
+    from tracker.importer import import_files
+
+    paths = [Path(name) for name in context.args.files]
+    with session_scope(context.engine()) as session:
+        report = import_files(session=session, paths=paths, now=context.now())
+    print(report.describe())
+    return 0

@@ -1,0 +1,134 @@
+"""`tracker list`, `tracker delete ID...` and `tracker undo`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+
+from tracker.commands.context import Context
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    show = commands.add_parser("list", help="list what was logged on a day or in a range, with ids")
+    show.add_argument("--date", metavar="D", help="one day (default today)")
+    show.add_argument("--from", dest="date_from", metavar="D")
+    show.add_argument("--to", dest="date_to", metavar="D")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.set_defaults(handler=list_entries)
+
+    delete = commands.add_parser("delete", help="delete entries by id (see `tracker list`)")
+    delete.add_argument("ids", nargs="+", metavar="ID")
+    delete.set_defaults(handler=delete_entries)
+
+    commands.add_parser("undo", help="remove the last thing logged").set_defaults(handler=undo)
+
+
+def list_entries(context: Context) -> int:
+    from tracker import store
+    from tracker.db import session_scope
+    from tracker.days import episodes_between, factor_entries_between, red_flags_between
+    from tracker.errors import InputError
+    from tracker.models import Day
+    from tracker.when import parse_date
+
+    opts = context.args
+    today = context.now().date()
+    if opts.date and (opts.date_from or opts.date_to):
+        raise InputError("--date", opts.date, "either --date or --from/--to, not both")
+    start = parse_date(opts.date or opts.date_from or opts.date_to or "today", today=today)
+    end = parse_date(opts.date_to, today=today) if opts.date_to and not opts.date else start
+    if opts.date_from and opts.date_to is None:
+        end = today
+    if end < start:
+        raise InputError("--to", end.isoformat(), f"a date on or after --from ({start.isoformat()})")
+    with session_scope(context.engine(), write=False) as session:
+        factors = {f.id: f for f in store.list_factors(session=session)}
+        items: list[dict[str, object]] = []
+        for episode in episodes_between(session=session, start=start, end=end):
+            items.append({
+                "id": store.entry_id(episode), "type": "twitch", "date": episode.local_date.isoformat(),
+                "at": episode.local_started_at.isoformat(timespec="seconds"), "location": episode.location,
+                "side": episode.side, "intensity": episode.intensity, "duration_s": episode.duration_s,
+                "context": episode.context_tags, "relief": episode.relief_tags, "note": episode.note,
+            })  # fmt: skip
+        for entry in factor_entries_between(session=session, start=start, end=end):
+            factor = factors[entry.factor_id]
+            at = entry.local_at
+            items.append({
+                "id": store.entry_id(entry), "type": "factor", "date": entry.local_date.isoformat(),
+                "at": at.isoformat(timespec="seconds") if at else None, "factor": factor.column,
+                "value": entry.value, "unit": factor.unit, "note": entry.note,
+            })  # fmt: skip
+        for flag in red_flags_between(session=session, start=start, end=end):
+            items.append({"id": store.entry_id(flag), "type": "red_flag", "date": flag.date.isoformat(),
+                          "at": None, "kind": flag.kind, "note": flag.note})  # fmt: skip
+        for day in session.exec(_days_query(Day, start, end)):
+            items.append({"id": store.entry_id(day), "type": "day", "date": day.date.isoformat(), "at": None,
+                          "checked_in": day.checked_in, "note": day.note})  # fmt: skip
+    items.sort(key=lambda item: (item["date"], item["at"] or "", item["id"]))  # type: ignore[arg-type]
+    if opts.json:
+        print(json.dumps(items, indent=2, ensure_ascii=False))
+        return 0
+    if not items:
+        context.say(f"nothing logged {_span(start, end)}")
+        return 0
+    for item in items:
+        print(f"{item['id']:<14} {item['date']} {_clock(item['at'])}  {_describe(item)}")
+    return 0
+
+
+def _days_query(day_model, start: dt.date, end: dt.date):  # type: ignore[no-untyped-def]
+    from sqlmodel import col, select
+
+    return select(day_model).where(col(day_model.date) >= start, col(day_model.date) <= end)
+
+
+def _clock(at: object) -> str:
+    return str(at)[11:16] if at else "     "
+
+
+def _describe(item: dict[str, object]) -> str:
+    from tracker.export import format_number
+
+    note = f" — {item['note']}" if item.get("note") else ""
+    match item["type"]:
+        case "twitch":
+            duration = f", {item['duration_s']} s" if item["duration_s"] is not None else ""
+            tags = ", ".join(item["context"] + item["relief"])  # type: ignore[operator]
+            return f"twitch {item['location']} {item['side']}, intensity {item['intensity']}{duration}" + (
+                f" [{tags}]" if tags else ""
+            ) + note
+        case "factor":
+            return f"{item['factor']} {format_number(item['value'])} {item['unit']}".rstrip() + note  # type: ignore[arg-type]
+        case "red_flag":
+            return f"RED FLAG {item['kind']}{note}"
+        case _:
+            return ("check-in (tracked)" if item["checked_in"] else "day note") + note
+
+
+def _span(start: dt.date, end: dt.date) -> str:
+    return f"on {start}" if start == end else f"from {start} to {end}"
+
+
+def delete_entries(context: Context) -> int:
+    from tracker import store
+    from tracker.db import session_scope
+
+    with session_scope(context.engine()) as session:
+        removed = store.delete_entries(session=session, ids=context.args.ids)
+    print("deleted " + ", ".join(item.entry_id for item in removed))
+    return 0
+
+
+def undo(context: Context) -> int:
+    from tracker import store
+    from tracker.db import session_scope
+
+    with session_scope(context.engine()) as session:
+        removed = store.undo_last(session=session)
+    if removed is None:
+        context.say("nothing to undo")
+        return 0
+    print(f"undid {removed.entry_id}")
+    return 0

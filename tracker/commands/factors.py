@@ -1,0 +1,89 @@
+"""`tracker factor ...` and `tracker preset ...`: what can be logged, and the quick amounts."""
+
+from __future__ import annotations
+
+import argparse
+
+from tracker.commands.context import Context
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    factor = commands.add_parser("factor", help="list or add factors (what you log each day)")
+    actions = factor.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(factor))
+    actions.add_parser("list", help="list factors with their units, ranges and daily rules").set_defaults(handler=list_factors)
+    add = actions.add_parser("add", help="add a factor of your own, e.g. alcohol")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--kind", required=True, choices=["number", "scale", "yes-no"])
+    add.add_argument("--unit", default="", metavar="U")
+    add.add_argument("--min", type=float, metavar="N", dest="min_value")
+    add.add_argument("--max", type=float, metavar="N", dest="max_value")
+    add.add_argument("--daily", choices=["sum", "mean", "max", "last"], help="how a day's entries combine")
+    add.set_defaults(handler=add_factor)
+
+    preset = commands.add_parser("preset", help="list or set drink and water presets")
+    preset_actions = preset.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(preset))
+    preset_actions.add_parser("list", help="list presets").set_defaults(handler=list_presets)
+    set_preset = preset_actions.add_parser("set", help="add a preset or change its amount")
+    set_preset.add_argument("name", metavar="NAME")
+    set_preset.add_argument("factor", metavar="FACTOR", help="e.g. caffeine or water")
+    set_preset.add_argument("amount", type=float, metavar="AMOUNT")
+    set_preset.set_defaults(handler=set_preset_amount)
+
+
+def list_factors(context: Context) -> int:
+    from tracker import store
+    from tracker.db import session_scope
+    from tracker.export import format_number
+
+    with session_scope(context.engine(), write=False) as session:
+        factors = store.list_factors(session=session)
+    print(f"{'name':<12} {'column':<16} {'kind':<7} {'unit':<6} {'range':<14} daily")
+    for f in factors:
+        span = f"{format_number(f.min_value)}–{format_number(f.max_value)}"
+        print(f"{f.name:<12} {f.column:<16} {f.kind:<7} {f.unit or '-':<6} {span:<14} {f.daily_rule}")
+    return 0
+
+
+def add_factor(context: Context) -> int:
+    from tracker import store
+    from tracker.db import session_scope
+    from tracker.models import FactorCreate
+
+    opts = context.args
+    with session_scope(context.engine()) as session:
+        factor = store.add_factor(
+            session=session,
+            factor_in=FactorCreate(
+                name=opts.name, kind=opts.kind, unit=opts.unit, min_value=opts.min_value,
+                max_value=opts.max_value, daily_rule=opts.daily,
+            ),  # fmt: skip
+        )
+    print(f"added factor {factor.name} (column {factor.column}, {factor.kind}, daily {factor.daily_rule})")
+    return 0
+
+
+def list_presets(context: Context) -> int:
+    from tracker import store
+    from tracker.db import session_scope
+    from tracker.export import format_number
+
+    with session_scope(context.engine(), write=False) as session:
+        factors = {f.id: f for f in store.list_factors(session=session)}
+        for preset in store.list_presets(session=session):
+            factor = factors[preset.factor_id]
+            print(f"{preset.name:<14} {format_number(preset.amount):>6} {factor.unit:<3} {factor.name}")
+    return 0
+
+
+def set_preset_amount(context: Context) -> int:
+    from tracker import store
+    from tracker.db import session_scope
+    from tracker.models import PresetCreate
+
+    opts = context.args
+    with session_scope(context.engine()) as session:
+        preset = store.set_preset(
+            session=session, preset_in=PresetCreate(name=opts.name, factor=opts.factor, amount=opts.amount)
+        )
+    print(f"preset {preset.name} = {opts.amount:g}")
+    return 0

@@ -1,0 +1,41 @@
+"""`tracker` with no command: today's summary and the command help."""
+
+from __future__ import annotations
+
+from tracker.commands.context import Context
+
+
+def open_home(context: Context) -> int:
+    print(today_summary(context))
+    print()
+    context.parser.print_help()
+    return 0
+
+
+def today_summary(context: Context) -> str:
+    from tracker.db import session_scope
+    from tracker.days import consecutive_active_days, day_summary
+    from tracker.export import format_number
+
+    today = context.now().date()
+    with session_scope(context.engine(), write=False) as session:
+        summary = day_summary(session=session, day=today)
+        streak = consecutive_active_days(session=session, as_of=today)
+    lines = [f"Today, {today:%A %d %B %Y} — {context.db_path}"]
+    if summary.episodes:
+        lines.append(f"  twitches: {len(summary.episodes)}")
+        for episode in summary.episodes:
+            when = episode.local_started_at.strftime("%H:%M")
+            lines.append(f"    {when} {episode.location} {episode.side}, intensity {episode.intensity}")
+    elif summary.checked_in:
+        lines.append("  twitches: none (checked in)")
+    else:
+        lines.append("  twitches: nothing logged yet")
+    for total in summary.totals:
+        unit = f" {total.factor.unit}" if total.factor.unit else ""
+        lines.append(f"  {total.factor.name}: {format_number(total.value)}{unit} from {total.entries} entries")
+    if summary.unlogged:
+        lines.append("  not logged yet: " + ", ".join(f.name for f in summary.unlogged))
+    if streak:
+        lines.append(f"  days in a row with twitching: {streak}")
+    return "\n".join(lines)

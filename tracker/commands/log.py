@@ -1,0 +1,223 @@
+"""`tracker log ...`: a twitch, a factor value, a drink, a no-twitch day, a red flag."""
+
+from __future__ import annotations
+
+import argparse
+
+from tracker.commands.context import Context
+from tracker.errors import InputError
+
+SPECIAL = ("twitch", "drink", "none", "redflag")
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "log",
+        help="log a twitch, a factor, a drink, a no-twitch day or a red flag",
+        description="tracker log twitch | log FACTOR VALUE | log drink NAME [COUNT] | log none | log redflag KIND",
+    )
+    parser.add_argument("what", metavar="WHAT", help="twitch, drink, none, redflag, or a factor (caffeine, sleep, …)")
+    parser.add_argument("rest", nargs=argparse.REMAINDER, help="see `tracker log twitch --help` etc.")
+    parser.set_defaults(handler=run)
+
+
+def _sub_parser(context: Context, name: str, description: str) -> argparse.ArgumentParser:
+    return type(context.parser)(prog=f"tracker log {name}", description=description)
+
+
+def run(context: Context) -> int:
+    what = context.args.what.strip().lower()
+    if what == "twitch":
+        return _twitch(context)
+    if what == "drink":
+        return _drink(context)
+    if what == "none":
+        return _none(context)
+    if what == "redflag":
+        return _redflag(context)
+    return _factor(context, what)
+
+
+def _twitch(context: Context) -> int:
+    from tracker.models import Location, Side
+
+    parser = _sub_parser(context, "twitch", "Log one twitch episode. Left-out fields repeat the last ones used.")
+    parser.add_argument("--at", default="now", metavar="WHEN", help="now, HH:MM, yesterday HH:MM or ISO 8601")
+    parser.add_argument("--location", type=str.lower, choices=[loc.value for loc in Location])
+    parser.add_argument("--side", type=str.lower, choices=[side.value for side in Side])
+    parser.add_argument("--intensity", metavar="1-5")
+    parser.add_argument("--duration", metavar="30s|2m|90", help="seconds, or with s/m/h")
+    parser.add_argument("--context", action="append", default=[], metavar="TAG", help="e.g. resting, screen (repeatable)")
+    parser.add_argument("--relief", action="append", default=[], metavar="TAG", help="e.g. pressed, cold-compress")
+    parser.add_argument("--note", default="", metavar="TEXT")
+    opts = parser.parse_args(context.args.rest)
+
+    from tracker import store
+    from tracker.db import session_scope
+    from tracker.models import EpisodeCreate
+    from tracker.when import parse_duration, parse_when
+
+    now = context.now()
+    started = parse_when(opts.at, now=now)
+    duration = parse_duration(opts.duration) if opts.duration is not None else None
+    with session_scope(context.engine()) as session:
+        location, side, intensity = store.episode_defaults(session=session)
+        episode = store.add_episode(
+            session=session,
+            episode_in=EpisodeCreate(
+                started_at=started,
+                location=opts.location or location,
+                side=opts.side or side,
+                intensity=opts.intensity if opts.intensity is not None else intensity,
+                duration_s=duration,
+                context=_split_repeated(opts.context),
+                relief=_split_repeated(opts.relief),
+                note=opts.note,
+            ),
+            now=now,
+        )
+        entry = store.entry_id(episode)
+    when = episode.local_started_at.strftime("%Y-%m-%d %H:%M")
+    length = f", {episode.duration_s} s" if episode.duration_s is not None else ""
+    print(f"logged {entry}: twitch, {episode.location} {episode.side}, intensity {episode.intensity}{length}, {when}")
+    return 0
+
+
+def _factor(context: Context, name: str) -> int:
+    parser = _sub_parser(context, name, f"Log a value of {name}. VALUE may also be a preset name (e.g. glass).")
+    parser.add_argument("value", metavar="VALUE")
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument("--at", metavar="WHEN", help="now (default), HH:MM, yesterday HH:MM or ISO 8601")
+    when.add_argument("--date", metavar="YYYY-MM-DD", help="a date-only entry for that day")
+    parser.add_argument("--note", default="", metavar="TEXT")
+    opts = parser.parse_args(context.args.rest)
+
+    from tracker import store
+    from tracker.db import session_scope
+    from tracker.models import FactorEntryCreate
+    from tracker.when import parse_date, parse_when
+
+    now = context.now()
+    at = parse_when(opts.at, now=now) if opts.at else (None if opts.date else now)
+    day = parse_date(opts.date, today=now.date()) if opts.date else None
+    with session_scope(context.engine()) as session:
+        factor = store.get_factor(session=session, name=name)
+        value = _factor_value(session, factor, opts.value)
+        entry = store.add_factor_entry(
+            session=session,
+            entry_in=FactorEntryCreate(factor=factor.column, value=value, at=at, date=day, note=opts.note),
+            now=now,
+        )
+        label = store.entry_id(entry)
+    print(f"logged {label}: {factor.name} {_show(value)}{' ' + factor.unit if factor.unit else ''} on {entry.local_date}")
+    return 0
+
+
+def _factor_value(session, factor, text: str) -> float:  # type: ignore[no-untyped-def]
+    from tracker import store
+    from tracker.models import FactorKind
+
+    raw = text.strip().lower()
+    if factor.kind == FactorKind.YES_NO:
+        answers = {"yes": 1.0, "y": 1.0, "1": 1.0, "true": 1.0, "no": 0.0, "n": 0.0, "0": 0.0, "false": 0.0}
+        if raw not in answers:
+            raise InputError(factor.name, text, "yes or no")
+        return answers[raw]
+    try:
+        return float(raw)
+    except ValueError:
+        pass
+    presets = [p for p in store.list_presets(session=session) if p.factor_id == factor.id]
+    for preset in presets:
+        if preset.name == raw:
+            return preset.amount
+    names = ", ".join(p.name for p in presets)
+    raise InputError(factor.name, text, "a number" + (f" or a preset ({names})" if names else ""))
+
+
+def _drink(context: Context) -> int:
+    parser = _sub_parser(context, "drink", "Log a drink from the presets (caffeine or water).")
+    parser.add_argument("name", metavar="NAME", help="e.g. espresso, coffee, black-tea, glass, bottle")
+    parser.add_argument("count", nargs="?", default="1", metavar="COUNT")
+    parser.add_argument("--at", default="now", metavar="WHEN")
+    opts = parser.parse_args(context.args.rest)
+
+    from tracker import store, validate
+    from tracker.db import session_scope
+    from tracker.models import FactorEntryCreate
+    from tracker.when import parse_when
+
+    now = context.now()
+    at = parse_when(opts.at, now=now)
+    count = validate.integer_in_range("count", opts.count, 1, 20)
+    with session_scope(context.engine()) as session:
+        preset = store.get_preset(session=session, name=opts.name.replace(" ", "-"))
+        factor = next(f for f in store.list_factors(session=session) if f.id == preset.factor_id)
+        note = f"{count} × {preset.name}" if count > 1 else preset.name
+        entry = store.add_factor_entry(
+            session=session,
+            entry_in=FactorEntryCreate(factor=factor.column, value=preset.amount * count, at=at, note=note),
+            now=now,
+        )
+        label = store.entry_id(entry)
+    print(f"logged {label}: {note} = {_show(entry.value)} {factor.unit} {factor.name}")
+    return 0
+
+
+def _none(context: Context) -> int:
+    parser = _sub_parser(context, "none", "Check in a day with no twitches (a tracked day with zero episodes).")
+    parser.add_argument("--date", default="today", metavar="YYYY-MM-DD")
+    opts = parser.parse_args(context.args.rest)
+
+    from tracker import store
+    from tracker.days import episodes_between
+    from tracker.db import session_scope
+    from tracker.when import parse_date
+
+    now = context.now()
+    day = parse_date(opts.date, today=now.date())
+    with session_scope(context.engine()) as session:
+        logged = episodes_between(session=session, start=day, end=day)
+        if logged:
+            raise InputError("date", day.isoformat(), f"a day without twitches ({len(logged)} logged; delete them first)")
+        store.check_in(session=session, day=day, today=now.date())
+    print(f"logged: no twitches on {day.isoformat()}")
+    return 0
+
+
+def _redflag(context: Context) -> int:
+    from tracker.models import RedFlagKind
+
+    parser = _sub_parser(context, "redflag", "Record a warning sign to show a doctor.")
+    parser.add_argument("kind", type=str.lower, choices=[kind.value for kind in RedFlagKind], metavar="KIND",
+                        help=", ".join(kind.value for kind in RedFlagKind))  # fmt: skip
+    parser.add_argument("--date", default="today", metavar="YYYY-MM-DD")
+    parser.add_argument("--note", default="", metavar="TEXT")
+    opts = parser.parse_args(context.args.rest)
+
+    from tracker import store
+    from tracker.db import session_scope
+    from tracker.models import RedFlagCreate
+    from tracker.when import parse_date
+
+    now = context.now()
+    day = parse_date(opts.date, today=now.date())
+    with session_scope(context.engine()) as session:
+        flag = store.add_red_flag(
+            session=session, red_flag_in=RedFlagCreate(date=day, kind=opts.kind, note=opts.note), today=now.date()
+        )
+        label = store.entry_id(flag)
+    print(f"logged {label}: red flag '{flag.kind}' on {flag.date.isoformat()}")
+    print("A red-flag sign is a reason to see a doctor promptly. If your face droops on one side with arm "
+          "weakness or slurred speech, call emergency services now.")  # fmt: skip
+    return 0
+
+
+def _split_repeated(values: list[str]) -> list[str]:
+    return [part for value in values for part in value.replace(";", ",").split(",")]
+
+
+def _show(value: float) -> str:
+    from tracker.export import format_number
+
+    return format_number(value)

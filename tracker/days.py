@@ -1,0 +1,194 @@
+"""Reads that build whole days from the store: daily rows, one day's summary, logged ranges.
+
+A day is tracked when anything at all was logged for it (an episode, a factor entry, a
+check-in or note, a red flag). Everything else is unknown, never zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, union_all
+from sqlmodel import Session, col, select
+
+from tracker.daily import DailyRow, daily_value, date_range
+from tracker.models import Day, Episode, Factor, FactorEntry, RedFlag
+from tracker.store import list_factors
+
+
+def episodes_between(*, session: Session, start: dt.date, end: dt.date) -> list[Episode]:
+    """Episodes whose local date is in [start, end], in time order."""
+    return list(
+        session.exec(
+            select(Episode)
+            .where(col(Episode.local_date) >= start, col(Episode.local_date) <= end)
+            .order_by(col(Episode.started_at), col(Episode.id))
+        )
+    )
+
+
+def factor_entries_between(*, session: Session, start: dt.date, end: dt.date) -> list[FactorEntry]:
+    return list(
+        session.exec(
+            select(FactorEntry)
+            .where(col(FactorEntry.local_date) >= start, col(FactorEntry.local_date) <= end)
+            .order_by(col(FactorEntry.local_date), col(FactorEntry.at), col(FactorEntry.id))
+        )
+    )
+
+
+def red_flags_between(*, session: Session, start: dt.date, end: dt.date) -> list[RedFlag]:
+    return list(
+        session.exec(
+            select(RedFlag)
+            .where(col(RedFlag.date) >= start, col(RedFlag.date) <= end)
+            .order_by(col(RedFlag.date), col(RedFlag.id))
+        )
+    )
+
+
+def logged_range(*, session: Session) -> tuple[dt.date, dt.date] | None:
+    """The first and last day with anything logged, or None for an empty database."""
+    dates = union_all(
+        select(col(Episode.local_date).label("d")),
+        select(col(FactorEntry.local_date).label("d")),
+        select(col(Day.date).label("d")),
+        select(col(RedFlag.date).label("d")),
+    ).subquery()
+    first, last = session.exec(select(func.min(dates.c.d), func.max(dates.c.d))).one()  # type: ignore[call-overload]
+    if first is None:
+        return None
+    return _as_date(first), _as_date(last)
+
+
+def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyRow]:
+    """One row per calendar day from start to end; untracked days have every value None."""
+    factors = list_factors(session=session)
+    by_id = {factor.id: factor for factor in factors}
+
+    episodes: dict[dt.date, list[tuple[int, int | None, str]]] = defaultdict(list)
+    for day, intensity, duration, location in session.exec(
+        select(Episode.local_date, Episode.intensity, Episode.duration_s, Episode.location)
+        .where(col(Episode.local_date) >= start, col(Episode.local_date) <= end)
+        .order_by(col(Episode.started_at))
+    ):
+        episodes[day].append((intensity, duration, location))
+
+    values: dict[dt.date, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for day, factor_id, value in session.exec(
+        select(FactorEntry.local_date, FactorEntry.factor_id, FactorEntry.value)
+        .where(col(FactorEntry.local_date) >= start, col(FactorEntry.local_date) <= end)
+        # date-only entries first, then in time order, so "last" means the latest entry
+        .order_by(col(FactorEntry.at).is_not(None), col(FactorEntry.at), col(FactorEntry.id))
+    ):
+        values[day][factor_id].append(value)
+
+    notes = {
+        day.date: day
+        for day in session.exec(select(Day).where(col(Day.date) >= start, col(Day.date) <= end))
+    }
+    flags: dict[dt.date, list[str]] = defaultdict(list)
+    for flag in red_flags_between(session=session, start=start, end=end):
+        flags[flag.date].append(flag.kind)
+
+    rows = []
+    for day in date_range(start, end):
+        day_episodes = episodes.get(day, [])
+        day_values = values.get(day, {})
+        tracked = bool(day_episodes or day_values or day in notes or day in flags)
+        if not tracked:
+            rows.append(DailyRow(date=day, tracked=False))
+            continue
+        intensities = [intensity for intensity, _, _ in day_episodes]
+        durations = [duration for _, duration, _ in day_episodes if duration is not None]
+        rows.append(
+            DailyRow(
+                date=day,
+                tracked=True,
+                episodes=len(day_episodes),
+                total_duration_s=sum(durations) if durations else (0 if not day_episodes else None),
+                max_intensity=max(intensities) if intensities else None,
+                mean_intensity=sum(intensities) / len(intensities) if intensities else None,
+                locations=tuple(dict.fromkeys(location for _, _, location in day_episodes)),
+                factors={
+                    by_id[factor_id].column: daily_value(by_id[factor_id].daily_rule, entries)
+                    for factor_id, entries in day_values.items()
+                },
+                red_flags=tuple(flags.get(day, ())),
+                note=notes[day].note if day in notes else "",
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class FactorTotal:
+    factor: Factor
+    value: float
+    entries: int
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    """What one day holds, for `make run`'s summary and the TUI's Today screen."""
+
+    date: dt.date
+    tracked: bool
+    checked_in: bool
+    note: str
+    episodes: list[Episode]
+    totals: list[FactorTotal]
+    unlogged: list[Factor]
+    entries: list[FactorEntry] = field(default_factory=list)
+    red_flags: list[RedFlag] = field(default_factory=list)
+
+
+def day_summary(*, session: Session, day: dt.date) -> DaySummary:
+    factors = list_factors(session=session)
+    entries = factor_entries_between(session=session, start=day, end=day)
+    grouped: dict[int, list[FactorEntry]] = defaultdict(list)
+    for entry in entries:
+        grouped[entry.factor_id].append(entry)
+    totals = [
+        FactorTotal(factor, daily_value(factor.daily_rule, [e.value for e in grouped[factor.id]]) or 0.0,  # type: ignore[index]
+                    len(grouped[factor.id]))  # type: ignore[index]
+        for factor in factors
+        if grouped.get(factor.id)  # type: ignore[arg-type]
+    ]  # fmt: skip
+    record = session.get(Day, day)
+    episodes = episodes_between(session=session, start=day, end=day)
+    flags = red_flags_between(session=session, start=day, end=day)
+    return DaySummary(
+        date=day,
+        tracked=bool(episodes or entries or record or flags),
+        checked_in=bool(record and record.checked_in),
+        note=record.note if record else "",
+        episodes=episodes,
+        totals=totals,
+        unlogged=[factor for factor in factors if not grouped.get(factor.id)],  # type: ignore[arg-type]
+        entries=entries,
+        red_flags=flags,
+    )
+
+
+def consecutive_active_days(*, session: Session, as_of: dt.date) -> int:
+    """Calendar days in a row, ending today or yesterday, that each had an episode."""
+    active = set(
+        session.exec(
+            select(Episode.local_date).where(col(Episode.local_date) <= as_of).distinct()
+        )
+    )
+    day = as_of if as_of in active else as_of - dt.timedelta(days=1)
+    count = 0
+    while day in active:
+        count += 1
+        day -= dt.timedelta(days=1)
+    return count
+
+
+def _as_date(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])

@@ -1,0 +1,298 @@
+"""CSV import: both of our formats, any subset of their columns, all or nothing.
+
+Every row of every file is parsed and checked before anything is written, and the writes
+happen in the caller's single transaction, so a bad row leaves the database as it was.
+Re-importing the same file changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from tracker import store, validate
+from tracker.daily import daily_value
+from tracker.errors import InputError
+from tracker.export import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS, restore_text
+from tracker.models import (
+    Day,
+    Episode,
+    EpisodeCreate,
+    Factor,
+    FactorEntry,
+    Location,
+    RedFlag,
+    RedFlagKind,
+    Side,
+    split_tags,
+)
+from tracker.when import parse_date, parse_duration
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+DERIVED_DAILY = {"episodes", "total_duration_s", "max_intensity", "locations"}
+
+
+@dataclass
+class ImportReport:
+    files: int = 0
+    rows: int = 0
+    episodes_added: int = 0
+    days_changed: set[dt.date] = field(default_factory=set)
+
+    def describe(self) -> str:
+        return (
+            f"imported {self.rows} rows from {self.files} file(s): {self.episodes_added} new episodes, "
+            f"{len(self.days_changed)} days changed"
+        )
+
+
+@dataclass
+class _DailyRow:
+    line: int
+    date: dt.date
+    tracked: bool | None
+    values: dict[int, float]
+    red_flags: list[str]
+    note: str | None
+
+
+def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The header and the rows (with their line numbers) of a UTF-8 CSV file."""
+    where = str(path)
+    if path.is_dir():
+        raise InputError("file", where, "a CSV file, not a directory")
+    if not path.exists():
+        raise InputError("file", where, "a file that exists")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise InputError("file", where, f"a CSV file of at most {MAX_FILE_BYTES // 2**20} MB")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("file", where, f"UTF-8 text (bad byte at position {exc.start})") from None
+    if "\x00" in text:
+        raise InputError("file", where, "a text CSV file (it contains NUL bytes)")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [name.strip() for name in next(reader, [])]
+        rows = []
+        for record in reader:
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) != len(header):
+                raise InputError(
+                    f"{where} line {reader.line_num}", f"{len(record)} cells", f"{len(header)} cells, like the header"
+                )
+            rows.append((reader.line_num, dict(zip(header, record, strict=True))))
+    except csv.Error as exc:
+        raise InputError(f"{where} line {reader.line_num}", str(exc), "RFC 4180 CSV") from None
+    if len(set(header)) != len(header):
+        raise InputError(f"{where} header", ",".join(header), "each column once")
+    return header, rows
+
+
+def import_files(*, session: Session, paths: list[Path], now: dt.datetime | None = None) -> ImportReport:
+    """Import every file or none of them."""
+    now = now or store.local_now()
+    report = ImportReport()
+    factors = store.list_factors(session=session)
+    defaults = store.episode_defaults(session=session)
+    parsed = []
+    for path in paths:
+        header, rows = read_table(Path(path))
+        if "started_at" in header:
+            parsed.append(("episodes", _parse_episodes(str(path), header, rows, defaults, now)))
+        elif "date" in header:
+            parsed.append(("daily", _parse_daily(str(path), header, rows, factors, now)))
+        else:
+            raise InputError(f"{path} header", ",".join(header)[:60], "a `date` (daily) or `started_at` (episodes) column")
+        report.files += 1
+        report.rows += len(rows)
+    for kind, items in parsed:
+        if kind == "episodes":
+            _apply_episodes(session, items, report, now)
+        else:
+            _apply_daily(session, items, {f.id: f for f in factors}, report)
+    session.flush()
+    return report
+
+
+# --- episodes --------------------------------------------------------------------------------
+
+
+def _parse_episodes(where, header, rows, defaults, now) -> list[EpisodeCreate]:  # type: ignore[no-untyped-def]
+    _reject_unknown(where, header, set(EPISODE_COLUMNS))
+    location, side, intensity = defaults
+    episodes = []
+    for line, cells in rows:
+        try:
+            started = _parse_started(cells["started_at"])
+            episode = EpisodeCreate(
+                started_at=validate.moment("started_at", started, now),
+                location=_choice("location", cells.get("location") or location.value, Location),
+                side=_choice("side", cells.get("side") or side.value, Side),
+                intensity=validate.integer_in_range("intensity", cells.get("intensity") or intensity, 1, 5),
+                duration_s=parse_duration(cells["duration_s"]) if cells.get("duration_s") else None,
+                context=validate.tags("context", split_tags(restore_text(cells.get("context", "")))),
+                relief=validate.tags("relief", split_tags(restore_text(cells.get("relief", "")))),
+                note=validate.note("note", restore_text(cells.get("note", ""))),
+            )
+        except InputError as exc:
+            raise InputError(f"{where} line {line}: {exc.field}", exc.value, exc.allowed) from None
+        episodes.append(episode)
+    return episodes
+
+
+def _parse_started(text: str) -> dt.datetime:
+    try:
+        started = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError("started_at", text, "an ISO 8601 time like 2026-11-20T08:15:00+01:00") from None
+    if started.year < validate.EARLIEST_YEAR:
+        raise InputError("started_at", text, f"times from {validate.EARLIEST_YEAR} on")
+    if started.tzinfo is None:  # no offset: local time
+        try:
+            started = started.astimezone()
+        except (OverflowError, ValueError, OSError):
+            raise InputError("started_at", text, "a time this machine can place in its timezone") from None
+    return started
+
+
+def _apply_episodes(session: Session, episodes: list[EpisodeCreate], report: ImportReport, now: dt.datetime) -> None:
+    if not episodes:
+        return
+    moments = [episode.started_at.astimezone(dt.UTC) for episode in episodes]
+    existing = {
+        (started.replace(tzinfo=dt.UTC) if started.tzinfo is None else started, location, side)
+        for started, location, side in session.exec(
+            select(Episode.started_at, Episode.location, Episode.side).where(
+                col(Episode.started_at) >= min(moments), col(Episode.started_at) <= max(moments)
+            )
+        )
+    }
+    for episode, moment in zip(episodes, moments, strict=True):
+        key = (moment, episode.location.value, episode.side.value)
+        if key in existing:
+            continue
+        existing.add(key)
+        added = store.add_episode(session=session, episode_in=episode, now=now)
+        report.episodes_added += 1
+        report.days_changed.add(added.local_date)
+
+
+# --- daily -----------------------------------------------------------------------------------
+
+
+def _parse_daily(where, header, rows, factors: list[Factor], now) -> list[_DailyRow]:  # type: ignore[no-untyped-def]
+    by_column = {factor.column: factor for factor in factors}
+    _reject_unknown(where, header, set(DAILY_HEAD) | set(DAILY_TAIL) | set(by_column))
+    parsed = []
+    for line, cells in rows:
+        try:
+            day = validate.calendar_day("date", parse_date(cells["date"], today=now.date()), now.date())
+            tracked_text = cells.get("tracked", "").strip()
+            if tracked_text not in ("", "0", "1"):
+                raise InputError("tracked", tracked_text, "1, 0 or empty")
+            values = {}
+            for column, factor in by_column.items():
+                text = cells.get(column, "").strip()
+                if text:
+                    number = _number(column, text)
+                    values[factor.id] = store.check_factor_value(factor, number, field=column)
+            flags = [_choice("red_flags", kind, RedFlagKind).value for kind in split_tags(restore_text(cells.get("red_flags", "")))]
+            note = cells.get("note")
+            parsed.append(
+                _DailyRow(
+                    line=line,
+                    date=day,
+                    tracked=None if tracked_text == "" else tracked_text == "1",
+                    values=values,  # type: ignore[arg-type]
+                    red_flags=flags,
+                    note=None if note is None else validate.note("note", restore_text(note)),
+                )
+            )
+        except InputError as exc:
+            raise InputError(f"{where} line {line}: {exc.field}", exc.value, exc.allowed) from None
+    return parsed
+
+
+def _apply_daily(session: Session, rows: list[_DailyRow], factors: dict[int | None, Factor], report: ImportReport) -> None:
+    if not rows:
+        return
+    start, end = min(row.date for row in rows), max(row.date for row in rows)
+    entries: dict[tuple[dt.date, int], list[FactorEntry]] = defaultdict(list)
+    for entry in session.exec(
+        select(FactorEntry)
+        .where(col(FactorEntry.local_date) >= start, col(FactorEntry.local_date) <= end)
+        .order_by(col(FactorEntry.at).is_not(None), col(FactorEntry.at), col(FactorEntry.id))
+    ):
+        entries[(entry.local_date, entry.factor_id)].append(entry)
+    days = {day.date: day for day in session.exec(select(Day).where(col(Day.date) >= start, col(Day.date) <= end))}
+    flags = {
+        (flag.date, flag.kind)
+        for flag in session.exec(select(RedFlag).where(col(RedFlag.date) >= start, col(RedFlag.date) <= end))
+    }
+    for row in rows:
+        for factor_id, value in row.values.items():
+            current = entries.get((row.date, factor_id), [])
+            factor = factors[factor_id]
+            if current and math.isclose(daily_value(factor.daily_rule, [e.value for e in current]) or 0.0, value, abs_tol=1e-9):
+                continue
+            for entry in current:
+                session.delete(entry)
+            replacement = FactorEntry(factor_id=factor_id, local_date=row.date, value=value)
+            session.add(replacement)
+            entries[(row.date, factor_id)] = [replacement]
+            report.days_changed.add(row.date)
+        for kind in row.red_flags:
+            if (row.date, kind) not in flags:
+                session.add(RedFlag(date=row.date, kind=kind))
+                flags.add((row.date, kind))
+                report.days_changed.add(row.date)
+        wants_checkin = bool(row.tracked)
+        wants_note = bool(row.note)
+        if wants_checkin or wants_note:
+            record = days.get(row.date) or Day(date=row.date)
+            changed = False
+            if wants_checkin and not record.checked_in:
+                record.checked_in, changed = True, True
+            if wants_note and record.note != row.note:
+                record.note, changed = row.note or "", True
+            if changed:
+                session.add(record)
+                days[row.date] = record
+                report.days_changed.add(row.date)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _reject_unknown(where: str, header: list[str], known: set[str]) -> None:
+    for name in header:
+        if name not in known:
+            raise InputError(
+                f"{where} column", name, "a column of the daily or episodes format, or a defined user factor"
+            )
+
+
+def _choice(field_name: str, value: str, enum: type) -> object:
+    try:
+        return enum(value.strip().lower())
+    except ValueError:
+        raise InputError(field_name, value, "one of: " + ", ".join(member.value for member in enum)) from None
+
+
+def _number(field_name: str, text: str) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        raise InputError(field_name, text, "a number") from None
+    if not math.isfinite(number):
+        raise InputError(field_name, text, "a finite number")
+    return number

@@ -1,0 +1,395 @@
+"""The one storage API the CLI and the TUI call: keyword-only functions that return models.
+
+Every function works inside the caller's session (one transaction, see db.session_scope) and
+validates its input, raising InputError that names the field, the value and what is allowed.
+Reads that build whole days live in tracker.days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from tracker import validate
+from tracker.errors import InputError
+from tracker.models import (
+    DailyRule,
+    Day,
+    Episode,
+    EpisodeCreate,
+    EpisodeUpdate,
+    Factor,
+    FactorCreate,
+    FactorEntry,
+    FactorEntryCreate,
+    FactorKind,
+    Intervention,
+    Location,
+    Preset,
+    PresetCreate,
+    RedFlag,
+    RedFlagCreate,
+    Side,
+    join_tags,
+    utc_now,
+)
+
+FIRST_DEFAULTS = (Location.LOWER_LIP, Side.LEFT, 2)
+MAX_DURATION_S = 24 * 3600
+RESERVED_COLUMNS = {
+    "date", "tracked", "episodes", "total_duration_s", "max_intensity", "locations",
+    "red_flags", "note", "started_at", "location", "side", "intensity", "duration_s",
+    "context", "relief",
+}  # fmt: skip
+
+
+def local_now() -> dt.datetime:
+    """Now, aware, in the machine's local timezone."""
+    return dt.datetime.now().astimezone()
+
+
+# --- factors and presets ---------------------------------------------------------------------
+
+
+def list_factors(*, session: Session) -> list[Factor]:
+    """Built-in factors first, then user factors in the order they were added."""
+    return list(session.exec(select(Factor).order_by(col(Factor.position), col(Factor.id))))
+
+
+def get_factor(*, session: Session, name: str) -> Factor:
+    """A factor by its short name (`caffeine`) or its column name (`caffeine_mg`)."""
+    wanted = name.strip().lower()
+    factor = session.exec(
+        select(Factor).where((col(Factor.name) == wanted) | (col(Factor.column) == wanted))
+    ).first()
+    if factor is None:
+        known = ", ".join(f.name for f in list_factors(session=session))
+        raise InputError("factor", name, f"one of: {known} (or add one with `tracker factor add`)")
+    return factor
+
+
+def add_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
+    """A user-defined factor; its column is `name_unit` (e.g. alcohol_units) or `name`."""
+    name = validate.name("name", factor_in.name.strip().lower())
+    unit = factor_in.unit.strip()
+    column = f"{name}_{_slug(unit)}" if unit and not name.endswith(f"_{_slug(unit)}") else name
+    for candidate in (name, column):
+        if candidate in RESERVED_COLUMNS:
+            raise InputError("name", factor_in.name, "a name that is not a built-in CSV column")
+        clash = session.exec(
+            select(Factor).where((col(Factor.name) == candidate) | (col(Factor.column) == candidate))
+        ).first()
+        if clash is not None:
+            raise InputError("name", factor_in.name, f"a new name ({clash.name} already exists)")
+    low, high = factor_in.min_value, factor_in.max_value
+    match factor_in.kind:
+        case FactorKind.SCALE:
+            if low is None or high is None or not low < high:
+                raise InputError("--min/--max", f"{low}..{high}", "a scale needs --min and --max with min < max")
+            rule = factor_in.daily_rule or DailyRule.MEAN
+        case FactorKind.YES_NO:
+            low, high = 0.0, 1.0
+            rule = factor_in.daily_rule or DailyRule.MAX
+        case _:
+            low = 0.0 if low is None else low
+            high = 1_000_000.0 if high is None else high
+            if not low < high:
+                raise InputError("--min/--max", f"{low}..{high}", "min < max")
+            rule = factor_in.daily_rule or DailyRule.SUM
+    last_position = max((f.position for f in list_factors(session=session)), default=0)
+    factor = Factor(
+        name=name, column=column, kind=factor_in.kind.value, unit=unit, min_value=low,
+        max_value=high, daily_rule=DailyRule(rule).value, builtin=False, position=last_position + 1,
+    )  # fmt: skip
+    session.add(factor)
+    session.flush()
+    return factor
+
+
+def list_presets(*, session: Session) -> list[Preset]:
+    return list(session.exec(select(Preset).order_by(col(Preset.factor_id), col(Preset.id))))
+
+
+def get_preset(*, session: Session, name: str) -> Preset:
+    preset = session.exec(select(Preset).where(Preset.name == name.strip().lower())).first()
+    if preset is None:
+        known = ", ".join(p.name for p in list_presets(session=session))
+        raise InputError("preset", name, f"one of: {known}")
+    return preset
+
+
+def set_preset(*, session: Session, preset_in: PresetCreate) -> Preset:
+    """Add a preset, or change the amount of an existing one."""
+    factor = get_factor(session=session, name=preset_in.factor)
+    amount = check_factor_value(factor, preset_in.amount, field="amount")
+    name = preset_in.name.strip().lower()
+    validate.tags("preset name", [name])
+    preset = session.exec(select(Preset).where(Preset.name == name)).first()
+    if preset is None:
+        preset = Preset(name=name, factor_id=factor.id, amount=amount)  # type: ignore[arg-type]
+    else:
+        preset.factor_id, preset.amount = factor.id, amount  # type: ignore[assignment]
+    session.add(preset)
+    session.flush()
+    return preset
+
+
+# --- episodes --------------------------------------------------------------------------------
+
+
+def episode_defaults(*, session: Session) -> tuple[Location, Side, int]:
+    """The location, side and intensity of the last episode (what a new one starts from)."""
+    last = session.exec(select(Episode).order_by(col(Episode.created_at).desc())).first()
+    if last is None:
+        return FIRST_DEFAULTS
+    return Location(last.location), Side(last.side), last.intensity
+
+
+def add_episode(*, session: Session, episode_in: EpisodeCreate, now: dt.datetime | None = None) -> Episode:
+    """Validate and store one twitch."""
+    episode = Episode(**_episode_fields(episode_in, now or local_now()))
+    session.add(episode)
+    session.flush()
+    return episode
+
+
+def update_episode(*, session: Session, episode_id: int, changes: EpisodeUpdate) -> Episode:
+    episode = _get(session, Episode, episode_id, "episode")
+    current = EpisodeCreate(
+        started_at=episode.local_started_at, location=Location(episode.location),
+        side=Side(episode.side), intensity=episode.intensity, duration_s=episode.duration_s,
+        context=episode.context_tags, relief=episode.relief_tags, note=episode.note,
+    )  # fmt: skip
+    merged = current.model_copy(update=changes.model_dump(exclude_unset=True))
+    for key, value in _episode_fields(merged, local_now()).items():
+        setattr(episode, key, value)
+    session.add(episode)
+    session.flush()
+    return episode
+
+
+def _episode_fields(episode_in: EpisodeCreate, now: dt.datetime) -> dict[str, object]:
+    started = validate.moment("at", episode_in.started_at, now)
+    offset = started.utcoffset()
+    assert offset is not None
+    duration = episode_in.duration_s
+    if duration is not None:
+        duration = validate.integer_in_range("duration", duration, 0, MAX_DURATION_S)
+    return {
+        "started_at": started.astimezone(dt.UTC),
+        "utc_offset_min": int(offset.total_seconds() // 60),
+        "local_date": started.date(),
+        "location": Location(episode_in.location).value,
+        "side": Side(episode_in.side).value,
+        "intensity": validate.integer_in_range("intensity", episode_in.intensity, 1, 5),
+        "duration_s": duration,
+        "context": join_tags(validate.tags("context", episode_in.context)),
+        "relief": join_tags(validate.tags("relief", episode_in.relief)),
+        "note": validate.note("note", episode_in.note),
+    }
+
+
+# --- factor entries --------------------------------------------------------------------------
+
+
+def add_factor_entry(
+    *, session: Session, entry_in: FactorEntryCreate, now: dt.datetime | None = None
+) -> FactorEntry:
+    """One timestamped (or date-only) value; the day's value follows the factor's daily rule."""
+    now = now or local_now()
+    factor = get_factor(session=session, name=entry_in.factor)
+    value = check_factor_value(factor, entry_in.value, field=factor.name)
+    if entry_in.at is not None:
+        at = validate.moment("at", entry_in.at, now)
+        offset = at.utcoffset()
+        assert offset is not None
+        fields: dict[str, object] = {
+            "at": at.astimezone(dt.UTC),
+            "utc_offset_min": int(offset.total_seconds() // 60),
+            "local_date": at.date(),
+        }
+    else:
+        day = validate.calendar_day("date", entry_in.date or now.date(), now.date())
+        fields = {"at": None, "utc_offset_min": None, "local_date": day}
+    entry = FactorEntry(factor_id=factor.id, value=value, note=validate.note("note", entry_in.note), **fields)  # type: ignore[arg-type]
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def last_factor_entry(*, session: Session, factor: str) -> FactorEntry | None:
+    """The most recent entry of a factor (to repeat a dose)."""
+    found = get_factor(session=session, name=factor)
+    return session.exec(
+        select(FactorEntry).where(FactorEntry.factor_id == found.id).order_by(col(FactorEntry.created_at).desc())
+    ).first()
+
+
+def check_factor_value(factor: Factor, value: float, *, field: str) -> float:
+    low = factor.min_value if factor.min_value is not None else 0.0
+    high = factor.max_value if factor.max_value is not None else 1_000_000.0
+    if factor.kind == FactorKind.YES_NO and value not in (0, 1):
+        raise InputError(field, value, "yes or no (1 or 0)")
+    return validate.number_in_range(field, value, low, high, factor.unit)
+
+
+# --- days, red flags, interventions ----------------------------------------------------------
+
+
+def check_in(*, session: Session, day: dt.date, today: dt.date | None = None) -> Day:
+    """Mark a day tracked: with no episodes, it is a "no twitches today" day."""
+    day = validate.calendar_day("date", day, today or local_now().date())
+    record = session.get(Day, day) or Day(date=day)
+    record.checked_in = True
+    record.created_at = utc_now()
+    session.add(record)
+    session.flush()
+    return record
+
+
+def set_day_note(*, session: Session, day: dt.date, note: str, today: dt.date | None = None) -> Day:
+    day = validate.calendar_day("date", day, today or local_now().date())
+    record = session.get(Day, day) or Day(date=day)
+    record.note = validate.note("note", note)
+    record.created_at = utc_now()
+    session.add(record)
+    session.flush()
+    return record
+
+
+def add_red_flag(*, session: Session, red_flag_in: RedFlagCreate, today: dt.date | None = None) -> RedFlag:
+    """Record a red-flag sign; the same sign on the same day is one record (its note updated)."""
+    day = validate.calendar_day("date", red_flag_in.date, today or local_now().date())
+    kind = red_flag_in.kind.value
+    existing = session.exec(select(RedFlag).where(RedFlag.date == day, RedFlag.kind == kind)).first()
+    flag = existing or RedFlag(date=day, kind=kind)
+    if red_flag_in.note or existing is None:
+        flag.note = validate.note("note", red_flag_in.note)
+    session.add(flag)
+    session.flush()
+    return flag
+
+
+def start_intervention(
+    *, session: Session, name: str, start: dt.date, note: str = "", today: dt.date | None = None
+) -> Intervention:
+    name = name.strip()
+    if not name or len(name) > 80:
+        raise InputError("name", name, "a name of 1 to 80 characters")
+    start = validate.calendar_day("date", start, today or local_now().date())
+    if _open_intervention(session, name) is not None:
+        raise InputError("name", name, "a name not already running (stop it first)")
+    item = Intervention(name=name, start_date=start, note=validate.note("note", note))
+    session.add(item)
+    session.flush()
+    return item
+
+
+def stop_intervention(*, session: Session, name: str, end: dt.date, today: dt.date | None = None) -> Intervention:
+    item = _open_intervention(session, name.strip())
+    if item is None:
+        running = ", ".join(i.name for i in list_interventions(session=session) if i.end_date is None)
+        raise InputError("name", name, f"a running intervention ({running or 'none running'})")
+    end = validate.calendar_day("date", end, today or local_now().date())
+    if end < item.start_date:
+        raise InputError("date", end.isoformat(), f"on or after the start, {item.start_date.isoformat()}")
+    item.end_date = end
+    session.add(item)
+    session.flush()
+    return item
+
+
+def list_interventions(*, session: Session) -> list[Intervention]:
+    return list(session.exec(select(Intervention).order_by(col(Intervention.start_date), col(Intervention.id))))
+
+
+def _open_intervention(session: Session, name: str) -> Intervention | None:
+    return session.exec(
+        select(Intervention).where(Intervention.name == name, col(Intervention.end_date).is_(None))
+    ).first()
+
+
+# --- ids, delete and undo --------------------------------------------------------------------
+
+ID_PREFIXES = {"e": Episode, "f": FactorEntry, "r": RedFlag, "i": Intervention}
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A deleted row, kept so the deletion can be undone."""
+
+    entry_id: str
+    row: Episode | FactorEntry | RedFlag | Intervention | Day
+
+
+def entry_id(row: Episode | FactorEntry | RedFlag | Intervention | Day) -> str:
+    """The id a person types: e12 (episode), f7 (factor entry), r3, i2, d2026-11-20 (day)."""
+    if isinstance(row, Day):
+        return f"d{row.date.isoformat()}"
+    prefix = next(p for p, model in ID_PREFIXES.items() if isinstance(row, model))
+    return f"{prefix}{row.id}"
+
+
+def find_entry(*, session: Session, entry: str) -> Episode | FactorEntry | RedFlag | Intervention | Day:
+    allowed = "an id from `tracker list`: e12, f7, r3, i2 or d2026-11-20"
+    text = entry.strip().lower()
+    if text.startswith("d") and len(text) == 11:
+        try:
+            day = dt.date.fromisoformat(text[1:])
+        except ValueError:
+            raise InputError("id", entry, allowed) from None
+        row = session.get(Day, day)
+    elif text[:1] in ID_PREFIXES and text[1:].isdigit():
+        row = session.get(ID_PREFIXES[text[0]], int(text[1:]))
+    else:
+        raise InputError("id", entry, allowed)
+    if row is None:
+        raise InputError("id", entry, "an id that exists (see `tracker list`)")
+    return row
+
+
+def delete_entries(*, session: Session, ids: list[str]) -> list[Removed]:
+    """Delete every id or none: an unknown id fails the whole call."""
+    rows = [find_entry(session=session, entry=entry) for entry in ids]
+    removed = []
+    for row in rows:
+        removed.append(Removed(entry_id(row), row))
+        session.delete(row)
+    session.flush()
+    return removed
+
+
+def restore(*, session: Session, removed: list[Removed]) -> None:
+    """Put deleted rows back with their ids (the TUI's Undo)."""
+    for item in removed:
+        session.merge(item.row)
+    session.flush()
+
+
+def undo_last(*, session: Session) -> Removed | None:
+    """Remove the last thing logged (episode, factor entry, red flag, check-in or intervention)."""
+    candidates = [
+        session.exec(select(model).order_by(col(model.created_at).desc(), col(key).desc())).first()
+        for model, key in (
+            (Episode, Episode.id), (FactorEntry, FactorEntry.id), (RedFlag, RedFlag.id),
+            (Intervention, Intervention.id), (Day, Day.date),
+        )
+    ]  # fmt: skip
+    present = [row for row in candidates if row is not None]
+    if not present:
+        return None
+    latest = max(present, key=lambda row: row.created_at)
+    return delete_entries(session=session, ids=[entry_id(latest)])[0]
+
+
+def _get(session: Session, model: type, key: int, what: str):  # type: ignore[no-untyped-def]
+    row = session.get(model, key)
+    if row is None:
+        raise InputError(what, key, "an id that exists (see `tracker list`)")
+    return row
+
+
+def _slug(unit: str) -> str:
+    return "".join(ch if ch.isalnum() else "_" for ch in unit.lower()).strip("_")
