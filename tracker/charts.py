@@ -63,7 +63,7 @@ def weekly_summary(frame: pd.DataFrame, *, factors: Sequence[str]) -> pd.DataFra
         columns = ["days_tracked", "days_in_week", "episodes", "mean_intensity", *factors]
         return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="week"))
 
-    week = (index - pd.to_timedelta(index.dayofweek, unit="D")).normalize()
+    week = (index - pd.to_timedelta(index.day_of_week, unit="D")).normalize()
     tracked = frame["tracked"].to_numpy(dtype=bool)
     episodes = np.where(tracked, frame["episodes"].to_numpy(dtype=float), np.nan)
     intensity = frame["mean_intensity"].to_numpy(dtype=float)
@@ -98,6 +98,7 @@ def weekly_summary(frame: pd.DataFrame, *, factors: Sequence[str]) -> pd.DataFra
             weekly[column] = means[column].astype(float)
     # The frame has a row per calendar day, but be safe with gaps: every week is a row.
     full = pd.date_range(weekly.index[0], weekly.index[-1], freq="7D", name="week")
+    full = full.as_unit(index.unit)
     weekly = weekly.reindex(full)
     weekly[["days_tracked", "days_in_week"]] = (
         weekly[["days_tracked", "days_in_week"]].fillna(0).astype(int)
@@ -113,7 +114,7 @@ def last_weeks(frame: pd.DataFrame, weeks: int) -> pd.DataFrame:
     if len(frame.index) == 0 or weeks <= 0:
         return frame.iloc[0:0]
     last = frame.index[-1]
-    start = (last - pd.Timedelta(days=last.dayofweek)).normalize() - pd.Timedelta(weeks - 1, "W")
+    start = (last - pd.Timedelta(days=last.day_of_week)).normalize() - pd.Timedelta(weeks - 1, "W")
     return frame.loc[start:]
 
 
