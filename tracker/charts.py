@@ -135,6 +135,7 @@ def draw_weekly(
     Untracked weeks get a NaN-height bar (nothing drawn) and a hatched "no data" band;
     partly tracked weeks are labelled "4/7" above the bar. Persistent runs are shaded,
     interventions are dashed vertical lines and red flags solid ones, at their dates.
+    Markers outside the weeks drawn are skipped.
     Returns the twin Axes holding mean intensity, or None when `show_intensity` is False.
     """
     import matplotlib.dates as mdates  # deferred with matplotlib: ~150 ms
@@ -146,6 +147,11 @@ def draw_weekly(
     tracked_days = weekly["days_tracked"].to_numpy(dtype=int)
     untracked = np.isnan(heights)
 
+    # Anything outside the drawn weeks is left out: its label would spill past the axes.
+    window = _window(weekly)
+    persistent_runs = [run for run in persistent_runs if _overlaps(run, window)]
+    interventions = [mark for mark in interventions if _inside(mark[0], window)]
+    red_flags = [mark for mark in red_flags if _inside(mark[0], window)]
     for start, end in persistent_runs:
         ax.axvspan(
             mdates.date2num(_midnight(start)),
@@ -319,9 +325,9 @@ def render_chart(
     draw_weekly(
         axes[0],
         weekly,
-        persistent_runs=[run for run in persistent_runs if _overlaps(run, window)],
-        interventions=[mark for mark in interventions if _inside(mark[0], window)],
-        red_flags=[mark for mark in red_flags if _inside(mark[0], window)],
+        persistent_runs=persistent_runs,
+        interventions=interventions,
+        red_flags=red_flags,
     )
     axes[0].set_title("Episodes", fontsize="medium", loc="left")
     for position, (ax, column) in enumerate(zip(axes[1:], factors, strict=True)):
