@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from tracker import store, validate
 from tracker.daily import daily_value
 from tracker.errors import InputError
-from tracker.export import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS, restore_text
+from tracker.export import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS, format_number, restore_text
 from tracker.models import (
     Day,
     Episode,
@@ -114,7 +114,8 @@ def import_files(*, session: Session, paths: list[Path], now: dt.datetime | None
             raise InputError(f"{path} header", ",".join(header)[:60], "a `date` (daily) or `started_at` (episodes) column")
         report.files += 1
         report.rows += len(rows)
-    for kind, items in parsed:
+    # Episodes first, so a daily row's `tracked` = 1 can see that the day is already tracked.
+    for kind, items in sorted(parsed, key=lambda pair: pair[0] != "episodes"):
         if kind == "episodes":
             _apply_episodes(session, items, report, now)
         else:
@@ -238,11 +239,18 @@ def _apply_daily(session: Session, rows: list[_DailyRow], factors: dict[int | No
         (flag.date, flag.kind)
         for flag in session.exec(select(RedFlag).where(col(RedFlag.date) >= start, col(RedFlag.date) <= end))
     }
+    session.flush()
+    episode_days = set(
+        session.exec(
+            select(Episode.local_date).where(col(Episode.local_date) >= start, col(Episode.local_date) <= end).distinct()
+        )
+    )
     for row in rows:
         for factor_id, value in row.values.items():
             current = entries.get((row.date, factor_id), [])
             factor = factors[factor_id]
-            if current and math.isclose(daily_value(factor.daily_rule, [e.value for e in current]) or 0.0, value, abs_tol=1e-9):
+            # Equal at the file's precision is equal: a mean of 7.6666… exported as 7.666667.
+            if current and format_number(daily_value(factor.daily_rule, [e.value for e in current])) == format_number(value):
                 continue
             for entry in current:
                 session.delete(entry)
@@ -255,7 +263,15 @@ def _apply_daily(session: Session, rows: list[_DailyRow], factors: dict[int | No
                 session.add(RedFlag(date=row.date, kind=kind))
                 flags.add((row.date, kind))
                 report.days_changed.add(row.date)
-        wants_checkin = bool(row.tracked)
+        # `tracked` = 1 keeps a day with nothing else logged tracked; a day tracked by its
+        # entries needs no check-in, and adding one would make a re-import change the file.
+        already_tracked = (
+            row.date in episode_days
+            or row.date in days
+            or any(key[0] == row.date for key in entries if entries[key])
+            or any(flag_date == row.date for flag_date, _ in flags)
+        )
+        wants_checkin = bool(row.tracked) and not already_tracked
         wants_note = bool(row.note)
         if wants_checkin or wants_note:
             record = days.get(row.date) or Day(date=row.date)

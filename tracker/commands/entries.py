@@ -66,7 +66,7 @@ def list_entries(context: Context) -> int:
         for day in session.exec(_days_query(Day, start, end)):
             items.append({"id": store.entry_id(day), "type": "day", "date": day.date.isoformat(), "at": None,
                           "checked_in": day.checked_in, "note": day.note})  # fmt: skip
-    items.sort(key=lambda item: (item["date"], item["at"] or "", item["id"]))  # type: ignore[arg-type]
+    items.sort(key=_chronological)
     if opts.json:
         print(json.dumps(items, indent=2, ensure_ascii=False))
         return 0
@@ -76,6 +76,13 @@ def list_entries(context: Context) -> int:
     for item in items:
         print(f"{item['id']:<14} {item['date']} {_clock(item['at'])}  {_describe(item)}")
     return 0
+
+
+def _chronological(item: dict[str, object]) -> tuple[str, float, str]:
+    """By local day, then by instant: across a DST fall-back 01:30+01:00 comes before 01:30+00:00."""
+    at = item["at"]
+    instant = dt.datetime.fromisoformat(at).timestamp() if isinstance(at, str) else float("-inf")
+    return str(item["date"]), instant, str(item["id"])
 
 
 def _days_query(day_model, start: dt.date, end: dt.date):  # type: ignore[no-untyped-def]

@@ -1,0 +1,158 @@
+"""Every command, as a person types it, against a real database file."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+pytestmark = pytest.mark.usefixtures("frozen")
+
+
+def test_log_twitch_with_every_option(cli) -> None:
+    result = cli("log", "twitch", "--at", "08:15", "--location", "eyelid", "--side", "right", "--intensity", "4",
+                 "--duration", "2m", "--context", "screen", "--context", "after-caffeine", "--relief", "pressed",
+                 "--note", "long one")  # fmt: skip
+    assert result.code == 0, result.err
+    assert "e1" in result.out and "eyelid right" in result.out
+    [item] = json.loads(cli("list", "--json").out)
+    assert item["at"] == "2026-11-24T08:15:00+00:00"
+    assert (item["duration_s"], item["context"], item["relief"], item["note"]) == (120, ["screen", "after-caffeine"], ["pressed"], "long one")
+
+
+def test_twitch_defaults_repeat_the_last_one(cli) -> None:
+    cli("log", "twitch", "--location", "cheek", "--side", "both", "--intensity", "5")
+    cli("log", "twitch")
+    items = json.loads(cli("list", "--json").out)
+    assert [(i["location"], i["side"], i["intensity"]) for i in items] == [("cheek", "both", 5)] * 2
+
+
+def test_first_twitch_defaults(cli) -> None:
+    cli("log", "twitch")
+    [item] = json.loads(cli("list", "--json").out)
+    assert (item["location"], item["side"], item["intensity"]) == ("lower-lip", "left", 2)
+
+
+@pytest.mark.parametrize(
+    "when,expected",
+    [("yesterday 23:10", "2026-11-23T23:10:00+00:00"), ("2026-11-20T08:15", "2026-11-20T08:15:00+00:00"),
+     ("2026-11-20T08:15+05:30", "2026-11-20T08:15:00+05:30"), ("now", "2026-11-24T09:30:00+00:00")],
+)  # fmt: skip
+def test_when_formats(cli, when: str, expected: str) -> None:
+    assert cli("log", "twitch", "--at", when).code == 0
+    assert json.loads(cli("list", "--from", "2026-11-01", "--json").out)[0]["at"] == expected
+
+
+@pytest.mark.parametrize(
+    "args,field",
+    [(["log", "twitch", "--intensity", "7"], "intensity"), (["log", "twitch", "--location", "nose"], "--location"),
+     (["log", "twitch", "--at", "2026-11-26T10:00"], "at"), (["log", "twitch", "--duration", "-5"], "duration"),
+     (["log", "twitch", "--duration", "25h"], "duration"), (["log", "caffeine", "abc"], "caffeine"),
+     (["log", "stress", "11"], "stress"), (["log", "sleep", "1e308"], "sleep"), (["log", "water", "NaN"], "water"),
+     (["log", "mystery", "3"], "factor"), (["log", "drink", "whisky"], "preset"), (["log", "redflag", "itchy"], "KIND"),
+     (["list", "--date", "2026-13-01"], "date"), (["delete", "x1"], "id"), (["log", "twitch", "--at", "9999-12-31T23:59"], "at"),
+     (["log", "twitch", "--at", "0001-01-01T00:00"], "at"), (["nonsense"], "COMMAND")],
+)  # fmt: skip
+def test_bad_input_is_one_line_exit_2_and_nothing_written(cli, db_path, args: list[str], field: str) -> None:
+    result = cli(*args)
+    assert result.code == 2
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("tracker: error:"), result.err
+    assert field.lower() in lines[0].lower()
+    assert "Traceback" not in result.err
+    if db_path.exists():
+        counts = sqlite3.connect(db_path).execute(
+            "SELECT (SELECT count(*) FROM episode) + (SELECT count(*) FROM factor_entry) + (SELECT count(*) FROM red_flag)"
+        ).fetchone()[0]
+        assert counts == 0
+
+
+def test_factor_short_and_column_names_and_presets(cli) -> None:
+    assert cli("log", "caffeine", "95").code == 0
+    assert cli("log", "caffeine_mg", "63", "--at", "07:00").code == 0
+    assert cli("log", "drink", "espresso", "2").code == 0
+    assert cli("log", "water", "glass").code == 0
+    assert cli("log", "drink", "bottle").code == 0
+    assert cli("log", "sleep", "6.5", "--date", "2026-11-24").code == 0
+    daily = cli("export", "csv").out.splitlines()
+    assert daily[1].startswith("2026-11-24,1,0,0,,,284,6.5,750,,")
+
+
+def test_user_factor_add_list_and_log(cli) -> None:
+    assert cli("factor", "add", "alcohol", "--kind", "number", "--unit", "units").code == 0
+    assert cli("factor", "add", "jaw", "--kind", "scale", "--min", "0", "--max", "5", "--daily", "max").code == 0
+    assert cli("factor", "add", "screen_late", "--kind", "yes-no").code == 0
+    listing = cli("factor", "list").out
+    assert "alcohol_units" in listing and "jaw" in listing and "yes-no" in listing
+    assert cli("log", "alcohol", "2").code == 0
+    assert cli("log", "screen_late", "yes").code == 0
+    assert cli("log", "jaw", "7").code == 2
+    header = cli("export", "csv").out.splitlines()[0]
+    assert header.endswith("magnesium_mg,alcohol_units,jaw,screen_late,red_flags,note")
+
+
+def test_log_none_marks_a_tracked_day_with_zero_episodes(cli) -> None:
+    assert cli("log", "none", "--date", "yesterday").code == 0
+    assert cli("log", "twitch").code == 0
+    assert cli("log", "none").code == 2  # today already has a twitch
+    rows = cli("export", "csv").out.splitlines()
+    assert rows[1].startswith("2026-11-23,1,0,0,")
+
+
+def test_redflag_is_recorded_with_advice(cli) -> None:
+    result = cli("log", "redflag", "drooping", "--note", "left eyelid")
+    assert result.code == 0 and "see a doctor" in result.out and "emergency" in result.out
+    assert cli("export", "csv").out.splitlines()[1].endswith(",drooping,")
+
+
+def test_delete_and_undo(cli) -> None:
+    cli("log", "twitch")
+    cli("log", "caffeine", "95")
+    assert cli("delete", "e1").out.strip() == "deleted e1"
+    assert cli("delete", "e1").code == 2
+    assert cli("undo").out.strip() == "undid f1"
+    assert "nothing to undo" in cli("undo").err
+    assert json.loads(cli("list", "--json").out) == []
+
+
+def test_list_range_and_text(cli) -> None:
+    cli("log", "twitch", "--at", "yesterday 10:00", "--note", "after lunch")
+    cli("log", "redflag", "spreading")
+    text = cli("list", "--from", "2026-11-23", "--to", "2026-11-24").out
+    assert "twitch lower-lip left" in text and "after lunch" in text and "RED FLAG spreading" in text
+    assert "nothing logged" in cli("list", "--date", "2026-11-01").err
+
+
+def test_interventions(cli) -> None:
+    assert cli("intervention", "start", "magnesium", "--date", "2026-11-01", "--note", "300 mg").code == 0
+    assert "running" in cli("intervention", "list").out
+    assert cli("intervention", "stop", "magnesium", "--date", "2026-11-20").code == 0
+    assert "2026-11-20" in cli("intervention", "list").out
+    assert cli("intervention", "stop", "magnesium").code == 2
+
+
+def test_db_path_check_backup(cli, db_path, tmp_path, monkeypatch) -> None:
+    assert cli("db", "path").out.strip() == str(db_path)
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "env.db"))
+    assert cli("db", "path", db=None).out.strip() == str(tmp_path / "env.db")
+    cli("log", "twitch")
+    check = cli("db", "check").out
+    assert "integrity: ok" in check and "schema revision: 0002" in check
+    dest = tmp_path / "copy.db"
+    assert cli("db", "backup", str(dest)).code == 0
+    assert sqlite3.connect(dest).execute("SELECT count(*) FROM episode").fetchone()[0] == 1
+    assert "already at schema 0002" in cli("db", "upgrade").out
+
+
+def test_default_database_lives_in_the_user_data_dir(cli, tmp_path) -> None:
+    path = cli("db", "path", db=None).out.strip()
+    assert path == str(tmp_path / "xdg-data" / "tracker" / "tracker.db")
+
+
+def test_no_command_prints_today_and_help(cli) -> None:
+    cli("log", "twitch", "--location", "eyelid")
+    cli("log", "drink", "coffee")
+    result = cli()
+    assert "Today" in result.out and "eyelid" in result.out and "caffeine: 95 mg from 1 entries" in result.out
+    assert "usage: tracker" in result.out

@@ -1,0 +1,45 @@
+"""The core never imports the UI, and quick commands never pay for the heavy libraries."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ["pandas", "matplotlib", "statsmodels", "scipy", "textual", "alembic"]
+
+
+def loaded_modules(code: str, env_db: str) -> set[str]:
+    probe = code + "\nimport sys, json\nprint(json.dumps(sorted(sys.modules)), file=sys.__stderr__)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "TRACKER_DB": env_db},
+        timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["log", "twitch"], ["log", "caffeine", "95"], ["log", "drink", "coffee"], ["list"], ["export", "csv"]],
+)
+def test_quick_commands_leave_heavy_modules_out(tmp_path, argv: list[str]) -> None:
+    db = str(tmp_path / "t.db")
+    subprocess.run([sys.executable, "-m", "tracker", "--db", db, "db", "upgrade"], check=True, capture_output=True)
+    code = f"from tracker.cli import main\ntry:\n    main({argv!r})\nexcept SystemExit:\n    pass"
+    loaded = loaded_modules(code, db)
+    assert not [name for name in HEAVY if name in loaded]
+
+
+def test_core_modules_never_import_textual(tmp_path) -> None:
+    code = "import tracker.models, tracker.db, tracker.store, tracker.days, tracker.export, tracker.importer, tracker.analysis"
+    loaded = loaded_modules(code, str(tmp_path / "t.db"))
+    assert "textual" not in loaded and "pandas" not in loaded
+
+
+def test_python_dash_m_tracker_runs(tmp_path) -> None:
+    result = subprocess.run([sys.executable, "-m", "tracker", "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and result.stdout.startswith("tracker ")
