@@ -51,6 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # everything tracker writes (database, backups, exports) is owner-only
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    context: Context | None = None
     try:
         args = parser.parse_args(args_list)
         context = Context(args=args, parser=parser)
@@ -80,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("TRACKER_DEBUG"):
             raise
         return _fail(f"unexpected error: {type(exc).__name__}: {exc} (set TRACKER_DEBUG=1 for details)", EXIT_FAILURE)
+    finally:
+        if context is not None:
+            context.close()
 
 
 def _fail(message: str, code: int) -> int:

@@ -37,6 +37,12 @@ class Context:
             self._engine = open_database(path)
         return self._engine
 
+    def close(self) -> None:
+        """Close the database: the last connection out folds the WAL back into the file."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
     def now(self) -> dt.datetime:
         from tracker.store import local_now
 
