@@ -1,0 +1,193 @@
+"""The visit report: a real PDF, read back with pypdf, and the wording behind it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+
+import pytest
+from pypdf import PdfReader
+
+from tracker import visit_report
+from tracker.analysis.frame import daily_frame
+from tracker.daily import DailyRow, date_range
+from tracker.models import Episode, RedFlag
+
+UNITS = {"caffeine_mg": "mg", "sleep_h": "h", "water_ml": "ml", "stress": "", "magnesium_mg": "mg"}
+
+
+def _write(tmp_path, diary, analysis, **overrides):
+    arguments = {
+        "frame": diary.frame,
+        "analysis": analysis,
+        "episodes": diary.episodes,
+        "interventions": diary.interventions,
+        "red_flags": diary.red_flags,
+        "factors_units": UNITS,
+        "date_from": diary.start,
+        "date_to": diary.end,
+        "generated_on": diary.end,
+    }
+    arguments.update(overrides)
+    return visit_report.write_report(tmp_path / "report.pdf", **arguments)
+
+
+def _text(path) -> str:
+    reader = PdfReader(path)
+    # Lines wrap wherever the layout put them: compare words, not line breaks.
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+@pytest.fixture
+def report(tmp_path, diary, analysis):
+    return _write(tmp_path, diary, analysis)
+
+
+def test_report_is_one_or_two_a4_pages_readable_only_by_its_owner(report):
+    reader = PdfReader(report)
+
+    assert 1 <= len(reader.pages) <= 2
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(width), round(height)) == (595, 842)  # A4 portrait in points
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
+    assert [path.name for path in report.parent.iterdir()] == ["report.pdf"]
+
+
+def test_report_states_the_key_facts(report, diary):
+    text = _text(report)
+
+    assert "PERSISTENT" in text
+    assert "RED FLAGS LOGGED" in text
+    assert f"{diary.red_flags[0].date:%a %d %b %Y}: drooping" in text
+    assert "not a diagnosis" in text
+    assert "Rate ratio 1.42 (95% CI 1.18 to 1.71), 140 days" in text
+    assert "An association, not proof of cause." in text
+    assert "stress" not in text.split("Possible triggers")[1].split("Page 1")[0].lower()
+    assert "14-day mark reached" in text
+    assert "28-day mark reached" in text
+    assert "magnesium glycinate 300 mg" in text
+    assert "not logged" in text  # the table's untracked day
+
+
+def test_report_without_reliable_associations_says_so(tmp_path, diary, analysis):
+    for trigger in analysis["triggers"]:
+        trigger["q_value"] = 0.2
+
+    text = _text(_write(tmp_path, diary, analysis))
+
+    assert "No reliable associations yet." in text
+    assert "Rate ratio" not in text
+
+
+def test_report_with_no_red_flags_and_no_run(tmp_path, diary, analysis):
+    analysis["red_flags"] = []
+    analysis["persistence"].update(status="none", current_run=None, longest_run=None)
+
+    text = _text(_write(tmp_path, diary, analysis, red_flags=[]))
+
+    assert "No red flags logged." in text
+    assert "Status: NONE" in text
+    assert "Current run" not in text
+
+
+def test_report_replaces_an_existing_file(tmp_path, diary, analysis):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"old")
+    path.chmod(0o644)
+
+    _write(tmp_path, diary, analysis)
+
+    assert path.read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_summary_counts_active_days_over_tracked_days(diary, analysis):
+    lines = visit_report.summary_lines(diary.frame, analysis, diary.episodes, date_to=diary.end)
+    recent = diary.frame.loc[str(diary.end - dt.timedelta(days=27)) :]
+    tracked, active = int(recent["tracked"].sum()), int((recent["episodes"] > 0).sum())
+
+    assert f"Last 28 days: twitching on {active} of {tracked} tracked days" in "\n".join(lines)
+    assert any(line.startswith("Spreading:") and "new: right eyelid" in line for line in lines)
+
+
+def test_summary_says_no_new_places_when_locations_stay_the_same():
+    start = dt.date(2026, 1, 1)
+    episodes = [
+        Episode(
+            started_at=dt.datetime(day.year, day.month, day.day, 9, tzinfo=dt.UTC),
+            utc_offset_min=0,
+            local_date=day,
+            location="eyelid",
+            side="left",
+            intensity=2,
+        )
+        for day in date_range(start, start + dt.timedelta(days=69))
+    ]
+    rows = [DailyRow(date=e.local_date, tracked=True, episodes=1) for e in episodes]
+
+    lines = visit_report.summary_lines(daily_frame(rows, []), {}, episodes, date_to=rows[-1].date)
+
+    assert "No new places: first 4 weeks: left eyelid; last 4 weeks: left eyelid." in lines
+
+
+def test_association_lines_keep_at_most_three_reliable_ones_best_first(analysis):
+    base = analysis["triggers"][0]
+    analysis["triggers"] = [
+        {**base, "factor": column, "q_value": q}
+        for column, q in {
+            "water_ml": 0.03,
+            "sleep_h": 0.001,
+            "stress": 0.2,
+            "caffeine_mg": 0.01,
+            "magnesium_mg": 0.04,
+        }.items()
+    ]
+
+    lines = visit_report.association_lines(analysis, UNITS)
+
+    assert [line.split(",")[0] for line in lines] == ["Sleep", "Caffeine", "Water"]
+    assert all(line.endswith("An association, not proof of cause.") for line in lines)
+
+
+def test_daily_table_shows_untracked_days_and_missing_values_never_as_zero():
+    day = dt.date(2026, 11, 20)
+    rows = [
+        DailyRow(date=day, tracked=False),
+        DailyRow(
+            date=day + dt.timedelta(days=1),
+            tracked=True,
+            episodes=0,
+            factors={"caffeine_mg": 95.0},
+        ),
+        DailyRow(
+            date=day + dt.timedelta(days=2),
+            tracked=True,
+            episodes=2,
+            max_intensity=4,
+            mean_intensity=3.5,
+            factors={"sleep_h": 6.5},
+        ),
+    ]
+    frame = daily_frame(rows, ["caffeine_mg", "sleep_h"])
+    flags = [RedFlag(date=day + dt.timedelta(days=2), kind="weakness")]
+
+    header, table = visit_report.daily_table(
+        frame, ["caffeine_mg", "sleep_h"], UNITS, flags, date_to=rows[-1].date, days=4
+    )
+
+    assert header == [
+        "Date",
+        "Episodes",
+        "Max\nintensity",
+        "Mean\nintensity",
+        "Caffeine\n(mg)",
+        "Sleep\n(h)",
+        "Red flag",
+    ]
+    assert table == [
+        ["Thu 19 Nov", "not logged", "—", "—", "—", "—", ""],  # before the frame starts
+        ["Fri 20 Nov", "not logged", "—", "—", "—", "—", ""],
+        ["Sat 21 Nov", "0", "", "", "95", "—", ""],
+        ["Sun 22 Nov", "2", "4", "3.5", "—", "6.5", "weakness"],
+    ]
