@@ -87,7 +87,9 @@ class SyntheticDiary:
         episodes_by_day: dict[dt.date, list[SyntheticEpisode]] = defaultdict(list)
         for episode in self.episodes:
             episodes_by_day[episode.local_date].append(episode)
-        values_by_day: dict[dt.date, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+        values_by_day: dict[dt.date, dict[str, list[float]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
         for entry in self.factor_entries:
             values_by_day[entry.date][entry.column].append(entry.value)
         flags_by_day: dict[dt.date, list[str]] = defaultdict(list)
@@ -160,7 +162,8 @@ def generate_diary(
     log_effect = np.log(caffeine_rr_per_100mg) * (caffeine - caffeine.mean()) / 100.0
     log_effect += np.log(sleep_rr_per_hour) * (sleep.mean() - sleep)
     log_base = np.where(
-        on, np.log(_ON_RATE) + period_level + latent - (_PERIOD_SD**2 + _LATENT_SD**2) / 2,
+        on,
+        np.log(_ON_RATE) + period_level + latent - (_PERIOD_SD**2 + _LATENT_SD**2) / 2,
         np.log(_OFF_RATE),
     )
     counts = rng.poisson(np.exp(log_base + log_effect))
@@ -170,8 +173,15 @@ def generate_diary(
     dates = [start + dt.timedelta(days=offset) for offset in range(days)]
     episodes = _episodes(rng, counts, period, dates, tz)
     entries = _factor_entries(
-        rng, dates, tracked, tz,
-        drink_counts=drink_counts, sleep=sleep, glasses=glasses, stress=stress, magnesium=magnesium,
+        rng,
+        dates,
+        tracked,
+        tz,
+        drink_counts=drink_counts,
+        sleep=sleep,
+        glasses=glasses,
+        stress=stress,
+        magnesium=magnesium,
     )
 
     red_flags: list[tuple[dt.date, str, str]] = []
@@ -185,7 +195,9 @@ def generate_diary(
             red_flags.append((dates[day], "spreading", note))
             noon = dt.datetime.combine(dates[day], dt.time(12, 0), tz)
             episodes += [
-                SyntheticEpisode(noon + dt.timedelta(minutes=m), Location.CHEEK.value, Side.LEFT.value, 3, 20)
+                SyntheticEpisode(
+                    noon + dt.timedelta(minutes=m), Location.CHEEK.value, Side.LEFT.value, 3, 20
+                )
                 for m in (0, 95)
             ]
             counts[day] += 2
@@ -198,8 +210,14 @@ def generate_diary(
     untracked = frozenset(dates[i] for i in range(days) if not tracked[i])
     episodes.sort(key=lambda episode: episode.started_at)
     return SyntheticDiary(
-        start=start, end=end, episodes=episodes, factor_entries=entries, checkins=checkins,
-        untracked=untracked, red_flags=red_flags, interventions=interventions,
+        start=start,
+        end=end,
+        episodes=episodes,
+        factor_entries=entries,
+        checkins=checkins,
+        untracked=untracked,
+        red_flags=red_flags,
+        interventions=interventions,
     )
 
 
@@ -214,7 +232,9 @@ def _ar1(rng: np.random.Generator, n: int, phi: float, sd: float) -> np.ndarray:
     return out
 
 
-def _two_state(rng: np.random.Generator, n: int, p_leave_on: float, p_leave_off: float) -> np.ndarray:
+def _two_state(
+    rng: np.random.Generator, n: int, p_leave_on: float, p_leave_off: float
+) -> np.ndarray:
     """A two-state Markov chain: True in "on" runs, False in "off" runs."""
     state = rng.random() < p_leave_off / (p_leave_on + p_leave_off)
     draws = rng.random(n)
@@ -244,7 +264,7 @@ def _magnesium(rng: np.random.Generator, n: int, intervention_day: int | None) -
 def _untracked_mask(rng: np.random.Generator, n: int, fraction: float) -> np.ndarray:
     """Days left unlogged: mostly single days, some gaps of up to a week."""
     mask = np.zeros(n, dtype=bool)
-    target = int(round(n * fraction))
+    target = round(n * fraction)
     while mask.sum() < target:
         first = int(rng.integers(0, n))
         length = int(rng.choice([1, 1, 1, 2, 3, 5, 7]))
@@ -253,7 +273,10 @@ def _untracked_mask(rng: np.random.Generator, n: int, fraction: float) -> np.nda
 
 
 def _episodes(
-    rng: np.random.Generator, counts: np.ndarray, period: np.ndarray, dates: list[dt.date],
+    rng: np.random.Generator,
+    counts: np.ndarray,
+    period: np.ndarray,
+    dates: list[dt.date],
     tz: dt.tzinfo,
 ) -> list[SyntheticEpisode]:
     n_periods = int(period[-1]) + 1
@@ -268,18 +291,29 @@ def _episodes(
 
     midnight = dt.datetime.combine(dates[0], dt.time(0, 0), tz)
     episodes = []
-    for d, m, i, s in zip(day.tolist(), minute.tolist(), intensity.tolist(), duration.tolist()):
+    for d, m, i, s in zip(
+        day.tolist(), minute.tolist(), intensity.tolist(), duration.tolist(), strict=True
+    ):
         p = period[d]
         location = _PERIOD_LOCATIONS[location_index[p]]
-        side = period_side[p] if location in (Location.EYELID, Location.MOUTH_CORNER) else Side.CENTER
+        side = (
+            period_side[p] if location in (Location.EYELID, Location.MOUTH_CORNER) else Side.CENTER
+        )
         started_at = midnight + dt.timedelta(days=d, minutes=m)
         episodes.append(SyntheticEpisode(started_at, location.value, side.value, i, int(s)))
     return episodes
 
 
 def _factor_entries(
-    rng: np.random.Generator, dates: list[dt.date], tracked: np.ndarray, tz: dt.tzinfo, *,
-    drink_counts: list[np.ndarray], sleep: np.ndarray, glasses: np.ndarray, stress: np.ndarray,
+    rng: np.random.Generator,
+    dates: list[dt.date],
+    tracked: np.ndarray,
+    tz: dt.tzinfo,
+    *,
+    drink_counts: list[np.ndarray],
+    sleep: np.ndarray,
+    glasses: np.ndarray,
+    stress: np.ndarray,
     magnesium: np.ndarray,
 ) -> list[SyntheticFactorEntry]:
     """Timestamped entries the way a person logs them; some factors skipped on some days."""
@@ -307,18 +341,22 @@ def _factor_entries(
         if logged[i, 0]:
             entries += [
                 SyntheticFactorEntry("caffeine_mg", date, at(m), mg)
-                for m, mg in sorted(zip(minutes, drinks))
+                for m, mg in sorted(zip(minutes, drinks, strict=True))
             ]
         if logged[i, 1]:
             entries.append(SyntheticFactorEntry("sleep_h", date, None, float(sleep[i])))
         if logged[i, 2]:
             entries += [
                 SyntheticFactorEntry("water_ml", date, at(m), 500.0 if bottle else 250.0)
-                for m, bottle in sorted(zip(w_minutes, w_bottle))
+                for m, bottle in sorted(zip(w_minutes, w_bottle, strict=True))
             ]
         if logged[i, 3]:
             entries.append(SyntheticFactorEntry("stress", date, at(21 * 60), float(stress[i])))
         if logged[i, 4]:
             taken = float(magnesium[i])
-            entries.append(SyntheticFactorEntry("magnesium_mg", date, at(21 * 60 + 30) if taken else None, taken))
+            entries.append(
+                SyntheticFactorEntry(
+                    "magnesium_mg", date, at(21 * 60 + 30) if taken else None, taken
+                )
+            )
     return entries

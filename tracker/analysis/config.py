@@ -22,7 +22,7 @@ class AnalysisConfig:
     provisional_below_days: int = 60
     confident_from_days: int = 90  # 28-89 tracked days are "provisional"
     alpha: float = 0.05  # Benjamini-Hochberg false discovery rate
-    hac_maxlags: int = 7  # Newey-West window: a week of carry-over
+    autocorrelation_lags: int = 28  # days of streakiness the standard errors allow for
     intervention_baseline_days: int = 14  # tracked days before the start
     intervention_washout_days: int = 3  # calendar days after the start left out
     intervention_min_days: int = 7  # tracked days after the washout before a verdict

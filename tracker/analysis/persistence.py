@@ -75,13 +75,17 @@ def find_runs(active_dates: Iterable[dt.date], gap_tolerance_days: int = 3) -> l
 
 
 def persistence(
-    episode_dates: Iterable[dt.date], *, as_of: dt.date, config: PersistenceConfig = PersistenceConfig()
+    episode_dates: Iterable[dt.date],
+    *,
+    as_of: dt.date,
+    config: PersistenceConfig | None = None,
 ) -> dict[str, Any]:
     """The "persistence" section of the report: status, current and longest run, recurrence.
 
     Episodes after as_of are ignored. status is "none" without a current run, else "early",
     "watch" (>= watch_days) or "persistent" (>= threshold_days) by the current run's length.
     """
+    config = config or PersistenceConfig()
     active = {date for date in episode_dates if date <= as_of}
     runs = find_runs(active, config.gap_tolerance_days)
     current = None
@@ -138,21 +142,27 @@ def persistence_status_line(persistence_result: dict[str, Any]) -> str:
     return line
 
 
-def red_flags(
+def collect_red_flags(
     *,
     logged: Iterable[RedFlagLike],
     episodes: Iterable[EpisodeLike],
     as_of: dt.date,
     date_from: dt.date | None = None,
-    config: PersistenceConfig = PersistenceConfig(),
+    config: PersistenceConfig | None = None,
 ) -> list[dict[str, Any]]:
     """Logged red flags (in date order, always first), then the ones the episodes suggest:
     "spreading" (2+ locations within the window) and a one-sided "hemifacial-pattern"
     (eyelid plus cheek or mouth on the same side)."""
+    config = config or PersistenceConfig()
     window_start = as_of - dt.timedelta(days=config.red_flag_window_days - 1)
     flags = [
-        {"date": flag.date.isoformat(), "kind": str(flag.kind), "name": str(flag.kind),
-         "source": "logged", "note": flag.note}
+        {
+            "date": flag.date.isoformat(),
+            "kind": str(flag.kind),
+            "name": str(flag.kind),
+            "source": "logged",
+            "note": flag.note,
+        }
         for flag in sorted(logged, key=lambda flag: (flag.date, str(flag.kind)))
         if flag.date <= as_of and (date_from is None or flag.date >= date_from)
     ]
@@ -183,7 +193,9 @@ def _spreading(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
     if len(seen) < 2:
         return None
     return {
-        "date": first_new.isoformat(), "kind": "spreading", "name": "spreading",
+        "date": first_new.isoformat(),
+        "kind": "spreading",
+        "name": "spreading",
         "source": "derived",
         "note": f"twitching in {len(seen)} places within two weeks: {', '.join(seen)}",
     }
@@ -203,7 +215,9 @@ def _hemifacial(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
     for side in sorted(eyelid.keys() & lower_face.keys()):
         return {
             "date": max(eyelid[side], lower_face[side]).isoformat(),
-            "kind": "hemifacial-pattern", "name": "hemifacial-spasm pattern", "source": "derived",
+            "kind": "hemifacial-pattern",
+            "name": "hemifacial-spasm pattern",
+            "source": "derived",
             "note": f"{side} eyelid and {side} cheek or mouth twitching within two weeks: "
             "worth showing a doctor",
         }
