@@ -1,0 +1,68 @@
+"""Write a synthetic diary (tracker.synthetic) into a database, for trying the tool and benchmarks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, insert, select
+from sqlmodel import Session
+
+from tracker.models import Day, Episode, FactorEntry, Intervention, RedFlag, utc_now
+from tracker.store import list_factors
+from tracker.synthetic import SyntheticDiary
+
+# A modest effect, so the Insights screen has something honest to find after a few months.
+DEMO_CAFFEINE_RR_PER_100MG = 1.3
+DEMO_SLEEP_RR_PER_HOUR = 1.2
+
+
+def database_is_empty(*, session: Session) -> bool:
+    counts = [session.execute(select(func.count()).select_from(model)).scalar_one()  # type: ignore[arg-type]
+              for model in (Episode, FactorEntry, Day, RedFlag, Intervention)]  # fmt: skip
+    return not any(counts)
+
+
+def write_diary(*, session: Session, diary: SyntheticDiary) -> dict[str, int]:
+    """Insert the whole diary in the caller's transaction; returns how many rows of each kind."""
+    created = utc_now()
+    factor_ids = {factor.column: factor.id for factor in list_factors(session=session)}
+    episodes = [
+        {
+            "started_at": episode.started_at.astimezone(dt.UTC),
+            "utc_offset_min": int(episode.started_at.utcoffset().total_seconds() // 60),  # type: ignore[union-attr]
+            "local_date": episode.local_date,
+            "location": str(episode.location),
+            "side": str(episode.side),
+            "intensity": episode.intensity,
+            "duration_s": episode.duration_s,
+            "context": "",
+            "relief": "",
+            "note": "",
+            "created_at": created,
+        }
+        for episode in diary.episodes
+    ]
+    entries = [
+        {
+            "factor_id": factor_ids[entry.column],
+            "at": entry.at.astimezone(dt.UTC) if entry.at else None,
+            "utc_offset_min": int(entry.at.utcoffset().total_seconds() // 60) if entry.at else None,  # type: ignore[union-attr]
+            "local_date": entry.date,
+            "value": entry.value,
+            "note": "",
+            "created_at": created,
+        }
+        for entry in diary.factor_entries
+    ]
+    checkins = [{"date": day, "checked_in": True, "note": "", "created_at": created} for day in diary.checkins]
+    flags = [{"date": day, "kind": kind, "note": note, "created_at": created} for day, kind, note in diary.red_flags]
+    interventions = [
+        {"name": name, "start_date": start, "end_date": end, "note": note, "created_at": created}
+        for name, start, end, note in diary.interventions
+    ]
+    for model, rows in ((Episode, episodes), (FactorEntry, entries), (Day, checkins), (RedFlag, flags),
+                        (Intervention, interventions)):  # fmt: skip
+        if rows:
+            session.execute(insert(model), rows)  # type: ignore[arg-type]
+    return {"episodes": len(episodes), "factor entries": len(entries), "check-ins": len(checkins),
+            "red flags": len(flags), "interventions": len(interventions)}  # fmt: skip
