@@ -184,7 +184,7 @@ def draw_weekly(
         # "0" tells a tracked week without twitches apart from a week with no data.
         labels = ["0"] if bar.get_height() == 0 else []
         if days < 7:
-            labels.append(f"{days}/7")
+            labels.append(f"({days}/7)" if labels else f"{days}/7")
         if labels:
             ax.annotate(
                 " ".join(labels),

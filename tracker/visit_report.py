@@ -57,7 +57,7 @@ def summary_lines(
     if episodes:
         first = min(episode.local_date for episode in episodes)
         lines.append(
-            f"Twitching first logged on {first:%d %b %Y} ({(date_to - first).days} days ago)."
+            f"Twitching first logged on {first:%d %b %Y} ({_ago((date_to - first).days)})."
         )
     else:
         lines.append("No twitching logged.")
@@ -539,6 +539,14 @@ def _place(episode: Episode) -> str:
 
 def _joined(places: set[str]) -> str:
     return ", ".join(sorted(places)) if places else "none"
+
+
+def _ago(days: int) -> str:
+    if days < 60:
+        return f"{days} days ago"
+    if days < 730:
+        return f"about {round(days / 30.44)} months ago"
+    return f"about {round(days / 365.25)} years ago"
 
 
 def _with_note(source: str, note: str) -> str:
