@@ -1,20 +1,28 @@
-"""`tracker` with no command: today's summary and the command help."""
+"""`tracker` with no command: the TUI in a terminal; today's summary and the help otherwise."""
 
 from __future__ import annotations
+
+import sys
 
 from tracker.commands.context import Context
 
 
 def open_home(context: Context) -> int:
-    print(today_summary(context))
-    print()
-    context.parser.print_help()
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        # Piped or redirected: a TUI would be unusable, so print what it would show.
+        print(today_summary(context))
+        print()
+        context.parser.print_help()
+        return 0
+    from tracker.tui.app import make_app  # deferred: Textual costs ~150 ms, only for the TUI
+
+    make_app(engine=context.engine(), db_path=context.db_path).run()
     return 0
 
 
 def today_summary(context: Context) -> str:
-    from tracker.db import session_scope
     from tracker.days import consecutive_active_days, day_summary
+    from tracker.db import session_scope
     from tracker.export import format_number
 
     today = context.now().date()
@@ -26,14 +34,18 @@ def today_summary(context: Context) -> str:
         lines.append(f"  twitches: {len(summary.episodes)}")
         for episode in summary.episodes:
             when = episode.local_started_at.strftime("%H:%M")
-            lines.append(f"    {when} {episode.location} {episode.side}, intensity {episode.intensity}")
+            lines.append(
+                f"    {when} {episode.location} {episode.side}, intensity {episode.intensity}"
+            )
     elif summary.checked_in:
         lines.append("  twitches: none (checked in)")
     else:
         lines.append("  twitches: nothing logged yet")
     for total in summary.totals:
         unit = f" {total.factor.unit}" if total.factor.unit else ""
-        lines.append(f"  {total.factor.name}: {format_number(total.value)}{unit} from {total.entries} entries")
+        lines.append(
+            f"  {total.factor.name}: {format_number(total.value)}{unit} from {total.entries} entries"
+        )
     if summary.unlogged:
         lines.append("  not logged yet: " + ", ".join(f.name for f in summary.unlogged))
     if streak:

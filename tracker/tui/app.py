@@ -1,0 +1,114 @@
+"""The tracker app and the one factory that builds it, for `tracker` and for the tests.
+
+Three modes (Today, History, Factors), each a screen of its own; the database comes in as a
+Diary, so tests hand in a temporary file and a fixed day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tracker.tui.diary import Diary
+from tracker.tui.screens.factors import FactorsScreen
+from tracker.tui.screens.help import HelpScreen
+from tracker.tui.screens.history import HistoryScreen
+from tracker.tui.screens.today import TodayScreen
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+# (title, help, action on the Today screen) for the command palette.
+TODAY_COMMANDS = [
+    ("Log a twitch", "Open the twitch form (t)", "log_twitch"),
+    ("Log caffeine", "Pick a drink (c)", "log_caffeine"),
+    ("Log water", "A glass or a bottle (w)", "log_water"),
+    ("Log sleep", "Hours, or bed and wake times (s)", "log_sleep"),
+    ("Log stress", "0 to 10 (x)", "log_stress"),
+    ("Log magnesium", "Repeat the last dose (g)", "log_magnesium"),
+    ("Log any factor", "Choose a factor, then its value (f)", "log_factor"),
+    ("No twitches today", "Mark the day tracked with no twitches (n)", "no_twitches"),
+    ("Red flags", "Checklist of signs to see a doctor about (r)", "red_flags"),
+    ("Edit entry", "Edit the entry under the cursor (e)", "edit"),
+    ("Delete entry", "Delete the entry under the cursor (Delete)", "delete"),
+    ("Undo delete", "Bring back what was just deleted (u)", "undo"),
+    ("Previous day", "Go a day back ([)", "shift_day(-1)"),
+    ("Next day", "Go a day forward (])", "shift_day(1)"),
+    ("Yesterday", "Fill in yesterday (y)", "yesterday"),
+    ("Back to today", "Show today (.)", "go_today"),
+    ("Go to a date", "Jump to any day to fill it in (j)", "jump"),
+]
+
+
+class TrackerApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "tracker"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, *, diary: Diary) -> None:
+        self.diary = diary
+        super().__init__()
+        self.today_screen = TodayScreen(diary)
+        self.history_screen: HistoryScreen | None = None  # built on first visit
+        self.add_mode("today", lambda: self.today_screen)
+        self.add_mode("history", self._make_history)
+        self.add_mode("factors", lambda: FactorsScreen(diary))
+
+    def _make_history(self) -> HistoryScreen:
+        self.history_screen = HistoryScreen(self.diary)
+        return self.history_screen
+
+    def on_mount(self) -> None:
+        self.switch_mode("today")
+
+    def mark_history_stale(self) -> None:
+        if self.history_screen is not None:
+            self.history_screen.stale = True
+
+    def show_day(self, day: dt.date) -> None:
+        """Open `day` on the Today screen (History's Enter)."""
+        self.switch_mode("today")
+        self.today_screen.show_day(day)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def _on_today(self, action: str) -> None:
+        if self.current_mode != "today":
+            self.switch_mode("today")
+        self.call_after_refresh(self.today_screen.run_action, action)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for title, help_text, action in TODAY_COMMANDS:
+            yield SystemCommand(title, help_text, partial(self._on_today, action))
+        yield SystemCommand("Today", "The Today screen", partial(self.switch_mode, "today"))
+        yield SystemCommand(
+            "History", "Every day in a table (h)", partial(self.switch_mode, "history")
+        )
+        yield SystemCommand(
+            "Factors", "Add factors and presets (F)", partial(self.switch_mode, "factors")
+        )
+        yield SystemCommand("Help", "Every key (?)", self.action_help)
+        yield SystemCommand(
+            "Dark or light", "Switch between the dark and the light theme", self.action_toggle_dark
+        )
+
+
+def make_app(*, engine: Engine, db_path: Path, today: dt.date | None = None) -> TrackerApp:
+    """The app on an open database; `today` fixes the date (tests, snapshots)."""
+    return TrackerApp(diary=Diary(engine=engine, db_path=db_path, today=today))

@@ -1,0 +1,74 @@
+"""What thread workers report back to the UI thread: past-tense facts, never widget calls."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tracker.models import Factor, Preset
+from tracker.store import Removed
+from tracker.tui.diary import DayView, History
+
+
+@dataclass
+class DayLoaded(Message):
+    day: dt.date
+    view: DayView
+
+
+@dataclass
+class HistoryLoaded(Message):
+    history: History
+
+
+@dataclass
+class EntrySaved(Message):
+    """An episode, factor entry, check-in or red flag was written for `day`."""
+
+    day: dt.date
+    text: str  # what the person is told, e.g. "twitch at 08:15 saved"
+
+
+@dataclass
+class EpisodeSaved(EntrySaved):
+    episode_id: int = 0
+
+
+@dataclass
+class RedFlagsSaved(EntrySaved):
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass
+class EntriesDeleted(Message):
+    day: dt.date
+    removed: list[Removed]
+    text: str
+
+
+@dataclass
+class EntriesRestored(Message):
+    day: dt.date
+    text: str
+
+
+@dataclass
+class WriteFailed(Message):
+    """The store refused the input; nothing was written."""
+
+    text: str
+
+
+@dataclass
+class FactorsChanged(Message):
+    """A factor or preset was added or changed (the History columns may differ)."""
+
+    text: str
+
+
+@dataclass
+class FactorsLoaded(Message):
+    factors: list[Factor]
+    presets: list[tuple[Preset, Factor]]

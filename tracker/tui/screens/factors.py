@@ -1,0 +1,117 @@
+"""Your factors and the presets that fill them in one key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tracker.errors import TrackerError
+from tracker.export import format_number
+from tracker.models import Factor, FactorCreate, Preset, PresetCreate
+from tracker.tui.diary import Diary
+from tracker.tui.messages import FactorsChanged, FactorsLoaded, WriteFailed
+from tracker.tui.screens.factor_form import FactorForm
+from tracker.tui.screens.preset_form import PresetForm
+
+
+class FactorsScreen(Screen[None]):
+    TITLE = "Factors"
+    BINDINGS = [
+        Binding("a", "add_factor", "Add factor"),
+        Binding("p", "add_preset", "Add preset"),
+        Binding("escape", "app.switch_mode('today')", "Today"),
+        Binding("h", "app.switch_mode('history')", "History"),
+    ]
+
+    def __init__(self, diary: Diary) -> None:
+        super().__init__()
+        self.diary = diary
+        self.factors: list[Factor] = []
+        self.presets: list[tuple[Preset, Factor]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical():
+                yield Static("[b]Factors[/b] (a adds one)", classes="section")
+                yield DataTable(id="factors", cursor_type="row")
+            with Vertical():
+                yield Static(
+                    "[b]Presets[/b] (p adds one; Enter changes the amount)", classes="section"
+                )
+                yield DataTable(id="presets", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#factors", DataTable).add_columns(
+            "name", "kind", "unit", "range", "per day"
+        )
+        self.query_one("#presets", DataTable).add_columns("preset", "factor", "amount")
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        self.run_worker(
+            lambda: self.post_message(FactorsLoaded(self.diary.factors(), self.diary.presets())),
+            thread=True, group="factors", exclusive=True,
+        )  # fmt: skip
+
+    def on_factors_changed(self, message: FactorsChanged) -> None:
+        self.notify(message.text, timeout=3)
+        self.app.mark_history_stale()  # type: ignore[attr-defined]
+        self.load()
+
+    def on_factors_loaded(self, message: FactorsLoaded) -> None:
+        self.factors, self.presets = factors, presets = message.factors, message.presets
+        table = self.query_one("#factors", DataTable)
+        table.clear()
+        for f in factors:
+            span = f"{format_number(f.min_value)}–{format_number(f.max_value)}"
+            table.add_row(f.name + ("" if f.builtin else " *"), f.kind, f.unit, span, f.daily_rule)
+        table = self.query_one("#presets", DataTable)
+        table.clear()
+        for preset, factor in presets:
+            table.add_row(
+                preset.name, factor.name, f"{format_number(preset.amount)} {factor.unit}".strip()
+            )
+
+    def _write(self, job: Callable[[], str]) -> None:
+        def work() -> None:
+            try:
+                self.post_message(FactorsChanged(job()))
+            except (TrackerError, ValueError) as exc:
+                self.post_message(WriteFailed(str(exc)))
+
+        self.run_worker(work, thread=True, group="write")
+
+    def on_write_failed(self, message: WriteFailed) -> None:
+        self.notify(message.text, title="Not saved", severity="error", timeout=8)
+
+    def action_add_factor(self) -> None:
+        def save(factor_in: FactorCreate | None) -> None:
+            if factor_in is not None:
+                self._write(lambda: f"Factor {self.diary.add_factor(factor_in).name} added")
+
+        self.app.push_screen(FactorForm(), save)
+
+    def action_add_preset(self) -> None:
+        self.app.push_screen(PresetForm(factors=self.factors), self._save_preset)
+
+    def _save_preset(self, preset_in: PresetCreate | None) -> None:
+        if preset_in is not None:
+            self._write(lambda: f"Preset {self.diary.set_preset(preset_in).name} saved")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id != "presets" or event.cursor_row >= len(self.presets):
+            return
+        preset, factor = self.presets[event.cursor_row]
+        form = PresetForm(
+            factors=self.factors, name=preset.name, factor=factor.name, amount=preset.amount
+        )
+        self.app.push_screen(form, self._save_preset)

@@ -1,0 +1,92 @@
+"""Every day, newest first: tracked or not, twitches, worst intensity, then each factor.
+
+An untracked day shows "—" everywhere, never 0. Rows are built in a thread worker and
+added in chunks, so ten years (3,650 rows) scroll at once and never block a key press.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tracker.daily import DailyRow
+from tracker.export import format_number
+from tracker.models import Factor
+from tracker.tui.diary import Diary
+from tracker.tui.messages import HistoryLoaded
+
+UNKNOWN = "—"
+FIRST_CHUNK = 200  # on screen at once; the rest follow in the background
+CHUNK = 500
+
+
+def history_cells(row: DailyRow, factors: list[Factor]) -> tuple[str, ...]:
+    day = f"{row.date:%a %Y-%m-%d}"
+    if not row.tracked:
+        return (day, "no", *[UNKNOWN] * (2 + len(factors)))
+    factor_cells = [format_number(row.factors.get(f.column)) or UNKNOWN for f in factors]
+    intensity = UNKNOWN if row.max_intensity is None else str(row.max_intensity)
+    flags = " !" if row.red_flags else ""
+    return (day, "yes" + flags, str(row.episodes), intensity, *factor_cells)
+
+
+class HistoryScreen(Screen[None]):
+    TITLE = "History"
+    AUTO_FOCUS = "DataTable"
+    BINDINGS = [
+        Binding("escape,t", "app.switch_mode('today')", "Today"),
+        Binding("F", "app.switch_mode('factors')", "Factors"),
+    ]
+
+    def __init__(self, diary: Diary) -> None:
+        super().__init__()
+        self.diary = diary
+        self.stale = True
+        self._pending: list[tuple[str, tuple[str, ...]]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("loading…", id="history-summary")
+        yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.run_worker(
+                lambda: self.post_message(HistoryLoaded(self.diary.history())),
+                thread=True, group="history", exclusive=True,
+            )  # fmt: skip
+
+    def on_history_loaded(self, message: HistoryLoaded) -> None:
+        history = message.history
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        labels = [f"{f.name} ({f.unit})" if f.unit else f.name for f in history.factors]
+        table.add_columns("date", "tracked", "twitches", "max int.", *labels)
+        rows = [(row.date.isoformat(), history_cells(row, history.factors)) for row in history.rows]
+        tracked = sum(row.tracked for row in history.rows)
+        self.query_one("#history-summary", Static).update(
+            f"{len(rows)} days, {tracked} tracked. Enter opens a day; — means not logged."
+        )
+        self._pending = rows[FIRST_CHUNK:]
+        for key, cells in rows[:FIRST_CHUNK]:
+            table.add_row(*cells, key=key)
+        if self._pending:
+            self.call_after_refresh(self._add_more)
+
+    def _add_more(self) -> None:
+        table = self.query_one(DataTable)
+        chunk, self._pending = self._pending[:CHUNK], self._pending[CHUNK:]
+        for key, cells in chunk:
+            table.add_row(*cells, key=key)
+        if self._pending:
+            self.set_timer(0.01, self._add_more)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        day = dt.date.fromisoformat(str(event.row_key.value))
+        self.app.show_day(day)  # type: ignore[attr-defined]

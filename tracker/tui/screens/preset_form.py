@@ -1,0 +1,59 @@
+"""Add a preset (a drink, a glass) or change its amount."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Select, Static
+
+from tracker.export import format_number
+from tracker.models import Factor, PresetCreate
+
+
+class PresetForm(ModalScreen[PresetCreate | None]):
+    BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
+
+    def __init__(
+        self,
+        *,
+        factors: list[Factor],
+        name: str = "",
+        factor: str = "caffeine",
+        amount: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.factors, self.name, self.factor, self.amount = factors, name, factor, amount
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Static("[b]Preset[/b]  (Tab between fields, Enter saves)", classes="form-title")
+            yield Input(self.name, placeholder="name, e.g. flat-white", id="name")
+            numbers = [f for f in self.factors if f.kind == "number"]
+            yield Select(
+                [(f.name, f.name) for f in numbers],
+                value=self.factor,
+                allow_blank=False,
+                id="factor",
+            )
+            yield Input(
+                format_number(self.amount), placeholder="amount", id="amount", type="number"
+            )
+        if self.name:
+            self.call_after_refresh(lambda: self.query_one("#amount", Input).focus())
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        name = self.query_one("#name", Input).value.strip()
+        amount = self.query_one("#amount", Input).value.strip()
+        if not name or not amount:
+            self.notify("a preset needs a name and an amount", severity="error")
+            return
+        self.dismiss(
+            PresetCreate(
+                name=name, factor=str(self.query_one("#factor", Select).value), amount=float(amount)
+            )
+        )
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

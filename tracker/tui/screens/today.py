@@ -1,0 +1,333 @@
+"""Today (or any other day): what was logged, the factor totals, what is still missing.
+
+Paints at once and loads the day in a thread worker (DayLoaded). Every write runs in a
+worker too and comes back as a past-tense message; the screen then reloads the day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tracker.errors import TrackerError
+from tracker.export import format_number
+from tracker.models import EpisodeCreate, EpisodeUpdate, Location, Side
+from tracker.store import Removed
+from tracker.tui.diary import DayView, Diary
+from tracker.tui.messages import (
+    DayLoaded,
+    EntriesDeleted,
+    EntriesRestored,
+    EntrySaved,
+    EpisodeSaved,
+    RedFlagsSaved,
+    WriteFailed,
+)
+from tracker.tui.screens.date_prompt import DatePrompt
+from tracker.tui.screens.episode_form import EpisodeForm
+from tracker.tui.screens.red_flag_alert import RedFlagAlert
+from tracker.tui.screens.red_flags import QUESTIONS, RedFlagChecklist
+from tracker.tui.screens.today_factors import FactorLogging
+from tracker.tui.widgets.day_table import DayTable
+
+UNDO_SECONDS = 10.0
+
+
+class TodayScreen(FactorLogging, Screen[None]):
+    TITLE = "Today"
+    AUTO_FOCUS = "DayTable"
+    BINDINGS = [
+        Binding("t", "log_twitch", "Twitch"),
+        Binding("c", "log_caffeine", "Caffeine"),
+        Binding("w", "log_water", "Water"),
+        Binding("s", "log_sleep", "Sleep"),
+        Binding("x", "log_stress", "Stress"),
+        Binding("g", "log_magnesium", "Magnesium"),
+        Binding("f", "log_factor", "Factor", show=False),
+        Binding("n", "no_twitches", "None today", show=False),
+        Binding("r", "red_flags", "Red flags"),
+        Binding("e", "edit", "Edit", show=False),
+        Binding("delete,backspace", "delete", "Delete", show=False),
+        Binding("u,ctrl+z", "undo", "Undo"),
+        Binding("left_square_bracket", "shift_day(-1)", "Day back"),
+        Binding("right_square_bracket", "shift_day(1)", "Day fwd", show=False),
+        Binding("y", "yesterday", "Yesterday", show=False),
+        Binding("full_stop", "go_today", "Back to today", show=False),
+        Binding("j", "jump", "Go to date", show=False),
+        Binding("h", "app.switch_mode('history')", "History"),
+        Binding("F", "app.switch_mode('factors')", "Factors", show=False),
+    ]
+
+    def __init__(self, diary: Diary) -> None:
+        super().__init__()
+        self.diary = diary
+        self.day = diary.today()
+        self.view: DayView | None = None
+        self._undo: tuple[list[Removed], float] | None = None
+        self._offered_yesterday = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="status")
+        yield Static("", id="day-heading")
+        yield DayTable(id="entries")
+        yield Static("", id="totals")
+        yield Static("loading…", id="unlogged")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_heading()
+        self.load()
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        day = self.day
+        self.run_worker(
+            lambda: self.post_message(DayLoaded(day, self.diary.load_day(day))),
+            thread=True, group="load", exclusive=True,
+        )  # fmt: skip
+
+    def show_day(self, day: dt.date) -> None:
+        self.day = min(day, self.diary.today())
+        self._show_heading()
+        self.load()
+
+    def _show_heading(self) -> None:
+        today = self.diary.today()
+        if self.day == today:
+            self.title, self.sub_title = "Today", f"{self.day:%A %d %B %Y}"
+            heading = f"[b]Today[/b], {self.day:%A %d %B %Y}"
+        else:
+            ago = (today - self.day).days
+            self.title, self.sub_title = (
+                f"{self.day:%a %d %b %Y}",
+                f"{ago} day{'s' * (ago != 1)} ago",
+            )
+            heading = f"[b]{self.day:%A %d %B %Y}[/b] — {ago} day{'s' * (ago != 1)} ago   ([b].[/b] back to today)"
+        self.query_one("#day-heading", Static).update(heading)
+
+    def on_day_loaded(self, message: DayLoaded) -> None:
+        if message.day != self.day:
+            return  # a load for a day we have already moved away from
+        self.view = view = message.view
+        summary = view.summary
+        self.query_one("#status", Static).update(f"Persistence: {view.status_line}")
+        self.query_one(DayTable).show(view)
+        totals = [
+            f"{t.factor.name} {format_number(t.value)}{' ' + t.factor.unit if t.factor.unit else ''}"
+            + (f" from {t.entries} entries" if t.entries > 1 else "")
+            for t in summary.totals
+        ]
+        count = len(summary.episodes)
+        twitches = (
+            f"{count} twitch{'es' * (count != 1)}"
+            if count
+            else ("no twitches" if summary.checked_in else "")
+        )
+        self.query_one("#totals", Static).update(
+            "  ·  ".join(filter(None, [twitches, *totals])) or "nothing logged"
+        )
+        missing = [f.name for f in summary.unlogged]
+        if not summary.episodes and not summary.checked_in:
+            missing.insert(0, "twitches (t, or n for none)")
+        self.query_one("#unlogged", Static).update(
+            "Not logged yet: " + ", ".join(missing)
+            if missing
+            else "Everything logged for this day."
+        )
+        if view.yesterday_empty and not self._offered_yesterday and self.day == self.diary.today():
+            self._offered_yesterday = True
+            self.notify("Yesterday has nothing logged. Press [b]y[/b] to fill it in.", timeout=12)
+
+    # --- writes ------------------------------------------------------------------------------
+
+    def write(self, job: Callable[[], Message]) -> None:
+        """Run a store write in a thread; its message (or WriteFailed) comes back here."""
+
+        def work() -> None:
+            try:
+                message = job()
+            except (TrackerError, ValueError) as exc:
+                message = WriteFailed(str(exc))
+            self.post_message(message)
+
+        self.run_worker(work, thread=True, group="write")
+
+    def on_entry_saved(self, message: EntrySaved) -> None:
+        self.notify(message.text, timeout=3)
+        if message.day != self.day:
+            self.show_day(message.day)
+        else:
+            self.load()
+        self.app.mark_history_stale()  # type: ignore[attr-defined]
+
+    def on_episode_saved(self, message: EpisodeSaved) -> None:
+        self.on_entry_saved(message)
+
+    def on_red_flags_saved(self, message: RedFlagsSaved) -> None:
+        self.on_entry_saved(message)
+
+    def on_write_failed(self, message: WriteFailed) -> None:
+        self.notify(message.text, title="Not saved", severity="error", timeout=8)
+
+    # --- twitches ----------------------------------------------------------------------------
+
+    def action_log_twitch(self) -> None:
+        location, side, intensity = (
+            self.view.episode_defaults if self.view else self.diary.episode_defaults()
+        )
+        form = EpisodeForm(
+            started_at=self.diary.moment_on(self.day),
+            location=location,
+            side=side,
+            intensity=intensity,
+        )
+        self.app.push_screen(form, self._save_episode)
+
+    def _save_episode(self, episode_in: EpisodeCreate | None) -> None:
+        if episode_in is None:
+            return
+
+        def job() -> EpisodeSaved:
+            episode = self.diary.add_episode(episode_in)
+            at = episode.local_started_at
+            text = f"Twitch saved: {at:%H:%M} {episode.location} {episode.side}, intensity {episode.intensity}"
+            return EpisodeSaved(episode.local_date, text, episode_id=episode.id or 0)
+
+        self.write(job)
+
+    def action_edit(self) -> None:
+        entry = self.query_one(DayTable).selected_id()
+        if entry is None or self.view is None:
+            return
+        if entry.startswith("e"):
+            episode = next(e for e in self.view.summary.episodes if e.id == int(entry[1:]))
+            form = EpisodeForm(
+                started_at=episode.local_started_at, location=Location(episode.location), side=Side(episode.side),
+                intensity=episode.intensity, duration_s=episode.duration_s, note=episode.note, heading="Edit twitch",
+            )  # fmt: skip
+            self.app.push_screen(
+                form, lambda changed: self._update_episode(episode.id or 0, changed)
+            )
+        elif entry.startswith("f"):
+            self.edit_factor_entry(int(entry[1:]))
+        else:
+            self.notify("Red flags and check-ins can be deleted (Delete) but not edited.")
+
+    def on_data_table_row_selected(self, _event: object) -> None:
+        self.action_edit()
+
+    def _update_episode(self, episode_id: int, changed: EpisodeCreate | None) -> None:
+        if changed is None:
+            return
+        changes = EpisodeUpdate(**changed.model_dump())
+        self.write(
+            lambda: EpisodeSaved(
+                self.diary.update_episode(episode_id, changes).local_date, "Twitch updated"
+            )
+        )
+
+    # --- check-in and red flags --------------------------------------------------------------
+
+    def action_no_twitches(self) -> None:
+        day = self.day
+
+        def job() -> EntrySaved:
+            self.diary.check_in(day)
+            return EntrySaved(day, f"No twitches on {day:%a %d %b} — noted")
+
+        self.write(job)
+
+    def action_red_flags(self) -> None:
+        self.app.push_screen(RedFlagChecklist(), self._save_red_flags)
+
+    def _save_red_flags(self, kinds: list | None) -> None:
+        if not kinds:
+            return
+        # The advice comes first, while the write happens behind it.
+        labels = {kind: text for kind, text in QUESTIONS}
+        self.app.push_screen(RedFlagAlert([labels[kind] for kind in kinds]))
+        day = self.day
+        self.write(
+            lambda: RedFlagsSaved(
+                day,
+                f"{len(kinds)} red flag(s) saved",
+                tuple(f.kind for f in self.diary.add_red_flags(day, kinds)),
+            )
+        )
+
+    # --- delete and undo ---------------------------------------------------------------------
+
+    def action_delete(self) -> None:
+        entry = self.query_one(DayTable).selected_id()
+        if entry is None:
+            return
+        day = self.day
+        self.write(lambda: EntriesDeleted(day, self.diary.delete([entry]), f"Deleted {entry}"))
+
+    def on_entries_deleted(self, message: EntriesDeleted) -> None:
+        self._undo = (message.removed, time.monotonic() + UNDO_SECONDS)
+        self.set_timer(UNDO_SECONDS, self._undo_expired)
+        self.refresh_bindings()
+        self.notify(f"{message.text}. Press [b]u[/b] (or ctrl+z) to undo.", timeout=UNDO_SECONDS)
+        self.load()
+        self.app.mark_history_stale()  # type: ignore[attr-defined]
+
+    def _undo_expired(self) -> None:
+        if self._undo and time.monotonic() >= self._undo[1] - 0.05:
+            self._undo = None
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self._undo is not None
+        return True
+
+    def action_undo(self) -> None:
+        if self._undo is None:
+            return
+        removed, _ = self._undo
+        self._undo = None
+        self.refresh_bindings()
+        day = self.day
+
+        def job() -> EntriesRestored:
+            self.diary.restore(removed)
+            return EntriesRestored(
+                day, "Undone: " + ", ".join(item.entry_id for item in removed) + " restored"
+            )
+
+        self.write(job)
+
+    def on_entries_restored(self, message: EntriesRestored) -> None:
+        self.notify(message.text, timeout=3)
+        self.load()
+        self.app.mark_history_stale()  # type: ignore[attr-defined]
+
+    # --- other days --------------------------------------------------------------------------
+
+    def action_shift_day(self, days: int) -> None:
+        target = self.day + dt.timedelta(days=days)
+        if target > self.diary.today():
+            self.notify("That is the future; nothing to log yet.", timeout=2)
+            return
+        self.show_day(target)
+
+    def action_yesterday(self) -> None:
+        self.show_day(self.diary.today() - dt.timedelta(days=1))
+
+    def action_go_today(self) -> None:
+        self.show_day(self.diary.today())
+
+    def action_jump(self) -> None:
+        self.app.push_screen(
+            DatePrompt(today=self.diary.today()), lambda day: day and self.show_day(day)
+        )

@@ -1,0 +1,149 @@
+"""The Today screen's factor keys: caffeine, water, sleep, stress, magnesium, any factor.
+
+A mixin so today.py stays readable; it relies on TodayScreen's `diary`, `day`, `view`
+and `write`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from tracker.export import format_number
+from tracker.models import Factor, FactorEntryCreate
+from tracker.tui.messages import EntrySaved
+from tracker.tui.screens.factor_picker import FactorPicker
+from tracker.tui.screens.number_form import NumberForm
+from tracker.tui.screens.preset_picker import PresetPicker
+from tracker.tui.screens.sleep_form import SleepForm
+from tracker.tui.screens.stress_picker import StressPicker
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.message import Message
+
+    from tracker.tui.diary import DayView, Diary
+
+
+class FactorLogging:
+    diary: Diary
+    day: dt.date
+    view: DayView | None
+    if TYPE_CHECKING:
+        app: object
+
+        def write(self, job: Callable[[], Message]) -> None: ...
+        def notify(self, message: str, **kwargs: object) -> None: ...
+
+    def _factor(self, name: str) -> Factor | None:
+        if self.view is None:
+            return None
+        found = next((f for f in self.view.factors.values() if f.name == name), None)
+        if found is None:
+            self.notify(f"There is no {name} factor in this database.")
+        return found
+
+    def log_value(
+        self, factor: Factor, value: float, note: str = "", *, date_only: bool = False
+    ) -> None:
+        """One entry for `factor` on the day shown: timed now today, date-only on other days."""
+        day = self.day
+        today = day == self.diary.today() and not date_only
+        entry_in = FactorEntryCreate(
+            factor=factor.name, value=value, note=note,
+            at=self.diary.now() if today else None, date=None if today else day,
+        )  # fmt: skip
+
+        def job() -> EntrySaved:
+            entry = self.diary.add_factor_entry(entry_in)
+            unit = f" {factor.unit}" if factor.unit else ""
+            return EntrySaved(
+                entry.local_date, f"{factor.name} {format_number(entry.value)}{unit} added"
+            )
+
+        self.write(job)
+
+    def ask_value(self, factor: Factor) -> None:
+        """The quickest way to a value for this factor: presets, a key, or a number."""
+        presets = [p for p, f in (self.view.presets if self.view else []) if f.id == factor.id]
+        if factor.name == "sleep":
+            self.app.push_screen(  # type: ignore[attr-defined]
+                SleepForm(wake_day=self.day),
+                lambda result: (
+                    result and self.log_value(factor, result[0], result[1], date_only=True)
+                ),
+            )
+        elif factor.name == "stress":
+            self.app.push_screen(
+                StressPicker(), lambda level: level is not None and self.log_value(factor, level)
+            )  # type: ignore[attr-defined]
+        elif presets:
+            self.app.push_screen(  # type: ignore[attr-defined]
+                PresetPicker(factor=factor, presets=presets),
+                lambda amount: amount is not None and self.log_value(factor, amount),
+            )
+        else:
+            self.app.push_screen(
+                NumberForm(factor=factor),
+                lambda value: value is not None and self.log_value(factor, value),
+            )  # type: ignore[attr-defined]
+
+    def action_log_caffeine(self) -> None:
+        if factor := self._factor("caffeine"):
+            self.ask_value(factor)
+
+    def action_log_water(self) -> None:
+        if factor := self._factor("water"):
+            self.ask_value(factor)
+
+    def action_log_sleep(self) -> None:
+        if factor := self._factor("sleep"):
+            self.ask_value(factor)
+
+    def action_log_stress(self) -> None:
+        if factor := self._factor("stress"):
+            self.ask_value(factor)
+
+    def action_log_magnesium(self) -> None:
+        """Repeat the last dose in one key; ask for a dose the first time."""
+        factor = self._factor("magnesium")
+        if factor is None or self.view is None:
+            return
+        if self.view.last_magnesium is None:
+            self.app.push_screen(
+                NumberForm(factor=factor),
+                lambda value: value is not None and self.log_value(factor, value),
+            )  # type: ignore[attr-defined]
+        else:
+            self.log_value(factor, self.view.last_magnesium)
+
+    def action_log_factor(self) -> None:
+        if self.view is None:
+            return
+        self.app.push_screen(  # type: ignore[attr-defined]
+            FactorPicker(list(self.view.factors.values())),
+            lambda factor: factor and self.ask_value(factor),
+        )
+
+    def edit_factor_entry(self, entry_id: int) -> None:
+        if self.view is None:
+            return
+        entry = next(e for e in self.view.summary.entries if e.id == entry_id)
+        factor = self.view.factors[entry.factor_id]
+
+        def replace(value: float | None) -> None:
+            if value is None:
+                return
+            entry_in = FactorEntryCreate(
+                factor=factor.name, value=value, note=entry.note,
+                at=entry.local_at, date=None if entry.local_at else entry.local_date,
+            )  # fmt: skip
+            self.write(
+                lambda: EntrySaved(
+                    self.diary.replace_factor_entry(entry_id, entry_in).local_date,
+                    f"{factor.name} updated",
+                )
+            )
+
+        self.app.push_screen(NumberForm(factor=factor, value=entry.value), replace)  # type: ignore[attr-defined]

@@ -1,0 +1,79 @@
+"""One day's entries in time order: twitches, factor entries, red flags and the check-in.
+
+Row keys are the store's entry ids (e12, f7, r3, d2026-01-31), so edit and delete go
+straight to tracker.store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import DataTable
+
+from tracker.export import format_number
+from tracker.tui.diary import DayView
+
+COLUMNS = ("time", "entry", "location", "side", "int.", "duration", "note")
+
+
+def format_duration(seconds: int | None) -> str:
+    if seconds is None:
+        return "—"
+    minutes, secs = divmod(seconds, 60)
+    return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
+
+
+class DayTable(DataTable[str]):
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.zebra_stripes = True
+        self.add_columns(*COLUMNS)
+
+    def show(self, view: DayView) -> None:
+        """Replace the rows with `view`'s entries, keeping the cursor near where it was."""
+        row = self.cursor_row
+        self.clear()
+        for key, cells in day_rows(view):
+            self.add_row(*cells, key=key)
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1))
+
+    def selected_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+
+
+def day_rows(view: DayView) -> list[tuple[str, tuple[str, ...]]]:
+    """(entry id, cells) for every entry of the day, date-only entries first, then by time."""
+    summary = view.summary
+    timed: list[tuple[dt.datetime | None, str, tuple[str, ...]]] = []
+    for episode in summary.episodes:
+        at = episode.local_started_at
+        timed.append((at, f"e{episode.id}", (
+            f"{at:%H:%M}", "twitch", episode.location, episode.side, str(episode.intensity),
+            format_duration(episode.duration_s), episode.note,
+        )))  # fmt: skip
+    for entry in summary.entries:
+        factor = view.factors.get(entry.factor_id)
+        name, unit = (factor.name, factor.unit) if factor else ("?", "")
+        at = entry.local_at
+        amount = f"{format_number(entry.value)} {unit}".strip()
+        timed.append(
+            (
+                at,
+                f"f{entry.id}",
+                (f"{at:%H:%M}" if at else "day", f"{name} {amount}", "", "", "", "", entry.note),
+            )
+        )
+    for flag in summary.red_flags:
+        timed.append(
+            (None, f"r{flag.id}", ("day", f"red flag: {flag.kind}", "", "", "", "", flag.note))
+        )
+    if summary.checked_in:
+        label = "checked in" if summary.episodes else "no twitches"
+        timed.append(
+            (None, f"d{summary.date.isoformat()}", ("day", label, "", "", "", "", summary.note))
+        )
+    timed.sort(key=lambda item: (item[0] is not None, item[0].timestamp() if item[0] else 0))
+    return [(key, cells) for _, key, cells in timed]
