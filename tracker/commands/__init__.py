@@ -1,5 +1,5 @@
 """Command handlers, one module per area. Each module has `register(subparsers)`."""
 
-from tracker.commands import data, database, demo, entries, factors, interventions, log
+from tracker.commands import data, database, demo, entries, factors, insights, interventions, log
 
-COMMAND_MODULES = [log, factors, entries, data, interventions, database, demo]
+COMMAND_MODULES = [log, factors, entries, data, insights, interventions, database, demo]

@@ -18,6 +18,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     csv_parser.add_argument("--to", dest="date_to", metavar="D")
     csv_parser.add_argument("-o", "--output", metavar="FILE")
     csv_parser.set_defaults(handler=export_csv)
+    visit = kinds.add_parser("visit", help="everything for a doctor visit: CSVs, dictionary, report.pdf, chart.png")
+    visit.add_argument("directory", metavar="DIR")
+    visit.add_argument("--from", dest="date_from", metavar="D")
+    visit.add_argument("--to", dest="date_to", metavar="D")
+    visit.set_defaults(handler=export_visit)
 
     importer = commands.add_parser("import", help="import CSV files written by `export csv`")
     import_kinds = importer.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=type(importer))
@@ -32,8 +37,9 @@ def date_options(context: Context):  # type: ignore[no-untyped-def]
     from tracker.when import parse_date
 
     today = context.now().date()
-    start = parse_date(context.args.date_from, today=today, field="--from") if context.args.date_from else None
-    end = parse_date(context.args.date_to, today=today, field="--to") if context.args.date_to else None
+    given_from, given_to = getattr(context.args, "date_from", None), getattr(context.args, "date_to", None)
+    start = parse_date(given_from, today=today, field="--from") if given_from else None
+    end = parse_date(given_to, today=today, field="--to") if given_to else None
     if start and end and end < start:
         raise InputError("--to", end.isoformat(), f"a date on or after --from ({start.isoformat()})")
     return start, end
@@ -65,4 +71,33 @@ def import_csv_files(context: Context) -> int:
     with session_scope(context.engine()) as session:
         report = import_files(session=session, paths=paths, now=context.now())
     print(report.describe())
+    return 0
+
+
+def export_visit(context: Context) -> int:
+    """daily.csv, episodes.csv, dictionary.csv, report.pdf and chart.png in DIR."""
+    from tracker.commands.insights import draw_chart, load, write_visit_report
+    from tracker.db import ensure_private_dir, session_scope
+    from tracker.errors import InputError
+    from tracker.export import export_daily, export_episodes
+    from tracker.files import write_private
+    from tracker.visit_packet import dictionary_csv
+
+    folder = Path(context.args.directory)
+    if folder.exists() and not folder.is_dir():
+        raise InputError("DIR", str(folder), "a directory (it is a file)")
+    history = load(context)
+    ensure_private_dir(folder)
+    with session_scope(context.engine(), write=False) as session:
+        daily = export_daily(session=session, date_from=history.start, date_to=history.end)
+        episodes = export_episodes(session=session, date_from=history.start, date_to=history.end)
+    written = [
+        write_private(folder / "daily.csv", daily.encode("utf-8")),
+        write_private(folder / "episodes.csv", episodes.encode("utf-8")),
+        write_private(folder / "dictionary.csv", dictionary_csv(history.factors).encode("utf-8")),
+        write_visit_report(history, folder / "report.pdf", today=context.now().date()),
+        draw_chart(history, folder / "chart.png", weeks=12, factors=["caffeine_mg", "sleep_h"]),
+    ]
+    for path in written:
+        print(f"wrote {path}")
     return 0

@@ -1,0 +1,88 @@
+"""`tracker analyze`, `chart`, `report` and `export visit` on a real demo database."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.usefixtures("frozen")
+
+
+@pytest.fixture
+def demo(cli) -> None:
+    assert cli("demo", "--days", "150", "--seed", "5").code == 0
+
+
+def test_analyze_json_keeps_the_documented_keys(cli, demo) -> None:
+    result = json.loads(cli("analyze", "--json", "--as-of", "2026-11-24").out)
+    assert set(result) >= {"as_of", "range", "persistence", "red_flags", "triggers", "adjusted", "interventions"}
+    assert result["as_of"] == "2026-11-24"
+    assert result["range"]["tracked_days"] + result["range"]["untracked_days"] == 150
+    assert result["persistence"]["status"] in {"none", "early", "watch", "persistent"}
+    tested = {(t["factor"], t["lag_days"]) for t in result["triggers"]}
+    assert ("caffeine_mg", 0) in tested and ("sleep_h", 1) in tested
+    assert result["red_flags"][0]["source"] == "logged"
+
+
+def test_analyze_text_has_the_sections_in_order(cli, demo) -> None:
+    text = cli("analyze").out
+    positions = [text.index(word) for word in ("How long", "Red flags", "triggers", "Adjusted", "Interventions")]
+    assert positions == sorted(positions)
+    assert "not proof of cause" in text
+
+
+def test_analyze_with_too_little_data_shows_no_numbers(cli) -> None:
+    for day in range(1, 11):
+        cli("log", "caffeine", "95", "--date", f"2026-11-{day:02d}")
+        cli("log", "twitch", "--at", f"2026-11-{day:02d}T10:00")
+    result = json.loads(cli("analyze", "--json").out)
+    caffeine = next(t for t in result["triggers"] if t["factor"] == "caffeine_mg" and t["lag_days"] == 0)
+    assert caffeine["confidence"] == "insufficient" and caffeine["rate_ratio"] is None
+    assert "not enough data yet" in caffeine["summary"]
+
+
+def test_chart_writes_the_named_file(cli, demo, tmp_path) -> None:
+    out = tmp_path / "weekly.svg"
+    result = cli("chart", "-o", str(out), "--weeks", "8", "--factor", "stress")
+    assert result.code == 0 and out.read_text().startswith("<?xml")
+    assert os.stat(out).st_mode & 0o777 == 0o600
+    assert cli("chart", "-o", str(tmp_path / "x.gif")).code == 2
+    assert cli("chart", "--factor", "coffee_cups", "-o", str(out)).code == 2
+
+
+def test_chart_default_file_name(cli, demo, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli("chart").code == 0
+    assert (tmp_path / "twitch-weekly.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_report_is_one_or_two_pages_with_the_key_facts(cli, demo, tmp_path) -> None:
+    out = tmp_path / "visit.pdf"
+    assert cli("report", "-o", str(out), "--from", "2026-08-01").code == 0
+    pages = PdfReader(out).pages
+    assert 1 <= len(pages) <= 2
+    text = " ".join(page.extract_text() for page in pages)
+    assert "not a diagnosis" in text and "spreading" in text.lower()
+
+
+def test_visit_packet_has_every_file_and_a_complete_dictionary(cli, demo, tmp_path) -> None:
+    folder = tmp_path / "visit"
+    result = cli("export", "visit", str(folder))
+    assert result.code == 0
+    names = {"daily.csv", "episodes.csv", "dictionary.csv", "report.pdf", "chart.png"}
+    assert {p.name for p in folder.iterdir()} == names
+    assert all(f"wrote {folder / name}" in result.out for name in names)
+    dictionary = list(csv.DictReader(io.StringIO((folder / "dictionary.csv").read_text())))
+    for name in ("daily.csv", "episodes.csv"):
+        header = next(csv.reader(io.StringIO((folder / name).read_text())))
+        described = {row["column"] for row in dictionary if row["file"] == name}
+        assert described == set(header), name
+    assert all(row["meaning"] for row in dictionary)
+    assert any(row["empty"] == "empty = not logged" for row in dictionary)
+    for path in folder.iterdir():
+        assert os.stat(path).st_mode & 0o777 == 0o600

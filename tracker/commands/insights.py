@@ -1,0 +1,154 @@
+"""`tracker analyze`, `tracker chart` and `tracker report`: what the history says.
+
+These are the only commands that import pandas, statsmodels and matplotlib.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tracker.commands.context import Context
+
+if TYPE_CHECKING:
+    from tracker.history import History
+
+DEFAULT_CHART = "twitch-weekly.png"
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    analyze = commands.add_parser("analyze", help="persistence, red flags and which factors go with twitching")
+    _range_options(analyze)
+    analyze.add_argument("--as-of", dest="as_of", metavar="D", help="analyse as if today were D (default today)")
+    analyze.add_argument("--json", action="store_true", help="machine-readable output")
+    analyze.set_defaults(handler=run_analyze)
+
+    chart = commands.add_parser("chart", help="a weekly chart of twitching and factors (PNG, SVG or PDF)")
+    chart.add_argument("-o", "--output", default=DEFAULT_CHART, metavar="FILE", help=f"default {DEFAULT_CHART}")
+    chart.add_argument("--weeks", default="12", metavar="N", help="how many weeks (default 12)")
+    chart.add_argument("--factor", action="append", metavar="NAME", help="a factor panel (repeatable; default caffeine and sleep)")
+    chart.set_defaults(handler=run_chart)
+
+    report = commands.add_parser("report", help="a one-page PDF for a doctor")
+    report.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    _range_options(report)
+    report.set_defaults(handler=run_report)
+
+
+def _range_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="date_from", metavar="D")
+    parser.add_argument("--to", dest="date_to", metavar="D")
+
+
+def load(context: Context, *, as_of: dt.date | None = None) -> History:
+    from tracker.commands.data import date_options
+    from tracker.db import session_scope
+    from tracker.history import load_history
+
+    start, end = date_options(context)
+    with session_scope(context.engine(), write=False) as session:
+        return load_history(session=session, as_of=as_of or context.now().date(), date_from=start, date_to=end)
+
+
+def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
+    from tracker.analysis.report import analyze  # deferred: pandas + statsmodels, ~1 s
+
+    return analyze(
+        rows=history.rows, episodes=history.episodes, red_flags=history.red_flags,
+        interventions=history.interventions, factors=history.factors, as_of=as_of,
+        date_from=history.start, date_to=history.end,
+    )  # fmt: skip
+
+
+def run_analyze(context: Context) -> int:
+    import json
+
+    from tracker.when import parse_date
+
+    today = context.now().date()
+    as_of = parse_date(context.args.as_of, today=today, field="--as-of") if context.args.as_of else today
+    history = load(context, as_of=as_of)
+    result = analysis_of(history, as_of)
+    if context.args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        from tracker.analysis.report import format_text
+
+        print(format_text(result))
+    return 0
+
+
+def chart_marks(history: History) -> dict[str, Any]:
+    """Persistent runs to shade, and intervention starts and red flags to mark."""
+    from tracker.analysis.config import PersistenceConfig
+    from tracker.analysis.persistence import find_runs
+
+    threshold = PersistenceConfig().threshold_days
+    runs = find_runs({episode.local_date for episode in history.episodes})
+    return {
+        "persistent_runs": [(run.start, run.end) for run in runs if run.days >= threshold],
+        "interventions": [(item.start_date, item.name) for item in history.interventions],
+        "red_flags": [(flag.date, flag.kind) for flag in history.red_flags],
+    }
+
+
+def draw_chart(history: History, path: Path, *, weeks: int, factors: list[str]) -> Path:
+    from tracker.analysis.frame import daily_frame
+    from tracker.charts import render_chart  # deferred: matplotlib, ~300 ms
+
+    frame = daily_frame(history.rows, [factor.column for factor in history.factors])
+    return render_chart(path, frame, weeks=weeks, factors=factors, units=history.units, **chart_marks(history))
+
+
+def run_chart(context: Context) -> int:
+    from tracker import validate
+    from tracker.errors import InputError
+
+    weeks = validate.integer_in_range("--weeks", context.args.weeks, 1, 520)
+    path = Path(context.args.output)
+    if path.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise InputError("-o", str(path), "a file ending in .png, .svg or .pdf")
+    history = load(context)
+    factors = _factor_columns(history, context.args.factor or ["caffeine", "sleep"])
+    draw_chart(history, path, weeks=weeks, factors=factors)
+    print(f"wrote {path}")
+    return 0
+
+
+def write_visit_report(history: History, path: Path, *, today: dt.date) -> Path:
+    from tracker.analysis.frame import daily_frame
+    from tracker.visit_report import write_report
+
+    frame = daily_frame(history.rows, [factor.column for factor in history.factors])
+    return write_report(
+        path, frame=frame, analysis=analysis_of(history, history.end), episodes=history.episodes,
+        interventions=history.interventions, red_flags=history.red_flags, factors_units=history.units,
+        date_from=history.start, date_to=history.end, generated_on=today,
+    )  # fmt: skip
+
+
+def run_report(context: Context) -> int:
+    from tracker.errors import InputError
+
+    path = Path(context.args.output)
+    if path.suffix.lower() != ".pdf":
+        raise InputError("-o", str(path), "a file ending in .pdf")
+    history = load(context)
+    write_visit_report(history, path, today=context.now().date())
+    print(f"wrote {path}")
+    return 0
+
+
+def _factor_columns(history: History, names: list[str]) -> list[str]:
+    from tracker.errors import InputError
+
+    columns = []
+    for name in names:
+        wanted = name.strip().lower()
+        match = next((f for f in history.factors if wanted in (f.name, f.column)), None)
+        if match is None:
+            raise InputError("--factor", name, "one of: " + ", ".join(f.name for f in history.factors))
+        columns.append(match.column)
+    return columns

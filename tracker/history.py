@@ -1,0 +1,48 @@
+"""Everything the analysis, charts and report read, loaded once from the store. No pandas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from tracker.daily import DailyRow
+from tracker.days import daily_rows, episodes_between, logged_range, red_flags_between
+from tracker.models import Episode, Factor, Intervention, RedFlag
+from tracker.store import list_factors, list_interventions
+
+
+@dataclass(frozen=True)
+class History:
+    start: dt.date
+    end: dt.date
+    rows: list[DailyRow]
+    episodes: list[Episode]  # every episode up to `end`: persistence needs the whole run
+    red_flags: list[RedFlag]
+    interventions: list[Intervention]
+    factors: list[Factor]
+
+    @property
+    def units(self) -> dict[str, str]:
+        return {factor.column: factor.unit for factor in self.factors}
+
+
+def load_history(
+    *, session: Session, as_of: dt.date, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> History:
+    """Daily rows from `date_from` (default: the first logged day) to `date_to` or `as_of`."""
+    logged = logged_range(session=session)
+    end = min(date_to or as_of, as_of)
+    start = date_from or (logged[0] if logged else end)
+    start = min(start, end)
+    first = logged[0] if logged else start
+    return History(
+        start=start,
+        end=end,
+        rows=daily_rows(session=session, start=start, end=end),
+        episodes=episodes_between(session=session, start=min(first, start), end=end),
+        red_flags=red_flags_between(session=session, start=min(first, start), end=end),
+        interventions=list_interventions(session=session),
+        factors=list_factors(session=session),
+    )
