@@ -29,12 +29,18 @@ demo: $(STAMP)
 	@test -f $(DEMO_DB) || $(BIN)/tracker --db $(DEMO_DB) demo
 	$(BIN)/tracker --db $(DEMO_DB)
 
-bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet jrnl
-	$(BIN)/python bench/run_all.py
+# jrnl, the peer CLI journal the log benchmark compares against, lives in its own venv
+# so it never becomes part of the test environment.
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/bin/jrnl:
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet jrnl
+
+bench: $(STAMP) $(BENCH_VENV)/bin/jrnl
+	$(BIN)/python bench/run_all.py --jrnl $(BENCH_VENV)/bin/jrnl
 
 lint: $(STAMP)
 	$(BIN)/ruff check tracker tests bench migrations
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) $(BENCH_VENV) build dist *.egg-info .pytest_cache

@@ -11,14 +11,38 @@ pytestmark = pytest.mark.usefixtures("frozen")
 
 
 def test_log_twitch_with_every_option(cli) -> None:
-    result = cli("log", "twitch", "--at", "08:15", "--location", "eyelid", "--side", "right", "--intensity", "4",
-                 "--duration", "2m", "--context", "screen", "--context", "after-caffeine", "--relief", "pressed",
-                 "--note", "long one")  # fmt: skip
+    result = cli(
+        "log",
+        "twitch",
+        "--at",
+        "08:15",
+        "--location",
+        "eyelid",
+        "--side",
+        "right",
+        "--intensity",
+        "4",
+        "--duration",
+        "2m",
+        "--context",
+        "screen",
+        "--context",
+        "after-caffeine",
+        "--relief",
+        "pressed",
+        "--note",
+        "long one",
+    )
     assert result.code == 0, result.err
     assert "e1" in result.out and "eyelid right" in result.out
     [item] = json.loads(cli("list", "--json").out)
     assert item["at"] == "2026-11-24T08:15:00+00:00"
-    assert (item["duration_s"], item["context"], item["relief"], item["note"]) == (120, ["screen", "after-caffeine"], ["pressed"], "long one")
+    assert (item["duration_s"], item["context"], item["relief"], item["note"]) == (
+        120,
+        ["screen", "after-caffeine"],
+        ["pressed"],
+        "long one",
+    )
 
 
 def test_twitch_defaults_repeat_the_last_one(cli) -> None:
@@ -36,9 +60,13 @@ def test_first_twitch_defaults(cli) -> None:
 
 @pytest.mark.parametrize(
     "when,expected",
-    [("yesterday 23:10", "2026-11-23T23:10:00+00:00"), ("2026-11-20T08:15", "2026-11-20T08:15:00+00:00"),
-     ("2026-11-20T08:15+05:30", "2026-11-20T08:15:00+05:30"), ("now", "2026-11-24T09:30:00+00:00")],
-)  # fmt: skip
+    [
+        ("yesterday 23:10", "2026-11-23T23:10:00+00:00"),
+        ("2026-11-20T08:15", "2026-11-20T08:15:00+00:00"),
+        ("2026-11-20T08:15+05:30", "2026-11-20T08:15:00+05:30"),
+        ("now", "2026-11-24T09:30:00+00:00"),
+    ],
+)
 def test_when_formats(cli, when: str, expected: str) -> None:
     assert cli("log", "twitch", "--at", when).code == 0
     assert json.loads(cli("list", "--from", "2026-11-01", "--json").out)[0]["at"] == expected
@@ -46,14 +74,26 @@ def test_when_formats(cli, when: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "args,field",
-    [(["log", "twitch", "--intensity", "7"], "intensity"), (["log", "twitch", "--location", "nose"], "--location"),
-     (["log", "twitch", "--at", "2026-11-26T10:00"], "at"), (["log", "twitch", "--duration", "-5"], "duration"),
-     (["log", "twitch", "--duration", "25h"], "duration"), (["log", "caffeine", "abc"], "caffeine"),
-     (["log", "stress", "11"], "stress"), (["log", "sleep", "1e308"], "sleep"), (["log", "water", "NaN"], "water"),
-     (["log", "mystery", "3"], "factor"), (["log", "drink", "whisky"], "preset"), (["log", "redflag", "itchy"], "KIND"),
-     (["list", "--date", "2026-13-01"], "date"), (["delete", "x1"], "id"), (["log", "twitch", "--at", "9999-12-31T23:59"], "at"),
-     (["log", "twitch", "--at", "0001-01-01T00:00"], "at"), (["nonsense"], "COMMAND")],
-)  # fmt: skip
+    [
+        (["log", "twitch", "--intensity", "7"], "intensity"),
+        (["log", "twitch", "--location", "nose"], "--location"),
+        (["log", "twitch", "--at", "2026-11-26T10:00"], "at"),
+        (["log", "twitch", "--duration", "-5"], "duration"),
+        (["log", "twitch", "--duration", "25h"], "duration"),
+        (["log", "caffeine", "abc"], "caffeine"),
+        (["log", "stress", "11"], "stress"),
+        (["log", "sleep", "1e308"], "sleep"),
+        (["log", "water", "NaN"], "water"),
+        (["log", "mystery", "3"], "factor"),
+        (["log", "drink", "whisky"], "preset"),
+        (["log", "redflag", "itchy"], "KIND"),
+        (["list", "--date", "2026-13-01"], "date"),
+        (["delete", "x1"], "id"),
+        (["log", "twitch", "--at", "9999-12-31T23:59"], "at"),
+        (["log", "twitch", "--at", "0001-01-01T00:00"], "at"),
+        (["nonsense"], "COMMAND"),
+    ],
+)
 def test_bad_input_is_one_line_exit_2_and_nothing_written(cli, db_path, args: list[str], field: str) -> None:
     result = cli(*args)
     assert result.code == 2
@@ -62,9 +102,14 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(cli, db_path, args: li
     assert field.lower() in lines[0].lower()
     assert "Traceback" not in result.err
     if db_path.exists():
-        counts = sqlite3.connect(db_path).execute(
-            "SELECT (SELECT count(*) FROM episode) + (SELECT count(*) FROM factor_entry) + (SELECT count(*) FROM red_flag)"
-        ).fetchone()[0]
+        counts = (
+            sqlite3.connect(db_path)
+            .execute(
+                "SELECT (SELECT count(*) FROM episode) + (SELECT count(*) FROM factor_entry)"
+                " + (SELECT count(*) FROM red_flag)"
+            )
+            .fetchone()[0]
+        )
         assert counts == 0
 
 

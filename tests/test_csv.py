@@ -11,9 +11,21 @@ pytestmark = pytest.mark.usefixtures("frozen")
 
 
 def seed(cli) -> None:
-    cli("log", "twitch", "--at", "2026-11-20T08:15", "--location", "eyelid", "--duration", "45", "--context", "screen",
-        "--note", "=HYPERLINK(\"http://x\")")  # fmt: skip
-    cli("log", "twitch", "--at", "2026-11-20T21:00+02:00", "--relief", "pressed", "--note", "-ish, \"quoted\"\nnew line")
+    cli(
+        "log",
+        "twitch",
+        "--at",
+        "2026-11-20T08:15",
+        "--location",
+        "eyelid",
+        "--duration",
+        "45",
+        "--context",
+        "screen",
+        "--note",
+        '=HYPERLINK("http://x")',
+    )
+    cli("log", "twitch", "--at", "2026-11-20T21:00+02:00", "--relief", "pressed", "--note", '-ish, "quoted"\nnew line')
     cli("log", "caffeine", "95", "--at", "2026-11-20T08:00")
     cli("log", "stress", "7", "--at", "2026-11-20T09:00")
     cli("log", "stress", "8", "--at", "2026-11-20T10:00")
@@ -33,8 +45,10 @@ def export_both(cli, folder: Path) -> tuple[bytes, bytes]:
 def test_daily_format(cli) -> None:
     seed(cli)
     lines = cli("export", "csv").out.split("\r\n")
-    assert lines[0] == ("date,tracked,episodes,total_duration_s,max_intensity,locations,caffeine_mg,sleep_h,"
-                        "water_ml,stress,magnesium_mg,red_flags,note")  # fmt: skip
+    assert lines[0] == (
+        "date,tracked,episodes,total_duration_s,max_intensity,locations,caffeine_mg,sleep_h,"
+        "water_ml,stress,magnesium_mg,red_flags,note"
+    )
     assert lines[1] == "2026-11-20,1,2,45,2,eyelid,95,,,7.666667,,,"
     assert lines[2] == "2026-11-21,0,,,,,,,,,,,"  # untracked: unknown, not zero
     assert lines[3] == "2026-11-22,1,0,0,,,,,,,,,"  # checked in: zero twitches
@@ -90,12 +104,14 @@ def test_import_subset_of_columns_and_offsetless_times_are_local(cli, tmp_path) 
 
 @pytest.mark.parametrize(
     "content,message",
-    [("date,coffee_cups\n2026-11-01,2\n", "coffee_cups"),
-     ("date,caffeine_mg\n2026-11-01,95\n2026-11-02,lots\n", "line 3"),
-     ("started_at,intensity\n2026-11-01T10:00,3\n2026-11-01T11:00,9\n", "line 3"),
-     ("when,what\n2026-11-01,x\n", "started_at"),
-     ("date,tracked\n2026-11-01,yes\n", "tracked")],
-)  # fmt: skip
+    [
+        ("date,coffee_cups\n2026-11-01,2\n", "coffee_cups"),
+        ("date,caffeine_mg\n2026-11-01,95\n2026-11-02,lots\n", "line 3"),
+        ("started_at,intensity\n2026-11-01T10:00,3\n2026-11-01T11:00,9\n", "line 3"),
+        ("when,what\n2026-11-01,x\n", "started_at"),
+        ("date,tracked\n2026-11-01,yes\n", "tracked"),
+    ],
+)
 def test_bad_import_reports_and_writes_nothing(cli, tmp_path, db_path, content: str, message: str) -> None:
     good = tmp_path / "good.csv"
     good.write_text("date,caffeine_mg\n2026-10-01,95\n", encoding="utf-8")

@@ -33,15 +33,23 @@ def test_demo_fills_an_empty_database_with_a_believable_history(cli, db_path) ->
 @pytest.mark.slow
 def test_wheel_ships_migrations_and_upgrades_an_old_database(tmp_path) -> None:
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
-                   check=True, capture_output=True, timeout=600)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     [wheel] = wheels.glob("tracker-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "tracker/_migrations/env.py" in names
     assert any(name.startswith("tracker/_migrations/versions/0002") for name in names)
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True, timeout=600)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     old = tmp_path / "old.db"
     from alembic import command
     from alembic.config import Config
@@ -51,8 +59,13 @@ def test_wheel_ships_migrations_and_upgrades_an_old_database(tmp_path) -> None:
     config.set_main_option("sqlalchemy.url", f"sqlite:///{old}")
     command.upgrade(config, "0001")
     env = {**os.environ, "PYTHONPATH": str(target)}
-    code = "import tracker.db as d, sys; print(d.migrations_dir()); sys.exit(__import__('tracker.cli').cli.main(['--db', sys.argv[1], 'db', 'upgrade']))"
-    result = subprocess.run([sys.executable, "-c", code, str(old)], capture_output=True, text=True, env=env, cwd=tmp_path, check=False)
+    code = (
+        "import sys, tracker.db, tracker.cli; print(tracker.db.migrations_dir());"
+        " sys.exit(tracker.cli.main(['--db', sys.argv[1], 'db', 'upgrade']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(old)], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert str(target) in result.stdout.splitlines()[0]  # the packaged migrations were used
     assert sqlite3.connect(old).execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"

@@ -6,10 +6,10 @@ import datetime as dt
 import json
 import os
 import sqlite3
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from zoneinfo import ZoneInfo
 
 from tests.conftest import file_mode, use_timezone
 
@@ -55,10 +55,13 @@ def test_episode_lands_on_the_local_day_across_dst_and_travel(cli, monkeypatch) 
         assert cli("log", "twitch", "--at", "yesterday 23:30").code == 0
         items = json.loads(cli("list", "--from", "2026-03-01", "--json").out)
     assert [(i["date"], i["at"][11:]) for i in items] == [
-        ("2026-03-29", "00:30:00+00:00"), ("2026-03-29", "03:30:00+01:00"),
-        ("2026-10-25", "01:30:00+01:00"), ("2026-10-25", "01:30:00+00:00"), ("2026-10-25", "23:50:00+00:00"),
+        ("2026-03-29", "00:30:00+00:00"),
+        ("2026-03-29", "03:30:00+01:00"),
+        ("2026-10-25", "01:30:00+01:00"),
+        ("2026-10-25", "01:30:00+00:00"),
+        ("2026-10-25", "23:50:00+00:00"),
         ("2026-11-01", "23:30:00+09:00"),
-    ]  # fmt: skip
+    ]
     with time_machine.travel(dt.datetime(2026, 11, 2, 9, 0, tzinfo=ZoneInfo("Asia/Tokyo")), tick=False):
         daily = cli("export", "csv", "--from", "2026-10-25", "--to", "2026-11-01").out.splitlines()
     assert daily[1].startswith("2026-10-25,1,3,") and daily[-1].startswith("2026-11-01,1,1,")
@@ -76,6 +79,8 @@ def test_foreign_keys_are_enforced(engine, db_path) -> None:
     from sqlalchemy.exc import IntegrityError
 
     with pytest.raises(IntegrityError), engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO factor_entry (factor_id, local_date, value, note, created_at) "
-                             "VALUES (999, '2026-11-01', 1, '', '2026-11-01 00:00:00')")  # fmt: skip
+        conn.exec_driver_sql(
+            "INSERT INTO factor_entry (factor_id, local_date, value, note, created_at) "
+            "VALUES (999, '2026-11-01', 1, '', '2026-11-01 00:00:00')"
+        )
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM factor_entry").fetchone()[0] == 0

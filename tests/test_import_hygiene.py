@@ -15,8 +15,12 @@ HEAVY = ["pandas", "matplotlib", "statsmodels", "scipy", "textual", "alembic"]
 def loaded_modules(code: str, env_db: str) -> set[str]:
     probe = code + "\nimport sys, json\nprint(json.dumps(sorted(sys.modules)), file=sys.__stderr__)"
     result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "TRACKER_DB": env_db},
-        timeout=120, check=False,
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TRACKER_DB": env_db},
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     return set(json.loads(result.stderr.strip().splitlines()[-1]))
@@ -35,7 +39,10 @@ def test_quick_commands_leave_heavy_modules_out(tmp_path, argv: list[str]) -> No
 
 
 def test_core_modules_never_import_textual(tmp_path) -> None:
-    code = "import tracker.models, tracker.db, tracker.store, tracker.days, tracker.export, tracker.importer, tracker.analysis"
+    code = (
+        "import tracker.models, tracker.db, tracker.store, tracker.days, tracker.export, tracker.importer,"
+        " tracker.analysis, tracker.history"
+    )
     loaded = loaded_modules(code, str(tmp_path / "t.db"))
     assert "textual" not in loaded and "pandas" not in loaded
 

@@ -12,7 +12,6 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
 
 from tracker import db
 from tracker.errors import DatabaseRefused
@@ -51,10 +50,15 @@ def test_upgrade_from_previous_revision_keeps_data_and_backs_up(tmp_path) -> Non
     path = tmp_path / "old.db"
     command.upgrade(alembic_config(path), "0001")
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO factor (id, name, column, kind, unit, daily_rule, builtin, position) "
-                 "VALUES (40, 'alcohol', 'alcohol_units', 'number', 'units', 'sum', 0, 9)")  # fmt: skip
-    conn.execute("INSERT INTO episode (started_at, utc_offset_min, local_date, location, side, intensity, context, relief, note, created_at) "
-                 "VALUES ('2026-11-20 08:00:00', 0, '2026-11-20', 'eyelid', 'left', 3, '', '', 'kept', '2026-11-20 08:00:00')")  # fmt: skip
+    conn.execute(
+        "INSERT INTO factor (id, name, column, kind, unit, daily_rule, builtin, position) "
+        "VALUES (40, 'alcohol', 'alcohol_units', 'number', 'units', 'sum', 0, 9)"
+    )
+    conn.execute(
+        "INSERT INTO episode (started_at, utc_offset_min, local_date, location, side, intensity, context, relief, note,"
+        " created_at) "
+        "VALUES ('2026-11-20 08:00:00', 0, '2026-11-20', 'eyelid', 'left', 3, '', '', 'kept', '2026-11-20 08:00:00')"
+    )
     conn.commit()
     conn.close()
     engine = db.open_database(path)
@@ -80,8 +84,9 @@ def test_failed_migration_leaves_database_and_backup_unchanged(tmp_path, monkeyp
     broken = tmp_path / "migrations"
     shutil.copytree(db.migrations_dir(), broken)
     step = broken / "versions" / "0002_builtin_factors_and_presets.py"
-    step.write_text(step.read_text().replace(
-        "    ids = dict(", "    raise RuntimeError('disk on fire')\n    ids = dict("))  # fmt: skip
+    step.write_text(
+        step.read_text().replace("    ids = dict(", "    raise RuntimeError('disk on fire')\n    ids = dict(")
+    )
     monkeypatch.setattr(db, "migrations_dir", lambda: broken)
     before = dump(path)
     with pytest.raises(RuntimeError, match="disk on fire"):
@@ -125,9 +130,16 @@ def test_corrupt_database_is_refused_untouched(engine, db_path) -> None:
         import datetime as dt
 
         for minute in range(200):
-            store.add_episode(session=session, episode_in=EpisodeCreate(
-                started_at=dt.datetime(2026, 11, 1, 8, 0, tzinfo=dt.UTC) + dt.timedelta(minutes=minute),
-                location="eyelid", side="left", intensity=2, note="x" * 200))  # fmt: skip
+            store.add_episode(
+                session=session,
+                episode_in=EpisodeCreate(
+                    started_at=dt.datetime(2026, 11, 1, 8, 0, tzinfo=dt.UTC) + dt.timedelta(minutes=minute),
+                    location="eyelid",
+                    side="left",
+                    intensity=2,
+                    note="x" * 200,
+                ),
+            )
         session.commit()
     engine.dispose()
     data = bytearray(db_path.read_bytes())
@@ -137,5 +149,3 @@ def test_corrupt_database_is_refused_untouched(engine, db_path) -> None:
     with pytest.raises(DatabaseRefused, match="corrupt"):
         db.open_database(db_path)
     assert db_path.read_bytes() == before
-
-

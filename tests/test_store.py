@@ -27,7 +27,9 @@ def test_three_coffees_are_three_entries_and_the_day_is_their_sum(engine) -> Non
     with session_scope(engine) as session:
         for hour, mg in ((8, 95), (11, 63), (15, 95)):
             at = NOW.replace(hour=hour)
-            store.add_factor_entry(session=session, entry_in=FactorEntryCreate(factor="caffeine", value=mg, at=at), now=NOW)
+            store.add_factor_entry(
+                session=session, entry_in=FactorEntryCreate(factor="caffeine", value=mg, at=at), now=NOW
+            )
         store.add_factor_entry(session=session, entry_in=FactorEntryCreate(factor="stress", value=4, at=NOW), now=NOW)
         store.add_factor_entry(session=session, entry_in=FactorEntryCreate(factor="stress", value=7, at=NOW), now=NOW)
     with session_scope(engine) as session:
@@ -80,9 +82,18 @@ def test_bad_episode_names_field_and_writes_nothing(engine, changes: dict[str, o
 
 @pytest.mark.parametrize(
     ("factor", "value"),
-    [("caffeine", 2001), ("caffeine", -1), ("sleep", 24.5), ("water", 10001), ("stress", 11),
-     ("magnesium", 2001), ("caffeine", float("nan")), ("caffeine", float("inf")), ("water", 1e308)],
-)  # fmt: skip
+    [
+        ("caffeine", 2001),
+        ("caffeine", -1),
+        ("sleep", 24.5),
+        ("water", 10001),
+        ("stress", 11),
+        ("magnesium", 2001),
+        ("caffeine", float("nan")),
+        ("caffeine", float("inf")),
+        ("water", 1e308),
+    ],
+)
 def test_factor_ranges(engine, factor: str, value: float) -> None:
     with pytest.raises(InputError) as caught, session_scope(engine) as session:
         store.add_factor_entry(session=session, entry_in=FactorEntryCreate(factor=factor, value=value, at=NOW), now=NOW)
@@ -91,12 +102,16 @@ def test_factor_ranges(engine, factor: str, value: float) -> None:
 
 def test_user_factor_scale_is_kept_within_its_own_range(engine) -> None:
     with session_scope(engine) as session:
-        factor = store.add_factor(session=session, factor_in=FactorCreate(name="jaw_tension", kind="scale", min_value=1, max_value=5))
+        factor = store.add_factor(
+            session=session, factor_in=FactorCreate(name="jaw_tension", kind="scale", min_value=1, max_value=5)
+        )
         assert (factor.column, factor.daily_rule) == ("jaw_tension", "mean")
         alcohol = store.add_factor(session=session, factor_in=FactorCreate(name="alcohol", kind="number", unit="units"))
         assert alcohol.column == "alcohol_units"
     with pytest.raises(InputError, match="allowed 1–5"), session_scope(engine) as session:
-        store.add_factor_entry(session=session, entry_in=FactorEntryCreate(factor="jaw_tension", value=6, at=NOW), now=NOW)
+        store.add_factor_entry(
+            session=session, entry_in=FactorEntryCreate(factor="jaw_tension", value=6, at=NOW), now=NOW
+        )
     with pytest.raises(InputError, match="already exists"), session_scope(engine) as session:
         store.add_factor(session=session, factor_in=FactorCreate(name="caffeine", kind="number"))
     with pytest.raises(InputError, match="min < max"), session_scope(engine) as session:
@@ -107,14 +122,24 @@ def test_yes_no_factor_takes_only_yes_or_no(engine) -> None:
     with session_scope(engine) as session:
         store.add_factor(session=session, factor_in=FactorCreate(name="alcohol", kind="yes-no"))
     with pytest.raises(InputError, match="yes or no"), session_scope(engine) as session:
-        store.add_factor_entry(session=session, entry_in=FactorEntryCreate(factor="alcohol", value=0.5, at=NOW), now=NOW)
+        store.add_factor_entry(
+            session=session, entry_in=FactorEntryCreate(factor="alcohol", value=0.5, at=NOW), now=NOW
+        )
 
 
 def test_presets_are_editable_data(engine) -> None:
     with session_scope(engine) as session:
         amounts = {p.name: p.amount for p in store.list_presets(session=session)}
-        assert amounts == {"espresso": 63, "coffee": 95, "black-tea": 47, "green-tea": 28, "cola": 34,
-                           "energy-drink": 80, "glass": 250, "bottle": 500}  # fmt: skip
+        assert amounts == {
+            "espresso": 63,
+            "coffee": 95,
+            "black-tea": 47,
+            "green-tea": 28,
+            "cola": 34,
+            "energy-drink": 80,
+            "glass": 250,
+            "bottle": 500,
+        }
         store.set_preset(session=session, preset_in=PresetCreate(name="coffee", factor="caffeine", amount=120))
         store.set_preset(session=session, preset_in=PresetCreate(name="mate", factor="caffeine_mg", amount=80))
     with session_scope(engine) as session:
@@ -124,8 +149,14 @@ def test_presets_are_editable_data(engine) -> None:
 
 def test_red_flag_same_day_same_kind_is_one_record(engine) -> None:
     with session_scope(engine) as session:
-        first = store.add_red_flag(session=session, red_flag_in=RedFlagCreate(date=NOW.date(), kind="drooping"), today=NOW.date())
-        again = store.add_red_flag(session=session, red_flag_in=RedFlagCreate(date=NOW.date(), kind="drooping", note="left side"), today=NOW.date())
+        first = store.add_red_flag(
+            session=session, red_flag_in=RedFlagCreate(date=NOW.date(), kind="drooping"), today=NOW.date()
+        )
+        again = store.add_red_flag(
+            session=session,
+            red_flag_in=RedFlagCreate(date=NOW.date(), kind="drooping", note="left side"),
+            today=NOW.date(),
+        )
     assert first.id == again.id and again.note == "left side"
 
 
@@ -136,7 +167,9 @@ def test_interventions_start_and_stop(engine) -> None:
             store.start_intervention(session=session, name="magnesium", start=dt.date(2026, 11, 2), today=NOW.date())
         with pytest.raises(InputError, match="on or after the start"):
             store.stop_intervention(session=session, name="magnesium", end=dt.date(2026, 10, 1), today=NOW.date())
-        stopped = store.stop_intervention(session=session, name="magnesium", end=dt.date(2026, 11, 20), today=NOW.date())
+        stopped = store.stop_intervention(
+            session=session, name="magnesium", end=dt.date(2026, 11, 20), today=NOW.date()
+        )
     assert stopped.end_date == dt.date(2026, 11, 20)
 
 

@@ -85,10 +85,7 @@ def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyR
     ):
         values[day][factor_id].append(value)
 
-    notes = {
-        day.date: day
-        for day in session.exec(select(Day).where(col(Day.date) >= start, col(Day.date) <= end))
-    }
+    notes = {day.date: day for day in session.exec(select(Day).where(col(Day.date) >= start, col(Day.date) <= end))}
     flags: dict[dt.date, list[str]] = defaultdict(list)
     for flag in red_flags_between(session=session, start=start, end=end):
         flags[flag.date].append(flag.kind)
@@ -152,11 +149,14 @@ def day_summary(*, session: Session, day: dt.date) -> DaySummary:
     for entry in entries:
         grouped[entry.factor_id].append(entry)
     totals = [
-        FactorTotal(factor, daily_value(factor.daily_rule, [e.value for e in grouped[factor.id]]) or 0.0,  # type: ignore[index]
-                    len(grouped[factor.id]))  # type: ignore[index]
+        FactorTotal(
+            factor,
+            daily_value(factor.daily_rule, [e.value for e in grouped[factor.id]]) or 0.0,  # type: ignore[index]
+            len(grouped[factor.id]),
+        )  # type: ignore[index]
         for factor in factors
         if grouped.get(factor.id)  # type: ignore[arg-type]
-    ]  # fmt: skip
+    ]
     record = session.get(Day, day)
     episodes = episodes_between(session=session, start=day, end=day)
     flags = red_flags_between(session=session, start=day, end=day)
@@ -175,11 +175,7 @@ def day_summary(*, session: Session, day: dt.date) -> DaySummary:
 
 def consecutive_active_days(*, session: Session, as_of: dt.date) -> int:
     """Calendar days in a row, ending today or yesterday, that each had an episode."""
-    active = set(
-        session.exec(
-            select(Episode.local_date).where(col(Episode.local_date) <= as_of).distinct()
-        )
-    )
+    active = set(session.exec(select(Episode.local_date).where(col(Episode.local_date) <= as_of).distinct()))
     day = as_of if as_of in active else as_of - dt.timedelta(days=1)
     count = 0
     while day in active:

@@ -17,8 +17,10 @@ DEMO_SLEEP_RR_PER_HOUR = 1.2
 
 
 def database_is_empty(*, session: Session) -> bool:
-    counts = [session.execute(select(func.count()).select_from(model)).scalar_one()  # type: ignore[arg-type]
-              for model in (Episode, FactorEntry, Day, RedFlag, Intervention)]  # fmt: skip
+    counts = [
+        session.execute(select(func.count()).select_from(model)).scalar_one()  # type: ignore[arg-type]
+        for model in (Episode, FactorEntry, Day, RedFlag, Intervention)
+    ]
     return not any(counts)
 
 
@@ -60,9 +62,19 @@ def write_diary(*, session: Session, diary: SyntheticDiary) -> dict[str, int]:
         {"name": name, "start_date": start, "end_date": end, "note": note, "created_at": created}
         for name, start, end, note in diary.interventions
     ]
-    for model, rows in ((Episode, episodes), (FactorEntry, entries), (Day, checkins), (RedFlag, flags),
-                        (Intervention, interventions)):  # fmt: skip
+    for model, rows in (
+        (Episode, episodes),
+        (FactorEntry, entries),
+        (Day, checkins),
+        (RedFlag, flags),
+        (Intervention, interventions),
+    ):
         if rows:
             session.execute(insert(model), rows)  # type: ignore[arg-type]
-    return {"episodes": len(episodes), "factor entries": len(entries), "check-ins": len(checkins),
-            "red flags": len(flags), "interventions": len(interventions)}  # fmt: skip
+    return {
+        "episodes": len(episodes),
+        "factor entries": len(entries),
+        "check-ins": len(checkins),
+        "red flags": len(flags),
+        "interventions": len(interventions),
+    }

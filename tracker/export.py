@@ -17,8 +17,16 @@ from tracker.store import list_factors
 DAILY_HEAD = ["date", "tracked", "episodes", "total_duration_s", "max_intensity", "locations"]
 DAILY_TAIL = ["red_flags", "note"]
 EPISODE_COLUMNS = [
-    "started_at", "date", "location", "side", "intensity", "duration_s", "context", "relief", "note",
-]  # fmt: skip
+    "started_at",
+    "date",
+    "location",
+    "side",
+    "intensity",
+    "duration_s",
+    "context",
+    "relief",
+    "note",
+]
 # OWASP CSV injection: a spreadsheet runs cells starting with these as formulas. A leading
 # apostrophe is also escaped so that importing our own export gives back the original text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")

@@ -111,7 +111,9 @@ def import_files(*, session: Session, paths: list[Path], now: dt.datetime | None
         elif "date" in header:
             parsed.append(("daily", _parse_daily(str(path), header, rows, factors, now)))
         else:
-            raise InputError(f"{path} header", ",".join(header)[:60], "a `date` (daily) or `started_at` (episodes) column")
+            raise InputError(
+                f"{path} header", ",".join(header)[:60], "a `date` (daily) or `started_at` (episodes) column"
+            )
         report.files += 1
         report.rows += len(rows)
     # Episodes first, so a daily row's `tracked` = 1 can see that the day is already tracked.
@@ -206,7 +208,10 @@ def _parse_daily(where, header, rows, factors: list[Factor], now) -> list[_Daily
                 if text:
                     number = _number(column, text)
                     values[factor.id] = store.check_factor_value(factor, number, field=column)
-            flags = [_choice("red_flags", kind, RedFlagKind).value for kind in split_tags(restore_text(cells.get("red_flags", "")))]
+            flags = [
+                _choice("red_flags", kind, RedFlagKind).value
+                for kind in split_tags(restore_text(cells.get("red_flags", "")))
+            ]
             note = cells.get("note")
             parsed.append(
                 _DailyRow(
@@ -223,7 +228,9 @@ def _parse_daily(where, header, rows, factors: list[Factor], now) -> list[_Daily
     return parsed
 
 
-def _apply_daily(session: Session, rows: list[_DailyRow], factors: dict[int | None, Factor], report: ImportReport) -> None:
+def _apply_daily(
+    session: Session, rows: list[_DailyRow], factors: dict[int | None, Factor], report: ImportReport
+) -> None:
     if not rows:
         return
     start, end = min(row.date for row in rows), max(row.date for row in rows)
@@ -242,7 +249,9 @@ def _apply_daily(session: Session, rows: list[_DailyRow], factors: dict[int | No
     session.flush()
     episode_days = set(
         session.exec(
-            select(Episode.local_date).where(col(Episode.local_date) >= start, col(Episode.local_date) <= end).distinct()
+            select(Episode.local_date)
+            .where(col(Episode.local_date) >= start, col(Episode.local_date) <= end)
+            .distinct()
         )
     )
     for row in rows:
@@ -250,7 +259,9 @@ def _apply_daily(session: Session, rows: list[_DailyRow], factors: dict[int | No
             current = entries.get((row.date, factor_id), [])
             factor = factors[factor_id]
             # Equal at the file's precision is equal: a mean of 7.6666… exported as 7.666667.
-            if current and format_number(daily_value(factor.daily_rule, [e.value for e in current])) == format_number(value):
+            if current and format_number(daily_value(factor.daily_rule, [e.value for e in current])) == format_number(
+                value
+            ):
                 continue
             for entry in current:
                 session.delete(entry)

@@ -39,10 +39,22 @@ from tracker.models import (
 FIRST_DEFAULTS = (Location.LOWER_LIP, Side.LEFT, 2)
 MAX_DURATION_S = 24 * 3600
 RESERVED_COLUMNS = {
-    "date", "tracked", "episodes", "total_duration_s", "max_intensity", "locations",
-    "red_flags", "note", "started_at", "location", "side", "intensity", "duration_s",
-    "context", "relief",
-}  # fmt: skip
+    "date",
+    "tracked",
+    "episodes",
+    "total_duration_s",
+    "max_intensity",
+    "locations",
+    "red_flags",
+    "note",
+    "started_at",
+    "location",
+    "side",
+    "intensity",
+    "duration_s",
+    "context",
+    "relief",
+}
 
 
 def local_now() -> dt.datetime:
@@ -61,9 +73,7 @@ def list_factors(*, session: Session) -> list[Factor]:
 def get_factor(*, session: Session, name: str) -> Factor:
     """A factor by its short name (`caffeine`) or its column name (`caffeine_mg`)."""
     wanted = name.strip().lower()
-    factor = session.exec(
-        select(Factor).where((col(Factor.name) == wanted) | (col(Factor.column) == wanted))
-    ).first()
+    factor = session.exec(select(Factor).where((col(Factor.name) == wanted) | (col(Factor.column) == wanted))).first()
     if factor is None:
         known = ", ".join(f.name for f in list_factors(session=session))
         raise InputError("factor", name, f"one of: {known} (or add one with `tracker factor add`)")
@@ -100,9 +110,16 @@ def add_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
             rule = factor_in.daily_rule or DailyRule.SUM
     last_position = max((f.position for f in list_factors(session=session)), default=0)
     factor = Factor(
-        name=name, column=column, kind=factor_in.kind.value, unit=unit, min_value=low,
-        max_value=high, daily_rule=DailyRule(rule).value, builtin=False, position=last_position + 1,
-    )  # fmt: skip
+        name=name,
+        column=column,
+        kind=factor_in.kind.value,
+        unit=unit,
+        min_value=low,
+        max_value=high,
+        daily_rule=DailyRule(rule).value,
+        builtin=False,
+        position=last_position + 1,
+    )
     session.add(factor)
     session.flush()
     return factor
@@ -158,10 +175,15 @@ def add_episode(*, session: Session, episode_in: EpisodeCreate, now: dt.datetime
 def update_episode(*, session: Session, episode_id: int, changes: EpisodeUpdate) -> Episode:
     episode = _get(session, Episode, episode_id, "episode")
     current = EpisodeCreate(
-        started_at=episode.local_started_at, location=Location(episode.location),
-        side=Side(episode.side), intensity=episode.intensity, duration_s=episode.duration_s,
-        context=episode.context_tags, relief=episode.relief_tags, note=episode.note,
-    )  # fmt: skip
+        started_at=episode.local_started_at,
+        location=Location(episode.location),
+        side=Side(episode.side),
+        intensity=episode.intensity,
+        duration_s=episode.duration_s,
+        context=episode.context_tags,
+        relief=episode.relief_tags,
+        note=episode.note,
+    )
     merged = current.model_copy(update=changes.model_dump(exclude_unset=True))
     for key, value in _episode_fields(merged, local_now()).items():
         setattr(episode, key, value)
@@ -194,9 +216,7 @@ def _episode_fields(episode_in: EpisodeCreate, now: dt.datetime) -> dict[str, ob
 # --- factor entries --------------------------------------------------------------------------
 
 
-def add_factor_entry(
-    *, session: Session, entry_in: FactorEntryCreate, now: dt.datetime | None = None
-) -> FactorEntry:
+def add_factor_entry(*, session: Session, entry_in: FactorEntryCreate, now: dt.datetime | None = None) -> FactorEntry:
     """One timestamped (or date-only) value; the day's value follows the factor's daily rule."""
     now = now or local_now()
     factor = get_factor(session=session, name=entry_in.factor)
@@ -373,10 +393,13 @@ def undo_last(*, session: Session) -> Removed | None:
     candidates = [
         session.exec(select(model).order_by(col(model.created_at).desc(), col(key).desc())).first()
         for model, key in (
-            (Episode, Episode.id), (FactorEntry, FactorEntry.id), (RedFlag, RedFlag.id),
-            (Intervention, Intervention.id), (Day, Day.date),
+            (Episode, Episode.id),
+            (FactorEntry, FactorEntry.id),
+            (RedFlag, RedFlag.id),
+            (Intervention, Intervention.id),
+            (Day, Day.date),
         )
-    ]  # fmt: skip
+    ]
     present = [row for row in candidates if row is not None]
     if not present:
         return None

@@ -47,14 +47,23 @@ def dictionary_csv(factors: Sequence[Factor]) -> str:
     writer = csv.writer(buffer)
     writer.writerow(["file", "column", "unit", "meaning", "empty"])
     for column in DAILY_HEAD:
-        writer.writerow(["daily.csv", column, *DAILY_MEANINGS[column], NOT_LOGGED if column not in ("date", "tracked") else ""])
+        writer.writerow(
+            ["daily.csv", column, *DAILY_MEANINGS[column], NOT_LOGGED if column not in ("date", "tracked") else ""]
+        )
     for factor in factors:
         meaning = BUILTIN_MEANINGS.get(factor.column) or _user_meaning(factor)
         writer.writerow(["daily.csv", factor.column, factor.unit or _scale(factor), meaning, NOT_LOGGED])
     for column in DAILY_TAIL:
         writer.writerow(["daily.csv", column, *DAILY_MEANINGS[column], NOT_LOGGED])
     for column in EPISODE_COLUMNS:
-        writer.writerow(["episodes.csv", column, *EPISODE_MEANINGS[column], NOT_LOGGED if column not in ("started_at", "date") else ""])
+        writer.writerow(
+            [
+                "episodes.csv",
+                column,
+                *EPISODE_MEANINGS[column],
+                NOT_LOGGED if column not in ("started_at", "date") else "",
+            ]
+        )
     return buffer.getvalue()
 
 

@@ -57,9 +57,7 @@ def parse_duration(text: str) -> int:
     match = _DURATION.match(raw)
     if not raw or not match or not any(match.groupdict().values()):
         raise InputError("duration", text, DURATION_ALLOWED)
-    seconds = (
-        float(match["h"] or 0) * 3600 + float(match["m"] or 0) * 60 + float(match["s"] or 0)
-    )
+    seconds = float(match["h"] or 0) * 3600 + float(match["m"] or 0) * 60 + float(match["s"] or 0)
     if seconds > 24 * 3600:
         raise InputError("duration", text, DURATION_ALLOWED)
     return round(seconds)

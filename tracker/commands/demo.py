@@ -32,12 +32,19 @@ def run(context: Context) -> int:
     offset = now.utcoffset()
     with session_scope(context.engine()) as session:
         if not database_is_empty(session=session):
-            raise InputError("--db", str(context.db_path), "an empty database (demo data never mixes with real entries)")
+            raise InputError(
+                "--db", str(context.db_path), "an empty database (demo data never mixes with real entries)"
+            )
         diary = generate_diary(
-            days=days, seed=seed, end=now.date(), caffeine_rr_per_100mg=DEMO_CAFFEINE_RR_PER_100MG,
-            sleep_rr_per_hour=DEMO_SLEEP_RR_PER_HOUR, tz_offset_min=int(offset.total_seconds() // 60) if offset else 0,
-            with_red_flag=True, with_intervention=True,
-        )  # fmt: skip
+            days=days,
+            seed=seed,
+            end=now.date(),
+            caffeine_rr_per_100mg=DEMO_CAFFEINE_RR_PER_100MG,
+            sleep_rr_per_hour=DEMO_SLEEP_RR_PER_HOUR,
+            tz_offset_min=int(offset.total_seconds() // 60) if offset else 0,
+            with_red_flag=True,
+            with_intervention=True,
+        )
         counts = write_diary(session=session, diary=diary)
     written = ", ".join(f"{count} {kind}" for kind, count in counts.items())
     print(f"demo history of {days} days written to {context.db_path}: {written}")

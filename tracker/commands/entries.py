@@ -26,8 +26,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def list_entries(context: Context) -> int:
     from tracker import store
-    from tracker.db import session_scope
     from tracker.days import episodes_between, factor_entries_between, red_flags_between
+    from tracker.db import session_scope
     from tracker.errors import InputError
     from tracker.models import Day
     from tracker.when import parse_date
@@ -46,26 +46,58 @@ def list_entries(context: Context) -> int:
         factors = {f.id: f for f in store.list_factors(session=session)}
         items: list[dict[str, object]] = []
         for episode in episodes_between(session=session, start=start, end=end):
-            items.append({
-                "id": store.entry_id(episode), "type": "twitch", "date": episode.local_date.isoformat(),
-                "at": episode.local_started_at.isoformat(timespec="seconds"), "location": episode.location,
-                "side": episode.side, "intensity": episode.intensity, "duration_s": episode.duration_s,
-                "context": episode.context_tags, "relief": episode.relief_tags, "note": episode.note,
-            })  # fmt: skip
+            items.append(
+                {
+                    "id": store.entry_id(episode),
+                    "type": "twitch",
+                    "date": episode.local_date.isoformat(),
+                    "at": episode.local_started_at.isoformat(timespec="seconds"),
+                    "location": episode.location,
+                    "side": episode.side,
+                    "intensity": episode.intensity,
+                    "duration_s": episode.duration_s,
+                    "context": episode.context_tags,
+                    "relief": episode.relief_tags,
+                    "note": episode.note,
+                }
+            )
         for entry in factor_entries_between(session=session, start=start, end=end):
             factor = factors[entry.factor_id]
             at = entry.local_at
-            items.append({
-                "id": store.entry_id(entry), "type": "factor", "date": entry.local_date.isoformat(),
-                "at": at.isoformat(timespec="seconds") if at else None, "factor": factor.column,
-                "value": entry.value, "unit": factor.unit, "note": entry.note,
-            })  # fmt: skip
+            items.append(
+                {
+                    "id": store.entry_id(entry),
+                    "type": "factor",
+                    "date": entry.local_date.isoformat(),
+                    "at": at.isoformat(timespec="seconds") if at else None,
+                    "factor": factor.column,
+                    "value": entry.value,
+                    "unit": factor.unit,
+                    "note": entry.note,
+                }
+            )
         for flag in red_flags_between(session=session, start=start, end=end):
-            items.append({"id": store.entry_id(flag), "type": "red_flag", "date": flag.date.isoformat(),
-                          "at": None, "kind": flag.kind, "note": flag.note})  # fmt: skip
+            items.append(
+                {
+                    "id": store.entry_id(flag),
+                    "type": "red_flag",
+                    "date": flag.date.isoformat(),
+                    "at": None,
+                    "kind": flag.kind,
+                    "note": flag.note,
+                }
+            )
         for day in session.exec(_days_query(Day, start, end)):
-            items.append({"id": store.entry_id(day), "type": "day", "date": day.date.isoformat(), "at": None,
-                          "checked_in": day.checked_in, "note": day.note})  # fmt: skip
+            items.append(
+                {
+                    "id": store.entry_id(day),
+                    "type": "day",
+                    "date": day.date.isoformat(),
+                    "at": None,
+                    "checked_in": day.checked_in,
+                    "note": day.note,
+                }
+            )
     items.sort(key=_chronological)
     if opts.json:
         print(json.dumps(items, indent=2, ensure_ascii=False))
@@ -103,9 +135,11 @@ def _describe(item: dict[str, object]) -> str:
         case "twitch":
             duration = f", {item['duration_s']} s" if item["duration_s"] is not None else ""
             tags = ", ".join(item["context"] + item["relief"])  # type: ignore[operator]
-            return f"twitch {item['location']} {item['side']}, intensity {item['intensity']}{duration}" + (
-                f" [{tags}]" if tags else ""
-            ) + note
+            return (
+                f"twitch {item['location']} {item['side']}, intensity {item['intensity']}{duration}"
+                + (f" [{tags}]" if tags else "")
+                + note
+            )
         case "factor":
             return f"{item['factor']} {format_number(item['value'])} {item['unit']}".rstrip() + note  # type: ignore[arg-type]
         case "red_flag":

@@ -10,7 +10,9 @@ from tracker.commands.context import Context
 def register(commands: argparse._SubParsersAction) -> None:
     factor = commands.add_parser("factor", help="list or add factors (what you log each day)")
     actions = factor.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(factor))
-    actions.add_parser("list", help="list factors with their units, ranges and daily rules").set_defaults(handler=list_factors)
+    actions.add_parser("list", help="list factors with their units, ranges and daily rules").set_defaults(
+        handler=list_factors
+    )
     add = actions.add_parser("add", help="add a factor of your own, e.g. alcohol")
     add.add_argument("name", metavar="NAME")
     add.add_argument("--kind", required=True, choices=["number", "scale", "yes-no"])
@@ -54,9 +56,13 @@ def add_factor(context: Context) -> int:
         factor = store.add_factor(
             session=session,
             factor_in=FactorCreate(
-                name=opts.name, kind=opts.kind, unit=opts.unit, min_value=opts.min_value,
-                max_value=opts.max_value, daily_rule=opts.daily,
-            ),  # fmt: skip
+                name=opts.name,
+                kind=opts.kind,
+                unit=opts.unit,
+                min_value=opts.min_value,
+                max_value=opts.max_value,
+                daily_rule=opts.daily,
+            ),
         )
     print(f"added factor {factor.name} (column {factor.column}, {factor.kind}, daily {factor.daily_rule})")
     return 0

@@ -28,7 +28,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     chart = commands.add_parser("chart", help="a weekly chart of twitching and factors (PNG, SVG or PDF)")
     chart.add_argument("-o", "--output", default=DEFAULT_CHART, metavar="FILE", help=f"default {DEFAULT_CHART}")
     chart.add_argument("--weeks", default="12", metavar="N", help="how many weeks (default 12)")
-    chart.add_argument("--factor", action="append", metavar="NAME", help="a factor panel (repeatable; default caffeine and sleep)")
+    chart.add_argument(
+        "--factor", action="append", metavar="NAME", help="a factor panel (repeatable; default caffeine and sleep)"
+    )
     chart.set_defaults(handler=run_chart)
 
     report = commands.add_parser("report", help="a one-page PDF for a doctor")
@@ -56,10 +58,15 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
     from tracker.analysis.report import analyze  # deferred: pandas + statsmodels, ~1 s
 
     return analyze(
-        rows=history.rows, episodes=history.episodes, red_flags=history.red_flags,
-        interventions=history.interventions, factors=history.factors, as_of=as_of,
-        date_from=history.start, date_to=history.end,
-    )  # fmt: skip
+        rows=history.rows,
+        episodes=history.episodes,
+        red_flags=history.red_flags,
+        interventions=history.interventions,
+        factors=history.factors,
+        as_of=as_of,
+        date_from=history.start,
+        date_to=history.end,
+    )
 
 
 def run_analyze(context: Context) -> int:
@@ -123,10 +130,17 @@ def write_visit_report(history: History, path: Path, *, today: dt.date) -> Path:
 
     frame = daily_frame(history.rows, [factor.column for factor in history.factors])
     return write_report(
-        path, frame=frame, analysis=analysis_of(history, history.end), episodes=history.episodes,
-        interventions=history.interventions, red_flags=history.red_flags, factors_units=history.units,
-        date_from=history.start, date_to=history.end, generated_on=today,
-    )  # fmt: skip
+        path,
+        frame=frame,
+        analysis=analysis_of(history, history.end),
+        episodes=history.episodes,
+        interventions=history.interventions,
+        red_flags=history.red_flags,
+        factors_units=history.units,
+        date_from=history.start,
+        date_to=history.end,
+        generated_on=today,
+    )
 
 
 def run_report(context: Context) -> int:

@@ -30,8 +30,9 @@ def start_one(context: Context) -> int:
     today = context.now().date()
     start = parse_date(context.args.date, today=today)
     with session_scope(context.engine()) as session:
-        item = store.start_intervention(session=session, name=context.args.name, start=start,
-                                        note=context.args.note, today=today)  # fmt: skip
+        item = store.start_intervention(
+            session=session, name=context.args.name, start=start, note=context.args.note, today=today
+        )
     print(f"started {item.name} on {item.start_date}")
     return 0
 

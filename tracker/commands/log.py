@@ -47,7 +47,9 @@ def _twitch(context: Context) -> int:
     parser.add_argument("--side", type=str.lower, choices=[side.value for side in Side])
     parser.add_argument("--intensity", metavar="1-5")
     parser.add_argument("--duration", metavar="30s|2m|90", help="seconds, or with s/m/h")
-    parser.add_argument("--context", action="append", default=[], metavar="TAG", help="e.g. resting, screen (repeatable)")
+    parser.add_argument(
+        "--context", action="append", default=[], metavar="TAG", help="e.g. resting, screen (repeatable)"
+    )
     parser.add_argument("--relief", action="append", default=[], metavar="TAG", help="e.g. pressed, cold-compress")
     parser.add_argument("--note", default="", metavar="TEXT")
     opts = parser.parse_args(context.args.rest)
@@ -109,7 +111,9 @@ def _factor(context: Context, name: str) -> int:
             now=now,
         )
         label = store.entry_id(entry)
-    print(f"logged {label}: {factor.name} {_show(value)}{' ' + factor.unit if factor.unit else ''} on {entry.local_date}")
+    print(
+        f"logged {label}: {factor.name} {_show(value)}{' ' + factor.unit if factor.unit else ''} on {entry.local_date}"
+    )
     return 0
 
 
@@ -179,7 +183,9 @@ def _none(context: Context) -> int:
     with session_scope(context.engine()) as session:
         logged = episodes_between(session=session, start=day, end=day)
         if logged:
-            raise InputError("date", day.isoformat(), f"a day without twitches ({len(logged)} logged; delete them first)")
+            raise InputError(
+                "date", day.isoformat(), f"a day without twitches ({len(logged)} logged; delete them first)"
+            )
         store.check_in(session=session, day=day, today=now.date())
     print(f"logged: no twitches on {day.isoformat()}")
     return 0
@@ -189,8 +195,13 @@ def _redflag(context: Context) -> int:
     from tracker.models import RedFlagKind
 
     parser = _sub_parser(context, "redflag", "Record a warning sign to show a doctor.")
-    parser.add_argument("kind", type=str.lower, choices=[kind.value for kind in RedFlagKind], metavar="KIND",
-                        help=", ".join(kind.value for kind in RedFlagKind))  # fmt: skip
+    parser.add_argument(
+        "kind",
+        type=str.lower,
+        choices=[kind.value for kind in RedFlagKind],
+        metavar="KIND",
+        help=", ".join(kind.value for kind in RedFlagKind),
+    )
     parser.add_argument("--date", default="today", metavar="YYYY-MM-DD")
     parser.add_argument("--note", default="", metavar="TEXT")
     opts = parser.parse_args(context.args.rest)
@@ -208,8 +219,10 @@ def _redflag(context: Context) -> int:
         )
         label = store.entry_id(flag)
     print(f"logged {label}: red flag '{flag.kind}' on {flag.date.isoformat()}")
-    print("A red-flag sign is a reason to see a doctor promptly. If your face droops on one side with arm "
-          "weakness or slurred speech, call emergency services now.")  # fmt: skip
+    print(
+        "A red-flag sign is a reason to see a doctor promptly. If your face droops on one side with arm "
+        "weakness or slurred speech, call emergency services now."
+    )
     return 0
 
 

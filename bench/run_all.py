@@ -1,0 +1,175 @@
+"""The benchmark suite behind `make bench`: whole commands on 90-day and 10-year demo databases.
+
+Every figure is a median of several runs measured side by side in this one run, and every
+comparison is a ratio. Prints a table and writes bench/RESULTS.md. Not a test: nothing
+here fails on a time.
+
+    python bench/run_all.py [--runs 5] [--jrnl PATH-TO-JRNL] [--skip-tui]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TRACKER = [sys.executable, "-m", "tracker"]
+
+
+def timed(argv: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak resident KB of one whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        err = process.stderr.read().decode() if process.stderr else ""
+        raise RuntimeError(f"{' '.join(argv)} failed: {err.strip()[-300:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def median_of(runs: int, argv: list[str], **kwargs: object) -> tuple[float, int]:
+    samples = [timed(argv, **kwargs) for _ in range(runs)]  # type: ignore[arg-type]
+    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+
+
+def make_demo(path: Path, days: int) -> None:
+    subprocess.run(
+        [*TRACKER, "--db", str(path), "demo", "--days", str(days), "--seed", "7"], check=True, stdout=subprocess.DEVNULL
+    )
+
+
+def jrnl_env(folder: Path) -> dict[str, str]:
+    """A throwaway jrnl configuration so it never asks questions or touches the real one."""
+    config_dir = folder / "config" / "jrnl"
+    config_dir.mkdir(parents=True)
+    (config_dir / "jrnl.yaml").write_text(
+        "colors: {body: none, date: none, tags: none, title: none}\n"
+        "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\n"
+        "indent_character: '|'\n"
+        f"journals: {{default: {{journal: {folder / 'journal.txt'}}}}}\n"
+        "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%F %r'\nversion: v4.6\n"
+    )
+    return {**os.environ, "XDG_CONFIG_HOME": str(folder / "config"), "HOME": str(folder)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--jrnl", default=shutil.which("jrnl"), help="jrnl executable for the peer comparison")
+    parser.add_argument("--skip-tui", action="store_true")
+    opts = parser.parse_args()
+    runs = max(5, opts.runs)
+    rows: list[tuple[str, str, str, str]] = []  # what, figure, ratio, memory
+    work = Path(tempfile.mkdtemp(prefix="tracker-bench-"))
+    try:
+        short, long = work / "90d.db", work / "10y.db"
+        make_demo(short, 90)
+        make_demo(long, 3650)
+        env = {**os.environ, "MPLBACKEND": "Agg"}
+
+        bare, _ = median_of(runs, [sys.executable, "-c", "pass"])
+        helptime, help_rss = median_of(runs, [*TRACKER, "--help"])
+        log_db = work / "log.db"
+        shutil.copy(short, log_db)
+        logtime, log_rss = median_of(runs, [*TRACKER, "--db", str(log_db), "log", "twitch"])
+        rows.append(
+            (
+                "`tracker --help` (whole process)",
+                f"{helptime * 1000:.0f} ms",
+                f"{helptime / bare:.1f}× bare `python -c pass`",
+                f"{help_rss / 1024:.0f} MB",
+            )
+        )
+        rows.append(
+            (
+                "`tracker log twitch` (whole process)",
+                f"{logtime * 1000:.0f} ms",
+                f"{logtime / bare:.1f}× bare python",
+                f"{log_rss / 1024:.0f} MB",
+            )
+        )
+        if opts.jrnl:
+            jenv = jrnl_env(work / "jrnl")
+            subprocess.run([opts.jrnl, "first entry"], env=jenv, check=True, capture_output=True)
+            jtime, jrss = median_of(runs, [opts.jrnl, "lower lip twitch, intensity 2"], env=jenv)
+            rows.append(
+                (
+                    "`jrnl` adding an entry (peer)",
+                    f"{jtime * 1000:.0f} ms",
+                    f"tracker log twitch = {logtime / jtime:.2f}× jrnl",
+                    f"{jrss / 1024:.0f} MB",
+                )
+            )
+        else:
+            rows.append(("`jrnl` adding an entry (peer)", "not installed", "run via `make bench`", ""))
+
+        for name, argv in (
+            ("analyze", ["analyze", "--json"]),
+            ("chart", ["chart", "-o", str(work / "c.png")]),
+            ("report", ["report", "-o", str(work / "r.pdf")]),
+            ("export csv", ["export", "csv", "-o", str(work / "d.csv")]),
+        ):
+            t90, rss90 = median_of(runs, [*TRACKER, "--db", str(short), *argv], env=env)
+            t10, rss10 = median_of(runs, [*TRACKER, "--db", str(long), *argv], env=env)
+            rows.append((f"`tracker {name}` 90 days", f"{t90:.2f} s", "", f"{rss90 / 1024:.0f} MB"))
+            rows.append(
+                (f"`tracker {name}` 10 years", f"{t10:.2f} s", f"{t10 / t90:.2f}× 90 days", f"{rss10 / 1024:.0f} MB")
+            )
+
+        if not opts.skip_tui and (HERE / "bench_tui.py").exists():
+            result = subprocess.run(
+                [sys.executable, str(HERE / "bench_tui.py"), "--runs", str(runs), "--markdown"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            tui_table = (
+                result.stdout.strip() if result.returncode == 0 else f"TUI bench failed: {result.stderr.strip()[-400:]}"
+            )
+        else:
+            tui_table = "TUI bench skipped."
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run on {dt.date.today().isoformat()}, {os.cpu_count()} cores, {_memory_gb():.0f} GB memory, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.machine()}. "
+        f"Medians of {runs} runs; peak resident memory is the largest seen. Ratios are from this one run.",
+        "",
+        "| what | median | ratio | peak memory |",
+        "| --- | --- | --- | --- |",
+        *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows),
+        "",
+        "## TUI",
+        "",
+        tui_table,
+        "",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    (HERE / "RESULTS.md").write_text(text)
+    return 0
+
+
+def _memory_gb() -> float:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError):
+        return float("nan")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
