@@ -87,6 +87,7 @@ async def settle(pilot: Pilot) -> None:
     for _ in range(4):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+    await pilot.pause(0.05)  # DataTable measures its columns when idle
 
 
 def at(hour: int, minute: int = 0, day: dt.date = TODAY) -> dt.datetime:

@@ -67,7 +67,11 @@ class HistoryScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear(columns=True)
         labels = [f"{f.name} ({f.unit})" if f.unit else f.name for f in history.factors]
-        table.add_columns("date", "tracked", "twitches", "max int.", *labels)
+        # Fixed widths: measuring 3,650 rows of cells would cost more than adding them.
+        for label, width in (("date", 14), ("tracked", 7), ("twitches", 8), ("max int.", 8)):
+            table.add_column(label, width=width)
+        for label in labels:
+            table.add_column(label, width=max(len(label), 6))
         rows = [(row.date.isoformat(), history_cells(row, history.factors)) for row in history.rows]
         tracked = sum(row.tracked for row in history.rows)
         self.query_one("#history-summary", Static).update(

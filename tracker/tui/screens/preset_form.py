@@ -24,12 +24,12 @@ class PresetForm(ModalScreen[PresetCreate | None]):
         amount: float | None = None,
     ) -> None:
         super().__init__()
-        self.factors, self.name, self.factor, self.amount = factors, name, factor, amount
+        self.factors, self.preset_name, self.factor, self.amount = factors, name, factor, amount
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static("[b]Preset[/b]  (Tab between fields, Enter saves)", classes="form-title")
-            yield Input(self.name, placeholder="name, e.g. flat-white", id="name")
+            yield Input(self.preset_name, placeholder="name, e.g. flat-white", id="name")
             numbers = [f for f in self.factors if f.kind == "number"]
             yield Select(
                 [(f.name, f.name) for f in numbers],
@@ -40,7 +40,7 @@ class PresetForm(ModalScreen[PresetCreate | None]):
             yield Input(
                 format_number(self.amount), placeholder="amount", id="amount", type="number"
             )
-        if self.name:
+        if self.preset_name:
             self.call_after_refresh(lambda: self.query_one("#amount", Input).focus())
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:

@@ -13,7 +13,8 @@ from textual.widgets import DataTable
 from tracker.export import format_number
 from tracker.tui.diary import DayView
 
-COLUMNS = ("time", "entry", "location", "side", "int.", "duration", "note")
+# Fixed widths: measuring cells on every reload is slow and repaints late.
+COLUMNS = (("time", 5), ("entry", 20), ("location", 12), ("side", 6), ("int.", 4), ("duration", 8), ("note", 24))
 
 
 def format_duration(seconds: int | None) -> str:
@@ -27,7 +28,8 @@ class DayTable(DataTable[str]):
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
-        self.add_columns(*COLUMNS)
+        for label, width in COLUMNS:
+            self.add_column(label, width=width)
 
     def show(self, view: DayView) -> None:
         """Replace the rows with `view`'s entries, keeping the cursor near where it was."""
