@@ -41,12 +41,8 @@ def main() -> None:
         for label, days in HISTORIES.items():
             case = _case(days)
             results[label] = {
-                "render_chart (png, 12 weeks)": _median(
-                    lambda case=case: _chart(case, out / "chart.png"), args.runs
-                ),
-                "write_report (pdf)": _median(
-                    lambda case=case: _report(case, out / "report.pdf"), args.runs
-                ),
+                "render_chart (png, 12 weeks)": _median(lambda case=case: _chart(case, out / "chart.png"), args.runs),
+                "write_report (pdf)": _median(lambda case=case: _report(case, out / "report.pdf"), args.runs),
             }
             print(f"{label}: {case['episodes_count']} episodes, {days} days")
 

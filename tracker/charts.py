@@ -82,9 +82,7 @@ def weekly_summary(frame: pd.DataFrame, *, factors: Sequence[str]) -> pd.DataFra
     for column in factors:
         parts[column] = frame[column].to_numpy(dtype=float)
     grouped = parts.groupby(level=0, sort=True)
-    sums = grouped[["days_tracked", "days_in_week", "episodes", "_weighted", "_weighing"]].sum(
-        min_count=1
-    )
+    sums = grouped[["days_tracked", "days_in_week", "episodes", "_weighted", "_weighing"]].sum(min_count=1)
     weekly = pd.DataFrame(index=sums.index)
     weekly["days_tracked"] = sums["days_tracked"].astype(int)
     weekly["days_in_week"] = sums["days_in_week"].astype(int)
@@ -100,9 +98,7 @@ def weekly_summary(frame: pd.DataFrame, *, factors: Sequence[str]) -> pd.DataFra
     full = pd.date_range(weekly.index[0], weekly.index[-1], freq="7D", name="week")
     full = full.as_unit(index.unit)
     weekly = weekly.reindex(full)
-    weekly[["days_tracked", "days_in_week"]] = (
-        weekly[["days_tracked", "days_in_week"]].fillna(0).astype(int)
-    )
+    weekly[["days_tracked", "days_in_week"]] = weekly[["days_tracked", "days_in_week"]].fillna(0).astype(int)
     weekly.index.name = "week"
     return weekly
 
@@ -166,14 +162,7 @@ def draw_weekly(
         )
 
     bars = ax.bar(
-        centres,
-        heights,
-        width=6.0,
-        color=BLUE,
-        edgecolor=BLACK,
-        linewidth=0.6,
-        label="episodes per week",
-        zorder=2,
+        centres, heights, width=6.0, color=BLUE, edgecolor=BLACK, linewidth=0.6, label="episodes per week", zorder=2
     )
     top = np.nanmax(heights) if (~untracked).any() else 0.0
     ax.set_ylim(0, max(top * 1.45, 4))  # headroom for the labels and the legend
@@ -197,33 +186,14 @@ def draw_weekly(
                 color="#333333",
             )
 
-    for day, name in interventions:
-        _marker(
-            ax,
-            day,
-            name,
-            color=BLUE,
-            linestyle="--",
-            y=0.97,
-            gid="intervention",
-            legend="intervention starts",
-        )
-    for day, kind in red_flags:
-        _marker(
-            ax,
-            day,
-            f"! {kind}",
-            color=VERMILLION,
-            linestyle="-",
-            y=0.80,
-            weight="bold",
-            gid="red-flag",
-            legend="red flag",
-        )
-
-    ax.set_ylabel("episodes per week")
     if len(centres):
         ax.set_xlim(centres[0] - 3.5, centres[-1] + 3.5)
+    _markers(ax, interventions, color=BLUE, linestyle="--", top=0.97, gid="intervention",
+             legend="intervention starts")  # fmt: skip
+    _markers(ax, [(day, f"! {kind}") for day, kind in red_flags], color=VERMILLION,
+             linestyle="-", top=0.80, gid="red-flag", legend="red flag", weight="bold")  # fmt: skip
+
+    ax.set_ylabel("episodes per week")
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)
     _date_axis(ax, len(starts))
@@ -236,7 +206,8 @@ def draw_weekly(
             weekly["mean_intensity"].to_numpy(dtype=float),
             color=BLACK,
             marker="D",
-            markersize=4,
+            markersize=4.5,
+            markerfacecolor="white",  # stands out on a dark bar, in colour or grayscale
             linestyle=":",
             linewidth=1.2,
             label="mean intensity (1-5)",
@@ -247,15 +218,7 @@ def draw_weekly(
     return twin
 
 
-def draw_factor(
-    ax: Axes,
-    weekly: pd.DataFrame,
-    column: str,
-    *,
-    label: str,
-    unit: str,
-    style: int = 0,
-) -> None:
+def draw_factor(ax: Axes, weekly: pd.DataFrame, column: str, *, label: str, unit: str, style: int = 0) -> None:
     """The weekly mean of one factor as a line with markers; NaN weeks break the line."""
     import matplotlib.dates as mdates
 
@@ -315,20 +278,8 @@ def render_chart(
     window = _window(weekly)
 
     fig = Figure(figsize=(8, 2.6 + 1.5 * len(factors)), layout="constrained")
-    axes = fig.subplots(
-        1 + len(factors),
-        1,
-        sharex=True,
-        squeeze=False,
-        height_ratios=[2.2] + [1] * len(factors),
-    )[:, 0]
-    draw_weekly(
-        axes[0],
-        weekly,
-        persistent_runs=persistent_runs,
-        interventions=interventions,
-        red_flags=red_flags,
-    )
+    axes = fig.subplots(1 + len(factors), 1, sharex=True, squeeze=False, height_ratios=[2.2] + [1] * len(factors))[:, 0]
+    draw_weekly(axes[0], weekly, persistent_runs=persistent_runs, interventions=interventions, red_flags=red_flags)
     axes[0].set_title("Episodes", fontsize="medium", loc="left")
     for position, (ax, column) in enumerate(zip(axes[1:], factors, strict=True)):
         unit = units.get(column, "")
@@ -431,9 +382,7 @@ def _legend(ax: Axes, twin: Axes | None) -> None:
 
 
 def _no_data(ax: Axes, centre: float) -> None:
-    ax.axvspan(
-        centre - 3.5, centre + 3.5, facecolor="none", edgecolor="#BBBBBB", hatch="///", linewidth=0
-    )
+    ax.axvspan(centre - 3.5, centre + 3.5, facecolor="none", edgecolor="#BBBBBB", hatch="///", linewidth=0)
     ax.text(
         centre,
         0.35,
@@ -447,35 +396,39 @@ def _no_data(ax: Axes, centre: float) -> None:
     )
 
 
-def _marker(
+def _markers(
     ax: Axes,
-    day: dt.date,
-    text: str,
+    marks: Sequence[DatedLabel],
     *,
     color: str,
     linestyle: str,
-    y: float,
+    top: float,
     gid: str,
     legend: str,
     weight: str = "normal",
 ) -> None:
+    """A vertical line at each date, labelled; labels step down so neighbours do not
+    overlap, and sit left of the line in the right part of the axes so they stay inside."""
     import matplotlib.dates as mdates
 
-    x = mdates.date2num(_midnight(day))
-    ax.axvline(x, color=color, linestyle=linestyle, linewidth=1.4, zorder=3, gid=gid, label=legend)
-    ax.text(
-        x,
-        y,
-        f" {text}",
-        transform=ax.get_xaxis_transform(),
-        color=color,
-        fontsize="x-small",
-        fontweight=weight,
-        ha="left",
-        va="top",
-        zorder=4,
-        bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 0.5},
-    )
+    left, right = ax.get_xlim()
+    for number, (day, text) in enumerate(sorted(marks)):
+        x = mdates.date2num(_midnight(day))
+        ax.axvline(x, color=color, linestyle=linestyle, linewidth=1.4, zorder=3, gid=gid, label=legend)
+        on_right = x > left + 0.6 * (right - left)
+        ax.text(
+            x,
+            top - 0.09 * (number % 3),
+            f"{text} " if on_right else f" {text}",
+            transform=ax.get_xaxis_transform(),
+            color=color,
+            fontsize="x-small",
+            fontweight=weight,
+            ha="right" if on_right else "left",
+            va="top",
+            zorder=4,
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 0.5},
+        )
 
 
 def _date_axis(ax: Axes, weeks: int) -> None:

@@ -19,7 +19,6 @@ from tracker import charts
 
 if TYPE_CHECKING:
     import pandas as pd
-    from matplotlib.figure import Figure
 
     from tracker.models import Episode, Intervention, RedFlag
 
@@ -30,8 +29,12 @@ DISCLAIMER = "Self-reported from a personal tracking tool; not a diagnosis."
 CAVEAT = "An association, not proof of cause."
 NOT_LOGGED = "—"
 MAX_TRIGGERS = 3
+MAX_FLAG_LINES = 8
 CHART_WEEKS = 12
 CHART_FACTORS = 2
+MIN_CHART_HEIGHT = 3.0  # inches, below which the chart moves to page 2
+MAX_CHART_HEIGHT = 4.8
+FOOTER_SPACE = 0.7
 SUPPLEMENT_UNITS = {"mg", "mcg", "µg", "ug", "g", "iu", "IU"}
 STATUS_TEXT = {
     "none": "no current run of twitching",
@@ -45,20 +48,14 @@ STATUS_TEXT = {
 
 
 def summary_lines(
-    frame: pd.DataFrame,
-    analysis: dict[str, Any],
-    episodes: Sequence[Episode],
-    *,
-    date_to: dt.date,
+    frame: pd.DataFrame, analysis: dict[str, Any], episodes: Sequence[Episode], *, date_to: dt.date
 ) -> list[str]:
     """The clinician's summary, one sentence per line: onset, days affected, the current run,
     locations and how they changed."""
     lines = []
     if episodes:
         first = min(episode.local_date for episode in episodes)
-        lines.append(
-            f"Twitching first logged on {first:%d %b %Y} ({_ago((date_to - first).days)})."
-        )
+        lines.append(f"Twitching first logged on {first:%d %b %Y} ({_ago((date_to - first).days)}).")
     else:
         lines.append("No twitching logged.")
     for days in (28, 90):
@@ -70,24 +67,28 @@ def summary_lines(
 
 def red_flag_lines(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[str]:
     """Every red flag, newest first: those logged, then any the analysis derived."""
-    seen: dict[tuple[str, str], str] = {}
-    for flag in red_flags:
-        seen[(flag.date.isoformat(), str(flag.kind))] = _with_note("logged", flag.note)
-    for flag in analysis.get("red_flags") or []:
-        key = (str(flag["date"]), str(flag["kind"]))
-        if key not in seen:
-            seen[key] = _with_note(str(flag.get("source", "derived")), flag.get("note", ""))
     return [
-        f"{_long_date(day)}: {kind.replace('-', ' ')} ({source})"
-        for (day, kind), source in sorted(seen.items(), reverse=True)
+        f"{_long_date(day.isoformat())}: {name} ({_with_note(source, note)})"
+        for day, name, source, note in sorted(_all_flags(red_flags, analysis), reverse=True)
     ]
 
 
+def _all_flags(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[tuple[dt.date, str, str, str]]:
+    """(date, name, source, note) for logged flags and the analysis's, once per date and kind."""
+    found: dict[tuple[dt.date, str], tuple[dt.date, str, str, str]] = {}
+    for flag in red_flags:
+        kind = str(flag.kind)
+        found[(flag.date, kind)] = (flag.date, kind.replace("-", " "), "logged", flag.note)
+    for item in analysis.get("red_flags") or []:
+        day, kind = dt.date.fromisoformat(str(item["date"])), str(item["kind"])
+        name = str(item.get("name") or kind.replace("-", " "))
+        source = str(item.get("source") or "derived")
+        found.setdefault((day, kind), (day, name, source, str(item.get("note") or "")))
+    return list(found.values())
+
+
 def intervention_lines(
-    interventions: Sequence[Intervention],
-    analysis: dict[str, Any],
-    frame: pd.DataFrame,
-    factors_units: dict[str, str],
+    interventions: Sequence[Intervention], analysis: dict[str, Any], frame: pd.DataFrame, factors_units: dict[str, str]
 ) -> list[str]:
     """Interventions with their dates and notes (doses), then supplements logged as factors."""
     verdicts = {str(item["name"]): item for item in analysis.get("interventions") or []}
@@ -99,7 +100,8 @@ def intervention_lines(
             line += f"; {item.note}"
         verdict = verdicts.get(item.name)
         if verdict and verdict.get("summary"):
-            line += f". {verdict['summary']}"
+            summary = str(verdict["summary"])
+            line += f". {summary[:1].upper()}{summary[1:]}"
         lines.append(line)
     for column, unit in factors_units.items():
         if column in frame.columns and unit in SUPPLEMENT_UNITS and column != "caffeine_mg":
@@ -132,14 +134,20 @@ def association_lines(analysis: dict[str, Any], factors_units: dict[str, str]) -
         lag = _lag_text(int(trigger.get("lag_days") or 0))
         direction = "more" if trigger.get("direction") == "more" else "fewer"
         provisional = " (provisional)" if trigger.get("confidence") == "provisional" else ""
+        q_value = float(trigger["q_value"])
+        q_text = "q < 0.001" if q_value < 0.001 else f"q = {q_value:.3f}"
         line = (
             f"{name}, {lag}, per {trigger['per']}: {direction} episodes{provisional}. "
             f"Rate ratio {trigger['rate_ratio']:.2f} (95% CI {trigger['ci_low']:.2f}"
-            f" to {trigger['ci_high']:.2f}), {trigger['n_days']} days,"
-            f" q = {trigger['q_value']:.3g}."
+            f" to {trigger['ci_high']:.2f}), {trigger['n_days']} days, {q_text}."
         )
-        if trigger.get("summary"):
-            line += f" {trigger['summary']}"
+        # The analysis's own summary repeats these numbers and the caveat; the two means
+        # are the part a reader grasps at once.
+        if trigger.get("high_mean") is not None and trigger.get("low_mean") is not None:
+            line += (
+                f" Episodes a day: {trigger['high_mean']:.1f} on high-{name.lower()} days,"
+                f" {trigger['low_mean']:.1f} on the others."
+            )
         lines.append(f"{line} {CAVEAT}")
     return lines
 
@@ -148,7 +156,7 @@ def daily_table(
     frame: pd.DataFrame,
     columns: Sequence[str],
     units: dict[str, str],
-    red_flags: Sequence[RedFlag],
+    red_flags: Sequence[tuple[dt.date, str]],
     *,
     date_to: dt.date,
     days: int = 28,
@@ -158,8 +166,8 @@ def daily_table(
     import pandas as pd
 
     flags: dict[dt.date, list[str]] = {}
-    for flag in red_flags:
-        flags.setdefault(flag.date, []).append(str(flag.kind))
+    for day, name in red_flags:
+        flags.setdefault(day, []).append(name)
     header = ["Date", "Episodes", "Max\nintensity", "Mean\nintensity"]
     header += [_column_title(column, units.get(column, "")) for column in columns]
     header.append("Red flag")
@@ -215,8 +223,7 @@ def write_report(
     tracked = int(frame["tracked"].sum())
     span = (date_to - date_from).days + 1
     coverage = (
-        f"{date_from:%d %b %Y} to {date_to:%d %b %Y}: {tracked} of {span} days tracked"
-        f" ({span - tracked} not logged)"
+        f"{date_from:%d %b %Y} to {date_to:%d %b %Y}: {tracked} of {span} days tracked ({span - tracked} not logged)"
     )
 
     # matplotlib's Type 3 fonts carry a ToUnicode map, so the text can still be searched;
@@ -224,10 +231,9 @@ def write_report(
     with (
         matplotlib.rc_context({"font.size": BODY}),
         charts.private_atomic_file(path) as handle,
-        PdfPages(
-            handle, metadata={"Title": "Twitching visit summary", "Creator": "tracker"}
-        ) as pdf,
+        PdfPages(handle, metadata={"Title": "Twitching visit summary", "Creator": "tracker"}) as pdf,
     ):
+        chart_factors = factors[:CHART_FACTORS]
         first = _first_page(
             frame=frame,
             analysis=analysis,
@@ -240,9 +246,17 @@ def write_report(
             coverage=coverage,
             generated_on=generated_on,
         )
-        pdf.savefig(first)
-        header, rows = daily_table(frame, factors, factors_units, red_flags, date_to=date_to)
-        pdf.savefig(_table_page(header, rows, coverage=coverage))
+        marks = [(day, name) for day, name, _, _ in _all_flags(red_flags, analysis)]
+        header, rows = daily_table(frame, factors, factors_units, marks, date_to=date_to)
+        second = _table_page(header, rows, coverage=coverage)
+        # The chart takes what page 1 has left; long red-flag or trigger lists push it over.
+        for page in (first, second):
+            if page.room() >= MIN_CHART_HEIGHT:
+                page.heading(f"Last {CHART_WEEKS} weeks")
+                _chart(page, frame, analysis, interventions, red_flags, chart_factors, factors_units)
+                break
+        pdf.savefig(first.fig)
+        pdf.savefig(second.fig)
     return path
 
 
@@ -258,13 +272,16 @@ def _first_page(
     date_to: dt.date,
     coverage: str,
     generated_on: dt.date,
-) -> Figure:
+) -> _Page:
     page = _Page()
     page.text("Facial twitching: visit summary", size=16, weight="bold")
     page.text(f"{coverage}. Prepared {generated_on:%d %b %Y}.", color="#333333")
     page.space(0.12)
 
     flags = red_flag_lines(red_flags, analysis)
+    if len(flags) > MAX_FLAG_LINES:  # keep page 1 to a page: newest first, then a count
+        more = len(flags) - MAX_FLAG_LINES + 1
+        flags = [*flags[: MAX_FLAG_LINES - 1], f"... and {more} earlier red flags."]
     if flags:
         page.boxed("Red flags logged", flags, color=charts.VERMILLION)
     else:
@@ -274,19 +291,14 @@ def _first_page(
     page.heading("Summary")
     for line in summary_lines(frame, analysis, episodes, date_to=date_to):
         page.bullet(line)
-    treatments = intervention_lines(interventions, analysis, frame, factors_units)
-    page.heading("Interventions and supplements")
-    for line in treatments or ["None logged."]:
-        page.bullet(line)
-
-    page.heading(f"Last {CHART_WEEKS} weeks")
-    _chart(page, frame, analysis, interventions, red_flags, factors[:CHART_FACTORS], factors_units)
-
     page.heading("Possible triggers")
     for line in association_lines(analysis, factors_units):
         page.bullet(line)
+    page.heading("Interventions and supplements")
+    for line in intervention_lines(interventions, analysis, frame, factors_units) or ["None."]:
+        page.bullet(line)
     page.footer(f"{DISCLAIMER}   Page 1 of 2")
-    return page.fig
+    return page
 
 
 def _chart(
@@ -306,17 +318,20 @@ def _chart(
         for run in (persistence.get("current_run"), persistence.get("longest_run"))
         if run and int(run["days"]) >= threshold
     }
-    top = page.axes(1.7, space_above=0.3)
+    # Panels share what is left: the episodes panel twice a factor panel's height.
+    height = min(page.room(), MAX_CHART_HEIGHT) - 0.3 * (len(factors) + 2)
+    unit_height = height / (2 + len(factors))
+    top = page.axes(2 * unit_height, space_above=0.3)
     charts.draw_weekly(
         top,
         weekly,
         persistent_runs=sorted(runs),
         interventions=[(item.start_date, item.name) for item in interventions],
-        red_flags=[(flag.date, str(flag.kind)) for flag in red_flags],
+        red_flags=[(day, name) for day, name, _, _ in _all_flags(red_flags, analysis)],
     )
     axes = [top]
     for position, column in enumerate(factors):
-        ax = page.axes(0.7, space_above=0.3, sharex=top)
+        ax = page.axes(unit_height, space_above=0.3, sharex=top)
         unit = units.get(column, "")
         label = charts.factor_label(column, unit)
         charts.draw_factor(ax, weekly, column, label=label, unit=unit, style=position)
@@ -330,19 +345,15 @@ def _chart(
     page.space(0.3)  # the date labels under the last panel
 
 
-def _table_page(header: list[str], rows: list[list[str]], *, coverage: str) -> Figure:
+def _table_page(header: list[str], rows: list[list[str]], *, coverage: str) -> _Page:
     page = _Page()
     page.text("Last 4 weeks, day by day", size=13, weight="bold")
-    page.text(
-        f"{coverage}. “not logged” = no entry that day; “{NOT_LOGGED}” = value not logged.",
-        color="#333333",
-    )
+    page.text(f"{coverage}. “not logged” = no entry that day; “{NOT_LOGGED}” = value not logged.", color="#333333")
     page.space(0.1)
     # One monospaced line of text per row: columns line up, and drawing ~30 texts costs a
     # fraction of matplotlib's Table (a Text and a Rectangle per cell, ~0.5 s here).
     widths = [
-        max(len(part) for cell in column for part in cell.split("\n"))
-        for column in zip(header, *rows, strict=True)
+        max(len(part) for cell in column for part in cell.split("\n")) for column in zip(header, *rows, strict=True)
     ]
     titles = [[*cell.split("\n"), ""] for cell in header]
     lines = [[title[0] for title in titles], [title[1] for title in titles]]
@@ -371,7 +382,8 @@ def _table_page(header: list[str], rows: list[list[str]], *, coverage: str) -> F
         )
     ax.axhline(-2 * step, color="#888888", linewidth=0.8)
     page.footer(f"{DISCLAIMER}   Page 2 of 2")
-    return page.fig
+    page.space(0.3)
+    return page
 
 
 class _Page:
@@ -384,16 +396,10 @@ class _Page:
         self.y = A4[1] - MARGIN
 
     def text(
-        self,
-        text: str,
-        *,
-        size: float = BODY,
-        weight: str = "normal",
-        color: str = "black",
-        indent: float = 0.0,
+        self, text: str, *, size: float = BODY, weight: str = "normal", color: str = "black", indent: float = 0.0
     ) -> None:
         width = A4[0] - 2 * MARGIN - indent
-        for line in textwrap.wrap(text, _chars(width, size)) or [""]:
+        for line in textwrap.wrap(text, _chars(width, size, bold=weight == "bold")) or [""]:
             self._line(line, MARGIN + indent, size=size, weight=weight, color=color)
 
     def bullet(self, text: str) -> None:
@@ -428,13 +434,7 @@ class _Page:
         )
 
     def axes(
-        self,
-        height: float,
-        *,
-        space_above: float,
-        left: float = 1.0,
-        right: float = 0.9,
-        sharex: Any = None,
+        self, height: float, *, space_above: float, left: float = 1.0, right: float = 0.9, sharex: Any = None
     ) -> Any:
         self.y -= space_above + height
         rect = (left / A4[0], self.y / A4[1], (A4[0] - left - right) / A4[0], height / A4[1])
@@ -443,13 +443,15 @@ class _Page:
     def space(self, inches: float) -> None:
         self.y -= inches
 
+    def room(self) -> float:
+        """Inches left above the footer."""
+        return self.y - FOOTER_SPACE
+
     def footer(self, text: str) -> None:
         self.fig.text(0.5, 0.35 / A4[1], text, ha="center", fontsize=BODY - 1, color="#333333")
 
     def _line(self, line: str, x: float, *, size: float, weight: str, color: str) -> None:
-        self.fig.text(
-            x / A4[0], self.y / A4[1], line, va="top", fontsize=size, fontweight=weight, color=color
-        )
+        self.fig.text(x / A4[0], self.y / A4[1], line, va="top", fontsize=size, fontweight=weight, color=color)
         self.y -= size * 1.4 / 72
 
 
@@ -487,8 +489,7 @@ def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
     longest = persistence.get("longest_run")
     if longest and longest != run:
         lines.append(
-            f"Longest run: {_long_date(longest['start'])} to {_long_date(longest['end'])}, "
-            f"{longest['days']} days."
+            f"Longest run: {_long_date(longest['start'])} to {_long_date(longest['end'])}, {longest['days']} days."
         )
     if persistence.get("recurrent"):
         months = ", ".join(persistence.get("months_with_episodes") or [])
@@ -507,7 +508,7 @@ def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
     if not episodes:
         return []
     counts = Counter(_place(episode) for episode in episodes)
-    places = ", ".join(f"{place} ({count})" for place, count in counts.most_common())
+    places = "; ".join(f"{place}: {count}" for place, count in counts.most_common())
     lines = [f"Locations (episodes): {places}."]
     first_day = min(episode.local_date for episode in episodes)
     early_end = first_day + dt.timedelta(days=27)
@@ -519,13 +520,10 @@ def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
     new = sorted(late - early)
     if new:
         lines.append(
-            f"Spreading: first 4 weeks: {_joined(early)}; last 4 weeks: {_joined(late)} "
-            f"(new: {', '.join(new)})."
+            f"Spreading: first 4 weeks: {_joined(early)}; last 4 weeks: {_joined(late)} (new: {', '.join(new)})."
         )
     else:
-        lines.append(
-            f"No new places: first 4 weeks: {_joined(early)}; last 4 weeks: {_joined(late)}."
-        )
+        lines.append(f"No new places: first 4 weeks: {_joined(early)}; last 4 weeks: {_joined(late)}.")
     return lines
 
 
@@ -574,6 +572,6 @@ def _number(value: float, *, digits: int = 0) -> str:
     return f"{round(float(value), digits):g}"
 
 
-def _chars(width_in: float, size: float) -> int:
-    """How many characters of DejaVu Sans fit in `width_in` (about 0.55 em each)."""
-    return max(20, int(width_in * 72 / (size * 0.55)))
+def _chars(width_in: float, size: float, *, bold: bool = False) -> int:
+    """How many characters of DejaVu Sans fit in `width_in`: about 0.55 em each, 0.62 bold."""
+    return max(20, int(width_in * 72 / (size * (0.62 if bold else 0.55))))

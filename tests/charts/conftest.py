@@ -85,9 +85,7 @@ def make_diary(days: int = 180, *, end: dt.date = END, seed: int = 7) -> Diary:
             )
         )
     interventions = [
-        Intervention(
-            name="magnesium", start_date=magnesium_from, note="magnesium glycinate 300 mg nightly"
-        )
+        Intervention(name="magnesium", start_date=magnesium_from, note="magnesium glycinate 300 mg nightly")
     ]
     red_flags = [RedFlag(date=flag_day, kind="drooping", note="left eyelid felt heavy")]
     return Diary(rows, episodes, interventions, red_flags, daily_frame(rows, FACTORS))
@@ -135,12 +133,7 @@ def analysis_for(diary: Diary, **overrides: Any) -> dict[str, Any]:
             "months_with_episodes": ["2026-10", "2026-11"],
         },
         "red_flags": [
-            {
-                "date": flag.date.isoformat(),
-                "kind": flag.kind,
-                "source": "logged",
-                "note": flag.note,
-            }
+            {"date": flag.date.isoformat(), "kind": flag.kind, "source": "logged", "note": flag.note}
             for flag in diary.red_flags
         ],
         "triggers": [
@@ -158,8 +151,7 @@ def analysis_for(diary: Diary, **overrides: Any) -> dict[str, Any]:
                 "confidence": "confident",
                 "high_mean": 2.1,
                 "low_mean": 1.2,
-                "summary": "On days with 200 mg caffeine or more you logged 2.1 episodes, "
-                "against 1.2 on other days.",
+                "summary": "On days with 200 mg caffeine or more you logged 2.1 episodes, against 1.2 on other days.",
             },
             {
                 "factor": "stress",

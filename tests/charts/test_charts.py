@@ -22,9 +22,7 @@ from tracker.daily import DailyRow, date_range
 MONDAY = dt.date(2026, 11, 2)
 
 
-def _week(
-    start: dt.date, days: list[tuple[int, float | None, float | None] | None]
-) -> list[DailyRow]:
+def _week(start: dt.date, days: list[tuple[int, float | None, float | None] | None]) -> list[DailyRow]:
     """Rows from (episodes, mean intensity, caffeine) per day; None is an untracked day."""
     rows = []
     for offset, day in enumerate(days):
@@ -69,9 +67,7 @@ def test_weekly_summary_counts_tracked_days_and_keeps_untracked_weeks_nan(three_
             "mean_intensity": [13 / 6, 2.0, np.nan],
             "caffeine_mg": [600 / 6, 300.0, np.nan],
         },
-        index=pd.DatetimeIndex(
-            [pd.Timestamp(MONDAY + dt.timedelta(days=7 * n)) for n in range(3)], name="week"
-        ),
+        index=pd.DatetimeIndex([pd.Timestamp(MONDAY + dt.timedelta(days=7 * n)) for n in range(3)], name="week"),
     )
     assert_frame_equal(weekly, expected, check_freq=False)
 
@@ -140,10 +136,7 @@ def test_draw_weekly_puts_markers_and_runs_at_their_dates(three_weeks):
     assert any("magnesium" in text for text in texts)
     (run,) = [patch for patch in ax.patches if patch.get_label() == "persistent run"]
     left, right = run.get_x(), run.get_x() + run.get_width()
-    assert (left, right) == (
-        mdates.date2num(dt.datetime(2026, 11, 2)),
-        mdates.date2num(dt.datetime(2026, 11, 9)),
-    )
+    assert (left, right) == (mdates.date2num(dt.datetime(2026, 11, 2)), mdates.date2num(dt.datetime(2026, 11, 9)))
 
 
 def test_draw_weekly_shows_mean_intensity_on_a_twin_axis(three_weeks):
@@ -207,8 +200,7 @@ def test_render_chart_refuses_an_unknown_suffix_and_writes_nothing(tmp_path, dia
 
 def test_last_weeks_slices_whole_weeks_from_a_long_history():
     rows = [
-        DailyRow(date=day, tracked=True, episodes=1)
-        for day in date_range(dt.date(2016, 1, 1), dt.date(2026, 11, 24))
+        DailyRow(date=day, tracked=True, episodes=1) for day in date_range(dt.date(2016, 1, 1), dt.date(2026, 11, 24))
     ]
     frame = daily_frame(rows, [])
 

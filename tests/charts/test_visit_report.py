@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from tracker import visit_report
 from tracker.analysis.frame import daily_frame
 from tracker.daily import DailyRow, date_range
-from tracker.models import Episode, RedFlag
+from tracker.models import Episode
 
 UNITS = {"caffeine_mg": "mg", "sleep_h": "h", "water_ml": "ml", "stress": "", "magnesium_mg": "mg"}
 
@@ -154,12 +154,7 @@ def test_daily_table_shows_untracked_days_and_missing_values_never_as_zero():
     day = dt.date(2026, 11, 20)
     rows = [
         DailyRow(date=day, tracked=False),
-        DailyRow(
-            date=day + dt.timedelta(days=1),
-            tracked=True,
-            episodes=0,
-            factors={"caffeine_mg": 95.0},
-        ),
+        DailyRow(date=day + dt.timedelta(days=1), tracked=True, episodes=0, factors={"caffeine_mg": 95.0}),
         DailyRow(
             date=day + dt.timedelta(days=2),
             tracked=True,
@@ -170,7 +165,7 @@ def test_daily_table_shows_untracked_days_and_missing_values_never_as_zero():
         ),
     ]
     frame = daily_frame(rows, ["caffeine_mg", "sleep_h"])
-    flags = [RedFlag(date=day + dt.timedelta(days=2), kind="weakness")]
+    flags = [(day + dt.timedelta(days=2), "weakness")]
 
     header, table = visit_report.daily_table(
         frame, ["caffeine_mg", "sleep_h"], UNITS, flags, date_to=rows[-1].date, days=4
@@ -191,3 +186,35 @@ def test_daily_table_shows_untracked_days_and_missing_values_never_as_zero():
         ["Sat 21 Nov", "0", "", "", "95", "—", ""],
         ["Sun 22 Nov", "2", "4", "3.5", "—", "6.5", "weakness"],
     ]
+
+
+def test_report_lists_derived_red_flags_from_the_analysis(tmp_path, diary, analysis):
+    analysis["red_flags"].append(
+        {
+            "date": "2026-11-18",
+            "kind": "hemifacial-pattern",
+            "name": "hemifacial-spasm pattern",
+            "source": "derived",
+            "note": "left eyelid and left cheek within two weeks",
+        }
+    )
+
+    text = _text(_write(tmp_path, diary, analysis))
+
+    assert "Wed 18 Nov 2026: hemifacial-spasm pattern (derived:" in text
+
+
+def test_a_crowded_first_page_moves_the_chart_but_stays_two_pages(tmp_path, diary, analysis):
+    analysis["red_flags"] = [
+        {"date": f"2026-11-{day:02d}", "kind": "other", "source": "logged", "note": "x " * 130} for day in range(1, 13)
+    ]
+
+    path = _write(tmp_path, diary, analysis)
+
+    reader = PdfReader(path)
+    assert len(reader.pages) == 2
+    first, second = (" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Last 12 weeks" not in first
+    assert "Last 12 weeks" in second
+    assert "Thu 12 Nov 2026: other" in first
+    assert "and 6 earlier red flags" in first  # the box stops at eight lines
