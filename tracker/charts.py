@@ -28,13 +28,11 @@ ORANGE = "#E69F00"
 SKY = "#56B4E9"
 GREEN = "#009E73"
 PURPLE = "#CC79A7"
-YELLOW = "#F0E442"
 BLACK = "#000000"
 FACTOR_STYLES = [(GREEN, "o", "-"), (PURPLE, "s", "--"), (SKY, "^", "-."), (ORANGE, "D", ":")]
 
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 INTENSITY_MAX = 5  # episode intensity is 1-5 (store validation)
-WEEK = dt.timedelta(days=7)
 WEEK_MIDDLE = dt.timedelta(days=3.5)
 
 DateSpan = tuple[dt.date, dt.date]
@@ -188,10 +186,9 @@ def draw_weekly(
 
     if len(centres):
         ax.set_xlim(centres[0] - 3.5, centres[-1] + 3.5)
-    _markers(ax, interventions, color=BLUE, linestyle="--", top=0.97, gid="intervention",
-             legend="intervention starts")  # fmt: skip
-    _markers(ax, [(day, f"! {kind}") for day, kind in red_flags], color=VERMILLION,
-             linestyle="-", top=0.80, gid="red-flag", legend="red flag", weight="bold")  # fmt: skip
+    _markers(ax, interventions, color=BLUE, linestyle="--", top=0.97, gid="intervention", legend="intervention starts")
+    flags = [(day, f"! {kind}") for day, kind in red_flags]
+    _markers(ax, flags, color=VERMILLION, linestyle="-", top=0.80, gid="red-flag", legend="red flag", weight="bold")
 
     ax.set_ylabel("episodes per week")
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)

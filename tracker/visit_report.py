@@ -1,7 +1,8 @@
 """A one-to-two page A4 PDF for a clinician: what happened, since when, how it is changing.
 
-Page 1 is meant to be read in a minute: red flags first, a summary, the weekly chart and
-any reliable associations. Page 2 is the last four weeks day by day. The wording comes from
+Page 1 is meant to be read in a minute: red flags first (boxed), a summary, any reliable
+associations, interventions, then the weekly chart in the room left (on page 2 if a long
+red-flag list leaves too little). Page 2 is the last four weeks day by day. The wording comes from
 small pure functions (`summary_lines`, `association_lines`, ...) so tests can read it back;
 `write_report` only lays it out. Import lazily: it pulls in matplotlib.
 """
@@ -104,6 +105,7 @@ def intervention_lines(
             line += f". {summary[:1].upper()}{summary[1:]}"
         lines.append(line)
     for column, unit in factors_units.items():
+        # A factor dosed in mg, µg or IU is a supplement (magnesium, vitamin D); caffeine is not.
         if column in frame.columns and unit in SUPPLEMENT_UNITS and column != "caffeine_mg":
             logged = frame[column].dropna()
             logged = logged[logged > 0]
@@ -240,7 +242,6 @@ def write_report(
             episodes=episodes,
             interventions=interventions,
             red_flags=red_flags,
-            factors=factors,
             factors_units=factors_units,
             date_to=date_to,
             coverage=coverage,
@@ -267,7 +268,6 @@ def _first_page(
     episodes: Sequence[Episode],
     interventions: Sequence[Intervention],
     red_flags: Sequence[RedFlag],
-    factors: Sequence[str],
     factors_units: dict[str, str],
     date_to: dt.date,
     coverage: str,
