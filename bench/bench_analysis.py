@@ -28,8 +28,7 @@ USER_FACTORS = [
     SimpleNamespace(name="screen time", column="screen_h", kind="number", unit="h"),
 ]
 FACTORS = [
-    SimpleNamespace(name=name, column=column, kind=kind, unit=unit)
-    for name, column, kind, unit, _ in SYNTHETIC_FACTORS
+    SimpleNamespace(name=name, column=column, kind=kind, unit=unit) for name, column, kind, unit, _ in SYNTHETIC_FACTORS
 ] + USER_FACTORS
 
 

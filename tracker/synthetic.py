@@ -87,9 +87,7 @@ class SyntheticDiary:
         episodes_by_day: dict[dt.date, list[SyntheticEpisode]] = defaultdict(list)
         for episode in self.episodes:
             episodes_by_day[episode.local_date].append(episode)
-        values_by_day: dict[dt.date, dict[str, list[float]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
+        values_by_day: dict[dt.date, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
         for entry in self.factor_entries:
             values_by_day[entry.date][entry.column].append(entry.value)
         flags_by_day: dict[dt.date, list[str]] = defaultdict(list)
@@ -114,10 +112,7 @@ class SyntheticDiary:
                     max_intensity=max(intensities) if intensities else None,
                     mean_intensity=sum(intensities) / len(intensities) if intensities else None,
                     locations=tuple(sorted({episode.location for episode in day_episodes})),
-                    factors={
-                        column: daily_value(rule, values.get(column, ()))
-                        for column, rule in _RULES.items()
-                    },
+                    factors={column: daily_value(rule, values.get(column, ())) for column, rule in _RULES.items()},
                     red_flags=tuple(flags_by_day.get(date, ())),
                 )
             )
@@ -186,18 +181,14 @@ def generate_diary(
 
     red_flags: list[tuple[dt.date, str, str]] = []
     if with_red_flag:
-        candidates = [i for i in range(days * 2 // 3, days) if tracked[i]] or [
-            i for i in range(days) if tracked[i]
-        ]
+        candidates = [i for i in range(days * 2 // 3, days) if tracked[i]] or [i for i in range(days) if tracked[i]]
         if candidates:
             day = int(rng.choice(candidates))
             note = "twitching spread from the lower lip to the cheek"
             red_flags.append((dates[day], "spreading", note))
             noon = dt.datetime.combine(dates[day], dt.time(12, 0), tz)
             episodes += [
-                SyntheticEpisode(
-                    noon + dt.timedelta(minutes=m), Location.CHEEK.value, Side.LEFT.value, 3, 20
-                )
+                SyntheticEpisode(noon + dt.timedelta(minutes=m), Location.CHEEK.value, Side.LEFT.value, 3, 20)
                 for m in (0, 95)
             ]
             counts[day] += 2
@@ -232,9 +223,7 @@ def _ar1(rng: np.random.Generator, n: int, phi: float, sd: float) -> np.ndarray:
     return out
 
 
-def _two_state(
-    rng: np.random.Generator, n: int, p_leave_on: float, p_leave_off: float
-) -> np.ndarray:
+def _two_state(rng: np.random.Generator, n: int, p_leave_on: float, p_leave_off: float) -> np.ndarray:
     """A two-state Markov chain: True in "on" runs, False in "off" runs."""
     state = rng.random() < p_leave_off / (p_leave_on + p_leave_off)
     draws = rng.random(n)
@@ -291,14 +280,10 @@ def _episodes(
 
     midnight = dt.datetime.combine(dates[0], dt.time(0, 0), tz)
     episodes = []
-    for d, m, i, s in zip(
-        day.tolist(), minute.tolist(), intensity.tolist(), duration.tolist(), strict=True
-    ):
+    for d, m, i, s in zip(day.tolist(), minute.tolist(), intensity.tolist(), duration.tolist(), strict=True):
         p = period[d]
         location = _PERIOD_LOCATIONS[location_index[p]]
-        side = (
-            period_side[p] if location in (Location.EYELID, Location.MOUTH_CORNER) else Side.CENTER
-        )
+        side = period_side[p] if location in (Location.EYELID, Location.MOUTH_CORNER) else Side.CENTER
         started_at = midnight + dt.timedelta(days=d, minutes=m)
         episodes.append(SyntheticEpisode(started_at, location.value, side.value, i, int(s)))
     return episodes
@@ -354,9 +339,5 @@ def _factor_entries(
             entries.append(SyntheticFactorEntry("stress", date, at(21 * 60), float(stress[i])))
         if logged[i, 4]:
             taken = float(magnesium[i])
-            entries.append(
-                SyntheticFactorEntry(
-                    "magnesium_mg", date, at(21 * 60 + 30) if taken else None, taken
-                )
-            )
+            entries.append(SyntheticFactorEntry("magnesium_mg", date, at(21 * 60 + 30) if taken else None, taken))
     return entries

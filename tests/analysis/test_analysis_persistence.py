@@ -63,10 +63,7 @@ def test_run_length_counts_quiet_days_inside_it() -> None:
 
 
 def test_current_run_may_have_ended_up_to_three_days_ago() -> None:
-    assert (
-        persistence(daily_run(20, ending=AS_OF - dt.timedelta(days=3)), as_of=AS_OF)["status"]
-        == "watch"
-    )
+    assert persistence(daily_run(20, ending=AS_OF - dt.timedelta(days=3)), as_of=AS_OF)["status"] == "watch"
     gone = persistence(daily_run(20, ending=AS_OF - dt.timedelta(days=4)), as_of=AS_OF)
     assert gone["status"] == "none"
     assert gone["current_run"] is None

@@ -42,9 +42,7 @@ def intervention_effects(
     "not-started" or "insufficient" (too few tracked days before the start); only "ok"
     entries carry a rate ratio (after / before, with a 95% CI)."""
     config = config or AnalysisConfig()
-    tracked = [
-        row for row in rows if row.tracked and row.episodes is not None and row.date <= as_of
-    ]
+    tracked = [row for row in rows if row.tracked and row.episodes is not None and row.date <= as_of]
     return [
         _effect(tracked, intervention, as_of, config)
         for intervention in sorted(interventions, key=lambda item: item.start_date)

@@ -170,9 +170,7 @@ def collect_red_flags(
         (episode for episode in episodes if window_start <= episode.local_date <= as_of),
         key=lambda episode: episode.local_date,
     )
-    logged_spreading = any(
-        flag["kind"] == "spreading" and flag["date"] >= window_start.isoformat() for flag in flags
-    )
+    logged_spreading = any(flag["kind"] == "spreading" and flag["date"] >= window_start.isoformat() for flag in flags)
     spreading = _spreading(recent)
     if spreading and not logged_spreading:
         flags.append(spreading)
@@ -218,7 +216,6 @@ def _hemifacial(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
             "kind": "hemifacial-pattern",
             "name": "hemifacial-spasm pattern",
             "source": "derived",
-            "note": f"{side} eyelid and {side} cheek or mouth twitching within two weeks: "
-            "worth showing a doctor",
+            "note": f"{side} eyelid and {side} cheek or mouth twitching within two weeks: worth showing a doctor",
         }
     return None

@@ -65,9 +65,7 @@ def analyze(
 
     config = config or AnalysisConfig()
     end = min(date_to or as_of, as_of)
-    in_range = _contiguous(
-        [row for row in rows if row.date <= end and (date_from is None or row.date >= date_from)]
-    )
+    in_range = _contiguous([row for row in rows if row.date <= end and (date_from is None or row.date >= date_from)])
     start = date_from or (in_range[0].date if in_range else end)
     episodes = list(episodes)
 
@@ -132,8 +130,7 @@ def format_text(result: dict[str, Any]) -> str:
         "2. Red flags",
         *(
             [
-                f"   {flag['date']}  {flag['name']} ({flag['source']})"
-                + (f": {flag['note']}" if flag["note"] else "")
+                f"   {flag['date']}  {flag['name']} ({flag['source']})" + (f": {flag['note']}" if flag["note"] else "")
                 for flag in result["red_flags"]
             ]
             or ["   none"]
@@ -157,8 +154,7 @@ def _persistence_lines(result: dict[str, Any]) -> list[str]:
         run = result[key]
         if run:
             lines.append(
-                f"   {label}: {run['start']} to {run['end']} ({run['days']} days, "
-                f"{run['active_days']} with twitching)"
+                f"   {label}: {run['start']} to {run['end']} ({run['days']} days, {run['active_days']} with twitching)"
             )
     if result["recurrent"]:
         lines.append("   Recurrent: twitching in at least 3 calendar months in a row.")

@@ -2,8 +2,9 @@
 adjusted model with every factor together, and how the factors move with each other.
 
 The model: a Poisson GLM of the day's episode count on tracked days, with the factor
-(scaled to a friendly step) plus yesterday's count (log1p; an indicator when yesterday was
-not tracked) and the weekday. Overdispersion widens the standard errors through the
+(scaled to a friendly step) plus the count on the day before the exposure day (log1p; an
+indicator when that day was not tracked), the factor's own value that day (see _habit)
+and the weekday. Overdispersion widens the standard errors through the
 quasi-Poisson scale; streaks in both the factor and the twitching widen them again through
 an effective-sample-size factor (see fit_rate_ratio). Newey-West (HAC) errors were tried
 first and rejected: on synthetic diaries with no true effect they flagged 7-10% of tests
@@ -14,6 +15,7 @@ then controls the false discovery rate across every factor and lag.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -66,16 +68,15 @@ def covariates(frame: pd.DataFrame, lag: int = 0) -> pd.DataFrame:
     out = pd.DataFrame(index=frame.index)
     out["log1p_before"] = before.where(before_tracked, 0.0).fillna(0.0).map(math.log1p)
     out["before_untracked"] = (~before_tracked).astype(float)
-    weekday = frame.index.dayofweek
+    weekday = frame.index.day_of_week
     for day in range(1, 7):
         out[f"dow_{day}"] = (weekday == day).astype(float)
     return out
 
 
-def fit_rate_ratio(
-    y: np.ndarray, exposure: np.ndarray, controls: np.ndarray, *, max_lag: int = 28
-) -> list[Fit]:
-    """Rate ratios per unit of each exposure column, with 95% CIs and p-values.
+def fit_rate_ratio(y: np.ndarray, exposure: np.ndarray, controls: np.ndarray, *, max_lag: int = 28) -> list[Fit | None]:
+    """Rate ratios per unit of each exposure column, with 95% CIs and p-values
+    (None where the model has no finite estimate).
 
     Rows are tracked days in date order. The point estimates are a statsmodels Poisson GLM;
     the standard errors are quasi-Poisson (Pearson scale, for overdispersion) widened by
@@ -88,6 +89,7 @@ def fit_rate_ratio(
     import numpy as np
     import statsmodels.api as sm  # deferred: ~600 ms with scipy
     from scipy import stats
+    from statsmodels.tools.sm_exceptions import ConvergenceWarning
 
     if controls.size:
         # A control that is constant, or non-zero only on days without twitches (two
@@ -95,35 +97,57 @@ def fit_rate_ratio(
         useful = (np.ptp(controls, axis=0) > 0) & ((controls != 0).T @ y > 0)
         controls = controls[:, useful]
     design = np.column_stack([np.ones(len(y)), exposure, controls])
+    design = design[:, _independent_columns(design)]
     # Newton from a flat start gives the same estimates as the default IRLS, but IRLS
     # solves with LAPACK least squares, which OpenBLAS threads badly on small, tall
     # problems: 10x slower on a busy two-core machine.
     start = np.zeros(design.shape[1])
     start[0] = math.log(max(float(np.mean(y)), 0.1))
-    result = sm.GLM(y, design, family=sm.families.Poisson()).fit(
-        method="newton", start_params=start, scale="X2", disp=False
-    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        result = sm.GLM(y, design, family=sm.families.Poisson()).fit(
+            method="newton", start_params=start, scale="X2", disp=False
+        )
+    if not result.mle_retvals.get("converged", True):
+        # Separation: e.g. not one twitch on any high day yet. No finite rate ratio.
+        return [None] * exposure.shape[1]
     mu = result.fittedvalues
     root_mu = np.sqrt(mu)
     n, width = design.shape
     lags = max(1, min(max_lag, n // 4))
     taper = 1.0 - np.arange(1, lags + 1) / (lags + 1)
     residual_acf = _acf((y - mu) / root_mu, lags)
-    fits = []
+    fits: list[Fit | None] = []
     for j in range(1, 1 + exposure.shape[1]):
         # The exposure as the score sees it: weighted, with the other columns taken out.
         others = np.delete(design, j, axis=1) * root_mu[:, None]
         weighted = design[:, j] * root_mu
-        partial = weighted - others @ np.linalg.solve(others.T @ others, others.T @ weighted)
+        partial = weighted - others @ (np.linalg.pinv(others.T @ others) @ (others.T @ weighted))
         inflation = max(1.0, 1.0 + 2.0 * float(np.sum(taper * _acf(partial, lags) * residual_acf)))
         coef, se = float(result.params[j]), float(result.bse[j]) * math.sqrt(inflation)
         df = max(3.0, n / inflation - width)
         half_width = float(stats.t.ppf(0.975, df)) * se
         p_value = 2.0 * float(stats.t.sf(abs(coef / se), df))
-        fits.append(
-            Fit(math.exp(coef), math.exp(coef - half_width), math.exp(coef + half_width), p_value)
-        )
+        if not abs(coef) + half_width < 50:  # a factor of e^50: separation by another name
+            fits.append(None)
+            continue
+        fits.append(Fit(math.exp(coef), math.exp(coef - half_width), math.exp(coef + half_width), p_value))
     return fits
+
+
+def _independent_columns(design: np.ndarray) -> list[int]:
+    """Columns in order, skipping any that the earlier ones already span (a not-logged
+    indicator that matches the untracked-yesterday one, say). Works on the small Gram
+    matrix, so it costs nothing next to the fit."""
+    import numpy as np
+
+    gram = design.T @ design
+    kept: list[int] = []
+    for column in range(design.shape[1]):
+        trial = [*kept, column]
+        if np.linalg.matrix_rank(gram[np.ix_(trial, trial)], hermitian=True) == len(trial):
+            kept.append(column)
+    return kept
 
 
 def _acf(values: np.ndarray, lags: int) -> np.ndarray:
@@ -176,6 +200,8 @@ def trigger_tests(
     Entries without enough data keep their place with confidence "insufficient" and null
     numbers.
     """
+    import numpy as np
+
     config = config or AnalysisConfig()
     controls = {lag: covariates(frame, lag).to_numpy() for lag in LAGS}
     tracked = frame["tracked"].to_numpy(dtype=bool)
@@ -187,18 +213,42 @@ def trigger_tests(
         for lag in LAGS:
             x_all = values.shift(lag).to_numpy()
             keep = tracked & ~(x_all != x_all)  # x == x is False only for NaN
-            entry = _test(
-                factor, lag, per, step, y_all[keep], x_all[keep], controls[lag][keep], config
-            )
+            habit = _habit(values, lag, step)
+            if _nearly_the_same(x_all[keep], habit[keep, 0]):
+                # A factor that changes in long blocks (a supplement) leaves only the few
+                # switch days once yesterday's value is held fixed: too few to trust.
+                with_habit = controls[lag]
+            else:
+                with_habit = np.column_stack([controls[lag], habit])
+            entry = _test(factor, lag, per, step, y_all[keep], x_all[keep], with_habit[keep], config)
             results.append(entry)
     tested = [entry for entry in results if entry["p_value"] is not None]
-    for entry, q in zip(
-        tested, benjamini_hochberg([entry["p_value"] for entry in tested]), strict=True
-    ):
+    for entry, q in zip(tested, benjamini_hochberg([entry["p_value"] for entry in tested]), strict=True):
         entry["q_value"] = _sig(q)
         entry["association"] = q < config.alpha
         entry["summary"] = _summary(entry)
     return results
+
+
+def _habit(values: pd.Series, lag: int, step: float) -> np.ndarray:
+    """The factor on the day before the exposure day (mean-filled, with a not-logged
+    indicator). Habits run in streaks, so yesterday's twitching partly reflects today's
+    factor through yesterday's; holding yesterday's factor fixed stops the carry-over
+    covariate from soaking up a real effect (without it a planted x1.4 read as x1.2)."""
+    import numpy as np
+
+    before = values.shift(lag + 1).to_numpy() / step
+    missing = before != before
+    fill = float(np.nanmean(before)) if (~missing).any() else 0.0
+    return np.column_stack([np.where(missing, fill, before), missing.astype(float)])
+
+
+def _nearly_the_same(x: np.ndarray, before: np.ndarray, limit: float = 0.8) -> bool:
+    import numpy as np
+
+    if x.size < 3 or np.ptp(x) == 0 or np.ptp(before) == 0:
+        return True
+    return float(np.corrcoef(x, before)[0, 1]) > limit
 
 
 def _test(
@@ -235,12 +285,18 @@ def _test(
     }
     more = _days_needed(n, n_high, config)
     if more:
-        entry["summary"] = (
-            f"{factor.name} ({_lag_words(lag)}): not enough data yet — about {more} more days"
-        )
+        entry["summary"] = f"{factor.name} ({_lag_words(lag)}): not enough data yet — about {more} more days"
         entry["days_needed"] = more
         return entry
     fit = fit_rate_ratio(y, (x / step)[:, None], controls, max_lag=config.autocorrelation_lags)[0]
+    if fit is None:
+        more = config.min_days_per_side
+        entry["summary"] = (
+            f"{factor.name} ({_lag_words(lag)}): not enough data yet — about {more} more days "
+            "(the days so far split too cleanly into twitchy and quiet ones to measure)"
+        )
+        entry["days_needed"] = more
+        return entry
     entry.update(
         rate_ratio=round(fit.rate_ratio, 4),
         ci_low=round(fit.ci_low, 4),
@@ -297,9 +353,7 @@ def _condition(factor: FactorLike, lag: int, threshold: float | None, strict: bo
         what = f"{amount} {factor.name}" if factor.unit else f"{factor.name} {amount}"
         what = f"more than {what}" if strict else f"{what} or more"
     if factor.column == "sleep_h":  # dated by the wake-up day: lag 0 is last night
-        return (
-            f"After nights of {what}" if lag == 0 else f"On the second day after nights of {what}"
-        )
+        return f"After nights of {what}" if lag == 0 else f"On the second day after nights of {what}"
     return f"On days with {what}" if lag == 0 else f"On days after a day with {what}"
 
 
@@ -337,9 +391,9 @@ def adjusted_model(
     steps = [step_for(factor, frame.loc[frame["tracked"], factor.column]) for factor in chosen]
     exposure = frame.loc[keep, columns].to_numpy() / [step for step, _ in steps]
     controls = covariates(frame).to_numpy()[keep]
-    fits = fit_rate_ratio(
-        frame["episodes"].to_numpy()[keep], exposure, controls, max_lag=config.autocorrelation_lags
-    )
+    fits = fit_rate_ratio(frame["episodes"].to_numpy()[keep], exposure, controls, max_lag=config.autocorrelation_lags)
+    if any(fit is None for fit in fits):
+        return []
     return [
         {
             "factor": column,
