@@ -1,0 +1,50 @@
+"""Shared by the reliability tests: run the CLI as a separate process, read a database raw."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+CLI_LOOP = HERE / "cli_loop.py"
+DATA_TABLES = ("episode", "factor_entry", "day", "red_flag", "intervention", "factor", "preset")
+
+
+def tracker_process(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """`python -m tracker ARGS...` in a child process, as a person would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", *args], capture_output=True, text=True, timeout=timeout,
+        env=env if env is not None else dict(os.environ), check=False,
+    )  # fmt: skip
+
+
+def row_counts(path: Path) -> dict[str, int]:
+    """Rows per data table, read without going through tracker (read-only)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        present = [name for name in DATA_TABLES if name in tables]
+        return {name: conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in present}
+    finally:
+        conn.close()
+
+
+def table_rows(path: Path, table: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+    finally:
+        conn.close()
+
+
+def integrity(path: Path) -> str:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return "; ".join(row[0] for row in conn.execute("PRAGMA integrity_check"))
+    finally:
+        conn.close()
