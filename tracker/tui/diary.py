@@ -33,7 +33,7 @@ from tracker.models import (
     RedFlagKind,
     Side,
 )
-from tracker.tui.queries import active_dates, episode_count
+from tracker.tui.queries import active_dates, episode_count, last_episode_defaults, last_factor_value
 
 
 @dataclass(frozen=True)
@@ -87,18 +87,10 @@ class Diary:
             status = self._status_line(session, today)
             yesterday = today - dt.timedelta(days=1)
             yesterday_empty = not day_summary(session=session, day=yesterday).tracked
-            defaults = store.episode_defaults(session=session)
+            defaults = last_episode_defaults(session=session)
             presets = [(p, factors[p.factor_id]) for p in store.list_presets(session=session)]
-            last = self._last_value(session, "magnesium")
+            last = last_factor_value(session=session, factor="magnesium")
         return DayView(summary, factors, status, yesterday_empty, defaults, presets, last)
-
-    @staticmethod
-    def _last_value(session, factor: str) -> float | None:  # type: ignore[no-untyped-def]
-        try:
-            entry = store.last_factor_entry(session=session, factor=factor)
-        except InputError:  # no such factor in this database
-            return None
-        return entry.value if entry else None
 
     def _status_line(self, session, today: dt.date) -> str:  # type: ignore[no-untyped-def]
         try:
@@ -123,7 +115,7 @@ class Diary:
 
     def episode_defaults(self) -> tuple[Location, Side, int]:
         with session_scope(self.engine, write=False) as session:
-            return store.episode_defaults(session=session)
+            return last_episode_defaults(session=session)
 
     def factors(self) -> list[Factor]:
         with session_scope(self.engine, write=False) as session:
@@ -133,10 +125,6 @@ class Diary:
         with session_scope(self.engine, write=False) as session:
             by_id = {f.id: f for f in store.list_factors(session=session)}
             return [(p, by_id[p.factor_id]) for p in store.list_presets(session=session)]
-
-    def last_entry(self, factor: str) -> FactorEntry | None:
-        with session_scope(self.engine, write=False) as session:
-            return store.last_factor_entry(session=session, factor=factor)
 
     # --- writes ------------------------------------------------------------------------------
 
