@@ -3,9 +3,10 @@
 Running the CLI in one long-lived process makes each entry cost milliseconds instead of a
 Python start-up, so a test can log hundreds of entries and kill the writer mid-flight.
 
-    python cli_loop.py write DB TAG [COUNT] [--wait]
-        logs entries noted TAG-0, TAG-1, ... (every fourth one caffeine, the rest twitches);
-        prints "ack TAG-i" only after `main` returned 0 for it. COUNT omitted: forever.
+    python cli_loop.py write|twitches DB TAG [COUNT] [--wait]
+        logs entries noted TAG-0, TAG-1, ... (`write`: every fourth one caffeine, the rest
+        twitches; `twitches`: only twitches); prints "ack TAG-i" only after `main` returned 0
+        for it. COUNT omitted: forever.
     python cli_loop.py read DB [--wait]
         runs `list --json` and `export csv` until stdin closes; prints "read N" per pass.
 
@@ -31,10 +32,10 @@ import tracker.store  # noqa: F401
 from tracker.cli import main
 
 
-def write(db: str, tag: str, count: int | None) -> int:
+def write(db: str, tag: str, count: int | None, *, mixed: bool = True) -> int:
     for i in itertools.count() if count is None else range(count):
         note = f"{tag}-{i}"
-        if i % 4 == 3:
+        if mixed and i % 4 == 3:
             argv = ["--db", db, "log", "caffeine", "50", "--note", note]
         else:
             argv = ["--db", db, "log", "twitch", "--intensity", str(1 + i % 5), "--note", note]
@@ -76,6 +77,6 @@ if __name__ == "__main__":
     print("ready", flush=True)
     if "--wait" in sys.argv:
         sys.stdin.readline()
-    if args[0] == "write":
-        sys.exit(write(args[1], args[2], int(args[3]) if len(args) > 3 else None))
+    if args[0] in ("write", "twitches"):
+        sys.exit(write(args[1], args[2], int(args[3]) if len(args) > 3 else None, mixed=args[0] == "write"))
     sys.exit(read(args[1]))
