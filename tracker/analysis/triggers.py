@@ -344,7 +344,7 @@ def _lag_words(lag: int) -> str:
 
 def _condition(factor: FactorLike, lag: int, threshold: float | None, strict: bool) -> str:
     """ "On days with 200 mg caffeine or more", "After nights of 7 h sleep or more", ..."""
-    if factor.kind == "yes-no":
+    if factor.kind == "yes-no" or threshold is None:  # yes/no, or nothing logged yet to split
         what = factor.name
     elif threshold == 0 and strict:
         what = f"any {factor.name}"
