@@ -166,8 +166,9 @@ def main() -> int:
         row("10 years: switching Today ⇄ History", ten["switch"], base["switch"], target="≤ 100 ms"),
         row("minimal app: resident memory", base["rss"], base["rss"], unit="MB"),
         row("tracker, 30 days: resident memory", short["rss"], base["rss"], unit="MB"),
-        row("tracker, 10 years, History loaded: resident memory", ten["rss"], base["rss"], unit="MB",
-            target="≤ 150 MB"),  # fmt: skip
+        row(
+            "tracker, 10 years, History loaded: resident memory", ten["rss"], base["rss"], unit="MB", target="≤ 150 MB"
+        ),
     ]
     if not opts.markdown:
         print("TUI benchmark")

@@ -6,15 +6,17 @@ baseline for switching screens.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 
 class First(Screen[None]):
     TITLE = "Today"
-    BINDINGS = [Binding("h", "app.switch_mode('second')", "Second")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("h", "app.switch_mode('second')", "Second")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -24,7 +26,7 @@ class First(Screen[None]):
 
 class Second(Screen[None]):
     TITLE = "History"
-    BINDINGS = [Binding("escape", "app.switch_mode('first')", "First")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.switch_mode('first')", "First")]
 
     def compose(self) -> ComposeResult:
         yield Header()

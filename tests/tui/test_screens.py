@@ -37,7 +37,7 @@ async def test_history_shows_an_untracked_day_as_unknown(app, seed):
         assert isinstance(app.screen, HistoryScreen)
         table = app.screen.query_one(DataTable)
         rows = {key.value: table.get_row(key) for key in table.rows}
-        assert list(rows)[0] == TODAY.isoformat()  # newest first
+        assert next(iter(rows)) == TODAY.isoformat()  # newest first
         untracked = rows[(TODAY - dt.timedelta(days=2)).isoformat()]
         assert untracked[1] == "no" and set(untracked[2:]) == {"—"}
         assert rows[three_days_ago.isoformat()][1:4] == ["yes", "1", "4"]

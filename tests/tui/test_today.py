@@ -92,7 +92,11 @@ async def test_escape_cancels_the_form(app, engine):
 
 
 async def test_each_factor_in_a_few_keys(app, engine, seed):
-    seed(lambda s: store.add_factor(session=s, factor_in=FactorCreate(name="alcohol", kind=FactorKind.NUMBER, unit="units")))
+    seed(
+        lambda s: store.add_factor(
+            session=s, factor_in=FactorCreate(name="alcohol", kind=FactorKind.NUMBER, unit="units")
+        )
+    )
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         for keys in (

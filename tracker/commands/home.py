@@ -34,18 +34,14 @@ def today_summary(context: Context) -> str:
         lines.append(f"  twitches: {len(summary.episodes)}")
         for episode in summary.episodes:
             when = episode.local_started_at.strftime("%H:%M")
-            lines.append(
-                f"    {when} {episode.location} {episode.side}, intensity {episode.intensity}"
-            )
+            lines.append(f"    {when} {episode.location} {episode.side}, intensity {episode.intensity}")
     elif summary.checked_in:
         lines.append("  twitches: none (checked in)")
     else:
         lines.append("  twitches: nothing logged yet")
     for total in summary.totals:
         unit = f" {total.factor.unit}" if total.factor.unit else ""
-        lines.append(
-            f"  {total.factor.name}: {format_number(total.value)}{unit} from {total.entries} entries"
-        )
+        lines.append(f"  {total.factor.name}: {format_number(total.value)}{unit} from {total.entries} entries")
     if summary.unlogged:
         lines.append("  not logged yet: " + ", ".join(f.name for f in summary.unlogged))
     if streak:

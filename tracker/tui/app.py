@@ -10,10 +10,10 @@ import datetime as dt
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tracker.tui.diary import Diary
@@ -50,7 +50,7 @@ TODAY_COMMANDS = [
 class TrackerApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tracker"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         Binding("question_mark", "help", "Help"),
     ]
@@ -97,16 +97,10 @@ class TrackerApp(App[None]):
         for title, help_text, action in TODAY_COMMANDS:
             yield SystemCommand(title, help_text, partial(self._on_today, action))
         yield SystemCommand("Today", "The Today screen", partial(self.switch_mode, "today"))
-        yield SystemCommand(
-            "History", "Every day in a table (h)", partial(self.switch_mode, "history")
-        )
-        yield SystemCommand(
-            "Factors", "Add factors and presets (F)", partial(self.switch_mode, "factors")
-        )
+        yield SystemCommand("History", "Every day in a table (h)", partial(self.switch_mode, "history"))
+        yield SystemCommand("Factors", "Add factors and presets (F)", partial(self.switch_mode, "factors"))
         yield SystemCommand("Help", "Every key (?)", self.action_help)
-        yield SystemCommand(
-            "Dark or light", "Switch between the dark and the light theme", self.action_toggle_dark
-        )
+        yield SystemCommand("Dark or light", "Switch between the dark and the light theme", self.action_toggle_dark)
 
 
 def make_app(*, engine: Engine, db_path: Path, today: dt.date | None = None) -> TrackerApp:

@@ -98,9 +98,7 @@ class Diary:
         except ImportError:  # the analysis is optional for the TUI: fall back to the streak
             streak = consecutive_active_days(session=session, as_of=today)
             return f"days in a row with twitching: {streak}" if streak else "no twitching lately"
-        return persistence_status_line(
-            persistence(active_dates(session=session, until=today), as_of=today)
-        )
+        return persistence_status_line(persistence(active_dates(session=session, until=today), as_of=today))
 
     def history(self) -> History:
         """Every day from the first logged one (or today) to today, newest first."""
@@ -151,9 +149,7 @@ class Diary:
         with session_scope(self.engine) as session:
             count = episode_count(session=session, day=day)
             if count:
-                raise InputError(
-                    "no twitches", day.isoformat(), f"a day without episodes ({count} logged)"
-                )
+                raise InputError("no twitches", day.isoformat(), f"a day without episodes ({count} logged)")
             store.check_in(session=session, day=day, today=self.today())
 
     def add_red_flags(self, day: dt.date, kinds: list[RedFlagKind]) -> list[RedFlag]:

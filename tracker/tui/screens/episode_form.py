@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -33,7 +34,7 @@ class EpisodeForm(ModalScreen[EpisodeCreate | None]):
     """Dismisses with the episode as described, or None when cancelled."""
 
     AUTO_FOCUS = ""  # keys choose fields until a text box is asked for
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
         *[Binding(key, f"location('{key}')", show=False) for key in LOCATION_KEYS],
@@ -64,9 +65,7 @@ class EpisodeForm(ModalScreen[EpisodeCreate | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="episode-form", classes="form"):
-            yield Static(
-                f"[b]{self.heading}[/b] — {self.started_at:%a %d %b}", classes="form-title"
-            )
+            yield Static(f"[b]{self.heading}[/b] — {self.started_at:%a %d %b}", classes="form-title")
             yield ChoiceRow(
                 "where",
                 [(k, v.value) for k, v in LOCATION_KEYS.items()],
@@ -95,16 +94,12 @@ class EpisodeForm(ModalScreen[EpisodeCreate | None]):
                 )
                 yield Static("duration [b]d[/b]", classes="inline-label")
                 duration = "" if self.duration_s is None else str(self.duration_s)
-                yield Input(
-                    duration, placeholder="90, 2m, 1m30s", id="duration", classes="compact short"
-                )
+                yield Input(duration, placeholder="90, 2m, 1m30s", id="duration", classes="compact short")
                 yield Static("[b]space[/b] timer", id="timer", classes="inline-label")
             with Horizontal(classes="fields"):
                 yield Static("note [b]n[/b]", classes="inline-label")
                 yield Input(self.note, placeholder="optional", id="note", classes="compact")
-            yield Static(
-                "[b]Enter[/b] save   [b]Esc[/b] cancel (or leave a text box)", classes="form-hint"
-            )
+            yield Static("[b]Enter[/b] save   [b]Esc[/b] cancel (or leave a text box)", classes="form-hint")
 
     def action_location(self, key: str) -> None:
         self.location = LOCATION_KEYS[key]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
@@ -12,7 +14,7 @@ from tracker.models import FactorCreate, FactorKind
 
 
 class FactorForm(ModalScreen[FactorCreate | None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
     ]
@@ -38,10 +40,7 @@ class FactorForm(ModalScreen[FactorCreate | None]):
         self.action_save()
 
     def action_save(self) -> None:
-        values = {
-            name: self.query_one(f"#{name}", Input).value.strip()
-            for name in ("name", "unit", "min", "max")
-        }
+        values = {name: self.query_one(f"#{name}", Input).value.strip() for name in ("name", "unit", "min", "max")}
         if not values["name"]:
             self.notify("name: a name is needed", severity="error")
             return

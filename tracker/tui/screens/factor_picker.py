@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -13,7 +15,7 @@ from tracker.models import Factor
 
 
 class FactorPicker(ModalScreen[Factor | None]):
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
 
     def __init__(self, factors: list[Factor]) -> None:
         super().__init__()
@@ -22,12 +24,7 @@ class FactorPicker(ModalScreen[Factor | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static("[b]Log a factor[/b] — arrows and Enter", classes="form-title")
-            yield OptionList(
-                *[
-                    Option(f"{f.name} {f'({f.unit})' if f.unit else ''}", id=f.name)
-                    for f in self.factors
-                ]
-            )
+            yield OptionList(*[Option(f"{f.name} {f'({f.unit})' if f.unit else ''}", id=f.name) for f in self.factors])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.factors[event.option_index])

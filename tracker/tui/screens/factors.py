@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -21,7 +22,7 @@ from tracker.tui.screens.preset_form import PresetForm
 
 class FactorsScreen(Screen[None]):
     TITLE = "Factors"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_factor", "Add factor"),
         Binding("p", "add_preset", "Add preset"),
         Binding("escape", "app.switch_mode('today')", "Today"),
@@ -41,16 +42,12 @@ class FactorsScreen(Screen[None]):
                 yield Static("[b]Factors[/b] (a adds one)", classes="section")
                 yield DataTable(id="factors", cursor_type="row")
             with Vertical():
-                yield Static(
-                    "[b]Presets[/b] (p adds one; Enter changes the amount)", classes="section"
-                )
+                yield Static("[b]Presets[/b] (p adds one; Enter changes the amount)", classes="section")
                 yield DataTable(id="presets", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#factors", DataTable).add_columns(
-            "name", "kind", "unit", "range", "per day"
-        )
+        self.query_one("#factors", DataTable).add_columns("name", "kind", "unit", "range", "per day")
         self.query_one("#presets", DataTable).add_columns("preset", "factor", "amount")
 
     def on_screen_resume(self) -> None:
@@ -77,9 +74,7 @@ class FactorsScreen(Screen[None]):
         table = self.query_one("#presets", DataTable)
         table.clear()
         for preset, factor in presets:
-            table.add_row(
-                preset.name, factor.name, f"{format_number(preset.amount)} {factor.unit}".strip()
-            )
+            table.add_row(preset.name, factor.name, f"{format_number(preset.amount)} {factor.unit}".strip())
 
     def _write(self, job: Callable[[], str]) -> None:
         def work() -> None:
@@ -111,7 +106,5 @@ class FactorsScreen(Screen[None]):
         if event.data_table.id != "presets" or event.cursor_row >= len(self.presets):
             return
         preset, factor = self.presets[event.cursor_row]
-        form = PresetForm(
-            factors=self.factors, name=preset.name, factor=factor.name, amount=preset.amount
-        )
+        form = PresetForm(factors=self.factors, name=preset.name, factor=factor.name, amount=preset.amount)
         self.app.push_screen(form, self._save_preset)

@@ -7,9 +7,10 @@ added in chunks, so ten years (3,650 rows) scroll at once and never block a key 
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -37,7 +38,7 @@ def history_cells(row: DailyRow, factors: list[Factor]) -> tuple[str, ...]:
 class HistoryScreen(Screen[None]):
     TITLE = "History"
     AUTO_FOCUS = "DataTable"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,t", "app.switch_mode('today')", "Today"),
         Binding("F", "app.switch_mode('factors')", "Factors"),
     ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
@@ -13,7 +15,7 @@ from tracker.models import Factor, PresetCreate
 
 
 class PresetForm(ModalScreen[PresetCreate | None]):
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
 
     def __init__(
         self,
@@ -37,9 +39,7 @@ class PresetForm(ModalScreen[PresetCreate | None]):
                 allow_blank=False,
                 id="factor",
             )
-            yield Input(
-                format_number(self.amount), placeholder="amount", id="amount", type="number"
-            )
+            yield Input(format_number(self.amount), placeholder="amount", id="amount", type="number")
         if self.preset_name:
             self.call_after_refresh(lambda: self.query_one("#amount", Input).focus())
 
@@ -49,11 +49,7 @@ class PresetForm(ModalScreen[PresetCreate | None]):
         if not name or not amount:
             self.notify("a preset needs a name and an amount", severity="error")
             return
-        self.dismiss(
-            PresetCreate(
-                name=name, factor=str(self.query_one("#factor", Select).value), amount=float(amount)
-            )
-        )
+        self.dismiss(PresetCreate(name=name, factor=str(self.query_one("#factor", Select).value), amount=float(amount)))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

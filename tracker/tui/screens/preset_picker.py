@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -16,7 +18,7 @@ from tracker.models import Factor, Preset
 class PresetPicker(ModalScreen[float | None]):
     """Dismisses with the amount picked (in the factor's unit), or None."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("enter", "pick_highlighted", "Pick", priority=True),
     ]
@@ -45,9 +47,7 @@ class PresetPicker(ModalScreen[float | None]):
                     )
                 )
             yield OptionList(*options, id="presets")
-            yield Static(
-                f"or type an amount in {unit or 'units'} and press Enter", classes="field-label"
-            )
+            yield Static(f"or type an amount in {unit or 'units'} and press Enter", classes="field-label")
             yield Input(placeholder=unit, id="amount", type="number")
 
     def on_key(self, event) -> None:  # type: ignore[no-untyped-def]

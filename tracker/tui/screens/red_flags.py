@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
@@ -25,7 +27,7 @@ QUESTIONS: list[tuple[RedFlagKind, str]] = [
 class RedFlagChecklist(ModalScreen[list[RedFlagKind] | None]):
     """Dismisses with the signs ticked (possibly none), or None when cancelled."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *[Binding(str(n), f"toggle({n - 1})", show=False) for n in range(1, len(QUESTIONS) + 1)],
         Binding("enter", "save", "Save", priority=True),
         Binding("escape", "dismiss_none", "Cancel"),
@@ -35,10 +37,7 @@ class RedFlagChecklist(ModalScreen[list[RedFlagKind] | None]):
         with Vertical(classes="form", id="red-flags"):
             yield Static("[b]Red flags[/b] — tick any you have noticed today", classes="form-title")
             yield SelectionList[RedFlagKind](
-                *[
-                    Selection(f"{n}  {text}", kind)
-                    for n, (kind, text) in enumerate(QUESTIONS, start=1)
-                ],
+                *[Selection(f"{n}  {text}", kind) for n, (kind, text) in enumerate(QUESTIONS, start=1)],
                 id="checklist",
             )
             yield Static("1–7 or space tick   Enter save   Esc cancel", classes="form-hint")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -16,7 +17,7 @@ from tracker.errors import InputError
 class SleepForm(ModalScreen[tuple[float, str] | None]):
     """Dismisses with (hours, note), the note saying the bed and wake times if given."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel"),
         Binding("enter", "save", "Save", priority=True),
     ]
@@ -27,9 +28,7 @@ class SleepForm(ModalScreen[tuple[float, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
-            yield Static(
-                f"[b]Sleep[/b] ending the morning of {self.wake_day:%a %d %b}", classes="form-title"
-            )
+            yield Static(f"[b]Sleep[/b] ending the morning of {self.wake_day:%a %d %b}", classes="form-title")
             yield Static("hours", classes="field-label")
             yield Input(placeholder="e.g. 6.5", id="hours", type="number")
             yield Static("or bed and wake times (Tab to move)", classes="field-label")
@@ -57,9 +56,7 @@ class SleepForm(ModalScreen[tuple[float, str] | None]):
         if not (bed and wake):
             raise InputError("sleep", "", "hours, or both a bed and a wake time (HH:MM)")
         bed_at, wake_at = _clock("bed", bed), _clock("wake", wake)
-        minutes = (wake_at.hour * 60 + wake_at.minute - bed_at.hour * 60 - bed_at.minute) % (
-            24 * 60
-        )
+        minutes = (wake_at.hour * 60 + wake_at.minute - bed_at.hour * 60 - bed_at.minute) % (24 * 60)
         return round(minutes / 60, 2), f"bed {bed_at:%H:%M}, wake {wake_at:%H:%M}"
 
     def action_dismiss_none(self) -> None:

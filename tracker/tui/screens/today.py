@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -43,7 +44,7 @@ UNDO_SECONDS = 10.0
 class TodayScreen(FactorLogging, Screen[None]):
     TITLE = "Today"
     AUTO_FOCUS = "DayTable"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "log_twitch", "Twitch"),
         Binding("c", "log_caffeine", "Caffeine"),
         Binding("w", "log_water", "Water"),
@@ -127,21 +128,13 @@ class TodayScreen(FactorLogging, Screen[None]):
             for t in summary.totals
         ]
         count = len(summary.episodes)
-        twitches = (
-            f"{count} twitch{'es' * (count != 1)}"
-            if count
-            else ("no twitches" if summary.checked_in else "")
-        )
-        self.query_one("#totals", Static).update(
-            "  ·  ".join(filter(None, [twitches, *totals])) or "nothing logged"
-        )
+        twitches = f"{count} twitch{'es' * (count != 1)}" if count else ("no twitches" if summary.checked_in else "")
+        self.query_one("#totals", Static).update("  ·  ".join(filter(None, [twitches, *totals])) or "nothing logged")
         missing = [f.name for f in summary.unlogged]
         if not summary.episodes and not summary.checked_in:
             missing.insert(0, "twitches (t, or n for none)")
         self.query_one("#unlogged", Static).update(
-            "Not logged yet: " + ", ".join(missing)
-            if missing
-            else "Everything logged for this day."
+            "Not logged yet: " + ", ".join(missing) if missing else "Everything logged for this day."
         )
         if view.yesterday_empty and not self._offered_yesterday and self.day == self.diary.today():
             self._offered_yesterday = True
@@ -181,9 +174,7 @@ class TodayScreen(FactorLogging, Screen[None]):
     # --- twitches ----------------------------------------------------------------------------
 
     def action_log_twitch(self) -> None:
-        location, side, intensity = (
-            self.view.episode_defaults if self.view else self.diary.episode_defaults()
-        )
+        location, side, intensity = self.view.episode_defaults if self.view else self.diary.episode_defaults()
         form = EpisodeForm(
             started_at=self.diary.moment_on(self.day),
             location=location,
@@ -214,9 +205,7 @@ class TodayScreen(FactorLogging, Screen[None]):
                 started_at=episode.local_started_at, location=Location(episode.location), side=Side(episode.side),
                 intensity=episode.intensity, duration_s=episode.duration_s, note=episode.note, heading="Edit twitch",
             )  # fmt: skip
-            self.app.push_screen(
-                form, lambda changed: self._update_episode(episode.id or 0, changed)
-            )
+            self.app.push_screen(form, lambda changed: self._update_episode(episode.id or 0, changed))
         elif entry.startswith("f"):
             self.edit_factor_entry(int(entry[1:]))
         else:
@@ -229,11 +218,7 @@ class TodayScreen(FactorLogging, Screen[None]):
         if changed is None:
             return
         changes = EpisodeUpdate(**changed.model_dump())
-        self.write(
-            lambda: EpisodeSaved(
-                self.diary.update_episode(episode_id, changes).local_date, "Twitch updated"
-            )
-        )
+        self.write(lambda: EpisodeSaved(self.diary.update_episode(episode_id, changes).local_date, "Twitch updated"))
 
     # --- check-in and red flags --------------------------------------------------------------
 
@@ -267,11 +252,14 @@ class TodayScreen(FactorLogging, Screen[None]):
     # --- delete and undo ---------------------------------------------------------------------
 
     def action_delete(self) -> None:
-        entry = self.query_one(DayTable).selected_id()
+        table = self.query_one(DayTable)
+        entry = table.selected_id()
         if entry is None:
             return
+        when, what = table.get_row(entry)[:2]
+        label = f"{what} ({when})" if when != "day" else what
         day = self.day
-        self.write(lambda: EntriesDeleted(day, self.diary.delete([entry]), f"Deleted {entry}"))
+        self.write(lambda: EntriesDeleted(day, self.diary.delete([entry]), f"Deleted {label}"))
 
     def on_entries_deleted(self, message: EntriesDeleted) -> None:
         self._undo = (message.removed, time.monotonic() + UNDO_SECONDS)
@@ -301,9 +289,7 @@ class TodayScreen(FactorLogging, Screen[None]):
 
         def job() -> EntriesRestored:
             self.diary.restore(removed)
-            return EntriesRestored(
-                day, "Undone: " + ", ".join(item.entry_id for item in removed) + " restored"
-            )
+            return EntriesRestored(day, "Undone: " + ", ".join(item.entry_id for item in removed) + " restored")
 
         self.write(job)
 
@@ -328,6 +314,4 @@ class TodayScreen(FactorLogging, Screen[None]):
         self.show_day(self.diary.today())
 
     def action_jump(self) -> None:
-        self.app.push_screen(
-            DatePrompt(today=self.diary.today()), lambda day: day and self.show_day(day)
-        )
+        self.app.push_screen(DatePrompt(today=self.diary.today()), lambda day: day and self.show_day(day))

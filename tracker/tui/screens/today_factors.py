@@ -44,9 +44,7 @@ class FactorLogging:
             self.notify(f"There is no {name} factor in this database.")
         return found
 
-    def log_value(
-        self, factor: Factor, value: float, note: str = "", *, date_only: bool = False
-    ) -> None:
+    def log_value(self, factor: Factor, value: float, note: str = "", *, date_only: bool = False) -> None:
         """One entry for `factor` on the day shown: timed now today, date-only on other days."""
         day = self.day
         today = day == self.diary.today() and not date_only
@@ -58,9 +56,7 @@ class FactorLogging:
         def job() -> EntrySaved:
             entry = self.diary.add_factor_entry(entry_in)
             unit = f" {factor.unit}" if factor.unit else ""
-            return EntrySaved(
-                entry.local_date, f"{factor.name} {format_number(entry.value)}{unit} added"
-            )
+            return EntrySaved(entry.local_date, f"{factor.name} {format_number(entry.value)}{unit} added")
 
         self.write(job)
 
@@ -70,14 +66,10 @@ class FactorLogging:
         if factor.name == "sleep":
             self.app.push_screen(  # type: ignore[attr-defined]
                 SleepForm(wake_day=self.day),
-                lambda result: (
-                    result and self.log_value(factor, result[0], result[1], date_only=True)
-                ),
+                lambda result: result and self.log_value(factor, result[0], result[1], date_only=True),
             )
         elif factor.name == "stress":
-            self.app.push_screen(
-                StressPicker(), lambda level: level is not None and self.log_value(factor, level)
-            )  # type: ignore[attr-defined]
+            self.app.push_screen(StressPicker(), lambda level: level is not None and self.log_value(factor, level))  # type: ignore[attr-defined]
         elif presets:
             self.app.push_screen(  # type: ignore[attr-defined]
                 PresetPicker(factor=factor, presets=presets),

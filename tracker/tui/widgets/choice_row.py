@@ -13,9 +13,7 @@ class ChoiceRow(Static):
     ChoiceRow { height: auto; }
     """
 
-    def __init__(
-        self, label: str, choices: list[tuple[str, str]], value: str, *, id: str | None = None
-    ) -> None:
+    def __init__(self, label: str, choices: list[tuple[str, str]], value: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.label = label
         self.choices = choices

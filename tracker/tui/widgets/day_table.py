@@ -69,13 +69,9 @@ def day_rows(view: DayView) -> list[tuple[str, tuple[str, ...]]]:
             )
         )
     for flag in summary.red_flags:
-        timed.append(
-            (None, f"r{flag.id}", ("day", f"red flag: {flag.kind}", "", "", "", "", flag.note))
-        )
+        timed.append((None, f"r{flag.id}", ("day", f"red flag: {flag.kind}", "", "", "", "", flag.note)))
     if summary.checked_in:
         label = "checked in" if summary.episodes else "no twitches"
-        timed.append(
-            (None, f"d{summary.date.isoformat()}", ("day", label, "", "", "", "", summary.note))
-        )
+        timed.append((None, f"d{summary.date.isoformat()}", ("day", label, "", "", "", "", summary.note)))
     timed.sort(key=lambda item: (item[0] is not None, item[0].timestamp() if item[0] else 0))
     return [(key, cells) for _, key, cells in timed]
