@@ -9,12 +9,11 @@ keep global state. Import this module lazily, from the command that needs it.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
+
+from tracker.files import private_atomic_file
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -296,27 +295,6 @@ def save_figure(fig: object, path: Path, *, format: str) -> None:
     """Save a matplotlib Figure atomically with owner-only permissions."""
     with private_atomic_file(path) as handle:
         fig.savefig(handle, format=format)  # type: ignore[attr-defined]
-
-
-@contextmanager
-def private_atomic_file(path: Path) -> Iterator[IO[bytes]]:
-    """A binary file that appears at `path` (mode 0600) only once fully written.
-
-    The temporary file lives in the same directory so `os.replace` is atomic; a failed
-    write leaves any earlier file at `path` untouched.
-    """
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o600)  # mkstemp already uses 0600; say it, whatever the platform
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 # --- helpers -------------------------------------------------------------------------------

@@ -2,27 +2,39 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 PRIVATE_FILE = 0o600
 
 
-def write_private(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` via a temporary file in the same directory, then rename."""
+@contextmanager
+def private_atomic_file(path: Path) -> Iterator[IO[bytes]]:
+    """A binary file that appears at `path` (mode 0600) only once fully written and synced.
+
+    The temporary file lives in the same directory so `os.replace` is atomic; a failed
+    write leaves any earlier file at `path` untouched.
+    """
     path = Path(path)
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, PRIVATE_FILE)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp_name, PRIVATE_FILE)
-        os.replace(temp_name, path)
+        os.replace(temp, path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
+        Path(temp).unlink(missing_ok=True)
         raise
-    return path
+
+
+def write_private(path: Path, data: bytes) -> Path:
+    """Write `data` to `path`, owner-only and atomically. Returns the path."""
+    with private_atomic_file(path) as handle:
+        handle.write(data)
+    return Path(path)

@@ -11,12 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracker import charts
+from tracker.files import private_atomic_file
+from tracker.visit_wording import (  # re-exported: the report's wording, for callers and tests
+    DISCLAIMER,
+    MAX_FLAG_LINES,
+    NOT_LOGGED,
+    all_flags,
+    association_lines,
+    daily_table,
+    intervention_lines,
+    red_flag_lines,
+    summary_lines,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,174 +37,11 @@ if TYPE_CHECKING:
 A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.6
 BODY = 9
-DISCLAIMER = "Self-reported from a personal tracking tool; not a diagnosis."
-CAVEAT = "An association, not proof of cause."
-NOT_LOGGED = "—"
-MAX_TRIGGERS = 3
-MAX_FLAG_LINES = 8
 CHART_WEEKS = 12
 CHART_FACTORS = 2
 MIN_CHART_HEIGHT = 3.0  # inches, below which the chart moves to page 2
 MAX_CHART_HEIGHT = 4.8
 FOOTER_SPACE = 0.7
-SUPPLEMENT_UNITS = {"mg", "mcg", "µg", "ug", "g", "iu", "IU"}
-STATUS_TEXT = {
-    "none": "no current run of twitching",
-    "early": "a current run, not yet at the {watch}-day mark",
-    "watch": "past the {watch}-day mark, not yet at {threshold} days",
-    "persistent": "past the {threshold}-day mark",
-}
-
-
-# --- wording -------------------------------------------------------------------------------
-
-
-def summary_lines(
-    frame: pd.DataFrame, analysis: dict[str, Any], episodes: Sequence[Episode], *, date_to: dt.date
-) -> list[str]:
-    """The clinician's summary, one sentence per line: onset, days affected, the current run,
-    locations and how they changed."""
-    lines = []
-    if episodes:
-        first = min(episode.local_date for episode in episodes)
-        lines.append(f"Twitching first logged on {first:%d %b %Y} ({_ago((date_to - first).days)}).")
-    else:
-        lines.append("No twitching logged.")
-    for days in (28, 90):
-        lines.append(_days_affected(frame, days, date_to))
-    lines.extend(_persistence_lines(analysis.get("persistence") or {}))
-    lines.extend(_location_lines(episodes, date_to))
-    return lines
-
-
-def red_flag_lines(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[str]:
-    """Every red flag, newest first: those logged, then any the analysis derived."""
-    return [
-        f"{_long_date(day.isoformat())}: {name} ({_with_note(source, note)})"
-        for day, name, source, note in sorted(_all_flags(red_flags, analysis), reverse=True)
-    ]
-
-
-def _all_flags(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[tuple[dt.date, str, str, str]]:
-    """(date, name, source, note) for logged flags and the analysis's, once per date and kind."""
-    found: dict[tuple[dt.date, str], tuple[dt.date, str, str, str]] = {}
-    for flag in red_flags:
-        kind = str(flag.kind)
-        found[(flag.date, kind)] = (flag.date, kind.replace("-", " "), "logged", flag.note)
-    for item in analysis.get("red_flags") or []:
-        day, kind = dt.date.fromisoformat(str(item["date"])), str(item["kind"])
-        name = str(item.get("name") or kind.replace("-", " "))
-        source = str(item.get("source") or "derived")
-        found.setdefault((day, kind), (day, name, source, str(item.get("note") or "")))
-    return list(found.values())
-
-
-def intervention_lines(
-    interventions: Sequence[Intervention], analysis: dict[str, Any], frame: pd.DataFrame, factors_units: dict[str, str]
-) -> list[str]:
-    """Interventions with their dates and notes (doses), then supplements logged as factors."""
-    verdicts = {str(item["name"]): item for item in analysis.get("interventions") or []}
-    lines = []
-    for item in sorted(interventions, key=lambda item: item.start_date):
-        until = f"to {item.end_date:%d %b %Y}" if item.end_date else "ongoing"
-        line = f"{item.name.capitalize()}: from {item.start_date:%d %b %Y}, {until}"
-        if item.note:
-            line += f"; {item.note}"
-        verdict = verdicts.get(item.name)
-        if verdict and verdict.get("summary"):
-            summary = str(verdict["summary"])
-            line += f". {summary[:1].upper()}{summary[1:]}"
-        lines.append(line)
-    for column, unit in factors_units.items():
-        # A factor dosed in mg, µg or IU is a supplement (magnesium, vitamin D); caffeine is not.
-        if column in frame.columns and unit in SUPPLEMENT_UNITS and column != "caffeine_mg":
-            logged = frame[column].dropna()
-            logged = logged[logged > 0]
-            if len(logged):
-                name = charts.factor_label(column, unit).capitalize()
-                lines.append(
-                    f"{name} logged on {len(logged)} days, {logged.index[0]:%d %b %Y} to "
-                    f"{logged.index[-1]:%d %b %Y}; typical dose {logged.median():g} {unit}/day"
-                )
-    return lines
-
-
-def association_lines(analysis: dict[str, Any], factors_units: dict[str, str]) -> list[str]:
-    """At most three associations with q < 0.05, strongest evidence first, each with the
-    rate ratio, its interval, the days behind it and the caveat."""
-    reliable = [
-        trigger
-        for trigger in analysis.get("triggers") or []
-        if trigger.get("q_value") is not None and trigger["q_value"] < 0.05
-    ]
-    reliable.sort(key=lambda trigger: trigger["q_value"])
-    if not reliable:
-        return ["No reliable associations yet."]
-    lines = []
-    for trigger in reliable[:MAX_TRIGGERS]:
-        column = str(trigger["factor"])
-        name = charts.factor_label(column, factors_units.get(column, "")).capitalize()
-        lag = _lag_text(int(trigger.get("lag_days") or 0))
-        direction = "more" if trigger.get("direction") == "more" else "fewer"
-        provisional = " (provisional)" if trigger.get("confidence") == "provisional" else ""
-        q_value = float(trigger["q_value"])
-        q_text = "q < 0.001" if q_value < 0.001 else f"q = {q_value:.3f}"
-        line = (
-            f"{name}, {lag}, per {trigger['per']}: {direction} episodes{provisional}. "
-            f"Rate ratio {trigger['rate_ratio']:.2f} (95% CI {trigger['ci_low']:.2f}"
-            f" to {trigger['ci_high']:.2f}), {trigger['n_days']} days, {q_text}."
-        )
-        # The analysis's own summary repeats these numbers and the caveat; the two means
-        # are the part a reader grasps at once.
-        if trigger.get("high_mean") is not None and trigger.get("low_mean") is not None:
-            line += (
-                f" Episodes a day: {trigger['high_mean']:.1f} on high-{name.lower()} days,"
-                f" {trigger['low_mean']:.1f} on the others."
-            )
-        lines.append(f"{line} {CAVEAT}")
-    return lines
-
-
-def daily_table(
-    frame: pd.DataFrame,
-    columns: Sequence[str],
-    units: dict[str, str],
-    red_flags: Sequence[tuple[dt.date, str]],
-    *,
-    date_to: dt.date,
-    days: int = 28,
-) -> tuple[list[str], list[list[str]]]:
-    """The header and one row per day for the last `days` days up to `date_to`, oldest first.
-    An untracked day reads "not logged"; a value not logged reads "—", never 0."""
-    import pandas as pd
-
-    flags: dict[dt.date, list[str]] = {}
-    for day, name in red_flags:
-        flags.setdefault(day, []).append(name)
-    header = ["Date", "Episodes", "Max\nintensity", "Mean\nintensity"]
-    header += [_column_title(column, units.get(column, "")) for column in columns]
-    header.append("Red flag")
-    start = date_to - dt.timedelta(days=days - 1)
-    window = frame.loc[pd.Timestamp(start) : pd.Timestamp(date_to)]
-    rows = []
-    for offset in range(days):
-        day = start + dt.timedelta(days=offset)
-        stamp = pd.Timestamp(day)
-        tracked = stamp in window.index and bool(window.at[stamp, "tracked"])
-        row = [f"{day:%a %d %b}"]
-        if not tracked:
-            row += ["not logged"] + [NOT_LOGGED] * (len(header) - 3)
-        else:
-            values = window.loc[stamp]
-            row.append(_number(values["episodes"]))
-            # No episode, no intensity: blank, so "—" keeps meaning "not logged".
-            quiet = values["episodes"] == 0
-            row.append("" if quiet else _number(values["max_intensity"]))
-            row.append("" if quiet else _number(values["mean_intensity"], digits=1))
-            row += [_number(values[column], digits=1) for column in columns]
-        row.append(", ".join(flags.get(day, [])))
-        rows.append(row)
-    return header, rows
 
 
 # --- the PDF -------------------------------------------------------------------------------
@@ -232,7 +80,7 @@ def write_report(
     # TrueType (Type 42) embedding costs ~0.6 s of font subsetting for nothing more.
     with (
         matplotlib.rc_context({"font.size": BODY}),
-        charts.private_atomic_file(path) as handle,
+        private_atomic_file(path) as handle,
         PdfPages(handle, metadata={"Title": "Twitching visit summary", "Creator": "tracker"}) as pdf,
     ):
         chart_factors = factors[:CHART_FACTORS]
@@ -247,7 +95,7 @@ def write_report(
             coverage=coverage,
             generated_on=generated_on,
         )
-        marks = [(day, name) for day, name, _, _ in _all_flags(red_flags, analysis)]
+        marks = [(day, name) for day, name, _, _ in all_flags(red_flags, analysis)]
         header, rows = daily_table(frame, factors, factors_units, marks, date_to=date_to)
         second = _table_page(header, rows, coverage=coverage)
         # The chart takes what page 1 has left; long red-flag or trigger lists push it over.
@@ -327,7 +175,7 @@ def _chart(
         weekly,
         persistent_runs=sorted(runs),
         interventions=[(item.start_date, item.name) for item in interventions],
-        red_flags=[(day, name) for day, name, _, _ in _all_flags(red_flags, analysis)],
+        red_flags=[(day, name) for day, name, _, _ in all_flags(red_flags, analysis)],
     )
     axes = [top]
     for position, column in enumerate(factors):
@@ -456,120 +304,6 @@ class _Page:
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def _days_affected(frame: pd.DataFrame, days: int, date_to: dt.date) -> str:
-    import pandas as pd
-
-    start = date_to - dt.timedelta(days=days - 1)
-    window = frame.loc[pd.Timestamp(start) : pd.Timestamp(date_to)]
-    tracked = int(window["tracked"].sum())
-    active = int((window["episodes"] > 0).sum())
-    missing = days - tracked
-    gap = f"; {missing} of the {days} days not logged" if missing else ""
-    return f"Last {days} days: twitching on {active} of {tracked} tracked days{gap}."
-
-
-def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
-    watch = int(persistence.get("watch_days") or 14)
-    threshold = int(persistence.get("threshold_days") or 28)
-    status = str(persistence.get("status") or "none")
-    text = STATUS_TEXT.get(status, status).format(watch=watch, threshold=threshold)
-    lines = [f"Status: {status.upper()} ({text})."]
-    run = persistence.get("current_run")
-    if run:
-        start = dt.date.fromisoformat(run["start"])
-        marks = "; ".join(_mark(start, int(run["days"]), days) for days in (watch, threshold))
-        tolerance = persistence.get("gap_tolerance_days")
-        allowing = f", gaps of up to {tolerance} days allowed" if tolerance else ""
-        lines.append(
-            f"Current run: since {start:%d %b %Y}, {run['days']} days, twitching on "
-            f"{run['active_days']} of them{allowing}. {marks}."
-        )
-    longest = persistence.get("longest_run")
-    if longest and longest != run:
-        lines.append(
-            f"Longest run: {_long_date(longest['start'])} to {_long_date(longest['end'])}, {longest['days']} days."
-        )
-    if persistence.get("recurrent"):
-        months = ", ".join(persistence.get("months_with_episodes") or [])
-        lines.append(f"Recurrent: episodes in {months}.")
-    return lines
-
-
-def _mark(start: dt.date, run_days: int, days: int) -> str:
-    on = start + dt.timedelta(days=days - 1)
-    if run_days >= days:
-        return f"{days}-day mark reached {on:%d %b}"
-    return f"{days}-day mark on {on:%d %b} if it continues"
-
-
-def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
-    if not episodes:
-        return []
-    counts = Counter(_place(episode) for episode in episodes)
-    places = "; ".join(f"{place}: {count}" for place, count in counts.most_common())
-    lines = [f"Locations (episodes): {places}."]
-    first_day = min(episode.local_date for episode in episodes)
-    early_end = first_day + dt.timedelta(days=27)
-    late_start = date_to - dt.timedelta(days=27)
-    if late_start <= early_end:
-        return lines  # not eight weeks of history yet: the two windows would overlap
-    early = {_place(e) for e in episodes if e.local_date <= early_end}
-    late = {_place(e) for e in episodes if e.local_date >= late_start}
-    new = sorted(late - early)
-    if new:
-        lines.append(
-            f"Spreading: first 4 weeks: {_joined(early)}; last 4 weeks: {_joined(late)} (new: {', '.join(new)})."
-        )
-    else:
-        lines.append(f"No new places: first 4 weeks: {_joined(early)}; last 4 weeks: {_joined(late)}.")
-    return lines
-
-
-def _place(episode: Episode) -> str:
-    """ "left eyelid", "upper lip, both sides", "chin (centre)"."""
-    location, side = str(episode.location).replace("-", " "), str(episode.side)
-    if side in ("left", "right"):
-        return f"{side} {location}"
-    return f"{location}, both sides" if side == "both" else f"{location} (centre)"
-
-
-def _joined(places: set[str]) -> str:
-    return ", ".join(sorted(places)) if places else "none"
-
-
-def _ago(days: int) -> str:
-    if days < 60:
-        return f"{days} days ago"
-    if days < 730:
-        return f"about {round(days / 30.44)} months ago"
-    return f"about {round(days / 365.25)} years ago"
-
-
-def _with_note(source: str, note: str) -> str:
-    return f"{source}: {note}" if note else source
-
-
-def _long_date(iso: str) -> str:
-    return f"{dt.date.fromisoformat(iso):%a %d %b %Y}"
-
-
-def _lag_text(lag: int) -> str:
-    if lag == 0:
-        return "same day"
-    return "next day" if lag == 1 else f"{lag} days later"
-
-
-def _column_title(column: str, unit: str) -> str:
-    label = charts.factor_label(column, unit).capitalize()
-    return f"{label}\n({unit})" if unit else label
-
-
-def _number(value: float, *, digits: int = 0) -> str:
-    if value != value:  # NaN: not logged
-        return NOT_LOGGED
-    return f"{round(float(value), digits):g}"
 
 
 def _chars(width_in: float, size: float, *, bold: bool = False) -> int:
