@@ -201,3 +201,11 @@ def test_no_command_prints_today_and_help(cli) -> None:
     result = cli()
     assert "Today" in result.out and "eyelid" in result.out and "caffeine: 95 mg from 1 entries" in result.out
     assert "usage: tracker" in result.out
+
+
+def test_factor_edit(cli) -> None:
+    cli("factor", "add", "jaw", "--kind", "scale", "--min", "0", "--max", "5")
+    assert cli("factor", "edit", "jaw", "--max", "10", "--daily", "max").code == 0
+    assert cli("log", "jaw", "8").code == 0
+    assert cli("factor", "edit", "jaw", "--max", "6").code == 2  # 8 is already logged
+    assert cli("factor", "edit", "caffeine", "--max", "9000").code == 2

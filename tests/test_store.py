@@ -197,3 +197,18 @@ def test_undo_removes_the_last_thing_logged(engine) -> None:
         assert store.undo_last(session=session).entry_id.startswith("f")  # type: ignore[union-attr]
         assert store.undo_last(session=session).entry_id.startswith("e")  # type: ignore[union-attr]
         assert store.undo_last(session=session) is None
+
+
+def test_user_factor_range_and_rule_can_change_but_not_below_logged_values(engine) -> None:
+    from tracker.models import FactorUpdate
+
+    with session_scope(engine) as session:
+        store.add_factor(session=session, factor_in=FactorCreate(name="jaw", kind="scale", min_value=0, max_value=5))
+        store.add_factor_entry(session=session, entry_in=FactorEntryCreate(factor="jaw", value=4, at=NOW), now=NOW)
+    with session_scope(engine) as session:
+        changed = store.update_factor(session=session, name="jaw", changes=FactorUpdate(max_value=10, daily_rule="max"))
+    assert (changed.max_value, changed.daily_rule) == (10, "max")
+    with pytest.raises(InputError, match="already logged"), session_scope(engine) as session:
+        store.update_factor(session=session, name="jaw", changes=FactorUpdate(max_value=3))
+    with pytest.raises(InputError, match="built-in"), session_scope(engine) as session:
+        store.update_factor(session=session, name="caffeine", changes=FactorUpdate(max_value=5000))

@@ -173,9 +173,25 @@ def day_summary(*, session: Session, day: dt.date) -> DaySummary:
     )
 
 
+def active_dates(*, session: Session, until: dt.date) -> list[dt.date]:
+    """Every local date up to `until` with at least one episode, oldest first."""
+    return list(
+        session.exec(
+            select(Episode.local_date)
+            .where(col(Episode.local_date) <= until)
+            .distinct()
+            .order_by(col(Episode.local_date))
+        )
+    )
+
+
+def episode_count(*, session: Session, day: dt.date) -> int:
+    return session.exec(select(func.count()).select_from(Episode).where(Episode.local_date == day)).one()
+
+
 def consecutive_active_days(*, session: Session, as_of: dt.date) -> int:
     """Calendar days in a row, ending today or yesterday, that each had an episode."""
-    active = set(session.exec(select(Episode.local_date).where(col(Episode.local_date) <= as_of).distinct()))
+    active = set(active_dates(session=session, until=as_of))
     day = as_of if as_of in active else as_of - dt.timedelta(days=1)
     count = 0
     while day in active:

@@ -157,6 +157,14 @@ class FactorCreate(SQLModel):
     daily_rule: DailyRule | None = None
 
 
+class FactorUpdate(SQLModel):
+    """What may change on a user factor: its range and daily rule (not its column)."""
+
+    min_value: float | None = None
+    max_value: float | None = None
+    daily_rule: DailyRule | None = None
+
+
 class FactorEntryBase(SQLModel):
     factor_id: int = Field(foreign_key="factor.id", index=True)
     at: dt.datetime | None = Field(default=None, description="UTC; None for a date-only entry")

@@ -25,6 +25,7 @@ from tracker.models import (
     FactorEntry,
     FactorEntryCreate,
     FactorKind,
+    FactorUpdate,
     Intervention,
     Location,
     Preset,
@@ -125,6 +126,38 @@ def add_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
     return factor
 
 
+def update_factor(*, session: Session, name: str, changes: FactorUpdate) -> Factor:
+    """Change a user factor's range or daily rule; its name, kind and unit (its CSV column) stay.
+
+    Built-in factors keep the ranges the tool documents. A new range must still hold every
+    value already logged.
+    """
+    factor = get_factor(session=session, name=name)
+    if factor.builtin:
+        raise InputError("factor", name, "a factor of your own (built-in factors keep their ranges)")
+    low = factor.min_value if changes.min_value is None else changes.min_value
+    high = factor.max_value if changes.max_value is None else changes.max_value
+    if factor.kind == FactorKind.YES_NO and (low, high) != (0.0, 1.0):
+        raise InputError("--min/--max", f"{low}..{high}", "a yes-no factor is always 0..1")
+    if low is None or high is None or not low < high:
+        raise InputError("--min/--max", f"{low}..{high}", "min < max")
+    outside = session.exec(
+        select(FactorEntry).where(
+            FactorEntry.factor_id == factor.id, (col(FactorEntry.value) < low) | (col(FactorEntry.value) > high)
+        )
+    ).first()
+    if outside is not None:
+        raise InputError(
+            "--min/--max", f"{low:g}..{high:g}", f"a range that holds the values already logged ({outside.value:g})"
+        )
+    factor.min_value, factor.max_value = low, high
+    if changes.daily_rule is not None:
+        factor.daily_rule = DailyRule(changes.daily_rule).value
+    session.add(factor)
+    session.flush()
+    return factor
+
+
 def list_presets(*, session: Session) -> list[Preset]:
     return list(session.exec(select(Preset).order_by(col(Preset.factor_id), col(Preset.id))))
 
@@ -158,7 +191,7 @@ def set_preset(*, session: Session, preset_in: PresetCreate) -> Preset:
 
 def episode_defaults(*, session: Session) -> tuple[Location, Side, int]:
     """The location, side and intensity of the last episode (what a new one starts from)."""
-    last = session.exec(select(Episode).order_by(col(Episode.created_at).desc())).first()
+    last = session.exec(select(Episode).order_by(col(Episode.created_at).desc()).limit(1)).first()
     if last is None:
         return FIRST_DEFAULTS
     return Location(last.location), Side(last.side), last.intensity
@@ -243,7 +276,10 @@ def last_factor_entry(*, session: Session, factor: str) -> FactorEntry | None:
     """The most recent entry of a factor (to repeat a dose)."""
     found = get_factor(session=session, name=factor)
     return session.exec(
-        select(FactorEntry).where(FactorEntry.factor_id == found.id).order_by(col(FactorEntry.created_at).desc())
+        select(FactorEntry)
+        .where(FactorEntry.factor_id == found.id)
+        .order_by(col(FactorEntry.created_at).desc())
+        .limit(1)
     ).first()
 
 
@@ -391,7 +427,7 @@ def restore(*, session: Session, removed: list[Removed]) -> None:
 def undo_last(*, session: Session) -> Removed | None:
     """Remove the last thing logged (episode, factor entry, red flag, check-in or intervention)."""
     candidates = [
-        session.exec(select(model).order_by(col(model.created_at).desc(), col(key).desc())).first()
+        session.exec(select(model).order_by(col(model.created_at).desc(), col(key).desc()).limit(1)).first()
         for model, key in (
             (Episode, Episode.id),
             (FactorEntry, FactorEntry.id),

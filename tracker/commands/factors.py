@@ -21,6 +21,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--max", type=float, metavar="N", dest="max_value")
     add.add_argument("--daily", choices=["sum", "mean", "max", "last"], help="how a day's entries combine")
     add.set_defaults(handler=add_factor)
+    edit = actions.add_parser("edit", help="change the range or daily rule of a factor of your own")
+    edit.add_argument("name", metavar="NAME")
+    edit.add_argument("--min", type=float, metavar="N", dest="min_value")
+    edit.add_argument("--max", type=float, metavar="N", dest="max_value")
+    edit.add_argument("--daily", choices=["sum", "mean", "max", "last"])
+    edit.set_defaults(handler=edit_factor)
 
     preset = commands.add_parser("preset", help="list or set drink and water presets")
     preset_actions = preset.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(preset))
@@ -65,6 +71,19 @@ def add_factor(context: Context) -> int:
             ),
         )
     print(f"added factor {factor.name} (column {factor.column}, {factor.kind}, daily {factor.daily_rule})")
+    return 0
+
+
+def edit_factor(context: Context) -> int:
+    from tracker import store
+    from tracker.db import session_scope
+    from tracker.models import FactorUpdate
+
+    opts = context.args
+    changes = FactorUpdate(min_value=opts.min_value, max_value=opts.max_value, daily_rule=opts.daily)
+    with session_scope(context.engine()) as session:
+        factor = store.update_factor(session=session, name=opts.name, changes=changes)
+    print(f"factor {factor.name}: {factor.min_value:g}–{factor.max_value:g}, daily {factor.daily_rule}")
     return 0
 
 

@@ -14,7 +14,15 @@ from sqlalchemy import Engine
 
 from tracker import store
 from tracker.daily import DailyRow
-from tracker.days import DaySummary, consecutive_active_days, daily_rows, day_summary, logged_range
+from tracker.days import (
+    DaySummary,
+    active_dates,
+    consecutive_active_days,
+    daily_rows,
+    day_summary,
+    episode_count,
+    logged_range,
+)
 from tracker.db import session_scope
 from tracker.errors import InputError
 from tracker.models import (
@@ -33,7 +41,6 @@ from tracker.models import (
     RedFlagKind,
     Side,
 )
-from tracker.tui.queries import active_dates, episode_count, last_episode_defaults, last_factor_value
 
 
 @dataclass(frozen=True)
@@ -87,9 +94,10 @@ class Diary:
             status = self._status_line(session, today)
             yesterday = today - dt.timedelta(days=1)
             yesterday_empty = not day_summary(session=session, day=yesterday).tracked
-            defaults = last_episode_defaults(session=session)
+            defaults = store.episode_defaults(session=session)
             presets = [(p, factors[p.factor_id]) for p in store.list_presets(session=session)]
-            last = last_factor_value(session=session, factor="magnesium")
+            last_dose = store.last_factor_entry(session=session, factor="magnesium")
+            last = last_dose.value if last_dose else None
         return DayView(summary, factors, status, yesterday_empty, defaults, presets, last)
 
     def _status_line(self, session, today: dt.date) -> str:  # type: ignore[no-untyped-def]
@@ -113,7 +121,7 @@ class Diary:
 
     def episode_defaults(self) -> tuple[Location, Side, int]:
         with session_scope(self.engine, write=False) as session:
-            return last_episode_defaults(session=session)
+            return store.episode_defaults(session=session)
 
     def factors(self) -> list[Factor]:
         with session_scope(self.engine, write=False) as session:
