@@ -1,13 +1,24 @@
-"""The data dictionary that goes with a doctor-visit packet: every CSV column, explained."""
+"""The doctor-visit packet: its five files, and the data dictionary that explains every CSV column.
+
+`write_visit_packet` is the one writer behind `tracker export visit` and the TUI's Trends screen.
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker.export import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
 from tracker.models import Factor
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from tracker.history import History
 
 NOT_LOGGED = "empty = not logged"
 
@@ -32,6 +43,9 @@ EPISODE_MEANINGS = {
     "relief": ("", "what was tried for relief, ';'-separated tags"),
     "note": ("", "free note"),
 }
+PACKET_FILES = ("daily.csv", "episodes.csv", "dictionary.csv", "report.pdf", "chart.png")
+CHART_FACTORS = ["caffeine_mg", "sleep_h"]
+
 BUILTIN_MEANINGS = {
     "caffeine_mg": "caffeine from all drinks that day (sum)",
     "sleep_h": "hours slept the night before (dated to the morning of waking)",
@@ -65,6 +79,33 @@ def dictionary_csv(factors: Sequence[Factor]) -> str:
             ]
         )
     return buffer.getvalue()
+
+
+def write_visit_packet(history: History, folder: Path, *, engine: Engine, today: dt.date) -> list[Path]:
+    """Write PACKET_FILES for `history`'s range into `folder` (created owner-only); returns their paths.
+
+    Raises InputError when `folder` exists and is not a directory.
+    """
+    # deferred: the report and chart need pandas, statsmodels and matplotlib (~1.5 s)
+    from tracker.commands.insights import draw_chart, write_visit_report
+    from tracker.db import ensure_private_dir, session_scope
+    from tracker.errors import InputError
+    from tracker.export import export_daily, export_episodes
+    from tracker.files import write_private
+
+    if folder.exists() and not folder.is_dir():
+        raise InputError("DIR", str(folder), "a directory (it is a file)")
+    ensure_private_dir(folder)
+    with session_scope(engine, write=False) as session:
+        daily = export_daily(session=session, date_from=history.start, date_to=history.end)
+        episodes = export_episodes(session=session, date_from=history.start, date_to=history.end)
+    return [
+        write_private(folder / "daily.csv", daily.encode("utf-8")),
+        write_private(folder / "episodes.csv", episodes.encode("utf-8")),
+        write_private(folder / "dictionary.csv", dictionary_csv(history.factors).encode("utf-8")),
+        write_visit_report(history, folder / "report.pdf", today=today),
+        draw_chart(history, folder / "chart.png", weeks=12, factors=CHART_FACTORS),
+    ]
 
 
 def _user_meaning(factor: Factor) -> str:

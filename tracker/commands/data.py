@@ -76,28 +76,11 @@ def import_csv_files(context: Context) -> int:
 
 def export_visit(context: Context) -> int:
     """daily.csv, episodes.csv, dictionary.csv, report.pdf and chart.png in DIR."""
-    from tracker.commands.insights import draw_chart, load, write_visit_report
-    from tracker.db import ensure_private_dir, session_scope
-    from tracker.errors import InputError
-    from tracker.export import export_daily, export_episodes
-    from tracker.files import write_private
-    from tracker.visit_packet import dictionary_csv
+    from tracker.commands.insights import load
+    from tracker.visit_packet import write_visit_packet
 
-    folder = Path(context.args.directory)
-    if folder.exists() and not folder.is_dir():
-        raise InputError("DIR", str(folder), "a directory (it is a file)")
     history = load(context)
-    ensure_private_dir(folder)
-    with session_scope(context.engine(), write=False) as session:
-        daily = export_daily(session=session, date_from=history.start, date_to=history.end)
-        episodes = export_episodes(session=session, date_from=history.start, date_to=history.end)
-    written = [
-        write_private(folder / "daily.csv", daily.encode("utf-8")),
-        write_private(folder / "episodes.csv", episodes.encode("utf-8")),
-        write_private(folder / "dictionary.csv", dictionary_csv(history.factors).encode("utf-8")),
-        write_visit_report(history, folder / "report.pdf", today=context.now().date()),
-        draw_chart(history, folder / "chart.png", weeks=12, factors=["caffeine_mg", "sleep_h"]),
-    ]
-    for path in written:
+    folder = Path(context.args.directory)
+    for path in write_visit_packet(history, folder, engine=context.engine(), today=context.now().date()):
         print(f"wrote {path}")
     return 0
