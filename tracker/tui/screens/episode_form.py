@@ -35,7 +35,10 @@ class EpisodeForm(ModalScreen[EpisodeCreate | None]):
 
     AUTO_FOCUS = ""  # keys choose fields until a text box is asked for
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "Save", priority=True),
+        # Not a priority binding: a priority Enter would run ahead of the keys typed before it
+        # (e, 4, →) that are still queued for this screen, saving the old choices. In a text
+        # box, Enter submits the box, which saves too (on_input_submitted).
+        Binding("enter", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
         *[Binding(key, f"location('{key}')", show=False) for key in LOCATION_KEYS],
         *[Binding(key, f"side('{key}')", show=False) for key in SIDE_KEYS],
@@ -100,6 +103,10 @@ class EpisodeForm(ModalScreen[EpisodeCreate | None]):
                 yield Static("note [b]n[/b]", classes="inline-label")
                 yield Input(self.note, placeholder="optional", id="note", classes="compact")
             yield Static("[b]Enter[/b] save   [b]Esc[/b] cancel (or leave a text box)", classes="form-hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
 
     def action_location(self, key: str) -> None:
         self.location = LOCATION_KEYS[key]

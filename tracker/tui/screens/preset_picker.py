@@ -20,7 +20,9 @@ class PresetPicker(ModalScreen[float | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("enter", "pick_highlighted", "Pick", priority=True),
+        # Ordinary (not priority) so keys typed before it are handled first; Enter in the
+        # list or the amount box arrives as OptionSelected / Submitted below.
+        Binding("enter", "pick_highlighted", "Pick"),
     ]
 
     def __init__(self, *, factor: Factor, presets: list[Preset]) -> None:
@@ -57,6 +59,14 @@ class PresetPicker(ModalScreen[float | None]):
         if preset is not None:
             event.stop()
             self.dismiss(preset.amount)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.presets[event.option_index].amount)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_pick_highlighted()
 
     def action_pick_highlighted(self) -> None:
         typed = self.query_one("#amount", Input).value.strip()

@@ -28,7 +28,10 @@ class RedFlagChecklist(ModalScreen[list[RedFlagKind] | None]):
     """Dismisses with the signs ticked (possibly none), or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *[Binding(str(n), f"toggle({n - 1})", show=False) for n in range(1, len(QUESTIONS) + 1)],
+        # All priority, so ticks and Enter are handled in the order typed (the list would
+        # otherwise take Enter as "tick the highlighted item"). No text box here to steal from.
+        *[Binding(str(n), f"toggle({n - 1})", show=False, priority=True) for n in range(1, len(QUESTIONS) + 1)],
+        Binding("space", "toggle_highlighted", "Tick", show=False, priority=True),
         Binding("enter", "save", "Save", priority=True),
         Binding("escape", "dismiss_none", "Cancel"),
     ]
@@ -44,6 +47,11 @@ class RedFlagChecklist(ModalScreen[list[RedFlagKind] | None]):
 
     def action_toggle(self, index: int) -> None:
         self.query_one("#checklist", SelectionList).toggle(QUESTIONS[index][0])
+
+    def action_toggle_highlighted(self) -> None:
+        checklist = self.query_one("#checklist", SelectionList)
+        if checklist.highlighted is not None:
+            checklist.toggle(checklist.get_option_at_index(checklist.highlighted).value)
 
     def action_save(self) -> None:
         self.dismiss(list(self.query_one("#checklist", SelectionList).selected))

@@ -19,7 +19,7 @@ class SleepForm(ModalScreen[tuple[float, str] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel"),
-        Binding("enter", "save", "Save", priority=True),
+        Binding("enter", "save", "Save"),  # not priority: keys typed before it come first
     ]
 
     def __init__(self, *, wake_day: dt.date) -> None:
@@ -36,6 +36,10 @@ class SleepForm(ModalScreen[tuple[float, str] | None]):
                 yield Input(placeholder="bed 23:30", id="bed")
                 yield Input(placeholder="wake 07:00", id="wake")
             yield Static("Enter save   Esc cancel", classes="form-hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
 
     def action_save(self) -> None:
         try:

@@ -45,15 +45,19 @@ class TodayScreen(FactorLogging, Screen[None]):
     TITLE = "Today"
     AUTO_FOCUS = "DayTable"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "log_twitch", "Twitch"),
-        Binding("c", "log_caffeine", "Caffeine"),
-        Binding("w", "log_water", "Water"),
-        Binding("s", "log_sleep", "Sleep"),
-        Binding("x", "log_stress", "Stress"),
-        Binding("g", "log_magnesium", "Magnesium"),
-        Binding("f", "log_factor", "Factor", show=False),
+        # Keys that open a form are priority bindings with actions that await the form's
+        # mount: they run in the app's own key loop, so the form is ready before the next key
+        # is read. Typed fast ("t" then Enter, "c" then "2"), the second key would otherwise
+        # reach the form before it is mounted and be lost.
+        Binding("t", "log_twitch", "Twitch", priority=True),
+        Binding("c", "log_caffeine", "Caffeine", priority=True),
+        Binding("w", "log_water", "Water", priority=True),
+        Binding("s", "log_sleep", "Sleep", priority=True),
+        Binding("x", "log_stress", "Stress", priority=True),
+        Binding("g", "log_magnesium", "Magnesium", priority=True),
+        Binding("f", "log_factor", "Factor", show=False, priority=True),
         Binding("n", "no_twitches", "None today", show=False),
-        Binding("r", "red_flags", "Red flags"),
+        Binding("r", "red_flags", "Red flags", priority=True),
         Binding("e", "edit", "Edit", show=False),
         Binding("delete,backspace", "delete", "Delete", show=False),
         Binding("u,ctrl+z", "undo", "Undo"),
@@ -61,7 +65,7 @@ class TodayScreen(FactorLogging, Screen[None]):
         Binding("right_square_bracket", "shift_day(1)", "Day fwd", show=False),
         Binding("y", "yesterday", "Yesterday", show=False),
         Binding("full_stop", "go_today", "Back to today", show=False),
-        Binding("j", "jump", "Go to date", show=False),
+        Binding("j", "jump", "Go to date", show=False, priority=True),
         Binding("h", "app.switch_mode('history')", "History"),
         Binding("F", "app.switch_mode('factors')", "Factors", show=False),
     ]
@@ -173,7 +177,7 @@ class TodayScreen(FactorLogging, Screen[None]):
 
     # --- twitches ----------------------------------------------------------------------------
 
-    def action_log_twitch(self) -> None:
+    async def action_log_twitch(self) -> None:
         location, side, intensity = self.view.episode_defaults if self.view else self.diary.episode_defaults()
         form = EpisodeForm(
             started_at=self.diary.moment_on(self.day),
@@ -181,7 +185,7 @@ class TodayScreen(FactorLogging, Screen[None]):
             side=side,
             intensity=intensity,
         )
-        self.app.push_screen(form, self._save_episode)
+        await self.app.push_screen(form, self._save_episode)
 
     def _save_episode(self, episode_in: EpisodeCreate | None) -> None:
         if episode_in is None:
@@ -231,8 +235,8 @@ class TodayScreen(FactorLogging, Screen[None]):
 
         self.write(job)
 
-    def action_red_flags(self) -> None:
-        self.app.push_screen(RedFlagChecklist(), self._save_red_flags)
+    async def action_red_flags(self) -> None:
+        await self.app.push_screen(RedFlagChecklist(), self._save_red_flags)
 
     def _save_red_flags(self, kinds: list | None) -> None:
         if not kinds:
@@ -313,5 +317,5 @@ class TodayScreen(FactorLogging, Screen[None]):
     def action_go_today(self) -> None:
         self.show_day(self.diary.today())
 
-    def action_jump(self) -> None:
-        self.app.push_screen(DatePrompt(today=self.diary.today()), lambda day: day and self.show_day(day))
+    async def action_jump(self) -> None:
+        await self.app.push_screen(DatePrompt(today=self.diary.today()), lambda day: day and self.show_day(day))

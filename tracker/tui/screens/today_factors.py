@@ -60,60 +60,60 @@ class FactorLogging:
 
         self.write(job)
 
-    def ask_value(self, factor: Factor) -> None:
+    async def ask_value(self, factor: Factor) -> None:
         """The quickest way to a value for this factor: presets, a key, or a number."""
         presets = [p for p, f in (self.view.presets if self.view else []) if f.id == factor.id]
         if factor.name == "sleep":
-            self.app.push_screen(  # type: ignore[attr-defined]
+            await self.app.push_screen(  # type: ignore[attr-defined]
                 SleepForm(wake_day=self.day),
                 lambda result: result and self.log_value(factor, result[0], result[1], date_only=True),
             )
         elif factor.name == "stress":
-            self.app.push_screen(StressPicker(), lambda level: level is not None and self.log_value(factor, level))  # type: ignore[attr-defined]
+            await self.app.push_screen(StressPicker(), lambda level: level is not None and self.log_value(factor, level))  # type: ignore[attr-defined]
         elif presets:
-            self.app.push_screen(  # type: ignore[attr-defined]
+            await self.app.push_screen(  # type: ignore[attr-defined]
                 PresetPicker(factor=factor, presets=presets),
                 lambda amount: amount is not None and self.log_value(factor, amount),
             )
         else:
-            self.app.push_screen(
+            await self.app.push_screen(
                 NumberForm(factor=factor),
                 lambda value: value is not None and self.log_value(factor, value),
             )  # type: ignore[attr-defined]
 
-    def action_log_caffeine(self) -> None:
+    async def action_log_caffeine(self) -> None:
         if factor := self._factor("caffeine"):
-            self.ask_value(factor)
+            await self.ask_value(factor)
 
-    def action_log_water(self) -> None:
+    async def action_log_water(self) -> None:
         if factor := self._factor("water"):
-            self.ask_value(factor)
+            await self.ask_value(factor)
 
-    def action_log_sleep(self) -> None:
+    async def action_log_sleep(self) -> None:
         if factor := self._factor("sleep"):
-            self.ask_value(factor)
+            await self.ask_value(factor)
 
-    def action_log_stress(self) -> None:
+    async def action_log_stress(self) -> None:
         if factor := self._factor("stress"):
-            self.ask_value(factor)
+            await self.ask_value(factor)
 
-    def action_log_magnesium(self) -> None:
+    async def action_log_magnesium(self) -> None:
         """Repeat the last dose in one key; ask for a dose the first time."""
         factor = self._factor("magnesium")
         if factor is None or self.view is None:
             return
         if self.view.last_magnesium is None:
-            self.app.push_screen(
+            await self.app.push_screen(
                 NumberForm(factor=factor),
                 lambda value: value is not None and self.log_value(factor, value),
             )  # type: ignore[attr-defined]
         else:
             self.log_value(factor, self.view.last_magnesium)
 
-    def action_log_factor(self) -> None:
+    async def action_log_factor(self) -> None:
         if self.view is None:
             return
-        self.app.push_screen(  # type: ignore[attr-defined]
+        await self.app.push_screen(  # type: ignore[attr-defined]
             FactorPicker(list(self.view.factors.values())),
             lambda factor: factor and self.ask_value(factor),
         )

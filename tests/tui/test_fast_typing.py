@@ -1,0 +1,54 @@
+"""Keys typed faster than screens mount: a terminal delivers a burst like "t⏎" in one read,
+so the second key arrives before the form it is meant for is on screen. Nothing may be lost
+or reordered: what is saved is what was typed."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from textual import events
+
+from tests.tui.conftest import settle
+
+ENTER = ("enter", "\r")
+
+
+def burst(app, *keys: str | tuple[str, str | None]) -> None:  # type: ignore[no-untyped-def]
+    """Post every key at once, as a terminal read would, without waiting in between."""
+    for key in keys:
+        name, char = key if isinstance(key, tuple) else (key, key if len(key) == 1 else None)
+        app.post_message(events.Key(name, char))
+
+
+def rows(app, sql: str) -> list[tuple]:  # type: ignore[no-untyped-def]
+    return sqlite3.connect(app.diary.db_path).execute(sql).fetchall()
+
+
+async def test_t_then_enter_typed_at_once_saves_the_twitch(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        burst(app, "t", ENTER)
+        await settle(pilot)
+        assert rows(app, "SELECT location, side, intensity FROM episode") == [("lower-lip", "left", 2)]
+
+
+async def test_choices_typed_before_enter_are_the_ones_saved(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        burst(app, "t", "e", "4", "right", ENTER)
+        await settle(pilot)
+        assert rows(app, "SELECT location, side, intensity FROM episode") == [("eyelid", "right", 4)]
+
+
+async def test_pickers_and_checklist_keep_key_order(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        burst(app, "c", "down", "down", ENTER)  # third preset: black tea
+        await settle(pilot)
+        burst(app, "x", "7")
+        await settle(pilot)
+        burst(app, "r", "1", "3", ENTER)
+        await settle(pilot)
+        values = rows(app, "SELECT f.name, e.value FROM factor_entry e JOIN factor f ON f.id = e.factor_id")
+        assert sorted(values) == [("caffeine", 47.0), ("stress", 7.0)]
+        assert sorted(rows(app, "SELECT kind FROM red_flag")) == [("drooping",), ("spreading",)]
