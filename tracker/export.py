@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from tracker.daily import DailyRow
 from tracker.days import daily_rows, episodes_between, logged_range
+from tracker.formatting import format_number  # also imported from here by the commands
 from tracker.models import Episode, Factor
 from tracker.store import list_factors
 
@@ -41,14 +42,6 @@ def restore_text(text: str) -> str:
     if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_STARTS):
         return text[1:]
     return text
-
-
-def format_number(value: float | int | None) -> str:
-    """Numbers that read back to the same text: 190, 6.5, 7.666667; empty for None."""
-    if value is None:
-        return ""
-    text = f"{float(value):.6f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
 
 
 def daily_columns(factors: Sequence[Factor]) -> list[str]:

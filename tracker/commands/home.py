@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from tracker.commands.context import Context
+if TYPE_CHECKING:
+    from tracker.commands.context import Context
 
 
 def open_home(context: Context) -> int:
@@ -16,8 +18,13 @@ def open_home(context: Context) -> int:
         return 0
     from tracker.tui.app import make_app  # deferred: Textual costs ~150 ms, only for the TUI
 
-    make_app(engine=context.engine(), db_path=context.db_path).run()
-    return 0
+    # The app paints first and opens the database in a thread worker (context.engine: the
+    # database stack alone costs ~0.5 s to import, a migration more), so nothing heavy here.
+    app = make_app(db_path=context.db_path, open_engine=context.engine)
+    app.run()
+    if app.open_error is not None:
+        raise app.open_error  # already shown in the app; cli.main says it in one line, with its exit code
+    return app.return_code or 0
 
 
 def today_summary(context: Context) -> str:

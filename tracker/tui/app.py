@@ -1,13 +1,16 @@
 """The tracker app and the one factory that builds it, for `tracker` and for the tests.
 
 Three modes (Today, History, Factors), each a screen of its own; the database comes in as a
-Diary, so tests hand in a temporary file and a fixed day.
+Diary, so tests hand in a temporary file and a fixed day. From the command line the Diary
+arrives closed: the Today screen paints first, then a thread worker imports the database
+stack and opens the file (DiaryOpened, or DiaryFailed shown on screen), and only then does
+the day load. Nothing here imports sqlalchemy, sqlmodel or tracker.models at start-up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -17,6 +20,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tracker.tui.diary import Diary
+from tracker.tui.messages import DiaryFailed, DiaryOpened
+from tracker.tui.screens.database_error import DatabaseErrorScreen
 from tracker.tui.screens.factors import FactorsScreen
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.history import HistoryScreen
@@ -57,6 +62,7 @@ class TrackerApp(App[None]):
 
     def __init__(self, *, diary: Diary) -> None:
         self.diary = diary
+        self.open_error: Exception | None = None  # why the database could not be opened
         super().__init__()
         self.today_screen = TodayScreen(diary)
         self.history_screen: HistoryScreen | None = None  # built on first visit
@@ -70,6 +76,34 @@ class TrackerApp(App[None]):
 
     def on_mount(self) -> None:
         self.switch_mode("today")
+        if not self.diary.is_open:
+            self.run_worker(self._open_diary, thread=True, group="open", exclusive=True)
+
+    def _open_diary(self) -> None:
+        """In a thread: import the database stack and open (maybe migrate) the file."""
+        try:
+            self.diary.open()
+        except Exception as exc:  # reported on screen, then in one line by the command
+            self.post_message(DiaryFailed(exc))
+        else:
+            self.post_message(DiaryOpened())
+
+    def on_diary_opened(self, _message: DiaryOpened) -> None:
+        self.refresh_bindings()
+        if self.today_screen.is_mounted:
+            self.today_screen.diary_opened()  # else its on_mount loads the day
+
+    def on_diary_failed(self, message: DiaryFailed) -> None:
+        self.open_error = message.error
+        reason = (str(message.error).strip().splitlines() or [type(message.error).__name__])[0]
+        self.push_screen(DatabaseErrorScreen(reason), lambda _: self.exit(return_code=1))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.diary.is_open or action in ("quit", "help", "toggle_dark", "command_palette"):
+            return True
+        if action == "switch_mode" and parameters == ("today",):
+            return True
+        return None  # every other screen reads the database: shown, but disabled until it is open
 
     def mark_history_stale(self) -> None:
         if self.history_screen is not None:
@@ -94,6 +128,8 @@ class TrackerApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        if not self.diary.is_open:
+            return  # the commands below need the database, which is still opening
         for title, help_text, action in TODAY_COMMANDS:
             yield SystemCommand(title, help_text, partial(self._on_today, action))
         yield SystemCommand("Today", "The Today screen", partial(self.switch_mode, "today"))
@@ -103,6 +139,17 @@ class TrackerApp(App[None]):
         yield SystemCommand("Dark or light", "Switch between the dark and the light theme", self.action_toggle_dark)
 
 
-def make_app(*, engine: Engine, db_path: Path, today: dt.date | None = None) -> TrackerApp:
-    """The app on an open database; `today` fixes the date (tests, snapshots)."""
-    return TrackerApp(diary=Diary(engine=engine, db_path=db_path, today=today))
+def make_app(
+    *,
+    db_path: Path,
+    engine: Engine | None = None,
+    open_engine: Callable[[], Engine] | None = None,
+    today: dt.date | None = None,
+) -> TrackerApp:
+    """The app on `db_path`; `today` fixes the date (tests, snapshots).
+
+    With `engine` (tests) the database is open from the start. Without it the app paints
+    first and opens the file in a thread worker, with `open_engine` if given (the command
+    line's, which also makes the default data directory private), else tracker.db's.
+    """
+    return TrackerApp(diary=Diary(db_path=db_path, engine=engine, open_engine=open_engine, today=today))

@@ -1,46 +1,54 @@
 """The TUI's handle on the database: each method is one transaction over tracker.store.
 
 Methods block (SQLite), so screens call them from thread workers. Everything returned is
-plain data detached from its session, safe to hand to the UI thread.
+plain data detached from its session, safe to hand to the UI thread. The app builds the
+Diary closed and opens it in a worker, so the first screen paints before the database stack
+is even imported.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
-from tracker import store
-from tracker.daily import DailyRow
-from tracker.days import (
-    DaySummary,
-    active_dates,
-    consecutive_active_days,
-    daily_rows,
-    day_summary,
-    episode_count,
-    logged_range,
-)
-from tracker.db import session_scope
 from tracker.errors import InputError
-from tracker.models import (
-    Episode,
-    EpisodeCreate,
-    EpisodeUpdate,
-    Factor,
-    FactorCreate,
-    FactorEntry,
-    FactorEntryCreate,
-    Location,
-    Preset,
-    PresetCreate,
-    RedFlag,
-    RedFlagCreate,
-    RedFlagKind,
-    Side,
-)
+
+# Nothing from the database stack at module level: the app paints its first screen before a
+# thread worker opens the database (sqlalchemy, sqlmodel and pydantic cost ~0.5 s to import).
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from sqlalchemy import Engine
+    from sqlmodel import Session
+
+    from tracker.daily import DailyRow
+    from tracker.days import DaySummary
+    from tracker.models import (
+        Episode,
+        EpisodeCreate,
+        EpisodeUpdate,
+        Factor,
+        FactorCreate,
+        FactorEntry,
+        FactorEntryCreate,
+        Location,
+        Preset,
+        PresetCreate,
+        RedFlag,
+        Side,
+    )
+    from tracker.store import Removed
+
+
+def open_database_file(path: Path) -> Engine:
+    """The engine on `path`, created or upgraded (backed up first) if need be. Blocks."""
+    from tracker.db import open_database  # deferred: the whole database stack
+
+    return open_database(path)
 
 
 @dataclass(frozen=True)
@@ -63,19 +71,52 @@ class History:
 
 
 class Diary:
-    def __init__(self, *, engine: Engine, db_path: Path, today: dt.date | None = None) -> None:
-        self.engine = engine
+    """Open with `engine`, or closed until `open()` runs `open_engine` (in a thread worker)."""
+
+    def __init__(
+        self,
+        *,
+        db_path: Path,
+        engine: Engine | None = None,
+        open_engine: Callable[[], Engine] | None = None,
+        today: dt.date | None = None,
+    ) -> None:
         self.db_path = db_path
+        self._engine = engine
+        self._open_engine = open_engine or partial(open_database_file, db_path)
         self._today = today
+
+    # --- the database ------------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
+
+    def open(self) -> None:
+        """Open the database (may migrate it): blocks, so call it from a thread worker."""
+        if self._engine is None:
+            self._engine = self._open_engine()
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError("the diary is used before its database is open")
+        return self._engine
+
+    def _session(self, *, write: bool = True) -> AbstractContextManager[Session]:
+        from tracker.db import session_scope
+
+        return session_scope(self.engine, write=write)
 
     # --- the clock ---------------------------------------------------------------------------
 
     def today(self) -> dt.date:
         """The fixed day the app was built with (tests), else the local date now."""
-        return self._today or store.local_now().date()
+        return self._today or dt.date.today()
 
     def now(self) -> dt.datetime:
-        return store.local_now()
+        """Now, aware, in the local timezone (as tracker.store.local_now, without importing it)."""
+        return dt.datetime.now().astimezone()
 
     def moment_on(self, day: dt.date) -> dt.datetime:
         """Now's wall-clock time on `day`: the default time for an entry on another day."""
@@ -87,8 +128,11 @@ class Diary:
     # --- reads -------------------------------------------------------------------------------
 
     def load_day(self, day: dt.date) -> DayView:
+        from tracker import store
+        from tracker.days import day_summary
+
         today = self.today()
-        with session_scope(self.engine, write=False) as session:
+        with self._session(write=False) as session:
             summary = day_summary(session=session, day=day)
             factors = {f.id: f for f in store.list_factors(session=session) if f.id is not None}
             status = self._status_line(session, today)
@@ -100,7 +144,9 @@ class Diary:
             last = last_dose.value if last_dose else None
         return DayView(summary, factors, status, yesterday_empty, defaults, presets, last)
 
-    def _status_line(self, session, today: dt.date) -> str:  # type: ignore[no-untyped-def]
+    def _status_line(self, session: Session, today: dt.date) -> str:
+        from tracker.days import active_dates, consecutive_active_days
+
         try:
             from tracker.analysis.persistence import persistence, persistence_status_line
         except ImportError:  # the analysis is optional for the TUI: fall back to the streak
@@ -110,8 +156,11 @@ class Diary:
 
     def history(self) -> History:
         """Every day from the first logged one (or today) to today, newest first."""
+        from tracker import store
+        from tracker.days import daily_rows, logged_range
+
         today = self.today()
-        with session_scope(self.engine, write=False) as session:
+        with self._session(write=False) as session:
             span = logged_range(session=session)
             start = min(span[0], today) if span else today
             rows = daily_rows(session=session, start=start, end=today)
@@ -120,48 +169,69 @@ class Diary:
         return History(factors, rows)
 
     def episode_defaults(self) -> tuple[Location, Side, int]:
-        with session_scope(self.engine, write=False) as session:
+        from tracker import store
+
+        with self._session(write=False) as session:
             return store.episode_defaults(session=session)
 
     def factors(self) -> list[Factor]:
-        with session_scope(self.engine, write=False) as session:
+        from tracker import store
+
+        with self._session(write=False) as session:
             return store.list_factors(session=session)
 
     def presets(self) -> list[tuple[Preset, Factor]]:
-        with session_scope(self.engine, write=False) as session:
+        from tracker import store
+
+        with self._session(write=False) as session:
             by_id = {f.id: f for f in store.list_factors(session=session)}
             return [(p, by_id[p.factor_id]) for p in store.list_presets(session=session)]
 
     # --- writes ------------------------------------------------------------------------------
 
     def add_episode(self, episode_in: EpisodeCreate) -> Episode:
-        with session_scope(self.engine) as session:
+        from tracker import store
+
+        with self._session() as session:
             return store.add_episode(session=session, episode_in=episode_in, now=self.now())
 
     def update_episode(self, episode_id: int, changes: EpisodeUpdate) -> Episode:
-        with session_scope(self.engine) as session:
+        from tracker import store
+
+        with self._session() as session:
             return store.update_episode(session=session, episode_id=episode_id, changes=changes)
 
     def add_factor_entry(self, entry_in: FactorEntryCreate) -> FactorEntry:
-        with session_scope(self.engine) as session:
+        from tracker import store
+
+        with self._session() as session:
             return store.add_factor_entry(session=session, entry_in=entry_in, now=self.now())
 
     def replace_factor_entry(self, entry_id: int, entry_in: FactorEntryCreate) -> FactorEntry:
         """Edit a factor entry: the store has no update, so delete and add in one transaction."""
-        with session_scope(self.engine) as session:
+        from tracker import store
+
+        with self._session() as session:
             store.delete_entries(session=session, ids=[f"f{entry_id}"])
             return store.add_factor_entry(session=session, entry_in=entry_in, now=self.now())
 
     def check_in(self, day: dt.date) -> None:
         """ "No twitches today": refused when the day already has episodes."""
-        with session_scope(self.engine) as session:
+        from tracker import store
+        from tracker.days import episode_count
+
+        with self._session() as session:
             count = episode_count(session=session, day=day)
             if count:
                 raise InputError("no twitches", day.isoformat(), f"a day without episodes ({count} logged)")
             store.check_in(session=session, day=day, today=self.today())
 
-    def add_red_flags(self, day: dt.date, kinds: list[RedFlagKind]) -> list[RedFlag]:
-        with session_scope(self.engine) as session:
+    def add_red_flags(self, day: dt.date, kinds: list[str]) -> list[RedFlag]:
+        """`kinds` are RedFlagKind values (the checklist works in plain strings)."""
+        from tracker import store
+        from tracker.models import RedFlagCreate
+
+        with self._session() as session:
             return [
                 store.add_red_flag(
                     session=session,
@@ -171,18 +241,26 @@ class Diary:
                 for kind in kinds
             ]
 
-    def delete(self, ids: list[str]) -> list[store.Removed]:
-        with session_scope(self.engine) as session:
+    def delete(self, ids: list[str]) -> list[Removed]:
+        from tracker import store
+
+        with self._session() as session:
             return store.delete_entries(session=session, ids=ids)
 
-    def restore(self, removed: list[store.Removed]) -> None:
-        with session_scope(self.engine) as session:
+    def restore(self, removed: list[Removed]) -> None:
+        from tracker import store
+
+        with self._session() as session:
             store.restore(session=session, removed=removed)
 
     def add_factor(self, factor_in: FactorCreate) -> Factor:
-        with session_scope(self.engine) as session:
+        from tracker import store
+
+        with self._session() as session:
             return store.add_factor(session=session, factor_in=factor_in)
 
     def set_preset(self, preset_in: PresetCreate) -> Preset:
-        with session_scope(self.engine) as session:
+        from tracker import store
+
+        with self._session() as session:
             return store.set_preset(session=session, preset_in=preset_in)

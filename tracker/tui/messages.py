@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tracker.models import Factor, Preset
-from tracker.store import Removed
-from tracker.tui.diary import DayView, History
+if TYPE_CHECKING:  # the app paints before the database stack is imported
+    from tracker.models import Factor, Preset
+    from tracker.store import Removed
+    from tracker.tui.diary import DayView, History
+
+
+@dataclass
+class DiaryOpened(Message):
+    """The database is open (created or upgraded if need be): screens may load from it."""
+
+
+@dataclass
+class DiaryFailed(Message):
+    """The database could not be opened; `error` says why in one line (DatabaseRefused, ...)."""
+
+    error: Exception
 
 
 @dataclass

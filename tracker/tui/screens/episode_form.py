@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,24 +13,28 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tracker.errors import InputError
-from tracker.models import EpisodeCreate, Location, Side
 from tracker.tui.widgets.choice_row import ChoiceRow
 from tracker.when import parse_duration
 
+if TYPE_CHECKING:
+    from tracker.models import EpisodeCreate
+
+# Location and Side values as plain strings: tracker.models would load the database stack
+# before the first screen is painted (tests check these equal the enums).
 LOCATION_KEYS = {
-    "u": Location.UPPER_LIP,
-    "l": Location.LOWER_LIP,
-    "m": Location.MOUTH_CORNER,
-    "e": Location.EYELID,
-    "c": Location.CHEEK,
-    "h": Location.CHIN,
-    "o": Location.OTHER,
+    "u": "upper-lip",
+    "l": "lower-lip",
+    "m": "mouth-corner",
+    "e": "eyelid",
+    "c": "cheek",
+    "h": "chin",
+    "o": "other",
 }
-SIDE_KEYS = {"left": Side.LEFT, "right": Side.RIGHT, "up": Side.CENTER, "b": Side.BOTH}
+SIDE_KEYS = {"left": "left", "right": "right", "up": "center", "b": "both"}
 SIDE_LABELS = {"left": "←", "right": "→", "up": "↑", "b": "b"}
 
 
-class EpisodeForm(ModalScreen[EpisodeCreate | None]):
+class EpisodeForm(ModalScreen["EpisodeCreate | None"]):
     """Dismisses with the episode as described, or None when cancelled."""
 
     AUTO_FOCUS = ""  # keys choose fields until a text box is asked for
@@ -53,8 +57,8 @@ class EpisodeForm(ModalScreen[EpisodeCreate | None]):
         self,
         *,
         started_at: dt.datetime,
-        location: Location,
-        side: Side,
+        location: str,  # a Location value
+        side: str,  # a Side value
         intensity: int,
         duration_s: int | None = None,
         note: str = "",
@@ -62,7 +66,7 @@ class EpisodeForm(ModalScreen[EpisodeCreate | None]):
     ) -> None:
         super().__init__()
         self.started_at = started_at
-        self.location, self.side, self.intensity = location, side, intensity
+        self.location, self.side, self.intensity = str(location), str(side), intensity
         self.duration_s, self.note, self.heading = duration_s, note, heading
         self._timer_started: float | None = None
 
@@ -71,14 +75,14 @@ class EpisodeForm(ModalScreen[EpisodeCreate | None]):
             yield Static(f"[b]{self.heading}[/b] — {self.started_at:%a %d %b}", classes="form-title")
             yield ChoiceRow(
                 "where",
-                [(k, v.value) for k, v in LOCATION_KEYS.items()],
-                self.location.value,
+                list(LOCATION_KEYS.items()),
+                self.location,
                 id="location",
             )
             yield ChoiceRow(
                 "side",
-                [(SIDE_LABELS[k], v.value) for k, v in SIDE_KEYS.items()],
-                self.side.value,
+                [(SIDE_LABELS[k], v) for k, v in SIDE_KEYS.items()],
+                self.side,
                 id="side",
             )
             yield ChoiceRow(
@@ -110,11 +114,11 @@ class EpisodeForm(ModalScreen[EpisodeCreate | None]):
 
     def action_location(self, key: str) -> None:
         self.location = LOCATION_KEYS[key]
-        self.query_one("#location", ChoiceRow).choose(self.location.value)
+        self.query_one("#location", ChoiceRow).choose(self.location)
 
     def action_side(self, key: str) -> None:
         self.side = SIDE_KEYS[key]
-        self.query_one("#side", ChoiceRow).choose(self.side.value)
+        self.query_one("#side", ChoiceRow).choose(self.side)
 
     def action_intensity(self, level: int) -> None:
         self.intensity = level
@@ -161,6 +165,8 @@ class EpisodeForm(ModalScreen[EpisodeCreate | None]):
         self.dismiss(episode)
 
     def _episode(self) -> EpisodeCreate:
+        from tracker.models import EpisodeCreate  # loaded with the database long before a save
+
         at_text = self.query_one("#at", Input).value.strip()
         started = self.started_at
         if at_text and at_text != f"{self.started_at:%H:%M}":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -10,16 +10,19 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
-from tracker.models import FactorCreate, FactorKind
+if TYPE_CHECKING:
+    from tracker.models import FactorCreate  # noqa: F401 (the result type, quoted in the class line)
 
 
-class FactorForm(ModalScreen[FactorCreate | None]):
+class FactorForm(ModalScreen["FactorCreate | None"]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
     ]
 
     def compose(self) -> ComposeResult:
+        from tracker.models import FactorKind  # the database stack is loaded by now
+
         with Vertical(classes="form"):
             yield Static(
                 "[b]New factor[/b]  (Tab between fields, Enter in the last one saves)",
@@ -40,6 +43,8 @@ class FactorForm(ModalScreen[FactorCreate | None]):
         self.action_save()
 
     def action_save(self) -> None:
+        from tracker.models import FactorCreate
+
         values = {name: self.query_one(f"#{name}", Input).value.strip() for name in ("name", "unit", "min", "max")}
         if not values["name"]:
             self.notify("name: a name is needed", severity="error")

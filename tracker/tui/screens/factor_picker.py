@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,10 +11,11 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker.models import Factor
+if TYPE_CHECKING:
+    from tracker.models import Factor
 
 
-class FactorPicker(ModalScreen[Factor | None]):
+class FactorPicker(ModalScreen["Factor | None"]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
 
     def __init__(self, factors: list[Factor]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,12 +12,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.errors import TrackerError
-from tracker.export import format_number
-from tracker.models import Factor, FactorCreate, Preset, PresetCreate
-from tracker.tui.diary import Diary
+from tracker.formatting import format_number
 from tracker.tui.messages import FactorsChanged, FactorsLoaded, WriteFailed
 from tracker.tui.screens.factor_form import FactorForm
 from tracker.tui.screens.preset_form import PresetForm
+
+if TYPE_CHECKING:
+    from tracker.models import Factor, FactorCreate, Preset, PresetCreate
+    from tracker.tui.diary import Diary
 
 
 class FactorsScreen(Screen[None]):
@@ -51,7 +53,8 @@ class FactorsScreen(Screen[None]):
         self.query_one("#presets", DataTable).add_columns("preset", "factor", "amount")
 
     def on_screen_resume(self) -> None:
-        self.load()
+        if self.diary.is_open:
+            self.load()
 
     def load(self) -> None:
         self.run_worker(

@@ -7,18 +7,20 @@ added in chunks, so ten years (3,650 rows) scroll at once and never block a key 
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tracker.daily import DailyRow
-from tracker.export import format_number
-from tracker.models import Factor
-from tracker.tui.diary import Diary
+from tracker.formatting import format_number
 from tracker.tui.messages import HistoryLoaded
+
+if TYPE_CHECKING:
+    from tracker.daily import DailyRow
+    from tracker.models import Factor
+    from tracker.tui.diary import Diary
 
 UNKNOWN = "—"
 FIRST_CHUNK = 200  # on screen at once; the rest follow in the background
@@ -56,7 +58,7 @@ class HistoryScreen(Screen[None]):
         yield Footer()
 
     def on_screen_resume(self) -> None:
-        if self.stale:
+        if self.stale and self.diary.is_open:
             self.stale = False
             self.run_worker(
                 lambda: self.post_message(HistoryLoaded(self.diary.history())),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -10,8 +10,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tracker.export import format_number
-from tracker.models import Factor, FactorKind
+from tracker.formatting import format_number
+
+if TYPE_CHECKING:
+    from tracker.models import Factor
 
 
 class NumberForm(ModalScreen[float | None]):
@@ -24,7 +26,7 @@ class NumberForm(ModalScreen[float | None]):
 
     def compose(self) -> ComposeResult:
         factor = self.factor
-        if factor.kind == FactorKind.YES_NO:
+        if factor.kind == "yes-no":  # FactorKind.YES_NO
             allowed = "1 for yes, 0 for no"
         else:
             allowed = f"{format_number(factor.min_value)}–{format_number(factor.max_value)} {factor.unit}".strip()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -10,11 +10,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
-from tracker.export import format_number
-from tracker.models import Factor, PresetCreate
+from tracker.formatting import format_number
+
+if TYPE_CHECKING:
+    from tracker.models import Factor, PresetCreate  # noqa: F401 (PresetCreate: quoted in the class line)
 
 
-class PresetForm(ModalScreen[PresetCreate | None]):
+class PresetForm(ModalScreen["PresetCreate | None"]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
 
     def __init__(
@@ -49,6 +51,8 @@ class PresetForm(ModalScreen[PresetCreate | None]):
         if not name or not amount:
             self.notify("a preset needs a name and an amount", severity="error")
             return
+        from tracker.models import PresetCreate
+
         self.dismiss(PresetCreate(name=name, factor=str(self.query_one("#factor", Select).value), amount=float(amount)))
 
     def action_dismiss_none(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,8 +11,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker.export import format_number
-from tracker.models import Factor, Preset
+from tracker.formatting import format_number
+
+if TYPE_CHECKING:
+    from tracker.models import Factor, Preset
 
 
 class PresetPicker(ModalScreen[float | None]):

@@ -11,20 +11,20 @@ from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from tracker.models import RedFlagKind
-
-QUESTIONS: list[tuple[RedFlagKind, str]] = [
-    (RedFlagKind.SPREADING, "it has spread to other parts of the face"),
-    (RedFlagKind.WEAKNESS, "weakness in the face"),
-    (RedFlagKind.DROOPING, "drooping of the face, mouth or eyelid"),
-    (RedFlagKind.SPEECH, "difficulty speaking"),
-    (RedFlagKind.SWALLOWING, "difficulty swallowing"),
-    (RedFlagKind.EYE_CLOSURE, "the eyelid closes completely"),
-    (RedFlagKind.MOVEMENT_TRIGGERED, "triggered by chewing or other movements"),
+# RedFlagKind values as plain strings: tracker.models would load the database stack before
+# the first screen is painted (tests check the two stay equal).
+QUESTIONS: list[tuple[str, str]] = [
+    ("spreading", "it has spread to other parts of the face"),
+    ("weakness", "weakness in the face"),
+    ("drooping", "drooping of the face, mouth or eyelid"),
+    ("speech", "difficulty speaking"),
+    ("swallowing", "difficulty swallowing"),
+    ("eye-closure", "the eyelid closes completely"),
+    ("movement-triggered", "triggered by chewing or other movements"),
 ]
 
 
-class RedFlagChecklist(ModalScreen[list[RedFlagKind] | None]):
+class RedFlagChecklist(ModalScreen[list[str] | None]):
     """Dismisses with the signs ticked (possibly none), or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -39,7 +39,7 @@ class RedFlagChecklist(ModalScreen[list[RedFlagKind] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form", id="red-flags"):
             yield Static("[b]Red flags[/b] — tick any you have noticed today", classes="form-title")
-            yield SelectionList[RedFlagKind](
+            yield SelectionList[str](
                 *[Selection(f"{n}  {text}", kind) for n, (kind, text) in enumerate(QUESTIONS, start=1)],
                 id="checklist",
             )

@@ -1,7 +1,8 @@
 """Today (or any other day): what was logged, the factor totals, what is still missing.
 
-Paints at once and loads the day in a thread worker (DayLoaded). Every write runs in a
-worker too and comes back as a past-tense message; the screen then reloads the day.
+Paints at once, before the database is even open (its keys wait for it), and loads the day
+in a thread worker (DayLoaded). Every write runs in a worker too and comes back as a
+past-tense message; the screen then reloads the day.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,10 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from tracker.errors import TrackerError
-from tracker.export import format_number
-from tracker.models import EpisodeCreate, EpisodeUpdate, Location, Side
-from tracker.store import Removed
-from tracker.tui.diary import DayView, Diary
+from tracker.formatting import format_number
 from tracker.tui.messages import (
     DayLoaded,
     EntriesDeleted,
@@ -37,6 +35,11 @@ from tracker.tui.screens.red_flag_alert import RedFlagAlert
 from tracker.tui.screens.red_flags import QUESTIONS, RedFlagChecklist
 from tracker.tui.screens.today_factors import FactorLogging
 from tracker.tui.widgets.day_table import DayTable
+
+if TYPE_CHECKING:  # the screen paints before the database stack is imported
+    from tracker.models import EpisodeCreate
+    from tracker.store import Removed
+    from tracker.tui.diary import DayView, Diary
 
 UNDO_SECONDS = 10.0
 
@@ -89,6 +92,12 @@ class TodayScreen(FactorLogging, Screen[None]):
 
     def on_mount(self) -> None:
         self._show_heading()
+        if self.diary.is_open:
+            self.load()  # else the app calls diary_opened() when it is
+
+    def diary_opened(self) -> None:
+        """The database is open: the keys work and the day loads."""
+        self.refresh_bindings()
         self.load()
 
     # --- loading -----------------------------------------------------------------------------
@@ -206,7 +215,7 @@ class TodayScreen(FactorLogging, Screen[None]):
         if entry.startswith("e"):
             episode = next(e for e in self.view.summary.episodes if e.id == int(entry[1:]))
             form = EpisodeForm(
-                started_at=episode.local_started_at, location=Location(episode.location), side=Side(episode.side),
+                started_at=episode.local_started_at, location=episode.location, side=episode.side,
                 intensity=episode.intensity, duration_s=episode.duration_s, note=episode.note, heading="Edit twitch",
             )  # fmt: skip
             self.app.push_screen(form, lambda changed: self._update_episode(episode.id or 0, changed))
@@ -221,6 +230,8 @@ class TodayScreen(FactorLogging, Screen[None]):
     def _update_episode(self, episode_id: int, changed: EpisodeCreate | None) -> None:
         if changed is None:
             return
+        from tracker.models import EpisodeUpdate
+
         changes = EpisodeUpdate(**changed.model_dump())
         self.write(lambda: EpisodeSaved(self.diary.update_episode(episode_id, changes).local_date, "Twitch updated"))
 
@@ -279,6 +290,8 @@ class TodayScreen(FactorLogging, Screen[None]):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.diary.is_open:
+            return None  # shown, but disabled until the database is open
         if action == "undo":
             return self._undo is not None
         return True

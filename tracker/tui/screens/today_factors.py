@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from tracker.export import format_number
-from tracker.models import Factor, FactorEntryCreate
+from tracker.formatting import format_number
 from tracker.tui.messages import EntrySaved
 from tracker.tui.screens.factor_picker import FactorPicker
 from tracker.tui.screens.number_form import NumberForm
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
 
     from textual.message import Message
 
+    from tracker.models import Factor
     from tracker.tui.diary import DayView, Diary
 
 
@@ -46,6 +46,8 @@ class FactorLogging:
 
     def log_value(self, factor: Factor, value: float, note: str = "", *, date_only: bool = False) -> None:
         """One entry for `factor` on the day shown: timed now today, date-only on other days."""
+        from tracker.models import FactorEntryCreate  # loaded with the database before any entry
+
         day = self.day
         today = day == self.diary.today() and not date_only
         entry_in = FactorEntryCreate(
@@ -127,6 +129,8 @@ class FactorLogging:
         def replace(value: float | None) -> None:
             if value is None:
                 return
+            from tracker.models import FactorEntryCreate
+
             entry_in = FactorEntryCreate(
                 factor=factor.name, value=value, note=entry.note,
                 at=entry.local_at, date=None if entry.local_at else entry.local_date,

@@ -7,11 +7,14 @@ straight to tracker.store.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable
 
-from tracker.export import format_number
-from tracker.tui.diary import DayView
+from tracker.formatting import format_number
+
+if TYPE_CHECKING:
+    from tracker.tui.diary import DayView
 
 # Fixed widths: measuring cells on every reload is slow and repaints late.
 COLUMNS = (("time", 5), ("entry", 20), ("location", 12), ("side", 6), ("int.", 4), ("duration", 8), ("note", 24))

@@ -1,0 +1,14 @@
+"""Numbers as text, the same in the CSV files, the command line and the TUI.
+
+Standard library only: the TUI imports it before the database stack is loaded.
+"""
+
+from __future__ import annotations
+
+
+def format_number(value: float | int | None) -> str:
+    """Numbers that read back to the same text: 190, 6.5, 7.666667; empty for None."""
+    if value is None:
+        return ""
+    text = f"{float(value):.6f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
