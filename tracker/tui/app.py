@@ -121,6 +121,26 @@ class TrackerApp(App[None]):
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
+    def action_open_insights(self) -> None:
+        from tracker.tui.screens.insights import InsightsScreen  # deferred: only when opened
+
+        self._open_view(InsightsScreen(self.diary))
+
+    def action_open_trends(self) -> None:
+        from tracker.tui.screens.trends import TrendsScreen  # deferred: only when opened
+
+        self._open_view(TrendsScreen(self.diary))
+
+    def _open_view(self, screen: Screen) -> None:
+        """Insights and Trends sit on top of the current mode; one replaces the other."""
+        from tracker.tui.screens.insights import InsightsScreen
+        from tracker.tui.screens.trends import TrendsScreen
+
+        if isinstance(self.screen, InsightsScreen | TrendsScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
     def _on_today(self, action: str) -> None:
         if self.current_mode != "today":
             self.switch_mode("today")
@@ -135,6 +155,8 @@ class TrackerApp(App[None]):
         yield SystemCommand("Today", "The Today screen", partial(self.switch_mode, "today"))
         yield SystemCommand("History", "Every day in a table (h)", partial(self.switch_mode, "history"))
         yield SystemCommand("Factors", "Add factors and presets (F)", partial(self.switch_mode, "factors"))
+        yield SystemCommand("Insights", "Persistence, red flags and possible triggers (i)", self.action_open_insights)
+        yield SystemCommand("Trends", "The last 12 weeks; save the chart, a visit packet (T)", self.action_open_trends)
         yield SystemCommand("Help", "Every key (?)", self.action_help)
         yield SystemCommand("Dark or light", "Switch between the dark and the light theme", self.action_toggle_dark)
 

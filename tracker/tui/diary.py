@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tracker.errors import InputError
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from tracker.daily import DailyRow
     from tracker.days import DaySummary
+    from tracker.history import History as AnalysisHistory
     from tracker.models import (
         Episode,
         EpisodeCreate,
@@ -264,3 +265,82 @@ class Diary:
 
         with self._session() as session:
             return store.set_preset(session=session, preset_in=preset_in)
+
+    # --- insights, trends and files: pandas, statsmodels and matplotlib load inside, on first use
+
+    def analysis(self) -> dict[str, Any]:
+        """What `tracker analyze` says today: tracker.analysis.report.analyze's dict."""
+        from tracker.commands.insights import analysis_of  # deferred: pandas + statsmodels, ~1 s
+
+        today = self.today()
+        return analysis_of(self._analysis_history(), today)
+
+    def trends(self, weeks: int = 12) -> Trends:
+        """The last `weeks` ISO weeks (Monday first) up to today, oldest first."""
+        from tracker import store
+        from tracker.analysis.frame import daily_frame  # deferred: pandas, ~250 ms
+        from tracker.charts import weekly_summary
+        from tracker.days import daily_rows
+
+        today = self.today()
+        start = today - dt.timedelta(days=today.weekday() + 7 * (weeks - 1))
+        with self._session(write=False) as session:
+            rows = daily_rows(session=session, start=start, end=today)
+            by_column = {f.column: f for f in store.list_factors(session=session)}
+        factors = [(c, by_column[c].name, by_column[c].unit) for c in TREND_FACTORS if c in by_column]
+        columns = [column for column, _, _ in factors]
+        weekly = weekly_summary(daily_frame(rows, columns), factors=columns)
+        return Trends(
+            weeks=[
+                Week(
+                    start=stamp.date(),
+                    days_tracked=int(week["days_tracked"]),
+                    days_in_week=int(week["days_in_week"]),
+                    episodes=_number(week["episodes"]),
+                    factors={column: _number(week[column]) for column in columns},
+                )
+                for stamp, week in weekly.iterrows()
+            ],
+            factors=factors,
+        )
+
+    def save_chart(self, path: Path) -> Path:
+        """`tracker chart -o path`: the last 12 weeks of episodes, caffeine and sleep."""
+        from tracker.commands.insights import draw_chart  # deferred: matplotlib, ~300 ms
+        from tracker.visit_packet import CHART_FACTORS
+
+        return draw_chart(self._analysis_history(), path, weeks=12, factors=CHART_FACTORS)
+
+    def export_visit(self, folder: Path) -> list[Path]:
+        """`tracker export visit folder`: the five packet files; returns their paths."""
+        from tracker.visit_packet import write_visit_packet
+
+        return write_visit_packet(self._analysis_history(), folder, engine=self.engine, today=self.today())
+
+    def _analysis_history(self) -> AnalysisHistory:
+        from tracker.history import load_history
+
+        with self._session(write=False) as session:
+            return load_history(session=session, as_of=self.today())
+
+
+TREND_FACTORS = ("caffeine_mg", "sleep_h")
+
+
+@dataclass(frozen=True)
+class Week:
+    start: dt.date  # the Monday
+    days_tracked: int
+    days_in_week: int  # 7, or the days so far in the current week
+    episodes: float | None  # None when no day of the week was tracked (never 0)
+    factors: dict[str, float | None]  # mean over the days it was logged, by column
+
+
+@dataclass(frozen=True)
+class Trends:
+    weeks: list[Week]  # oldest first
+    factors: list[tuple[str, str, str]]  # (column, name, unit) in TREND_FACTORS order
+
+
+def _number(value: float) -> float | None:
+    return None if value != value else float(value)  # NaN (nothing logged) -> None

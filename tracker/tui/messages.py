@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:  # the app paints before the database stack is imported
+    from pathlib import Path
+    from typing import Any
+
     from tracker.models import Factor, Preset
     from tracker.store import Removed
-    from tracker.tui.diary import DayView, History
+    from tracker.tui.diary import DayView, History, Trends
 
 
 @dataclass
@@ -86,3 +89,23 @@ class FactorsChanged(Message):
 class FactorsLoaded(Message):
     factors: list[Factor]
     presets: list[tuple[Preset, Factor]]
+
+
+@dataclass
+class AnalysisReady(Message):
+    """`tracker analyze`'s result for today (tracker.analysis.report.analyze's dict)."""
+
+    result: dict[str, Any]
+
+
+@dataclass
+class TrendsReady(Message):
+    trends: Trends
+
+
+@dataclass
+class FilesWritten(Message):
+    """A chart or a visit packet was written; `text` names the files for the person."""
+
+    text: str
+    paths: list[Path]

@@ -24,6 +24,8 @@ HELP = """\
   [ ]  a day back / forward       y  yesterday    .  today   j  go to a date
 [b]Screens[/b]
   h  History (Enter opens a day)   F  Factors and presets   Esc  back to Today
+  i  Insights: how long it has lasted, red flags, possible triggers (r recomputes)
+  T  Trends: the last 12 weeks · s saves the chart PNG · v writes a visit packet
 [b]Everywhere[/b]
   ctrl+p  every command           ?  this help     ctrl+q  quit
   The command palette also changes the theme (dark or light).

@@ -71,6 +71,8 @@ class TodayScreen(FactorLogging, Screen[None]):
         Binding("j", "jump", "Go to date", show=False, priority=True),
         Binding("h", "app.switch_mode('history')", "History"),
         Binding("F", "app.switch_mode('factors')", "Factors", show=False),
+        Binding("i", "app.open_insights", "Insights", show=False),
+        Binding("T", "app.open_trends", "Trends", show=False),
     ]
 
     def __init__(self, diary: Diary) -> None:
