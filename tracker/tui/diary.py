@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         FactorCreate,
         FactorEntry,
         FactorEntryCreate,
+        FactorUpdate,
         Location,
         Preset,
         PresetCreate,
@@ -265,6 +266,13 @@ class Diary:
 
         with self._session() as session:
             return store.set_preset(session=session, preset_in=preset_in)
+
+    def update_factor(self, name: str, changes: FactorUpdate) -> Factor:
+        """A user factor's new range or daily rule; built-in factors are refused (InputError)."""
+        from tracker import store
+
+        with self._session() as session:
+            return store.update_factor(session=session, name=name, changes=changes)
 
     # --- insights, trends and files: pandas, statsmodels and matplotlib load inside, on first use
 

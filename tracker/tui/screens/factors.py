@@ -14,11 +14,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tracker.errors import TrackerError
 from tracker.formatting import format_number
 from tracker.tui.messages import FactorsChanged, FactorsLoaded, WriteFailed
+from tracker.tui.screens.factor_edit_form import FactorEditForm
 from tracker.tui.screens.factor_form import FactorForm
 from tracker.tui.screens.preset_form import PresetForm
 
 if TYPE_CHECKING:
-    from tracker.models import Factor, FactorCreate, Preset, PresetCreate
+    from tracker.models import Factor, FactorCreate, FactorUpdate, Preset, PresetCreate
     from tracker.tui.diary import Diary
 
 
@@ -27,6 +28,7 @@ class FactorsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_factor", "Add factor"),
         Binding("p", "add_preset", "Add preset"),
+        Binding("e", "edit", "Edit"),
         Binding("escape", "app.switch_mode('today')", "Today"),
         Binding("h", "app.switch_mode('history')", "History"),
     ]
@@ -41,7 +43,7 @@ class FactorsScreen(Screen[None]):
         yield Header()
         with Horizontal():
             with Vertical():
-                yield Static("[b]Factors[/b] (a adds one)", classes="section")
+                yield Static("[b]Factors[/b] (a adds one; Enter or e edits yours, marked *)", classes="section")
                 yield DataTable(id="factors", cursor_type="row")
             with Vertical():
                 yield Static("[b]Presets[/b] (p adds one; Enter changes the amount)", classes="section")
@@ -70,10 +72,12 @@ class FactorsScreen(Screen[None]):
     def on_factors_loaded(self, message: FactorsLoaded) -> None:
         self.factors, self.presets = factors, presets = message.factors, message.presets
         table = self.query_one("#factors", DataTable)
+        row = table.cursor_row  # stay on the factor just edited
         table.clear()
         for f in factors:
             span = f"{format_number(f.min_value)}–{format_number(f.max_value)}"
-            table.add_row(f.name + ("" if f.builtin else " *"), f.kind, f.unit, span, f.daily_rule)
+            table.add_row(f.name + ("" if f.builtin else " *"), f.kind, f.unit, span, f.daily_rule, key=f.name)
+        table.move_cursor(row=row)
         table = self.query_one("#presets", DataTable)
         table.clear()
         for preset, factor in presets:
@@ -106,8 +110,36 @@ class FactorsScreen(Screen[None]):
             self._write(lambda: f"Preset {self.diary.set_preset(preset_in).name} saved")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table.id != "presets" or event.cursor_row >= len(self.presets):
+        if event.data_table.id == "factors":
+            self._edit_factor(event.cursor_row)
+        else:
+            self._edit_preset(event.cursor_row)
+
+    def action_edit(self) -> None:
+        """`e`: the same as Enter on the row under the cursor of the focused table."""
+        table = self.focused if isinstance(self.focused, DataTable) else self.query_one("#factors", DataTable)
+        if table.id == "factors":
+            self._edit_factor(table.cursor_row)
+        else:
+            self._edit_preset(table.cursor_row)
+
+    def _edit_factor(self, row: int) -> None:
+        if not 0 <= row < len(self.factors):
             return
-        preset, factor = self.presets[event.cursor_row]
+        factor = self.factors[row]
+        if factor.builtin:
+            self.notify(f"{factor.name} is built in: its range stays as documented. Add your own with a.")
+            return
+
+        def save(changes: FactorUpdate | None) -> None:
+            if changes is not None:
+                self._write(lambda: f"Factor {self.diary.update_factor(factor.name, changes).name} updated")
+
+        self.app.push_screen(FactorEditForm(factor), save)
+
+    def _edit_preset(self, row: int) -> None:
+        if not 0 <= row < len(self.presets):
+            return
+        preset, factor = self.presets[row]
         form = PresetForm(factors=self.factors, name=preset.name, factor=factor.name, amount=preset.amount)
         self.app.push_screen(form, self._save_preset)

@@ -23,7 +23,7 @@ HELP = """\
   Delete     delete it; u or ctrl+z undoes for 10 seconds
   [ ]  a day back / forward       y  yesterday    .  today   j  go to a date
 [b]Screens[/b]
-  h  History (Enter opens a day)   F  Factors and presets   Esc  back to Today
+  h  History (Enter opens a day)   F  Factors and presets (e edits yours)   Esc  back
   i  Insights: how long it has lasted, red flags, possible triggers (r recomputes)
   T  Trends: the last 12 weeks · s saves the chart PNG · v writes a visit packet
 [b]Everywhere[/b]

@@ -1,0 +1,45 @@
+"""The Factors screen edits a factor of your own and refuses to edit a built-in one."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from tests.tui.conftest import SIZE, settle
+from tracker import store
+from tracker.db import session_scope
+from tracker.models import FactorCreate, FactorKind
+from tracker.tui.screens.factor_edit_form import FactorEditForm
+from tracker.tui.screens.factors import FactorsScreen
+
+
+async def test_e_edits_the_range_and_daily_rule_of_a_factor_of_your_own(app, engine, seed):
+    factor_in = FactorCreate(name="alcohol", kind=FactorKind.NUMBER, unit="units", min_value=0, max_value=20)
+    seed(lambda s: store.add_factor(session=s, factor_in=factor_in))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FactorsScreen)
+        table = screen.query_one("#factors", DataTable)
+        # a built-in factor: Enter explains instead of opening the form
+        table.move_cursor(row=0)
+        await pilot.press("enter")
+        assert app.screen is screen
+        assert any("is built in" in n.message for n in app._notifications)
+        # your own: e opens the form with its values; change max and the daily rule
+        table.move_cursor(row=[f.name for f in screen.factors].index("alcohol"))
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, FactorEditForm)
+        assert [i.value for i in form.query(Input)] == ["0", "20"]
+        await pilot.press("tab", "backspace", "backspace", *"30", "tab", "enter", "down", "down", "enter")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert any("Factor alcohol updated" in n.message for n in app._notifications)
+        assert table.get_row("alcohol")[3:] == ["0–30", "max"]
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == "alcohol"
+    with session_scope(engine, write=False) as session:
+        saved = store.get_factor(session=session, name="alcohol")
+    assert (saved.min_value, saved.max_value, saved.daily_rule) == (0, 30, "max")
