@@ -1,8 +1,8 @@
 """Insights: what `tracker analyze` says, on one page.
 
-The analysis imports pandas and statsmodels (about 1 s the first time, then ~1-2 s on a few
-months), so it runs in a thread worker behind a loading indicator and comes back as
-AnalysisReady. The page follows the report's order: how long it has lasted, red flags,
+The analysis imports pandas and statsmodels and fits a model per factor (a second or two on
+a few months of diary), so it runs in a thread worker behind a loading indicator and comes
+back as AnalysisReady. The page follows the report's order: how long it has lasted, red flags,
 associations (the ones that pass q < 0.05 first, each saying it is not proof of cause), the
 adjusted model and interventions. The rendering is plain functions of the analysis dict.
 """
@@ -18,6 +18,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
+from tracker.analysis.text import DASH, TIMES  # plain strings: no pandas
 from tracker.tui.messages import AnalysisReady
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 SECTIONS = ("range", "persistence", "red-flags", "triggers", "adjusted", "interventions")
 NOT_A_DIAGNOSIS = "This app keeps a diary; it does not diagnose. If something worries you, see a doctor."
-TIMES, DASH = "×", "–"
 
 
 class InsightsScreen(Screen[None]):
