@@ -87,11 +87,11 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
     Raises InputError when `folder` exists and is not a directory.
     """
     # deferred: the report and chart need pandas, statsmodels and matplotlib (~1.5 s)
-    from tracker.commands.insights import draw_chart, write_visit_report
     from tracker.db import ensure_private_dir, session_scope
     from tracker.errors import InputError
     from tracker.export import export_daily, export_episodes
     from tracker.files import write_private
+    from tracker.insights import draw_chart, write_visit_report
 
     if folder.exists() and not folder.is_dir():
         raise InputError("DIR", str(folder), "a directory (it is a file)")

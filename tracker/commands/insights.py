@@ -8,14 +8,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tracker.commands.context import Context
+from tracker.insights import DEFAULT_CHART, analysis_of, draw_chart, write_visit_report
 
 if TYPE_CHECKING:
     from tracker.history import History
-
-DEFAULT_CHART = "twitch-weekly.png"
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -54,21 +53,6 @@ def load(context: Context, *, as_of: dt.date | None = None) -> History:
         return load_history(session=session, as_of=as_of or context.now().date(), date_from=start, date_to=end)
 
 
-def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
-    from tracker.analysis.report import analyze  # deferred: pandas + statsmodels, ~1 s
-
-    return analyze(
-        rows=history.rows,
-        episodes=history.episodes,
-        red_flags=history.red_flags,
-        interventions=history.interventions,
-        factors=history.factors,
-        as_of=as_of,
-        date_from=history.start,
-        date_to=history.end,
-    )
-
-
 def run_analyze(context: Context) -> int:
     import json
 
@@ -87,28 +71,6 @@ def run_analyze(context: Context) -> int:
     return 0
 
 
-def chart_marks(history: History) -> dict[str, Any]:
-    """Persistent runs to shade, and intervention starts and red flags to mark."""
-    from tracker.analysis.config import PersistenceConfig
-    from tracker.analysis.persistence import find_runs
-
-    threshold = PersistenceConfig().threshold_days
-    runs = find_runs({episode.local_date for episode in history.episodes})
-    return {
-        "persistent_runs": [(run.start, run.end) for run in runs if run.days >= threshold],
-        "interventions": [(item.start_date, item.name) for item in history.interventions],
-        "red_flags": [(flag.date, flag.kind) for flag in history.red_flags],
-    }
-
-
-def draw_chart(history: History, path: Path, *, weeks: int, factors: list[str]) -> Path:
-    from tracker.analysis.frame import daily_frame
-    from tracker.charts import render_chart  # deferred: matplotlib, ~300 ms
-
-    frame = daily_frame(history.rows, [factor.column for factor in history.factors])
-    return render_chart(path, frame, weeks=weeks, factors=factors, units=history.units, **chart_marks(history))
-
-
 def run_chart(context: Context) -> int:
     from tracker import validate
     from tracker.errors import InputError
@@ -122,25 +84,6 @@ def run_chart(context: Context) -> int:
     draw_chart(history, path, weeks=weeks, factors=factors)
     print(f"wrote {path}")
     return 0
-
-
-def write_visit_report(history: History, path: Path, *, today: dt.date) -> Path:
-    from tracker.analysis.frame import daily_frame
-    from tracker.visit_report import write_report
-
-    frame = daily_frame(history.rows, [factor.column for factor in history.factors])
-    return write_report(
-        path,
-        frame=frame,
-        analysis=analysis_of(history, history.end),
-        episodes=history.episodes,
-        interventions=history.interventions,
-        red_flags=history.red_flags,
-        factors_units=history.units,
-        date_from=history.start,
-        date_to=history.end,
-        generated_on=today,
-    )
 
 
 def run_report(context: Context) -> int:

@@ -278,7 +278,7 @@ class Diary:
 
     def analysis(self) -> dict[str, Any]:
         """What `tracker analyze` says today: tracker.analysis.report.analyze's dict."""
-        from tracker.commands.insights import analysis_of  # deferred: pandas + statsmodels, ~1 s
+        from tracker.insights import analysis_of  # deferred: pandas + statsmodels, ~1 s
 
         today = self.today()
         return analysis_of(self._analysis_history(), today)
@@ -314,7 +314,7 @@ class Diary:
 
     def save_chart(self, path: Path) -> Path:
         """`tracker chart -o path`: the last 12 weeks of episodes, caffeine and sleep."""
-        from tracker.commands.insights import draw_chart  # deferred: matplotlib, ~300 ms
+        from tracker.insights import draw_chart  # deferred: matplotlib, ~300 ms
         from tracker.visit_packet import CHART_FACTORS
 
         return draw_chart(self._analysis_history(), path, weeks=12, factors=CHART_FACTORS)

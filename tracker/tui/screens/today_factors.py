@@ -71,7 +71,9 @@ class FactorLogging:
                 lambda result: result and self.log_value(factor, result[0], result[1], date_only=True),
             )
         elif factor.name == "stress":
-            await self.app.push_screen(StressPicker(), lambda level: level is not None and self.log_value(factor, level))  # type: ignore[attr-defined]
+            await self.app.push_screen(  # type: ignore[attr-defined]
+                StressPicker(), lambda level: level is not None and self.log_value(factor, level)
+            )
         elif presets:
             await self.app.push_screen(  # type: ignore[attr-defined]
                 PresetPicker(factor=factor, presets=presets),

@@ -127,7 +127,7 @@ class TrendsScreen(Screen[None]):
     # --- files -------------------------------------------------------------------------------
 
     def action_save_chart(self) -> None:
-        from tracker.commands.insights import DEFAULT_CHART  # the name `tracker chart` writes
+        from tracker.insights import DEFAULT_CHART  # the name `tracker chart` writes
 
         path = Path.cwd() / DEFAULT_CHART
 
