@@ -9,25 +9,13 @@ from collections.abc import Sequence
 
 from sqlmodel import Session
 
+from tracker.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
 from tracker.daily import DailyRow
 from tracker.days import daily_rows, episodes_between, logged_range
 from tracker.formatting import format_number  # also imported from here by the commands
 from tracker.models import Episode, Factor
 from tracker.store import list_factors
 
-DAILY_HEAD = ["date", "tracked", "episodes", "total_duration_s", "max_intensity", "locations"]
-DAILY_TAIL = ["red_flags", "note"]
-EPISODE_COLUMNS = [
-    "started_at",
-    "date",
-    "location",
-    "side",
-    "intensity",
-    "duration_s",
-    "context",
-    "relief",
-    "note",
-]
 # OWASP CSV injection: a spreadsheet runs cells starting with these as formulas. A leading
 # apostrophe is also escaped so that importing our own export gives back the original text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")

@@ -18,9 +18,10 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from tracker import store, validate
+from tracker.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
 from tracker.daily import daily_value
 from tracker.errors import InputError
-from tracker.export import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS, format_number, restore_text
+from tracker.export import format_number, restore_text
 from tracker.models import (
     Day,
     Episode,

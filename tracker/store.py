@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from tracker import validate
+from tracker.columns import RESERVED_COLUMNS
 from tracker.errors import InputError
 from tracker.models import (
     DailyRule,
@@ -39,23 +40,6 @@ from tracker.models import (
 
 FIRST_DEFAULTS = (Location.LOWER_LIP, Side.LEFT, 2)
 MAX_DURATION_S = 24 * 3600
-RESERVED_COLUMNS = {
-    "date",
-    "tracked",
-    "episodes",
-    "total_duration_s",
-    "max_intensity",
-    "locations",
-    "red_flags",
-    "note",
-    "started_at",
-    "location",
-    "side",
-    "intensity",
-    "duration_s",
-    "context",
-    "relief",
-}
 
 
 def local_now() -> dt.datetime:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.export import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
+from tracker.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
 from tracker.models import Factor
 
 if TYPE_CHECKING:

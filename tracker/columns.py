@@ -1,0 +1,19 @@
+"""The CSV columns of the export contract, in one place: export, import, the data dictionary
+and the check that a user factor's name cannot collide with them all read these."""
+
+DAILY_HEAD = ["date", "tracked", "episodes", "total_duration_s", "max_intensity", "locations"]
+DAILY_TAIL = ["red_flags", "note"]
+EPISODE_COLUMNS = [
+    "started_at",
+    "date",
+    "location",
+    "side",
+    "intensity",
+    "duration_s",
+    "context",
+    "relief",
+    "note",
+]
+
+# A user factor's column may not take any of these names.
+RESERVED_COLUMNS = frozenset(DAILY_HEAD + DAILY_TAIL + EPISODE_COLUMNS)
