@@ -60,7 +60,6 @@ INTEGERS = st.sampled_from(["1", "2", "3", "4", "5", "0", "6", "-1"])  # non-int
 FACTORS = st.sampled_from(["caffeine", "sleep", "water", "stress", "magnesium", "caffeine_mg", "alcohol", "Sleep"])
 
 
-
 def word(*pools: list[str]) -> st.SearchStrategy[list[str]]:
     """One positional argument."""
     return awkward(*pools).map(lambda value: [value])
