@@ -77,7 +77,9 @@ class TrackerApp(App[None]):
     def on_mount(self) -> None:
         self.switch_mode("today")
         if not self.diary.is_open:
-            self.run_worker(self._open_diary, thread=True, group="open", exclusive=True)
+            # After the first frame: importing the database stack holds the GIL for ~0.5 s,
+            # and sharing it would make the first paint wait as long.
+            self.call_after_refresh(self.run_worker, self._open_diary, thread=True, group="open", exclusive=True)
 
     def _open_diary(self) -> None:
         """In a thread: import the database stack and open (maybe migrate) the file."""
@@ -89,7 +91,6 @@ class TrackerApp(App[None]):
             self.post_message(DiaryOpened())
 
     def on_diary_opened(self, _message: DiaryOpened) -> None:
-        self.refresh_bindings()
         if self.today_screen.is_mounted:
             self.today_screen.diary_opened()  # else its on_mount loads the day
 

@@ -82,6 +82,7 @@ class TodayScreen(FactorLogging, Screen[None]):
         self.view: DayView | None = None
         self._undo: tuple[list[Removed], float] | None = None
         self._offered_yesterday = False
+        self._keys_waiting = not diary.is_open  # the footer shows them disabled until the day loads
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,7 +100,6 @@ class TodayScreen(FactorLogging, Screen[None]):
 
     def diary_opened(self) -> None:
         """The database is open: the keys work and the day loads."""
-        self.refresh_bindings()
         self.load()
 
     # --- loading -----------------------------------------------------------------------------
@@ -134,6 +134,10 @@ class TodayScreen(FactorLogging, Screen[None]):
         if message.day != self.day:
             return  # a load for a day we have already moved away from
         self.view = view = message.view
+        if self._keys_waiting:
+            # Redrawing the footer's keys costs ~40 ms: after the day is on screen, not before.
+            self._keys_waiting = False
+            self.call_after_refresh(self.refresh_bindings)
         summary = view.summary
         self.query_one("#status", Static).update(f"Persistence: {view.status_line}")
         self.query_one(DayTable).show(view)
