@@ -26,6 +26,8 @@ import pexpect
 HERE = Path(__file__).resolve().parent
 SIZE = (30, 100)  # rows, columns
 MARKER = "bench-marker"  # the note on today's twitch: on screen means the day has loaded
+TODAY_MARKER = "Persistence:"  # drawn on the Today screen only (once its day has loaded)
+HISTORY_MARKER = "tracked. Enter opens a day"  # the History screen's summary line
 TIMEOUT = 60
 
 
@@ -60,6 +62,15 @@ def wait_for(child: pexpect.spawn, text: str) -> float:
     return time.perf_counter()
 
 
+def drain(child: pexpect.spawn, seconds: float) -> None:
+    """Let the app run for `seconds`, reading (and forgetting) everything it draws.
+
+    Without this, text already drawn but not yet matched (a footer's "Today" key under the
+    History title) would match the next wait at once and time a switch as nothing.
+    """
+    child.expect(pexpect.TIMEOUT, timeout=seconds)
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -75,20 +86,21 @@ def quit_app(child: pexpect.spawn) -> None:
         child.close(force=True)
 
 
-def switch_times(child: pexpect.spawn) -> float:
-    """Median of Esc (to Today) and h (to History), each until its title is drawn."""
+def switch_times(child: pexpect.spawn, first: str, second: str) -> float:
+    """Median of Esc (to the first screen) and h (to the second), each until text found only
+    on that screen is drawn."""
     times = []
     for _ in range(3):
+        drain(child, 0.2)
         sent = time.perf_counter()
         child.send("\x1b")
-        wait_for(child, "Today")
+        wait_for(child, first)
         times.append(time.perf_counter() - sent)
-        time.sleep(0.2)
+        drain(child, 0.2)
         sent = time.perf_counter()
         child.send("h")
-        wait_for(child, "History")
+        wait_for(child, second)
         times.append(time.perf_counter() - sent)
-        time.sleep(0.2)
     return statistics.median(times)
 
 
@@ -99,8 +111,7 @@ def minimal_run() -> dict[str, float]:
     memory = rss_mb(child.pid)
     child.send("h")
     wait_for(child, "second screen")
-    time.sleep(0.2)
-    switch = switch_times(child)
+    switch = switch_times(child, "minimal app ready", "second screen")
     quit_app(child)
     return {"first": ready - start, "switch": switch, "rss": memory}
 
@@ -114,9 +125,9 @@ def tracker_run(db: Path, *, switching: bool) -> dict[str, float]:
         time.sleep(0.3)
         sent = time.perf_counter()
         child.send("h")
-        result["history_cold"] = wait_for(child, "tracked. Enter opens a day") - sent
-        time.sleep(1.5)  # let the remaining rows arrive in the background
-        result["switch"] = switch_times(child)
+        result["history_cold"] = wait_for(child, HISTORY_MARKER) - sent
+        drain(child, 1.5)  # let the remaining rows arrive in the background
+        result["switch"] = switch_times(child, TODAY_MARKER, HISTORY_MARKER)
         result["rss"] = rss_mb(child.pid)
     else:
         time.sleep(0.3)
