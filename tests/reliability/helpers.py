@@ -34,12 +34,17 @@ def row_counts(path: Path) -> dict[str, int]:
         conn.close()
 
 
-def table_rows(path: Path, table: str) -> list[tuple[object, ...]]:
+def select_rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    """The rows of one query, read-only."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        return conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+        return conn.execute(sql).fetchall()
     finally:
         conn.close()
+
+
+def table_rows(path: Path, table: str) -> list[tuple[object, ...]]:
+    return select_rows(path, f"SELECT * FROM {table} ORDER BY 1")
 
 
 def integrity(path: Path) -> str:

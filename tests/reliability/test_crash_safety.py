@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.helpers import CLI_LOOP, integrity, row_counts, table_rows, tracker_process
+from tests.reliability.helpers import CLI_LOOP, integrity, row_counts, select_rows, table_rows, tracker_process
 
 pytestmark = pytest.mark.slow
 
@@ -37,17 +37,7 @@ def _spawn(*args: str) -> subprocess.Popen[str]:
 
 
 def _notes(path: Path) -> list[str]:
-    return [row[0] for table in ("episode", "factor_entry") for row in _select(path, f"SELECT note FROM {table}")]
-
-
-def _select(path: Path, sql: str) -> list[tuple[object, ...]]:
-    import sqlite3
-
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+    return [row[0] for table in ("episode", "factor_entry") for row in select_rows(path, f"SELECT note FROM {table}")]
 
 
 def test_sigkill_during_logging_loses_no_acknowledged_entry(tmp_path) -> None:

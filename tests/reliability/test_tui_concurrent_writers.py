@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.reliability.helpers import CLI_LOOP, integrity, row_counts
+from tests.reliability.helpers import CLI_LOOP, integrity, row_counts, select_rows
 from tracker.db import open_database
 
 app_module = pytest.importorskip("tracker.tui.app")
@@ -74,16 +74,8 @@ def test_tui_and_cli_writers_at_once(tmp_path) -> None:
     assert integrity(path) == "ok"
     assert row_counts(path)["episode"] == WRITERS * EACH + FROM_THE_TUI
     # The two sides really overlapped: some TUI twitches were saved while the CLI was writing.
-    saved = [(created, note.startswith("w")) for created, note in _select(path, "SELECT created_at, note FROM episode")]
+    saved = [
+        (created, note.startswith("w")) for created, note in select_rows(path, "SELECT created_at, note FROM episode")
+    ]
     cli_times = [created for created, from_cli in saved if from_cli]
     assert any(min(cli_times) < created < max(cli_times) for created, from_cli in saved if not from_cli)
-
-
-def _select(path, sql: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    import sqlite3
-
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
