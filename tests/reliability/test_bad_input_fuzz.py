@@ -369,3 +369,15 @@ def test_a_day_twice_in_one_file_is_refused_or_merged(diary, capsys, tmp_path, c
     err = capsys.readouterr().err
     assert code in (0, 2), err
     assert_contract(code, err, before, _snapshot(diary))
+
+
+@pytest.mark.xfail(strict=True, reason="export csv accepts --to in the future (and --from before 1900), writing "
+                   "untracked rows for those days; import then refuses the file ('at most a day in the future'), "
+                   "breaking export -> import. Refuse the range, or skip untracked rows on import")  # fmt: skip
+@pytest.mark.parametrize("span", [["--to", "2026-12-31"], ["--from", "1899-12-30", "--to", "1900-01-02"]])
+def test_an_export_of_any_accepted_range_imports_back(diary, capsys, tmp_path, span: list[str]) -> None:
+    exported = tmp_path / "export.csv"
+    assert main(["--db", str(diary), "export", "csv", *span, "-o", str(exported)]) == 0
+    capsys.readouterr()
+    code = main(["--db", str(diary), "import", "csv", str(exported)])
+    assert code == 0, capsys.readouterr().err
