@@ -55,6 +55,7 @@ TODAY_COMMANDS = [
 class TrackerApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tracker"
+    DEFAULT_MODE = "today"  # the first frame is Today itself, not a blank screen switched away from
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         Binding("question_mark", "help", "Help"),
@@ -75,7 +76,6 @@ class TrackerApp(App[None]):
         return self.history_screen
 
     def on_mount(self) -> None:
-        self.switch_mode("today")
         if not self.diary.is_open:
             # After the first frame: importing the database stack holds the GIL for ~0.5 s,
             # and sharing it would make the first paint wait as long.

@@ -87,7 +87,7 @@ class TodayScreen(FactorLogging, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="status")
-        yield Static("", id="day-heading")
+        yield Static(self._heading()[2], id="day-heading")  # in the very first frame
         yield DayTable(id="entries")
         yield Static("", id="totals")
         yield Static("loading…", id="unlogged")
@@ -116,18 +116,20 @@ class TodayScreen(FactorLogging, Screen[None]):
         self._show_heading()
         self.load()
 
-    def _show_heading(self) -> None:
+    def _heading(self) -> tuple[str, str, str]:
+        """(title, sub-title, heading line) for the day shown."""
         today = self.diary.today()
         if self.day == today:
-            self.title, self.sub_title = "Today", f"{self.day:%A %d %B %Y}"
-            heading = f"[b]Today[/b], {self.day:%A %d %B %Y}"
-        else:
-            ago = (today - self.day).days
-            self.title, self.sub_title = (
-                f"{self.day:%a %d %b %Y}",
-                f"{ago} day{'s' * (ago != 1)} ago",
-            )
-            heading = f"[b]{self.day:%A %d %B %Y}[/b] — {ago} day{'s' * (ago != 1)} ago   ([b].[/b] back to today)"
+            return "Today", f"{self.day:%A %d %B %Y}", f"[b]Today[/b], {self.day:%A %d %B %Y}"
+        ago = (today - self.day).days
+        return (
+            f"{self.day:%a %d %b %Y}",
+            f"{ago} day{'s' * (ago != 1)} ago",
+            f"[b]{self.day:%A %d %B %Y}[/b] — {ago} day{'s' * (ago != 1)} ago   ([b].[/b] back to today)",
+        )
+
+    def _show_heading(self) -> None:
+        self.title, self.sub_title, heading = self._heading()
         self.query_one("#day-heading", Static).update(heading)
 
     def on_day_loaded(self, message: DayLoaded) -> None:
