@@ -53,6 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     context: Context | None = None
     try:
+        _check_text(args_list)
         args = parser.parse_args(args_list)
         context = Context(args=args, parser=parser)
         handler = getattr(args, "handler", None)
@@ -78,12 +79,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(exc, OperationalError):
             return _fail(f"database error: {exc.orig}; nothing was changed", EXIT_FAILURE)
+        if type(exc).__name__ == "ValidationError" and type(exc).__module__.startswith("pydantic"):
+            # A model refused a value the command did not check first: still the person's input.
+            first = exc.errors()[0]  # type: ignore[attr-defined]
+            field = ".".join(str(part) for part in first.get("loc", ())) or "input"
+            return _fail(f"{field}: {first.get('input')!r} is not allowed; {first.get('msg')}", EXIT_BAD_INPUT)
         if os.environ.get("TRACKER_DEBUG"):
             raise
         return _fail(f"unexpected error: {type(exc).__name__}: {exc} (set TRACKER_DEBUG=1 for details)", EXIT_FAILURE)
     finally:
         if context is not None:
             context.close()
+
+
+def _check_text(args: list[str]) -> None:
+    """Refuse arguments that are not valid text (bytes the shell could not decode as UTF-8)."""
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            raise InputError("argument", shown, "UTF-8 text (it has bytes that are not UTF-8)") from None
 
 
 def _fail(message: str, code: int) -> int:

@@ -197,12 +197,21 @@ def _parse_daily(where, header, rows, factors: list[Factor], now) -> list[_Daily
     by_column = {factor.column: factor for factor in factors}
     _reject_unknown(where, header, set(DAILY_HEAD) | set(DAILY_TAIL) | set(by_column))
     parsed = []
+    seen: dict[dt.date, int] = {}
     for line, cells in rows:
         try:
-            day = validate.calendar_day("date", parse_date(cells["date"], today=now.date()), now.date())
+            day = parse_date(cells["date"], today=now.date())
+            if day in seen:
+                raise InputError("date", day.isoformat(), f"each day once in a file (it is also on line {seen[day]})")
+            seen[day] = line
             tracked_text = cells.get("tracked", "").strip()
             if tracked_text not in ("", "0", "1"):
                 raise InputError("tracked", tracked_text, "1, 0 or empty")
+            if _says_nothing(cells, tracked_text):
+                # An untracked day: nothing to write. Skipped before the range check, so an
+                # export of any range (even one reaching past today) imports back.
+                continue
+            day = validate.calendar_day("date", day, now.date())
             values = {}
             for column, factor in by_column.items():
                 text = cells.get(column, "").strip()
@@ -227,6 +236,13 @@ def _parse_daily(where, header, rows, factors: list[Factor], now) -> list[_Daily
         except InputError as exc:
             raise InputError(f"{where} line {line}: {exc.field}", exc.value, exc.allowed) from None
     return parsed
+
+
+def _says_nothing(cells: dict[str, str], tracked_text: str) -> bool:
+    """A row with tracked 0 or empty and every other cell empty (derived columns aside)."""
+    return tracked_text != "1" and not any(
+        value.strip() for name, value in cells.items() if name not in ("date", "tracked", *DERIVED_DAILY)
+    )
 
 
 def _apply_daily(
@@ -255,6 +271,9 @@ def _apply_daily(
             .distinct()
         )
     )
+    # Sets of days, so each row's "is this day tracked already?" is one lookup.
+    entry_days = {day for (day, _), found in entries.items() if found}
+    flag_days = {day for day, _ in flags}
     for row in rows:
         for factor_id, value in row.values.items():
             current = entries.get((row.date, factor_id), [])
@@ -265,23 +284,25 @@ def _apply_daily(
             ):
                 continue
             for entry in current:
-                session.delete(entry)
+                if entry in session.new:  # added by an earlier file in this import
+                    session.expunge(entry)
+                else:
+                    session.delete(entry)
             replacement = FactorEntry(factor_id=factor_id, local_date=row.date, value=value)
             session.add(replacement)
             entries[(row.date, factor_id)] = [replacement]
+            entry_days.add(row.date)
             report.days_changed.add(row.date)
         for kind in row.red_flags:
             if (row.date, kind) not in flags:
                 session.add(RedFlag(date=row.date, kind=kind))
                 flags.add((row.date, kind))
+                flag_days.add(row.date)
                 report.days_changed.add(row.date)
         # `tracked` = 1 keeps a day with nothing else logged tracked; a day tracked by its
         # entries needs no check-in, and adding one would make a re-import change the file.
         already_tracked = (
-            row.date in episode_days
-            or row.date in days
-            or any(key[0] == row.date for key in entries if entries[key])
-            or any(flag_date == row.date for flag_date, _ in flags)
+            row.date in episode_days or row.date in days or row.date in entry_days or row.date in flag_days
         )
         wants_checkin = bool(row.tracked) and not already_tracked
         wants_note = bool(row.note)

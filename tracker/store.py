@@ -8,6 +8,7 @@ Reads that build whole days live in tracker.days.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
@@ -38,6 +39,7 @@ from tracker.models import (
     utc_now,
 )
 
+MAX_BOUND = 1e9
 FIRST_DEFAULTS = (Location.LOWER_LIP, Side.LEFT, 2)
 MAX_DURATION_S = 24 * 3600
 
@@ -79,6 +81,7 @@ def add_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
         if clash is not None:
             raise InputError("name", factor_in.name, f"a new name ({clash.name} already exists)")
     low, high = factor_in.min_value, factor_in.max_value
+    _check_bounds(low, high)
     match factor_in.kind:
         case FactorKind.SCALE:
             if low is None or high is None or not low < high:
@@ -119,6 +122,7 @@ def update_factor(*, session: Session, name: str, changes: FactorUpdate) -> Fact
     factor = get_factor(session=session, name=name)
     if factor.builtin:
         raise InputError("factor", name, "a factor of your own (built-in factors keep their ranges)")
+    _check_bounds(changes.min_value, changes.max_value)
     low = factor.min_value if changes.min_value is None else changes.min_value
     high = factor.max_value if changes.max_value is None else changes.max_value
     if factor.kind == FactorKind.YES_NO and (low, high) != (0.0, 1.0):
@@ -432,6 +436,12 @@ def _get(session: Session, model: type, key: int, what: str):  # type: ignore[no
     if row is None:
         raise InputError(what, key, "an id that exists (see `tracker list`)")
     return row
+
+
+def _check_bounds(*bounds: float | None) -> None:
+    for bound in bounds:
+        if bound is not None and not (math.isfinite(bound) and abs(bound) <= MAX_BOUND):
+            raise InputError("--min/--max", bound, f"finite numbers within ±{MAX_BOUND:.0e}")
 
 
 def _slug(unit: str) -> str:

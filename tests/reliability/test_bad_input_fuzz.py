@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, reject, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tracker.cli import main
@@ -40,8 +40,8 @@ WHENS = ["now", "08:15", "yesterday 23:10", "24:00", "23:60", "today 00:00", "20
 DURATIONS = ["30s", "2m", "1m30s", "1h", "24h", "25h", "86400", "86401", "-30s", "-5", "1e308", "NaN", "0",
              "0.4", "99999999999999999999h", "1.5.5m", "m", "s"]  # fmt: skip
 HUGE = ["x" * 4000, "x" * 4001, "é" * 5000, "a\nb", "tab\there", "=cmd|' /C calc'!A0", "😖" * 10]
-# Lone surrogates are how undecodable argv bytes reach Python; see the xfail tests below.
-typed_text = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=30)
+# Lone surrogates are how undecodable argv bytes reach Python; they must be refused cleanly.
+typed_text = st.text(st.characters(exclude_characters="\x00"), max_size=30)
 
 
 def awkward(*pools: list[str]) -> st.SearchStrategy[str]:
@@ -56,7 +56,7 @@ def combined(*parts: st.SearchStrategy[list[str]]) -> st.SearchStrategy[list[str
     return st.tuples(*parts).map(lambda lists: [item for part in lists for item in part])
 
 
-INTEGERS = st.sampled_from(["1", "2", "3", "4", "5", "0", "6", "-1"])  # non-integers: see xfail below
+INTEGERS = st.sampled_from(["1", "2", "3", "4", "5", "0", "6", "-1", "2.5", "abc", "NaN", "1e308"])
 FACTORS = st.sampled_from(["caffeine", "sleep", "water", "stress", "magnesium", "caffeine_mg", "alcohol", "Sleep"])
 
 
@@ -230,8 +230,6 @@ def test_any_csv_file_imports_whole_or_is_refused_with_nothing_written(diary, ca
     capsys.readouterr()
     code = main(["--db", str(db), "import", "csv", str(path)])
     err = capsys.readouterr().err
-    if code == 1 and DUPLICATE_DAY_BUG in err:
-        reject()  # pinned by test_a_day_twice_in_one_file_is_refused_or_merged below
     event(f"import: exit {code}")
     assert_contract(code, err, before, _snapshot(db))
 
@@ -307,12 +305,10 @@ def test_bom_and_mixed_line_endings_import(diary, capsys, tmp_path) -> None:
     assert [line.split(",")[6] for line in capsys.readouterr().out.splitlines()[1:]] == ["95", "63", "47"]
 
 
-# --- bugs found: these fail today; each names the fix ----------------------------------------------
+# --- bugs this suite found, fixed: kept as regression tests ----------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="commands/log.py _twitch passes --intensity unchecked to EpisodeCreate: "
-                   "pydantic ValidationError -> exit 1 'unexpected error'")  # fmt: skip
-@pytest.mark.parametrize("value", ["abc", "2.5", "NaN", "1e308", "\u0663"])
+@pytest.mark.parametrize("value", ["abc", "2.5", "NaN", "1e308"])  # "٣" is a 3, and accepted as one
 def test_non_integer_intensity_is_refused(diary, capsys, value: str) -> None:
     err = _refused_untouched(diary, capsys, ["log", "twitch", f"--intensity={value}"])
     assert "intensity" in err
@@ -321,8 +317,6 @@ def test_non_integer_intensity_is_refused(diary, capsys, value: str) -> None:
 UNDECODABLE = "\udcff"  # what Python makes of the byte 0xff in argv (surrogateescape)
 
 
-@pytest.mark.xfail(strict=True, reason="undecodable argv bytes reach SQLite as lone surrogates: UnicodeEncodeError "
-                   "-> exit 1; free text (notes, names) is not checked for valid UTF-8")  # fmt: skip
 @pytest.mark.parametrize(
     "argv",
     [["log", "twitch", "--note", UNDECODABLE], ["log", "redflag", "other", "--note", UNDECODABLE],
@@ -334,7 +328,6 @@ def test_undecodable_bytes_in_arguments_are_refused(diary, capsys, argv: list[st
     _refused_untouched(diary, capsys, argv)
 
 
-@pytest.mark.xfail(strict=True, reason="the same bug as a person meets it: a real 0xff byte on the command line")
 def test_undecodable_byte_from_a_real_shell_is_refused(diary) -> None:
     import subprocess
     import sys
@@ -346,19 +339,13 @@ def test_undecodable_byte_from_a_real_shell_is_refused(diary) -> None:
     assert _snapshot(diary) == before
 
 
-@pytest.mark.xfail(strict=True, reason="store.add_factor accepts infinite --min/--max (argparse type=float); the "
-                   "factor list then shows '-inf–inf'. A range should be finite, like every value")  # fmt: skip
 @pytest.mark.parametrize("bounds", [["--min=-inf"], ["--max=inf"], ["--min=-inf", "--max=inf"]])
 def test_infinite_factor_range_is_refused(diary, capsys, bounds: list[str]) -> None:
     _refused_untouched(diary, capsys, ["factor", "add", "alcohol", "--kind", "number", *bounds])
 
 
-DUPLICATE_DAY_BUG = "is not persisted"
 
 
-@pytest.mark.xfail(strict=True, reason="importer._apply_daily: a second row for the same day and factor deletes the "
-                   "replacement the first row only just added (session.delete on a pending FactorEntry) -> "
-                   "InvalidRequestError, exit 1. Once fixed, drop the reject() in the import fuzz test")  # fmt: skip
 @pytest.mark.parametrize("column,first,second", [("caffeine_mg", "95", "63"), ("stress", "4", "7")])
 def test_a_day_twice_in_one_file_is_refused_or_merged(diary, capsys, tmp_path, column, first, second) -> None:
     path = tmp_path / "twice.csv"
@@ -371,9 +358,6 @@ def test_a_day_twice_in_one_file_is_refused_or_merged(diary, capsys, tmp_path, c
     assert_contract(code, err, before, _snapshot(diary))
 
 
-@pytest.mark.xfail(strict=True, reason="export csv accepts --to in the future (and --from before 1900), writing "
-                   "untracked rows for those days; import then refuses the file ('at most a day in the future'), "
-                   "breaking export -> import. Refuse the range, or skip untracked rows on import")  # fmt: skip
 @pytest.mark.parametrize("span", [["--to", "2026-12-31"], ["--from", "1899-12-30", "--to", "1900-01-02"]])
 def test_an_export_of_any_accepted_range_imports_back(diary, capsys, tmp_path, span: list[str]) -> None:
     exported = tmp_path / "export.csv"

@@ -54,7 +54,7 @@ def _twitch(context: Context) -> int:
     parser.add_argument("--note", default="", metavar="TEXT")
     opts = parser.parse_args(context.args.rest)
 
-    from tracker import store
+    from tracker import store, validate
     from tracker.db import session_scope
     from tracker.models import EpisodeCreate
     from tracker.when import parse_duration, parse_when
@@ -70,7 +70,9 @@ def _twitch(context: Context) -> int:
                 started_at=started,
                 location=opts.location or location,
                 side=opts.side or side,
-                intensity=opts.intensity if opts.intensity is not None else intensity,
+                intensity=intensity
+                if opts.intensity is None
+                else validate.integer_in_range("intensity", opts.intensity, 1, 5),
                 duration_s=duration,
                 context=_split_repeated(opts.context),
                 relief=_split_repeated(opts.relief),
