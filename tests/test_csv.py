@@ -134,3 +134,15 @@ def test_bom_and_crlf_are_accepted(cli, tmp_path) -> None:
     (tmp_path / "bom.csv").write_bytes("\ufeffdate,caffeine_mg\r\n2026-11-01,95\r\n2026-11-02,63\n".encode())
     assert cli("import", "csv", str(tmp_path / "bom.csv")).code == 0
     assert "2026-11-02,1,0,0,,,63" in cli("export", "csv").out
+
+
+def test_identical_twitches_in_the_same_second_are_both_kept(cli, tmp_path) -> None:
+    cli("log", "twitch")
+    cli("log", "twitch")  # the clock is frozen: the same second, the same details
+    cli("log", "twitch", "--at", "08:00", "--note", "a")
+    daily, episodes = export_both(cli, tmp_path / "out")
+    fresh = tmp_path / "fresh.db"
+    assert cli("import", "csv", str(tmp_path / "out" / "episodes.csv"), db=fresh).code == 0
+    assert "0 new episodes" in cli("import", "csv", str(tmp_path / "out" / "episodes.csv"), db=fresh).out
+    assert cli("export", "csv", "--episodes", db=fresh).out.encode() == episodes
+    assert episodes.count(b"\r\n") == 4  # header and three episodes

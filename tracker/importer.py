@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,25 +169,40 @@ def _parse_started(text: str) -> dt.datetime:
 
 
 def _apply_episodes(session: Session, episodes: list[EpisodeCreate], report: ImportReport, now: dt.datetime) -> None:
+    """Add each episode the database does not already hold, counting repeats.
+
+    Two twitches logged in the same second with the same details are two episodes: the
+    file's copies are matched one for one against the stored ones (at the file's precision,
+    whole seconds), so re-importing adds nothing and nothing real is merged away.
+    """
     if not episodes:
         return
-    moments = [episode.started_at.astimezone(dt.UTC) for episode in episodes]
-    existing = {
-        (started.replace(tzinfo=dt.UTC) if started.tzinfo is None else started, location, side)
-        for started, location, side in session.exec(
-            select(Episode.started_at, Episode.location, Episode.side).where(
-                col(Episode.started_at) >= min(moments), col(Episode.started_at) <= max(moments)
-            )
+    moments = [_to_second(episode.started_at) for episode in episodes]
+    stored = session.exec(
+        select(Episode).where(
+            col(Episode.started_at) >= min(moments), col(Episode.started_at) < max(moments) + dt.timedelta(seconds=1)
         )
-    }
+    )
+    unmatched = Counter(_episode_key(_to_second(e.started_at), e.location, e.side, e.intensity, e.duration_s,
+                                     e.context_tags, e.relief_tags, e.note) for e in stored)  # fmt: skip
     for episode, moment in zip(episodes, moments, strict=True):
-        key = (moment, episode.location.value, episode.side.value)
-        if key in existing:
+        key = _episode_key(moment, episode.location.value, episode.side.value, episode.intensity,
+                           episode.duration_s, episode.context, episode.relief, episode.note)  # fmt: skip
+        if unmatched[key] > 0:
+            unmatched[key] -= 1
             continue
-        existing.add(key)
         added = store.add_episode(session=session, episode_in=episode, now=now)
         report.episodes_added += 1
         report.days_changed.add(added.local_date)
+
+
+def _to_second(moment: dt.datetime) -> dt.datetime:
+    moment = moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+    return moment.replace(microsecond=0)
+
+
+def _episode_key(*fields: object) -> tuple[object, ...]:
+    return tuple(tuple(field) if isinstance(field, list) else field for field in fields)
 
 
 # --- daily -----------------------------------------------------------------------------------
