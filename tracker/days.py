@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import func, union_all
 from sqlmodel import Session, col, select
@@ -27,6 +28,28 @@ def episodes_between(*, session: Session, start: dt.date, end: dt.date) -> list[
             .order_by(col(Episode.started_at), col(Episode.id))
         )
     )
+
+
+class EpisodePoint(NamedTuple):
+    """An episode as the analysis and the report read it: no ORM object, no id."""
+
+    local_date: dt.date
+    location: str
+    side: str
+    intensity: int
+    duration_s: int | None
+
+
+def episode_points_between(*, session: Session, start: dt.date, end: dt.date) -> list[EpisodePoint]:
+    """Like episodes_between, as plain rows: ten years load in milliseconds, not a second."""
+    return [
+        EpisodePoint(*row)
+        for row in session.exec(
+            select(Episode.local_date, Episode.location, Episode.side, Episode.intensity, Episode.duration_s)
+            .where(col(Episode.local_date) >= start, col(Episode.local_date) <= end)
+            .order_by(col(Episode.started_at), col(Episode.id))
+        )
+    ]
 
 
 def factor_entries_between(*, session: Session, start: dt.date, end: dt.date) -> list[FactorEntry]:

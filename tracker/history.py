@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from tracker.daily import DailyRow
-from tracker.days import daily_rows, episodes_between, logged_range, red_flags_between
-from tracker.models import Episode, Factor, Intervention, RedFlag
+from tracker.days import EpisodePoint, daily_rows, episode_points_between, logged_range, red_flags_between
+from tracker.models import Factor, Intervention, RedFlag
 from tracker.store import list_factors, list_interventions
 
 
@@ -18,7 +18,7 @@ class History:
     start: dt.date
     end: dt.date
     rows: list[DailyRow]
-    episodes: list[Episode]  # every episode up to `end`: persistence needs the whole run
+    episodes: list[EpisodePoint]  # every episode up to `end`: persistence needs the whole run
     red_flags: list[RedFlag]
     interventions: list[Intervention]
     factors: list[Factor]
@@ -41,7 +41,7 @@ def load_history(
         start=start,
         end=end,
         rows=daily_rows(session=session, start=start, end=end),
-        episodes=episodes_between(session=session, start=min(first, start), end=end),
+        episodes=episode_points_between(session=session, start=min(first, start), end=end),
         red_flags=red_flags_between(session=session, start=min(first, start), end=end),
         interventions=list_interventions(session=session),
         factors=list_factors(session=session),
