@@ -12,7 +12,6 @@ import sys
 from collections.abc import Sequence
 
 from tracker import __version__
-from tracker.commands import COMMAND_MODULES
 from tracker.commands.context import Context
 from tracker.errors import DatabaseRefused, InputError, TrackerError
 
@@ -40,8 +39,10 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--db", metavar="PATH", help="database file (default: $TRACKER_DB, then the user data dir)")
     parser.add_argument("--version", action="version", version=f"tracker {__version__}")
+    from tracker.commands import command_modules
+
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(commands)
     return parser
 
@@ -50,12 +51,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (the console script exits with it)."""
     os.umask(0o077)  # everything tracker writes (database, backups, exports) is owner-only
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     context: Context | None = None
     try:
         _check_text(args_list)
+        home_db = _home_only(args_list)
+        if home_db is not None:
+            # `tracker` alone opens the TUI: skip building every command's parser (~35 ms of
+            # the first paint). The full parser is still built if the home path needs help.
+            from tracker.commands.home import open_home
+
+            context = Context(args=argparse.Namespace(db=home_db or None, command=None))
+            return open_home(context)
+        parser = build_parser()
         args = parser.parse_args(args_list)
-        context = Context(args=args, parser=parser)
+        context = Context(args=args, _parser=parser)
         handler = getattr(args, "handler", None)
         if handler is None:
             from tracker.commands.home import open_home  # the TUI, or today's summary
@@ -90,6 +99,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if context is not None:
             context.close()
+
+
+def _home_only(args: list[str]) -> str | None:
+    """The --db value ("" for none) when the command line names no command, else None."""
+    if not args:
+        return ""
+    if len(args) == 2 and args[0] == "--db" and not args[1].startswith("-"):
+        return args[1]
+    if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > 5:
+        return args[0][5:]
+    return None
 
 
 def _check_text(args: list[str]) -> None:

@@ -1,5 +1,15 @@
-"""Command handlers, one module per area. Each module has `register(subparsers)`."""
+"""Command handlers, one module per area. Each module has `register(subparsers)`.
 
-from tracker.commands import data, database, demo, entries, factors, insights, interventions, log
+Imported only when the full parser is built: `tracker` alone opens the TUI without them.
+"""
 
-COMMAND_MODULES = [log, factors, entries, data, insights, interventions, database, demo]
+from __future__ import annotations
+
+from types import ModuleType
+
+
+def command_modules() -> list[ModuleType]:
+    """The command modules, in the order their commands appear in `tracker --help`."""
+    from tracker.commands import data, database, demo, entries, factors, insights, interventions, log
+
+    return [log, factors, entries, data, insights, interventions, database, demo]

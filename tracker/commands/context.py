@@ -18,8 +18,17 @@ if TYPE_CHECKING:
 @dataclass
 class Context:
     args: argparse.Namespace
-    parser: argparse.ArgumentParser
+    _parser: argparse.ArgumentParser | None = field(default=None, repr=False)
     _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def parser(self) -> argparse.ArgumentParser:
+        """The full command-line parser, built only when something needs it (help, sub-parsers)."""
+        if self._parser is None:
+            from tracker.cli import build_parser
+
+            self._parser = build_parser()
+        return self._parser
 
     @property
     def db_path(self) -> Path:
