@@ -12,3 +12,8 @@ def format_number(value: float | int | None) -> str:
         return ""
     text = f"{float(value):.6f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+def days(count: int) -> str:
+    """The count with "day" or "days": 1 day, 14 days."""
+    return f"{count} day" if count == 1 else f"{count} days"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tracker.charts import factor_label
+from tracker.formatting import days as plural_days
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -207,13 +208,14 @@ def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
         tolerance = persistence.get("gap_tolerance_days")
         allowing = f", gaps of up to {tolerance} days allowed" if tolerance else ""
         lines.append(
-            f"Current run: since {start:%d %b %Y}, {run['days']} days, twitching on "
+            f"Current run: since {start:%d %b %Y}, {plural_days(run['days'])}, twitching on "
             f"{run['active_days']} of them{allowing}. {marks}."
         )
     longest = persistence.get("longest_run")
     if longest and longest != run:
         lines.append(
-            f"Longest run: {_long_date(longest['start'])} to {_long_date(longest['end'])}, {longest['days']} days."
+            f"Longest run: {_long_date(longest['start'])} to {_long_date(longest['end'])}, "
+            f"{plural_days(longest['days'])}."
         )
     if persistence.get("recurrent"):
         months = ", ".join(persistence.get("months_with_episodes") or [])

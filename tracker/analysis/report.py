@@ -23,6 +23,7 @@ from tracker.analysis.persistence import (
 from tracker.analysis.text import DASH, TIMES
 from tracker.analysis.triggers import FactorLike
 from tracker.daily import DailyRow
+from tracker.formatting import days as plural_days
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -122,7 +123,7 @@ def format_text(result: dict[str, Any]) -> str:
     span = result["range"]
     lines = [
         f"Twitching report, {span['from']} to {span['to']} (as of {result['as_of']}): "
-        f"{span['tracked_days']} tracked days, {span['untracked_days']} not tracked.",
+        f"{span['tracked_days']} tracked, {span['untracked_days']} not tracked.",
         "",
         "1. How long it has lasted",
         *_persistence_lines(result["persistence"]),
@@ -154,7 +155,8 @@ def _persistence_lines(result: dict[str, Any]) -> list[str]:
         run = result[key]
         if run:
             lines.append(
-                f"   {label}: {run['start']} to {run['end']} ({run['days']} days, {run['active_days']} with twitching)"
+                f"   {label}: {run['start']} to {run['end']} "
+                f"({plural_days(run['days'])}, {run['active_days']} with twitching)"
             )
     if result["recurrent"]:
         lines.append("   Recurrent: twitching in at least 3 calendar months in a row.")

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, LoadingIndicator, Static
 
 from tracker.analysis.text import DASH, TIMES  # plain strings: no pandas
+from tracker.formatting import days as plural_days
 from tracker.tui.messages import AnalysisReady
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class InsightsScreen(Screen[None]):
 def range_text(span: dict[str, Any]) -> str:
     days = span["tracked_days"] + span["untracked_days"]
     return (
-        f"{days} days from {span['from']} to {span['to']}: "
+        f"{plural_days(days)} from {span['from']} to {span['to']}: "
         f"{span['tracked_days']} tracked, {span['untracked_days']} not tracked."
     )
 
@@ -108,7 +109,7 @@ def persistence_text(result: dict[str, Any]) -> str:
 
 
 def _run(run: dict[str, Any]) -> str:
-    return f"{run['start']} to {run['end']} ({run['days']} days, {run['active_days']} with twitching)"
+    return f"{run['start']} to {run['end']} ({plural_days(run['days'])}, {run['active_days']} with twitching)"
 
 
 def red_flags_text(flags: list[dict[str, Any]]) -> str:
