@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from tracker.formatting import days as plural_days
 from tracker.formatting import format_number
 from tracker.tui.messages import HistoryLoaded
 
@@ -78,7 +79,7 @@ class HistoryScreen(Screen[None]):
         rows = [(row.date.isoformat(), history_cells(row, history.factors)) for row in history.rows]
         tracked = sum(row.tracked for row in history.rows)
         self.query_one("#history-summary", Static).update(
-            f"{len(rows)} days, {tracked} tracked. Enter opens a day; — means not logged."
+            f"{plural_days(len(rows))}, {tracked} tracked. Enter opens a day; — means not logged."
         )
         self._pending = rows[FIRST_CHUNK:]
         for key, cells in rows[:FIRST_CHUNK]:
