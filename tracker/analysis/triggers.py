@@ -87,6 +87,7 @@ def fit_rate_ratio(y: np.ndarray, exposure: np.ndarray, controls: np.ndarray, *,
     Controls without a finite estimate (constant, or only on quiet days) are dropped.
     """
     import numpy as np
+
     # deferred, and only the GLM module: statsmodels.api would load every model (~0.4 s more)
     from scipy import stats
     from statsmodels.genmod.families import Poisson
