@@ -140,7 +140,7 @@ def test_identical_twitches_in_the_same_second_are_both_kept(cli, tmp_path) -> N
     cli("log", "twitch")
     cli("log", "twitch")  # the clock is frozen: the same second, the same details
     cli("log", "twitch", "--at", "08:00", "--note", "a")
-    daily, episodes = export_both(cli, tmp_path / "out")
+    _, episodes = export_both(cli, tmp_path / "out")
     fresh = tmp_path / "fresh.db"
     assert cli("import", "csv", str(tmp_path / "out" / "episodes.csv"), db=fresh).code == 0
     assert "0 new episodes" in cli("import", "csv", str(tmp_path / "out" / "episodes.csv"), db=fresh).out

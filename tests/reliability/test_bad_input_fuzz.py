@@ -344,8 +344,6 @@ def test_infinite_factor_range_is_refused(diary, capsys, bounds: list[str]) -> N
     _refused_untouched(diary, capsys, ["factor", "add", "alcohol", "--kind", "number", *bounds])
 
 
-
-
 @pytest.mark.parametrize("column,first,second", [("caffeine_mg", "95", "63"), ("stress", "4", "7")])
 def test_a_day_twice_in_one_file_is_refused_or_merged(diary, capsys, tmp_path, column, first, second) -> None:
     path = tmp_path / "twice.csv"

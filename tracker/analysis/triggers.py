@@ -108,9 +108,7 @@ def fit_rate_ratio(y: np.ndarray, exposure: np.ndarray, controls: np.ndarray, *,
     start[0] = math.log(max(float(np.mean(y)), 0.1))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        result = GLM(y, design, family=Poisson()).fit(
-            method="newton", start_params=start, scale="X2", disp=False
-        )
+        result = GLM(y, design, family=Poisson()).fit(method="newton", start_params=start, scale="X2", disp=False)
     if not result.mle_retvals.get("converged", True):
         # Separation: e.g. not one twitch on any high day yet. No finite rate ratio.
         return [None] * exposure.shape[1]
