@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 
 from tracker.commands.context import Context
 from tracker.errors import InputError
@@ -129,10 +130,8 @@ def _factor_value(session, factor, text: str) -> float:  # type: ignore[no-untyp
         if raw not in answers:
             raise InputError(factor.name, text, "yes or no")
         return answers[raw]
-    try:
+    with contextlib.suppress(ValueError):  # not a number: perhaps a preset name ("glass")
         return float(raw)
-    except ValueError:
-        pass
     presets = [p for p in store.list_presets(session=session) if p.factor_id == factor.id]
     for preset in presets:
         if preset.name == raw:
