@@ -1,6 +1,6 @@
 """The yardstick for bench_tui.py: the smallest Textual app that looks like one.
 
-Header, Static, Footer; a second screen of the same (h to go, Esc to come back) gives a
+Header, Static, Footer; a second screen of the same (h to go, t or Esc to come back) gives a
 baseline for switching screens.
 """
 
@@ -26,7 +26,7 @@ class First(Screen[None]):
 
 class Second(Screen[None]):
     TITLE = "History"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.switch_mode('first')", "First")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,t", "app.switch_mode('first')", "First")]
 
     def compose(self) -> ComposeResult:
         yield Header()
