@@ -13,7 +13,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from tracker import db
+from tracker import db, db_file
 from tracker.errors import DatabaseRefused
 from tracker.models import metadata
 
@@ -37,7 +37,7 @@ def test_single_head_matches_the_code(tmp_path) -> None:
     scripts = ScriptDirectory.from_config(alembic_config(tmp_path / "x.db"))
     assert scripts.get_heads() == [db.SCHEMA_HEAD]
     revisions = [rev.revision for rev in scripts.walk_revisions()]
-    assert sorted(revisions) == sorted(db.KNOWN_REVISIONS)
+    assert sorted(revisions) == sorted(db_file.KNOWN_REVISIONS)
 
 
 def test_upgrade_from_empty_and_models_match_migrations(engine) -> None:

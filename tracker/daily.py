@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tracker.models import DailyRule
+from tracker.vocabulary import DailyRule
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,12 @@ right across DST changes and travel.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from sqlalchemy import MetaData, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+# The enums live in tracker.vocabulary (no database needed to read them); callers may import them from here too.
+from tracker.vocabulary import DailyRule, FactorKind, Location, RedFlagKind, Side
 
 # A naming convention lets Alembic's batch mode find constraints on SQLite.
 SQLModel.metadata.naming_convention = {
@@ -22,47 +24,6 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 metadata: MetaData = SQLModel.metadata
-
-
-class Location(StrEnum):
-    UPPER_LIP = "upper-lip"
-    LOWER_LIP = "lower-lip"
-    MOUTH_CORNER = "mouth-corner"
-    EYELID = "eyelid"
-    CHEEK = "cheek"
-    CHIN = "chin"
-    OTHER = "other"
-
-
-class Side(StrEnum):
-    LEFT = "left"
-    RIGHT = "right"
-    BOTH = "both"
-    CENTER = "center"
-
-
-class FactorKind(StrEnum):
-    NUMBER = "number"
-    SCALE = "scale"
-    YES_NO = "yes-no"
-
-
-class DailyRule(StrEnum):
-    SUM = "sum"
-    MEAN = "mean"
-    MAX = "max"
-    LAST = "last"
-
-
-class RedFlagKind(StrEnum):
-    SPREADING = "spreading"
-    WEAKNESS = "weakness"
-    DROOPING = "drooping"
-    SPEECH = "speech"
-    SWALLOWING = "swallowing"
-    EYE_CLOSURE = "eye-closure"
-    MOVEMENT_TRIGGERED = "movement-triggered"
-    OTHER = "other"
 
 
 def utc_now() -> dt.datetime:

@@ -1,7 +1,7 @@
 """A database filled at every past schema revision upgrades to head with every row kept.
 
 The fixture databases are built once per session: Alembic takes an empty file to each revision
-in tracker.db.KNOWN_REVISIONS, then plain SQL fills every table the way that version would
+in tracker.db_file.KNOWN_REVISIONS, then plain SQL fills every table the way that version would
 have. A new revision is covered as soon as it is listed there; if it renames a column the
 inserts below fail loudly and need a line for the new shape.
 """
@@ -23,7 +23,7 @@ from alembic import command
 from alembic.config import Config
 
 from tests.reliability.helpers import integrity, tracker_process
-from tracker import db
+from tracker import db, db_file
 
 TABLES = ("factor", "preset", "episode", "factor_entry", "day", "red_flag", "intervention")
 
@@ -86,7 +86,7 @@ def filled_databases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path
     """One filled database per known revision, built once; tests work on copies."""
     folder = tmp_path_factory.mktemp("revisions")
     built = {}
-    for revision in db.KNOWN_REVISIONS:
+    for revision in db_file.KNOWN_REVISIONS:
         path = folder / f"at-{revision}.db"
         command.upgrade(_alembic_config(path), revision)
         conn = sqlite3.connect(path)
@@ -104,7 +104,7 @@ def _copy(source: Path, folder: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("revision", db.KNOWN_REVISIONS)
+@pytest.mark.parametrize("revision", db_file.KNOWN_REVISIONS)
 def test_every_row_survives_the_upgrade_to_head(filled_databases, tmp_path, revision: str) -> None:
     path = _copy(filled_databases[revision], tmp_path)
     before = _rows(path)
@@ -127,7 +127,7 @@ def test_every_row_survives_the_upgrade_to_head(filled_databases, tmp_path, revi
         assert db.stored_revision(backup) == revision and _rows(backup) == before
 
 
-@pytest.mark.parametrize("revision", db.KNOWN_REVISIONS)
+@pytest.mark.parametrize("revision", db_file.KNOWN_REVISIONS)
 def test_upgraded_history_reads_back_through_the_cli(filled_databases, tmp_path, revision: str) -> None:
     path = _copy(filled_databases[revision], tmp_path)
     listed = tracker_process("--db", str(path), "list", "--from", "2026-01-01", "--to", "2026-11-03", "--json")
@@ -150,7 +150,7 @@ def test_upgraded_history_reads_back_through_the_cli(filled_databases, tmp_path,
 
 @pytest.mark.slow
 def test_upgrade_killed_part_way_keeps_the_old_or_the_new_database_whole(filled_databases, tmp_path) -> None:
-    oldest = db.KNOWN_REVISIONS[0]
+    oldest = db_file.KNOWN_REVISIONS[0]
     if oldest == db.SCHEMA_HEAD:
         pytest.skip("only one revision: nothing to upgrade")
     rng = random.Random(7)
@@ -188,7 +188,7 @@ def test_failed_upgrade_through_the_cli_says_so_and_a_later_one_succeeds(
     """tests/test_migrations.py covers open_database; this is what a person sees, and the retry."""
     from tracker.cli import main
 
-    oldest = db.KNOWN_REVISIONS[0]
+    oldest = db_file.KNOWN_REVISIONS[0]
     if oldest == db.SCHEMA_HEAD:
         pytest.skip("only one revision: nothing to upgrade")
     path = _copy(filled_databases[oldest], tmp_path)

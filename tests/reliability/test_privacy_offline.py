@@ -122,18 +122,18 @@ def test_upgrade_backup_and_live_wal_are_private(typical_umask, tmp_path) -> Non
     from alembic import command
     from alembic.config import Config
 
-    from tracker import db
+    from tracker import db, db_file
 
     # An old database (the oldest revision), made by something with a loose mode.
     old = tmp_path / "old.db"
     config = Config()
     config.set_main_option("script_location", str(db.migrations_dir()))
     config.set_main_option("sqlalchemy.url", f"sqlite:///{old}")
-    command.upgrade(config, db.KNOWN_REVISIONS[0])
+    command.upgrade(config, db_file.KNOWN_REVISIONS[0])
     old.chmod(0o644)
     assert tracker_process("--db", str(old), "log", "twitch").returncode == 0
     backups = db.list_backups(old)
-    if db.KNOWN_REVISIONS[0] != db.SCHEMA_HEAD:
+    if db_file.KNOWN_REVISIONS[0] != db.SCHEMA_HEAD:
         assert backups, "an upgrade should have left a backup"
     for path in [old, *backups]:
         assert private(path) == 0o600, path
