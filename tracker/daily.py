@@ -1,14 +1,21 @@
-"""One calendar day as the export, the analysis and the TUI see it. Pure; no pandas.
+"""One calendar day as the export, the analysis and the TUI see it. Pure; no pandas, no
+database stack.
 
 `None` always means "not logged". An untracked day has every value `None`; a tracked day
 with no twitches has `episodes == 0`.
+
+A DaySummary holds one day's entries. The store fills it with its models (tracker.days), the
+Today screen's first look with plain rows (tracker.glance); the protocols below are what
+either must offer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from tracker.vocabulary import DailyRule
 
@@ -27,6 +34,78 @@ class DailyRow:
     note: str = ""
 
 
+class EpisodeShown(Protocol):
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def local_started_at(self) -> dt.datetime: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def side(self) -> str: ...
+    @property
+    def intensity(self) -> int: ...
+    @property
+    def duration_s(self) -> int | None: ...
+    @property
+    def note(self) -> str: ...
+
+
+class EntryShown(Protocol):
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def factor_id(self) -> int: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def local_at(self) -> dt.datetime | None: ...
+    @property
+    def note(self) -> str: ...
+
+
+class FactorShown(Protocol):
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def daily_rule(self) -> str: ...
+
+
+class RedFlagShown(Protocol):
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class FactorTotal:
+    factor: FactorShown
+    value: float
+    entries: int
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    """What one day holds, for `make run`'s summary and the TUI's Today screen."""
+
+    date: dt.date
+    tracked: bool
+    checked_in: bool
+    note: str
+    episodes: Sequence[EpisodeShown]
+    totals: list[FactorTotal]
+    unlogged: Sequence[FactorShown]
+    entries: Sequence[EntryShown] = ()
+    red_flags: Sequence[RedFlagShown] = ()
+
+
 def daily_value(rule: str, values: Iterable[float]) -> float | None:
     """A day's value from its timestamped entries (in time order), or None if there are none."""
     values = list(values)
@@ -42,6 +121,38 @@ def daily_value(rule: str, values: Iterable[float]) -> float | None:
         case DailyRule.LAST:
             return float(values[-1])
     raise AssertionError(rule)
+
+
+def summarize_day(
+    day: dt.date,
+    *,
+    factors: Sequence[FactorShown],
+    entries: Sequence[EntryShown],
+    episodes: Sequence[EpisodeShown],
+    red_flags: Sequence[RedFlagShown],
+    checked_in: bool | None,
+    note: str,
+) -> DaySummary:
+    """One day from its rows (entries in time order); `checked_in` is None when the day has no
+    record of its own (no check-in, no note)."""
+    grouped: dict[int | None, list[EntryShown]] = defaultdict(list)
+    for entry in entries:
+        grouped[entry.factor_id].append(entry)
+    totals = []
+    for factor in factors:
+        if values := [entry.value for entry in grouped.get(factor.id, ())]:
+            totals.append(FactorTotal(factor, daily_value(factor.daily_rule, values) or 0.0, len(values)))
+    return DaySummary(
+        date=day,
+        tracked=bool(episodes or entries or checked_in is not None or red_flags),
+        checked_in=bool(checked_in),
+        note=note,
+        episodes=episodes,
+        totals=totals,
+        unlogged=[factor for factor in factors if not grouped.get(factor.id)],
+        entries=entries,
+        red_flags=red_flags,
+    )
 
 
 def date_range(start: dt.date, end: dt.date) -> list[dt.date]:

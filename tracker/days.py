@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from sqlalchemy import func, union_all
 from sqlmodel import Session, col, select
 
-from tracker.daily import DailyRow, daily_value, date_range
-from tracker.models import Day, Episode, Factor, FactorEntry, RedFlag
+from tracker.daily import DailyRow, DaySummary, daily_value, date_range, summarize_day
+from tracker.models import Day, Episode, FactorEntry, RedFlag
 from tracker.store import list_factors
 
 
@@ -143,56 +142,16 @@ def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyR
     return rows
 
 
-@dataclass(frozen=True)
-class FactorTotal:
-    factor: Factor
-    value: float
-    entries: int
-
-
-@dataclass(frozen=True)
-class DaySummary:
-    """What one day holds, for `make run`'s summary and the TUI's Today screen."""
-
-    date: dt.date
-    tracked: bool
-    checked_in: bool
-    note: str
-    episodes: list[Episode]
-    totals: list[FactorTotal]
-    unlogged: list[Factor]
-    entries: list[FactorEntry] = field(default_factory=list)
-    red_flags: list[RedFlag] = field(default_factory=list)
-
-
 def day_summary(*, session: Session, day: dt.date) -> DaySummary:
-    factors = list_factors(session=session)
-    entries = factor_entries_between(session=session, start=day, end=day)
-    grouped: dict[int, list[FactorEntry]] = defaultdict(list)
-    for entry in entries:
-        grouped[entry.factor_id].append(entry)
-    totals = [
-        FactorTotal(
-            factor,
-            daily_value(factor.daily_rule, [e.value for e in grouped[factor.id]]) or 0.0,  # type: ignore[index]
-            len(grouped[factor.id]),
-        )  # type: ignore[index]
-        for factor in factors
-        if grouped.get(factor.id)  # type: ignore[arg-type]
-    ]
     record = session.get(Day, day)
-    episodes = episodes_between(session=session, start=day, end=day)
-    flags = red_flags_between(session=session, start=day, end=day)
-    return DaySummary(
-        date=day,
-        tracked=bool(episodes or entries or record or flags),
-        checked_in=bool(record and record.checked_in),
+    return summarize_day(
+        day,
+        factors=list_factors(session=session),
+        entries=factor_entries_between(session=session, start=day, end=day),
+        episodes=episodes_between(session=session, start=day, end=day),
+        red_flags=red_flags_between(session=session, start=day, end=day),
+        checked_in=record.checked_in if record else None,
         note=record.note if record else "",
-        episodes=episodes,
-        totals=totals,
-        unlogged=[factor for factor in factors if not grouped.get(factor.id)],  # type: ignore[arg-type]
-        entries=entries,
-        red_flags=flags,
     )
 
 

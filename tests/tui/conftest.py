@@ -90,5 +90,13 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause(0.05)  # DataTable measures its columns when idle
 
 
+async def pause_until(pilot: Pilot, condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Let the app run until `condition` holds (a worker still blocked, say), or fail."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the app never got there"
+        await pilot.pause(0.01)
+
+
 def at(hour: int, minute: int = 0, day: dt.date = TODAY) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.UTC)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -10,15 +11,18 @@ import threading
 
 from textual.widgets import Static
 
-from tests.tui.conftest import SIZE, TODAY, settle
-from tracker.db import open_database
+from tests.tui.conftest import NOW, SIZE, TODAY, pause_until, settle
+from tracker import store
+from tracker.db import open_database, session_scope
+from tracker.db_file import SCHEMA_HEAD
 from tracker.errors import DatabaseRefused
-from tracker.models import Location, RedFlagKind, Side
+from tracker.models import EpisodeCreate, Location, RedFlagKind, Side
 from tracker.tui.app import make_app
 from tracker.tui.screens.database_error import DatabaseErrorScreen
 from tracker.tui.screens.episode_form import LOCATION_KEYS, SIDE_KEYS, EpisodeForm
 from tracker.tui.screens.red_flags import QUESTIONS
 from tracker.tui.screens.today import TodayScreen
+from tracker.tui.widgets.day_table import DayTable
 
 DATABASE_STACK = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "tracker.models", "tracker.store", "tracker.db")
 ANALYSIS = ("pandas", "matplotlib", "statsmodels", "scipy")
@@ -43,9 +47,17 @@ def test_the_key_maps_are_the_models_values():
     assert {kind for kind, _ in QUESTIONS} == set(RedFlagKind) - {RedFlagKind.OTHER}
 
 
-async def test_today_paints_before_the_database_opens_then_loads(migrated_db, tmp_path):
+async def test_today_shows_its_twitches_before_the_database_opens_then_loads(migrated_db, tmp_path):
+    """The first look (sqlite3 alone) draws today's rows; the keys wait for the full read."""
     path = tmp_path / "tracker.db"
     shutil.copy(migrated_db, path)
+    engine = open_database(path)
+    with session_scope(engine) as session:
+        episode_in = EpisodeCreate(
+            started_at=NOW, location=Location.EYELID, side=Side.RIGHT, intensity=3, note="at desk"
+        )
+        store.add_episode(session=session, episode_in=episode_in)
+    engine.dispose()
     may_open = threading.Event()
 
     def open_engine():
@@ -54,18 +66,49 @@ async def test_today_paints_before_the_database_opens_then_loads(migrated_db, tm
 
     app = make_app(db_path=path, open_engine=open_engine, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         screen = app.screen
+        table = screen.query_one(DayTable)
+        await pause_until(pilot, lambda: table.row_count > 0)
         assert isinstance(screen, TodayScreen) and not app.diary.is_open
-        assert "loading" in str(screen.query_one("#unlogged", Static).render())
+        assert [table.get_row_at(0)[i] for i in (0, 1, 2, 6)] == ["09:30", "twitch", "eyelid", "at desk"]
+        assert "1 twitch" in str(screen.query_one("#totals", Static).render())
+        assert "day 1 of twitching" in str(screen.query_one("#status", Static).render())
         await pilot.press("t", "h")  # keys that need the database wait for it
         assert app.screen is screen and app.current_mode == "today"
         may_open.set()
         await settle(pilot)
         assert app.diary.is_open and screen.view is not None
+        assert table.row_count == 1 and table.get_row_at(0)[6] == "at desk"
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, EpisodeForm)
+    app.diary.engine.dispose()
+
+
+async def test_a_database_to_upgrade_shows_loading_until_it_is_open(migrated_db, tmp_path):
+    path = tmp_path / "tracker.db"
+    shutil.copy(migrated_db, path)
+    with sqlite3.connect(path) as conn:  # as if written by an older version: the glance stands aside
+        conn.execute("UPDATE alembic_version SET version_num = '0001'")
+    conn.close()
+    may_open = threading.Event()
+
+    def open_engine():
+        may_open.wait(10)
+        with sqlite3.connect(path) as conn:
+            conn.execute(f"UPDATE alembic_version SET version_num = '{SCHEMA_HEAD}'")
+        conn.close()
+        return open_database(path)
+
+    app = make_app(db_path=path, open_engine=open_engine, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, TodayScreen) and not app.diary.is_open
+        assert "loading" in str(screen.query_one("#unlogged", Static).render())
+        may_open.set()
+        await settle(pilot)
+        assert "Not logged yet: twitches" in str(screen.query_one("#unlogged", Static).render())
     app.diary.engine.dispose()
 
 

@@ -2,9 +2,10 @@
 
 Three modes (Today, History, Factors), each a screen of its own; the database comes in as a
 Diary, so tests hand in a temporary file and a fixed day. From the command line the Diary
-arrives closed: the Today screen paints first, then a thread worker imports the database
-stack and opens the file (DiaryOpened, or DiaryFailed shown on screen), and only then does
-the day load. Nothing here imports sqlalchemy, sqlmodel or tracker.models at start-up.
+arrives closed: the Today screen paints first; a thread worker reads today with sqlite3
+alone (DayGlanced) and the screen shows it; then a worker imports the database stack and
+opens the file (DiaryOpened, or DiaryFailed shown on screen), and the day loads in full.
+Nothing here imports sqlalchemy, sqlmodel or tracker.models at start-up.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tracker.tui.diary import Diary
-from tracker.tui.messages import DiaryFailed, DiaryOpened
+from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened
 from tracker.tui.screens.database_error import DatabaseErrorScreen
 from tracker.tui.screens.factors import FactorsScreen
 from tracker.tui.screens.help import HelpScreen
@@ -94,9 +95,19 @@ class TrackerApp(App[None]):
 
     def on_mount(self) -> None:
         if not self.diary.is_open:
-            # After the first frame: importing the database stack holds the GIL for ~0.5 s,
-            # and sharing it would make the first paint wait as long.
-            self.call_after_refresh(self.run_worker, self._open_diary, thread=True, group="open", exclusive=True)
+            self.call_after_refresh(self.run_worker, self._glance, thread=True, group="open")
+
+    def _glance(self) -> None:
+        """In a thread: today's rows with sqlite3 alone, milliseconds after the first frame."""
+        day = self.today_screen.day
+        self.post_message(DayGlanced(day, self.diary.glance(day)))
+
+    def on_day_glanced(self, message: DayGlanced) -> None:
+        if message.shown is not None:
+            self.today_screen.show_glance(message.day, message.shown)
+        # After the glance is drawn: importing the database stack holds the GIL for ~0.3 s,
+        # and sharing it would hold the drawing back as long.
+        self.call_after_refresh(self.run_worker, self._open_diary, thread=True, group="open")
 
     def _open_diary(self) -> None:
         """In a thread: import the database stack and open (maybe migrate) the file."""

@@ -9,7 +9,7 @@ is even imported.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -25,8 +25,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
-    from tracker.daily import DailyRow
-    from tracker.days import DaySummary
+    from tracker.daily import DailyRow, DaySummary, FactorShown
     from tracker.history import History as AnalysisHistory
     from tracker.models import (
         Episode,
@@ -54,12 +53,19 @@ def open_database_file(path: Path) -> Engine:
 
 
 @dataclass(frozen=True)
-class DayView:
-    """What the Today screen shows for one day."""
+class DayShown:
+    """What the Today screen draws for one day: from the first look, or the full read."""
 
     summary: DaySummary
-    factors: dict[int, Factor]
+    factors: Mapping[int, FactorShown]  # by id, for the entries' names and units
     status_line: str
+
+
+@dataclass(frozen=True)
+class DayView(DayShown):
+    """The full read: also what the keys need (defaults, presets, the dose to repeat)."""
+
+    factors: dict[int, Factor]
     yesterday_empty: bool
     episode_defaults: tuple[Location, Side, int]
     presets: list[tuple[Preset, Factor]]
@@ -129,15 +135,26 @@ class Diary:
 
     # --- reads -------------------------------------------------------------------------------
 
+    def glance(self, day: dt.date) -> DayShown | None:
+        """`day` read with sqlite3 alone, before the database stack is imported (tracker.glance);
+        None when the file is not yet readable that way (missing, older schema, refused)."""
+        from tracker.glance import glance_day
+
+        today = self.today()
+        glance = glance_day(self.db_path, day, active_until=today)
+        if glance is None:
+            return None
+        return DayShown(glance.summary, glance.factors, status_line(glance.active_dates, today))
+
     def load_day(self, day: dt.date) -> DayView:
         from tracker import store
-        from tracker.days import day_summary
+        from tracker.days import active_dates, day_summary
 
         today = self.today()
         with self._session(write=False) as session:
             summary = day_summary(session=session, day=day)
             factors = {f.id: f for f in store.list_factors(session=session) if f.id is not None}
-            status = self._status_line(session, today)
+            status = status_line(active_dates(session=session, until=today), today)
             yesterday = today - dt.timedelta(days=1)
             yesterday_empty = not day_summary(session=session, day=yesterday).tracked
             defaults = store.episode_defaults(session=session)
@@ -145,16 +162,6 @@ class Diary:
             last_dose = store.last_factor_entry(session=session, factor="magnesium")
             last = last_dose.value if last_dose else None
         return DayView(summary, factors, status, yesterday_empty, defaults, presets, last)
-
-    def _status_line(self, session: Session, today: dt.date) -> str:
-        from tracker.days import active_dates, consecutive_active_days
-
-        try:
-            from tracker.analysis.persistence import persistence, persistence_status_line
-        except ImportError:  # the analysis is optional for the TUI: fall back to the streak
-            streak = consecutive_active_days(session=session, as_of=today)
-            return f"days in a row with twitching: {streak}" if streak else "no twitching lately"
-        return persistence_status_line(persistence(active_dates(session=session, until=today), as_of=today))
 
     def history(self) -> History:
         """Every day from the first logged one (or today) to today, newest first."""
@@ -330,6 +337,13 @@ class Diary:
 
         with self._session(write=False) as session:
             return load_history(session=session, as_of=self.today())
+
+
+def status_line(active_dates: Iterable[dt.date], today: dt.date) -> str:
+    """The Today screen's persistence line, from the dates with episodes."""
+    from tracker.analysis.persistence import persistence, persistence_status_line  # pure Python
+
+    return persistence_status_line(persistence(active_dates, as_of=today))
 
 
 TREND_FACTORS = ("caffeine_mg", "sleep_h")

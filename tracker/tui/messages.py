@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # the app paints before the database stack is imported
 
     from tracker.models import Factor, Preset
     from tracker.store import Removed
-    from tracker.tui.diary import DayView, History, Trends
+    from tracker.tui.diary import DayShown, DayView, History, Trends
 
 
 @dataclass
@@ -27,6 +27,14 @@ class DiaryFailed(Message):
     """The database could not be opened; `error` says why in one line (DatabaseRefused, ...)."""
 
     error: Exception
+
+
+@dataclass
+class DayGlanced(Message):
+    """A first look at `day`, read before the database stack was imported (None: none)."""
+
+    day: dt.date
+    shown: DayShown | None
 
 
 @dataclass

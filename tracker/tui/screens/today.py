@@ -1,8 +1,9 @@
 """Today (or any other day): what was logged, the factor totals, what is still missing.
 
-Paints at once, before the database is even open (its keys wait for it), and loads the day
-in a thread worker (DayLoaded). Every write runs in a worker too and comes back as a
-past-tense message; the screen then reloads the day.
+Paints at once, before the database is even open (its keys wait for it). From the command
+line the day is first drawn from a quick sqlite3 read (show_glance), then loaded in full in
+a thread worker (DayLoaded), which enables the keys. Every write runs in a worker too and
+comes back as a past-tense message; the screen then reloads the day.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from tracker.tui.widgets.day_table import DayTable
 if TYPE_CHECKING:  # the screen paints before the database stack is imported
     from tracker.models import EpisodeCreate
     from tracker.store import Removed
-    from tracker.tui.diary import DayView, Diary
+    from tracker.tui.diary import DayShown, DayView, Diary
 
 UNDO_SECONDS = 10.0
 
@@ -132,6 +133,11 @@ class TodayScreen(FactorLogging, Screen[None]):
         self.title, self.sub_title, heading = self._heading()
         self.query_one("#day-heading", Static).update(heading)
 
+    def show_glance(self, day: dt.date, shown: DayShown) -> None:
+        """The first look at the day, drawn until the full read replaces it."""
+        if day == self.day and self.view is None:
+            self._draw(shown)
+
     def on_day_loaded(self, message: DayLoaded) -> None:
         if message.day != self.day:
             return  # a load for a day we have already moved away from
@@ -140,9 +146,15 @@ class TodayScreen(FactorLogging, Screen[None]):
             # Redrawing the footer's keys costs ~40 ms: after the day is on screen, not before.
             self._keys_waiting = False
             self.call_after_refresh(self.refresh_bindings)
-        summary = view.summary
-        self.query_one("#status", Static).update(f"Persistence: {view.status_line}")
-        self.query_one(DayTable).show(view)
+        self._draw(view)
+        if view.yesterday_empty and not self._offered_yesterday and self.day == self.diary.today():
+            self._offered_yesterday = True
+            self.notify("Yesterday has nothing logged. Press [b]y[/b] to fill it in.", timeout=12)
+
+    def _draw(self, shown: DayShown) -> None:
+        summary = shown.summary
+        self.query_one("#status", Static).update(f"Persistence: {shown.status_line}")
+        self.query_one(DayTable).show(summary, shown.factors)
         totals = [
             f"{t.factor.name} {format_number(t.value)}{' ' + t.factor.unit if t.factor.unit else ''}"
             + (f" from {t.entries} entries" if t.entries > 1 else "")
@@ -157,9 +169,6 @@ class TodayScreen(FactorLogging, Screen[None]):
         self.query_one("#unlogged", Static).update(
             "Not logged yet: " + ", ".join(missing) if missing else "Everything logged for this day."
         )
-        if view.yesterday_empty and not self._offered_yesterday and self.day == self.diary.today():
-            self._offered_yesterday = True
-            self.notify("Yesterday has nothing logged. Press [b]y[/b] to fill it in.", timeout=12)
 
     # --- writes ------------------------------------------------------------------------------
 

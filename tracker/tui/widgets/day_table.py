@@ -14,7 +14,9 @@ from textual.widgets import DataTable
 from tracker.formatting import format_number
 
 if TYPE_CHECKING:
-    from tracker.tui.diary import DayView
+    from collections.abc import Mapping
+
+    from tracker.daily import DaySummary, FactorShown
 
 # Fixed widths: measuring cells on every reload is slow and repaints late.
 COLUMNS = (("time", 5), ("entry", 20), ("location", 12), ("side", 6), ("int.", 4), ("duration", 8), ("note", 24))
@@ -34,11 +36,11 @@ class DayTable(DataTable[str]):
         for label, width in COLUMNS:
             self.add_column(label, width=width)
 
-    def show(self, view: DayView) -> None:
-        """Replace the rows with `view`'s entries, keeping the cursor near where it was."""
+    def show(self, summary: DaySummary, factors: Mapping[int, FactorShown]) -> None:
+        """Replace the rows with the day's entries, keeping the cursor near where it was."""
         row = self.cursor_row
         self.clear()
-        for key, cells in day_rows(view):
+        for key, cells in day_rows(summary, factors):
             self.add_row(*cells, key=key)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
@@ -49,9 +51,8 @@ class DayTable(DataTable[str]):
         return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
 
 
-def day_rows(view: DayView) -> list[tuple[str, tuple[str, ...]]]:
+def day_rows(summary: DaySummary, factors: Mapping[int, FactorShown]) -> list[tuple[str, tuple[str, ...]]]:
     """(entry id, cells) for every entry of the day, date-only entries first, then by time."""
-    summary = view.summary
     timed: list[tuple[dt.datetime | None, str, tuple[str, ...]]] = []
     for episode in summary.episodes:
         at = episode.local_started_at
@@ -60,7 +61,7 @@ def day_rows(view: DayView) -> list[tuple[str, tuple[str, ...]]]:
             format_duration(episode.duration_s), episode.note,
         )))  # fmt: skip
     for entry in summary.entries:
-        factor = view.factors.get(entry.factor_id)
+        factor = factors.get(entry.factor_id)
         name, unit = (factor.name, factor.unit) if factor else ("?", "")
         at = entry.local_at
         amount = f"{format_number(entry.value)} {unit}".strip()
