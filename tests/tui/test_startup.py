@@ -10,6 +10,7 @@ import textwrap
 import threading
 
 from textual.widgets import Static
+from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import NOW, SIZE, TODAY, pause_until, settle
 from tracker import store
@@ -73,16 +74,24 @@ async def test_today_shows_its_twitches_before_the_database_opens_then_loads(mig
         assert [table.get_row_at(0)[i] for i in (0, 1, 2, 6)] == ["09:30", "twitch", "eyelid", "at desk"]
         assert "1 twitch" in str(screen.query_one("#totals", Static).render())
         assert "day 1 of twitching" in str(screen.query_one("#status", Static).render())
+        await pause_until(pilot, lambda: "Twitch" in footer_keys(screen))
+        assert footer_keys(screen)["Twitch"] is False  # shown, dimmed
         await pilot.press("t", "h")  # keys that need the database wait for it
         assert app.screen is screen and app.current_mode == "today"
         may_open.set()
         await settle(pilot)
         assert app.diary.is_open and screen.view is not None
+        assert footer_keys(screen)["Twitch"] is True and footer_keys(screen)["History"] is True
         assert table.row_count == 1 and table.get_row_at(0)[6] == "at desk"
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, EpisodeForm)
     app.diary.engine.dispose()
+
+
+def footer_keys(screen: TodayScreen) -> dict[str, bool]:
+    """The footer's keys by label: True when the key works now."""
+    return {key.description: not key.has_class("-disabled") for key in screen.query(FooterKey)}
 
 
 async def test_a_database_to_upgrade_shows_loading_until_it_is_open(migrated_db, tmp_path):

@@ -22,15 +22,13 @@ from textual.screen import Screen
 
 from tracker.tui.diary import Diary
 from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened
-from tracker.tui.screens.database_error import DatabaseErrorScreen
-from tracker.tui.screens.factors import FactorsScreen
-from tracker.tui.screens.help import HelpScreen
-from tracker.tui.screens.history import HistoryScreen
 from tracker.tui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from textual.widget import AwaitMount
+
+    from tracker.tui.screens.history import HistoryScreen
 
 # (title, help, action on the Today screen) for the command palette.
 TODAY_COMMANDS = [
@@ -71,13 +69,22 @@ class TrackerApp(App[None]):
         self.history_screen: HistoryScreen | None = None  # built on first visit
         self.add_mode("today", lambda: self.today_screen)
         self.add_mode("history", self._make_history)
-        self.add_mode("factors", lambda: FactorsScreen(diary))
+        self.add_mode("factors", self._make_factors)
         self._built_modes = {self.DEFAULT_MODE}
         self._switching_to_built_mode = False
 
+    # Screens other than Today are imported on first visit: the first frame needs none of them.
+
     def _make_history(self) -> HistoryScreen:
+        from tracker.tui.screens.history import HistoryScreen
+
         self.history_screen = HistoryScreen(self.diary)
         return self.history_screen
+
+    def _make_factors(self) -> Screen:
+        from tracker.tui.screens.factors import FactorsScreen
+
+        return FactorsScreen(self.diary)
 
     def switch_mode(self, mode: str) -> AwaitMount:
         self._switching_to_built_mode = mode in self._built_modes
@@ -124,6 +131,8 @@ class TrackerApp(App[None]):
 
     def on_diary_failed(self, message: DiaryFailed) -> None:
         self.open_error = message.error
+        from tracker.tui.screens.database_error import DatabaseErrorScreen
+
         reason = (str(message.error).strip().splitlines() or [type(message.error).__name__])[0]
         self.push_screen(DatabaseErrorScreen(reason), lambda _: self.exit(return_code=1))
 
@@ -144,6 +153,8 @@ class TrackerApp(App[None]):
         self.today_screen.show_day(day)
 
     def action_help(self) -> None:
+        from tracker.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

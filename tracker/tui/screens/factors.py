@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tracker.errors import TrackerError
 from tracker.formatting import format_number
@@ -17,6 +17,7 @@ from tracker.tui.messages import FactorsChanged, FactorsLoaded, WriteFailed
 from tracker.tui.screens.factor_edit_form import FactorEditForm
 from tracker.tui.screens.factor_form import FactorForm
 from tracker.tui.screens.preset_form import PresetForm
+from tracker.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from tracker.models import Factor, FactorCreate, FactorUpdate, Preset, PresetCreate
@@ -48,7 +49,7 @@ class FactorsScreen(Screen[None]):
             with Vertical():
                 yield Static("[b]Presets[/b] (p adds one; Enter changes the amount)", classes="section")
                 yield DataTable(id="presets", cursor_type="row")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#factors", DataTable).add_columns("name", "kind", "unit", "range", "per day")

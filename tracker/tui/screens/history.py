@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tracker.formatting import days as plural_days
 from tracker.formatting import format_number
 from tracker.tui.messages import HistoryLoaded
+from tracker.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from tracker.daily import DailyRow
@@ -56,7 +57,7 @@ class HistoryScreen(Screen[None]):
         yield Header()
         yield Static("loading…", id="history-summary")
         yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_screen_resume(self) -> None:
         if self.stale and self.diary.is_open:

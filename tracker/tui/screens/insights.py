@@ -16,11 +16,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Footer, Header, LoadingIndicator, Static
+from textual.widgets import Header, LoadingIndicator, Static
 
 from tracker.analysis.text import DASH, TIMES  # plain strings: no pandas
 from tracker.formatting import days as plural_days
 from tracker.tui.messages import AnalysisReady
+from tracker.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from tracker.tui.diary import Diary
@@ -50,7 +51,7 @@ class InsightsScreen(Screen[None]):
             for name in SECTIONS:
                 yield Static("", id=f"insights-{name}", classes="insights-section")
             yield Static(NOT_A_DIAGNOSIS, id="insights-note")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"as of {self.diary.today():%a %d %b %Y}"

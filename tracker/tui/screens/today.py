@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tracker.errors import TrackerError
 from tracker.formatting import format_number
@@ -30,12 +30,9 @@ from tracker.tui.messages import (
     RedFlagsSaved,
     WriteFailed,
 )
-from tracker.tui.screens.date_prompt import DatePrompt
-from tracker.tui.screens.episode_form import EpisodeForm
-from tracker.tui.screens.red_flag_alert import RedFlagAlert
-from tracker.tui.screens.red_flags import QUESTIONS, RedFlagChecklist
 from tracker.tui.screens.today_factors import FactorLogging
 from tracker.tui.widgets.day_table import DayTable
+from tracker.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:  # the screen paints before the database stack is imported
     from tracker.models import EpisodeCreate
@@ -92,7 +89,7 @@ class TodayScreen(FactorLogging, Screen[None]):
         yield DayTable(id="entries")
         yield Static("", id="totals")
         yield Static("loading…", id="unlogged")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._show_heading()
@@ -204,6 +201,8 @@ class TodayScreen(FactorLogging, Screen[None]):
     # --- twitches ----------------------------------------------------------------------------
 
     async def action_log_twitch(self) -> None:
+        from tracker.tui.screens.episode_form import EpisodeForm  # forms load on first use, after the first frame
+
         location, side, intensity = self.view.episode_defaults if self.view else self.diary.episode_defaults()
         form = EpisodeForm(
             started_at=self.diary.moment_on(self.day),
@@ -230,6 +229,8 @@ class TodayScreen(FactorLogging, Screen[None]):
         if entry is None or self.view is None:
             return
         if entry.startswith("e"):
+            from tracker.tui.screens.episode_form import EpisodeForm
+
             episode = next(e for e in self.view.summary.episodes if e.id == int(entry[1:]))
             form = EpisodeForm(
                 started_at=episode.local_started_at, location=episode.location, side=episode.side,
@@ -264,11 +265,16 @@ class TodayScreen(FactorLogging, Screen[None]):
         self.write(job)
 
     async def action_red_flags(self) -> None:
+        from tracker.tui.screens.red_flags import RedFlagChecklist
+
         await self.app.push_screen(RedFlagChecklist(), self._save_red_flags)
 
     def _save_red_flags(self, kinds: list | None) -> None:
         if not kinds:
             return
+        from tracker.tui.screens.red_flag_alert import RedFlagAlert
+        from tracker.tui.screens.red_flags import QUESTIONS
+
         # The advice comes first, while the write happens behind it.
         labels = {kind: text for kind, text in QUESTIONS}
         self.app.push_screen(RedFlagAlert([labels[kind] for kind in kinds]))
@@ -348,4 +354,6 @@ class TodayScreen(FactorLogging, Screen[None]):
         self.show_day(self.diary.today())
 
     async def action_jump(self) -> None:
+        from tracker.tui.screens.date_prompt import DatePrompt
+
         await self.app.push_screen(DatePrompt(today=self.diary.today()), lambda day: day and self.show_day(day))

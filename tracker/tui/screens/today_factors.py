@@ -1,7 +1,7 @@
 """The Today screen's factor keys: caffeine, water, sleep, stress, magnesium, any factor.
 
 A mixin so today.py stays readable; it relies on TodayScreen's `diary`, `day`, `view`
-and `write`.
+and `write`. Its forms are imported when first opened, not before the first frame.
 """
 
 from __future__ import annotations
@@ -11,11 +11,6 @@ from typing import TYPE_CHECKING
 
 from tracker.formatting import format_number
 from tracker.tui.messages import EntrySaved
-from tracker.tui.screens.factor_picker import FactorPicker
-from tracker.tui.screens.number_form import NumberForm
-from tracker.tui.screens.preset_picker import PresetPicker
-from tracker.tui.screens.sleep_form import SleepForm
-from tracker.tui.screens.stress_picker import StressPicker
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -64,6 +59,11 @@ class FactorLogging:
 
     async def ask_value(self, factor: Factor) -> None:
         """The quickest way to a value for this factor: presets, a key, or a number."""
+        from tracker.tui.screens.number_form import NumberForm
+        from tracker.tui.screens.preset_picker import PresetPicker
+        from tracker.tui.screens.sleep_form import SleepForm
+        from tracker.tui.screens.stress_picker import StressPicker
+
         presets = [p for p, f in (self.view.presets if self.view else []) if f.id == factor.id]
         if factor.name == "sleep":
             await self.app.push_screen(  # type: ignore[attr-defined]
@@ -107,6 +107,8 @@ class FactorLogging:
         if factor is None or self.view is None:
             return
         if self.view.last_magnesium is None:
+            from tracker.tui.screens.number_form import NumberForm
+
             await self.app.push_screen(
                 NumberForm(factor=factor),
                 lambda value: value is not None and self.log_value(factor, value),
@@ -117,6 +119,8 @@ class FactorLogging:
     async def action_log_factor(self) -> None:
         if self.view is None:
             return
+        from tracker.tui.screens.factor_picker import FactorPicker
+
         await self.app.push_screen(  # type: ignore[attr-defined]
             FactorPicker(list(self.view.factors.values())),
             lambda factor: factor and self.ask_value(factor),
@@ -125,6 +129,8 @@ class FactorLogging:
     def edit_factor_entry(self, entry_id: int) -> None:
         if self.view is None:
             return
+        from tracker.tui.screens.number_form import NumberForm
+
         entry = next(e for e in self.view.summary.entries if e.id == entry_id)
         factor = self.view.factors[entry.factor_id]
 

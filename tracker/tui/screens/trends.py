@@ -18,11 +18,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, LoadingIndicator, Sparkline, Static
+from textual.widgets import Header, LoadingIndicator, Sparkline, Static
 
 from tracker.errors import TrackerError
 from tracker.tui.diary import TREND_FACTORS, Diary, Trends, Week
 from tracker.tui.messages import FilesWritten, TrendsReady, WriteFailed
+from tracker.tui.widgets.keys_footer import KeysFooter
 
 WEEKS = 12
 LABEL = 13  # characters of the row labels; the sparklines start after them
@@ -91,7 +92,7 @@ class TrendsScreen(Screen[None]):
                 "— no day of that week logged (drawn at the bottom). Factors: mean of the days logged.",
                 id="trends-hint",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#trends").display = False
