@@ -39,6 +39,7 @@ class GlanceEpisode(NamedTuple):
 class GlanceEntry(NamedTuple):
     id: int
     factor_id: int
+    local_date: dt.date
     value: float
     local_at: dt.datetime | None
     note: str
@@ -92,7 +93,7 @@ def _read_day(conn: sqlite3.Connection, day: dt.date, active_until: dt.date) -> 
         for row in conn.execute("SELECT id, name, unit, daily_rule FROM factor ORDER BY position, id")
     ]
     entries = [
-        GlanceEntry(entry_id, factor_id, value, _local(at, offset), note)
+        GlanceEntry(entry_id, factor_id, day, value, _local(at, offset), note)
         for entry_id, factor_id, value, at, offset, note in conn.execute(
             "SELECT id, factor_id, value, at, utc_offset_min, note FROM factor_entry"
             " WHERE local_date = ? ORDER BY at, id",
