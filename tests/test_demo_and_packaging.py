@@ -30,6 +30,17 @@ def test_demo_fills_an_empty_database_with_a_believable_history(cli, db_path) ->
     assert again.code == 2 and "empty database" in again.err  # never mixes with real data
 
 
+@pytest.mark.usefixtures("frozen")
+def test_demo_holds_nothing_later_than_now(cli, db_path) -> None:
+    """At 09:30 (London, UTC+0 in November) today has its morning and no evening yet."""
+    assert cli("demo", "--days", "30").code == 0
+    conn = sqlite3.connect(db_path)
+    latest = conn.execute(
+        "SELECT max(t) FROM (SELECT started_at AS t FROM episode UNION ALL SELECT at FROM factor_entry)"
+    ).fetchone()[0]
+    assert "2026-11-23 12:00" < latest <= "2026-11-24 09:30"
+
+
 @pytest.mark.slow
 def test_wheel_ships_migrations_and_upgrades_an_old_database(tmp_path) -> None:
     wheels = tmp_path / "wheels"

@@ -24,8 +24,11 @@ def database_is_empty(*, session: Session) -> bool:
     return not any(counts)
 
 
-def write_diary(*, session: Session, diary: SyntheticDiary) -> dict[str, int]:
-    """Insert the whole diary in the caller's transaction; returns how many rows of each kind."""
+def write_diary(*, session: Session, diary: SyntheticDiary, now: dt.datetime | None = None) -> dict[str, int]:
+    """Insert the diary in the caller's transaction; returns how many rows of each kind.
+
+    With `now`, today's twitches and entries stop there: a diary holds nothing yet to happen.
+    """
     created = utc_now()
     factor_ids = {factor.column: factor.id for factor in list_factors(session=session)}
     episodes = [
@@ -43,6 +46,7 @@ def write_diary(*, session: Session, diary: SyntheticDiary) -> dict[str, int]:
             "created_at": created,
         }
         for episode in diary.episodes
+        if now is None or episode.started_at <= now
     ]
     entries = [
         {
@@ -55,6 +59,7 @@ def write_diary(*, session: Session, diary: SyntheticDiary) -> dict[str, int]:
             "created_at": created,
         }
         for entry in diary.factor_entries
+        if now is None or entry.at is None or entry.at <= now
     ]
     checkins = [{"date": day, "checked_in": True, "note": "", "created_at": created} for day in diary.checkins]
     flags = [{"date": day, "kind": kind, "note": note, "created_at": created} for day, kind, note in diary.red_flags]

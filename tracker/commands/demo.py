@@ -45,7 +45,7 @@ def run(context: Context) -> int:
             with_red_flag=True,
             with_intervention=True,
         )
-        counts = write_diary(session=session, diary=diary)
+        counts = write_diary(session=session, diary=diary, now=now)
     written = ", ".join(f"{count} {kind}" for kind, count in counts.items())
     print(f"demo history of {days} days written to {context.db_path}: {written}")
     return 0
