@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import sqlite3
 import subprocess
@@ -13,6 +14,7 @@ from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import NOW, SIZE, TODAY, pause_until, settle
+from tests.tui.test_fast_typing import burst
 from tracker import store
 from tracker.db import open_database, session_scope
 from tracker.db_file import SCHEMA_HEAD
@@ -75,17 +77,42 @@ async def test_today_shows_its_twitches_before_the_database_opens_then_loads(mig
         assert "1 twitch" in str(screen.query_one("#totals", Static).render())
         assert "day 1 of twitching" in str(screen.query_one("#status", Static).render())
         await pause_until(pilot, lambda: "Twitch" in footer_keys(screen))
-        assert footer_keys(screen)["Twitch"] is False  # shown, dimmed
-        await pilot.press("t", "h")  # keys that need the database wait for it
+        keys = footer_keys(screen)
+        assert keys["Twitch"] and keys["Caffeine"]  # these wait for the database when pressed
+        assert not keys["History"] and not keys["Undo"]  # shown, dimmed until it is open
+        await pilot.press("h")
         assert app.screen is screen and app.current_mode == "today"
         may_open.set()
         await settle(pilot)
         assert app.diary.is_open and screen.view is not None
-        assert footer_keys(screen)["Twitch"] is True and footer_keys(screen)["History"] is True
+        assert footer_keys(screen)["History"] is True
         assert table.row_count == 1 and table.get_row_at(0)[6] == "at desk"
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, EpisodeForm)
+    app.diary.engine.dispose()
+
+
+async def test_t_enter_typed_while_the_database_opens_saves_the_twitch(migrated_db, tmp_path):
+    """Typed the moment the screen appears: `t` waits for the database, Enter waits for the form."""
+    path = tmp_path / "tracker.db"
+    shutil.copy(migrated_db, path)
+    may_open = threading.Event()
+
+    def open_engine():
+        may_open.wait(10)
+        return open_database(path)
+
+    app = make_app(db_path=path, open_engine=open_engine, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pause_until(pilot, lambda: "Twitch" in footer_keys(app.screen))
+        burst(app, "t", "e", "4", ("enter", "\r"))
+        await asyncio.sleep(0.2)  # not pilot.pause: that waits for the app, which is waiting
+        assert not app.diary.is_open  # the keys are waiting, not lost
+        threading.Timer(0.1, may_open.set).start()
+        await settle(pilot)
+        saved = sqlite3.connect(path).execute("SELECT location, intensity, started_at FROM episode").fetchall()
+        assert saved == [("eyelid", 4, "2026-03-10 09:30:00.000000")]
     app.diary.engine.dispose()
 
 

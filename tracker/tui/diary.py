@@ -9,6 +9,7 @@ is even imported.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -93,6 +94,8 @@ class Diary:
         self._engine = engine
         self._open_engine = open_engine or partial(open_database_file, db_path)
         self._today = today
+        self._open_lock = threading.Lock()
+        self._open_error: Exception | None = None
 
     # --- the database ------------------------------------------------------------------------
 
@@ -101,9 +104,19 @@ class Diary:
         return self._engine is not None
 
     def open(self) -> None:
-        """Open the database (may migrate it): blocks, so call it from a thread worker."""
-        if self._engine is None:
-            self._engine = self._open_engine()
+        """Open the database (may migrate it) once, for whichever thread asks first; the others
+        wait for it. A failure is raised again to every later caller, never retried. Blocks, so
+        call it from a thread."""
+        with self._open_lock:
+            if self._engine is not None:
+                return
+            if self._open_error is not None:
+                raise self._open_error
+            try:
+                self._engine = self._open_engine()
+            except Exception as exc:
+                self._open_error = exc
+                raise
 
     @property
     def engine(self) -> Engine:

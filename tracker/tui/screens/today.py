@@ -8,6 +8,7 @@ comes back as a past-tense message; the screen then reloads the day.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import time
 from collections.abc import Callable
@@ -40,6 +41,13 @@ if TYPE_CHECKING:  # the screen paints before the database stack is imported
     from tracker.tui.diary import DayShown, DayView, Diary
 
 UNDO_SECONDS = 10.0
+
+# Keys that work from the first frame: pressed while the database is still opening they wait
+# for it (see day_ready), so `t` `Enter` typed the moment the screen appears saves a twitch.
+WAIT_FOR_THE_DATABASE = frozenset(
+    {"log_twitch", "log_caffeine", "log_water", "log_sleep", "log_stress", "log_magnesium", "log_factor",
+     "red_flags", "jump"}
+)  # fmt: skip
 
 
 class TodayScreen(FactorLogging, Screen[None]):
@@ -136,9 +144,25 @@ class TodayScreen(FactorLogging, Screen[None]):
             self._draw(shown)
 
     def on_day_loaded(self, message: DayLoaded) -> None:
-        if message.day != self.day:
-            return  # a load for a day we have already moved away from
-        self.view = view = message.view
+        if message.day == self.day:  # else a load for a day we have already moved away from
+            self._show_view(message.view)
+
+    async def day_ready(self) -> bool:
+        """Whether the day is loaded, so a key can act on it. Pressed while the database is
+        still opening, a key waits here; its binding is a priority one, so the keys typed after
+        it wait too, in order. (The app's messages wait as well, so this opens the database
+        itself rather than wait for the app to.) False only if the database was refused."""
+        if not self.diary.is_open:
+            try:
+                await asyncio.to_thread(self.diary.open)  # or wait for the app's worker opening it
+            except Exception:  # refused: the app's own open says why, on screen
+                return False
+        if self.view is None:
+            self._show_view(await asyncio.to_thread(self.diary.load_day, self.day))
+        return True
+
+    def _show_view(self, view: DayView) -> None:
+        self.view = view
         if self._keys_waiting:
             # Redrawing the footer's keys costs ~40 ms: after the day is on screen, not before.
             self._keys_waiting = False
@@ -203,7 +227,9 @@ class TodayScreen(FactorLogging, Screen[None]):
     async def action_log_twitch(self) -> None:
         from tracker.tui.screens.episode_form import EpisodeForm  # forms load on first use, after the first frame
 
-        location, side, intensity = self.view.episode_defaults if self.view else self.diary.episode_defaults()
+        if not await self.day_ready() or self.view is None:
+            return
+        location, side, intensity = self.view.episode_defaults
         form = EpisodeForm(
             started_at=self.diary.moment_on(self.day),
             location=location,
@@ -267,6 +293,8 @@ class TodayScreen(FactorLogging, Screen[None]):
     async def action_red_flags(self) -> None:
         from tracker.tui.screens.red_flags import RedFlagChecklist
 
+        if not await self.day_ready():
+            return
         await self.app.push_screen(RedFlagChecklist(), self._save_red_flags)
 
     def _save_red_flags(self, kinds: list | None) -> None:
@@ -314,7 +342,7 @@ class TodayScreen(FactorLogging, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.diary.is_open:
-            return None  # shown, but disabled until the database is open
+            return True if action in WAIT_FOR_THE_DATABASE else None  # None: shown, but disabled
         if action == "undo":
             return self._undo is not None
         return True
@@ -356,4 +384,6 @@ class TodayScreen(FactorLogging, Screen[None]):
     async def action_jump(self) -> None:
         from tracker.tui.screens.date_prompt import DatePrompt
 
+        if not await self.day_ready():
+            return
         await self.app.push_screen(DatePrompt(today=self.diary.today()), lambda day: day and self.show_day(day))

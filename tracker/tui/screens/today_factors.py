@@ -30,6 +30,7 @@ class FactorLogging:
 
         def write(self, job: Callable[[], Message]) -> None: ...
         def notify(self, message: str, **kwargs: object) -> None: ...
+        async def day_ready(self) -> bool: ...
 
     def _factor(self, name: str) -> Factor | None:
         if self.view is None:
@@ -86,24 +87,24 @@ class FactorLogging:
             )  # type: ignore[attr-defined]
 
     async def action_log_caffeine(self) -> None:
-        if factor := self._factor("caffeine"):
+        if await self.day_ready() and (factor := self._factor("caffeine")):
             await self.ask_value(factor)
 
     async def action_log_water(self) -> None:
-        if factor := self._factor("water"):
+        if await self.day_ready() and (factor := self._factor("water")):
             await self.ask_value(factor)
 
     async def action_log_sleep(self) -> None:
-        if factor := self._factor("sleep"):
+        if await self.day_ready() and (factor := self._factor("sleep")):
             await self.ask_value(factor)
 
     async def action_log_stress(self) -> None:
-        if factor := self._factor("stress"):
+        if await self.day_ready() and (factor := self._factor("stress")):
             await self.ask_value(factor)
 
     async def action_log_magnesium(self) -> None:
         """Repeat the last dose in one key; ask for a dose the first time."""
-        factor = self._factor("magnesium")
+        factor = self._factor("magnesium") if await self.day_ready() else None
         if factor is None or self.view is None:
             return
         if self.view.last_magnesium is None:
@@ -117,7 +118,7 @@ class FactorLogging:
             self.log_value(factor, self.view.last_magnesium)
 
     async def action_log_factor(self) -> None:
-        if self.view is None:
+        if not await self.day_ready() or self.view is None:
             return
         from tracker.tui.screens.factor_picker import FactorPicker
 
