@@ -78,14 +78,13 @@ async def test_today_shows_its_twitches_before_the_database_opens_then_loads(mig
         assert "day 1 of twitching" in str(screen.query_one("#status", Static).render())
         await pause_until(pilot, lambda: "Twitch" in footer_keys(screen))
         keys = footer_keys(screen)
-        assert keys["Twitch"] and keys["Caffeine"]  # these wait for the database when pressed
-        assert not keys["History"] and not keys["Undo"]  # shown, dimmed until it is open
-        await pilot.press("h")
-        assert app.screen is screen and app.current_mode == "today"
+        assert keys["Twitch"] and keys["History"]  # these wait for the database when pressed
+        assert not keys["Day back"] and not keys["Undo"]  # shown, dimmed until it is open
+        assert table.row_count == 1 and table.get_row_at(0)[6] == "at desk"
         may_open.set()
         await settle(pilot)
         assert app.diary.is_open and screen.view is not None
-        assert footer_keys(screen)["History"] is True
+        assert footer_keys(screen)["Day back"] is True
         assert table.row_count == 1 and table.get_row_at(0)[6] == "at desk"
         await pilot.press("t")
         await settle(pilot)
@@ -113,6 +112,27 @@ async def test_t_enter_typed_while_the_database_opens_saves_the_twitch(migrated_
         await settle(pilot)
         saved = sqlite3.connect(path).execute("SELECT location, intensity, started_at FROM episode").fetchall()
         assert saved == [("eyelid", 4, "2026-03-10 09:30:00.000000")]
+    app.diary.engine.dispose()
+
+
+async def test_h_pressed_while_the_database_opens_opens_history(migrated_db, tmp_path):
+    path = tmp_path / "tracker.db"
+    shutil.copy(migrated_db, path)
+    may_open = threading.Event()
+
+    def open_engine():
+        may_open.wait(10)
+        return open_database(path)
+
+    app = make_app(db_path=path, open_engine=open_engine, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pause_until(pilot, lambda: "History" in footer_keys(app.screen))
+        burst(app, "h")
+        await asyncio.sleep(0.2)
+        assert app.current_mode == "today" and not app.diary.is_open
+        may_open.set()
+        await settle(pilot)
+        assert app.current_mode == "history"
     app.diary.engine.dispose()
 
 

@@ -46,7 +46,7 @@ UNDO_SECONDS = 10.0
 # for it (see day_ready), so `t` `Enter` typed the moment the screen appears saves a twitch.
 WAIT_FOR_THE_DATABASE = frozenset(
     {"log_twitch", "log_caffeine", "log_water", "log_sleep", "log_stress", "log_magnesium", "log_factor",
-     "red_flags", "jump"}
+     "red_flags", "jump", "open_mode", "open_insights", "open_trends"}
 )  # fmt: skip
 
 
@@ -75,10 +75,10 @@ class TodayScreen(FactorLogging, Screen[None]):
         Binding("y", "yesterday", "Yesterday", show=False),
         Binding("full_stop", "go_today", "Back to today", show=False),
         Binding("j", "jump", "Go to date", show=False, priority=True),
-        Binding("h", "app.switch_mode('history')", "History"),
-        Binding("F", "app.switch_mode('factors')", "Factors", show=False),
-        Binding("i", "app.open_insights", "Insights", show=False),
-        Binding("T", "app.open_trends", "Trends", show=False),
+        Binding("h", "open_mode('history')", "History", priority=True),
+        Binding("F", "open_mode('factors')", "Factors", show=False, priority=True),
+        Binding("i", "open_insights", "Insights", show=False, priority=True),
+        Binding("T", "open_trends", "Trends", show=False, priority=True),
     ]
 
     def __init__(self, diary: Diary) -> None:
@@ -365,6 +365,20 @@ class TodayScreen(FactorLogging, Screen[None]):
         self.notify(message.text, timeout=3)
         self.load()
         self.app.mark_history_stale()  # type: ignore[attr-defined]
+
+    # --- other screens -----------------------------------------------------------------------
+
+    async def action_open_mode(self, mode: str) -> None:
+        if await self.day_ready():
+            self.app.switch_mode(mode)
+
+    async def action_open_insights(self) -> None:
+        if await self.day_ready():
+            self.app.action_open_insights()  # type: ignore[attr-defined]
+
+    async def action_open_trends(self) -> None:
+        if await self.day_ready():
+            self.app.action_open_trends()  # type: ignore[attr-defined]
 
     # --- other days --------------------------------------------------------------------------
 
