@@ -46,7 +46,7 @@ def test_episode_lands_on_the_local_day_across_dst_and_travel(cli, monkeypatch) 
         assert cli("log", "twitch", "--at", "00:30").code == 0
         assert cli("log", "twitch", "--at", "03:30").code == 0
     # 25 October 2026: clocks go back; 01:30 happens twice, both on the 25th.
-    with time_machine.travel(dt.datetime(2026, 10, 25, 12, 0, tzinfo=ZoneInfo("Europe/London")), tick=False):
+    with time_machine.travel(dt.datetime(2026, 10, 25, 23, 55, tzinfo=ZoneInfo("Europe/London")), tick=False):
         assert cli("log", "twitch", "--at", "23:50").code == 0
         assert cli("log", "twitch", "--at", "2026-10-25T01:30+01:00").code == 0
         assert cli("log", "twitch", "--at", "2026-10-25T01:30+00:00").code == 0

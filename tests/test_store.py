@@ -25,7 +25,7 @@ def twitch(**changes: object) -> EpisodeCreate:
 
 def test_three_coffees_are_three_entries_and_the_day_is_their_sum(engine) -> None:
     with session_scope(engine) as session:
-        for hour, mg in ((8, 95), (11, 63), (15, 95)):
+        for hour, mg in ((7, 95), (8, 63), (9, 95)):
             at = NOW.replace(hour=hour)
             store.add_factor_entry(
                 session=session, entry_in=FactorEntryCreate(factor="caffeine", value=mg, at=at), now=NOW

@@ -34,7 +34,7 @@ from tracker.models import (
     Side,
     split_tags,
 )
-from tracker.when import parse_date, parse_duration
+from tracker.when import local_moment, parse_date, parse_duration
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 DERIVED_DAILY = {"episodes", "total_duration_s", "max_intensity", "locations"}
@@ -154,17 +154,13 @@ def _parse_episodes(where, header, rows, defaults, now) -> list[EpisodeCreate]: 
 
 
 def _parse_started(text: str) -> dt.datetime:
+    """An aware time; one without an offset is a wall-clock time here (when.local_moment's rules)."""
     try:
         started = dt.datetime.fromisoformat(text.strip())
     except ValueError:
         raise InputError("started_at", text, "an ISO 8601 time like 2026-11-20T08:15:00+01:00") from None
-    if started.year < validate.EARLIEST_YEAR:
-        raise InputError("started_at", text, f"times from {validate.EARLIEST_YEAR} on")
-    if started.tzinfo is None:  # no offset: local time
-        try:
-            started = started.astimezone()
-        except (OverflowError, ValueError, OSError):
-            raise InputError("started_at", text, "a time this machine can place in its timezone") from None
+    if started.tzinfo is None:
+        return local_moment(started, field="started_at").at
     return started
 
 
@@ -226,7 +222,9 @@ def _parse_daily(where, header, rows, factors: list[Factor], now) -> list[_Daily
                 # An untracked day: nothing to write. Skipped before the range check, so an
                 # export of any range (even one reaching past today) imports back.
                 continue
-            day = validate.calendar_day("date", day, now.date())
+            # A file may come from a machine whose clock is ahead of this one: a day that has begun
+            # anywhere is allowed, so an export imports back wherever it was written.
+            day = validate.calendar_day("date", day, validate.latest_local_date(now))
             values = {}
             for column, factor in by_column.items():
                 text = cells.get(column, "").strip()

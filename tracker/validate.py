@@ -13,6 +13,11 @@ MAX_NOTE_CHARS = 4000
 MAX_TAG_CHARS = 40
 TAG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+# How far ahead of this machine's clock an entry may be: a watch or phone a few minutes fast
+# is normal; anything later is a time that has not happened yet.
+FUTURE_LEEWAY = dt.timedelta(minutes=5)
+# The UTC offsets clocks have used since 1900 (Kiribati's +14:00 is the furthest ahead).
+OFFSETS = (dt.timedelta(hours=-12), dt.timedelta(hours=14))
 
 
 def number_in_range(field: str, value: float, low: float, high: float, unit: str = "") -> float:
@@ -39,22 +44,55 @@ def integer_in_range(field: str, value: object, low: int, high: int) -> int:
 
 
 def moment(field: str, value: dt.datetime, now: dt.datetime) -> dt.datetime:
-    """An aware time no earlier than 1900 and at most a day in the future."""
+    """`value` if it is aware, from 1900 on, at most FUTURE_LEEWAY after `now`, and its UTC offset
+    is one the diary can store exactly (whole minutes, within the offsets clocks use)."""
     if value.tzinfo is None or value.utcoffset() is None:
         raise InputError(field, value.isoformat(), "a time with a UTC offset")
-    if value.year < EARLIEST_YEAR:
-        raise InputError(field, value.isoformat(), f"times from {EARLIEST_YEAR} on")
-    if value - now > dt.timedelta(days=1):
-        raise InputError(field, value.isoformat(), "at most a day in the future")
+    earliest(field, value)
+    utc_offset(field, value)
+    if value - now > FUTURE_LEEWAY:
+        raise InputError(field, value.isoformat(), f"a time no later than now ({_clock_now(now)}); {_leeway()}")
     return value
+
+
+def earliest(field: str, value: dt.date) -> None:
+    """Refuse a date or time before EARLIEST_YEAR."""
+    if value.year < EARLIEST_YEAR:
+        kind = "times" if isinstance(value, dt.datetime) else "dates"
+        raise InputError(field, value.isoformat(), f"{kind} from {EARLIEST_YEAR} on")
+
+
+def utc_offset(field: str, value: dt.datetime) -> None:
+    """Refuse an offset the schema cannot keep exactly: it stores whole minutes, so an offset
+    with seconds (+00:00:30) would come back from an export on another instant, or another day."""
+    offset = value.utcoffset()
+    assert offset is not None
+    if offset % dt.timedelta(minutes=1):
+        raise InputError(field, value.isoformat(), "a UTC offset in whole minutes, like +05:30")
+    if not OFFSETS[0] <= offset <= OFFSETS[1]:
+        raise InputError(field, value.isoformat(), "a UTC offset from -12:00 to +14:00")
 
 
 def calendar_day(field: str, value: dt.date, today: dt.date) -> dt.date:
-    if value.year < EARLIEST_YEAR:
-        raise InputError(field, value.isoformat(), f"dates from {EARLIEST_YEAR} on")
-    if value > today + dt.timedelta(days=1):
-        raise InputError(field, value.isoformat(), "at most a day in the future")
+    """`value` if it is from 1900 on and not after `today` (a day yet to come has nothing to log)."""
+    earliest(field, value)
+    if value > today:
+        raise InputError(field, value.isoformat(), f"today ({today.isoformat()}) or earlier")
     return value
+
+
+def latest_local_date(now: dt.datetime) -> dt.date:
+    """The calendar day it is where clocks are furthest ahead (UTC+14): the latest day any entry
+    logged up to `now` can belong to, wherever it was logged."""
+    return (now + FUTURE_LEEWAY).astimezone(dt.timezone(OFFSETS[1])).date()
+
+
+def _clock_now(now: dt.datetime) -> str:
+    return f"{now:%H:%M} on {now.day} {now:%b %Y}"
+
+
+def _leeway() -> str:
+    return f"{FUTURE_LEEWAY.seconds // 60} minutes' leeway for clocks that disagree"
 
 
 def tags(field: str, values: list[str]) -> list[str]:

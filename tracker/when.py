@@ -1,10 +1,22 @@
-"""Parsing what people type for times, dates and durations."""
+"""Parsing what people type for times, dates and durations.
+
+A time typed without an offset is a wall-clock time in this machine's zone, read with the
+zone database (zoneinfo): a time the clocks skipped is refused, naming the gap, and a time
+they showed twice is taken the first time, and said so. `local_moment` is the one place a
+wall-clock time becomes an instant; the command line, the CSV import and the TUI's forms
+all go through it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
+from tracker import validate
 from tracker.errors import InputError
 
 WHEN_ALLOWED = "now, HH:MM, yesterday HH:MM, or ISO 8601 like 2026-11-20T08:15 (offset optional)"
@@ -14,29 +26,134 @@ _CLOCK = re.compile(r"^(?P<h>\d{1,2}):(?P<m>\d{2})$")
 _DURATION = re.compile(r"^(?:(?P<h>\d+(?:\.\d+)?)h)?(?:(?P<m>\d+(?:\.\d+)?)m)?(?:(?P<s>\d+(?:\.\d+)?)s?)?$")
 
 
-def parse_when(text: str, *, now: dt.datetime) -> dt.datetime:
-    """An aware datetime from WHEN; times without an offset are local time on `now`'s machine."""
+@dataclass(frozen=True)
+class Moment:
+    """An aware time, and what was assumed to get there ("" when nothing was)."""
+
+    at: dt.datetime
+    assumed: str = ""
+
+
+def local_zone() -> dt.tzinfo:
+    """This machine's time zone from the zone database: `TZ`, else the system setting.
+
+    Raises InputError when `TZ` names no zone the database knows (a POSIX rule such as
+    "CET-1CEST" cannot tell which hour a date skipped, so it is not guessed at).
+    """
+    return _zone_for(os.environ.get("TZ"))
+
+
+@functools.lru_cache(maxsize=8)
+def _zone_for(tz_setting: str | None) -> dt.tzinfo:
+    """The zone for one value of `TZ` (cached per value, so a changed `TZ` is seen)."""
+    if tz_setting == "":
+        return dt.UTC  # what an empty TZ means to the C library, which gives this program "now"
+    import warnings
+    from zoneinfo import ZoneInfoNotFoundError
+
+    # deferred: tzlocal imports logging (~20 ms), and only a typed wall-clock time needs it.
+    # tzlocal reads TZ and the other places systems keep the zone (Linux distributions, macOS,
+    # Windows' registry), which a hand-written lookup would get wrong somewhere.
+    import tzlocal
+
+    try:
+        with warnings.catch_warnings():
+            # A system whose files disagree about the zone gets tzlocal's best reading rather
+            # than a multi-line warning in the middle of a one-line answer.
+            warnings.simplefilter("ignore")
+            return tzlocal.reload_localzone()
+    except ZoneInfoNotFoundError:
+        raise InputError(
+            "TZ", tz_setting or "", "a zone name from the time zone database, like Europe/London"
+        ) from None
+
+
+def local_moment(naive: dt.datetime, *, zone: dt.tzinfo | None = None, field: str = "at") -> Moment:
+    """The instant a wall-clock time in `zone` (default: this machine's) names.
+
+    Raises InputError for a time the clocks skipped (naming the gap), for a zone whose offset
+    then had seconds in it (the diary stores whole minutes), and before 1900. A time the
+    clocks showed twice is the first of the two, and `assumed` says so.
+    """
+    validate.earliest(field, naive)
+    zone = zone or local_zone()
+    first = naive.replace(tzinfo=zone, fold=0)
+    second = naive.replace(tzinfo=zone, fold=1)
+    try:
+        round_trip = first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
+    except OverflowError:
+        raise InputError(field, _shown(naive), "a time from 1900 up to now") from None
+    if round_trip != naive:
+        raise InputError(field, _shown(naive), _gap(naive, zone))
+    offset = first.utcoffset()
+    assert offset is not None
+    if offset % dt.timedelta(minutes=1):
+        minutes = round(offset.total_seconds() / 60)
+        example = naive.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
+        raise InputError(
+            field,
+            _shown(naive),
+            f"local time in {_zone_name(zone)} was UTC{_offset(offset)} then and the diary keeps whole-minute "
+            f"offsets: give one, like {_shown(example)}",
+        )
+    second_offset = second.utcoffset()
+    if second_offset is not None and second_offset != offset:
+        later = naive.replace(tzinfo=dt.timezone(second_offset))
+        return Moment(
+            first,
+            f"{naive:%H:%M} came twice on {_day(naive)} in {_zone_name(zone)}, as the clocks went back: took the "
+            f"first, {_offset(offset)}; for the second, give {_shown(later)}",
+        )
+    return Moment(first)
+
+
+def read_when(text: str, *, now: dt.datetime, zone: dt.tzinfo | None = None, field: str = "at") -> Moment:
+    """WHEN as typed: now, HH:MM, today/yesterday HH:MM, or ISO 8601 with or without an offset.
+
+    A bare HH:MM still to come today (beyond the leeway for clocks that disagree) is that time
+    yesterday; `assumed` says so. Whether the moment is too far ahead is the store's check
+    (validate.moment), so the TUI and the import are held to the same rule.
+    """
     raw = text.strip().lower()
     if raw in ("", "now"):
-        return now
-    day = now.date()
+        return Moment(now)
+    day, named_day = now.date(), False
     for word, shift in (("yesterday", 1), ("today", 0)):
         if raw.startswith(word + " "):
-            raw, day = raw[len(word) + 1 :].strip(), now.date() - dt.timedelta(days=shift)
+            raw, day, named_day = raw[len(word) + 1 :].strip(), day - dt.timedelta(days=shift), True
             break
     clock = _CLOCK.match(raw)
     if clock:
         hour, minute = int(clock["h"]), int(clock["m"])
         if hour > 23 or minute > 59:
-            raise InputError("at", text, WHEN_ALLOWED)
-        return _local(dt.datetime.combine(day, dt.time(hour, minute)))
+            raise InputError(field, text, WHEN_ALLOWED)
+        naive = dt.datetime.combine(day, dt.time(hour, minute))
+        if not named_day and _still_to_come(naive, now, zone):
+            moment = local_moment(naive - dt.timedelta(days=1), zone=zone, field=field)
+            said = f"{naive:%H:%M} today is still to come"
+            return Moment(moment.at, "; ".join(filter(None, [said, moment.assumed])))
+        return local_moment(naive, zone=zone, field=field)
+    if named_day:
+        raise InputError(field, text, WHEN_ALLOWED)
     try:
         parsed = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise InputError("at", text, WHEN_ALLOWED) from None
+        raise InputError(field, text, WHEN_ALLOWED) from None
     if parsed.tzinfo is None:
-        return _local(parsed)
-    return parsed
+        return local_moment(parsed, zone=zone, field=field)
+    return Moment(parsed)
+
+
+def parse_when(text: str, *, now: dt.datetime) -> dt.datetime:
+    """An aware datetime from WHEN (see read_when, which also says what it assumed)."""
+    return read_when(text, now=now).at
+
+
+def spoken(moment: dt.datetime, *, now: dt.datetime) -> str:
+    """When, as a confirmation says it: "today 08:15", "yesterday 23:00", "Fri 20 Nov 2026 08:15"."""
+    days_ago = (now.date() - moment.date()).days
+    word = {0: "today", 1: "yesterday"}.get(days_ago, f"{moment:%a} {_day(moment)}")
+    return f"{word} {moment:%H:%M}"
 
 
 def parse_date(text: str, *, today: dt.date, field: str = "date") -> dt.date:
@@ -63,9 +180,54 @@ def parse_duration(text: str) -> int:
     return round(seconds)
 
 
-def _local(naive: dt.datetime) -> dt.datetime:
-    """Attach the local offset in force at that wall-clock time (right across DST)."""
+def _still_to_come(naive: dt.datetime, now: dt.datetime, zone: dt.tzinfo | None) -> bool:
+    """Whether today's `naive` wall-clock time is later than now, beyond the leeway."""
     try:
-        return naive.astimezone()
-    except (OverflowError, ValueError, OSError):
-        raise InputError("at", naive.isoformat(), WHEN_ALLOWED) from None
+        at = local_moment(naive, zone=zone).at
+    except InputError:
+        # Skipped by the clocks today (or not placeable): still to come if later on the wall clock.
+        wall_now = now.astimezone(zone or local_zone()).replace(tzinfo=None)
+        return naive > wall_now + validate.FUTURE_LEEWAY
+    return at - now > validate.FUTURE_LEEWAY
+
+
+def _gap(naive: dt.datetime, zone: dt.tzinfo) -> str:
+    """ "01:00–02:00 does not exist on 29 Mar 2026 in Europe/London: clocks went forward"."""
+    before = naive.replace(tzinfo=zone, fold=0).utcoffset()
+    after = naive.replace(tzinfo=zone, fold=1).utcoffset()
+    assert before is not None and after is not None
+    # The clocks changed at an instant in (naive - after, naive - before]: find it to the second.
+    low, high = (naive - after).replace(tzinfo=dt.UTC), (naive - before).replace(tzinfo=dt.UTC)
+    while high - low > dt.timedelta(seconds=1):
+        middle = low + (high - low) // 2
+        if middle.astimezone(zone).utcoffset() == after:
+            high = middle
+        else:
+            low = middle
+    start, end = (high + before).replace(tzinfo=None), (high + after).replace(tzinfo=None)
+    if end - start < dt.timedelta(days=1):
+        span = f"{start:%H:%M}–{end:%H:%M} does not exist on {_day(start)}"
+    else:
+        span = f"{_day(start)} {start:%H:%M} to {_day(end)} {end:%H:%M} does not exist"
+    return f"{span} in {_zone_name(zone)}: clocks went forward"
+
+
+def _shown(moment: dt.datetime) -> str:
+    """ISO 8601 to the minute, or to the second when there are seconds."""
+    return moment.isoformat(timespec="seconds" if moment.second or moment.microsecond else "minutes")
+
+
+def _day(moment: dt.date) -> str:
+    return f"{moment.day} {moment:%b %Y}"
+
+
+def _zone_name(zone: dt.tzinfo) -> str:
+    return zone.key if isinstance(zone, ZoneInfo) and zone.key else str(zone)
+
+
+def _offset(offset: dt.timedelta) -> str:
+    """+01:00, -03:00, +00:19:32."""
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    seconds = abs(int(offset.total_seconds()))
+    text = f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
+    return text + (f":{seconds % 60:02d}" if seconds % 60 else "")

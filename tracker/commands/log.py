@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
+from typing import TYPE_CHECKING
 
 from tracker.commands.context import Context
 from tracker.errors import InputError
+
+if TYPE_CHECKING:
+    from tracker.when import Moment
 
 SPECIAL = ("twitch", "drink", "none", "redflag")
 
@@ -58,10 +63,11 @@ def _twitch(context: Context) -> int:
     from tracker import store, validate
     from tracker.db import session_scope
     from tracker.models import EpisodeCreate
-    from tracker.when import parse_duration, parse_when
+    from tracker.when import parse_duration, read_when
 
     now = context.now()
-    started = parse_when(opts.at, now=now)
+    when = read_when(opts.at, now=now)
+    started = when.at
     duration = parse_duration(opts.duration) if opts.duration is not None else None
     with session_scope(context.engine()) as session:
         location, side, intensity = store.episode_defaults(session=session)
@@ -82,28 +88,32 @@ def _twitch(context: Context) -> int:
             now=now,
         )
         entry = store.entry_id(episode)
-    when = episode.local_started_at.strftime("%Y-%m-%d %H:%M")
     length = f", {episode.duration_s} s" if episode.duration_s is not None else ""
-    print(f"logged {entry}: twitch, {episode.location} {episode.side}, intensity {episode.intensity}{length}, {when}")
+    _confirm(
+        f"logged {entry}: twitch, {episode.location} {episode.side}, intensity {episode.intensity}{length}",
+        when,
+        now,
+    )
     return 0
 
 
 def _factor(context: Context, name: str) -> int:
     parser = _sub_parser(context, name, f"Log a value of {name}. VALUE may also be a preset name (e.g. glass).")
     parser.add_argument("value", metavar="VALUE")
-    when = parser.add_mutually_exclusive_group()
-    when.add_argument("--at", metavar="WHEN", help="now (default), HH:MM, yesterday HH:MM or ISO 8601")
-    when.add_argument("--date", metavar="YYYY-MM-DD", help="a date-only entry for that day")
+    timing = parser.add_mutually_exclusive_group()
+    timing.add_argument("--at", metavar="WHEN", help="now (default), HH:MM, yesterday HH:MM or ISO 8601")
+    timing.add_argument("--date", metavar="YYYY-MM-DD", help="a date-only entry for that day")
     parser.add_argument("--note", default="", metavar="TEXT")
     opts = parser.parse_args(context.args.rest)
 
     from tracker import store
     from tracker.db import session_scope
     from tracker.models import FactorEntryCreate
-    from tracker.when import parse_date, parse_when
+    from tracker.when import Moment, parse_date, read_when
 
     now = context.now()
-    at = parse_when(opts.at, now=now) if opts.at else (None if opts.date else now)
+    when = read_when(opts.at, now=now) if opts.at else (None if opts.date else Moment(now))
+    at = when.at if when else None
     day = parse_date(opts.date, today=now.date()) if opts.date else None
     with session_scope(context.engine()) as session:
         factor = store.get_factor(session=session, name=name)
@@ -114,9 +124,11 @@ def _factor(context: Context, name: str) -> int:
             now=now,
         )
         label = store.entry_id(entry)
-    print(
-        f"logged {label}: {factor.name} {_show(value)}{' ' + factor.unit if factor.unit else ''} on {entry.local_date}"
-    )
+    logged = f"logged {label}: {factor.name} {_show(value)}{' ' + factor.unit if factor.unit else ''}"
+    if when is None:
+        print(f"{logged} on {entry.local_date}")
+    else:
+        _confirm(logged, when, now)
     return 0
 
 
@@ -150,10 +162,11 @@ def _drink(context: Context) -> int:
     from tracker import store, validate
     from tracker.db import session_scope
     from tracker.models import FactorEntryCreate
-    from tracker.when import parse_when
+    from tracker.when import read_when
 
     now = context.now()
-    at = parse_when(opts.at, now=now)
+    when = read_when(opts.at, now=now)
+    at = when.at
     count = validate.integer_in_range("count", opts.count, 1, 20)
     with session_scope(context.engine()) as session:
         preset = store.get_preset(session=session, name=opts.name.replace(" ", "-"))
@@ -165,7 +178,7 @@ def _drink(context: Context) -> int:
             now=now,
         )
         label = store.entry_id(entry)
-    print(f"logged {label}: {note} = {_show(entry.value)} {factor.unit} {factor.name}")
+    _confirm(f"logged {label}: {note} = {_show(entry.value)} {factor.unit} {factor.name}", when, now)
     return 0
 
 
@@ -225,6 +238,15 @@ def _redflag(context: Context) -> int:
         "weakness or slurred speech, call emergency services now."
     )
     return 0
+
+
+def _confirm(logged: str, when: Moment, now: dt.datetime) -> None:
+    """The confirmation, saying when in words, and on a second line anything assumed about it."""
+    from tracker.when import spoken
+
+    print(f"{logged}, {spoken(when.at, now=now)}")
+    if when.assumed:
+        print(f"  ({when.assumed})")
 
 
 def _split_repeated(values: list[str]) -> list[str]:

@@ -141,10 +141,18 @@ class Diary:
 
     def moment_on(self, day: dt.date) -> dt.datetime:
         """Now's wall-clock time on `day`: the default time for an entry on another day."""
+        from tracker.errors import InputError
+        from tracker.when import local_moment
+
         now = self.now()
         if day == now.date():
             return now
-        return dt.datetime.combine(day, now.time().replace(second=0, microsecond=0)).astimezone()
+        try:
+            return local_moment(dt.datetime.combine(day, now.time().replace(second=0, microsecond=0))).at
+        except InputError:
+            # That wall-clock time was skipped on that day (clocks went forward): midday, which
+            # no zone skips, rather than a moment on the day before.
+            return local_moment(dt.datetime.combine(day, dt.time(12))).at
 
     # --- reads -------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from tracker.errors import InputError
 from tracker.tui.widgets.choice_row import ChoiceRow
-from tracker.when import parse_duration
+from tracker.when import local_moment, parse_duration
 
 if TYPE_CHECKING:
     from tracker.models import EpisodeCreate
@@ -174,7 +174,7 @@ class EpisodeForm(ModalScreen["EpisodeCreate | None"]):
                 clock = dt.time.fromisoformat(at_text if len(at_text) > 4 else f"0{at_text}")
             except ValueError:
                 raise InputError("time", at_text, "HH:MM, e.g. 08:15") from None
-            started = dt.datetime.combine(self.started_at.date(), clock).astimezone()
+            started = local_moment(dt.datetime.combine(self.started_at.date(), clock), field="time").at
         duration_text = self.query_one("#duration", Input).value.strip()
         return EpisodeCreate(
             started_at=started,
