@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Sequence
 
 from sqlmodel import Session
 
 from tracker.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
+from tracker.csv_cells import csv_text
+from tracker.csv_cells import restore_text as restore_text  # the importer reads it from here
 from tracker.daily import DailyRow
 from tracker.days import daily_rows, episodes_between, logged_range
 from tracker.formatting import format_number  # also imported from here by the commands
 from tracker.models import Episode, Factor
 from tracker.store import list_factors
-
-# OWASP CSV injection: a spreadsheet runs cells starting with these as formulas. A leading
-# apostrophe is also escaped so that importing our own export gives back the original text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-def neutralise(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def restore_text(text: str) -> str:
-    """Undo `neutralise` (a hand-written leading apostrophe before other text is kept)."""
-    if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_STARTS):
-        return text[1:]
-    return text
 
 
 def daily_columns(factors: Sequence[Factor]) -> list[str]:
@@ -37,49 +22,50 @@ def daily_columns(factors: Sequence[Factor]) -> list[str]:
 
 
 def daily_csv(rows: Sequence[DailyRow], factors: Sequence[Factor]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)  # RFC 4180: CRLF line ends, minimal quoting
-    writer.writerow(daily_columns(factors))
-    for row in rows:
-        if not row.tracked:
-            writer.writerow([row.date.isoformat(), "0"] + [""] * (len(factors) + len(DAILY_HEAD) + len(DAILY_TAIL) - 2))
-            continue
-        writer.writerow(
-            [
-                row.date.isoformat(),
-                "1",
-                format_number(row.episodes),
-                format_number(row.total_duration_s),
-                format_number(row.max_intensity),
-                neutralise(";".join(row.locations)),
-                *(format_number(row.factors.get(factor.column)) for factor in factors),
-                neutralise(";".join(row.red_flags)),
-                neutralise(row.note),
-            ]
-        )
-    return buffer.getvalue()
+    blank = [""] * (len(factors) + len(DAILY_HEAD) + len(DAILY_TAIL) - 2)
+    return csv_text(
+        [
+            daily_columns(factors),
+            *(
+                [
+                    row.date.isoformat(),
+                    "1",
+                    format_number(row.episodes),
+                    format_number(row.total_duration_s),
+                    format_number(row.max_intensity),
+                    ";".join(row.locations),
+                    *(format_number(row.factors.get(factor.column)) for factor in factors),
+                    ";".join(row.red_flags),
+                    row.note,
+                ]
+                if row.tracked
+                else [row.date.isoformat(), "0", *blank]
+                for row in rows
+            ),
+        ]
+    )
 
 
 def episodes_csv(episodes: Sequence[Episode]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(EPISODE_COLUMNS)
-    for episode in episodes:
-        started = episode.local_started_at
-        writer.writerow(
-            [
-                started.isoformat(timespec="seconds"),
-                episode.local_date.isoformat(),
-                episode.location,
-                episode.side,
-                str(episode.intensity),
-                format_number(episode.duration_s),
-                neutralise(episode.context),
-                neutralise(episode.relief),
-                neutralise(episode.note),
-            ]
-        )
-    return buffer.getvalue()
+    return csv_text(
+        [
+            EPISODE_COLUMNS,
+            *(
+                [
+                    episode.local_started_at.isoformat(timespec="seconds"),
+                    episode.local_date.isoformat(),
+                    episode.location,
+                    episode.side,
+                    str(episode.intensity),
+                    format_number(episode.duration_s),
+                    episode.context,
+                    episode.relief,
+                    episode.note,
+                ]
+                for episode in episodes
+            ),
+        ]
+    )
 
 
 def export_range(

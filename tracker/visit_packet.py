@@ -5,14 +5,13 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
+from tracker.csv_cells import csv_text
 from tracker.models import Factor
 
 if TYPE_CHECKING:
@@ -57,20 +56,18 @@ BUILTIN_MEANINGS = {
 
 def dictionary_csv(factors: Sequence[Factor]) -> str:
     """file,column,unit,meaning,empty — one row per column of daily.csv and episodes.csv."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["file", "column", "unit", "meaning", "empty"])
+    rows = [["file", "column", "unit", "meaning", "empty"]]
     for column in DAILY_HEAD:
-        writer.writerow(
+        rows.append(
             ["daily.csv", column, *DAILY_MEANINGS[column], NOT_LOGGED if column not in ("date", "tracked") else ""]
         )
     for factor in factors:
         meaning = BUILTIN_MEANINGS.get(factor.column) or _user_meaning(factor)
-        writer.writerow(["daily.csv", factor.column, factor.unit or _scale(factor), meaning, NOT_LOGGED])
+        rows.append(["daily.csv", factor.column, factor.unit or _scale(factor), meaning, NOT_LOGGED])
     for column in DAILY_TAIL:
-        writer.writerow(["daily.csv", column, *DAILY_MEANINGS[column], NOT_LOGGED])
+        rows.append(["daily.csv", column, *DAILY_MEANINGS[column], NOT_LOGGED])
     for column in EPISODE_COLUMNS:
-        writer.writerow(
+        rows.append(
             [
                 "episodes.csv",
                 column,
@@ -78,7 +75,7 @@ def dictionary_csv(factors: Sequence[Factor]) -> str:
                 NOT_LOGGED if column not in ("started_at", "date") else "",
             ]
         )
-    return buffer.getvalue()
+    return csv_text(rows)
 
 
 def write_visit_packet(history: History, folder: Path, *, engine: Engine, today: dt.date) -> list[Path]:
