@@ -14,7 +14,8 @@ from tracker.daily import DailyRow
 from tracker.days import daily_rows, episodes_between, logged_range
 from tracker.formatting import format_number  # also imported from here by the commands
 from tracker.models import Episode, Factor
-from tracker.store import list_factors
+from tracker.span import Bounded, bound_dates
+from tracker.store import list_factors, local_now
 
 
 def daily_columns(factors: Sequence[Factor]) -> list[str]:
@@ -68,15 +69,27 @@ def episodes_csv(episodes: Sequence[Episode]) -> str:
     )
 
 
-def export_range(
-    *, session: Session, date_from: dt.date | None, date_to: dt.date | None
-) -> tuple[dt.date, dt.date] | None:
-    """The range to export: as given, or filled in from the first and last logged day."""
+def export_bounds(
+    *, session: Session, date_from: dt.date | None, date_to: dt.date | None, today: dt.date | None = None
+) -> Bounded:
+    """--from/--to held to the diary's span (tracker.span); an empty diary has nothing to hold them to."""
     logged = logged_range(session=session)
-    if logged is None and (date_from is None or date_to is None):
+    if logged is None:
+        return Bounded(date_from, date_to, None)
+    return bound_dates(logged=logged, today=today or local_now().date(), date_from=date_from, date_to=date_to)
+
+
+def export_range(
+    *, session: Session, date_from: dt.date | None, date_to: dt.date | None, today: dt.date | None = None
+) -> tuple[dt.date, dt.date] | None:
+    """The range to export: as given (held to the diary's span), or from the first to the last
+    logged day; None when there is nothing to export."""
+    logged = logged_range(session=session)
+    if logged is None:
         return None
-    start = date_from or logged[0]  # type: ignore[index]
-    end = date_to or logged[1]  # type: ignore[index]
+    bounded = export_bounds(session=session, date_from=date_from, date_to=date_to, today=today)
+    start = bounded.date_from or logged[0]
+    end = bounded.date_to or logged[1]
     return (start, end) if start <= end else None
 
 

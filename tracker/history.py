@@ -10,7 +10,8 @@ from sqlmodel import Session
 from tracker.daily import DailyRow
 from tracker.days import EpisodePoint, daily_rows, episode_points_between, logged_range, red_flags_between
 from tracker.models import Factor, Intervention, RedFlag
-from tracker.store import list_factors, list_interventions
+from tracker.span import Adjusted, bound_dates
+from tracker.store import list_factors, list_interventions, local_now
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class History:
     red_flags: list[RedFlag]
     interventions: list[Intervention]
     factors: list[Factor]
+    as_of: dt.date  # the day the analysis stands on
+    adjusted: tuple[Adjusted, ...] = ()  # dates asked for that were brought into the diary's span
 
     @property
     def units(self) -> dict[str, str]:
@@ -29,12 +32,23 @@ class History:
 
 
 def load_history(
-    *, session: Session, as_of: dt.date, date_from: dt.date | None = None, date_to: dt.date | None = None
+    *,
+    session: Session,
+    as_of: dt.date | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> History:
-    """Daily rows from `date_from` (default: the first logged day) to `date_to` or `as_of`."""
+    """Daily rows from `date_from` (default: the first logged day) to `date_to` or `as_of`
+    (default: today), each held to the diary's span first (tracker.span): the History says
+    which were adjusted. Raises InputError when the dates leave no day of the diary.
+    """
+    today = today or local_now().date()
     logged = logged_range(session=session)
-    end = min(date_to or as_of, as_of)
-    start = date_from or (logged[0] if logged else end)
+    bounded = bound_dates(logged=logged, today=today, date_from=date_from, date_to=date_to, as_of=as_of)
+    as_of = bounded.as_of or today
+    end = min(bounded.date_to or as_of, as_of)
+    start = bounded.date_from or (logged[0] if logged else end)
     start = min(start, end)
     first = logged[0] if logged else start
     return History(
@@ -45,4 +59,6 @@ def load_history(
         red_flags=red_flags_between(session=session, start=min(first, start), end=end),
         interventions=list_interventions(session=session),
         factors=list_factors(session=session),
+        as_of=as_of,
+        adjusted=bounded.adjusted,
     )

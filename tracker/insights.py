@@ -18,9 +18,11 @@ DEFAULT_CHART = "twitch-weekly.png"
 
 
 def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
+    """The analysis dict (tracker.analysis.report.analyze); `range.clamped` lists the dates asked
+    for that were brought into the diary's span."""
     from tracker.analysis.report import analyze  # deferred: pandas + statsmodels, ~1 s
 
-    return analyze(
+    result = analyze(
         rows=history.rows,
         episodes=history.episodes,
         red_flags=history.red_flags,
@@ -30,6 +32,8 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
         date_from=history.start,
         date_to=history.end,
     )
+    result["range"]["clamped"] = [adjusted.as_dict() for adjusted in history.adjusted]
+    return result
 
 
 def chart_marks(history: History) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from tracker.analysis.text import DASH, TIMES
 from tracker.analysis.triggers import FactorLike
 from tracker.daily import DailyRow
 from tracker.formatting import days as plural_days
+from tracker.span import clamped_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -124,6 +125,7 @@ def format_text(result: dict[str, Any]) -> str:
     lines = [
         f"Twitching report, {span['from']} to {span['to']} (as of {result['as_of']}): "
         f"{span['tracked_days']} tracked, {span['untracked_days']} not tracked.",
+        *(f"({clamped_words(item)})" for item in span.get("clamped", ())),
         "",
         "1. How long it has lasted",
         *_persistence_lines(result["persistence"]),

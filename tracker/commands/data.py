@@ -47,13 +47,16 @@ def date_options(context: Context):  # type: ignore[no-untyped-def]
 
 def export_csv(context: Context) -> int:
     from tracker.db import session_scope
-    from tracker.export import export_daily, export_episodes
+    from tracker.export import export_bounds, export_daily, export_episodes
     from tracker.files import write_private
 
     start, end = date_options(context)
     with session_scope(context.engine(), write=False) as session:
+        bounded = export_bounds(session=session, date_from=start, date_to=end, today=context.now().date())
         writer = export_episodes if context.args.episodes else export_daily
-        text = writer(session=session, date_from=start, date_to=end)
+        text = writer(session=session, date_from=bounded.date_from, date_to=bounded.date_to)
+    for adjusted in bounded.adjusted:
+        context.say(adjusted.words())
     if context.args.output:
         path = Path(context.args.output)
         write_private(path, text.encode("utf-8"))

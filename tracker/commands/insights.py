@@ -43,14 +43,20 @@ def _range_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="date_to", metavar="D")
 
 
-def load(context: Context, *, as_of: dt.date | None = None) -> History:
+def load(context: Context, *, as_of: dt.date | None = None, say_adjusted: bool = True) -> History:
+    """The history for --from/--to (and `as_of`), held to the diary's span; what was adjusted is
+    said on stderr unless the caller shows it itself."""
     from tracker.commands.data import date_options
     from tracker.db import session_scope
     from tracker.history import load_history
 
     start, end = date_options(context)
     with session_scope(context.engine(), write=False) as session:
-        return load_history(session=session, as_of=as_of or context.now().date(), date_from=start, date_to=end)
+        history = load_history(session=session, as_of=as_of, date_from=start, date_to=end, today=context.now().date())
+    if say_adjusted:
+        for adjusted in history.adjusted:
+            context.say(adjusted.words())
+    return history
 
 
 def run_analyze(context: Context) -> int:
@@ -59,9 +65,9 @@ def run_analyze(context: Context) -> int:
     from tracker.when import parse_date
 
     today = context.now().date()
-    as_of = parse_date(context.args.as_of, today=today, field="--as-of") if context.args.as_of else today
-    history = load(context, as_of=as_of)
-    result = analysis_of(history, as_of)
+    as_of = parse_date(context.args.as_of, today=today, field="--as-of") if context.args.as_of else None
+    history = load(context, as_of=as_of, say_adjusted=False)  # the report itself says it
+    result = analysis_of(history, history.as_of)
     if context.args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
@@ -107,5 +113,7 @@ def _factor_columns(history: History, names: list[str]) -> list[str]:
         match = next((f for f in history.factors if wanted in (f.name, f.column)), None)
         if match is None:
             raise InputError("--factor", name, "one of: " + ", ".join(f.name for f in history.factors))
+        if match.column in columns:
+            raise InputError("--factor", name, f"each factor once ({match.name} is already a panel)")
         columns.append(match.column)
     return columns
