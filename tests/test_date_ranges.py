@@ -132,3 +132,37 @@ def test_bad_values_are_one_line_exit_2_and_nothing_written(cli, diary, tmp_path
 def test_the_reason_names_the_first_logged_day(cli, diary) -> None:
     err = cli("analyze", "--as-of", "0001-01-01").err
     assert "a date from the first logged day, 2026-10-01, on" in err
+
+
+# --- the visit packet is all five files or nothing -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_packet_that_fails_half_way_leaves_nothing(cli, diary, tmp_path, monkeypatch, existing: bool) -> None:
+    from tracker import insights
+
+    folder = tmp_path / "out" / "packet"
+    if existing:
+        folder.mkdir(parents=True)
+        (folder / "notes.txt").write_text("mine")
+    before = snapshot(tmp_path, diary)
+
+    def full_disk(*args: object, **kwargs: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(insights, "draw_chart", full_disk)  # the last of the five files
+    result = cli("export", "visit", str(folder))
+    assert result.code == 1 and "No space left" in result.err
+    assert snapshot(tmp_path, diary) == before
+
+
+def test_a_packet_into_an_existing_folder_replaces_the_five_files(cli, diary, tmp_path) -> None:
+    folder = tmp_path / "packet"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    (folder / "daily.csv").write_text("old")
+    assert cli("export", "visit", str(folder)).code == 0
+    names = sorted(path.name for path in folder.iterdir())
+    assert names == ["chart.png", "daily.csv", "dictionary.csv", "episodes.csv", "notes.txt", "report.pdf"]
+    assert (folder / "daily.csv").read_text().startswith("date,tracked,")
+    assert not [path for path in tmp_path.iterdir() if path.name.startswith(".")]

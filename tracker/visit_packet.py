@@ -6,6 +6,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,6 +84,8 @@ def dictionary_csv(factors: Sequence[Factor]) -> str:
 def write_visit_packet(history: History, folder: Path, *, engine: Engine, today: dt.date) -> list[Path]:
     """Write PACKET_FILES for `history`'s range into `folder` (created owner-only); returns their paths.
 
+    All five or none: they are made in a hidden folder beside `folder` and moved in only once
+    every one is written, so a failure (a bad value, a full disk) leaves no partial packet.
     Raises InputError when `folder` exists and is not a directory.
     """
     # deferred: the report and chart need pandas, statsmodels and matplotlib (~1.5 s)
@@ -92,17 +97,29 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
 
     if folder.exists() and not folder.is_dir():
         raise InputError("DIR", str(folder), "a directory (it is a file)")
-    ensure_private_dir(folder)
     with session_scope(engine, write=False) as session:
         daily = export_daily(session=session, date_from=history.start, date_to=history.end)
         episodes = export_episodes(session=session, date_from=history.start, date_to=history.end)
-    return [
-        write_private(folder / "daily.csv", daily.encode("utf-8")),
-        write_private(folder / "episodes.csv", episodes.encode("utf-8")),
-        write_private(folder / "dictionary.csv", dictionary_csv(history.factors).encode("utf-8")),
-        write_visit_report(history, folder / "report.pdf", today=today),
-        draw_chart(history, folder / "chart.png", weeks=12, factors=CHART_FACTORS),
-    ]
+    parent = folder.absolute().parent
+    created = next((p for p in reversed([parent, *parent.parents]) if not p.exists()), None)
+    ensure_private_dir(parent)
+    staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.", suffix=".tmp"))
+    try:
+        write_private(staging / "daily.csv", daily.encode("utf-8"))
+        write_private(staging / "episodes.csv", episodes.encode("utf-8"))
+        write_private(staging / "dictionary.csv", dictionary_csv(history.factors).encode("utf-8"))
+        write_visit_report(history, staging / "report.pdf", today=today)
+        draw_chart(history, staging / "chart.png", weeks=12, factors=CHART_FACTORS)
+        if not folder.exists():
+            staging.rename(folder)  # mkdtemp made it 0700, as ensure_private_dir would
+        else:
+            for name in PACKET_FILES:
+                os.replace(staging / name, folder / name)
+            staging.rmdir()
+    except BaseException:
+        shutil.rmtree(created or staging, ignore_errors=True)  # folders made for the packet go too
+        raise
+    return [folder / name for name in PACKET_FILES]
 
 
 def _user_meaning(factor: Factor) -> str:
