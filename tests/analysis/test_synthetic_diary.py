@@ -1,10 +1,9 @@
-"""The synthetic diary generator: reproducible, realistic in shape, fast enough for ten years."""
+"""The synthetic diary generator: reproducible and realistic in shape."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-import time
 
 from tracker.models import Location
 from tracker.synthetic import generate_diary
@@ -18,11 +17,11 @@ def test_same_seed_same_diary_other_seed_other_diary() -> None:
     assert generate_diary(days=60, seed=4, end=END).episodes != first.episodes
 
 
-def test_ten_years_is_fast_and_about_four_twitches_a_day() -> None:
-    started = time.perf_counter()
+def test_ten_years_is_about_four_twitches_a_day() -> None:
+    # How long ten years take to generate is measured in bench/bench_synthetic.py, not here: a
+    # time limit in a test fails whenever the machine is busy.
     diary = generate_diary(days=3650, seed=0, end=END)
     rows = diary.daily_rows()
-    assert time.perf_counter() - started < 2.0
     assert 12_000 <= len(diary.episodes) <= 18_000
     assert len(rows) == 3650 and rows[-1].date == END
     assert 0.04 <= len(diary.untracked) / 3650 <= 0.06
