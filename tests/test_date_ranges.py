@@ -116,6 +116,7 @@ def test_an_export_from_long_ago_starts_at_the_first_logged_day(cli, diary, days
         (["export", "visit", "{tmp}/packet", "--from", "2027-01-01"], "--from"),
         (["export", "csv", "--to", "1999-12-31", "-o", "{tmp}/d.csv"], "--to"),
         (["export", "csv", "--episodes", "--from", "2027-01-01", "-o", "{tmp}/e.csv"], "--from"),
+        (["list", "--from", "2027-01-01"], "--from"),
         (["chart", "--factor", "caffeine", "--factor", "caffeine", "-o", "{tmp}/c.png"], "--factor"),
         (["chart", "--factor", "caffeine", "--factor", "caffeine_mg", "-o", "{tmp}/c.png"], "--factor"),
     ],

@@ -94,14 +94,13 @@ def test_times_either_side_of_a_gap_land_on_the_day_typed(cli, db_path, zone, da
     "zone,day,typed,first,second",
     [
         ("Europe/London", "2026-10-25", "01:30", 60, "2026-10-25T01:30+00:00"),
-        ("America/Santiago", "2026-04-05", "23:30", -180, "2026-04-04T23:30-04:00"),
+        ("America/Santiago", "2026-04-05", "yesterday 23:30", -180, "2026-04-04T23:30-04:00"),
         ("Pacific/Auckland", "2026-04-05", "02:20", 780, "2026-04-05T02:20+12:00"),
     ],
 )
 def test_a_repeated_time_takes_the_first_and_says_so(cli, db_path, zone, day, typed, first, second) -> None:
-    when = typed if typed != "23:30" else "yesterday 23:30"
     with at(zone, f"{day}T12:00"):
-        result = cli("log", "twitch", "--at", when)
+        result = cli("log", "twitch", "--at", typed)
     assert result.code == 0, result.err
     assert "came twice" in result.out and "took the first" in result.out and second in result.out
     [(_, _, offset)] = stored(db_path)

@@ -39,6 +39,8 @@ def list_entries(context: Context) -> int:
     start = parse_date(opts.date or opts.date_from or opts.date_to or "today", today=today)
     end = parse_date(opts.date_to, today=today) if opts.date_to and not opts.date else start
     if opts.date_from and opts.date_to is None:
+        if start > today:  # named as typed: the --to it would be compared with was not
+            raise InputError("--from", opts.date_from, f"a date up to today ({today.isoformat()})")
         end = today
     if end < start:
         raise InputError("--to", end.isoformat(), f"a date on or after --from ({start.isoformat()})")
