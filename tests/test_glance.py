@@ -58,7 +58,7 @@ def diary_db(db_path: Path, frozen) -> Path:
                         started_at=at(day, 8, back), location=Location.LOWER_LIP, side=Side.LEFT, intensity=2
                     ),
                 )
-        for hour, value in ((8, 95), (13, 63)):
+        for hour, value in ((8, 95), (9, 63)):  # before 09:30, the frozen now
             entry = FactorEntryCreate(factor="caffeine", value=value, at=at(TODAY, hour), note=f"cup at {hour}")
             store.add_factor_entry(session=session, entry_in=entry)
         store.add_factor_entry(session=session, entry_in=FactorEntryCreate(factor="sleep", value=6.5, date=TODAY))
@@ -125,7 +125,7 @@ def test_today_in_the_glance_reads_as_a_person_logged_it(diary_db):
     assert ("day", "red flag: spreading", "", "", "") in cells
     assert ("day", "sleep 6.5 h", "", "", "") in cells
     assert ("07:45", "twitch", "4", "1m15s", "after coffee") in cells
-    assert ("13:00", "caffeine 63 mg", "", "", "cup at 13") in cells
+    assert ("09:00", "caffeine 63 mg", "", "", "cup at 9") in cells
     totals = {t.factor.name: (t.value, t.entries) for t in glance.summary.totals}
     assert totals["caffeine"] == (158, 2) and totals["screen"] == (3, 1)
     assert "water" in [f.name for f in glance.summary.unlogged]
