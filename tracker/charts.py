@@ -44,10 +44,11 @@ DatedLabel = tuple[dt.date, str]
 def weekly_summary(frame: pd.DataFrame, *, factors: Sequence[str]) -> pd.DataFrame:
     """One row per ISO week (Monday start) covering the frame's days, indexed by "week".
 
-    Columns: `days_tracked` and `days_in_week` (days of that week inside the frame) as ints;
-    `episodes` (sum over tracked days), `mean_intensity` (per episode, not per day) and the
-    mean of each factor over the days it was logged, all floats. A week with no tracked day
-    has NaN episodes and intensity, never 0; a factor never logged in a week is NaN.
+    Columns: `days_tracked`, `days_answered` (days whose twitches were answered: a twitch or
+    "no twitches" logged) and `days_in_week` (days of that week inside the frame) as ints;
+    `episodes` (sum over the answered days), `mean_intensity` (per episode, not per day) and
+    the mean of each factor over the days it was logged, all floats. A week with no answered
+    day has NaN episodes and intensity, never 0; a factor never logged in a week is NaN.
     """
     import numpy as np  # deferred with pandas, which the caller has already paid for
     import pandas as pd
@@ -57,18 +58,20 @@ def weekly_summary(frame: pd.DataFrame, *, factors: Sequence[str]) -> pd.DataFra
         raise ValueError(f"factors: {missing} are not columns of the daily frame")
     index = frame.index
     if len(index) == 0:
-        columns = ["days_tracked", "days_in_week", "episodes", "mean_intensity", *factors]
+        columns = ["days_tracked", "days_answered", "days_in_week", "episodes", "mean_intensity", *factors]
         return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="week"))
 
     week = (index - pd.to_timedelta(index.day_of_week, unit="D")).normalize()
     tracked = frame["tracked"].to_numpy(dtype=bool)
-    episodes = np.where(tracked, frame["episodes"].to_numpy(dtype=float), np.nan)
+    # NaN on every day whose twitches were not answered, tracked or not: never summed as 0.
+    episodes = frame["episodes"].to_numpy(dtype=float)
     intensity = frame["mean_intensity"].to_numpy(dtype=float)
     weighted = np.where(np.isnan(intensity), np.nan, intensity * episodes)
     weighing = np.where(np.isnan(intensity), np.nan, episodes)
     parts = pd.DataFrame(
         {
             "days_tracked": tracked.astype(int),
+            "days_answered": (~np.isnan(episodes)).astype(int),
             "days_in_week": 1,
             "episodes": episodes,
             "_weighted": weighted,
@@ -79,9 +82,11 @@ def weekly_summary(frame: pd.DataFrame, *, factors: Sequence[str]) -> pd.DataFra
     for column in factors:
         parts[column] = frame[column].to_numpy(dtype=float)
     grouped = parts.groupby(level=0, sort=True)
-    sums = grouped[["days_tracked", "days_in_week", "episodes", "_weighted", "_weighing"]].sum(min_count=1)
+    counts = ["days_tracked", "days_answered", "days_in_week"]
+    sums = grouped[[*counts, "episodes", "_weighted", "_weighing"]].sum(min_count=1)
     weekly = pd.DataFrame(index=sums.index)
     weekly["days_tracked"] = sums["days_tracked"].astype(int)
+    weekly["days_answered"] = sums["days_answered"].astype(int)
     weekly["days_in_week"] = sums["days_in_week"].astype(int)
     weekly["episodes"] = sums["episodes"].astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -95,7 +100,7 @@ def weekly_summary(frame: pd.DataFrame, *, factors: Sequence[str]) -> pd.DataFra
     full = pd.date_range(weekly.index[0], weekly.index[-1], freq="7D", name="week")
     full = full.as_unit(index.unit)
     weekly = weekly.reindex(full)
-    weekly[["days_tracked", "days_in_week"]] = weekly[["days_tracked", "days_in_week"]].fillna(0).astype(int)
+    weekly[counts] = weekly[counts].fillna(0).astype(int)
     weekly.index.name = "week"
     return weekly
 
@@ -125,8 +130,9 @@ def draw_weekly(
 ) -> Axes | None:
     """Episodes per week as bars on `ax`, one bar per row of `weekly` (centred mid-week).
 
-    Untracked weeks get a NaN-height bar (nothing drawn) and a hatched "no data" band;
-    partly tracked weeks are labelled "4/7" above the bar. Persistent runs are shaded,
+    Weeks with no day's twitches answered get a NaN-height bar (nothing drawn) and a hatched
+    "no data" band; a bar over fewer than 7 answered days is labelled "4/7" (the days it
+    sums). Persistent runs are shaded,
     interventions are dashed vertical lines and red flags solid ones, at their dates.
     Markers outside the weeks drawn are skipped.
     Returns the twin Axes holding mean intensity, or None when `show_intensity` is False.
@@ -137,7 +143,7 @@ def draw_weekly(
     starts = [ts.date() for ts in weekly.index]
     centres = mdates.date2num([day + WEEK_MIDDLE for day in _as_datetimes(starts)])
     heights = weekly["episodes"].to_numpy(dtype=float)
-    tracked_days = weekly["days_tracked"].to_numpy(dtype=int)
+    answered_days = weekly["days_answered"].to_numpy(dtype=int)
     untracked = np.isnan(heights)
 
     # Anything outside the drawn weeks is left out: its label would spill past the axes.
@@ -163,7 +169,7 @@ def draw_weekly(
     )
     top = np.nanmax(heights) if (~untracked).any() else 0.0
     ax.set_ylim(0, max(top * 1.45, 4))  # headroom for the labels and the legend
-    for centre, bar, days, is_untracked in zip(centres, bars, tracked_days, untracked, strict=True):
+    for centre, bar, days, is_untracked in zip(centres, bars, answered_days, untracked, strict=True):
         if is_untracked:
             _no_data(ax, centre)
             continue

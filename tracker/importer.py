@@ -37,6 +37,7 @@ from tracker.models import (
 from tracker.when import parse_date, parse_duration
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DAILY_EPISODES = 100_000  # a day's `episodes` count, far above anything a person logs
 DERIVED_DAILY = {"episodes", "total_duration_s", "max_intensity", "locations"}
 
 
@@ -59,6 +60,7 @@ class _DailyRow:
     line: int
     date: dt.date
     tracked: bool | None
+    episodes: int | None  # the `episodes` cell: None when empty (twitches not answered) or absent
     values: dict[int, float]
     red_flags: list[str]
     note: str | None
@@ -222,7 +224,11 @@ def _parse_daily(where, header, rows, factors: list[Factor], now) -> list[_Daily
             tracked_text = cells.get("tracked", "").strip()
             if tracked_text not in ("", "0", "1"):
                 raise InputError("tracked", tracked_text, "1, 0 or empty")
-            if _says_nothing(cells, tracked_text):
+            episodes_text = cells.get("episodes", "").strip()
+            episodes = (
+                validate.integer_in_range("episodes", episodes_text, 0, MAX_DAILY_EPISODES) if episodes_text else None
+            )
+            if _says_nothing(cells, tracked_text) and not (tracked_text == "" and episodes == 0):
                 # An untracked day: nothing to write. Skipped before the range check, so an
                 # export of any range (even one reaching past today) imports back.
                 continue
@@ -243,6 +249,7 @@ def _parse_daily(where, header, rows, factors: list[Factor], now) -> list[_Daily
                     line=line,
                     date=day,
                     tracked=None if tracked_text == "" else tracked_text == "1",
+                    episodes=episodes,
                     values=values,  # type: ignore[arg-type]
                     red_flags=flags,
                     note=None if note is None else validate.note("note", restore_text(note)),
@@ -314,16 +321,19 @@ def _apply_daily(
                 flags.add((row.date, kind))
                 flag_days.add(row.date)
                 report.days_changed.add(row.date)
-        # `tracked` = 1 keeps a day with nothing else logged tracked; a day tracked by its
-        # entries needs no check-in, and adding one would make a re-import change the file.
+        # Only `episodes` = 0 says "no twitches" (a check-in). An empty `episodes` cell on a
+        # tracked row means the twitches were not answered that day: `tracked` = 1 then keeps
+        # a day with nothing else logged tracked (a day record without a check-in), and a day
+        # tracked by its entries needs nothing more.
         already_tracked = (
             row.date in episode_days or row.date in days or row.date in entry_days or row.date in flag_days
         )
-        wants_checkin = bool(row.tracked) and not already_tracked
+        wants_checkin = row.episodes == 0 and row.date not in episode_days
+        wants_record = bool(row.tracked) and not already_tracked
         wants_note = bool(row.note)
-        if wants_checkin or wants_note:
+        if wants_checkin or wants_record or wants_note:
             record = days.get(row.date) or Day(date=row.date)
-            changed = False
+            changed = row.date not in days
             if wants_checkin and not record.checked_in:
                 record.checked_in, changed = True, True
             if wants_note and record.note != row.note:

@@ -25,7 +25,11 @@ NOT_LOGGED = "empty = not logged"
 DAILY_MEANINGS = {
     "date": ("", "calendar day (ISO 8601), as the person lived it"),
     "tracked": ("", "1 if anything was logged that day, 0 if nothing was (then every other cell is empty)"),
-    "episodes": ("count", "twitch episodes logged that day (0 on a day checked in as twitch-free)"),
+    "episodes": (
+        "count",
+        "twitch episodes logged that day (0 on a day checked in as twitch-free); empty when the day's "
+        "twitches were not answered, even if something else was logged",
+    ),
     "total_duration_s": ("seconds", "sum of the durations that were timed; empty if none was timed"),
     "max_intensity": ("1–5", "strongest episode that day (1 barely noticeable, 5 severe)"),
     "locations": ("", "places that twitched that day, ';'-separated"),

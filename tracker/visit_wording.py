@@ -189,10 +189,17 @@ def _days_affected(frame: pd.DataFrame, days: int, date_to: dt.date) -> str:
     start = date_to - dt.timedelta(days=days - 1)
     window = frame.loc[pd.Timestamp(start) : pd.Timestamp(date_to)]
     tracked = int(window["tracked"].sum())
+    answered = int(window["episodes"].notna().sum())
     active = int((window["episodes"] > 0).sum())
     missing = days - tracked
     gap = f"; {missing} of the {days} days not logged" if missing else ""
-    return f"Last {days} days: twitching on {active} of {tracked} tracked days{gap}."
+    if answered == tracked:
+        return f"Last {days} days: twitching on {active} of {tracked} tracked days{gap}."
+    # Days tracked for something else say nothing about twitching: not in the denominator.
+    return (
+        f"Last {days} days: twitching on {active} of {answered} days where twitching was recorded or "
+        f"ruled out; unknown on {tracked - answered} other tracked days{gap}."
+    )
 
 
 def _persistence_lines(persistence: dict[str, Any]) -> list[str]:

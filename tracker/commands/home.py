@@ -42,10 +42,10 @@ def today_summary(context: Context) -> str:
         for episode in summary.episodes:
             when = episode.local_started_at.strftime("%H:%M")
             lines.append(f"    {when} {episode.location} {episode.side}, intensity {episode.intensity}")
-    elif summary.checked_in:
+    elif summary.twitches_answered:
         lines.append("  twitches: none (checked in)")
-    else:
-        lines.append("  twitches: nothing logged yet")
+    else:  # unknown, whatever else was logged: never "0"
+        lines.append("  twitches: not logged yet (`tracker log twitch`, or `tracker log none` if there were none)")
     for total in summary.totals:
         unit = f" {total.factor.unit}" if total.factor.unit else ""
         lines.append(f"  {total.factor.name}: {format_number(total.value)}{unit} from {total.entries} entries")

@@ -88,9 +88,11 @@ class InsightsScreen(Screen[None]):
 
 def range_text(span: dict[str, Any]) -> str:
     days = span["tracked_days"] + span["untracked_days"]
+    unanswered = span.get("unanswered_days") or 0
+    unknown = f" Twitches not answered on {plural_days(unanswered)} of them: unknown, not 0." if unanswered else ""
     return (
         f"{plural_days(days)} from {span['from']} to {span['to']}: "
-        f"{span['tracked_days']} tracked, {span['untracked_days']} not tracked."
+        f"{span['tracked_days']} tracked, {span['untracked_days']} not tracked.{unknown}"
     )
 
 
