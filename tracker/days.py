@@ -36,7 +36,7 @@ class EpisodePoint(NamedTuple):
     local_date: dt.date
     location: str
     side: str
-    intensity: int
+    intensity: int | None
     duration_s: int | None
 
 
@@ -91,7 +91,7 @@ def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyR
     factors = list_factors(session=session)
     by_id = {factor.id: factor for factor in factors}
 
-    episodes: dict[dt.date, list[tuple[int, int | None, str]]] = defaultdict(list)
+    episodes: dict[dt.date, list[tuple[int | None, int | None, str]]] = defaultdict(list)
     for day, intensity, duration, location in session.exec(
         select(Episode.local_date, Episode.intensity, Episode.duration_s, Episode.location)
         .where(col(Episode.local_date) >= start, col(Episode.local_date) <= end)
@@ -139,9 +139,10 @@ def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyR
     return rows
 
 
-def _twitch_columns(day_episodes: list[tuple[int, int | None, str]]) -> dict[str, object]:
-    """A day's twitch columns once its twitches are answered (a checked-in day has 0 of them)."""
-    intensities = [intensity for intensity, _, _ in day_episodes]
+def _twitch_columns(day_episodes: list[tuple[int | None, int | None, str]]) -> dict[str, object]:
+    """A day's twitch columns once its twitches are answered (a checked-in day has 0 of them).
+    Intensities not given are left out of the max and the mean, never counted as a number."""
+    intensities = [intensity for intensity, _, _ in day_episodes if intensity is not None]
     durations = [duration for _, duration, _ in day_episodes if duration is not None]
     return {
         "episodes": len(day_episodes),

@@ -105,12 +105,11 @@ def import_files(*, session: Session, paths: list[Path], now: dt.datetime | None
     now = now or store.local_now()
     report = ImportReport()
     factors = store.list_factors(session=session)
-    defaults = store.episode_defaults(session=session)
     parsed = []
     for path in paths:
         header, rows = read_table(Path(path))
         if "started_at" in header:
-            parsed.append(("episodes", _parse_episodes(str(path), header, rows, defaults, now)))
+            parsed.append(("episodes", _parse_episodes(str(path), header, rows, now)))
         elif "date" in header:
             parsed.append(("daily", _parse_daily(str(path), header, rows, factors, now)))
         else:
@@ -132,18 +131,20 @@ def import_files(*, session: Session, paths: list[Path], now: dt.datetime | None
 # --- episodes --------------------------------------------------------------------------------
 
 
-def _parse_episodes(where, header, rows, defaults, now) -> list[EpisodeCreate]:  # type: ignore[no-untyped-def]
+def _parse_episodes(where, header, rows, now) -> list[EpisodeCreate]:  # type: ignore[no-untyped-def]
+    """A file's empty or missing location, side or intensity is stored as not given (unspecified,
+    or no intensity): never as the last twitch's, which would put words in the file's mouth."""
     _reject_unknown(where, header, set(EPISODE_COLUMNS))
-    location, side, intensity = defaults
     episodes = []
     for line, cells in rows:
         try:
             started = _parse_started(cells["started_at"])
+            intensity = cells.get("intensity", "").strip()
             episode = EpisodeCreate(
                 started_at=validate.moment("started_at", started, now),
-                location=_choice("location", cells.get("location") or location.value, Location),
-                side=_choice("side", cells.get("side") or side.value, Side),
-                intensity=validate.integer_in_range("intensity", cells.get("intensity") or intensity, 1, 5),
+                location=_choice("location", cells.get("location") or Location.UNSPECIFIED, Location),
+                side=_choice("side", cells.get("side") or Side.UNSPECIFIED, Side),
+                intensity=validate.integer_in_range("intensity", intensity, 1, 5) if intensity else None,
                 duration_s=parse_duration(cells["duration_s"]) if cells.get("duration_s") else None,
                 context=validate.tags("context", split_tags(restore_text(cells.get("context", "")))),
                 relief=validate.tags("relief", split_tags(restore_text(cells.get("relief", "")))),

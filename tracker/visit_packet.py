@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from tracker.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
 from tracker.models import Factor
+from tracker.vocabulary import Location, Side
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
     from tracker.history import History
 
 NOT_LOGGED = "empty = not logged"
+
+
+def _one_of(values: type[Location] | type[Side]) -> str:
+    names = [str(value) for value in values]
+    return f"{', '.join(names[:-1])} or {names[-1]}"
+
 
 DAILY_MEANINGS = {
     "date": ("", "calendar day (ISO 8601), as the person lived it"),
@@ -39,9 +46,9 @@ DAILY_MEANINGS = {
 EPISODE_MEANINGS = {
     "started_at": ("", "when the episode began, ISO 8601 with its UTC offset"),
     "date": ("", "the local calendar day of started_at"),
-    "location": ("", "upper-lip, lower-lip, mouth-corner, eyelid, cheek, chin or other"),
-    "side": ("", "left, right, both or center"),
-    "intensity": ("1–5", "how strong (1 barely noticeable, 5 severe)"),
+    "location": ("", _one_of(Location) + " (unspecified: logged without a place)"),
+    "side": ("", _one_of(Side) + " (unspecified: logged without a side)"),
+    "intensity": ("1–5", "how strong (1 barely noticeable, 5 severe); empty if not given"),
     "duration_s": ("seconds", "how long it lasted, if timed"),
     "context": ("", "what the person was doing, ';'-separated tags"),
     "relief": ("", "what was tried for relief, ';'-separated tags"),

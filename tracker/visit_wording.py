@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.charts import factor_label
 from tracker.formatting import days as plural_days
+from tracker.vocabulary import Location, Side
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -248,8 +249,10 @@ def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
     late_start = date_to - dt.timedelta(days=27)
     if late_start <= early_end:
         return lines  # not eight weeks of history yet: the two windows would overlap
-    early = {_place(e) for e in episodes if e.local_date <= early_end}
-    late = {_place(e) for e in episodes if e.local_date >= late_start}
+    # A twitch logged without a place is no place: it never reads as a new one.
+    placed = [e for e in episodes if str(e.location) != Location.UNSPECIFIED]
+    early = {_place(e) for e in placed if e.local_date <= early_end}
+    late = {_place(e) for e in placed if e.local_date >= late_start}
     new = sorted(late - early)
     if new:
         lines.append(
@@ -261,8 +264,13 @@ def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
 
 
 def _place(episode: Episode) -> str:
-    """ "left eyelid", "upper lip, both sides", "chin (centre)"."""
+    """ "left eyelid", "upper lip, both sides", "chin (centre)", "eyelid (side unspecified)",
+    "place unspecified"."""
     location, side = str(episode.location).replace("-", " "), str(episode.side)
+    if location == Location.UNSPECIFIED:
+        return "place unspecified"
+    if side == Side.UNSPECIFIED:
+        return f"{location} (side unspecified)"
     if side in ("left", "right"):
         return f"{side} {location}"
     return f"{location}, both sides" if side == "both" else f"{location} (centre)"

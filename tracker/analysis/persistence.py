@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from tracker.analysis.config import PersistenceConfig
+from tracker.vocabulary import Location
 
 MOUTH_AND_CHEEK = frozenset({"cheek", "upper-lip", "lower-lip", "mouth-corner"})
 ONE_SIDE = frozenset({"left", "right"})
@@ -152,7 +153,8 @@ def collect_red_flags(
 ) -> list[dict[str, Any]]:
     """Logged red flags (in date order, always first), then the ones the episodes suggest:
     "spreading" (2+ locations within the window) and a one-sided "hemifacial-pattern"
-    (eyelid plus cheek or mouth on the same side)."""
+    (eyelid plus cheek or mouth on the same side). A twitch logged without a place (or a
+    side) is no place at all: it never makes a second place, nor one side of a pattern."""
     config = config or PersistenceConfig()
     window_start = as_of - dt.timedelta(days=config.red_flag_window_days - 1)
     flags = [
@@ -167,7 +169,11 @@ def collect_red_flags(
         if flag.date <= as_of and (date_from is None or flag.date >= date_from)
     ]
     recent = sorted(
-        (episode for episode in episodes if window_start <= episode.local_date <= as_of),
+        (
+            episode
+            for episode in episodes
+            if window_start <= episode.local_date <= as_of and str(episode.location) != Location.UNSPECIFIED
+        ),
         key=lambda episode: episode.local_date,
     )
     logged_spreading = any(flag["kind"] == "spreading" and flag["date"] >= window_start.isoformat() for flag in flags)

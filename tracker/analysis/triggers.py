@@ -84,9 +84,10 @@ def fit_rate_ratio(y: np.ndarray, exposure: np.ndarray, controls: np.ndarray, *,
 
     Rows are the answered days (tracker.analysis.frame.answered) in date order. The point
     estimates are a statsmodels Poisson GLM; the standard errors are quasi-Poisson (Pearson
-    scale, for overdispersion) widened by the effective-sample-size factor 1 + 2 sum_k w_k r_a(k) r_e(k), where r_a and r_e are
-    the autocorrelations of the exposure (after the other columns) and of the Pearson
-    residuals (Bartlett 1935; Dutilleul 1993), w_k a Bartlett taper up to max_lag days.
+    scale, for overdispersion) widened by the effective-sample-size factor
+    1 + 2 sum_k w_k r_a(k) r_e(k), where r_a and r_e are the autocorrelations of the
+    exposure (after the other columns) and of the Pearson residuals (Bartlett 1935;
+    Dutilleul 1993), w_k a Bartlett taper up to max_lag days.
     The factor is never below 1, and the t reference uses the effective day count.
     Controls without a finite estimate (constant, or only on quiet days) are dropped.
     """

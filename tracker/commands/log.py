@@ -42,7 +42,12 @@ def run(context: Context) -> int:
 def _twitch(context: Context) -> int:
     from tracker.models import Location, Side
 
-    parser = _sub_parser(context, "twitch", "Log one twitch episode. Left-out fields repeat the last ones used.")
+    parser = _sub_parser(
+        context,
+        "twitch",
+        "Log one twitch episode. Left-out fields repeat the last twitch's; with no twitch before, "
+        "they are stored as not given (place and side unspecified, no intensity).",
+    )
     parser.add_argument("--at", default="now", metavar="WHEN", help="now, HH:MM, yesterday HH:MM or ISO 8601")
     parser.add_argument("--location", type=str.lower, choices=[loc.value for loc in Location])
     parser.add_argument("--side", type=str.lower, choices=[side.value for side in Side])
@@ -58,22 +63,23 @@ def _twitch(context: Context) -> int:
     from tracker import store, validate
     from tracker.db import session_scope
     from tracker.models import EpisodeCreate
+    from tracker.vocabulary import intensity_words, place_words
     from tracker.when import parse_duration, parse_when
 
     now = context.now()
     started = parse_when(opts.at, now=now)
     duration = parse_duration(opts.duration) if opts.duration is not None else None
+    given = validate.integer_in_range("intensity", opts.intensity, 1, 5) if opts.intensity is not None else None
     with session_scope(context.engine()) as session:
-        location, side, intensity = store.episode_defaults(session=session)
+        defaults = store.episode_defaults(session=session)
+        location, side, intensity = defaults
         episode = store.add_episode(
             session=session,
             episode_in=EpisodeCreate(
                 started_at=started,
                 location=opts.location or location,
                 side=opts.side or side,
-                intensity=intensity
-                if opts.intensity is None
-                else validate.integer_in_range("intensity", opts.intensity, 1, 5),
+                intensity=intensity if given is None else given,
                 duration_s=duration,
                 context=_split_repeated(opts.context),
                 relief=_split_repeated(opts.relief),
@@ -84,7 +90,12 @@ def _twitch(context: Context) -> int:
         entry = store.entry_id(episode)
     when = episode.local_started_at.strftime("%Y-%m-%d %H:%M")
     length = f", {episode.duration_s} s" if episode.duration_s is not None else ""
-    print(f"logged {entry}: twitch, {episode.location} {episode.side}, intensity {episode.intensity}{length}, {when}")
+    what = f"{place_words(episode.location, episode.side)}, {intensity_words(episode.intensity)}{length}"
+    # Say which details were not typed but repeated, so a repeat is never mistaken for an answer.
+    left_out = [name for name, value in (("location", opts.location), ("side", opts.side), ("intensity", given))
+                if value is None]  # fmt: skip
+    repeated = f" ({_and(left_out)} as last time)" if left_out and defaults != store.NOTHING_TO_REPEAT else ""
+    print(f"logged {entry}: twitch, {what}, {when}{repeated}")
     return 0
 
 
@@ -225,6 +236,10 @@ def _redflag(context: Context) -> int:
         "weakness or slurred speech, call emergency services now."
     )
     return 0
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _split_repeated(values: list[str]) -> list[str]:
