@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker.analysis.text import SUGGESTED
 from tracker.files import private_atomic_file
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ def draw_weekly(
     persistent_runs: Sequence[DateSpan] = (),
     interventions: Sequence[DatedLabel] = (),
     red_flags: Sequence[DatedLabel] = (),
+    suggested_flags: Sequence[DatedLabel] = (),
     show_intensity: bool = True,
 ) -> Axes | None:
     """Episodes per week as bars on `ax`, one bar per row of `weekly` (centred mid-week).
@@ -133,7 +135,9 @@ def draw_weekly(
     Weeks with no day's twitches answered get a NaN-height bar (nothing drawn) and a hatched
     "no data" band; a bar over fewer than 7 answered days is labelled "4/7" (the days it
     sums). Persistent runs are shaded,
-    interventions are dashed vertical lines and red flags solid ones, at their dates.
+    interventions are dashed vertical lines and red flags solid ones, at their dates; red flags
+    the entries suggest (`suggested_flags`, not logged) are dotted, marked "?", and have a
+    legend entry of their own, never the logged one's.
     Markers outside the weeks drawn are skipped.
     Returns the twin Axes holding mean intensity, or None when `show_intensity` is False.
     """
@@ -151,6 +155,7 @@ def draw_weekly(
     persistent_runs = [run for run in persistent_runs if _overlaps(run, window)]
     interventions = [mark for mark in interventions if _inside(mark[0], window)]
     red_flags = [mark for mark in red_flags if _inside(mark[0], window)]
+    suggested_flags = [mark for mark in suggested_flags if _inside(mark[0], window)]
     for start, end in persistent_runs:
         ax.axvspan(
             mdates.date2num(_midnight(start)),
@@ -193,7 +198,11 @@ def draw_weekly(
         ax.set_xlim(centres[0] - 3.5, centres[-1] + 3.5)
     _markers(ax, interventions, color=BLUE, linestyle="--", top=0.97, gid="intervention", legend="intervention starts")
     flags = [(day, f"! {kind}") for day, kind in red_flags]
-    _markers(ax, flags, color=VERMILLION, linestyle="-", top=0.80, gid="red-flag", legend="red flag", weight="bold")
+    _markers(
+        ax, flags, color=VERMILLION, linestyle="-", top=0.80, gid="red-flag", legend="red flag logged", weight="bold"
+    )
+    suggested = [(day, f"? {kind}") for day, kind in suggested_flags]
+    _markers(ax, suggested, color=VERMILLION, linestyle=":", top=0.62, gid="suggested-flag", legend=SUGGESTED)
 
     ax.set_ylabel("episodes per week")
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
@@ -264,6 +273,7 @@ def render_chart(
     persistent_runs: Sequence[DateSpan] = (),
     interventions: Sequence[DatedLabel] = (),
     red_flags: Sequence[DatedLabel] = (),
+    suggested_flags: Sequence[DatedLabel] = (),
     title: str = "Twitching by week",
 ) -> Path:
     """Write the last `weeks` weeks as small multiples (episodes, then one panel per factor).
@@ -281,7 +291,14 @@ def render_chart(
 
     fig = Figure(figsize=(8, 2.6 + 1.5 * len(factors)), layout="constrained")
     axes = fig.subplots(1 + len(factors), 1, sharex=True, squeeze=False, height_ratios=[2.2] + [1] * len(factors))[:, 0]
-    draw_weekly(axes[0], weekly, persistent_runs=persistent_runs, interventions=interventions, red_flags=red_flags)
+    draw_weekly(
+        axes[0],
+        weekly,
+        persistent_runs=persistent_runs,
+        interventions=interventions,
+        red_flags=red_flags,
+        suggested_flags=suggested_flags,
+    )
     axes[0].set_title("Episodes", fontsize="medium", loc="left")
     for position, (ax, column) in enumerate(zip(axes[1:], factors, strict=True)):
         unit = units.get(column, "")
