@@ -39,7 +39,7 @@ DAILY_MEANINGS = {
     ),
     "total_duration_s": ("seconds", "sum of the durations that were timed; empty if none was timed"),
     "max_intensity": ("1–5", "strongest episode that day (1 barely noticeable, 5 severe)"),
-    "locations": ("", "places that twitched that day, ';'-separated"),
+    "locations": ("", "places that twitched that day, ';'-separated (unspecified: a twitch logged without a place)"),
     "red_flags": ("", "warning signs logged that day, ';'-separated"),
     "note": ("", "the person's note for the day"),
 }
