@@ -134,10 +134,9 @@ def draw_weekly(
 
     Weeks with no day's twitches answered get a NaN-height bar (nothing drawn) and a hatched
     "no data" band; a bar over fewer than 7 answered days is labelled "4/7" (the days it
-    sums). Persistent runs are shaded,
-    interventions are dashed vertical lines and red flags solid ones, at their dates; red flags
-    the entries suggest (`suggested_flags`, not logged) are dotted, marked "?", and have a
-    legend entry of their own, never the logged one's.
+    sums). Persistent runs are shaded, interventions are dashed vertical lines and red flags
+    solid ones, at their dates; red flags the entries suggest (`suggested_flags`, not logged)
+    are dotted, marked "?", and have a legend entry of their own, never the logged one's.
     Markers outside the weeks drawn are skipped.
     Returns the twin Axes holding mean intensity, or None when `show_intensity` is False.
     """

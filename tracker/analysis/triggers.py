@@ -5,8 +5,7 @@ The model: a Poisson GLM of the day's episode count on the days whose twitches w
 (a twitch or "no twitches" logged: a day tracked for a factor alone says nothing about
 twitching), with the factor (scaled to a friendly step) plus the count on the day before the
 exposure day (log1p; an indicator when that day's twitches were not answered), the factor's
-own value that day (see _habit)
-and the weekday. Overdispersion widens the standard errors through the
+own value that day (see _habit) and the weekday. Overdispersion widens the standard errors through the
 quasi-Poisson scale; streaks in both the factor and the twitching widen them again through
 an effective-sample-size factor (see fit_rate_ratio). Newey-West (HAC) errors were tried
 first and rejected: on synthetic diaries with no true effect they flagged 7-10% of tests
@@ -59,10 +58,9 @@ def covariates(frame: pd.DataFrame, lag: int = 0) -> pd.DataFrame:
 
     `log1p_before` is log(1 + the count on the day before the exposure day, i.e. 1 + lag
     days back), 0 when that day's twitches were not answered, which `before_unanswered`
-    marks. Going back
-    past the exposure day matters for lag 1: yesterday's count is partly caused by
-    yesterday's factor, and adjusting for it would bias the lag-1 rate ratio towards
-    "fewer". `dow_1`..`dow_6` are weekday indicators (Monday = 0).
+    marks. Going back past the exposure day matters for lag 1: yesterday's count is partly
+    caused by yesterday's factor, and adjusting for it would bias the lag-1 rate ratio
+    towards "fewer". `dow_1`..`dow_6` are weekday indicators (Monday = 0).
     """
     import pandas as pd  # deferred: ~250 ms
 
@@ -203,9 +201,8 @@ def trigger_tests(
     """One entry per factor and lag (0 = same day, 1 = the day before), q-values filled in.
 
     Only days whose twitches were answered count; a lag-1 day also needs the previous day's
-    factor logged.
-    Entries without enough data keep their place with confidence "insufficient" and null
-    numbers.
+    factor logged. Entries without enough data keep their place with confidence
+    "insufficient" and null numbers.
     """
     import numpy as np
 

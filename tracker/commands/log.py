@@ -92,8 +92,8 @@ def _twitch(context: Context) -> int:
     length = f", {episode.duration_s} s" if episode.duration_s is not None else ""
     what = f"{place_words(episode.location, episode.side)}, {intensity_words(episode.intensity)}{length}"
     # Say which details were not typed but repeated, so a repeat is never mistaken for an answer.
-    left_out = [name for name, value in (("location", opts.location), ("side", opts.side), ("intensity", given))
-                if value is None]  # fmt: skip
+    typed = {"location": opts.location, "side": opts.side, "intensity": given}
+    left_out = [name for name, value in typed.items() if value is None]
     repeated = f" ({_and(left_out)} as last time)" if left_out and defaults != store.NOTHING_TO_REPEAT else ""
     print(f"logged {entry}: twitch, {what}, {when}{repeated}")
     return 0
