@@ -7,6 +7,8 @@ import sqlite3
 
 import pytest
 
+from tracker.db_file import SCHEMA_HEAD
+
 pytestmark = pytest.mark.usefixtures("frozen")
 
 
@@ -52,10 +54,13 @@ def test_twitch_defaults_repeat_the_last_one(cli) -> None:
     assert [(i["location"], i["side"], i["intensity"]) for i in items] == [("cheek", "both", 5)] * 2
 
 
-def test_first_twitch_defaults(cli) -> None:
-    cli("log", "twitch")
+def test_first_twitch_with_nothing_to_repeat_invents_nothing(cli) -> None:
+    out = cli("log", "twitch").out
     [item] = json.loads(cli("list", "--json").out)
-    assert (item["location"], item["side"], item["intensity"]) == ("lower-lip", "left", 2)
+    # Not lower-lip, left, 2: stored as not given, and said so.
+    assert (item["location"], item["side"], item["intensity"]) == ("unspecified", "unspecified", None)
+    assert "twitch, place and side unspecified, intensity not given" in out
+    assert "twitch place and side unspecified, intensity not given" in cli("list").out
 
 
 @pytest.mark.parametrize(
@@ -121,7 +126,7 @@ def test_factor_short_and_column_names_and_presets(cli) -> None:
     assert cli("log", "drink", "bottle").code == 0
     assert cli("log", "sleep", "6.5", "--date", "2026-11-24").code == 0
     daily = cli("export", "csv").out.splitlines()
-    assert daily[1].startswith("2026-11-24,1,0,0,,,284,6.5,750,,")
+    assert daily[1].startswith("2026-11-24,1,,,,,284,6.5,750,,")  # twitches not answered: empty, not 0
 
 
 def test_user_factor_add_list_and_log(cli) -> None:
@@ -165,7 +170,7 @@ def test_list_range_and_text(cli) -> None:
     cli("log", "twitch", "--at", "yesterday 10:00", "--note", "after lunch")
     cli("log", "redflag", "spreading")
     text = cli("list", "--from", "2026-11-23", "--to", "2026-11-24").out
-    assert "twitch lower-lip left" in text and "after lunch" in text and "RED FLAG spreading" in text
+    assert "twitch place and side unspecified" in text and "after lunch" in text and "RED FLAG spreading" in text
     assert "nothing logged" in cli("list", "--date", "2026-11-01").err
 
 
@@ -183,11 +188,11 @@ def test_db_path_check_backup(cli, db_path, tmp_path, monkeypatch) -> None:
     assert cli("db", "path", db=None).out.strip() == str(tmp_path / "env.db")
     cli("log", "twitch")
     check = cli("db", "check").out
-    assert "integrity: ok" in check and "schema revision: 0002" in check
+    assert "integrity: ok" in check and f"schema revision: {SCHEMA_HEAD}" in check
     dest = tmp_path / "copy.db"
     assert cli("db", "backup", str(dest)).code == 0
     assert sqlite3.connect(dest).execute("SELECT count(*) FROM episode").fetchone()[0] == 1
-    assert "already at schema 0002" in cli("db", "upgrade").out
+    assert f"already at schema {SCHEMA_HEAD}" in cli("db", "upgrade").out
 
 
 def test_default_database_lives_in_the_user_data_dir(cli, tmp_path) -> None:

@@ -18,6 +18,10 @@ def seed(cli) -> None:
         "2026-11-20T08:15",
         "--location",
         "eyelid",
+        "--side",
+        "left",
+        "--intensity",
+        "2",
         "--duration",
         "45",
         "--context",
@@ -52,7 +56,8 @@ def test_daily_format(cli) -> None:
     assert lines[1] == "2026-11-20,1,2,45,2,eyelid,95,,,7.666667,,,"
     assert lines[2] == "2026-11-21,0,,,,,,,,,,,"  # untracked: unknown, not zero
     assert lines[3] == "2026-11-22,1,0,0,,,,,,,,,"  # checked in: zero twitches
-    assert lines[4] == "2026-11-23,1,0,0,,,,,,,,spreading,"
+    assert lines[4] == "2026-11-23,1,,,,,,,,,,spreading,"  # a red flag alone: twitches not answered, not 0
+    assert lines[5] == "2026-11-24,1,,,,,,7,,,,,"  # sleep alone: the same
 
 
 def test_episodes_format_and_formula_injection(cli) -> None:
@@ -99,7 +104,7 @@ def test_import_subset_of_columns_and_offsetless_times_are_local(cli, tmp_path) 
     episodes = cli("export", "csv", "--episodes").out
     assert "2026-07-01T12:00:00+01:00,2026-07-01,cheek" in episodes  # London summer time
     daily = cli("export", "csv", "--from", "2026-07-02", "--to", "2026-07-02").out.splitlines()
-    assert daily[1] == "2026-07-02,1,0,0,,,200,,,,,,busy day"
+    assert daily[1] == "2026-07-02,1,,,,,200,,,,,,busy day"  # twitches not answered that day
 
 
 @pytest.mark.parametrize(
@@ -133,7 +138,7 @@ def test_import_of_directory_missing_file_and_non_utf8(cli, tmp_path) -> None:
 def test_bom_and_crlf_are_accepted(cli, tmp_path) -> None:
     (tmp_path / "bom.csv").write_bytes("\ufeffdate,caffeine_mg\r\n2026-11-01,95\r\n2026-11-02,63\n".encode())
     assert cli("import", "csv", str(tmp_path / "bom.csv")).code == 0
-    assert "2026-11-02,1,0,0,,,63" in cli("export", "csv").out
+    assert "2026-11-02,1,,,,,63" in cli("export", "csv").out
 
 
 def test_identical_twitches_in_the_same_second_are_both_kept(cli, tmp_path) -> None:

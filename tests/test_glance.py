@@ -102,6 +102,7 @@ def shown(summary, factors) -> dict:
         "unlogged": [f.name for f in summary.unlogged],
         "tracked": summary.tracked,
         "checked_in": summary.checked_in,
+        "twitches_answered": summary.twitches_answered,
         "note": summary.note,
     }
 

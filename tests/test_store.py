@@ -52,7 +52,7 @@ def test_untracked_day_is_unknown_and_checked_in_day_is_zero(engine) -> None:
 
 def test_episode_defaults_repeat_the_last_one_used(engine) -> None:
     with session_scope(engine) as session:
-        assert store.episode_defaults(session=session) == ("lower-lip", "left", 2)
+        assert store.episode_defaults(session=session) == ("unspecified", "unspecified", None)  # nothing to repeat
         store.add_episode(session=session, episode_in=twitch(location="eyelid", side="right", intensity=4), now=NOW)
     with session_scope(engine) as session:
         assert store.episode_defaults(session=session) == ("eyelid", "right", 4)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker.analysis.text import SUGGESTED
 from tracker.files import private_atomic_file
 
 if TYPE_CHECKING:
@@ -44,10 +45,11 @@ DatedLabel = tuple[dt.date, str]
 def weekly_summary(frame: pd.DataFrame, *, factors: Sequence[str]) -> pd.DataFrame:
     """One row per ISO week (Monday start) covering the frame's days, indexed by "week".
 
-    Columns: `days_tracked` and `days_in_week` (days of that week inside the frame) as ints;
-    `episodes` (sum over tracked days), `mean_intensity` (per episode, not per day) and the
-    mean of each factor over the days it was logged, all floats. A week with no tracked day
-    has NaN episodes and intensity, never 0; a factor never logged in a week is NaN.
+    Columns: `days_tracked`, `days_answered` (days whose twitches were answered: a twitch or
+    "no twitches" logged) and `days_in_week` (days of that week inside the frame) as ints;
+    `episodes` (sum over the answered days), `mean_intensity` (per episode, not per day) and
+    the mean of each factor over the days it was logged, all floats. A week with no answered
+    day has NaN episodes and intensity, never 0; a factor never logged in a week is NaN.
     """
     import numpy as np  # deferred with pandas, which the caller has already paid for
     import pandas as pd
@@ -57,18 +59,20 @@ def weekly_summary(frame: pd.DataFrame, *, factors: Sequence[str]) -> pd.DataFra
         raise ValueError(f"factors: {missing} are not columns of the daily frame")
     index = frame.index
     if len(index) == 0:
-        columns = ["days_tracked", "days_in_week", "episodes", "mean_intensity", *factors]
+        columns = ["days_tracked", "days_answered", "days_in_week", "episodes", "mean_intensity", *factors]
         return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="week"))
 
     week = (index - pd.to_timedelta(index.day_of_week, unit="D")).normalize()
     tracked = frame["tracked"].to_numpy(dtype=bool)
-    episodes = np.where(tracked, frame["episodes"].to_numpy(dtype=float), np.nan)
+    # NaN on every day whose twitches were not answered, tracked or not: never summed as 0.
+    episodes = frame["episodes"].to_numpy(dtype=float)
     intensity = frame["mean_intensity"].to_numpy(dtype=float)
     weighted = np.where(np.isnan(intensity), np.nan, intensity * episodes)
     weighing = np.where(np.isnan(intensity), np.nan, episodes)
     parts = pd.DataFrame(
         {
             "days_tracked": tracked.astype(int),
+            "days_answered": (~np.isnan(episodes)).astype(int),
             "days_in_week": 1,
             "episodes": episodes,
             "_weighted": weighted,
@@ -79,9 +83,11 @@ def weekly_summary(frame: pd.DataFrame, *, factors: Sequence[str]) -> pd.DataFra
     for column in factors:
         parts[column] = frame[column].to_numpy(dtype=float)
     grouped = parts.groupby(level=0, sort=True)
-    sums = grouped[["days_tracked", "days_in_week", "episodes", "_weighted", "_weighing"]].sum(min_count=1)
+    counts = ["days_tracked", "days_answered", "days_in_week"]
+    sums = grouped[[*counts, "episodes", "_weighted", "_weighing"]].sum(min_count=1)
     weekly = pd.DataFrame(index=sums.index)
     weekly["days_tracked"] = sums["days_tracked"].astype(int)
+    weekly["days_answered"] = sums["days_answered"].astype(int)
     weekly["days_in_week"] = sums["days_in_week"].astype(int)
     weekly["episodes"] = sums["episodes"].astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -95,7 +101,7 @@ def weekly_summary(frame: pd.DataFrame, *, factors: Sequence[str]) -> pd.DataFra
     full = pd.date_range(weekly.index[0], weekly.index[-1], freq="7D", name="week")
     full = full.as_unit(index.unit)
     weekly = weekly.reindex(full)
-    weekly[["days_tracked", "days_in_week"]] = weekly[["days_tracked", "days_in_week"]].fillna(0).astype(int)
+    weekly[counts] = weekly[counts].fillna(0).astype(int)
     weekly.index.name = "week"
     return weekly
 
@@ -121,13 +127,16 @@ def draw_weekly(
     persistent_runs: Sequence[DateSpan] = (),
     interventions: Sequence[DatedLabel] = (),
     red_flags: Sequence[DatedLabel] = (),
+    suggested_flags: Sequence[DatedLabel] = (),
     show_intensity: bool = True,
 ) -> Axes | None:
     """Episodes per week as bars on `ax`, one bar per row of `weekly` (centred mid-week).
 
-    Untracked weeks get a NaN-height bar (nothing drawn) and a hatched "no data" band;
-    partly tracked weeks are labelled "4/7" above the bar. Persistent runs are shaded,
-    interventions are dashed vertical lines and red flags solid ones, at their dates.
+    Weeks with no day's twitches answered get a NaN-height bar (nothing drawn) and a hatched
+    "no data" band; a bar over fewer than 7 answered days is labelled "4/7" (the days it
+    sums). Persistent runs are shaded, interventions are dashed vertical lines and red flags
+    solid ones, at their dates; red flags the entries suggest (`suggested_flags`, not logged)
+    are dotted, marked "?", and have a legend entry of their own, never the logged one's.
     Markers outside the weeks drawn are skipped.
     Returns the twin Axes holding mean intensity, or None when `show_intensity` is False.
     """
@@ -137,7 +146,7 @@ def draw_weekly(
     starts = [ts.date() for ts in weekly.index]
     centres = mdates.date2num([day + WEEK_MIDDLE for day in _as_datetimes(starts)])
     heights = weekly["episodes"].to_numpy(dtype=float)
-    tracked_days = weekly["days_tracked"].to_numpy(dtype=int)
+    answered_days = weekly["days_answered"].to_numpy(dtype=int)
     untracked = np.isnan(heights)
 
     # Anything outside the drawn weeks is left out: its label would spill past the axes.
@@ -145,6 +154,7 @@ def draw_weekly(
     persistent_runs = [run for run in persistent_runs if _overlaps(run, window)]
     interventions = [mark for mark in interventions if _inside(mark[0], window)]
     red_flags = [mark for mark in red_flags if _inside(mark[0], window)]
+    suggested_flags = [mark for mark in suggested_flags if _inside(mark[0], window)]
     for start, end in persistent_runs:
         ax.axvspan(
             mdates.date2num(_midnight(start)),
@@ -163,7 +173,7 @@ def draw_weekly(
     )
     top = np.nanmax(heights) if (~untracked).any() else 0.0
     ax.set_ylim(0, max(top * 1.45, 4))  # headroom for the labels and the legend
-    for centre, bar, days, is_untracked in zip(centres, bars, tracked_days, untracked, strict=True):
+    for centre, bar, days, is_untracked in zip(centres, bars, answered_days, untracked, strict=True):
         if is_untracked:
             _no_data(ax, centre)
             continue
@@ -187,7 +197,11 @@ def draw_weekly(
         ax.set_xlim(centres[0] - 3.5, centres[-1] + 3.5)
     _markers(ax, interventions, color=BLUE, linestyle="--", top=0.97, gid="intervention", legend="intervention starts")
     flags = [(day, f"! {kind}") for day, kind in red_flags]
-    _markers(ax, flags, color=VERMILLION, linestyle="-", top=0.80, gid="red-flag", legend="red flag", weight="bold")
+    _markers(
+        ax, flags, color=VERMILLION, linestyle="-", top=0.80, gid="red-flag", legend="red flag logged", weight="bold"
+    )
+    suggested = [(day, f"? {kind}") for day, kind in suggested_flags]
+    _markers(ax, suggested, color=VERMILLION, linestyle=":", top=0.62, gid="suggested-flag", legend=SUGGESTED)
 
     ax.set_ylabel("episodes per week")
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
@@ -258,6 +272,7 @@ def render_chart(
     persistent_runs: Sequence[DateSpan] = (),
     interventions: Sequence[DatedLabel] = (),
     red_flags: Sequence[DatedLabel] = (),
+    suggested_flags: Sequence[DatedLabel] = (),
     title: str = "Twitching by week",
 ) -> Path:
     """Write the last `weeks` weeks as small multiples (episodes, then one panel per factor).
@@ -275,7 +290,14 @@ def render_chart(
 
     fig = Figure(figsize=(8, 2.6 + 1.5 * len(factors)), layout="constrained")
     axes = fig.subplots(1 + len(factors), 1, sharex=True, squeeze=False, height_ratios=[2.2] + [1] * len(factors))[:, 0]
-    draw_weekly(axes[0], weekly, persistent_runs=persistent_runs, interventions=interventions, red_flags=red_flags)
+    draw_weekly(
+        axes[0],
+        weekly,
+        persistent_runs=persistent_runs,
+        interventions=interventions,
+        red_flags=red_flags,
+        suggested_flags=suggested_flags,
+    )
     axes[0].set_title("Episodes", fontsize="medium", loc="left")
     for position, (ax, column) in enumerate(zip(axes[1:], factors, strict=True)):
         unit = units.get(column, "")

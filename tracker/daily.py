@@ -1,8 +1,10 @@
 """One calendar day as the export, the analysis and the TUI see it. Pure; no pandas, no
 database stack.
 
-`None` always means "not logged". An untracked day has every value `None`; a tracked day
-with no twitches has `episodes == 0`.
+`None` always means "not logged". An untracked day has every value `None`. Whether a day had
+twitches is known only once they were answered for it, by a twitch or a "no twitches"
+check-in: a day tracked for something else (a factor, a note, a red flag) keeps its twitch
+columns `None` too, and only a checked-in day without twitches has `episodes == 0`.
 
 A DaySummary holds one day's entries. The store fills it with its models (tracker.days), the
 Today screen's first look with plain rows (tracker.glance); the protocols below are what
@@ -23,8 +25,8 @@ from tracker.vocabulary import DailyRule
 @dataclass(frozen=True)
 class DailyRow:
     date: dt.date
-    tracked: bool
-    episodes: int | None = None
+    tracked: bool  # anything at all logged that day
+    episodes: int | None = None  # None: twitches not answered that day (see twitches_answered)
     total_duration_s: int | None = None  # None also when no episode had a duration
     max_intensity: int | None = None
     mean_intensity: float | None = None
@@ -32,6 +34,11 @@ class DailyRow:
     factors: dict[str, float | None] = field(default_factory=dict)  # by column name
     red_flags: tuple[str, ...] = ()
     note: str = ""
+
+    @property
+    def twitches_answered(self) -> bool:
+        """Whether the day's twitches are known: a twitch or a "no twitches" check-in was logged."""
+        return self.episodes is not None
 
 
 class EpisodeShown(Protocol):
@@ -44,7 +51,7 @@ class EpisodeShown(Protocol):
     @property
     def side(self) -> str: ...
     @property
-    def intensity(self) -> int: ...
+    def intensity(self) -> int | None: ...
     @property
     def duration_s(self) -> int | None: ...
     @property
@@ -106,6 +113,7 @@ class DaySummary:
     unlogged: Sequence[FactorShown]
     entries: Sequence[EntryShown] = ()
     red_flags: Sequence[RedFlagShown] = ()
+    twitches_answered: bool = False  # a twitch or a "no twitches" check-in was logged
 
 
 def daily_value(rule: str, values: Iterable[float]) -> float | None:
@@ -154,7 +162,14 @@ def summarize_day(
         unlogged=[factor for factor in factors if not grouped.get(factor.id)],
         entries=entries,
         red_flags=red_flags,
+        twitches_answered=answered_twitches(len(episodes), checked_in=bool(checked_in)),
     )
+
+
+def answered_twitches(episode_count: int, *, checked_in: bool) -> bool:
+    """The one rule for "were the day's twitches answered?": a twitch was logged, or the day
+    was checked in as having none. Anything else logged that day leaves it unanswered."""
+    return episode_count > 0 or checked_in
 
 
 def date_range(start: dt.date, end: dt.date) -> list[dt.date]:

@@ -1,7 +1,8 @@
 """Reads that build whole days from the store: daily rows, one day's summary, logged ranges.
 
 A day is tracked when anything at all was logged for it (an episode, a factor entry, a
-check-in or note, a red flag). Everything else is unknown, never zero.
+check-in or note, a red flag). Its twitches are answered only by an episode or a "no
+twitches" check-in (tracker.daily.answered_twitches). Everything else is unknown, never zero.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import NamedTuple
 from sqlalchemy import func, union_all
 from sqlmodel import Session, col, select
 
-from tracker.daily import DailyRow, DaySummary, daily_value, date_range, summarize_day
+from tracker.daily import DailyRow, DaySummary, answered_twitches, daily_value, date_range, summarize_day
 from tracker.models import Day, Episode, FactorEntry, RedFlag
 from tracker.store import list_factors
 
@@ -35,7 +36,7 @@ class EpisodePoint(NamedTuple):
     local_date: dt.date
     location: str
     side: str
-    intensity: int
+    intensity: int | None
     duration_s: int | None
 
 
@@ -90,7 +91,7 @@ def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyR
     factors = list_factors(session=session)
     by_id = {factor.id: factor for factor in factors}
 
-    episodes: dict[dt.date, list[tuple[int, int | None, str]]] = defaultdict(list)
+    episodes: dict[dt.date, list[tuple[int | None, int | None, str]]] = defaultdict(list)
     for day, intensity, duration, location in session.exec(
         select(Episode.local_date, Episode.intensity, Episode.duration_s, Episode.location)
         .where(col(Episode.local_date) >= start, col(Episode.local_date) <= end)
@@ -120,26 +121,36 @@ def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyR
         if not tracked:
             rows.append(DailyRow(date=day, tracked=False))
             continue
-        intensities = [intensity for intensity, _, _ in day_episodes]
-        durations = [duration for _, duration, _ in day_episodes if duration is not None]
+        record = notes.get(day)
+        answered = answered_twitches(len(day_episodes), checked_in=bool(record and record.checked_in))
         rows.append(
             DailyRow(
                 date=day,
                 tracked=True,
-                episodes=len(day_episodes),
-                total_duration_s=sum(durations) if durations else (0 if not day_episodes else None),
-                max_intensity=max(intensities) if intensities else None,
-                mean_intensity=sum(intensities) / len(intensities) if intensities else None,
-                locations=tuple(dict.fromkeys(location for _, _, location in day_episodes)),
+                **(_twitch_columns(day_episodes) if answered else {}),  # unanswered: left None
                 factors={
                     by_id[factor_id].column: daily_value(by_id[factor_id].daily_rule, entries)
                     for factor_id, entries in day_values.items()
                 },
                 red_flags=tuple(flags.get(day, ())),
-                note=notes[day].note if day in notes else "",
+                note=record.note if record else "",
             )
         )
     return rows
+
+
+def _twitch_columns(day_episodes: list[tuple[int | None, int | None, str]]) -> dict[str, object]:
+    """A day's twitch columns once its twitches are answered (a checked-in day has 0 of them).
+    Intensities not given are left out of the max and the mean, never counted as a number."""
+    intensities = [intensity for intensity, _, _ in day_episodes if intensity is not None]
+    durations = [duration for _, duration, _ in day_episodes if duration is not None]
+    return {
+        "episodes": len(day_episodes),
+        "total_duration_s": sum(durations) if durations else (0 if not day_episodes else None),
+        "max_intensity": max(intensities) if intensities else None,
+        "mean_intensity": sum(intensities) / len(intensities) if intensities else None,
+        "locations": tuple(dict.fromkeys(location for _, _, location in day_episodes)),
+    }
 
 
 def day_summary(*, session: Session, day: dt.date) -> DaySummary:

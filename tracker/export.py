@@ -57,7 +57,7 @@ def episodes_csv(episodes: Sequence[Episode]) -> str:
                     episode.local_date.isoformat(),
                     episode.location,
                     episode.side,
-                    str(episode.intensity),
+                    format_number(episode.intensity),
                     format_number(episode.duration_s),
                     episode.context,
                     episode.relief,

@@ -31,7 +31,7 @@ class GlanceEpisode(NamedTuple):
     local_started_at: dt.datetime
     location: str
     side: str
-    intensity: int
+    intensity: int | None
     duration_s: int | None
     note: str
 

@@ -37,6 +37,7 @@ from tracker.models import (
 from tracker.when import local_moment, parse_date, parse_duration
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DAILY_EPISODES = 100_000  # a day's `episodes` count, far above anything a person logs
 DERIVED_DAILY = {"episodes", "total_duration_s", "max_intensity", "locations"}
 
 
@@ -59,6 +60,7 @@ class _DailyRow:
     line: int
     date: dt.date
     tracked: bool | None
+    episodes: int | None  # the `episodes` cell: None when empty (twitches not answered) or absent
     values: dict[int, float]
     red_flags: list[str]
     note: str | None
@@ -103,12 +105,11 @@ def import_files(*, session: Session, paths: list[Path], now: dt.datetime | None
     now = now or store.local_now()
     report = ImportReport()
     factors = store.list_factors(session=session)
-    defaults = store.episode_defaults(session=session)
     parsed = []
     for path in paths:
         header, rows = read_table(Path(path))
         if "started_at" in header:
-            parsed.append(("episodes", _parse_episodes(str(path), header, rows, defaults, now)))
+            parsed.append(("episodes", _parse_episodes(str(path), header, rows, now)))
         elif "date" in header:
             parsed.append(("daily", _parse_daily(str(path), header, rows, factors, now)))
         else:
@@ -130,18 +131,20 @@ def import_files(*, session: Session, paths: list[Path], now: dt.datetime | None
 # --- episodes --------------------------------------------------------------------------------
 
 
-def _parse_episodes(where, header, rows, defaults, now) -> list[EpisodeCreate]:  # type: ignore[no-untyped-def]
+def _parse_episodes(where, header, rows, now) -> list[EpisodeCreate]:  # type: ignore[no-untyped-def]
+    """A file's empty or missing location, side or intensity is stored as not given (unspecified,
+    or no intensity): never as the last twitch's, which would put words in the file's mouth."""
     _reject_unknown(where, header, set(EPISODE_COLUMNS))
-    location, side, intensity = defaults
     episodes = []
     for line, cells in rows:
         try:
             started = _parse_started(cells["started_at"])
+            intensity = cells.get("intensity", "").strip()
             episode = EpisodeCreate(
                 started_at=validate.moment("started_at", started, now),
-                location=_choice("location", cells.get("location") or location.value, Location),
-                side=_choice("side", cells.get("side") or side.value, Side),
-                intensity=validate.integer_in_range("intensity", cells.get("intensity") or intensity, 1, 5),
+                location=_choice("location", cells.get("location") or Location.UNSPECIFIED, Location),
+                side=_choice("side", cells.get("side") or Side.UNSPECIFIED, Side),
+                intensity=validate.integer_in_range("intensity", intensity, 1, 5) if intensity else None,
                 duration_s=parse_duration(cells["duration_s"]) if cells.get("duration_s") else None,
                 context=validate.tags("context", split_tags(restore_text(cells.get("context", "")))),
                 relief=validate.tags("relief", split_tags(restore_text(cells.get("relief", "")))),
@@ -218,7 +221,11 @@ def _parse_daily(where, header, rows, factors: list[Factor], now) -> list[_Daily
             tracked_text = cells.get("tracked", "").strip()
             if tracked_text not in ("", "0", "1"):
                 raise InputError("tracked", tracked_text, "1, 0 or empty")
-            if _says_nothing(cells, tracked_text):
+            episodes_text = cells.get("episodes", "").strip()
+            episodes = (
+                validate.integer_in_range("episodes", episodes_text, 0, MAX_DAILY_EPISODES) if episodes_text else None
+            )
+            if _says_nothing(cells, tracked_text) and not (tracked_text == "" and episodes == 0):
                 # An untracked day: nothing to write. Skipped before the range check, so an
                 # export of any range (even one reaching past today) imports back.
                 continue
@@ -241,6 +248,7 @@ def _parse_daily(where, header, rows, factors: list[Factor], now) -> list[_Daily
                     line=line,
                     date=day,
                     tracked=None if tracked_text == "" else tracked_text == "1",
+                    episodes=episodes,
                     values=values,  # type: ignore[arg-type]
                     red_flags=flags,
                     note=None if note is None else validate.note("note", restore_text(note)),
@@ -312,16 +320,19 @@ def _apply_daily(
                 flags.add((row.date, kind))
                 flag_days.add(row.date)
                 report.days_changed.add(row.date)
-        # `tracked` = 1 keeps a day with nothing else logged tracked; a day tracked by its
-        # entries needs no check-in, and adding one would make a re-import change the file.
+        # Only `episodes` = 0 says "no twitches" (a check-in). An empty `episodes` cell on a
+        # tracked row means the twitches were not answered that day: `tracked` = 1 then keeps
+        # a day with nothing else logged tracked (a day record without a check-in), and a day
+        # tracked by its entries needs nothing more.
         already_tracked = (
             row.date in episode_days or row.date in days or row.date in entry_days or row.date in flag_days
         )
-        wants_checkin = bool(row.tracked) and not already_tracked
+        wants_checkin = row.episodes == 0 and row.date not in episode_days
+        wants_record = bool(row.tracked) and not already_tracked
         wants_note = bool(row.note)
-        if wants_checkin or wants_note:
+        if wants_checkin or wants_record or wants_note:
             record = days.get(row.date) or Day(date=row.date)
-            changed = False
+            changed = row.date not in days
             if wants_checkin and not record.checked_in:
                 record.checked_in, changed = True, True
             if wants_note and record.note != row.note:

@@ -37,16 +37,24 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
 
 
 def chart_marks(history: History) -> dict[str, Any]:
-    """Persistent runs to shade, and intervention starts and red flags to mark."""
+    """Persistent runs to shade, and intervention starts, red flags logged and red flags the
+    entries suggest (each kind apart) to mark."""
     from tracker.analysis.config import PersistenceConfig
-    from tracker.analysis.persistence import find_runs
+    from tracker.analysis.persistence import collect_red_flags, find_runs
+    from tracker.analysis.text import SUGGESTED
 
     threshold = PersistenceConfig().threshold_days
     runs = find_runs({episode.local_date for episode in history.episodes})
+    flags = collect_red_flags(
+        logged=history.red_flags, episodes=history.episodes, as_of=history.end, date_from=history.start
+    )
     return {
         "persistent_runs": [(run.start, run.end) for run in runs if run.days >= threshold],
         "interventions": [(item.start_date, item.name) for item in history.interventions],
         "red_flags": [(flag.date, flag.kind) for flag in history.red_flags],
+        "suggested_flags": [
+            (dt.date.fromisoformat(flag["date"]), flag["name"]) for flag in flags if flag["source"] == SUGGESTED
+        ],
     }
 
 

@@ -40,7 +40,7 @@ class EpisodeBase(SQLModel):
     local_date: dt.date = Field(index=True)
     location: str
     side: str
-    intensity: int
+    intensity: int | None = Field(default=None, description="1-5; None when the person did not say")
     duration_s: int | None = None
     context: str = Field(default="", description="';'-separated tags")
     relief: str = Field(default="", description="';'-separated tags")
@@ -70,9 +70,9 @@ class EpisodeCreate(SQLModel):
     """An episode as a person describes it; the store fills in the stored form."""
 
     started_at: dt.datetime  # timezone-aware
-    location: Location
-    side: Side
-    intensity: int
+    location: Location = Location.UNSPECIFIED
+    side: Side = Side.UNSPECIFIED
+    intensity: int | None = None  # not given: stored as such, never a made-up number
     duration_s: int | None = None
     context: list[str] = Field(default_factory=list)
     relief: list[str] = Field(default_factory=list)

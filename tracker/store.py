@@ -40,7 +40,8 @@ from tracker.models import (
 )
 
 MAX_BOUND = 1e9
-FIRST_DEFAULTS = (Location.LOWER_LIP, Side.LEFT, 2)
+# With nothing to repeat, a twitch is what the person said: no place, side or intensity made up.
+NOTHING_TO_REPEAT: tuple[Location, Side, int | None] = (Location.UNSPECIFIED, Side.UNSPECIFIED, None)
 MAX_DURATION_S = 24 * 3600
 
 
@@ -177,11 +178,12 @@ def set_preset(*, session: Session, preset_in: PresetCreate) -> Preset:
 # --- episodes --------------------------------------------------------------------------------
 
 
-def episode_defaults(*, session: Session) -> tuple[Location, Side, int]:
-    """The location, side and intensity of the last episode (what a new one starts from)."""
+def episode_defaults(*, session: Session) -> tuple[Location, Side, int | None]:
+    """The location, side and intensity of the last episode (what a new one starts from);
+    unspecified location and side and no intensity (None) when there is none yet."""
     last = session.exec(select(Episode).order_by(col(Episode.created_at).desc()).limit(1)).first()
     if last is None:
-        return FIRST_DEFAULTS
+        return NOTHING_TO_REPEAT
     return Location(last.location), Side(last.side), last.intensity
 
 
@@ -220,13 +222,16 @@ def _episode_fields(episode_in: EpisodeCreate, now: dt.datetime) -> dict[str, ob
     duration = episode_in.duration_s
     if duration is not None:
         duration = validate.integer_in_range("duration", duration, 0, MAX_DURATION_S)
+    intensity = episode_in.intensity
+    if intensity is not None:
+        intensity = validate.integer_in_range("intensity", intensity, 1, 5)
     return {
         "started_at": started.astimezone(dt.UTC),
         "utc_offset_min": int(offset.total_seconds() // 60),
         "local_date": started.date(),
         "location": Location(episode_in.location).value,
         "side": Side(episode_in.side).value,
-        "intensity": validate.integer_in_range("intensity", episode_in.intensity, 1, 5),
+        "intensity": intensity,
         "duration_s": duration,
         "context": join_tags(validate.tags("context", episode_in.context)),
         "relief": join_tags(validate.tags("relief", episode_in.relief)),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tracker.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
 from tracker.csv_cells import csv_text
 from tracker.models import Factor
+from tracker.vocabulary import Location, Side
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -24,22 +25,32 @@ if TYPE_CHECKING:
 
 NOT_LOGGED = "empty = not logged"
 
+
+def _one_of(values: type[Location] | type[Side]) -> str:
+    names = [str(value) for value in values]
+    return f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 DAILY_MEANINGS = {
     "date": ("", "calendar day (ISO 8601), as the person lived it"),
     "tracked": ("", "1 if anything was logged that day, 0 if nothing was (then every other cell is empty)"),
-    "episodes": ("count", "twitch episodes logged that day (0 on a day checked in as twitch-free)"),
+    "episodes": (
+        "count",
+        "twitch episodes logged that day (0 on a day checked in as twitch-free); empty when the day's "
+        "twitches were not answered, even if something else was logged",
+    ),
     "total_duration_s": ("seconds", "sum of the durations that were timed; empty if none was timed"),
     "max_intensity": ("1–5", "strongest episode that day (1 barely noticeable, 5 severe)"),
-    "locations": ("", "places that twitched that day, ';'-separated"),
+    "locations": ("", "places that twitched that day, ';'-separated (unspecified: a twitch logged without a place)"),
     "red_flags": ("", "warning signs logged that day, ';'-separated"),
     "note": ("", "the person's note for the day"),
 }
 EPISODE_MEANINGS = {
     "started_at": ("", "when the episode began, ISO 8601 with its UTC offset"),
     "date": ("", "the local calendar day of started_at"),
-    "location": ("", "upper-lip, lower-lip, mouth-corner, eyelid, cheek, chin or other"),
-    "side": ("", "left, right, both or center"),
-    "intensity": ("1–5", "how strong (1 barely noticeable, 5 severe)"),
+    "location": ("", _one_of(Location) + " (unspecified: logged without a place)"),
+    "side": ("", _one_of(Side) + " (unspecified: logged without a side)"),
+    "intensity": ("1–5", "how strong (1 barely noticeable, 5 severe); empty if not given"),
     "duration_s": ("seconds", "how long it lasted, if timed"),
     "context": ("", "what the person was doing, ';'-separated tags"),
     "relief": ("", "what was tried for relief, ';'-separated tags"),

@@ -16,14 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracker import charts
+from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.files import private_atomic_file
 from tracker.visit_wording import (  # re-exported: the report's wording, for callers and tests
     DISCLAIMER,
     MAX_FLAG_LINES,
     NOT_LOGGED,
-    all_flags,
+    SUGGESTED_MARK,
     association_lines,
     daily_table,
+    flag_marks,
     intervention_lines,
     red_flag_lines,
     summary_lines,
@@ -95,8 +97,14 @@ def write_report(
             coverage=coverage,
             generated_on=generated_on,
         )
-        marks = [(day, name) for day, name, _, _ in all_flags(red_flags, analysis)]
-        header, rows = daily_table(frame, factors, factors_units, marks, date_to=date_to)
+        header, rows = daily_table(
+            frame,
+            factors,
+            factors_units,
+            flag_marks(red_flags, analysis, source=LOGGED),
+            suggested=flag_marks(red_flags, analysis, source=SUGGESTED),
+            date_to=date_to,
+        )
         second = _table_page(header, rows, coverage=coverage)
         # The chart takes what page 1 has left; long red-flag or trigger lists push it over.
         for page in (first, second):
@@ -126,14 +134,17 @@ def _first_page(
     page.text(f"{coverage}. Prepared {generated_on:%d %b %Y}.", color="#333333")
     page.space(0.12)
 
-    flags = red_flag_lines(red_flags, analysis)
-    if len(flags) > MAX_FLAG_LINES:  # keep page 1 to a page: newest first, then a count
-        more = len(flags) - MAX_FLAG_LINES + 1
-        flags = [*flags[: MAX_FLAG_LINES - 1], f"... and {more} earlier red flags."]
-    if flags:
-        page.boxed("Red flags logged", flags, color=charts.VERMILLION)
+    # Only what the person logged goes under "logged"; what the entries suggest has its own box.
+    suggested = red_flag_lines(red_flags, analysis, source=SUGGESTED)
+    suggested = _newest(suggested, MAX_FLAG_LINES // 2, "suggestions")
+    logged = _newest(red_flag_lines(red_flags, analysis, source=LOGGED), MAX_FLAG_LINES - len(suggested), "red flags")
+    if logged:
+        page.boxed("Red flags logged", logged, color=charts.VERMILLION)
     else:
         page.text("No red flags logged.", weight="bold")
+    if suggested:
+        page.space(0.1)
+        page.boxed(f"Red flags {SUGGESTED} (not logged)", suggested, color=charts.ORANGE, face="#FDF1DC")
     page.space(0.1)
 
     page.heading("Summary")
@@ -175,7 +186,8 @@ def _chart(
         weekly,
         persistent_runs=sorted(runs),
         interventions=[(item.start_date, item.name) for item in interventions],
-        red_flags=[(day, name) for day, name, _, _ in all_flags(red_flags, analysis)],
+        red_flags=flag_marks(red_flags, analysis, source=LOGGED),
+        suggested_flags=flag_marks(red_flags, analysis, source=SUGGESTED),
     )
     axes = [top]
     for position, column in enumerate(factors):
@@ -196,7 +208,11 @@ def _chart(
 def _table_page(header: list[str], rows: list[list[str]], *, coverage: str) -> _Page:
     page = _Page()
     page.text("Last 4 weeks, day by day", size=13, weight="bold")
-    page.text(f"{coverage}. “not logged” = no entry that day; “{NOT_LOGGED}” = value not logged.", color="#333333")
+    page.text(
+        f"{coverage}. “not logged” = no entry that day; “{NOT_LOGGED}” = value not logged; "
+        f"“{SUGGESTED_MARK}” = red flag {SUGGESTED}, not logged.",
+        color="#333333",
+    )
     page.space(0.1)
     # One monospaced line of text per row: columns line up, and drawing ~30 texts costs a
     # fraction of matplotlib's Table (a Text and a Rectangle per cell, ~0.5 s here).
@@ -259,7 +275,7 @@ class _Page:
         self.text(text, size=11, weight="bold")
         self.space(0.02)
 
-    def boxed(self, title: str, lines: Sequence[str], *, color: str) -> None:
+    def boxed(self, title: str, lines: Sequence[str], *, color: str, face: str = "#FBE9E0") -> None:
         from matplotlib.patches import Rectangle
 
         top = self.y + 0.05
@@ -274,7 +290,7 @@ class _Page:
                 (A4[0] - 2 * MARGIN) / A4[0],
                 (top - self.y) / A4[1],
                 transform=self.fig.transFigure,
-                facecolor="#FBE9E0",
+                facecolor=face,
                 edgecolor=color,
                 linewidth=2,
                 zorder=-1,
@@ -304,6 +320,14 @@ class _Page:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _newest(lines: list[str], limit: int, what: str) -> list[str]:
+    """At most `limit` lines, newest first: the rest become a count (keeps page 1 to a page)."""
+    if len(lines) <= limit:
+        return lines
+    more = len(lines) - limit + 1
+    return [*lines[: limit - 1], f"... and {more} earlier {what}."]
 
 
 def _chars(width_in: float, size: float, *, bold: bool = False) -> int:

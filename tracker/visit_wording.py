@@ -11,8 +11,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.charts import factor_label
 from tracker.formatting import days as plural_days
+from tracker.vocabulary import Location, Side
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 DISCLAIMER = "Self-reported from a personal tracking tool; not a diagnosis."
 CAVEAT = "An association, not proof of cause."
 NOT_LOGGED = "—"
+SUGGESTED_MARK = "*"  # after a red flag in the day table: suggested by the entries, not logged
 MAX_TRIGGERS = 3
 MAX_FLAG_LINES = 8
 SUPPLEMENT_UNITS = {"mg", "mcg", "µg", "ug", "g", "iu", "IU"}
@@ -53,26 +56,33 @@ def summary_lines(
     return lines
 
 
-def red_flag_lines(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[str]:
-    """Every red flag, newest first: those logged, then any the analysis derived."""
+def red_flag_lines(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source: str) -> list[str]:
+    """The red flags from one source (LOGGED, or SUGGESTED by the entries), newest first."""
     return [
-        f"{_long_date(day.isoformat())}: {name} ({_with_note(source, note)})"
-        for day, name, source, note in sorted(all_flags(red_flags, analysis), reverse=True)
+        f"{_long_date(day.isoformat())}: {name} ({_with_note(flag_source, note)})"
+        for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), reverse=True)
+        if flag_source == source
     ]
 
 
 def all_flags(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[tuple[dt.date, str, str, str]]:
-    """(date, name, source, note) for logged flags and the analysis's, once per date and kind."""
+    """(date, name, source, note) for logged flags and the analysis's, once per date and kind.
+    `source` is LOGGED only for a flag the person logged; anything else is SUGGESTED."""
     found: dict[tuple[dt.date, str], tuple[dt.date, str, str, str]] = {}
     for flag in red_flags:
         kind = str(flag.kind)
-        found[(flag.date, kind)] = (flag.date, kind.replace("-", " "), "logged", flag.note)
+        found[(flag.date, kind)] = (flag.date, kind.replace("-", " "), LOGGED, flag.note)
     for item in analysis.get("red_flags") or []:
         day, kind = dt.date.fromisoformat(str(item["date"])), str(item["kind"])
         name = str(item.get("name") or kind.replace("-", " "))
-        source = str(item.get("source") or "derived")
+        source = LOGGED if item.get("source") == LOGGED else SUGGESTED
         found.setdefault((day, kind), (day, name, source, str(item.get("note") or "")))
     return list(found.values())
+
+
+def flag_marks(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source: str) -> list[tuple[dt.date, str]]:
+    """(date, name) of the red flags from one source, for the chart's markers."""
+    return [(day, name) for day, name, flag_source, _ in all_flags(red_flags, analysis) if flag_source == source]
 
 
 def intervention_lines(
@@ -149,14 +159,18 @@ def daily_table(
     *,
     date_to: dt.date,
     days: int = 28,
+    suggested: Sequence[tuple[dt.date, str]] = (),
 ) -> tuple[list[str], list[list[str]]]:
     """The header and one row per day for the last `days` days up to `date_to`, oldest first.
-    An untracked day reads "not logged"; a value not logged reads "—", never 0."""
+    An untracked day reads "not logged"; a value not logged reads "—", never 0. Red flags
+    the entries suggest (not logged) carry SUGGESTED_MARK: "spreading*"."""
     import pandas as pd
 
     flags: dict[dt.date, list[str]] = {}
     for day, name in red_flags:
         flags.setdefault(day, []).append(name)
+    for day, name in suggested:
+        flags.setdefault(day, []).append(f"{name}{SUGGESTED_MARK}")
     header = ["Date", "Episodes", "Max\nintensity", "Mean\nintensity"]
     header += [_column_title(column, units.get(column, "")) for column in columns]
     header.append("Red flag")
@@ -189,10 +203,17 @@ def _days_affected(frame: pd.DataFrame, days: int, date_to: dt.date) -> str:
     start = date_to - dt.timedelta(days=days - 1)
     window = frame.loc[pd.Timestamp(start) : pd.Timestamp(date_to)]
     tracked = int(window["tracked"].sum())
+    answered = int(window["episodes"].notna().sum())
     active = int((window["episodes"] > 0).sum())
     missing = days - tracked
     gap = f"; {missing} of the {days} days not logged" if missing else ""
-    return f"Last {days} days: twitching on {active} of {tracked} tracked days{gap}."
+    if answered == tracked:
+        return f"Last {days} days: twitching on {active} of {tracked} tracked days{gap}."
+    # Days tracked for something else say nothing about twitching: not in the denominator.
+    return (
+        f"Last {days} days: twitching on {active} of {answered} days where twitching was recorded or "
+        f"ruled out; unknown on {tracked - answered} other tracked days{gap}."
+    )
 
 
 def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
@@ -241,8 +262,10 @@ def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
     late_start = date_to - dt.timedelta(days=27)
     if late_start <= early_end:
         return lines  # not eight weeks of history yet: the two windows would overlap
-    early = {_place(e) for e in episodes if e.local_date <= early_end}
-    late = {_place(e) for e in episodes if e.local_date >= late_start}
+    # A twitch logged without a place is no place: it never reads as a new one.
+    placed = [e for e in episodes if str(e.location) != Location.UNSPECIFIED]
+    early = {_place(e) for e in placed if e.local_date <= early_end}
+    late = {_place(e) for e in placed if e.local_date >= late_start}
     new = sorted(late - early)
     if new:
         lines.append(
@@ -254,8 +277,13 @@ def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
 
 
 def _place(episode: Episode) -> str:
-    """ "left eyelid", "upper lip, both sides", "chin (centre)"."""
+    """ "left eyelid", "upper lip, both sides", "chin (centre)", "eyelid (side unspecified)",
+    "place unspecified"."""
     location, side = str(episode.location).replace("-", " "), str(episode.side)
+    if location == Location.UNSPECIFIED:
+        return "place unspecified"
+    if side == Side.UNSPECIFIED:
+        return f"{location} (side unspecified)"
     if side in ("left", "right"):
         return f"{side} {location}"
     return f"{location}, both sides" if side == "both" else f"{location} (centre)"

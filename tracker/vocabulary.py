@@ -16,6 +16,7 @@ class Location(StrEnum):
     CHEEK = "cheek"
     CHIN = "chin"
     OTHER = "other"
+    UNSPECIFIED = "unspecified"  # logged without a place: not a place, never counted as one
 
 
 class Side(StrEnum):
@@ -23,6 +24,7 @@ class Side(StrEnum):
     RIGHT = "right"
     BOTH = "both"
     CENTER = "center"
+    UNSPECIFIED = "unspecified"  # a twitch logged without a side
 
 
 class FactorKind(StrEnum):
@@ -47,3 +49,21 @@ class RedFlagKind(StrEnum):
     EYE_CLOSURE = "eye-closure"
     MOVEMENT_TRIGGERED = "movement-triggered"
     OTHER = "other"
+
+
+def place_words(location: str, side: str) -> str:
+    """How a twitch's place reads: "eyelid left", "eyelid, side unspecified",
+    "unspecified place, left side", "place and side unspecified"."""
+    location, side = str(location), str(side)
+    if location == Location.UNSPECIFIED and side == Side.UNSPECIFIED:
+        return "place and side unspecified"
+    if location == Location.UNSPECIFIED:
+        return f"unspecified place, {side} side"
+    if side == Side.UNSPECIFIED:
+        return f"{location}, side unspecified"
+    return f"{location} {side}"
+
+
+def intensity_words(intensity: int | None) -> str:
+    """ "intensity 3", or "intensity not given" (never a number nobody gave)."""
+    return "intensity not given" if intensity is None else f"intensity {intensity}"

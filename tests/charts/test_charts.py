@@ -61,6 +61,7 @@ def test_weekly_summary_counts_tracked_days_and_keeps_untracked_weeks_nan(three_
     expected = pd.DataFrame(
         {
             "days_tracked": [7, 4, 0],
+            "days_answered": [7, 4, 0],
             "days_in_week": [7, 7, 7],
             "episodes": [6.0, 3.0, np.nan],
             # per episode: (2*3 + 1*1 + 3*2) / 6 and (1*4 + 2*1) / 3

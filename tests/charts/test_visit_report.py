@@ -194,14 +194,14 @@ def test_report_lists_derived_red_flags_from_the_analysis(tmp_path, diary, analy
             "date": "2026-11-18",
             "kind": "hemifacial-pattern",
             "name": "hemifacial-spasm pattern",
-            "source": "derived",
+            "source": "suggested by your entries",
             "note": "left eyelid and left cheek within two weeks",
         }
     )
 
     text = _text(_write(tmp_path, diary, analysis))
 
-    assert "Wed 18 Nov 2026: hemifacial-spasm pattern (derived:" in text
+    assert "Wed 18 Nov 2026: hemifacial-spasm pattern (suggested by your entries:" in text
 
 
 def test_a_crowded_first_page_moves_the_chart_but_stays_two_pages(tmp_path, diary, analysis):

@@ -29,7 +29,7 @@ async def test_t_then_enter_typed_at_once_saves_the_twitch(app) -> None:
         await settle(pilot)
         burst(app, "t", ENTER)
         await settle(pilot)
-        assert rows(app, "SELECT location, side, intensity FROM episode") == [("lower-lip", "left", 2)]
+        assert rows(app, "SELECT location, side, intensity FROM episode") == [("unspecified", "unspecified", None)]
 
 
 async def test_choices_typed_before_enter_are_the_ones_saved(app) -> None:

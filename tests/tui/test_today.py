@@ -56,8 +56,8 @@ async def test_a_twitch_in_two_keystrokes(app, engine):
         assert isinstance(app.screen, TodayScreen)
         assert app.screen.query_one(DayTable).row_count == 1
     [saved] = episodes(engine)
-    # the first twitch starts from the store's first defaults and the time now
-    assert (saved.location, saved.side, saved.intensity) == ("lower-lip", "left", 2)
+    # with nothing to repeat, the first twitch is stored as not given (nothing made up), at the time now
+    assert (saved.location, saved.side, saved.intensity) == ("unspecified", "unspecified", None)
     assert saved.local_date == TODAY and saved.started_at.replace(tzinfo=dt.UTC) == NOW
 
 

@@ -18,7 +18,9 @@ def daily_frame(rows: Sequence[DailyRow], factor_columns: Sequence[str]) -> pd.D
 
     Columns: `tracked` (bool), then the float columns `episodes`, `total_duration_s`,
     `max_intensity`, `mean_intensity`, then one float column per factor (by column name).
-    Every value on an untracked day is NaN; a factor not logged on a tracked day is NaN.
+    Every value on an untracked day is NaN; a factor not logged on a tracked day is NaN, and
+    so are the twitch columns of a tracked day whose twitches were not answered (see
+    `answered`).
     """
     import pandas as pd  # deferred: ~250 ms
 
@@ -37,6 +39,12 @@ def daily_frame(rows: Sequence[DailyRow], factor_columns: Sequence[str]) -> pd.D
     for column in frame.columns.drop("tracked"):
         frame[column] = frame[column].astype("float64")
     return frame
+
+
+def answered(frame: pd.DataFrame) -> pd.Series:
+    """True on the days whose twitches were answered (a count, 0 included): the only days
+    that say anything about twitching. A day tracked for a factor alone is not one of them."""
+    return frame["episodes"].notna()
 
 
 def _nan(value: float | None) -> float:

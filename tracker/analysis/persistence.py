@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from tracker.analysis.config import PersistenceConfig
+from tracker.analysis.text import LOGGED, SUGGESTED
+from tracker.vocabulary import Location
 
 MOUTH_AND_CHEEK = frozenset({"cheek", "upper-lip", "lower-lip", "mouth-corner"})
 ONE_SIDE = frozenset({"left", "right"})
@@ -150,9 +152,11 @@ def collect_red_flags(
     date_from: dt.date | None = None,
     config: PersistenceConfig | None = None,
 ) -> list[dict[str, Any]]:
-    """Logged red flags (in date order, always first), then the ones the episodes suggest:
+    """Logged red flags (in date order, always first; `source` LOGGED), then the ones the
+    episodes suggest (`source` SUGGESTED, "suggested by your entries"):
     "spreading" (2+ locations within the window) and a one-sided "hemifacial-pattern"
-    (eyelid plus cheek or mouth on the same side)."""
+    (eyelid plus cheek or mouth on the same side). A twitch logged without a place (or a
+    side) is no place at all: it never makes a second place, nor one side of a pattern."""
     config = config or PersistenceConfig()
     window_start = as_of - dt.timedelta(days=config.red_flag_window_days - 1)
     flags = [
@@ -160,14 +164,18 @@ def collect_red_flags(
             "date": flag.date.isoformat(),
             "kind": str(flag.kind),
             "name": str(flag.kind),
-            "source": "logged",
+            "source": LOGGED,
             "note": flag.note,
         }
         for flag in sorted(logged, key=lambda flag: (flag.date, str(flag.kind)))
         if flag.date <= as_of and (date_from is None or flag.date >= date_from)
     ]
     recent = sorted(
-        (episode for episode in episodes if window_start <= episode.local_date <= as_of),
+        (
+            episode
+            for episode in episodes
+            if window_start <= episode.local_date <= as_of and str(episode.location) != Location.UNSPECIFIED
+        ),
         key=lambda episode: episode.local_date,
     )
     logged_spreading = any(flag["kind"] == "spreading" and flag["date"] >= window_start.isoformat() for flag in flags)
@@ -194,7 +202,7 @@ def _spreading(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
         "date": first_new.isoformat(),
         "kind": "spreading",
         "name": "spreading",
-        "source": "derived",
+        "source": SUGGESTED,
         "note": f"twitching in {len(seen)} places within two weeks: {', '.join(seen)}",
     }
 
@@ -215,7 +223,7 @@ def _hemifacial(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
             "date": max(eyelid[side], lower_face[side]).isoformat(),
             "kind": "hemifacial-pattern",
             "name": "hemifacial-spasm pattern",
-            "source": "derived",
+            "source": SUGGESTED,
             "note": f"{side} eyelid and {side} cheek or mouth twitching within two weeks: worth showing a doctor",
         }
     return None

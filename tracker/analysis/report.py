@@ -39,7 +39,8 @@ __all__ = [
 ]
 
 METHOD = (
-    "Poisson GLM of daily counts on tracked days with yesterday's count and weekday; "
+    "Poisson GLM of daily counts on the days whose twitches were answered (a twitch or 'no twitches' "
+    "logged), with yesterday's count and weekday; "
     "quasi-Poisson errors widened for autocorrelation (effective sample size); "
     "Benjamini-Hochberg across all factor x lag tests"
 )
@@ -74,6 +75,7 @@ def analyze(
     frame = _frame(in_range, factors)
     trigger_entries = triggers.trigger_tests(frame, factors, config)
     tracked_days = sum(row.tracked for row in in_range)
+    answered_days = sum(row.twitches_answered for row in in_range)
     return {
         "as_of": as_of.isoformat(),
         "range": {
@@ -81,6 +83,8 @@ def analyze(
             "to": end.isoformat(),
             "tracked_days": tracked_days,
             "untracked_days": len(in_range) - tracked_days,
+            # tracked for something else, twitches never answered: unknown, not 0 twitches
+            "unanswered_days": tracked_days - answered_days,
         },
         "persistence": persistence(
             (episode.local_date for episode in episodes), as_of=as_of, config=config.persistence
@@ -126,6 +130,7 @@ def format_text(result: dict[str, Any]) -> str:
         f"Twitching report, {span['from']} to {span['to']} (as of {result['as_of']}): "
         f"{span['tracked_days']} tracked, {span['untracked_days']} not tracked.",
         *(f"({clamped_words(item)})" for item in span.get("clamped", ())),
+        *_unanswered_lines(span),
         "",
         "1. How long it has lasted",
         *_persistence_lines(result["persistence"]),
@@ -149,6 +154,16 @@ def format_text(result: dict[str, Any]) -> str:
         *([f"   {item['summary']}" for item in result["interventions"]] or ["   none logged"]),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _unanswered_lines(span: dict[str, Any]) -> list[str]:
+    count = span.get("unanswered_days") or 0
+    if not count:
+        return []
+    return [
+        f"Twitches not answered on {plural_days(count)} of them (something else was logged): unknown, "
+        "not counted as 0. `tracker log none --date D` records a day without twitches."
+    ]
 
 
 def _persistence_lines(result: dict[str, Any]) -> list[str]:

@@ -1,10 +1,11 @@
 """Which factors go with more (or fewer) twitches: one test per factor and lag, then an
 adjusted model with every factor together, and how the factors move with each other.
 
-The model: a Poisson GLM of the day's episode count on tracked days, with the factor
-(scaled to a friendly step) plus the count on the day before the exposure day (log1p; an
-indicator when that day was not tracked), the factor's own value that day (see _habit)
-and the weekday. Overdispersion widens the standard errors through the
+The model: a Poisson GLM of the day's episode count on the days whose twitches were answered
+(a twitch or "no twitches" logged: a day tracked for a factor alone says nothing about
+twitching), with the factor (scaled to a friendly step) plus the count on the day before the
+exposure day (log1p; an indicator when that day's twitches were not answered), the factor's
+own value that day (see _habit) and the weekday. Overdispersion widens the standard errors through the
 quasi-Poisson scale; streaks in both the factor and the twitching widen them again through
 an effective-sample-size factor (see fit_rate_ratio). Newey-West (HAC) errors were tried
 first and rejected: on synthetic diaries with no true effect they flagged 7-10% of tests
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tracker.analysis.config import AnalysisConfig
+from tracker.analysis.frame import answered
 from tracker.analysis.text import DASH, NOT_PROOF, TIMES
 
 if TYPE_CHECKING:
@@ -55,19 +57,19 @@ def covariates(frame: pd.DataFrame, lag: int = 0) -> pd.DataFrame:
     """The carry-over and weekday covariates for each day of a daily frame.
 
     `log1p_before` is log(1 + the count on the day before the exposure day, i.e. 1 + lag
-    days back), 0 when that day was not tracked, which `before_untracked` marks. Going back
-    past the exposure day matters for lag 1: yesterday's count is partly caused by
-    yesterday's factor, and adjusting for it would bias the lag-1 rate ratio towards
-    "fewer". `dow_1`..`dow_6` are weekday indicators (Monday = 0).
+    days back), 0 when that day's twitches were not answered, which `before_unanswered`
+    marks. Going back past the exposure day matters for lag 1: yesterday's count is partly
+    caused by yesterday's factor, and adjusting for it would bias the lag-1 rate ratio
+    towards "fewer". `dow_1`..`dow_6` are weekday indicators (Monday = 0).
     """
     import pandas as pd  # deferred: ~250 ms
 
     back = 1 + lag
-    before_tracked = frame["tracked"].shift(back, fill_value=False).astype(bool)
     before = frame["episodes"].shift(back)
+    before_answered = before.notna()
     out = pd.DataFrame(index=frame.index)
-    out["log1p_before"] = before.where(before_tracked, 0.0).fillna(0.0).map(math.log1p)
-    out["before_untracked"] = (~before_tracked).astype(float)
+    out["log1p_before"] = before.where(before_answered, 0.0).map(math.log1p)
+    out["before_unanswered"] = (~before_answered).astype(float)
     weekday = frame.index.day_of_week
     for day in range(1, 7):
         out[f"dow_{day}"] = (weekday == day).astype(float)
@@ -78,11 +80,12 @@ def fit_rate_ratio(y: np.ndarray, exposure: np.ndarray, controls: np.ndarray, *,
     """Rate ratios per unit of each exposure column, with 95% CIs and p-values
     (None where the model has no finite estimate).
 
-    Rows are tracked days in date order. The point estimates are a statsmodels Poisson GLM;
-    the standard errors are quasi-Poisson (Pearson scale, for overdispersion) widened by
-    the effective-sample-size factor 1 + 2 sum_k w_k r_a(k) r_e(k), where r_a and r_e are
-    the autocorrelations of the exposure (after the other columns) and of the Pearson
-    residuals (Bartlett 1935; Dutilleul 1993), w_k a Bartlett taper up to max_lag days.
+    Rows are the answered days (tracker.analysis.frame.answered) in date order. The point
+    estimates are a statsmodels Poisson GLM; the standard errors are quasi-Poisson (Pearson
+    scale, for overdispersion) widened by the effective-sample-size factor
+    1 + 2 sum_k w_k r_a(k) r_e(k), where r_a and r_e are the autocorrelations of the
+    exposure (after the other columns) and of the Pearson residuals (Bartlett 1935;
+    Dutilleul 1993), w_k a Bartlett taper up to max_lag days.
     The factor is never below 1, and the t reference uses the effective day count.
     Controls without a finite estimate (constant, or only on quiet days) are dropped.
     """
@@ -96,7 +99,7 @@ def fit_rate_ratio(y: np.ndarray, exposure: np.ndarray, controls: np.ndarray, *,
 
     if controls.size:
         # A control that is constant, or non-zero only on days without twitches (two
-        # untracked yesterdays, both quiet), has no finite estimate: leave it out.
+        # unanswered yesterdays, both quiet), has no finite estimate: leave it out.
         useful = (np.ptp(controls, axis=0) > 0) & ((controls != 0).T @ y > 0)
         controls = controls[:, useful]
     design = np.column_stack([np.ones(len(y)), exposure, controls])
@@ -138,7 +141,7 @@ def fit_rate_ratio(y: np.ndarray, exposure: np.ndarray, controls: np.ndarray, *,
 
 def _independent_columns(design: np.ndarray) -> list[int]:
     """Columns in order, skipping any that the earlier ones already span (a not-logged
-    indicator that matches the untracked-yesterday one, say). Works on the small Gram
+    indicator that matches the unanswered-yesterday one, say). Works on the small Gram
     matrix, so it costs nothing next to the fit."""
     import numpy as np
 
@@ -197,15 +200,15 @@ def trigger_tests(
 ) -> list[dict[str, Any]]:
     """One entry per factor and lag (0 = same day, 1 = the day before), q-values filled in.
 
-    Only tracked days count; a lag-1 day also needs the previous day's factor logged.
-    Entries without enough data keep their place with confidence "insufficient" and null
-    numbers.
+    Only days whose twitches were answered count; a lag-1 day also needs the previous day's
+    factor logged. Entries without enough data keep their place with confidence
+    "insufficient" and null numbers.
     """
     import numpy as np
 
     config = config or AnalysisConfig()
     controls = {lag: covariates(frame, lag).to_numpy() for lag in LAGS}
-    tracked = frame["tracked"].to_numpy(dtype=bool)
+    outcome = answered(frame).to_numpy(dtype=bool)
     y_all = frame["episodes"].to_numpy()
     results = []
     for factor in factors:
@@ -213,7 +216,7 @@ def trigger_tests(
         step, per = step_for(factor, values[frame["tracked"]])
         for lag in LAGS:
             x_all = values.shift(lag).to_numpy()
-            keep = tracked & ~(x_all != x_all)  # x == x is False only for NaN
+            keep = outcome & ~(x_all != x_all)  # x == x is False only for NaN
             habit = _habit(values, lag, step)
             if _nearly_the_same(x_all[keep], habit[keep, 0]):
                 # A factor that changes in long blocks (a supplement) leaves only the few
@@ -328,7 +331,7 @@ def _split(factor: FactorLike, x: np.ndarray) -> tuple[np.ndarray, float | None,
 
 
 def _days_needed(n: int, n_high: int, config: AnalysisConfig) -> int:
-    """0 when there is enough data, else roughly how many more tracked days would do."""
+    """0 when there is enough data, else roughly how many more answered days would do."""
     more = max(0, config.min_tracked_days - n)
     fewest = min(n_high, n - n_high)
     if fewest < config.min_days_per_side:
@@ -385,7 +388,7 @@ def adjusted_model(
     if len(chosen) < 2:
         return []
     columns = [factor.column for factor in chosen]
-    keep = frame["tracked"].to_numpy(dtype=bool) & frame[columns].notna().all(axis=1).to_numpy()
+    keep = answered(frame).to_numpy(dtype=bool) & frame[columns].notna().all(axis=1).to_numpy()
     n = int(keep.sum())
     if n < config.min_tracked_days:
         return []

@@ -131,6 +131,7 @@ def _clock(at: object) -> str:
 
 def _describe(item: dict[str, object]) -> str:
     from tracker.export import format_number
+    from tracker.vocabulary import intensity_words, place_words
 
     note = f" — {item['note']}" if item.get("note") else ""
     match item["type"]:
@@ -138,9 +139,8 @@ def _describe(item: dict[str, object]) -> str:
             duration = f", {item['duration_s']} s" if item["duration_s"] is not None else ""
             tags = ", ".join(item["context"] + item["relief"])  # type: ignore[operator]
             return (
-                f"twitch {item['location']} {item['side']}, intensity {item['intensity']}{duration}"
-                + (f" [{tags}]" if tags else "")
-                + note
+                f"twitch {place_words(str(item['location']), str(item['side']))}, "
+                f"{intensity_words(item['intensity'])}{duration}" + (f" [{tags}]" if tags else "") + note
             )
         case "factor":
             return f"{item['factor']} {format_number(item['value'])} {item['unit']}".rstrip() + note  # type: ignore[arg-type]

@@ -31,6 +31,7 @@ def today_summary(context: Context) -> str:
     from tracker.days import consecutive_active_days, day_summary
     from tracker.db import session_scope
     from tracker.export import format_number
+    from tracker.vocabulary import intensity_words, place_words
 
     today = context.now().date()
     with session_scope(context.engine(), write=False) as session:
@@ -41,11 +42,13 @@ def today_summary(context: Context) -> str:
         lines.append(f"  twitches: {len(summary.episodes)}")
         for episode in summary.episodes:
             when = episode.local_started_at.strftime("%H:%M")
-            lines.append(f"    {when} {episode.location} {episode.side}, intensity {episode.intensity}")
-    elif summary.checked_in:
+            lines.append(
+                f"    {when} {place_words(episode.location, episode.side)}, {intensity_words(episode.intensity)}"
+            )
+    elif summary.twitches_answered:
         lines.append("  twitches: none (checked in)")
-    else:
-        lines.append("  twitches: nothing logged yet")
+    else:  # unknown, whatever else was logged: never "0"
+        lines.append("  twitches: not logged yet (`tracker log twitch`, or `tracker log none` if there were none)")
     for total in summary.totals:
         unit = f" {total.factor.unit}" if total.factor.unit else ""
         lines.append(f"  {total.factor.name}: {format_number(total.value)}{unit} from {total.entries} entries")

@@ -47,7 +47,12 @@ def run(context: Context) -> int:
 def _twitch(context: Context) -> int:
     from tracker.models import Location, Side
 
-    parser = _sub_parser(context, "twitch", "Log one twitch episode. Left-out fields repeat the last ones used.")
+    parser = _sub_parser(
+        context,
+        "twitch",
+        "Log one twitch episode. Left-out fields repeat the last twitch's; with no twitch before, "
+        "they are stored as not given (place and side unspecified, no intensity).",
+    )
     parser.add_argument("--at", default="now", metavar="WHEN", help="now, HH:MM, yesterday HH:MM or ISO 8601")
     parser.add_argument("--location", type=str.lower, choices=[loc.value for loc in Location])
     parser.add_argument("--side", type=str.lower, choices=[side.value for side in Side])
@@ -63,23 +68,24 @@ def _twitch(context: Context) -> int:
     from tracker import store, validate
     from tracker.db import session_scope
     from tracker.models import EpisodeCreate
+    from tracker.vocabulary import intensity_words, place_words
     from tracker.when import parse_duration, read_when
 
     now = context.now()
     when = read_when(opts.at, now=now)
     started = when.at
     duration = parse_duration(opts.duration) if opts.duration is not None else None
+    given = validate.integer_in_range("intensity", opts.intensity, 1, 5) if opts.intensity is not None else None
     with session_scope(context.engine()) as session:
-        location, side, intensity = store.episode_defaults(session=session)
+        defaults = store.episode_defaults(session=session)
+        location, side, intensity = defaults
         episode = store.add_episode(
             session=session,
             episode_in=EpisodeCreate(
                 started_at=started,
                 location=opts.location or location,
                 side=opts.side or side,
-                intensity=intensity
-                if opts.intensity is None
-                else validate.integer_in_range("intensity", opts.intensity, 1, 5),
+                intensity=intensity if given is None else given,
                 duration_s=duration,
                 context=_split_repeated(opts.context),
                 relief=_split_repeated(opts.relief),
@@ -89,11 +95,12 @@ def _twitch(context: Context) -> int:
         )
         entry = store.entry_id(episode)
     length = f", {episode.duration_s} s" if episode.duration_s is not None else ""
-    _confirm(
-        f"logged {entry}: twitch, {episode.location} {episode.side}, intensity {episode.intensity}{length}",
-        when,
-        now,
-    )
+    what = f"{place_words(episode.location, episode.side)}, {intensity_words(episode.intensity)}{length}"
+    # Say which details were not typed but repeated, so a repeat is never mistaken for an answer.
+    typed = {"location": opts.location, "side": opts.side, "intensity": given}
+    left_out = [name for name, value in typed.items() if value is None]
+    repeated = f" ({_and(left_out)} as last time)" if left_out and defaults != store.NOTHING_TO_REPEAT else ""
+    _confirm(f"logged {entry}: twitch, {what}", when, now, after=repeated)
     return 0
 
 
@@ -240,13 +247,17 @@ def _redflag(context: Context) -> int:
     return 0
 
 
-def _confirm(logged: str, when: Moment, now: dt.datetime) -> None:
+def _confirm(logged: str, when: Moment, now: dt.datetime, *, after: str = "") -> None:
     """The confirmation, saying when in words, and on a second line anything assumed about it."""
     from tracker.when import spoken
 
-    print(f"{logged}, {spoken(when.at, now=now)}")
+    print(f"{logged}, {spoken(when.at, now=now)}{after}")
     if when.assumed:
         print(f"  ({when.assumed})")
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _split_repeated(values: list[str]) -> list[str]:

@@ -68,7 +68,7 @@ class DayView(DayShown):
 
     factors: dict[int, Factor]
     yesterday_empty: bool
-    episode_defaults: tuple[Location, Side, int]
+    episode_defaults: tuple[Location, Side, int | None]
     presets: list[tuple[Preset, Factor]]
     last_magnesium: float | None  # the dose `g` repeats
 
@@ -198,7 +198,7 @@ class Diary:
         rows.reverse()
         return History(factors, rows)
 
-    def episode_defaults(self) -> tuple[Location, Side, int]:
+    def episode_defaults(self) -> tuple[Location, Side, int | None]:
         from tracker import store
 
         with self._session(write=False) as session:

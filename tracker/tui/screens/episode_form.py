@@ -59,7 +59,7 @@ class EpisodeForm(ModalScreen["EpisodeCreate | None"]):
         started_at: dt.datetime,
         location: str,  # a Location value
         side: str,  # a Side value
-        intensity: int,
+        intensity: int | None,  # None: not given (no twitch to repeat yet); saved as such
         duration_s: int | None = None,
         note: str = "",
         heading: str = "Log a twitch",

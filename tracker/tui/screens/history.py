@@ -36,7 +36,8 @@ def history_cells(row: DailyRow, factors: list[Factor]) -> tuple[str, ...]:
     factor_cells = [format_number(row.factors.get(f.column)) or UNKNOWN for f in factors]
     intensity = UNKNOWN if row.max_intensity is None else str(row.max_intensity)
     flags = " !" if row.red_flags else ""
-    return (day, "yes" + flags, str(row.episodes), intensity, *factor_cells)
+    twitches = UNKNOWN if row.episodes is None else str(row.episodes)  # None: not answered, never 0
+    return (day, "yes" + flags, twitches, intensity, *factor_cells)
 
 
 class HistoryScreen(Screen[None]):

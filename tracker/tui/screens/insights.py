@@ -18,7 +18,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
-from tracker.analysis.text import DASH, TIMES  # plain strings: no pandas
+from tracker.analysis.text import DASH, LOGGED, SUGGESTED, TIMES  # plain strings: no pandas
 from tracker.formatting import days as plural_days
 from tracker.tui.messages import AnalysisReady
 from tracker.tui.widgets.keys_footer import KeysFooter
@@ -88,9 +88,11 @@ class InsightsScreen(Screen[None]):
 
 def range_text(span: dict[str, Any]) -> str:
     days = span["tracked_days"] + span["untracked_days"]
+    unanswered = span.get("unanswered_days") or 0
+    unknown = f" Twitches not answered on {plural_days(unanswered)} of them: unknown, not 0." if unanswered else ""
     return (
         f"{plural_days(days)} from {span['from']} to {span['to']}: "
-        f"{span['tracked_days']} tracked, {span['untracked_days']} not tracked."
+        f"{span['tracked_days']} tracked, {span['untracked_days']} not tracked.{unknown}"
     )
 
 
@@ -119,7 +121,7 @@ def red_flags_text(flags: list[dict[str, Any]]) -> str:
         return "[b]Red flags[/b]\nnone"
     lines = ["[b]Red flags[/b] — signs to show a doctor"]
     for flag in flags:
-        source = "you logged it" if flag["source"] == "logged" else "from your entries"
+        source = "you logged it" if flag["source"] == LOGGED else SUGGESTED
         note = f": {escape(flag['note'])}" if flag.get("note") else ""
         lines.append(f"[$error]•[/] {flag['date']}  [b]{escape(flag['name'])}[/b] ({source}){note}")
     return "\n".join(lines)

@@ -34,6 +34,7 @@ from tracker.tui.messages import (
 from tracker.tui.screens.today_factors import FactorLogging
 from tracker.tui.widgets.day_table import DayTable
 from tracker.tui.widgets.keys_footer import KeysFooter
+from tracker.vocabulary import intensity_words, place_words
 
 if TYPE_CHECKING:  # the screen paints before the database stack is imported
     from tracker.models import EpisodeCreate
@@ -245,7 +246,8 @@ class TodayScreen(FactorLogging, Screen[None]):
         def job() -> EpisodeSaved:
             episode = self.diary.add_episode(episode_in)
             at = episode.local_started_at
-            text = f"Twitch saved: {at:%H:%M} {episode.location} {episode.side}, intensity {episode.intensity}"
+            what = f"{place_words(episode.location, episode.side)}, {intensity_words(episode.intensity)}"
+            text = f"Twitch saved: {at:%H:%M} {what}"
             return EpisodeSaved(episode.local_date, text, episode_id=episode.id or 0)
 
         self.write(job)

@@ -57,7 +57,8 @@ def day_rows(summary: DaySummary, factors: Mapping[int, FactorShown]) -> list[tu
     for episode in summary.episodes:
         at = episode.local_started_at
         timed.append((at, f"e{episode.id}", (
-            f"{at:%H:%M}", "twitch", episode.location, episode.side, str(episode.intensity),
+            f"{at:%H:%M}", "twitch", episode.location, episode.side,
+            "—" if episode.intensity is None else str(episode.intensity),
             format_duration(episode.duration_s), episode.note,
         )))  # fmt: skip
     for entry in summary.entries:

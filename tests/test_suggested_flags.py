@@ -1,0 +1,90 @@
+"""A red flag the tool derives from the entries reads "suggested by your entries" wherever a
+person can see it (analyze as text and JSON, the PDF, the chart, the TUI's Insights), and
+only the flags the person logged are ever shown as logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from matplotlib.figure import Figure
+from pypdf import PdfReader
+
+from tracker.db import open_database, session_scope
+from tracker.history import load_history
+from tracker.insights import analysis_of, chart_marks
+
+pytestmark = pytest.mark.usefixtures("frozen")
+TODAY = dt.date(2026, 11, 24)
+SUGGESTED = "suggested by your entries"
+
+
+def two_places(cli) -> None:
+    """An eyelid and a cheek twitch within two weeks: the analysis suggests spreading."""
+    cli("log", "twitch", "--location", "eyelid", "--side", "right", "--intensity", "3", "--at", "2026-11-20T08:00")
+    cli("log", "twitch", "--location", "cheek", "--side", "left", "--intensity", "2", "--at", "2026-11-23T08:00")
+
+
+def page_one(path) -> str:
+    return " ".join(PdfReader(path).pages[0].extract_text().split())
+
+
+def test_analyze_labels_a_derived_flag_as_suggested_in_text_and_json(cli) -> None:
+    two_places(cli)
+    cli("log", "redflag", "drooping", "--date", "2026-11-22")
+    flags = json.loads(cli("analyze", "--json").out)["red_flags"]
+    assert [(flag["kind"], flag["source"]) for flag in flags] == [("drooping", "logged"), ("spreading", SUGGESTED)]
+    text = cli("analyze").out
+    assert "2026-11-22  drooping (logged)" in text
+    assert f"2026-11-23  spreading ({SUGGESTED}): twitching in 2 places" in text
+
+
+def test_the_report_never_lists_a_derived_flag_under_logged(cli, tmp_path) -> None:
+    two_places(cli)
+    path = tmp_path / "visit.pdf"
+    assert cli("report", "-o", str(path)).code == 0
+    text = page_one(path)
+    assert "RED FLAGS LOGGED" not in text and "No red flags logged." in text
+    assert f"RED FLAGS {SUGGESTED.upper()} (NOT LOGGED)" in text
+    assert f"Mon 23 Nov 2026: spreading ({SUGGESTED}:" in text
+    assert "? spreading" in text  # the chart's marker, apart from a logged one's "!"
+
+    cli("log", "redflag", "weakness", "--date", "2026-11-24")
+    assert cli("report", "-o", str(path)).code == 0
+    text = page_one(path)
+    logged_box = text.split("RED FLAGS LOGGED")[1].split(f"RED FLAGS {SUGGESTED.upper()}")[0]
+    assert "weakness (logged)" in logged_box and "spreading" not in logged_box
+    table = " ".join(PdfReader(path).pages[1].extract_text().split())
+    assert "spreading*" in table and f"“*” = red flag {SUGGESTED}, not logged" in table
+
+
+def test_the_chart_keeps_suggested_flags_apart_in_its_legend(cli, db_path) -> None:
+    from tracker.analysis.frame import daily_frame
+    from tracker.charts import draw_weekly, weekly_summary
+
+    two_places(cli)
+    engine = open_database(db_path)
+    with session_scope(engine, write=False) as session:
+        history = load_history(session=session, as_of=TODAY)
+    engine.dispose()
+    marks = chart_marks(history)  # what `tracker chart` draws
+    assert marks["red_flags"] == [] and marks["suggested_flags"] == [(dt.date(2026, 11, 23), "spreading")]
+    ax = Figure().subplots()
+    weekly = weekly_summary(daily_frame(history.rows, []), factors=[])
+    draw_weekly(ax, weekly, red_flags=marks["red_flags"], suggested_flags=marks["suggested_flags"])
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert SUGGESTED in legend and not any(label.startswith("red flag") for label in legend)
+    assert [text.get_text().strip() for text in ax.texts if "spreading" in text.get_text()] == ["? spreading"]
+
+
+def test_insights_says_suggested_not_from_your_entries(cli, db_path) -> None:
+    from tracker.tui.screens.insights import red_flags_text
+
+    two_places(cli)
+    engine = open_database(db_path)
+    with session_scope(engine, write=False) as session:
+        history = load_history(session=session, as_of=TODAY)
+    engine.dispose()
+    text = red_flags_text(analysis_of(history, TODAY)["red_flags"])
+    assert f"[b]spreading[/b] ({SUGGESTED})" in text
