@@ -34,7 +34,7 @@ def test_log_twitch_with_every_option(cli) -> None:
         "long one",
     )
     assert result.code == 0, result.err
-    assert "e1" in result.out and "eyelid right" in result.out
+    assert "e1" in result.out and "right eyelid" in result.out
     [item] = json.loads(cli("list", "--json").out)
     assert item["at"] == "2026-11-24T08:15:00+00:00"
     assert (item["duration_s"], item["context"], item["relief"], item["note"]) == (
@@ -165,7 +165,7 @@ def test_list_range_and_text(cli) -> None:
     cli("log", "twitch", "--at", "yesterday 10:00", "--note", "after lunch")
     cli("log", "redflag", "spreading")
     text = cli("list", "--from", "2026-11-23", "--to", "2026-11-24").out
-    assert "twitch lower-lip left" in text and "after lunch" in text and "RED FLAG spreading" in text
+    assert "twitch, left lower lip" in text and "after lunch" in text and "RED FLAG spreading" in text
     assert "nothing logged" in cli("list", "--date", "2026-11-01").err
 
 
@@ -199,7 +199,7 @@ def test_no_command_prints_today_and_help(cli) -> None:
     cli("log", "twitch", "--location", "eyelid")
     cli("log", "drink", "coffee")
     result = cli()
-    assert "Today" in result.out and "eyelid" in result.out and "caffeine: 95 mg from 1 entries" in result.out
+    assert "Today" in result.out and "eyelid" in result.out and "caffeine: 95 mg from 1 entry" in result.out
     assert "usage: tracker" in result.out
 
 

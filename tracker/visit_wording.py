@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.charts import factor_label
 from tracker.formatting import days as plural_days
+from tracker.formatting import place_words, red_flag_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -66,10 +67,11 @@ def all_flags(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[tu
     found: dict[tuple[dt.date, str], tuple[dt.date, str, str, str]] = {}
     for flag in red_flags:
         kind = str(flag.kind)
-        found[(flag.date, kind)] = (flag.date, kind.replace("-", " "), "logged", flag.note)
+        found[(flag.date, kind)] = (flag.date, red_flag_words(kind), "logged", flag.note)
     for item in analysis.get("red_flags") or []:
         day, kind = dt.date.fromisoformat(str(item["date"])), str(item["kind"])
-        name = str(item.get("name") or kind.replace("-", " "))
+        name = str(item.get("name") or kind)
+        name = red_flag_words(name) if name == kind else name  # a kind, not the analysis's own words
         source = str(item.get("source") or "derived")
         found.setdefault((day, kind), (day, name, source, str(item.get("note") or "")))
     return list(found.values())
@@ -254,11 +256,7 @@ def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
 
 
 def _place(episode: Episode) -> str:
-    """ "left eyelid", "upper lip, both sides", "chin (centre)"."""
-    location, side = str(episode.location).replace("-", " "), str(episode.side)
-    if side in ("left", "right"):
-        return f"{side} {location}"
-    return f"{location}, both sides" if side == "both" else f"{location} (centre)"
+    return place_words(episode.location, episode.side)
 
 
 def _joined(places: set[str]) -> str:

@@ -397,7 +397,8 @@ def adjusted_model(
         return []
     return [
         {
-            "factor": column,
+            "factor": factor.column,
+            "name": factor.name,
             "per": per,
             "rate_ratio": round(fit.rate_ratio, 4),
             "ci_low": round(fit.ci_low, 4),
@@ -405,7 +406,7 @@ def adjusted_model(
             "p_value": _sig(fit.p_value),
             "n_days": n,
         }
-        for column, (_, per), fit in zip(columns, steps, fits, strict=True)
+        for factor, (_, per), fit in zip(chosen, steps, fits, strict=True)
     ]
 
 

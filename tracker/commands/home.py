@@ -30,7 +30,7 @@ def open_home(context: Context) -> int:
 def today_summary(context: Context) -> str:
     from tracker.days import consecutive_active_days, day_summary
     from tracker.db import session_scope
-    from tracker.export import format_number
+    from tracker.formatting import format_number, place_words
 
     today = context.now().date()
     with session_scope(context.engine(), write=False) as session:
@@ -41,16 +41,19 @@ def today_summary(context: Context) -> str:
         lines.append(f"  twitches: {len(summary.episodes)}")
         for episode in summary.episodes:
             when = episode.local_started_at.strftime("%H:%M")
-            lines.append(f"    {when} {episode.location} {episode.side}, intensity {episode.intensity}")
+            lines.append(f"    {when} {place_words(episode.location, episode.side)}, intensity {episode.intensity}")
     elif summary.checked_in:
-        lines.append("  twitches: none (checked in)")
+        lines.append("  no twitches today")
     else:
         lines.append("  twitches: nothing logged yet")
     for total in summary.totals:
         unit = f" {total.factor.unit}" if total.factor.unit else ""
-        lines.append(f"  {total.factor.name}: {format_number(total.value)}{unit} from {total.entries} entries")
+        entries = "1 entry" if total.entries == 1 else f"{total.entries} entries"
+        lines.append(f"  {total.factor.name}: {format_number(total.value)}{unit} from {entries}")
     if summary.unlogged:
         lines.append("  not logged yet: " + ", ".join(f.name for f in summary.unlogged))
+    if summary.note:
+        lines.append(f"  note: {summary.note}")
     if streak:
         lines.append(f"  days in a row with twitching: {streak}")
     return "\n".join(lines)

@@ -82,9 +82,12 @@ def _twitch(context: Context) -> int:
             now=now,
         )
         entry = store.entry_id(episode)
+    from tracker.formatting import duration_words, place_words
+
     when = episode.local_started_at.strftime("%Y-%m-%d %H:%M")
-    length = f", {episode.duration_s} s" if episode.duration_s is not None else ""
-    print(f"logged {entry}: twitch, {episode.location} {episode.side}, intensity {episode.intensity}{length}, {when}")
+    length = f", {duration_words(episode.duration_s)}" if episode.duration_s is not None else ""
+    where = place_words(episode.location, episode.side)
+    print(f"logged {entry}: twitch, {where}, intensity {episode.intensity}{length}, {when}")
     return 0
 
 
