@@ -294,9 +294,21 @@ def check_in(*, session: Session, day: dt.date, today: dt.date | None = None) ->
 
 
 def set_day_note(*, session: Session, day: dt.date, note: str, today: dt.date | None = None) -> Day:
+    """Set the day's one note, replacing any note it had; an empty note clears it.
+
+    Returns the day's record. Clearing the note of a day whose record held nothing else (no
+    "no twitches" answer) deletes the record, so the day reads as not logged again rather
+    than as a tracked day with nothing in it.
+    """
     day = validate.calendar_day("date", day, today or local_now().date())
-    record = session.get(Day, day) or Day(date=day)
+    existing = session.get(Day, day)
+    record = existing or Day(date=day)
     record.note = validate.note("note", note)
+    if not record.note and not record.checked_in:
+        if existing is not None:
+            session.delete(existing)
+            session.flush()
+        return record
     record.created_at = utc_now()
     session.add(record)
     session.flush()

@@ -8,16 +8,19 @@ import contextlib
 from tracker.commands.context import Context
 from tracker.errors import InputError
 
-SPECIAL = ("twitch", "drink", "none", "redflag")
+SPECIAL = ("twitch", "drink", "none", "redflag", "note")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "log",
-        help="log a twitch, a factor, a drink, a no-twitch day or a red flag",
-        description="tracker log twitch | log FACTOR VALUE | log drink NAME [COUNT] | log none | log redflag KIND",
+        help="log a twitch, a factor, a drink, a no-twitch day, a red flag or the day's note",
+        description="tracker log twitch | log FACTOR VALUE | log drink NAME [COUNT] | log none | log redflag KIND"
+        " | log note TEXT",
     )
-    parser.add_argument("what", metavar="WHAT", help="twitch, drink, none, redflag, or a factor (caffeine, sleep, …)")
+    parser.add_argument(
+        "what", metavar="WHAT", help="twitch, drink, none, redflag, note, or a factor (caffeine, sleep, …)"
+    )
     parser.add_argument("rest", nargs=argparse.REMAINDER, help="see `tracker log twitch --help` etc.")
     parser.set_defaults(handler=run)
 
@@ -36,6 +39,8 @@ def run(context: Context) -> int:
         return _none(context)
     if what == "redflag":
         return _redflag(context)
+    if what == "note":
+        return _note(context)
     return _factor(context, what)
 
 
@@ -192,6 +197,38 @@ def _none(context: Context) -> int:
             )
         store.check_in(session=session, day=day, today=now.date())
     print(f"logged: no twitches on {day.isoformat()}")
+    return 0
+
+
+def _note(context: Context) -> int:
+    parser = _sub_parser(
+        context,
+        "note",
+        'Set the day\'s note (a day has one note: this replaces it). An empty TEXT ("") clears it.',
+    )
+    parser.add_argument("text", nargs="+", metavar="TEXT", help="the note; several words are joined with spaces")
+    parser.add_argument("--date", default="today", metavar="YYYY-MM-DD")
+    opts = parser.parse_args(context.args.rest)
+
+    from tracker import store
+    from tracker.db import session_scope
+    from tracker.models import Day
+    from tracker.when import parse_date
+
+    now = context.now()
+    day = parse_date(opts.date, today=now.date())
+    text = " ".join(opts.text).strip()
+    with session_scope(context.engine()) as session:
+        existing = session.get(Day, day)
+        before = existing.note if existing else ""
+        store.set_day_note(session=session, day=day, note=text, today=now.date())
+    replaced = f" (replaces {before!r})" if before and before != text else ""
+    if text:
+        print(f"logged: note for {day.isoformat()}: {text!r}{replaced}")
+    elif before:
+        print(f"cleared the note for {day.isoformat()} (was {before!r})")
+    else:
+        print(f"no note to clear on {day.isoformat()}")
     return 0
 
 
