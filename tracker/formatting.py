@@ -37,6 +37,11 @@ def place_words(location: str, side: str) -> str:
             return f"{where} (side not given)"
 
 
+def factor_words(name: str) -> str:
+    """A factor's name as words: names cannot hold spaces, so "screen_time" reads "screen time"."""
+    return str(name).replace("_", " ")
+
+
 def red_flag_words(kind: str) -> str:
     """A red-flag kind as words: "eye-closure" -> "eye closure"."""
     return str(kind).replace("-", " ")

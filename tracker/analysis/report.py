@@ -24,7 +24,7 @@ from tracker.analysis.text import DASH, TIMES
 from tracker.analysis.triggers import FactorLike
 from tracker.daily import DailyRow
 from tracker.formatting import days as plural_days
-from tracker.formatting import red_flag_words
+from tracker.formatting import factor_words, red_flag_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -182,8 +182,8 @@ def _trigger_lines(entries: Sequence[dict[str, Any]]) -> list[str]:
     lines = []
     for entry in ordered:
         when = "same day" if entry["lag_days"] == 0 else "day before"
-        head = f"   {entry['name']}, {when}: {CONFIDENCE_WORDS.get(entry['confidence'], entry['confidence'])}, "
-        head += f"{entry['n_days']} days"
+        confidence = CONFIDENCE_WORDS.get(entry["confidence"], entry["confidence"])
+        head = f"   {factor_words(entry['name'])}, {when}: {confidence}, {entry['n_days']} days"
         if entry["q_value"] is not None:
             head += f", q = {entry['q_value']:.3g}"
         lines += [head, f"     {entry['summary']}"]
@@ -192,7 +192,7 @@ def _trigger_lines(entries: Sequence[dict[str, Any]]) -> list[str]:
 
 def _adjusted_lines(entries: Sequence[dict[str, Any]]) -> list[str]:
     return [
-        f"   {entry['name']}: {entry['rate_ratio']:.2f}{TIMES} per {entry['per']} "
+        f"   {factor_words(entry['name'])}: {entry['rate_ratio']:.2f}{TIMES} per {entry['per']} "
         f"(95% CI {entry['ci_low']:.2f}{DASH}{entry['ci_high']:.2f}), p = {entry['p_value']:.3g}, "
         f"{entry['n_days']} days"
         for entry in entries

@@ -130,7 +130,7 @@ def _clock(at: object) -> str:
 
 def _describe(item: dict[str, object]) -> str:
     """One entry in a person's words: "caffeine 95 mg", "no twitches", "twitch, left eyelid"."""
-    from tracker.formatting import duration_words, format_number, place_words, red_flag_words
+    from tracker.formatting import duration_words, factor_words, format_number, place_words, red_flag_words
 
     note = f" — {item['note']}" if item.get("note") else ""
     match item["type"]:
@@ -142,7 +142,8 @@ def _describe(item: dict[str, object]) -> str:
                 f"{duration}" + (f" [{tags}]" if tags else "") + note
             )
         case "factor":
-            return f"{item['name']} {format_number(item['value'])} {item['unit']}".rstrip() + note  # type: ignore[arg-type]
+            name = factor_words(str(item["name"]))
+            return f"{name} {format_number(item['value'])} {item['unit']}".rstrip() + note  # type: ignore[arg-type]
         case "red_flag":
             return f"RED FLAG {red_flag_words(str(item['kind']))}{note}"
         case _:

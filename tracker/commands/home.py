@@ -30,7 +30,7 @@ def open_home(context: Context) -> int:
 def today_summary(context: Context) -> str:
     from tracker.days import consecutive_active_days, day_summary
     from tracker.db import session_scope
-    from tracker.formatting import format_number, place_words
+    from tracker.formatting import factor_words, format_number, place_words
 
     today = context.now().date()
     with session_scope(context.engine(), write=False) as session:
@@ -49,9 +49,9 @@ def today_summary(context: Context) -> str:
     for total in summary.totals:
         unit = f" {total.factor.unit}" if total.factor.unit else ""
         entries = "1 entry" if total.entries == 1 else f"{total.entries} entries"
-        lines.append(f"  {total.factor.name}: {format_number(total.value)}{unit} from {entries}")
+        lines.append(f"  {factor_words(total.factor.name)}: {format_number(total.value)}{unit} from {entries}")
     if summary.unlogged:
-        lines.append("  not logged yet: " + ", ".join(f.name for f in summary.unlogged))
+        lines.append("  not logged yet: " + ", ".join(factor_words(f.name) for f in summary.unlogged))
     if summary.note:
         lines.append(f"  note: {summary.note}")
     if streak:
