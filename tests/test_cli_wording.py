@@ -91,3 +91,12 @@ def test_today_summary_says_no_twitches(cli) -> None:
 
     assert "no twitches today" in text and "checked in" not in text
     assert "caffeine: 95 mg from 1 entry" in text
+
+
+def test_a_factor_of_your_own_reads_as_words(cli) -> None:
+    cli("factor", "add", "screen_time", "--kind", "number", "--unit", "h")
+    cli("log", "screen_time", "2")
+
+    assert "screen time 2 h" in cli("list").out
+    assert "screen time: 2 h from 1 entry" in cli().out
+    assert "screen_time" not in cli("analyze").out
