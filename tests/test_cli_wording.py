@@ -100,3 +100,10 @@ def test_a_factor_of_your_own_reads_as_words(cli) -> None:
     assert "screen time 2 h" in cli("list").out
     assert "screen time: 2 h from 1 entry" in cli().out
     assert "screen_time" not in cli("analyze").out
+
+
+def test_log_redflag_says_the_sign_in_words(cli) -> None:
+    result = cli("log", "redflag", "eye-closure", "--note", "left eye")
+
+    assert "red flag, eye closure, on 2026-11-24" in result.out
+    assert "RED FLAG eye closure — left eye" in cli("list").out

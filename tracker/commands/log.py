@@ -259,7 +259,9 @@ def _redflag(context: Context) -> int:
             session=session, red_flag_in=RedFlagCreate(date=day, kind=opts.kind, note=opts.note), today=now.date()
         )
         label = store.entry_id(flag)
-    print(f"logged {label}: red flag '{flag.kind}' on {flag.date.isoformat()}")
+    from tracker.formatting import red_flag_words
+
+    print(f"logged {label}: red flag, {red_flag_words(flag.kind)}, on {flag.date.isoformat()}")
     print(
         "A red-flag sign is a reason to see a doctor promptly. If your face droops on one side with arm "
         "weakness or slurred speech, call emergency services now."
