@@ -323,3 +323,21 @@ def _tick_labels(fig: Figure) -> list[str]:
         for tick in ax.xaxis.get_major_ticks()
         if tick.label1.get_visible() and tick.label1.get_text() and low <= tick.get_loc() <= high
     ]
+
+
+def test_days_with_twitches_not_answered_are_not_counted_as_logged_nor_as_zero():
+    # Caffeine logged but twitches not answered (episodes None): tracked, yet not a twitch-free day.
+    rows = [
+        DailyRow(date=MONDAY + dt.timedelta(days=n), tracked=True, episodes=None, factors={"caffeine_mg": 95.0})
+        for n in range(3)
+    ]
+    rows += _week(MONDAY + dt.timedelta(days=3), [(2, 3.0, 95.0)] * 4)
+    rows += [DailyRow(date=MONDAY + dt.timedelta(days=7 + n), tracked=True, episodes=None) for n in range(7)]
+    fig = _chart(daily_frame(rows, ["caffeine_mg"]))
+    ax = _episodes_axes(fig)
+
+    heights = [bar.get_height() for bar in ax.containers[0]]
+    assert heights[0] == 8.0 and math.isnan(heights[1])  # a week of unanswered days is no bar, not 0
+    numbers = [text.get_text() for text in fig.findobj(Text) if text.get_gid() == "days-logged"]
+    assert numbers == ["4/7", "0/7"]
+    assert "0" not in [text.get_text() for text in ax.texts]

@@ -226,3 +226,22 @@ def test_a_crowded_first_page_moves_the_chart_but_stays_two_pages(tmp_path, diar
     assert "Week by week" in second
     assert "Thu 12 Nov 2026: other" in first
     assert "and 6 earlier red flags" in first  # the box stops at eight lines
+
+
+def test_days_with_twitches_not_answered_read_as_not_logged_never_zero():
+    day = dt.date(2026, 11, 20)
+    rows = [
+        DailyRow(date=day, tracked=True, episodes=None, factors={"caffeine_mg": 95.0}),  # caffeine only
+        DailyRow(date=day + dt.timedelta(days=1), tracked=True, episodes=0),
+        DailyRow(date=day + dt.timedelta(days=2), tracked=True, episodes=2, max_intensity=3, mean_intensity=2.5),
+    ]
+    frame = daily_frame(rows, ["caffeine_mg"])
+
+    lines = visit_report.summary_lines(frame, {}, [], date_to=rows[-1].date)
+    _, table = visit_report.daily_table(
+        frame, ["caffeine_mg"], UNITS, [], names=NAMES, date_to=rows[-1].date, date_from=day
+    )
+
+    assert "Since 20 Nov 2026 (3 days): twitching on 1 of 2 days logged; 1 of the 3 days not logged." in lines
+    assert table[0][:4] == ["Fri 20 Nov", "—", "—", "—"]
+    assert table[1][:2] == ["Sat 21 Nov", "0"]
