@@ -27,6 +27,7 @@ from tracker.synthetic import generate_diary
 
 END = dt.date(2026, 11, 24)
 UNITS = {"caffeine_mg": "mg", "sleep_h": "h", "water_ml": "ml", "stress": "", "magnesium_mg": "mg"}
+NAMES = {column: column.split("_")[0] for column in UNITS}
 HISTORIES = {"90 days": 90, "10 years": 3650}
 
 
@@ -74,12 +75,15 @@ def _case(days: int) -> dict[str, Any]:
 
 
 def _chart(case: dict[str, Any], path: Path) -> None:
-    charts.render_chart(
-        path,
-        case["frame"],
-        units=UNITS,
+    charts.render_chart(path, case["frame"], names=NAMES, units=UNITS, marks=_marks(case))
+
+
+def _marks(case: dict[str, Any]) -> charts.ChartMarks:
+    return charts.chart_marks(
+        episodes=case["episodes"],
+        red_flags=case["red_flags"],
         interventions=[(item.start_date, item.name) for item in case["interventions"]],
-        red_flags=[(flag.date, flag.kind) for flag in case["red_flags"]],
+        as_of=END,
     )
 
 
@@ -91,7 +95,9 @@ def _report(case: dict[str, Any], path: Path) -> None:
         episodes=case["episodes"],
         interventions=case["interventions"],
         red_flags=case["red_flags"],
+        marks=_marks(case),
         factors_units=UNITS,
+        factor_names=NAMES,
         date_from=case["start"],
         date_to=END,
         generated_on=END,

@@ -36,7 +36,7 @@ def test_log_twitch_with_every_option(cli) -> None:
         "long one",
     )
     assert result.code == 0, result.err
-    assert "e1" in result.out and "eyelid right" in result.out
+    assert "e1" in result.out and "right eyelid" in result.out
     [item] = json.loads(cli("list", "--json").out)
     assert item["at"] == "2026-11-24T08:15:00+00:00"
     assert (item["duration_s"], item["context"], item["relief"], item["note"]) == (
@@ -204,7 +204,7 @@ def test_no_command_prints_today_and_help(cli) -> None:
     cli("log", "twitch", "--location", "eyelid")
     cli("log", "drink", "coffee")
     result = cli()
-    assert "Today" in result.out and "eyelid" in result.out and "caffeine: 95 mg from 1 entries" in result.out
+    assert "Today" in result.out and "eyelid" in result.out and "caffeine: 95 mg from 1 entry" in result.out
     assert "usage: tracker" in result.out
 
 

@@ -107,7 +107,7 @@ def test_the_report_never_calls_an_unspecified_place_a_new_one() -> None:
     episodes.append(twitch(TODAY - dt.timedelta(days=1), "unspecified", "unspecified"))
     lines = summary_lines(_frame(start), {"persistence": {}}, episodes, date_to=TODAY)
     assert "No new places: first 4 weeks: left eyelid; last 4 weeks: left eyelid." in lines
-    assert "Locations (episodes): left eyelid: 35; place unspecified: 1." in lines
+    assert "Locations (episodes): left eyelid: 35; place and side unspecified: 1." in lines
 
 
 def _frame(start: dt.date):  # type: ignore[no-untyped-def]

@@ -1,6 +1,9 @@
-"""Numbers as text, the same in the CSV files, the command line and the TUI.
+"""Numbers and the tool's own words as text, the same in the CSV files, the command line,
+the TUI and the report.
 
-Standard library only: the TUI imports it before the database stack is loaded.
+Standard library only: the TUI imports it before the database stack is loaded. The words
+here turn stored values (`upper-lip`, `center`, `eye-closure`) into what a person reads
+("upper lip, centre", "eye closure"); the CSV files keep the stored values.
 """
 
 from __future__ import annotations
@@ -17,3 +20,45 @@ def format_number(value: float | int | None) -> str:
 def days(count: int) -> str:
     """The count with "day" or "days": 1 day, 14 days."""
     return f"{count} day" if count == 1 else f"{count} days"
+
+
+def place_words(location: str, side: str) -> str:
+    """Where a twitch was, as a person says it: "left eyelid", "upper lip (both sides)",
+    "chin (centre)", "eyelid (side unspecified)", "unspecified place, left side",
+    "place and side unspecified"."""
+    location, side = str(location), str(side)
+    where = location.replace("-", " ")
+    if location == "unspecified":
+        return "place and side unspecified" if side == "unspecified" else f"unspecified place, {side} side"
+    match side:
+        case "left" | "right":
+            return f"{side} {where}"
+        case "both":
+            return f"{where} (both sides)"
+        case "center":
+            return f"{where} (centre)"
+        case _:
+            return f"{where} (side unspecified)"
+
+
+def intensity_words(intensity: int | None) -> str:
+    """ "intensity 3", or "intensity not given" (never a number nobody gave)."""
+    return "intensity not given" if intensity is None else f"intensity {intensity}"
+
+
+def factor_words(name: str) -> str:
+    """A factor's name as words: names cannot hold spaces, so "screen_time" reads "screen time"."""
+    return str(name).replace("_", " ")
+
+
+def red_flag_words(kind: str) -> str:
+    """A red-flag kind as words: "eye-closure" -> "eye closure"."""
+    return str(kind).replace("-", " ")
+
+
+def duration_words(seconds: int) -> str:
+    """A duration as a person says it: "45 s", "2 min", "1 min 30 s", "1 h 5 min"."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{hours} h"] * bool(hours) + [f"{minutes} min"] * bool(minutes) + [f"{secs} s"] * bool(secs)
+    return " ".join(parts) or "0 s"

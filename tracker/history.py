@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from tracker.daily import DailyRow
 from tracker.days import EpisodePoint, daily_rows, episode_points_between, logged_range, red_flags_between
+from tracker.formatting import factor_words
 from tracker.models import Factor, Intervention, RedFlag
 from tracker.span import Adjusted, bound_dates
 from tracker.store import list_factors, list_interventions, local_now
@@ -29,6 +30,11 @@ class History:
     @property
     def units(self) -> dict[str, str]:
         return {factor.column: factor.unit for factor in self.factors}
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Each factor's name as a person reads it ("screen time"), by its column."""
+        return {factor.column: factor_words(factor.name) for factor in self.factors}
 
 
 def load_history(

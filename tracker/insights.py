@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from tracker.charts import ChartMarks
     from tracker.history import History
 
 DEFAULT_CHART = "twitch-weekly.png"
@@ -36,50 +39,56 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
     return result
 
 
-def chart_marks(history: History) -> dict[str, Any]:
-    """Persistent runs to shade, and intervention starts, red flags logged and red flags the
-    entries suggest (each kind apart) to mark."""
-    from tracker.analysis.config import PersistenceConfig
-    from tracker.analysis.persistence import collect_red_flags, find_runs
-    from tracker.analysis.text import SUGGESTED
+def chart_marks(history: History) -> ChartMarks:
+    """What every chart of `history` marks: persistent runs, intervention starts, red flags
+    logged or suggested by the entries (the standalone chart and the report alike)."""
+    from tracker.charts import chart_marks as marks_for
 
-    threshold = PersistenceConfig().threshold_days
-    runs = find_runs({episode.local_date for episode in history.episodes})
-    flags = collect_red_flags(
-        logged=history.red_flags, episodes=history.episodes, as_of=history.end, date_from=history.start
+    return marks_for(
+        episodes=history.episodes,
+        red_flags=history.red_flags,
+        interventions=[(item.start_date, item.name) for item in history.interventions],
+        as_of=history.end,
     )
-    return {
-        "persistent_runs": [(run.start, run.end) for run in runs if run.days >= threshold],
-        "interventions": [(item.start_date, item.name) for item in history.interventions],
-        "red_flags": [(flag.date, flag.kind) for flag in history.red_flags],
-        "suggested_flags": [
-            (dt.date.fromisoformat(flag["date"]), flag["name"]) for flag in flags if flag["source"] == SUGGESTED
-        ],
-    }
+
+
+def chart_figure_of(history: History, *, weeks: int, factors: list[str]) -> Figure:
+    """The chart `tracker chart` writes, as a matplotlib Figure."""
+    from tracker.analysis.frame import daily_frame
+    from tracker.charts import chart_figure  # deferred: matplotlib, ~300 ms
+
+    frame = daily_frame(history.rows, [factor.column for factor in history.factors])
+    return chart_figure(
+        frame, weeks=weeks, factors=factors, names=history.names, units=history.units, marks=chart_marks(history)
+    )
 
 
 def draw_chart(history: History, path: Path, *, weeks: int, factors: list[str]) -> Path:
-    from tracker.analysis.frame import daily_frame
-    from tracker.charts import render_chart  # deferred: matplotlib, ~300 ms
+    from tracker.charts import save_chart
 
-    frame = daily_frame(history.rows, [factor.column for factor in history.factors])
-    return render_chart(path, frame, weeks=weeks, factors=factors, units=history.units, **chart_marks(history))
+    return save_chart(chart_figure_of(history, weeks=weeks, factors=factors), path)
+
+
+def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
+    """Everything the visit report shows, as keyword arguments for tracker.visit_report."""
+    from tracker.analysis.frame import daily_frame
+
+    return {
+        "frame": daily_frame(history.rows, [factor.column for factor in history.factors]),
+        "analysis": analysis_of(history, history.end),
+        "episodes": history.episodes,
+        "interventions": history.interventions,
+        "red_flags": history.red_flags,
+        "marks": chart_marks(history),
+        "factors_units": history.units,
+        "factor_names": history.names,
+        "date_from": history.start,
+        "date_to": history.end,
+        "generated_on": today,
+    }
 
 
 def write_visit_report(history: History, path: Path, *, today: dt.date) -> Path:
-    from tracker.analysis.frame import daily_frame
     from tracker.visit_report import write_report
 
-    frame = daily_frame(history.rows, [factor.column for factor in history.factors])
-    return write_report(
-        path,
-        frame=frame,
-        analysis=analysis_of(history, history.end),
-        episodes=history.episodes,
-        interventions=history.interventions,
-        red_flags=history.red_flags,
-        factors_units=history.units,
-        date_from=history.start,
-        date_to=history.end,
-        generated_on=today,
-    )
+    return write_report(path, **report_content(history, today=today))

@@ -299,9 +299,21 @@ def check_in(*, session: Session, day: dt.date, today: dt.date | None = None) ->
 
 
 def set_day_note(*, session: Session, day: dt.date, note: str, today: dt.date | None = None) -> Day:
+    """Set the day's one note, replacing any note it had; an empty note clears it.
+
+    Returns the day's record. Clearing the note of a day whose record held nothing else (no
+    "no twitches" answer) deletes the record, so the day reads as not logged again rather
+    than as a tracked day with nothing in it.
+    """
     day = validate.calendar_day("date", day, today or local_now().date())
-    record = session.get(Day, day) or Day(date=day)
+    existing = session.get(Day, day)
+    record = existing or Day(date=day)
     record.note = validate.note("note", note)
+    if not record.note and not record.checked_in:
+        if existing is not None:
+            session.delete(existing)
+            session.flush()
+        return record
     record.created_at = utc_now()
     session.add(record)
     session.flush()
@@ -382,21 +394,33 @@ def entry_id(row: Episode | FactorEntry | RedFlag | Intervention | Day) -> str:
 
 
 def find_entry(*, session: Session, entry: str) -> Episode | FactorEntry | RedFlag | Intervention | Day:
-    allowed = "an id from `tracker list`: e12, f7, r3, i2 or d2026-11-20"
     text = entry.strip().lower()
     if text.startswith("d") and len(text) == 11:
         try:
             day = dt.date.fromisoformat(text[1:])
         except ValueError:
-            raise InputError("id", entry, allowed) from None
+            raise InputError("id", entry, _id_hint(session)) from None
         row = session.get(Day, day)
     elif text[:1] in ID_PREFIXES and text[1:].isdigit():
         row = session.get(ID_PREFIXES[text[0]], int(text[1:]))
     else:
-        raise InputError("id", entry, allowed)
+        raise InputError("id", entry, _id_hint(session))
     if row is None:
-        raise InputError("id", entry, "an id that exists (see `tracker list`)")
+        raise InputError("id", entry, _id_hint(session))
     return row
+
+
+def _id_hint(session: Session) -> str:
+    """What to type instead: ids that exist (the newest few), never made-up examples."""
+    newest = [
+        row
+        for model in (Episode, FactorEntry, RedFlag, Intervention, Day)
+        for row in session.exec(select(model).order_by(col(model.created_at).desc()).limit(3))
+    ]
+    newest.sort(key=lambda row: row.created_at, reverse=True)
+    if not newest:
+        return "an id shown by `tracker list` (nothing is logged yet)"
+    return f"an id shown by `tracker list`, such as {', '.join(entry_id(row) for row in newest[:3])}"
 
 
 def delete_entries(*, session: Session, ids: list[str]) -> list[Removed]:

@@ -39,11 +39,15 @@ DAILY_MEANINGS = {
         "twitch episodes logged that day (0 on a day checked in as twitch-free); empty when the day's "
         "twitches were not answered, even if something else was logged",
     ),
-    "total_duration_s": ("seconds", "sum of the durations that were timed; empty if none was timed"),
+    "total_duration_s": (
+        "seconds",
+        "the day's timed twitches added up: 0 on a day answered 'no twitches'; empty when twitches were logged"
+        " but none was timed, or twitches were not answered. Untimed twitches add nothing: compare with episodes",
+    ),
     "max_intensity": ("1–5", "strongest episode that day (1 barely noticeable, 5 severe)"),
     "locations": ("", "places that twitched that day, ';'-separated (unspecified: a twitch logged without a place)"),
     "red_flags": ("", "warning signs logged that day, ';'-separated"),
-    "note": ("", "the person's note for the day"),
+    "note": ("", "the person's note for the day (one per day: `tracker log note TEXT`)"),
 }
 EPISODE_MEANINGS = {
     "started_at": ("", "when the episode began, ISO 8601 with its UTC offset"),

@@ -3,26 +3,27 @@
 Page 1 is meant to be read in a minute: red flags first (boxed), a summary, any reliable
 associations, interventions, then the weekly chart in the room left (on page 2 if a long
 red-flag list leaves too little). Page 2 is the last four weeks day by day. The wording comes from
-small pure functions (`summary_lines`, `association_lines`, ...) so tests can read it back;
-`write_report` only lays it out. Import lazily: it pulls in matplotlib.
+small pure functions (tracker.visit_wording) so tests can read it back; this module only lays
+it out. Every line is wrapped to its measured width (tracker.chart_text) and every block
+checks the room left, so nothing runs off the page or under the footer. Import lazily: it
+pulls in matplotlib.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracker import charts
 from tracker.analysis.text import LOGGED, SUGGESTED
+from tracker.chart_text import line_height, shorten, wrap
 from tracker.files import private_atomic_file
+from tracker.visit_table import table_page
 from tracker.visit_wording import (  # re-exported: the report's wording, for callers and tests
     DISCLAIMER,
     MAX_FLAG_LINES,
-    NOT_LOGGED,
-    SUGGESTED_MARK,
     association_lines,
     daily_table,
     flag_marks,
@@ -33,6 +34,7 @@ from tracker.visit_wording import (  # re-exported: the report's wording, for ca
 
 if TYPE_CHECKING:
     import pandas as pd
+    from matplotlib.figure import Figure
 
     from tracker.models import Episode, Intervention, RedFlag
 
@@ -41,33 +43,52 @@ MARGIN = 0.6
 BODY = 9
 CHART_WEEKS = 12
 CHART_FACTORS = 2
-MIN_CHART_HEIGHT = 3.0  # inches, below which the chart moves to page 2
-MAX_CHART_HEIGHT = 4.8
+CHART_LEFT, CHART_RIGHT = 1.0, 0.9  # room for the axis labels on either side
+MIN_PANEL = 0.42  # inches: a factor panel lower than this is not worth drawing; the chart moves on
+MAX_CHART_HEIGHT = 5.2
 FOOTER_SPACE = 0.7
+MORE = "… (not enough room on this page: `tracker analyze` has it all)"
 
 
 # --- the PDF -------------------------------------------------------------------------------
 
 
-def write_report(
-    path: Path | str,
+def write_report(path: Path | str, **content: Any) -> Path:
+    """Write the visit report (see `report_pages` for what goes in) as a two-page A4 PDF,
+    owner-only and atomic. Returns the path."""
+    from matplotlib.backends.backend_pdf import PdfPages  # deferred: ~150 ms with matplotlib
+
+    path = Path(path)
+    pages = report_pages(**content)
+    # matplotlib's Type 3 fonts carry a ToUnicode map, so the text can still be searched;
+    # TrueType (Type 42) embedding costs ~0.6 s of font subsetting for nothing more.
+    with (
+        private_atomic_file(path) as handle,
+        PdfPages(handle, metadata={"Title": "Twitching visit summary", "Creator": "tracker"}) as pdf,
+    ):
+        for page in pages:
+            pdf.savefig(page)
+    return path
+
+
+def report_pages(
     *,
     frame: pd.DataFrame,
     analysis: dict[str, Any],
     episodes: Sequence[Episode],
     interventions: Sequence[Intervention],
     red_flags: Sequence[RedFlag],
+    marks: charts.ChartMarks,
     factors_units: dict[str, str],
+    factor_names: dict[str, str],
     date_from: dt.date,
     date_to: dt.date,
     generated_on: dt.date,
-) -> Path:
-    """Write the visit report as a two-page A4 PDF (owner-only, atomic). Returns the path."""
-    import matplotlib  # deferred: ~150 ms, with the PDF backend below
+) -> list[Figure]:
+    """The report's two A4 pages as matplotlib Figures, laid out and ready to save."""
+    import matplotlib  # deferred: ~150 ms
     import pandas as pd
-    from matplotlib.backends.backend_pdf import PdfPages
 
-    path = Path(path)
     frame = frame.loc[pd.Timestamp(date_from) : pd.Timestamp(date_to)]
     episodes = [e for e in episodes if date_from <= e.local_date <= date_to]
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
@@ -77,197 +98,158 @@ def write_report(
     coverage = (
         f"{date_from:%d %b %Y} to {date_to:%d %b %Y}: {tracked} of {span} days tracked ({span - tracked} not logged)"
     )
+    with matplotlib.rc_context({"font.size": BODY}):
+        first = _Page()
+        first.text("Facial twitching: visit summary", size=16, weight="bold")
+        first.text(f"{coverage}. Prepared {generated_on:%d %b %Y}.", color="#333333")
+        first.space(0.12)
+        # Only what the person logged goes under "logged"; what the entries suggest has its own box.
+        suggested = _newest(red_flag_lines(red_flags, analysis, source=SUGGESTED), MAX_FLAG_LINES // 2, "suggestions")
+        logged = red_flag_lines(red_flags, analysis, source=LOGGED)
+        logged = _newest(logged, MAX_FLAG_LINES - len(suggested), "red flags")
+        if logged:
+            first.boxed("Red flags logged", logged, color=charts.VERMILLION)
+        else:
+            first.text("No red flags logged.", weight="bold")
+        if suggested:
+            first.space(0.1)
+            first.boxed(f"Red flags {SUGGESTED} (not logged)", suggested, color=charts.ORANGE, face="#FDF1DC")
+        first.space(0.1)
+        first.heading("Summary")
+        for line in summary_lines(frame, analysis, episodes, date_to=date_to):
+            first.bullet(line)
+        first.heading("Possible triggers")
+        for line in association_lines(analysis, factors_units):
+            first.bullet(line)
+        first.heading("Interventions and supplements")
+        for line in intervention_lines(interventions, analysis, frame, factors_units, factor_names) or ["None."]:
+            first.bullet(line)
+        first.footer(f"{DISCLAIMER}   Page 1 of 2")
 
-    # matplotlib's Type 3 fonts carry a ToUnicode map, so the text can still be searched;
-    # TrueType (Type 42) embedding costs ~0.6 s of font subsetting for nothing more.
-    with (
-        matplotlib.rc_context({"font.size": BODY}),
-        private_atomic_file(path) as handle,
-        PdfPages(handle, metadata={"Title": "Twitching visit summary", "Creator": "tracker"}) as pdf,
-    ):
-        chart_factors = factors[:CHART_FACTORS]
-        first = _first_page(
-            frame=frame,
-            analysis=analysis,
-            episodes=episodes,
-            interventions=interventions,
-            red_flags=red_flags,
-            factors_units=factors_units,
-            date_to=date_to,
-            coverage=coverage,
-            generated_on=generated_on,
-        )
+        chart = _Chart(frame, marks, factors[:CHART_FACTORS], factors_units, factor_names, date_to)
+        # The chart takes what page 1 has left; long red-flag or trigger lists push it to page 2,
+        # whose table then packs its lines closer to leave the chart its room.
+        on_first = chart.fits(first.room())
+        if on_first:
+            chart.draw(first)
         header, rows = daily_table(
             frame,
             factors,
             factors_units,
             flag_marks(red_flags, analysis, source=LOGGED),
             suggested=flag_marks(red_flags, analysis, source=SUGGESTED),
+            names=factor_names,
             date_to=date_to,
+            date_from=date_from,
         )
-        second = _table_page(header, rows, coverage=coverage)
-        # The chart takes what page 1 has left; long red-flag or trigger lists push it over.
-        for page in (first, second):
-            if page.room() >= MIN_CHART_HEIGHT:
-                page.heading(f"Last {CHART_WEEKS} weeks")
-                _chart(page, frame, analysis, interventions, red_flags, chart_factors, factors_units)
-                break
-        pdf.savefig(first.fig)
-        pdf.savefig(second.fig)
-    return path
+        reserve = 0.0 if on_first else chart.min_height()
+        second = table_page(_Page, header, rows, coverage=coverage, last=date_to, reserve=reserve)
+        second.footer(f"{DISCLAIMER}   Page 2 of 2")
+        if not on_first and chart.fits(second.room()):
+            chart.draw(second)
+        elif not on_first:
+            second.text("The weekly chart did not fit on these two pages: `tracker chart` draws it.", color="#333333")
+    return [first.fig, second.fig]
 
 
-def _first_page(
-    *,
-    frame: pd.DataFrame,
-    analysis: dict[str, Any],
-    episodes: Sequence[Episode],
-    interventions: Sequence[Intervention],
-    red_flags: Sequence[RedFlag],
-    factors_units: dict[str, str],
-    date_to: dt.date,
-    coverage: str,
-    generated_on: dt.date,
-) -> _Page:
-    page = _Page()
-    page.text("Facial twitching: visit summary", size=16, weight="bold")
-    page.text(f"{coverage}. Prepared {generated_on:%d %b %Y}.", color="#333333")
-    page.space(0.12)
+class _Chart:
+    """The weekly chart as drawn on a page: the same panels and marks as `tracker chart`."""
 
-    # Only what the person logged goes under "logged"; what the entries suggest has its own box.
-    suggested = red_flag_lines(red_flags, analysis, source=SUGGESTED)
-    suggested = _newest(suggested, MAX_FLAG_LINES // 2, "suggestions")
-    logged = _newest(red_flag_lines(red_flags, analysis, source=LOGGED), MAX_FLAG_LINES - len(suggested), "red flags")
-    if logged:
-        page.boxed("Red flags logged", logged, color=charts.VERMILLION)
-    else:
-        page.text("No red flags logged.", weight="bold")
-    if suggested:
-        page.space(0.1)
-        page.boxed(f"Red flags {SUGGESTED} (not logged)", suggested, color=charts.ORANGE, face="#FDF1DC")
-    page.space(0.1)
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        marks: charts.ChartMarks,
+        factors: Sequence[str],
+        units: dict[str, str],
+        names: dict[str, str],
+        date_to: dt.date,
+    ) -> None:
+        self.summary = charts.period_summary(charts.last_weeks(frame, CHART_WEEKS), factors=factors, period="week")
+        self.options = {"period": "week", "factors": factors, "names": names, "units": units, "marks": marks}
+        self.date_to = date_to
+        first = self.summary.index[0].date() if len(self.summary.index) else date_to
+        self.heading = f"Week by week, {first:%d %b %Y} to {date_to:%d %b %Y}"
 
-    page.heading("Summary")
-    for line in summary_lines(frame, analysis, episodes, date_to=date_to):
-        page.bullet(line)
-    page.heading("Possible triggers")
-    for line in association_lines(analysis, factors_units):
-        page.bullet(line)
-    page.heading("Interventions and supplements")
-    for line in intervention_lines(interventions, analysis, frame, factors_units) or ["None."]:
-        page.bullet(line)
-    page.footer(f"{DISCLAIMER}   Page 1 of 2")
-    return page
+    def plan(self, room: float):  # type: ignore[no-untyped-def]
+        """The biggest plan that fits `room` inches (heading included), or None."""
+        from tracker.chart_plan import ChartStyle, plan_chart
 
+        style = ChartStyle(size=BODY - 1)
+        width = A4[0] - CHART_LEFT - CHART_RIGHT
+        room = min(room, MAX_CHART_HEIGHT) - _heading_height()
+        panels = 2 + len(self.options["factors"])  # the episodes panel is two factor panels high
+        bare = plan_chart(self.summary, width=width, style=style, episodes_height=0, factor_height=0, **self.options)
+        unit = (room - bare.height) / panels
+        for _ in range(3):  # taller panels may label more markers, and so need fewer caption lines
+            if unit < MIN_PANEL:
+                return None
+            plan = plan_chart(
+                self.summary, width=width, style=style, episodes_height=2 * unit, factor_height=unit, **self.options
+            )
+            if plan.height <= room:
+                return plan
+            unit -= (plan.height - room) / panels + 0.01
+        return None
 
-def _chart(
-    page: _Page,
-    frame: pd.DataFrame,
-    analysis: dict[str, Any],
-    interventions: Sequence[Intervention],
-    red_flags: Sequence[RedFlag],
-    factors: Sequence[str],
-    units: dict[str, str],
-) -> None:
-    weekly = charts.weekly_summary(charts.last_weeks(frame, CHART_WEEKS), factors=factors)
-    persistence = analysis.get("persistence") or {}
-    threshold = int(persistence.get("threshold_days") or 28)
-    runs = {
-        (dt.date.fromisoformat(run["start"]), dt.date.fromisoformat(run["end"]))
-        for run in (persistence.get("current_run"), persistence.get("longest_run"))
-        if run and int(run["days"]) >= threshold
-    }
-    # Panels share what is left: the episodes panel twice a factor panel's height.
-    height = min(page.room(), MAX_CHART_HEIGHT) - 0.3 * (len(factors) + 2)
-    unit_height = height / (2 + len(factors))
-    top = page.axes(2 * unit_height, space_above=0.3)
-    charts.draw_weekly(
-        top,
-        weekly,
-        persistent_runs=sorted(runs),
-        interventions=[(item.start_date, item.name) for item in interventions],
-        red_flags=flag_marks(red_flags, analysis, source=LOGGED),
-        suggested_flags=flag_marks(red_flags, analysis, source=SUGGESTED),
-    )
-    axes = [top]
-    for position, column in enumerate(factors):
-        ax = page.axes(unit_height, space_above=0.3, sharex=top)
-        unit = units.get(column, "")
-        label = charts.factor_label(column, unit)
-        charts.draw_factor(ax, weekly, column, label=label, unit=unit, style=position)
-        ax.set_title(f"{label.capitalize()}: mean of logged days", loc="left", fontsize=BODY)
-        axes.append(ax)
-    for ax in axes[:-1]:
-        ax.tick_params(labelbottom=False)
-    for ax in axes:
-        ax.tick_params(labelsize=BODY - 1)
-        ax.yaxis.label.set_size(BODY - 1)
-    page.space(0.3)  # the date labels under the last panel
+    def fits(self, room: float) -> bool:
+        return self.plan(room) is not None
+
+    def min_height(self) -> float:
+        """The least room (inches) the chart is drawn in, heading included."""
+        from tracker.chart_plan import ChartStyle, plan_chart
+
+        width = A4[0] - CHART_LEFT - CHART_RIGHT
+        options = {"episodes_height": 2 * MIN_PANEL, "factor_height": MIN_PANEL, **self.options}
+        plan = plan_chart(self.summary, width=width, style=ChartStyle(size=BODY - 1), **options)
+        return plan.height + _heading_height() + 0.02
+
+    def draw(self, page: _Page) -> None:
+        from tracker.chart_draw import draw_chart
+
+        plan = self.plan(page.room())
+        page.heading(self.heading)
+        page.y = draw_chart(page.fig, plan, left=CHART_LEFT, top=page.y - 0.05)
 
 
-def _table_page(header: list[str], rows: list[list[str]], *, coverage: str) -> _Page:
-    page = _Page()
-    page.text("Last 4 weeks, day by day", size=13, weight="bold")
-    page.text(
-        f"{coverage}. “not logged” = no entry that day; “{NOT_LOGGED}” = value not logged; "
-        f"“{SUGGESTED_MARK}” = red flag {SUGGESTED}, not logged.",
-        color="#333333",
-    )
-    page.space(0.1)
-    # One monospaced line of text per row: columns line up, and drawing ~30 texts costs a
-    # fraction of matplotlib's Table (a Text and a Rectangle per cell, ~0.5 s here).
-    widths = [
-        max(len(part) for cell in column for part in cell.split("\n")) for column in zip(header, *rows, strict=True)
-    ]
-    titles = [[*cell.split("\n"), ""] for cell in header]
-    lines = [[title[0] for title in titles], [title[1] for title in titles]]
-    step = 0.2
-    ax = page.axes(step * (len(rows) + 2), space_above=0.0, left=MARGIN, right=MARGIN)
-    ax.set_axis_off()
-    ax.set_xlim(0, 1)
-    ax.set_ylim(-(len(rows) + 2) * step, 0)
-    for number, cells in enumerate(lines + rows):
-        y = -(number + 0.5) * step
-        untracked = number >= 2 and cells[1] == "not logged"
-        flagged = number >= 2 and bool(cells[-1])
-        header_row = number < 2
-        if untracked or flagged or header_row:
-            colour = "#FBE9E0" if flagged else "#EEEEEE"
-            ax.axhspan(y - step / 2, y + step / 2, color=colour, linewidth=0)
-        ax.text(
-            0.01,
-            y,
-            "  ".join(cell.center(width) for cell, width in zip(cells, widths, strict=True)),
-            family="DejaVu Sans Mono",
-            fontsize=BODY - 0.5,
-            va="center",
-            color="#555555" if untracked else "black",
-            fontweight="bold" if flagged or header_row else "normal",
-        )
-    ax.axhline(-2 * step, color="#888888", linewidth=0.8)
-    page.footer(f"{DISCLAIMER}   Page 2 of 2")
-    page.space(0.3)
-    return page
+def _heading_height() -> float:
+    """What `_Page.heading` takes, and the gap `_Chart.draw` leaves under it."""
+    return 0.08 + line_height(11) + 0.02 + 0.05
 
 
 class _Page:
-    """An A4 figure filled top to bottom: a cursor in inches from the bottom edge."""
+    """An A4 figure filled top to bottom: a cursor in inches from the bottom edge. Text that
+    would reach the footer is cut short, with a line saying so."""
+
+    paper_width, margin, body = A4[0], MARGIN, BODY
 
     def __init__(self) -> None:
         from matplotlib.figure import Figure
 
         self.fig = Figure(figsize=A4)
         self.y = A4[1] - MARGIN
+        self.full = False
 
     def text(
-        self, text: str, *, size: float = BODY, weight: str = "normal", color: str = "black", indent: float = 0.0
+        self,
+        text: str,
+        *,
+        size: float = BODY,
+        weight: str = "normal",
+        color: str = "black",
+        indent: float = 0.0,
+        max_lines: int = 6,
     ) -> None:
         width = A4[0] - 2 * MARGIN - indent
-        for line in textwrap.wrap(text, _chars(width, size, bold=weight == "bold")) or [""]:
+        lines = wrap(text, width=width, size=size, weight=weight)
+        if len(lines) > max_lines:  # a very long note: its start, and an ellipsis
+            rest = " ".join(lines[max_lines - 1 :])
+            lines = [*lines[: max_lines - 1], shorten(rest, width=width, size=size, weight=weight)]
+        for line in lines:
             self._line(line, MARGIN + indent, size=size, weight=weight, color=color)
 
     def bullet(self, text: str) -> None:
-        self.fig.text(MARGIN / A4[0], self.y / A4[1], "•", va="top", fontsize=BODY)
+        if self._room_for(BODY):
+            self.fig.text(MARGIN / A4[0], self.y / A4[1], "•", va="top", fontsize=BODY)
         self.text(text, indent=0.15)
 
     def heading(self, text: str) -> None:
@@ -282,7 +264,7 @@ class _Page:
         self.space(0.05)
         self.text(title.upper(), size=11, weight="bold", color=color, indent=0.1)
         for line in lines:
-            self.text(line, weight="bold", indent=0.1)
+            self.text(line, weight="bold", indent=0.1, max_lines=2)
         self.space(0.05)
         self.fig.add_artist(
             Rectangle(
@@ -297,12 +279,10 @@ class _Page:
             )
         )
 
-    def axes(
-        self, height: float, *, space_above: float, left: float = 1.0, right: float = 0.9, sharex: Any = None
-    ) -> Any:
-        self.y -= space_above + height
+    def axes(self, height: float, *, left: float, right: float) -> Any:
+        self.y -= height
         rect = (left / A4[0], self.y / A4[1], (A4[0] - left - right) / A4[0], height / A4[1])
-        return self.fig.add_axes(rect, sharex=sharex)
+        return self.fig.add_axes(rect)
 
     def space(self, inches: float) -> None:
         self.y -= inches
@@ -314,9 +294,17 @@ class _Page:
     def footer(self, text: str) -> None:
         self.fig.text(0.5, 0.35 / A4[1], text, ha="center", fontsize=BODY - 1, color="#333333")
 
+    def _room_for(self, size: float) -> bool:
+        return not self.full and self.room() >= 2 * line_height(size)
+
     def _line(self, line: str, x: float, *, size: float, weight: str, color: str) -> None:
+        if self.full:
+            return
+        if not self._room_for(size):  # the last line that fits says the rest was left out
+            self.full = True
+            line, x, weight, color = MORE, MARGIN, "normal", "#333333"
         self.fig.text(x / A4[0], self.y / A4[1], line, va="top", fontsize=size, fontweight=weight, color=color)
-        self.y -= size * 1.4 / 72
+        self.y -= line_height(size)
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -328,8 +316,3 @@ def _newest(lines: list[str], limit: int, what: str) -> list[str]:
         return lines
     more = len(lines) - limit + 1
     return [*lines[: limit - 1], f"... and {more} earlier {what}."]
-
-
-def _chars(width_in: float, size: float, *, bold: bool = False) -> int:
-    """How many characters of DejaVu Sans fit in `width_in`: about 0.55 em each, 0.62 bold."""
-    return max(20, int(width_in * 72 / (size * (0.62 if bold else 0.55))))

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tracker.analysis.text import LOGGED, SUGGESTED
-from tracker.charts import factor_label
 from tracker.formatting import days as plural_days
-from tracker.vocabulary import Location, Side
+from tracker.formatting import factor_words, place_words
+from tracker.vocabulary import Location
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,8 +49,7 @@ def summary_lines(
         lines.append(f"Twitching first logged on {first:%d %b %Y} ({_ago((date_to - first).days)}).")
     else:
         lines.append("No twitching logged.")
-    for days in (28, 90):
-        lines.append(_days_affected(frame, days, date_to))
+    lines.extend(_days_affected(frame, date_to))
     lines.extend(_persistence_lines(analysis.get("persistence") or {}))
     lines.extend(_location_lines(episodes, date_to))
     return lines
@@ -86,7 +85,11 @@ def flag_marks(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source
 
 
 def intervention_lines(
-    interventions: Sequence[Intervention], analysis: dict[str, Any], frame: pd.DataFrame, factors_units: dict[str, str]
+    interventions: Sequence[Intervention],
+    analysis: dict[str, Any],
+    frame: pd.DataFrame,
+    factors_units: dict[str, str],
+    names: dict[str, str],
 ) -> list[str]:
     """Interventions with their dates and notes (doses), then supplements logged as factors."""
     verdicts = {str(item["name"]): item for item in analysis.get("interventions") or []}
@@ -107,7 +110,7 @@ def intervention_lines(
             logged = frame[column].dropna()
             logged = logged[logged > 0]
             if len(logged):
-                name = factor_label(column, unit).capitalize()
+                name = names.get(column, column).capitalize()
                 lines.append(
                     f"{name} logged on {len(logged)} days, {logged.index[0]:%d %b %Y} to "
                     f"{logged.index[-1]:%d %b %Y}; typical dose {logged.median():g} {unit}/day"
@@ -129,7 +132,7 @@ def association_lines(analysis: dict[str, Any], factors_units: dict[str, str]) -
     lines = []
     for trigger in reliable[:MAX_TRIGGERS]:
         column = str(trigger["factor"])
-        name = factor_label(column, factors_units.get(column, "")).capitalize()
+        name = factor_words(str(trigger.get("name") or column)).capitalize()
         lag = _lag_text(int(trigger.get("lag_days") or 0))
         direction = "more" if trigger.get("direction") == "more" else "fewer"
         provisional = " (provisional)" if trigger.get("confidence") == "provisional" else ""
@@ -157,7 +160,9 @@ def daily_table(
     units: dict[str, str],
     red_flags: Sequence[tuple[dt.date, str]],
     *,
+    names: dict[str, str],
     date_to: dt.date,
+    date_from: dt.date | None = None,
     days: int = 28,
     suggested: Sequence[tuple[dt.date, str]] = (),
 ) -> tuple[list[str], list[list[str]]]:
@@ -172,12 +177,12 @@ def daily_table(
     for day, name in suggested:
         flags.setdefault(day, []).append(f"{name}{SUGGESTED_MARK}")
     header = ["Date", "Episodes", "Max\nintensity", "Mean\nintensity"]
-    header += [_column_title(column, units.get(column, "")) for column in columns]
+    header += [_column_title(names.get(column, column), units.get(column, "")) for column in columns]
     header.append("Red flag")
-    start = date_to - dt.timedelta(days=days - 1)
+    start = max(date_to - dt.timedelta(days=days - 1), date_from or dt.date.min)
     window = frame.loc[pd.Timestamp(start) : pd.Timestamp(date_to)]
     rows = []
-    for offset in range(days):
+    for offset in range((date_to - start).days + 1):
         day = start + dt.timedelta(days=offset)
         stamp = pd.Timestamp(day)
         tracked = stamp in window.index and bool(window.at[stamp, "tracked"])
@@ -197,22 +202,39 @@ def daily_table(
     return header, rows
 
 
-def _days_affected(frame: pd.DataFrame, days: int, date_to: dt.date) -> str:
+def _days_affected(frame: pd.DataFrame, date_to: dt.date) -> list[str]:
+    """Twitching days over the last 28 and 90 days, out of the days logged. A window longer
+    than the report's range is not shown as mostly "not logged": the days before the first
+    day reported are counted once, as "since" that day."""
     import pandas as pd
 
-    start = date_to - dt.timedelta(days=days - 1)
-    window = frame.loc[pd.Timestamp(start) : pd.Timestamp(date_to)]
+    first = frame.index[0].date() if len(frame.index) else date_to
+    span = (date_to - first).days + 1
+    lines = []
+    for days in (28, 90):
+        if days > span:
+            lines.append(f"Since {first:%d %b %Y} ({plural_days(span)}): {_twitching_days(frame, span)}.")
+            break
+        start = date_to - dt.timedelta(days=days - 1)
+        window = frame.loc[pd.Timestamp(start) : pd.Timestamp(date_to)]
+        lines.append(f"Last {days} days: {_twitching_days(window, days)}.")
+    return lines
+
+
+def _twitching_days(window: pd.DataFrame, days: int) -> str:
+    # Twitches answered (a count, 0 included) is what a twitching day is out of: a day with only
+    # caffeine logged says nothing about twitching.
     tracked = int(window["tracked"].sum())
     answered = int(window["episodes"].notna().sum())
     active = int((window["episodes"] > 0).sum())
     missing = days - tracked
     gap = f"; {missing} of the {days} days not logged" if missing else ""
     if answered == tracked:
-        return f"Last {days} days: twitching on {active} of {tracked} tracked days{gap}."
+        return f"twitching on {active} of {answered} days logged{gap}"
     # Days tracked for something else say nothing about twitching: not in the denominator.
     return (
-        f"Last {days} days: twitching on {active} of {answered} days where twitching was recorded or "
-        f"ruled out; unknown on {tracked - answered} other tracked days{gap}."
+        f"twitching on {active} of {answered} days where twitching was recorded or ruled out; "
+        f"unknown on {tracked - answered} other tracked days{gap}"
     )
 
 
@@ -239,9 +261,31 @@ def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
             f"{plural_days(longest['days'])}."
         )
     if persistence.get("recurrent"):
-        months = ", ".join(persistence.get("months_with_episodes") or [])
-        lines.append(f"Recurrent: episodes in {months}.")
+        lines.append(f"Recurrent: episodes in {_months(persistence.get('months_with_episodes') or [])}.")
     return lines
+
+
+def _months(months: Sequence[str]) -> str:
+    """ "2026-06", "2026-07", ... as "Jun–Nov 2026; Feb 2027"; beyond four stretches, a count."""
+    stretches: list[list[dt.date]] = []
+    for text in months:
+        month = dt.date.fromisoformat(f"{text}-01")
+        previous = stretches[-1][-1] if stretches else None
+        if previous and (month.year * 12 + month.month) - (previous.year * 12 + previous.month) == 1:
+            stretches[-1].append(month)
+        else:
+            stretches.append([month])
+    if len(stretches) > 4:
+        return f"{len(months)} months from {stretches[0][0]:%b %Y} to {stretches[-1][-1]:%b %Y}"
+    return "; ".join(_stretch(stretch[0], stretch[-1]) for stretch in stretches)
+
+
+def _stretch(first: dt.date, last: dt.date) -> str:
+    if first == last:
+        return f"{first:%b %Y}"
+    if first.year == last.year:
+        return f"{first:%b}–{last:%b %Y}"
+    return f"{first:%b %Y} – {last:%b %Y}"
 
 
 def _mark(start: dt.date, run_days: int, days: int) -> str:
@@ -277,16 +321,7 @@ def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
 
 
 def _place(episode: Episode) -> str:
-    """ "left eyelid", "upper lip, both sides", "chin (centre)", "eyelid (side unspecified)",
-    "place unspecified"."""
-    location, side = str(episode.location).replace("-", " "), str(episode.side)
-    if location == Location.UNSPECIFIED:
-        return "place unspecified"
-    if side == Side.UNSPECIFIED:
-        return f"{location} (side unspecified)"
-    if side in ("left", "right"):
-        return f"{side} {location}"
-    return f"{location}, both sides" if side == "both" else f"{location} (centre)"
+    return place_words(episode.location, episode.side)
 
 
 def _joined(places: set[str]) -> str:
@@ -315,8 +350,8 @@ def _lag_text(lag: int) -> str:
     return "next day" if lag == 1 else f"{lag} days later"
 
 
-def _column_title(column: str, unit: str) -> str:
-    label = factor_label(column, unit).capitalize()
+def _column_title(name: str, unit: str) -> str:
+    label = name.capitalize()
     return f"{label}\n({unit})" if unit else label
 
 

@@ -49,21 +49,3 @@ class RedFlagKind(StrEnum):
     EYE_CLOSURE = "eye-closure"
     MOVEMENT_TRIGGERED = "movement-triggered"
     OTHER = "other"
-
-
-def place_words(location: str, side: str) -> str:
-    """How a twitch's place reads: "eyelid left", "eyelid, side unspecified",
-    "unspecified place, left side", "place and side unspecified"."""
-    location, side = str(location), str(side)
-    if location == Location.UNSPECIFIED and side == Side.UNSPECIFIED:
-        return "place and side unspecified"
-    if location == Location.UNSPECIFIED:
-        return f"unspecified place, {side} side"
-    if side == Side.UNSPECIFIED:
-        return f"{location}, side unspecified"
-    return f"{location} {side}"
-
-
-def intensity_words(intensity: int | None) -> str:
-    """ "intensity 3", or "intensity not given" (never a number nobody gave)."""
-    return "intensity not given" if intensity is None else f"intensity {intensity}"

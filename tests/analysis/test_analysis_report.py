@@ -108,7 +108,7 @@ def test_intervention_is_too_early_for_the_first_days(diary, run_analysis) -> No
     early = run_analysis(source, as_of=start + dt.timedelta(days=8))["interventions"][0]
     assert early["status"] == "too-early"
     assert early["rate_ratio"] is None
-    assert "too early to tell — about 1 more tracked days" in early["summary"]
+    assert "too early to tell — about 1 more tracked day after" in early["summary"]
     ready = run_analysis(source, as_of=start + dt.timedelta(days=9))["interventions"][0]
     assert ready["status"] == "ok"
 

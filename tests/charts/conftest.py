@@ -139,6 +139,7 @@ def analysis_for(diary: Diary, **overrides: Any) -> dict[str, Any]:
         "triggers": [
             {
                 "factor": "caffeine_mg",
+                "name": "caffeine",
                 "lag_days": 0,
                 "n_days": 140,
                 "per": "100 mg",
@@ -155,6 +156,7 @@ def analysis_for(diary: Diary, **overrides: Any) -> dict[str, Any]:
             },
             {
                 "factor": "stress",
+                "name": "stress",
                 "lag_days": 1,
                 "n_days": 138,
                 "per": "1 point",

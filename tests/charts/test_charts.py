@@ -12,7 +12,9 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from pandas.testing import assert_frame_equal
 
 from tracker import charts
@@ -20,6 +22,8 @@ from tracker.analysis.frame import daily_frame
 from tracker.daily import DailyRow, date_range
 
 MONDAY = dt.date(2026, 11, 2)
+NAMES = {"caffeine_mg": "caffeine", "sleep_h": "sleep"}
+UNITS = {"caffeine_mg": "mg", "sleep_h": "h"}
 
 
 def _week(start: dt.date, days: list[tuple[int, float | None, float | None] | None]) -> list[DailyRow]:
@@ -62,6 +66,7 @@ def test_weekly_summary_counts_tracked_days_and_keeps_untracked_weeks_nan(three_
         {
             "days_tracked": [7, 4, 0],
             "days_answered": [7, 4, 0],
+            "days_elapsed": [7, 7, 7],
             "days_in_week": [7, 7, 7],
             "episodes": [6.0, 3.0, np.nan],
             # per episode: (2*3 + 1*1 + 3*2) / 6 and (1*4 + 2*1) / 3
@@ -70,7 +75,7 @@ def test_weekly_summary_counts_tracked_days_and_keeps_untracked_weeks_nan(three_
         },
         index=pd.DatetimeIndex([pd.Timestamp(MONDAY + dt.timedelta(days=7 * n)) for n in range(3)], name="week"),
     )
-    assert_frame_equal(weekly, expected, check_freq=False)
+    assert_frame_equal(weekly, expected, check_freq=False, check_dtype=False)
 
 
 def test_weekly_summary_weeks_start_on_monday_even_mid_week():
@@ -78,103 +83,166 @@ def test_weekly_summary_weeks_start_on_monday_even_mid_week():
     weekly = charts.weekly_summary(daily_frame(rows, []), factors=[])
 
     assert [ts.date() for ts in weekly.index] == [MONDAY, MONDAY + dt.timedelta(days=7)]
-    assert weekly["days_in_week"].tolist() == [4, 2]
+    # Monday to Wednesday of the first week have passed, unlogged: 4 of 7 days, as the TUI says.
+    assert weekly["days_elapsed"].tolist() == [7, 2]
+    assert weekly["days_tracked"].tolist() == [4, 2]
     assert weekly["episodes"].tolist() == [4.0, 2.0]
 
 
-def test_weekly_summary_names_an_unknown_factor(three_weeks):
-    with pytest.raises(ValueError, match="sleep_h"):
-        charts.weekly_summary(three_weeks, factors=["sleep_h"])
+def test_the_current_week_counts_the_days_elapsed_so_far():
+    monday = dt.date(2026, 11, 30)
+    rows = _week(monday - dt.timedelta(days=7), [(1, 2.0, None)] * 7) + _week(monday, [(0, None, None)])
+    weekly = charts.weekly_summary(daily_frame(rows, []), factors=[])
+
+    current = weekly.iloc[-1]
+    assert charts.completeness_label(current["days_answered"], current["days_elapsed"]) == "1/1"
 
 
-def test_draw_weekly_bars_are_weekly_counts_and_untracked_weeks_are_gaps(three_weeks):
-    weekly = charts.weekly_summary(three_weeks, factors=[])
-    ax = Figure().subplots()
+def test_the_current_week_on_a_monday_reads_complete_on_the_chart_never_1_of_7():
+    monday = dt.date(2026, 11, 30)
+    rows = _week(monday - dt.timedelta(days=14), [(1, 2.0, 95.0)] * 14) + _week(monday, [(0, None, None)])
+    fig = _chart(daily_frame(rows, ["caffeine_mg"]))
 
-    charts.draw_weekly(ax, weekly)
+    words = _words(fig)
+    assert "1/7" not in words and "0 (1/7)" not in words
+    assert "every day logged so far" in words
+    assert "0" in [text.get_text() for text in _episodes_axes(fig).texts]  # a week logged with no twitches
+
+
+def test_a_part_logged_current_week_counts_days_elapsed():
+    wednesday = dt.date(2026, 12, 2)
+    rows = _week(wednesday - dt.timedelta(days=9), [(1, 2.0, 95.0)] * 7) + _week(
+        wednesday - dt.timedelta(days=2), [(1, 2.0, 95.0), None, (2, 3.0, 95.0)]
+    )
+    fig = _chart(daily_frame(rows, ["caffeine_mg"]))
+
+    numbers = [text.get_text() for text in fig.findobj(Text) if text.get_gid() == "days-logged"]
+    assert numbers == ["2/3"]
+
+
+def test_bars_are_weekly_counts_and_untracked_weeks_are_gaps(three_weeks):
+    fig = _chart(three_weeks)
+    ax = _episodes_axes(fig)
 
     (bars,) = ax.containers
     heights = [bar.get_height() for bar in bars]
     assert heights[:2] == [6.0, 3.0]
     assert math.isnan(heights[2])  # nothing drawn, not a zero bar
-    texts = [text.get_text() for text in ax.texts]
-    assert "4/7" in texts
-    assert "no data" in texts
-    assert "7/7" not in texts
+    numbers = [text.get_text() for text in fig.findobj(Text) if text.get_gid() == "days-logged"]
+    assert numbers == ["4/7", "0/7"]
+    assert "not logged" in [text.get_text() for text in ax.texts]
+    assert [patch.get_gid() for patch in ax.patches].count("not-logged") == 1
 
 
-def test_draw_weekly_labels_a_tracked_week_without_twitches_zero():
+def test_a_tracked_week_without_twitches_is_labelled_zero():
     rows = _week(MONDAY, [(0, None, None)] * 7)
-    ax = Figure().subplots()
-
-    charts.draw_weekly(ax, charts.weekly_summary(daily_frame(rows, []), factors=[]))
+    fig = _chart(daily_frame(rows, []))
+    ax = _episodes_axes(fig)
 
     assert [bar.get_height() for bar in ax.containers[0]] == [0.0]
     assert "0" in [text.get_text() for text in ax.texts]
-    assert "no data" not in [text.get_text() for text in ax.texts]
+    assert "not logged" not in [text.get_text() for text in ax.texts]
 
 
-def test_draw_weekly_puts_markers_and_runs_at_their_dates(three_weeks):
-    weekly = charts.weekly_summary(three_weeks, factors=[])
-    ax = Figure().subplots()
+def test_markers_and_runs_sit_at_their_dates(three_weeks):
     flag_day, start_day = dt.date(2026, 11, 11), dt.date(2026, 11, 4)
-
-    charts.draw_weekly(
-        ax,
-        weekly,
+    marks = charts.ChartMarks(
         persistent_runs=[(MONDAY, dt.date(2026, 11, 8))],
         interventions=[(start_day, "magnesium")],
-        red_flags=[(flag_day, "drooping")],
+        red_flags=[
+            charts.FlagMark(flag_day, "drooping", suggested=False),
+            charts.FlagMark(flag_day, "hemifacial-spasm pattern", suggested=True),
+        ],
     )
+    fig = _chart(three_weeks, marks=marks)
+    ax = _episodes_axes(fig)
 
     def xs(gid: str) -> list[float]:
         return [line.get_xdata()[0] for line in ax.get_lines() if line.get_gid() == gid]
 
     assert xs("red-flag") == [mdates.date2num(dt.datetime(2026, 11, 11))]
+    assert xs("red-flag-suggested") == [mdates.date2num(dt.datetime(2026, 11, 11))]
     assert xs("intervention") == [mdates.date2num(dt.datetime(2026, 11, 4))]
     texts = [text.get_text() for text in ax.texts]
-    assert any("drooping" in text for text in texts)
-    assert any("magnesium" in text for text in texts)
-    (run,) = [patch for patch in ax.patches if patch.get_label() == "persistent run"]
+    assert "! drooping" in texts and "hemifacial-spasm pattern (suggested)" in texts
+    assert "magnesium" in texts
+    (run,) = [patch for patch in ax.patches if patch.get_gid() == "persistent-run"]
     left, right = run.get_x(), run.get_x() + run.get_width()
     assert (left, right) == (mdates.date2num(dt.datetime(2026, 11, 2)), mdates.date2num(dt.datetime(2026, 11, 9)))
+    assert "red flag suggested by your entries" in _words(fig)
 
 
-def test_draw_weekly_shows_mean_intensity_on_a_twin_axis(three_weeks):
-    weekly = charts.weekly_summary(three_weeks, factors=[])
-    ax = Figure().subplots()
+def test_mean_intensity_is_a_line_on_a_twin_axis(three_weeks):
+    fig = _chart(three_weeks)
 
-    twin = charts.draw_weekly(ax, weekly)
-
+    (twin,) = [ax for ax in fig.axes if "intensity" in ax.get_ylabel()]
     (line,) = twin.get_lines()
     np.testing.assert_allclose(line.get_ydata(), [13 / 6, 2.0, np.nan])
-    assert "intensity" in twin.get_ylabel()
 
 
-def test_draw_factor_labels_its_unit_and_breaks_the_line_at_missing_weeks(three_weeks):
-    weekly = charts.weekly_summary(three_weeks, factors=["caffeine_mg"])
-    ax = Figure().subplots()
+def test_factor_panel_names_the_factor_and_breaks_the_line_at_missing_weeks(three_weeks):
+    fig = _chart(three_weeks, factors=["caffeine_mg"])
 
-    charts.draw_factor(ax, weekly, "caffeine_mg", label="caffeine", unit="mg")
-
-    assert ax.get_ylabel() == "caffeine (mg)"
+    (ax,) = [ax for ax in fig.axes if ax.get_title(loc="left").startswith("Caffeine")]
+    assert ax.get_title(loc="left") == "Caffeine (mg): mean of the days logged, per week"
     (line,) = ax.get_lines()
     ys = line.get_ydata()
     assert ys[:2].tolist() == [100.0, 300.0]
     assert math.isnan(ys[2])  # matplotlib leaves a gap; never joined to a zero
 
 
-def test_factor_label_drops_the_unit_suffix():
-    assert charts.factor_label("caffeine_mg", "mg") == "caffeine"
-    assert charts.factor_label("screen_time_h", "h") == "screen time"
-    assert charts.factor_label("stress", "") == "stress"
+def test_a_long_span_is_drawn_by_month_with_years_on_the_axis():
+    rows = [
+        DailyRow(date=day, tracked=True, episodes=day.day % 3, mean_intensity=2.0 if day.day % 3 else None)
+        for day in date_range(dt.date(2016, 6, 1), dt.date(2026, 11, 30))
+        if day.day != 15  # one day a month forgotten
+    ]
+    frame = daily_frame(rows, [])
+
+    recent, period = charts.chart_span(frame, 520)
+    fig = _chart(frame, weeks=520)
+
+    # 520 weeks back is 19 Dec 2016: the chart starts on the 1st, so the first bar is a whole month.
+    assert period == "month" and recent.index[0] == pd.Timestamp(2016, 12, 1)
+    ax = _episodes_axes(fig)
+    assert len(ax.containers[0]) == 120  # Dec 2016 to Nov 2026
+    assert ax.get_ylabel() == "episodes per month" and "Twitching by month" in _words(fig)
+    ticks = _tick_labels(fig)
+    assert ticks and all(label.isdigit() and len(label) == 4 for label in ticks)  # years
+    assert "too many months to number" in _words(fig)
+
+
+def test_about_a_year_stays_weekly_and_names_the_year_where_it_changes():
+    rows = [
+        DailyRow(date=day, tracked=True, episodes=1) for day in date_range(dt.date(2025, 12, 1), dt.date(2026, 11, 30))
+    ]
+    frame = daily_frame(rows, [])
+
+    fig = _chart(frame, weeks=52)
+
+    assert len(_episodes_axes(fig).containers[0]) == 52
+    years = [label.split("\n")[1] for label in _tick_labels(fig) if "\n" in label]
+    assert years == ["2026"] or years == ["2025", "2026"]
+    assert charts.chart_span(frame, 12)[1] == "week"
+
+
+def test_a_crowded_span_leaves_the_day_counts_out_and_says_so():
+    # Every week part-logged: numbers under 53 bars would touch.
+    rows = [
+        DailyRow(date=day, tracked=day.weekday() != 2, episodes=1 if day.weekday() != 2 else None)
+        for day in date_range(dt.date(2025, 12, 1), dt.date(2026, 11, 30))
+    ]
+    fig = _chart(daily_frame(rows, []), weeks=52)
+
+    assert not [text for text in fig.findobj(Text) if text.get_gid() == "days-logged"]
+    assert "too many weeks to number: a lighter bar is a week with days not logged" in _words(fig)
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
 def test_render_chart_writes_an_owner_only_file(tmp_path, diary, suffix):
     path = tmp_path / f"chart{suffix}"
 
-    written = charts.render_chart(path, diary.frame, units={"caffeine_mg": "mg", "sleep_h": "h"})
+    written = charts.render_chart(path, diary.frame, names=NAMES, units={"caffeine_mg": "mg", "sleep_h": "h"})
 
     assert written == path
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -187,7 +255,7 @@ def test_render_chart_replaces_an_existing_file_and_tightens_its_mode(tmp_path, 
     path.write_bytes(b"old")
     path.chmod(0o644)
 
-    charts.render_chart(path, diary.frame, units={})
+    charts.render_chart(path, diary.frame, names=NAMES, units={})
 
     assert path.read_bytes().startswith(b"\x89PNG")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -195,7 +263,7 @@ def test_render_chart_replaces_an_existing_file_and_tightens_its_mode(tmp_path, 
 
 def test_render_chart_refuses_an_unknown_suffix_and_writes_nothing(tmp_path, diary):
     with pytest.raises(ValueError, match=r"\.png"):
-        charts.render_chart(tmp_path / "chart.jpg", diary.frame, units={})
+        charts.render_chart(tmp_path / "chart.jpg", diary.frame, names=NAMES, units={})
     assert list(tmp_path.iterdir()) == []
 
 
@@ -223,8 +291,53 @@ from tracker.analysis.frame import daily_frame
 from tracker.daily import DailyRow
 rows = [DailyRow(date=dt.date(2026, 11, d), tracked=True, episodes=d % 3) for d in range(1, 20)]
 path = {str(tmp_path / "c.png")!r}
-tracker.charts.render_chart(path, daily_frame(rows, []), factors=(), units={{}})
+tracker.charts.render_chart(path, daily_frame(rows, []), factors=(), names={{}}, units={{}})
 assert "matplotlib.pyplot" not in sys.modules, "pyplot was imported"
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def _chart(frame: pd.DataFrame, *, weeks: int = 12, factors=(), marks=None) -> Figure:
+    fig = charts.chart_figure(
+        frame, weeks=weeks, factors=list(factors), names=NAMES, units=UNITS, marks=marks or charts.ChartMarks()
+    )
+    FigureCanvasAgg(fig).draw()  # lays out the ticks, as saving does
+    return fig
+
+
+def _episodes_axes(fig: Figure):  # type: ignore[no-untyped-def]
+    (ax,) = [ax for ax in fig.axes if ax.get_ylabel().startswith("episodes per")]
+    return ax
+
+
+def _words(fig: Figure) -> str:
+    return " ".join(text.get_text() for text in fig.findobj(Text) if text.get_visible())
+
+
+def _tick_labels(fig: Figure) -> list[str]:
+    low, high = _episodes_axes(fig).get_xlim()
+    return [
+        tick.label1.get_text()
+        for ax in fig.axes
+        for tick in ax.xaxis.get_major_ticks()
+        if tick.label1.get_visible() and tick.label1.get_text() and low <= tick.get_loc() <= high
+    ]
+
+
+def test_days_with_twitches_not_answered_are_not_counted_as_logged_nor_as_zero():
+    # Caffeine logged but twitches not answered (episodes None): tracked, yet not a twitch-free day.
+    rows = [
+        DailyRow(date=MONDAY + dt.timedelta(days=n), tracked=True, episodes=None, factors={"caffeine_mg": 95.0})
+        for n in range(3)
+    ]
+    rows += _week(MONDAY + dt.timedelta(days=3), [(2, 3.0, 95.0)] * 4)
+    rows += [DailyRow(date=MONDAY + dt.timedelta(days=7 + n), tracked=True, episodes=None) for n in range(7)]
+    fig = _chart(daily_frame(rows, ["caffeine_mg"]))
+    ax = _episodes_axes(fig)
+
+    heights = [bar.get_height() for bar in ax.containers[0]]
+    assert heights[0] == 8.0 and math.isnan(heights[1])  # a week of unanswered days is no bar, not 0
+    numbers = [text.get_text() for text in fig.findobj(Text) if text.get_gid() == "days-logged"]
+    assert numbers == ["4/7", "0/7"]
+    assert "0" not in [text.get_text() for text in ax.texts]

@@ -8,12 +8,13 @@ import stat
 import pytest
 from pypdf import PdfReader
 
-from tracker import visit_report
+from tracker import charts, visit_report
 from tracker.analysis.frame import daily_frame
 from tracker.daily import DailyRow, date_range
 from tracker.models import Episode
 
 UNITS = {"caffeine_mg": "mg", "sleep_h": "h", "water_ml": "ml", "stress": "", "magnesium_mg": "mg"}
+NAMES = {column: column.split("_")[0] for column in UNITS}
 
 
 def _write(tmp_path, diary, analysis, **overrides):
@@ -23,7 +24,14 @@ def _write(tmp_path, diary, analysis, **overrides):
         "episodes": diary.episodes,
         "interventions": diary.interventions,
         "red_flags": diary.red_flags,
+        "marks": charts.chart_marks(
+            episodes=diary.episodes,
+            red_flags=overrides.get("red_flags", diary.red_flags),
+            interventions=[(item.start_date, item.name) for item in diary.interventions],
+            as_of=diary.end,
+        ),
         "factors_units": UNITS,
+        "factor_names": NAMES,
         "date_from": diary.start,
         "date_to": diary.end,
         "generated_on": diary.end,
@@ -107,7 +115,7 @@ def test_summary_counts_active_days_over_tracked_days(diary, analysis):
     recent = diary.frame.loc[str(diary.end - dt.timedelta(days=27)) :]
     tracked, active = int(recent["tracked"].sum()), int((recent["episodes"] > 0).sum())
 
-    assert f"Last 28 days: twitching on {active} of {tracked} tracked days" in "\n".join(lines)
+    assert f"Last 28 days: twitching on {active} of {tracked} days logged" in "\n".join(lines)
     assert any(line.startswith("Spreading:") and "new: right eyelid" in line for line in lines)
 
 
@@ -134,7 +142,7 @@ def test_summary_says_no_new_places_when_locations_stay_the_same():
 def test_association_lines_keep_at_most_three_reliable_ones_best_first(analysis):
     base = analysis["triggers"][0]
     analysis["triggers"] = [
-        {**base, "factor": column, "q_value": q}
+        {**base, "factor": column, "name": column.split("_")[0], "q_value": q}
         for column, q in {
             "water_ml": 0.03,
             "sleep_h": 0.001,
@@ -168,7 +176,7 @@ def test_daily_table_shows_untracked_days_and_missing_values_never_as_zero():
     flags = [(day + dt.timedelta(days=2), "weakness")]
 
     header, table = visit_report.daily_table(
-        frame, ["caffeine_mg", "sleep_h"], UNITS, flags, date_to=rows[-1].date, days=4
+        frame, ["caffeine_mg", "sleep_h"], UNITS, flags, names=NAMES, date_to=rows[-1].date, days=4
     )
 
     assert header == [
@@ -214,7 +222,26 @@ def test_a_crowded_first_page_moves_the_chart_but_stays_two_pages(tmp_path, diar
     reader = PdfReader(path)
     assert len(reader.pages) == 2
     first, second = (" ".join(page.extract_text().split()) for page in reader.pages)
-    assert "Last 12 weeks" not in first
-    assert "Last 12 weeks" in second
+    assert "Week by week" not in first
+    assert "Week by week" in second
     assert "Thu 12 Nov 2026: other" in first
     assert "and 6 earlier red flags" in first  # the box stops at eight lines
+
+
+def test_days_with_twitches_not_answered_read_as_not_logged_never_zero():
+    day = dt.date(2026, 11, 20)
+    rows = [
+        DailyRow(date=day, tracked=True, episodes=None, factors={"caffeine_mg": 95.0}),  # caffeine only
+        DailyRow(date=day + dt.timedelta(days=1), tracked=True, episodes=0),
+        DailyRow(date=day + dt.timedelta(days=2), tracked=True, episodes=2, max_intensity=3, mean_intensity=2.5),
+    ]
+    frame = daily_frame(rows, ["caffeine_mg"])
+
+    lines = visit_report.summary_lines(frame, {}, [], date_to=rows[-1].date)
+    _, table = visit_report.daily_table(
+        frame, ["caffeine_mg"], UNITS, [], names=NAMES, date_to=rows[-1].date, date_from=day
+    )
+
+    assert "Since 20 Nov 2026 (3 days): twitching on 1 of 2 days logged; 1 of the 3 days not logged." in lines
+    assert table[0][:4] == ["Fri 20 Nov", "—", "—", "—"]
+    assert table[1][:2] == ["Sat 21 Nov", "0"]

@@ -83,7 +83,7 @@ def _effect(
         return entry | {
             "status": "too-early",
             "summary": f"{intervention.name} (since {start}): too early to tell — about {more} "
-            f"more tracked days after the {config.intervention_washout_days}-day washout",
+            f"more tracked {'day' if more == 1 else 'days'} after the {config.intervention_washout_days}-day washout",
         }
     if len(before) < config.intervention_min_days:
         return entry | {

@@ -24,6 +24,7 @@ from tracker.analysis.text import DASH, TIMES
 from tracker.analysis.triggers import FactorLike
 from tracker.daily import DailyRow
 from tracker.formatting import days as plural_days
+from tracker.formatting import factor_words, red_flag_words
 from tracker.span import clamped_words
 
 if TYPE_CHECKING:
@@ -38,6 +39,12 @@ __all__ = [
     "persistence_status_line",
 ]
 
+# How much data stands behind a test, in words: the stored values are for programs.
+CONFIDENCE_WORDS = {
+    "confident": "enough data",
+    "provisional": "provisional, few days",
+    "insufficient": "not enough data yet",
+}
 METHOD = (
     "Poisson GLM of daily counts on the days whose twitches were answered (a twitch or 'no twitches' "
     "logged), with yesterday's count and weekday; "
@@ -136,13 +143,7 @@ def format_text(result: dict[str, Any]) -> str:
         *_persistence_lines(result["persistence"]),
         "",
         "2. Red flags",
-        *(
-            [
-                f"   {flag['date']}  {flag['name']} ({flag['source']})" + (f": {flag['note']}" if flag["note"] else "")
-                for flag in result["red_flags"]
-            ]
-            or ["   none"]
-        ),
+        *([_flag_line(flag) for flag in result["red_flags"]] or ["   none"]),
         "",
         "3. Possible triggers (each factor on the same day, and the day before)",
         *_trigger_lines(result["triggers"]),
@@ -180,6 +181,13 @@ def _persistence_lines(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _flag_line(flag: dict[str, Any]) -> str:
+    """A logged flag's kind in words ("eye closure"); a derived flag keeps the analysis's name."""
+    name = str(flag["name"])
+    name = red_flag_words(name) if name == flag["kind"] else name
+    return f"   {flag['date']}  {name} ({flag['source']})" + (f": {flag['note']}" if flag["note"] else "")
+
+
 def _trigger_lines(entries: Sequence[dict[str, Any]]) -> list[str]:
     if not entries:
         return ["   no factors logged"]
@@ -191,7 +199,8 @@ def _trigger_lines(entries: Sequence[dict[str, Any]]) -> list[str]:
     lines = []
     for entry in ordered:
         when = "same day" if entry["lag_days"] == 0 else "day before"
-        head = f"   {entry['name']}, {when}: {entry['confidence']}, {entry['n_days']} days"
+        confidence = CONFIDENCE_WORDS.get(entry["confidence"], entry["confidence"])
+        head = f"   {factor_words(entry['name'])}, {when}: {confidence}, {entry['n_days']} days"
         if entry["q_value"] is not None:
             head += f", q = {entry['q_value']:.3g}"
         lines += [head, f"     {entry['summary']}"]
@@ -200,7 +209,7 @@ def _trigger_lines(entries: Sequence[dict[str, Any]]) -> list[str]:
 
 def _adjusted_lines(entries: Sequence[dict[str, Any]]) -> list[str]:
     return [
-        f"   {entry['factor']}: {entry['rate_ratio']:.2f}{TIMES} per {entry['per']} "
+        f"   {factor_words(entry['name'])}: {entry['rate_ratio']:.2f}{TIMES} per {entry['per']} "
         f"(95% CI {entry['ci_low']:.2f}{DASH}{entry['ci_high']:.2f}), p = {entry['p_value']:.3g}, "
         f"{entry['n_days']} days"
         for entry in entries

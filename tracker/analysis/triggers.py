@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.frame import answered
 from tracker.analysis.text import DASH, NOT_PROOF, TIMES
+from tracker.formatting import factor_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -289,14 +290,15 @@ def _test(
     }
     more = _days_needed(n, n_high, config)
     if more:
-        entry["summary"] = f"{factor.name} ({_lag_words(lag)}): not enough data yet — about {more} more days"
+        name = factor_words(factor.name)
+        entry["summary"] = f"{name} ({_lag_words(lag)}): not enough data yet — about {more} more {_day_s(more)}"
         entry["days_needed"] = more
         return entry
     fit = fit_rate_ratio(y, (x / step)[:, None], controls, max_lag=config.autocorrelation_lags)[0]
     if fit is None:
         more = config.min_days_per_side
         entry["summary"] = (
-            f"{factor.name} ({_lag_words(lag)}): not enough data yet — about {more} more days "
+            f"{factor_words(factor.name)} ({_lag_words(lag)}): not enough data yet — about {more} more {_day_s(more)} "
             "(the days so far split too cleanly into twitchy and quiet ones to measure)"
         )
         entry["days_needed"] = more
@@ -342,19 +344,24 @@ def _days_needed(n: int, n_high: int, config: AnalysisConfig) -> int:
     return more
 
 
+def _day_s(count: int) -> str:
+    return "day" if count == 1 else "days"
+
+
 def _lag_words(lag: int) -> str:
     return "same day" if lag == 0 else "the day before"
 
 
 def _condition(factor: FactorLike, lag: int, threshold: float | None, strict: bool) -> str:
     """ "On days with 200 mg caffeine or more", "After nights of 7 h sleep or more", ..."""
+    name = factor_words(factor.name)
     if factor.kind == "yes-no" or threshold is None:  # yes/no, or nothing logged yet to split
-        what = factor.name
+        what = name
     elif threshold == 0 and strict:
-        what = f"any {factor.name}"
+        what = f"any {name}"
     else:
         amount = f"{threshold:g} {factor.unit}".strip() if factor.unit else f"{threshold:g}"
-        what = f"{amount} {factor.name}" if factor.unit else f"{factor.name} {amount}"
+        what = f"{amount} {name}" if factor.unit else f"{name} {amount}"
         what = f"more than {what}" if strict else f"{what} or more"
     if factor.column == "sleep_h":  # dated by the wake-up day: lag 0 is last night
         return f"After nights of {what}" if lag == 0 else f"On the second day after nights of {what}"
@@ -400,7 +407,8 @@ def adjusted_model(
         return []
     return [
         {
-            "factor": column,
+            "factor": factor.column,
+            "name": factor.name,
             "per": per,
             "rate_ratio": round(fit.rate_ratio, 4),
             "ci_low": round(fit.ci_low, 4),
@@ -408,7 +416,7 @@ def adjusted_model(
             "p_value": _sig(fit.p_value),
             "n_days": n,
         }
-        for column, (_, per), fit in zip(columns, steps, fits, strict=True)
+        for factor, (_, per), fit in zip(chosen, steps, fits, strict=True)
     ]
 
 

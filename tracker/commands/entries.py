@@ -73,6 +73,7 @@ def list_entries(context: Context) -> int:
                     "date": entry.local_date.isoformat(),
                     "at": at.isoformat(timespec="seconds") if at else None,
                     "factor": factor.column,
+                    "name": factor.name,
                     "value": entry.value,
                     "unit": factor.unit,
                     "note": entry.note,
@@ -130,24 +131,37 @@ def _clock(at: object) -> str:
 
 
 def _describe(item: dict[str, object]) -> str:
-    from tracker.export import format_number
-    from tracker.vocabulary import intensity_words, place_words
+    """One entry in a person's words: "caffeine 95 mg", "no twitches", "twitch, left eyelid"."""
+    from tracker.formatting import (
+        duration_words,
+        factor_words,
+        format_number,
+        intensity_words,
+        place_words,
+        red_flag_words,
+    )
 
     note = f" — {item['note']}" if item.get("note") else ""
     match item["type"]:
         case "twitch":
-            duration = f", {item['duration_s']} s" if item["duration_s"] is not None else ""
+            duration = f", {duration_words(item['duration_s'])}" if item["duration_s"] is not None else ""  # type: ignore[arg-type]
             tags = ", ".join(item["context"] + item["relief"])  # type: ignore[operator]
             return (
-                f"twitch {place_words(str(item['location']), str(item['side']))}, "
-                f"{intensity_words(item['intensity'])}{duration}" + (f" [{tags}]" if tags else "") + note
+                f"twitch, {place_words(str(item['location']), str(item['side']))}, "
+                f"{intensity_words(item['intensity'])}"  # type: ignore[arg-type]
+                f"{duration}" + (f" [{tags}]" if tags else "") + note
             )
         case "factor":
-            return f"{item['factor']} {format_number(item['value'])} {item['unit']}".rstrip() + note  # type: ignore[arg-type]
+            name = factor_words(str(item["name"]))
+            return f"{name} {format_number(item['value'])} {item['unit']}".rstrip() + note  # type: ignore[arg-type]
         case "red_flag":
-            return f"RED FLAG {item['kind']}{note}"
+            return f"RED FLAG {red_flag_words(str(item['kind']))}{note}"
         case _:
-            return ("check-in (tracked)" if item["checked_in"] else "day note") + note
+            # A day's own record: the "no twitches" answer and/or the day's note.
+            parts = ["no twitches"] if item["checked_in"] else []
+            if item.get("note"):
+                parts.append(f"note: {item['note']}")
+            return "; ".join(parts) or "day marked as tracked"
 
 
 def _span(start: dt.date, end: dt.date) -> str:

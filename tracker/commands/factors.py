@@ -45,7 +45,7 @@ def list_factors(context: Context) -> int:
 
     with session_scope(context.engine(), write=False) as session:
         factors = store.list_factors(session=session)
-    print(f"{'name':<12} {'column':<16} {'kind':<7} {'unit':<6} {'range':<14} daily")
+    print(f"{'name':<12} {'CSV column':<16} {'kind':<7} {'unit':<6} {'range':<14} daily")
     for f in factors:
         span = f"{format_number(f.min_value)}–{format_number(f.max_value)}"
         print(f"{f.name:<12} {f.column:<16} {f.kind:<7} {f.unit or '-':<6} {span:<14} {f.daily_rule}")
@@ -70,7 +70,7 @@ def add_factor(context: Context) -> int:
                 daily_rule=opts.daily,
             ),
         )
-    print(f"added factor {factor.name} (column {factor.column}, {factor.kind}, daily {factor.daily_rule})")
+    print(f"added factor {factor.name} ({factor.kind}, daily {factor.daily_rule}; CSV column {factor.column})")
     return 0
 
 

@@ -30,8 +30,7 @@ def open_home(context: Context) -> int:
 def today_summary(context: Context) -> str:
     from tracker.days import consecutive_active_days, day_summary
     from tracker.db import session_scope
-    from tracker.export import format_number
-    from tracker.vocabulary import intensity_words, place_words
+    from tracker.formatting import factor_words, format_number, intensity_words, place_words
 
     today = context.now().date()
     with session_scope(context.engine(), write=False) as session:
@@ -46,14 +45,17 @@ def today_summary(context: Context) -> str:
                 f"    {when} {place_words(episode.location, episode.side)}, {intensity_words(episode.intensity)}"
             )
     elif summary.twitches_answered:
-        lines.append("  twitches: none (checked in)")
+        lines.append("  no twitches today")
     else:  # unknown, whatever else was logged: never "0"
         lines.append("  twitches: not logged yet (`tracker log twitch`, or `tracker log none` if there were none)")
     for total in summary.totals:
         unit = f" {total.factor.unit}" if total.factor.unit else ""
-        lines.append(f"  {total.factor.name}: {format_number(total.value)}{unit} from {total.entries} entries")
+        entries = "1 entry" if total.entries == 1 else f"{total.entries} entries"
+        lines.append(f"  {factor_words(total.factor.name)}: {format_number(total.value)}{unit} from {entries}")
     if summary.unlogged:
-        lines.append("  not logged yet: " + ", ".join(f.name for f in summary.unlogged))
+        lines.append("  not logged yet: " + ", ".join(factor_words(f.name) for f in summary.unlogged))
+    if summary.note:
+        lines.append(f"  note: {summary.note}")
     if streak:
         lines.append(f"  days in a row with twitching: {streak}")
     return "\n".join(lines)

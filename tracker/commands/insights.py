@@ -24,7 +24,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     analyze.add_argument("--json", action="store_true", help="machine-readable output")
     analyze.set_defaults(handler=run_analyze)
 
-    chart = commands.add_parser("chart", help="a weekly chart of twitching and factors (PNG, SVG or PDF)")
+    chart = commands.add_parser(
+        "chart", help="twitching and factors by week, or by month beyond a year (PNG, SVG or PDF)"
+    )
     chart.add_argument("-o", "--output", default=DEFAULT_CHART, metavar="FILE", help=f"default {DEFAULT_CHART}")
     chart.add_argument("--weeks", default="12", metavar="N", help="how many weeks (default 12)")
     chart.add_argument(

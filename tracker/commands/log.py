@@ -13,16 +13,19 @@ from tracker.errors import InputError
 if TYPE_CHECKING:
     from tracker.when import Moment
 
-SPECIAL = ("twitch", "drink", "none", "redflag")
+SPECIAL = ("twitch", "drink", "none", "redflag", "note")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "log",
-        help="log a twitch, a factor, a drink, a no-twitch day or a red flag",
-        description="tracker log twitch | log FACTOR VALUE | log drink NAME [COUNT] | log none | log redflag KIND",
+        help="log a twitch, a factor, a drink, a no-twitch day, a red flag or the day's note",
+        description="tracker log twitch | log FACTOR VALUE | log drink NAME [COUNT] | log none | log redflag KIND"
+        " | log note TEXT",
     )
-    parser.add_argument("what", metavar="WHAT", help="twitch, drink, none, redflag, or a factor (caffeine, sleep, …)")
+    parser.add_argument(
+        "what", metavar="WHAT", help="twitch, drink, none, redflag, note, or a factor (caffeine, sleep, …)"
+    )
     parser.add_argument("rest", nargs=argparse.REMAINDER, help="see `tracker log twitch --help` etc.")
     parser.set_defaults(handler=run)
 
@@ -41,6 +44,8 @@ def run(context: Context) -> int:
         return _none(context)
     if what == "redflag":
         return _redflag(context)
+    if what == "note":
+        return _note(context)
     return _factor(context, what)
 
 
@@ -67,8 +72,8 @@ def _twitch(context: Context) -> int:
 
     from tracker import store, validate
     from tracker.db import session_scope
+    from tracker.formatting import duration_words, intensity_words, place_words
     from tracker.models import EpisodeCreate
-    from tracker.vocabulary import intensity_words, place_words
     from tracker.when import parse_duration, read_when
 
     now = context.now()
@@ -94,7 +99,7 @@ def _twitch(context: Context) -> int:
             now=now,
         )
         entry = store.entry_id(episode)
-    length = f", {episode.duration_s} s" if episode.duration_s is not None else ""
+    length = f", {duration_words(episode.duration_s)}" if episode.duration_s is not None else ""
     what = f"{place_words(episode.location, episode.side)}, {intensity_words(episode.intensity)}{length}"
     # Say which details were not typed but repeated, so a repeat is never mistaken for an answer.
     typed = {"location": opts.location, "side": opts.side, "intensity": given}
@@ -212,6 +217,38 @@ def _none(context: Context) -> int:
     return 0
 
 
+def _note(context: Context) -> int:
+    parser = _sub_parser(
+        context,
+        "note",
+        'Set the day\'s note (a day has one note: this replaces it). An empty TEXT ("") clears it.',
+    )
+    parser.add_argument("text", nargs="+", metavar="TEXT", help="the note; several words are joined with spaces")
+    parser.add_argument("--date", default="today", metavar="YYYY-MM-DD")
+    opts = parser.parse_args(context.args.rest)
+
+    from tracker import store
+    from tracker.db import session_scope
+    from tracker.models import Day
+    from tracker.when import parse_date
+
+    now = context.now()
+    day = parse_date(opts.date, today=now.date())
+    text = " ".join(opts.text).strip()
+    with session_scope(context.engine()) as session:
+        existing = session.get(Day, day)
+        before = existing.note if existing else ""
+        store.set_day_note(session=session, day=day, note=text, today=now.date())
+    replaced = f" (replaces {before!r})" if before and before != text else ""
+    if text:
+        print(f"logged: note for {day.isoformat()}: {text!r}{replaced}")
+    elif before:
+        print(f"cleared the note for {day.isoformat()} (was {before!r})")
+    else:
+        print(f"no note to clear on {day.isoformat()}")
+    return 0
+
+
 def _redflag(context: Context) -> int:
     from tracker.models import RedFlagKind
 
@@ -239,7 +276,9 @@ def _redflag(context: Context) -> int:
             session=session, red_flag_in=RedFlagCreate(date=day, kind=opts.kind, note=opts.note), today=now.date()
         )
         label = store.entry_id(flag)
-    print(f"logged {label}: red flag '{flag.kind}' on {flag.date.isoformat()}")
+    from tracker.formatting import red_flag_words
+
+    print(f"logged {label}: red flag, {red_flag_words(flag.kind)}, on {flag.date.isoformat()}")
     print(
         "A red-flag sign is a reason to see a doctor promptly. If your face droops on one side with arm "
         "weakness or slurred speech, call emergency services now."

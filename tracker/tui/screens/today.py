@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from tracker.errors import TrackerError
-from tracker.formatting import format_number
+from tracker.formatting import format_number, intensity_words, place_words
 from tracker.tui.messages import (
     DayLoaded,
     EntriesDeleted,
@@ -34,7 +34,6 @@ from tracker.tui.messages import (
 from tracker.tui.screens.today_factors import FactorLogging
 from tracker.tui.widgets.day_table import DayTable
 from tracker.tui.widgets.keys_footer import KeysFooter
-from tracker.vocabulary import intensity_words, place_words
 
 if TYPE_CHECKING:  # the screen paints before the database stack is imported
     from tracker.models import EpisodeCreate
