@@ -60,7 +60,7 @@ def test_first_twitch_with_nothing_to_repeat_invents_nothing(cli) -> None:
     # Not lower-lip, left, 2: stored as not given, and said so.
     assert (item["location"], item["side"], item["intensity"]) == ("unspecified", "unspecified", None)
     assert "twitch, place and side unspecified, intensity not given" in out
-    assert "twitch place and side unspecified, intensity not given" in cli("list").out
+    assert "twitch, place and side unspecified, intensity not given" in cli("list").out
 
 
 @pytest.mark.parametrize(
@@ -170,7 +170,7 @@ def test_list_range_and_text(cli) -> None:
     cli("log", "twitch", "--at", "yesterday 10:00", "--note", "after lunch")
     cli("log", "redflag", "spreading")
     text = cli("list", "--from", "2026-11-23", "--to", "2026-11-24").out
-    assert "twitch place and side unspecified" in text and "after lunch" in text and "RED FLAG spreading" in text
+    assert "twitch, place and side unspecified" in text and "after lunch" in text and "RED FLAG spreading" in text
     assert "nothing logged" in cli("list", "--date", "2026-11-01").err
 
 

@@ -38,7 +38,7 @@ def test_list_shows_a_day_answered_no_twitches_as_no_twitches(cli) -> None:
 
 
 def test_list_and_log_say_where_a_twitch_was_in_words(cli) -> None:
-    logged = cli("log", "twitch", "--location", "upper-lip", "--side", "center", "--duration", "90")
+    logged = cli("log", "twitch", "--location", "upper-lip", "--side", "center", "--intensity", "2", "--duration", "90")
     cli("log", "twitch", "--location", "mouth-corner", "--side", "left")
 
     text = cli("list").out

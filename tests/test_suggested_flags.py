@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import matplotlib.text
 import pytest
-from matplotlib.figure import Figure
 from pypdf import PdfReader
 
 from tracker.db import open_database, session_scope
 from tracker.history import load_history
-from tracker.insights import analysis_of, chart_marks
+from tracker.insights import chart_figure_of, chart_marks
 
 pytestmark = pytest.mark.usefixtures("frozen")
 TODAY = dt.date(2026, 11, 24)
@@ -48,7 +48,7 @@ def test_the_report_never_lists_a_derived_flag_under_logged(cli, tmp_path) -> No
     assert "RED FLAGS LOGGED" not in text and "No red flags logged." in text
     assert f"RED FLAGS {SUGGESTED.upper()} (NOT LOGGED)" in text
     assert f"Mon 23 Nov 2026: spreading ({SUGGESTED}:" in text
-    assert "? spreading" in text  # the chart's marker, apart from a logged one's "!"
+    assert "spreading (suggested)" in text  # the chart's marker, apart from a logged one's "!"
 
     cli("log", "redflag", "weakness", "--date", "2026-11-24")
     assert cli("report", "-o", str(path)).code == 0
@@ -60,31 +60,17 @@ def test_the_report_never_lists_a_derived_flag_under_logged(cli, tmp_path) -> No
 
 
 def test_the_chart_keeps_suggested_flags_apart_in_its_legend(cli, db_path) -> None:
-    from tracker.analysis.frame import daily_frame
-    from tracker.charts import draw_weekly, weekly_summary
+    from tracker.charts import FlagMark
 
     two_places(cli)
     engine = open_database(db_path)
     with session_scope(engine, write=False) as session:
         history = load_history(session=session, as_of=TODAY)
     engine.dispose()
-    marks = chart_marks(history)  # what `tracker chart` draws
-    assert marks["red_flags"] == [] and marks["suggested_flags"] == [(dt.date(2026, 11, 23), "spreading")]
-    ax = Figure().subplots()
-    weekly = weekly_summary(daily_frame(history.rows, []), factors=[])
-    draw_weekly(ax, weekly, red_flags=marks["red_flags"], suggested_flags=marks["suggested_flags"])
-    legend = [text.get_text() for text in ax.get_legend().get_texts()]
-    assert SUGGESTED in legend and not any(label.startswith("red flag") for label in legend)
-    assert [text.get_text().strip() for text in ax.texts if "spreading" in text.get_text()] == ["? spreading"]
-
-
-def test_insights_says_suggested_not_from_your_entries(cli, db_path) -> None:
-    from tracker.tui.screens.insights import red_flags_text
-
-    two_places(cli)
-    engine = open_database(db_path)
-    with session_scope(engine, write=False) as session:
-        history = load_history(session=session, as_of=TODAY)
-    engine.dispose()
-    text = red_flags_text(analysis_of(history, TODAY)["red_flags"])
-    assert f"[b]spreading[/b] ({SUGGESTED})" in text
+    marks = chart_marks(history)  # what `tracker chart` and the report draw
+    assert marks.red_flags == [FlagMark(dt.date(2026, 11, 23), "spreading", suggested=True)]
+    figure = chart_figure_of(history, weeks=12, factors=[])
+    texts = [text.get_text() for text in figure.findobj(matplotlib.text.Text)]
+    assert f"red flag {SUGGESTED}" in texts and "red flag logged" not in texts
+    assert any("spreading (suggested)" in text for text in texts)
+    assert not any(text.startswith("! spreading") for text in texts)

@@ -59,7 +59,7 @@ def test_a_day_with_only_a_factor_is_unanswered_not_zero(cli, db_path) -> None:
     # Answering it makes it a day with 0 twitches, everywhere.
     assert cli("log", "none").code == 0
     assert daily_export(cli)["2026-11-24"] == "1,0,0,,,95,,,,,,"
-    assert "twitches: none (checked in)" in cli().out
+    assert "no twitches today" in cli().out
     assert json.loads(cli("analyze", "--json").out)["range"]["unanswered_days"] == 0
 
 
@@ -182,8 +182,10 @@ def test_charts_and_the_report_draw_an_unanswered_week_as_no_data(db_path) -> No
     last = weekly.loc[weekly.index[-2]]  # the last whole week: every day tracked, none answered
     assert last["episodes"] != last["episodes"]  # NaN: drawn as "no data", not a bar of 0
     assert last["days_tracked"] == 7 and last["days_answered"] == 0
-    _, rows = daily_table(frame, ["caffeine_mg"], {"caffeine_mg": "mg"}, [], date_to=TODAY - dt.timedelta(days=1))
+    _, rows = daily_table(
+        frame, ["caffeine_mg"], {"caffeine_mg": "mg"}, [], names={}, date_to=TODAY - dt.timedelta(days=1)
+    )
     yesterday = rows[-1]
     assert yesterday[1:4] == ["—", "—", "—"] and yesterday[4] != "—"  # twitches not logged; caffeine logged
     lines = summary_lines(frame, analysis_of(history, TODAY), history.episodes, date_to=TODAY - dt.timedelta(days=1))
-    assert any("unknown on 14 other tracked days" in line for line in lines)
+    assert any("days logged; 14 of the" in line for line in lines)

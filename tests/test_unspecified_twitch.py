@@ -66,7 +66,7 @@ def test_an_unrated_twitch_has_no_intensity_anywhere(cli, db_path) -> None:
     assert (row.episodes, row.max_intensity, row.mean_intensity) == (2, 4, 4.0)
     episodes = cli("export", "csv", "--episodes").out.split("\r\n")
     assert episodes[1].startswith("2026-11-24T08:00:00+00:00,2026-11-24,unspecified,unspecified,,")
-    assert "08:00  twitch place and side unspecified, intensity not given" in cli("list").out
+    assert "08:00  twitch, place and side unspecified, intensity not given" in cli("list").out
 
 
 def test_import_stores_what_the_file_leaves_out_as_not_given(cli, tmp_path) -> None:

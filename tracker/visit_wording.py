@@ -224,18 +224,11 @@ def _days_affected(frame: pd.DataFrame, date_to: dt.date) -> list[str]:
 def _twitching_days(window: pd.DataFrame, days: int) -> str:
     # Twitches answered (a count, 0 included) is what a twitching day is out of: a day with only
     # caffeine logged says nothing about twitching.
-    tracked = int(window["tracked"].sum())
     answered = int(window["episodes"].notna().sum())
     active = int((window["episodes"] > 0).sum())
-    missing = days - tracked
+    missing = days - answered
     gap = f"; {missing} of the {days} days not logged" if missing else ""
-    if answered == tracked:
-        return f"twitching on {active} of {answered} days logged{gap}"
-    # Days tracked for something else say nothing about twitching: not in the denominator.
-    return (
-        f"twitching on {active} of {answered} days where twitching was recorded or ruled out; "
-        f"unknown on {tracked - answered} other tracked days{gap}"
-    )
+    return f"twitching on {active} of {answered} days logged{gap}"
 
 
 def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
