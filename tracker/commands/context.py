@@ -34,16 +34,22 @@ class Context:
     def db_path(self) -> Path:
         return resolve_db_path(self.args.db)
 
-    def engine(self) -> Engine:
-        """The database, opened (created or upgraded) on first use."""
+    def engine(self, *, read_only: bool = False) -> Engine:
+        """The database, opened on first use: created or upgraded for a command that writes;
+        for one that only reads (`read_only`), opened read-only, never created nor changed."""
         if self._engine is None:
-            from tracker.db import ensure_private_dir, open_database
-            from tracker.paths import default_db_path
-
             path = self.db_path
-            if path == default_db_path():
-                ensure_private_dir(path.parent, tighten=True)
-            self._engine = open_database(path)
+            if read_only:
+                from tracker.db import open_read_only
+
+                self._engine = open_read_only(path)
+            else:
+                from tracker.db import ensure_private_dir, open_database
+                from tracker.paths import default_db_path
+
+                if path == default_db_path():
+                    ensure_private_dir(path.parent, tighten=True)
+                self._engine = open_database(path)
         return self._engine
 
     def close(self) -> None:
