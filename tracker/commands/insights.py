@@ -49,7 +49,7 @@ def load(context: Context, *, as_of: dt.date | None = None) -> History:
     from tracker.history import load_history
 
     start, end = date_options(context)
-    with session_scope(context.engine(), write=False) as session:
+    with session_scope(context.engine(read_only=True), write=False) as session:
         return load_history(session=session, as_of=as_of or context.now().date(), date_from=start, date_to=end)
 
 
@@ -74,11 +74,13 @@ def run_analyze(context: Context) -> int:
 def run_chart(context: Context) -> int:
     from tracker import validate
     from tracker.errors import InputError
+    from tracker.files import output_target
 
     weeks = validate.integer_in_range("--weeks", context.args.weeks, 1, 520)
     path = Path(context.args.output)
     if path.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise InputError("-o", str(path), "a file ending in .png, .svg or .pdf")
+    output_target(path)  # a folder, device or missing folder is refused before the work
     history = load(context)
     factors = _factor_columns(history, context.args.factor or ["caffeine", "sleep"])
     draw_chart(history, path, weeks=weeks, factors=factors)
@@ -88,10 +90,12 @@ def run_chart(context: Context) -> int:
 
 def run_report(context: Context) -> int:
     from tracker.errors import InputError
+    from tracker.files import output_target
 
     path = Path(context.args.output)
     if path.suffix.lower() != ".pdf":
         raise InputError("-o", str(path), "a file ending in .pdf")
+    output_target(path)  # a folder, device or missing folder is refused before the work
     history = load(context)
     write_visit_report(history, path, today=context.now().date())
     print(f"wrote {path}")
