@@ -147,9 +147,14 @@ def _open_unnamed(folder: Path) -> int | None:
 
 
 def _name_unnamed(fd: int, target: Path, *, replace: bool) -> None:
-    if not replace:
-        _link_fd(fd, target)  # fails if anything took the name meanwhile: never clobbers
+    # A new name is linked directly (never clobbering); only replacing an existing file needs
+    # a hidden name for the instant between link and rename.
+    try:
+        _link_fd(fd, target)
         return
+    except FileExistsError:
+        if not replace:
+            raise
     temp = target.with_name(f".{target.name}.{os.getpid()}.{fd}.tmp")
     _link_fd(fd, temp)
     try:
