@@ -82,3 +82,11 @@ def test_what_is_expected_is_what_the_migrations_build(revision: str) -> None:
     from tracker import db_schema
 
     assert db_schema.expected_signature(revision) == db_schema.migrated_signature(revision)
+
+
+def test_a_file_with_only_a_view_is_not_taken_for_a_new_database(tmp_path) -> None:
+    path = tmp_path / "tracker.db"
+    craft(path, ["CREATE VIEW looks_empty AS SELECT 1 AS x"])
+    before = path.read_bytes()
+    assert main(["--db", str(path), "log", "twitch"]) == 2
+    assert path.read_bytes() == before

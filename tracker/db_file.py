@@ -17,6 +17,7 @@ from pathlib import Path
 from tracker.db_schema import signature
 from tracker.db_wal import foreign_wal, wal_path
 from tracker.errors import DatabaseRefused
+from tracker.files import describe_kind
 
 # The newest schema this code knows, and every revision it can upgrade from. A test keeps
 # these in step with migrations/versions/.
@@ -60,18 +61,8 @@ def connect_file(path: Path, *, read_only: bool = False, check_same_thread: bool
 
 def refuse_unless_regular(path: Path, info: os.stat_result, *, what: str = "database") -> None:
     """Refuse a directory, FIFO, device or socket by its mode alone: opening a FIFO blocks."""
-    if stat.S_ISREG(info.st_mode):
-        return
-    kind = (
-        "a directory"
-        if stat.S_ISDIR(info.st_mode)
-        else "a FIFO (named pipe)"
-        if stat.S_ISFIFO(info.st_mode)
-        else "a device"
-        if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
-        else "not a regular file"
-    )
-    raise DatabaseRefused(f"{what} path {path} is {kind}, not a file; left untouched")
+    if not stat.S_ISREG(info.st_mode):
+        raise DatabaseRefused(f"{what} path {path} is {describe_kind(info.st_mode)}, not a file; left untouched")
 
 
 def inspect_file(path: Path, *, recover: bool = True) -> FileState:
@@ -127,7 +118,7 @@ def inspect_file(path: Path, *, recover: bool = True) -> FileState:
         raise DatabaseRefused(f"{path} is corrupt (integrity check: {check}); left untouched")
     if not tables:
         _refuse_if_read_only(path, info)
-        return FileState(exists=True, revision=None)
+        return FileState(exists=True, revision=None, schema=schema)  # a view alone is still foreign
     if "alembic_version" not in tables or revision is None:
         raise DatabaseRefused(f"{path} is an SQLite file but not a tracker database; left untouched")
     if revision not in KNOWN_REVISIONS:
