@@ -11,7 +11,7 @@ import pytest
 from alembic import command
 from alembic.config import Config
 
-from tracker import db
+from tracker import db, db_file
 from tracker.cli import main
 
 pytestmark = pytest.mark.usefixtures("frozen")
@@ -76,7 +76,7 @@ def test_an_old_database_with_a_trigger_is_refused_before_its_upgrade(tmp_path) 
     assert path.read_bytes() == before and db.list_backups(path) == []
 
 
-@pytest.mark.parametrize("revision", db.KNOWN_REVISIONS)
+@pytest.mark.parametrize("revision", db_file.KNOWN_REVISIONS)
 def test_what_is_expected_is_what_the_migrations_build(revision: str) -> None:
     """The models' reference for the current schema is the migrations' own result, object for object."""
     from tracker import db_schema
