@@ -53,7 +53,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # everything tracker writes (database, backups, exports) is owner-only
     args_list = list(sys.argv[1:] if argv is None else argv)
     context: Context | None = None
-    _say_upgrade_notes()
     try:
         _check_text(args_list)
         home_db = _home_only(args_list)
@@ -116,23 +115,6 @@ def _home_only(args: list[str]) -> _HomeDb | None:
     if len(args) == 1 and args[0].startswith("--db="):
         return _HomeDb(args[0][5:])
     return None
-
-
-def _say_upgrade_notes() -> None:
-    """Show what an upgrade changed for the person (a factor of theirs renamed, say) on stderr."""
-    import logging
-
-    class StderrNow(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            print(self.format(record), file=sys.stderr)  # whatever stderr is at that moment
-
-    notes = logging.getLogger("tracker.upgrade")
-    if not notes.handlers:
-        handler = StderrNow()
-        handler.setFormatter(logging.Formatter("tracker: %(message)s"))
-        notes.addHandler(handler)
-        notes.setLevel(logging.INFO)
-        notes.propagate = False
 
 
 def _check_text(args: list[str]) -> None:

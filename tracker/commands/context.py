@@ -49,6 +49,7 @@ class Context:
 
                 if path == default_db_path():
                     ensure_private_dir(path.parent, tighten=True)
+                _say_upgrade_notes()
                 self._engine = open_database(path)
         return self._engine
 
@@ -66,3 +67,24 @@ class Context:
     def say(self, message: str) -> None:
         """A message for the person (stderr, so data on stdout stays clean)."""
         print(message, file=sys.stderr)
+
+
+def _say_upgrade_notes() -> None:
+    """Show what an upgrade changes for the person (a factor of theirs renamed, say) on stderr.
+
+    The migrations say it on the "tracker.upgrade" logger; logging is already loaded with
+    the database stack, so this costs nothing a command that writes does not pay anyway.
+    """
+    import logging
+
+    class StderrNow(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            print(self.format(record), file=sys.stderr)  # whatever stderr is at that moment
+
+    notes = logging.getLogger("tracker.upgrade")
+    if not notes.handlers:
+        handler = StderrNow()
+        handler.setFormatter(logging.Formatter("tracker: %(message)s"))
+        notes.addHandler(handler)
+        notes.setLevel(logging.INFO)
+        notes.propagate = False
