@@ -8,6 +8,7 @@ percent-encoded, so a name holding `#`, `?` or `%` opens exactly that file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -59,10 +60,10 @@ def connect_file(path: Path, *, read_only: bool = False, check_same_thread: bool
     )
 
 
-def refuse_unless_regular(path: Path, info: os.stat_result, *, what: str = "database") -> None:
+def refuse_unless_regular(path: Path, info: os.stat_result, *, what: str = "database path") -> None:
     """Refuse a directory, FIFO, device or socket by its mode alone: opening a FIFO blocks."""
     if not stat.S_ISREG(info.st_mode):
-        raise DatabaseRefused(f"{what} path {path} is {describe_kind(info.st_mode)}, not a file; left untouched")
+        raise DatabaseRefused(f"{what} {path} is {describe_kind(info.st_mode)}, not a file; left untouched")
 
 
 def inspect_file(path: Path, *, recover: bool = True) -> FileState:
@@ -82,6 +83,11 @@ def inspect_file(path: Path, *, recover: bool = True) -> FileState:
     except OSError as exc:
         raise DatabaseRefused(f"database path {path} cannot be read ({exc.strerror})") from None
     refuse_unless_regular(path, info)
+    for suffix in ("-wal", "-shm", "-journal"):
+        # SQLite opens these by name too: a FIFO there would block it just the same.
+        companion = path.with_name(path.name + suffix)
+        with contextlib.suppress(FileNotFoundError):
+            refuse_unless_regular(companion, companion.stat(), what="the database's companion file")
     wal = wal_path(path)
     if info.st_size == 0 and not (wal.exists() and wal.stat().st_size > 0):
         _refuse_if_read_only(path, info)

@@ -94,7 +94,7 @@ def test_dash_writes_the_export_to_standard_output(capsys, logged) -> None:
     assert "secret health data" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("kind", ["fifo", "device", "folder", "link to fifo"])
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder", "link to fifo", "fifo as its -journal"])
 @pytest.mark.parametrize("argv", [["log", "twitch"], ["list"], ["db", "check"], ["import", "csv", "x.csv"], []])
 def test_db_at_a_fifo_device_or_folder_is_refused_at_once(tmp_path, kind: str, argv: list[str]) -> None:
     if kind == "device" and os.geteuid() != 0:
@@ -106,9 +106,12 @@ def test_db_at_a_fifo_device_or_folder_is_refused_at_once(tmp_path, kind: str, a
         device(path)
     elif kind == "folder":
         path.mkdir()
-    else:
+    elif kind == "link to fifo":
         os.mkfifo(tmp_path / "pipe")
         path.symlink_to(tmp_path / "pipe")
+    else:
+        assert main(["--db", str(path), "log", "twitch"]) == 0
+        os.mkfifo(tmp_path / "db-journal")
     (tmp_path / "x.csv").write_text("date,caffeine_mg\n2026-11-01,95\n")
     # A FIFO opened for reading blocks until a writer comes: the timeout proves nothing opened it.
     result = subprocess.run(
