@@ -10,6 +10,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from tracker import __version__
 from tracker.commands.context import Context
@@ -60,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # the first paint). The full parser is still built if the home path needs help.
             from tracker.commands.home import open_home
 
-            context = Context(args=argparse.Namespace(db=home_db or None, command=None))
+            context = Context(args=argparse.Namespace(db=home_db.value, command=None))
             return open_home(context)
         parser = build_parser()
         args = parser.parse_args(args_list)
@@ -101,14 +102,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             context.close()
 
 
-def _home_only(args: list[str]) -> str | None:
-    """The --db value ("" for none) when the command line names no command, else None."""
+class _HomeDb(NamedTuple):
+    value: str | None  # the --db given (even ""), None without one
+
+
+def _home_only(args: list[str]) -> _HomeDb | None:
+    """The --db value when the command line names no command, else None."""
     if not args:
-        return ""
+        return _HomeDb(None)
     if len(args) == 2 and args[0] == "--db" and not args[1].startswith("-"):
-        return args[1]
-    if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > 5:
-        return args[0][5:]
+        return _HomeDb(args[1])
+    if len(args) == 1 and args[0].startswith("--db="):
+        return _HomeDb(args[0][5:])
     return None
 
 

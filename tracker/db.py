@@ -1,58 +1,92 @@
-"""The database file: engine and pragmas, session scope, backups, and migrate-on-open.
+"""The database file: engine and pragmas, session scope, and the one opener (migrate-on-open).
 
 Opening a database reads its stored revision with the standard library's sqlite3, so a
-normal start never imports Alembic; only a database that needs upgrading pays for it.
+normal start never imports Alembic; only a database that needs upgrading pays for it. Every
+connection is made by tracker.db_file.connect_file, so the engine, the migrations and the
+checks all open exactly the file named, whatever characters its name holds.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
+import errno
 import os
 import sqlite3
 import stat
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
-from tracker.db_file import BUSY_TIMEOUT_S, SCHEMA_HEAD, inspect_file
-from tracker.errors import DatabaseRefused
+from tracker.db_backup import BACKUPS_KEPT, backup_database, list_backups, prune_backups
+from tracker.db_file import (
+    BUSY_TIMEOUT_S,
+    KNOWN_REVISIONS,
+    SCHEMA_HEAD,
+    FileState,
+    connect_file,
+    inspect_file,
+)
+from tracker.db_schema import expected_signature, unexpected
+from tracker.errors import DatabaseRefused, TrackerError
 
-BACKUPS_KEPT = 5
+__all__ = [
+    "BACKUPS_KEPT",
+    "KNOWN_REVISIONS",
+    "SCHEMA_HEAD",
+    "backup_database",
+    "inspect_file",
+    "list_backups",
+    "prune_backups",
+]
+
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
+
+
+class UpgradeFailed(TrackerError):
+    """A migration failed; the database file was left exactly as it was (exit code 1)."""
 
 
 # --- engine and sessions ---------------------------------------------------------------------
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on `path` with the pragmas that make a logged entry survive a crash."""
+def make_engine(path: Path, *, read_only: bool = False, wal: bool = True, pool: bool = True) -> Engine:
+    """An engine on exactly `path` with the pragmas that make a logged entry survive a crash.
+
+    `read_only` connections open the file with `mode=ro` (SQLite cannot write it, nor fold a
+    write-ahead log into it) and `query_only`. `wal=False` leaves the journal mode as the file
+    has it, for an upgrade that must leave a file it fails on byte for byte as it was.
+    """
     engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
+        URL.create("sqlite", database=str(path)),  # shown in messages only: `creator` opens the file
+        creator=partial(connect_file, path, read_only=read_only, check_same_thread=False),
+        **({} if pool else {"poolclass": NullPool}),
     )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # We issue BEGIN ourselves (below), so the driver must not.
         dbapi_conn.isolation_level = None
-        for pragma in (
-            "PRAGMA journal_mode=WAL",
-            "PRAGMA foreign_keys=ON",
-            f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}",
-            "PRAGMA synchronous=FULL",
-        ):
+        pragmas = [f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}"]
+        if read_only:
+            pragmas.append("PRAGMA query_only=ON")
+        else:
+            pragmas += ["PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"]
+            if wal:
+                pragmas.insert(0, "PRAGMA journal_mode=WAL")
+        for pragma in pragmas:
             dbapi_conn.execute(pragma)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: object) -> None:
         # Writers take the lock up front: a deferred transaction that later upgrades to a
         # write can fail with "database is locked" without waiting on the busy timeout.
-        read_only = conn.get_execution_options().get("tracker_read_only", False)  # type: ignore[attr-defined]
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+        reading = read_only or conn.get_execution_options().get("tracker_read_only", False)  # type: ignore[attr-defined]
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")  # type: ignore[attr-defined]
 
     return engine
 
@@ -77,10 +111,12 @@ def open_database(path: Path, *, migrate: bool = True) -> Engine:
     """An engine on a database at the current schema, creating or upgrading it as needed.
 
     An older database is backed up beside itself before it is upgraded. A file that is not a
-    tracker database, is corrupt, read-only or from a newer version is refused untouched.
+    tracker database, is corrupt, read-only, from a newer version, holds objects tracker did
+    not create or has a write-ahead log of another file is refused untouched.
     """
     path = Path(path)
     state = inspect_file(path)
+    refuse_foreign_objects(path, state)
     if state.revision == SCHEMA_HEAD:
         _make_private(path)
         return make_engine(path)
@@ -89,12 +125,50 @@ def open_database(path: Path, *, migrate: bool = True) -> Engine:
             f"database {path} is at revision {state.revision or 'none'}; "
             f"run `tracker db upgrade` to bring it to {SCHEMA_HEAD}"
         )
-    if state.exists and state.revision is not None:
-        backup_database(path)
-    else:
+    if not state.exists:
         _create_private_file(path)
-    upgrade_database(path)
+    upgrade_database(path, state=state)
     return make_engine(path)
+
+
+def open_read_only(path: Path, *, any_known_revision: bool = False) -> Engine:
+    """An engine that can only read `path`, which must already be a tracker database.
+
+    Nothing is created, upgraded, switched to WAL or checkpointed: the file keeps its bytes
+    and its modification time. Older revisions are refused (reading them needs an upgrade)
+    unless `any_known_revision`.
+    """
+    path = Path(path)
+    state = inspect_file(path, recover=False)
+    if not state.exists:
+        raise DatabaseRefused(f"no database at {path}; nothing was created (the first `tracker log` creates it)")
+    if state.revision is None:
+        raise DatabaseRefused(f"{path} holds no tracker data yet; nothing to read")
+    refuse_foreign_objects(path, state)
+    if state.revision != SCHEMA_HEAD and not any_known_revision:
+        raise DatabaseRefused(
+            f"{path} is at schema {state.revision}; run `tracker db upgrade` first (it keeps a backup). "
+            "Reading never changes the file"
+        )
+    return make_engine(path, read_only=True)
+
+
+def refuse_foreign_objects(path: Path, state: FileState) -> None:
+    """Refuse a database whose schema holds objects (triggers, views, tables, indexes, columns)
+    that tracker's migrations did not create at its revision, or lacks ones they did."""
+    expected = expected_signature(state.revision) if state.revision else frozenset()
+    extra, lacking = unexpected(state.schema, expected), unexpected(expected, state.schema)
+    if not extra and not lacking:
+        return
+    changed = sorted(set(extra) & set(lacking))
+    words = [f"{item} changed" for item in changed]
+    words += [f"{item} added" for item in extra if item not in changed]
+    words += [f"{item} missing" for item in lacking if item not in changed]
+    more = f" and {len(words) - 3} more" if len(words) > 3 else ""
+    raise DatabaseRefused(
+        f"{path} has a schema tracker did not make ({'; '.join(words[:3])}{more}); left untouched. "
+        "Something else has changed this file: restore a backup"
+    )
 
 
 def ensure_private_dir(directory: Path, *, tighten: bool = False) -> None:
@@ -107,16 +181,25 @@ def ensure_private_dir(directory: Path, *, tighten: bool = False) -> None:
 
 
 def _create_private_file(path: Path) -> None:
-    ensure_private_dir(path.parent)
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE)
+    """A new, empty, owner-only file at `path`, in a folder that must already exist."""
+    if not path.parent.is_dir():
+        raise DatabaseRefused(f"no folder {path.parent} for the database {path.name}; create it or choose another path")
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE)
+    except OSError as exc:
+        if exc.errno != errno.EEXIST:
+            raise
+        return  # created a moment ago by another tracker: inspected again when it is opened
     os.close(fd)
     _make_private(path)
 
 
 def _make_private(path: Path) -> None:
+    # Only regular files: chmod follows a symbolic link, and a device must never be touched.
     for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         with contextlib.suppress(FileNotFoundError):
-            if stat.S_IMODE(candidate.stat().st_mode) != PRIVATE_FILE:
+            info = candidate.lstat()
+            if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) != PRIVATE_FILE:
                 candidate.chmod(PRIVATE_FILE)
 
 
@@ -135,15 +218,40 @@ def migrations_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "migrations"
 
 
-def upgrade_database(path: Path, revision: str = "head") -> None:
-    """Run the migrations in one transaction: a failure leaves the file as it was."""
+def upgrade_database(path: Path, revision: str = "head", *, state: FileState | None = None) -> None:
+    """Back up, then run the migrations in one transaction.
+
+    A failure leaves the file byte for byte as it was: the journal mode is switched only once
+    the upgrade is committed, and the backup taken for the attempt is removed (it would be an
+    identical copy, and retries would push older backups out of the BACKUPS_KEPT). Raises
+    UpgradeFailed saying what stopped it.
+    """
+    state = state or inspect_file(path)
+    backup = backup_database(path, state=state) if state.revision is not None else None
+    try:
+        # A new file has nothing to keep: it goes to WAL at once, so a kill during its first
+        # migration leaves only an uncommitted log, never a rollback journal to recover.
+        _migrate(path, revision, wal=state.revision is None)
+    except BaseException as exc:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+        if not isinstance(exc, Exception) or isinstance(exc, TrackerError):
+            raise
+        cause = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise UpgradeFailed(
+            f"could not upgrade {path} from schema {state.revision or 'none'} to {SCHEMA_HEAD}: {cause}. "
+            "The file was left exactly as it was; this version of tracker cannot open it until that is fixed"
+        ) from exc
+    _make_private(path)
+
+
+def _migrate(path: Path, revision: str, *, wal: bool) -> None:
     from alembic import command  # deferred: ~150 ms, only when a migration is due
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
-    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
-    engine = make_engine(path)
+    engine = make_engine(path, wal=wal, pool=False)
     try:
         with engine.connect() as conn:
             # Batch migrations copy and drop tables; foreign keys are checked at the end instead.
@@ -157,59 +265,13 @@ def upgrade_database(path: Path, revision: str = "head") -> None:
                     raise DatabaseRefused(f"migration left broken references: {problems[:3]}")
     finally:
         engine.dispose()
-    _make_private(path)
 
 
 def integrity_check(path: Path) -> str:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    """SQLite's full integrity check, read-only: 'ok' or the problems found, joined by '; '."""
+    conn = connect_file(path, read_only=True)
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
     finally:
         conn.close()
     return "; ".join(row[0] for row in rows)
-
-
-# --- backups ---------------------------------------------------------------------------------
-
-
-def backup_database(path: Path, dest: Path | None = None) -> Path:
-    """A consistent copy made with SQLite's online backup, owner-only.
-
-    Without `dest` the copy is timestamped beside the database and only the newest
-    BACKUPS_KEPT such copies are kept.
-    """
-    rotate = dest is None
-    if dest is None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        dest = path.with_name(f"{path.stem}.{stamp}.backup{path.suffix}")
-    elif dest.is_dir():
-        dest = dest / f"{path.stem}.{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.backup{path.suffix}"
-    if dest.exists():
-        raise DatabaseRefused(f"backup destination {dest} already exists; choose another")
-    fd = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
-    os.close(fd)
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
-    target = sqlite3.connect(dest)
-    try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode=DELETE")
-    except BaseException:
-        target.close()
-        dest.unlink(missing_ok=True)
-        raise
-    finally:
-        source.close()
-        target.close()
-    os.chmod(dest, PRIVATE_FILE)
-    if rotate:
-        prune_backups(path)
-    return dest
-
-
-def list_backups(path: Path) -> list[Path]:
-    return sorted(path.parent.glob(f"{path.stem}.*.backup{path.suffix}"))
-
-
-def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:
-    for old in list_backups(path)[:-keep]:
-        old.unlink(missing_ok=True)

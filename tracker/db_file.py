@@ -1,17 +1,24 @@
 """The database file as the standard library sees it: is it ours, at which schema, may we
 write it. Imports no SQLAlchemy, so the Today screen's first look (tracker.glance) and every
 start-up check cost milliseconds; tracker.db builds the engine on top.
+
+Every connection to the file is made here (`connect_file`), by a `file:` URI whose path is
+percent-encoded, so a name holding `#`, `?` or `%` opens exactly that file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from tracker.db_schema import signature
+from tracker.db_wal import foreign_wal, wal_path
 from tracker.errors import DatabaseRefused
+from tracker.files import describe_kind
 
 # The newest schema this code knows, and every revision it can upgrade from. A test keeps
 # these in step with migrations/versions/.
@@ -20,6 +27,9 @@ KNOWN_REVISIONS = ("0001", "0002", "0004")
 
 BUSY_TIMEOUT_S = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# The open check reads every page; memory-mapping the file makes that about twice as fast
+# as read() calls (bench/bench_open_check.py), which pays for the index counts below.
+CHECK_MMAP_BYTES = 1 << 30
 
 
 @dataclass(frozen=True)
@@ -28,30 +38,84 @@ class FileState:
 
     exists: bool
     revision: str | None  # None: a new (missing, empty or table-less) database
+    schema: frozenset[tuple[object, ...]] = field(default=frozenset())  # tracker.db_schema.signature
 
 
-def inspect_file(path: Path) -> FileState:
-    """Read the stored revision cheaply, refusing files we must not touch."""
-    if not path.exists():
+def sqlite_uri(path: Path, *, read_only: bool = False) -> str:
+    """A `file:` URI naming exactly `path`: `as_uri` percent-encodes `#`, `?`, `%` and the rest.
+
+    `mode=rw` never creates a file (tracker.db creates a new database itself, owner-only);
+    `mode=ro` opens the file read-only, so reading can never change it.
+    """
+    return f"{Path(os.path.abspath(path)).as_uri()}?mode={'ro' if read_only else 'rw'}"
+
+
+def connect_file(path: Path, *, read_only: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A sqlite3 connection to exactly `path` (never creating it); the one way tracker opens a database."""
+    return sqlite3.connect(
+        sqlite_uri(path, read_only=read_only),
+        uri=True,
+        timeout=BUSY_TIMEOUT_S,
+        check_same_thread=check_same_thread,
+    )
+
+
+def refuse_unless_regular(path: Path, info: os.stat_result, *, what: str = "database path") -> None:
+    """Refuse a directory, FIFO, device or socket by its mode alone: opening a FIFO blocks."""
+    if not stat.S_ISREG(info.st_mode):
+        raise DatabaseRefused(f"{what} {path} is {describe_kind(info.st_mode)}, not a file; left untouched")
+
+
+def inspect_file(path: Path, *, recover: bool = True) -> FileState:
+    """Read the stored revision cheaply, refusing files we must not touch.
+
+    Everything is read through a read-only connection, and a write-ahead log that does not
+    belong to the file is refused before SQLite reads it. The one change ever made: with
+    `recover`, a rollback journal left by a crash (`NAME-journal`) is rolled back, as SQLite
+    does on any open for writing; without it (commands that only read) such a file is refused.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise DatabaseRefused(f"database path {path} is a symbolic link to a missing file") from None
         return FileState(exists=False, revision=None)
-    if path.is_dir():
-        raise DatabaseRefused(f"database path {path} is a directory, not a file")
-    info = path.stat()
-    if info.st_size == 0:
+    except OSError as exc:
+        raise DatabaseRefused(f"database path {path} cannot be read ({exc.strerror})") from None
+    refuse_unless_regular(path, info)
+    for suffix in ("-wal", "-shm", "-journal"):
+        # SQLite opens these by name too: a FIFO there would block it just the same.
+        companion = path.with_name(path.name + suffix)
+        with contextlib.suppress(FileNotFoundError):
+            refuse_unless_regular(companion, companion.stat(), what="the database's companion file")
+    wal = wal_path(path)
+    if info.st_size == 0 and not (wal.exists() and wal.stat().st_size > 0):
         _refuse_if_read_only(path, info)
         return FileState(exists=True, revision=None)
     with path.open("rb") as handle:
-        if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+        if info.st_size and handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             raise DatabaseRefused(f"{path} is not a tracker database (not an SQLite file); left untouched")
+    _roll_back_crashed_transaction(path, recover=recover)
+    reason = foreign_wal(path)
+    if reason:
+        raise DatabaseRefused(
+            f"{path} and its write-ahead log {wal.name} do not belong together ({reason}); both left untouched. "
+            f"If you restored {path.name} from a copy, move {wal.name} out of the folder"
+        )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = connect_file(path, read_only=True)
         try:
+            conn.execute(f"PRAGMA mmap_size={CHECK_MMAP_BYTES}")
+            conn.execute("BEGIN")  # one snapshot for every read below
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             check = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if check == "ok":
+                check = _index_mismatch(conn) or "ok"
             revision = None
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
+            schema = signature(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -60,7 +124,7 @@ def inspect_file(path: Path) -> FileState:
         raise DatabaseRefused(f"{path} is corrupt (integrity check: {check}); left untouched")
     if not tables:
         _refuse_if_read_only(path, info)
-        return FileState(exists=True, revision=None)
+        return FileState(exists=True, revision=None, schema=schema)  # a view alone is still foreign
     if "alembic_version" not in tables or revision is None:
         raise DatabaseRefused(f"{path} is an SQLite file but not a tracker database; left untouched")
     if revision not in KNOWN_REVISIONS:
@@ -69,7 +133,73 @@ def inspect_file(path: Path) -> FileState:
             f"knows up to {SCHEMA_HEAD}); upgrade tracker to open it. Left untouched"
         )
     _refuse_if_read_only(path, info)
-    return FileState(exists=True, revision=revision)
+    return FileState(exists=True, revision=revision, schema=schema)
+
+
+def _roll_back_crashed_transaction(path: Path, *, recover: bool) -> None:
+    journal = path.with_name(path.name + "-journal")
+    try:
+        if journal.lstat().st_size == 0 or not stat.S_ISREG(journal.lstat().st_mode):
+            return
+    except FileNotFoundError:
+        return
+    if not recover:
+        raise DatabaseRefused(
+            f"{path} has a transaction left unfinished by a crash ({journal.name}); a read-only command cannot "
+            "roll it back. Run `tracker db upgrade` (it rolls it back and changes nothing else), then try again"
+        )
+    try:
+        conn = connect_file(path)  # opening for writing rolls the hot journal back
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(f"{path} has an unfinished transaction that could not be rolled back ({exc})") from None
+
+
+def _index_mismatch(conn: sqlite3.Connection) -> str | None:
+    """The first index whose entries do not number its table's rows, said in words; else None.
+
+    quick_check reads every page but never compares an index with its table; a write-ahead
+    log replayed onto the wrong copy of the file leaves exactly that kind of damage (a row
+    missing from an index), which a full integrity_check takes three times as long to find.
+    Rows are counted from the table's pages alone (NOT INDEXED); an index's entries from its
+    pages' cell counts (the dbstat table, no record decoded), or where SQLite was built without
+    dbstat by counting its first column through it, twice as slow.
+    """
+    indexes = conn.execute(
+        "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND (sql IS NULL OR sql NOT LIKE '% WHERE %')"
+    ).fetchall()
+    rows: dict[str, int] = {}
+    for index, table in indexes:
+        entries = _index_entries(conn, index, table)
+        if entries is None:
+            continue
+        if table not in rows:
+            rows[table] = conn.execute(f'SELECT count(*) FROM "{table}" NOT INDEXED').fetchone()[0]
+        if entries != rows[table]:
+            return f"index {index} holds {entries} entries for {rows[table]} rows of {table}"
+    return None
+
+
+def _index_entries(conn: sqlite3.Connection, index: str, table: str) -> int | None:
+    try:
+        # Every cell of an index b-tree, interior or leaf, is one entry.
+        row = conn.execute("SELECT ncell FROM dbstat WHERE name = ? AND aggregate = 1", (index,)).fetchone()
+        if row is not None:
+            return int(row[0])
+    except sqlite3.OperationalError:
+        pass  # no dbstat in this SQLite
+    first = conn.execute(f'PRAGMA index_info("{index}")').fetchone()
+    if first is None or first[2] is None:
+        return None  # an index on an expression: nothing to count it by
+    column = first[2]
+    # count(*) would be answered from whichever index is smallest, whatever INDEXED BY says.
+    return conn.execute(
+        f'SELECT count("{column}") + (SELECT count(*) FROM "{table}" INDEXED BY "{index}" WHERE "{column}" IS NULL)'
+        f' FROM "{table}" INDEXED BY "{index}"'
+    ).fetchone()[0]
 
 
 def _refuse_if_read_only(path: Path, info: os.stat_result) -> None:

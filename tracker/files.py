@@ -1,40 +1,203 @@
-"""Writing files people keep: owner-only (0600) and atomic, so a crash never leaves half a file."""
+"""Writing files people keep: owner-only (0600), atomic, and only ever regular files.
+
+A file appears at its name whole or not at all. On Linux it is written as an unnamed file in
+the target's folder (O_TMPFILE) and given its name once written and synced, so a process
+killed part-way leaves nothing behind; elsewhere a hidden `.NAME.*.tmp` beside the target is
+used, removed on any error (a kill can leave one there).
+
+What is written to is checked first (`output_target`): a device, FIFO, socket or directory, or
+a symbolic link to one, is refused rather than replaced, whoever runs tracker (root included).
+A symbolic link to a regular file is followed, so the link stays and its file is replaced.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from tracker.errors import InputError
+
 PRIVATE_FILE = 0o600
+STDOUT = "-"
+
+
+def describe_kind(mode: int) -> str:
+    """'a directory', 'a FIFO (named pipe)', 'a device' ... for a stat mode that is not a regular file."""
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def output_target(path: Path | str, *, field: str = "-o", allow_stdout: bool = False) -> Path:
+    """The regular file to write for `path` (a symbolic link resolved), checked before any work.
+
+    Raises InputError (one line: field, value, what is allowed) when `path` is a directory,
+    a device, a FIFO or a socket, a link to one or to nothing, or in a folder that does not exist.
+    """
+    shown = str(path)
+    allowed = "a regular file" + (" or - for standard output" if allow_stdout else "")
+    if shown == "":
+        raise InputError(field, shown, f"{allowed}; the path is empty")
+    path = Path(path)
+    target = path
+    if path.is_symlink():
+        if _through_proc(path):
+            # /dev/stdout and friends name whatever this process has open: replacing "that
+            # file" would swap the file behind a redirection, or fail on a terminal or pipe.
+            raise InputError(field, shown, f"{allowed}; it is one of this process's streams (use -)")
+        target = Path(os.path.realpath(path))
+        if not target.exists():
+            raise InputError(field, shown, f"{allowed}; it is a symbolic link to {target}, which does not exist")
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        folder = target.parent
+        if not folder.is_dir():
+            what = "does not exist" if not folder.exists() else "is not a folder"
+            raise InputError(field, shown, f"{allowed} in a folder that exists; {folder} {what}") from None
+        return target
+    except OSError as exc:
+        raise InputError(field, shown, f"{allowed}; it cannot be reached ({exc.strerror})") from None
+    if not stat.S_ISREG(mode):
+        hint = " (use - for standard output)" if allow_stdout and not stat.S_ISDIR(mode) else ""
+        raise InputError(field, shown, f"{allowed}; it is {describe_kind(mode)}{hint}")
+    return target
+
+
+def _through_proc(path: Path) -> bool:
+    """True if following `path`'s links passes through /proc (as /dev/stdout -> /proc/self/fd/1)."""
+    current = os.path.abspath(path)
+    for _ in range(40):  # the kernel's own limit on links followed
+        if current.startswith(("/proc/", "/dev/fd/")):
+            return True
+        if not os.path.islink(current):
+            return False
+        current = os.path.join(os.path.dirname(current), os.readlink(current))
+    return False
 
 
 @contextmanager
-def private_atomic_file(path: Path) -> Iterator[IO[bytes]]:
+def private_atomic_file(path: Path, *, replace: bool = True, field: str = "-o") -> Iterator[IO[bytes]]:
     """A binary file that appears at `path` (mode 0600) only once fully written and synced.
 
-    The temporary file lives in the same directory so `os.replace` is atomic; a failed
-    write leaves any earlier file at `path` untouched.
+    With `replace=False` an existing file at `path` is never overwritten (FileExistsError).
+    A failed or interrupted write leaves any earlier file at `path` untouched.
     """
-    path = Path(path)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    target = output_target(path, field=field)
+    with _unnamed_or_hidden(target) as (handle, name_it):
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
+        name_it(replace)
+    _sync_folder(target.parent)
+
+
+def write_private(path: Path, data: bytes, *, replace: bool = True, field: str = "-o") -> Path:
+    """Write `data` to `path`, owner-only and atomically. Returns the path."""
+    with private_atomic_file(path, replace=replace, field=field) as handle:
+        handle.write(data)
+    return Path(path)
+
+
+@contextmanager
+def _unnamed_or_hidden(target: Path):  # type: ignore[no-untyped-def]
+    folder = target.parent
+    fd = _open_unnamed(folder)
+    if fd is None:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            os.fchmod(fd, PRIVATE_FILE)
+            with os.fdopen(fd, "wb") as handle:
+                yield handle, lambda replace: _name(temp, target, replace=replace)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
+        return
+    with os.fdopen(fd, "wb") as handle:
+        yield handle, lambda replace: _name_unnamed(fd, target, replace=replace)
+
+
+def _open_unnamed(folder: Path) -> int | None:
+    # O_TMPFILE needs Linux and a filesystem that supports it; naming the file afterwards goes
+    # through /proc. Anything else falls back to a hidden named file.
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):
+        return None
     try:
-        os.fchmod(fd, PRIVATE_FILE)
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
+        fd = os.open(folder, flag | os.O_WRONLY, PRIVATE_FILE)
+    except OSError as exc:
+        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT):
+            return None
+        raise
+    os.fchmod(fd, PRIVATE_FILE)  # the umask may have narrowed the mode, never widened it
+    return fd
+
+
+def _name_unnamed(fd: int, target: Path, *, replace: bool) -> None:
+    # A new name is linked directly (never clobbering); only replacing an existing file needs
+    # a hidden name for the instant between link and rename.
+    try:
+        _link_fd(fd, target)
+        return
+    except FileExistsError:
+        if not replace:
+            raise
+    temp = target.with_name(f".{target.name}.{os.getpid()}.{fd}.tmp")
+    _link_fd(fd, temp)
+    try:
+        os.replace(temp, target)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
 
 
-def write_private(path: Path, data: bytes) -> Path:
-    """Write `data` to `path`, owner-only and atomically. Returns the path."""
-    with private_atomic_file(path) as handle:
-        handle.write(data)
-    return Path(path)
+def _link_fd(fd: int, name: Path) -> None:
+    # linkat(AT_SYMLINK_FOLLOW) on /proc/self/fd/N is how an O_TMPFILE file gets a name without
+    # privileges. os.link calls plain link() (which would link the /proc entry itself) unless a
+    # directory fd is given; the path is absolute, so the directory it names does not matter.
+    root = os.open("/", os.O_RDONLY)
+    try:
+        os.link(f"/proc/self/fd/{fd}", name, src_dir_fd=root, follow_symlinks=True)
+    finally:
+        os.close(root)
+
+
+def _name(temp: str, target: Path, *, replace: bool) -> None:
+    if replace:
+        os.replace(temp, target)
+        return
+    try:
+        os.link(temp, target)  # never clobbers
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        # A filesystem without hard links (FAT, exFAT): check, then rename.
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "file exists", str(target)) from None
+        os.rename(temp, target)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the new name itself survive a power cut."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)

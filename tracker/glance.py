@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tracker.daily import DaySummary, summarize_day
-from tracker.db_file import BUSY_TIMEOUT_S, SCHEMA_HEAD, SQLITE_MAGIC
+from tracker.db_file import SCHEMA_HEAD, SQLITE_MAGIC, connect_file
+from tracker.db_wal import foreign_wal
 
 
 class GlanceFactor(NamedTuple):
@@ -62,10 +63,14 @@ def glance_day(path: Path, day: dt.date, *, active_until: dt.date) -> DayGlance 
     """`day`'s rows, and the dates with episodes up to `active_until`; None if the file is
     not a readable tracker database at the current schema."""
     try:
+        if not path.is_file():
+            return None  # missing, a folder, or a FIFO that would block the first paint
         with path.open("rb") as handle:
             if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
                 return None
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        if foreign_wal(path):
+            return None  # the real open explains it; never show what a stray log holds
+        conn = connect_file(path, read_only=True)
     except (OSError, sqlite3.Error):
         return None
     try:

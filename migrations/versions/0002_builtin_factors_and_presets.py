@@ -3,6 +3,11 @@
 The five factors the literature names as likely triggers, and the presets people pick from
 instead of typing numbers. They are ordinary rows, so a person can edit the presets.
 
+A person may already have made a factor or preset of that name at revision 0001. A factor of
+theirs with the built-in's kind and unit becomes the built-in (its entries, range and daily
+rule kept); any other is renamed NAME_own, and a preset of theirs keeps its name and amount.
+Each such change is said (logger "tracker.upgrade"), never made silently.
+
 Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-24
@@ -10,8 +15,12 @@ Create Date: 2026-11-24
 
 from __future__ import annotations
 
+import logging
+
 import sqlalchemy as sa
 from alembic import op
+
+notes = logging.getLogger("tracker.upgrade")
 
 revision = "0002"
 down_revision = "0001"
@@ -62,9 +71,11 @@ preset = sa.table(
 
 def upgrade() -> None:
     conn = op.get_bind()
-    op.bulk_insert(
-        factor,
-        [
+    new = []
+    for position, (name, column, kind, unit, low, high, rule) in enumerate(BUILTIN_FACTORS):
+        if _adopt_or_rename(conn, name, column, kind, unit, position):
+            continue
+        new.append(
             {
                 "name": name,
                 "column": column,
@@ -76,14 +87,63 @@ def upgrade() -> None:
                 "builtin": True,
                 "position": position,
             }
-            for position, (name, column, kind, unit, low, high, rule) in enumerate(BUILTIN_FACTORS)
-        ],
-    )
+        )
+    if new:
+        op.bulk_insert(factor, new)
     ids = dict(conn.execute(sa.select(factor.c.column, factor.c.id)).all())
+    taken = set(conn.execute(sa.select(preset.c.name)).scalars())
+    for name in sorted(taken & {name for name, _, _ in PRESETS}):
+        notes.info("your preset %r is kept as it is; the built-in preset of that name was not added", name)
     op.bulk_insert(
         preset,
-        [{"name": name, "factor_id": ids[column], "amount": amount} for name, column, amount in PRESETS],
+        [
+            {"name": name, "factor_id": ids[column], "amount": amount}
+            for name, column, amount in PRESETS
+            if name not in taken
+        ],
     )
+
+
+def _adopt_or_rename(conn: sa.Connection, name: str, column: str, kind: str, unit: str, position: int) -> bool:
+    """Make room for a built-in among a person's own factors; True if theirs became the built-in."""
+    clashes = conn.execute(
+        sa.select(factor.c.id, factor.c.name, factor.c.column, factor.c.kind, factor.c.unit)
+        .where(sa.or_(factor.c.name.in_([name, column]), factor.c.column.in_([name, column])))
+        .order_by(factor.c.id)
+    ).all()
+    adopted = False
+    for clash in clashes:
+        if not adopted and clash.kind == kind and clash.unit == unit:
+            conn.execute(
+                factor.update()
+                .where(factor.c.id == clash.id)
+                .values(name=name, column=column, builtin=True, position=position)
+            )
+            notes.info("your factor %r (%s) is now the built-in %s, with all its entries", clash.name, unit, name)
+            adopted = True
+            continue
+        new_name, new_column = (
+            _free(conn, factor.c.name, f"{clash.name}_own"),
+            _free(conn, factor.c.column, f"{clash.column}_own"),
+        )
+        conn.execute(factor.update().where(factor.c.id == clash.id).values(name=new_name, column=new_column))
+        notes.info(
+            "your factor %r is renamed %r (CSV column %s): this version adds a built-in %s in %s",
+            clash.name,
+            new_name,
+            new_column,
+            name,
+            unit or kind,
+        )
+    return adopted
+
+
+def _free(conn: sa.Connection, field: sa.ColumnClause, wanted: str) -> str:
+    candidate, number = wanted, 1
+    while conn.execute(sa.select(sa.func.count()).select_from(factor).where(field == candidate)).scalar():
+        number += 1
+        candidate = f"{wanted}{number}"
+    return candidate
 
 
 def downgrade() -> None:

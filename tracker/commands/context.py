@@ -34,16 +34,23 @@ class Context:
     def db_path(self) -> Path:
         return resolve_db_path(self.args.db)
 
-    def engine(self) -> Engine:
-        """The database, opened (created or upgraded) on first use."""
+    def engine(self, *, read_only: bool = False) -> Engine:
+        """The database, opened on first use: created or upgraded for a command that writes;
+        for one that only reads (`read_only`), opened read-only, never created nor changed."""
         if self._engine is None:
-            from tracker.db import ensure_private_dir, open_database
-            from tracker.paths import default_db_path
-
             path = self.db_path
-            if path == default_db_path():
-                ensure_private_dir(path.parent, tighten=True)
-            self._engine = open_database(path)
+            if read_only:
+                from tracker.db import open_read_only
+
+                self._engine = open_read_only(path)
+            else:
+                from tracker.db import ensure_private_dir, open_database
+                from tracker.paths import default_db_path
+
+                if path == default_db_path():
+                    ensure_private_dir(path.parent, tighten=True)
+                _say_upgrade_notes()
+                self._engine = open_database(path)
         return self._engine
 
     def close(self) -> None:
@@ -60,3 +67,24 @@ class Context:
     def say(self, message: str) -> None:
         """A message for the person (stderr, so data on stdout stays clean)."""
         print(message, file=sys.stderr)
+
+
+def _say_upgrade_notes() -> None:
+    """Show what an upgrade changes for the person (a factor of theirs renamed, say) on stderr.
+
+    The migrations say it on the "tracker.upgrade" logger; logging is already loaded with
+    the database stack, so this costs nothing a command that writes does not pay anyway.
+    """
+    import logging
+
+    class StderrNow(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            print(self.format(record), file=sys.stderr)  # whatever stderr is at that moment
+
+    notes = logging.getLogger("tracker.upgrade")
+    if not notes.handlers:
+        handler = StderrNow()
+        handler.setFormatter(logging.Formatter("tracker: %(message)s"))
+        notes.addHandler(handler)
+        notes.setLevel(logging.INFO)
+        notes.propagate = False

@@ -16,7 +16,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     csv_parser.add_argument("--episodes", action="store_true", help="one row per episode instead of per day")
     csv_parser.add_argument("--from", dest="date_from", metavar="D")
     csv_parser.add_argument("--to", dest="date_to", metavar="D")
-    csv_parser.add_argument("-o", "--output", metavar="FILE")
+    csv_parser.add_argument("-o", "--output", metavar="FILE", help="a file, or - for standard output (the default)")
     csv_parser.set_defaults(handler=export_csv)
     visit = kinds.add_parser("visit", help="everything for a doctor visit: CSVs, dictionary, report.pdf, chart.png")
     visit.add_argument("directory", metavar="DIR")
@@ -48,17 +48,21 @@ def date_options(context: Context):  # type: ignore[no-untyped-def]
 def export_csv(context: Context) -> int:
     from tracker.db import session_scope
     from tracker.export import export_bounds, export_daily, export_episodes
-    from tracker.files import write_private
+    from tracker.files import STDOUT, output_target, write_private
 
     start, end = date_options(context)
-    with session_scope(context.engine(), write=False) as session:
+    output = context.args.output
+    to_file = output is not None and output != STDOUT
+    if to_file:
+        output_target(output, allow_stdout=True)  # refused before the database is even opened
+    with session_scope(context.engine(read_only=True), write=False) as session:
         bounded = export_bounds(session=session, date_from=start, date_to=end, today=context.now().date())
         writer = export_episodes if context.args.episodes else export_daily
         text = writer(session=session, date_from=bounded.date_from, date_to=bounded.date_to)
     for adjusted in bounded.adjusted:
         context.say(adjusted.words())
-    if context.args.output:
-        path = Path(context.args.output)
+    if to_file:
+        path = Path(output)
         write_private(path, text.encode("utf-8"))
         context.say(f"wrote {path} ({text.count(chr(10)) - 1} rows)")
     else:
@@ -80,10 +84,18 @@ def import_csv_files(context: Context) -> int:
 def export_visit(context: Context) -> int:
     """daily.csv, episodes.csv, dictionary.csv, report.pdf and chart.png in DIR."""
     from tracker.commands.insights import load
+    from tracker.errors import InputError
+    from tracker.files import describe_kind
     from tracker.visit_packet import write_visit_packet
 
-    history = load(context)
     folder = Path(context.args.directory)
-    for path in write_visit_packet(history, folder, engine=context.engine(), today=context.now().date()):
+    # Checked before any work: DIR itself may be new (it is created owner-only), its parent may not.
+    if folder.exists() and not folder.is_dir():
+        raise InputError("DIR", str(folder), f"a folder; it is {describe_kind(folder.stat().st_mode)}")
+    if not folder.exists() and not folder.parent.is_dir():
+        raise InputError("DIR", str(folder), f"a folder in one that exists; {folder.parent} does not exist")
+    history = load(context)
+    engine = context.engine(read_only=True)
+    for path in write_visit_packet(history, folder, engine=engine, today=context.now().date()):
         print(f"wrote {path}")
     return 0

@@ -37,26 +37,29 @@ def upgrade(context: Context) -> int:
 
 
 def backup_copy(context: Context) -> int:
-    from tracker.db import backup_database
+    from tracker.db import backup_database, inspect_file, refuse_foreign_objects
     from tracker.errors import DatabaseRefused
 
-    context.engine()  # refuses a file that is not a healthy tracker database
-    dest = Path(context.args.dest) if context.args.dest else None
-    if dest is not None and not dest.parent.exists():
-        raise DatabaseRefused(f"backup destination folder {dest.parent} does not exist")
-    written = backup_database(context.db_path, dest)
+    path = context.db_path
+    state = inspect_file(path, recover=False)  # refuses a file that is not a healthy tracker database
+    if state.revision is None:
+        raise DatabaseRefused(f"no tracker database at {path}; nothing to back up")
+    refuse_foreign_objects(path, state)
+    # An older schema is copied as it is: a backup never upgrades the file it copies.
+    written = backup_database(path, Path(context.args.dest) if context.args.dest else None, state=state)
     print(f"backed up to {written}")
     return 0
 
 
 def check(context: Context) -> int:
-    from tracker.db import SCHEMA_HEAD, inspect_file, integrity_check
+    from tracker.db import SCHEMA_HEAD, inspect_file, integrity_check, refuse_foreign_objects
     from tracker.errors import DatabaseRefused
 
     path = context.db_path
-    if not path.exists():
-        raise DatabaseRefused(f"no database at {path}")
-    state = inspect_file(path)
+    state = inspect_file(path, recover=False)  # read-only: a check never changes the file
+    if not state.exists:
+        raise DatabaseRefused(f"no database at {path}; nothing was created")
+    refuse_foreign_objects(path, state)
     result = integrity_check(path)
     print(f"database: {path}")
     print(f"integrity: {result}")

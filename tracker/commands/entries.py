@@ -44,7 +44,7 @@ def list_entries(context: Context) -> int:
         end = today
     if end < start:
         raise InputError("--to", end.isoformat(), f"a date on or after --from ({start.isoformat()})")
-    with session_scope(context.engine(), write=False) as session:
+    with session_scope(context.engine(read_only=True), write=False) as session:
         factors = {f.id: f for f in store.list_factors(session=session)}
         items: list[dict[str, object]] = []
         for episode in episodes_between(session=session, start=start, end=end):

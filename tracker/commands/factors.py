@@ -43,7 +43,7 @@ def list_factors(context: Context) -> int:
     from tracker.db import session_scope
     from tracker.export import format_number
 
-    with session_scope(context.engine(), write=False) as session:
+    with session_scope(context.engine(read_only=True), write=False) as session:
         factors = store.list_factors(session=session)
     print(f"{'name':<12} {'CSV column':<16} {'kind':<7} {'unit':<6} {'range':<14} daily")
     for f in factors:
@@ -92,7 +92,7 @@ def list_presets(context: Context) -> int:
     from tracker.db import session_scope
     from tracker.export import format_number
 
-    with session_scope(context.engine(), write=False) as session:
+    with session_scope(context.engine(read_only=True), write=False) as session:
         factors = {f.id: f for f in store.list_factors(session=session)}
         for preset in store.list_presets(session=session):
             factor = factors[preset.factor_id]

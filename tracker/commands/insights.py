@@ -53,7 +53,7 @@ def load(context: Context, *, as_of: dt.date | None = None, say_adjusted: bool =
     from tracker.history import load_history
 
     start, end = date_options(context)
-    with session_scope(context.engine(), write=False) as session:
+    with session_scope(context.engine(read_only=True), write=False) as session:
         history = load_history(session=session, as_of=as_of, date_from=start, date_to=end, today=context.now().date())
     if say_adjusted:
         for adjusted in history.adjusted:
@@ -82,11 +82,13 @@ def run_analyze(context: Context) -> int:
 def run_chart(context: Context) -> int:
     from tracker import validate
     from tracker.errors import InputError
+    from tracker.files import output_target
 
     weeks = validate.integer_in_range("--weeks", context.args.weeks, 1, 520)
     path = Path(context.args.output)
     if path.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise InputError("-o", str(path), "a file ending in .png, .svg or .pdf")
+    output_target(path)  # a folder, device or missing folder is refused before the work
     history = load(context)
     factors = _factor_columns(history, context.args.factor or ["caffeine", "sleep"])
     draw_chart(history, path, weeks=weeks, factors=factors)
@@ -96,10 +98,12 @@ def run_chart(context: Context) -> int:
 
 def run_report(context: Context) -> int:
     from tracker.errors import InputError
+    from tracker.files import output_target
 
     path = Path(context.args.output)
     if path.suffix.lower() != ".pdf":
         raise InputError("-o", str(path), "a file ending in .pdf")
+    output_target(path)  # a folder, device or missing folder is refused before the work
     history = load(context)
     write_visit_report(history, path, today=context.now().date())
     print(f"wrote {path}")

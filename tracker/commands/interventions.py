@@ -54,7 +54,7 @@ def list_all(context: Context) -> int:
     from tracker import store
     from tracker.db import session_scope
 
-    with session_scope(context.engine(), write=False) as session:
+    with session_scope(context.engine(read_only=True), write=False) as session:
         items = store.list_interventions(session=session)
     if not items:
         context.say("no interventions yet; `tracker intervention start NAME`")

@@ -1,0 +1,146 @@
+"""Does the write-ahead log beside a database belong to it? Read with the standard library only.
+
+SQLite replays whatever `NAME-wal` lies beside `NAME` and has no way to tell whether that log
+was written on top of this copy of the file: a log left from a later state, beside a file
+restored from a copy, is replayed and then checkpointed into it, mixing pages of two states
+(rows missing from indexes, or worse). So before any connection reads the file, the log's
+committed frames are compared with the file's header, using what SQLite itself writes
+(https://www.sqlite.org/fileformat2.html#walformat):
+
+- a log's page size is the database's page size;
+- a database with a log is in WAL mode (header bytes 18 and 19 are 2): switching a file back
+  to a rollback journal (as `tracker db backup` copies are) needs the log checkpointed first;
+- every transaction that writes page 1 to the log stamps it with the file change counter
+  plus one, where the counter is that of the page 1 it read; the first such frame of a log
+  therefore carries the file's counter + 1, unless a checkpoint already copied one of the
+  log's page-1 frames into the file, in which case the file's page 1 is that frame, byte for byte.
+
+Only frames inside committed transactions count (cumulative checksums, as SQLite checks
+them), so a log torn by a crash is judged by what SQLite will replay of it. These are
+necessary conditions: a log that fails one cannot belong; one that passes them all is then
+read, still read-only, by the open check (quick_check and the index counts) before any
+connection may write.
+"""
+
+from __future__ import annotations
+
+import stat
+import struct
+import sys
+from array import array
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+WAL_HEADER = 32
+FRAME_HEADER = 24
+# The magic's low bit says in which byte order the checksums read the 32-bit words.
+WAL_MAGIC = {0x377F0682: "little", 0x377F0683: "big"}
+DB_HEADER = 100
+
+
+def wal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def foreign_wal(path: Path) -> str | None:
+    """Why the `-wal` beside `path` cannot belong to it, in words; None when it may (or is absent)."""
+    wal = wal_path(path)
+    try:
+        info = wal.lstat()
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return "the log is not a regular file"
+    if info.st_size < WAL_HEADER:
+        return None  # SQLite treats it as empty
+    first_counter: int | None = None
+    with wal.open("rb") as log, path.open("rb") as db:
+        header = log.read(WAL_HEADER)
+        magic, _version, page_size, _seq, salt1, salt2 = struct.unpack(">6I", header[:24])
+        order = WAL_MAGIC.get(magic)
+        if order is None or _checksum(header[:24], (0, 0), order) != struct.unpack(">2I", header[24:32]):
+            return None  # an invalid header makes SQLite ignore the whole log
+        page_size = page_size or 65536
+        frames = _page_one_frames(log, page_size, (salt1, salt2), order, info.st_size)
+        if frames is None:
+            return None  # no committed frame: nothing will be replayed
+        first_page = db.read(page_size)
+        if len(first_page) < DB_HEADER:
+            return None  # a file created a moment ago: its first page lives in the log so far
+        db_page_size = struct.unpack(">H", first_page[16:18])[0]
+        if (db_page_size if db_page_size != 1 else 65536) != page_size:
+            return f"the log is for pages of {page_size} bytes, the file's are {db_page_size}"
+        if first_page[18:20] != b"\x02\x02":
+            return "the file is a standalone copy (not in write-ahead-log mode), so no log can be pending for it"
+        counter = struct.unpack(">I", first_page[24:28])[0]
+        for image in frames:  # committed page-1 images, oldest first, checksummed as they come
+            if first_counter is None:
+                first_counter = struct.unpack(">I", image[24:28])[0]
+                if first_counter == (counter + 1) & 0xFFFFFFFF:
+                    return None
+            if image == first_page:
+                return None  # a checkpoint already copied this frame into the file
+    if first_counter is None:
+        return None  # page 1 is not in the log: nothing more to compare
+    return f"the log was written on top of another version of the file (change {first_counter - 1}; this is {counter})"
+
+
+def _page_one_frames(
+    log: BinaryIO, page_size: int, salts: tuple[int, int], order: str, size: int
+) -> Iterator[bytes] | None:
+    """The images of page 1 in the log's committed transactions, oldest first, as an iterator that
+    verifies checksums only as far as it is read; None if the log holds no commit at all.
+
+    Frame headers are read first (cheap): a log with no page-1 frame needs no checksums at all.
+    """
+    frame_size = FRAME_HEADER + page_size
+    count = (size - WAL_HEADER) // frame_size
+    page_one_at, committed_any = set(), False
+    for number in range(count):
+        log.seek(WAL_HEADER + number * frame_size)
+        page_no, commit_size, salt1, salt2 = struct.unpack(">4I", log.read(16))
+        if (salt1, salt2) != salts:
+            count = number  # frames of an older generation of the log: SQLite stops here too
+            break
+        committed_any = committed_any or commit_size != 0
+        if page_no == 1:
+            page_one_at.add(number)
+    if not committed_any:
+        return None
+    return _verified(log, frame_size, count, page_one_at, order)
+
+
+def _verified(log: BinaryIO, frame_size: int, count: int, page_one_at: set[int], order: str) -> Iterator[bytes]:
+    # Checksums run from the header through every frame: a frame torn by a crash, and every
+    # frame after it, are not replayed; page-1 images count once their transaction commits.
+    if not page_one_at:
+        return
+    log.seek(24)
+    running = struct.unpack(">2I", log.read(8))
+    pending: list[bytes] = []
+    for number in range(count):
+        frame = log.read(frame_size)
+        running = _checksum(frame[:8] + frame[FRAME_HEADER:], running, order)
+        if running != struct.unpack(">2I", frame[16:24]):
+            return
+        if number in page_one_at:
+            pending.append(frame[FRAME_HEADER:])
+        if struct.unpack(">I", frame[4:8])[0]:  # a commit frame
+            yield from pending
+            pending = []
+            if number >= max(page_one_at):
+                return
+
+
+def _checksum(data: bytes, running: tuple[int, int], order: str) -> tuple[int, int]:
+    """SQLite's WAL checksum (walChecksumBytes) of `data`, continuing from `running`."""
+    words = array("I", data)
+    if order != sys.byteorder:
+        words.byteswap()
+    s1, s2 = running
+    mask = 0xFFFFFFFF
+    for i in range(0, len(words), 2):
+        s1 = (s1 + words[i] + s2) & mask
+        s2 = (s2 + words[i + 1] + s1) & mask
+    return s1, s2
