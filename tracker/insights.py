@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from tracker.history import History
 
-DEFAULT_CHART = "twitch-weekly.png"
 
 
 def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
