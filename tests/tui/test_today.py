@@ -16,6 +16,7 @@ from tracker.models import (
     Factor,
     FactorCreate,
     FactorEntry,
+    FactorEntryCreate,
     FactorKind,
     Location,
     RedFlag,
@@ -187,8 +188,10 @@ async def test_a_red_flag_shows_the_alert_and_is_saved(app, engine):
         assert [f.kind for f in session.exec(select(RedFlag))] == ["weakness"]
 
 
-async def test_backfill_yesterday(app, engine):
+async def test_backfill_yesterday(app, engine, seed):
     yesterday = TODAY - dt.timedelta(days=1)
+    entry_in = FactorEntryCreate(factor="water", value=250, date=TODAY - dt.timedelta(days=3))
+    seed(lambda s: store.add_factor_entry(session=s, entry_in=entry_in))  # the diary began 3 days ago
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert any("Twitches not answered for yesterday" in n.message for n in app._notifications)
@@ -199,7 +202,7 @@ async def test_backfill_yesterday(app, engine):
         await settle(pilot)
     [saved] = episodes(engine)
     assert saved.local_date == yesterday
-    assert entries(engine) == {"caffeine": [63.0]}
+    assert entries(engine) == {"water": [250.0], "caffeine": [63.0]}
 
 
 async def test_days_back_and_forward(app):

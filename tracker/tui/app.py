@@ -118,7 +118,11 @@ class TrackerApp(Writes, App[None]):
     def _glance(self) -> None:
         """In a thread: today's rows with sqlite3 alone, milliseconds after the first frame."""
         day = self.today_screen.day
-        self.post_message(DayGlanced(day, self.diary.glance(day)))
+        try:
+            shown = self.diary.glance(day)
+        except Exception:  # only a first look: the full open below says what is wrong, if anything
+            shown = None
+        self.post_message(DayGlanced(day, shown))
 
     def on_day_glanced(self, message: DayGlanced) -> None:
         if message.shown is not None:

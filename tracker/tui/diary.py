@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         Side,
     )
     from tracker.store import Removed
+    from tracker.tui.weekly import Trends
 
 
 def open_database_file(path: Path) -> Engine:
@@ -183,12 +184,13 @@ class Diary:
         whose twitches were not answered has `episodes` None, never 0."""
         from tracker import store
         from tracker.days import logged_range
+        from tracker.tui.weekly import daily_rows_answered
 
         today = self.today()
         with self._session(write=False) as session:
             span = logged_range(session=session)
             start = min(span[0], today) if span else today
-            rows = _daily_rows(session, start, today)
+            rows = daily_rows_answered(session, start, today)
             factors = store.list_factors(session=session)
         rows.reverse()
         return History(factors, rows, today)
@@ -314,32 +316,11 @@ class Diary:
 
     def trends(self, weeks: int = 12) -> Trends:
         """The last `weeks` ISO weeks (Monday first) up to today, oldest first."""
-        from tracker import store
-        from tracker.analysis.frame import daily_frame  # deferred: pandas, ~250 ms
-        from tracker.charts import weekly_summary
+        from tracker.tui.weekly import weekly_trends  # deferred: pandas, ~250 ms
 
         today = self.today()
-        start = today - dt.timedelta(days=today.weekday() + 7 * (weeks - 1))
         with self._session(write=False) as session:
-            rows = _daily_rows(session, start, today)
-            by_column = {f.column: f for f in store.list_factors(session=session)}
-        factors = [(c, by_column[c].name, by_column[c].unit) for c in TREND_FACTORS if c in by_column]
-        columns = [column for column, _, _ in factors]
-        weekly = weekly_summary(daily_frame(rows, columns), factors=columns)
-        return Trends(
-            today=today,
-            weeks=[
-                Week(
-                    start=stamp.date(),
-                    days_tracked=int(week["days_tracked"]),
-                    days_in_week=int(week["days_in_week"]),
-                    episodes=_number(week["episodes"]),
-                    factors={column: _number(week[column]) for column in columns},
-                )
-                for stamp, week in weekly.iterrows()
-            ],
-            factors=factors,
-        )
+            return weekly_trends(session, today, weeks)
 
     def save_chart(self, path: Path) -> list[Path]:
         """`tracker chart -o path`: the last 12 weeks of episodes, caffeine and sleep."""
@@ -378,20 +359,6 @@ class Diary:
             return load_history(session=session, as_of=self.today())
 
 
-def _daily_rows(session: Session, start: dt.date, end: dt.date) -> list[DailyRow]:
-    """tracker.days.daily_rows, with `episodes` None on a tracked day whose twitches were not
-    answered (no twitch, no "no twitches"): unknown, never 0."""
-    from dataclasses import replace
-
-    from tracker.days import answered_dates, daily_rows
-
-    answered = answered_dates(session=session, start=start, end=end)
-    return [
-        row if row.date in answered or not row.tracked else replace(row, episodes=None, total_duration_s=None)
-        for row in daily_rows(session=session, start=start, end=end)
-    ]
-
-
 def _export_target(path: Path) -> Path:
     """`path`, after making the default exports folder (owner-only) if `path` goes into it."""
     from tracker.db import ensure_private_dir
@@ -409,25 +376,4 @@ def status_line(active_dates: Iterable[dt.date], today: dt.date) -> str:
     return persistence_status_line(persistence(active_dates, as_of=today))
 
 
-TREND_FACTORS = ("caffeine_mg", "sleep_h")
 RECENT_DAYS = 7  # how far back Today offers to answer "no twitches" for a day
-
-
-@dataclass(frozen=True)
-class Week:
-    start: dt.date  # the Monday
-    days_tracked: int
-    days_in_week: int  # days elapsed: 7, or the days so far in the current week
-    episodes: float | None  # None when no day of the week was tracked (never 0)
-    factors: dict[str, float | None]  # mean over the days it was logged, by column
-
-
-@dataclass(frozen=True)
-class Trends:
-    today: dt.date
-    weeks: list[Week]  # oldest first
-    factors: list[tuple[str, str, str]]  # (column, name, unit) in TREND_FACTORS order
-
-
-def _number(value: float) -> float | None:
-    return None if value != value else float(value)  # NaN (nothing logged) -> None

@@ -15,7 +15,8 @@ if TYPE_CHECKING:  # the app paints before the database stack is imported
 
     from tracker.models import Factor, Preset
     from tracker.store import Removed
-    from tracker.tui.diary import DayShown, DayView, History, Trends
+    from tracker.tui.diary import DayShown, DayView, History
+    from tracker.tui.weekly import Trends
 
 
 @dataclass

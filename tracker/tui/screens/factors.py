@@ -60,10 +60,7 @@ class FactorsScreen(Writes, Screen[None]):
             self.load()
 
     def load(self) -> None:
-        self.run_worker(
-            lambda: self.post_message(FactorsLoaded(self.diary.factors(), self.diary.presets())),
-            thread=True, group="factors", exclusive=True,
-        )  # fmt: skip
+        self.read(lambda: FactorsLoaded(self.diary.factors(), self.diary.presets()), group="factors")
 
     def on_factors_changed(self, message: FactorsChanged) -> None:
         self.notify(message.text, timeout=3)

@@ -20,8 +20,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
-from tracker.tui.diary import TREND_FACTORS, Diary, Trends, Week
+from tracker.tui.diary import Diary
 from tracker.tui.messages import TrendsReady
+from tracker.tui.weekly import TREND_FACTORS, Trends, Week
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
 
