@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # Fixed widths: measuring cells on every reload is slow and repaints late. The note takes
 # whatever the terminal has left (at least NOTE_MIN), so a long note is cut only when it must be.
 COLUMNS = (("time", 5), ("entry", 20), ("location", 12), ("side", 6), ("int.", 4), ("duration", 8))
-NOTE_MIN = 12
+NOTE_MIN = 8
 
 
 def format_duration(seconds: int | None) -> str:
