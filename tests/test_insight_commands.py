@@ -55,10 +55,16 @@ def test_chart_writes_the_named_file(cli, demo, tmp_path) -> None:
     assert cli("chart", "--factor", "coffee_cups", "-o", str(out)).code == 2
 
 
-def test_chart_default_file_name(cli, demo, tmp_path, monkeypatch) -> None:
+def test_chart_without_o_goes_to_the_exports_folder_and_says_where(frozen, cli, demo, tmp_path, monkeypatch) -> None:
+    from tracker.paths import exports_dir
+
     monkeypatch.chdir(tmp_path)
-    assert cli("chart").code == 0
-    assert (tmp_path / "twitch-weekly.png").read_bytes()[:4] == b"\x89PNG"
+    result = cli("chart")
+    chart = exports_dir() / "twitch-weekly-2026-11-24.png"  # the frozen clock's date
+    assert result.code == 0 and str(chart) in result.out
+    assert chart.read_bytes()[:4] == b"\x89PNG"
+    assert os.stat(chart.parent).st_mode & 0o777 == 0o700
+    assert not list(tmp_path.glob("*.png"))  # never the folder it was run in
 
 
 def test_report_is_one_or_two_pages_with_the_key_facts(cli, demo, tmp_path) -> None:

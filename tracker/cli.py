@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from tracker import __version__
 from tracker.commands.context import Context
-from tracker.errors import DatabaseRefused, InputError, TrackerError
+from tracker.errors import EXIT_BAD_INPUT, EXIT_FAILURE, InputError, failure_line
 
-EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK = 0
 
 
 class UsageError(Exception):
@@ -74,29 +73,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(context) or EXIT_OK
     except UsageError as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
-    except (InputError, DatabaseRefused) as exc:
-        return _fail(str(exc), EXIT_BAD_INPUT)
-    except TrackerError as exc:
-        return _fail(str(exc), EXIT_FAILURE)
-    except sqlite3.OperationalError as exc:
-        return _fail(f"database error: {exc}; nothing was changed", EXIT_FAILURE)
     except KeyboardInterrupt:
         return _fail("interrupted; nothing was changed", EXIT_FAILURE)
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:
-        from sqlalchemy.exc import OperationalError
-
-        if isinstance(exc, OperationalError):
-            return _fail(f"database error: {exc.orig}; nothing was changed", EXIT_FAILURE)
-        if type(exc).__name__ == "ValidationError" and type(exc).__module__.startswith("pydantic"):
-            # A model refused a value the command did not check first: still the person's input.
-            first = exc.errors()[0]  # type: ignore[attr-defined]
-            field = ".".join(str(part) for part in first.get("loc", ())) or "input"
-            return _fail(f"{field}: {first.get('input')!r} is not allowed; {first.get('msg')}", EXIT_BAD_INPUT)
-        if os.environ.get("TRACKER_DEBUG"):
+        line, code = failure_line(exc)
+        if line.startswith("unexpected error") and os.environ.get("TRACKER_DEBUG"):
             raise
-        return _fail(f"unexpected error: {type(exc).__name__}: {exc} (set TRACKER_DEBUG=1 for details)", EXIT_FAILURE)
+        return _fail(line, code)
     finally:
         if context is not None:
             context.close()

@@ -197,3 +197,13 @@ def _as_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def answered_dates(*, session: Session, start: dt.date, end: dt.date) -> set[dt.date]:
+    """Days in [start, end] whose twitches were answered: an episode, or "no twitches" checked in.
+
+    Any other day, tracked or not, has its twitches unanswered: unknown, never 0.
+    """
+    with_episodes = select(Episode.local_date).where(col(Episode.local_date) >= start, col(Episode.local_date) <= end)
+    checked_in = select(Day.date).where(col(Day.date) >= start, col(Day.date) <= end, col(Day.checked_in))
+    return {_as_date(day) for day in session.exec(with_episodes)} | {_as_date(day) for day in session.exec(checked_in)}

@@ -26,3 +26,44 @@ def _show(value: object) -> str:
         value = int(value)
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+EXIT_FAILURE, EXIT_BAD_INPUT = 1, 2
+
+
+def failure_line(exc: BaseException) -> tuple[str, int]:
+    """The one line a person reads about `exc`, and the exit code the command line ends with.
+
+    The one home for this wording: the CLI prints it, the TUI shows it in a notice.
+    """
+    if isinstance(exc, InputError | DatabaseRefused):
+        return str(exc), EXIT_BAD_INPUT
+    if isinstance(exc, TrackerError):
+        return str(exc), EXIT_FAILURE
+    database = _database_error(exc)
+    if database is not None:
+        return database, EXIT_FAILURE
+    if type(exc).__name__ == "ValidationError" and type(exc).__module__.startswith("pydantic"):
+        # A model refused a value nothing checked first: still the person's input.
+        first = exc.errors()[0]  # type: ignore[attr-defined]
+        field = ".".join(str(part) for part in first.get("loc", ())) or "input"
+        return f"{field}: {first.get('input')!r} is not allowed; {first.get('msg')}", EXIT_BAD_INPUT
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror.lower()}{where}; nothing was written", EXIT_FAILURE
+    return f"unexpected error: {type(exc).__name__}: {exc} (set TRACKER_DEBUG=1 for details)", EXIT_FAILURE
+
+
+def _database_error(exc: BaseException) -> str | None:
+    """SQLite's complaint (from sqlite3 or wrapped by SQLAlchemy) in words, or None."""
+    import sqlite3
+
+    original = getattr(exc, "orig", None) if type(exc).__module__.startswith("sqlalchemy") else exc
+    if not isinstance(original, sqlite3.Error):
+        return None
+    text = str(original)
+    if "locked" in text or "busy" in text:
+        return "the database is busy: another program kept it locked; nothing was changed"
+    if "full" in text:
+        return "the disk is full (database or disk is full); nothing was changed"
+    return f"database error: {text}; nothing was changed"

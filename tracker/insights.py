@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from tracker.charts import ChartMarks
     from tracker.history import History
 
-DEFAULT_CHART = "twitch-weekly.png"
-
 
 def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
     """The analysis dict (tracker.analysis.report.analyze); `range.clamped` lists the dates asked

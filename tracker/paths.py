@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 APP_NAME = "tracker"
 DB_FILENAME = "tracker.db"
 DB_ENV_VAR = "TRACKER_DB"
+EXPORTS_ENV_VAR = "TRACKER_EXPORTS"
+EXPORTS_DIRNAME = "exports"
+# What each export is called when no path is given; `{day}` is the date it was written.
+EXPORT_NAMES = {
+    "chart": "twitch-weekly-{day}.png",
+    "report": "report-{day}.pdf",
+    "daily": "daily-{day}.csv",
+    "episodes": "episodes-{day}.csv",
+    "visit": "visit-{day}",  # a folder of five files
+}
 
 
 def data_dir() -> Path:
@@ -51,3 +62,18 @@ def _user_path(field: str, value: str) -> Path:
         user = value[1:].split("/", 1)[0]
         raise InputError(field, value, f"a path on this machine; there is no user {user!r} for ~{user}")
     return path
+
+
+def exports_dir() -> Path:
+    """Where charts, reports, CSV files and visit packets go when no path is given:
+    `TRACKER_EXPORTS`, else `exports/` in the user data directory (private like the database,
+    and never the folder the command happened to run in). Not created here."""
+    env_value = os.environ.get(EXPORTS_ENV_VAR)
+    if env_value:
+        return Path(env_value).expanduser()
+    return data_dir() / EXPORTS_DIRNAME
+
+
+def default_export(kind: str, day: dt.date) -> Path:
+    """The path an export of `kind` (a key of EXPORT_NAMES) written on `day` gets by default."""
+    return exports_dir() / EXPORT_NAMES[kind].format(day=day.isoformat())

@@ -265,6 +265,17 @@ def add_factor_entry(*, session: Session, entry_in: FactorEntryCreate, now: dt.d
     return entry
 
 
+def update_factor_entry(*, session: Session, entry_id: int, value: float) -> FactorEntry:
+    """A factor entry's new value; its time, note, id and creation time stay as they were."""
+    entry = _get(session, FactorEntry, entry_id, "factor entry")
+    factor = session.get(Factor, entry.factor_id)
+    assert factor is not None  # a foreign key
+    entry.value = check_factor_value(factor, value, field=factor.name)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
 def last_factor_entry(*, session: Session, factor: str) -> FactorEntry | None:
     """The most recent entry of a factor (to repeat a dose)."""
     found = get_factor(session=session, name=factor)

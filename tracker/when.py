@@ -231,3 +231,32 @@ def _offset(offset: dt.timedelta) -> str:
     seconds = abs(int(offset.total_seconds()))
     text = f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
     return text + (f":{seconds % 60:02d}" if seconds % 60 else "")
+
+
+HOURS_ALLOWED = "hours like 6.5, 6:10 or 6h10"
+CLOCK_ALLOWED = "a time like 23:30, 7:00 or 0700"
+_HOURS = re.compile(r"^(?P<h>\d{1,2})(?::(?P<colon>\d{2})|h(?P<after_h>\d{1,2})?m?)$")
+_CLOCK_ANY = re.compile(r"^(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}))?$")
+
+
+def parse_hours(text: str, *, field: str = "hours") -> float:
+    """Hours from 6.5, 6,5, 6:10, 6h10, 6h10m or 6h, to two decimals (6:10 is 6.17)."""
+    raw = text.strip().lower().replace(" ", "")
+    match = _HOURS.match(raw)
+    if match:
+        minutes = int(match["colon"] or match["after_h"] or 0)
+        if minutes > 59:
+            raise InputError(field, text, HOURS_ALLOWED + " (minutes 0–59)")
+        return round(int(match["h"]) + minutes / 60, 2)
+    try:
+        return float(raw.replace(",", "."))
+    except ValueError:
+        raise InputError(field, text, HOURS_ALLOWED) from None
+
+
+def parse_clock(text: str, *, field: str = "time") -> dt.time:
+    """A wall-clock time from 23:30, 7:00, 7.00, 0700 or 7 (hours alone)."""
+    match = _CLOCK_ANY.match(text.strip())
+    if not match or int(match["h"]) > 23 or int(match["m"] or 0) > 59:
+        raise InputError(field, text, CLOCK_ALLOWED)
+    return dt.time(int(match["h"]), int(match["m"] or 0))

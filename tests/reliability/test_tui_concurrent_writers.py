@@ -5,7 +5,6 @@ every entry from both sides is saved and no write fails with "database is locked
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import subprocess
 import sys
 
@@ -34,7 +33,7 @@ def test_tui_and_cli_writers_at_once(tmp_path) -> None:
     writers = [subprocess.Popen([*loop, f"w{n}", str(EACH), "--wait"], **pipes) for n in range(WRITERS)]
     for writer in writers:
         assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
-    app = app_module.make_app(engine=engine, db_path=path, today=dt.date.today())
+    app = app_module.make_app(engine=engine, db_path=path)
     errors: list[str] = []  # what the TUI told the person: "Not saved: ..."
     show = app.notify
 

@@ -111,7 +111,11 @@ def test_a_failed_upgrade_leaves_the_file_byte_identical_and_no_backups(capsys, 
     for _ in range(3):
         code, _, err = run(capsys, "--db", str(path), "log", "twitch")
         assert code == 1 and err.count("\n") == 1, err
-        assert "could not upgrade" in err and f"from schema 0001 to {db.SCHEMA_HEAD}: disk full" in err and "left exactly" in err
+        assert (
+            "could not upgrade" in err
+            and f"from schema 0001 to {db.SCHEMA_HEAD}: disk full" in err
+            and "left exactly" in err
+        )
         assert path.read_bytes() == before
         assert db.list_backups(path) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["migrations", "tracker.db"]

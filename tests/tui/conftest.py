@@ -79,7 +79,7 @@ def seed(engine: Engine) -> Callable:
 
 @pytest.fixture
 def app(engine: Engine, tmp_path: Path) -> TrackerApp:
-    return make_app(engine=engine, db_path=tmp_path / "tracker.db", today=TODAY)
+    return make_app(engine=engine, db_path=tmp_path / "tracker.db")
 
 
 async def settle(pilot: Pilot) -> None:

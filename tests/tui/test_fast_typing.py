@@ -43,7 +43,7 @@ async def test_choices_typed_before_enter_are_the_ones_saved(app) -> None:
 async def test_pickers_and_checklist_keep_key_order(app) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        burst(app, "c", "down", "down", ENTER)  # third preset: black tea
+        burst(app, "c", "down", "down", "down", ENTER)  # nothing is highlighted at first; third: black tea
         await settle(pilot)
         burst(app, "x", "7")
         await settle(pilot)

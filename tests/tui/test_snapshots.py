@@ -1,4 +1,5 @@
-"""A few SVG snapshots at 100x30 with the clock frozen and `today` fixed.
+"""A few SVG snapshots at 100x30 and at 80x24 (the smallest terminal the app is made for),
+with the clock frozen.
 
 Update after a deliberate change with `pytest tests/tui --snapshot-update`, then look at them.
 """
@@ -6,6 +7,8 @@ Update after a deliberate change with `pytest tests/tui --snapshot-update`, then
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 
 from tests.tui.conftest import SIZE, TODAY, at, settle
 from tests.tui.test_screens import caffeine
@@ -34,25 +37,56 @@ def pressing(*keys: str):
     return run_before
 
 
-def test_today_empty(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=pressing())
+SIZES = pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["100x30", "80x24"])
 
 
-def test_today_with_data(snap_compare, app, seed):
+@SIZES
+def test_today_empty(snap_compare, app, size):
+    assert snap_compare(app, terminal_size=size, run_before=pressing())
+
+
+@SIZES
+def test_today_with_data(snap_compare, app, seed, size):
     seed_a_day(seed)
-    assert snap_compare(app, terminal_size=SIZE, run_before=pressing())
+    assert snap_compare(app, terminal_size=size, run_before=pressing())
 
 
-def test_twitch_form(snap_compare, app, seed):
+@SIZES
+def test_twitch_form(snap_compare, app, seed, size):
     seed_a_day(seed)
-    assert snap_compare(app, terminal_size=SIZE, run_before=pressing("t", "e", "3"))
+    assert snap_compare(app, terminal_size=size, run_before=pressing("t", "e", "3"))
 
 
-def test_history(snap_compare, app, seed):
+@SIZES
+def test_caffeine_picker_with_an_amount(snap_compare, app, size):
+    assert snap_compare(app, terminal_size=size, run_before=pressing("c", "1", "5"))
+
+
+@SIZES
+def test_sleep_form_keeps_a_refused_value(snap_compare, app, size):
+    assert snap_compare(app, terminal_size=size, run_before=pressing("s", "6", "1", "0", "enter"))
+
+
+@SIZES
+def test_history(snap_compare, app, seed, size):
     seed_a_day(seed)
     seed(lambda s: twitch(s, 9, day=TODAY - dt.timedelta(days=4), intensity=5))
-    assert snap_compare(app, terminal_size=SIZE, run_before=pressing("h"))
+    seed(lambda s: caffeine(s, 95, TODAY - dt.timedelta(days=2)))  # a day whose twitches were not answered
+    assert snap_compare(app, terminal_size=size, run_before=pressing("h"))
 
 
-def test_red_flag_alert(snap_compare, app):
-    assert snap_compare(app, terminal_size=SIZE, run_before=pressing("r", "2", "3", "enter"))
+@SIZES
+def test_trends(snap_compare, app, seed, size):
+    seed_a_day(seed)
+    seed(lambda s: twitch(s, 9, day=TODAY - dt.timedelta(days=8), intensity=5))
+    assert snap_compare(app, terminal_size=size, run_before=pressing("T"))
+
+
+@SIZES
+def test_help(snap_compare, app, size):
+    assert snap_compare(app, terminal_size=size, run_before=pressing("question_mark"))
+
+
+@SIZES
+def test_red_flag_alert(snap_compare, app, size):
+    assert snap_compare(app, terminal_size=size, run_before=pressing("r", "2", "3", "enter"))

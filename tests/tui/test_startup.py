@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
-from tests.tui.conftest import NOW, SIZE, TODAY, pause_until, settle
+from tests.tui.conftest import NOW, SIZE, pause_until, settle
 from tests.tui.test_fast_typing import burst
 from tracker import store
 from tracker.db import open_database, session_scope
@@ -61,7 +61,7 @@ def app_opening_later(path: Path) -> tuple[TrackerApp, threading.Event]:
         may_open.wait(10)
         return open_database(path)
 
-    return make_app(db_path=path, open_engine=open_engine, today=TODAY), may_open
+    return make_app(db_path=path, open_engine=open_engine), may_open
 
 
 async def test_today_shows_its_twitches_before_the_database_opens_then_loads(migrated_db, tmp_path):
@@ -151,7 +151,7 @@ async def test_a_database_to_upgrade_shows_loading_until_it_is_open(migrated_db,
         conn.close()
         return open_database(path)
 
-    app = make_app(db_path=path, open_engine=open_engine, today=TODAY)
+    app = make_app(db_path=path, open_engine=open_engine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.3)
         screen = app.screen
@@ -166,7 +166,7 @@ async def test_a_database_to_upgrade_shows_loading_until_it_is_open(migrated_db,
 async def test_a_refused_database_is_shown_then_quits(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("not a database\n")
-    app = make_app(db_path=path, today=TODAY)
+    app = make_app(db_path=path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, DatabaseErrorScreen)

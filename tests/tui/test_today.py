@@ -16,6 +16,7 @@ from tracker.models import (
     Factor,
     FactorCreate,
     FactorEntry,
+    FactorEntryCreate,
     FactorKind,
     Location,
     RedFlag,
@@ -100,12 +101,12 @@ async def test_each_factor_in_a_few_keys(app, engine, seed):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         for keys in (
-            ("c", "2"),  # coffee, the second drink preset
+            ("c", "c"),  # coffee, by its letter
             ("w", "b"),  # a bottle of water
             ("s", *"6.5", "enter"),
             ("x", "7"),
             ("g", *"200", "enter"),  # the first magnesium dose is typed...
-            ("g",),  # ...and then repeated in one key
+            ("g", "g"),  # ...and then repeated: shown, and g again saves it
             ("f", "end", "enter", "2", "enter"),  # any factor: the last one is alcohol
         ):
             await pilot.press(*keys)
@@ -132,7 +133,7 @@ async def test_sleep_from_bed_and_wake_times_is_dated_to_the_wake_day(app, engin
 async def test_no_twitches_today(app, engine):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("n")
+        await pilot.press("n", "n")
         await settle(pilot)
     with session_scope(engine, write=False) as session:
         assert session.get(Day, TODAY).checked_in
@@ -142,7 +143,7 @@ async def test_no_twitches_is_refused_when_twitches_are_logged(app, engine, seed
     seed(lambda s: twitch(s, 8))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("n")
+        await pilot.press("n", "enter")
         await settle(pilot)
         assert any("without episodes" in n.message for n in app._notifications)
     with session_scope(engine, write=False) as session:
@@ -153,7 +154,7 @@ async def test_delete_then_undo(app, engine, seed):
     seed(lambda s: twitch(s, 8))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("delete")
+        await pilot.press("delete", "delete")
         await settle(pilot)
         assert episodes(engine) == []
         assert any("Press [b]u[/b]" in n.message for n in app._notifications)
@@ -187,19 +188,21 @@ async def test_a_red_flag_shows_the_alert_and_is_saved(app, engine):
         assert [f.kind for f in session.exec(select(RedFlag))] == ["weakness"]
 
 
-async def test_backfill_yesterday(app, engine):
+async def test_backfill_yesterday(app, engine, seed):
     yesterday = TODAY - dt.timedelta(days=1)
+    entry_in = FactorEntryCreate(factor="water", value=250, date=TODAY - dt.timedelta(days=3))
+    seed(lambda s: store.add_factor_entry(session=s, entry_in=entry_in))  # the diary began 3 days ago
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert any("Yesterday has nothing logged" in n.message for n in app._notifications)
+        assert any("Twitches not answered for yesterday" in n.message for n in app._notifications)
         await pilot.press("y")
         await settle(pilot)
         assert app.screen.day == yesterday
-        await pilot.press("t", "enter", "c", "1")
+        await pilot.press("t", "enter", "c", "e")
         await settle(pilot)
     [saved] = episodes(engine)
     assert saved.local_date == yesterday
-    assert entries(engine) == {"caffeine": [63.0]}
+    assert entries(engine) == {"water": [250.0], "caffeine": [63.0]}
 
 
 async def test_days_back_and_forward(app):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from tests.tui.conftest import SIZE, TODAY, settle
 from tests.tui.test_screens import caffeine
 from tests.tui.test_today import twitch
+from tracker.paths import exports_dir
 from tracker.tui.screens.trends import TrendsScreen
 from tracker.visit_packet import PACKET_FILES
 
@@ -42,23 +43,27 @@ async def test_trends_show_weekly_counts_and_a_dash_for_an_untracked_week(app, s
         assert cells(screen, "episodes") == ["—"] * 9 + ["3", "—", "1"]
         assert cells(screen, "days") == ["0/7"] * 9 + ["2/7", "0/7", "1/2"]
         assert cells(screen, "caffeine_mg") == ["—"] * 9 + ["150", "—", "—"]
-        assert screen.query_one("#label-caffeine_mg", Static).visual.plain == "caffeine mg"  # type: ignore[union-attr]
+        assert screen.query_one("#bars-caffeine_mg", Static).visual.plain.startswith("caffeine mg")  # type: ignore[union-attr]
         assert screen.query_one("#cells-weeks", Static).visual.plain.endswith("Mar 02 Mar 09 ")  # type: ignore[union-attr]
-        assert list(screen.query_one("#spark-episodes", Sparkline).data or []) == [0.0] * 9 + [3.0, 0.0, 1.0]
+        bars = screen.query_one("#bars-episodes", Static).visual.plain.splitlines()  # type: ignore[union-attr]
+        # From zero: 3 twitches fill both lines, 1 a third of the height; no bar for the weeks without.
+        assert [line.split() for line in bars] == [["twitches", "█████"], ["█████", "▅▅▅▅▅"]]
+        assert bars[1][13 + 9 * 7 : 13 + 12 * 7] == " █████ " + " " * 7 + " ▅▅▅▅▅ "  # above their numbers
 
 
-async def test_s_saves_the_chart_png_and_says_where(app, seed, tmp_path, monkeypatch):
+async def test_s_saves_the_chart_png_into_the_exports_folder_and_says_where(app, seed, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     seed_three_weeks(seed)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("T")
         await settle(pilot)
-        await pilot.press("s")
+        await pilot.press("s", "enter")  # the path is shown first; Enter writes
         await settle(pilot)
-        chart = tmp_path / "twitch-weekly.png"
+        chart = exports_dir() / f"twitch-weekly-{TODAY}.png"
         assert chart.read_bytes()[:4] == b"\x89PNG"
-        assert any(f"Chart saved: {chart}" in n.message for n in app._notifications)
+        assert any(f"Chart (PNG) written: {chart}" in n.message for n in app._notifications)
+    assert list(tmp_path.glob("*.png")) == []  # never the folder the app was started in
 
 
 async def test_v_writes_the_visit_packet(app, seed, tmp_path, monkeypatch):
@@ -69,8 +74,36 @@ async def test_v_writes_the_visit_packet(app, seed, tmp_path, monkeypatch):
         [trends] = [c for c in app.get_system_commands(app.screen) if c.title == "Trends"]
         trends.callback()  # the command palette's entry
         await settle(pilot)
-        await pilot.press("v")
+        await pilot.press("v", "enter")
         await settle(pilot)
-        folder = tmp_path / f"visit-{TODAY}"
+        folder = exports_dir() / f"visit-{TODAY}"
         assert {path.name for path in folder.iterdir()} == set(PACKET_FILES)
-        assert any(f"Visit packet written to {folder}: daily.csv" in n.message for n in app._notifications)
+        assert any(f"Visit packet written: {folder}" in n.message for n in app._notifications)
+
+
+async def test_bars_start_at_zero_and_the_week_so_far_counts_the_days_so_far(app, seed) -> None:
+    import time_machine
+
+    from tests.tui.conftest import at
+    from tracker import store
+    from tracker.models import FactorEntryCreate
+
+    def sleep(day: dt.date, hours: float):  # type: ignore[no-untyped-def]
+        return lambda s: store.add_factor_entry(
+            session=s, entry_in=FactorEntryCreate(factor="sleep", value=hours, date=day)
+        )
+
+    seed(sleep(MONDAY - dt.timedelta(days=7), 9.0))
+    seed(sleep(MONDAY - dt.timedelta(days=14), 6.3))
+    with time_machine.travel(at(9, day=MONDAY), tick=False):  # a Monday: one day of the week so far
+        seed(lambda s: twitch(s, 8, day=MONDAY))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("T")
+            await settle(pilot)
+            screen = app.screen
+            assert cells(screen, "days")[-1] == "1/1"  # days logged of days so far, as in the PNG
+            top, bottom = screen.query_one("#bars-sleep_h", Static).visual.plain.splitlines()  # type: ignore[union-attr]
+    weeks = slice(13 + 9 * 7, 13 + 11 * 7)  # the 6.3 h week, then the 9 h week
+    assert top[weeks].split() == ["▃▃▃▃▃", "█████"]  # 6.3 h is 70% of 9 h high, not an empty cell
+    assert bottom[weeks].split() == ["█████", "█████"]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.commands.context import Context
-from tracker.insights import DEFAULT_CHART, analysis_of, draw_chart, write_visit_report
+from tracker.insights import analysis_of, draw_chart, write_visit_report
 
 if TYPE_CHECKING:
     from tracker.history import History
@@ -27,7 +27,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     chart = commands.add_parser(
         "chart", help="twitching and factors by week, or by month beyond a year (PNG, SVG or PDF)"
     )
-    chart.add_argument("-o", "--output", default=DEFAULT_CHART, metavar="FILE", help=f"default {DEFAULT_CHART}")
+    chart.add_argument(
+        "-o", "--output", metavar="FILE", help="default: twitch-weekly-DATE.png in the exports folder (see README)"
+    )
     chart.add_argument("--weeks", default="12", metavar="N", help="how many weeks (default 12)")
     chart.add_argument(
         "--factor", action="append", metavar="NAME", help="a factor panel (repeatable; default caffeine and sleep)"
@@ -85,7 +87,7 @@ def run_chart(context: Context) -> int:
     from tracker.files import output_target
 
     weeks = validate.integer_in_range("--weeks", context.args.weeks, 1, 520)
-    path = Path(context.args.output)
+    path = Path(context.args.output) if context.args.output else _default_export("chart", context)
     if path.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise InputError("-o", str(path), "a file ending in .png, .svg or .pdf")
     output_target(path)  # a folder, device or missing folder is refused before the work
@@ -108,6 +110,17 @@ def run_report(context: Context) -> int:
     write_visit_report(history, path, today=context.now().date())
     print(f"wrote {path}")
     return 0
+
+
+def _default_export(kind: str, context: Context) -> Path:
+    """Where a file goes when no -o is given: the exports folder (made owner-only), never the
+    folder the command happens to run in."""
+    from tracker.db import ensure_private_dir
+    from tracker.paths import default_export
+
+    path = default_export(kind, context.now().date())
+    ensure_private_dir(path.parent)
+    return path
 
 
 def _factor_columns(history: History, names: list[str]) -> list[str]:

@@ -154,6 +154,10 @@ def _factor_value(session, factor, text: str) -> float:  # type: ignore[no-untyp
         if raw not in answers:
             raise InputError(factor.name, text, "yes or no")
         return answers[raw]
+    if factor.name == "sleep":  # hours as people write them: 6.5, 6:10, 6h10 (one rule with the TUI)
+        from tracker.when import parse_hours
+
+        return parse_hours(raw, field=factor.name)
     with contextlib.suppress(ValueError):  # not a number: perhaps a preset name ("glass")
         return float(raw)
     presets = [p for p in store.list_presets(session=session) if p.factor_id == factor.id]

@@ -21,11 +21,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tracker.tui.diary import Diary
-from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened
+from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened, FilesWritten
 from tracker.tui.screens.today import TodayScreen
+from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+    from textual.notifications import Notify
     from textual.widget import AwaitMount
 
     from tracker.tui.screens.history import HistoryScreen
@@ -39,7 +41,8 @@ TODAY_COMMANDS = [
     ("Log stress", "0 to 10 (x)", "log_stress"),
     ("Log magnesium", "Repeat the last dose (g)", "log_magnesium"),
     ("Log any factor", "Choose a factor, then its value (f)", "log_factor"),
-    ("No twitches today", "Mark the day tracked with no twitches (n)", "no_twitches"),
+    ("No twitches", "Say the day shown had no twitches (n)", "no_twitches"),
+    ("Day note", "A note for the day shown (N)", "day_note"),
     ("Red flags", "Checklist of signs to see a doctor about (r)", "red_flags"),
     ("Edit entry", "Edit the entry under the cursor (e)", "edit"),
     ("Delete entry", "Delete the entry under the cursor (Delete)", "delete"),
@@ -50,9 +53,17 @@ TODAY_COMMANDS = [
     ("Back to today", "Show today (.)", "go_today"),
     ("Go to a date", "Jump to any day to fill it in (j)", "jump"),
 ]
+# (title, help, kind) for the files the app writes; kind is a key of tracker.paths.EXPORT_NAMES.
+FILE_COMMANDS = [
+    ("Visit packet", "For a doctor: CSV files, dictionary, PDF report and chart in one folder", "visit"),
+    ("Report (PDF)", "One or two pages for a doctor", "report"),
+    ("Chart (PNG)", "The last 12 weeks of twitching, caffeine and sleep", "chart"),
+    ("Export CSV: days", "One row per calendar day", "daily"),
+    ("Export CSV: episodes", "One row per twitch", "episodes"),
+]
 
 
-class TrackerApp(App[None]):
+class TrackerApp(Writes, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tracker"
     DEFAULT_MODE = "today"  # the first frame is Today itself, not a blank screen switched away from
@@ -107,7 +118,11 @@ class TrackerApp(App[None]):
     def _glance(self) -> None:
         """In a thread: today's rows with sqlite3 alone, milliseconds after the first frame."""
         day = self.today_screen.day
-        self.post_message(DayGlanced(day, self.diary.glance(day)))
+        try:
+            shown = self.diary.glance(day)
+        except Exception:  # only a first look: the full open below says what is wrong, if anything
+            shown = None
+        self.post_message(DayGlanced(day, shown))
 
     def on_day_glanced(self, message: DayGlanced) -> None:
         if message.shown is not None:
@@ -142,6 +157,12 @@ class TrackerApp(App[None]):
         if action == "switch_mode" and parameters == ("today",):
             return True
         return None  # every other screen reads the database: shown, but disabled until it is open
+
+    def _on_notify(self, event: Notify) -> None:
+        # One notice at a time: a new one replaces the last, so "Press u to undo" does not
+        # linger under "Undone", and notices never pile up over the list. (App._on_notify runs
+        # next and adds the new one: Textual calls the handler of every class in the MRO.)
+        self._notifications.clear()
 
     def mark_history_stale(self) -> None:
         if self.history_screen is not None:
@@ -186,12 +207,51 @@ class TrackerApp(App[None]):
             self.switch_mode("today")
         self.call_after_refresh(self.today_screen.run_action, action)
 
+    # --- files -----------------------------------------------------------------------------
+
+    def action_export(self, kind: str, problem: str = "", path: Path | None = None) -> None:
+        """Ask where (the exports folder by default), then write the file(s) in a thread."""
+        from tracker.paths import default_export
+        from tracker.tui.screens.export_form import ExportForm
+
+        title = next(title for title, _, key in FILE_COMMANDS if key == kind)
+        target = path or default_export(kind, self.diary.today())
+
+        def write(chosen: Path | None) -> None:
+            if chosen is None:
+                return
+            self.notify(f"Writing {title.lower()} to {chosen}…", timeout=30)
+            self.write(lambda: FilesWritten(title, self._write_files(kind, chosen)), keep=again(chosen))
+
+        def again(chosen: Path) -> Callable[[str], None]:
+            return lambda reason: self.action_export(kind, reason, chosen)
+
+        self.push_screen(ExportForm(what=title, path=target, problem=problem), write)
+
+    def _write_files(self, kind: str, path: Path) -> list[Path]:
+        """In a thread: the files of `kind` at `path`."""
+        if kind == "visit":
+            return self.diary.export_visit(path)
+        if kind == "chart":
+            return self.diary.save_chart(path)
+        if kind == "report":
+            return self.diary.write_report(path)
+        return self.diary.export_csv(path, episodes=kind == "episodes")
+
+    def on_files_written(self, message: FilesWritten) -> None:
+        where = message.paths[0].parent if len(message.paths) > 1 else message.paths[0]
+        self.notify(f"{message.text} written: {where}", title="Written", timeout=15, markup=False)
+
+    # --- the command palette ---------------------------------------------------------------
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if not self.diary.is_open:
             return  # the commands below need the database, which is still opening
         for title, help_text, action in TODAY_COMMANDS:
             yield SystemCommand(title, help_text, partial(self._on_today, action))
+        for title, help_text, kind in FILE_COMMANDS:
+            yield SystemCommand(title, help_text, partial(self.action_export, kind))
         yield SystemCommand("Today", "The Today screen", partial(self.switch_mode, "today"))
         yield SystemCommand("History", "Every day in a table (h)", partial(self.switch_mode, "history"))
         yield SystemCommand("Factors", "Add factors and presets (F)", partial(self.switch_mode, "factors"))
@@ -199,6 +259,22 @@ class TrackerApp(App[None]):
         yield SystemCommand("Trends", "The last 12 weeks; save the chart, a visit packet (T)", self.action_open_trends)
         yield SystemCommand("Help", "Every key (?)", self.action_help)
         yield SystemCommand("Dark or light", "Switch between the dark and the light theme", self.action_toggle_dark)
+        yield from screen_commands(screen)
+
+
+def screen_commands(screen: Screen) -> Iterable[SystemCommand]:
+    """The keys of the screen shown (other than Today, whose keys are above), as commands."""
+    if isinstance(screen, TodayScreen):
+        return
+    for binding in screen.BINDINGS:
+        if not isinstance(binding, Binding) or not binding.description or binding.action.startswith("app."):
+            continue
+        key = binding.key.split(",")[0]
+        yield SystemCommand(
+            f"{screen.TITLE or type(screen).__name__}: {binding.description}",
+            f"On this screen ({key})",
+            partial(screen.run_action, binding.action),
+        )
 
 
 def make_app(
@@ -206,12 +282,11 @@ def make_app(
     db_path: Path,
     engine: Engine | None = None,
     open_engine: Callable[[], Engine] | None = None,
-    today: dt.date | None = None,
 ) -> TrackerApp:
-    """The app on `db_path`; `today` fixes the date (tests, snapshots).
+    """The app on `db_path`. Its day is the clock's (tests and snapshots freeze the clock).
 
     With `engine` (tests) the database is open from the start. Without it the app paints
     first and opens the file in a thread worker, with `open_engine` if given (the command
     line's, which also makes the default data directory private), else tracker.db's.
     """
-    return TrackerApp(diary=Diary(db_path=db_path, engine=engine, open_engine=open_engine, today=today))
+    return TrackerApp(diary=Diary(db_path=db_path, engine=engine, open_engine=open_engine))

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         Side,
     )
     from tracker.store import Removed
+    from tracker.tui.weekly import Trends
 
 
 def open_database_file(path: Path) -> Engine:
@@ -67,7 +68,7 @@ class DayView(DayShown):
     """The full read: also what the keys need (defaults, presets, the dose to repeat)."""
 
     factors: dict[int, Factor]
-    yesterday_empty: bool
+    unanswered: list[dt.date]  # recent days (newest first, before today) whose twitches were not answered
     episode_defaults: tuple[Location, Side, int | None]
     presets: list[tuple[Preset, Factor]]
     last_magnesium: float | None  # the dose `g` repeats
@@ -77,6 +78,7 @@ class DayView(DayShown):
 class History:
     factors: list[Factor]
     rows: list[DailyRow]  # newest first
+    today: dt.date  # the day it was read (a new day makes it stale)
 
 
 class Diary:
@@ -88,12 +90,10 @@ class Diary:
         db_path: Path,
         engine: Engine | None = None,
         open_engine: Callable[[], Engine] | None = None,
-        today: dt.date | None = None,
     ) -> None:
         self.db_path = db_path
         self._engine = engine
         self._open_engine = open_engine or partial(open_database_file, db_path)
-        self._today = today
         self._open_lock = threading.Lock()
         self._open_error: Exception | None = None
 
@@ -129,15 +129,15 @@ class Diary:
 
         return session_scope(self.engine, write=write)
 
-    # --- the clock ---------------------------------------------------------------------------
-
-    def today(self) -> dt.date:
-        """The fixed day the app was built with (tests), else the local date now."""
-        return self._today or dt.date.today()
+    # --- the clock: read each time, never kept, so an app left open past midnight follows it ---
 
     def now(self) -> dt.datetime:
         """Now, aware, in the local timezone (as tracker.store.local_now, without importing it)."""
         return dt.datetime.now().astimezone()
+
+    def today(self) -> dt.date:
+        """The local date now."""
+        return self.now().date()
 
     def moment_on(self, day: dt.date) -> dt.datetime:
         """Now's wall-clock time on `day`: the default time for an entry on another day."""
@@ -169,34 +169,39 @@ class Diary:
 
     def load_day(self, day: dt.date) -> DayView:
         from tracker import store
-        from tracker.days import active_dates, day_summary
+        from tracker.days import active_dates, answered_dates, day_summary, logged_range
 
         today = self.today()
         with self._session(write=False) as session:
             summary = day_summary(session=session, day=day)
             factors = {f.id: f for f in store.list_factors(session=session) if f.id is not None}
             status = status_line(active_dates(session=session, until=today), today)
-            yesterday = today - dt.timedelta(days=1)
-            yesterday_empty = not day_summary(session=session, day=yesterday).tracked
+            span = logged_range(session=session)  # days before the diary began are not "unanswered"
+            recent = [today - dt.timedelta(days=n) for n in range(1, RECENT_DAYS + 1)]
+            recent = [d for d in recent if span and d >= span[0]]
+            answered = answered_dates(session=session, start=recent[-1], end=recent[0]) if recent else set()
+            unanswered = [d for d in recent if d not in answered]
             defaults = store.episode_defaults(session=session)
             presets = [(p, factors[p.factor_id]) for p in store.list_presets(session=session)]
             last_dose = store.last_factor_entry(session=session, factor="magnesium")
             last = last_dose.value if last_dose else None
-        return DayView(summary, factors, status, yesterday_empty, defaults, presets, last)
+        return DayView(summary, factors, status, unanswered, defaults, presets, last)
 
     def history(self) -> History:
-        """Every day from the first logged one (or today) to today, newest first."""
+        """Every day from the first logged one (or today) to today, newest first. A tracked day
+        whose twitches were not answered has `episodes` None, never 0."""
         from tracker import store
-        from tracker.days import daily_rows, logged_range
+        from tracker.days import logged_range
+        from tracker.tui.weekly import daily_rows_answered
 
         today = self.today()
         with self._session(write=False) as session:
             span = logged_range(session=session)
             start = min(span[0], today) if span else today
-            rows = daily_rows(session=session, start=start, end=today)
+            rows = daily_rows_answered(session, start, today)
             factors = store.list_factors(session=session)
         rows.reverse()
-        return History(factors, rows)
+        return History(factors, rows, today)
 
     def episode_defaults(self) -> tuple[Location, Side, int | None]:
         from tracker import store
@@ -237,13 +242,19 @@ class Diary:
         with self._session() as session:
             return store.add_factor_entry(session=session, entry_in=entry_in, now=self.now())
 
-    def replace_factor_entry(self, entry_id: int, entry_in: FactorEntryCreate) -> FactorEntry:
-        """Edit a factor entry: the store has no update, so delete and add in one transaction."""
+    def update_factor_entry(self, entry_id: int, value: float) -> FactorEntry:
+        """A factor entry's new value; everything else about it stays."""
         from tracker import store
 
         with self._session() as session:
-            store.delete_entries(session=session, ids=[f"f{entry_id}"])
-            return store.add_factor_entry(session=session, entry_in=entry_in, now=self.now())
+            return store.update_factor_entry(session=session, entry_id=entry_id, value=value)
+
+    def set_day_note(self, day: dt.date, note: str) -> None:
+        """The day's own note (the daily CSV's `note` column); an empty note clears it."""
+        from tracker import store
+
+        with self._session() as session:
+            store.set_day_note(session=session, day=day, note=note, today=self.today())
 
     def check_in(self, day: dt.date) -> None:
         """ "No twitches today": refused when the day already has episodes."""
@@ -313,44 +324,40 @@ class Diary:
 
     def trends(self, weeks: int = 12) -> Trends:
         """The last `weeks` ISO weeks (Monday first) up to today, oldest first."""
-        from tracker import store
-        from tracker.analysis.frame import daily_frame  # deferred: pandas, ~250 ms
-        from tracker.charts import weekly_summary
-        from tracker.days import daily_rows
+        from tracker.tui.weekly import weekly_trends  # deferred: pandas, ~250 ms
 
         today = self.today()
-        start = today - dt.timedelta(days=today.weekday() + 7 * (weeks - 1))
         with self._session(write=False) as session:
-            rows = daily_rows(session=session, start=start, end=today)
-            by_column = {f.column: f for f in store.list_factors(session=session)}
-        factors = [(c, by_column[c].name, by_column[c].unit) for c in TREND_FACTORS if c in by_column]
-        columns = [column for column, _, _ in factors]
-        weekly = weekly_summary(daily_frame(rows, columns), factors=columns)
-        return Trends(
-            weeks=[
-                Week(
-                    start=stamp.date(),
-                    days_tracked=int(week["days_tracked"]),
-                    days_in_week=int(week["days_in_week"]),
-                    episodes=_number(week["episodes"]),
-                    factors={column: _number(week[column]) for column in columns},
-                )
-                for stamp, week in weekly.iterrows()
-            ],
-            factors=factors,
-        )
+            return weekly_trends(session, today, weeks)
 
-    def save_chart(self, path: Path) -> Path:
+    def save_chart(self, path: Path) -> list[Path]:
         """`tracker chart -o path`: the last 12 weeks of episodes, caffeine and sleep."""
         from tracker.insights import draw_chart  # deferred: matplotlib, ~300 ms
         from tracker.visit_packet import CHART_FACTORS
 
-        return draw_chart(self._analysis_history(), path, weeks=12, factors=CHART_FACTORS)
+        return [draw_chart(self._analysis_history(), _export_target(path), weeks=12, factors=CHART_FACTORS)]
+
+    def write_report(self, path: Path) -> list[Path]:
+        """`tracker report -o path`: the PDF for a doctor."""
+        from tracker.insights import write_visit_report  # deferred: pandas, matplotlib
+
+        return [write_visit_report(self._analysis_history(), _export_target(path), today=self.today())]
+
+    def export_csv(self, path: Path, *, episodes: bool) -> list[Path]:
+        """`tracker export csv [--episodes] -o path`: every day (or every episode)."""
+        from tracker.export import export_daily, export_episodes
+        from tracker.files import write_private
+
+        writer = export_episodes if episodes else export_daily
+        with self._session(write=False) as session:
+            text = writer(session=session, date_from=None, date_to=None)
+        return [write_private(_export_target(path), text.encode("utf-8"))]
 
     def export_visit(self, folder: Path) -> list[Path]:
         """`tracker export visit folder`: the five packet files; returns their paths."""
         from tracker.visit_packet import write_visit_packet
 
+        _export_target(folder)
         return write_visit_packet(self._analysis_history(), folder, engine=self.engine, today=self.today())
 
     def _analysis_history(self) -> AnalysisHistory:
@@ -360,6 +367,16 @@ class Diary:
             return load_history(session=session, as_of=self.today())
 
 
+def _export_target(path: Path) -> Path:
+    """`path`, after making the default exports folder (owner-only) if `path` goes into it."""
+    from tracker.db import ensure_private_dir
+    from tracker.paths import exports_dir
+
+    if path.parent == exports_dir():
+        ensure_private_dir(path.parent)
+    return path
+
+
 def status_line(active_dates: Iterable[dt.date], today: dt.date) -> str:
     """The Today screen's persistence line, from the dates with episodes."""
     from tracker.analysis.persistence import persistence, persistence_status_line  # pure Python
@@ -367,23 +384,4 @@ def status_line(active_dates: Iterable[dt.date], today: dt.date) -> str:
     return persistence_status_line(persistence(active_dates, as_of=today))
 
 
-TREND_FACTORS = ("caffeine_mg", "sleep_h")
-
-
-@dataclass(frozen=True)
-class Week:
-    start: dt.date  # the Monday
-    days_tracked: int
-    days_in_week: int  # 7, or the days so far in the current week
-    episodes: float | None  # None when no day of the week was tracked (never 0)
-    factors: dict[str, float | None]  # mean over the days it was logged, by column
-
-
-@dataclass(frozen=True)
-class Trends:
-    weeks: list[Week]  # oldest first
-    factors: list[tuple[str, str, str]]  # (column, name, unit) in TREND_FACTORS order
-
-
-def _number(value: float) -> float | None:
-    return None if value != value else float(value)  # NaN (nothing logged) -> None
+RECENT_DAYS = 7  # how far back Today offers to answer "no twitches" for a day

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:  # the app paints before the database stack is imported
+    from collections.abc import Callable
     from pathlib import Path
     from typing import Any
 
     from tracker.models import Factor, Preset
     from tracker.store import Removed
-    from tracker.tui.diary import DayShown, DayView, History, Trends
+    from tracker.tui.diary import DayShown, DayView, History
+    from tracker.tui.weekly import Trends
 
 
 @dataclass
@@ -80,8 +82,18 @@ class EntriesRestored(Message):
 
 
 @dataclass
-class WriteFailed(Message):
-    """The store refused the input; nothing was written."""
+class WriteFailed(Message, bubble=False):
+    """Nothing was written; `text` says why in one line. `keep(text)` reopens what was typed.
+    Handled where it was posted, never again by the app (it would reopen the form twice)."""
+
+    text: str
+    keep: Callable[[str], object] | None = None
+    kept: str = ""  # what the person is told about their entry ("Enter tries again")
+
+
+@dataclass
+class ReadFailed(Message, bubble=False):
+    """A read in a thread failed; `text` says why in one line."""
 
     text: str
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tracker.tui.screens.dialog import Dialog
 
-class DatabaseErrorScreen(ModalScreen[None]):
+
+class DatabaseErrorScreen(Dialog[None]):
     DEFAULT_CSS = """
     DatabaseErrorScreen { align: center middle; }
     DatabaseErrorScreen > Vertical {

@@ -8,14 +8,18 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tracker.errors import InputError
+from tracker.tui.screens.dialog import Dialog, field_error
+from tracker.validate import EARLIEST_YEAR
 from tracker.when import DATE_ALLOWED, parse_date
 
+EARLIEST = dt.date(EARLIEST_YEAR, 1, 1)
 
-class DatePrompt(ModalScreen[dt.date | None]):
+
+class DatePrompt(Dialog[dt.date]):
+    AUTO_FOCUS = "#date"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
 
     def __init__(self, *, today: dt.date) -> None:
@@ -26,21 +30,30 @@ class DatePrompt(ModalScreen[dt.date | None]):
         with Vertical(classes="form"):
             yield Static("[b]Go to a day[/b]", classes="form-title")
             yield Input(placeholder="2026-01-31, yesterday, or -3 (days back)", id="date")
+            yield field_error("date")
             yield Static(f"{DATE_ALLOWED}, or -N days   Enter go   Esc cancel", classes="form-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
+        event.stop()
         try:
-            if text.startswith("-") and text[1:].isdigit():
-                day = self.today - dt.timedelta(days=int(text[1:]))
-            else:
-                day = parse_date(text, today=self.today)
-            if day > self.today:
-                raise InputError("date", text, "today or earlier")
+            day = self.day(event.value.strip())
         except InputError as exc:
-            self.notify(str(exc), severity="error")
+            self.refuse("date", str(exc))
             return
         self.dismiss(day)
+
+    def day(self, text: str) -> dt.date:
+        """The day `text` names, from EARLIEST to today (InputError otherwise)."""
+        allowed = f"a day from {EARLIEST:%Y-%m-%d} to today: {DATE_ALLOWED}, or -N days back"
+        if text.startswith("-") and text[1:].isdigit():
+            back = int(text[1:])
+            if back > (self.today - EARLIEST).days:
+                raise InputError("date", text, allowed)
+            return self.today - dt.timedelta(days=back)
+        day = parse_date(text, today=self.today)
+        if not EARLIEST <= day <= self.today:
+            raise InputError("date", text, allowed)
+        return day
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

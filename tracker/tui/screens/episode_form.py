@@ -1,4 +1,16 @@
-"""The twitch form: every field changes with one key; Enter saves, Esc cancels."""
+"""The twitch form: every field changes with one key; Enter saves, Esc cancels.
+
+The field keys (place, side, intensity, `a` time, `d` duration, `n` note) act from the field
+list. The time and duration boxes hold only what a time or a duration can hold, so a field
+key typed in one of them acts as a key instead of landing in the box: `d 45 n after coffee`
+is a 45 s twitch with the note "after coffee". The note box holds anything, so there every
+letter is text. Tab and Enter move from box to box; Enter in the note, or with no box
+focused, saves. A value the form cannot use keeps it open, with the reason under the field.
+
+The field keys are priority bindings: they act in the app's own key loop, in the order typed,
+so a burst like `n after` moves to the note before "after" is handed to a box. (A box that can
+hold a character takes it first: Textual drops a binding whose key the focused box consumes.)
+"""
 
 from __future__ import annotations
 
@@ -9,15 +21,15 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tracker.errors import InputError
+from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.widgets.choice_row import ChoiceRow
-from tracker.when import local_moment, parse_duration
+from tracker.when import local_moment, parse_clock, parse_duration
 
 if TYPE_CHECKING:
-    from tracker.models import EpisodeCreate
+    pass
 
 # Location and Side values as plain strings: tracker.models would load the database stack
 # before the first screen is painted (tests check these equal the enums).
@@ -32,25 +44,26 @@ LOCATION_KEYS = {
 }
 SIDE_KEYS = {"left": "left", "right": "right", "up": "center", "b": "both"}
 SIDE_LABELS = {"left": "←", "right": "→", "up": "↑", "b": "b"}
+BOXES = ("at", "duration", "note")  # in order: Tab and Enter move along it
+FIELD_KEYS = {"a": "at", "d": "duration", "n": "note"}
+FUTURE_SLACK = dt.timedelta(minutes=5)  # a clock a little fast is not "the future"
 
 
-class EpisodeForm(ModalScreen["EpisodeCreate | None"]):
+class EpisodeForm(Dialog["EpisodeCreate"]):
     """Dismisses with the episode as described, or None when cancelled."""
 
     AUTO_FOCUS = ""  # keys choose fields until a text box is asked for
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not a priority binding: a priority Enter would run ahead of the keys typed before it
-        # (e, 4, →) that are still queued for this screen, saving the old choices. In a text
-        # box, Enter submits the box, which saves too (on_input_submitted).
+        # into a box that are still queued for it. In a text box, Enter submits the box
+        # (on_input_submitted).
         Binding("enter", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
-        *[Binding(key, f"location('{key}')", show=False) for key in LOCATION_KEYS],
-        *[Binding(key, f"side('{key}')", show=False) for key in SIDE_KEYS],
-        *[Binding(str(n), f"intensity({n})", show=False) for n in range(1, 6)],
-        Binding("space", "timer", "Start/stop timer"),
-        Binding("a", "focus_field('at')", "Time"),
-        Binding("d", "focus_field('duration')", "Duration"),
-        Binding("n", "focus_field('note')", "Note"),
+        *[Binding(key, f"location('{key}')", show=False, priority=True) for key in LOCATION_KEYS],
+        *[Binding(key, f"side('{key}')", show=False, priority=True) for key in SIDE_KEYS],
+        *[Binding(str(n), f"intensity({n})", show=False, priority=True) for n in range(1, 6)],
+        Binding("space", "timer", "Start/stop timer", priority=True),
+        *[Binding(key, f"focus_field('{field}')", field, priority=True) for key, field in FIELD_KEYS.items()],
     ]
 
     def __init__(
@@ -63,8 +76,9 @@ class EpisodeForm(ModalScreen["EpisodeCreate | None"]):
         duration_s: int | None = None,
         note: str = "",
         heading: str = "Log a twitch",
+        problem: str = "",
     ) -> None:
-        super().__init__()
+        super().__init__(problem=problem)
         self.started_at = started_at
         self.location, self.side, self.intensity = str(location), str(side), intensity
         self.duration_s, self.note, self.heading = duration_s, note, heading
@@ -73,44 +87,40 @@ class EpisodeForm(ModalScreen["EpisodeCreate | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="episode-form", classes="form"):
             yield Static(f"[b]{self.heading}[/b] — {self.started_at:%a %d %b}", classes="form-title")
-            yield ChoiceRow(
-                "where",
-                list(LOCATION_KEYS.items()),
-                self.location,
-                id="location",
-            )
-            yield ChoiceRow(
-                "side",
-                [(SIDE_LABELS[k], v) for k, v in SIDE_KEYS.items()],
-                self.side,
-                id="side",
-            )
-            yield ChoiceRow(
-                "intensity",
-                [("", str(n)) for n in range(1, 6)],
-                str(self.intensity),
-                id="intensity",
-            )
+            yield self.problem_line()
+            yield ChoiceRow("where", list(LOCATION_KEYS.items()), self.location, id="location")
+            yield ChoiceRow("side", [(SIDE_LABELS[k], v) for k, v in SIDE_KEYS.items()], self.side, id="side")
+            yield ChoiceRow("intensity", [("", str(n)) for n in range(1, 6)], str(self.intensity), id="intensity")
             with Horizontal(classes="fields"):
                 yield Static("time [b]a[/b]", classes="inline-label")
-                yield Input(
-                    f"{self.started_at:%H:%M}",
-                    placeholder="HH:MM",
-                    id="at",
+                yield CharsInput(
+                    f"{self.started_at:%H:%M}", chars=r"[0-9:.]", max_length=5, placeholder="HH:MM", id="at",
                     classes="compact short",
-                )
+                )  # fmt: skip
                 yield Static("duration [b]d[/b]", classes="inline-label")
                 duration = "" if self.duration_s is None else str(self.duration_s)
-                yield Input(duration, placeholder="90, 2m, 1m30s", id="duration", classes="compact short")
+                yield CharsInput(
+                    duration, chars=r"[0-9hmsHMS. ]", placeholder="90, 2m, 1m30s", id="duration",
+                    classes="compact short",
+                )  # fmt: skip
                 yield Static("[b]space[/b] timer", id="timer", classes="inline-label")
+            yield field_error("at")
+            yield field_error("duration")
             with Horizontal(classes="fields"):
                 yield Static("note [b]n[/b]", classes="inline-label")
                 yield Input(self.note, placeholder="optional", id="note", classes="compact")
-            yield Static("[b]Enter[/b] save   [b]Esc[/b] cancel (or leave a text box)", classes="form-hint")
+            yield Static(
+                "[b]Enter[/b] save · in a box, [b]Tab[/b]/[b]Enter[/b] next box · [b]Esc[/b] leave a box, cancel",
+                classes="form-hint",
+            )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_save()
+        box = event.input.id
+        if box in BOXES[:-1]:
+            self.action_focus_field(BOXES[BOXES.index(box) + 1])  # Enter moves on
+        else:
+            self.action_save()
 
     def action_location(self, key: str) -> None:
         self.location = LOCATION_KEYS[key]
@@ -125,7 +135,8 @@ class EpisodeForm(ModalScreen["EpisodeCreate | None"]):
         self.query_one("#intensity", ChoiceRow).choose(str(level))
 
     def action_focus_field(self, field: str) -> None:
-        self.query_one(f"#{field}", Input).focus()
+        # set_focus, not focus(): focus() waits for the app's queue, behind the keys typed next.
+        self.set_focus(self.query_one(f"#{field}", Input))
 
     def action_timer(self) -> None:
         if self._timer_started is None:
@@ -157,30 +168,36 @@ class EpisodeForm(ModalScreen["EpisodeCreate | None"]):
     def action_save(self) -> None:
         if self._timer_started is not None:
             self._stop_timer()
+        for box in ("at", "duration"):
+            self.clear_refusal(box)
         try:
-            episode = self._episode()
+            started = self._started()
         except InputError as exc:
-            self.notify(str(exc), severity="error")
+            self.refuse("at", str(exc))
             return
-        self.dismiss(episode)
-
-    def _episode(self) -> EpisodeCreate:
+        duration_text = self.query_one("#duration", Input).value.strip()
+        try:
+            duration = parse_duration(duration_text) if duration_text else None
+        except InputError as exc:
+            self.refuse("duration", str(exc))
+            return
         from tracker.models import EpisodeCreate  # loaded with the database long before a save
 
+        self.dismiss(
+            EpisodeCreate(
+                started_at=started, location=self.location, side=self.side, intensity=self.intensity,
+                duration_s=duration, note=self.query_one("#note", Input).value.strip(),
+            )  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    def _started(self) -> dt.datetime:
+        """The time box on the form's day; unchanged, exactly the time the form opened with."""
         at_text = self.query_one("#at", Input).value.strip()
-        started = self.started_at
-        if at_text and at_text != f"{self.started_at:%H:%M}":
-            try:
-                clock = dt.time.fromisoformat(at_text if len(at_text) > 4 else f"0{at_text}")
-            except ValueError:
-                raise InputError("time", at_text, "HH:MM, e.g. 08:15") from None
-            started = local_moment(dt.datetime.combine(self.started_at.date(), clock), field="time").at
-        duration_text = self.query_one("#duration", Input).value.strip()
-        return EpisodeCreate(
-            started_at=started,
-            location=self.location,
-            side=self.side,
-            intensity=self.intensity,
-            duration_s=parse_duration(duration_text) if duration_text else None,
-            note=self.query_one("#note", Input).value.strip(),
-        )
+        if not at_text or at_text == f"{self.started_at:%H:%M}":
+            return self.started_at
+        clock = parse_clock(at_text, field="time")
+        # The zone database places the time (a time the clocks skipped is refused, naming the gap).
+        started = local_moment(dt.datetime.combine(self.started_at.date(), clock), field="time").at
+        if started > dt.datetime.now().astimezone() + FUTURE_SLACK:
+            raise InputError("time", at_text, f"a time no later than now ({dt.datetime.now():%H:%M})")
+        return started

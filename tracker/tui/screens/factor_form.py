@@ -7,57 +7,67 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
+from tracker.errors import InputError
+from tracker.formatting import format_number
+from tracker.tui.screens.dialog import Dialog
+
 if TYPE_CHECKING:
-    from tracker.models import FactorCreate  # noqa: F401 (the result type, quoted in the class line)
+    from tracker.models import FactorCreate
 
 
-class FactorForm(ModalScreen["FactorCreate | None"]):
+class FactorForm(Dialog["FactorCreate"]):
+    """Dismisses with the new factor, or None. Reopened with `typed` when the store refused it."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
     ]
 
+    def __init__(self, *, typed: FactorCreate | None = None, problem: str = "") -> None:
+        super().__init__(problem=problem)
+        self.typed = typed
+
     def compose(self) -> ComposeResult:
         from tracker.models import FactorKind  # the database stack is loaded by now
 
+        typed = self.typed
         with Vertical(classes="form"):
             yield Static(
-                "[b]New factor[/b]  (Tab between fields, Enter in the last one saves)",
+                "[b]New factor[/b]  (Tab between fields, Enter in any box saves)",
                 classes="form-title",
             )
-            yield Input(placeholder="name, e.g. alcohol", id="name")
+            yield self.problem_line()
+            yield Input(typed.name if typed else "", placeholder="name, e.g. alcohol", id="name")
             yield Select(
                 [(kind.value, kind) for kind in FactorKind],
-                value=FactorKind.NUMBER,
+                value=typed.kind if typed else FactorKind.NUMBER,
                 allow_blank=False,
                 id="kind",
             )
-            yield Input(placeholder="unit, e.g. units (optional)", id="unit")
-            yield Input(placeholder="min (a scale needs it)", id="min", type="number")
-            yield Input(placeholder="max (a scale needs it)", id="max", type="number")
+            yield Input(typed.unit if typed else "", placeholder="unit, e.g. units (optional)", id="unit")
+            for bound in ("min", "max"):
+                value = format_number(getattr(typed, f"{bound}_value")) if typed else ""
+                yield Input(value, placeholder=f"{bound} (a scale needs it)", id=bound, type="number")
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
         self.action_save()
 
     def action_save(self) -> None:
         from tracker.models import FactorCreate
 
-        values = {name: self.query_one(f"#{name}", Input).value.strip() for name in ("name", "unit", "min", "max")}
-        if not values["name"]:
-            self.notify("name: a name is needed", severity="error")
+        name, unit = (self.query_one(f"#{box}", Input).value.strip() for box in ("name", "unit"))
+        try:
+            if not name:
+                raise InputError("name", "", "a name, e.g. alcohol")
+            low, high = self.number("min", "min"), self.number("max", "max")
+        except InputError as exc:
+            self.say_problem(str(exc))
             return
-        self.dismiss(
-            FactorCreate(
-                name=values["name"],
-                kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
-                unit=values["unit"],
-                min_value=float(values["min"]) if values["min"] else None,
-                max_value=float(values["max"]) if values["max"] else None,
-            )
-        )
+        kind = self.query_one("#kind", Select).value
+        self.dismiss(FactorCreate(name=name, kind=kind, unit=unit, min_value=low, max_value=high))  # type: ignore[arg-type]
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

@@ -7,15 +7,16 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from tracker.tui.screens.dialog import Dialog
 
 if TYPE_CHECKING:
     from tracker.models import Factor
 
 
-class FactorPicker(ModalScreen["Factor | None"]):
+class FactorPicker(Dialog["Factor"]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
 
     def __init__(self, factors: list[Factor]) -> None:

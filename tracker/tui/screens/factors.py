@@ -11,20 +11,20 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from tracker.errors import TrackerError
 from tracker.formatting import format_number
-from tracker.tui.messages import FactorsChanged, FactorsLoaded, WriteFailed
+from tracker.tui.messages import FactorsChanged, FactorsLoaded
 from tracker.tui.screens.factor_edit_form import FactorEditForm
 from tracker.tui.screens.factor_form import FactorForm
 from tracker.tui.screens.preset_form import PresetForm
 from tracker.tui.widgets.keys_footer import KeysFooter
+from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:
     from tracker.models import Factor, FactorCreate, FactorUpdate, Preset, PresetCreate
     from tracker.tui.diary import Diary
 
 
-class FactorsScreen(Screen[None]):
+class FactorsScreen(Writes, Screen[None]):
     TITLE = "Factors"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_factor", "Add factor"),
@@ -60,10 +60,7 @@ class FactorsScreen(Screen[None]):
             self.load()
 
     def load(self) -> None:
-        self.run_worker(
-            lambda: self.post_message(FactorsLoaded(self.diary.factors(), self.diary.presets())),
-            thread=True, group="factors", exclusive=True,
-        )  # fmt: skip
+        self.read(lambda: FactorsLoaded(self.diary.factors(), self.diary.presets()), group="factors")
 
     def on_factors_changed(self, message: FactorsChanged) -> None:
         self.notify(message.text, timeout=3)
@@ -84,31 +81,34 @@ class FactorsScreen(Screen[None]):
         for preset, factor in presets:
             table.add_row(preset.name, factor.name, f"{format_number(preset.amount)} {factor.unit}".strip())
 
-    def _write(self, job: Callable[[], str]) -> None:
-        def work() -> None:
-            try:
-                self.post_message(FactorsChanged(job()))
-            except (TrackerError, ValueError) as exc:
-                self.post_message(WriteFailed(str(exc)))
+    def _write(self, job: Callable[[], str], keep: Callable[[str], object]) -> None:
+        self.write(lambda: FactorsChanged(job()), keep=keep)
 
-        self.run_worker(work, thread=True, group="write")
-
-    def on_write_failed(self, message: WriteFailed) -> None:
-        self.notify(message.text, title="Not saved", severity="error", timeout=8)
-
-    def action_add_factor(self) -> None:
+    def action_add_factor(self, problem: str = "", typed: FactorCreate | None = None) -> None:
         def save(factor_in: FactorCreate | None) -> None:
             if factor_in is not None:
-                self._write(lambda: f"Factor {self.diary.add_factor(factor_in).name} added")
+                self._write(
+                    lambda: f"Factor {self.diary.add_factor(factor_in).name} added",
+                    keep=lambda reason: self.action_add_factor(reason, factor_in),
+                )
 
-        self.app.push_screen(FactorForm(), save)
+        self.app.push_screen(FactorForm(typed=typed, problem=problem), save)
 
     def action_add_preset(self) -> None:
         self.app.push_screen(PresetForm(factors=self.factors), self._save_preset)
 
     def _save_preset(self, preset_in: PresetCreate | None) -> None:
-        if preset_in is not None:
-            self._write(lambda: f"Preset {self.diary.set_preset(preset_in).name} saved")
+        if preset_in is None:
+            return
+
+        def again(reason: str) -> None:
+            form = PresetForm(
+                factors=self.factors, name=preset_in.name, factor=preset_in.factor, amount=preset_in.amount,
+                problem=reason,
+            )  # fmt: skip
+            self.app.push_screen(form, self._save_preset)
+
+        self._write(lambda: f"Preset {self.diary.set_preset(preset_in).name} saved", keep=again)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "factors":
@@ -132,11 +132,17 @@ class FactorsScreen(Screen[None]):
             self.notify(f"{factor.name} is built in: its range stays as documented. Add your own with a.")
             return
 
+        self._edit_form(factor)
+
+    def _edit_form(self, factor: Factor, problem: str = "", typed: FactorUpdate | None = None) -> None:
         def save(changes: FactorUpdate | None) -> None:
             if changes is not None:
-                self._write(lambda: f"Factor {self.diary.update_factor(factor.name, changes).name} updated")
+                self._write(
+                    lambda: f"Factor {self.diary.update_factor(factor.name, changes).name} updated",
+                    keep=lambda reason: self._edit_form(factor, reason, changes),
+                )
 
-        self.app.push_screen(FactorEditForm(factor), save)
+        self.app.push_screen(FactorEditForm(factor, typed=typed, problem=problem), save)
 
     def _edit_preset(self, row: int) -> None:
         if not 0 <= row < len(self.presets):

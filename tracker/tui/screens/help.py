@@ -7,34 +7,43 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tracker.tui.screens.dialog import Dialog
 
 HELP = """\
 [b]Today[/b]
   t  log a twitch: the form starts from your last one; Enter saves it
-       in the form: u l m e c h o place · ← → ↑ b side · 1–5 intensity
-       a time · d duration · space start/stop a timer · n note
-  c  caffeine (pick a drink)      w  water (g glass, b bottle)
-  s  sleep (hours, or bed and wake times)   x  stress 0–9, t for 10
-  g  magnesium (repeats your last dose)     f  any factor
-  n  no twitches today            r  red-flag checklist
+     in the form: u l m e c h o place · ← → ↑ b side · 1–5 intensity
+     a time · d duration · space timer · n note · Tab/Enter next box
+  c  caffeine: a letter picks a drink, or type an amount and Enter
+  w  water (g glass, b bottle, or an amount)     f  any factor
+  s  sleep: 6.5, 6:10, 6h10, or bed and wake times
+  x  stress: 0 or 2–9 at once, 1 then Enter, 1 0 or t for 10
+  g  magnesium: shows your last dose; Enter or g again logs it
+  n  no twitches on the day shown (n or Enter confirms)
+  N  the day's note               r  red-flag checklist
   e / Enter  edit the entry under the cursor
-  Delete     delete it; u or ctrl+z undoes for 10 seconds
-  [ ]  a day back / forward       y  yesterday    .  today   j  go to a date
+  Delete     delete it (Delete or Enter confirms)
+  u, ctrl+z  undo a delete, for 10 seconds
+  [ ]  a day back / forward   y  yesterday   .  today   j  go to a date
 [b]Screens[/b]
-  h  History (Enter opens a day)   F  Factors and presets (e edits yours)   Esc  back
-  i  Insights: how long it has lasted, red flags, possible triggers (r recomputes)
-  T  Trends: the last 12 weeks · s saves the chart PNG · v writes a visit packet
+  h  History (Enter opens a day): ? twitches not answered, — nothing
+  F  Factors and presets (e edits yours)         Esc  back
+  i  Insights: how long, red flags, possible triggers (r recomputes)
+  T  Trends: weekly bars · s saves the chart · v writes a visit packet
 [b]Everywhere[/b]
-  ctrl+p  every command           ?  this help     ctrl+q  quit
-  The command palette also changes the theme (dark or light).
+  ctrl+p  every command, also the report, the chart and CSV exports
+  ?  this help     ctrl+q  quit
+  Files go to the exports folder beside your data, unless you type
+  another path; the path is shown.
 
-This app keeps a diary; it does not diagnose. If something worries you, see a doctor.
+This app keeps a diary; it does not diagnose. If something worries you,
+see a doctor.
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "close", "Close")]
 
     def compose(self) -> ComposeResult:

@@ -1,7 +1,9 @@
 """Every day, newest first: tracked or not, twitches, worst intensity, then each factor.
 
-An untracked day shows "—" everywhere, never 0. Rows are built in a thread worker and
-added in chunks, so ten years (3,650 rows) scroll at once and never block a key press.
+An untracked day shows "—" everywhere, never 0; a tracked day whose twitches were never
+answered (a coffee logged, but neither a twitch nor "no twitches") shows "?" for them, never
+0. Rows are built in a thread worker and added in chunks, so ten years (3,650 rows) scroll at
+once and never block a key press.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from tracker.formatting import days as plural_days
 from tracker.formatting import format_number
 from tracker.tui.messages import HistoryLoaded
 from tracker.tui.widgets.keys_footer import KeysFooter
+from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:
     from tracker.daily import DailyRow
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from tracker.tui.diary import Diary
 
 UNKNOWN = "—"
+UNANSWERED = "?"  # twitches not answered on a day with something else logged
 FIRST_CHUNK = 200  # on screen at once; the rest follow in the background
 CHUNK = 500
 
@@ -36,11 +40,11 @@ def history_cells(row: DailyRow, factors: list[Factor]) -> tuple[str, ...]:
     factor_cells = [format_number(row.factors.get(f.column)) or UNKNOWN for f in factors]
     intensity = UNKNOWN if row.max_intensity is None else str(row.max_intensity)
     flags = " !" if row.red_flags else ""
-    twitches = UNKNOWN if row.episodes is None else str(row.episodes)  # None: not answered, never 0
+    twitches = UNANSWERED if row.episodes is None else str(row.episodes)
     return (day, "yes" + flags, twitches, intensity, *factor_cells)
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(Writes, Screen[None]):
     TITLE = "History"
     AUTO_FOCUS = "DataTable"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -52,6 +56,7 @@ class HistoryScreen(Screen[None]):
         super().__init__()
         self.diary = diary
         self.stale = True
+        self.read_for: dt.date | None = None
         self._pending: list[tuple[str, tuple[str, ...]]] = []
 
     def compose(self) -> ComposeResult:
@@ -61,12 +66,10 @@ class HistoryScreen(Screen[None]):
         yield KeysFooter()
 
     def on_screen_resume(self) -> None:
-        if self.stale and self.diary.is_open:
+        if (self.stale or self.read_for != self.diary.today()) and self.diary.is_open:
             self.stale = False
-            self.run_worker(
-                lambda: self.post_message(HistoryLoaded(self.diary.history())),
-                thread=True, group="history", exclusive=True,
-            )  # fmt: skip
+            self.read_for = self.diary.today()  # a new day (past midnight) is a new row
+            self.read(lambda: HistoryLoaded(self.diary.history()), group="history")
 
     def on_history_loaded(self, message: HistoryLoaded) -> None:
         history = message.history
@@ -81,7 +84,8 @@ class HistoryScreen(Screen[None]):
         rows = [(row.date.isoformat(), history_cells(row, history.factors)) for row in history.rows]
         tracked = sum(row.tracked for row in history.rows)
         self.query_one("#history-summary", Static).update(
-            f"{plural_days(len(rows))}, {tracked} tracked. Enter opens a day; — means not logged."
+            f"{plural_days(len(rows))}, {tracked} tracked. Enter opens a day. — not logged; "
+            f"{UNANSWERED} twitches not answered (open the day, n if there were none)."
         )
         self._pending = rows[FIRST_CHUNK:]
         for key, cells in rows[:FIRST_CHUNK]:

@@ -20,8 +20,9 @@ from textual.widgets import Header, LoadingIndicator, Static
 
 from tracker.analysis.text import DASH, LOGGED, SUGGESTED, TIMES  # plain strings: no pandas
 from tracker.formatting import days as plural_days
-from tracker.tui.messages import AnalysisReady
+from tracker.tui.messages import AnalysisReady, ReadFailed
 from tracker.tui.widgets.keys_footer import KeysFooter
+from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:
     from tracker.tui.diary import Diary
@@ -30,7 +31,7 @@ SECTIONS = ("range", "persistence", "red-flags", "triggers", "adjusted", "interv
 NOT_A_DIAGNOSIS = "This app keeps a diary; it does not diagnose. If something worries you, see a doctor."
 
 
-class InsightsScreen(Screen[None]):
+class InsightsScreen(Writes, Screen[None]):
     TITLE = "Insights"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -54,15 +55,15 @@ class InsightsScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = f"as of {self.diary.today():%a %d %b %Y}"
         self.action_analyse()
 
     def action_analyse(self) -> None:
+        self.sub_title = f"as of {self.diary.today():%a %d %b %Y}"  # read again: the app may be open past midnight
         self._busy(True)
-        self.run_worker(
-            lambda: self.post_message(AnalysisReady(self.diary.analysis())),
-            thread=True, group="analysis", exclusive=True,
-        )  # fmt: skip
+        self.read(lambda: AnalysisReady(self.diary.analysis()), group="analysis")
+
+    def on_read_failed(self, _message: ReadFailed) -> None:
+        self._busy(False)  # Writes.on_read_failed then says why (Textual calls both handlers)
 
     def _busy(self, busy: bool) -> None:
         self.query_one("#insights-progress").display = busy

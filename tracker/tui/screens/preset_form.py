@@ -7,16 +7,17 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
+from tracker.errors import InputError
 from tracker.formatting import format_number
+from tracker.tui.screens.dialog import Dialog
 
 if TYPE_CHECKING:
     from tracker.models import Factor, PresetCreate  # noqa: F401 (PresetCreate: quoted in the class line)
 
 
-class PresetForm(ModalScreen["PresetCreate | None"]):
+class PresetForm(Dialog["PresetCreate"]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
 
     def __init__(
@@ -26,13 +27,15 @@ class PresetForm(ModalScreen["PresetCreate | None"]):
         name: str = "",
         factor: str = "caffeine",
         amount: float | None = None,
+        problem: str = "",
     ) -> None:
-        super().__init__()
+        super().__init__(problem=problem)
         self.factors, self.preset_name, self.factor, self.amount = factors, name, factor, amount
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static("[b]Preset[/b]  (Tab between fields, Enter saves)", classes="form-title")
+            yield self.problem_line()
             yield Input(self.preset_name, placeholder="name, e.g. flat-white", id="name")
             numbers = [f for f in self.factors if f.kind == "number"]
             yield Select(
@@ -45,15 +48,19 @@ class PresetForm(ModalScreen["PresetCreate | None"]):
         if self.preset_name:
             self.call_after_refresh(lambda: self.query_one("#amount", Input).focus())
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
         name = self.query_one("#name", Input).value.strip()
-        amount = self.query_one("#amount", Input).value.strip()
-        if not name or not amount:
-            self.notify("a preset needs a name and an amount", severity="error")
+        try:
+            amount = self.number("amount", "amount")
+            if not name or amount is None:
+                raise InputError("preset", name, "a name and an amount")
+        except InputError as exc:
+            self.say_problem(str(exc))
             return
         from tracker.models import PresetCreate
 
-        self.dismiss(PresetCreate(name=name, factor=str(self.query_one("#factor", Select).value), amount=float(amount)))
+        self.dismiss(PresetCreate(name=name, factor=str(self.query_one("#factor", Select).value), amount=amount))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

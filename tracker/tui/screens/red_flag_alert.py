@@ -7,8 +7,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tracker.tui.screens.dialog import Dialog
 
 ADVICE = (
     "[b]See a doctor promptly[/b] about what you ticked. These signs are worth checking "
@@ -18,7 +19,7 @@ ADVICE = (
 )
 
 
-class RedFlagAlert(ModalScreen[None]):
+class RedFlagAlert(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "close", "Close", priority=True),
         Binding("escape", "close", "Close"),

@@ -7,9 +7,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
+
+from tracker.tui.screens.dialog import Dialog
 
 # RedFlagKind values as plain strings: tracker.models would load the database stack before
 # the first screen is painted (tests check the two stay equal).
@@ -24,7 +25,7 @@ QUESTIONS: list[tuple[str, str]] = [
 ]
 
 
-class RedFlagChecklist(ModalScreen[list[str] | None]):
+class RedFlagChecklist(Dialog[list[str]]):
     """Dismisses with the signs ticked (possibly none), or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -36,11 +37,19 @@ class RedFlagChecklist(ModalScreen[list[str] | None]):
         Binding("escape", "dismiss_none", "Cancel"),
     ]
 
+    def __init__(self, *, ticked: tuple[str, ...] = (), problem: str = "") -> None:
+        super().__init__(problem=problem)
+        self.ticked = ticked
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="form", id="red-flags"):
             yield Static("[b]Red flags[/b] — tick any you have noticed today", classes="form-title")
+            yield self.problem_line()
             yield SelectionList[str](
-                *[Selection(f"{n}  {text}", kind) for n, (kind, text) in enumerate(QUESTIONS, start=1)],
+                *[
+                    Selection(f"{n}  {text}", kind, kind in self.ticked)
+                    for n, (kind, text) in enumerate(QUESTIONS, start=1)
+                ],
                 id="checklist",
             )
             yield Static("1–7 or space tick   Enter save   Esc cancel", classes="form-hint")

@@ -1,74 +1,91 @@
-"""Sleep as hours, or as bed and wake times; either way it belongs to the day you woke up."""
+"""Sleep as hours (6.5, 6:10, 6h10), or as bed and wake times; either way it belongs to the day
+you woke up. A value the form cannot use keeps the form open, with the reason under it."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tracker.errors import InputError
+from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
+from tracker.when import parse_clock, parse_hours
+
+if TYPE_CHECKING:
+    from tracker.models import Factor
+
+HOURS_CHARACTERS = r"[0-9:.,hHmM ]"
+CLOCK_CHARACTERS = r"[0-9:.]"
 
 
-class SleepForm(ModalScreen[tuple[float, str] | None]):
+class SleepForm(Dialog[tuple[float, str]]):
     """Dismisses with (hours, note), the note saying the bed and wake times if given."""
 
+    AUTO_FOCUS = "#hours"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel"),
         Binding("enter", "save", "Save"),  # not priority: keys typed before it come first
     ]
 
-    def __init__(self, *, wake_day: dt.date) -> None:
-        super().__init__()
+    def __init__(
+        self, *, wake_day: dt.date, factor: Factor, hours: str = "", bed: str = "", wake: str = "", problem: str = ""
+    ) -> None:
+        super().__init__(problem=problem)
         self.wake_day = wake_day
+        self.factor = factor
+        self.values = {"hours": hours, "bed": bed, "wake": wake}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static(f"[b]Sleep[/b] ending the morning of {self.wake_day:%a %d %b}", classes="form-title")
-            yield Static("hours", classes="field-label")
-            yield Input(placeholder="e.g. 6.5", id="hours", type="number")
+            yield self.problem_line()
+            yield Static("hours: 6.5, 6:10 or 6h10", classes="field-label")
+            yield CharsInput(self.values["hours"], chars=HOURS_CHARACTERS, placeholder="e.g. 6.5", id="hours")
+            yield field_error("hours")
             yield Static("or bed and wake times (Tab to move)", classes="field-label")
             with Horizontal(classes="pair"):
-                yield Input(placeholder="bed 23:30", id="bed")
-                yield Input(placeholder="wake 07:00", id="wake")
+                yield CharsInput(self.values["bed"], chars=CLOCK_CHARACTERS, placeholder="bed 23:30", id="bed")
+                yield CharsInput(self.values["wake"], chars=CLOCK_CHARACTERS, placeholder="wake 07:00", id="wake")
+            yield field_error("bed")
             yield Static("Enter save   Esc cancel", classes="form-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_save()
 
-    def action_save(self) -> None:
-        try:
-            result = self._result()
-        except InputError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.dismiss(result)
+    def entered(self) -> dict[str, str]:
+        """The three boxes as typed (to reopen the form with them)."""
+        return {name: self.query_one(f"#{name}", Input).value for name in ("hours", "bed", "wake")}
 
-    def _result(self) -> tuple[float, str]:
-        hours = self.query_one("#hours", Input).value.strip()
+    def action_save(self) -> None:
+        from tracker.store import check_factor_value  # loaded with the database, before any form
+
+        for name in ("hours", "bed"):
+            self.clear_refusal(name)
+        typed = self.entered()
+        hours_text = typed["hours"].strip()
+        field = "hours" if hours_text else "bed"
+        try:
+            hours, note = self._result(hours_text, typed["bed"].strip(), typed["wake"].strip())
+            hours = check_factor_value(self.factor, hours, field="sleep")
+        except InputError as exc:
+            self.refuse(field, str(exc))
+            return
+        self.dismiss((hours, note))
+
+    @staticmethod
+    def _result(hours: str, bed: str, wake: str) -> tuple[float, str]:
         if hours:
-            try:
-                return float(hours), ""
-            except ValueError:
-                raise InputError("hours", hours, "a number like 6.5") from None
-        bed, wake = (self.query_one(f"#{name}", Input).value.strip() for name in ("bed", "wake"))
+            return parse_hours(hours), ""
         if not (bed and wake):
             raise InputError("sleep", "", "hours, or both a bed and a wake time (HH:MM)")
-        bed_at, wake_at = _clock("bed", bed), _clock("wake", wake)
+        bed_at, wake_at = parse_clock(bed, field="bed"), parse_clock(wake, field="wake")
         minutes = (wake_at.hour * 60 + wake_at.minute - bed_at.hour * 60 - bed_at.minute) % (24 * 60)
         return round(minutes / 60, 2), f"bed {bed_at:%H:%M}, wake {wake_at:%H:%M}"
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
-
-
-def _clock(field: str, text: str) -> dt.time:
-    try:
-        return dt.time.fromisoformat(text if len(text) > 4 else f"0{text}")
-    except ValueError:
-        raise InputError(field, text, "a time like 23:30") from None

@@ -1,4 +1,8 @@
-"""Stress on the 0–10 scale in one key: 0–9, and t for 10."""
+"""Stress on the 0–10 scale in a key or two.
+
+0 and 2–9 save at once. `1` could be the start of 10, so it waits: Enter saves 1, `0` makes
+it 10 (and `t` is 10 too). Typed fast or slow, `10` is always 10.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +11,50 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tracker.tui.screens.dialog import Dialog
 
-class StressPicker(ModalScreen[int | None]):
+
+class StressPicker(Dialog[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        *[Binding(str(n), f"pick({n})", show=False) for n in range(10)],
+        *[Binding(str(n), f"digit({n})", show=False) for n in range(10)],
         Binding("t", "pick(10)", show=False),
+        Binding("enter", "enter", show=False),
         Binding("escape", "dismiss_none", "Cancel"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started_ten = False  # `1` pressed: 1 or the start of 10
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static("[b]Stress today[/b], 0 (none) to 10 (worst)", classes="form-title")
-            yield Static("press [b]0[/b]–[b]9[/b], or [b]t[/b] for 10      Esc cancel")
+            yield Static("press [b]0[/b] or [b]2[/b]–[b]9[/b] · [b]1[/b] then Enter · [b]10[/b] or [b]t[/b] for 10")
+            yield Static("", id="stress-typed")
+            yield Static("Esc cancel", classes="form-hint")
+
+    def action_digit(self, digit: int) -> None:
+        if self.started_ten:
+            if digit == 0:
+                self.dismiss(10)
+            else:
+                self._show("1 — Enter saves 1, 0 makes it 10 (Esc to start again)")
+        elif digit == 1:
+            self.started_ten = True
+            self._show("1 — Enter saves 1, 0 makes it 10")
+        else:
+            self.dismiss(digit)
+
+    def action_enter(self) -> None:
+        if self.started_ten:
+            self.dismiss(1)
+        else:
+            self._show("press a number from 0 to 9, or t for 10")
+
+    def _show(self, text: str) -> None:
+        self.query_one("#stress-typed", Static).update(text)
 
     def action_pick(self, level: int) -> None:
         self.dismiss(level)

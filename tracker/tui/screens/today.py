@@ -4,43 +4,37 @@ Paints at once, before the database is even open (its keys wait for it). From th
 line the day is first drawn from a quick sqlite3 read (show_glance), then loaded in full in
 a thread worker (DayLoaded), which enables the keys. Every write runs in a worker too and
 comes back as a past-tense message; the screen then reloads the day.
+
+The screen follows the clock: "today" is read when needed, never kept. Left open past
+midnight, it moves on to the new day (a timer at the next local midnight, and a check before
+every key), so a twitch logged at 00:05 is logged at 00:05 of the new day.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.message import Message
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from tracker.errors import TrackerError
-from tracker.formatting import format_number, intensity_words, place_words
-from tracker.tui.messages import (
-    DayLoaded,
-    EntriesDeleted,
-    EntriesRestored,
-    EntrySaved,
-    EpisodeSaved,
-    RedFlagsSaved,
-    WriteFailed,
-)
+from tracker.formatting import format_number
+from tracker.tui.messages import DayLoaded, EntrySaved, EpisodeSaved, RedFlagsSaved
+from tracker.tui.screens.today_entries import EntryKeys
 from tracker.tui.screens.today_factors import FactorLogging
 from tracker.tui.widgets.day_table import DayTable
 from tracker.tui.widgets.keys_footer import KeysFooter
+from tracker.tui.writing import Writes
+from tracker.validate import EARLIEST_YEAR
 
 if TYPE_CHECKING:  # the screen paints before the database stack is imported
-    from tracker.models import EpisodeCreate
-    from tracker.store import Removed
     from tracker.tui.diary import DayShown, DayView, Diary
 
-UNDO_SECONDS = 10.0
+EARLIEST_DAY = dt.date(EARLIEST_YEAR, 1, 1)  # the first day the store accepts
 
 # Keys that work from the first frame: pressed while the database is still opening they wait
 # for it (see day_ready), so `t` `Enter` typed the moment the screen appears saves a twitch.
@@ -50,7 +44,7 @@ WAIT_FOR_THE_DATABASE = frozenset(
 )  # fmt: skip
 
 
-class TodayScreen(FactorLogging, Screen[None]):
+class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
     TITLE = "Today"
     AUTO_FOCUS = "DayTable"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -65,10 +59,11 @@ class TodayScreen(FactorLogging, Screen[None]):
         Binding("x", "log_stress", "Stress", priority=True),
         Binding("g", "log_magnesium", "Magnesium", priority=True),
         Binding("f", "log_factor", "Factor", show=False, priority=True),
-        Binding("n", "no_twitches", "None today", show=False),
+        Binding("n", "no_twitches", "No twitches", priority=True),
+        Binding("N", "day_note", "Day note", show=False, priority=True),
         Binding("r", "red_flags", "Red flags", priority=True),
         Binding("e", "edit", "Edit", show=False),
-        Binding("delete,backspace", "delete", "Delete", show=False),
+        Binding("delete,backspace", "delete", "Delete", show=False, priority=True),
         Binding("u,ctrl+z", "undo", "Undo"),
         Binding("left_square_bracket", "shift_day(-1)", "Day back"),
         Binding("right_square_bracket", "shift_day(1)", "Day fwd", show=False),
@@ -85,15 +80,16 @@ class TodayScreen(FactorLogging, Screen[None]):
         super().__init__()
         self.diary = diary
         self.day = diary.today()
+        self.today_seen = self.day  # the date when the clock was last looked at
         self.view: DayView | None = None
-        self._undo: tuple[list[Removed], float] | None = None
-        self._offered_yesterday = False
+        self._offered_for: dt.date | None = None  # the today whose unanswered days were offered
         self._keys_waiting = not diary.is_open  # the footer shows them disabled until the day loads
+        self.init_entry_keys()
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="status")
-        yield Static(self._heading()[2], id="day-heading")  # in the very first frame
+        yield Static(self._heading(), id="day-heading")  # in the very first frame
         yield DayTable(id="entries")
         yield Static("", id="totals")
         yield Static("loading…", id="unlogged")
@@ -101,6 +97,7 @@ class TodayScreen(FactorLogging, Screen[None]):
 
     def on_mount(self) -> None:
         self._show_heading()
+        self._wake_at_midnight()
         if self.diary.is_open:
             self.load()  # else the app calls diary_opened() when it is
 
@@ -108,35 +105,52 @@ class TodayScreen(FactorLogging, Screen[None]):
         """The database is open: the keys work and the day loads."""
         self.load()
 
+    # --- the clock ---------------------------------------------------------------------------
+
+    def follow_clock(self) -> None:
+        """If the date has changed since the clock was last read, move on: the screen showing
+        the old today shows the new one; any other day keeps its place ("2 days ago" now)."""
+        today = self.diary.today()
+        if today == self.today_seen:
+            return
+        was_today = self.day == self.today_seen
+        self.today_seen = today
+        self.app.mark_history_stale()  # type: ignore[attr-defined]
+        self.show_day(today if was_today else self.day)
+
+    def _wake_at_midnight(self) -> None:
+        now = self.diary.now()
+        midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time()).astimezone()
+        self.set_timer(max((midnight - now).total_seconds(), 0) + 0.5, self._midnight, name="midnight")
+
+    def _midnight(self) -> None:
+        self.follow_clock()
+        self._wake_at_midnight()
+
     # --- loading -----------------------------------------------------------------------------
 
     def load(self) -> None:
         day = self.day
-        self.run_worker(
-            lambda: self.post_message(DayLoaded(day, self.diary.load_day(day))),
-            thread=True, group="load", exclusive=True,
-        )  # fmt: skip
+        self.read(lambda: DayLoaded(day, self.diary.load_day(day)), group="load")
 
     def show_day(self, day: dt.date) -> None:
-        self.day = min(day, self.diary.today())
+        self.day = max(min(day, self.diary.today()), EARLIEST_DAY)
         self._show_heading()
         self.load()
 
-    def _heading(self) -> tuple[str, str, str]:
-        """(title, sub-title, heading line) for the day shown."""
+    def _heading(self, red_flags: tuple[str, ...] = ()) -> str:
+        """The heading line for the day shown (and the title bar's title and sub-title)."""
         today = self.diary.today()
+        flag = f"   [b $error]⚠ red flag: {escape(', '.join(red_flags))}[/]" if red_flags else ""
         if self.day == today:
-            return "Today", f"{self.day:%A %d %B %Y}", f"[b]Today[/b], {self.day:%A %d %B %Y}"
+            self.title, self.sub_title = "Today", f"{self.day:%A %d %B %Y}"
+            return f"[b]Today[/b], {self.day:%A %d %B %Y}{flag}"
         ago = (today - self.day).days
-        return (
-            f"{self.day:%a %d %b %Y}",
-            f"{ago} day{'s' * (ago != 1)} ago",
-            f"[b]{self.day:%A %d %B %Y}[/b] — {ago} day{'s' * (ago != 1)} ago   ([b].[/b] back to today)",
-        )
+        self.title, self.sub_title = f"{self.day:%a %d %b %Y}", f"{ago} day{'s' * (ago != 1)} ago"
+        return f"[b]{self.day:%a %d %b %Y}[/b] — {ago} day{'s' * (ago != 1)} ago ([b].[/b] today){flag}"
 
-    def _show_heading(self) -> None:
-        self.title, self.sub_title, heading = self._heading()
-        self.query_one("#day-heading", Static).update(heading)
+    def _show_heading(self, red_flags: tuple[str, ...] = ()) -> None:
+        self.query_one("#day-heading", Static).update(self._heading(red_flags))
 
     def show_glance(self, day: dt.date, shown: DayShown) -> None:
         """The first look at the day, drawn until the full read replaces it."""
@@ -152,12 +166,13 @@ class TodayScreen(FactorLogging, Screen[None]):
         still opening, a key waits here; its binding is a priority one, so the keys typed after
         it wait too, in order. (The app's messages wait as well, so this opens the database
         itself rather than wait for the app to.) False only if the database was refused."""
+        self.follow_clock()
         if not self.diary.is_open:
             try:
                 await asyncio.to_thread(self.diary.open)  # or wait for the app's worker opening it
             except Exception:  # refused: the app's own open says why, on screen
                 return False
-        if self.view is None:
+        if self.view is None or self.view.summary.date != self.day:
             self._show_view(await asyncio.to_thread(self.diary.load_day, self.day))
         return True
 
@@ -168,13 +183,15 @@ class TodayScreen(FactorLogging, Screen[None]):
             self._keys_waiting = False
             self.call_after_refresh(self.refresh_bindings)
         self._draw(view)
-        if view.yesterday_empty and not self._offered_yesterday and self.day == self.diary.today():
-            self._offered_yesterday = True
-            self.notify("Yesterday has nothing logged. Press [b]y[/b] to fill it in.", timeout=12)
+        today = self.diary.today()
+        if view.unanswered and self._offered_for != today and self.day == today:
+            self._offered_for = today
+            self.notify(unanswered_offer(view.unanswered, today), timeout=15)
 
     def _draw(self, shown: DayShown) -> None:
         summary = shown.summary
         self.query_one("#status", Static).update(f"Persistence: {shown.status_line}")
+        self._show_heading(tuple(flag.kind for flag in summary.red_flags))
         self.query_one(DayTable).show(summary, shown.factors)
         totals = [
             f"{t.factor.name} {format_number(t.value)}{' ' + t.factor.unit if t.factor.unit else ''}"
@@ -183,30 +200,21 @@ class TodayScreen(FactorLogging, Screen[None]):
         ]
         count = len(summary.episodes)
         twitches = f"{count} twitch{'es' * (count != 1)}" if count else ("no twitches" if summary.checked_in else "")
-        self.query_one("#totals", Static).update("  ·  ".join(filter(None, [twitches, *totals])) or "nothing logged")
+        note = f"note: {escape(summary.note)}" if summary.note else ""
+        self.query_one("#totals", Static).update(
+            "  ·  ".join(filter(None, [twitches, *totals, note])) or "nothing logged"
+        )
         missing = [f.name for f in summary.unlogged]
         if not summary.episodes and not summary.checked_in:
-            missing.insert(0, "twitches (t, or n for none)")
+            missing.insert(0, "twitches ([b]t[/b], or [b]n[/b] for none)")
         self.query_one("#unlogged", Static).update(
             "Not logged yet: " + ", ".join(missing) if missing else "Everything logged for this day."
         )
 
-    # --- writes ------------------------------------------------------------------------------
-
-    def write(self, job: Callable[[], Message]) -> None:
-        """Run a store write in a thread; its message (or WriteFailed) comes back here."""
-
-        def work() -> None:
-            try:
-                message = job()
-            except (TrackerError, ValueError) as exc:
-                message = WriteFailed(str(exc))
-            self.post_message(message)
-
-        self.run_worker(work, thread=True, group="write")
+    # --- after a write -----------------------------------------------------------------------
 
     def on_entry_saved(self, message: EntrySaved) -> None:
-        self.notify(message.text, timeout=3)
+        self.notify(message.text, timeout=4)
         if message.day != self.day:
             self.show_day(message.day)
         else:
@@ -214,158 +222,17 @@ class TodayScreen(FactorLogging, Screen[None]):
         self.app.mark_history_stale()  # type: ignore[attr-defined]
 
     def on_episode_saved(self, message: EpisodeSaved) -> None:
-        self.on_entry_saved(message)
+        self.on_entry_saved(message)  # Textual looks handlers up by the message's own class
 
     def on_red_flags_saved(self, message: RedFlagsSaved) -> None:
         self.on_entry_saved(message)
-
-    def on_write_failed(self, message: WriteFailed) -> None:
-        self.notify(message.text, title="Not saved", severity="error", timeout=8)
-
-    # --- twitches ----------------------------------------------------------------------------
-
-    async def action_log_twitch(self) -> None:
-        from tracker.tui.screens.episode_form import EpisodeForm  # forms load on first use, after the first frame
-
-        if not await self.day_ready() or self.view is None:
-            return
-        location, side, intensity = self.view.episode_defaults
-        form = EpisodeForm(
-            started_at=self.diary.moment_on(self.day),
-            location=location,
-            side=side,
-            intensity=intensity,
-        )
-        await self.app.push_screen(form, self._save_episode)
-
-    def _save_episode(self, episode_in: EpisodeCreate | None) -> None:
-        if episode_in is None:
-            return
-
-        def job() -> EpisodeSaved:
-            episode = self.diary.add_episode(episode_in)
-            at = episode.local_started_at
-            what = f"{place_words(episode.location, episode.side)}, {intensity_words(episode.intensity)}"
-            text = f"Twitch saved: {at:%H:%M} {what}"
-            return EpisodeSaved(episode.local_date, text, episode_id=episode.id or 0)
-
-        self.write(job)
-
-    def action_edit(self) -> None:
-        entry = self.query_one(DayTable).selected_id()
-        if entry is None or self.view is None:
-            return
-        if entry.startswith("e"):
-            from tracker.tui.screens.episode_form import EpisodeForm
-
-            episode = next(e for e in self.view.summary.episodes if e.id == int(entry[1:]))
-            form = EpisodeForm(
-                started_at=episode.local_started_at, location=episode.location, side=episode.side,
-                intensity=episode.intensity, duration_s=episode.duration_s, note=episode.note, heading="Edit twitch",
-            )  # fmt: skip
-            self.app.push_screen(form, lambda changed: self._update_episode(episode.id or 0, changed))
-        elif entry.startswith("f"):
-            self.edit_factor_entry(int(entry[1:]))
-        else:
-            self.notify("Red flags and check-ins can be deleted (Delete) but not edited.")
-
-    def on_data_table_row_selected(self, _event: object) -> None:
-        self.action_edit()
-
-    def _update_episode(self, episode_id: int, changed: EpisodeCreate | None) -> None:
-        if changed is None:
-            return
-        from tracker.models import EpisodeUpdate
-
-        changes = EpisodeUpdate(**changed.model_dump())
-        self.write(lambda: EpisodeSaved(self.diary.update_episode(episode_id, changes).local_date, "Twitch updated"))
-
-    # --- check-in and red flags --------------------------------------------------------------
-
-    def action_no_twitches(self) -> None:
-        day = self.day
-
-        def job() -> EntrySaved:
-            self.diary.check_in(day)
-            return EntrySaved(day, f"No twitches on {day:%a %d %b} — noted")
-
-        self.write(job)
-
-    async def action_red_flags(self) -> None:
-        from tracker.tui.screens.red_flags import RedFlagChecklist
-
-        if not await self.day_ready():
-            return
-        await self.app.push_screen(RedFlagChecklist(), self._save_red_flags)
-
-    def _save_red_flags(self, kinds: list | None) -> None:
-        if not kinds:
-            return
-        from tracker.tui.screens.red_flag_alert import RedFlagAlert
-        from tracker.tui.screens.red_flags import QUESTIONS
-
-        # The advice comes first, while the write happens behind it.
-        labels = {kind: text for kind, text in QUESTIONS}
-        self.app.push_screen(RedFlagAlert([labels[kind] for kind in kinds]))
-        day = self.day
-        self.write(
-            lambda: RedFlagsSaved(
-                day,
-                f"{len(kinds)} red flag(s) saved",
-                tuple(f.kind for f in self.diary.add_red_flags(day, kinds)),
-            )
-        )
-
-    # --- delete and undo ---------------------------------------------------------------------
-
-    def action_delete(self) -> None:
-        table = self.query_one(DayTable)
-        entry = table.selected_id()
-        if entry is None:
-            return
-        when, what = table.get_row(entry)[:2]
-        label = f"{what} ({when})" if when != "day" else what
-        day = self.day
-        self.write(lambda: EntriesDeleted(day, self.diary.delete([entry]), f"Deleted {label}"))
-
-    def on_entries_deleted(self, message: EntriesDeleted) -> None:
-        self._undo = (message.removed, time.monotonic() + UNDO_SECONDS)
-        self.set_timer(UNDO_SECONDS, self._undo_expired)
-        self.refresh_bindings()
-        self.notify(f"{message.text}. Press [b]u[/b] (or ctrl+z) to undo.", timeout=UNDO_SECONDS)
-        self.load()
-        self.app.mark_history_stale()  # type: ignore[attr-defined]
-
-    def _undo_expired(self) -> None:
-        if self._undo and time.monotonic() >= self._undo[1] - 0.05:
-            self._undo = None
-            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.diary.is_open:
             return True if action in WAIT_FOR_THE_DATABASE else None  # None: shown, but disabled
         if action == "undo":
-            return self._undo is not None
+            return self.undo_ready()
         return True
-
-    def action_undo(self) -> None:
-        if self._undo is None:
-            return
-        removed, _ = self._undo
-        self._undo = None
-        self.refresh_bindings()
-        day = self.day
-
-        def job() -> EntriesRestored:
-            self.diary.restore(removed)
-            return EntriesRestored(day, "Undone: " + ", ".join(item.entry_id for item in removed) + " restored")
-
-        self.write(job)
-
-    def on_entries_restored(self, message: EntriesRestored) -> None:
-        self.notify(message.text, timeout=3)
-        self.load()
-        self.app.mark_history_stale()  # type: ignore[attr-defined]
 
     # --- other screens -----------------------------------------------------------------------
 
@@ -384,16 +251,21 @@ class TodayScreen(FactorLogging, Screen[None]):
     # --- other days --------------------------------------------------------------------------
 
     def action_shift_day(self, days: int) -> None:
-        target = self.day + dt.timedelta(days=days)
-        if target > self.diary.today():
+        self.follow_clock()
+        if days > 0 and self.day >= self.diary.today():
             self.notify("That is the future; nothing to log yet.", timeout=2)
             return
-        self.show_day(target)
+        if days < 0 and self.day <= EARLIEST_DAY:
+            self.notify(f"The diary starts on {EARLIEST_DAY:%d %B %Y}; there is no day before.", timeout=3)
+            return
+        self.show_day(self.day + dt.timedelta(days=days))
 
     def action_yesterday(self) -> None:
+        self.follow_clock()
         self.show_day(self.diary.today() - dt.timedelta(days=1))
 
     def action_go_today(self) -> None:
+        self.follow_clock()
         self.show_day(self.diary.today())
 
     async def action_jump(self) -> None:
@@ -402,3 +274,19 @@ class TodayScreen(FactorLogging, Screen[None]):
         if not await self.day_ready():
             return
         await self.app.push_screen(DatePrompt(today=self.diary.today()), lambda day: day and self.show_day(day))
+
+
+def unanswered_offer(days: list[dt.date], today: dt.date) -> str:
+    """The notice offering to answer "no twitches" for recent days left unanswered."""
+    yesterday = today - dt.timedelta(days=1)
+    names = [("yesterday" if day == yesterday else f"{day:%a %d %b}") for day in days]
+    if len(names) > 3:
+        names = [*names[:2], f"{len(names) - 2} more days back to {days[-1]:%a %d %b}"]
+    names = ", ".join(names)
+    back = "\\["  # a literal "[" in markup
+    go = (
+        f"[b]y[/b] goes to yesterday, [b]{back}[/b] a day back"
+        if yesterday in days
+        else f"[b]{back}[/b] goes a day back"
+    )
+    return f"Twitches not answered for {names}. {go}; there, [b]n[/b] says there were none."

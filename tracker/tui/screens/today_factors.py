@@ -1,13 +1,14 @@
 """The Today screen's factor keys: caffeine, water, sleep, stress, magnesium, any factor.
 
 A mixin so today.py stays readable; it relies on TodayScreen's `diary`, `day`, `view`
-and `write`. Its forms are imported when first opened, not before the first frame.
+and `write`. Its forms are imported when first opened, not before the first frame. A save
+that fails reopens the form it came from with the value kept.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tracker.formatting import format_number
 from tracker.tui.messages import EntrySaved
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from textual.message import Message
+    from textual.screen import Screen
 
     from tracker.models import Factor
     from tracker.tui.diary import DayView, Diary
@@ -26,9 +28,11 @@ class FactorLogging:
     day: dt.date
     view: DayView | None
     if TYPE_CHECKING:
-        app: object
+        app: Any
 
-        def write(self, job: Callable[[], Message]) -> None: ...
+        def write(
+            self, job: Callable[[], Message], *, keep: Callable[[str], object] | None = None, kept: str = ""
+        ) -> None: ...
         def notify(self, message: str, **kwargs: object) -> None: ...
         async def day_ready(self) -> bool: ...
 
@@ -40,8 +44,11 @@ class FactorLogging:
             self.notify(f"There is no {name} factor in this database.")
         return found
 
-    def log_value(self, factor: Factor, value: float, note: str = "", *, date_only: bool = False) -> None:
-        """One entry for `factor` on the day shown: timed now today, date-only on other days."""
+    def log_value(
+        self, factor: Factor, value: float, note: str = "", *, date_only: bool = False, again: Callable[[str], object]
+    ) -> None:
+        """One entry for `factor` on the day shown: timed now today, date-only on other days.
+        If it cannot be saved, `again(reason)` reopens the form it came from."""
         from tracker.models import FactorEntryCreate  # loaded with the database before any entry
 
         day = self.day
@@ -56,35 +63,39 @@ class FactorLogging:
             unit = f" {factor.unit}" if factor.unit else ""
             return EntrySaved(entry.local_date, f"{factor.name} {format_number(entry.value)}{unit} added")
 
-        self.write(job)
+        self.write(job, keep=again)
 
-    async def ask_value(self, factor: Factor) -> None:
-        """The quickest way to a value for this factor: presets, a key, or a number."""
+    async def ask_value(self, factor: Factor, problem: str = "", typed: Any = None) -> None:
+        """The quickest way to a value for this factor: presets, a key, or a number. `typed`
+        fills the form again after a failed save, with `problem` saying why."""
+        await self.app.push_screen(*self._value_form(factor, problem, typed))
+
+    def _value_form(self, factor: Factor, problem: str, typed: Any) -> tuple[Screen, Callable[[Any], None]]:
         from tracker.tui.screens.number_form import NumberForm
         from tracker.tui.screens.preset_picker import PresetPicker
         from tracker.tui.screens.sleep_form import SleepForm
         from tracker.tui.screens.stress_picker import StressPicker
 
+        def again(value: Any) -> Callable[[str], object]:
+            return lambda reason: self.ask_value(factor, reason, value)
+
+        def save(value: float | None) -> None:
+            if value is not None:
+                self.log_value(factor, value, again=again(value))
+
         presets = [p for p, f in (self.view.presets if self.view else []) if f.id == factor.id]
         if factor.name == "sleep":
-            await self.app.push_screen(  # type: ignore[attr-defined]
-                SleepForm(wake_day=self.day),
-                lambda result: result and self.log_value(factor, result[0], result[1], date_only=True),
-            )
-        elif factor.name == "stress":
-            await self.app.push_screen(  # type: ignore[attr-defined]
-                StressPicker(), lambda level: level is not None and self.log_value(factor, level)
-            )
-        elif presets:
-            await self.app.push_screen(  # type: ignore[attr-defined]
-                PresetPicker(factor=factor, presets=presets),
-                lambda amount: amount is not None and self.log_value(factor, amount),
-            )
-        else:
-            await self.app.push_screen(
-                NumberForm(factor=factor),
-                lambda value: value is not None and self.log_value(factor, value),
-            )  # type: ignore[attr-defined]
+
+            def save_sleep(result: tuple[float, str] | None) -> None:
+                if result is not None:
+                    self.log_value(factor, *result, date_only=True, again=again(format_number(result[0])))
+
+            return SleepForm(wake_day=self.day, factor=factor, hours=typed or "", problem=problem), save_sleep
+        if factor.name == "stress" and typed is None:
+            return StressPicker(), save
+        if presets:
+            return PresetPicker(factor=factor, presets=presets, amount=format_number(typed), problem=problem), save
+        return NumberForm(factor=factor, value=typed, problem=problem), save
 
     async def action_log_caffeine(self) -> None:
         if await self.day_ready() and (factor := self._factor("caffeine")):
@@ -102,53 +113,53 @@ class FactorLogging:
         if await self.day_ready() and (factor := self._factor("stress")):
             await self.ask_value(factor)
 
-    async def action_log_magnesium(self) -> None:
-        """Repeat the last dose in one key; ask for a dose the first time."""
+    async def action_log_magnesium(self, problem: str = "", typed: float | str | None = None) -> None:
+        """The last dose, shown, saved by Enter or `g` again; the dose is asked the first time."""
+        from tracker.tui.screens.number_form import NumberForm
+
         factor = self._factor("magnesium") if await self.day_ready() else None
         if factor is None or self.view is None:
             return
-        if self.view.last_magnesium is None:
-            from tracker.tui.screens.number_form import NumberForm
+        last = self.view.last_magnesium
+        dose = typed if typed is not None else last
+        heading = f"[b]Magnesium[/b] — your last dose was {format_number(last)} {factor.unit}" if last else ""
 
-            await self.app.push_screen(
-                NumberForm(factor=factor),
-                lambda value: value is not None and self.log_value(factor, value),
-            )  # type: ignore[attr-defined]
-        else:
-            self.log_value(factor, self.view.last_magnesium)
+        def save(value: float | None) -> None:
+            if value is not None:
+                self.log_value(factor, value, again=lambda reason: self.action_log_magnesium(reason, value))
+
+        form = NumberForm(factor=factor, value=dose, heading=heading, again="g" if last else "", problem=problem)
+        await self.app.push_screen(form, save)
 
     async def action_log_factor(self) -> None:
         if not await self.day_ready() or self.view is None:
             return
         from tracker.tui.screens.factor_picker import FactorPicker
 
-        await self.app.push_screen(  # type: ignore[attr-defined]
+        await self.app.push_screen(
             FactorPicker(list(self.view.factors.values())),
             lambda factor: factor and self.ask_value(factor),
         )
 
-    def edit_factor_entry(self, entry_id: int) -> None:
+    def edit_factor_entry(self, entry_id: int, problem: str = "", typed: float | None = None) -> None:
         if self.view is None:
             return
         from tracker.tui.screens.number_form import NumberForm
 
-        entry = next(e for e in self.view.summary.entries if e.id == entry_id)
+        entry = next((e for e in self.view.summary.entries if e.id == entry_id), None)
+        if entry is None:
+            return
         factor = self.view.factors[entry.factor_id]
 
-        def replace(value: float | None) -> None:
-            if value is None:
+        def save(value: float | None) -> None:
+            if value is None or value == entry.value:
                 return
-            from tracker.models import FactorEntryCreate
-
-            entry_in = FactorEntryCreate(
-                factor=factor.name, value=value, note=entry.note,
-                at=entry.local_at, date=None if entry.local_at else entry.local_date,
-            )  # fmt: skip
             self.write(
                 lambda: EntrySaved(
-                    self.diary.replace_factor_entry(entry_id, entry_in).local_date,
-                    f"{factor.name} updated",
-                )
+                    self.diary.update_factor_entry(entry_id, value).local_date, f"{factor.name} updated"
+                ),
+                keep=lambda reason: self.edit_factor_entry(entry_id, reason, value),
             )
 
-        self.app.push_screen(NumberForm(factor=factor, value=entry.value), replace)  # type: ignore[attr-defined]
+        value = entry.value if typed is None else typed
+        self.app.push_screen(NumberForm(factor=factor, value=value, problem=problem), save)

@@ -1,34 +1,37 @@
 """Trends: the last 12 weeks in the terminal, and the chart or a visit packet one key away.
 
-Each series is a Textual Sparkline (no new dependency; a weekly bar shape is enough in a
-terminal) over a row of exact numbers, one 7-character column per week. A week with no
-tracked day shows "—", never 0, and the days row says how much of each week was logged
-("4/7"). Everything comes from tracker.charts.weekly_summary in a thread worker (pandas loads
-there); the PNG and the visit packet are the same files `tracker chart` and `tracker export
-visit` write, into the current directory.
+Each series is a row of bars over a row of exact numbers, one 7-character column per week,
+so a bar stands right above its number. Bars start from zero (6.3 h of sleep is most of the
+height of 9 h, not an empty cell), and a week with nothing logged has no bar and "—" under
+it, never 0. The days row says how much of each week was logged: days logged of days so far.
+As many weeks as the terminal is wide are shown, the latest ones. Everything comes from
+tracker.charts.weekly_summary in a thread worker (pandas loads there); `s` and `v` write the
+same files as `tracker chart` and `tracker export visit`, into the exports folder.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Header, LoadingIndicator, Sparkline, Static
+from textual.widgets import Header, LoadingIndicator, Static
 
-from tracker.errors import TrackerError
-from tracker.tui.diary import TREND_FACTORS, Diary, Trends, Week
-from tracker.tui.messages import FilesWritten, TrendsReady, WriteFailed
+from tracker.tui.diary import Diary
+from tracker.tui.messages import TrendsReady
+from tracker.tui.weekly import TREND_FACTORS, Trends, Week
 from tracker.tui.widgets.keys_footer import KeysFooter
+from tracker.tui.writing import Writes
 
 WEEKS = 12
-LABEL = 13  # characters of the row labels; the sparklines start after them
+LABEL = 13  # characters of the row labels; the weeks start after them
 CELL = 7  # characters per week: "Dec 15" and a space
 UNKNOWN = "—"
+BLOCKS = " ▁▂▃▄▅▆▇█"
+BAR_ROWS = 2  # the height of a series' bars, in lines
 
 
 def episode_cells(weeks: list[Week]) -> list[str]:
@@ -53,20 +56,31 @@ def cells_line(label: str, cells: list[str]) -> str:
     return f"{label:<{LABEL}}" + "".join(f"{cell:>{CELL - 1}} " for cell in cells)
 
 
-def bars(values: list[float | None], *, missing: float | None = None) -> list[float]:
-    """Sparkline data: a Sparkline cannot leave a gap, so a missing week sits at `missing`
-    (default: the lowest value present); the row of numbers underneath says "—"."""
-    present = [value for value in values if value is not None]
-    floor = min(present, default=0.0) if missing is None else missing
-    return [floor if value is None else value for value in values]
+def bar_lines(label: str, values: list[float | None]) -> list[str]:
+    """BAR_ROWS lines of bars from zero to the largest value, one per week above its cell; a
+    week with no value has no bar."""
+    top = max((v for v in values if v is not None and v > 0), default=0.0)
+    steps = BAR_ROWS * (len(BLOCKS) - 1)
+    heights = [0 if v is None or top == 0 else max(round(max(v, 0) / top * steps), 1 if v > 0 else 0) for v in values]
+    lines = []
+    for row in reversed(range(BAR_ROWS)):  # top line first
+        base = row * (len(BLOCKS) - 1)
+        blocks = [BLOCKS[min(max(h - base, 0), len(BLOCKS) - 1)] * (CELL - 2) for h in heights]
+        lines.append(f"{label if row == BAR_ROWS - 1 else '':<{LABEL}}" + "".join(f"{b:>{CELL - 1}} " for b in blocks))
+    return lines
 
 
-class TrendsScreen(Screen[None]):
+def weeks_that_fit(width: int) -> int:
+    """How many week columns fit beside the labels in `width` cells (at least 1)."""
+    return max(1, min(WEEKS, (width - LABEL - 2) // CELL))
+
+
+class TrendsScreen(Writes, Screen[None]):
     TITLE = "Trends"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("s", "save_chart", "Save chart (PNG)"),
-        Binding("v", "export_visit", "Visit packet"),
+        Binding("s", "app.export('chart')", "Save chart"),
+        Binding("v", "app.export('visit')", "Visit packet"),
         Binding("i", "app.open_insights", "Insights"),
         Binding("r", "load", "Reload", show=False),
     ]
@@ -83,13 +97,12 @@ class TrendsScreen(Screen[None]):
         with Vertical(id="trends"):
             yield Static("", id="cells-weeks", classes="trend-cells")
             for key in ("episodes", *TREND_FACTORS):
-                with Horizontal(classes="trend-line"):
-                    yield Static("", id=f"label-{key}", classes="trend-label")
-                    yield Sparkline([], id=f"spark-{key}")
+                yield Static("", id=f"bars-{key}", classes="trend-bars")
                 yield Static("", id=f"cells-{key}", classes="trend-cells")
             yield Static("", id="cells-days", classes="trend-cells")
             yield Static(
-                "— no day of that week logged (drawn at the bottom). Factors: mean of the days logged.",
+                "Bars start at zero. — nothing logged that week. Factors: mean of the days logged. "
+                "Days: days logged of the days so far.",
                 id="trends-hint",
             )
         yield KeysFooter()
@@ -99,68 +112,36 @@ class TrendsScreen(Screen[None]):
         self.action_load()
 
     def action_load(self) -> None:
-        self.run_worker(
-            lambda: self.post_message(TrendsReady(self.diary.trends(WEEKS))),
-            thread=True, group="trends", exclusive=True,
-        )  # fmt: skip
+        self.read(lambda: TrendsReady(self.diary.trends(WEEKS)), group="trends")
 
     def on_trends_ready(self, message: TrendsReady) -> None:
-        self.trends = trends = message.trends
-        weeks = trends.weeks
+        self.trends = message.trends
         self.query_one("#trends-loading").display = False
         self.query_one("#trends").display = True
-        span = f"{weeks[0].start:%d %b %Y} – {self.diary.today():%d %b %Y}" if weeks else ""
+        self._draw()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        if self.trends is not None:
+            self._draw()
+
+    def _draw(self) -> None:
+        assert self.trends is not None
+        trends = self.trends
+        weeks = trends.weeks[-weeks_that_fit(self.size.width) :]
+        shown = f"last {len(weeks)} weeks" + (
+            f" of {len(trends.weeks)} (a wider window shows more)" if len(weeks) < len(trends.weeks) else ""
+        )
+        span = f", {weeks[0].start:%d %b %Y} – {trends.today:%d %b %Y}" if weeks else ""
         self.query_one("#trends-summary", Static).update(
-            f"Last {len(weeks)} weeks, {span}.  [b]s[/b] chart PNG, [b]v[/b] visit packet (into this folder)"
+            f"The {shown}{span}.  [b]s[/b] chart PNG, [b]v[/b] visit packet (into the exports folder)"
         )
         self.query_one("#cells-weeks", Static).update(cells_line("week of", [f"{w.start:%b %d}" for w in weeks]))
-        self._series("episodes", "twitches", bars([w.episodes for w in weeks], missing=0.0), episode_cells(weeks))
+        self._series("episodes", "twitches", [w.episodes for w in weeks], episode_cells(weeks))
         for column, name, unit in trends.factors:
             values = [w.factors.get(column) for w in weeks]
-            self._series(column, f"{name} {unit}".strip(), bars(values), factor_cells(weeks, column))
+            self._series(column, f"{name} {unit}".strip(), values, factor_cells(weeks, column))
         self.query_one("#cells-days", Static).update(cells_line("days logged", days_cells(weeks)))
 
-    def _series(self, key: str, label: str, data: list[float], cells: list[str]) -> None:
-        self.query_one(f"#label-{key}", Static).update(label)
-        self.query_one(f"#spark-{key}", Sparkline).data = data
+    def _series(self, key: str, label: str, values: list[float | None], cells: list[str]) -> None:
+        self.query_one(f"#bars-{key}", Static).update("\n".join(bar_lines(label, values)))
         self.query_one(f"#cells-{key}", Static).update(cells_line("", cells))
-
-    # --- files -------------------------------------------------------------------------------
-
-    def action_save_chart(self) -> None:
-        from tracker.insights import DEFAULT_CHART  # the name `tracker chart` writes
-
-        path = Path.cwd() / DEFAULT_CHART
-
-        def job() -> FilesWritten:
-            written = self.diary.save_chart(path)
-            return FilesWritten(f"Chart saved: {written}", [written])
-
-        self.notify(f"Saving the chart to {path}…", timeout=3)
-        self._write(job)
-
-    def action_export_visit(self) -> None:
-        folder = Path.cwd() / f"visit-{self.diary.today():%Y-%m-%d}"
-
-        def job() -> FilesWritten:
-            paths = self.diary.export_visit(folder)
-            names = ", ".join(path.name for path in paths)
-            return FilesWritten(f"Visit packet written to {folder}: {names}", paths)
-
-        self.notify(f"Writing the visit packet to {folder}…", timeout=3)
-        self._write(job)
-
-    def _write(self, job: Callable[[], FilesWritten]) -> None:
-        def work() -> None:
-            try:
-                self.post_message(job())
-            except (TrackerError, OSError, ValueError) as exc:
-                self.post_message(WriteFailed(str(exc)))
-
-        self.run_worker(work, thread=True, group="files")
-
-    def on_files_written(self, message: FilesWritten) -> None:
-        self.notify(message.text, title="Written", timeout=10)
-
-    def on_write_failed(self, message: WriteFailed) -> None:
-        self.notify(message.text, title="Not written", severity="error", timeout=10)

@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 
     from tracker.daily import DaySummary, FactorShown
 
-# Fixed widths: measuring cells on every reload is slow and repaints late.
-COLUMNS = (("time", 5), ("entry", 20), ("location", 12), ("side", 6), ("int.", 4), ("duration", 8), ("note", 24))
+# Fixed widths: measuring cells on every reload is slow and repaints late. The note takes
+# whatever the terminal has left (at least NOTE_MIN), so a long note is cut only when it must be.
+COLUMNS = (("time", 5), ("entry", 20), ("location", 12), ("side", 6), ("int.", 4), ("duration", 8))
+NOTE_MIN = 8
 
 
 def format_duration(seconds: int | None) -> str:
@@ -29,18 +31,43 @@ def format_duration(seconds: int | None) -> str:
     return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
 
 
+def note_width(table_width: int) -> int:
+    """The note column's width in a table `table_width` cells wide (each column is padded by
+    one cell on either side; two more for the scroll bar)."""
+    fixed = sum(width + 2 for _, width in COLUMNS)
+    return max(NOTE_MIN, table_width - fixed - 2 - 2)
+
+
 class DayTable(DataTable[str]):
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
+        self._rows: list[tuple[str, tuple[str, ...]]] = []
+        self._note_width = 0
+        self._add_columns(note_width(self.size.width or self.app.size.width))
+
+    def _add_columns(self, note: int) -> None:
+        self._note_width = note
         for label, width in COLUMNS:
             self.add_column(label, width=width)
+        self.add_column("note", width=note)
+
+    def on_resize(self) -> None:
+        note = note_width(self.size.width)
+        if note != self._note_width:
+            self.clear(columns=True)
+            self._add_columns(note)
+            self._fill()
 
     def show(self, summary: DaySummary, factors: Mapping[int, FactorShown]) -> None:
         """Replace the rows with the day's entries, keeping the cursor near where it was."""
+        self._rows = day_rows(summary, factors)
+        self._fill()
+
+    def _fill(self) -> None:
         row = self.cursor_row
         self.clear()
-        for key, cells in day_rows(summary, factors):
+        for key, cells in self._rows:
             self.add_row(*cells, key=key)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))

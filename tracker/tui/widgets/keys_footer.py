@@ -1,5 +1,9 @@
-"""Textual's Footer, drawing its keys after the screen's first frame and once per burst of
-binding changes.
+"""Textual's Footer, in as many rows as its keys need, drawn after the screen's first frame and
+once per burst of binding changes.
+
+Textual's Footer is one row: at 80 columns Today's keys were cut at "r Re", hiding History,
+Help and the day keys. Here the keys wrap into rows (in their order: the most used first), so
+every key shown is whole, at any width.
 
 Footer rebuilds every key whenever the screen's bindings change, and a screen reports three
 changes as it starts (focus, stack, resume): with a dozen keys, ~20 ms each, all before the
@@ -11,16 +15,59 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
+from textual import events
+from textual.containers import HorizontalGroup
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
     from textual.screen import Screen
 
 
+def key_width(key: FooterKey) -> int:
+    """The cells a FooterKey takes: " k " then "Description " (Footer's padding)."""
+    return cell_len(key.key_display) + 2 + (cell_len(key.description) + 1 if key.description else 0)
+
+
+def rows_of(widths: list[int], room: int) -> list[list[int]]:
+    """Indexes of `widths` split into rows of at most `room` cells, in order."""
+    rows: list[list[int]] = [[]]
+    used = 0
+    for index, width in enumerate(widths):
+        if rows[-1] and used + width > room:
+            rows.append([])
+            used = 0
+        rows[-1].append(index)
+        used += width
+    return rows
+
+
 class KeysFooter(Footer):
+    DEFAULT_CSS = """
+    KeysFooter { layout: vertical; height: auto; }
+    KeysFooter > HorizontalGroup.footer-row { height: 1; width: 1fr; }
+    """
+
     _shown = False
     _changed: Screen | None = None  # the latest change not drawn yet
     _redraw_pending = False
+    _composed_width = 0
+
+    def compose(self) -> ComposeResult:
+        keys = list(super().compose())
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        others = [key for key in keys if key not in palette]
+        self._composed_width = width = self.size.width or self.app.size.width
+        room = width - sum(key_width(key) + 2 for key in palette)
+        for row in rows_of([key_width(key) for key in others], room):
+            yield HorizontalGroup(*[others[index] for index in row], classes="footer-row")
+        yield from palette
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._shown and event.size.width != self._composed_width:
+            self._schedule_redraw_now()
 
     def bindings_changed(self, screen: Screen) -> None:
         self._changed = screen
@@ -36,6 +83,10 @@ class KeysFooter(Footer):
         if not self._redraw_pending:
             self._redraw_pending = True
             self.call_after_refresh(self._redraw)
+
+    def _schedule_redraw_now(self) -> None:
+        if self._bindings_ready:
+            self.call_after_refresh(self.recompose)
 
     def _redraw(self) -> None:
         self._redraw_pending = False

@@ -1,0 +1,84 @@
+"""Fits the terminal people have: at 80x24 every key shown is whole, dialogs fit, Trends rows
+do not wrap; notes use the width; one notice at a time; a red flag shows in the heading."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+from textual.widgets._footer import FooterKey
+
+from tests.tui.conftest import SIZE, TODAY, settle
+from tests.tui.test_today import twitch
+from tracker import store
+from tracker.models import RedFlagCreate, RedFlagKind
+
+SMALL = (80, 24)
+
+
+def footer_keys(app) -> dict[str, FooterKey]:  # type: ignore[no-untyped-def]
+    return {key.key: key for key in app.screen.query(FooterKey)}
+
+
+async def test_every_key_in_the_footer_is_whole_at_80x24(app) -> None:
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        keys = footer_keys(app)
+        for wanted in ("t", "c", "n", "h", "question_mark", "left_square_bracket"):
+            assert wanted in keys, wanted
+        for key in keys.values():
+            region = key.region
+            assert region.width > 0 and region.right <= 80 and region.bottom <= 24, (key.key, region)
+
+
+async def test_dialogs_fit_at_80x24(app, seed) -> None:
+    seed(lambda s: twitch(s, 8))
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        for key in ("c", "w", "t", "s", "x", "r", "g", "f", "question_mark", "j"):
+            await pilot.press(key)
+            await settle(pilot)
+            dialog = app.screen.query_one(".form")
+            assert dialog.region.right <= 80 and dialog.region.bottom <= 24, (key, dialog.region)
+            await pilot.press("escape", "escape")
+            await settle(pilot)
+
+
+async def test_trends_rows_do_not_wrap_at_80(app, seed) -> None:
+    seed(lambda s: twitch(s, 8))
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        for row in ("weeks", "episodes", "days"):
+            cells = app.screen.query_one(f"#cells-{row}")
+            assert cells.region.height == 1 and len(cells.visual.plain.rstrip()) <= 78, row
+
+
+async def test_a_long_note_uses_the_width_there_is(app, seed) -> None:
+    note = "after the long call, stopped when I pressed"  # 43 characters; 24 were shown
+    seed(lambda s: twitch(s, 8, note=note))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        [note_column] = [c for c in table.columns.values() if str(c.label) == "note"]
+        assert note_column.width >= len(note)
+
+
+async def test_one_notice_at_a_time_and_none_once_stale(app, seed) -> None:
+    seed(lambda s: twitch(s, 8))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("delete", "delete")
+        await settle(pilot)
+        assert any("to undo" in n.message for n in app._notifications)
+        await pilot.press("u")
+        await settle(pilot)
+        shown = [n.message for n in app._notifications]
+        assert len(shown) == 1 and "Undone" in shown[0]  # "Press u to undo" is gone
+
+
+async def test_a_red_flag_logged_today_shows_in_the_heading(app, seed) -> None:
+    seed(lambda s: store.add_red_flag(session=s, red_flag_in=RedFlagCreate(date=TODAY, kind=RedFlagKind.DROOPING)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        heading = str(app.screen.query_one("#day-heading").render())
+    assert "red flag: drooping" in heading

@@ -1,0 +1,139 @@
+"""Journeys in a real terminal (a pty), typed as people type: a key at a time at human speed,
+and in bursts the way a terminal delivers fast typing (one read). What counts is what was
+stored: each journey reads the database file afterwards.
+
+Pilot posts key events into the app; only a real terminal goes through the driver's parser,
+the focus reports and the timing of reads, which is where the picker crash lived.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+pytestmark = pytest.mark.slow
+
+HUMAN = 0.15  # seconds between keys typed one at a time
+PATIENCE = 60.0  # how long a journey may wait for the app on a loaded machine
+
+
+class Tracker:
+    """`tracker --db PATH` in a pty of the given size; its output is read continuously, as a
+    terminal would, so the app never blocks on a full pty."""
+
+    def __init__(self, db: Path, cols: int, rows: int, home: Path) -> None:
+        env = {**os.environ, "TERM": "xterm-256color", "XDG_DATA_HOME": str(home), "TRACKER_DB": ""}
+        self.db = db
+        self.child = pexpect.spawn(
+            sys.executable, ["-m", "tracker", "--db", str(db)], dimensions=(rows, cols), env=env, timeout=5
+        )
+        self.output = b""
+        self.drain_until(lambda: b"Twitch" in self.output)  # the footer is drawn: the screen is up
+
+    def drain_until(self, done, what: str = "the app") -> None:  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + PATIENCE
+        while not done():
+            assert time.monotonic() < deadline, f"waited for {what}; output ends {self.output[-400:]!r}"
+            try:
+                self.output += self.child.read_nonblocking(65536, timeout=0.1)
+            except pexpect.TIMEOUT:
+                pass
+            except (pexpect.EOF, OSError):  # the app ended (a crash, unless we asked it to quit)
+                assert done(), f"the app ended; output ends {self.output[-2000:]!r}"
+                return
+
+    def burst(self, keys: str) -> None:
+        self.child.send(keys)
+
+    def human(self, *keys: str) -> None:
+        for key in keys:
+            self.child.send(key)
+            self.drain_until(lambda: True)
+            with contextlib.suppress(pexpect.TIMEOUT):
+                self.output += self.child.read_nonblocking(65536, timeout=HUMAN)
+
+    def pause(self, seconds: float) -> None:
+        """Read for `seconds`: after Esc, which a terminal tells from a key code only by a pause."""
+        deadline = time.monotonic() + seconds
+        self.drain_until(lambda: time.monotonic() >= deadline)
+
+    def rows(self, sql: str) -> list[tuple]:
+        if not self.db.exists():
+            return []
+        with contextlib.closing(sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)) as db:
+            try:
+                return db.execute(sql).fetchall()
+            except sqlite3.OperationalError:  # not created yet
+                return []
+
+    def wait_for(self, sql: str, count: int) -> list[tuple]:
+        self.drain_until(lambda: len(self.rows(sql)) >= count, f"{count} rows of {sql}")
+        return self.rows(sql)
+
+    def quit(self) -> int:
+        self.child.send("\x11")  # ctrl+q
+        self.drain_until(lambda: not self.child.isalive() or b"\x1b[?1049l" in self.output, "the app to quit")
+        self.child.expect(pexpect.EOF, timeout=PATIENCE)
+        self.child.close()
+        assert b"Traceback" not in self.output and b"Error" not in self.output
+        return self.child.exitstatus
+
+
+FACTORS = "SELECT f.name, e.value FROM factor_entry e JOIN factor f ON f.id = e.factor_id ORDER BY e.id"
+TWITCHES = "SELECT location, intensity, duration_s, note FROM episode ORDER BY id"
+
+
+@pytest.fixture
+def tracker(tmp_path: Path) -> Iterator:  # type: ignore[type-arg]
+    started: list[Tracker] = []
+
+    def start(cols: int, rows: int) -> Tracker:
+        app = Tracker(tmp_path / "tracker.db", cols, rows, tmp_path / "home")
+        started.append(app)
+        return app
+
+    yield start
+    for app in started:
+        if app.child.isalive():
+            app.child.terminate(force=True)
+
+
+def test_amounts_in_the_pickers_at_80x24_fast_and_slow(tracker) -> None:
+    app = tracker(80, 24)
+    app.burst("c150\r")  # typed fast: one read
+    app.wait_for(FACTORS, 1)
+    app.human("c", "8", "0", "\r")  # typed slowly
+    app.wait_for(FACTORS, 2)
+    app.burst("w250\r")
+    app.wait_for(FACTORS, 3)
+    app.human("s", "6", ":", "1", "0", "\r")
+    assert app.wait_for(FACTORS, 4) == [("caffeine", 150.0), ("caffeine", 80.0), ("water", 250.0), ("sleep", 6.17)]
+    app.burst("t\r")
+    app.wait_for(TWITCHES, 1)
+    assert app.quit() == 0
+    assert app.rows(FACTORS)[-1] == ("sleep", 6.17) and len(app.rows(TWITCHES)) == 1
+
+
+def test_the_twitch_form_and_one_key_factors_at_120x40(tracker) -> None:
+    app = tracker(120, 40)
+    app.burst("te4d45n after coffee\r")  # eyelid, intensity 4, 45 s, a note: all in one read
+    assert app.wait_for(TWITCHES, 1) == [("eyelid", 4, 45, "after coffee")]
+    app.human("x", "1", "0")  # stress 10, slowly
+    app.wait_for(FACTORS, 1)
+    app.burst("g200\r")  # the first magnesium dose is typed
+    app.wait_for(FACTORS, 2)
+    app.human("g")  # pressed to look: nothing written
+    app.human("\x1b")
+    app.pause(0.6)  # longer than ESCDELAY, so Esc is not read as alt+g
+    assert app.rows(FACTORS)[-1] == ("magnesium", 200.0) and len(app.rows(FACTORS)) == 2
+    app.burst("gg")  # shown, and confirmed by g again
+    assert app.wait_for(FACTORS, 3) == [("stress", 10.0), ("magnesium", 200.0), ("magnesium", 200.0)]
+    assert app.quit() == 0

@@ -1,0 +1,80 @@
+"""A day whose twitches were never answered is unanswered, never 0: History says so, Today
+offers to answer recent ones, and `n` answers "no twitches" for the day shown. Also the day's
+note (N) and dates the diary cannot hold (j)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import select
+
+from tests.tui.conftest import SIZE, TODAY, settle
+from tests.tui.test_dialogs import field_error, on
+from tests.tui.test_screens import caffeine
+from tests.tui.test_today import twitch
+from tracker.db import session_scope
+from tracker.models import Day
+
+YESTERDAY = TODAY - dt.timedelta(days=1)
+
+
+async def test_history_shows_a_day_with_only_a_coffee_as_unanswered_not_zero(app, seed) -> None:
+    seed(lambda s: twitch(s, 8, day=TODAY - dt.timedelta(days=3)))
+    seed(lambda s: caffeine(s, 95, YESTERDAY))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        table = app.screen.query_one("DataTable")
+        yesterday = table.get_row(YESTERDAY.isoformat())
+        summary = str(app.screen.query_one("#history-summary").render())
+    assert yesterday[1:4] == ["yes", "?", "—"]  # tracked (a coffee), twitches not answered
+    assert "? twitches not answered" in summary
+
+
+async def test_today_offers_the_recent_unanswered_days_and_n_answers_one(app, engine, seed) -> None:
+    seed(lambda s: twitch(s, 8, day=TODAY - dt.timedelta(days=3)))
+    seed(lambda s: caffeine(s, 95, YESTERDAY))  # tracked, but twitches not answered
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        [offer] = [n.message for n in app._notifications]
+        assert "not answered for yesterday, Sun 08 Mar" in offer
+        await pilot.press("y", "n", "n")  # yesterday; no twitches; confirmed
+        await settle(pilot)
+        unlogged = str(app.screen.query_one("#unlogged").render())
+    with session_scope(engine, write=False) as session:
+        assert [d.date for d in session.exec(select(Day).where(Day.checked_in))] == [YESTERDAY]
+    assert "twitches" not in unlogged.split(":")[1]  # answered now
+
+
+async def test_a_new_diary_is_not_offered_days_before_it_began(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not [n.message for n in app._notifications if "not answered" in n.message]
+
+
+async def test_shift_n_writes_the_day_note(app, engine) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("N", *"slept badly, long drive", "enter")
+        await settle(pilot)
+        totals = str(app.screen.query_one("#totals").render())
+    with session_scope(engine, write=False) as session:
+        assert session.get(Day, TODAY).note == "slept badly, long drive"
+    assert "note: slept badly, long drive" in totals
+
+
+async def test_a_date_the_diary_cannot_hold_is_refused_in_the_prompt(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for typed in ("0001-01-01", "-999999999", "1899-12-31"):
+            await pilot.press("j", *typed, "enter")
+            await settle(pilot)
+            assert on(app, "DatePrompt"), typed
+            assert "is not allowed; a day from 1900-01-01 to today" in field_error(app, "date")
+            await pilot.press("escape")
+            await settle(pilot)
+        await pilot.press("j", *"1900-01-01", "enter", "left_square_bracket", "left_square_bracket")
+        await settle(pilot)
+        assert on(app, "TodayScreen") and app.screen.day == dt.date(1900, 1, 1)
+        assert any("no day before" in n.message for n in app._notifications)

@@ -1,0 +1,102 @@
+"""The app survives its database: a write that fails (the file locked by another program, a
+full disk) keeps the entry, says so in one line, and the app stays up. Real files, a real
+second connection, a real full file system."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.tui.conftest import SIZE, settle
+from tests.tui.test_dialogs import on
+from tracker.db import open_database
+from tracker.tui.app import make_app
+
+
+def problem(app) -> str:  # type: ignore[no-untyped-def]
+    """The reopened form's first line: why the save failed."""
+    return str(app.screen.query_one("#problem").render())
+
+
+def errors_shown(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [n.message for n in app._notifications if n.severity == "error"]
+
+
+def saved_twitches(path: Path) -> list[tuple]:
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return db.execute("SELECT intensity, note FROM episode").fetchall()
+
+
+async def test_a_locked_database_keeps_the_twitch_and_the_app(migrated_db, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("tracker.db.BUSY_TIMEOUT_S", 1)  # give up after 1 s, not 10, in this test
+    path = tmp_path / "tracker.db"
+    shutil.copy(migrated_db, path)
+    app = make_app(engine=open_database(path), db_path=path)
+    other = sqlite3.connect(path, isolation_level=None)  # another program holding the write lock
+    other.execute("BEGIN IMMEDIATE")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t", "4", "n", *"while locked", "enter")
+        await settle(pilot)
+        assert not app._exit, "the app stayed up"
+        assert on(app, "EpisodeForm"), "the form is open again, with what was typed"
+        assert app.screen.query_one("#note").value == "while locked"
+        assert "busy" in problem(app)
+        [line] = errors_shown(app)
+        assert "busy" in line and "\n" not in line
+        other.execute("ROLLBACK")  # the other program is done
+        await pilot.press("enter")
+        await settle(pilot)
+        assert on(app, "TodayScreen")
+    other.close()
+    assert saved_twitches(path) == [(4, "while locked")]
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 1 MB tmpfs; skipped where mounting is not allowed (not root, no CAP_SYS_ADMIN)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(folder: Path) -> Path:
+    """Fill the file system of `folder` to the last byte; returns the filler file."""
+    filler = folder / "filler"
+    with filler.open("wb", buffering=0) as out:
+        for size in (4096, 512, 1):
+            with contextlib.suppress(OSError):
+                while True:
+                    out.write(b"\0" * size)
+    return filler
+
+
+async def test_a_full_disk_keeps_the_twitch_and_the_app(migrated_db, small_disk) -> None:
+    path = small_disk / "tracker.db"
+    shutil.copy(migrated_db, path)
+    app = make_app(engine=open_database(path), db_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        filler = fill(small_disk)
+        await pilot.press("t", "5", "n", *"disk full", "enter")
+        await settle(pilot)
+        assert not app._exit
+        assert on(app, "EpisodeForm") and app.screen.query_one("#note").value == "disk full"
+        assert "full" in problem(app)
+        filler.unlink()  # room again
+        await pilot.press("enter")
+        await settle(pilot)
+        assert on(app, "TodayScreen")
+    assert saved_twitches(path) == [(5, "disk full")]

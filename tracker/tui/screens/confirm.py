@@ -1,0 +1,49 @@
+"""Before a one-key write: what will be written, and Enter (or the same key again) to do it.
+
+A key pressed to look must never write. The dialog names the entry; Enter or the key that
+opened it confirms, Esc (or any other key) leaves everything as it was.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from tracker.tui.screens.dialog import Dialog
+
+
+class Confirm(Dialog[bool]):
+    """Dismisses with True (do it) or False. `keys` opened it ("n", "delete,backspace"); `key_label`
+    is how the hint names them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "answer(True)", "Yes", priority=True),
+        Binding("escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str, *, keys: str, yes: str, key_label: str = "", problem: str = "") -> None:
+        super().__init__(problem=problem)
+        self.question, self.yes = question, yes
+        self.key_label = key_label or keys
+        self._bindings.bind(keys, "answer(True)", show=False, priority=True)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form confirm"):
+            yield Static(self.question, classes="form-title")
+            yield self.problem_line()
+            yield Static(
+                f"[b]Enter[/b] {self.yes} (or [b]{self.key_label}[/b] again)   [b]Esc[/b] cancel", classes="form-hint"
+            )
+
+    def on_key(self, event: events.Key) -> None:
+        # Any other key is a "no": the person was looking, not answering.
+        event.stop()
+        self.dismiss(False)
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -1,0 +1,259 @@
+"""The Today screen's entry keys: twitches, "no twitches", red flags, the day note, edit, delete
+and undo.
+
+A mixin so today.py stays readable; it relies on TodayScreen's `diary`, `day`, `view`,
+`write` and `day_ready`. Every key that writes at once asks first (Confirm), and every form
+whose save fails reopens with what was typed (the `keep` of tracker.tui.writing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from typing import TYPE_CHECKING, Any
+
+from tracker.formatting import intensity_words, place_words
+from tracker.tui.messages import EntriesDeleted, EntriesRestored, EntrySaved, EpisodeSaved, RedFlagsSaved
+from tracker.tui.widgets.day_table import DayTable
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.message import Message
+
+    from tracker.models import EpisodeCreate
+    from tracker.store import Removed
+    from tracker.tui.diary import DayView, Diary
+
+UNDO_SECONDS = 10.0
+EDITABLE = ("started_at", "location", "side", "intensity", "duration_s", "note")  # what the twitch form shows
+
+
+class EntryKeys:
+    diary: Diary
+    day: dt.date
+    view: DayView | None
+    if TYPE_CHECKING:
+        app: Any
+
+        def write(
+            self, job: Callable[[], Message], *, keep: Callable[[str], object] | None = None, kept: str = ""
+        ) -> None: ...
+        def notify(self, message: str, **kwargs: object) -> None: ...
+        def query_one(self, selector: type[DayTable]) -> DayTable: ...
+        def load(self) -> None: ...
+        def follow_clock(self) -> None: ...
+        def refresh_bindings(self) -> None: ...
+        def set_timer(self, delay: float, callback: Callable[[], object]) -> object: ...
+        async def day_ready(self) -> bool: ...
+
+    def init_entry_keys(self) -> None:
+        self._undo: tuple[list[Removed], float] | None = None
+
+    # --- twitches ----------------------------------------------------------------------------
+
+    async def action_log_twitch(self) -> None:
+        if not await self.day_ready() or self.view is None:
+            return
+        location, side, intensity = self.view.episode_defaults
+        await self._twitch_form(
+            started_at=self.diary.moment_on(self.day), location=location, side=side, intensity=intensity
+        )
+
+    async def _twitch_form(self, problem: str = "", **values: Any) -> None:
+        from tracker.tui.screens.episode_form import EpisodeForm  # forms load on first use, after the first frame
+
+        await self.app.push_screen(EpisodeForm(problem=problem, **values), self._save_episode)
+
+    def _save_episode(self, episode_in: EpisodeCreate | None) -> None:
+        if episode_in is None:
+            return
+
+        def job() -> EpisodeSaved:
+            episode = self.diary.add_episode(episode_in)
+            at = episode.local_started_at
+            what = f"{place_words(episode.location, episode.side)}, {intensity_words(episode.intensity)}"
+            text = f"Twitch saved: {at:%H:%M} {what}"
+            return EpisodeSaved(episode.local_date, text, episode_id=episode.id or 0)
+
+        self.write(job, keep=lambda problem: self._twitch_form(problem, **_form_values(episode_in)))
+
+    def action_edit(self) -> None:
+        self.follow_clock()
+        entry = self.query_one(DayTable).selected_id()
+        if entry is None or self.view is None:
+            return
+        if entry.startswith("e"):
+            episode = next(e for e in self.view.summary.episodes if e.id == int(entry[1:]))
+            before = {
+                "started_at": episode.local_started_at, "location": episode.location, "side": episode.side,
+                "intensity": episode.intensity, "duration_s": episode.duration_s, "note": episode.note,
+            }  # fmt: skip
+            self._edit_form(episode.id or 0, before, before)
+        elif entry.startswith("f"):
+            self.edit_factor_entry(int(entry[1:]))  # type: ignore[attr-defined]
+        else:
+            self.notify("Red flags and check-ins can be deleted (Delete) but not edited.")
+
+    def _edit_form(self, episode_id: int, before: dict[str, Any], shown: dict[str, Any], problem: str = "") -> None:
+        from tracker.tui.screens.episode_form import EpisodeForm
+
+        form = EpisodeForm(heading="Edit twitch", problem=problem, **shown)
+        self.app.push_screen(form, lambda changed: self._update_episode(episode_id, before, changed))
+
+    def on_data_table_row_selected(self, _event: object) -> None:
+        self.action_edit()
+
+    def _update_episode(self, episode_id: int, before: dict[str, Any], changed: EpisodeCreate | None) -> None:
+        if changed is None:
+            return
+        from tracker.models import EpisodeUpdate
+
+        # Only what the person changed: the fields the form does not show (context and relief
+        # tags) and the ones left alone are not part of the update, so they stay as they were.
+        after = _form_values(changed)
+        changes = EpisodeUpdate(**{k: v for k, v in after.items() if v != before[k]})
+        if not changes.model_fields_set:
+            self.notify("Nothing changed.", timeout=2)
+            return
+        self.write(
+            lambda: EpisodeSaved(self.diary.update_episode(episode_id, changes).local_date, "Twitch updated"),
+            keep=lambda problem: self._edit_form(episode_id, before, after, problem),
+        )
+
+    # --- "no twitches", red flags, the day's note ----------------------------------------------
+
+    async def action_no_twitches(self) -> None:
+        from tracker.tui.screens.confirm import Confirm
+
+        if not await self.day_ready():
+            return
+        day = self.day
+
+        def job() -> EntrySaved:
+            self.diary.check_in(day)
+            return EntrySaved(day, f"No twitches on {day:%a %d %b} — noted")
+
+        async def ask(problem: str = "") -> None:
+            question = f"[b]No twitches[/b] on {day:%A %d %B}?"
+            await self.app.push_screen(
+                Confirm(question, keys="n", yes="save", problem=problem),
+                lambda yes: yes and self.write(job, keep=ask),
+            )
+
+        await ask()
+
+    async def action_red_flags(self) -> None:
+        if await self.day_ready():
+            await self._red_flag_form()
+
+    async def _red_flag_form(self, problem: str = "", ticked: tuple[str, ...] = ()) -> None:
+        from tracker.tui.screens.red_flags import RedFlagChecklist
+
+        await self.app.push_screen(RedFlagChecklist(ticked=ticked, problem=problem), self._save_red_flags)
+
+    def _save_red_flags(self, kinds: list[str] | None) -> None:
+        if not kinds:
+            return
+        from tracker.tui.screens.red_flag_alert import RedFlagAlert
+        from tracker.tui.screens.red_flags import QUESTIONS
+
+        # The advice comes first, while the write happens behind it.
+        labels = dict(QUESTIONS)
+        self.app.push_screen(RedFlagAlert([labels[kind] for kind in kinds]))
+        day = self.day
+        self.write(
+            lambda: RedFlagsSaved(
+                day, f"{len(kinds)} red flag(s) saved", tuple(f.kind for f in self.diary.add_red_flags(day, kinds))
+            ),
+            keep=lambda problem: self._red_flag_form(problem, tuple(kinds)),
+        )
+
+    async def action_day_note(self) -> None:
+        if await self.day_ready() and self.view is not None:
+            self._note_form(self.view.summary.note)
+
+    def _note_form(self, text: str, problem: str = "") -> None:
+        from tracker.tui.screens.note_form import NoteForm
+
+        day = self.day
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+
+            def job() -> EntrySaved:
+                self.diary.set_day_note(day, note)
+                return EntrySaved(day, f"Note for {day:%a %d %b} " + ("saved" if note else "cleared"))
+
+            self.write(job, keep=lambda problem: self._note_form(note, problem))
+
+        self.app.push_screen(NoteForm(day=day, note=text, problem=problem), save)
+
+    # --- delete and undo ---------------------------------------------------------------------
+
+    def action_delete(self) -> None:
+        from tracker.tui.screens.confirm import Confirm
+
+        self.follow_clock()
+        table = self.query_one(DayTable)
+        entry = table.selected_id()
+        if entry is None:
+            return
+        when, what = table.get_row(entry)[:2]
+        label = f"{what} ({when})" if when != "day" else what
+        day = self.day
+
+        def delete(yes: bool | None) -> None:
+            if yes:
+                self.write(lambda: EntriesDeleted(day, self.diary.delete([entry]), f"Deleted {label}"))
+
+        question = f"[b]Delete[/b] {label} from {day:%a %d %b}?"
+        self.app.push_screen(Confirm(question, keys="delete,backspace", key_label="Delete", yes="delete"), delete)
+
+    def on_entries_deleted(self, message: EntriesDeleted) -> None:
+        self._undo = (message.removed, time.monotonic() + UNDO_SECONDS)
+        self.set_timer(UNDO_SECONDS, self._undo_expired)
+        self.refresh_bindings()
+        self.notify(f"{message.text}. Press [b]u[/b] (or ctrl+z) to undo.", timeout=UNDO_SECONDS)
+        self.load()
+        self.app.mark_history_stale()
+
+    def _undo_expired(self) -> None:
+        if self._undo and time.monotonic() >= self._undo[1] - 0.05:
+            self._undo = None
+            self.refresh_bindings()
+
+    def undo_ready(self) -> bool:
+        return self._undo is not None
+
+    def action_undo(self) -> None:
+        if self._undo is None:
+            return
+        pending = self._undo
+        removed, _ = pending
+        self._undo = None
+        self.refresh_bindings()
+        day = self.day
+
+        def job() -> EntriesRestored:
+            self.diary.restore(removed)
+            return EntriesRestored(day, "Undone: " + ", ".join(item.entry_id for item in removed) + " restored")
+
+        def keep(_problem: str) -> None:
+            self._undo = pending  # not restored: u tries again
+            self.refresh_bindings()
+
+        self.write(job, keep=keep, kept="Press u to try again.")
+
+    def on_entries_restored(self, message: EntriesRestored) -> None:
+        self.notify(message.text, timeout=4)
+        self.load()
+        self.app.mark_history_stale()
+
+
+def _form_values(episode_in: EpisodeCreate) -> dict[str, Any]:
+    """The fields the twitch form shows, as plain values (to compare, or to fill the form again)."""
+    values = episode_in.model_dump(include=set(EDITABLE))
+    values["location"], values["side"] = str(episode_in.location), str(episode_in.side)
+    return values
