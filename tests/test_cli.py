@@ -7,6 +7,8 @@ import sqlite3
 
 import pytest
 
+from tracker.db_file import SCHEMA_HEAD
+
 pytestmark = pytest.mark.usefixtures("frozen")
 
 
@@ -183,11 +185,11 @@ def test_db_path_check_backup(cli, db_path, tmp_path, monkeypatch) -> None:
     assert cli("db", "path", db=None).out.strip() == str(tmp_path / "env.db")
     cli("log", "twitch")
     check = cli("db", "check").out
-    assert "integrity: ok" in check and "schema revision: 0002" in check
+    assert "integrity: ok" in check and f"schema revision: {SCHEMA_HEAD}" in check
     dest = tmp_path / "copy.db"
     assert cli("db", "backup", str(dest)).code == 0
     assert sqlite3.connect(dest).execute("SELECT count(*) FROM episode").fetchone()[0] == 1
-    assert "already at schema 0002" in cli("db", "upgrade").out
+    assert f"already at schema {SCHEMA_HEAD}" in cli("db", "upgrade").out
 
 
 def test_default_database_lives_in_the_user_data_dir(cli, tmp_path) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tracker.db_file import SCHEMA_HEAD
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -79,4 +81,4 @@ def test_wheel_ships_migrations_and_upgrades_an_old_database(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert str(target) in result.stdout.splitlines()[0]  # the packaged migrations were used
-    assert sqlite3.connect(old).execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+    assert sqlite3.connect(old).execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD

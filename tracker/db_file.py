@@ -15,8 +15,8 @@ from tracker.errors import DatabaseRefused
 
 # The newest schema this code knows, and every revision it can upgrade from. A test keeps
 # these in step with migrations/versions/.
-SCHEMA_HEAD = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+SCHEMA_HEAD = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 
 BUSY_TIMEOUT_S = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"
