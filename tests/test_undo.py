@@ -16,6 +16,7 @@ from tracker import store
 from tracker.days import episodes_between
 from tracker.db import session_scope
 from tracker.demo import write_diary
+from tracker.importer import import_files
 from tracker.models import (
     EpisodeCreate,
     EpisodeUpdate,
@@ -62,6 +63,30 @@ def test_undo_after_log_none_clears_the_check_in_and_keeps_the_days_note(cli, en
     cli("log", "none", "--date", "yesterday")
     assert cli("undo").code == 0
     assert select_rows(db_path, "SELECT date FROM day") == [("2026-11-24",)]
+
+
+def test_undo_of_an_import_removes_exactly_what_it_added(cli, tmp_path, db_path) -> None:
+    cli("log", "twitch", "--at", "2026-11-20T08:00", "--location", "eyelid")
+    cli("log", "stress", "4", "--at", "2026-11-20T09:00")
+    cli("log", "none", "--date", "2026-11-21")
+    episodes = tmp_path / "episodes.csv"
+    episodes.write_text(
+        "started_at,location\n2026-11-20T08:00:00+00:00,eyelid\n2026-11-22T08:00:00+00:00,cheek\n"
+        "2026-11-22T09:00:00+00:00,cheek\n",
+        encoding="utf-8",
+    )
+    daily = tmp_path / "daily.csv"
+    daily.write_text("date,stress,sleep_h,note\n2026-11-20,4,,\n2026-11-21,,7,long walk\n", encoding="utf-8")
+    before = diary_rows(db_path)
+    imported = cli("import", "csv", str(episodes), str(daily))
+    assert "2 new episodes, 1 factor value, 1 day note" in imported.out
+
+    result = cli("undo")
+
+    assert result.out.strip() == (
+        "removed what the import of episodes.csv, daily.csv added: 2 new episodes, 1 factor value, 1 day note"
+    )
+    assert diary_rows(db_path) == before  # the check-in of the 21st is back without the note, all else untouched
 
 
 def test_a_deleted_entry_comes_back_under_its_id_and_ids_are_never_reused(cli) -> None:
@@ -160,4 +185,16 @@ def test_every_write_is_one_action_that_undo_reverses_exactly(engine, db_path, n
     assert diary_rows(db_path) != before
     with session_scope(engine) as session:
         assert store.undo_last(session=session)
+    assert diary_rows(db_path) == before
+
+
+def test_an_import_is_one_action_too(engine, db_path, tmp_path) -> None:
+    path = tmp_path / "e.csv"
+    path.write_text("started_at\n2026-11-20T08:00+00:00\n", encoding="utf-8")
+    before = diary_rows(db_path)
+    import_files(engine=engine, paths=[path], now=NOW)
+    assert len(table_rows(db_path, "action")) == 1
+    with session_scope(engine) as session:
+        assert store.undo_last(session=session)
+        assert store.undo_last(session=session) is None
     assert diary_rows(db_path) == before
