@@ -15,7 +15,9 @@ from typing import BinaryIO
 
 from tracker.errors import InputError
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# Files are read a row at a time, so the size bounds only the time an import takes and its
+# temporary disk space (about twice the file), not memory.
+MAX_FILE_BYTES = 256 * 1024 * 1024
 BOM = b"\xef\xbb\xbf"
 _LONE_CR = re.compile(rb"(?<=\r)(?!\n)")  # after a \r that does not start a \r\n
 
