@@ -1,8 +1,8 @@
 """Episodes files for the importer: every row checked as it is read and staged in a temporary
 table, then matched against the stored twitches in SQL.
 
-A million rows so need neither a million objects in memory nor the write lock while they are
-read: the temporary table lives in SQLite's own temporary file (deleted as soon as it is
+So a million rows need neither a million objects in memory nor the write lock while they are
+read: the temporary table lives in SQLite's own temporary file (unlinked as soon as it is
 made), and the write is one INSERT ... SELECT of the rows that are new.
 
 Matching: two twitches logged in the same second with the same details are two episodes, so
