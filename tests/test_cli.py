@@ -161,7 +161,9 @@ def test_delete_and_undo(cli) -> None:
     cli("log", "caffeine", "95")
     assert cli("delete", "e1").out.strip() == "deleted e1"
     assert cli("delete", "e1").code == 2
-    assert cli("undo").out.strip() == "undid f1"
+    assert cli("undo").out.strip() == "restored twitch at 09:30 on Tue 24 Nov"
+    assert cli("undo").out.strip() == "removed caffeine 95 mg on Tue 24 Nov"
+    assert cli("undo").out.strip() == "removed twitch at 09:30 on Tue 24 Nov"
     assert "nothing to undo" in cli("undo").err
     assert json.loads(cli("list", "--json").out) == []
 

@@ -189,14 +189,20 @@ def test_delete_is_all_or_nothing_and_restore_puts_rows_back(engine) -> None:
     assert store.entry_id(back) == label
 
 
-def test_undo_removes_the_last_thing_logged(engine) -> None:
-    with session_scope(engine) as session:
+def test_undo_reverses_the_last_action_whole(engine, frozen) -> None:
+    with session_scope(engine) as session:  # one transaction: one action
         store.add_episode(session=session, episode_in=twitch(), now=NOW)
         store.add_factor_entry(session=session, entry_in=FactorEntryCreate(factor="water", value=250, at=NOW), now=NOW)
     with session_scope(engine) as session:
-        assert store.undo_last(session=session).entry_id.startswith("f")  # type: ignore[union-attr]
-        assert store.undo_last(session=session).entry_id.startswith("e")  # type: ignore[union-attr]
+        store.add_factor_entry(session=session, entry_in=FactorEntryCreate(factor="water", value=500, at=NOW), now=NOW)
+    with session_scope(engine) as session:
+        assert store.undo_last(session=session) == "removed water 500 ml on Tue 24 Nov"
+    with session_scope(engine) as session:
+        assert store.undo_last(session=session) == (
+            "removed water 250 ml on Tue 24 Nov; removed twitch at 09:30 on Tue 24 Nov"
+        )
         assert store.undo_last(session=session) is None
+        assert day_summary(session=session, day=NOW.date()).tracked is False
 
 
 def test_user_factor_range_and_rule_can_change_but_not_below_logged_values(engine) -> None:

@@ -23,7 +23,7 @@ from tracker.files import describe_kind
 # The newest schema this code knows, and every revision it can upgrade from. A test keeps
 # these in step with migrations/versions/.
 SCHEMA_HEAD = "0004"
-KNOWN_REVISIONS = ("0001", "0002", "0004")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 
 BUSY_TIMEOUT_S = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import func, insert, select
 from sqlmodel import Session
 
+from tracker import journal
 from tracker.models import Day, Episode, FactorEntry, Intervention, RedFlag, utc_now
 from tracker.store import list_factors
 from tracker.synthetic import SyntheticDiary
@@ -67,15 +68,19 @@ def write_diary(*, session: Session, diary: SyntheticDiary, now: dt.datetime | N
         {"name": name, "start_date": start, "end_date": end, "note": note, "created_at": created}
         for name, start, end, note in diary.interventions
     ]
-    for model, rows in (
-        (Episode, episodes),
-        (FactorEntry, entries),
-        (Day, checkins),
-        (RedFlag, flags),
-        (Intervention, interventions),
-    ):
-        if rows:
-            session.execute(insert(model), rows)  # type: ignore[arg-type]
+    changes = [
+        _insert_all(session, model, rows)
+        for model, rows in (
+            (Episode, episodes),
+            (FactorEntry, entries),
+            (Day, checkins),
+            (RedFlag, flags),
+            (Intervention, interventions),
+        )
+        if rows
+    ]
+    if changes:
+        journal.record(session, done="wrote the demo history", undo="removed the demo history", changes=changes)
     return {
         "episodes": len(episodes),
         "factor entries": len(entries),
@@ -83,3 +88,11 @@ def write_diary(*, session: Session, diary: SyntheticDiary, now: dt.datetime | N
         "red flags": len(flags),
         "interventions": len(interventions),
     }
+
+
+def _insert_all(session: Session, model: type, rows: list[dict[str, object]]) -> journal.Change:
+    """Insert the rows; returns the journal's note of them, so `tracker undo` can take the demo out."""
+    if model is Day:
+        session.execute(insert(Day), rows)  # type: ignore[arg-type]
+        return journal.added("day", [row["date"] for row in rows])
+    return journal.added_range(model.__tablename__, *journal.insert_rows(session, model, rows))  # type: ignore[attr-defined]

@@ -8,6 +8,8 @@ here turn stored values (`upper-lip`, `center`, `eye-closure`) into what a perso
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 def format_number(value: float | int | None) -> str:
     """Numbers that read back to the same text: 190, 6.5, 7.666667; empty for None."""
@@ -62,3 +64,10 @@ def duration_words(seconds: int) -> str:
     minutes, secs = divmod(rest, 60)
     parts = [f"{hours} h"] * bool(hours) + [f"{minutes} min"] * bool(minutes) + [f"{secs} s"] * bool(secs)
     return " ".join(parts) or "0 s"
+
+
+def day_words(day: dt.date, *, today: dt.date | None = None) -> str:
+    """A day as people say it: "Mon 30 Nov", with the year when it is not this year's."""
+    today = today or dt.date.today()
+    text = f"{day:%a} {day.day} {day:%b}"
+    return text if day.year == today.year else f"{text} {day.year}"

@@ -8,8 +8,9 @@ right across DST changes and travel.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import MetaData, UniqueConstraint
+from sqlalchemy import JSON, Column, MetaData, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # The enums live in tracker.vocabulary (no database needed to read them); callers may import them from here too.
@@ -24,6 +25,10 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 metadata: MetaData = SQLModel.metadata
+
+# Row ids are never reused (SQLite AUTOINCREMENT): an id a person saw, and the one an undo puts
+# back, always names the same entry, even after the newest row was deleted.
+NEVER_REUSE_IDS: dict[str, Any] = {"sqlite_autoincrement": True}
 
 
 def utc_now() -> dt.datetime:
@@ -48,6 +53,7 @@ class EpisodeBase(SQLModel):
 
 
 class Episode(EpisodeBase, table=True):
+    __table_args__ = NEVER_REUSE_IDS
     id: int | None = Field(default=None, primary_key=True)
     created_at: dt.datetime = Field(default_factory=utc_now, index=True)
 
@@ -137,6 +143,7 @@ class FactorEntryBase(SQLModel):
 
 class FactorEntry(FactorEntryBase, table=True):
     __tablename__ = "factor_entry"
+    __table_args__ = NEVER_REUSE_IDS
     id: int | None = Field(default=None, primary_key=True)
     created_at: dt.datetime = Field(default_factory=utc_now, index=True)
 
@@ -176,7 +183,7 @@ class RedFlagBase(SQLModel):
 
 class RedFlag(RedFlagBase, table=True):
     __tablename__ = "red_flag"
-    __table_args__ = (UniqueConstraint("date", "kind", name="uq_red_flag_date_kind"),)
+    __table_args__ = (UniqueConstraint("date", "kind", name="uq_red_flag_date_kind"), NEVER_REUSE_IDS)
     id: int | None = Field(default=None, primary_key=True)
     created_at: dt.datetime = Field(default_factory=utc_now, index=True)
 
@@ -195,6 +202,7 @@ class InterventionBase(SQLModel):
 
 
 class Intervention(InterventionBase, table=True):
+    __table_args__ = NEVER_REUSE_IDS
     id: int | None = Field(default=None, primary_key=True)
     created_at: dt.datetime = Field(default_factory=utc_now)
 
@@ -213,6 +221,24 @@ class PresetCreate(SQLModel):
     name: str
     factor: str
     amount: float
+
+
+# --- the action journal ----------------------------------------------------------------------
+
+
+class Action(SQLModel, table=True):
+    """One thing a person did (a log, a delete, an import, ...) and what undoing it takes.
+
+    `changes` lists, in order, what the action did to which rows (tracker.journal reads and
+    writes them); `undone_at` is set when `tracker undo` (or the TUI's undo) reversed it.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(default_factory=utc_now, description="UTC")
+    done: str = Field(description="what was done, in words: logged stress 4 on Mon 30 Nov")
+    undo: str = Field(description="what undoing it does, in words: removed stress 4 on Mon 30 Nov")
+    changes: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    undone_at: dt.datetime | None = Field(default=None, description="UTC")
 
 
 # --- tags ------------------------------------------------------------------------------------

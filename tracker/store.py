@@ -2,7 +2,9 @@
 
 Every function works inside the caller's session (one transaction, see db.session_scope) and
 validates its input, raising InputError that names the field, the value and what is allowed.
-Reads that build whole days live in tracker.days.
+Every write records what it did in the action journal (tracker.journal), in the same
+transaction, so `tracker undo` and the TUI's undo reverse exactly it. Reads that build whole
+days live in tracker.days.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from tracker import validate
+from tracker import journal, validate
 from tracker.columns import RESERVED_COLUMNS
 from tracker.errors import InputError
+from tracker.formatting import day_words
+from tracker.ids import DAY, EPISODE, FACTOR_ENTRY, INTERVENTION, RED_FLAG, format_id, parse_id
 from tracker.models import (
     DailyRule,
     Day,
@@ -111,6 +115,7 @@ def add_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
     )
     session.add(factor)
     session.flush()
+    journal.record_added(session, "factor", factor.id, f"factor {name}", verb="added")
     return factor
 
 
@@ -139,11 +144,18 @@ def update_factor(*, session: Session, name: str, changes: FactorUpdate) -> Fact
         raise InputError(
             "--min/--max", f"{low:g}..{high:g}", f"a range that holds the values already logged ({outside.value:g})"
         )
+    before = journal.changed(session, "factor", [factor.id])
     factor.min_value, factor.max_value = low, high
     if changes.daily_rule is not None:
         factor.daily_rule = DailyRule(changes.daily_rule).value
     session.add(factor)
     session.flush()
+    journal.record(
+        session,
+        done=f"changed factor {factor.name}",
+        undo=f"put back the range and daily rule of factor {factor.name}",
+        changes=[before],
+    )
     return factor
 
 
@@ -168,10 +180,18 @@ def set_preset(*, session: Session, preset_in: PresetCreate) -> Preset:
     preset = session.exec(select(Preset).where(Preset.name == name)).first()
     if preset is None:
         preset = Preset(name=name, factor_id=factor.id, amount=amount)  # type: ignore[arg-type]
+        before, undo = None, f"removed preset {name}"
     else:
+        before, undo = journal.changed(session, "preset", [preset.id]), f"put back preset {name} as it was"
         preset.factor_id, preset.amount = factor.id, amount  # type: ignore[assignment]
     session.add(preset)
     session.flush()
+    journal.record(
+        session,
+        done=f"set preset {name} to {amount:g} {factor.unit}".rstrip(),
+        undo=undo,
+        changes=[before or journal.added("preset", [preset.id])],
+    )
     return preset
 
 
@@ -189,14 +209,16 @@ def episode_defaults(*, session: Session) -> tuple[Location, Side, int | None]:
 
 def add_episode(*, session: Session, episode_in: EpisodeCreate, now: dt.datetime | None = None) -> Episode:
     """Validate and store one twitch."""
-    episode = Episode(**_episode_fields(episode_in, now or local_now()))
+    episode = Episode(**episode_fields(episode_in, now or local_now()))
     session.add(episode)
     session.flush()
+    journal.record_added(session, "episode", episode.id, journal.words(episode))
     return episode
 
 
 def update_episode(*, session: Session, episode_id: int, changes: EpisodeUpdate) -> Episode:
     episode = _get(session, Episode, episode_id, "episode")
+    before, what = journal.changed(session, "episode", [episode_id]), journal.words(episode)
     current = EpisodeCreate(
         started_at=episode.local_started_at,
         location=Location(episode.location),
@@ -208,14 +230,20 @@ def update_episode(*, session: Session, episode_id: int, changes: EpisodeUpdate)
         note=episode.note,
     )
     merged = current.model_copy(update=changes.model_dump(exclude_unset=True))
-    for key, value in _episode_fields(merged, local_now()).items():
+    for key, value in episode_fields(merged, local_now()).items():
         setattr(episode, key, value)
     session.add(episode)
     session.flush()
+    journal.record(session, done=f"edited {what}", undo=f"put back {what} as it was before the edit", changes=[before])
     return episode
 
 
-def _episode_fields(episode_in: EpisodeCreate, now: dt.datetime) -> dict[str, object]:
+def episode_fields(episode_in: EpisodeCreate, now: dt.datetime) -> dict[str, object]:
+    """An episode's stored columns, every field checked (InputError names the first bad one).
+
+    The importer passes a plain tuple with EpisodeCreate's fields: building a pydantic model
+    for each of a million rows would cost more than the rest of the import.
+    """
     started = validate.moment("at", episode_in.started_at, now)
     offset = started.utcoffset()
     assert offset is not None
@@ -262,6 +290,7 @@ def add_factor_entry(*, session: Session, entry_in: FactorEntryCreate, now: dt.d
     entry = FactorEntry(factor_id=factor.id, value=value, note=validate.note("note", entry_in.note), **fields)  # type: ignore[arg-type]
     session.add(entry)
     session.flush()
+    journal.record_added(session, "factor_entry", entry.id, journal.words(entry, factor=factor))
     return entry
 
 
@@ -301,11 +330,21 @@ def check_factor_value(factor: Factor, value: float, *, field: str) -> float:
 def check_in(*, session: Session, day: dt.date, today: dt.date | None = None) -> Day:
     """Mark a day tracked: with no episodes, it is a "no twitches today" day."""
     day = validate.calendar_day("date", day, today or local_now().date())
-    record = session.get(Day, day) or Day(date=day)
+    record = session.get(Day, day)
+    # An existing day keeps its note when the check-in is undone: only the old values come back.
+    before = journal.changed(session, "day", [day]) if record else None
+    record = record or Day(date=day)
     record.checked_in = True
     record.created_at = utc_now()
     session.add(record)
     session.flush()
+    when = day_words(day)
+    journal.record(
+        session,
+        done=f"logged no twitches on {when}",
+        undo=f"cleared the no-twitches check-in on {when}" + ("; its note stays" if record.note else ""),
+        changes=[before or journal.added("day", [day])],
+    )
     return record
 
 
@@ -314,20 +353,35 @@ def set_day_note(*, session: Session, day: dt.date, note: str, today: dt.date | 
 
     Returns the day's record. Clearing the note of a day whose record held nothing else (no
     "no twitches" answer) deletes the record, so the day reads as not logged again rather
-    than as a tracked day with nothing in it.
+    than as a tracked day with nothing in it. Either way the journal can undo it.
     """
     day = validate.calendar_day("date", day, today or local_now().date())
     existing = session.get(Day, day)
-    record = existing or Day(date=day)
-    record.note = validate.note("note", note)
-    if not record.note and not record.checked_in:
+    earlier = existing.note if existing else ""
+    text = validate.note("note", note)
+    when = day_words(day)
+    if not text and not (existing and existing.checked_in):
         if existing is not None:
+            change = journal.removed(session, "day", [day])
             session.delete(existing)
             session.flush()
-        return record
+            journal.record(
+                session, done=f"cleared the note on {when}", undo=f"put back the note on {when}", changes=[change]
+            )
+            return existing
+        return Day(date=day)  # nothing to clear: nothing written
+    before = journal.changed(session, "day", [day]) if existing else None
+    record = existing or Day(date=day)
+    record.note = text
     record.created_at = utc_now()
     session.add(record)
     session.flush()
+    journal.record(
+        session,
+        done=f"noted on {when}",
+        undo=f"put back the earlier note on {when}" if earlier else f"removed the note on {when}",
+        changes=[before or journal.added("day", [day])],
+    )
     return record
 
 
@@ -336,11 +390,19 @@ def add_red_flag(*, session: Session, red_flag_in: RedFlagCreate, today: dt.date
     day = validate.calendar_day("date", red_flag_in.date, today or local_now().date())
     kind = red_flag_in.kind.value
     existing = session.exec(select(RedFlag).where(RedFlag.date == day, RedFlag.kind == kind)).first()
+    before = journal.changed(session, "red_flag", [existing.id]) if existing else None
     flag = existing or RedFlag(date=day, kind=kind)
     if red_flag_in.note or existing is None:
         flag.note = validate.note("note", red_flag_in.note)
     session.add(flag)
     session.flush()
+    what = journal.words(flag)
+    journal.record(
+        session,
+        done=f"logged {what}",
+        undo=f"put back the note of {what}" if before else f"removed {what}",
+        changes=[before or journal.added("red_flag", [flag.id])],
+    )
     return flag
 
 
@@ -356,6 +418,7 @@ def start_intervention(
     item = Intervention(name=name, start_date=start, note=validate.note("note", note))
     session.add(item)
     session.flush()
+    journal.record_added(session, "intervention", item.id, journal.words(item), verb="started")
     return item
 
 
@@ -367,9 +430,14 @@ def stop_intervention(*, session: Session, name: str, end: dt.date, today: dt.da
     end = validate.calendar_day("date", end, today or local_now().date())
     if end < item.start_date:
         raise InputError("date", end.isoformat(), f"on or after the start, {item.start_date.isoformat()}")
+    before = journal.changed(session, "intervention", [item.id])
     item.end_date = end
     session.add(item)
     session.flush()
+    what = journal.words(item)
+    journal.record(
+        session, done=f"stopped {what} on {day_words(end)}", undo=f"made {what} running again", changes=[before]
+    )
     return item
 
 
@@ -385,40 +453,36 @@ def _open_intervention(session: Session, name: str) -> Intervention | None:
 
 # --- ids, delete and undo --------------------------------------------------------------------
 
-ID_PREFIXES = {"e": Episode, "f": FactorEntry, "r": RedFlag, "i": Intervention}
+ID_MODELS = {EPISODE: Episode, FACTOR_ENTRY: FactorEntry, RED_FLAG: RedFlag, INTERVENTION: Intervention}
+Entry = Episode | FactorEntry | RedFlag | Intervention | Day
 
 
 @dataclass(frozen=True)
 class Removed:
-    """A deleted row, kept so the deletion can be undone."""
+    """A deleted row, and the journal action that deleted it (what the TUI's Undo reverses)."""
 
     entry_id: str
-    row: Episode | FactorEntry | RedFlag | Intervention | Day
+    row: Entry
+    action_id: int
 
 
-def entry_id(row: Episode | FactorEntry | RedFlag | Intervention | Day) -> str:
+def entry_id(row: Entry) -> str:
     """The id a person types: e12 (episode), f7 (factor entry), r3, i2, d2026-11-20 (day)."""
     if isinstance(row, Day):
-        return f"d{row.date.isoformat()}"
-    prefix = next(p for p, model in ID_PREFIXES.items() if isinstance(row, model))
-    return f"{prefix}{row.id}"
+        return format_id(DAY, row.date)
+    kind = next(kind for kind, model in ID_MODELS.items() if isinstance(row, model))
+    return format_id(kind, row.id)  # type: ignore[arg-type]
 
 
-def find_entry(*, session: Session, entry: str) -> Episode | FactorEntry | RedFlag | Intervention | Day:
-    text = entry.strip().lower()
-    if text.startswith("d") and len(text) == 11:
-        try:
-            day = dt.date.fromisoformat(text[1:])
-        except ValueError:
-            raise InputError("id", entry, _id_hint(session)) from None
-        row = session.get(Day, day)
-    elif text[:1] in ID_PREFIXES and text[1:].isdigit():
-        row = session.get(ID_PREFIXES[text[0]], int(text[1:]))
-    else:
-        raise InputError("id", entry, _id_hint(session))
+def find_entry(*, session: Session, entry: str) -> Entry:
+    """The row an id names; InputError for an id that is malformed, or names nothing (then
+    with ids that do exist as the hint)."""
+    ref = parse_id(entry)  # a malformed id: one line saying what an id looks like
+    model = Day if ref.kind == DAY else ID_MODELS[ref.kind]
+    row = session.get(model, ref.key)
     if row is None:
         raise InputError("id", entry, _id_hint(session))
-    return row
+    return row  # type: ignore[return-value]
 
 
 def _id_hint(session: Session) -> str:
@@ -426,7 +490,7 @@ def _id_hint(session: Session) -> str:
     newest = [
         row
         for model in (Episode, FactorEntry, RedFlag, Intervention, Day)
-        for row in session.exec(select(model).order_by(col(model.created_at).desc()).limit(3))
+        for row in session.exec(select(model).order_by(col(model.created_at).desc()).limit(3))  # type: ignore[attr-defined]
     ]
     newest.sort(key=lambda row: row.created_at, reverse=True)
     if not newest:
@@ -435,40 +499,40 @@ def _id_hint(session: Session) -> str:
 
 
 def delete_entries(*, session: Session, ids: list[str]) -> list[Removed]:
-    """Delete every id or none: an unknown id fails the whole call."""
-    rows = [find_entry(session=session, entry=entry) for entry in ids]
-    removed = []
+    """Delete every id or none (an unknown id fails the whole call), as one action that undo restores."""
+    rows = list({entry_id(row): row for row in (find_entry(session=session, entry=entry) for entry in ids)}.values())
+    factors = {factor.id: factor for factor in list_factors(session=session)}
+    phrases = [
+        journal.words(row, factor=factors.get(row.factor_id) if isinstance(row, FactorEntry) else None) for row in rows
+    ]
+    changes = [
+        journal.removed(session, table, [_key(row) for row in rows if row.__tablename__ == table])
+        for table in dict.fromkeys(row.__tablename__ for row in rows)
+    ]
     for row in rows:
-        removed.append(Removed(entry_id(row), row))
         session.delete(row)
     session.flush()
-    return removed
+    listed = journal.listing(phrases)
+    action_id = journal.record(session, done=f"deleted {listed}", undo=f"restored {listed}", changes=changes)
+    return [Removed(entry_id(row), row, action_id) for row in rows]
 
 
-def restore(*, session: Session, removed: list[Removed]) -> None:
-    """Put deleted rows back with their ids (the TUI's Undo)."""
-    for item in removed:
-        session.merge(item.row)
+def restore(*, session: Session, removed: list[Removed]) -> str:
+    """Put deleted rows back with their ids (the TUI's Undo): undoes the delete's action, even if
+    later actions followed it. Returns what was done, in words."""
+    done = [journal.undo_action(session, action_id) for action_id in dict.fromkeys(item.action_id for item in removed)]
     session.flush()
+    return "; ".join(done)
 
 
-def undo_last(*, session: Session) -> Removed | None:
-    """Remove the last thing logged (episode, factor entry, red flag, check-in or intervention)."""
-    candidates = [
-        session.exec(select(model).order_by(col(model.created_at).desc(), col(key).desc()).limit(1)).first()
-        for model, key in (
-            (Episode, Episode.id),
-            (FactorEntry, FactorEntry.id),
-            (RedFlag, RedFlag.id),
-            (Intervention, Intervention.id),
-            (Day, Day.date),
-        )
-    ]
-    present = [row for row in candidates if row is not None]
-    if not present:
-        return None
-    latest = max(present, key=lambda row: row.created_at)
-    return delete_entries(session=session, ids=[entry_id(latest)])[0]
+def undo_last(*, session: Session) -> str | None:
+    """Reverse the last action not yet undone (a log, a delete, an import, ...); returns what was
+    done, in words ("restored stress 4 on Mon 30 Nov"), or None when there is nothing to undo."""
+    return journal.undo_last(session)
+
+
+def _key(row: Entry) -> object:
+    return row.date if isinstance(row, Day) else row.id
 
 
 def _get(session: Session, model: type, key: int, what: str):  # type: ignore[no-untyped-def]

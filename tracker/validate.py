@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import math
 import re
+from typing import TypeVar
 
 from tracker.errors import InputError
 
@@ -18,6 +20,7 @@ NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 FUTURE_LEEWAY = dt.timedelta(minutes=5)
 # The UTC offsets clocks have used since 1900 (Kiribati's +14:00 is the furthest ahead).
 OFFSETS = (dt.timedelta(hours=-12), dt.timedelta(hours=14))
+_Choice = TypeVar("_Choice", bound=enum.Enum)
 
 
 def number_in_range(field: str, value: float, low: float, high: float, unit: str = "") -> float:
@@ -115,6 +118,14 @@ def note(field: str, value: str) -> str:
     if "\x00" in value:
         raise InputError(field, value, "text without NUL characters")
     return value
+
+
+def choice(field: str, value: str, enum: type[_Choice]) -> _Choice:
+    """The member of a string enum that `value` names (case and surrounding space ignored)."""
+    try:
+        return enum(value.strip().lower())
+    except ValueError:
+        raise InputError(field, value, "one of: " + ", ".join(member.value for member in enum)) from None
 
 
 def name(field: str, value: str) -> str:

@@ -5,7 +5,7 @@ an intensity, used to be stored with an intensity of 2 that nobody gave. The col
 holds NULL for "not given", like duration_s; every value already stored is kept as it is.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-30
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

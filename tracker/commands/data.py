@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tracker.commands.context import Context
@@ -71,14 +73,39 @@ def export_csv(context: Context) -> int:
 
 
 def import_csv_files(context: Context) -> int:
-    from tracker.db import session_scope
     from tracker.importer import import_files
 
     paths = [Path(name) for name in context.args.files]
-    with session_scope(context.engine()) as session:
-        report = import_files(session=session, paths=paths, now=context.now())
+    with _progress_bar() as progress:
+        report = import_files(engine=context.engine(), paths=paths, now=context.now(), progress=progress)
     print(report.describe())
     return 0
+
+
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Callable[[str, int, int | None], None] | None]:
+    """A progress bar on stderr when it is a terminal; nothing when output goes to a file or a pipe."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    # deferred: rich (already installed with Textual) costs ~60 ms, and only a terminal needs it
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def update(stage: str, done: int, total: int | None) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        yield update
 
 
 def export_visit(context: Context) -> int:

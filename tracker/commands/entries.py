@@ -21,7 +21,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     delete.add_argument("ids", nargs="+", metavar="ID")
     delete.set_defaults(handler=delete_entries)
 
-    commands.add_parser("undo", help="remove the last thing logged").set_defaults(handler=undo)
+    undo_parser = commands.add_parser("undo", help="reverse the last thing done: a log, a delete, an import, ...")
+    undo_parser.set_defaults(handler=undo)
 
 
 def list_entries(context: Context) -> int:
@@ -183,9 +184,9 @@ def undo(context: Context) -> int:
     from tracker.db import session_scope
 
     with session_scope(context.engine()) as session:
-        removed = store.undo_last(session=session)
-    if removed is None:
+        done = store.undo_last(session=session)
+    if done is None:
         context.say("nothing to undo")
         return 0
-    print(f"undid {removed.entry_id}")
+    print(done)
     return 0

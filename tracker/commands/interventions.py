@@ -53,6 +53,7 @@ def stop_one(context: Context) -> int:
 def list_all(context: Context) -> int:
     from tracker import store
     from tracker.db import session_scope
+    from tracker.ids import INTERVENTION, format_id
 
     with session_scope(context.engine(read_only=True), write=False) as session:
         items = store.list_interventions(session=session)
@@ -61,5 +62,5 @@ def list_all(context: Context) -> int:
     for item in items:
         until = item.end_date.isoformat() if item.end_date else "running"
         note = f" — {item.note}" if item.note else ""
-        print(f"i{item.id:<4} {item.name:<20} {item.start_date} → {until}{note}")
+        print(f"{format_id(INTERVENTION, item.id):<5} {item.name:<20} {item.start_date} → {until}{note}")
     return 0

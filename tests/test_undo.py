@@ -1,0 +1,200 @@
+"""`tracker undo` reverses exactly the last thing done, says so in words, and every write can be undone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlmodel import Session
+
+from tests.reliability.helpers import DATA_TABLES, select_rows, table_rows
+from tracker import store
+from tracker.days import episodes_between
+from tracker.db import session_scope
+from tracker.demo import write_diary
+from tracker.importer import import_files
+from tracker.models import (
+    EpisodeCreate,
+    EpisodeUpdate,
+    FactorCreate,
+    FactorEntryCreate,
+    FactorUpdate,
+    PresetCreate,
+    RedFlagCreate,
+)
+from tracker.synthetic import generate_diary
+
+pytestmark = pytest.mark.usefixtures("frozen")  # 2026-11-24 09:30, Europe/London
+
+NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=ZoneInfo("Europe/London"))
+DAY = NOW.date()
+
+
+def diary_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    return {table: table_rows(path, table) for table in DATA_TABLES}
+
+
+def listed(cli) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(item["id"], item["type"]) for item in json.loads(cli("list", "--json").out)]
+
+
+def test_undo_restores_what_was_deleted_and_touches_nothing_else(cli) -> None:
+    cli("log", "caffeine", "95")
+    cli("log", "redflag", "drooping")
+    cli("log", "stress", "4")
+    cli("delete", "f2")
+
+    result = cli("undo")
+
+    assert result.out.strip() == "restored stress 4 on Tue 24 Nov"
+    assert sorted(listed(cli)) == [("f1", "factor"), ("f2", "factor"), ("r1", "red_flag")]
+
+
+def test_undo_after_log_none_clears_the_check_in_and_keeps_the_days_note(cli, engine, db_path) -> None:
+    with session_scope(engine) as session:
+        store.set_day_note(session=session, day=DAY, note="dentist at 3")
+    cli("log", "none")
+    assert cli("undo").out.strip() == "cleared the no-twitches check-in on Tue 24 Nov; its note stays"
+    assert select_rows(db_path, "SELECT date, checked_in, note FROM day") == [("2026-11-24", 0, "dentist at 3")]
+    cli("log", "none", "--date", "yesterday")
+    assert cli("undo").code == 0
+    assert select_rows(db_path, "SELECT date FROM day") == [("2026-11-24",)]
+
+
+def test_undo_of_an_import_removes_exactly_what_it_added(cli, tmp_path, db_path) -> None:
+    cli("log", "twitch", "--at", "2026-11-20T08:00", "--location", "eyelid")
+    cli("log", "stress", "4", "--at", "2026-11-20T09:00")
+    cli("log", "none", "--date", "2026-11-21")
+    episodes = tmp_path / "episodes.csv"
+    episodes.write_text(
+        "started_at,location\n2026-11-20T08:00:00+00:00,eyelid\n2026-11-22T08:00:00+00:00,cheek\n"
+        "2026-11-22T09:00:00+00:00,cheek\n",
+        encoding="utf-8",
+    )
+    daily = tmp_path / "daily.csv"
+    daily.write_text("date,stress,sleep_h,note\n2026-11-20,4,,\n2026-11-21,,7,long walk\n", encoding="utf-8")
+    before = diary_rows(db_path)
+    imported = cli("import", "csv", str(episodes), str(daily))
+    assert "2 new episodes, 1 factor value, 1 day note" in imported.out
+
+    result = cli("undo")
+
+    assert result.out.strip() == (
+        "removed what the import of episodes.csv, daily.csv added: 2 new episodes, 1 factor value, 1 day note"
+    )
+    assert diary_rows(db_path) == before  # the check-in of the 21st is back without the note, all else untouched
+
+
+def test_a_deleted_entry_comes_back_under_its_id_and_ids_are_never_reused(cli) -> None:
+    cli("log", "twitch", "--at", "08:00")
+    cli("log", "twitch", "--at", "09:00")
+    cli("delete", "e2")
+    assert cli("log", "twitch", "--at", "09:15").out.startswith("logged e3:")  # not e2 again
+    assert cli("undo").out.strip() == "removed twitch at 09:15 on Tue 24 Nov"
+    assert cli("undo").out.strip() == "restored twitch at 09:00 on Tue 24 Nov"
+    assert sorted(listed(cli)) == [("e1", "twitch"), ("e2", "twitch")]
+
+
+def test_the_tuis_undo_brings_back_a_delete_even_after_a_newer_entry(engine) -> None:
+    twitch = EpisodeCreate(started_at=NOW, location="eyelid", side="left", intensity=2)
+    with session_scope(engine) as session:
+        store.add_episode(session=session, episode_in=twitch, now=NOW)
+    with session_scope(engine) as session:
+        removed = store.delete_entries(session=session, ids=["e1"])
+    with session_scope(engine) as session:
+        newer = store.add_episode(session=session, episode_in=twitch, now=NOW)
+    with session_scope(engine) as session:
+        assert store.restore(session=session, removed=removed) == "restored twitch at 09:30 on Tue 24 Nov"
+    assert newer.id == 2  # the deleted twitch's id is not handed out again
+    with session_scope(engine) as session:
+        assert [episode.id for episode in episodes_between(session=session, start=DAY, end=DAY)] == [1, 2]
+        assert store.undo_last(session=session) == "removed twitch at 09:30 on Tue 24 Nov"  # the newer one
+        assert [episode.id for episode in episodes_between(session=session, start=DAY, end=DAY)] == [1]
+
+
+def test_undoing_a_red_flag_again_puts_back_its_note_and_keeps_the_flag(cli, db_path) -> None:
+    cli("log", "redflag", "drooping", "--note", "left eyelid")
+    cli("log", "redflag", "drooping", "--note", "and the cheek")
+    assert cli("undo").out.strip() == "put back the note of red flag drooping on Tue 24 Nov"
+    assert select_rows(db_path, "SELECT kind, note FROM red_flag") == [("drooping", "left eyelid")]
+
+
+# --- every write: one action, undone to exactly the diary before ---------------------------------
+
+
+def _seed(session: Session) -> None:
+    store.add_factor(session=session, factor_in=FactorCreate(name="jaw", kind="scale", min_value=0, max_value=5))
+    store.add_episode(
+        session=session, episode_in=EpisodeCreate(started_at=NOW, location="eyelid", side="left", intensity=2)
+    )
+    store.set_day_note(session=session, day=DAY, note="long day")
+    store.add_red_flag(session=session, red_flag_in=RedFlagCreate(date=DAY, kind="drooping", note="left"))
+    store.start_intervention(session=session, name="magnesium", start=DAY - dt.timedelta(days=9))
+
+
+def _entry(factor: str, value: float) -> FactorEntryCreate:
+    return FactorEntryCreate(factor=factor, value=value, at=NOW)
+
+
+WRITES: dict[str, Callable[[Session], object]] = {
+    "add factor": lambda s: store.add_factor(session=s, factor_in=FactorCreate(name="alcohol", kind="number")),
+    "edit factor": lambda s: store.update_factor(session=s, name="jaw", changes=FactorUpdate(max_value=9)),
+    "new preset": lambda s: store.set_preset(
+        session=s, preset_in=PresetCreate(name="mug", factor="caffeine", amount=140)
+    ),
+    "change preset": lambda s: store.set_preset(
+        session=s, preset_in=PresetCreate(name="coffee", factor="caffeine", amount=100)
+    ),
+    "log twitch": lambda s: store.add_episode(
+        session=s, episode_in=EpisodeCreate(started_at=NOW, location="cheek", side="right", intensity=4)
+    ),
+    "edit twitch": lambda s: store.update_episode(session=s, episode_id=1, changes=EpisodeUpdate(intensity=5)),
+    "log factor": lambda s: store.add_factor_entry(session=s, entry_in=_entry("jaw", 3), now=NOW),
+    "check in a noted day": lambda s: store.check_in(session=s, day=DAY),
+    "check in a new day": lambda s: store.check_in(session=s, day=DAY - dt.timedelta(days=1)),
+    "change the note": lambda s: store.set_day_note(session=s, day=DAY, note="better"),
+    "new red flag": lambda s: store.add_red_flag(session=s, red_flag_in=RedFlagCreate(date=DAY, kind="speech")),
+    "red flag again": lambda s: store.add_red_flag(
+        session=s, red_flag_in=RedFlagCreate(date=DAY, kind="drooping", note="both")
+    ),
+    "start intervention": lambda s: store.start_intervention(session=s, name="sleep earlier", start=DAY),
+    "stop intervention": lambda s: store.stop_intervention(session=s, name="magnesium", end=DAY),
+    "delete several": lambda s: store.delete_entries(session=s, ids=["e1", "r1", "i1", "d2026-11-24"]),
+    "edit a factor entry (delete and add)": lambda s: (
+        store.delete_entries(session=s, ids=["f1"]),
+        store.add_factor_entry(session=s, entry_in=_entry("jaw", 4), now=NOW),
+    ),
+    "demo history": lambda s: write_diary(session=s, diary=generate_diary(days=7, seed=1, end=DAY), now=NOW),
+}
+
+
+@pytest.mark.parametrize("name", list(WRITES))
+def test_every_write_is_one_action_that_undo_reverses_exactly(engine, db_path, name: str) -> None:
+    with session_scope(engine) as session:
+        _seed(session)
+        store.add_factor_entry(session=session, entry_in=_entry("jaw", 2), now=NOW)
+    before = diary_rows(db_path)
+    actions = len(table_rows(db_path, "action"))
+    with session_scope(engine) as session:
+        WRITES[name](session)
+    assert len(table_rows(db_path, "action")) == actions + 1
+    assert diary_rows(db_path) != before
+    with session_scope(engine) as session:
+        assert store.undo_last(session=session)
+    assert diary_rows(db_path) == before
+
+
+def test_an_import_is_one_action_too(engine, db_path, tmp_path) -> None:
+    path = tmp_path / "e.csv"
+    path.write_text("started_at\n2026-11-20T08:00+00:00\n", encoding="utf-8")
+    before = diary_rows(db_path)
+    import_files(engine=engine, paths=[path], now=NOW)
+    assert len(table_rows(db_path, "action")) == 1
+    with session_scope(engine) as session:
+        assert store.undo_last(session=session)
+        assert store.undo_last(session=session) is None
+    assert diary_rows(db_path) == before

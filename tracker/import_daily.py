@@ -1,0 +1,227 @@
+"""Daily files for the importer: read whole (one row per day, so at most a few tens of
+thousands), then checked against the diary by the merge rule, which never deletes or changes
+an entry (README, "CSV"):
+
+- a factor value for a day with no entries of that factor becomes a date-only entry; for a day
+  with entries, the day's value under the factor's daily rule must equal the cell at the file's
+  precision, or the import is refused naming the day, the factor and both values;
+- red flags are added, never removed; a note goes to a day without one, and must equal a stored one;
+- `episodes` must equal the day's twitches after the import (stored, plus those of the episodes
+  files imported with it): a count with no twitches behind it is refused, with the advice to
+  import the episodes file too; 0 means "no twitches" (a check-in); empty means not answered;
+- the other derived columns (total_duration_s, max_intensity, locations) are not imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, func, select
+
+from tracker import store, validate
+from tracker.columns import DAILY_HEAD, DAILY_TAIL
+from tracker.csv_table import CsvTable
+from tracker.daily import daily_value
+from tracker.errors import InputError
+from tracker.export import format_number, restore_text
+from tracker.models import Day, Episode, Factor, FactorEntry, RedFlag, RedFlagKind, split_tags
+from tracker.when import parse_date
+
+DERIVED = {"episodes", "total_duration_s", "max_intensity", "locations"}
+MOST_EPISODES_A_DAY = 100_000
+
+
+@dataclass
+class DailyRow:
+    where: str  # "daily.csv line 3", for messages
+    date: dt.date
+    tracked: bool
+    episodes: int | None  # None: the cell was empty (not answered)
+    values: dict[int, float]  # by factor id
+    red_flags: list[str]
+    note: str  # "" when the cell was empty
+
+
+@dataclass
+class DailyPlan:
+    """What the daily rows add; nothing in it changes or removes a stored entry."""
+
+    entries: list[tuple[dt.date, int, float]] = field(default_factory=list)  # day, factor id, value
+    red_flags: list[tuple[dt.date, str]] = field(default_factory=list)
+    notes: dict[dt.date, str] = field(default_factory=dict)  # for days without a note
+    no_twitches: set[dt.date] = field(default_factory=set)  # the file says 0, and none are logged
+    tracked: set[dt.date] = field(default_factory=set)  # the file says tracked, and adds nothing else
+
+
+def parse_daily(table: CsvTable, factors: list[Factor], now: dt.datetime) -> tuple[list[DailyRow], int]:
+    """The rows of a daily file that say something, and how many rows it had."""
+    by_column = {factor.column: factor for factor in factors}
+    for name in table.header:
+        if name not in DAILY_HEAD and name not in DAILY_TAIL and name not in by_column:
+            raise InputError(f"{table.where} column", name, "a column of the daily format, or a defined user factor")
+    parsed: list[DailyRow] = []
+    seen: dict[dt.date, int] = {}
+    count = 0
+    for line, record in table.rows():
+        count += 1
+        cells = dict(zip(table.header, record, strict=True))
+        try:
+            row = _parse_row(f"{table.where} line {line}", cells, by_column, now, seen, line)
+        except InputError as exc:
+            raise InputError(f"{table.where} line {line}: {exc.field}", exc.value, exc.allowed) from None
+        if row is not None:
+            parsed.append(row)
+    return parsed, count
+
+
+def _parse_row(where, cells, by_column, now, seen, line) -> DailyRow | None:  # type: ignore[no-untyped-def]
+    day = parse_date(cells["date"], today=now.date())
+    if day in seen:
+        raise InputError("date", day.isoformat(), f"each day once in a file (it is also on line {seen[day]})")
+    seen[day] = line
+    tracked = cells.get("tracked", "").strip()
+    if tracked not in ("", "0", "1"):
+        raise InputError("tracked", tracked, "1, 0 or empty")
+    episodes = cells.get("episodes", "").strip()
+    if tracked != "1" and not any(
+        value.strip() for name, value in cells.items() if name not in ("date", "tracked", *DERIVED)
+    ):
+        # An untracked day: nothing to write. Skipped before the range check, so an export of
+        # any range (even one reaching past today) imports back.
+        return None
+    # A file may come from a machine whose clock is ahead of this one: a day that has begun
+    # anywhere is allowed, so an export imports back wherever it was written.
+    day = validate.calendar_day("date", day, validate.latest_local_date(now))
+    values = {}
+    for column, factor in by_column.items():
+        text = cells.get(column, "").strip()
+        if text:
+            values[factor.id] = store.check_factor_value(factor, _number(column, text), field=column)
+    return DailyRow(
+        where=where,
+        date=day,
+        tracked=tracked == "1",
+        episodes=validate.integer_in_range("episodes", episodes, 0, MOST_EPISODES_A_DAY) if episodes else None,
+        values=values,  # type: ignore[arg-type]
+        red_flags=[
+            validate.choice("red_flags", kind, RedFlagKind).value
+            for kind in split_tags(restore_text(cells.get("red_flags", "")))
+        ],
+        note=validate.note("note", restore_text(cells.get("note", ""))),
+    )
+
+
+def plan_daily(
+    conn: Connection, rows: list[DailyRow], factors: list[Factor], new_twitches: dict[dt.date, int]
+) -> DailyPlan:
+    """What the rows add to the diary as it is on `conn` (plus `new_twitches` per day from the
+    episodes files); InputError naming the first row that disagrees with what is stored."""
+    plan = DailyPlan()
+    if not rows:
+        return plan
+    start, end = min(row.date for row in rows), max(row.date for row in rows)
+    stored = _Stored(conn, start, end)
+    by_id = {factor.id: factor for factor in factors}
+    adding: dict[tuple[dt.date, int], tuple[float, str]] = {}
+    flags = set(stored.flags)
+    for row in rows:
+        for factor_id, value in row.values.items():
+            factor = by_id[factor_id]
+            logged = stored.entries.get((row.date, factor_id))
+            if logged:
+                current = daily_value(factor.daily_rule, logged)
+                if format_number(current) != format_number(value):
+                    entries = f"{len(logged)} entr{'y' if len(logged) == 1 else 'ies'}"
+                    _refuse(row, factor.column, value, f"{format_number(current)} (from {entries} stored)")
+            elif (row.date, factor_id) in adding:
+                earlier, where = adding[(row.date, factor_id)]
+                if format_number(earlier) != format_number(value):
+                    _refuse(row, factor.column, value, f"{format_number(earlier)} (as on {where})")
+            else:
+                adding[(row.date, factor_id)] = (value, row.where)
+                plan.entries.append((row.date, factor_id, value))
+        for kind in row.red_flags:
+            if (row.date, kind) not in flags:
+                flags.add((row.date, kind))
+                plan.red_flags.append((row.date, kind))
+        if row.note:
+            earlier = plan.notes.get(row.date) or stored.notes.get(row.date, "")
+            if not earlier:
+                plan.notes[row.date] = row.note
+            elif earlier != row.note:
+                _refuse(row, "note", row.note, f"{earlier[:40]!r} (the note stored for that day)")
+        if row.episodes is not None:
+            after = stored.twitches.get(row.date, 0) + new_twitches.get(row.date, 0)
+            if row.episodes != after:
+                _refuse_count(row, after)
+            if row.episodes == 0:
+                plan.no_twitches.add(row.date)
+        if row.tracked and not (row.values or row.red_flags or row.note or row.episodes == 0):
+            plan.tracked.add(row.date)
+    return plan
+
+
+class _Stored:
+    """What the diary holds for the days a daily file covers."""
+
+    def __init__(self, conn: Connection, start: dt.date, end: dt.date) -> None:
+        self.entries: dict[tuple[dt.date, int], list[float]] = defaultdict(list)
+        for day, factor_id, value in conn.execute(
+            select(FactorEntry.local_date, FactorEntry.factor_id, FactorEntry.value)
+            .where(FactorEntry.local_date >= start, FactorEntry.local_date <= end)
+            # date-only entries first, then in time order, as tracker.days reads them
+            .order_by(FactorEntry.at.is_not(None), FactorEntry.at, FactorEntry.id)  # type: ignore[union-attr,attr-defined]
+        ):
+            self.entries[(day, factor_id)].append(value)
+        self.notes: dict[dt.date, str] = dict(
+            conn.execute(select(Day.date, Day.note).where(Day.date >= start, Day.date <= end)).all()
+        )
+        self.flags: set[tuple[dt.date, str]] = {
+            (day, kind)
+            for day, kind in conn.execute(
+                select(RedFlag.date, RedFlag.kind).where(RedFlag.date >= start, RedFlag.date <= end)
+            )
+        }
+        self.twitches: dict[dt.date, int] = dict(
+            conn.execute(
+                select(Episode.local_date, func.count())
+                .where(Episode.local_date >= start, Episode.local_date <= end)
+                .group_by(Episode.local_date)
+            ).all()
+        )
+
+
+def _refuse(row: DailyRow, column: str, value: object, stored: str) -> None:
+    raise InputError(
+        f"{row.where}: {column} on {row.date.isoformat()}",
+        value,
+        f"the diary says {stored}; an import adds to the diary and never changes what is in it "
+        "(edit the file, or delete those entries first)",
+    )
+
+
+def _refuse_count(row: DailyRow, after: int) -> None:
+    where = row.where.rsplit(" line ", 1)[0]
+    if after == 0:
+        allowed = (
+            "no twitches are stored or imported for that day, and a count alone is not a diary: import the "
+            f"episodes file together with the daily file (`tracker import csv {where} episodes.csv`)"
+        )
+    elif row.episodes == 0:
+        allowed = f"0 means no twitches, but {after} are logged that day"
+    else:
+        allowed = f"the day's twitches after the import, {after} (stored plus the episodes files')"
+    raise InputError(f"{row.where}: episodes on {row.date.isoformat()}", row.episodes, allowed)
+
+
+def _number(field_name: str, text: str) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        raise InputError(field_name, text, "a number") from None
+    if not math.isfinite(number):
+        raise InputError(field_name, text, "a finite number")
+    return number

@@ -1,0 +1,226 @@
+"""The action journal: every write to the diary records one action, so `undo` reverses exactly it.
+
+An action is what one transaction did, in words ("logged stress 4 on Mon 30 Nov"; undoing it
+"removed stress 4 on Mon 30 Nov") and as the changes it made to rows, in order:
+
+    {"op": "added", "table": "episode", "keys": [12]}                  undo deletes those rows
+    {"op": "added_range", "table": "episode", "first": 13, "last": 99}  the same for an import's rows
+    {"op": "removed", "table": "day", "rows": [{...}]}                  undo puts the rows back, ids and all
+    {"op": "changed", "table": "factor", "rows": [{...}]}               undo puts the old values back
+
+The store records its own writes here, so the command line and the TUI both get them; the
+importer records its one action itself. Several store writes in one transaction make one
+action. Undoing marks an action undone and records nothing (an undo is not itself undone).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Column, Connection, Table
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from tracker import ids
+from tracker.errors import InputError
+from tracker.formatting import day_words, format_number
+from tracker.models import Action, Day, Episode, Factor, FactorEntry, Intervention, Preset, RedFlag, utc_now
+
+Change = dict[str, Any]
+Database = Session | Connection
+
+ACTIONS: Table = Action.__table__  # type: ignore[attr-defined]
+TABLES: dict[str, Table] = {
+    model.__tablename__: model.__table__  # type: ignore[attr-defined]
+    for model in (Episode, FactorEntry, RedFlag, Intervention, Day, Factor, Preset)
+}
+ID_KINDS = {"episode": ids.EPISODE, "factor_entry": ids.FACTOR_ENTRY, "red_flag": ids.RED_FLAG,
+            "intervention": ids.INTERVENTION, "day": ids.DAY}  # fmt: skip
+_OPEN_ACTION = "tracker.journal.open_action"
+
+
+# --- changes ---------------------------------------------------------------------------------
+
+
+def added(table: str, keys: Iterable[object]) -> Change:
+    """Rows this action inserted (undo deletes them)."""
+    return {"op": "added", "table": table, "keys": [_to_json(key) for key in keys]}
+
+
+def added_range(table: str, first: int, last: int) -> Change:
+    """Rows with ids first..last that this action inserted (an import's, without listing a million ids)."""
+    return {"op": "added_range", "table": table, "first": first, "last": last}
+
+
+def removed(db: Database, table: str, keys: Sequence[object]) -> Change:
+    """Rows about to be deleted, copied whole (undo inserts them again). Call before deleting."""
+    return {"op": "removed", "table": table, "rows": snapshots(db, table, keys)}
+
+
+def changed(db: Database, table: str, keys: Sequence[object]) -> Change:
+    """Rows about to be changed, as they are now (undo puts these values back). Call before changing."""
+    return {"op": "changed", "table": table, "rows": snapshots(db, table, keys)}
+
+
+def insert_rows(db: Database, model: Any, rows: list[dict[str, Any]]) -> tuple[int, int]:
+    """Insert many rows of an id-keyed table in one executemany; returns the first and last new id.
+
+    Under the write lock nobody else inserts, so the new rows are exactly those above the highest
+    id before (AUTOINCREMENT may skip ids of deleted rows, so the last one is read, not counted).
+    """
+    table = model.__table__
+    before = db.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0
+    db.execute(sa.insert(table), rows)
+    return before + 1, db.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0
+
+
+def snapshots(db: Database, table: str, keys: Sequence[object]) -> list[dict[str, Any]]:
+    """The stored rows with these keys, as JSON-ready dicts (dates and times as ISO text)."""
+    found = TABLES[table]
+    result = db.execute(sa.select(found).where(_key(found).in_(list(keys))))
+    return [{name: _to_json(value) for name, value in row.items()} for row in result.mappings()]
+
+
+# --- recording -------------------------------------------------------------------------------
+
+
+def record(session: Session, *, done: str, undo: str, changes: list[Change]) -> int:
+    """Add one write to the action of the session's transaction (started by the first write in
+    it); returns the action's id."""
+    transaction = session.get_transaction()
+    held = session.info.get(_OPEN_ACTION)
+    if held is None or held["transaction"] is not transaction:
+        action_id = write_action(session, done=done, undo=undo, changes=changes)
+        session.info[_OPEN_ACTION] = {
+            "transaction": transaction, "id": action_id, "done": [done], "undo": [undo], "changes": list(changes),
+        }  # fmt: skip
+        return action_id
+    # A later write in the same transaction (an edit that deletes and adds) joins the action;
+    # undoing reverses the writes newest first, so its words are in that order too.
+    held["done"].append(done)
+    held["undo"].insert(0, undo)
+    held["changes"].extend(changes)
+    session.execute(
+        sa.update(ACTIONS)
+        .where(ACTIONS.c.id == held["id"])
+        .values(done="; ".join(held["done"]), undo="; ".join(held["undo"]), changes=held["changes"])
+    )
+    return int(held["id"])
+
+
+def record_added(session: Session, table: str, key: object, what: str, *, verb: str = "logged") -> int:
+    """Record a write that added one row: "logged X", undone by "removed X"."""
+    return record(session, done=f"{verb} {what}", undo=f"removed {what}", changes=[added(table, [key])])
+
+
+def write_action(db: Database, *, done: str, undo: str, changes: list[Change]) -> int:
+    """A new action row in the caller's transaction; returns its id."""
+    result = db.execute(sa.insert(ACTIONS).values(at=utc_now(), done=done, undo=undo, changes=changes))
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+# --- undoing ---------------------------------------------------------------------------------
+
+
+def undo_last(db: Database) -> str | None:
+    """Reverse the newest action not yet undone; returns what was done, in words, or None."""
+    newest = db.execute(
+        sa.select(ACTIONS.c.id).where(ACTIONS.c.undone_at.is_(None)).order_by(ACTIONS.c.id.desc()).limit(1)
+    ).first()
+    return None if newest is None else undo_action(db, newest.id)
+
+
+def undo_action(db: Database, action_id: int) -> str:
+    """Reverse one action, all of it or (InputError) none of it; returns what was done, in words."""
+    action = db.execute(sa.select(ACTIONS).where(ACTIONS.c.id == action_id)).one()
+    if action.undone_at is not None:
+        raise InputError("undo", action.done, "something not undone already")
+    try:
+        for change in reversed(action.changes):
+            _reverse(db, change)
+    except IntegrityError:
+        raise InputError("undo", action.done, "an action that later entries do not depend on") from None
+    db.execute(sa.update(ACTIONS).where(ACTIONS.c.id == action_id).values(undone_at=utc_now()))
+    if isinstance(db, Session):
+        db.expire_all()  # rows changed underneath the ORM's objects
+    return str(action.undo)
+
+
+def _reverse(db: Database, change: Change) -> None:
+    table = TABLES[change["table"]]
+    key = _key(table)
+    match change["op"]:
+        case "added":
+            db.execute(sa.delete(table).where(key.in_([_from_json(key, k) for k in change["keys"]])))
+        case "added_range":
+            db.execute(sa.delete(table).where(key.between(change["first"], change["last"])))
+        case "removed":
+            for row in change["rows"]:
+                values = {column.name: _from_json(column, row[column.name]) for column in table.columns}
+                if db.execute(sa.select(key).where(key == values[key.name])).first() is not None:
+                    raise InputError("undo", _label(change["table"], values), "an entry not logged again since")
+                db.execute(sa.insert(table).values(values))
+        case "changed":
+            for row in change["rows"]:
+                values = {column.name: _from_json(column, row[column.name]) for column in table.columns}
+                if db.execute(sa.update(table).where(key == values[key.name]).values(values)).rowcount == 0:
+                    raise InputError("undo", _label(change["table"], values), "an entry that still exists")
+        case other:
+            raise AssertionError(other)
+
+
+def _key(table: Table) -> Column[Any]:
+    return table.c.date if table.name == "day" else table.c.id
+
+
+def _label(table: str, values: dict[str, Any]) -> str:
+    if table in ID_KINDS:
+        return ids.format_id(ID_KINDS[table], values[_key(TABLES[table]).name])
+    return f"{table} {values.get('name', '')}".strip()
+
+
+def _to_json(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value  # datetimes are dates too
+
+
+def _from_json(column: Column[Any], value: object) -> object:
+    if value is None:
+        return None
+    # sqlmodel's UTCDateTime decorates DateTime (and wants aware times, which the snapshot kept).
+    kind = column.type.impl if isinstance(column.type, sa.TypeDecorator) else column.type
+    if isinstance(kind, sa.DateTime):
+        return dt.datetime.fromisoformat(str(value))
+    if isinstance(kind, sa.Date):
+        return dt.date.fromisoformat(str(value))
+    return value
+
+
+# --- words -----------------------------------------------------------------------------------
+
+
+def words(row: Episode | FactorEntry | RedFlag | Intervention | Day, *, factor: Factor | None = None) -> str:
+    """An entry as people name it: "stress 4 on Mon 30 Nov", "twitch at 08:15 on Mon 30 Nov"."""
+    match row:
+        case Episode():
+            return f"twitch at {row.local_started_at:%H:%M} on {day_words(row.local_date)}"
+        case FactorEntry():
+            name, unit = (factor.name, factor.unit) if factor else ("factor", "")
+            return f"{name} {format_number(row.value)}{' ' + unit if unit else ''} on {day_words(row.local_date)}"
+        case RedFlag():
+            return f"red flag {row.kind} on {day_words(row.date)}"
+        case Intervention():
+            return f"intervention {row.name} from {day_words(row.start_date)}"
+        case Day():
+            parts = (["the no-twitches check-in"] if row.checked_in else []) + (["the note"] if row.note else [])
+            return f"{' and '.join(parts) or 'the day record'} on {day_words(row.date)}"
+    raise AssertionError(row)
+
+
+def listing(phrases: Sequence[str], *, most: int = 3) -> str:
+    """Phrases as "a, b and c", or the first few and how many more."""
+    if len(phrases) > most:
+        return ", ".join(phrases[:most]) + f" and {len(phrases) - most} more"
+    return " and ".join([", ".join(phrases[:-1]), phrases[-1]]) if len(phrases) > 1 else "".join(phrases)
