@@ -21,12 +21,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # SQLite cannot drop NOT NULL in place: batch mode copies the table, rows and indexes included.
-    with op.batch_alter_table("episode", schema=None) as batch_op:
+    # SQLite cannot drop NOT NULL in place: batch mode copies the table, rows and indexes included,
+    # and keeps its AUTOINCREMENT (0003), so ids are still never handed out twice.
+    with op.batch_alter_table("episode", schema=None, table_kwargs={"sqlite_autoincrement": True}) as batch_op:
         batch_op.alter_column("intensity", existing_type=sa.Integer(), nullable=True)
 
 
 def downgrade() -> None:
     # Fails (and rolls back) while any twitch has no intensity: nothing is made up to fill it.
-    with op.batch_alter_table("episode", schema=None) as batch_op:
+    with op.batch_alter_table("episode", schema=None, table_kwargs={"sqlite_autoincrement": True}) as batch_op:
         batch_op.alter_column("intensity", existing_type=sa.Integer(), nullable=False)
