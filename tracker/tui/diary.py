@@ -191,14 +191,13 @@ class Diary:
         """Every day from the first logged one (or today) to today, newest first. A tracked day
         whose twitches were not answered has `episodes` None, never 0."""
         from tracker import store
-        from tracker.days import logged_range
-        from tracker.tui.weekly import daily_rows_answered
+        from tracker.days import daily_rows, logged_range
 
         today = self.today()
         with self._session(write=False) as session:
             span = logged_range(session=session)
             start = min(span[0], today) if span else today
-            rows = daily_rows_answered(session, start, today)
+            rows = daily_rows(session=session, start=start, end=today)
             factors = store.list_factors(session=session)
         rows.reverse()
         return History(factors, rows, today)

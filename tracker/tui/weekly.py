@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from tracker.daily import DailyRow
 
 TREND_FACTORS = ("caffeine_mg", "sleep_h")
 
@@ -20,7 +19,7 @@ TREND_FACTORS = ("caffeine_mg", "sleep_h")
 @dataclass(frozen=True)
 class Week:
     start: dt.date  # the Monday
-    days_tracked: int
+    days_answered: int  # days whose twitches were answered (a twitch, or "no twitches")
     days_in_week: int  # days elapsed: 7, or the days so far in the current week
     episodes: float | None  # None when no day of the week answered for twitches (never 0)
     factors: dict[str, float | None]  # mean over the days it was logged, by column
@@ -38,9 +37,10 @@ def weekly_trends(session: Session, today: dt.date, weeks: int) -> Trends:
     from tracker import store
     from tracker.analysis.frame import daily_frame  # deferred: pandas, ~250 ms
     from tracker.charts import weekly_summary
+    from tracker.days import daily_rows
 
     start = today - dt.timedelta(days=today.weekday() + 7 * (weeks - 1))
-    rows = daily_rows_answered(session, start, today)
+    rows = daily_rows(session=session, start=start, end=today)
     by_column = {f.column: f for f in store.list_factors(session=session)}
     factors = [(c, by_column[c].name, by_column[c].unit) for c in TREND_FACTORS if c in by_column]
     columns = [column for column, _, _ in factors]
@@ -50,7 +50,7 @@ def weekly_trends(session: Session, today: dt.date, weeks: int) -> Trends:
         weeks=[
             Week(
                 start=stamp.date(),
-                days_tracked=int(week["days_tracked"]),
+                days_answered=int(week["days_answered"]),
                 days_in_week=int(week["days_in_week"]),
                 episodes=_number(week["episodes"]),
                 factors={column: _number(week[column]) for column in columns},
@@ -59,20 +59,6 @@ def weekly_trends(session: Session, today: dt.date, weeks: int) -> Trends:
         ],
         factors=factors,
     )
-
-
-def daily_rows_answered(session: Session, start: dt.date, end: dt.date) -> list[DailyRow]:
-    """tracker.days.daily_rows, with `episodes` None on a tracked day whose twitches were not
-    answered (no twitch, no "no twitches"): unknown, never 0."""
-    from dataclasses import replace
-
-    from tracker.days import answered_dates, daily_rows
-
-    answered = answered_dates(session=session, start=start, end=end)
-    return [
-        row if row.date in answered or not row.tracked else replace(row, episodes=None, total_duration_s=None)
-        for row in daily_rows(session=session, start=start, end=end)
-    ]
 
 
 def _number(value: float) -> float | None:

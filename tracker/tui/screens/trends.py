@@ -39,7 +39,8 @@ def episode_cells(weeks: list[Week]) -> list[str]:
 
 
 def days_cells(weeks: list[Week]) -> list[str]:
-    return [f"{week.days_tracked}/{week.days_in_week}" for week in weeks]
+    # The chart's meaning too: days whose twitches were answered, of the days elapsed.
+    return [f"{week.days_answered}/{week.days_in_week}" for week in weeks]
 
 
 def factor_cells(weeks: list[Week], column: str) -> list[str]:
