@@ -143,9 +143,10 @@ async def test_no_twitches_is_refused_when_twitches_are_logged(app, engine, seed
     seed(lambda s: twitch(s, 8))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("n", "enter")
+        await pilot.press("n")
         await settle(pilot)
         assert any("without episodes" in n.message for n in app._notifications)
+        assert isinstance(app.screen, TodayScreen)  # nothing to confirm
     with session_scope(engine, write=False) as session:
         assert session.get(Day, TODAY) is None
 

@@ -126,9 +126,12 @@ class EntryKeys:
     async def action_no_twitches(self) -> None:
         from tracker.tui.screens.confirm import Confirm
 
-        if not await self.day_ready():
+        if not await self.day_ready() or self.view is None:
             return
         day = self.day
+        if logged := len(self.view.summary.episodes):
+            self.notify(f"{day:%a %d %b} has {logged} twitch(es) logged; no twitches is for a day without episodes.")
+            return
 
         def job() -> EntrySaved:
             self.diary.check_in(day)
