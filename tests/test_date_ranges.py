@@ -142,7 +142,7 @@ def test_the_reason_names_the_first_logged_day(cli, diary) -> None:
 def test_a_packet_that_fails_half_way_leaves_nothing(cli, diary, tmp_path, monkeypatch, existing: bool) -> None:
     from tracker import insights
 
-    folder = tmp_path / "out" / "packet"
+    folder = tmp_path / "packet"
     if existing:
         folder.mkdir(parents=True)
         (folder / "notes.txt").write_text("mine")
