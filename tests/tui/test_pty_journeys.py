@@ -137,3 +137,21 @@ def test_the_twitch_form_and_one_key_factors_at_120x40(tracker) -> None:
     app.burst("gg")  # shown, and confirmed by g again
     assert app.wait_for(FACTORS, 3) == [("stress", 10.0), ("magnesium", 200.0), ("magnesium", 200.0)]
     assert app.quit() == 0
+
+
+def test_a_correction_typed_in_a_burst_is_the_amount_saved(tracker) -> None:
+    # Backspace and the keys after it arrive in one read, as from a fast typist or key-repeat:
+    # Textual ran the Backspace after the digit typed behind it, and "85⌫0" saved 85, not 80.
+    app = tracker(100, 30)
+    app.human("c")
+    app.burst("85\x7f0\r")
+    app.wait_for(FACTORS, 1)
+    app.human("w")
+    app.burst("\x7f3\x7f\x7f250\r")  # Backspace on an empty box first, then a slip corrected
+    app.wait_for(FACTORS, 2)
+    app.human("t", "n")  # the twitch form's note: an ordinary text box
+    app.burst("lipp\x7f twitch\r")
+    app.wait_for(TWITCHES, 1)
+    assert app.quit() == 0
+    assert app.rows(FACTORS) == [("caffeine", 80.0), ("water", 250.0)]
+    assert app.rows(TWITCHES)[0][3] == "lip twitch"

@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog, field_error
+from tracker.tui.widgets.ordered_input import OrderedInput
 from tracker.validate import EARLIEST_YEAR
 from tracker.when import DATE_ALLOWED, parse_date
 
@@ -29,7 +30,7 @@ class DatePrompt(Dialog[dt.date]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static("[b]Go to a day[/b]", classes="form-title")
-            yield Input(placeholder="2026-01-31, yesterday, or -3 (days back)", id="date")
+            yield OrderedInput(placeholder="2026-01-31, yesterday, or -3 (days back)", id="date")
             yield field_error("date")
             yield Static(f"{DATE_ALLOWED}, or -N days   Enter go   Esc cancel", classes="form-hint")
 

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tracker.errors import InputError
+from tracker.tui.widgets.ordered_input import OrderedInput
 
 ResultT = TypeVar("ResultT")
 
@@ -37,7 +38,7 @@ class FieldError(Static):
         self.set_class(not text, "-empty")
 
 
-class CharsInput(Input):
+class CharsInput(OrderedInput):
     """A box that holds only the characters `chars` (a regex character class) matches. Any other
     key is left to the dialog's keys: Textual would otherwise hand every printable key to a
     focused box and never to a binding (a letter picking a preset, `g` confirming a dose)."""

@@ -26,6 +26,7 @@ from textual.widgets import Input, Static
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.widgets.choice_row import ChoiceRow
+from tracker.tui.widgets.ordered_input import OrderedInput
 from tracker.when import local_moment, parse_clock, parse_duration
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             yield field_error("duration")
             with Horizontal(classes="fields"):
                 yield Static("note [b]n[/b]", classes="inline-label")
-                yield Input(self.note, placeholder="optional", id="note", classes="compact")
+                yield OrderedInput(self.note, placeholder="optional", id="note", classes="compact")
             yield Static(
                 "[b]Enter[/b] save · in a box, [b]Tab[/b]/[b]Enter[/b] next box · [b]Esc[/b] leave a box, cancel",
                 classes="form-hint",

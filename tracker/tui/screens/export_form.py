@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from tracker.tui.screens.dialog import Dialog, field_error
+from tracker.tui.widgets.ordered_input import OrderedInput
 
 
 class ExportForm(Dialog[Path]):
@@ -29,7 +30,7 @@ class ExportForm(Dialog[Path]):
             yield Static(f"[b]{self.what}[/b]", classes="form-title")
             yield self.problem_line()
             yield Static("to (edit the path to write elsewhere):", classes="field-label")
-            yield Input(str(self.path), id="path")
+            yield OrderedInput(str(self.path), id="path")
             yield field_error("path")
             yield Static("[b]Enter[/b] write   [b]Esc[/b] cancel", classes="form-hint")
 

@@ -13,6 +13,7 @@ from textual.widgets import Input, Select, Static
 from tracker.errors import InputError
 from tracker.formatting import format_number
 from tracker.tui.screens.dialog import Dialog
+from tracker.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from tracker.models import Factor, FactorUpdate
@@ -45,9 +46,9 @@ class FactorEditForm(Dialog["FactorUpdate"]):
             )
             yield self.problem_line()
             yield Static("lowest value allowed", classes="field-label")
-            yield Input(format_number(low), placeholder="min", id="min", type="number")
+            yield OrderedInput(format_number(low), placeholder="min", id="min", type="number")
             yield Static("highest value allowed", classes="field-label")
-            yield Input(format_number(high), placeholder="max", id="max", type="number")
+            yield OrderedInput(format_number(high), placeholder="max", id="max", type="number")
             yield Static("a day with several entries counts their", classes="field-label")
             yield Select(
                 [(rule.value, rule) for rule in DailyRule],

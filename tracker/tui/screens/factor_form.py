@@ -12,6 +12,7 @@ from textual.widgets import Input, Select, Static
 from tracker.errors import InputError
 from tracker.formatting import format_number
 from tracker.tui.screens.dialog import Dialog
+from tracker.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from tracker.models import FactorCreate
@@ -39,17 +40,17 @@ class FactorForm(Dialog["FactorCreate"]):
                 classes="form-title",
             )
             yield self.problem_line()
-            yield Input(typed.name if typed else "", placeholder="name, e.g. alcohol", id="name")
+            yield OrderedInput(typed.name if typed else "", placeholder="name, e.g. alcohol", id="name")
             yield Select(
                 [(kind.value, kind) for kind in FactorKind],
                 value=typed.kind if typed else FactorKind.NUMBER,
                 allow_blank=False,
                 id="kind",
             )
-            yield Input(typed.unit if typed else "", placeholder="unit, e.g. units (optional)", id="unit")
+            yield OrderedInput(typed.unit if typed else "", placeholder="unit, e.g. units (optional)", id="unit")
             for bound in ("min", "max"):
                 value = format_number(getattr(typed, f"{bound}_value")) if typed else ""
-                yield Input(value, placeholder=f"{bound} (a scale needs it)", id=bound, type="number")
+                yield OrderedInput(value, placeholder=f"{bound} (a scale needs it)", id=bound, type="number")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 from tracker import validate
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog, field_error
+from tracker.tui.widgets.ordered_input import OrderedInput
 
 
 class NoteForm(Dialog[str]):
@@ -29,7 +30,7 @@ class NoteForm(Dialog[str]):
         with Vertical(classes="form"):
             yield Static(f"[b]Note for {self.day:%A %d %B %Y}[/b]", classes="form-title")
             yield self.problem_line()
-            yield Input(self.note, placeholder="how the day went, anything to remember", id="note")
+            yield OrderedInput(self.note, placeholder="how the day went, anything to remember", id="note")
             yield field_error("note")
             yield Static("[b]Enter[/b] save (empty clears it)   [b]Esc[/b] cancel", classes="form-hint")
 

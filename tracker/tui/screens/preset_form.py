@@ -12,6 +12,7 @@ from textual.widgets import Input, Select, Static
 from tracker.errors import InputError
 from tracker.formatting import format_number
 from tracker.tui.screens.dialog import Dialog
+from tracker.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from tracker.models import Factor, PresetCreate  # noqa: F401 (PresetCreate: quoted in the class line)
@@ -36,7 +37,7 @@ class PresetForm(Dialog["PresetCreate"]):
         with Vertical(classes="form"):
             yield Static("[b]Preset[/b]  (Tab between fields, Enter saves)", classes="form-title")
             yield self.problem_line()
-            yield Input(self.preset_name, placeholder="name, e.g. flat-white", id="name")
+            yield OrderedInput(self.preset_name, placeholder="name, e.g. flat-white", id="name")
             numbers = [f for f in self.factors if f.kind == "number"]
             yield Select(
                 [(f.name, f.name) for f in numbers],
@@ -44,7 +45,7 @@ class PresetForm(Dialog["PresetCreate"]):
                 allow_blank=False,
                 id="factor",
             )
-            yield Input(format_number(self.amount), placeholder="amount", id="amount", type="number")
+            yield OrderedInput(format_number(self.amount), placeholder="amount", id="amount", type="number")
         if self.preset_name:
             self.call_after_refresh(lambda: self.query_one("#amount", Input).focus())
 
