@@ -71,3 +71,12 @@ def day_words(day: dt.date, *, today: dt.date | None = None) -> str:
     today = today or dt.date.today()
     text = f"{day:%a} {day.day} {day:%b}"
     return text if day.year == today.year else f"{text} {day.year}"
+
+
+def which_day(day: dt.date, *, today: dt.date) -> str:
+    """The day a form writes to, as a heading says it: "today", "yesterday", "on Thu 26 Nov"."""
+    if day == today:
+        return "today"
+    if day == today - dt.timedelta(days=1):
+        return "yesterday"
+    return f"on {day_words(day, today=today)}"

@@ -25,16 +25,17 @@ class RedFlagAlert(Dialog[None]):
         Binding("escape", "close", "Close"),
     ]
 
-    def __init__(self, ticked: list[str]) -> None:
+    def __init__(self, ticked: list[str], *, when: str = "today") -> None:
         super().__init__()
         self.ticked = ticked
+        self.when = when  # the day they were saved to: "today", "yesterday", "on Thu 26 Nov"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="red-flag-alert"):
             yield Static("⚠  RED FLAG", id="alert-title")
             yield Static("You noted: " + "; ".join(self.ticked) + ".")
             yield Static(ADVICE, id="alert-advice")
-            yield Static("Saved to today's log.   Enter close", classes="form-hint")
+            yield Static(f"Saved to your log for {self.when.removeprefix('on ')}.   Enter close", classes="form-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -37,13 +37,14 @@ class RedFlagChecklist(Dialog[list[str]]):
         Binding("escape", "dismiss_none", "Cancel"),
     ]
 
-    def __init__(self, *, ticked: tuple[str, ...] = (), problem: str = "") -> None:
+    def __init__(self, *, ticked: tuple[str, ...] = (), problem: str = "", when: str = "today") -> None:
         super().__init__(problem=problem)
         self.ticked = ticked
+        self.when = when  # the day the answers are for: "today", "yesterday", "on Thu 26 Nov"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form", id="red-flags"):
-            yield Static("[b]Red flags[/b] — tick any you have noticed today", classes="form-title")
+            yield Static(f"[b]Red flags[/b] — tick any you noticed {self.when}", classes="form-title")
             yield self.problem_line()
             yield SelectionList[str](
                 *[

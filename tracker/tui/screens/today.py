@@ -284,9 +284,8 @@ def unanswered_offer(days: list[dt.date], today: dt.date) -> str:
         names = [*names[:2], f"{len(names) - 2} more days back to {days[-1]:%a %d %b}"]
     names = ", ".join(names)
     back = "\\["  # a literal "[" in markup
-    go = (
-        f"[b]y[/b] goes to yesterday, [b]{back}[/b] a day back"
-        if yesterday in days
-        else f"[b]{back}[/b] goes a day back"
-    )
+    if yesterday in days:
+        go = f"[b]y[/b] goes to yesterday, [b]{back}[/b] a day back"
+    else:  # "[" goes one day back: a day further back is reached by its date, or from History
+        go = "[b]j[/b] and its date go there, or [b]h[/b] for History"
     return f"Twitches not answered for {names}. {go}; there, [b]n[/b] says there were none."

@@ -12,7 +12,7 @@ import datetime as dt
 import time
 from typing import TYPE_CHECKING, Any
 
-from tracker.formatting import intensity_words, place_words
+from tracker.formatting import intensity_words, place_words, which_day
 from tracker.tui.messages import EntriesDeleted, EntriesRestored, EntrySaved, EpisodeSaved, RedFlagsSaved
 from tracker.tui.widgets.day_table import DayTable
 
@@ -153,7 +153,10 @@ class EntryKeys:
     async def _red_flag_form(self, problem: str = "", ticked: tuple[str, ...] = ()) -> None:
         from tracker.tui.screens.red_flags import RedFlagChecklist
 
-        await self.app.push_screen(RedFlagChecklist(ticked=ticked, problem=problem), self._save_red_flags)
+        await self.app.push_screen(
+            RedFlagChecklist(ticked=ticked, problem=problem, when=which_day(self.day, today=self.diary.today())),
+            self._save_red_flags,
+        )
 
     def _save_red_flags(self, kinds: list[str] | None) -> None:
         if not kinds:
@@ -163,7 +166,8 @@ class EntryKeys:
 
         # The advice comes first, while the write happens behind it.
         labels = dict(QUESTIONS)
-        self.app.push_screen(RedFlagAlert([labels[kind] for kind in kinds]))
+        when = which_day(self.day, today=self.diary.today())
+        self.app.push_screen(RedFlagAlert([labels[kind] for kind in kinds], when=when))
         day = self.day
         self.write(
             lambda: RedFlagsSaved(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from tracker.formatting import format_number
+from tracker.formatting import format_number, which_day
 from tracker.tui.messages import EntrySaved
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ class FactorLogging:
 
             return SleepForm(wake_day=self.day, factor=factor, hours=typed or "", problem=problem), save_sleep
         if factor.name == "stress" and typed is None:
-            return StressPicker(), save
+            return StressPicker(when=which_day(self.day, today=self.diary.today())), save
         if presets:
             return PresetPicker(factor=factor, presets=presets, amount=format_number(typed), problem=problem), save
         return NumberForm(factor=factor, value=typed, problem=problem), save
