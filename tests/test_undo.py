@@ -198,3 +198,17 @@ def test_an_import_is_one_action_too(engine, db_path, tmp_path) -> None:
         assert store.undo_last(session=session)
         assert store.undo_last(session=session) is None
     assert diary_rows(db_path) == before
+
+
+def test_a_twitch_on_a_day_answered_no_twitches_withdraws_that_answer_and_undo_puts_it_back(cli) -> None:
+    # The diary never says both "no twitches" and a twitch for one day.
+    cli("log", "none", "--date", "yesterday")
+    logged = cli("log", "twitch", "--at", "yesterday 10:00", "--location", "eyelid", "--side", "left")
+    assert logged.code == 0
+    listed = cli("list", "--date", "yesterday").out
+    assert "twitch" in listed and "no twitches" not in listed
+    [row] = [line for line in cli("export", "csv").out.splitlines() if line.startswith("2026-11-23")]
+    assert row.split(",")[1:3] == ["1", "1"]  # yesterday: tracked, one twitch
+    assert cli("undo").code == 0
+    assert "no twitches" in cli("list", "--date", "yesterday").out
+    assert "twitch," not in cli("list", "--date", "yesterday").out

@@ -208,12 +208,31 @@ def episode_defaults(*, session: Session) -> tuple[Location, Side, int | None]:
 
 
 def add_episode(*, session: Session, episode_in: EpisodeCreate, now: dt.datetime | None = None) -> Episode:
-    """Validate and store one twitch."""
+    """Validate and store one twitch. A "no twitches" answer for its day is withdrawn in the
+    same action (the twitch answers the day now), so the diary never says both."""
     episode = Episode(**episode_fields(episode_in, now or local_now()))
     session.add(episode)
     session.flush()
     journal.record_added(session, "episode", episode.id, journal.words(episode))
+    _withdraw_no_twitches(session, episode.local_date)
     return episode
+
+
+def _withdraw_no_twitches(session: Session, day: dt.date) -> None:
+    record = session.get(Day, day)
+    if record is None or not record.checked_in:
+        return
+    before = journal.changed(session, "day", [day])
+    record.checked_in = False
+    session.add(record)
+    session.flush()
+    when = day_words(day)
+    journal.record(
+        session,
+        done=f"withdrew the no-twitches answer on {when}",
+        undo=f"put back the no-twitches answer on {when}",
+        changes=[before],
+    )
 
 
 def update_episode(*, session: Session, episode_id: int, changes: EpisodeUpdate) -> Episode:
@@ -235,6 +254,7 @@ def update_episode(*, session: Session, episode_id: int, changes: EpisodeUpdate)
     session.add(episode)
     session.flush()
     journal.record(session, done=f"edited {what}", undo=f"put back {what} as it was before the edit", changes=[before])
+    _withdraw_no_twitches(session, episode.local_date)  # moved onto a day answered "no twitches"
     return episode
 
 
