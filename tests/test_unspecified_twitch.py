@@ -147,3 +147,17 @@ def test_a_database_from_before_keeps_its_intensities_and_takes_a_twitch_without
     ]
     indexes = sorted(row[1] for row in conn.execute("PRAGMA index_list(episode)"))
     assert indexes == ["ix_episode_created_at", "ix_episode_local_date", "ix_episode_started_at"]
+
+
+def test_the_lips_and_the_mouth_corner_are_one_place_for_spreading(cli) -> None:
+    # A lip twitch that moves from the upper to the lower lip and the corner of the mouth is
+    # one region of the face; an eyelid twitch beside it is a second.
+    for at, where in (("2026-11-18T08:00", "upper-lip"), ("2026-11-20T08:00", "lower-lip"),
+                      ("2026-11-22T08:00", "mouth-corner")):  # fmt: skip
+        cli("log", "twitch", "--at", at, "--location", where, "--side", "left", "--intensity", "2")
+    flags = json.loads(cli("analyze", "--json").out)["red_flags"]
+    assert [flag["kind"] for flag in flags] == []
+    cli("log", "twitch", "--at", "2026-11-23T08:00", "--location", "eyelid", "--side", "right", "--intensity", "2")
+    [flag] = json.loads(cli("analyze", "--json").out)["red_flags"]
+    assert flag["kind"] == "spreading" and flag["date"] == "2026-11-23"
+    assert "2 places" in flag["note"] and "mouth, eye" in flag["note"]

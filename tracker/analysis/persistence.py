@@ -188,12 +188,19 @@ def collect_red_flags(
     return flags
 
 
+# Sites of one facial region: the lips and the corner of the mouth are one muscle ring
+# (orbicularis oris), so a lip twitch moving from the upper to the lower lip is not spreading.
+REGIONS = {"eyelid": "eye", "upper-lip": "mouth", "lower-lip": "mouth", "mouth-corner": "mouth"}
+
+
 def _spreading(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
+    """Twitching in two or more regions of the face within the window; dated the day the
+    second region first twitched."""
     seen: list[str] = []
     for episode in recent:
-        location = str(episode.location)
-        if location not in seen:
-            seen.append(location)
+        region = REGIONS.get(str(episode.location), str(episode.location))
+        if region not in seen:
+            seen.append(region)
             if len(seen) == 2:
                 first_new = episode.local_date
     if len(seen) < 2:
@@ -203,7 +210,8 @@ def _spreading(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
         "kind": "spreading",
         "name": "spreading",
         "source": SUGGESTED,
-        "note": f"twitching in {len(seen)} places within two weeks: {', '.join(seen)}",
+        "note": f"twitching in {len(seen)} places within two weeks: {', '.join(seen)} (the {seen[1]} from "
+        f"{first_new:%d %b})",
     }
 
 
