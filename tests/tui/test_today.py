@@ -215,3 +215,30 @@ async def test_days_back_and_forward(app):
         assert "Today" not in app.screen.title
         await pilot.press("right_square_bracket", "right_square_bracket")  # never past today
         assert app.screen.day == TODAY and app.screen.title == "Today"
+
+
+async def test_undo_says_what_came_back_in_words_and_puts_the_cursor_on_it(app, engine, seed):
+    seed(lambda s: twitch(s, 8))
+    seed(lambda s: store.add_factor_entry(session=s, entry_in=FactorEntryCreate(factor="water", value=35, at=at(9))))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DayTable)
+        table.move_cursor(row=1)  # the water, after the 08:00 twitch
+        water = table.selected_id()
+        assert water is not None and water.startswith("f")
+        await pilot.press("delete", "enter")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        told = [n.message for n in app._notifications if "Undone" in n.message]
+        # A second Delete now would ask about the water again, never about the twitch beside it.
+        assert table.selected_id() == water
+    assert told and "water 35 ml" in told[-1] and water not in told[-1]
+
+
+async def test_u_with_nothing_to_undo_says_so(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert any("Nothing to undo here" in n.message for n in app._notifications)

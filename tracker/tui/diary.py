@@ -287,11 +287,12 @@ class Diary:
         with self._session() as session:
             return store.delete_entries(session=session, ids=ids)
 
-    def restore(self, removed: list[Removed]) -> None:
+    def restore(self, removed: list[Removed]) -> str:
+        """Undo the delete that removed these rows; returns what was done, in words."""
         from tracker import store
 
         with self._session() as session:
-            store.restore(session=session, removed=removed)
+            return store.restore(session=session, removed=removed)
 
     def add_factor(self, factor_in: FactorCreate) -> Factor:
         from tracker import store

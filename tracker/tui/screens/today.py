@@ -230,9 +230,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.diary.is_open:
             return True if action in WAIT_FOR_THE_DATABASE else None  # None: shown, but disabled
-        if action == "undo":
-            return self.undo_ready()
-        return True
+        return True  # `u` with nothing to undo says why, rather than doing nothing
 
     # --- other screens -----------------------------------------------------------------------
 

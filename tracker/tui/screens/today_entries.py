@@ -231,11 +231,12 @@ class EntryKeys:
             self._undo = None
             self.refresh_bindings()
 
-    def undo_ready(self) -> bool:
-        return self._undo is not None
-
     def action_undo(self) -> None:
         if self._undo is None:
+            self.notify(
+                f"Nothing to undo here: a delete can be undone for {UNDO_SECONDS:.0f} s. "
+                "`tracker undo` reverses the last thing done, whatever it was."
+            )
             return
         pending = self._undo
         removed, _ = pending
@@ -244,8 +245,10 @@ class EntryKeys:
         day = self.day
 
         def job() -> EntriesRestored:
-            self.diary.restore(removed)
-            return EntriesRestored(day, "Undone: " + ", ".join(item.entry_id for item in removed) + " restored")
+            return EntriesRestored(day, f"Undone: {self.diary.restore(removed)}")
+
+        # The cursor goes back to what came back, not to whatever row now sits where it was.
+        self.query_one(DayTable).select_next(removed[0].entry_id)
 
         def keep(_problem: str) -> None:
             self._undo = pending  # not restored: u tries again

@@ -39,6 +39,8 @@ def note_width(table_width: int) -> int:
 
 
 class DayTable(DataTable[str]):
+    _select: str | None = None  # the entry to put the cursor on when the rows are next shown
+
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
@@ -64,11 +66,19 @@ class DayTable(DataTable[str]):
         self._rows = day_rows(summary, factors)
         self._fill()
 
+    def select_next(self, key: str) -> None:
+        """Put the cursor on the entry `key` when the rows are next shown (an entry just restored)."""
+        self._select = key
+
     def _fill(self) -> None:
         row = self.cursor_row
         self.clear()
         for key, cells in self._rows:
             self.add_row(*cells, key=key)
+        keys = [key for key, _ in self._rows]
+        wanted, self._select = self._select, None
+        if wanted in keys:
+            row = keys.index(wanted)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
