@@ -155,3 +155,11 @@ def test_a_correction_typed_in_a_burst_is_the_amount_saved(tracker) -> None:
     assert app.quit() == 0
     assert app.rows(FACTORS) == [("caffeine", 80.0), ("water", 250.0)]
     assert app.rows(TWITCHES)[0][3] == "lip twitch"
+
+
+def test_enter_typed_while_the_app_starts_still_saves(tracker) -> None:
+    # Typed before the app takes the terminal out of line mode, Enter arrives as a newline.
+    app = tracker(100, 30)
+    app.burst("t\n")
+    assert app.wait_for(TWITCHES, 1) == [("unspecified", None, None, "")]
+    assert app.quit() == 0

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -110,6 +111,13 @@ class TrackerApp(Writes, App[None]):
         # does not flash half-built. A mode visited before is built already: for it the wait
         # would only be latency, half of a switch's time.
         super().delay_update(0.001 if self._switching_to_built_mode else delay)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and event.key == "ctrl+j" and not event.is_forwarded:
+            # Keys typed while the app starts reach it through the terminal's line mode, which
+            # turns Enter into a newline: `t` Enter typed at once must still save the twitch.
+            event = events.Key("enter", "\r")
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         if not self.diary.is_open:
