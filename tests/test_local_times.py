@@ -277,5 +277,8 @@ def test_an_export_from_a_zone_ahead_imports_back(cli, tmp_path) -> None:
         exported = tmp_path / "daily.csv"
         assert cli("export", "csv", "-o", str(exported)).code == 0
         assert exported.read_text().splitlines()[-1].startswith("2026-11-25,1,1,")
-        result = cli("import", "csv", str(exported), db=tmp_path / "other.db")
+        twitches = tmp_path / "episodes.csv"
+        assert cli("export", "csv", "--episodes", "-o", str(twitches)).code == 0
+        # A daily count is checked against the twitches, so the episodes file comes with it.
+        result = cli("import", "csv", str(exported), str(twitches), db=tmp_path / "other.db")
     assert result.code == 0, result.err

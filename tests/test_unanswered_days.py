@@ -73,7 +73,7 @@ def test_history_shows_an_unanswered_day_as_not_logged(db_path) -> None:
         [row] = daily_rows(session=session, start=TODAY, end=TODAY)
     engine.dispose()
     _, tracked, twitches, intensity, caffeine, *_ = history_cells(row, factors)
-    assert (tracked, twitches, intensity, caffeine) == ("yes", "—", "—", "95")
+    assert (tracked, twitches, intensity, caffeine) == ("yes", "?", "—", "95")  # ?: not answered
 
 
 def test_csv_round_trip_keeps_unanswered_days_unanswered(cli, db_path, tmp_path) -> None:

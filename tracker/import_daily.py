@@ -86,11 +86,14 @@ def _parse_row(where, cells, by_column, now, seen, line) -> DailyRow | None:  # 
     if tracked not in ("", "0", "1"):
         raise InputError("tracked", tracked, "1, 0 or empty")
     episodes = cells.get("episodes", "").strip()
-    if tracked != "1" and not any(
-        value.strip() for name, value in cells.items() if name not in ("date", "tracked", *DERIVED)
+    if (
+        tracked != "1"
+        and episodes == ""
+        and not any(value.strip() for name, value in cells.items() if name not in ("date", "tracked", *DERIVED))
     ):
-        # An untracked day: nothing to write. Skipped before the range check, so an export of
-        # any range (even one reaching past today) imports back.
+        # An untracked day: nothing to write (an `episodes` of 0 alone is an answer: no
+        # twitches). Skipped before the range check, so an export of any range (even one
+        # reaching past today) imports back.
         return None
     # A file may come from a machine whose clock is ahead of this one: a day that has begun
     # anywhere is allowed, so an export imports back wherever it was written.

@@ -19,6 +19,7 @@ from tracker import journal, validate
 from tracker.columns import RESERVED_COLUMNS
 from tracker.errors import InputError
 from tracker.formatting import day_words
+from tracker.ids import ALLOWED as ID_ALLOWED
 from tracker.ids import DAY, EPISODE, FACTOR_ENTRY, INTERVENTION, RED_FLAG, format_id, parse_id
 from tracker.models import (
     DailyRule,
@@ -497,7 +498,10 @@ def entry_id(row: Entry) -> str:
 def find_entry(*, session: Session, entry: str) -> Entry:
     """The row an id names; InputError for an id that is malformed, or names nothing (then
     with ids that do exist as the hint)."""
-    ref = parse_id(entry)  # a malformed id: one line saying what an id looks like
+    try:
+        ref = parse_id(entry)
+    except InputError as exc:  # malformed: what an id looks like, with ids that exist as the examples
+        raise InputError("id", entry, exc.allowed.replace(ID_ALLOWED, _id_hint(session))) from None
     model = Day if ref.kind == DAY else ID_MODELS[ref.kind]
     row = session.get(model, ref.key)
     if row is None:

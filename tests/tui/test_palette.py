@@ -67,4 +67,4 @@ async def test_a_path_that_cannot_be_written_keeps_the_dialog_with_the_reason(ap
         await settle(pilot)
         assert on(app, "ExportForm"), "reopened with the path typed"
         assert app.screen.query_one("#path").value.endswith("no-such-folder/x.csv")
-        assert "no such file or directory" in str(app.screen.query_one("#problem").render())
+        assert "does not exist" in str(app.screen.query_one("#problem").render())
