@@ -107,3 +107,12 @@ def test_log_redflag_says_the_sign_in_words(cli) -> None:
 
     assert "red flag, eye closure, on 2026-11-24" in result.out
     assert "RED FLAG eye closure — left eye" in cli("list").out
+
+
+def test_delete_says_what_each_id_was_and_list_orders_ids_as_numbers(cli) -> None:
+    for amount in range(1, 12):  # f1 … f11, all date-only on one day
+        cli("log", "water", str(amount * 10), "--date", "yesterday")
+    ids = [line.split()[0] for line in cli("list", "--date", "yesterday").out.splitlines()]
+    assert ids == [f"f{number}" for number in range(1, 12)]
+    deleted = cli("delete", "f7").out
+    assert "f7 (water 70 ml on" in deleted

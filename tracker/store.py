@@ -485,6 +485,7 @@ class Removed:
     entry_id: str
     row: Entry
     action_id: int
+    what: str = ""  # in words: "twitch at 08:12 on Mon 30 Nov"
 
 
 def entry_id(row: Entry) -> str:
@@ -538,7 +539,7 @@ def delete_entries(*, session: Session, ids: list[str]) -> list[Removed]:
     session.flush()
     listed = journal.listing(phrases)
     action_id = journal.record(session, done=f"deleted {listed}", undo=f"restored {listed}", changes=changes)
-    return [Removed(entry_id(row), row, action_id) for row in rows]
+    return [Removed(entry_id(row), row, action_id, what) for row, what in zip(rows, phrases, strict=True)]
 
 
 def restore(*, session: Session, removed: list[Removed]) -> str:

@@ -114,11 +114,13 @@ def list_entries(context: Context) -> int:
     return 0
 
 
-def _chronological(item: dict[str, object]) -> tuple[str, float, str]:
-    """By local day, then by instant: across a DST fall-back 01:30+01:00 comes before 01:30+00:00."""
+def _chronological(item: dict[str, object]) -> tuple[str, float, str, int]:
+    """By local day, then by instant (across a DST fall-back 01:30+01:00 comes before
+    01:30+00:00), then by id as a number: f8 before f10."""
     at = item["at"]
     instant = dt.datetime.fromisoformat(at).timestamp() if isinstance(at, str) else float("-inf")
-    return str(item["date"]), instant, str(item["id"])
+    entry = str(item["id"])
+    return str(item["date"]), instant, entry[0], int(entry[1:]) if entry[1:].isdigit() else 0
 
 
 def _days_query(day_model, start: dt.date, end: dt.date):  # type: ignore[no-untyped-def]
@@ -175,7 +177,12 @@ def delete_entries(context: Context) -> int:
 
     with session_scope(context.engine()) as session:
         removed = store.delete_entries(session=session, ids=context.args.ids)
-    print("deleted " + ", ".join(item.entry_id for item in removed))
+    # What each id was, in words: a mistyped id names an entry the person may not be looking at.
+    print(
+        "deleted "
+        + "; ".join(f"{item.entry_id} ({item.what})" for item in removed)
+        + " — `tracker undo` brings it back"
+    )
     return 0
 
 
