@@ -119,6 +119,12 @@ def inspect_file(path: Path, *, recover: bool = True) -> FileState:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if "disk I/O error" in str(exc):
+            # Opening a diary in WAL mode writes its shared-memory file: on a full disk that
+            # fails like this, and "corrupt" would send a person to replace a healthy file.
+            raise DatabaseRefused(
+                f"{path} could not be opened ({exc}): the disk may be full or failing; the file was left untouched"
+            ) from None
         raise DatabaseRefused(f"{path} is corrupt or unreadable ({exc}); left untouched") from None
     if check != "ok":
         raise DatabaseRefused(f"{path} is corrupt (integrity check: {check}); left untouched")

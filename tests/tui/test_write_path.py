@@ -7,12 +7,9 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
+from tests.conftest import fill_disk
 from tests.tui.conftest import SIZE, settle
 from tests.tui.test_dialogs import on
 from tracker.db import open_database
@@ -58,38 +55,13 @@ async def test_a_locked_database_keeps_the_twitch_and_the_app(migrated_db, tmp_p
     assert saved_twitches(path) == [(4, "while locked")]
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 1 MB tmpfs; skipped where mounting is not allowed (not root, no CAP_SYS_ADMIN)."""
-    mount = tmp_path / "small"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.decode().strip()}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def fill(folder: Path) -> Path:
-    """Fill the file system of `folder` to the last byte; returns the filler file."""
-    filler = folder / "filler"
-    with filler.open("wb", buffering=0) as out:
-        for size in (4096, 512, 1):
-            with contextlib.suppress(OSError):
-                while True:
-                    out.write(b"\0" * size)
-    return filler
-
-
 async def test_a_full_disk_keeps_the_twitch_and_the_app(migrated_db, small_disk) -> None:
     path = small_disk / "tracker.db"
     shutil.copy(migrated_db, path)
     app = make_app(engine=open_database(path), db_path=path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        filler = fill(small_disk)
+        filler = fill_disk(small_disk)
         await pilot.press("t", "5", "n", *"disk full", "enter")
         await settle(pilot)
         assert not app._exit
