@@ -15,7 +15,6 @@ an entry (README, "CSV"):
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -221,10 +220,4 @@ def _refuse_count(row: DailyRow, after: int) -> None:
 
 
 def _number(field_name: str, text: str) -> float:
-    try:
-        number = float(text)
-    except ValueError:
-        raise InputError(field_name, text, "a number") from None
-    if not math.isfinite(number):
-        raise InputError(field_name, text, "a finite number")
-    return number
+    return validate.number_text(field_name, text)

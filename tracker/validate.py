@@ -140,3 +140,21 @@ def _num(value: float) -> str:
 
 def _unit(unit: str) -> str:
     return f" {unit}" if unit else ""
+
+
+# A number as people and spreadsheets write it, in ASCII: 95, -2, 6.5, .5, 1e3. Not Python's
+# wider float() syntax: "1_000", full-width digits and "infinity" are not what anyone typed.
+NUMBER_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
+def number_text(field: str, text: str) -> float:
+    """The number `text` writes; InputError for anything else, and for a value too small or too
+    large to keep as written (1e-400 would be stored as 0, a value nobody gave)."""
+    raw = text.strip()
+    if not NUMBER_TEXT.fullmatch(raw):
+        raise InputError(field, text, "a number like 95, 6.5 or -2")
+    number = float(raw)
+    mantissa = raw.lower().split("e")[0]
+    if not math.isfinite(number) or (number == 0 and any(ch in "123456789" for ch in mantissa)):
+        raise InputError(field, text, "a number that can be kept as written (not 0 or infinite once stored)")
+    return number

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING
 
@@ -158,8 +157,10 @@ def _factor_value(session, factor, text: str) -> float:  # type: ignore[no-untyp
         from tracker.when import parse_hours
 
         return parse_hours(raw, field=factor.name)
-    with contextlib.suppress(ValueError):  # not a number: perhaps a preset name ("glass")
-        return float(raw)
+    from tracker.validate import NUMBER_TEXT, number_text
+
+    if NUMBER_TEXT.fullmatch(raw) or raw[:1].isdigit():  # else perhaps a preset name ("glass")
+        return number_text(factor.name, text)
     presets = [p for p in store.list_presets(session=session) if p.factor_id == factor.id]
     for preset in presets:
         if preset.name == raw:
