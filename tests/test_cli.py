@@ -159,7 +159,7 @@ def test_redflag_is_recorded_with_advice(cli) -> None:
 def test_delete_and_undo(cli) -> None:
     cli("log", "twitch")
     cli("log", "caffeine", "95")
-    assert cli("delete", "e1").out.strip() == "deleted e1"
+    assert cli("delete", "e1").out.strip().startswith("deleted e1 (twitch at")
     assert cli("delete", "e1").code == 2
     assert cli("undo").out.strip() == "restored twitch at 09:30 on Tue 24 Nov"
     assert cli("undo").out.strip() == "removed caffeine 95 mg on Tue 24 Nov"
