@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,9 +28,6 @@ from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.widgets.choice_row import ChoiceRow
 from tracker.tui.widgets.ordered_input import OrderedInput
 from tracker.when import local_moment, parse_clock, parse_duration
-
-if TYPE_CHECKING:
-    pass
 
 # Location and Side values as plain strings: tracker.models would load the database stack
 # before the first screen is painted (tests check these equal the enums).
