@@ -163,18 +163,24 @@ def _strip_row(ax: Axes, plan: ChartPlan) -> None:
 
 
 def _factor(ax: Axes, plan: ChartPlan, column: str, position: int) -> None:
+    import numpy as np  # deferred with matplotlib, which the caller has already paid for
+
     color, marker, linestyle = FACTOR_STYLES[position % len(FACTOR_STYLES)]
     starts, ends = period_bounds(plan.summary, plan.period)
     centres = [day_number(a) + (day_number(b) - day_number(a)) / 2 for a, b in zip(starts, ends, strict=True)]
     dense = len(centres) > 60
     # A NaN leaves a gap: matplotlib never joins points across it.
-    ax.plot(centres, plan.summary[column].to_numpy(dtype=float), color=color, marker=marker,
+    values = plan.summary[column].to_numpy(dtype=float)
+    ax.plot(centres, values, color=color, marker=marker,
             markersize=2.5 if dense else 4, linestyle=linestyle, linewidth=1.0 if dense else 1.5)  # fmt: skip
     unit = plan.units.get(column, "")
     name = plan.names.get(column, column)
     title = f"{name.capitalize()}{f' ({unit})' if unit else ''}: mean of the days logged, per {plan.period}"
     ax.set_title(shorten(title, width=plan.width, size=plan.style.size), loc="left", fontsize=plan.style.size, pad=3)
-    ax.set_ylim(bottom=0)
+    # Headroom above the highest point, so its marker is drawn whole (a low panel and the
+    # default 5% margin cut it in half).
+    finite = values[~np.isnan(values)]
+    ax.set_ylim(0, float(finite.max()) * 1.2 if finite.size and finite.max() > 0 else 1.0)
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     ax.yaxis.set_major_locator(_few_ticks())
 

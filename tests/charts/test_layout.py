@@ -250,3 +250,21 @@ def _overlap(a: Bbox, b: Bbox) -> float:
 def _frozen_today() -> Iterator[None]:
     with time_machine.travel(dt.datetime(2026, 11, 30, 21, 0, tzinfo=LONDON), tick=False):
         yield
+
+
+@pytest.mark.parametrize("weeks", [12, 52])
+def test_every_factor_point_is_drawn_whole_inside_its_panel(diaries, weeks: int) -> None:
+    # The highest weekly mean sat on the panel's top edge and its marker was cut in half.
+    figure = chart_figure_of(diaries[500], weeks=weeks, factors=["caffeine_mg", "sleep_h"])
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    for ax in figure.axes:
+        box = ax.get_window_extent(renderer)
+        for line in ax.get_lines():
+            if line.get_marker() in (None, "None", "") or not len(line.get_xdata()):
+                continue
+            radius = line.get_markersize() / 2 * figure.dpi / 72
+            for x, y in line.get_xydata():
+                if y != y:  # NaN: a week not logged, nothing drawn
+                    continue
+                top = ax.transData.transform((x, y))[1] + radius
+                assert top <= box.y1 + 0.5, (ax.get_title(), y, ax.get_ylim())
