@@ -8,45 +8,23 @@ whose save fails reopens with what was typed (the `keep` of tracker.tui.writing)
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from typing import TYPE_CHECKING, Any
 
 from tracker.formatting import intensity_words, place_words, which_day
 from tracker.tui.messages import EntriesDeleted, EntriesRestored, EntrySaved, EpisodeSaved, RedFlagsSaved
+from tracker.tui.screens.today_parts import TodayParts
 from tracker.tui.widgets.day_table import DayTable
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from textual.message import Message
-
     from tracker.models import EpisodeCreate
     from tracker.store import Removed
-    from tracker.tui.diary import DayView, Diary
 
 UNDO_SECONDS = 10.0
 EDITABLE = ("started_at", "location", "side", "intensity", "duration_s", "note")  # what the twitch form shows
 
 
-class EntryKeys:
-    diary: Diary
-    day: dt.date
-    view: DayView | None
-    if TYPE_CHECKING:
-        app: Any
-
-        def write(
-            self, job: Callable[[], Message], *, keep: Callable[[str], object] | None = None, kept: str = ""
-        ) -> None: ...
-        def notify(self, message: str, **kwargs: object) -> None: ...
-        def query_one(self, selector: type[DayTable]) -> DayTable: ...
-        def load(self) -> None: ...
-        def follow_clock(self) -> None: ...
-        def refresh_bindings(self) -> None: ...
-        def set_timer(self, delay: float, callback: Callable[[], object]) -> object: ...
-        async def day_ready(self) -> bool: ...
-
+class EntryKeys(TodayParts):
     def init_entry_keys(self) -> None:
         self._undo: tuple[list[Removed], float] | None = None
 

@@ -7,35 +7,21 @@ that fails reopens the form it came from with the value kept.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from tracker.formatting import format_number, which_day
 from tracker.tui.messages import EntrySaved
+from tracker.tui.screens.today_parts import TodayParts
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from textual.message import Message
     from textual.screen import Screen
 
     from tracker.models import Factor
-    from tracker.tui.diary import DayView, Diary
 
 
-class FactorLogging:
-    diary: Diary
-    day: dt.date
-    view: DayView | None
-    if TYPE_CHECKING:
-        app: Any
-
-        def write(
-            self, job: Callable[[], Message], *, keep: Callable[[str], object] | None = None, kept: str = ""
-        ) -> None: ...
-        def notify(self, message: str, **kwargs: object) -> None: ...
-        async def day_ready(self) -> bool: ...
-
+class FactorLogging(TodayParts):
     def _factor(self, name: str) -> Factor | None:
         if self.view is None:
             return None
