@@ -17,9 +17,9 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from tracker.analysis.report import analyze
-from tracker.daily import DailyRow
-from tracker.synthetic import SYNTHETIC_FACTORS, generate_diary
+from tracker.analysis.results import analyze
+from tracker.core.daily import DailyRow
+from tracker.demo.synthetic import SYNTHETIC_FACTORS, generate_diary
 
 END = dt.date(2026, 11, 24)
 USER_FACTORS = [

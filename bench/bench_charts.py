@@ -21,10 +21,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tracker import charts, visit_report
 from tracker.analysis.frame import daily_frame
-from tracker.models import Intervention, RedFlag
-from tracker.synthetic import generate_diary
+from tracker.demo.synthetic import generate_diary
+from tracker.report import charts
+from tracker.report import pdf as visit_report
+from tracker.storage.models import Intervention, RedFlag
 
 END = dt.date(2026, 11, 24)
 UNITS = {"caffeine_mg": "mg", "sleep_h": "h", "water_ml": "ml", "stress": "", "magnesium_mg": "mg"}

@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracker.columns import EPISODE_COLUMNS
+from tracker.core.columns import EPISODE_COLUMNS
 
 HERE = Path(__file__).resolve().parent
 LOCATIONS = ["eyelid", "lower-lip", "upper-lip", "cheek", "mouth-corner"]

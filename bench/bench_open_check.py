@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tracker.db_file import CHECK_MMAP_BYTES, _index_mismatch, connect_file
+from tracker.storage.file_checks import CHECK_MMAP_BYTES, _index_mismatch, connect_file
 
 RUNS = 11
 

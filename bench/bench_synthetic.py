@@ -12,7 +12,7 @@ import datetime as dt
 import statistics
 import time
 
-from tracker.synthetic import generate_diary
+from tracker.demo.synthetic import generate_diary
 
 END = dt.date(2026, 11, 24)
 

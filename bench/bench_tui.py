@@ -40,9 +40,9 @@ def make_database(path: Path, days: int) -> None:
     subprocess.run([sys.executable, "-m", "tracker", "--db", str(path), "demo", "--days", str(days)], check=True,
                    capture_output=True)  # fmt: skip
     sys.path.insert(0, str(HERE.parent))
-    from tracker import store
-    from tracker.db import open_database, session_scope
-    from tracker.models import EpisodeCreate, Location, Side
+    from tracker.storage import store
+    from tracker.storage.engine import open_database, session_scope
+    from tracker.storage.models import EpisodeCreate, Location, Side
 
     engine = open_database(path)
     with session_scope(engine) as session:

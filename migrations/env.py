@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from tracker.models import metadata
+from tracker.storage.models import metadata
 
 config = context.config
 

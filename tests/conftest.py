@@ -16,7 +16,7 @@ import pytest
 import time_machine
 
 from tracker.cli import main
-from tracker.db import open_database
+from tracker.storage.engine import open_database
 
 TODAY = dt.date(2026, 11, 24)
 LONDON = "Europe/London"

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from tracker.db_file import SCHEMA_HEAD
+from tracker.storage.file_checks import SCHEMA_HEAD
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

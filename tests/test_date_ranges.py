@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tracker import days as days_module
-from tracker import export as export_module
-from tracker import history as history_module
+from tracker.io import export as export_module
+from tracker.storage import history as history_module
+from tracker.storage import queries as days_module
 
 pytestmark = pytest.mark.usefixtures("frozen")  # 2026-11-24 09:30, Europe/London
 
@@ -140,7 +140,7 @@ def test_the_reason_names_the_first_logged_day(cli, diary) -> None:
 
 @pytest.mark.parametrize("existing", [False, True])
 def test_a_packet_that_fails_half_way_leaves_nothing(cli, diary, tmp_path, monkeypatch, existing: bool) -> None:
-    from tracker import insights
+    from tracker.report import outputs as insights
 
     folder = tmp_path / "packet"
     if existing:

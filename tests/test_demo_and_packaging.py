@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.db_file import SCHEMA_HEAD
+from tracker.storage.file_checks import SCHEMA_HEAD
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,7 +73,7 @@ def test_wheel_ships_migrations_and_upgrades_an_old_database(tmp_path) -> None:
     command.upgrade(config, "0001")
     env = {**os.environ, "PYTHONPATH": str(target)}
     code = (
-        "import sys, tracker.db, tracker.cli; print(tracker.db.migrations_dir());"
+        "import sys, tracker.storage.engine, tracker.cli; print(tracker.storage.engine.migrations_dir());"
         " sys.exit(tracker.cli.main(['--db', sys.argv[1], 'db', 'upgrade']))"
     )
     result = subprocess.run(

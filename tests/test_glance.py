@@ -14,11 +14,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tracker import store
-from tracker.days import active_dates, day_summary
-from tracker.db import open_database, session_scope
-from tracker.glance import glance_day
-from tracker.models import (
+from tracker.storage import store
+from tracker.storage.engine import open_database, session_scope
+from tracker.storage.glance import glance_day
+from tracker.storage.models import (
     EpisodeCreate,
     FactorCreate,
     FactorEntryCreate,
@@ -28,6 +27,7 @@ from tracker.models import (
     RedFlagKind,
     Side,
 )
+from tracker.storage.queries import active_dates, day_summary
 from tracker.tui.diary import Diary, status_line
 from tracker.tui.widgets.day_table import day_rows
 

@@ -53,7 +53,7 @@ def test_a_hostile_id_is_one_line_exit_2_and_deletes_nothing(cli, db_path, entry
 
 @given(st.text(max_size=40))
 def test_any_text_is_an_id_or_refused_as_one(text: str) -> None:
-    from tracker.ids import format_id, parse_id
+    from tracker.core.ids import format_id, parse_id
 
     try:
         ref = parse_id(text)
@@ -75,7 +75,7 @@ def test_any_text_is_an_id_or_refused_as_one(text: str) -> None:
     ],
 )
 def test_the_ids_people_see_parse_back(text: str, ref: tuple[str, object]) -> None:
-    from tracker.ids import format_id, parse_id
+    from tracker.core.ids import format_id, parse_id
 
     assert parse_id(text) == ref
     assert format_id(*ref) == text.strip().lower()

@@ -40,8 +40,9 @@ def test_quick_commands_leave_heavy_modules_out(tmp_path, argv: list[str]) -> No
 
 def test_core_modules_never_import_textual(tmp_path) -> None:
     code = (
-        "import tracker.models, tracker.db, tracker.store, tracker.days, tracker.export, tracker.importer,"
-        " tracker.analysis, tracker.history"
+        "import tracker.storage.models, tracker.storage.engine, tracker.storage.store, tracker.storage.queries,"
+        " tracker.io.export, tracker.io.importer,"
+        " tracker.analysis, tracker.storage.history"
     )
     loaded = loaded_modules(code, str(tmp_path / "t.db"))
     assert "textual" not in loaded and "pandas" not in loaded

@@ -11,7 +11,7 @@ import pytest
 
 from tests.reliability.helpers import DATA_TABLES, row_counts, select_rows, table_rows
 from tracker.cli import main
-from tracker.importer import import_files
+from tracker.io.importer import import_files
 
 pytestmark = pytest.mark.usefixtures("frozen")  # 2026-11-24 09:30, Europe/London
 

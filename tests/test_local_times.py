@@ -127,7 +127,7 @@ def test_the_csv_import_holds_offset_less_times_to_the_same_rules(cli, db_path, 
 
 def test_local_moment_is_what_the_forms_call(monkeypatch) -> None:
     """The TUI's time field goes through the same function as --at and the import."""
-    from tracker.when import local_moment
+    from tracker.core.when import local_moment
 
     use_timezone(monkeypatch, "America/Santiago")
     with pytest.raises(InputError, match="00:00–01:00 does not exist on 6 Sep 2026"):

@@ -13,9 +13,10 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from tracker import db, db_file
 from tracker.errors import DatabaseRefused
-from tracker.models import metadata
+from tracker.storage import engine as db
+from tracker.storage import file_checks as db_file
+from tracker.storage.models import metadata
 
 
 def alembic_config(path: Path) -> Config:
@@ -122,8 +123,8 @@ def test_foreign_sqlite_and_non_database_files_are_refused(tmp_path) -> None:
 def test_corrupt_database_is_refused_untouched(engine, db_path) -> None:
     from sqlmodel import Session
 
-    from tracker import store
-    from tracker.models import EpisodeCreate
+    from tracker.storage import store
+    from tracker.storage.models import EpisodeCreate
 
     with Session(engine) as session:
         import datetime as dt

@@ -11,8 +11,9 @@ import pytest
 from alembic import command
 from alembic.config import Config
 
-from tracker import db, db_file
 from tracker.cli import main
+from tracker.storage import engine as db
+from tracker.storage import file_checks as db_file
 
 pytestmark = pytest.mark.usefixtures("frozen")
 
@@ -79,7 +80,7 @@ def test_an_old_database_with_a_trigger_is_refused_before_its_upgrade(tmp_path) 
 @pytest.mark.parametrize("revision", db_file.KNOWN_REVISIONS)
 def test_what_is_expected_is_what_the_migrations_build(revision: str) -> None:
     """The models' reference for the current schema is the migrations' own result, object for object."""
-    from tracker import db_schema
+    from tracker.storage import schema as db_schema
 
     assert db_schema.expected_signature(revision) == db_schema.migrated_signature(revision)
 

@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tracker import store
-from tracker.days import daily_rows, day_summary
-from tracker.db import session_scope
 from tracker.errors import InputError
-from tracker.models import EpisodeCreate, FactorCreate, FactorEntryCreate, PresetCreate, RedFlagCreate
+from tracker.storage import store
+from tracker.storage.engine import session_scope
+from tracker.storage.models import EpisodeCreate, FactorCreate, FactorEntryCreate, PresetCreate, RedFlagCreate
+from tracker.storage.queries import daily_rows, day_summary
 
 LONDON = ZoneInfo("Europe/London")
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=LONDON)
@@ -206,7 +206,7 @@ def test_undo_reverses_the_last_action_whole(engine, frozen) -> None:
 
 
 def test_user_factor_range_and_rule_can_change_but_not_below_logged_values(engine) -> None:
-    from tracker.models import FactorUpdate
+    from tracker.storage.models import FactorUpdate
 
     with session_scope(engine) as session:
         store.add_factor(session=session, factor_in=FactorCreate(name="jaw", kind="scale", min_value=0, max_value=5))

@@ -11,9 +11,9 @@ import matplotlib.text
 import pytest
 from pypdf import PdfReader
 
-from tracker.db import open_database, session_scope
-from tracker.history import load_history
-from tracker.insights import chart_figure_of, chart_marks
+from tracker.report.outputs import chart_figure_of, chart_marks
+from tracker.storage.engine import open_database, session_scope
+from tracker.storage.history import load_history
 
 pytestmark = pytest.mark.usefixtures("frozen")
 TODAY = dt.date(2026, 11, 24)
@@ -60,7 +60,7 @@ def test_the_report_never_lists_a_derived_flag_under_logged(cli, tmp_path) -> No
 
 
 def test_the_chart_keeps_suggested_flags_apart_in_its_legend(cli, db_path) -> None:
-    from tracker.charts import FlagMark
+    from tracker.report.charts import FlagMark
 
     two_places(cli)
     engine = open_database(db_path)

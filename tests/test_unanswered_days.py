@@ -12,13 +12,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tracker import store
-from tracker.days import daily_rows, day_summary
-from tracker.db import open_database, session_scope
-from tracker.glance import glance_day
-from tracker.history import load_history
-from tracker.insights import analysis_of
-from tracker.models import EpisodeCreate, FactorEntryCreate, Location, Side
+from tracker.report.outputs import analysis_of
+from tracker.storage import store
+from tracker.storage.engine import open_database, session_scope
+from tracker.storage.glance import glance_day
+from tracker.storage.history import load_history
+from tracker.storage.models import EpisodeCreate, FactorEntryCreate, Location, Side
+from tracker.storage.queries import daily_rows, day_summary
 
 TODAY = dt.date(2026, 11, 24)
 LONDON = ZoneInfo("Europe/London")
@@ -169,8 +169,8 @@ def test_the_analysis_uses_only_answered_days_as_outcomes(db_path) -> None:
 
 def test_charts_and_the_report_draw_an_unanswered_week_as_no_data(db_path) -> None:
     from tracker.analysis.frame import daily_frame
-    from tracker.charts import weekly_summary
-    from tracker.visit_wording import daily_table, summary_lines
+    from tracker.report.charts import weekly_summary
+    from tracker.report.wording import daily_table, summary_lines
 
     _diary(db_path, answered=21, factor_only=14)  # the last two weeks: caffeine alone
     engine = open_database(db_path)

@@ -12,12 +12,12 @@ import pytest
 from sqlmodel import Session
 
 from tests.reliability.helpers import DATA_TABLES, select_rows, table_rows
-from tracker import store
-from tracker.days import episodes_between
-from tracker.db import session_scope
-from tracker.demo import write_diary
-from tracker.importer import import_files
-from tracker.models import (
+from tracker.demo.synthetic import generate_diary
+from tracker.demo.writer import write_diary
+from tracker.io.importer import import_files
+from tracker.storage import store
+from tracker.storage.engine import session_scope
+from tracker.storage.models import (
     EpisodeCreate,
     EpisodeUpdate,
     FactorCreate,
@@ -26,7 +26,7 @@ from tracker.models import (
     PresetCreate,
     RedFlagCreate,
 )
-from tracker.synthetic import generate_diary
+from tracker.storage.queries import episodes_between
 
 pytestmark = pytest.mark.usefixtures("frozen")  # 2026-11-24 09:30, Europe/London
 

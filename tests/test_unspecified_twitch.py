@@ -12,9 +12,9 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
-from tracker import db
-from tracker.days import daily_rows
-from tracker.db import open_database, session_scope
+from tracker.storage import engine as db
+from tracker.storage.engine import open_database, session_scope
+from tracker.storage.queries import daily_rows
 
 pytestmark = pytest.mark.usefixtures("frozen")
 TODAY = dt.date(2026, 11, 24)
@@ -97,7 +97,7 @@ def test_round_trip_keeps_what_was_not_given(cli, tmp_path) -> None:
 
 
 def test_the_report_never_calls_an_unspecified_place_a_new_one() -> None:
-    from tracker.visit_wording import summary_lines
+    from tracker.report.wording import summary_lines
 
     def twitch(day: dt.date, location: str, side: str) -> SimpleNamespace:
         return SimpleNamespace(local_date=day, location=location, side=side)
@@ -112,7 +112,7 @@ def test_the_report_never_calls_an_unspecified_place_a_new_one() -> None:
 
 def _frame(start: dt.date):  # type: ignore[no-untyped-def]
     from tracker.analysis.frame import daily_frame
-    from tracker.daily import DailyRow, date_range
+    from tracker.core.daily import DailyRow, date_range
 
     return daily_frame([DailyRow(date=day, tracked=False) for day in date_range(start, TODAY)], [])
 

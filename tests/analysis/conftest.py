@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from tracker.analysis.report import analyze
-from tracker.daily import DailyRow
-from tracker.synthetic import SYNTHETIC_FACTORS, SyntheticDiary, generate_diary
+from tracker.analysis.results import analyze
+from tracker.core.daily import DailyRow
+from tracker.demo.synthetic import SYNTHETIC_FACTORS, SyntheticDiary, generate_diary
 
 END = dt.date(2026, 11, 24)
 FACTORS = [

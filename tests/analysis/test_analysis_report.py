@@ -8,8 +8,8 @@ import json
 import subprocess
 import sys
 
-from tracker.analysis.report import format_text
-from tracker.daily import DailyRow
+from tracker.analysis.results import format_text
+from tracker.core.daily import DailyRow
 
 
 def test_report_keeps_its_keys_and_is_json(diary, run_analysis) -> None:
@@ -128,7 +128,7 @@ def test_user_factors_get_a_round_step(diary, run_analysis, factors) -> None:
 
 def test_importing_the_report_does_not_import_pandas() -> None:
     code = (
-        "import sys, tracker.analysis.report, tracker.analysis.persistence; "
+        "import sys, tracker.analysis.results, tracker.analysis.persistence; "
         "print(sorted({'pandas', 'statsmodels', 'scipy'} & set(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -20,7 +20,7 @@ from tracker.analysis.triggers import (
     factor_correlations,
     trigger_tests,
 )
-from tracker.daily import DailyRow
+from tracker.core.daily import DailyRow
 
 CAFFEINE = SimpleNamespace(name="caffeine", column="caffeine_mg", kind="number", unit="mg")
 STRESS = SimpleNamespace(name="stress", column="stress", kind="scale", unit="")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from tracker.models import Location
-from tracker.synthetic import generate_diary
+from tracker.demo.synthetic import generate_diary
+from tracker.storage.models import Location
 
 END = dt.date(2026, 11, 24)
 

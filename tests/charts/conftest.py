@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from tracker.analysis.frame import daily_frame
-from tracker.daily import DailyRow, date_range
-from tracker.models import Episode, Intervention, RedFlag
+from tracker.core.daily import DailyRow, date_range
+from tracker.storage.models import Episode, Intervention, RedFlag
 
 FACTORS = ["caffeine_mg", "sleep_h", "water_ml", "stress", "magnesium_mg"]
 UNITS = {"caffeine_mg": "mg", "sleep_h": "h", "water_ml": "ml", "stress": "", "magnesium_mg": "mg"}

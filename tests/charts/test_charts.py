@@ -17,9 +17,9 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from pandas.testing import assert_frame_equal
 
-from tracker import charts
 from tracker.analysis.frame import daily_frame
-from tracker.daily import DailyRow, date_range
+from tracker.core.daily import DailyRow, date_range
+from tracker.report import charts
 
 MONDAY = dt.date(2026, 11, 2)
 NAMES = {"caffeine_mg": "caffeine", "sleep_h": "sleep"}
@@ -285,13 +285,13 @@ def test_last_weeks_slices_whole_weeks_from_a_long_history():
 def test_charts_import_matplotlib_lazily_and_never_pyplot(tmp_path):
     script = f"""
 import datetime as dt, sys
-import tracker.charts
+import tracker.report.charts
 assert "matplotlib" not in sys.modules, "imported at module level"
 from tracker.analysis.frame import daily_frame
-from tracker.daily import DailyRow
+from tracker.core.daily import DailyRow
 rows = [DailyRow(date=dt.date(2026, 11, d), tracked=True, episodes=d % 3) for d in range(1, 20)]
 path = {str(tmp_path / "c.png")!r}
-tracker.charts.render_chart(path, daily_frame(rows, []), factors=(), names={{}}, units={{}})
+tracker.report.charts.render_chart(path, daily_frame(rows, []), factors=(), names={{}}, units={{}})
 assert "matplotlib.pyplot" not in sys.modules, "pyplot was imported"
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)

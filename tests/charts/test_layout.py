@@ -21,12 +21,12 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from tracker import store
-from tracker.db import open_database, session_scope
-from tracker.history import History, load_history
-from tracker.insights import chart_figure_of, report_content
-from tracker.models import EpisodeCreate, FactorCreate, FactorEntryCreate, RedFlagCreate, RedFlagKind
-from tracker.visit_report import report_pages
+from tracker.report.outputs import chart_figure_of, report_content
+from tracker.report.pdf import report_pages
+from tracker.storage import store
+from tracker.storage.engine import open_database, session_scope
+from tracker.storage.history import History, load_history
+from tracker.storage.models import EpisodeCreate, FactorCreate, FactorEntryCreate, RedFlagCreate, RedFlagKind
 
 TODAY = dt.date(2026, 11, 30)  # a Monday: the current week has one day
 LONDON = ZoneInfo("Europe/London")

@@ -8,10 +8,11 @@ import stat
 import pytest
 from pypdf import PdfReader
 
-from tracker import charts, visit_report
 from tracker.analysis.frame import daily_frame
-from tracker.daily import DailyRow, date_range
-from tracker.models import Episode
+from tracker.core.daily import DailyRow, date_range
+from tracker.report import charts
+from tracker.report import pdf as visit_report
+from tracker.storage.models import Episode
 
 UNITS = {"caffeine_mg": "mg", "sleep_h": "h", "water_ml": "ml", "stress": "", "magnesium_mg": "mg"}
 NAMES = {column: column.split("_")[0] for column in UNITS}

@@ -25,10 +25,10 @@ import sys
 
 # Imported up front so that "ready" means the loop is about to write, not to import for a second.
 import tracker.commands.log
-import tracker.days
-import tracker.db
-import tracker.export
-import tracker.store  # noqa: F401
+import tracker.io.export
+import tracker.storage.engine
+import tracker.storage.queries
+import tracker.storage.store  # noqa: F401
 from tracker.cli import main
 
 

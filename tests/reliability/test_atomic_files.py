@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 
 from tests.reliability.helpers import integrity, select_rows, tracker_process
-from tracker import db
+from tracker.storage import engine as db
 
 pytestmark = pytest.mark.slow
 

@@ -18,8 +18,8 @@ from alembic.config import Config
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracker import db
 from tracker.cli import main
+from tracker.storage import engine as db
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

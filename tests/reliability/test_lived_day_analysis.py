@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.conftest import use_timezone
-from tracker import store
-from tracker.db import session_scope
-from tracker.models import EpisodeCreate
+from tracker.storage import store
+from tracker.storage.engine import session_scope
+from tracker.storage.models import EpisodeCreate
 
 pd = pytest.importorskip("pandas")
 frame_module = pytest.importorskip("tracker.analysis.frame")
@@ -53,8 +53,8 @@ def test_daily_frame_counts_episodes_on_the_lived_day(engine, monkeypatch, reade
         store.check_in(session=session, day=dt.date(2026, 11, 2), today=dt.date(2026, 11, 24))
     # Where the analysis runs later must not move anything: the lived day is stored.
     use_timezone(monkeypatch, reader_zone)
-    from tracker.days import daily_rows
-    from tracker.export import export_daily
+    from tracker.io.export import export_daily
+    from tracker.storage.queries import daily_rows
 
     with session_scope(engine, write=False) as session:
         rows = daily_rows(session=session, start=dt.date(2026, 3, 27), end=dt.date(2026, 11, 3))

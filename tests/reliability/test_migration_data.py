@@ -23,7 +23,8 @@ from alembic import command
 from alembic.config import Config
 
 from tests.reliability.helpers import integrity, tracker_process
-from tracker import db, db_file
+from tracker.storage import engine as db
+from tracker.storage import file_checks as db_file
 
 TABLES = ("factor", "preset", "episode", "factor_entry", "day", "red_flag", "intervention")
 

@@ -122,7 +122,8 @@ def test_upgrade_backup_and_live_wal_are_private(typical_umask, tmp_path) -> Non
     from alembic import command
     from alembic.config import Config
 
-    from tracker import db, db_file
+    from tracker.storage import engine as db
+    from tracker.storage import file_checks as db_file
 
     # An old database (the oldest revision), made by something with a loose mode.
     old = tmp_path / "old.db"

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from tests.reliability.helpers import CLI_LOOP, integrity, row_counts, select_rows
-from tracker.db import open_database
+from tracker.storage.engine import open_database
 
 app_module = pytest.importorskip("tracker.tui.app")
 pytestmark = pytest.mark.slow

@@ -13,8 +13,8 @@ import pytest
 from alembic import command
 from alembic.config import Config
 
-from tracker import db
 from tracker.cli import main
+from tracker.storage import engine as db
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

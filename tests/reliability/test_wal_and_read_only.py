@@ -55,9 +55,9 @@ def stale_wal_beside_restored_copy(capsys, tmp_path: Path, *, restore_from: str)
     # A tracker still running (the TUI, say) holds its log open: copy it as a person's backup tool would.
     from sqlmodel import Session
 
-    from tracker import store
-    from tracker.db import open_database
-    from tracker.models import EpisodeCreate
+    from tracker.storage import store
+    from tracker.storage.engine import open_database
+    from tracker.storage.models import EpisodeCreate
 
     engine = open_database(path)
     with Session(engine) as session:
@@ -97,9 +97,9 @@ def test_a_wal_left_by_a_crash_is_still_replayed(capsys, tmp_path) -> None:
     log_many(capsys, path, "before", 5)
     from sqlmodel import Session
 
-    from tracker import store
-    from tracker.db import open_database
-    from tracker.models import EpisodeCreate
+    from tracker.storage import store
+    from tracker.storage.engine import open_database
+    from tracker.storage.models import EpisodeCreate
 
     engine = open_database(path)
     with Session(engine) as session:

@@ -16,7 +16,7 @@ import time_machine
 from sqlalchemy import Engine
 from textual.pilot import Pilot
 
-from tracker.db import open_database, session_scope
+from tracker.storage.engine import open_database, session_scope
 from tracker.tui.app import TrackerApp, make_app
 
 TODAY = dt.date(2026, 3, 10)

@@ -11,7 +11,7 @@ import sqlite3
 import time_machine
 
 from tests.tui.conftest import SIZE, pause_until, settle
-from tracker.db import open_database
+from tracker.storage.engine import open_database
 from tracker.tui.app import make_app
 
 BEFORE_MIDNIGHT = dt.datetime(2026, 3, 10, 23, 59, 45, tzinfo=dt.UTC)

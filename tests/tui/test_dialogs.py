@@ -9,9 +9,9 @@ from sqlmodel import select
 from tests.tui.conftest import SIZE, at, settle
 from tests.tui.test_fast_typing import ENTER, burst
 from tests.tui.test_today import entries, episodes, twitch
-from tracker import store
-from tracker.db import session_scope
-from tracker.models import Day, EpisodeCreate, FactorEntry, FactorEntryCreate, Location, Side
+from tracker.storage import store
+from tracker.storage.engine import session_scope
+from tracker.storage.models import Day, EpisodeCreate, FactorEntry, FactorEntryCreate, Location, Side
 
 
 def on(app, screen: str) -> bool:  # type: ignore[no-untyped-def]

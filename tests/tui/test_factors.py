@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.widgets import DataTable, Input
 
 from tests.tui.conftest import SIZE, settle
-from tracker import store
-from tracker.db import session_scope
-from tracker.models import FactorCreate, FactorKind
+from tracker.storage import store
+from tracker.storage.engine import session_scope
+from tracker.storage.models import FactorCreate, FactorKind
 from tracker.tui.screens.factor_edit_form import FactorEditForm
 from tracker.tui.screens.factors import FactorsScreen
 

@@ -8,8 +8,8 @@ from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import SIZE, TODAY, settle
 from tests.tui.test_today import twitch
-from tracker import store
-from tracker.models import RedFlagCreate, RedFlagKind
+from tracker.storage import store
+from tracker.storage.models import RedFlagCreate, RedFlagKind
 
 SMALL = (80, 24)
 

@@ -11,9 +11,9 @@ from tests.tui.conftest import SIZE, TODAY, settle
 from tests.tui.test_screens import caffeine
 from tests.tui.test_snapshots import pressing
 from tests.tui.test_today import twitch
-from tracker.db import session_scope
-from tracker.demo import write_diary
-from tracker.synthetic import generate_diary
+from tracker.demo.synthetic import generate_diary
+from tracker.demo.writer import write_diary
+from tracker.storage.engine import session_scope
 from tracker.tui.screens.insights import InsightsScreen
 from tracker.tui.screens.today import TodayScreen
 

@@ -12,9 +12,9 @@ from textual.widgets import DataTable
 
 from tests.tui.conftest import SIZE, TODAY, settle
 from tests.tui.test_today import twitch
-from tracker import store
-from tracker.db import session_scope
-from tracker.models import FactorEntryCreate, Preset
+from tracker.storage import store
+from tracker.storage.engine import session_scope
+from tracker.storage.models import FactorEntryCreate, Preset
 from tracker.tui.app import TODAY_COMMANDS
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.history import HistoryScreen
@@ -110,7 +110,7 @@ def test_start_up_imports_no_heavy_libraries(migrated_db):
     code = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        from tracker.db import open_database
+        from tracker.storage.engine import open_database
         from tracker.tui.app import make_app
         make_app(engine=open_database(Path({str(migrated_db)!r})), db_path=Path("x"))
         heavy = sorted(m for m in ("pandas", "matplotlib", "statsmodels", "alembic", "scipy") if m in sys.modules)

@@ -13,8 +13,8 @@ import pytest
 from tests.tui.conftest import SIZE, TODAY, at, settle
 from tests.tui.test_screens import caffeine
 from tests.tui.test_today import twitch
-from tracker import store
-from tracker.models import FactorEntryCreate, Location, Side
+from tracker.storage import store
+from tracker.storage.models import FactorEntryCreate, Location, Side
 
 
 def seed_a_day(seed) -> None:

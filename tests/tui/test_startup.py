@@ -17,11 +17,11 @@ from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import NOW, SIZE, pause_until, settle
 from tests.tui.test_fast_typing import burst
-from tracker import store
-from tracker.db import open_database, session_scope
-from tracker.db_file import SCHEMA_HEAD
 from tracker.errors import DatabaseRefused
-from tracker.models import EpisodeCreate, Location, RedFlagKind, Side
+from tracker.storage import store
+from tracker.storage.engine import open_database, session_scope
+from tracker.storage.file_checks import SCHEMA_HEAD
+from tracker.storage.models import EpisodeCreate, Location, RedFlagKind, Side
 from tracker.tui.app import TrackerApp, make_app
 from tracker.tui.screens.database_error import DatabaseErrorScreen
 from tracker.tui.screens.episode_form import LOCATION_KEYS, SIDE_KEYS, EpisodeForm
@@ -29,7 +29,15 @@ from tracker.tui.screens.red_flags import QUESTIONS
 from tracker.tui.screens.today import TodayScreen
 from tracker.tui.widgets.day_table import DayTable
 
-DATABASE_STACK = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "tracker.models", "tracker.store", "tracker.db")
+DATABASE_STACK = (
+    "sqlalchemy",
+    "sqlmodel",
+    "pydantic",
+    "alembic",
+    "tracker.storage.models",
+    "tracker.storage.store",
+    "tracker.storage.engine",
+)
 ANALYSIS = ("pandas", "matplotlib", "statsmodels", "scipy")
 
 

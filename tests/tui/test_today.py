@@ -7,9 +7,9 @@ import datetime as dt
 from sqlmodel import select
 
 from tests.tui.conftest import NOW, SIZE, TODAY, at, settle
-from tracker import store
-from tracker.db import session_scope
-from tracker.models import (
+from tracker.storage import store
+from tracker.storage.engine import session_scope
+from tracker.storage.models import (
     Day,
     Episode,
     EpisodeCreate,

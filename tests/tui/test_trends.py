@@ -10,8 +10,8 @@ from tests.tui.conftest import SIZE, TODAY, settle
 from tests.tui.test_screens import caffeine
 from tests.tui.test_today import twitch
 from tracker.paths import exports_dir
+from tracker.report.visit_packet import PACKET_FILES
 from tracker.tui.screens.trends import TrendsScreen
-from tracker.visit_packet import PACKET_FILES
 
 MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())  # TODAY is a Tuesday
 
@@ -85,8 +85,8 @@ async def test_bars_start_at_zero_and_the_week_so_far_counts_the_days_so_far(app
     import time_machine
 
     from tests.tui.conftest import at
-    from tracker import store
-    from tracker.models import FactorEntryCreate
+    from tracker.storage import store
+    from tracker.storage.models import FactorEntryCreate
 
     def sleep(day: dt.date, hours: float):  # type: ignore[no-untyped-def]
         return lambda s: store.add_factor_entry(

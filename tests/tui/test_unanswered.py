@@ -12,8 +12,8 @@ from tests.tui.conftest import SIZE, TODAY, settle
 from tests.tui.test_dialogs import field_error, on
 from tests.tui.test_screens import caffeine
 from tests.tui.test_today import twitch
-from tracker.db import session_scope
-from tracker.models import Day
+from tracker.storage.engine import session_scope
+from tracker.storage.models import Day
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from tests.conftest import fill_disk
 from tests.tui.conftest import SIZE, settle
 from tests.tui.test_dialogs import on
-from tracker.db import open_database
+from tracker.storage.engine import open_database
 from tracker.tui.app import make_app
 
 
@@ -31,7 +31,7 @@ def saved_twitches(path: Path) -> list[tuple]:
 
 
 async def test_a_locked_database_keeps_the_twitch_and_the_app(migrated_db, tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr("tracker.db.BUSY_TIMEOUT_S", 1)  # give up after 1 s, not 10, in this test
+    monkeypatch.setattr("tracker.storage.engine.BUSY_TIMEOUT_S", 1)  # give up after 1 s, not 10, in this test
     path = tmp_path / "tracker.db"
     shutil.copy(migrated_db, path)
     app = make_app(engine=open_database(path), db_path=path)

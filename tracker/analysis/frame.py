@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tracker.daily import DailyRow
+from tracker.core.daily import DailyRow
 
 if TYPE_CHECKING:
     import pandas as pd

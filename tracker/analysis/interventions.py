@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.text import DASH, TIMES
-from tracker.daily import DailyRow
+from tracker.core.daily import DailyRow
 
 Z_95 = 1.959964
 

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from tracker.analysis.config import PersistenceConfig
 from tracker.analysis.text import LOGGED, SUGGESTED
-from tracker.vocabulary import Location
+from tracker.core.vocabulary import Location
 
 MOUTH_AND_CHEEK = frozenset({"cheek", "upper-lip", "lower-lip", "mouth-corner"})
 ONE_SIDE = frozenset({"left", "right"})

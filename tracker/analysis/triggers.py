@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.frame import answered
 from tracker.analysis.text import DASH, NOT_PROOF, TIMES
-from tracker.formatting import factor_words
+from tracker.core.formatting import factor_words
 
 if TYPE_CHECKING:
     import numpy as np

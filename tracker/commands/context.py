@@ -40,12 +40,12 @@ class Context:
         if self._engine is None:
             path = self.db_path
             if read_only:
-                from tracker.db import open_read_only
+                from tracker.storage.engine import open_read_only
 
                 self._engine = open_read_only(path)
             else:
-                from tracker.db import ensure_private_dir, open_database
                 from tracker.paths import default_db_path
+                from tracker.storage.engine import ensure_private_dir, open_database
 
                 if path == default_db_path():
                     ensure_private_dir(path.parent, tighten=True)
@@ -60,7 +60,7 @@ class Context:
             self._engine = None
 
     def now(self) -> dt.datetime:
-        from tracker.store import local_now
+        from tracker.storage.store import local_now
 
         return local_now()
 

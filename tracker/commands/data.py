@@ -35,8 +35,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def date_options(context: Context):  # type: ignore[no-untyped-def]
     """--from/--to as dates, checked to be in order."""
+    from tracker.core.when import parse_date
     from tracker.errors import InputError
-    from tracker.when import parse_date
 
     today = context.now().date()
     given_from, given_to = getattr(context.args, "date_from", None), getattr(context.args, "date_to", None)
@@ -48,9 +48,9 @@ def date_options(context: Context):  # type: ignore[no-untyped-def]
 
 
 def export_csv(context: Context) -> int:
-    from tracker.db import session_scope
-    from tracker.export import export_bounds, export_daily, export_episodes
-    from tracker.files import STDOUT, output_target, write_private
+    from tracker.core.files import STDOUT, output_target, write_private
+    from tracker.io.export import export_bounds, export_daily, export_episodes
+    from tracker.storage.engine import session_scope
 
     start, end = date_options(context)
     output = context.args.output
@@ -73,7 +73,7 @@ def export_csv(context: Context) -> int:
 
 
 def import_csv_files(context: Context) -> int:
-    from tracker.importer import import_files
+    from tracker.io.importer import import_files
 
     paths = [Path(name) for name in context.args.files]
     with _progress_bar() as progress:
@@ -111,9 +111,9 @@ def _progress_bar() -> Iterator[Callable[[str, int, int | None], None] | None]:
 def export_visit(context: Context) -> int:
     """daily.csv, episodes.csv, dictionary.csv, report.pdf and chart.png in DIR."""
     from tracker.commands.insights import load
+    from tracker.core.files import describe_kind
     from tracker.errors import InputError
-    from tracker.files import describe_kind
-    from tracker.visit_packet import write_visit_packet
+    from tracker.report.visit_packet import write_visit_packet
 
     folder = Path(context.args.directory)
     # Checked before any work: DIR itself may be new (it is created owner-only), its parent may not.

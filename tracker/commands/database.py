@@ -25,7 +25,7 @@ def show_path(context: Context) -> int:
 
 
 def upgrade(context: Context) -> int:
-    from tracker.db import SCHEMA_HEAD, inspect_file
+    from tracker.storage.engine import SCHEMA_HEAD, inspect_file
 
     before = inspect_file(context.db_path)
     context.engine()
@@ -37,8 +37,8 @@ def upgrade(context: Context) -> int:
 
 
 def backup_copy(context: Context) -> int:
-    from tracker.db import backup_database, inspect_file, refuse_foreign_objects
     from tracker.errors import DatabaseRefused
+    from tracker.storage.engine import backup_database, inspect_file, refuse_foreign_objects
 
     path = context.db_path
     state = inspect_file(path, recover=False)  # refuses a file that is not a healthy tracker database
@@ -52,8 +52,8 @@ def backup_copy(context: Context) -> int:
 
 
 def check(context: Context) -> int:
-    from tracker.db import SCHEMA_HEAD, inspect_file, integrity_check, refuse_foreign_objects
     from tracker.errors import DatabaseRefused
+    from tracker.storage.engine import SCHEMA_HEAD, inspect_file, integrity_check, refuse_foreign_objects
 
     path = context.db_path
     state = inspect_file(path, recover=False)  # read-only: a check never changes the file

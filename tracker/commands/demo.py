@@ -20,11 +20,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(context: Context) -> int:
-    from tracker import validate
-    from tracker.db import session_scope
-    from tracker.demo import DEMO_CAFFEINE_RR_PER_100MG, DEMO_SLEEP_RR_PER_HOUR, database_is_empty, write_diary
+    from tracker.core import validate
+    from tracker.demo.synthetic import generate_diary  # deferred: numpy, ~100 ms
+    from tracker.demo.writer import DEMO_CAFFEINE_RR_PER_100MG, DEMO_SLEEP_RR_PER_HOUR, database_is_empty, write_diary
     from tracker.errors import InputError
-    from tracker.synthetic import generate_diary  # deferred: numpy, ~100 ms
+    from tracker.storage.engine import session_scope
 
     days = validate.integer_in_range("--days", context.args.days, 7, 36500)
     seed = validate.integer_in_range("--seed", context.args.seed, 0, 2**31 - 1)

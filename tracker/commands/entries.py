@@ -26,12 +26,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def list_entries(context: Context) -> int:
-    from tracker import store
-    from tracker.days import episodes_between, factor_entries_between, red_flags_between
-    from tracker.db import session_scope
+    from tracker.core.when import parse_date
     from tracker.errors import InputError
-    from tracker.models import Day
-    from tracker.when import parse_date
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
+    from tracker.storage.models import Day
+    from tracker.storage.queries import episodes_between, factor_entries_between, red_flags_between
 
     opts = context.args
     today = context.now().date()
@@ -135,7 +135,7 @@ def _clock(at: object) -> str:
 
 def _describe(item: dict[str, object]) -> str:
     """One entry in a person's words: "caffeine 95 mg", "no twitches", "twitch, left eyelid"."""
-    from tracker.formatting import (
+    from tracker.core.formatting import (
         duration_words,
         factor_words,
         format_number,
@@ -172,8 +172,8 @@ def _span(start: dt.date, end: dt.date) -> str:
 
 
 def delete_entries(context: Context) -> int:
-    from tracker import store
-    from tracker.db import session_scope
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
 
     with session_scope(context.engine()) as session:
         removed = store.delete_entries(session=session, ids=context.args.ids)
@@ -187,8 +187,8 @@ def delete_entries(context: Context) -> int:
 
 
 def undo(context: Context) -> int:
-    from tracker import store
-    from tracker.db import session_scope
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
 
     with session_scope(context.engine()) as session:
         done = store.undo_last(session=session)

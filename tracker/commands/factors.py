@@ -39,9 +39,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def list_factors(context: Context) -> int:
-    from tracker import store
-    from tracker.db import session_scope
-    from tracker.export import format_number
+    from tracker.io.export import format_number
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
 
     with session_scope(context.engine(read_only=True), write=False) as session:
         factors = store.list_factors(session=session)
@@ -53,9 +53,9 @@ def list_factors(context: Context) -> int:
 
 
 def add_factor(context: Context) -> int:
-    from tracker import store
-    from tracker.db import session_scope
-    from tracker.models import FactorCreate
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
+    from tracker.storage.models import FactorCreate
 
     opts = context.args
     with session_scope(context.engine()) as session:
@@ -75,9 +75,9 @@ def add_factor(context: Context) -> int:
 
 
 def edit_factor(context: Context) -> int:
-    from tracker import store
-    from tracker.db import session_scope
-    from tracker.models import FactorUpdate
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
+    from tracker.storage.models import FactorUpdate
 
     opts = context.args
     changes = FactorUpdate(min_value=opts.min_value, max_value=opts.max_value, daily_rule=opts.daily)
@@ -88,9 +88,9 @@ def edit_factor(context: Context) -> int:
 
 
 def list_presets(context: Context) -> int:
-    from tracker import store
-    from tracker.db import session_scope
-    from tracker.export import format_number
+    from tracker.io.export import format_number
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
 
     with session_scope(context.engine(read_only=True), write=False) as session:
         factors = {f.id: f for f in store.list_factors(session=session)}
@@ -101,9 +101,9 @@ def list_presets(context: Context) -> int:
 
 
 def set_preset_amount(context: Context) -> int:
-    from tracker import store
-    from tracker.db import session_scope
-    from tracker.models import PresetCreate
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
+    from tracker.storage.models import PresetCreate
 
     opts = context.args
     with session_scope(context.engine()) as session:

@@ -28,9 +28,9 @@ def open_home(context: Context) -> int:
 
 
 def today_summary(context: Context) -> str:
-    from tracker.days import consecutive_active_days, day_summary
-    from tracker.db import session_scope
-    from tracker.formatting import factor_words, format_number, intensity_words, place_words
+    from tracker.core.formatting import factor_words, format_number, intensity_words, place_words
+    from tracker.storage.engine import session_scope
+    from tracker.storage.queries import consecutive_active_days, day_summary
 
     today = context.now().date()
     with session_scope(context.engine(), write=False) as session:

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.commands.context import Context
-from tracker.insights import analysis_of, draw_chart, write_visit_report
+from tracker.report.outputs import analysis_of, draw_chart, write_visit_report
 
 if TYPE_CHECKING:
-    from tracker.history import History
+    from tracker.storage.history import History
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -51,8 +51,8 @@ def load(context: Context, *, as_of: dt.date | None = None, say_adjusted: bool =
     """The history for --from/--to (and `as_of`), held to the diary's span; what was adjusted is
     said on stderr unless the caller shows it itself."""
     from tracker.commands.data import date_options
-    from tracker.db import session_scope
-    from tracker.history import load_history
+    from tracker.storage.engine import session_scope
+    from tracker.storage.history import load_history
 
     start, end = date_options(context)
     with session_scope(context.engine(read_only=True), write=False) as session:
@@ -66,7 +66,7 @@ def load(context: Context, *, as_of: dt.date | None = None, say_adjusted: bool =
 def run_analyze(context: Context) -> int:
     import json
 
-    from tracker.when import parse_date
+    from tracker.core.when import parse_date
 
     today = context.now().date()
     as_of = parse_date(context.args.as_of, today=today, field="--as-of") if context.args.as_of else None
@@ -75,16 +75,16 @@ def run_analyze(context: Context) -> int:
     if context.args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
-        from tracker.analysis.report import format_text
+        from tracker.analysis.results import format_text
 
         print(format_text(result))
     return 0
 
 
 def run_chart(context: Context) -> int:
-    from tracker import validate
+    from tracker.core import validate
+    from tracker.core.files import output_target
     from tracker.errors import InputError
-    from tracker.files import output_target
 
     weeks = validate.integer_in_range("--weeks", context.args.weeks, 1, 520)
     path = Path(context.args.output) if context.args.output else _default_export("chart", context)
@@ -99,8 +99,8 @@ def run_chart(context: Context) -> int:
 
 
 def run_report(context: Context) -> int:
+    from tracker.core.files import output_target
     from tracker.errors import InputError
-    from tracker.files import output_target
 
     path = Path(context.args.output)
     if path.suffix.lower() != ".pdf":
@@ -115,8 +115,8 @@ def run_report(context: Context) -> int:
 def _default_export(kind: str, context: Context) -> Path:
     """Where a file goes when no -o is given: the exports folder (made owner-only), never the
     folder the command happens to run in."""
-    from tracker.db import ensure_private_dir
     from tracker.paths import default_export
+    from tracker.storage.engine import ensure_private_dir
 
     path = default_export(kind, context.now().date())
     ensure_private_dir(path.parent)

@@ -23,9 +23,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def start_one(context: Context) -> int:
-    from tracker import store
-    from tracker.db import session_scope
-    from tracker.when import parse_date
+    from tracker.core.when import parse_date
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
 
     today = context.now().date()
     start = parse_date(context.args.date, today=today)
@@ -38,9 +38,9 @@ def start_one(context: Context) -> int:
 
 
 def stop_one(context: Context) -> int:
-    from tracker import store
-    from tracker.db import session_scope
-    from tracker.when import parse_date
+    from tracker.core.when import parse_date
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
 
     today = context.now().date()
     end = parse_date(context.args.date, today=today)
@@ -51,9 +51,9 @@ def stop_one(context: Context) -> int:
 
 
 def list_all(context: Context) -> int:
-    from tracker import store
-    from tracker.db import session_scope
-    from tracker.ids import INTERVENTION, format_id
+    from tracker.core.ids import INTERVENTION, format_id
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
 
     with session_scope(context.engine(read_only=True), write=False) as session:
         items = store.list_interventions(session=session)

@@ -10,7 +10,7 @@ from tracker.commands.context import Context
 from tracker.errors import InputError
 
 if TYPE_CHECKING:
-    from tracker.when import Moment
+    from tracker.core.when import Moment
 
 SPECIAL = ("twitch", "drink", "none", "redflag", "note")
 
@@ -49,7 +49,7 @@ def run(context: Context) -> int:
 
 
 def _twitch(context: Context) -> int:
-    from tracker.models import Location, Side
+    from tracker.storage.models import Location, Side
 
     parser = _sub_parser(
         context,
@@ -69,11 +69,12 @@ def _twitch(context: Context) -> int:
     parser.add_argument("--note", default="", metavar="TEXT")
     opts = parser.parse_args(context.args.rest)
 
-    from tracker import store, validate
-    from tracker.db import session_scope
-    from tracker.formatting import duration_words, intensity_words, place_words
-    from tracker.models import EpisodeCreate
-    from tracker.when import parse_duration, read_when
+    from tracker.core import validate
+    from tracker.core.formatting import duration_words, intensity_words, place_words
+    from tracker.core.when import parse_duration, read_when
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
+    from tracker.storage.models import EpisodeCreate
 
     now = context.now()
     when = read_when(opts.at, now=now)
@@ -117,10 +118,10 @@ def _factor(context: Context, name: str) -> int:
     parser.add_argument("--note", default="", metavar="TEXT")
     opts = parser.parse_args(context.args.rest)
 
-    from tracker import store
-    from tracker.db import session_scope
-    from tracker.models import FactorEntryCreate
-    from tracker.when import Moment, parse_date, read_when
+    from tracker.core.when import Moment, parse_date, read_when
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
+    from tracker.storage.models import FactorEntryCreate
 
     now = context.now()
     when = read_when(opts.at, now=now) if opts.at else (None if opts.date else Moment(now))
@@ -144,8 +145,8 @@ def _factor(context: Context, name: str) -> int:
 
 
 def _factor_value(session, factor, text: str) -> float:  # type: ignore[no-untyped-def]
-    from tracker import store
-    from tracker.models import FactorKind
+    from tracker.storage import store
+    from tracker.storage.models import FactorKind
 
     raw = text.strip().lower()
     if factor.kind == FactorKind.YES_NO:
@@ -154,10 +155,10 @@ def _factor_value(session, factor, text: str) -> float:  # type: ignore[no-untyp
             raise InputError(factor.name, text, "yes or no")
         return answers[raw]
     if factor.name == "sleep":  # hours as people write them: 6.5, 6:10, 6h10 (one rule with the TUI)
-        from tracker.when import parse_hours
+        from tracker.core.when import parse_hours
 
         return parse_hours(raw, field=factor.name)
-    from tracker.validate import NUMBER_TEXT, number_text
+    from tracker.core.validate import NUMBER_TEXT, number_text
 
     if NUMBER_TEXT.fullmatch(raw) or raw[:1].isdigit():  # else perhaps a preset name ("glass")
         return number_text(factor.name, text)
@@ -176,10 +177,11 @@ def _drink(context: Context) -> int:
     parser.add_argument("--at", default="now", metavar="WHEN")
     opts = parser.parse_args(context.args.rest)
 
-    from tracker import store, validate
-    from tracker.db import session_scope
-    from tracker.models import FactorEntryCreate
-    from tracker.when import read_when
+    from tracker.core import validate
+    from tracker.core.when import read_when
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
+    from tracker.storage.models import FactorEntryCreate
 
     now = context.now()
     when = read_when(opts.at, now=now)
@@ -204,10 +206,10 @@ def _none(context: Context) -> int:
     parser.add_argument("--date", default="today", metavar="YYYY-MM-DD")
     opts = parser.parse_args(context.args.rest)
 
-    from tracker import store
-    from tracker.days import episodes_between
-    from tracker.db import session_scope
-    from tracker.when import parse_date
+    from tracker.core.when import parse_date
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
+    from tracker.storage.queries import episodes_between
 
     now = context.now()
     day = parse_date(opts.date, today=now.date())
@@ -232,10 +234,10 @@ def _note(context: Context) -> int:
     parser.add_argument("--date", default="today", metavar="YYYY-MM-DD")
     opts = parser.parse_args(context.args.rest)
 
-    from tracker import store
-    from tracker.db import session_scope
-    from tracker.models import Day
-    from tracker.when import parse_date
+    from tracker.core.when import parse_date
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
+    from tracker.storage.models import Day
 
     now = context.now()
     day = parse_date(opts.date, today=now.date())
@@ -255,7 +257,7 @@ def _note(context: Context) -> int:
 
 
 def _redflag(context: Context) -> int:
-    from tracker.models import RedFlagKind
+    from tracker.storage.models import RedFlagKind
 
     parser = _sub_parser(context, "redflag", "Record a warning sign to show a doctor.")
     parser.add_argument(
@@ -269,10 +271,10 @@ def _redflag(context: Context) -> int:
     parser.add_argument("--note", default="", metavar="TEXT")
     opts = parser.parse_args(context.args.rest)
 
-    from tracker import store
-    from tracker.db import session_scope
-    from tracker.models import RedFlagCreate
-    from tracker.when import parse_date
+    from tracker.core.when import parse_date
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
+    from tracker.storage.models import RedFlagCreate
 
     now = context.now()
     day = parse_date(opts.date, today=now.date())
@@ -281,7 +283,7 @@ def _redflag(context: Context) -> int:
             session=session, red_flag_in=RedFlagCreate(date=day, kind=opts.kind, note=opts.note), today=now.date()
         )
         label = store.entry_id(flag)
-    from tracker.formatting import red_flag_words
+    from tracker.core.formatting import red_flag_words
 
     print(f"logged {label}: red flag, {red_flag_words(flag.kind)}, on {flag.date.isoformat()}")
     print(
@@ -293,7 +295,7 @@ def _redflag(context: Context) -> int:
 
 def _confirm(logged: str, when: Moment, now: dt.datetime, *, after: str = "") -> None:
     """The confirmation, saying when in words, and on a second line anything assumed about it."""
-    from tracker.when import spoken
+    from tracker.core.when import spoken
 
     print(f"{logged}, {spoken(when.at, now=now)}{after}")
     if when.assumed:
@@ -309,6 +311,6 @@ def _split_repeated(values: list[str]) -> list[str]:
 
 
 def _show(value: float) -> str:
-    from tracker.export import format_number
+    from tracker.io.export import format_number
 
     return format_number(value)

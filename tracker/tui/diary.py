@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
-    from tracker.daily import DailyRow, DaySummary, FactorShown
-    from tracker.history import History as AnalysisHistory
-    from tracker.models import (
+    from tracker.core.daily import DailyRow, DaySummary, FactorShown
+    from tracker.storage.history import History as AnalysisHistory
+    from tracker.storage.models import (
         Episode,
         EpisodeCreate,
         EpisodeUpdate,
@@ -43,13 +43,13 @@ if TYPE_CHECKING:
         RedFlag,
         Side,
     )
-    from tracker.store import Removed
+    from tracker.storage.store import Removed
     from tracker.tui.weekly import Trends
 
 
 def open_database_file(path: Path) -> Engine:
     """The engine on `path`, created or upgraded (backed up first) if need be. Blocks."""
-    from tracker.db import open_database  # deferred: the whole database stack
+    from tracker.storage.engine import open_database  # deferred: the whole database stack
 
     return open_database(path)
 
@@ -125,7 +125,7 @@ class Diary:
         return self._engine
 
     def _session(self, *, write: bool = True) -> AbstractContextManager[Session]:
-        from tracker.db import session_scope
+        from tracker.storage.engine import session_scope
 
         return session_scope(self.engine, write=write)
 
@@ -141,8 +141,8 @@ class Diary:
 
     def moment_on(self, day: dt.date) -> dt.datetime:
         """Now's wall-clock time on `day`: the default time for an entry on another day."""
+        from tracker.core.when import local_moment
         from tracker.errors import InputError
-        from tracker.when import local_moment
 
         now = self.now()
         if day == now.date():
@@ -159,7 +159,7 @@ class Diary:
     def glance(self, day: dt.date) -> DayShown | None:
         """`day` read with sqlite3 alone, before the database stack is imported (tracker.glance);
         None when the file is not yet readable that way (missing, older schema, refused)."""
-        from tracker.glance import glance_day
+        from tracker.storage.glance import glance_day
 
         today = self.today()
         glance = glance_day(self.db_path, day, active_until=today)
@@ -168,8 +168,8 @@ class Diary:
         return DayShown(glance.summary, glance.factors, status_line(glance.active_dates, today))
 
     def load_day(self, day: dt.date) -> DayView:
-        from tracker import store
-        from tracker.days import active_dates, answered_dates, day_summary, logged_range
+        from tracker.storage import store
+        from tracker.storage.queries import active_dates, answered_dates, day_summary, logged_range
 
         today = self.today()
         with self._session(write=False) as session:
@@ -190,8 +190,8 @@ class Diary:
     def history(self) -> History:
         """Every day from the first logged one (or today) to today, newest first. A tracked day
         whose twitches were not answered has `episodes` None, never 0."""
-        from tracker import store
-        from tracker.days import daily_rows, logged_range
+        from tracker.storage import store
+        from tracker.storage.queries import daily_rows, logged_range
 
         today = self.today()
         with self._session(write=False) as session:
@@ -203,19 +203,19 @@ class Diary:
         return History(factors, rows, today)
 
     def episode_defaults(self) -> tuple[Location, Side, int | None]:
-        from tracker import store
+        from tracker.storage import store
 
         with self._session(write=False) as session:
             return store.episode_defaults(session=session)
 
     def factors(self) -> list[Factor]:
-        from tracker import store
+        from tracker.storage import store
 
         with self._session(write=False) as session:
             return store.list_factors(session=session)
 
     def presets(self) -> list[tuple[Preset, Factor]]:
-        from tracker import store
+        from tracker.storage import store
 
         with self._session(write=False) as session:
             by_id = {f.id: f for f in store.list_factors(session=session)}
@@ -224,41 +224,41 @@ class Diary:
     # --- writes ------------------------------------------------------------------------------
 
     def add_episode(self, episode_in: EpisodeCreate) -> Episode:
-        from tracker import store
+        from tracker.storage import store
 
         with self._session() as session:
             return store.add_episode(session=session, episode_in=episode_in, now=self.now())
 
     def update_episode(self, episode_id: int, changes: EpisodeUpdate) -> Episode:
-        from tracker import store
+        from tracker.storage import store
 
         with self._session() as session:
             return store.update_episode(session=session, episode_id=episode_id, changes=changes)
 
     def add_factor_entry(self, entry_in: FactorEntryCreate) -> FactorEntry:
-        from tracker import store
+        from tracker.storage import store
 
         with self._session() as session:
             return store.add_factor_entry(session=session, entry_in=entry_in, now=self.now())
 
     def update_factor_entry(self, entry_id: int, value: float) -> FactorEntry:
         """A factor entry's new value; everything else about it stays."""
-        from tracker import store
+        from tracker.storage import store
 
         with self._session() as session:
             return store.update_factor_entry(session=session, entry_id=entry_id, value=value)
 
     def set_day_note(self, day: dt.date, note: str) -> None:
         """The day's own note (the daily CSV's `note` column); an empty note clears it."""
-        from tracker import store
+        from tracker.storage import store
 
         with self._session() as session:
             store.set_day_note(session=session, day=day, note=note, today=self.today())
 
     def check_in(self, day: dt.date) -> None:
         """ "No twitches today": refused when the day already has episodes."""
-        from tracker import store
-        from tracker.days import episode_count
+        from tracker.storage import store
+        from tracker.storage.queries import episode_count
 
         with self._session() as session:
             count = episode_count(session=session, day=day)
@@ -268,8 +268,8 @@ class Diary:
 
     def add_red_flags(self, day: dt.date, kinds: list[str]) -> list[RedFlag]:
         """`kinds` are RedFlagKind values (the checklist works in plain strings)."""
-        from tracker import store
-        from tracker.models import RedFlagCreate
+        from tracker.storage import store
+        from tracker.storage.models import RedFlagCreate
 
         with self._session() as session:
             return [
@@ -282,33 +282,33 @@ class Diary:
             ]
 
     def delete(self, ids: list[str]) -> list[Removed]:
-        from tracker import store
+        from tracker.storage import store
 
         with self._session() as session:
             return store.delete_entries(session=session, ids=ids)
 
     def restore(self, removed: list[Removed]) -> str:
         """Undo the delete that removed these rows; returns what was done, in words."""
-        from tracker import store
+        from tracker.storage import store
 
         with self._session() as session:
             return store.restore(session=session, removed=removed)
 
     def add_factor(self, factor_in: FactorCreate) -> Factor:
-        from tracker import store
+        from tracker.storage import store
 
         with self._session() as session:
             return store.add_factor(session=session, factor_in=factor_in)
 
     def set_preset(self, preset_in: PresetCreate) -> Preset:
-        from tracker import store
+        from tracker.storage import store
 
         with self._session() as session:
             return store.set_preset(session=session, preset_in=preset_in)
 
     def update_factor(self, name: str, changes: FactorUpdate) -> Factor:
         """A user factor's new range or daily rule; built-in factors are refused (InputError)."""
-        from tracker import store
+        from tracker.storage import store
 
         with self._session() as session:
             return store.update_factor(session=session, name=name, changes=changes)
@@ -317,7 +317,7 @@ class Diary:
 
     def analysis(self) -> dict[str, Any]:
         """What `tracker analyze` says today: tracker.analysis.report.analyze's dict."""
-        from tracker.insights import analysis_of  # deferred: pandas + statsmodels, ~1 s
+        from tracker.report.outputs import analysis_of  # deferred: pandas + statsmodels, ~1 s
 
         today = self.today()
         return analysis_of(self._analysis_history(), today)
@@ -332,21 +332,21 @@ class Diary:
 
     def save_chart(self, path: Path) -> list[Path]:
         """`tracker chart -o path`: the last 12 weeks of episodes, caffeine and sleep."""
-        from tracker.insights import draw_chart  # deferred: matplotlib, ~300 ms
-        from tracker.visit_packet import CHART_FACTORS
+        from tracker.report.outputs import draw_chart  # deferred: matplotlib, ~300 ms
+        from tracker.report.visit_packet import CHART_FACTORS
 
         return [draw_chart(self._analysis_history(), _export_target(path), weeks=12, factors=CHART_FACTORS)]
 
     def write_report(self, path: Path) -> list[Path]:
         """`tracker report -o path`: the PDF for a doctor."""
-        from tracker.insights import write_visit_report  # deferred: pandas, matplotlib
+        from tracker.report.outputs import write_visit_report  # deferred: pandas, matplotlib
 
         return [write_visit_report(self._analysis_history(), _export_target(path), today=self.today())]
 
     def export_csv(self, path: Path, *, episodes: bool) -> list[Path]:
         """`tracker export csv [--episodes] -o path`: every day (or every episode)."""
-        from tracker.export import export_daily, export_episodes
-        from tracker.files import write_private
+        from tracker.core.files import write_private
+        from tracker.io.export import export_daily, export_episodes
 
         writer = export_episodes if episodes else export_daily
         with self._session(write=False) as session:
@@ -355,13 +355,13 @@ class Diary:
 
     def export_visit(self, folder: Path) -> list[Path]:
         """`tracker export visit folder`: the five packet files; returns their paths."""
-        from tracker.visit_packet import write_visit_packet
+        from tracker.report.visit_packet import write_visit_packet
 
         _export_target(folder)
         return write_visit_packet(self._analysis_history(), folder, engine=self.engine, today=self.today())
 
     def _analysis_history(self) -> AnalysisHistory:
-        from tracker.history import load_history
+        from tracker.storage.history import load_history
 
         with self._session(write=False) as session:
             return load_history(session=session, as_of=self.today())
@@ -369,8 +369,8 @@ class Diary:
 
 def _export_target(path: Path) -> Path:
     """`path`, after making the default exports folder (owner-only) if `path` goes into it."""
-    from tracker.db import ensure_private_dir
     from tracker.paths import exports_dir
+    from tracker.storage.engine import ensure_private_dir
 
     if path.parent == exports_dir():
         ensure_private_dir(path.parent)

@@ -13,8 +13,8 @@ if TYPE_CHECKING:  # the app paints before the database stack is imported
     from pathlib import Path
     from typing import Any
 
-    from tracker.models import Factor, Preset
-    from tracker.store import Removed
+    from tracker.storage.models import Factor, Preset
+    from tracker.storage.store import Removed
     from tracker.tui.diary import DayShown, DayView, History
     from tracker.tui.weekly import Trends
 

@@ -34,10 +34,10 @@ class Trends:
 
 def weekly_trends(session: Session, today: dt.date, weeks: int) -> Trends:
     """The last `weeks` ISO weeks (Monday first) up to `today`, oldest first."""
-    from tracker import store
     from tracker.analysis.frame import daily_frame  # deferred: pandas, ~250 ms
-    from tracker.charts import weekly_summary
-    from tracker.days import daily_rows
+    from tracker.report.charts import weekly_summary
+    from tracker.storage import store
+    from tracker.storage.queries import daily_rows
 
     start = today - dt.timedelta(days=today.weekday() + 7 * (weeks - 1))
     rows = daily_rows(session=session, start=start, end=today)

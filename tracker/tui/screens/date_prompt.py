@@ -10,11 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from tracker.core.validate import EARLIEST_YEAR
+from tracker.core.when import DATE_ALLOWED, parse_date
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog, field_error
 from tracker.tui.widgets.ordered_input import OrderedInput
-from tracker.validate import EARLIEST_YEAR
-from tracker.when import DATE_ALLOWED, parse_date
 
 EARLIEST = dt.date(EARLIEST_YEAR, 1, 1)
 

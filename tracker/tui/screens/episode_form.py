@@ -23,11 +23,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
+from tracker.core.when import local_moment, parse_clock, parse_duration
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.widgets.choice_row import ChoiceRow
 from tracker.tui.widgets.ordered_input import OrderedInput
-from tracker.when import local_moment, parse_clock, parse_duration
 
 # Location and Side values as plain strings: tracker.models would load the database stack
 # before the first screen is painted (tests check these equal the enums).
@@ -179,7 +179,7 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         except InputError as exc:
             self.refuse("duration", str(exc))
             return
-        from tracker.models import EpisodeCreate  # loaded with the database long before a save
+        from tracker.storage.models import EpisodeCreate  # loaded with the database long before a save
 
         self.dismiss(
             EpisodeCreate(

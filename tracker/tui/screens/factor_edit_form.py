@@ -10,13 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
+from tracker.core.formatting import format_number
 from tracker.errors import InputError
-from tracker.formatting import format_number
 from tracker.tui.screens.dialog import Dialog
 from tracker.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
-    from tracker.models import Factor, FactorUpdate
+    from tracker.storage.models import Factor, FactorUpdate
 
 
 class FactorEditForm(Dialog["FactorUpdate"]):
@@ -31,7 +31,7 @@ class FactorEditForm(Dialog["FactorUpdate"]):
         self.typed = typed  # what was entered before the store refused it
 
     def compose(self) -> ComposeResult:
-        from tracker.models import DailyRule  # the database stack is loaded by now
+        from tracker.storage.models import DailyRule  # the database stack is loaded by now
 
         factor = self.factor
         typed = self.typed
@@ -63,7 +63,7 @@ class FactorEditForm(Dialog["FactorUpdate"]):
         self.action_save()
 
     def action_save(self) -> None:
-        from tracker.models import FactorUpdate
+        from tracker.storage.models import FactorUpdate
 
         try:
             low, high = self.number("min", "min"), self.number("max", "max")

@@ -9,13 +9,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
+from tracker.core.formatting import format_number
 from tracker.errors import InputError
-from tracker.formatting import format_number
 from tracker.tui.screens.dialog import Dialog
 from tracker.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
-    from tracker.models import FactorCreate
+    from tracker.storage.models import FactorCreate
 
 
 class FactorForm(Dialog["FactorCreate"]):
@@ -31,7 +31,7 @@ class FactorForm(Dialog["FactorCreate"]):
         self.typed = typed
 
     def compose(self) -> ComposeResult:
-        from tracker.models import FactorKind  # the database stack is loaded by now
+        from tracker.storage.models import FactorKind  # the database stack is loaded by now
 
         typed = self.typed
         with Vertical(classes="form"):
@@ -57,7 +57,7 @@ class FactorForm(Dialog["FactorCreate"]):
         self.action_save()
 
     def action_save(self) -> None:
-        from tracker.models import FactorCreate
+        from tracker.storage.models import FactorCreate
 
         name, unit = (self.query_one(f"#{box}", Input).value.strip() for box in ("name", "unit"))
         try:

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from tracker.tui.screens.dialog import Dialog
 
 if TYPE_CHECKING:
-    from tracker.models import Factor
+    from tracker.storage.models import Factor
 
 
 class FactorPicker(Dialog["Factor"]):

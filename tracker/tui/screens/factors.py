@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from tracker.formatting import format_number
+from tracker.core.formatting import format_number
 from tracker.tui.messages import FactorsChanged, FactorsLoaded
 from tracker.tui.screens.factor_edit_form import FactorEditForm
 from tracker.tui.screens.factor_form import FactorForm
@@ -20,7 +20,7 @@ from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:
-    from tracker.models import Factor, FactorCreate, FactorUpdate, Preset, PresetCreate
+    from tracker.storage.models import Factor, FactorCreate, FactorUpdate, Preset, PresetCreate
     from tracker.tui.diary import Diary
 
 

@@ -16,15 +16,15 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from tracker.formatting import days as plural_days
-from tracker.formatting import format_number
+from tracker.core.formatting import days as plural_days
+from tracker.core.formatting import format_number
 from tracker.tui.messages import HistoryLoaded
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:
-    from tracker.daily import DailyRow
-    from tracker.models import Factor
+    from tracker.core.daily import DailyRow
+    from tracker.storage.models import Factor
     from tracker.tui.diary import Diary
 
 UNKNOWN = "—"

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
 from tracker.analysis.text import DASH, LOGGED, SUGGESTED, TIMES  # plain strings: no pandas
-from tracker.formatting import days as plural_days
+from tracker.core.formatting import days as plural_days
 from tracker.tui.messages import AnalysisReady, ReadFailed
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from tracker import validate
+from tracker.core import validate
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog, field_error
 from tracker.tui.widgets.ordered_input import OrderedInput

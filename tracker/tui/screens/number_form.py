@@ -13,11 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from tracker.formatting import format_number
+from tracker.core.formatting import format_number
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 
 if TYPE_CHECKING:
-    from tracker.models import Factor
+    from tracker.storage.models import Factor
 
 AMOUNT_CHARACTERS = r"[0-9.,]"  # what an amount box holds: 150, 1.5, 1,5
 
@@ -25,7 +25,7 @@ AMOUNT_CHARACTERS = r"[0-9.,]"  # what an amount box holds: 150, 1.5, 1,5
 def parse_amount(factor: Factor, text: str) -> float:
     """The number typed for `factor`, checked against its range (ValueError / InputError says why)."""
     from tracker.errors import InputError
-    from tracker.store import check_factor_value  # the database stack is loaded before any dialog
+    from tracker.storage.store import check_factor_value  # the database stack is loaded before any dialog
 
     try:
         value = float(text.strip().replace(",", "."))

@@ -9,13 +9,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
+from tracker.core.formatting import format_number
 from tracker.errors import InputError
-from tracker.formatting import format_number
 from tracker.tui.screens.dialog import Dialog
 from tracker.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
-    from tracker.models import Factor, PresetCreate  # noqa: F401 (PresetCreate: quoted in the class line)
+    from tracker.storage.models import Factor, PresetCreate  # noqa: F401 (PresetCreate: quoted in the class line)
 
 
 class PresetForm(Dialog["PresetCreate"]):
@@ -59,7 +59,7 @@ class PresetForm(Dialog["PresetCreate"]):
         except InputError as exc:
             self.say_problem(str(exc))
             return
-        from tracker.models import PresetCreate
+        from tracker.storage.models import PresetCreate
 
         self.dismiss(PresetCreate(name=name, factor=str(self.query_one("#factor", Select).value), amount=amount))
 

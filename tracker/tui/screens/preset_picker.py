@@ -16,12 +16,12 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker.formatting import format_number
+from tracker.core.formatting import format_number
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.screens.number_form import AMOUNT_CHARACTERS, parse_amount
 
 if TYPE_CHECKING:
-    from tracker.models import Factor, Preset
+    from tracker.storage.models import Factor, Preset
 
 
 def preset_keys(presets: list[Preset]) -> dict[str, Preset]:

@@ -11,12 +11,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
+from tracker.core.when import parse_clock, parse_hours
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
-from tracker.when import parse_clock, parse_hours
 
 if TYPE_CHECKING:
-    from tracker.models import Factor
+    from tracker.storage.models import Factor
 
 HOURS_CHARACTERS = r"[0-9:.,hHmM ]"
 CLOCK_CHARACTERS = r"[0-9:.]"
@@ -62,7 +62,7 @@ class SleepForm(Dialog[tuple[float, str]]):
         return {name: self.query_one(f"#{name}", Input).value for name in ("hours", "bed", "wake")}
 
     def action_save(self) -> None:
-        from tracker.store import check_factor_value  # loaded with the database, before any form
+        from tracker.storage.store import check_factor_value  # loaded with the database, before any form
 
         for name in ("hours", "bed"):
             self.clear_refusal(name)

@@ -22,14 +22,14 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from tracker.formatting import format_number
+from tracker.core.formatting import format_number
+from tracker.core.validate import EARLIEST_YEAR
 from tracker.tui.messages import DayLoaded, EntrySaved, EpisodeSaved, RedFlagsSaved
 from tracker.tui.screens.today_entries import EntryKeys
 from tracker.tui.screens.today_factors import FactorLogging
 from tracker.tui.widgets.day_table import DayTable
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
-from tracker.validate import EARLIEST_YEAR
 
 if TYPE_CHECKING:  # the screen paints before the database stack is imported
     from tracker.tui.diary import DayShown, DayView, Diary

@@ -11,14 +11,14 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from tracker.formatting import intensity_words, place_words, which_day
+from tracker.core.formatting import intensity_words, place_words, which_day
 from tracker.tui.messages import EntriesDeleted, EntriesRestored, EntrySaved, EpisodeSaved, RedFlagsSaved
 from tracker.tui.screens.today_parts import TodayParts
 from tracker.tui.widgets.day_table import DayTable
 
 if TYPE_CHECKING:
-    from tracker.models import EpisodeCreate
-    from tracker.store import Removed
+    from tracker.storage.models import EpisodeCreate
+    from tracker.storage.store import Removed
 
 UNDO_SECONDS = 10.0
 EDITABLE = ("started_at", "location", "side", "intensity", "duration_s", "note")  # what the twitch form shows
@@ -85,7 +85,7 @@ class EntryKeys(TodayParts):
     def _update_episode(self, episode_id: int, before: dict[str, Any], changed: EpisodeCreate | None) -> None:
         if changed is None:
             return
-        from tracker.models import EpisodeUpdate
+        from tracker.storage.models import EpisodeUpdate
 
         # Only what the person changed: the fields the form does not show (context and relief
         # tags) and the ones left alone are not part of the update, so they stay as they were.

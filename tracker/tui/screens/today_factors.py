@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tracker.formatting import format_number, which_day
+from tracker.core.formatting import format_number, which_day
 from tracker.tui.messages import EntrySaved
 from tracker.tui.screens.today_parts import TodayParts
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from textual.screen import Screen
 
-    from tracker.models import Factor
+    from tracker.storage.models import Factor
 
 
 class FactorLogging(TodayParts):
@@ -35,7 +35,7 @@ class FactorLogging(TodayParts):
     ) -> None:
         """One entry for `factor` on the day shown: timed now today, date-only on other days.
         If it cannot be saved, `again(reason)` reopens the form it came from."""
-        from tracker.models import FactorEntryCreate  # loaded with the database before any entry
+        from tracker.storage.models import FactorEntryCreate  # loaded with the database before any entry
 
         day = self.day
         today = day == self.diary.today() and not date_only

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable
 
-from tracker.formatting import format_number
+from tracker.core.formatting import format_number
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from tracker.daily import DaySummary, FactorShown
+    from tracker.core.daily import DaySummary, FactorShown
 
 # Fixed widths: measuring cells on every reload is slow and repaints late. The note takes
 # whatever the terminal has left (at least NOTE_MIN), so a long note is cut only when it must be.

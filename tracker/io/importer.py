@@ -23,13 +23,13 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlmodel import Session
 
-from tracker import journal, store
-from tracker.csv_table import CsvTable
-from tracker.days import daily_rows
 from tracker.errors import InputError
-from tracker.import_daily import DailyPlan, DailyRow, parse_daily, plan_daily
-from tracker.import_episodes import EpisodeStaging, Progress
-from tracker.models import Day, Factor, FactorEntry, RedFlag, utc_now
+from tracker.io.csv_table import CsvTable
+from tracker.io.import_daily import DailyPlan, DailyRow, parse_daily, plan_daily
+from tracker.io.import_episodes import EpisodeStaging, Progress
+from tracker.storage import journal, store
+from tracker.storage.models import Day, Factor, FactorEntry, RedFlag, utc_now
+from tracker.storage.queries import daily_rows
 
 IMPORT_CACHE_KB = 64 * 1024
 

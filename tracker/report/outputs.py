@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from tracker.charts import ChartMarks
-    from tracker.history import History
+    from tracker.report.charts import ChartMarks
+    from tracker.storage.history import History
 
 
 def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
     """The analysis dict (tracker.analysis.report.analyze); `range.clamped` lists the dates asked
     for that were brought into the diary's span."""
-    from tracker.analysis.report import analyze  # deferred: pandas + statsmodels, ~1 s
+    from tracker.analysis.results import analyze  # deferred: pandas + statsmodels, ~1 s
 
     result = analyze(
         rows=history.rows,
@@ -40,7 +40,7 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
 def chart_marks(history: History) -> ChartMarks:
     """What every chart of `history` marks: persistent runs, intervention starts, red flags
     logged or suggested by the entries (the standalone chart and the report alike)."""
-    from tracker.charts import chart_marks as marks_for
+    from tracker.report.charts import chart_marks as marks_for
 
     return marks_for(
         episodes=history.episodes,
@@ -53,7 +53,7 @@ def chart_marks(history: History) -> ChartMarks:
 def chart_figure_of(history: History, *, weeks: int, factors: list[str]) -> Figure:
     """The chart `tracker chart` writes, as a matplotlib Figure."""
     from tracker.analysis.frame import daily_frame
-    from tracker.charts import chart_figure  # deferred: matplotlib, ~300 ms
+    from tracker.report.charts import chart_figure  # deferred: matplotlib, ~300 ms
 
     frame = daily_frame(history.rows, [factor.column for factor in history.factors])
     return chart_figure(
@@ -62,7 +62,7 @@ def chart_figure_of(history: History, *, weeks: int, factors: list[str]) -> Figu
 
 
 def draw_chart(history: History, path: Path, *, weeks: int, factors: list[str]) -> Path:
-    from tracker.charts import save_chart
+    from tracker.report.charts import save_chart
 
     return save_chart(chart_figure_of(history, weeks=weeks, factors=factors), path)
 
@@ -87,6 +87,6 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
 
 
 def write_visit_report(history: History, path: Path, *, today: dt.date) -> Path:
-    from tracker.visit_report import write_report
+    from tracker.report.pdf import write_report
 
     return write_report(path, **report_content(history, today=today))

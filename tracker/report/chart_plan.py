@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tracker.chart_text import line_height, shorten, text_width, wrap
-from tracker.charts import BLUE, VERMILLION, ChartMarks, Period, completeness_label
+from tracker.report.chart_text import line_height, shorten, text_width, wrap
+from tracker.report.charts import BLUE, VERMILLION, ChartMarks, Period, completeness_label
 
 if TYPE_CHECKING:
     import pandas as pd

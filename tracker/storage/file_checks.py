@@ -15,10 +15,10 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracker.db_schema import signature
-from tracker.db_wal import foreign_wal, wal_path
+from tracker.core.files import describe_kind
 from tracker.errors import DatabaseRefused
-from tracker.files import describe_kind
+from tracker.storage.schema import signature
+from tracker.storage.wal import foreign_wal, wal_path
 
 # The newest schema this code knows, and every revision it can upgrade from. A test keeps
 # these in step with migrations/versions/.

@@ -18,13 +18,14 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 
-from tracker import store, validate
-from tracker.columns import EPISODE_COLUMNS
-from tracker.csv_table import CsvTable
+from tracker.core import validate
+from tracker.core.columns import EPISODE_COLUMNS
+from tracker.core.when import local_moment, parse_duration
 from tracker.errors import InputError
-from tracker.export import restore_text
-from tracker.models import Episode, Location, Side, split_tags
-from tracker.when import local_moment, parse_duration
+from tracker.io.csv_table import CsvTable
+from tracker.io.export import restore_text
+from tracker.storage import store
+from tracker.storage.models import Episode, Location, Side, split_tags
 
 Progress = Callable[[str, int, int | None], None]  # what is happening, how far, out of (None: unknown)
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from tracker.vocabulary import DailyRule
+from tracker.core.vocabulary import DailyRule
 
 
 @dataclass(frozen=True)

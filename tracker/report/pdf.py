@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracker import charts
 from tracker.analysis.text import LOGGED, SUGGESTED
-from tracker.chart_text import line_height, shorten, wrap
-from tracker.files import private_atomic_file
-from tracker.visit_table import table_page
-from tracker.visit_wording import (  # re-exported: the report's wording, for callers and tests
+from tracker.core.files import private_atomic_file
+from tracker.report import charts
+from tracker.report.chart_text import line_height, shorten, wrap
+from tracker.report.pdf_table import table_page
+from tracker.report.wording import (  # re-exported: the report's wording, for callers and tests
     DISCLAIMER,
     MAX_FLAG_LINES,
     association_lines,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from tracker.models import Episode, Intervention, RedFlag
+    from tracker.storage.models import Episode, Intervention, RedFlag
 
 A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.6
@@ -172,7 +172,7 @@ class _Chart:
 
     def plan(self, room: float):  # type: ignore[no-untyped-def]
         """The biggest plan that fits `room` inches (heading included), or None."""
-        from tracker.chart_plan import ChartStyle, plan_chart
+        from tracker.report.chart_plan import ChartStyle, plan_chart
 
         style = ChartStyle(size=BODY - 1)
         width = A4[0] - CHART_LEFT - CHART_RIGHT
@@ -196,7 +196,7 @@ class _Chart:
 
     def min_height(self) -> float:
         """The least room (inches) the chart is drawn in, heading included."""
-        from tracker.chart_plan import ChartStyle, plan_chart
+        from tracker.report.chart_plan import ChartStyle, plan_chart
 
         width = A4[0] - CHART_LEFT - CHART_RIGHT
         options = {"episodes_height": 2 * MIN_PANEL, "factor_height": MIN_PANEL, **self.options}
@@ -204,7 +204,7 @@ class _Chart:
         return plan.height + _heading_height() + 0.02
 
     def draw(self, page: _Page) -> None:
-        from tracker.chart_draw import draw_chart
+        from tracker.report.chart_draw import draw_chart
 
         plan = self.plan(page.room())
         page.heading(self.heading)

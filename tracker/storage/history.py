@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from tracker.daily import DailyRow
-from tracker.days import EpisodePoint, daily_rows, episode_points_between, logged_range, red_flags_between
-from tracker.formatting import factor_words
-from tracker.models import Factor, Intervention, RedFlag
-from tracker.span import Adjusted, bound_dates
-from tracker.store import list_factors, list_interventions, local_now
+from tracker.core.daily import DailyRow
+from tracker.core.formatting import factor_words
+from tracker.core.span import Adjusted, bound_dates
+from tracker.storage.models import Factor, Intervention, RedFlag
+from tracker.storage.queries import EpisodePoint, daily_rows, episode_points_between, logged_range, red_flags_between
+from tracker.storage.store import list_factors, list_interventions, local_now
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,9 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
-from tracker.db_backup import BACKUPS_KEPT, backup_database, list_backups, prune_backups
-from tracker.db_file import (
+from tracker.errors import DatabaseRefused, TrackerError
+from tracker.storage.backup import BACKUPS_KEPT, backup_database, list_backups, prune_backups
+from tracker.storage.file_checks import (
     BUSY_TIMEOUT_S,
     KNOWN_REVISIONS,
     SCHEMA_HEAD,
@@ -30,8 +31,7 @@ from tracker.db_file import (
     connect_file,
     inspect_file,
 )
-from tracker.db_schema import expected_signature, unexpected
-from tracker.errors import DatabaseRefused, TrackerError
+from tracker.storage.schema import expected_signature, unexpected
 
 __all__ = [
     "BACKUPS_KEPT",
@@ -212,10 +212,11 @@ def stored_revision(path: Path) -> str | None:
 
 def migrations_dir() -> Path:
     """The Alembic scripts: inside the package when installed, at the repo top in a checkout."""
-    packaged = Path(__file__).parent / "_migrations"
+    package = Path(__file__).resolve().parent.parent  # tracker/, this module being tracker/storage/engine.py
+    packaged = package / "_migrations"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "migrations"
+    return package.parent / "migrations"
 
 
 def upgrade_database(path: Path, revision: str = "head", *, state: FileState | None = None) -> None:

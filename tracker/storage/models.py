@@ -14,7 +14,7 @@ from sqlalchemy import JSON, Column, MetaData, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # The enums live in tracker.vocabulary (no database needed to read them); callers may import them from here too.
-from tracker.vocabulary import DailyRule, FactorKind, Location, RedFlagKind, Side
+from tracker.core.vocabulary import DailyRule, FactorKind, Location, RedFlagKind, Side
 
 # A naming convention lets Alembic's batch mode find constraints on SQLite.
 SQLModel.metadata.naming_convention = {

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from tracker.daily import DaySummary, summarize_day
-from tracker.db_file import SCHEMA_HEAD, SQLITE_MAGIC, connect_file
-from tracker.db_wal import foreign_wal
+from tracker.core.daily import DaySummary, summarize_day
+from tracker.storage.file_checks import SCHEMA_HEAD, SQLITE_MAGIC, connect_file
+from tracker.storage.wal import foreign_wal
 
 
 class GlanceFactor(NamedTuple):

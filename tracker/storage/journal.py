@@ -24,10 +24,10 @@ from sqlalchemy import Column, Connection, Table
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from tracker import ids
+from tracker.core import ids
+from tracker.core.formatting import day_words, format_number
 from tracker.errors import InputError
-from tracker.formatting import day_words, format_number
-from tracker.models import Action, Day, Episode, Factor, FactorEntry, Intervention, Preset, RedFlag, utc_now
+from tracker.storage.models import Action, Day, Episode, Factor, FactorEntry, Intervention, Preset, RedFlag, utc_now
 
 Change = dict[str, Any]
 Database = Session | Connection

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from tracker import journal, validate
-from tracker.columns import RESERVED_COLUMNS
+from tracker.core import validate
+from tracker.core.columns import RESERVED_COLUMNS
+from tracker.core.formatting import day_words
+from tracker.core.ids import ALLOWED as ID_ALLOWED
+from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, INTERVENTION, RED_FLAG, format_id, parse_id
 from tracker.errors import InputError
-from tracker.formatting import day_words
-from tracker.ids import ALLOWED as ID_ALLOWED
-from tracker.ids import DAY, EPISODE, FACTOR_ENTRY, INTERVENTION, RED_FLAG, format_id, parse_id
-from tracker.models import (
+from tracker.storage import journal
+from tracker.storage.models import (
     DailyRule,
     Day,
     Episode,

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from tracker.daily import DailyRow, daily_value
-from tracker.models import Location, Side
+from tracker.core.daily import DailyRow, daily_value
+from tracker.storage.models import Location, Side
 
 # name, column, kind, unit, daily rule: the built-in factors (migration 0002) the diary logs.
 SYNTHETIC_FACTORS = (

@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tracker.analysis.text import LOGGED, SUGGESTED
-from tracker.formatting import days as plural_days
-from tracker.formatting import factor_words, place_words
-from tracker.vocabulary import Location
+from tracker.core.formatting import days as plural_days
+from tracker.core.formatting import factor_words, place_words
+from tracker.core.vocabulary import Location
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from tracker.models import Episode, Intervention, RedFlag
+    from tracker.storage.models import Episode, Intervention, RedFlag
 
 DISCLAIMER = "Self-reported from a personal tracking tool; not a diagnosis."
 CAVEAT = "An association, not proof of cause."

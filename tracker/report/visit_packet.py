@@ -13,15 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
-from tracker.csv_cells import csv_text
-from tracker.models import Factor
-from tracker.vocabulary import Location, Side
+from tracker.core.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
+from tracker.core.vocabulary import Location, Side
+from tracker.io.csv_cells import csv_text
+from tracker.storage.models import Factor
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from tracker.history import History
+    from tracker.storage.history import History
 
 NOT_LOGGED = "empty = not logged"
 
@@ -104,11 +104,11 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
     Raises InputError when `folder` exists and is not a directory.
     """
     # deferred: the report and chart need pandas, statsmodels and matplotlib (~1.5 s)
-    from tracker.db import ensure_private_dir, session_scope
+    from tracker.core.files import write_private
     from tracker.errors import InputError
-    from tracker.export import export_daily, export_episodes
-    from tracker.files import write_private
-    from tracker.insights import draw_chart, write_visit_report
+    from tracker.io.export import export_daily, export_episodes
+    from tracker.report.outputs import draw_chart, write_visit_report
+    from tracker.storage.engine import ensure_private_dir, session_scope
 
     if folder.exists() and not folder.is_dir():
         raise InputError("DIR", str(folder), "a directory (it is a file)")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from tracker import validate
+from tracker.core import validate
 from tracker.errors import InputError
 
 WHEN_ALLOWED = "now, HH:MM, yesterday HH:MM, or ISO 8601 like 2026-11-20T08:15 (offset optional)"

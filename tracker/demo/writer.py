@@ -7,10 +7,10 @@ import datetime as dt
 from sqlalchemy import func, insert, select
 from sqlmodel import Session
 
-from tracker import journal
-from tracker.models import Day, Episode, FactorEntry, Intervention, RedFlag, utc_now
-from tracker.store import list_factors
-from tracker.synthetic import SyntheticDiary
+from tracker.demo.synthetic import SyntheticDiary
+from tracker.storage import journal
+from tracker.storage.models import Day, Episode, FactorEntry, Intervention, RedFlag, utc_now
+from tracker.storage.store import list_factors
 
 # A modest effect, so the Insights screen has something honest to find after a few months.
 DEMO_CAFFEINE_RR_PER_100MG = 1.3

@@ -61,7 +61,7 @@ def missing(actual: Signature, expected: Signature) -> list[str]:
 @cache
 def expected_signature(revision: str) -> Signature:
     """The schema the migrations give a database at `revision`."""
-    from tracker.db_file import SCHEMA_HEAD
+    from tracker.storage.file_checks import SCHEMA_HEAD
 
     return _from_models() if revision == SCHEMA_HEAD else migrated_signature(revision)
 
@@ -73,7 +73,7 @@ def migrated_signature(revision: str) -> Signature:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
 
-    from tracker.db import migrations_dir
+    from tracker.storage.engine import migrations_dir
 
     engine = create_engine("sqlite://", poolclass=StaticPool)
     try:
@@ -97,7 +97,7 @@ def _from_models() -> Signature:
     from sqlalchemy.dialects import sqlite
     from sqlalchemy.schema import CreateIndex, CreateTable
 
-    from tracker.models import metadata
+    from tracker.storage.models import metadata
 
     version = Table(
         "alembic_version",

@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from tracker.chart_plan import (
+from tracker.report.chart_plan import (
     COLUMN_GAP_EMS,
     HANDLE_EMS,
     LABEL_PAD,
@@ -24,8 +24,8 @@ from tracker.chart_plan import (
     period_bounds,
     period_window,
 )
-from tracker.chart_text import line_height, shorten, text_width
-from tracker.charts import BLACK, BLUE, GREEN, ORANGE, PURPLE, SKY, VERMILLION
+from tracker.report.chart_text import line_height, shorten, text_width
+from tracker.report.charts import BLACK, BLUE, GREEN, ORANGE, PURPLE, SKY, VERMILLION
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from tracker.analysis.text import SUGGESTED
-from tracker.chart_text import MONO, SAFETY, line_height, text_width
-from tracker.visit_wording import NOT_LOGGED, SUGGESTED_MARK
+from tracker.report.chart_text import MONO, SAFETY, line_height, text_width
+from tracker.report.wording import NOT_LOGGED, SUGGESTED_MARK
 
 TABLE_SIZES = (8.5, 8.0, 7.5, 7.0, 6.5)  # points: the day-by-day table shrinks to fit before it drops columns
 FLAG_MIN_CHARS = 12

@@ -14,9 +14,9 @@ from typing import NamedTuple
 from sqlalchemy import func, union_all
 from sqlmodel import Session, col, select
 
-from tracker.daily import DailyRow, DaySummary, answered_twitches, daily_value, date_range, summarize_day
-from tracker.models import Day, Episode, FactorEntry, RedFlag
-from tracker.store import list_factors
+from tracker.core.daily import DailyRow, DaySummary, answered_twitches, daily_value, date_range, summarize_day
+from tracker.storage.models import Day, Episode, FactorEntry, RedFlag
+from tracker.storage.store import list_factors
 
 
 def episodes_between(*, session: Session, start: dt.date, end: dt.date) -> list[Episode]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from tracker.files import private_atomic_file
+from tracker.core.files import private_atomic_file
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -75,7 +75,7 @@ def chart_marks(
     (spreading, the hemifacial-spasm pattern). Pure Python: no analysis model is fitted."""
     from tracker.analysis.config import PersistenceConfig
     from tracker.analysis.persistence import collect_red_flags, find_runs
-    from tracker.formatting import red_flag_words
+    from tracker.core.formatting import red_flag_words
 
     config = PersistenceConfig()
     episodes = [episode for episode in episodes if episode.local_date <= as_of]
@@ -211,8 +211,8 @@ def chart_figure(
     """The standalone chart as a matplotlib Figure: episodes, then one panel per factor."""
     from matplotlib.figure import Figure  # deferred: ~150 ms
 
-    from tracker.chart_draw import draw_chart
-    from tracker.chart_plan import ChartStyle, plan_chart
+    from tracker.report.chart_draw import draw_chart
+    from tracker.report.chart_plan import ChartStyle, plan_chart
 
     recent, period = chart_span(frame, weeks)
     summary = period_summary(recent, factors=factors, period=period)

@@ -13,10 +13,10 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from tracker.db_file import FileState, connect_file, inspect_file
-from tracker.db_schema import signature
+from tracker.core.files import output_target, private_atomic_file
 from tracker.errors import DatabaseRefused, InputError
-from tracker.files import output_target, private_atomic_file
+from tracker.storage.file_checks import FileState, connect_file, inspect_file
+from tracker.storage.schema import signature
 
 BACKUPS_KEPT = 5
 # Header bytes 18 and 19 say which journal a file uses: 1 rollback, 2 write-ahead log. A

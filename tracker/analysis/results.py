@@ -22,10 +22,10 @@ from tracker.analysis.persistence import (
 )
 from tracker.analysis.text import DASH, TIMES
 from tracker.analysis.triggers import FactorLike
-from tracker.daily import DailyRow
-from tracker.formatting import days as plural_days
-from tracker.formatting import factor_words, red_flag_words
-from tracker.span import clamped_words
+from tracker.core.daily import DailyRow
+from tracker.core.formatting import days as plural_days
+from tracker.core.formatting import factor_words, red_flag_words
+from tracker.core.span import clamped_words
 
 if TYPE_CHECKING:
     import pandas as pd
