@@ -4,7 +4,7 @@ each index with its table.
     python bench/bench_open_check.py [DB]     (DB: a `tracker demo --days 3650` database)
 
 Before: `PRAGMA quick_check(1)` through read() calls (what opening did until now). After: the
-same quick_check with the file memory-mapped, plus the index counts (tracker.db_file). For
+same quick_check with the file memory-mapped, plus the index counts (tracker.storage.file_checks). For
 scale: SQLite's full integrity_check, which also compares every index entry with its row.
 Runs are interleaved, so a busy machine slows every variant alike; the ratios are what count.
 """

@@ -22,7 +22,7 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
-    # tracker.db.upgrade_database passes a connection already inside a transaction, so the
+    # tracker.storage.engine.upgrade_database passes a connection already inside a transaction, so the
     # whole upgrade commits or rolls back as one.
     connection = config.attributes.get("connection")
     if connection is not None:

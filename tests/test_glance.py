@@ -1,4 +1,4 @@
-"""The Today screen's first look (tracker.glance): read with sqlite3 alone, it must show the
+"""The Today screen's first look (tracker.storage.glance): read with sqlite3 alone, it must show the
 very rows the full read through the store shows, and stand aside for any file it cannot read."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A database filled at every past schema revision upgrades to head with every row kept.
 
 The fixture databases are built once per session: Alembic takes an empty file to each revision
-in tracker.db_file.KNOWN_REVISIONS, then plain SQL fills every table the way that version would
+in tracker.storage.file_checks.KNOWN_REVISIONS, then plain SQL fills every table the way that version would
 have. A new revision is covered as soon as it is listed there; if it renames a column the
 inserts below fail loudly and need a line for the new shape.
 """

@@ -6,8 +6,8 @@ twitches is known only once they were answered for it, by a twitch or a "no twit
 check-in: a day tracked for something else (a factor, a note, a red flag) keeps its twitch
 columns `None` too, and only a checked-in day without twitches has `episodes == 0`.
 
-A DaySummary holds one day's entries. The store fills it with its models (tracker.days), the
-Today screen's first look with plain rows (tracker.glance); the protocols below are what
+A DaySummary holds one day's entries. The store fills it with its models (tracker.storage.queries), the
+Today screen's first look with plain rows (tracker.storage.glance); the protocols below are what
 either must offer.
 """
 

@@ -1,4 +1,4 @@
-"""Write a synthetic diary (tracker.synthetic) into a database, for trying the tool and benchmarks."""
+"""Write a synthetic diary (tracker.demo.synthetic) into a database, for trying the tool and benchmarks."""
 
 from __future__ import annotations
 

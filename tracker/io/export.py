@@ -72,7 +72,7 @@ def episodes_csv(episodes: Sequence[Episode]) -> str:
 def export_bounds(
     *, session: Session, date_from: dt.date | None, date_to: dt.date | None, today: dt.date | None = None
 ) -> Bounded:
-    """--from/--to held to the diary's span (tracker.span); an empty diary has nothing to hold them to."""
+    """--from/--to held to the diary's span (tracker.core.span); an empty diary has nothing to hold them to."""
     logged = logged_range(session=session)
     if logged is None:
         return Bounded(date_from, date_to, None)

@@ -175,7 +175,7 @@ class _Stored:
         for day, factor_id, value in conn.execute(
             select(FactorEntry.local_date, FactorEntry.factor_id, FactorEntry.value)
             .where(FactorEntry.local_date >= start, FactorEntry.local_date <= end)
-            # date-only entries first, then in time order, as tracker.days reads them
+            # date-only entries first, then in time order, as tracker.storage.queries reads them
             .order_by(FactorEntry.at.is_not(None), FactorEntry.at, FactorEntry.id)  # type: ignore[union-attr,attr-defined]
         ):
             self.entries[(day, factor_id)].append(value)

@@ -1,7 +1,7 @@
 """CSV import: both of our formats, any subset of their columns, all or nothing.
 
 An import only adds: it never deletes or changes an entry the file does not contain, and a
-file that disagrees with what is stored is refused (the merge rule: tracker.import_daily).
+file that disagrees with what is stored is refused (the merge rule: tracker.io.import_daily).
 Re-importing the same file changes nothing, and `tracker undo` removes exactly what an
 import added.
 
@@ -167,7 +167,7 @@ def _write(
     for day, note in plan.notes.items():
         days.set(day, note=note)
     report.notes_added = len(plan.notes)
-    # Whether a day already reads as "no twitches" (or as tracked) is decided by tracker.days,
+    # Whether a day already reads as "no twitches" (or as tracked) is decided by tracker.storage.queries,
     # the one home of that rule, on the diary as it is now, with the rows above in it.
     with Session(bind=conn) as session:
         shown = {row.date: row for span in _runs(plan.no_twitches | plan.tracked)

@@ -1,4 +1,4 @@
-"""The chart drawn from its plan (tracker.chart_plan): the legend row, the episodes as bars
+"""The chart drawn from its plan (tracker.report.chart_plan): the legend row, the episodes as bars
 with the marks every chart carries, the "days logged" row, one panel per factor, the dates,
 and the caption. The standalone chart and the visit report both draw through here, so they
 show the same bars, markers and words. Import lazily: it pulls in matplotlib.

@@ -3,8 +3,8 @@ drawn: a legend row, the episodes, a "days logged" row, one panel per factor, a 
 
 `plan_chart` chooses the legend's columns, puts each marker's label in a lane where it
 touches no other (or names it in the caption), and decides whether the days-logged numbers
-fit under their bars, all from measured text widths (tracker.chart_text), so a caller can
-size its figure or page around the plan. tracker.chart_draw then draws it. Dates are plain
+fit under their bars, all from measured text widths (tracker.report.chart_text), so a caller can
+size its figure or page around the plan. tracker.report.chart_draw then draws it. Dates are plain
 day numbers here (matplotlib's, days since 1970-01-01), so planning needs no matplotlib.
 """
 

@@ -5,7 +5,7 @@ behind them, what they mark, and the standalone chart file.
 each period's days were logged out of the days elapsed (the TUI's Trends reads the same
 numbers through `weekly_summary`). `chart_marks` chooses what every chart marks: persistent
 runs, interventions, and red flags, logged or suggested by the entries. `render_chart`
-writes the standalone file; tracker.chart_draw draws the panels for it and for the visit
+writes the standalone file; tracker.report.chart_draw draws the panels for it and for the visit
 report. pyplot is never imported: it would pick a GUI backend and keep global state. Import
 this module lazily, from the command that needs it.
 """

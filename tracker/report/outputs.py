@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
-    """The analysis dict (tracker.analysis.report.analyze); `range.clamped` lists the dates asked
+    """The analysis dict (tracker.analysis.results.analyze); `range.clamped` lists the dates asked
     for that were brought into the diary's span."""
     from tracker.analysis.results import analyze  # deferred: pandas + statsmodels, ~1 s
 
@@ -68,7 +68,7 @@ def draw_chart(history: History, path: Path, *, weeks: int, factors: list[str]) 
 
 
 def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
-    """Everything the visit report shows, as keyword arguments for tracker.visit_report."""
+    """Everything the visit report shows, as keyword arguments for tracker.report.pdf."""
     from tracker.analysis.frame import daily_frame
 
     return {

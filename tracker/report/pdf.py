@@ -3,8 +3,8 @@
 Page 1 is meant to be read in a minute: red flags first (boxed), a summary, any reliable
 associations, interventions, then the weekly chart in the room left (on page 2 if a long
 red-flag list leaves too little). Page 2 is the last four weeks day by day. The wording comes from
-small pure functions (tracker.visit_wording) so tests can read it back; this module only lays
-it out. Every line is wrapped to its measured width (tracker.chart_text) and every block
+small pure functions (tracker.report.wording) so tests can read it back; this module only lays
+it out. Every line is wrapped to its measured width (tracker.report.chart_text) and every block
 checks the room left, so nothing runs off the page or under the footer. Import lazily: it
 pulls in matplotlib.
 """

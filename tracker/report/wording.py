@@ -1,6 +1,6 @@
 """The words of the visit report: small pure functions over the analysis dict and the days.
 
-Kept apart from the layout (tracker.visit_report) so tests can read the wording back and
+Kept apart from the layout (tracker.report.pdf) so tests can read the wording back and
 the PDF code only places it. No matplotlib here.
 """
 

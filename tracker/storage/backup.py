@@ -2,7 +2,7 @@
 
 The copy is taken with SQLite's online backup into memory (a consistent snapshot, safe while
 the tracker is in use), checked there (integrity, our revision, our schema), then written
-through tracker.files: unnamed until synced, then linked to its name without ever replacing a
+through tracker.core.files: unnamed until synced, then linked to its name without ever replacing a
 file. A backup killed part-way therefore leaves nothing that looks like a backup, blocks no
 later one and is never counted among the BACKUPS_KEPT.
 """

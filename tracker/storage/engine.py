@@ -2,7 +2,7 @@
 
 Opening a database reads its stored revision with the standard library's sqlite3, so a
 normal start never imports Alembic; only a database that needs upgrading pays for it. Every
-connection is made by tracker.db_file.connect_file, so the engine, the migrations and the
+connection is made by tracker.storage.file_checks.connect_file, so the engine, the migrations and the
 checks all open exactly the file named, whatever characters its name holds.
 """
 

@@ -1,6 +1,6 @@
 """The database file as the standard library sees it: is it ours, at which schema, may we
-write it. Imports no SQLAlchemy, so the Today screen's first look (tracker.glance) and every
-start-up check cost milliseconds; tracker.db builds the engine on top.
+write it. Imports no SQLAlchemy, so the Today screen's first look (tracker.storage.glance) and every
+start-up check cost milliseconds; tracker.storage.engine builds the engine on top.
 
 Every connection to the file is made here (`connect_file`), by a `file:` URI whose path is
 percent-encoded, so a name holding `#`, `?` or `%` opens exactly that file.
@@ -38,13 +38,13 @@ class FileState:
 
     exists: bool
     revision: str | None  # None: a new (missing, empty or table-less) database
-    schema: frozenset[tuple[object, ...]] = field(default=frozenset())  # tracker.db_schema.signature
+    schema: frozenset[tuple[object, ...]] = field(default=frozenset())  # tracker.storage.schema.signature
 
 
 def sqlite_uri(path: Path, *, read_only: bool = False) -> str:
     """A `file:` URI naming exactly `path`: `as_uri` percent-encodes `#`, `?`, `%` and the rest.
 
-    `mode=rw` never creates a file (tracker.db creates a new database itself, owner-only);
+    `mode=rw` never creates a file (tracker.storage.engine creates a new database itself, owner-only);
     `mode=ro` opens the file read-only, so reading can never change it.
     """
     return f"{Path(os.path.abspath(path)).as_uri()}?mode={'ro' if read_only else 'rw'}"

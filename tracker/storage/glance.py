@@ -1,10 +1,10 @@
 """A first look at one day, read with the standard library's sqlite3 alone.
 
 The Today screen shows it while the database stack (SQLAlchemy, SQLModel, pydantic: about
-0.3 s of imports) loads in a worker; the full read through tracker.store then replaces it,
+0.3 s of imports) loads in a worker; the full read through tracker.storage.store then replaces it,
 and only then do the keys work. It never writes, and it looks only at a file already at the
 current schema: a missing, older or unreadable file gives None and waits for the real open,
-which creates, upgrades, or explains the refusal. A test holds its rows to tracker.days's.
+which creates, upgrades, or explains the refusal. A test holds its rows to tracker.storage.queries's.
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ def load_history(
     today: dt.date | None = None,
 ) -> History:
     """Daily rows from `date_from` (default: the first logged day) to `date_to` or `as_of`
-    (default: today), each held to the diary's span first (tracker.span): the History says
+    (default: today), each held to the diary's span first (tracker.core.span): the History says
     which were adjusted. Raises InputError when the dates leave no day of the diary.
     """
     today = today or local_now().date()

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, MetaData, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-# The enums live in tracker.vocabulary (no database needed to read them); callers may import them from here too.
+# The enums live in tracker.core.vocabulary (no database needed to read them); callers may import them from here too.
 from tracker.core.vocabulary import DailyRule, FactorKind, Location, RedFlagKind, Side
 
 # A naming convention lets Alembic's batch mode find constraints on SQLite.
@@ -229,7 +229,7 @@ class PresetCreate(SQLModel):
 class Action(SQLModel, table=True):
     """One thing a person did (a log, a delete, an import, ...) and what undoing it takes.
 
-    `changes` lists, in order, what the action did to which rows (tracker.journal reads and
+    `changes` lists, in order, what the action did to which rows (tracker.storage.journal reads and
     writes them); `undone_at` is set when `tracker undo` (or the TUI's undo) reversed it.
     """
 

@@ -2,7 +2,7 @@
 
 A day is tracked when anything at all was logged for it (an episode, a factor entry, a
 check-in or note, a red flag). Its twitches are answered only by an episode or a "no
-twitches" check-in (tracker.daily.answered_twitches). Everything else is unknown, never zero.
+twitches" check-in (tracker.core.daily.answered_twitches). Everything else is unknown, never zero.
 """
 
 from __future__ import annotations

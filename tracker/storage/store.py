@@ -2,9 +2,9 @@
 
 Every function works inside the caller's session (one transaction, see db.session_scope) and
 validates its input, raising InputError that names the field, the value and what is allowed.
-Every write records what it did in the action journal (tracker.journal), in the same
+Every write records what it did in the action journal (tracker.storage.journal), in the same
 transaction, so `tracker undo` and the TUI's undo reverse exactly it. Reads that build whole
-days live in tracker.days.
+days live in tracker.storage.queries.
 """
 
 from __future__ import annotations

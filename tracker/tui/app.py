@@ -5,7 +5,7 @@ Diary, so tests hand in a temporary file and a fixed day. From the command line 
 arrives closed: the Today screen paints first; a thread worker reads today with sqlite3
 alone (DayGlanced) and the screen shows it; then a worker imports the database stack and
 opens the file (DiaryOpened, or DiaryFailed shown on screen), and the day loads in full.
-Nothing here imports sqlalchemy, sqlmodel or tracker.models at start-up.
+Nothing here imports sqlalchemy, sqlmodel or tracker.storage.models at start-up.
 """
 
 from __future__ import annotations
@@ -295,6 +295,6 @@ def make_app(
 
     With `engine` (tests) the database is open from the start. Without it the app paints
     first and opens the file in a thread worker, with `open_engine` if given (the command
-    line's, which also makes the default data directory private), else tracker.db's.
+    line's, which also makes the default data directory private), else tracker.storage.engine's.
     """
     return TrackerApp(diary=Diary(db_path=db_path, engine=engine, open_engine=open_engine))

@@ -1,4 +1,4 @@
-"""The TUI's handle on the database: each method is one transaction over tracker.store.
+"""The TUI's handle on the database: each method is one transaction over tracker.storage.store.
 
 Methods block (SQLite), so screens call them from thread workers. Everything returned is
 plain data detached from its session, safe to hand to the UI thread. The app builds the
@@ -132,7 +132,7 @@ class Diary:
     # --- the clock: read each time, never kept, so an app left open past midnight follows it ---
 
     def now(self) -> dt.datetime:
-        """Now, aware, in the local timezone (as tracker.store.local_now, without importing it)."""
+        """Now, aware, in the local timezone (as tracker.storage.store.local_now, without importing it)."""
         return dt.datetime.now().astimezone()
 
     def today(self) -> dt.date:
@@ -157,7 +157,7 @@ class Diary:
     # --- reads -------------------------------------------------------------------------------
 
     def glance(self, day: dt.date) -> DayShown | None:
-        """`day` read with sqlite3 alone, before the database stack is imported (tracker.glance);
+        """`day` read with sqlite3 alone, before the database stack is imported (tracker.storage.glance);
         None when the file is not yet readable that way (missing, older schema, refused)."""
         from tracker.storage.glance import glance_day
 
@@ -316,7 +316,7 @@ class Diary:
     # --- insights, trends and files: pandas, statsmodels and matplotlib load inside, on first use
 
     def analysis(self) -> dict[str, Any]:
-        """What `tracker analyze` says today: tracker.analysis.report.analyze's dict."""
+        """What `tracker analyze` says today: tracker.analysis.results.analyze's dict."""
         from tracker.report.outputs import analysis_of  # deferred: pandas + statsmodels, ~1 s
 
         today = self.today()

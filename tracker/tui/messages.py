@@ -113,7 +113,7 @@ class FactorsLoaded(Message):
 
 @dataclass
 class AnalysisReady(Message):
-    """`tracker analyze`'s result for today (tracker.analysis.report.analyze's dict)."""
+    """`tracker analyze`'s result for today (tracker.analysis.results.analyze's dict)."""
 
     result: dict[str, Any]
 

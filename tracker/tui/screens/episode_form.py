@@ -29,7 +29,7 @@ from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.widgets.choice_row import ChoiceRow
 from tracker.tui.widgets.ordered_input import OrderedInput
 
-# Location and Side values as plain strings: tracker.models would load the database stack
+# Location and Side values as plain strings: tracker.storage.models would load the database stack
 # before the first screen is painted (tests check these equal the enums).
 LOCATION_KEYS = {
     "u": "upper-lip",

@@ -12,7 +12,7 @@ from textual.widgets.selection_list import Selection
 
 from tracker.tui.screens.dialog import Dialog
 
-# RedFlagKind values as plain strings: tracker.models would load the database stack before
+# RedFlagKind values as plain strings: tracker.storage.models would load the database stack before
 # the first screen is painted (tests check the two stay equal).
 QUESTIONS: list[tuple[str, str]] = [
     ("spreading", "it has spread to other parts of the face"),

@@ -1,7 +1,7 @@
 """One day's entries in time order: twitches, factor entries, red flags and the check-in.
 
 Row keys are the store's entry ids (e12, f7, r3, d2026-01-31), so edit and delete go
-straight to tracker.store.
+straight to tracker.storage.store.
 """
 
 from __future__ import annotations
