@@ -41,6 +41,7 @@ bench: $(STAMP) $(BENCH_VENV)/bin/jrnl
 
 lint: $(STAMP)
 	$(BIN)/ruff check tracker tests bench migrations
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) build dist *.egg-info .pytest_cache

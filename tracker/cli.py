@@ -11,40 +11,11 @@ import sys
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from tracker import __version__
 from tracker.commands.context import Context
+from tracker.commands.parser import UsageError, build_parser
 from tracker.errors import EXIT_BAD_INPUT, EXIT_FAILURE, InputError, failure_line
 
 EXIT_OK = 0
-
-
-class UsageError(Exception):
-    """argparse found a mistake in the command line."""
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse that reports a mistake in one line instead of usage plus a message."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        command = self.prog.removeprefix("tracker").strip()
-        raise UsageError(f"{command}: {message}" if command else message)
-
-
-def build_parser() -> Parser:
-    parser = Parser(
-        prog="tracker",
-        description="Log facial twitching and the daily factors that may go with it. "
-        "With no command, opens the tracker.",
-        epilog="Data stays on this machine. `tracker COMMAND --help` explains each command.",
-    )
-    parser.add_argument("--db", metavar="PATH", help="database file (default: $TRACKER_DB, then the user data dir)")
-    parser.add_argument("--version", action="version", version=f"tracker {__version__}")
-    from tracker.commands import command_modules
-
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in command_modules():
-        module.register(commands)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,11 +31,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             # the first paint). The full parser is still built if the home path needs help.
             from tracker.commands.home import open_home
 
-            context = Context(args=argparse.Namespace(db=home_db.value, command=None))
+            context = Context(args=argparse.Namespace(db=home_db.value, command=None), build_parser=build_parser)
             return open_home(context)
         parser = build_parser()
         args = parser.parse_args(args_list)
-        context = Context(args=args, _parser=parser)
+        context = Context(args=args, build_parser=build_parser, _parser=parser)
         handler = getattr(args, "handler", None)
         if handler is None:
             from tracker.commands.home import open_home  # the TUI, or today's summary

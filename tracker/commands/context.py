@@ -12,12 +12,19 @@ from typing import TYPE_CHECKING
 from tracker.paths import resolve_db_path
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy import Engine
+
+    from tracker.storage.history import History
 
 
 @dataclass
 class Context:
     args: argparse.Namespace
+    # Passed in by the command line, so this module (imported by every command) never imports
+    # the parser, which imports every command.
+    build_parser: Callable[[], argparse.ArgumentParser] = field(default=argparse.ArgumentParser, repr=False)
     _parser: argparse.ArgumentParser | None = field(default=None, repr=False)
     _engine: Engine | None = field(default=None, repr=False)
 
@@ -25,9 +32,7 @@ class Context:
     def parser(self) -> argparse.ArgumentParser:
         """The full command-line parser, built only when something needs it (help, sub-parsers)."""
         if self._parser is None:
-            from tracker.cli import build_parser
-
-            self._parser = build_parser()
+            self._parser = self.build_parser()
         return self._parser
 
     @property
@@ -63,6 +68,33 @@ class Context:
         from tracker.storage.store import local_now
 
         return local_now()
+
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        """--from/--to as dates (None where not given), checked to be in order."""
+        from tracker.core.when import parse_date
+        from tracker.errors import InputError
+
+        today = self.now().date()
+        given_from, given_to = getattr(self.args, "date_from", None), getattr(self.args, "date_to", None)
+        start = parse_date(given_from, today=today, field="--from") if given_from else None
+        end = parse_date(given_to, today=today, field="--to") if given_to else None
+        if start and end and end < start:
+            raise InputError("--to", end.isoformat(), f"a date on or after --from ({start.isoformat()})")
+        return start, end
+
+    def history(self, *, as_of: dt.date | None = None, say_adjusted: bool = True) -> History:
+        """The history for --from/--to (and `as_of`), held to the diary's span; what was adjusted is
+        said on stderr unless the caller shows it itself."""
+        from tracker.storage.engine import session_scope
+        from tracker.storage.history import load_history
+
+        start, end = self.date_range()
+        with session_scope(self.engine(read_only=True), write=False) as session:
+            history = load_history(session=session, as_of=as_of, date_from=start, date_to=end, today=self.now().date())
+        if say_adjusted:
+            for adjusted in history.adjusted:
+                self.say(adjusted.words())
+        return history
 
     def say(self, message: str) -> None:
         """A message for the person (stderr, so data on stdout stays clean)."""

@@ -33,26 +33,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     import_csv.set_defaults(handler=import_csv_files)
 
 
-def date_options(context: Context):  # type: ignore[no-untyped-def]
-    """--from/--to as dates, checked to be in order."""
-    from tracker.core.when import parse_date
-    from tracker.errors import InputError
-
-    today = context.now().date()
-    given_from, given_to = getattr(context.args, "date_from", None), getattr(context.args, "date_to", None)
-    start = parse_date(given_from, today=today, field="--from") if given_from else None
-    end = parse_date(given_to, today=today, field="--to") if given_to else None
-    if start and end and end < start:
-        raise InputError("--to", end.isoformat(), f"a date on or after --from ({start.isoformat()})")
-    return start, end
-
-
 def export_csv(context: Context) -> int:
     from tracker.core.files import STDOUT, output_target, write_private
     from tracker.io.export import export_bounds, export_daily, export_episodes
     from tracker.storage.engine import session_scope
 
-    start, end = date_options(context)
+    start, end = context.date_range()
     output = context.args.output
     to_file = output is not None and output != STDOUT
     if to_file:
@@ -110,7 +96,6 @@ def _progress_bar() -> Iterator[Callable[[str, int, int | None], None] | None]:
 
 def export_visit(context: Context) -> int:
     """daily.csv, episodes.csv, dictionary.csv, report.pdf and chart.png in DIR."""
-    from tracker.commands.insights import load
     from tracker.core.files import describe_kind
     from tracker.errors import InputError
     from tracker.report.visit_packet import write_visit_packet
@@ -121,7 +106,7 @@ def export_visit(context: Context) -> int:
         raise InputError("DIR", str(folder), f"a folder; it is {describe_kind(folder.stat().st_mode)}")
     if not folder.exists() and not folder.parent.is_dir():
         raise InputError("DIR", str(folder), f"a folder in one that exists; {folder.parent} does not exist")
-    history = load(context)
+    history = context.history()
     engine = context.engine(read_only=True)
     for path in write_visit_packet(history, folder, engine=engine, today=context.now().date()):
         print(f"wrote {path}")

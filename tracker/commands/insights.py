@@ -6,7 +6,6 @@ These are the only commands that import pandas, statsmodels and matplotlib.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,22 +46,6 @@ def _range_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="date_to", metavar="D")
 
 
-def load(context: Context, *, as_of: dt.date | None = None, say_adjusted: bool = True) -> History:
-    """The history for --from/--to (and `as_of`), held to the diary's span; what was adjusted is
-    said on stderr unless the caller shows it itself."""
-    from tracker.commands.data import date_options
-    from tracker.storage.engine import session_scope
-    from tracker.storage.history import load_history
-
-    start, end = date_options(context)
-    with session_scope(context.engine(read_only=True), write=False) as session:
-        history = load_history(session=session, as_of=as_of, date_from=start, date_to=end, today=context.now().date())
-    if say_adjusted:
-        for adjusted in history.adjusted:
-            context.say(adjusted.words())
-    return history
-
-
 def run_analyze(context: Context) -> int:
     import json
 
@@ -70,7 +53,7 @@ def run_analyze(context: Context) -> int:
 
     today = context.now().date()
     as_of = parse_date(context.args.as_of, today=today, field="--as-of") if context.args.as_of else None
-    history = load(context, as_of=as_of, say_adjusted=False)  # the report itself says it
+    history = context.history(as_of=as_of, say_adjusted=False)  # the report itself says it
     result = analysis_of(history, history.as_of)
     if context.args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
@@ -91,7 +74,7 @@ def run_chart(context: Context) -> int:
     if path.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise InputError("-o", str(path), "a file ending in .png, .svg or .pdf")
     output_target(path)  # a folder, device or missing folder is refused before the work
-    history = load(context)
+    history = context.history()
     factors = _factor_columns(history, context.args.factor or ["caffeine", "sleep"])
     draw_chart(history, path, weeks=weeks, factors=factors)
     print(f"wrote {path}")
@@ -106,7 +89,7 @@ def run_report(context: Context) -> int:
     if path.suffix.lower() != ".pdf":
         raise InputError("-o", str(path), "a file ending in .pdf")
     output_target(path)  # a folder, device or missing folder is refused before the work
-    history = load(context)
+    history = context.history()
     write_visit_report(history, path, today=context.now().date())
     print(f"wrote {path}")
     return 0

@@ -1,0 +1,40 @@
+"""The `tracker` command line's grammar: every command module registers its sub-commands here.
+
+Kept apart from tracker.cli (which runs a command) and from the command context (which every
+command module imports), so neither needs the other and no command module needs this one.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from tracker import __version__
+
+
+class UsageError(Exception):
+    """argparse found a mistake in the command line."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a mistake in one line instead of usage plus a message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        command = self.prog.removeprefix("tracker").strip()
+        raise UsageError(f"{command}: {message}" if command else message)
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="tracker",
+        description="Log facial twitching and the daily factors that may go with it. "
+        "With no command, opens the tracker.",
+        epilog="Data stays on this machine. `tracker COMMAND --help` explains each command.",
+    )
+    parser.add_argument("--db", metavar="PATH", help="database file (default: $TRACKER_DB, then the user data dir)")
+    parser.add_argument("--version", action="version", version=f"tracker {__version__}")
+    from tracker.commands import command_modules
+
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for module in command_modules():
+        module.register(commands)
+    return parser
