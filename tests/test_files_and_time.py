@@ -84,3 +84,18 @@ def test_foreign_keys_are_enforced(engine, db_path) -> None:
             "VALUES (999, '2026-11-01', 1, '', '2026-11-01 00:00:00')"
         )
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM factor_entry").fetchone()[0] == 0
+
+
+def test_the_tracker_opened_on_its_own_keeps_the_data_folder_private() -> None:
+    """The tracker opened without the command line (as the tests and the app factory do) makes
+    the default data folder owner-only, as `tracker log` does: one opener, one folder policy."""
+    from tracker.paths import default_db_path
+    from tracker.tui.diary import Diary
+
+    folder = default_db_path().parent
+    folder.mkdir(parents=True)
+    folder.chmod(0o755)  # loosened by another program, or made by a shell with umask 022
+    diary = Diary(db_path=default_db_path())
+    diary.open()
+    diary.engine.dispose()
+    assert file_mode(folder) == 0o700

@@ -49,11 +49,8 @@ class Context:
 
                 self._engine = open_read_only(path)
             else:
-                from tracker.paths import default_db_path
-                from tracker.storage.engine import ensure_private_dir, open_database
+                from tracker.storage.engine import open_database
 
-                if path == default_db_path():
-                    ensure_private_dir(path.parent, tighten=True)
                 _say_upgrade_notes()
                 self._engine = open_database(path)
         return self._engine

@@ -98,8 +98,8 @@ def run_report(context: Context) -> int:
 def _default_export(kind: str, context: Context) -> Path:
     """Where a file goes when no -o is given: the exports folder (made owner-only), never the
     folder the command happens to run in."""
+    from tracker.core.files import ensure_private_dir
     from tracker.paths import default_export
-    from tracker.storage.engine import ensure_private_dir
 
     path = default_export(kind, context.now().date())
     ensure_private_dir(path.parent)

@@ -25,7 +25,17 @@ from typing import IO
 from tracker.errors import InputError
 
 PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
 STDOUT = "-"
+
+
+def ensure_private_dir(directory: Path, *, tighten: bool = False) -> None:
+    """Create `directory` owner-only (0700) if it is missing; `tighten` fixes an existing one."""
+    if not directory.exists():
+        directory.mkdir(mode=PRIVATE_DIR, parents=True)
+        directory.chmod(PRIVATE_DIR)
+    elif tighten and stat.S_IMODE(directory.stat().st_mode) != PRIVATE_DIR:
+        directory.chmod(PRIVATE_DIR)
 
 
 def describe_kind(mode: int) -> str:

@@ -104,11 +104,11 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
     Raises InputError when `folder` exists and is not a directory.
     """
     # deferred: the report and chart need pandas, statsmodels and matplotlib (~1.5 s)
-    from tracker.core.files import write_private
+    from tracker.core.files import ensure_private_dir, write_private
     from tracker.errors import InputError
     from tracker.io.export import export_daily, export_episodes
     from tracker.report.outputs import draw_chart, write_visit_report
-    from tracker.storage.engine import ensure_private_dir, session_scope
+    from tracker.storage.engine import session_scope
 
     if folder.exists() and not folder.is_dir():
         raise InputError("DIR", str(folder), "a directory (it is a file)")

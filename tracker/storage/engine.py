@@ -21,7 +21,9 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
+from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.errors import DatabaseRefused, TrackerError
+from tracker.paths import default_db_path
 from tracker.storage.backup import BACKUPS_KEPT, backup_database, list_backups, prune_backups
 from tracker.storage.file_checks import (
     BUSY_TIMEOUT_S,
@@ -43,8 +45,6 @@ __all__ = [
     "prune_backups",
 ]
 
-PRIVATE_FILE = 0o600
-PRIVATE_DIR = 0o700
 
 
 class UpgradeFailed(TrackerError):
@@ -112,9 +112,13 @@ def open_database(path: Path, *, migrate: bool = True) -> Engine:
 
     An older database is backed up beside itself before it is upgraded. A file that is not a
     tracker database, is corrupt, read-only, from a newer version, holds objects tracker did
-    not create or has a write-ahead log of another file is refused untouched.
+    not create or has a write-ahead log of another file is refused untouched. The default
+    data folder is made owner-only first (created, or tightened if something loosened it);
+    a folder named with --db or TRACKER_DB is the person's and left as it is.
     """
     path = Path(path)
+    if path == default_db_path():
+        ensure_private_dir(path.parent, tighten=True)
     state = inspect_file(path)
     refuse_foreign_objects(path, state)
     if state.revision == SCHEMA_HEAD:
@@ -169,15 +173,6 @@ def refuse_foreign_objects(path: Path, state: FileState) -> None:
         f"{path} has a schema tracker did not make ({'; '.join(words[:3])}{more}); left untouched. "
         "Something else has changed this file: restore a backup"
     )
-
-
-def ensure_private_dir(directory: Path, *, tighten: bool = False) -> None:
-    """Create `directory` owner-only (0700) if it is missing; `tighten` fixes an existing one."""
-    if not directory.exists():
-        directory.mkdir(mode=PRIVATE_DIR, parents=True)
-        directory.chmod(PRIVATE_DIR)
-    elif tighten and stat.S_IMODE(directory.stat().st_mode) != PRIVATE_DIR:
-        directory.chmod(PRIVATE_DIR)
 
 
 def _create_private_file(path: Path) -> None:

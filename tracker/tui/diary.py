@@ -369,8 +369,8 @@ class Diary:
 
 def _export_target(path: Path) -> Path:
     """`path`, after making the default exports folder (owner-only) if `path` goes into it."""
+    from tracker.core.files import ensure_private_dir
     from tracker.paths import exports_dir
-    from tracker.storage.engine import ensure_private_dir
 
     if path.parent == exports_dir():
         ensure_private_dir(path.parent)
