@@ -40,6 +40,7 @@ def make_database(path: Path, days: int) -> None:
     subprocess.run([sys.executable, "-m", "tracker", "--db", str(path), "demo", "--days", str(days)], check=True,
                    capture_output=True)  # fmt: skip
     sys.path.insert(0, str(HERE.parent))
+    from tracker.core.when import local_now
     from tracker.storage import store
     from tracker.storage.engine import open_database, session_scope
     from tracker.storage.models import EpisodeCreate, Location, Side
@@ -47,7 +48,7 @@ def make_database(path: Path, days: int) -> None:
     engine = open_database(path)
     with session_scope(engine) as session:
         episode_in = EpisodeCreate(
-            started_at=store.local_now(), location=Location.LOWER_LIP, side=Side.LEFT, intensity=2, note=MARKER
+            started_at=local_now(), location=Location.LOWER_LIP, side=Side.LEFT, intensity=2, note=MARKER
         )
         store.add_episode(session=session, episode_in=episode_in)
     engine.dispose()

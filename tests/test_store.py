@@ -218,3 +218,20 @@ def test_user_factor_range_and_rule_can_change_but_not_below_logged_values(engin
         store.update_factor(session=session, name="jaw", changes=FactorUpdate(max_value=3))
     with pytest.raises(InputError, match="built-in"), session_scope(engine) as session:
         store.update_factor(session=session, name="caffeine", changes=FactorUpdate(max_value=5000))
+
+
+def test_an_edit_is_checked_against_the_clock_the_caller_read(engine) -> None:
+    """An edit, like a log, is judged by the moment the person acted (the app's clock), not by a
+    second clock read inside the store: moving a twitch to 09:50 is "in the future" at 09:30."""
+    from tracker.storage.models import EpisodeUpdate
+
+    with session_scope(engine) as session:
+        episode = store.add_episode(session=session, episode_in=twitch(started_at=NOW.replace(hour=8)), now=NOW)
+    later = NOW + dt.timedelta(minutes=20)
+    with pytest.raises(InputError, match="at"), session_scope(engine) as session:
+        store.update_episode(session=session, episode_id=episode.id, changes=EpisodeUpdate(started_at=later), now=NOW)
+    with session_scope(engine) as session:
+        edited = store.update_episode(
+            session=session, episode_id=episode.id, changes=EpisodeUpdate(started_at=NOW.replace(hour=9)), now=NOW
+        )
+    assert edited.local_started_at.hour == 9

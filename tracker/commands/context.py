@@ -62,7 +62,8 @@ class Context:
             self._engine = None
 
     def now(self) -> dt.datetime:
-        from tracker.storage.store import local_now
+        """The clock every command reads (and passes on to the store)."""
+        from tracker.core.when import local_now
 
         return local_now()
 

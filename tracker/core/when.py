@@ -34,6 +34,12 @@ class Moment:
     assumed: str = ""
 
 
+def local_now() -> dt.datetime:
+    """Now, aware, in the machine's local timezone: the one clock the command line, the TUI
+    and the store read (each passes what it read on, so one action sees one moment)."""
+    return dt.datetime.now().astimezone()
+
+
 def local_zone() -> dt.tzinfo:
     """This machine's time zone from the zone database: `TZ`, else the system setting.
 

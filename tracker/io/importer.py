@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlmodel import Session
 
+from tracker.core.when import local_now
 from tracker.errors import InputError
 from tracker.io.csv_table import CsvTable
 from tracker.io.import_daily import DailyPlan, DailyRow, parse_daily, plan_daily
@@ -70,7 +71,7 @@ def import_files(
 ) -> ImportReport:
     """Import every file or none of them; returns what was added. InputError names the first
     file, line and value that cannot be imported."""
-    now = now or store.local_now()
+    now = now or local_now()
     report = ImportReport(files=len(paths))
     with engine.connect() as conn:
         conn.execution_options(tracker_read_only=True)  # plain BEGIN: reads and temp tables take no lock

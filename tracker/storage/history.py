@@ -10,9 +10,10 @@ from sqlmodel import Session
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import factor_words
 from tracker.core.span import Adjusted, bound_dates
+from tracker.core.when import local_now
 from tracker.storage.models import Factor, Intervention, RedFlag
 from tracker.storage.queries import EpisodePoint, daily_rows, episode_points_between, logged_range, red_flags_between
-from tracker.storage.store import list_factors, list_interventions, local_now
+from tracker.storage.store import list_factors, list_interventions
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from tracker.core.columns import RESERVED_COLUMNS
 from tracker.core.formatting import day_words
 from tracker.core.ids import ALLOWED as ID_ALLOWED
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, INTERVENTION, RED_FLAG, format_id, parse_id
+from tracker.core.when import local_now  # the clock, when a caller passes none
 from tracker.errors import InputError
 from tracker.storage import journal
 from tracker.storage.models import (
@@ -49,11 +50,6 @@ MAX_BOUND = 1e9
 # With nothing to repeat, a twitch is what the person said: no place, side or intensity made up.
 NOTHING_TO_REPEAT: tuple[Location, Side, int | None] = (Location.UNSPECIFIED, Side.UNSPECIFIED, None)
 MAX_DURATION_S = 24 * 3600
-
-
-def local_now() -> dt.datetime:
-    """Now, aware, in the machine's local timezone."""
-    return dt.datetime.now().astimezone()
 
 
 # --- factors and presets ---------------------------------------------------------------------
@@ -237,7 +233,10 @@ def _withdraw_no_twitches(session: Session, day: dt.date) -> None:
     )
 
 
-def update_episode(*, session: Session, episode_id: int, changes: EpisodeUpdate) -> Episode:
+def update_episode(
+    *, session: Session, episode_id: int, changes: EpisodeUpdate, now: dt.datetime | None = None
+) -> Episode:
+    """The episode with `changes` applied, every field checked again against `now`."""
     episode = _get(session, Episode, episode_id, "episode")
     before, what = journal.changed(session, "episode", [episode_id]), journal.words(episode)
     current = EpisodeCreate(
@@ -251,7 +250,7 @@ def update_episode(*, session: Session, episode_id: int, changes: EpisodeUpdate)
         note=episode.note,
     )
     merged = current.model_copy(update=changes.model_dump(exclude_unset=True))
-    for key, value in episode_fields(merged, local_now()).items():
+    for key, value in episode_fields(merged, now or local_now()).items():
         setattr(episode, key, value)
     session.add(episode)
     session.flush()

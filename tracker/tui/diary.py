@@ -132,8 +132,10 @@ class Diary:
     # --- the clock: read each time, never kept, so an app left open past midnight follows it ---
 
     def now(self) -> dt.datetime:
-        """Now, aware, in the local timezone (as tracker.storage.store.local_now, without importing it)."""
-        return dt.datetime.now().astimezone()
+        """Now, aware, in the local timezone: the clock every write of the app passes to the store."""
+        from tracker.core.when import local_now
+
+        return local_now()
 
     def today(self) -> dt.date:
         """The local date now."""
@@ -233,7 +235,7 @@ class Diary:
         from tracker.storage import store
 
         with self._session() as session:
-            return store.update_episode(session=session, episode_id=episode_id, changes=changes)
+            return store.update_episode(session=session, episode_id=episode_id, changes=changes, now=self.now())
 
     def add_factor_entry(self, entry_in: FactorEntryCreate) -> FactorEntry:
         from tracker.storage import store
