@@ -79,3 +79,10 @@ def test_the_ids_people_see_parse_back(text: str, ref: tuple[str, object]) -> No
 
     assert parse_id(text) == ref
     assert format_id(*ref) == text.strip().lower()
+
+
+def test_ids_sort_as_people_read_them() -> None:
+    from tracker.core.ids import order_key
+
+    ids = ["f10", "e2", "d2026-11-20", "f8", "d2026-11-03", "e11"]
+    assert sorted(ids, key=order_key) == ["d2026-11-03", "d2026-11-20", "e2", "e11", "f8", "f10"]

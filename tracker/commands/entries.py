@@ -114,13 +114,14 @@ def list_entries(context: Context) -> int:
     return 0
 
 
-def _chronological(item: dict[str, object]) -> tuple[str, float, str, int]:
+def _chronological(item: dict[str, object]) -> tuple[str, float, tuple[str, int, str]]:
     """By local day, then by instant (across a DST fall-back 01:30+01:00 comes before
     01:30+00:00), then by id as a number: f8 before f10."""
+    from tracker.core.ids import order_key
+
     at = item["at"]
     instant = dt.datetime.fromisoformat(at).timestamp() if isinstance(at, str) else float("-inf")
-    entry = str(item["id"])
-    return str(item["date"]), instant, entry[0], int(entry[1:]) if entry[1:].isdigit() else 0
+    return str(item["date"]), instant, order_key(str(item["id"]))
 
 
 def _days_query(day_model, start: dt.date, end: dt.date):  # type: ignore[no-untyped-def]

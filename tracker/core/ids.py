@@ -40,6 +40,17 @@ def format_id(kind: str, key: int | dt.date) -> str:
     return f"{kind}{key}"
 
 
+def order_key(text: str) -> tuple[str, int, str]:
+    """How ids sort for people: by letter, then as numbers (f8 before f10), days by date."""
+    try:
+        ref = parse_id(text)
+    except InputError:
+        return text[:1], 0, text
+    if isinstance(ref.key, dt.date):
+        return ref.kind, 0, ref.key.isoformat()
+    return ref.kind, ref.key, ""
+
+
 def parse_id(text: str, *, field: str = "id") -> EntryRef:
     """The EntryRef an id names; InputError (one line: the id, what is allowed) for anything else."""
     raw = text.strip().lower()

@@ -12,6 +12,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from tracker.core.formatting import intensity_words, place_words, which_day
+from tracker.core.ids import EPISODE, FACTOR_ENTRY, parse_id
 from tracker.tui.messages import EntriesDeleted, EntriesRestored, EntrySaved, EpisodeSaved, RedFlagsSaved
 from tracker.tui.screens.today_parts import TodayParts
 from tracker.tui.widgets.day_table import DayTable
@@ -61,15 +62,16 @@ class EntryKeys(TodayParts):
         entry = self.query_one(DayTable).selected_id()
         if entry is None or self.view is None:
             return
-        if entry.startswith("e"):
-            episode = next(e for e in self.view.summary.episodes if e.id == int(entry[1:]))
+        ref = parse_id(entry)
+        if ref.kind == EPISODE:
+            episode = next(e for e in self.view.summary.episodes if e.id == ref.key)
             before = {
                 "started_at": episode.local_started_at, "location": episode.location, "side": episode.side,
                 "intensity": episode.intensity, "duration_s": episode.duration_s, "note": episode.note,
             }  # fmt: skip
             self._edit_form(episode.id or 0, before, before)
-        elif entry.startswith("f"):
-            self.edit_factor_entry(int(entry[1:]))  # type: ignore[attr-defined]
+        elif ref.kind == FACTOR_ENTRY:
+            self.edit_factor_entry(ref.key)  # type: ignore[attr-defined]
         else:
             self.notify("Red flags and check-ins can be deleted (Delete) but not edited.")
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import DataTable
 
 from tracker.core.formatting import format_number
+from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, RED_FLAG, format_id
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -93,7 +94,7 @@ def day_rows(summary: DaySummary, factors: Mapping[int, FactorShown]) -> list[tu
     timed: list[tuple[dt.datetime | None, str, tuple[str, ...]]] = []
     for episode in summary.episodes:
         at = episode.local_started_at
-        timed.append((at, f"e{episode.id}", (
+        timed.append((at, format_id(EPISODE, episode.id or 0), (
             f"{at:%H:%M}", "twitch", episode.location, episode.side,
             "—" if episode.intensity is None else str(episode.intensity),
             format_duration(episode.duration_s), episode.note,
@@ -106,14 +107,15 @@ def day_rows(summary: DaySummary, factors: Mapping[int, FactorShown]) -> list[tu
         timed.append(
             (
                 at,
-                f"f{entry.id}",
+                format_id(FACTOR_ENTRY, entry.id or 0),
                 (f"{at:%H:%M}" if at else "day", f"{name} {amount}", "", "", "", "", entry.note),
             )
         )
     for flag in summary.red_flags:
-        timed.append((None, f"r{flag.id}", ("day", f"red flag: {flag.kind}", "", "", "", "", flag.note)))
+        cells = ("day", f"red flag: {flag.kind}", "", "", "", "", flag.note)
+        timed.append((None, format_id(RED_FLAG, flag.id or 0), cells))
     if summary.checked_in:
         label = "checked in" if summary.episodes else "no twitches"
-        timed.append((None, f"d{summary.date.isoformat()}", ("day", label, "", "", "", "", summary.note)))
+        timed.append((None, format_id(DAY, summary.date), ("day", label, "", "", "", "", summary.note)))
     timed.sort(key=lambda item: (item[0] is not None, item[0].timestamp() if item[0] else 0))
     return [(key, cells) for _, key, cells in timed]
