@@ -235,3 +235,16 @@ def test_an_edit_is_checked_against_the_clock_the_caller_read(engine) -> None:
             session=session, episode_id=episode.id, changes=EpisodeUpdate(started_at=NOW.replace(hour=9)), now=NOW
         )
     assert edited.local_started_at.hour == 9
+
+
+def test_a_day_with_twitches_cannot_be_answered_no_twitches_through_any_door(engine) -> None:
+    """The store itself refuses "no twitches" on a day with a twitch (the import, the demo and
+    any new screen call it too), and says so in one line: the field, the day, what is allowed."""
+    with session_scope(engine) as session:
+        store.add_episode(session=session, episode_in=twitch(), now=NOW)
+    refused = r"date: '2026-11-24' is not allowed; a day without twitches \(1 logged"
+    with pytest.raises(InputError, match=refused), session_scope(engine) as session:
+        store.check_in(session=session, day=NOW.date(), today=NOW.date())
+    with session_scope(engine) as session:
+        [row] = daily_rows(session=session, start=NOW.date(), end=NOW.date())
+    assert (row.tracked, row.episodes) == (True, 1)

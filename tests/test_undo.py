@@ -132,6 +132,7 @@ def _seed(session: Session) -> None:
         session=session, episode_in=EpisodeCreate(started_at=NOW, location="eyelid", side="left", intensity=2)
     )
     store.set_day_note(session=session, day=DAY, note="long day")
+    store.set_day_note(session=session, day=DAY - dt.timedelta(days=2), note="quiet day")  # noted, no twitches
     store.add_red_flag(session=session, red_flag_in=RedFlagCreate(date=DAY, kind="drooping", note="left"))
     store.start_intervention(session=session, name="magnesium", start=DAY - dt.timedelta(days=9))
 
@@ -154,7 +155,7 @@ WRITES: dict[str, Callable[[Session], object]] = {
     ),
     "edit twitch": lambda s: store.update_episode(session=s, episode_id=1, changes=EpisodeUpdate(intensity=5)),
     "log factor": lambda s: store.add_factor_entry(session=s, entry_in=_entry("jaw", 3), now=NOW),
-    "check in a noted day": lambda s: store.check_in(session=s, day=DAY),
+    "check in a noted day": lambda s: store.check_in(session=s, day=DAY - dt.timedelta(days=2)),
     "check in a new day": lambda s: store.check_in(session=s, day=DAY - dt.timedelta(days=1)),
     "change the note": lambda s: store.set_day_note(session=s, day=DAY, note="better"),
     "new red flag": lambda s: store.add_red_flag(session=s, red_flag_in=RedFlagCreate(date=DAY, kind="speech")),

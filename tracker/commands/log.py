@@ -209,16 +209,10 @@ def _none(context: Context) -> int:
     from tracker.core.when import parse_date
     from tracker.storage import store
     from tracker.storage.engine import session_scope
-    from tracker.storage.queries import episodes_between
 
     now = context.now()
     day = parse_date(opts.date, today=now.date())
     with session_scope(context.engine()) as session:
-        logged = episodes_between(session=session, start=day, end=day)
-        if logged:
-            raise InputError(
-                "date", day.isoformat(), f"a day without twitches ({len(logged)} logged; delete them first)"
-            )
         store.check_in(session=session, day=day, today=now.date())
     print(f"logged: no twitches on {day.isoformat()}")
     return 0

@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from tracker.core import validate
 from tracker.core.columns import RESERVED_COLUMNS
@@ -349,8 +349,12 @@ def check_factor_value(factor: Factor, value: float, *, field: str) -> float:
 
 
 def check_in(*, session: Session, day: dt.date, today: dt.date | None = None) -> Day:
-    """Mark a day tracked: with no episodes, it is a "no twitches today" day."""
+    """The day marked "no twitches" (tracked, zero episodes). Refused (InputError) on a day that
+    has twitches: the diary never says both."""
     day = validate.calendar_day("date", day, today or local_now().date())
+    logged = session.exec(select(func.count()).select_from(Episode).where(Episode.local_date == day)).one()
+    if logged:
+        raise InputError("date", day.isoformat(), f"a day without twitches ({logged} logged; delete them first)")
     record = session.get(Day, day)
     # An existing day keeps its note when the check-in is undone: only the old values come back.
     before = journal.changed(session, "day", [day]) if record else None

@@ -144,7 +144,6 @@ class Diary:
     def moment_on(self, day: dt.date) -> dt.datetime:
         """Now's wall-clock time on `day`: the default time for an entry on another day."""
         from tracker.core.when import local_moment
-        from tracker.errors import InputError
 
         now = self.now()
         if day == now.date():
@@ -258,14 +257,10 @@ class Diary:
             store.set_day_note(session=session, day=day, note=note, today=self.today())
 
     def check_in(self, day: dt.date) -> None:
-        """ "No twitches today": refused when the day already has episodes."""
+        """ "No twitches today": refused (InputError) when the day already has episodes."""
         from tracker.storage import store
-        from tracker.storage.queries import episode_count
 
         with self._session() as session:
-            count = episode_count(session=session, day=day)
-            if count:
-                raise InputError("no twitches", day.isoformat(), f"a day without episodes ({count} logged)")
             store.check_in(session=session, day=day, today=self.today())
 
     def add_red_flags(self, day: dt.date, kinds: list[str]) -> list[RedFlag]:
