@@ -149,3 +149,18 @@ def test_corrupt_database_is_refused_untouched(engine, db_path) -> None:
     with pytest.raises(DatabaseRefused, match="corrupt"):
         db.open_database(db_path)
     assert db_path.read_bytes() == before
+
+
+def test_the_built_in_factors_a_new_diary_gets_are_the_ones_the_code_describes(engine) -> None:
+    """Migration 0002 keeps its own list (a revision describes itself as it was); what it stored
+    must still be what core.vocabulary says every diary has, or the two have drifted."""
+    from tracker.core.vocabulary import BUILTIN_FACTORS
+    from tracker.storage import store
+    from tracker.storage.engine import session_scope
+
+    with session_scope(engine, write=False) as session:
+        stored = [f for f in store.list_factors(session=session) if f.builtin]
+    described = [(f.name, f.column, f.kind, f.unit, f.low, f.high, f.rule) for f in BUILTIN_FACTORS]
+    assert [
+        (f.name, f.column, f.kind, f.unit, f.min_value, f.max_value, f.daily_rule) for f in stored
+    ] == described

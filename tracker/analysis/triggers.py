@@ -25,6 +25,7 @@ from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.frame import answered
 from tracker.analysis.text import DASH, NOT_PROOF, TIMES
 from tracker.core.formatting import factor_words
+from tracker.core.vocabulary import FactorKind
 
 if TYPE_CHECKING:
     import numpy as np
@@ -181,9 +182,9 @@ def benjamini_hochberg(p_values: Sequence[float]) -> list[float]:
 
 def step_for(factor: FactorLike, values: pd.Series) -> tuple[float, str]:
     """The step a rate ratio is stated per, and its label: "100 mg", "1 point", "yes vs no"."""
-    if factor.kind == "yes-no":
+    if factor.kind == FactorKind.YES_NO:
         return 1.0, "yes vs no"
-    if factor.kind == "scale":
+    if factor.kind == FactorKind.SCALE:
         return 1.0, "1 point"
     unit = factor.unit.strip()
     if unit in UNIT_STEPS:
@@ -321,7 +322,7 @@ def _split(factor: FactorLike, x: np.ndarray) -> tuple[np.ndarray, float | None,
     as with a supplement that is mostly 0); for yes-no factors, the yes days."""
     import numpy as np
 
-    if factor.kind == "yes-no":
+    if factor.kind == FactorKind.YES_NO:
         return x >= 0.5, None, False
     if x.size == 0:
         return np.zeros(0, dtype=bool), None, False
@@ -355,7 +356,7 @@ def _lag_words(lag: int) -> str:
 def _condition(factor: FactorLike, lag: int, threshold: float | None, strict: bool) -> str:
     """ "On days with 200 mg caffeine or more", "After nights of 7 h sleep or more", ..."""
     name = factor_words(factor.name)
-    if factor.kind == "yes-no" or threshold is None:  # yes/no, or nothing logged yet to split
+    if factor.kind == FactorKind.YES_NO or threshold is None:  # yes/no, or nothing logged yet to split
         what = name
     elif threshold == 0 and strict:
         what = f"any {name}"

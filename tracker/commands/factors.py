@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tracker.commands.context import Context
+from tracker.core.vocabulary import FactorKind
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -15,7 +16,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     add = actions.add_parser("add", help="add a factor of your own, e.g. alcohol")
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--kind", required=True, choices=["number", "scale", "yes-no"])
+    add.add_argument("--kind", required=True, choices=[kind.value for kind in FactorKind])
     add.add_argument("--unit", default="", metavar="U")
     add.add_argument("--min", type=float, metavar="N", dest="min_value")
     add.add_argument("--max", type=float, metavar="N", dest="max_value")

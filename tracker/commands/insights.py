@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.commands.context import Context
+from tracker.core.vocabulary import CHART_FACTORS
 from tracker.report.outputs import analysis_of, draw_chart, write_visit_report
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def run_chart(context: Context) -> int:
         raise InputError("-o", str(path), "a file ending in .png, .svg or .pdf")
     output_target(path)  # a folder, device or missing folder is refused before the work
     history = context.history()
-    factors = _factor_columns(history, context.args.factor or ["caffeine", "sleep"])
+    factors = _factor_columns(history, context.args.factor or list(CHART_FACTORS))
     draw_chart(history, path, weeks=weeks, factors=factors)
     print(f"wrote {path}")
     return 0

@@ -1,10 +1,12 @@
 """The words the data is written in: twitch locations and sides, factor kinds, daily rules,
-red flags. Plain enums with no database behind them, so the parts of tracker that only read
-(the Today screen's first look, the daily rows) need not import SQLModel.
+red flags, and the factors every diary starts with. Plain enums with no database behind them,
+so the parts of tracker that only read (the Today screen's first look, the daily rows) need
+not import SQLModel.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -49,3 +51,43 @@ class RedFlagKind(StrEnum):
     EYE_CLOSURE = "eye-closure"
     MOVEMENT_TRIGGERED = "movement-triggered"
     OTHER = "other"
+
+
+@dataclass(frozen=True)
+class BuiltinFactor:
+    name: str
+    column: str
+    kind: FactorKind
+    unit: str
+    low: float
+    high: float
+    rule: DailyRule
+    meaning: str  # what the day's value is, as the data dictionary says it
+
+
+# The factors every diary has. Migration 0002 stored them with its own copy of this list (a
+# migration keeps describing its revision as it was); a test holds the two together.
+BUILTIN_FACTORS = (
+    BuiltinFactor(
+        "caffeine", "caffeine_mg", FactorKind.NUMBER, "mg", 0.0, 2000.0, DailyRule.SUM,
+        "caffeine from all drinks that day (sum)",
+    ),
+    BuiltinFactor(
+        "sleep", "sleep_h", FactorKind.NUMBER, "h", 0.0, 24.0, DailyRule.SUM,
+        "hours slept the night before (dated to the morning of waking)",
+    ),
+    BuiltinFactor(
+        "water", "water_ml", FactorKind.NUMBER, "ml", 0.0, 10000.0, DailyRule.SUM, "water drunk that day (sum)"
+    ),
+    BuiltinFactor(
+        "stress", "stress", FactorKind.SCALE, "", 0.0, 10.0, DailyRule.MEAN,
+        "self-rated stress, 0 (none) to 10 (extreme), mean of the day's ratings",
+    ),
+    BuiltinFactor(
+        "magnesium", "magnesium_mg", FactorKind.NUMBER, "mg", 0.0, 2000.0, DailyRule.SUM,
+        "magnesium supplement taken that day (sum)",
+    ),
+)  # fmt: skip
+
+# The factor panels a chart, the Trends screen and the visit packet show unless asked for others.
+CHART_FACTORS = ("caffeine_mg", "sleep_h")

@@ -16,16 +16,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tracker.core.daily import DailyRow, daily_value
+from tracker.core.vocabulary import BUILTIN_FACTORS
 from tracker.storage.models import Location, Side
 
 # name, column, kind, unit, daily rule: the built-in factors (migration 0002) the diary logs.
-SYNTHETIC_FACTORS = (
-    ("caffeine", "caffeine_mg", "number", "mg", "sum"),
-    ("sleep", "sleep_h", "number", "h", "sum"),
-    ("water", "water_ml", "number", "ml", "sum"),
-    ("stress", "stress", "scale", "", "mean"),
-    ("magnesium", "magnesium_mg", "number", "mg", "sum"),
-)
+SYNTHETIC_FACTORS = tuple((f.name, f.column, f.kind, f.unit, f.rule) for f in BUILTIN_FACTORS)
 _RULES = {column: rule for _, column, _, _, rule in SYNTHETIC_FACTORS}
 
 # The drink presets (espresso, coffee, black tea, green tea, cola, energy drink) and how

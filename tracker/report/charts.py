@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from tracker.core.files import private_atomic_file
+from tracker.core.vocabulary import CHART_FACTORS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -234,7 +235,7 @@ def render_chart(
     frame: pd.DataFrame,
     *,
     weeks: int = 12,
-    factors: Sequence[str] = ("caffeine_mg", "sleep_h"),
+    factors: Sequence[str] = CHART_FACTORS,
     names: dict[str, str],
     units: dict[str, str],
     marks: ChartMarks | None = None,

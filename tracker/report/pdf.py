@@ -42,7 +42,7 @@ A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.6
 BODY = 9
 CHART_WEEKS = 12
-CHART_FACTORS = 2
+FACTOR_PANELS = 2  # the PDF has room for two factor panels under the episodes
 CHART_LEFT, CHART_RIGHT = 1.0, 0.9  # room for the axis labels on either side
 MIN_PANEL = 0.42  # inches: a factor panel lower than this is not worth drawing; the chart moves on
 MAX_CHART_HEIGHT = 5.2
@@ -126,7 +126,7 @@ def report_pages(
             first.bullet(line)
         first.footer(f"{DISCLAIMER}   Page 1 of 2")
 
-        chart = _Chart(frame, marks, factors[:CHART_FACTORS], factors_units, factor_names, date_to)
+        chart = _Chart(frame, marks, factors[:FACTOR_PANELS], factors_units, factor_names, date_to)
         # The chart takes what page 1 has left; long red-flag or trigger lists push it to page 2,
         # whose table then packs its lines closer to leave the chart its room.
         on_first = chart.fits(first.room())

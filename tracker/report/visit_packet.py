@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.core.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
-from tracker.core.vocabulary import Location, Side
+from tracker.core.vocabulary import BUILTIN_FACTORS, CHART_FACTORS, FactorKind, Location, Side
 from tracker.io.csv_cells import csv_text
 from tracker.storage.models import Factor
 
@@ -61,15 +61,7 @@ EPISODE_MEANINGS = {
     "note": ("", "free note"),
 }
 PACKET_FILES = ("daily.csv", "episodes.csv", "dictionary.csv", "report.pdf", "chart.png")
-CHART_FACTORS = ["caffeine_mg", "sleep_h"]
-
-BUILTIN_MEANINGS = {
-    "caffeine_mg": "caffeine from all drinks that day (sum)",
-    "sleep_h": "hours slept the night before (dated to the morning of waking)",
-    "water_ml": "water drunk that day (sum)",
-    "stress": "self-rated stress, 0 (none) to 10 (extreme), mean of the day's ratings",
-    "magnesium_mg": "magnesium supplement taken that day (sum)",
-}
+BUILTIN_MEANINGS = {factor.column: factor.meaning for factor in BUILTIN_FACTORS}
 
 
 def dictionary_csv(factors: Sequence[Factor]) -> str:
@@ -124,7 +116,7 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
         write_private(staging / "episodes.csv", episodes.encode("utf-8"))
         write_private(staging / "dictionary.csv", dictionary_csv(history.factors).encode("utf-8"))
         write_visit_report(history, staging / "report.pdf", today=today)
-        draw_chart(history, staging / "chart.png", weeks=12, factors=CHART_FACTORS)
+        draw_chart(history, staging / "chart.png", weeks=12, factors=list(CHART_FACTORS))
         if not folder.exists():
             staging.rename(folder)  # mkdtemp made it 0700, as ensure_private_dir would
         else:
@@ -138,12 +130,12 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
 
 
 def _user_meaning(factor: Factor) -> str:
-    if factor.kind == "yes-no":
+    if factor.kind == FactorKind.YES_NO:
         return f"{factor.name.replace('_', ' ')}: 1 yes, 0 no (self-defined factor)"
     return f"{factor.name.replace('_', ' ')} ({factor.kind}, daily {factor.daily_rule}; self-defined factor)"
 
 
 def _scale(factor: Factor) -> str:
-    if factor.kind == "scale" and factor.min_value is not None and factor.max_value is not None:
+    if factor.kind == FactorKind.SCALE and factor.min_value is not None and factor.max_value is not None:
         return f"{factor.min_value:g}–{factor.max_value:g}"
-    return "1 yes / 0 no" if factor.kind == "yes-no" else ""
+    return "1 yes / 0 no" if factor.kind == FactorKind.YES_NO else ""

@@ -329,10 +329,10 @@ class Diary:
 
     def save_chart(self, path: Path) -> list[Path]:
         """`tracker chart -o path`: the last 12 weeks of episodes, caffeine and sleep."""
+        from tracker.core.vocabulary import CHART_FACTORS
         from tracker.report.outputs import draw_chart  # deferred: matplotlib, ~300 ms
-        from tracker.report.visit_packet import CHART_FACTORS
 
-        return [draw_chart(self._analysis_history(), _export_target(path), weeks=12, factors=CHART_FACTORS)]
+        return [draw_chart(self._analysis_history(), _export_target(path), weeks=12, factors=list(CHART_FACTORS))]
 
     def write_report(self, path: Path) -> list[Path]:
         """`tracker report -o path`: the PDF for a doctor."""

@@ -9,11 +9,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tracker.core.vocabulary import CHART_FACTORS
+
 if TYPE_CHECKING:
     from sqlmodel import Session
 
 
-TREND_FACTORS = ("caffeine_mg", "sleep_h")
+TREND_FACTORS = CHART_FACTORS
 
 
 @dataclass(frozen=True)

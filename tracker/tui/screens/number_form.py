@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from tracker.core.formatting import format_number
+from tracker.core.vocabulary import FactorKind
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def parse_amount(factor: Factor, text: str) -> float:
 
 
 def allowed_range(factor: Factor) -> str:
-    if factor.kind == "yes-no":  # FactorKind.YES_NO
+    if factor.kind == FactorKind.YES_NO:
         return "1 for yes, 0 for no"
     return f"{format_number(factor.min_value)}–{format_number(factor.max_value)} {factor.unit}".strip()
 

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
 from tracker.core.formatting import format_number
+from tracker.core.vocabulary import FactorKind
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog
 from tracker.tui.widgets.ordered_input import OrderedInput
@@ -38,7 +39,7 @@ class PresetForm(Dialog["PresetCreate"]):
             yield Static("[b]Preset[/b]  (Tab between fields, Enter saves)", classes="form-title")
             yield self.problem_line()
             yield OrderedInput(self.preset_name, placeholder="name, e.g. flat-white", id="name")
-            numbers = [f for f in self.factors if f.kind == "number"]
+            numbers = [f for f in self.factors if f.kind == FactorKind.NUMBER]
             yield Select(
                 [(f.name, f.name) for f in numbers],
                 value=self.factor,
