@@ -183,6 +183,7 @@ async def test_a_refused_database_is_shown_then_quits(tmp_path):
         await pilot.pause()
     assert isinstance(app.open_error, DatabaseRefused)
     assert app.return_code == 1
+
     assert path.read_text() == "not a database\n"  # left untouched
 
 
@@ -208,3 +209,20 @@ def test_the_command_reports_a_refused_database_in_one_line(tmp_path, monkeypatc
     assert cli.main(["--db", str(path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"tracker: error: {path} is not a tracker database"]
+
+
+async def test_a_database_that_fails_to_open_is_shown_in_the_command_lines_words(tmp_path):
+    """The screen says what the command prints after the app quits (one wording for both), not
+    SQLite's own text: a database another program keeps locked is "busy"."""
+
+    def open_engine():  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("database is locked")
+
+    app = make_app(db_path=tmp_path / "tracker.db", open_engine=open_engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DatabaseErrorScreen)
+        reason = str(app.screen.query_one("#reason", Static).render())
+        await pilot.press("space")
+        await pilot.pause()
+    assert reason == "the database is busy: another program kept it locked; nothing was changed"

@@ -21,6 +21,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from tracker.errors import failure_line
 from tracker.tui.diary import Diary
 from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened, FilesWritten
 from tracker.tui.screens.today import TodayScreen
@@ -156,7 +157,7 @@ class TrackerApp(Writes, App[None]):
         self.open_error = message.error
         from tracker.tui.screens.database_error import DatabaseErrorScreen
 
-        reason = (str(message.error).strip().splitlines() or [type(message.error).__name__])[0]
+        reason, _code = failure_line(message.error)  # the line the command prints after the app quits
         self.push_screen(DatabaseErrorScreen(reason), lambda _: self.exit(return_code=1))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
