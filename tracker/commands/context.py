@@ -13,8 +13,10 @@ from tracker.paths import resolve_db_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from contextlib import AbstractContextManager
 
     from sqlalchemy import Engine
+    from sqlmodel import Session
 
     from tracker.storage.history import History
 
@@ -55,6 +57,14 @@ class Context:
                 self._engine = open_database(path)
         return self._engine
 
+    def session(self, *, write: bool = True, read_only: bool | None = None) -> AbstractContextManager[Session]:
+        """One transaction, committed at the end of the `with` (rolled back on an error). A
+        command that only reads (`write=False`) opens the database read-only, unless it asks
+        for `read_only=False` (to create the file, say)."""
+        from tracker.storage.engine import session_scope
+
+        return session_scope(self.engine(read_only=not write if read_only is None else read_only), write=write)
+
     def close(self) -> None:
         """Close the database: the last connection out folds the WAL back into the file."""
         if self._engine is not None:
@@ -83,11 +93,10 @@ class Context:
     def history(self, *, as_of: dt.date | None = None, say_adjusted: bool = True) -> History:
         """The history for --from/--to (and `as_of`), held to the diary's span; what was adjusted is
         said on stderr unless the caller shows it itself."""
-        from tracker.storage.engine import session_scope
         from tracker.storage.history import load_history
 
         start, end = self.date_range()
-        with session_scope(self.engine(read_only=True), write=False) as session:
+        with self.session(write=False) as session:
             history = load_history(session=session, as_of=as_of, date_from=start, date_to=end, today=self.now().date())
         if say_adjusted:
             for adjusted in history.adjusted:

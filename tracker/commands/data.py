@@ -36,14 +36,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 def export_csv(context: Context) -> int:
     from tracker.core.files import STDOUT, output_target, write_private
     from tracker.io.export import export_bounds, export_daily, export_episodes
-    from tracker.storage.engine import session_scope
 
     start, end = context.date_range()
     output = context.args.output
     to_file = output is not None and output != STDOUT
     if to_file:
         output_target(output, allow_stdout=True)  # refused before the database is even opened
-    with session_scope(context.engine(read_only=True), write=False) as session:
+    with context.session(write=False) as session:
         bounded = export_bounds(session=session, date_from=start, date_to=end, today=context.now().date())
         writer = export_episodes if context.args.episodes else export_daily
         text = writer(session=session, date_from=bounded.date_from, date_to=bounded.date_to)

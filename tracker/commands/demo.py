@@ -24,13 +24,12 @@ def run(context: Context) -> int:
     from tracker.demo.synthetic import generate_diary  # deferred: numpy, ~100 ms
     from tracker.demo.writer import DEMO_CAFFEINE_RR_PER_100MG, DEMO_SLEEP_RR_PER_HOUR, database_is_empty, write_diary
     from tracker.errors import InputError
-    from tracker.storage.engine import session_scope
 
     days = validate.integer_in_range("--days", context.args.days, 7, 36500)
     seed = validate.integer_in_range("--seed", context.args.seed, 0, 2**31 - 1)
     now = context.now()
     offset = now.utcoffset()
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         if not database_is_empty(session=session):
             raise InputError(
                 "--db", str(context.db_path), "an empty database (demo data never mixes with real entries)"

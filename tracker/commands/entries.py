@@ -29,7 +29,6 @@ def list_entries(context: Context) -> int:
     from tracker.core.when import parse_date
     from tracker.errors import InputError
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
     from tracker.storage.models import Day
     from tracker.storage.queries import episodes_between, factor_entries_between, red_flags_between
 
@@ -45,7 +44,7 @@ def list_entries(context: Context) -> int:
         end = today
     if end < start:
         raise InputError("--to", end.isoformat(), f"a date on or after --from ({start.isoformat()})")
-    with session_scope(context.engine(read_only=True), write=False) as session:
+    with context.session(write=False) as session:
         factors = {f.id: f for f in store.list_factors(session=session)}
         items: list[dict[str, object]] = []
         for episode in episodes_between(session=session, start=start, end=end):
@@ -174,9 +173,8 @@ def _span(start: dt.date, end: dt.date) -> str:
 
 def delete_entries(context: Context) -> int:
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
 
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         removed = store.delete_entries(session=session, ids=context.args.ids)
     # What each id was, in words: a mistyped id names an entry the person may not be looking at.
     print(
@@ -189,9 +187,8 @@ def delete_entries(context: Context) -> int:
 
 def undo(context: Context) -> int:
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
 
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         done = store.undo_last(session=session)
     if done is None:
         context.say("nothing to undo")

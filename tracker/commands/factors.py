@@ -42,9 +42,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 def list_factors(context: Context) -> int:
     from tracker.io.export import format_number
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
 
-    with session_scope(context.engine(read_only=True), write=False) as session:
+    with context.session(write=False) as session:
         factors = store.list_factors(session=session)
     print(f"{'name':<12} {'CSV column':<16} {'kind':<7} {'unit':<6} {'range':<14} daily")
     for f in factors:
@@ -55,11 +54,10 @@ def list_factors(context: Context) -> int:
 
 def add_factor(context: Context) -> int:
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
     from tracker.storage.models import FactorCreate
 
     opts = context.args
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         factor = store.add_factor(
             session=session,
             factor_in=FactorCreate(
@@ -77,12 +75,11 @@ def add_factor(context: Context) -> int:
 
 def edit_factor(context: Context) -> int:
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
     from tracker.storage.models import FactorUpdate
 
     opts = context.args
     changes = FactorUpdate(min_value=opts.min_value, max_value=opts.max_value, daily_rule=opts.daily)
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         factor = store.update_factor(session=session, name=opts.name, changes=changes)
     print(f"factor {factor.name}: {factor.min_value:g}–{factor.max_value:g}, daily {factor.daily_rule}")
     return 0
@@ -91,9 +88,8 @@ def edit_factor(context: Context) -> int:
 def list_presets(context: Context) -> int:
     from tracker.io.export import format_number
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
 
-    with session_scope(context.engine(read_only=True), write=False) as session:
+    with context.session(write=False) as session:
         factors = {f.id: f for f in store.list_factors(session=session)}
         for preset in store.list_presets(session=session):
             factor = factors[preset.factor_id]
@@ -103,11 +99,10 @@ def list_presets(context: Context) -> int:
 
 def set_preset_amount(context: Context) -> int:
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
     from tracker.storage.models import PresetCreate
 
     opts = context.args
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         preset = store.set_preset(
             session=session, preset_in=PresetCreate(name=opts.name, factor=opts.factor, amount=opts.amount)
         )

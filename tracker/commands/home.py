@@ -29,11 +29,10 @@ def open_home(context: Context) -> int:
 
 def today_summary(context: Context) -> str:
     from tracker.core.formatting import factor_words, format_number, intensity_words, place_words
-    from tracker.storage.engine import session_scope
     from tracker.storage.queries import consecutive_active_days, day_summary
 
     today = context.now().date()
-    with session_scope(context.engine(), write=False) as session:
+    with context.session(write=False, read_only=False) as session:
         summary = day_summary(session=session, day=today)
         streak = consecutive_active_days(session=session, as_of=today)
     lines = [f"Today, {today:%A %d %B %Y} — {context.db_path}"]

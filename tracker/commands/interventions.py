@@ -25,11 +25,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 def start_one(context: Context) -> int:
     from tracker.core.when import parse_date
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
 
     today = context.now().date()
     start = parse_date(context.args.date, today=today)
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         item = store.start_intervention(
             session=session, name=context.args.name, start=start, note=context.args.note, today=today
         )
@@ -40,11 +39,10 @@ def start_one(context: Context) -> int:
 def stop_one(context: Context) -> int:
     from tracker.core.when import parse_date
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
 
     today = context.now().date()
     end = parse_date(context.args.date, today=today)
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         item = store.stop_intervention(session=session, name=context.args.name, end=end, today=today)
     print(f"stopped {item.name} on {item.end_date}")
     return 0
@@ -53,9 +51,8 @@ def stop_one(context: Context) -> int:
 def list_all(context: Context) -> int:
     from tracker.core.ids import INTERVENTION, format_id
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
 
-    with session_scope(context.engine(read_only=True), write=False) as session:
+    with context.session(write=False) as session:
         items = store.list_interventions(session=session)
     if not items:
         context.say("no interventions yet; `tracker intervention start NAME`")

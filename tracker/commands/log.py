@@ -73,7 +73,6 @@ def _twitch(context: Context) -> int:
     from tracker.core.formatting import duration_words, intensity_words, place_words
     from tracker.core.when import parse_duration, read_when
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
     from tracker.storage.models import EpisodeCreate
 
     now = context.now()
@@ -81,7 +80,7 @@ def _twitch(context: Context) -> int:
     started = when.at
     duration = parse_duration(opts.duration) if opts.duration is not None else None
     given = validate.integer_in_range("intensity", opts.intensity, 1, 5) if opts.intensity is not None else None
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         defaults = store.episode_defaults(session=session)
         location, side, intensity = defaults
         episode = store.add_episode(
@@ -120,14 +119,13 @@ def _factor(context: Context, name: str) -> int:
 
     from tracker.core.when import Moment, parse_date, read_when
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
     from tracker.storage.models import FactorEntryCreate
 
     now = context.now()
     when = read_when(opts.at, now=now) if opts.at else (None if opts.date else Moment(now))
     at = when.at if when else None
     day = parse_date(opts.date, today=now.date()) if opts.date else None
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         factor = store.get_factor(session=session, name=name)
         value = _factor_value(session, factor, opts.value)
         entry = store.add_factor_entry(
@@ -180,14 +178,13 @@ def _drink(context: Context) -> int:
     from tracker.core import validate
     from tracker.core.when import read_when
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
     from tracker.storage.models import FactorEntryCreate
 
     now = context.now()
     when = read_when(opts.at, now=now)
     at = when.at
     count = validate.integer_in_range("count", opts.count, 1, 20)
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         preset = store.get_preset(session=session, name=opts.name.replace(" ", "-"))
         factor = next(f for f in store.list_factors(session=session) if f.id == preset.factor_id)
         note = f"{count} × {preset.name}" if count > 1 else preset.name
@@ -208,11 +205,10 @@ def _none(context: Context) -> int:
 
     from tracker.core.when import parse_date
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
 
     now = context.now()
     day = parse_date(opts.date, today=now.date())
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         store.check_in(session=session, day=day, today=now.date())
     print(f"logged: no twitches on {day.isoformat()}")
     return 0
@@ -230,13 +226,12 @@ def _note(context: Context) -> int:
 
     from tracker.core.when import parse_date
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
     from tracker.storage.models import Day
 
     now = context.now()
     day = parse_date(opts.date, today=now.date())
     text = " ".join(opts.text).strip()
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         existing = session.get(Day, day)
         before = existing.note if existing else ""
         store.set_day_note(session=session, day=day, note=text, today=now.date())
@@ -267,12 +262,11 @@ def _redflag(context: Context) -> int:
 
     from tracker.core.when import parse_date
     from tracker.storage import store
-    from tracker.storage.engine import session_scope
     from tracker.storage.models import RedFlagCreate
 
     now = context.now()
     day = parse_date(opts.date, today=now.date())
-    with session_scope(context.engine()) as session:
+    with context.session() as session:
         flag = store.add_red_flag(
             session=session, red_flag_in=RedFlagCreate(date=day, kind=opts.kind, note=opts.note), today=now.date()
         )
