@@ -12,14 +12,10 @@ import pytest
 import statsmodels.api as sm
 from statsmodels.stats.multitest import multipletests
 
+from tracker.analysis.adjusted import adjusted_model, factor_correlations
 from tracker.analysis.frame import daily_frame
-from tracker.analysis.triggers import (
-    adjusted_model,
-    benjamini_hochberg,
-    covariates,
-    factor_correlations,
-    trigger_tests,
-)
+from tracker.analysis.poisson import benjamini_hochberg, covariates
+from tracker.analysis.triggers import trigger_tests
 from tracker.core.daily import DailyRow
 
 CAFFEINE = SimpleNamespace(name="caffeine", column="caffeine_mg", kind="number", unit="mg")

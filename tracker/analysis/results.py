@@ -71,7 +71,7 @@ def analyze(
     interventions see; persistence always looks at every episode up to as_of, so a run
     that began before date_from keeps its true length.
     """
-    from tracker.analysis import triggers  # deferred: pandas + statsmodels, ~1 s
+    from tracker.analysis import adjusted, triggers  # deferred: pandas + statsmodels, ~1 s
 
     config = config or AnalysisConfig()
     end = min(date_to or as_of, as_of)
@@ -104,8 +104,8 @@ def analyze(
             config=config.persistence,
         ),
         "triggers": trigger_entries,
-        "adjusted": triggers.adjusted_model(frame, factors, trigger_entries, config),
-        "factor_correlations": triggers.factor_correlations(frame, factors, config),
+        "adjusted": adjusted.adjusted_model(frame, factors, trigger_entries, config),
+        "factor_correlations": adjusted.factor_correlations(frame, factors, config),
         "interventions": intervention_effects(in_range, interventions, as_of=as_of, config=config),
         "method": METHOD,
     }

@@ -16,13 +16,12 @@ then controls the false discovery rate across every factor and lag.
 from __future__ import annotations
 
 import math
-import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.frame import answered
+from tracker.analysis.poisson import benjamini_hochberg, covariates, fit_rate_ratio
 from tracker.analysis.text import DASH, NOT_PROOF, TIMES
 from tracker.core.formatting import factor_words
 from tracker.core.vocabulary import FactorKind
@@ -45,139 +44,6 @@ class FactorLike(Protocol):
     def kind(self) -> str: ...
     @property
     def unit(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class Fit:
-    rate_ratio: float
-    ci_low: float
-    ci_high: float
-    p_value: float
-
-
-def covariates(frame: pd.DataFrame, lag: int = 0) -> pd.DataFrame:
-    """The carry-over and weekday covariates for each day of a daily frame.
-
-    `log1p_before` is log(1 + the count on the day before the exposure day, i.e. 1 + lag
-    days back), 0 when that day's twitches were not answered, which `before_unanswered`
-    marks. Going back past the exposure day matters for lag 1: yesterday's count is partly
-    caused by yesterday's factor, and adjusting for it would bias the lag-1 rate ratio
-    towards "fewer". `dow_1`..`dow_6` are weekday indicators (Monday = 0).
-    """
-    import pandas as pd  # deferred: ~250 ms
-
-    back = 1 + lag
-    before = frame["episodes"].shift(back)
-    before_answered = before.notna()
-    out = pd.DataFrame(index=frame.index)
-    out["log1p_before"] = before.where(before_answered, 0.0).map(math.log1p)
-    out["before_unanswered"] = (~before_answered).astype(float)
-    weekday = frame.index.day_of_week
-    for day in range(1, 7):
-        out[f"dow_{day}"] = (weekday == day).astype(float)
-    return out
-
-
-def fit_rate_ratio(y: np.ndarray, exposure: np.ndarray, controls: np.ndarray, *, max_lag: int = 28) -> list[Fit | None]:
-    """Rate ratios per unit of each exposure column, with 95% CIs and p-values
-    (None where the model has no finite estimate).
-
-    Rows are the answered days (tracker.analysis.frame.answered) in date order. The point
-    estimates are a statsmodels Poisson GLM; the standard errors are quasi-Poisson (Pearson
-    scale, for overdispersion) widened by the effective-sample-size factor
-    1 + 2 sum_k w_k r_a(k) r_e(k), where r_a and r_e are the autocorrelations of the
-    exposure (after the other columns) and of the Pearson residuals (Bartlett 1935;
-    Dutilleul 1993), w_k a Bartlett taper up to max_lag days.
-    The factor is never below 1, and the t reference uses the effective day count.
-    Controls without a finite estimate (constant, or only on quiet days) are dropped.
-    """
-    import numpy as np
-
-    # deferred, and only the GLM module: statsmodels.api would load every model (~0.4 s more)
-    from scipy import stats
-    from statsmodels.genmod.families import Poisson
-    from statsmodels.genmod.generalized_linear_model import GLM
-    from statsmodels.tools.sm_exceptions import ConvergenceWarning
-
-    if controls.size:
-        # A control that is constant, or non-zero only on days without twitches (two
-        # unanswered yesterdays, both quiet), has no finite estimate: leave it out.
-        useful = (np.ptp(controls, axis=0) > 0) & ((controls != 0).T @ y > 0)
-        controls = controls[:, useful]
-    design = np.column_stack([np.ones(len(y)), exposure, controls])
-    design = design[:, _independent_columns(design)]
-    # Newton from a flat start gives the same estimates as the default IRLS, but IRLS
-    # solves with LAPACK least squares, which OpenBLAS threads badly on small, tall
-    # problems: 10x slower on a busy two-core machine.
-    start = np.zeros(design.shape[1])
-    start[0] = math.log(max(float(np.mean(y)), 0.1))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        result = GLM(y, design, family=Poisson()).fit(method="newton", start_params=start, scale="X2", disp=False)
-    if not result.mle_retvals.get("converged", True):
-        # Separation: e.g. not one twitch on any high day yet. No finite rate ratio.
-        return [None] * exposure.shape[1]
-    mu = result.fittedvalues
-    root_mu = np.sqrt(mu)
-    n, width = design.shape
-    lags = max(1, min(max_lag, n // 4))
-    taper = 1.0 - np.arange(1, lags + 1) / (lags + 1)
-    residual_acf = _acf((y - mu) / root_mu, lags)
-    fits: list[Fit | None] = []
-    for j in range(1, 1 + exposure.shape[1]):
-        # The exposure as the score sees it: weighted, with the other columns taken out.
-        others = np.delete(design, j, axis=1) * root_mu[:, None]
-        weighted = design[:, j] * root_mu
-        partial = weighted - others @ (np.linalg.pinv(others.T @ others) @ (others.T @ weighted))
-        inflation = max(1.0, 1.0 + 2.0 * float(np.sum(taper * _acf(partial, lags) * residual_acf)))
-        coef, se = float(result.params[j]), float(result.bse[j]) * math.sqrt(inflation)
-        df = max(3.0, n / inflation - width)
-        half_width = float(stats.t.ppf(0.975, df)) * se
-        p_value = 2.0 * float(stats.t.sf(abs(coef / se), df))
-        if not abs(coef) + half_width < 50:  # a factor of e^50: separation by another name
-            fits.append(None)
-            continue
-        fits.append(Fit(math.exp(coef), math.exp(coef - half_width), math.exp(coef + half_width), p_value))
-    return fits
-
-
-def _independent_columns(design: np.ndarray) -> list[int]:
-    """Columns in order, skipping any that the earlier ones already span (a not-logged
-    indicator that matches the unanswered-yesterday one, say). Works on the small Gram
-    matrix, so it costs nothing next to the fit."""
-    import numpy as np
-
-    gram = design.T @ design
-    kept: list[int] = []
-    for column in range(design.shape[1]):
-        trial = [*kept, column]
-        if np.linalg.matrix_rank(gram[np.ix_(trial, trial)], hermitian=True) == len(trial):
-            kept.append(column)
-    return kept
-
-
-def _acf(values: np.ndarray, lags: int) -> np.ndarray:
-    """Autocorrelations at lags 1..lags (0 for a constant series)."""
-    import numpy as np
-
-    centred = values - values.mean()
-    total = float(centred @ centred)
-    if total == 0.0:
-        return np.zeros(lags)
-    return np.array([centred[:-k] @ centred[k:] / total for k in range(1, lags + 1)])
-
-
-def benjamini_hochberg(p_values: Sequence[float]) -> list[float]:
-    """BH-adjusted q-values, in the order given (the same as statsmodels' fdr_bh)."""
-    n = len(p_values)
-    order = sorted(range(n), key=lambda i: p_values[i])
-    q = [0.0] * n
-    running = 1.0
-    for rank in range(n, 0, -1):
-        i = order[rank - 1]
-        running = min(running, p_values[i] * n / rank)
-        q[i] = running
-    return q
 
 
 def step_for(factor: FactorLike, values: pd.Series) -> tuple[float, str]:
@@ -230,7 +96,7 @@ def trigger_tests(
             results.append(entry)
     tested = [entry for entry in results if entry["p_value"] is not None]
     for entry, q in zip(tested, benjamini_hochberg([entry["p_value"] for entry in tested]), strict=True):
-        entry["q_value"] = _sig(q)
+        entry["q_value"] = significant_figures(q)
         entry["association"] = q < config.alpha
         entry["summary"] = _summary(entry)
     return results
@@ -308,7 +174,7 @@ def _test(
         rate_ratio=round(fit.rate_ratio, 4),
         ci_low=round(fit.ci_low, 4),
         ci_high=round(fit.ci_high, 4),
-        p_value=_sig(fit.p_value),
+        p_value=significant_figures(fit.p_value),
         direction="more" if fit.rate_ratio >= 1 else "fewer",
         confidence="confident" if n >= config.confident_from_days else "provisional",
         high_mean=round(float(y[high].mean()), 4),
@@ -382,70 +248,6 @@ def _summary(entry: dict[str, Any]) -> str:
     return f"{text} No clear association (q = {entry['q_value']:.2f}): this could be chance."
 
 
-def adjusted_model(
-    frame: pd.DataFrame,
-    factors: Sequence[FactorLike],
-    triggers: Sequence[dict[str, Any]],
-    config: AnalysisConfig | None = None,
-) -> list[dict[str, Any]]:
-    """Every factor with enough same-day data in one model, so each rate ratio is adjusted
-    for the others. Empty when fewer than two factors qualify or too few days have them all."""
-    config = config or AnalysisConfig()
-    sufficient = {e["factor"] for e in triggers if e["lag_days"] == 0 and e["p_value"] is not None}
-    chosen = [factor for factor in factors if factor.column in sufficient]
-    if len(chosen) < 2:
-        return []
-    columns = [factor.column for factor in chosen]
-    keep = answered(frame).to_numpy(dtype=bool) & frame[columns].notna().all(axis=1).to_numpy()
-    n = int(keep.sum())
-    if n < config.min_tracked_days:
-        return []
-    steps = [step_for(factor, frame.loc[frame["tracked"], factor.column]) for factor in chosen]
-    exposure = frame.loc[keep, columns].to_numpy() / [step for step, _ in steps]
-    controls = covariates(frame).to_numpy()[keep]
-    fits = fit_rate_ratio(frame["episodes"].to_numpy()[keep], exposure, controls, max_lag=config.autocorrelation_lags)
-    if any(fit is None for fit in fits):
-        return []
-    return [
-        {
-            "factor": factor.column,
-            "name": factor.name,
-            "per": per,
-            "rate_ratio": round(fit.rate_ratio, 4),
-            "ci_low": round(fit.ci_low, 4),
-            "ci_high": round(fit.ci_high, 4),
-            "p_value": _sig(fit.p_value),
-            "n_days": n,
-        }
-        for factor, (_, per), fit in zip(chosen, steps, fits, strict=True)
-    ]
-
-
-def factor_correlations(
-    frame: pd.DataFrame, factors: Sequence[FactorLike], config: AnalysisConfig | None = None
-) -> list[dict[str, Any]]:
-    """Pairwise Spearman correlations between factors on tracked days (pairwise complete),
-    so a reader can see which habits move together and might stand in for each other."""
-    config = config or AnalysisConfig()
-    tracked = frame.loc[frame["tracked"], [factor.column for factor in factors]]
-    present = tracked.notna().astype(float)
-    pair_days = present.T @ present
-    rho = tracked.corr(method="spearman", min_periods=config.min_tracked_days)
-    out = []
-    for i, a in enumerate(rho.columns):
-        for b in rho.columns[i + 1 :]:
-            value = rho.at[a, b]
-            out.append(
-                {
-                    "factor_a": a,
-                    "factor_b": b,
-                    "rho": None if value != value else round(float(value), 3),
-                    "n_days": int(pair_days.at[a, b]),
-                }
-            )
-    return out
-
-
-def _sig(value: float) -> float:
+def significant_figures(value: float) -> float:
     """Four significant figures: enough for a p-value, short in JSON."""
     return float(f"{value:.4g}")
