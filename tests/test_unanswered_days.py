@@ -169,7 +169,7 @@ def test_the_analysis_uses_only_answered_days_as_outcomes(db_path) -> None:
 
 def test_charts_and_the_report_draw_an_unanswered_week_as_no_data(db_path) -> None:
     from tracker.analysis.frame import daily_frame
-    from tracker.report.charts import weekly_summary
+    from tracker.analysis.periods import weekly_summary
     from tracker.report.wording import daily_table, summary_lines
 
     _diary(db_path, answered=21, factor_only=14)  # the last two weeks: caffeine alone

@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from pandas.testing import assert_frame_equal
 
+from tracker.analysis import periods
 from tracker.analysis.frame import daily_frame
 from tracker.core.daily import DailyRow, date_range
 from tracker.report import charts
@@ -60,7 +61,7 @@ def three_weeks() -> pd.DataFrame:
 
 
 def test_weekly_summary_counts_tracked_days_and_keeps_untracked_weeks_nan(three_weeks):
-    weekly = charts.weekly_summary(three_weeks, factors=["caffeine_mg"])
+    weekly = periods.weekly_summary(three_weeks, factors=["caffeine_mg"])
 
     expected = pd.DataFrame(
         {
@@ -80,7 +81,7 @@ def test_weekly_summary_counts_tracked_days_and_keeps_untracked_weeks_nan(three_
 
 def test_weekly_summary_weeks_start_on_monday_even_mid_week():
     rows = _week(MONDAY + dt.timedelta(days=3), [(1, 2.0, None)] * 6)  # Thursday to Tuesday
-    weekly = charts.weekly_summary(daily_frame(rows, []), factors=[])
+    weekly = periods.weekly_summary(daily_frame(rows, []), factors=[])
 
     assert [ts.date() for ts in weekly.index] == [MONDAY, MONDAY + dt.timedelta(days=7)]
     # Monday to Wednesday of the first week have passed, unlogged: 4 of 7 days, as the TUI says.
@@ -92,7 +93,7 @@ def test_weekly_summary_weeks_start_on_monday_even_mid_week():
 def test_the_current_week_counts_the_days_elapsed_so_far():
     monday = dt.date(2026, 11, 30)
     rows = _week(monday - dt.timedelta(days=7), [(1, 2.0, None)] * 7) + _week(monday, [(0, None, None)])
-    weekly = charts.weekly_summary(daily_frame(rows, []), factors=[])
+    weekly = periods.weekly_summary(daily_frame(rows, []), factors=[])
 
     current = weekly.iloc[-1]
     assert charts.completeness_label(current["days_answered"], current["days_elapsed"]) == "1/1"
@@ -199,7 +200,7 @@ def test_a_long_span_is_drawn_by_month_with_years_on_the_axis():
     ]
     frame = daily_frame(rows, [])
 
-    recent, period = charts.chart_span(frame, 520)
+    recent, period = periods.chart_span(frame, 520)
     fig = _chart(frame, weeks=520)
 
     # 520 weeks back is 19 Dec 2016: the chart starts on the 1st, so the first bar is a whole month.
@@ -223,7 +224,7 @@ def test_about_a_year_stays_weekly_and_names_the_year_where_it_changes():
     assert len(_episodes_axes(fig).containers[0]) == 52
     years = [label.split("\n")[1] for label in _tick_labels(fig) if "\n" in label]
     assert years == ["2026"] or years == ["2025", "2026"]
-    assert charts.chart_span(frame, 12)[1] == "week"
+    assert periods.chart_span(frame, 12)[1] == "week"
 
 
 def test_a_crowded_span_leaves_the_day_counts_out_and_says_so():
@@ -273,9 +274,9 @@ def test_last_weeks_slices_whole_weeks_from_a_long_history():
     ]
     frame = daily_frame(rows, [])
 
-    recent = charts.last_weeks(frame, 12)
+    recent = periods.last_weeks(frame, 12)
 
-    weekly = charts.weekly_summary(recent, factors=[])
+    weekly = periods.weekly_summary(recent, factors=[])
     assert len(weekly) == 12
     assert weekly.index[0].day_of_week == 0
     assert recent.index[-1] == pd.Timestamp(2026, 11, 24)
@@ -287,6 +288,7 @@ def test_charts_import_matplotlib_lazily_and_never_pyplot(tmp_path):
 import datetime as dt, sys
 import tracker.report.charts
 assert "matplotlib" not in sys.modules, "imported at module level"
+from tracker.analysis import periods
 from tracker.analysis.frame import daily_frame
 from tracker.core.daily import DailyRow
 rows = [DailyRow(date=dt.date(2026, 11, d), tracked=True, episodes=d % 3) for d in range(1, 20)]

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tracker.analysis.periods import Period
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
-from tracker.report.charts import BLUE, VERMILLION, ChartMarks, Period, completeness_label
+from tracker.report.charts import BLUE, VERMILLION, ChartMarks, completeness_label
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,13 +1,11 @@
-"""Charts of episodes and factors by week (or by month, beyond about a year): the numbers
-behind them, what they mark, and the standalone chart file.
+"""Charts of episodes and factors by week (or by month, beyond about a year): what they mark,
+and the standalone chart file. The numbers come from tracker.analysis.periods.
 
-`period_summary` turns the daily frame into one row per week or month, and says how many of
-each period's days were logged out of the days elapsed (the TUI's Trends reads the same
-numbers through `weekly_summary`). `chart_marks` chooses what every chart marks: persistent
-runs, interventions, and red flags, logged or suggested by the entries. `render_chart`
-writes the standalone file; tracker.report.chart_draw draws the panels for it and for the visit
-report. pyplot is never imported: it would pick a GUI backend and keep global state. Import
-this module lazily, from the command that needs it.
+`chart_marks` chooses what every chart marks: persistent runs, interventions, and red flags,
+logged or suggested by the entries. `render_chart` writes the standalone file;
+tracker.report.chart_draw draws the panels for it and for the visit report. pyplot is never
+imported: it would pick a GUI backend and keep global state. Import this module lazily, from
+the command that needs it.
 """
 
 from __future__ import annotations
@@ -16,8 +14,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
+from tracker.analysis.periods import chart_span, period_summary
 from tracker.core.files import private_atomic_file
 from tracker.core.vocabulary import CHART_FACTORS
 
@@ -38,9 +37,7 @@ PURPLE = "#CC79A7"
 BLACK = "#000000"
 
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
-WEEKLY_UP_TO_WEEKS = 53  # about a year of weekly bars stays readable; beyond it, one bar a month
 
-Period = Literal["week", "month"]
 DateSpan = tuple[dt.date, dt.date]
 DatedLabel = tuple[dt.date, str]
 
@@ -96,105 +93,9 @@ def chart_marks(
     )
 
 
-# --- the numbers ---------------------------------------------------------------------------
-
-
-def period_summary(frame: pd.DataFrame, *, factors: Sequence[str], period: Period = "week") -> pd.DataFrame:
-    """One row per ISO week (Monday start) or calendar month covering the frame's days,
-    indexed by the period's first day.
-
-    Int columns: `days_tracked` (anything logged), `days_answered` (twitches logged, or "no
-    twitches"), `days_elapsed` (the period's days up to the frame's last day: 7 for a past
-    week, 1 on a Monday for the current one, counting days before the frame's first day).
-    Float columns: `episodes` (sum over answered days), `mean_intensity` (per episode, not per
-    day) and the mean of each factor over the days it was logged. A period with no answered
-    day has NaN episodes and intensity, never 0; a factor never logged in it is NaN.
-    """
-    import numpy as np  # deferred with pandas, which the caller has already paid for
-    import pandas as pd
-
-    missing = [column for column in factors if column not in frame.columns]
-    if missing:
-        raise ValueError(f"factors: {missing} are not columns of the daily frame")
-    counts = ["days_tracked", "days_answered", "days_elapsed"]
-    index = frame.index
-    if len(index) == 0:
-        return pd.DataFrame(columns=[*counts, "episodes", "mean_intensity", *factors], index=pd.DatetimeIndex([]))
-
-    starts = _period_starts(index, period)
-    tracked = frame["tracked"].to_numpy(dtype=bool)
-    # NaN on every day whose twitches were not answered, tracked or not: never summed as 0.
-    episodes = frame["episodes"].to_numpy(dtype=float)
-    intensity = frame["mean_intensity"].to_numpy(dtype=float)
-    parts = pd.DataFrame(
-        {
-            "days_tracked": tracked.astype(int),
-            "days_answered": (~np.isnan(episodes)).astype(int),
-            "episodes": episodes,
-            "_weighted": np.where(np.isnan(intensity), np.nan, intensity * episodes),
-            "_weighing": np.where(np.isnan(intensity), np.nan, episodes),
-        },
-        index=starts,
-    )
-    for column in factors:
-        parts[column] = frame[column].to_numpy(dtype=float)
-    grouped = parts.groupby(level=0, sort=True)
-    sums = grouped[["days_tracked", "days_answered", "episodes", "_weighted", "_weighing"]].sum(min_count=1)
-    summary = pd.DataFrame(index=sums.index)
-    summary["days_tracked"] = sums["days_tracked"]
-    summary["days_answered"] = sums["days_answered"]
-    summary["episodes"] = sums["episodes"].astype(float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        ratio = sums["_weighted"] / sums["_weighing"]
-    summary["mean_intensity"] = ratio.where(sums["_weighing"] > 0).astype(float)
-    if factors:
-        means = grouped[list(factors)].mean()
-        for column in factors:
-            summary[column] = means[column].astype(float)
-    # The frame has a row per calendar day, but be safe with gaps: every period is a row.
-    full = pd.date_range(summary.index[0], summary.index[-1], freq="W-MON" if period == "week" else "MS")
-    summary = summary.reindex(full.as_unit(index.unit))
-    summary[["days_tracked", "days_answered"]] = summary[["days_tracked", "days_answered"]].fillna(0).astype(int)
-    ends = [min(end, index[-1]) for end in _period_ends(summary.index, period)]
-    elapsed = [(end - start).days + 1 for start, end in zip(summary.index, ends, strict=True)]
-    summary.insert(2, "days_elapsed", elapsed)
-    return summary
-
-
-def weekly_summary(frame: pd.DataFrame, *, factors: Sequence[str]) -> pd.DataFrame:
-    """`period_summary` by ISO week, indexed by "week"; `days_in_week` is `days_elapsed`."""
-    weekly = period_summary(frame, factors=factors, period="week")
-    weekly.insert(3, "days_in_week", weekly["days_elapsed"])
-    weekly.index.name = "week"
-    return weekly
-
-
 def completeness_label(days_logged: float, days_elapsed: float) -> str:
     """How much of a period was logged, as every view shows it: "4/7"; "1/1" on a Monday."""
     return f"{int(days_logged)}/{int(days_elapsed)}"
-
-
-def last_weeks(frame: pd.DataFrame, weeks: int) -> pd.DataFrame:
-    """The rows of the frame's last `weeks` ISO weeks (by the frame's last day), a cheap slice."""
-    import pandas as pd
-
-    if len(frame.index) == 0 or weeks <= 0:
-        return frame.iloc[0:0]
-    last = frame.index[-1]
-    start = (last - pd.Timedelta(days=last.day_of_week)).normalize() - pd.Timedelta(weeks - 1, "W")
-    return frame.loc[start:]
-
-
-def chart_span(frame: pd.DataFrame, weeks: int) -> tuple[pd.DataFrame, Period]:
-    """The days a chart of the last `weeks` weeks draws, and whether by week or by month.
-
-    By week up to about a year of days; beyond that by month, starting on the 1st of the
-    first month so the first bar is not cut short by the slice.
-    """
-    recent = last_weeks(frame, weeks)
-    if len(recent.index) == 0 or (recent.index[-1] - recent.index[0]).days < 7 * WEEKLY_UP_TO_WEEKS:
-        return recent, "week"
-    return frame.loc[recent.index[0].replace(day=1) :], "month"
 
 
 # --- the standalone chart ------------------------------------------------------------------
@@ -274,19 +175,3 @@ def _format_for(path: Path) -> str:
         allowed = ", ".join(FORMATS)
         raise ValueError(f"chart path: {path.name!r} has no known suffix; use one of {allowed}")
     return fmt
-
-
-def _period_starts(index: pd.DatetimeIndex, period: Period) -> pd.DatetimeIndex:
-    import pandas as pd
-
-    if period == "week":
-        return (index - pd.to_timedelta(index.day_of_week, unit="D")).normalize()
-    return (index - pd.to_timedelta(index.day - 1, unit="D")).normalize()
-
-
-def _period_ends(starts: pd.DatetimeIndex, period: Period) -> pd.DatetimeIndex:
-    import pandas as pd
-
-    if period == "week":
-        return starts + pd.Timedelta(days=6)
-    return starts + pd.offsets.MonthEnd(0)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tracker.analysis import periods
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.files import private_atomic_file
 from tracker.report import charts
@@ -164,7 +165,7 @@ class _Chart:
         names: dict[str, str],
         date_to: dt.date,
     ) -> None:
-        self.summary = charts.period_summary(charts.last_weeks(frame, CHART_WEEKS), factors=factors, period="week")
+        self.summary = periods.period_summary(periods.last_weeks(frame, CHART_WEEKS), factors=factors, period="week")
         self.options = {"period": "week", "factors": factors, "names": names, "units": units, "marks": marks}
         self.date_to = date_to
         first = self.summary.index[0].date() if len(self.summary.index) else date_to

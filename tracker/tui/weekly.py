@@ -37,7 +37,7 @@ class Trends:
 def weekly_trends(session: Session, today: dt.date, weeks: int) -> Trends:
     """The last `weeks` ISO weeks (Monday first) up to `today`, oldest first."""
     from tracker.analysis.frame import daily_frame  # deferred: pandas, ~250 ms
-    from tracker.report.charts import weekly_summary
+    from tracker.analysis.periods import weekly_summary
     from tracker.storage import store
     from tracker.storage.queries import daily_rows
 
