@@ -20,7 +20,7 @@ FIRST = dt.date(2026, 10, 1)
 
 
 @pytest.fixture
-def diary(cli, db_path) -> Path:
+def eight_weeks_db(cli, db_path) -> Path:
     """Eight weeks of twitches and coffee, from 1 October to today."""
     day = FIRST
     while day <= TODAY:
@@ -57,7 +57,7 @@ def snapshot(folder: Path, db_path: Path) -> tuple[list[str], list[str]]:
 # --- dates beyond the diary are brought to its edge, and said so ----------------------------------------
 
 
-def test_analyze_as_of_the_far_future_is_as_of_today_and_says_so(cli, diary, days_built) -> None:
+def test_analyze_as_of_the_far_future_is_as_of_today_and_says_so(cli, eight_weeks_db, days_built) -> None:
     result = cli("analyze", "--json", "--as-of", "9999-12-31")
     assert result.code == 0, result.err
     analysis = json.loads(result.out)
@@ -70,7 +70,7 @@ def test_analyze_as_of_the_far_future_is_as_of_today_and_says_so(cli, diary, day
     assert days_built and all(end == TODAY for _, end in days_built)
 
 
-def test_analyze_from_long_ago_starts_at_the_first_logged_day(cli, diary, days_built) -> None:
+def test_analyze_from_long_ago_starts_at_the_first_logged_day(cli, eight_weeks_db, days_built) -> None:
     analysis = json.loads(cli("analyze", "--json", "--from", "1900-01-01").out)
     assert analysis["range"]["from"] == FIRST.isoformat()
     assert analysis["range"]["clamped"][0]["why"] == "before the first logged day"
@@ -87,13 +87,15 @@ def test_analyze_from_long_ago_starts_at_the_first_logged_day(cli, diary, days_b
     ],
     ids=lambda value: " ".join(value)[:50] if isinstance(value, list) else None,
 )
-def test_reports_and_exports_hold_their_range_to_the_diary(cli, diary, days_built, tmp_path, argv, said) -> None:
+def test_reports_and_exports_hold_their_range_to_the_diary(
+    cli, eight_weeks_db, days_built, tmp_path, argv, said
+) -> None:
     result = cli(*[arg.replace("{tmp}", str(tmp_path)) for arg in argv])
     assert result.code == 0, result.err
     assert said in result.err
 
 
-def test_an_export_from_long_ago_starts_at_the_first_logged_day(cli, diary, days_built, tmp_path) -> None:
+def test_an_export_from_long_ago_starts_at_the_first_logged_day(cli, eight_weeks_db, days_built, tmp_path) -> None:
     out = tmp_path / "d.csv"
     assert cli("export", "csv", "--from", "0001-01-01", "-o", str(out)).code == 0
     lines = out.read_text().splitlines()
@@ -122,15 +124,15 @@ def test_an_export_from_long_ago_starts_at_the_first_logged_day(cli, diary, days
     ],
     ids=lambda value: " ".join(value)[:60] if isinstance(value, list) else None,
 )
-def test_bad_values_are_one_line_exit_2_and_nothing_written(cli, diary, tmp_path, argv, names) -> None:
-    before = snapshot(tmp_path, diary)
+def test_bad_values_are_one_line_exit_2_and_nothing_written(cli, eight_weeks_db, tmp_path, argv, names) -> None:
+    before = snapshot(tmp_path, eight_weeks_db)
     result = cli(*[arg.replace("{tmp}", str(tmp_path)) for arg in argv])
     lines = result.err.strip().splitlines()
     assert result.code == 2 and len(lines) == 1 and lines[0].startswith(f"tracker: error: {names}:"), result.err
-    assert snapshot(tmp_path, diary) == before
+    assert snapshot(tmp_path, eight_weeks_db) == before
 
 
-def test_the_reason_names_the_first_logged_day(cli, diary) -> None:
+def test_the_reason_names_the_first_logged_day(cli, eight_weeks_db) -> None:
     err = cli("analyze", "--as-of", "0001-01-01").err
     assert "a date from the first logged day, 2026-10-01, on" in err
 
@@ -139,14 +141,16 @@ def test_the_reason_names_the_first_logged_day(cli, diary) -> None:
 
 
 @pytest.mark.parametrize("existing", [False, True])
-def test_a_packet_that_fails_half_way_leaves_nothing(cli, diary, tmp_path, monkeypatch, existing: bool) -> None:
+def test_a_packet_that_fails_half_way_leaves_nothing(
+    cli, eight_weeks_db, tmp_path, monkeypatch, existing: bool
+) -> None:
     from tracker.report import outputs as insights
 
     folder = tmp_path / "packet"
     if existing:
         folder.mkdir(parents=True)
         (folder / "notes.txt").write_text("mine")
-    before = snapshot(tmp_path, diary)
+    before = snapshot(tmp_path, eight_weeks_db)
 
     def full_disk(*args: object, **kwargs: object) -> Path:
         raise OSError(28, "No space left on device")
@@ -154,10 +158,10 @@ def test_a_packet_that_fails_half_way_leaves_nothing(cli, diary, tmp_path, monke
     monkeypatch.setattr(insights, "draw_chart", full_disk)  # the last of the five files
     result = cli("export", "visit", str(folder))
     assert result.code == 1 and "no space left" in result.err.lower()
-    assert snapshot(tmp_path, diary) == before
+    assert snapshot(tmp_path, eight_weeks_db) == before
 
 
-def test_a_packet_into_an_existing_folder_replaces_the_five_files(cli, diary, tmp_path) -> None:
+def test_a_packet_into_an_existing_folder_replaces_the_five_files(cli, eight_weeks_db, tmp_path) -> None:
     folder = tmp_path / "packet"
     folder.mkdir()
     (folder / "notes.txt").write_text("mine")

@@ -53,7 +53,7 @@ def run_analysis() -> Callable[..., dict[str, Any]]:
 
 
 @pytest.fixture
-def diary() -> Callable[..., SyntheticDiary]:
+def make_diary() -> Callable[..., SyntheticDiary]:
     def make(**kwargs: Any) -> SyntheticDiary:
         return generate_diary(**({"end": END} | kwargs))
 

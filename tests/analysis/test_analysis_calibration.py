@@ -23,18 +23,18 @@ def associations(diary, run_analysis, seed: int, caffeine_rr: float) -> tuple[li
 
 
 @pytest.mark.slow
-def test_no_true_effect_rarely_shows_an_association(diary, run_analysis) -> None:
+def test_no_true_effect_rarely_shows_an_association(make_diary, run_analysis) -> None:
     seeds = range(100)
-    false_alarms = [seed for seed in seeds if associations(diary, run_analysis, seed, 1.0)[0]]
+    false_alarms = [seed for seed in seeds if associations(make_diary, run_analysis, seed, 1.0)[0]]
     assert len(false_alarms) / len(seeds) < 0.10, false_alarms
 
 
 @pytest.mark.slow
-def test_a_planted_caffeine_effect_is_found(diary, run_analysis) -> None:
+def test_a_planted_caffeine_effect_is_found(make_diary, run_analysis) -> None:
     seeds = range(100, 160)
     found = 0
     for seed in seeds:
-        _, caffeine = associations(diary, run_analysis, seed, 1.4)
+        _, caffeine = associations(make_diary, run_analysis, seed, 1.4)
         near = caffeine["ci_low"] <= 1.4 * 1.1 and caffeine["ci_high"] >= 1.4 / 1.1
         found += caffeine["association"] and near
     assert found / len(seeds) >= 0.90

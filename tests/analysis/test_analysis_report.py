@@ -12,8 +12,8 @@ from tracker.analysis.results import format_text
 from tracker.core.daily import DailyRow
 
 
-def test_report_keeps_its_keys_and_is_json(diary, run_analysis) -> None:
-    result = run_analysis(diary(days=150, seed=2, with_red_flag=True, with_intervention=True))
+def test_report_keeps_its_keys_and_is_json(make_diary, run_analysis) -> None:
+    result = run_analysis(make_diary(days=150, seed=2, with_red_flag=True, with_intervention=True))
     json.dumps(result, allow_nan=False)
     assert list(result)[:8] == [
         "as_of", "range", "persistence", "red_flags", "triggers", "adjusted",
@@ -31,16 +31,16 @@ def test_report_keeps_its_keys_and_is_json(diary, run_analysis) -> None:
     ]  # fmt: skip
 
 
-def test_text_report_has_the_five_sections_in_order(diary, run_analysis) -> None:
-    text = format_text(run_analysis(diary(days=120, seed=5, with_intervention=True)))
+def test_text_report_has_the_five_sections_in_order(make_diary, run_analysis) -> None:
+    text = format_text(run_analysis(make_diary(days=120, seed=5, with_intervention=True)))
     headings = ["1. How long", "2. Red flags", "3. Possible triggers", "4. Adjusted", "5. Interv"]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
 
 
-def test_missing_days_are_not_zero(diary, run_analysis) -> None:
+def test_missing_days_are_not_zero(make_diary, run_analysis) -> None:
     """Filling untracked days with zeros (what a naive tracker does) changes the answer."""
-    source = diary(days=200, seed=11, untracked_fraction=0.15)
+    source = make_diary(days=200, seed=11, untracked_fraction=0.15)
     rows = source.daily_rows()
     zero_filled = [
         row
@@ -62,8 +62,8 @@ def test_missing_days_are_not_zero(diary, run_analysis) -> None:
     assert caffeine[0]["high_mean"] != caffeine[1]["high_mean"]
 
 
-def test_as_of_cuts_off_later_data(diary, run_analysis) -> None:
-    source = diary(days=200, seed=4)
+def test_as_of_cuts_off_later_data(make_diary, run_analysis) -> None:
+    source = make_diary(days=200, seed=4)
     as_of = source.end - dt.timedelta(days=50)
     whole, cut = run_analysis(source), run_analysis(source, as_of=as_of)
     truncated = [row for row in source.daily_rows() if row.date <= as_of]
@@ -72,16 +72,16 @@ def test_as_of_cuts_off_later_data(diary, run_analysis) -> None:
     assert cut["range"]["tracked_days"] < whole["range"]["tracked_days"]
 
 
-def test_date_range_narrows_the_trigger_days(diary, run_analysis) -> None:
-    source = diary(days=200, seed=4)
+def test_date_range_narrows_the_trigger_days(make_diary, run_analysis) -> None:
+    source = make_diary(days=200, seed=4)
     date_from = source.end - dt.timedelta(days=99)
     result = run_analysis(source, date_from=date_from)
     assert result["range"]["from"] == date_from.isoformat()
     assert result["range"]["tracked_days"] + result["range"]["untracked_days"] == 100
 
 
-def test_short_diaries_say_how_many_more_days(diary, run_analysis) -> None:
-    result = run_analysis(diary(days=21, seed=1, untracked_fraction=0.0))
+def test_short_diaries_say_how_many_more_days(make_diary, run_analysis) -> None:
+    result = run_analysis(make_diary(days=21, seed=1, untracked_fraction=0.0))
     assert {entry["confidence"] for entry in result["triggers"]} == {"insufficient"}
     caffeine = result["triggers"][0]
     more = 28 - caffeine["n_days"]
@@ -91,8 +91,8 @@ def test_short_diaries_say_how_many_more_days(diary, run_analysis) -> None:
     json.dumps(result, allow_nan=False)
 
 
-def test_intervention_compares_before_and_after_the_washout(diary, run_analysis) -> None:
-    source = diary(days=150, seed=6, with_intervention=True)
+def test_intervention_compares_before_and_after_the_washout(make_diary, run_analysis) -> None:
+    source = make_diary(days=150, seed=6, with_intervention=True)
     (name, start, _, _) = source.interventions[0]
     effect = run_analysis(source)["interventions"][0]
     assert effect["status"] == "ok" and effect["name"] == name
@@ -102,8 +102,8 @@ def test_intervention_compares_before_and_after_the_washout(diary, run_analysis)
     assert effect["ci_low"] < effect["rate_ratio"] < effect["ci_high"]
 
 
-def test_intervention_is_too_early_for_the_first_days(diary, run_analysis) -> None:
-    source = diary(days=150, seed=6, with_intervention=True, untracked_fraction=0.0)
+def test_intervention_is_too_early_for_the_first_days(make_diary, run_analysis) -> None:
+    source = make_diary(days=150, seed=6, with_intervention=True, untracked_fraction=0.0)
     start = source.interventions[0][1]
     early = run_analysis(source, as_of=start + dt.timedelta(days=8))["interventions"][0]
     assert early["status"] == "too-early"
@@ -113,10 +113,10 @@ def test_intervention_is_too_early_for_the_first_days(diary, run_analysis) -> No
     assert ready["status"] == "ok"
 
 
-def test_user_factors_get_a_round_step(diary, run_analysis, factors) -> None:
+def test_user_factors_get_a_round_step(make_diary, run_analysis, factors) -> None:
     from types import SimpleNamespace
 
-    source = diary(days=120, seed=3)
+    source = make_diary(days=120, seed=3)
     rows = [
         dataclasses.replace(row, factors=row.factors | {"steps": 4000.0 + 3000 * (i % 3)}) if row.tracked else row
         for i, row in enumerate(source.daily_rows())

@@ -190,10 +190,10 @@ def analysis_for(diary: Diary, **overrides: Any) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def diary() -> Diary:
+def chart_diary() -> Diary:
     return make_diary()
 
 
 @pytest.fixture
-def analysis(diary: Diary) -> dict[str, Any]:
-    return analysis_for(diary)
+def analysis(chart_diary: Diary) -> dict[str, Any]:
+    return analysis_for(chart_diary)

@@ -240,10 +240,10 @@ def test_a_crowded_span_leaves_the_day_counts_out_and_says_so():
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
-def test_render_chart_writes_an_owner_only_file(tmp_path, diary, suffix):
+def test_render_chart_writes_an_owner_only_file(tmp_path, chart_diary, suffix):
     path = tmp_path / f"chart{suffix}"
 
-    written = charts.render_chart(path, diary.frame, names=NAMES, units={"caffeine_mg": "mg", "sleep_h": "h"})
+    written = charts.render_chart(path, chart_diary.frame, names=NAMES, units={"caffeine_mg": "mg", "sleep_h": "h"})
 
     assert written == path
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -251,20 +251,20 @@ def test_render_chart_writes_an_owner_only_file(tmp_path, diary, suffix):
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary left behind
 
 
-def test_render_chart_replaces_an_existing_file_and_tightens_its_mode(tmp_path, diary):
+def test_render_chart_replaces_an_existing_file_and_tightens_its_mode(tmp_path, chart_diary):
     path = tmp_path / "chart.png"
     path.write_bytes(b"old")
     path.chmod(0o644)
 
-    charts.render_chart(path, diary.frame, names=NAMES, units={})
+    charts.render_chart(path, chart_diary.frame, names=NAMES, units={})
 
     assert path.read_bytes().startswith(b"\x89PNG")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_render_chart_refuses_an_unknown_suffix_and_writes_nothing(tmp_path, diary):
+def test_render_chart_refuses_an_unknown_suffix_and_writes_nothing(tmp_path, chart_diary):
     with pytest.raises(ValueError, match=r"\.png"):
-        charts.render_chart(tmp_path / "chart.jpg", diary.frame, names=NAMES, units={})
+        charts.render_chart(tmp_path / "chart.jpg", chart_diary.frame, names=NAMES, units={})
     assert list(tmp_path.iterdir()) == []
 
 

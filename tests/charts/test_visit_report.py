@@ -48,8 +48,8 @@ def _text(path) -> str:
 
 
 @pytest.fixture
-def report(tmp_path, diary, analysis):
-    return _write(tmp_path, diary, analysis)
+def report(tmp_path, chart_diary, analysis):
+    return _write(tmp_path, chart_diary, analysis)
 
 
 def test_report_is_one_or_two_a4_pages_readable_only_by_its_owner(report):
@@ -63,12 +63,12 @@ def test_report_is_one_or_two_a4_pages_readable_only_by_its_owner(report):
     assert [path.name for path in report.parent.iterdir()] == ["report.pdf"]
 
 
-def test_report_states_the_key_facts(report, diary):
+def test_report_states_the_key_facts(report, chart_diary):
     text = _text(report)
 
     assert "PERSISTENT" in text
     assert "RED FLAGS LOGGED" in text
-    assert f"{diary.red_flags[0].date:%a %d %b %Y}: drooping" in text
+    assert f"{chart_diary.red_flags[0].date:%a %d %b %Y}: drooping" in text
     assert "not a diagnosis" in text
     assert "Rate ratio 1.42 (95% CI 1.18 to 1.71), 140 days" in text
     assert "An association, not proof of cause." in text
@@ -79,41 +79,41 @@ def test_report_states_the_key_facts(report, diary):
     assert "not logged" in text  # the table's untracked day
 
 
-def test_report_without_reliable_associations_says_so(tmp_path, diary, analysis):
+def test_report_without_reliable_associations_says_so(tmp_path, chart_diary, analysis):
     for trigger in analysis["triggers"]:
         trigger["q_value"] = 0.2
 
-    text = _text(_write(tmp_path, diary, analysis))
+    text = _text(_write(tmp_path, chart_diary, analysis))
 
     assert "No reliable associations yet." in text
     assert "Rate ratio" not in text
 
 
-def test_report_with_no_red_flags_and_no_run(tmp_path, diary, analysis):
+def test_report_with_no_red_flags_and_no_run(tmp_path, chart_diary, analysis):
     analysis["red_flags"] = []
     analysis["persistence"].update(status="none", current_run=None, longest_run=None)
 
-    text = _text(_write(tmp_path, diary, analysis, red_flags=[]))
+    text = _text(_write(tmp_path, chart_diary, analysis, red_flags=[]))
 
     assert "No red flags logged." in text
     assert "Status: NONE" in text
     assert "Current run" not in text
 
 
-def test_report_replaces_an_existing_file(tmp_path, diary, analysis):
+def test_report_replaces_an_existing_file(tmp_path, chart_diary, analysis):
     path = tmp_path / "report.pdf"
     path.write_bytes(b"old")
     path.chmod(0o644)
 
-    _write(tmp_path, diary, analysis)
+    _write(tmp_path, chart_diary, analysis)
 
     assert path.read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_summary_counts_active_days_over_tracked_days(diary, analysis):
-    lines = visit_report.summary_lines(diary.frame, analysis, diary.episodes, date_to=diary.end)
-    recent = diary.frame.loc[str(diary.end - dt.timedelta(days=27)) :]
+def test_summary_counts_active_days_over_tracked_days(chart_diary, analysis):
+    lines = visit_report.summary_lines(chart_diary.frame, analysis, chart_diary.episodes, date_to=chart_diary.end)
+    recent = chart_diary.frame.loc[str(chart_diary.end - dt.timedelta(days=27)) :]
     tracked, active = int(recent["tracked"].sum()), int((recent["episodes"] > 0).sum())
 
     assert f"Last 28 days: twitching on {active} of {tracked} days logged" in "\n".join(lines)
@@ -197,7 +197,7 @@ def test_daily_table_shows_untracked_days_and_missing_values_never_as_zero():
     ]
 
 
-def test_report_lists_derived_red_flags_from_the_analysis(tmp_path, diary, analysis):
+def test_report_lists_derived_red_flags_from_the_analysis(tmp_path, chart_diary, analysis):
     analysis["red_flags"].append(
         {
             "date": "2026-11-18",
@@ -208,17 +208,17 @@ def test_report_lists_derived_red_flags_from_the_analysis(tmp_path, diary, analy
         }
     )
 
-    text = _text(_write(tmp_path, diary, analysis))
+    text = _text(_write(tmp_path, chart_diary, analysis))
 
     assert "Wed 18 Nov 2026: hemifacial-spasm pattern (suggested by your entries:" in text
 
 
-def test_a_crowded_first_page_moves_the_chart_but_stays_two_pages(tmp_path, diary, analysis):
+def test_a_crowded_first_page_moves_the_chart_but_stays_two_pages(tmp_path, chart_diary, analysis):
     analysis["red_flags"] = [
         {"date": f"2026-11-{day:02d}", "kind": "other", "source": "logged", "note": "x " * 130} for day in range(1, 13)
     ]
 
-    path = _write(tmp_path, diary, analysis)
+    path = _write(tmp_path, chart_diary, analysis)
 
     reader = PdfReader(path)
     assert len(reader.pages) == 2

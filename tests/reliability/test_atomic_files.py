@@ -26,7 +26,7 @@ KILLS = 4
 
 
 @pytest.fixture(scope="module")
-def diary(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def three_years_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Three years of demo history: a copy takes long enough to be caught in the middle."""
     path = tmp_path_factory.mktemp("diary") / "tracker.db"
     assert tracker_process("--db", str(path), "demo", "--days", "1100").returncode == 0
@@ -46,9 +46,9 @@ def kill_when_a_file_appears(argv: list[str], folder: Path) -> None:
     victim.wait(timeout=60)
 
 
-def test_a_killed_backup_leaves_a_whole_backup_or_none(tmp_path, diary) -> None:
+def test_a_killed_backup_leaves_a_whole_backup_or_none(tmp_path, three_years_db) -> None:
     path = tmp_path / "tracker.db"
-    shutil.copy(diary, path)
+    shutil.copy(three_years_db, path)
     for _ in range(KILLS):
         kill_when_a_file_appears(["--db", str(path), "db", "backup"], tmp_path)
         others = set(os.listdir(tmp_path)) - {"tracker.db", "tracker.db-wal", "tracker.db-shm"}
@@ -93,11 +93,11 @@ def test_a_killed_pre_upgrade_backup_leaves_a_whole_backup_or_none(tmp_path) -> 
             assert integrity(backup) == "ok" and db.stored_revision(backup) == "0001"
 
 
-def test_a_killed_export_leaves_no_hidden_file(tmp_path, diary) -> None:
+def test_a_killed_export_leaves_no_hidden_file(tmp_path, three_years_db) -> None:
     out = tmp_path / "out"
     out.mkdir()
     for number in range(KILLS):
         target = out / f"episodes-{number}.csv"
-        kill_when_a_file_appears(["--db", str(diary), "export", "csv", "--episodes", "-o", str(target)], out)
+        kill_when_a_file_appears(["--db", str(three_years_db), "export", "csv", "--episodes", "-o", str(target)], out)
         assert [name for name in os.listdir(out) if name.startswith(".")] == []
         assert not target.exists() or target.read_text(encoding="utf-8").endswith("\n")

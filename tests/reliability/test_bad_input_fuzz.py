@@ -122,7 +122,7 @@ def _snapshot(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def diary(cli, db_path) -> Path:
+def seeded_db(cli, db_path) -> Path:
     """A small database with a little of everything, so deletes, stops and re-adds have targets."""
     for args in (["log", "twitch", "--at", "2026-11-20T08:00", "--note", "seed"], ["log", "caffeine", "95"],
                  ["log", "redflag", "drooping", "--date", "2026-11-20"], ["intervention", "start", "magnesium"],
@@ -151,9 +151,9 @@ def assert_contract(code: int, err: str, before: list[str], after: list[str]) ->
 @pytest.mark.parametrize("family", list(COMMANDS))
 @FUZZ
 @given(data=st.data())
-def test_any_command_line_exits_0_or_2_and_a_refusal_writes_nothing(diary, capsys, family: str, data) -> None:
+def test_any_command_line_exits_0_or_2_and_a_refusal_writes_nothing(seeded_db, capsys, family: str, data) -> None:
     argv = data.draw(COMMANDS[family], label="argv")
-    db = fresh_copy(diary)
+    db = fresh_copy(seeded_db)
     before = _snapshot(db)
     capsys.readouterr()
     code = main(["--db", str(db), *argv])
@@ -222,10 +222,12 @@ file_contents = st.one_of(
 
 @settings(FUZZ, max_examples=100)
 @given(content=file_contents)
-def test_any_csv_file_imports_whole_or_is_refused_with_nothing_written(diary, capsys, tmp_path, content: bytes) -> None:
+def test_any_csv_file_imports_whole_or_is_refused_with_nothing_written(
+    seeded_db, capsys, tmp_path, content: bytes
+) -> None:
     path = tmp_path / "input.csv"
     path.write_bytes(content)
-    db = fresh_copy(diary)
+    db = fresh_copy(seeded_db)
     before = _snapshot(db)
     capsys.readouterr()
     code = main(["--db", str(db), "import", "csv", str(path)])
@@ -235,14 +237,14 @@ def test_any_csv_file_imports_whole_or_is_refused_with_nothing_written(diary, ca
 
 
 @pytest.mark.parametrize("make", ["directory", "missing", "device"])
-def test_import_of_a_directory_missing_file_or_device_is_refused(diary, capsys, tmp_path, make: str) -> None:
+def test_import_of_a_directory_missing_file_or_device_is_refused(seeded_db, capsys, tmp_path, make: str) -> None:
     target = {"directory": tmp_path, "missing": tmp_path / "nope.csv"}.get(make, Path("/dev/null"))
-    before = _snapshot(diary)
+    before = _snapshot(seeded_db)
     capsys.readouterr()
-    code = main(["--db", str(diary), "import", "csv", str(target)])
+    code = main(["--db", str(seeded_db), "import", "csv", str(target)])
     err = capsys.readouterr().err
     assert code == 2, err
-    assert_contract(code, err, before, _snapshot(diary))
+    assert_contract(code, err, before, _snapshot(seeded_db))
 
 
 def _refused_untouched(diary: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
@@ -267,8 +269,8 @@ def _refused_untouched(diary: Path, capsys: pytest.CaptureFixture[str], argv: li
      ["log", "drink", "coffee", "1e308"], ["preset", "set", "mug", "caffeine", "NaN"]],
     ids=lambda argv: " ".join(argv)[:40],
 )  # fmt: skip
-def test_named_bad_command_lines_are_refused(diary, capsys, argv: list[str]) -> None:
-    _refused_untouched(diary, capsys, argv)
+def test_named_bad_command_lines_are_refused(seeded_db, capsys, argv: list[str]) -> None:
+    _refused_untouched(seeded_db, capsys, argv)
 
 
 NAMED_BAD_FILES = {
@@ -290,18 +292,18 @@ NAMED_BAD_FILES = {
 
 
 @pytest.mark.parametrize("name", list(NAMED_BAD_FILES))
-def test_named_bad_files_are_refused(diary, capsys, tmp_path, name: str) -> None:
+def test_named_bad_files_are_refused(seeded_db, capsys, tmp_path, name: str) -> None:
     path = tmp_path / "bad.csv"
     path.write_bytes(NAMED_BAD_FILES[name])
-    _refused_untouched(diary, capsys, ["import", "csv", str(path)])
+    _refused_untouched(seeded_db, capsys, ["import", "csv", str(path)])
 
 
-def test_bom_and_mixed_line_endings_import(diary, capsys, tmp_path) -> None:
+def test_bom_and_mixed_line_endings_import(seeded_db, capsys, tmp_path) -> None:
     path = tmp_path / "mixed.csv"
     path.write_bytes(b"\xef\xbb\xbfdate,caffeine_mg\r\n2026-11-01,95\n2026-11-02,63\r2026-11-03,47\r\n")
-    assert main(["--db", str(diary), "import", "csv", str(path)]) == 0, capsys.readouterr().err
+    assert main(["--db", str(seeded_db), "import", "csv", str(path)]) == 0, capsys.readouterr().err
     capsys.readouterr()
-    main(["--db", str(diary), "export", "csv", "--from", "2026-11-01", "--to", "2026-11-03"])
+    main(["--db", str(seeded_db), "export", "csv", "--from", "2026-11-01", "--to", "2026-11-03"])
     assert [line.split(",")[6] for line in capsys.readouterr().out.splitlines()[1:]] == ["95", "63", "47"]
 
 
@@ -309,8 +311,8 @@ def test_bom_and_mixed_line_endings_import(diary, capsys, tmp_path) -> None:
 
 
 @pytest.mark.parametrize("value", ["abc", "2.5", "NaN", "1e308"])  # "٣" is a 3, and accepted as one
-def test_non_integer_intensity_is_refused(diary, capsys, value: str) -> None:
-    err = _refused_untouched(diary, capsys, ["log", "twitch", f"--intensity={value}"])
+def test_non_integer_intensity_is_refused(seeded_db, capsys, value: str) -> None:
+    err = _refused_untouched(seeded_db, capsys, ["log", "twitch", f"--intensity={value}"])
     assert "intensity" in err
 
 
@@ -324,42 +326,42 @@ UNDECODABLE = "\udcff"  # what Python makes of the byte 0xff in argv (surrogatee
      ["log", "caffeine", "95", "--note", f"caf{UNDECODABLE}"]],
     ids=["twitch note", "redflag note", "factor name", "drink name", "intervention name", "factor note"],
 )  # fmt: skip
-def test_undecodable_bytes_in_arguments_are_refused(diary, capsys, argv: list[str]) -> None:
-    _refused_untouched(diary, capsys, argv)
+def test_undecodable_bytes_in_arguments_are_refused(seeded_db, capsys, argv: list[str]) -> None:
+    _refused_untouched(seeded_db, capsys, argv)
 
 
-def test_undecodable_byte_from_a_real_shell_is_refused(diary) -> None:
+def test_undecodable_byte_from_a_real_shell_is_refused(seeded_db) -> None:
     import subprocess
     import sys
 
-    before = _snapshot(diary)
-    argv = [sys.executable, "-m", "tracker", "--db", str(diary), "log", "twitch", "--note", b"caf\xe9"]
+    before = _snapshot(seeded_db)
+    argv = [sys.executable, "-m", "tracker", "--db", str(seeded_db), "log", "twitch", "--note", b"caf\xe9"]
     result = subprocess.run(argv, capture_output=True, check=False)
     assert result.returncode == 2, result.stderr
-    assert _snapshot(diary) == before
+    assert _snapshot(seeded_db) == before
 
 
 @pytest.mark.parametrize("bounds", [["--min=-inf"], ["--max=inf"], ["--min=-inf", "--max=inf"]])
-def test_infinite_factor_range_is_refused(diary, capsys, bounds: list[str]) -> None:
-    _refused_untouched(diary, capsys, ["factor", "add", "alcohol", "--kind", "number", *bounds])
+def test_infinite_factor_range_is_refused(seeded_db, capsys, bounds: list[str]) -> None:
+    _refused_untouched(seeded_db, capsys, ["factor", "add", "alcohol", "--kind", "number", *bounds])
 
 
 @pytest.mark.parametrize("column,first,second", [("caffeine_mg", "95", "63"), ("stress", "4", "7")])
-def test_a_day_twice_in_one_file_is_refused_or_merged(diary, capsys, tmp_path, column, first, second) -> None:
+def test_a_day_twice_in_one_file_is_refused_or_merged(seeded_db, capsys, tmp_path, column, first, second) -> None:
     path = tmp_path / "twice.csv"
     path.write_text(f"date,{column}\n2026-11-02,{first}\n2026-11-02,{second}\n", encoding="utf-8")
-    before = _snapshot(diary)
+    before = _snapshot(seeded_db)
     capsys.readouterr()
-    code = main(["--db", str(diary), "import", "csv", str(path)])
+    code = main(["--db", str(seeded_db), "import", "csv", str(path)])
     err = capsys.readouterr().err
     assert code in (0, 2), err
-    assert_contract(code, err, before, _snapshot(diary))
+    assert_contract(code, err, before, _snapshot(seeded_db))
 
 
 @pytest.mark.parametrize("span", [["--to", "2026-12-31"], ["--from", "1899-12-30"], ["--from", "0001-01-01"]])
-def test_an_export_of_any_accepted_range_imports_back(diary, capsys, tmp_path, span: list[str]) -> None:
+def test_an_export_of_any_accepted_range_imports_back(seeded_db, capsys, tmp_path, span: list[str]) -> None:
     exported = tmp_path / "export.csv"
-    assert main(["--db", str(diary), "export", "csv", *span, "-o", str(exported)]) == 0
+    assert main(["--db", str(seeded_db), "export", "csv", *span, "-o", str(exported)]) == 0
     capsys.readouterr()
-    code = main(["--db", str(diary), "import", "csv", str(exported)])
+    code = main(["--db", str(seeded_db), "import", "csv", str(exported)])
     assert code == 0, capsys.readouterr().err

@@ -4,12 +4,12 @@ do not wrap; notes use the width; one notice at a time; a red flag shows in the 
 from __future__ import annotations
 
 from textual.widgets import DataTable
-from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import SIZE, TODAY, settle
 from tests.tui.test_today import twitch
 from tracker.storage import store
 from tracker.storage.models import RedFlagCreate, RedFlagKind
+from tracker.tui.widgets.keys_footer import FooterKey
 
 SMALL = (80, 24)
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import NOW, SIZE, pause_until, settle
 from tests.tui.test_fast_typing import burst
@@ -28,6 +27,7 @@ from tracker.tui.screens.episode_form import LOCATION_KEYS, SIDE_KEYS, EpisodeFo
 from tracker.tui.screens.red_flags import QUESTIONS
 from tracker.tui.screens.today import TodayScreen
 from tracker.tui.widgets.day_table import DayTable
+from tracker.tui.widgets.keys_footer import FooterKey
 
 DATABASE_STACK = (
     "sqlalchemy",

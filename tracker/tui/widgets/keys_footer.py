@@ -19,7 +19,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.containers import HorizontalGroup
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey  # not public; the one place it is reached for (tests import it here)
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
