@@ -90,7 +90,7 @@ def test_the_guarded_text_comes_back_as_typed(cli, hostile_diary, tmp_path) -> N
     assert cli("import", "csv", str(first), db=tmp_path / "copy.db").code == 0
     assert cli("export", "csv", "--episodes", "-o", str(second), db=tmp_path / "copy.db").code == 0
     assert second.read_bytes() == first.read_bytes()
-    from tracker.io.export import restore_text
+    from tracker.io.csv_cells import restore_text
 
     notes = [row["note"] for row in csv.DictReader(io.StringIO(read(first), newline=""))]
     assert {restore_text(note) for note in notes if note} == set(HOSTILE)

@@ -4,7 +4,7 @@ factors move with each other (which habits might stand in for one another)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.frame import answered
@@ -36,8 +36,9 @@ def adjusted_model(
     steps = [step_for(factor, frame.loc[frame["tracked"], factor.column]) for factor in chosen]
     exposure = frame.loc[keep, columns].to_numpy() / [step for step, _ in steps]
     controls = covariates(frame).to_numpy()[keep]
-    fits = fit_rate_ratio(frame["episodes"].to_numpy()[keep], exposure, controls, max_lag=config.autocorrelation_lags)
-    if any(fit is None for fit in fits):
+    fitted = fit_rate_ratio(frame["episodes"].to_numpy()[keep], exposure, controls, max_lag=config.autocorrelation_lags)
+    fits = [fit for fit in fitted if fit is not None]
+    if len(fits) < len(fitted):
         return []
     return [
         {
@@ -67,13 +68,13 @@ def factor_correlations(
     out = []
     for i, a in enumerate(rho.columns):
         for b in rho.columns[i + 1 :]:
-            value = rho.at[a, b]
+            value = cast(float, rho.at[a, b])  # a correlation, or NaN
             out.append(
                 {
                     "factor_a": a,
                     "factor_b": b,
                     "rho": None if value != value else round(float(value), 3),
-                    "n_days": int(pair_days.at[a, b]),
+                    "n_days": int(cast(float, pair_days.at[a, b])),
                 }
             )
     return out

@@ -24,7 +24,7 @@ def daily_frame(rows: Sequence[DailyRow], factor_columns: Sequence[str]) -> pd.D
     """
     import pandas as pd  # deferred: ~250 ms
 
-    index = pd.DatetimeIndex([pd.Timestamp(row.date) for row in rows], name="date", freq=None)
+    index = pd.DatetimeIndex([pd.Timestamp(row.date) for row in rows], name="date")
     data: dict[str, list[object]] = {
         "tracked": [row.tracked for row in rows],
         "episodes": [_nan(row.episodes) for row in rows],

@@ -6,7 +6,7 @@ caller, which has already paid for it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,7 +33,7 @@ def period_summary(frame: pd.DataFrame, *, factors: Sequence[str], period: Perio
     if missing:
         raise ValueError(f"factors: {missing} are not columns of the daily frame")
     counts = ["days_tracked", "days_answered", "days_elapsed"]
-    index = frame.index
+    index = cast("pd.DatetimeIndex", frame.index)  # a daily frame is indexed by date
     if len(index) == 0:
         return pd.DataFrame(columns=[*counts, "episodes", "mean_intensity", *factors], index=pd.DatetimeIndex([]))
 
@@ -71,7 +71,7 @@ def period_summary(frame: pd.DataFrame, *, factors: Sequence[str], period: Perio
     full = pd.date_range(summary.index[0], summary.index[-1], freq="W-MON" if period == "week" else "MS")
     summary = summary.reindex(full.as_unit(index.unit))
     summary[["days_tracked", "days_answered"]] = summary[["days_tracked", "days_answered"]].fillna(0).astype(int)
-    ends = [min(end, index[-1]) for end in _period_ends(summary.index, period)]
+    ends = [min(end, index[-1]) for end in _period_ends(cast("pd.DatetimeIndex", summary.index), period)]
     elapsed = [(end - start).days + 1 for start, end in zip(summary.index, ends, strict=True)]
     summary.insert(2, "days_elapsed", elapsed)
     return summary

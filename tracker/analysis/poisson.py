@@ -10,7 +10,7 @@ import math
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     import numpy as np
@@ -42,7 +42,7 @@ def covariates(frame: pd.DataFrame, lag: int = 0) -> pd.DataFrame:
     out = pd.DataFrame(index=frame.index)
     out["log1p_before"] = before.where(before_answered, 0.0).map(math.log1p)
     out["before_unanswered"] = (~before_answered).astype(float)
-    weekday = frame.index.day_of_week
+    weekday = cast("pd.DatetimeIndex", frame.index).day_of_week  # a daily frame is indexed by date
     for day in range(1, 7):
         out[f"dow_{day}"] = (weekday == day).astype(float)
     return out

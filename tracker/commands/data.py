@@ -11,7 +11,7 @@ from pathlib import Path
 from tracker.commands.context import Context
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser("export", help="export data as CSV (or a doctor-visit packet)")
     kinds = export.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=type(export))
     csv_parser = kinds.add_parser("csv", help="daily CSV (or --episodes), to stdout without -o")

@@ -8,7 +8,7 @@ from pathlib import Path
 from tracker.commands.context import Context
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     db = commands.add_parser("db", help="where the database is; upgrade, back up or check it")
     actions = db.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(db))
     actions.add_parser("path", help="print the database path").set_defaults(handler=show_path)

@@ -7,7 +7,7 @@ import argparse
 from tracker.commands.context import Context
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = commands.add_parser(
         "demo",
         help="fill an empty database with a realistic synthetic history",

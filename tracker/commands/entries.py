@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
 from tracker.commands.context import Context
 
+if TYPE_CHECKING:
+    from sqlmodel.sql.expression import SelectOfScalar
 
-def register(commands: argparse._SubParsersAction) -> None:
+    from tracker.storage.models import Day
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show = commands.add_parser("list", help="list what was logged on a day or in a range, with ids")
     show.add_argument("--date", metavar="D", help="one day (default today)")
     show.add_argument("--from", dest="date_from", metavar="D")
@@ -123,7 +129,7 @@ def _chronological(item: dict[str, object]) -> tuple[str, float, tuple[str, int,
     return str(item["date"]), instant, order_key(str(item["id"]))
 
 
-def _days_query(day_model, start: dt.date, end: dt.date):  # type: ignore[no-untyped-def]
+def _days_query(day_model: type[Day], start: dt.date, end: dt.date) -> SelectOfScalar[Day]:
     from sqlmodel import col, select
 
     return select(day_model).where(col(day_model.date) >= start, col(day_model.date) <= end)

@@ -8,7 +8,7 @@ from tracker.commands.context import Context
 from tracker.core.vocabulary import FactorKind
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     factor = commands.add_parser("factor", help="list or add factors (what you log each day)")
     actions = factor.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(factor))
     actions.add_parser("list", help="list factors with their units, ranges and daily rules").set_defaults(
@@ -40,7 +40,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def list_factors(context: Context) -> int:
-    from tracker.io.export import format_number
+    from tracker.core.formatting import format_number
     from tracker.storage import store
 
     with context.session(write=False) as session:
@@ -86,7 +86,7 @@ def edit_factor(context: Context) -> int:
 
 
 def list_presets(context: Context) -> int:
-    from tracker.io.export import format_number
+    from tracker.core.formatting import format_number
     from tracker.storage import store
 
     with context.session(write=False) as session:

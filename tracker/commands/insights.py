@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from tracker.storage.history import History
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     analyze = commands.add_parser("analyze", help="persistence, red flags and which factors go with twitching")
     _range_options(analyze)
     analyze.add_argument("--as-of", dest="as_of", metavar="D", help="analyse as if today were D (default today)")

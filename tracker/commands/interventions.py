@@ -7,7 +7,7 @@ import argparse
 from tracker.commands.context import Context
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser("intervention", help="start, stop or list interventions (e.g. magnesium)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(parser))
     start = actions.add_parser("start", help="start an intervention")
@@ -59,5 +59,5 @@ def list_all(context: Context) -> int:
     for item in items:
         until = item.end_date.isoformat() if item.end_date else "running"
         note = f" — {item.note}" if item.note else ""
-        print(f"{format_id(INTERVENTION, item.id):<5} {item.name:<20} {item.start_date} → {until}{note}")
+        print(f"{format_id(INTERVENTION, item.id or 0):<5} {item.name:<20} {item.start_date} → {until}{note}")
     return 0

@@ -10,12 +10,15 @@ from tracker.commands.context import Context
 from tracker.errors import InputError
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from tracker.core.when import Moment
+    from tracker.storage.models import Factor
 
 SPECIAL = ("twitch", "drink", "none", "redflag", "note")
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "log",
         help="log a twitch, a factor, a drink, a no-twitch day, a red flag or the day's note",
@@ -49,7 +52,7 @@ def run(context: Context) -> int:
 
 
 def _twitch(context: Context) -> int:
-    from tracker.storage.models import Location, Side
+    from tracker.core.vocabulary import Location, Side
 
     parser = _sub_parser(
         context,
@@ -142,9 +145,9 @@ def _factor(context: Context, name: str) -> int:
     return 0
 
 
-def _factor_value(session, factor, text: str) -> float:  # type: ignore[no-untyped-def]
+def _factor_value(session: Session, factor: Factor, text: str) -> float:
+    from tracker.core.vocabulary import FactorKind
     from tracker.storage import store
-    from tracker.storage.models import FactorKind
 
     raw = text.strip().lower()
     if factor.kind == FactorKind.YES_NO:
@@ -246,7 +249,7 @@ def _note(context: Context) -> int:
 
 
 def _redflag(context: Context) -> int:
-    from tracker.storage.models import RedFlagKind
+    from tracker.core.vocabulary import RedFlagKind
 
     parser = _sub_parser(context, "redflag", "Record a warning sign to show a doctor.")
     parser.add_argument(
@@ -299,6 +302,6 @@ def _split_repeated(values: list[str]) -> list[str]:
 
 
 def _show(value: float) -> str:
-    from tracker.io.export import format_number
+    from tracker.core.formatting import format_number
 
     return format_number(value)

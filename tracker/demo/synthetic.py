@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tracker.core.daily import DailyRow, daily_value
-from tracker.core.vocabulary import BUILTIN_FACTORS
-from tracker.storage.models import Location, Side
+from tracker.core.vocabulary import BUILTIN_FACTORS, Location, Side
 
 # name, column, kind, unit, daily rule: the built-in factors (migration 0002) the diary logs.
 SYNTHETIC_FACTORS = tuple((f.name, f.column, f.kind, f.unit, f.rule) for f in BUILTIN_FACTORS)

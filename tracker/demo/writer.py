@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlmodel import Session
@@ -19,7 +20,7 @@ DEMO_SLEEP_RR_PER_HOUR = 1.2
 
 def database_is_empty(*, session: Session) -> bool:
     counts = [
-        session.execute(select(func.count()).select_from(model)).scalar_one()  # type: ignore[arg-type]
+        session.execute(select(func.count()).select_from(model)).scalar_one()
         for model in (Episode, FactorEntry, Day, RedFlag, Intervention)
     ]
     return not any(counts)
@@ -90,9 +91,9 @@ def write_diary(*, session: Session, diary: SyntheticDiary, now: dt.datetime | N
     }
 
 
-def _insert_all(session: Session, model: type, rows: list[dict[str, object]]) -> journal.Change:
+def _insert_all(session: Session, model: type, rows: list[dict[str, Any]]) -> journal.Change:
     """Insert the rows; returns the journal's note of them, so `tracker undo` can take the demo out."""
     if model is Day:
-        session.execute(insert(Day), rows)  # type: ignore[arg-type]
+        session.execute(insert(Day), rows)
         return journal.added("day", [row["date"] for row in rows])
     return journal.added_range(model.__tablename__, *journal.insert_rows(session, model, rows))  # type: ignore[attr-defined]

@@ -9,11 +9,10 @@ from sqlmodel import Session
 
 from tracker.core.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
 from tracker.core.daily import DailyRow
-from tracker.core.formatting import format_number  # also imported from here by the commands
+from tracker.core.formatting import format_number
 from tracker.core.span import Bounded, bound_dates
 from tracker.core.when import local_now
 from tracker.io.csv_cells import csv_text
-from tracker.io.csv_cells import restore_text as restore_text  # the importer reads it from here
 from tracker.storage.models import Episode, Factor
 from tracker.storage.queries import daily_rows, episodes_between, logged_range
 from tracker.storage.store import list_factors

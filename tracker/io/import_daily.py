@@ -23,12 +23,14 @@ from sqlalchemy import Connection, func, select
 from tracker.core import validate
 from tracker.core.columns import DAILY_HEAD, DAILY_TAIL
 from tracker.core.daily import daily_value
+from tracker.core.formatting import format_number
+from tracker.core.vocabulary import RedFlagKind
 from tracker.core.when import parse_date
 from tracker.errors import InputError
+from tracker.io.csv_cells import restore_text
 from tracker.io.csv_table import CsvTable
-from tracker.io.export import format_number, restore_text
 from tracker.storage import store
-from tracker.storage.models import Day, Episode, Factor, FactorEntry, RedFlag, RedFlagKind, split_tags
+from tracker.storage.models import Day, Episode, Factor, FactorEntry, RedFlag, split_tags
 
 DERIVED = {"episodes", "total_duration_s", "max_intensity", "locations"}
 MOST_EPISODES_A_DAY = 100_000

@@ -20,12 +20,13 @@ from sqlalchemy import Connection
 
 from tracker.core import validate
 from tracker.core.columns import EPISODE_COLUMNS
+from tracker.core.vocabulary import Location, Side
 from tracker.core.when import local_moment, parse_duration
 from tracker.errors import InputError
+from tracker.io.csv_cells import restore_text
 from tracker.io.csv_table import CsvTable
-from tracker.io.export import restore_text
 from tracker.storage import store
-from tracker.storage.models import Episode, Location, Side, split_tags
+from tracker.storage.models import Episode, split_tags
 
 Progress = Callable[[str, int, int | None], None]  # what is happening, how far, out of (None: unknown)
 

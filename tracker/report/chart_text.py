@@ -10,6 +10,7 @@ lazily: it loads matplotlib's font manager.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 SAFETY = 1.06  # hinting and rounding make drawn text up to ~5% wider than its advances
 SANS = "DejaVu Sans"
@@ -73,7 +74,7 @@ def _longest_prefix(word: str, *, width: float, size: float, weight: str, family
 
 
 @functools.cache
-def _advances(family: str, weight: str):  # type: ignore[no-untyped-def]
+def _advances(family: str, weight: str) -> Callable[[str], float]:
     """A function from a character to its advance width in ems, for one font."""
     from matplotlib import font_manager, ft2font  # deferred: the font manager, ~100 ms on first use
 

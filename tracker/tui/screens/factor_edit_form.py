@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
 from tracker.core.formatting import format_number
+from tracker.core.vocabulary import DailyRule
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog
 from tracker.tui.widgets.ordered_input import OrderedInput
@@ -31,8 +32,6 @@ class FactorEditForm(Dialog["FactorUpdate"]):
         self.typed = typed  # what was entered before the store refused it
 
     def compose(self) -> ComposeResult:
-        from tracker.storage.models import DailyRule  # the database stack is loaded by now
-
         factor = self.factor
         typed = self.typed
         low = typed.min_value if typed else factor.min_value

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
 from tracker.core.formatting import format_number
+from tracker.core.vocabulary import FactorKind
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog
 from tracker.tui.widgets.ordered_input import OrderedInput
@@ -31,8 +32,6 @@ class FactorForm(Dialog["FactorCreate"]):
         self.typed = typed
 
     def compose(self) -> ComposeResult:
-        from tracker.storage.models import FactorKind  # the database stack is loaded by now
-
         typed = self.typed
         with Vertical(classes="form"):
             yield Static(
