@@ -31,6 +31,7 @@ from tracker.db_file import (
     inspect_file,
 )
 from tracker.db_schema import expected_signature, unexpected
+from tracker.db_wal import advance_write_marker
 from tracker.errors import DatabaseRefused, TrackerError
 
 __all__ = [
@@ -59,7 +60,8 @@ def make_engine(path: Path, *, read_only: bool = False, wal: bool = True, pool: 
 
     `read_only` connections open the file with `mode=ro` (SQLite cannot write it, nor fold a
     write-ahead log into it) and `query_only`. `wal=False` leaves the journal mode as the file
-    has it, for an upgrade that must leave a file it fails on byte for byte as it was.
+    has it, for an upgrade that must leave a file it fails on byte for byte as it was. Every
+    write transaction advances the header's write marker (tracker.db_wal).
     """
     engine = create_engine(
         URL.create("sqlite", database=str(path)),  # shown in messages only: `creator` opens the file
@@ -86,7 +88,12 @@ def make_engine(path: Path, *, read_only: bool = False, wal: bool = True, pool: 
         # Writers take the lock up front: a deferred transaction that later upgrades to a
         # write can fail with "database is locked" without waiting on the busy timeout.
         reading = read_only or conn.get_execution_options().get("tracker_read_only", False)  # type: ignore[attr-defined]
-        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+        if reading:
+            conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+            return
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+        # The one place every write passes (store, journal, import, migrations).
+        advance_write_marker(conn.connection.dbapi_connection)  # type: ignore[attr-defined]
 
     return engine
 
