@@ -49,8 +49,10 @@ class Context:
 
                 if path == default_db_path():
                     ensure_private_dir(path.parent, tighten=True)
+                from tracker.db_wait import WRITE_WAIT_S
+
                 _say_upgrade_notes()
-                self._engine = open_database(path)
+                self._engine = open_database(path, wait_s=WRITE_WAIT_S, on_wait=self._say_waiting)
         return self._engine
 
     def close(self) -> None:
@@ -58,6 +60,12 @@ class Context:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+
+    def _say_waiting(self) -> None:
+        # Called from a timer thread while a write waits for another writer's lock.
+        from tracker.db_wait import WRITE_WAIT_S
+
+        self.say(f"waiting for another tracker write to finish (an import, say; up to {WRITE_WAIT_S} s)…")
 
     def now(self) -> dt.datetime:
         from tracker.store import local_now
