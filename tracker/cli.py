@@ -29,6 +29,12 @@ class Parser(argparse.ArgumentParser):
         command = self.prog.removeprefix("tracker").strip()
         raise UsageError(f"{command}: {message}" if command else message)
 
+    def parse_args(self, args: Sequence[str] | None = None, namespace: object = None) -> argparse.Namespace:  # type: ignore[override]
+        """As argparse's, but `--note -left` gives the note "-left" (tracker.cli_args)."""
+        from tracker.cli_args import join_dash_values
+
+        return super().parse_args(None if args is None else join_dash_values(self, args), namespace)  # type: ignore[arg-type]
+
 
 def build_parser() -> Parser:
     parser = Parser(
