@@ -15,6 +15,12 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 
+# Commands that show or pass data on (a list, a file, a doctor, a statistic) first check that every stored
+# value is one tracker writes: a value edited in by hand is named, not passed on. Not done on
+# every open: the scan costs several times the open check (0.3 s against 0.05 s on ten years of demo data).
+PASS_DATA_ON = frozenset({"list", "export", "report", "analyze", "chart"})
+
+
 @dataclass
 class Context:
     args: argparse.Namespace
@@ -31,6 +37,11 @@ class Context:
         return self._parser
 
     @property
+    def opened(self) -> bool:
+        """Whether the database was opened by this command."""
+        return self._engine is not None
+
+    @property
     def db_path(self) -> Path:
         return resolve_db_path(self.args.db)
 
@@ -43,6 +54,10 @@ class Context:
                 from tracker.db import open_read_only
 
                 self._engine = open_read_only(path)
+                if self.args.command in PASS_DATA_ON:
+                    from tracker.stored_values import refuse_foreign_values
+
+                    refuse_foreign_values(path)
             else:
                 from tracker.db import ensure_private_dir, open_database
                 from tracker.paths import default_db_path
