@@ -62,7 +62,7 @@ def make_engine(
     read_only: bool = False,
     wal: bool = True,
     pool: bool = True,
-    wait_s: float = BUSY_TIMEOUT_S,
+    wait_s: float | None = None,
     on_wait: Callable[[], None] | None = None,
 ) -> Engine:
     """An engine on exactly `path` with the pragmas that make a logged entry survive a crash.
@@ -70,8 +70,8 @@ def make_engine(
     `read_only` connections open the file with `mode=ro` (SQLite cannot write it, nor fold a
     write-ahead log into it) and `query_only`. `wal=False` leaves the journal mode as the file
     has it, for an upgrade that must leave a file it fails on byte for byte as it was. A write
-    waits up to `wait_s` for another writer's lock, calling `on_wait` if that takes over a second.
-    Every write transaction advances the header's write marker (tracker.db_wal).
+    waits up to `wait_s` (default BUSY_TIMEOUT_S) for another writer's lock, calling `on_wait`
+    if that takes over a second. Every write transaction advances the header's write marker (tracker.db_wal).
     """
     engine = create_engine(
         URL.create("sqlite", database=str(path)),  # shown in messages only: `creator` opens the file
@@ -83,7 +83,7 @@ def make_engine(
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # We issue BEGIN ourselves (below), so the driver must not.
         dbapi_conn.isolation_level = None
-        pragmas = [f"PRAGMA busy_timeout={int(wait_s * 1000)}"]
+        pragmas = [f"PRAGMA busy_timeout={int((wait_s or BUSY_TIMEOUT_S) * 1000)}"]
         if read_only:
             pragmas.append("PRAGMA query_only=ON")
         else:
@@ -126,7 +126,7 @@ def session_scope(engine: Engine, *, write: bool = True) -> Iterator[Session]:
 
 
 def open_database(
-    path: Path, *, migrate: bool = True, wait_s: float = BUSY_TIMEOUT_S, on_wait: Callable[[], None] | None = None
+    path: Path, *, migrate: bool = True, wait_s: float | None = None, on_wait: Callable[[], None] | None = None
 ) -> Engine:
     """An engine on a database at the current schema, creating or upgrading it as needed.
 
