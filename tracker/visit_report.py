@@ -1,8 +1,10 @@
-"""A one-to-two page A4 PDF for a clinician: what happened, since when, how it is changing.
+"""An A4 PDF for a clinician: what happened, since when, how it is changing.
 
 Page 1 is meant to be read in a minute: red flags first (boxed), a summary, any reliable
 associations, interventions, then the weekly chart in the room left (on page 2 if a long
-red-flag list leaves too little). Page 2 is the last four weeks day by day. The wording comes from
+red-flag list leaves too little). Page 2 is the last four weeks day by day, with every factor
+(tracker.visit_table: more tables follow when they do not fit one), then the period's notes
+(tracker.visit_notes). Whatever is shortened says so and where to read it whole. The wording comes from
 small pure functions (tracker.visit_wording) so tests can read it back; this module only lays
 it out. Every line is wrapped to its measured width (tracker.chart_text) and every block
 checks the room left, so nothing runs off the page or under the footer. Import lazily: it
@@ -20,7 +22,8 @@ from tracker import charts
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.chart_text import line_height, shorten, wrap
 from tracker.files import private_atomic_file
-from tracker.visit_table import table_page
+from tracker.visit_notes import notes_by_day, notes_pages
+from tracker.visit_table import table_pages
 from tracker.visit_wording import (  # re-exported: the report's wording, for callers and tests
     DISCLAIMER,
     MAX_FLAG_LINES,
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
+    from tracker.days import NotedTwitch
     from tracker.models import Episode, Intervention, RedFlag
 
 A4 = (8.27, 11.69)  # inches, portrait
@@ -54,7 +58,7 @@ MORE = "… (not enough room on this page: `tracker analyze` has it all)"
 
 
 def write_report(path: Path | str, **content: Any) -> Path:
-    """Write the visit report (see `report_pages` for what goes in) as a two-page A4 PDF,
+    """Write the visit report (see `report_pages` for what goes in) as an A4 PDF,
     owner-only and atomic. Returns the path."""
     from matplotlib.backends.backend_pdf import PdfPages  # deferred: ~150 ms with matplotlib
 
@@ -84,8 +88,11 @@ def report_pages(
     date_from: dt.date,
     date_to: dt.date,
     generated_on: dt.date,
+    day_notes: Sequence[tuple[dt.date, str]] = (),
+    noted_twitches: Sequence[NotedTwitch] = (),
 ) -> list[Figure]:
-    """The report's two A4 pages as matplotlib Figures, laid out and ready to save."""
+    """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
+    the last four weeks day by day (more tables when the factors do not fit one), the notes."""
     import matplotlib  # deferred: ~150 ms
     import pandas as pd
 
@@ -124,7 +131,6 @@ def report_pages(
         first.heading("Interventions and supplements")
         for line in intervention_lines(interventions, analysis, frame, factors_units, factor_names) or ["None."]:
             first.bullet(line)
-        first.footer(f"{DISCLAIMER}   Page 1 of 2")
 
         chart = _Chart(frame, marks, factors[:CHART_FACTORS], factors_units, factor_names, date_to)
         # The chart takes what page 1 has left; long red-flag or trigger lists push it to page 2,
@@ -143,13 +149,18 @@ def report_pages(
             date_from=date_from,
         )
         reserve = 0.0 if on_first else chart.min_height()
-        second = table_page(_Page, header, rows, coverage=coverage, last=date_to, reserve=reserve)
-        second.footer(f"{DISCLAIMER}   Page 2 of 2")
+        tables = table_pages(_Page, header, rows, coverage=coverage, last=date_to, reserve=reserve)
+        second = tables[0]
         if not on_first and chart.fits(second.room()):
             chart.draw(second)
         elif not on_first:
             second.text("The weekly chart did not fit on these two pages: `tracker chart` draws it.", color="#333333")
-    return [first.fig, second.fig]
+        notes = [day for day in notes_by_day(day_notes, noted_twitches, red_flags) if date_from <= day.day <= date_to]
+        pages = [first, *tables]
+        pages += notes_pages(_Page, pages[-1], notes)
+        for number, page in enumerate(pages, start=1):
+            page.footer(f"{DISCLAIMER}   Page {number} of {len(pages)}")
+    return [page.fig for page in pages]
 
 
 class _Chart:

@@ -117,7 +117,7 @@ def test_report_pages_keep_every_text_on_the_page_and_apart(diaries, days) -> No
     history = diaries[days]
     pages = report_pages(**report_content(history, today=TODAY))
 
-    assert len(pages) == 2
+    assert len(pages) >= 2  # the day tables go on when the factors do not fit one; the notes follow
     for number, page in enumerate(pages, start=1):
         texts = _drawn_texts(page)
         assert texts, f"page {number} drew nothing"
