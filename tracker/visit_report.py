@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from tracker import charts
 from tracker.analysis.text import LOGGED, SUGGESTED
-from tracker.chart_text import line_height, shorten, wrap
+from tracker.chart_text import line_height, shorten, text_width, wrap
 from tracker.files import private_atomic_file
 from tracker.visit_notes import notes_by_day, notes_pages
 from tracker.visit_table import table_pages
@@ -52,6 +52,7 @@ MIN_PANEL = 0.42  # inches: a factor panel lower than this is not worth drawing;
 MAX_CHART_HEIGHT = 5.2
 FOOTER_SPACE = 0.7
 MORE = "… (not enough room on this page: `tracker analyze` has it all)"
+EARLIER = "… and"  # starts the line that counts what did not fit
 
 
 # --- the PDF -------------------------------------------------------------------------------
@@ -130,7 +131,7 @@ def report_pages(
             first.bullet(line)
         first.heading("Interventions and supplements")
         for line in intervention_lines(interventions, analysis, frame, factors_units, factor_names) or ["None."]:
-            first.bullet(line)
+            first.bullet(line, whole="`tracker intervention list` and `analyze` have it all")
 
         chart = _Chart(frame, marks, factors[:CHART_FACTORS], factors_units, factor_names, date_to)
         # The chart takes what page 1 has left; long red-flag or trigger lists push it to page 2,
@@ -249,19 +250,26 @@ class _Page:
         color: str = "black",
         indent: float = 0.0,
         max_lines: int = 6,
-    ) -> None:
+        cut: str = "",
+    ) -> bool:
+        """Wrapped `text`; past `max_lines`, its start and an ellipsis, then `cut` (where to read
+        it all). Returns whether it was cut short."""
         width = A4[0] - 2 * MARGIN - indent
-        lines = wrap(text, width=width, size=size, weight=weight)
+        lines = wrapped = wrap(text, width=width, size=size, weight=weight)
         if len(lines) > max_lines:  # a very long note: its start, and an ellipsis
             rest = " ".join(lines[max_lines - 1 :])
-            lines = [*lines[: max_lines - 1], shorten(rest, width=width, size=size, weight=weight)]
+            tail = f" {cut}" if cut else ""
+            room = width - text_width(tail, size=size, weight=weight)
+            lines = [*lines[: max_lines - 1], shorten(rest, width=room, size=size, weight=weight) + tail]
         for line in lines:
             self._line(line, MARGIN + indent, size=size, weight=weight, color=color)
+        return len(wrapped) > max_lines
 
-    def bullet(self, text: str) -> None:
+    def bullet(self, text: str, *, whole: str = "`tracker analyze` has it all") -> None:
+        """A bulleted paragraph; one too long ends in "…" and where to read it all (`whole`)."""
         if self._room_for(BODY):
             self.fig.text(MARGIN / A4[0], self.y / A4[1], "•", va="top", fontsize=BODY)
-        self.text(text, indent=0.15)
+        self.text(text, indent=0.15, cut=f"({whole})")
 
     def heading(self, text: str) -> None:
         self.space(0.08)
@@ -274,8 +282,11 @@ class _Page:
         top = self.y + 0.05
         self.space(0.05)
         self.text(title.upper(), size=11, weight="bold", color=color, indent=0.1)
+        shortened = False
         for line in lines:
-            self.text(line, weight="bold", indent=0.1, max_lines=2)
+            shortened |= self.text(line, weight="bold", indent=0.1, max_lines=2) or line.startswith(EARLIER)
+        if shortened:  # one pointer for the box, rather than one on every line
+            self.text("“…”: cut short here for room; `tracker analyze` has every one whole.", indent=0.1)
         self.space(0.05)
         self.fig.add_artist(
             Rectangle(
@@ -326,4 +337,4 @@ def _newest(lines: list[str], limit: int, what: str) -> list[str]:
     if len(lines) <= limit:
         return lines
     more = len(lines) - limit + 1
-    return [*lines[: limit - 1], f"... and {more} earlier {what}."]
+    return [*lines[: limit - 1], f"{EARLIER} {more} earlier {what}."]

@@ -7,6 +7,7 @@ after it, for the same days: every factor the diary holds is shown.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -15,6 +16,7 @@ from tracker.analysis.text import SUGGESTED
 from tracker.chart_text import MONO, SAFETY, line_height, text_width, wrap
 from tracker.visit_wording import NOT_LOGGED, SUGGESTED_MARK
 
+_MORE_FLAGS = re.compile(r"(^| )\+\d+$")  # how _flag_cell counts the names it had no room for
 TABLE_SIZES = (8.5, 8.0, 7.5, 7.0, 6.5)  # points: the day-by-day table shrinks to fit before it drops columns
 FLAG_MIN_CHARS = 12
 FLAG_MAX_NAME = 26  # "hemifacial-spasm pattern" fits; anything longer may wrap inside its name
@@ -70,11 +72,15 @@ def table_pages(
     main = _Table(header, rows, groups[0], kinds, size=size, width=width, flag_min=flag_min)
     later = [_Table(header, rows, group, kinds, size=size, width=width) for group in groups[1:]]
     moved = [_factor_name(header[index]) for table in later for index in table.columns[2:]]
-    below = f"{len(moved)} more factors for these days are in the tables that follow: {', '.join(moved)}."
-    below_lines = len(wrap(below, width=width, size=page.body)) if moved else 0
-    main.draw(page, room=page.room() - reserve - (1 + below_lines) * line_height(page.body))
+    below = []
+    if any(_MORE_FLAGS.search(cells[-1]) for cells, _ in main.lines):
+        below.append("“+N”: N more red flags that day, each named in daily.csv.")
     if moved:
-        page.text(below, color="#333333")
+        below.append(f"{len(moved)} more factors for these days are in the tables that follow: {', '.join(moved)}.")
+    below_lines = sum(len(wrap(line, width=width, size=page.body)) for line in below)
+    main.draw(page, room=page.room() - reserve - (1 + below_lines) * line_height(page.body))
+    for line in below:
+        page.text(line, color="#333333")
     page.space(0.05)
     pages = [page]
     while later:
