@@ -17,7 +17,7 @@ from tracker.chart_text import MONO, SAFETY, line_height, text_width, wrap
 from tracker.visit_wording import NOT_LOGGED, SUGGESTED_MARK
 
 _MORE_FLAGS = re.compile(r"(^| )\+\d+$")  # how _flag_cell counts the names it had no room for
-TABLE_SIZES = (8.5, 8.0, 7.5, 7.0, 6.5)  # points: the day-by-day table shrinks to fit before it drops columns
+TABLE_SIZES = (8.5, 8.0, 7.5, 7.0, 6.5)  # points: the day-by-day table shrinks to fit before it splits
 FLAG_MIN_CHARS = 12
 FLAG_MAX_NAME = 26  # "hemifacial-spasm pattern" fits; anything longer may wrap inside its name
 ROW_STEP = 0.2  # inches from one table line to the next, when the page has room
