@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
 from tracker.daily import DailyRow
-from tracker.days import EpisodePoint, daily_rows, episode_points_between, logged_range, red_flags_between
+from tracker.days import (
+    EpisodePoint,
+    NotedTwitch,
+    daily_rows,
+    episode_points_between,
+    logged_range,
+    noted_twitches_between,
+    red_flags_between,
+)
 from tracker.formatting import factor_words
 from tracker.models import Factor, Intervention, RedFlag
 from tracker.span import Adjusted, bound_dates
@@ -26,6 +34,7 @@ class History:
     factors: list[Factor]
     as_of: dt.date  # the day the analysis stands on
     adjusted: tuple[Adjusted, ...] = ()  # dates asked for that were brought into the diary's span
+    noted_twitches: list[NotedTwitch] = field(default_factory=list)  # from `start` to `end`, for the report
 
     @property
     def units(self) -> dict[str, str]:
@@ -67,4 +76,5 @@ def load_history(
         factors=list_factors(session=session),
         as_of=as_of,
         adjusted=bounded.adjusted,
+        noted_twitches=noted_twitches_between(session=session, start=start, end=end),
     )
