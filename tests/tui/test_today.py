@@ -72,6 +72,19 @@ async def test_the_form_starts_from_the_last_twitch(app, engine, seed):
     assert (last.location, last.side, last.intensity) == ("cheek", "right", 4)
 
 
+async def test_the_form_starts_from_the_latest_twitch_in_time_not_the_last_typed(app, engine, seed):
+    seed(lambda s: twitch(s, 8, location=Location.CHEEK, side=Side.RIGHT, intensity=4))
+    last_week = TODAY - dt.timedelta(days=7)
+    seed(lambda s: twitch(s, 8, day=last_week, location=Location.CHIN, side=Side.LEFT, intensity=1))  # backfilled
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t", "enter")
+        await settle(pilot)
+    last = episodes(engine)[-1]
+    assert last.local_date == TODAY
+    assert (last.location, last.side, last.intensity) == ("cheek", "right", 4)
+
+
 async def test_every_field_changes_by_keys(app, engine):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -54,8 +54,9 @@ def _twitch(context: Context) -> int:
     parser = _sub_parser(
         context,
         "twitch",
-        "Log one twitch episode. Left-out fields repeat the last twitch's; with no twitch before, "
-        "they are stored as not given (place and side unspecified, no intensity).",
+        "Log one twitch episode. Left-out fields repeat those of the latest twitch before it (by time, "
+        "not the one typed last); with no twitch before, they are stored as not given (place and side "
+        "unspecified, no intensity).",
     )
     parser.add_argument("--at", default="now", metavar="WHEN", help="now, HH:MM, yesterday HH:MM or ISO 8601")
     parser.add_argument("--location", type=str.lower, choices=[loc.value for loc in Location])
@@ -81,7 +82,7 @@ def _twitch(context: Context) -> int:
     duration = parse_duration(opts.duration) if opts.duration is not None else None
     given = validate.integer_in_range("intensity", opts.intensity, 1, 5) if opts.intensity is not None else None
     with session_scope(context.engine()) as session:
-        defaults = store.episode_defaults(session=session)
+        defaults = store.episode_defaults(session=session, at=started)
         location, side, intensity = defaults
         episode = store.add_episode(
             session=session,
