@@ -71,12 +71,14 @@ class DayTable(DataTable[str]):
         self._select = key
 
     def _fill(self) -> None:
-        row = self.cursor_row
+        # The cursor stays on the entry it was on (an entry written elsewhere may have come in
+        # above it); if that entry is gone, on the row where it was.
+        row, current = self.cursor_row, self.selected_id()
         self.clear()
         for key, cells in self._rows:
             self.add_row(*cells, key=key)
         keys = [key for key, _ in self._rows]
-        wanted, self._select = self._select, None
+        wanted, self._select = self._select or current, None
         if wanted in keys:
             row = keys.index(wanted)
         if self.row_count:
