@@ -3,8 +3,12 @@ do not wrap; notes use the width; one notice at a time; a red flag shows in the 
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
+from textual.widgets._toast import Toast
 
 from tests.tui.conftest import SIZE, TODAY, settle
 from tests.tui.test_today import twitch
@@ -82,3 +86,22 @@ async def test_a_red_flag_logged_today_shows_in_the_heading(app, seed) -> None:
         await settle(pilot)
         heading = str(app.screen.query_one("#day-heading").render())
     assert "red flag: drooping" in heading
+
+
+@pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "100x30"])
+async def test_notices_never_hide_the_footer_keys(app, seed, size) -> None:
+    seed(lambda s: twitch(s, 8))
+    seed(lambda s: twitch(s, 8, day=TODAY - dt.timedelta(days=3)))  # unanswered days: a long offer on opening
+    async with app.run_test(size=size, notifications=True) as pilot:  # Pilot hides them by default
+        await settle(pilot)
+        await pilot.press("delete", "delete")  # "Press u to undo"
+        await settle(pilot)
+        for screen_keys in ((), ("h",)):  # Today, then History
+            await pilot.press(*screen_keys)
+            app.notify("A notice long enough to take three or four rows of a toast at this width, " * 2)
+            await settle(pilot)
+            assert app.screen.query(Toast), "no notice shown"
+            for key in footer_keys(app).values():  # what is drawn on every cell of every key is the key
+                region = key.region
+                for x in range(region.x, region.right):
+                    assert app.screen.get_widget_at(x, region.y)[0] is key, (key.key, x, region.y)
