@@ -10,10 +10,10 @@ from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
 from textual.widgets._toast import Toast
 
-from tests.tui.conftest import SIZE, TODAY, settle
+from tests.tui.conftest import SIZE, TODAY, at, screen_text, settle
 from tests.tui.test_today import twitch
 from tracker import store
-from tracker.models import RedFlagCreate, RedFlagKind
+from tracker.models import FactorCreate, FactorEntryCreate, RedFlagCreate, RedFlagKind
 
 SMALL = (80, 24)
 
@@ -105,3 +105,34 @@ async def test_notices_never_hide_the_footer_keys(app, seed, size) -> None:
                 region = key.region
                 for x in range(region.x, region.right):
                     assert app.screen.get_widget_at(x, region.y)[0] is key, (key.key, x, region.y)
+
+
+async def test_at_80x24_a_long_note_and_a_factor_of_your_own_are_shown_whole(app, seed) -> None:
+    note = "after the long call, stopped when I pressed"
+    seed(lambda s: twitch(s, 8, note=note))
+    seed(
+        lambda s: store.add_factor(
+            session=s, factor_in=FactorCreate(name="screen_time_evening", kind="number", unit="hours")
+        )
+    )
+    seed(
+        lambda s: store.add_factor_entry(
+            session=s, entry_in=FactorEntryCreate(factor="screen_time_evening", value=2, at=at(9))
+        )
+    )
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        shown = screen_text(app)
+    table_words = " ".join(line.split("  ")[-1].strip() for line in shown.splitlines())
+    assert all(word in table_words for word in note.split()), shown
+    assert "screen_time_evening" in shown and "2 hours" in shown, shown
+
+
+async def test_at_80x24_a_choice_key_stays_beside_its_place(app) -> None:
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        shown = screen_text(app)
+    for key, place in (("u", "upper-lip"), ("m", "mouth-corner"), ("h", "chin"), ("o", "other")):
+        assert f"{key} {place}" in shown, shown
