@@ -136,3 +136,16 @@ async def test_at_80x24_a_choice_key_stays_beside_its_place(app) -> None:
         shown = screen_text(app)
     for key, place in (("u", "upper-lip"), ("m", "mouth-corner"), ("h", "chin"), ("o", "other")):
         assert f"{key} {place}" in shown, shown
+
+
+@pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "100x30"])
+async def test_factors_show_their_range_and_daily_rule(app, seed, size) -> None:
+    mine = FactorCreate(name="screen_time_evening", kind="number", unit="hours", max_value=12)
+    seed(lambda s: store.add_factor(session=s, factor_in=mine))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        shown = screen_text(app)
+    for text in ("range", "per day", "0–24", "0–12", "mean", "preset", "amount", "250 ml"):
+        assert text in shown, (text, shown)
