@@ -41,7 +41,7 @@ TODAY_COMMANDS = [
     ("Log water", "A glass or a bottle (w)", "log_water"),
     ("Log sleep", "Hours, or bed and wake times (s)", "log_sleep"),
     ("Log stress", "0 to 10 (x)", "log_stress"),
-    ("Log magnesium", "Repeat the last dose (g)", "log_magnesium"),
+    ("Log magnesium", "Repeat the latest dose (g)", "log_magnesium"),
     ("Log any factor", "Choose a factor, then its value (f)", "log_factor"),
     ("No twitches", "Say the day shown had no twitches (n)", "no_twitches"),
     ("Day note", "A note for the day shown (N)", "day_note"),
