@@ -78,6 +78,18 @@ def test_drink_takes_the_same_date_and_note_options_as_a_factor_value(cli) -> No
     assert len(json.loads(cli("list", "--from", "2026-11-01", "--json").out)) == 1
 
 
+def test_twitch_takes_a_date_like_the_other_log_commands(cli) -> None:
+    result = cli("log", "twitch", "--date", "yesterday", "--location", "cheek")
+    assert result.code == 0, result.err
+    assert "yesterday 09:30" in result.out and "no time given" in result.out
+    [item] = json.loads(cli("list", "--date", "yesterday", "--json").out)
+    assert (item["at"], item["location"]) == ("2026-11-23T09:30:00+00:00", "cheek")
+    refused = cli("log", "twitch", "--date", "2026-11-25")
+    assert refused.code == 2 and refused.err.startswith("tracker: error: date: '2026-11-25'")
+    assert cli("log", "twitch", "--date", "yesterday", "--at", "08:00").code == 2
+    assert len(json.loads(cli("list", "--from", "2026-11-01", "--json").out)) == 1
+
+
 def test_first_twitch_with_nothing_to_repeat_invents_nothing(cli) -> None:
     out = cli("log", "twitch").out
     [item] = json.loads(cli("list", "--json").out)

@@ -59,7 +59,11 @@ def _twitch(context: Context) -> int:
         "not the one typed last); with no twitch before, they are stored as not given (place and side "
         "unspecified, no intensity).",
     )
-    parser.add_argument("--at", default="now", metavar="WHEN", help="now, HH:MM, yesterday HH:MM or ISO 8601")
+    timing = parser.add_mutually_exclusive_group()
+    timing.add_argument("--at", default="now", metavar="WHEN", help="now, HH:MM, yesterday HH:MM or ISO 8601")
+    timing.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="a twitch on that day (today, yesterday) at the time it is now"
+    )
     parser.add_argument("--location", type=str.lower, choices=[loc.value for loc in Location])
     parser.add_argument("--side", type=str.lower, choices=[side.value for side in Side])
     parser.add_argument("--intensity", metavar="1-5")
@@ -75,10 +79,14 @@ def _twitch(context: Context) -> int:
     from tracker.db import session_scope
     from tracker.formatting import duration_words, intensity_words, place_words
     from tracker.models import EpisodeCreate
-    from tracker.when import parse_duration, read_when
+    from tracker.when import Moment, moment_on, parse_date, parse_duration, read_when
 
     now = context.now()
-    when = read_when(opts.at, now=now)
+    if opts.date:  # as the Today screen logs on another day: now's wall-clock time on it
+        day = validate.calendar_day("date", parse_date(opts.date, today=now.date()), now.date())
+        when = Moment(moment_on(day, now=now), "" if day == now.date() else "no time given: the time it is now")
+    else:
+        when = read_when(opts.at, now=now)
     started = when.at
     duration = parse_duration(opts.duration) if opts.duration is not None else None
     given = validate.integer_in_range("intensity", opts.intensity, 1, 5) if opts.intensity is not None else None

@@ -141,18 +141,9 @@ class Diary:
 
     def moment_on(self, day: dt.date) -> dt.datetime:
         """Now's wall-clock time on `day`: the default time for an entry on another day."""
-        from tracker.errors import InputError
-        from tracker.when import local_moment
+        from tracker.when import moment_on
 
-        now = self.now()
-        if day == now.date():
-            return now
-        try:
-            return local_moment(dt.datetime.combine(day, now.time().replace(second=0, microsecond=0))).at
-        except InputError:
-            # That wall-clock time was skipped on that day (clocks went forward): midday, which
-            # no zone skips, rather than a moment on the day before.
-            return local_moment(dt.datetime.combine(day, dt.time(12))).at
+        return moment_on(day, now=self.now())
 
     # --- reads -------------------------------------------------------------------------------
 
