@@ -83,8 +83,10 @@ class DayTable(DataTable[str]):
         self._select = key
 
     def _fill(self) -> None:
-        # The cursor stays on the entry it was on (an entry written elsewhere may have come in
-        # above it); if that entry is gone, on the row where it was.
+        # The cursor goes to the entry asked for (select_next) once it is there: a reload may
+        # come first (the diary changed elsewhere), so the request waits for the rows that have
+        # it. Otherwise it stays on the entry it was on (one written elsewhere may have come in
+        # above it), and if that entry is gone, on the row where it was.
         row, current = self.cursor_row, self.selected_id()
         self.clear()
         widths = [width for _, width in COLUMNS] + [self._note_width]
@@ -92,9 +94,10 @@ class DayTable(DataTable[str]):
             wrapped = [cell_lines(cell, width) for cell, width in zip(cells, widths, strict=True)]
             self.add_row(*["\n".join(lines) for lines in wrapped], key=key, height=max(map(len, wrapped)))
         keys = [key for key, _ in self._rows]
-        wanted, self._select = self._select or current, None
-        if wanted in keys:
-            row = keys.index(wanted)
+        if self._select in keys:
+            row, self._select = keys.index(self._select), None
+        elif current in keys:
+            row = keys.index(current)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
