@@ -3,6 +3,7 @@ terminal, a cron job) appear on the screens showing the day, without changing da
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,12 +45,14 @@ async def test_today_shows_a_twitch_logged_elsewhere_and_keeps_the_cursor_on_its
         assert "2 twitches" in str(app.screen.query_one("#totals").render())
 
 
-async def test_history_shown_reads_the_days_again_after_a_write_elsewhere(app, elsewhere):
+async def test_history_shown_reads_the_days_again_after_a_write_elsewhere(app, seed, elsewhere):
+    seed(lambda s: twitch(s, 9, day=TODAY - dt.timedelta(days=3)))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("h")
         await settle(pilot)
         table = app.screen.query_one("#history")
+        table.move_cursor(row=2)  # two days ago, being looked at
 
         def twitches_today() -> str:
             try:
@@ -61,3 +64,4 @@ async def test_history_shown_reads_the_days_again_after_a_write_elsewhere(app, e
         with session_scope(elsewhere) as session:
             twitch(session, 7)
         await pause_until(pilot, lambda: twitches_today() == "1", seconds=PATIENCE)
+        assert table.cursor_row == 2  # still on the day being looked at
