@@ -131,11 +131,14 @@ class TrackerApp(Writes, App[None]):
         """From now on, notice entries written by another program (tracker.tui.diary_watch)."""
         from tracker.tui.diary_watch import WATCH_SECONDS, DiaryWatch
 
-        self.diary_watch = DiaryWatch(self.diary.db_path)
+        try:
+            self.diary_watch = DiaryWatch(self.diary.db_path)
+        except Exception:  # a convenience: without it the app works, only changes elsewhere wait for a key
+            return
         self.set_interval(WATCH_SECONDS, self._check_diary, name="diary watch")
 
     def _check_diary(self) -> None:
-        if not self.diary_watch.changed():
+        if self.diary_watch is None or not self.diary_watch.changed():
             return
         self.mark_history_stale()
         if self.today_screen.is_mounted:
