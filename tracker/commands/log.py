@@ -87,10 +87,11 @@ def _twitch(context: Context) -> int:
         when = Moment(moment_on(day, now=now), "" if day == now.date() else "no time given: the time it is now")
     else:
         when = read_when(opts.at, now=now)
-    started = validate.moment("at", when.at, now)  # checked before it picks the twitch to repeat
+    started = when.at
     duration = parse_duration(opts.duration) if opts.duration is not None else None
     given = validate.integer_in_range("intensity", opts.intensity, 1, 5) if opts.intensity is not None else None
     with session_scope(context.engine()) as session:
+        started = validate.moment("at", started, now)  # checked before it picks the twitch to repeat
         defaults = store.episode_defaults(session=session, at=started)
         location, side, intensity = defaults
         episode = store.add_episode(
