@@ -5,8 +5,9 @@
 Writes an episodes CSV of ROWS twitches (ten years of them, a few identical twitches in the
 same second among them), imports it into a fresh database with `tracker import csv` as a
 child process, and meanwhile runs `tracker log twitch` in another process again and again.
-Reports the import's wall time and peak resident memory, and how many of the concurrent logs
-succeeded and how long the slowest waited.
+Reports the import's wall time and peak resident memory, the longest time it held the write
+lock (a probe tries to take it every 20 ms), and how many of the concurrent logs succeeded, how
+many said on stderr that they were waiting, and how long the slowest waited.
 
 --before SRC also runs the same import with the tracker package found in the source tree SRC
 (for example an unpacked older commit), so both sets of figures come from one run on one
@@ -22,6 +23,7 @@ import datetime as dt
 import os
 import platform
 import random
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -76,6 +78,27 @@ class Run:
     code: int = 0
     message: str = ""
     logs: list[tuple[int, float, str]] = field(default_factory=list)  # exit code, seconds, last stderr line
+    lock_s: float = 0.0  # the longest time the write lock was held, as another writer saw it
+    told: int = 0  # concurrent logs that said on stderr what they were waiting for
+
+
+def longest_lock(db: Path, stop: threading.Event, run: Run) -> None:
+    """Try to take the write lock every 20 ms without waiting; the longest refused stretch is
+    how long the import kept every other writer out."""
+    conn = sqlite3.connect(db, timeout=0, isolation_level=None)
+    refused_since: float | None = None
+    while not stop.is_set():
+        now = time.perf_counter()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+            if refused_since is not None:
+                run.lock_s = max(run.lock_s, now - refused_since)
+            refused_since = None
+        except sqlite3.OperationalError:
+            refused_since = now if refused_since is None else refused_since
+        stop.wait(0.02)
+    conn.close()
 
 
 def run_import(label: str, csv_path: Path, db: Path, env: dict[str, str], *, log_every_s: float) -> Run:
@@ -92,6 +115,7 @@ def run_import(label: str, csv_path: Path, db: Path, env: dict[str, str], *, log
                 env=env, cwd=db.parent, capture_output=True, text=True, check=False,
             )  # fmt: skip
             err = done.stderr.strip().splitlines()
+            result.told += any(line.startswith("waiting for") for line in err)
             result.logs.append((done.returncode, time.perf_counter() - start, err[-1] if err else ""))
             count += 1
             stop.wait(log_every_s)
@@ -102,16 +126,19 @@ def run_import(label: str, csv_path: Path, db: Path, env: dict[str, str], *, log
     subprocess.run([sys.executable, "-m", "tracker", "--db", str(db), "db", "upgrade"], env=env, cwd=db.parent,
                    check=True, capture_output=True)  # fmt: skip
     logger = threading.Thread(target=keep_logging, daemon=True)
+    prober = threading.Thread(target=longest_lock, args=(db, stop, result), daemon=True)
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "tracker", "--db", str(db), "import", "csv", str(csv_path)],
         env=env, cwd=db.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     logger.start()
+    prober.start()
     _, status, usage = os.wait4(process.pid, 0)
     result.seconds = time.perf_counter() - start
     stop.set()
     logger.join()
+    prober.join()
     result.code = os.waitstatus_to_exitcode(status)
     out = (process.stdout.read() if process.stdout else b"").decode().strip()
     err = (process.stderr.read() if process.stderr else b"").decode().strip()
@@ -129,15 +156,16 @@ def table(runs: list[Run], rows: int, size_mb: float) -> str:
         "into a fresh database, while another process runs `tracker log twitch` every few seconds. One run each; "
         "ratios are from this one run.",
         "",
-        "| code | import time | peak memory | concurrent `log` ok / tried | slowest `log` | import said |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| code | import time | peak memory | write lock held | concurrent `log` ok / tried | told it waited "
+        "| slowest `log` | import said |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for run in runs:
         ok = sum(code == 0 for code, _, _ in run.logs)
         slowest = max((seconds for _, seconds, _ in run.logs), default=0.0)
         lines.append(
-            f"| {run.label} | {run.seconds:.0f} s | {run.peak_mb:.0f} MB | {ok} / {len(run.logs)} | {slowest:.1f} s "
-            f"| {run.message[:90]} |"
+            f"| {run.label} | {run.seconds:.0f} s | {run.peak_mb:.0f} MB | {run.lock_s:.1f} s | {ok} / {len(run.logs)} "
+            f"| {run.told} | {slowest:.1f} s | {run.message[:90]} |"
         )
     if len(runs) == 2 and runs[1].seconds:
         before, after = runs[1], runs[0]

@@ -54,6 +54,42 @@ def test_twitch_defaults_repeat_the_last_one(cli) -> None:
     assert [(i["location"], i["side"], i["intensity"]) for i in items] == [("cheek", "both", 5)] * 2
 
 
+def test_twitch_defaults_repeat_the_latest_in_time_not_the_last_typed(cli) -> None:
+    cli("log", "twitch", "--at", "08:00", "--location", "cheek", "--side", "both", "--intensity", "5")
+    cli("log", "twitch", "--at", "2026-11-17T08:00", "--location", "chin", "--side", "left", "--intensity", "1")
+    out = cli("log", "twitch").out  # now: repeats this morning's, not last Tuesday's typed just before
+    assert "(location, side and intensity as last time)" in out
+    cli("log", "twitch", "--at", "2026-11-18T08:00")  # the day after the backfill: repeats that one
+    items = json.loads(cli("list", "--from", "2026-11-01", "--json").out)
+    by_time = {i["at"][:16]: (i["location"], i["side"], i["intensity"]) for i in items}
+    assert by_time["2026-11-24T09:30"] == ("cheek", "both", 5)
+    assert by_time["2026-11-18T08:00"] == ("chin", "left", 1)
+
+
+def test_drink_takes_the_same_date_and_note_options_as_a_factor_value(cli) -> None:
+    result = cli("log", "drink", "espresso", "2", "--date", "yesterday", "--note", "at the station")
+    assert result.code == 0, result.err
+    assert "on 2026-11-23" in result.out
+    [item] = json.loads(cli("list", "--date", "yesterday", "--json").out)
+    assert item["value"] == 126 and item["at"] is None and "at the station" in item["note"]
+    refused = cli("log", "drink", "coffee", "--date", "yesterday", "--at", "08:00")
+    assert refused.code == 2 and "not allowed with" in refused.err
+    assert cli("log", "drink", "coffee", "--date", "2026-11-25").code == 2  # a date after today
+    assert len(json.loads(cli("list", "--from", "2026-11-01", "--json").out)) == 1
+
+
+def test_twitch_takes_a_date_like_the_other_log_commands(cli) -> None:
+    result = cli("log", "twitch", "--date", "yesterday", "--location", "cheek")
+    assert result.code == 0, result.err
+    assert "yesterday 09:30" in result.out and "no time given" in result.out
+    [item] = json.loads(cli("list", "--date", "yesterday", "--json").out)
+    assert (item["at"], item["location"]) == ("2026-11-23T09:30:00+00:00", "cheek")
+    refused = cli("log", "twitch", "--date", "2026-11-25")
+    assert refused.code == 2 and refused.err.startswith("tracker: error: date: '2026-11-25'")
+    assert cli("log", "twitch", "--date", "yesterday", "--at", "08:00").code == 2
+    assert len(json.loads(cli("list", "--from", "2026-11-01", "--json").out)) == 1
+
+
 def test_first_twitch_with_nothing_to_repeat_invents_nothing(cli) -> None:
     out = cli("log", "twitch").out
     [item] = json.loads(cli("list", "--json").out)

@@ -50,12 +50,33 @@ def test_untracked_day_is_unknown_and_checked_in_day_is_zero(engine) -> None:
     assert [(r.tracked, r.episodes) for r in rows] == [(True, 0), (False, None), (True, 1)]
 
 
-def test_episode_defaults_repeat_the_last_one_used(engine) -> None:
+def test_episode_defaults_repeat_the_latest_twitch_in_time_not_the_last_typed(engine) -> None:
+    tuesday = NOW - dt.timedelta(days=6)
     with session_scope(engine) as session:
-        assert store.episode_defaults(session=session) == ("unspecified", "unspecified", None)  # nothing to repeat
+        assert store.episode_defaults(session=session, at=NOW) == store.NOTHING_TO_REPEAT
         store.add_episode(session=session, episode_in=twitch(location="eyelid", side="right", intensity=4), now=NOW)
+        # Backfilled afterwards: typed last, but a week older.
+        backfill = twitch(started_at=tuesday, location="cheek", side="left", intensity=2)
+        store.add_episode(session=session, episode_in=backfill, now=NOW)
     with session_scope(engine) as session:
-        assert store.episode_defaults(session=session) == ("eyelid", "right", 4)
+        assert store.episode_defaults(session=session, at=NOW) == ("eyelid", "right", 4)
+        assert store.episode_defaults(session=session, at=tuesday + dt.timedelta(hours=1)) == ("cheek", "left", 2)
+        before_all = tuesday - dt.timedelta(days=1)
+        assert store.episode_defaults(session=session, at=before_all) == store.NOTHING_TO_REPEAT
+
+
+def test_the_dose_to_repeat_is_the_latest_in_time_not_the_last_typed(engine) -> None:
+    today = NOW.date()
+    with session_scope(engine) as session:
+        typed_first = FactorEntryCreate(factor="magnesium", value=300, at=NOW)
+        store.add_factor_entry(session=session, entry_in=typed_first, now=NOW)
+        backfill = FactorEntryCreate(factor="magnesium", value=150, date=today - dt.timedelta(days=6))
+        store.add_factor_entry(session=session, entry_in=backfill, now=NOW)
+    with session_scope(engine) as session:
+        assert store.last_factor_entry(session=session, factor="magnesium", day=today).value == 300
+        last_week = store.last_factor_entry(session=session, factor="magnesium", day=today - dt.timedelta(days=5))
+        assert last_week.value == 150
+        assert store.last_factor_entry(session=session, factor="magnesium", day=today - dt.timedelta(days=7)) is None
 
 
 @pytest.mark.parametrize(

@@ -50,12 +50,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:
         line, code = failure_line(exc)
+        if line.startswith("unexpected error") and context is not None and context.opened:
+            # Often a value edited into the file by hand: name it rather than the crash it caused.
+            line, code = _stored_value_line(context) or (line, code)
         if line.startswith("unexpected error") and os.environ.get("TRACKER_DEBUG"):
             raise
         return _fail(line, code)
     finally:
         if context is not None:
             context.close()
+
+
+def _stored_value_line(context: Context) -> tuple[str, int] | None:
+    """The line naming a value tracker never writes in the open database, if there is one."""
+    import sqlite3
+
+    from tracker.storage.stored_values import StoredValueError, refuse_foreign_values
+
+    try:
+        refuse_foreign_values(context.db_path)
+    except StoredValueError as found:
+        return failure_line(found)
+    except (sqlite3.Error, OSError):
+        return None  # the file cannot be read now: the first failure is the one to tell
+    return None
 
 
 class _HomeDb(NamedTuple):

@@ -213,7 +213,7 @@ def test_report_lists_derived_red_flags_from_the_analysis(tmp_path, chart_diary,
     assert "Wed 18 Nov 2026: hemifacial-spasm pattern (suggested by your entries:" in text
 
 
-def test_a_crowded_first_page_moves_the_chart_but_stays_two_pages(tmp_path, chart_diary, analysis):
+def test_a_crowded_first_page_moves_the_chart_to_page_two(tmp_path, chart_diary, analysis):
     analysis["red_flags"] = [
         {"date": f"2026-11-{day:02d}", "kind": "other", "source": "logged", "note": "x " * 130} for day in range(1, 13)
     ]
@@ -221,8 +221,9 @@ def test_a_crowded_first_page_moves_the_chart_but_stays_two_pages(tmp_path, char
     path = _write(tmp_path, chart_diary, analysis)
 
     reader = PdfReader(path)
-    assert len(reader.pages) == 2
-    first, second = (" ".join(page.extract_text().split()) for page in reader.pages)
+    assert len(reader.pages) == 3  # the day table and the chart, then the red flag's note on a page of its own
+    first, second, third = (" ".join(page.extract_text().split()) for page in reader.pages)
+    assert third.startswith("Notes, ") and "Red flag, drooping: left eyelid felt heavy" in third
     assert "Week by week" not in first
     assert "Week by week" in second
     assert "Thu 12 Nov 2026: other" in first

@@ -100,3 +100,8 @@ async def pause_until(pilot: Pilot, condition: Callable[[], bool], seconds: floa
 
 def at(hour: int, minute: int = 0, day: dt.date = TODAY) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.UTC)
+
+
+def screen_text(app: TrackerApp) -> str:
+    """What the terminal shows now, line by line (the screen on top, dialogs included)."""
+    return "\n".join(strip.text.rstrip() for strip in app.screen._compositor.render_strips())

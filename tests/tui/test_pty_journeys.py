@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -162,4 +163,19 @@ def test_enter_typed_while_the_app_starts_still_saves(tracker) -> None:
     app = tracker(100, 30)
     app.burst("t\n")
     assert app.wait_for(TWITCHES, 1) == [("unspecified", None, None, "")]
+    assert app.quit() == 0
+
+
+def test_a_twitch_logged_from_another_terminal_appears_without_a_key(tracker, tmp_path) -> None:
+    app = tracker(80, 24)
+    app.burst("t\r")
+    app.wait_for(TWITCHES, 1)
+    app.drain_until(lambda: b"1 twitch" in app.output, "the first twitch on screen")
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "home"), "TRACKER_DB": ""}
+    logged = subprocess.run(
+        [sys.executable, "-m", "tracker", "--db", str(app.db), "log", "twitch", "--location", "chin"],
+        env=env, capture_output=True, text=True, timeout=PATIENCE,
+    )  # fmt: skip
+    assert logged.returncode == 0, logged.stderr
+    app.drain_until(lambda: b"2 twitches" in app.output and b"chin" in app.output, "the other terminal's twitch")
     assert app.quit() == 0

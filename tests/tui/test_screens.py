@@ -14,7 +14,7 @@ from tests.tui.conftest import SIZE, TODAY, settle
 from tests.tui.test_today import twitch
 from tracker.storage import store
 from tracker.storage.engine import session_scope
-from tracker.storage.models import FactorEntryCreate, Preset
+from tracker.storage.models import Episode, FactorEntryCreate, Preset
 from tracker.tui.app import TODAY_COMMANDS
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.history import HistoryScreen
@@ -101,7 +101,7 @@ def test_the_palette_runs_a_today_action(app, engine):
 
     asyncio.run(run())
     with session_scope(engine, write=False) as session:
-        assert store.episode_defaults(session=session)  # an episode exists now
+        assert session.exec(select(Episode)).all()  # an episode exists now
         assert store.undo_last(session=session) is not None
 
 

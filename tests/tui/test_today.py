@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import time_machine
 from sqlmodel import select
 
 from tests.tui.conftest import NOW, SIZE, TODAY, at, settle
@@ -70,6 +71,32 @@ async def test_the_form_starts_from_the_last_twitch(app, engine, seed):
         await settle(pilot)
     last = episodes(engine)[-1]
     assert (last.location, last.side, last.intensity) == ("cheek", "right", 4)
+
+
+async def test_the_form_starts_from_the_latest_twitch_in_time_not_the_last_typed(app, engine, seed):
+    seed(lambda s: twitch(s, 8, location=Location.CHEEK, side=Side.RIGHT, intensity=4))
+    last_week = TODAY - dt.timedelta(days=7)
+    seed(lambda s: twitch(s, 8, day=last_week, location=Location.CHIN, side=Side.LEFT, intensity=1))  # backfilled
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t", "enter")
+        await settle(pilot)
+    last = episodes(engine)[-1]
+    assert last.local_date == TODAY
+    assert (last.location, last.side, last.intensity) == ("cheek", "right", 4)
+
+
+async def test_g_repeats_the_latest_dose_in_time_not_the_last_typed(app, engine, seed):
+    this_morning = FactorEntryCreate(factor="magnesium", value=300, at=at(8))
+    with time_machine.travel(at(8, 5), tick=False):  # typed at 08:05, before the backfill at 09:30
+        seed(lambda s: store.add_factor_entry(session=s, entry_in=this_morning))
+    backfill = FactorEntryCreate(factor="magnesium", value=150, date=TODAY - dt.timedelta(days=7))
+    seed(lambda s: store.add_factor_entry(session=s, entry_in=backfill))  # typed last, a week older
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+    assert entries(engine)["magnesium"] == [300, 150, 300]
 
 
 async def test_every_field_changes_by_keys(app, engine):

@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from tracker.storage.history import History
 
 
+# Commands that show or pass data on (a list, a file, a doctor, a statistic) first check that every stored
+# value is one tracker writes: a value edited in by hand is named, not passed on. Not done on
+# every open: the scan costs several times the open check (0.3 s against 0.05 s on ten years of demo data).
+PASS_DATA_ON = frozenset({"list", "export", "report", "analyze", "chart"})
+
+
 @dataclass
 class Context:
     args: argparse.Namespace
@@ -38,6 +44,11 @@ class Context:
         return self._parser
 
     @property
+    def opened(self) -> bool:
+        """Whether the database was opened by this command."""
+        return self._engine is not None
+
+    @property
     def db_path(self) -> Path:
         return resolve_db_path(self.args.db)
 
@@ -50,11 +61,16 @@ class Context:
                 from tracker.storage.engine import open_read_only
 
                 self._engine = open_read_only(path)
+                if self.args.command in PASS_DATA_ON:
+                    from tracker.storage.stored_values import refuse_foreign_values
+
+                    refuse_foreign_values(path)
             else:
                 from tracker.storage.engine import open_database
+                from tracker.storage.wait import WRITE_WAIT_S
 
                 _say_upgrade_notes()
-                self._engine = open_database(path)
+                self._engine = open_database(path, wait_s=WRITE_WAIT_S, on_wait=self._say_waiting)
         return self._engine
 
     def session(self, *, write: bool = True, read_only: bool | None = None) -> AbstractContextManager[Session]:
@@ -70,6 +86,12 @@ class Context:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+
+    def _say_waiting(self) -> None:
+        # Called from a timer thread while a write waits for another writer's lock.
+        from tracker.storage.wait import WRITE_WAIT_S
+
+        self.say(f"waiting for another tracker write to finish (an import, say; up to {WRITE_WAIT_S} s)…")
 
     def now(self) -> dt.datetime:
         """The clock every command reads (and passes on to the store)."""

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from tracker.core.when import Moment
-    from tracker.storage.models import Factor
+    from tracker.storage.models import Factor, FactorEntry
 
 SPECIAL = ("twitch", "drink", "none", "redflag", "note")
 
@@ -57,10 +57,15 @@ def _twitch(context: Context) -> int:
     parser = _sub_parser(
         context,
         "twitch",
-        "Log one twitch episode. Left-out fields repeat the last twitch's; with no twitch before, "
-        "they are stored as not given (place and side unspecified, no intensity).",
+        "Log one twitch episode. Left-out fields repeat those of the latest twitch before it (by time, "
+        "not the one typed last); with no twitch before, they are stored as not given (place and side "
+        "unspecified, no intensity).",
     )
-    parser.add_argument("--at", default="now", metavar="WHEN", help="now, HH:MM, yesterday HH:MM or ISO 8601")
+    timing = parser.add_mutually_exclusive_group()
+    timing.add_argument("--at", default="now", metavar="WHEN", help="now, HH:MM, yesterday HH:MM or ISO 8601")
+    timing.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="a twitch on that day (today, yesterday) at the time it is now"
+    )
     parser.add_argument("--location", type=str.lower, choices=[loc.value for loc in Location])
     parser.add_argument("--side", type=str.lower, choices=[side.value for side in Side])
     parser.add_argument("--intensity", metavar="1-5")
@@ -74,17 +79,22 @@ def _twitch(context: Context) -> int:
 
     from tracker.core import validate
     from tracker.core.formatting import duration_words, intensity_words, place_words
-    from tracker.core.when import parse_duration, read_when
+    from tracker.core.when import Moment, moment_on, parse_date, parse_duration, read_when
     from tracker.storage import store
     from tracker.storage.models import EpisodeCreate
 
     now = context.now()
-    when = read_when(opts.at, now=now)
+    if opts.date:  # as the Today screen logs on another day: now's wall-clock time on it
+        day = validate.calendar_day("date", parse_date(opts.date, today=now.date()), now.date())
+        when = Moment(moment_on(day, now=now), "" if day == now.date() else "no time given: the time it is now")
+    else:
+        when = read_when(opts.at, now=now)
     started = when.at
     duration = parse_duration(opts.duration) if opts.duration is not None else None
     given = validate.integer_in_range("intensity", opts.intensity, 1, 5) if opts.intensity is not None else None
     with context.session() as session:
-        defaults = store.episode_defaults(session=session)
+        started = validate.moment("at", started, now)  # checked before it picks the twitch to repeat
+        defaults = store.episode_defaults(session=session, at=started)
         location, side, intensity = defaults
         episode = store.add_episode(
             session=session,
@@ -114,20 +124,14 @@ def _twitch(context: Context) -> int:
 def _factor(context: Context, name: str) -> int:
     parser = _sub_parser(context, name, f"Log a value of {name}. VALUE may also be a preset name (e.g. glass).")
     parser.add_argument("value", metavar="VALUE")
-    timing = parser.add_mutually_exclusive_group()
-    timing.add_argument("--at", metavar="WHEN", help="now (default), HH:MM, yesterday HH:MM or ISO 8601")
-    timing.add_argument("--date", metavar="YYYY-MM-DD", help="a date-only entry for that day")
-    parser.add_argument("--note", default="", metavar="TEXT")
+    _timing_options(parser)
     opts = parser.parse_args(context.args.rest)
 
-    from tracker.core.when import Moment, parse_date, read_when
     from tracker.storage import store
     from tracker.storage.models import FactorEntryCreate
 
     now = context.now()
-    when = read_when(opts.at, now=now) if opts.at else (None if opts.date else Moment(now))
-    at = when.at if when else None
-    day = parse_date(opts.date, today=now.date()) if opts.date else None
+    when, at, day = _timing(opts, now)
     with context.session() as session:
         factor = store.get_factor(session=session, name=name)
         value = _factor_value(session, factor, opts.value)
@@ -137,12 +141,26 @@ def _factor(context: Context, name: str) -> int:
             now=now,
         )
         label = store.entry_id(entry)
-    logged = f"logged {label}: {factor.name} {_show(value)}{' ' + factor.unit if factor.unit else ''}"
-    if when is None:
-        print(f"{logged} on {entry.local_date}")
-    else:
-        _confirm(logged, when, now)
+    amount = f"{_show(value)}{' ' + factor.unit if factor.unit else ''}"
+    _confirm_entry(f"logged {label}: {factor.name} {amount}", entry, when, now)
     return 0
+
+
+def _timing_options(parser: argparse.ArgumentParser) -> None:
+    """--at or --date, and --note: the same for every factor entry (a value or a drink)."""
+    timing = parser.add_mutually_exclusive_group()
+    timing.add_argument("--at", metavar="WHEN", help="now (default), HH:MM, yesterday HH:MM or ISO 8601")
+    timing.add_argument("--date", metavar="YYYY-MM-DD", help="a date-only entry for that day (today, yesterday)")
+    parser.add_argument("--note", default="", metavar="TEXT")
+
+
+def _timing(opts: argparse.Namespace, now: dt.datetime) -> tuple[Moment | None, dt.datetime | None, dt.date | None]:
+    """(when, at, date) from --at / --date: a moment (now by default), or a date-only entry."""
+    from tracker.core.when import Moment, parse_date, read_when
+
+    when = read_when(opts.at, now=now) if opts.at else (None if opts.date else Moment(now))
+    day = parse_date(opts.date, today=now.date()) if opts.date else None
+    return when, (when.at if when else None), day
 
 
 def _factor_value(session: Session, factor: Factor, text: str) -> float:
@@ -175,29 +193,28 @@ def _drink(context: Context) -> int:
     parser = _sub_parser(context, "drink", "Log a drink from the presets (caffeine or water).")
     parser.add_argument("name", metavar="NAME", help="e.g. espresso, coffee, black-tea, glass, bottle")
     parser.add_argument("count", nargs="?", default="1", metavar="COUNT")
-    parser.add_argument("--at", default="now", metavar="WHEN")
+    _timing_options(parser)
     opts = parser.parse_args(context.args.rest)
 
     from tracker.core import validate
-    from tracker.core.when import read_when
     from tracker.storage import store
     from tracker.storage.models import FactorEntryCreate
 
     now = context.now()
-    when = read_when(opts.at, now=now)
-    at = when.at
+    when, at, day = _timing(opts, now)
     count = validate.integer_in_range("count", opts.count, 1, 20)
     with context.session() as session:
         preset = store.get_preset(session=session, name=opts.name.replace(" ", "-"))
         factor = next(f for f in store.list_factors(session=session) if f.id == preset.factor_id)
-        note = f"{count} × {preset.name}" if count > 1 else preset.name
+        drink = f"{count} × {preset.name}" if count > 1 else preset.name
+        note = f"{drink}; {opts.note.strip()}" if opts.note.strip() else drink
         entry = store.add_factor_entry(
             session=session,
-            entry_in=FactorEntryCreate(factor=factor.column, value=preset.amount * count, at=at, note=note),
+            entry_in=FactorEntryCreate(factor=factor.column, value=preset.amount * count, at=at, date=day, note=note),
             now=now,
         )
         label = store.entry_id(entry)
-    _confirm(f"logged {label}: {note} = {_show(entry.value)} {factor.unit} {factor.name}", when, now)
+    _confirm_entry(f"logged {label}: {drink} = {_show(entry.value)} {factor.unit} {factor.name}", entry, when, now)
     return 0
 
 
@@ -282,6 +299,14 @@ def _redflag(context: Context) -> int:
         "weakness or slurred speech, call emergency services now."
     )
     return 0
+
+
+def _confirm_entry(logged: str, entry: FactorEntry, when: Moment | None, now: dt.datetime) -> None:
+    """A factor entry's confirmation: its moment in words, or its date when it has none."""
+    if when is None:
+        print(f"{logged} on {entry.local_date}")
+    else:
+        _confirm(logged, when, now)
 
 
 def _confirm(logged: str, when: Moment, now: dt.datetime, *, after: str = "") -> None:

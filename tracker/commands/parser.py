@@ -7,6 +7,7 @@ command module imports), so neither needs the other and no command module needs 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 
 from tracker import __version__
 
@@ -21,6 +22,12 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         command = self.prog.removeprefix("tracker").strip()
         raise UsageError(f"{command}: {message}" if command else message)
+
+    def parse_args(self, args: Sequence[str] | None = None, namespace: object = None) -> argparse.Namespace:  # type: ignore[override]
+        """As argparse's, but `--note -left` gives the note "-left" (tracker.commands.dash_words)."""
+        from tracker.commands.dash_words import join_dash_values
+
+        return super().parse_args(None if args is None else join_dash_values(self, args), namespace)  # type: ignore[arg-type]
 
 
 def build_parser() -> Parser:

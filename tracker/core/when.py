@@ -150,6 +150,18 @@ def read_when(text: str, *, now: dt.datetime, zone: dt.tzinfo | None = None, fie
     return Moment(parsed)
 
 
+def moment_on(day: dt.date, *, now: dt.datetime) -> dt.datetime:
+    """Now's wall-clock time on `day` (aware, local): the time an entry for another day gets
+    when none is given, in the TUI and for `tracker log twitch --date`. Where the clocks skipped
+    that time on that day, midday, which no zone skips (not a moment on the day before)."""
+    if day == now.date():
+        return now
+    try:
+        return local_moment(dt.datetime.combine(day, now.time().replace(second=0, microsecond=0))).at
+    except InputError:
+        return local_moment(dt.datetime.combine(day, dt.time(12))).at
+
+
 def parse_when(text: str, *, now: dt.datetime) -> dt.datetime:
     """An aware datetime from WHEN (see read_when, which also says what it assumed)."""
     return read_when(text, now=now).at

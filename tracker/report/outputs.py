@@ -83,6 +83,8 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
         "date_from": history.start,
         "date_to": history.end,
         "generated_on": today,
+        "day_notes": [(row.date, row.note) for row in history.rows if row.note],
+        "noted_twitches": history.noted_twitches,
     }
 
 

@@ -1,8 +1,10 @@
-"""A one-to-two page A4 PDF for a clinician: what happened, since when, how it is changing.
+"""An A4 PDF for a clinician: what happened, since when, how it is changing.
 
 Page 1 is meant to be read in a minute: red flags first (boxed), a summary, any reliable
 associations, interventions, then the weekly chart in the room left (on page 2 if a long
-red-flag list leaves too little). Page 2 is the last four weeks day by day. The wording comes from
+red-flag list leaves too little). Page 2 is the last four weeks day by day, with every factor
+(tracker.report.pdf_table: more tables follow when they do not fit one), then the period's notes
+(tracker.report.pdf_notes). Whatever is shortened says so and where to read it whole. The wording comes from
 small pure functions (tracker.report.wording) so tests can read it back; this module only lays
 it out. Every line is wrapped to its measured width (tracker.report.chart_text) and every block
 checks the room left, so nothing runs off the page or under the footer. Import lazily: it
@@ -20,8 +22,9 @@ from tracker.analysis import periods
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.files import private_atomic_file
 from tracker.report import charts
-from tracker.report.chart_text import line_height, shorten, wrap
-from tracker.report.pdf_table import table_page
+from tracker.report.chart_text import line_height, shorten, text_width, wrap
+from tracker.report.pdf_notes import notes_by_day, notes_pages
+from tracker.report.pdf_table import table_pages
 from tracker.report.wording import (  # re-exported: the report's wording, for callers and tests
     DISCLAIMER,
     MAX_FLAG_LINES,
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from tracker.storage.models import Episode, Intervention, RedFlag
+    from tracker.storage.queries import NotedTwitch
 
 A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.6
@@ -49,13 +53,14 @@ MIN_PANEL = 0.42  # inches: a factor panel lower than this is not worth drawing;
 MAX_CHART_HEIGHT = 5.2
 FOOTER_SPACE = 0.7
 MORE = "… (not enough room on this page: `tracker analyze` has it all)"
+EARLIER = "… and"  # starts the line that counts what did not fit
 
 
 # --- the PDF -------------------------------------------------------------------------------
 
 
 def write_report(path: Path | str, **content: Any) -> Path:
-    """Write the visit report (see `report_pages` for what goes in) as a two-page A4 PDF,
+    """Write the visit report (see `report_pages` for what goes in) as an A4 PDF,
     owner-only and atomic. Returns the path."""
     from matplotlib.backends.backend_pdf import PdfPages  # deferred: ~150 ms with matplotlib
 
@@ -85,8 +90,11 @@ def report_pages(
     date_from: dt.date,
     date_to: dt.date,
     generated_on: dt.date,
+    day_notes: Sequence[tuple[dt.date, str]] = (),
+    noted_twitches: Sequence[NotedTwitch] = (),
 ) -> list[Figure]:
-    """The report's two A4 pages as matplotlib Figures, laid out and ready to save."""
+    """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
+    the last four weeks day by day (more tables when the factors do not fit one), the notes."""
     import matplotlib  # deferred: ~150 ms
     import pandas as pd
 
@@ -124,8 +132,7 @@ def report_pages(
             first.bullet(line)
         first.heading("Interventions and supplements")
         for line in intervention_lines(interventions, analysis, frame, factors_units, factor_names) or ["None."]:
-            first.bullet(line)
-        first.footer(f"{DISCLAIMER}   Page 1 of 2")
+            first.bullet(line, whole="`tracker intervention list` and `analyze` have it all")
 
         chart = _Chart(frame, marks, factors[:FACTOR_PANELS], factors_units, factor_names, date_to)
         # The chart takes what page 1 has left; long red-flag or trigger lists push it to page 2,
@@ -144,13 +151,18 @@ def report_pages(
             date_from=date_from,
         )
         reserve = 0.0 if on_first else chart.min_height()
-        second = table_page(_Page, header, rows, coverage=coverage, last=date_to, reserve=reserve)
-        second.footer(f"{DISCLAIMER}   Page 2 of 2")
+        tables = table_pages(_Page, header, rows, coverage=coverage, last=date_to, reserve=reserve)
+        second = tables[0]
         if not on_first and chart.fits(second.room()):
             chart.draw(second)
         elif not on_first:
             second.text("The weekly chart did not fit on these two pages: `tracker chart` draws it.", color="#333333")
-    return [first.fig, second.fig]
+        notes = [day for day in notes_by_day(day_notes, noted_twitches, red_flags) if date_from <= day.day <= date_to]
+        pages = [first, *tables]
+        pages += notes_pages(_Page, pages[-1], notes)
+        for number, page in enumerate(pages, start=1):
+            page.footer(f"{DISCLAIMER}   Page {number} of {len(pages)}")
+    return [page.fig for page in pages]
 
 
 class _Chart:
@@ -239,19 +251,26 @@ class _Page:
         color: str = "black",
         indent: float = 0.0,
         max_lines: int = 6,
-    ) -> None:
+        cut: str = "",
+    ) -> bool:
+        """Wrapped `text`; past `max_lines`, its start and an ellipsis, then `cut` (where to read
+        it all). Returns whether it was cut short."""
         width = A4[0] - 2 * MARGIN - indent
-        lines = wrap(text, width=width, size=size, weight=weight)
+        lines = wrapped = wrap(text, width=width, size=size, weight=weight)
         if len(lines) > max_lines:  # a very long note: its start, and an ellipsis
             rest = " ".join(lines[max_lines - 1 :])
-            lines = [*lines[: max_lines - 1], shorten(rest, width=width, size=size, weight=weight)]
+            tail = f" {cut}" if cut else ""
+            room = width - text_width(tail, size=size, weight=weight)
+            lines = [*lines[: max_lines - 1], shorten(rest, width=room, size=size, weight=weight) + tail]
         for line in lines:
             self._line(line, MARGIN + indent, size=size, weight=weight, color=color)
+        return len(wrapped) > max_lines
 
-    def bullet(self, text: str) -> None:
+    def bullet(self, text: str, *, whole: str = "`tracker analyze` has it all") -> None:
+        """A bulleted paragraph; one too long ends in "…" and where to read it all (`whole`)."""
         if self._room_for(BODY):
             self.fig.text(MARGIN / A4[0], self.y / A4[1], "•", va="top", fontsize=BODY)
-        self.text(text, indent=0.15)
+        self.text(text, indent=0.15, cut=f"({whole})")
 
     def heading(self, text: str) -> None:
         self.space(0.08)
@@ -264,8 +283,11 @@ class _Page:
         top = self.y + 0.05
         self.space(0.05)
         self.text(title.upper(), size=11, weight="bold", color=color, indent=0.1)
+        shortened = False
         for line in lines:
-            self.text(line, weight="bold", indent=0.1, max_lines=2)
+            shortened |= self.text(line, weight="bold", indent=0.1, max_lines=2) or line.startswith(EARLIER)
+        if shortened:  # one pointer for the box, rather than one on every line
+            self.text("“…”: cut short here for room; `tracker analyze` has every one whole.", indent=0.1)
         self.space(0.05)
         self.fig.add_artist(
             Rectangle(
@@ -316,4 +338,4 @@ def _newest(lines: list[str], limit: int, what: str) -> list[str]:
     if len(lines) <= limit:
         return lines
     more = len(lines) - limit + 1
-    return [*lines[: limit - 1], f"... and {more} earlier {what}."]
+    return [*lines[: limit - 1], f"{EARLIER} {more} earlier {what}."]

@@ -13,7 +13,7 @@ import errno
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -34,6 +34,8 @@ from tracker.storage.file_checks import (
     inspect_file,
 )
 from tracker.storage.schema import expected_signature, unexpected
+from tracker.storage.wait import notice_if_slow
+from tracker.storage.wal import advance_write_marker
 
 __all__ = [
     "BACKUPS_KEPT",
@@ -54,12 +56,22 @@ class UpgradeFailed(TrackerError):
 # --- engine and sessions ---------------------------------------------------------------------
 
 
-def make_engine(path: Path, *, read_only: bool = False, wal: bool = True, pool: bool = True) -> Engine:
+def make_engine(
+    path: Path,
+    *,
+    read_only: bool = False,
+    wal: bool = True,
+    pool: bool = True,
+    wait_s: float | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> Engine:
     """An engine on exactly `path` with the pragmas that make a logged entry survive a crash.
 
     `read_only` connections open the file with `mode=ro` (SQLite cannot write it, nor fold a
     write-ahead log into it) and `query_only`. `wal=False` leaves the journal mode as the file
-    has it, for an upgrade that must leave a file it fails on byte for byte as it was.
+    has it, for an upgrade that must leave a file it fails on byte for byte as it was. A write
+    waits up to `wait_s` (default BUSY_TIMEOUT_S) for another writer's lock, calling `on_wait`
+    if that takes over a second. Every write transaction advances the header's write marker (tracker.storage.wal).
     """
     engine = create_engine(
         URL.create("sqlite", database=str(path)),  # shown in messages only: `creator` opens the file
@@ -71,7 +83,7 @@ def make_engine(path: Path, *, read_only: bool = False, wal: bool = True, pool: 
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # We issue BEGIN ourselves (below), so the driver must not.
         dbapi_conn.isolation_level = None
-        pragmas = [f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}"]
+        pragmas = [f"PRAGMA busy_timeout={int((wait_s or BUSY_TIMEOUT_S) * 1000)}"]
         if read_only:
             pragmas.append("PRAGMA query_only=ON")
         else:
@@ -86,7 +98,13 @@ def make_engine(path: Path, *, read_only: bool = False, wal: bool = True, pool: 
         # Writers take the lock up front: a deferred transaction that later upgrades to a
         # write can fail with "database is locked" without waiting on the busy timeout.
         reading = read_only or conn.get_execution_options().get("tracker_read_only", False)  # type: ignore[attr-defined]
-        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+        if reading:
+            conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+            return
+        with notice_if_slow(on_wait):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+        # The one place every write passes (store, journal, import, migrations).
+        advance_write_marker(conn.connection.dbapi_connection)  # type: ignore[attr-defined]
 
     return engine
 
@@ -107,14 +125,17 @@ def session_scope(engine: Engine, *, write: bool = True) -> Iterator[Session]:
 # --- opening ---------------------------------------------------------------------------------
 
 
-def open_database(path: Path, *, migrate: bool = True) -> Engine:
+def open_database(
+    path: Path, *, migrate: bool = True, wait_s: float | None = None, on_wait: Callable[[], None] | None = None
+) -> Engine:
     """An engine on a database at the current schema, creating or upgrading it as needed.
 
     An older database is backed up beside itself before it is upgraded. A file that is not a
     tracker database, is corrupt, read-only, from a newer version, holds objects tracker did
-    not create or has a write-ahead log of another file is refused untouched. The default
-    data folder is made owner-only first (created, or tightened if something loosened it);
-    a folder named with --db or TRACKER_DB is the person's and left as it is.
+    not create or has a write-ahead log of another file is refused untouched. `wait_s` and
+    `on_wait`: how long a write waits for another writer, and what it does after a second (make_engine).
+    The default data folder is made owner-only first (created, or tightened if something
+    loosened it); a folder named with --db or TRACKER_DB is the person's and left as it is.
     """
     path = Path(path)
     if path == default_db_path():
@@ -123,7 +144,7 @@ def open_database(path: Path, *, migrate: bool = True) -> Engine:
     refuse_foreign_objects(path, state)
     if state.revision == SCHEMA_HEAD:
         _make_private(path)
-        return make_engine(path)
+        return make_engine(path, wait_s=wait_s, on_wait=on_wait)
     if not migrate:
         raise DatabaseRefused(
             f"database {path} is at revision {state.revision or 'none'}; "
@@ -132,7 +153,7 @@ def open_database(path: Path, *, migrate: bool = True) -> Engine:
     if not state.exists:
         _create_private_file(path)
     upgrade_database(path, state=state)
-    return make_engine(path)
+    return make_engine(path, wait_s=wait_s, on_wait=on_wait)
 
 
 def open_read_only(path: Path, *, any_known_revision: bool = False) -> Engine:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
@@ -12,7 +12,15 @@ from tracker.core.formatting import factor_words
 from tracker.core.span import Adjusted, bound_dates
 from tracker.core.when import local_now
 from tracker.storage.models import Factor, Intervention, RedFlag
-from tracker.storage.queries import EpisodePoint, daily_rows, episode_points_between, logged_range, red_flags_between
+from tracker.storage.queries import (
+    EpisodePoint,
+    NotedTwitch,
+    daily_rows,
+    episode_points_between,
+    logged_range,
+    noted_twitches_between,
+    red_flags_between,
+)
 from tracker.storage.store import list_factors, list_interventions
 
 
@@ -27,6 +35,7 @@ class History:
     factors: list[Factor]
     as_of: dt.date  # the day the analysis stands on
     adjusted: tuple[Adjusted, ...] = ()  # dates asked for that were brought into the diary's span
+    noted_twitches: list[NotedTwitch] = field(default_factory=list)  # from `start` to `end`, for the report
 
     @property
     def units(self) -> dict[str, str]:
@@ -68,4 +77,5 @@ def load_history(
         factors=list_factors(session=session),
         as_of=as_of,
         adjusted=bounded.adjusted,
+        noted_twitches=noted_twitches_between(session=session, start=start, end=end),
     )

@@ -52,6 +52,27 @@ def episode_points_between(*, session: Session, start: dt.date, end: dt.date) ->
     ]
 
 
+class NotedTwitch(NamedTuple):
+    """A twitch that carries a note, as the report lists it."""
+
+    local_date: dt.date
+    local_time: dt.time
+    location: str
+    side: str
+    note: str
+
+
+def noted_twitches_between(*, session: Session, start: dt.date, end: dt.date) -> list[NotedTwitch]:
+    """The twitches in [start, end] whose note is not empty, in time order."""
+    noted = select(Episode).where(
+        col(Episode.local_date) >= start, col(Episode.local_date) <= end, col(Episode.note) != ""
+    )
+    return [
+        NotedTwitch(episode.local_date, episode.local_started_at.time(), episode.location, episode.side, episode.note)
+        for episode in session.exec(noted.order_by(col(Episode.started_at), col(Episode.id)))
+    ]
+
+
 def factor_entries_between(*, session: Session, start: dt.date, end: dt.date) -> list[FactorEntry]:
     return list(
         session.exec(

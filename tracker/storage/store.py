@@ -196,10 +196,18 @@ def set_preset(*, session: Session, preset_in: PresetCreate) -> Preset:
 # --- episodes --------------------------------------------------------------------------------
 
 
-def episode_defaults(*, session: Session) -> tuple[Location, Side, int | None]:
-    """The location, side and intensity of the last episode (what a new one starts from);
-    unspecified location and side and no intensity (None) when there is none yet."""
-    last = session.exec(select(Episode).order_by(col(Episode.created_at).desc()).limit(1)).first()
+def episode_defaults(*, session: Session, at: dt.datetime) -> tuple[Location, Side, int | None]:
+    """The location, side and intensity a twitch at `at` (aware) starts from: those of the
+    latest twitch by time on or before `at`, not of the one typed last (a backfilled Tuesday
+    must not become today's default). Unspecified location and side and no intensity (None)
+    when there is none before it."""
+    latest = (
+        select(Episode)
+        .where(col(Episode.started_at) <= at.astimezone(dt.UTC))
+        .order_by(col(Episode.started_at).desc(), col(Episode.id).desc())
+        .limit(1)
+    )
+    last = session.exec(latest).first()
     if last is None:
         return NOTHING_TO_REPEAT
     return Location(last.location), Side(last.side), last.intensity
@@ -326,13 +334,20 @@ def update_factor_entry(*, session: Session, entry_id: int, value: float) -> Fac
     return entry
 
 
-def last_factor_entry(*, session: Session, factor: str) -> FactorEntry | None:
-    """The most recent entry of a factor (to repeat a dose)."""
+def last_factor_entry(*, session: Session, factor: str, day: dt.date) -> FactorEntry | None:
+    """The latest entry of a factor by time on or before `day` (the dose to repeat), not the
+    one typed last: a backfilled week ago does not change today's. Within a day, a timed entry
+    counts as later than a date-only one (as a day's "last" value does). None when there is none."""
     found = get_factor(session=session, name=factor)
     return session.exec(
         select(FactorEntry)
-        .where(FactorEntry.factor_id == found.id)
-        .order_by(col(FactorEntry.created_at).desc())
+        .where(FactorEntry.factor_id == found.id, col(FactorEntry.local_date) <= day)
+        .order_by(
+            col(FactorEntry.local_date).desc(),
+            col(FactorEntry.at).is_not(None).desc(),
+            col(FactorEntry.at).desc(),
+            col(FactorEntry.id).desc(),
+        )
         .limit(1)
     ).first()
 

@@ -10,10 +10,17 @@ committed frames are compared with the file's header, using what SQLite itself w
 - a log's page size is the database's page size;
 - a database with a log is in WAL mode (header bytes 18 and 19 are 2): switching a file back
   to a rollback journal (as `tracker db backup` copies are) needs the log checkpointed first;
-- every transaction that writes page 1 to the log stamps it with the file change counter
-  plus one, where the counter is that of the page 1 it read; the first such frame of a log
-  therefore carries the file's counter + 1, unless a checkpoint already copied one of the
-  log's page-1 frames into the file, in which case the file's page 1 is that frame, byte for byte.
+- every write transaction of tracker advances the header's write marker (user_version) by one
+  (advance_write_marker), so each one logs page 1. A log starts only once the previous one was
+  wholly copied into the file, so its first page-1 frame carries the file's marker + 1; unless
+  a checkpoint already copied one of the log's page-1 frames into the file, in which case the
+  file's page 1 is that frame, byte for byte. A log that passes neither test was written on
+  top of another state of the file: an older copy beside a later log, or the reverse.
+
+SQLite's own file change counter cannot serve as the marker: in WAL mode a writer stamps page 1
+with the counter it read when it last read page 1, so a long-running writer puts the same
+counter in logs written after a checkpoint. It is used only for a log that leaves the marker
+as the file has it (written by an older tracker or another program).
 
 Only frames inside committed transactions count (cumulative checksums, as SQLite checks
 them), so a log torn by a crash is judged by what SQLite will replay of it. These are
@@ -54,7 +61,7 @@ def foreign_wal(path: Path) -> str | None:
         return "the log is not a regular file"
     if info.st_size < WAL_HEADER:
         return None  # SQLite treats it as empty
-    first_counter: int | None = None
+    first: bytes | None = None
     with wal.open("rb") as log, path.open("rb") as db:
         header = log.read(WAL_HEADER)
         magic, _version, page_size, _seq, salt1, salt2 = struct.unpack(">6I", header[:24])
@@ -73,17 +80,58 @@ def foreign_wal(path: Path) -> str | None:
             return f"the log is for pages of {page_size} bytes, the file's are {db_page_size}"
         if first_page[18:20] != b"\x02\x02":
             return "the file is a standalone copy (not in write-ahead-log mode), so no log can be pending for it"
-        counter = struct.unpack(">I", first_page[24:28])[0]
+        marker, counter = _marker(first_page), _counter(first_page)
         for image in frames:  # committed page-1 images, oldest first, checksummed as they come
-            if first_counter is None:
-                first_counter = struct.unpack(">I", image[24:28])[0]
-                if first_counter == (counter + 1) & 0xFFFFFFFF:
+            if first is None:
+                first = image
+                if _follows(first, first_page):
                     return None
             if image == first_page:
                 return None  # a checkpoint already copied this frame into the file
-    if first_counter is None:
+    if first is None:
         return None  # page 1 is not in the log: nothing more to compare
-    return f"the log was written on top of another version of the file (change {first_counter - 1}; this is {counter})"
+    if _marker(first) != marker:
+        return f"the log goes on from write {_marker(first) - 1}, the file is at write {marker}"
+    changes = f"change {_counter(first) - 1}; this is {counter}"
+    return f"the log was written on top of another version of the file ({changes})"
+
+
+def advance_write_marker(dbapi_conn: object) -> None:
+    """Advance the database header's user_version inside the write transaction just begun.
+
+    Page 1 then goes into the write-ahead log with every write, numbered: without it, writes
+    that leave the file's size and free list alone never touch page 1, and a log written after
+    a checkpoint carries nothing that tells it from a log of an older copy of the file.
+    Nothing else in tracker reads or sets user_version.
+    """
+    cursor = dbapi_conn.cursor()  # type: ignore[attr-defined]
+    try:
+        (marker,) = cursor.execute("PRAGMA user_version").fetchone()
+        cursor.execute(f"PRAGMA user_version = {(int(marker) + 1) & 0x7FFFFFFF}")
+    finally:
+        cursor.close()
+
+
+def _follows(image: bytes, first_page: bytes) -> bool:
+    """Whether a log whose first page-1 image is `image` was begun on top of `first_page`.
+
+    A log of tracker's carries the file's marker + 1 (advance_write_marker). One that leaves the
+    marker alone (an older tracker's, left by a crash before this version was installed) is judged by the change
+    counter, as well as it can be: the file's counter + 1, or the file's own counter when the
+    writer kept page 1 cached across a checkpoint (it then stamps the counter it read before).
+    """
+    if _marker(image) == (_marker(first_page) + 1) & 0x7FFFFFFF:
+        return True
+    counter = _counter(first_page)
+    return _marker(image) == _marker(first_page) and _counter(image) in (counter, (counter + 1) & 0xFFFFFFFF)
+
+
+def _marker(page_one: bytes) -> int:
+    return struct.unpack(">I", page_one[60:64])[0]  # PRAGMA user_version
+
+
+def _counter(page_one: bytes) -> int:
+    return struct.unpack(">I", page_one[24:28])[0]  # the file change counter
 
 
 def _page_one_frames(

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from textual.notifications import Notify
     from textual.widget import AwaitMount
 
+    from tracker.tui.diary_watch import DiaryWatch
     from tracker.tui.screens.history import HistoryScreen
 
 # (title, help, action on the Today screen) for the command palette.
@@ -41,7 +42,7 @@ TODAY_COMMANDS = [
     ("Log water", "A glass or a bottle (w)", "log_water"),
     ("Log sleep", "Hours, or bed and wake times (s)", "log_sleep"),
     ("Log stress", "0 to 10 (x)", "log_stress"),
-    ("Log magnesium", "Repeat the last dose (g)", "log_magnesium"),
+    ("Log magnesium", "Repeat the latest dose (g)", "log_magnesium"),
     ("Log any factor", "Choose a factor, then its value (f)", "log_factor"),
     ("No twitches", "Say the day shown had no twitches (n)", "no_twitches"),
     ("Day note", "A note for the day shown (N)", "day_note"),
@@ -77,6 +78,7 @@ class TrackerApp(Writes, App[None]):
     def __init__(self, *, diary: Diary) -> None:
         self.diary = diary
         self.open_error: Exception | None = None  # why the database could not be opened
+        self.diary_watch: DiaryWatch | None = None  # set once the database is open
         super().__init__()
         self.today_screen = TodayScreen(diary)
         self.history_screen: HistoryScreen | None = None  # built on first visit
@@ -123,6 +125,31 @@ class TrackerApp(Writes, App[None]):
     def on_mount(self) -> None:
         if not self.diary.is_open:
             self.call_after_refresh(self.run_worker, self._glance, thread=True, group="open")
+        else:
+            self._watch_diary()
+
+    def _watch_diary(self) -> None:
+        """From now on, notice entries written by another program (tracker.tui.diary_watch)."""
+        from tracker.tui.diary_watch import WATCH_SECONDS, DiaryWatch
+
+        try:
+            self.diary_watch = DiaryWatch(self.diary.db_path)
+        except Exception:  # a convenience: without it the app works, only changes elsewhere wait for a key
+            return
+        self.set_interval(WATCH_SECONDS, self._check_diary, name="diary watch")
+
+    def _check_diary(self) -> None:
+        if self.diary_watch is None or not self.diary_watch.changed():
+            return
+        self.mark_history_stale()
+        if self.today_screen.is_mounted:
+            self.today_screen.load()  # the cursor stays on the entry it was on
+        if self.history_screen is not None and self.screen is self.history_screen:
+            self.history_screen.on_screen_resume()  # stale now: reads the days again
+
+    def on_unmount(self) -> None:
+        if self.diary_watch is not None:
+            self.diary_watch.close()
 
     def _glance(self) -> None:
         """In a thread: today's rows with sqlite3 alone, milliseconds after the first frame."""
@@ -150,6 +177,7 @@ class TrackerApp(Writes, App[None]):
             self.post_message(DiaryOpened())
 
     def on_diary_opened(self, _message: DiaryOpened) -> None:
+        self._watch_diary()
         if self.today_screen.is_mounted:
             self.today_screen.diary_opened()  # else its on_mount loads the day
 

@@ -16,8 +16,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracker.errors import InputError
-
 # Nothing from the database stack at module level: the app paints its first screen before a
 # thread worker opens the database (sqlalchemy, sqlmodel and pydantic cost ~0.5 s to import).
 if TYPE_CHECKING:
@@ -143,17 +141,9 @@ class Diary:
 
     def moment_on(self, day: dt.date) -> dt.datetime:
         """Now's wall-clock time on `day`: the default time for an entry on another day."""
-        from tracker.core.when import local_moment
+        from tracker.core.when import moment_on
 
-        now = self.now()
-        if day == now.date():
-            return now
-        try:
-            return local_moment(dt.datetime.combine(day, now.time().replace(second=0, microsecond=0))).at
-        except InputError:
-            # That wall-clock time was skipped on that day (clocks went forward): midday, which
-            # no zone skips, rather than a moment on the day before.
-            return local_moment(dt.datetime.combine(day, dt.time(12))).at
+        return moment_on(day, now=self.now())
 
     # --- reads -------------------------------------------------------------------------------
 
@@ -182,9 +172,10 @@ class Diary:
             recent = [d for d in recent if span and d >= span[0]]
             answered = answered_dates(session=session, start=recent[-1], end=recent[0]) if recent else set()
             unanswered = [d for d in recent if d not in answered]
-            defaults = store.episode_defaults(session=session)
+            # What `t` and `g` repeat: the latest by time up to the moment a new entry gets.
+            defaults = store.episode_defaults(session=session, at=self.moment_on(day))
             presets = [(p, factors[p.factor_id]) for p in store.list_presets(session=session)]
-            last_dose = store.last_factor_entry(session=session, factor="magnesium")
+            last_dose = store.last_factor_entry(session=session, factor="magnesium", day=day)
             last = last_dose.value if last_dose else None
         return DayView(summary, factors, status, unanswered, defaults, presets, last)
 
@@ -202,12 +193,6 @@ class Diary:
             factors = store.list_factors(session=session)
         rows.reverse()
         return History(factors, rows, today)
-
-    def episode_defaults(self) -> tuple[Location, Side, int | None]:
-        from tracker.storage import store
-
-        with self._session(write=False) as session:
-            return store.episode_defaults(session=session)
 
     def factors(self) -> list[Factor]:
         from tracker.storage import store

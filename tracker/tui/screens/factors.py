@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from tracker.tui.diary import Diary
 
 
+SIDE_BY_SIDE = 120  # columns needed for both tables whole, side by side
+
+
 class FactorsScreen(Writes, Screen[None]):
     TITLE = "Factors"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -42,7 +45,7 @@ class FactorsScreen(Writes, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal():
+        with Horizontal(id="factor-lists"):
             with Vertical():
                 yield Static("[b]Factors[/b] (a adds one; Enter or e edits yours, marked *)", classes="section")
                 yield DataTable(id="factors", cursor_type="row")
@@ -54,6 +57,11 @@ class FactorsScreen(Writes, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#factors", DataTable).add_columns("name", "kind", "unit", "range", "per day")
         self.query_one("#presets", DataTable).add_columns("preset", "factor", "amount")
+
+    def on_resize(self) -> None:
+        # Side by side, each table gets half the width: below SIDE_BY_SIDE columns that cut the
+        # factors' range and daily rule ("r", "0"), so the tables go one above the other.
+        self.query_one("#factor-lists").set_class(self.size.width < SIDE_BY_SIDE, "stacked")
 
     def on_screen_resume(self) -> None:
         if self.diary.is_open:

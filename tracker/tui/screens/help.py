@@ -13,14 +13,14 @@ from tracker.tui.screens.dialog import Dialog
 
 HELP = """\
 [b]Today[/b]
-  t  log a twitch: the form starts from your last one; Enter saves it
+  t  log a twitch: starts from the latest one before it; Enter saves
      in the form: u l m e c h o place · ← → ↑ b side · 1–5 intensity
      a time · d duration · space timer · n note · Tab/Enter next box
   c  caffeine: a letter picks a drink, or type an amount and Enter
   w  water (g glass, b bottle, or an amount)     f  any factor
   s  sleep: 6.5, 6:10, 6h10, or bed and wake times
   x  stress: 0 or 2–9 at once, 1 then Enter, 1 0 or t for 10
-  g  magnesium: shows your last dose; Enter or g again logs it
+  g  magnesium: shows your latest dose; Enter or g again logs it
   n  no twitches on the day shown (n or Enter confirms)
   N  the day's note               r  red-flag checklist
   e / Enter  edit the entry under the cursor

@@ -74,6 +74,7 @@ class HistoryScreen(Writes, Screen[None]):
     def on_history_loaded(self, message: HistoryLoaded) -> None:
         history = message.history
         table = self.query_one(DataTable)
+        row = table.cursor_row  # read again (a change elsewhere): the cursor keeps its day
         table.clear(columns=True)
         labels = [f"{f.name} ({f.unit})" if f.unit else f.name for f in history.factors]
         # Fixed widths: measuring 3,650 rows of cells would cost more than adding them.
@@ -90,6 +91,8 @@ class HistoryScreen(Writes, Screen[None]):
         self._pending = rows[FIRST_CHUNK:]
         for key, cells in rows[:FIRST_CHUNK]:
             table.add_row(*cells, key=key)
+        if 0 < row < table.row_count:
+            table.move_cursor(row=row)
         if self._pending:
             self.call_after_refresh(self._add_more)
 

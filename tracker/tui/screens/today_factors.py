@@ -100,7 +100,7 @@ class FactorLogging(TodayParts):
             await self.ask_value(factor)
 
     async def action_log_magnesium(self, problem: str = "", typed: float | str | None = None) -> None:
-        """The last dose, shown, saved by Enter or `g` again; the dose is asked the first time."""
+        """The latest dose up to the day shown, saved by Enter or `g` again; the dose is asked the first time."""
         from tracker.tui.screens.number_form import NumberForm
 
         factor = self._factor("magnesium") if await self.day_ready() else None
@@ -108,7 +108,7 @@ class FactorLogging(TodayParts):
             return
         last = self.view.last_magnesium
         dose = typed if typed is not None else last
-        heading = f"[b]Magnesium[/b] — your last dose was {format_number(last)} {factor.unit}" if last else ""
+        heading = f"[b]Magnesium[/b] — your latest dose was {format_number(last)} {factor.unit}" if last else ""
 
         def save(value: float | None) -> None:
             if value is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+INDENT = 10  # the field's name, then its choices
+
 
 class ChoiceRow(Static):
     """Shows every (key, label) pair; `value` is the label of the chosen one."""
@@ -26,13 +28,27 @@ class ChoiceRow(Static):
         self.value = value
         self._render_choices()
 
+    def on_resize(self) -> None:
+        self._render_choices()
+
     def _render_choices(self) -> None:
-        text = Text(f"{self.label:<10}")
+        # Wrapped here, not by the terminal's width alone: a key stays with its label ("h chin",
+        # never "h" at the end of one line and "chin" on the next) and a second line starts
+        # under the first choice, not under the field's name.
+        width = self.size.width or self.app.size.width
+        text = Text(f"{self.label:<{INDENT}}")
+        used = INDENT
         for key, label in self.choices:
             chosen = label == self.value
             style = "bold reverse" if chosen else ""
+            choice = Text()
             if key:
-                text.append(f"{key} ", style="bold" if not chosen else style)
-            text.append(f"{label}" if key else f" {label} ", style=style)
+                choice.append(f"{key} ", style="bold" if not chosen else style)
+            choice.append(f"{label}" if key else f" {label} ", style=style)
+            if used > INDENT and used + choice.cell_len > width:
+                text.append("\n" + " " * INDENT)
+                used = INDENT
+            text.append_text(choice)
             text.append("  ")
+            used += choice.cell_len + 2
         self.update(text)

@@ -7,6 +7,7 @@ straight to tracker.storage.store.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 # whatever the terminal has left (at least NOTE_MIN), so a long note is cut only when it must be.
 COLUMNS = (("time", 5), ("entry", 20), ("location", 12), ("side", 6), ("int.", 4), ("duration", 8))
 NOTE_MIN = 8
+CELL_LINES = 6  # a longer note ends in "…"
 
 
 def format_duration(seconds: int | None) -> str:
@@ -37,6 +39,16 @@ def note_width(table_width: int) -> int:
     one cell on either side; two more for the scroll bar)."""
     fixed = sum(width + 2 for _, width in COLUMNS)
     return max(NOTE_MIN, table_width - fixed - 2 - 2)
+
+
+def cell_lines(text: str, width: int) -> list[str]:
+    """A cell wrapped to its column, in at most CELL_LINES lines (the last ending in "…" if it
+    goes on). Cut to one line, a note at 80 columns read "after th", and a factor of your own
+    lost its value ("screen_time_evening " without "2 hours")."""
+    lines = textwrap.wrap(text, width) or [""]
+    if len(lines) > CELL_LINES:
+        lines = [*lines[: CELL_LINES - 1], lines[CELL_LINES - 1][: width - 1] + "…"]
+    return lines
 
 
 class DayTable(DataTable[str]):
@@ -72,14 +84,21 @@ class DayTable(DataTable[str]):
         self._select = key
 
     def _fill(self) -> None:
-        row = self.cursor_row
+        # The cursor goes to the entry asked for (select_next) once it is there: a reload may
+        # come first (the diary changed elsewhere), so the request waits for the rows that have
+        # it. Otherwise it stays on the entry it was on (one written elsewhere may have come in
+        # above it), and if that entry is gone, on the row where it was.
+        row, current = self.cursor_row, self.selected_id()
         self.clear()
+        widths = [width for _, width in COLUMNS] + [self._note_width]
         for key, cells in self._rows:
-            self.add_row(*cells, key=key)
+            wrapped = [cell_lines(cell, width) for cell, width in zip(cells, widths, strict=True)]
+            self.add_row(*["\n".join(lines) for lines in wrapped], key=key, height=max(map(len, wrapped)))
         keys = [key for key, _ in self._rows]
-        wanted, self._select = self._select, None
-        if wanted in keys:
-            row = keys.index(wanted)
+        if self._select in keys:
+            row, self._select = keys.index(self._select), None
+        elif current in keys:
+            row = keys.index(current)
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 
+TOAST_RACK = "#textual-toastrack"  # where Textual stacks a screen's notices, docked at its bottom
+
+
 def key_width(key: FooterKey) -> int:
     """The cells a FooterKey takes: " k " then "Description " (Footer's padding)."""
     return cell_len(key.key_display) + 2 + (cell_len(key.description) + 1 if key.description else 0)
@@ -66,8 +69,15 @@ class KeysFooter(Footer):
         yield from palette
 
     def on_resize(self, event: events.Resize) -> None:
+        self._keep_notices_above(event.size.height)
         if self._shown and event.size.width != self._composed_width:
             self._schedule_redraw_now()
+
+    def _keep_notices_above(self, height: int) -> None:
+        """Notices sit on the rows above the keys. Textual lifts them one row off the bottom, made
+        for a one-row footer: with the keys in two rows they hid the upper one (History, Help)."""
+        for rack in self.screen.query(TOAST_RACK):
+            rack.styles.margin = (0, 0, height, 0)
 
     def bindings_changed(self, screen: Screen) -> None:
         self._changed = screen

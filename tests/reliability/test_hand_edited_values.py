@@ -1,0 +1,56 @@
+"""A value edited into the database by hand (another program, sqlite3's shell) is named in one
+line, table, row, field and value, exit 2, nothing written; never a traceback, never passed on."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.usefixtures("frozen")
+
+EDITS = [
+    ("UPDATE episode SET intensity = 'strong' WHERE id = 1", "episode", "id 1", "intensity", "'strong'"),
+    ("UPDATE episode SET location = 'forehead' WHERE id = 1", "episode", "id 1", "location", "'forehead'"),
+    ("UPDATE episode SET local_date = '2026-02-30' WHERE id = 1", "episode", "id 1", "local_date", "'2026-02-30'"),
+    ("UPDATE episode SET started_at = 'yesterday' WHERE id = 1", "episode", "id 1", "started_at", "'yesterday'"),
+    ("UPDATE factor_entry SET value = -95 WHERE id = 1", "factor_entry", "id 1", "value", "-95"),
+    ("UPDATE factor_entry SET value = 'lots' WHERE id = 1", "factor_entry", "id 1", "value", "'lots'"),
+    ("UPDATE preset SET amount = -1 WHERE name = 'espresso'", "preset", "id", "amount", "-1"),
+    ("UPDATE red_flag SET kind = 'headache' WHERE id = 1", "red_flag", "id 1", "kind", "'headache'"),
+    ("UPDATE day SET date = '2026-13-01' WHERE note = 'long day'", "day", "date", "date", "'2026-13-01'"),
+]  # fmt: skip
+
+READING = [["list", "--from", "2026-11-01"], ["export", "csv"], ["export", "csv", "--episodes"], ["analyze"]]
+
+
+def edited_diary(cli, path: Path, sql: str) -> bytes:
+    for argv in (["log", "twitch", "--location", "eyelid", "--side", "left", "--intensity", "2"],
+                 ["log", "caffeine", "95"], ["log", "redflag", "drooping"], ["log", "note", "long day"]):  # fmt: skip
+        assert cli(*argv).code == 0
+    conn = sqlite3.connect(path)
+    with conn:
+        assert conn.execute(sql).rowcount == 1
+    conn.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(("sql", "table", "row", "field", "value"), EDITS, ids=[edit[3] + edit[4] for edit in EDITS])
+@pytest.mark.parametrize("argv", READING, ids=" ".join)
+def test_a_value_edited_by_hand_is_named_not_passed_on(cli, db_path, sql, table, row, field, value, argv) -> None:
+    before = edited_diary(cli, db_path, sql)
+    result = cli(*argv)
+    assert result.code == 2 and result.err.count("\n") == 1 and "Traceback" not in result.err, result.err
+    assert f"table {table}, {row}" in result.err and f"field {field}: {value}" in result.err, result.err
+    assert result.out == ""
+    assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("argv", [["delete", "e1"], ["log", "twitch"]], ids=" ".join)
+def test_a_command_that_writes_and_trips_on_it_names_it_too(cli, db_path, argv) -> None:
+    before = edited_diary(cli, db_path, "UPDATE episode SET started_at = 'yesterday' WHERE id = 1")
+    result = cli(*argv)  # both read the twitch back (to delete it; to repeat its place)
+    assert result.code == 2 and result.err.count("\n") == 1, result.err
+    assert "table episode, id 1, field started_at: 'yesterday'" in result.err, result.err
+    assert db_path.read_bytes() == before

@@ -1,0 +1,66 @@
+"""Words that start with a dash (`--note "-left"`, `log note -left`), taken as the text they are.
+
+argparse reads any word that starts with `-` and is not a negative number as an option, so
+`--note "-left"` failed with "expected one argument" though nobody means an option there
+(`--note=-left` always worked). Before parsing, such a word is joined to the option before it
+with `=` when that option takes one value; and where a command takes free words (`log note
+TEXT...`), a dash word that is no option is kept in the text, after a `--`. A word that is an
+option tracker knows (`--at`, `-h`) keeps its meaning.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator, Sequence
+
+
+def join_dash_values(parser: argparse.ArgumentParser, args: Sequence[str]) -> list[str]:
+    """`args` with every `OPTION -VALUE` pair, where OPTION takes one value and -VALUE is not an
+    option of any command, written as `OPTION=-VALUE`; for a command without sub-commands whose
+    words hold such a -WORD, the options first, then `--` and the words in their order."""
+    one_value, known = set(), set()
+    for action in _actions(parser):
+        known.update(action.option_strings)
+        if action.option_strings and action.nargs is None:  # flags (store_true, help) have nargs 0
+            one_value.update(action.option_strings)
+
+    def stray(word: str) -> bool:
+        return word.startswith("-") and len(word) > 1 and word.split("=")[0] not in known
+
+    options: list[str] = []  # options with their values, in order
+    positionals: list[str] = []
+    joined: list[str] = []  # every word in its place, values joined to their options
+    words = iter(args)
+    for word in words:
+        if word == "--":  # everything after it is a word already
+            rest = list(words)
+            positionals += rest
+            joined += [word, *rest]
+            break
+        if word in one_value and (value := next(words, None)) is not None:
+            pair = [f"{word}={value}"] if stray(value) else [word, value]
+            options += pair
+            joined += pair
+            continue
+        (options if word.startswith("-") and not stray(word) else positionals).append(word)
+        joined.append(word)
+    if _takes_free_words(parser) and any(stray(word) for word in positionals):
+        return [*options, "--", *positionals]
+    return joined
+
+
+def _takes_free_words(parser: argparse.ArgumentParser) -> bool:
+    """A command whose words are all its own: positionals, and no sub-commands or pass-through."""
+    positional = [action for action in parser._actions if not action.option_strings]
+    return bool(positional) and all(
+        not isinstance(action, argparse._SubParsersAction) and action.nargs != argparse.REMAINDER
+        for action in positional
+    )
+
+
+def _actions(parser: argparse.ArgumentParser) -> Iterator[argparse.Action]:
+    for action in parser._actions:
+        yield action
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield from _actions(sub)

@@ -1,0 +1,106 @@
+"""Values that tracker never writes, found in the file (edited by hand, or by another program).
+
+Such a value used to surface as "unexpected error" (a text where a number belongs, a date
+that is no date) or went on into exports and analysis as if tracker had checked it (a negative
+amount, a place tracker does not know). Each rule below says, in SQL, what tracker stores in a
+column; the first row that breaks one is named in one line (table, row, field, value) and the
+command stops, nothing written. Read with the standard library only, on a read-only connection.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tracker.core.vocabulary import DailyRule, FactorKind, Location, RedFlagKind, Side
+from tracker.errors import DatabaseRefused
+from tracker.storage.file_checks import connect_file
+
+
+def _one_of(values: object) -> str:
+    return "IN (" + ", ".join(f"'{value}'" for value in values) + ")"  # type: ignore[attr-defined]
+
+
+def _int(low: int | None = None, high: int | None = None) -> str:
+    bounds = (f" AND {{c}} >= {low}" if low is not None else "") + (f" AND {{c}} <= {high}" if high is not None else "")
+    return "typeof({c}) = 'integer'" + bounds
+
+
+NUMBER = "typeof({c}) IN ('integer', 'real') AND {c} = {c}"  # a number, and not NaN
+# Through julianday(): date() alone keeps a 30 February as it is, julianday() moves it to March.
+DATE = "typeof({c}) = 'text' AND date(julianday({c})) IS {c}"
+# SQLAlchemy writes `YYYY-MM-DD HH:MM:SS.ffffff`: the first 19 characters must read back whole.
+DATETIME = (
+    "typeof({c}) = 'text' AND length({c}) >= 19 AND datetime(julianday(substr({c}, 1, 19))) IS substr({c}, 1, 19)"
+)
+TEXT = "typeof({c}) = 'text'"
+FLAG = "{c} IN (0, 1)"
+
+
+def _optional(rule: str) -> str:
+    return "{c} IS NULL OR (" + rule + ")"
+
+
+# table: (the column that names a row, {column: what tracker stores there, "{c}" being the column})
+RULES: dict[str, tuple[str, dict[str, str]]] = {
+    "episode": ("id", {
+        "started_at": DATETIME, "utc_offset_min": _int(-1440, 1440), "local_date": DATE,
+        "location": "{c} " + _one_of(Location), "side": "{c} " + _one_of(Side),
+        "intensity": _optional(_int(1, 5)), "duration_s": _optional(_int(0)),
+        "context": TEXT, "relief": TEXT, "note": TEXT, "created_at": DATETIME,
+    }),
+    "factor": ("id", {
+        "name": TEXT, "kind": "{c} " + _one_of(FactorKind), "unit": TEXT, "min_value": _optional(NUMBER),
+        "max_value": _optional(NUMBER), "daily_rule": "{c} " + _one_of(DailyRule), "builtin": FLAG,
+    }),
+    "factor_entry": ("id", {
+        "at": _optional(DATETIME), "utc_offset_min": _optional(_int(-1440, 1440)), "local_date": DATE,
+        # within its factor's range, as logging and importing check it
+        "value": NUMBER + " AND {c} >= coalesce((SELECT min_value FROM factor f WHERE f.id = factor_id), {c})"
+        " AND {c} <= coalesce((SELECT max_value FROM factor f WHERE f.id = factor_id), {c})",
+        "note": TEXT, "created_at": DATETIME,
+    }),
+    "day": ("date", {"date": DATE, "checked_in": FLAG, "note": TEXT, "created_at": DATETIME}),
+    "red_flag": ("id", {"date": DATE, "kind": "{c} " + _one_of(RedFlagKind), "note": TEXT, "created_at": DATETIME}),
+    "intervention": ("id", {
+        "name": TEXT, "start_date": DATE, "end_date": _optional(DATE), "note": TEXT, "created_at": DATETIME,
+    }),
+    "preset": ("id", {"name": TEXT, "amount": NUMBER + " AND {c} > 0"}),
+}  # fmt: skip
+
+
+class StoredValueError(DatabaseRefused):
+    """A value in the file that tracker would never have written (exit code 2)."""
+
+
+def first_foreign_value(conn: sqlite3.Connection) -> str | None:
+    """The first stored value that breaks tracker's rules, in one line; None when there is none."""
+    for table, (key, columns) in RULES.items():
+        checks = {column: f"({rule.format(c=_quoted(column))})" for column, rule in columns.items()}
+        broken = " OR ".join(f"NOT coalesce({check}, 0)" for check in checks.values())
+        selected = ", ".join([_quoted(key), *(_quoted(column) for column in checks), *checks.values()])
+        row = conn.execute(f"SELECT {selected} FROM {table} WHERE {broken} LIMIT 1").fetchone()
+        if row is None:
+            continue
+        values, passed = row[1 : 1 + len(checks)], row[1 + len(checks) :]
+        column, value = next((c, v) for c, v, ok in zip(checks, values, passed, strict=True) if not ok)
+        return (
+            f"table {table}, {key} {row[0]}, field {column}: {value!r} is not a value tracker stores there "
+            "(changed outside tracker?); fix or delete that row, or restore a backup"
+        )
+    return None
+
+
+def refuse_foreign_values(path: Path) -> None:
+    """Raise StoredValueError naming the first value in `path` that tracker would not have written."""
+    conn = connect_file(path, read_only=True)
+    try:
+        found = first_foreign_value(conn)
+    finally:
+        conn.close()
+    if found is not None:
+        raise StoredValueError(found)
+
+
+def _quoted(column: str) -> str:
+    return f'"{column}"'
