@@ -4,193 +4,88 @@ Every function works inside the caller's session (one transaction, see db.sessio
 validates its input, raising InputError that names the field, the value and what is allowed.
 Every write records what it did in the action journal (tracker.storage.journal), in the same
 transaction, so `tracker undo` and the TUI's undo reverse exactly it. Reads that build whole
-days live in tracker.storage.queries.
+days live in tracker.storage.queries. Factors and presets (tracker.storage.factors) and entries by
+id, delete and undo (tracker.storage.removal) have files of their own and are called through here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from dataclasses import dataclass
 
 from sqlmodel import Session, col, func, select
 
 from tracker.core import validate
-from tracker.core.columns import RESERVED_COLUMNS
 from tracker.core.formatting import day_words
-from tracker.core.ids import ALLOWED as ID_ALLOWED
-from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, INTERVENTION, RED_FLAG, format_id, parse_id
+from tracker.core.vocabulary import Location, Side
 from tracker.core.when import local_now  # the clock, when a caller passes none
 from tracker.errors import InputError
 from tracker.storage import journal
+from tracker.storage.factors import (
+    MAX_BOUND,
+    add_factor,
+    check_factor_value,
+    get_factor,
+    get_preset,
+    list_factors,
+    list_presets,
+    set_preset,
+    update_factor,
+)
 from tracker.storage.models import (
-    DailyRule,
     Day,
     Episode,
     EpisodeCreate,
     EpisodeUpdate,
     Factor,
-    FactorCreate,
     FactorEntry,
     FactorEntryCreate,
-    FactorKind,
-    FactorUpdate,
     Intervention,
-    Location,
-    Preset,
-    PresetCreate,
     RedFlag,
     RedFlagCreate,
-    Side,
     join_tags,
     utc_now,
 )
+from tracker.storage.removal import Entry, Removed, delete_entries, entry_id, find_entry, restore, undo_last
 
-MAX_BOUND = 1e9
 # With nothing to repeat, a twitch is what the person said: no place, side or intensity made up.
 NOTHING_TO_REPEAT: tuple[Location, Side, int | None] = (Location.UNSPECIFIED, Side.UNSPECIFIED, None)
 MAX_DURATION_S = 24 * 3600
 
-
-# --- factors and presets ---------------------------------------------------------------------
-
-
-def list_factors(*, session: Session) -> list[Factor]:
-    """Built-in factors first, then user factors in the order they were added."""
-    return list(session.exec(select(Factor).order_by(col(Factor.position), col(Factor.id))))
-
-
-def get_factor(*, session: Session, name: str) -> Factor:
-    """A factor by its short name (`caffeine`) or its column name (`caffeine_mg`)."""
-    wanted = name.strip().lower()
-    factor = session.exec(select(Factor).where((col(Factor.name) == wanted) | (col(Factor.column) == wanted))).first()
-    if factor is None:
-        known = ", ".join(f.name for f in list_factors(session=session))
-        raise InputError("factor", name, f"one of: {known} (or add one with `tracker factor add`)")
-    return factor
-
-
-def add_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
-    """A user-defined factor; its column is `name_unit` (e.g. alcohol_units) or `name`."""
-    name = validate.name("name", factor_in.name.strip().lower())
-    unit = factor_in.unit.strip()
-    column = f"{name}_{_slug(unit)}" if unit and not name.endswith(f"_{_slug(unit)}") else name
-    for candidate in (name, column):
-        if candidate in RESERVED_COLUMNS:
-            raise InputError("name", factor_in.name, "a name that is not a built-in CSV column")
-        clash = session.exec(
-            select(Factor).where((col(Factor.name) == candidate) | (col(Factor.column) == candidate))
-        ).first()
-        if clash is not None:
-            raise InputError("name", factor_in.name, f"a new name ({clash.name} already exists)")
-    low, high = factor_in.min_value, factor_in.max_value
-    _check_bounds(low, high)
-    match factor_in.kind:
-        case FactorKind.SCALE:
-            if low is None or high is None or not low < high:
-                raise InputError("--min/--max", f"{low}..{high}", "a scale needs --min and --max with min < max")
-            rule = factor_in.daily_rule or DailyRule.MEAN
-        case FactorKind.YES_NO:
-            low, high = 0.0, 1.0
-            rule = factor_in.daily_rule or DailyRule.MAX
-        case _:
-            low = 0.0 if low is None else low
-            high = 1_000_000.0 if high is None else high
-            if not low < high:
-                raise InputError("--min/--max", f"{low}..{high}", "min < max")
-            rule = factor_in.daily_rule or DailyRule.SUM
-    last_position = max((f.position for f in list_factors(session=session)), default=0)
-    factor = Factor(
-        name=name,
-        column=column,
-        kind=factor_in.kind.value,
-        unit=unit,
-        min_value=low,
-        max_value=high,
-        daily_rule=DailyRule(rule).value,
-        builtin=False,
-        position=last_position + 1,
-    )
-    session.add(factor)
-    session.flush()
-    journal.record_added(session, "factor", factor.id, f"factor {name}", verb="added")
-    return factor
-
-
-def update_factor(*, session: Session, name: str, changes: FactorUpdate) -> Factor:
-    """Change a user factor's range or daily rule; its name, kind and unit (its CSV column) stay.
-
-    Built-in factors keep the ranges the tool documents. A new range must still hold every
-    value already logged.
-    """
-    factor = get_factor(session=session, name=name)
-    if factor.builtin:
-        raise InputError("factor", name, "a factor of your own (built-in factors keep their ranges)")
-    _check_bounds(changes.min_value, changes.max_value)
-    low = factor.min_value if changes.min_value is None else changes.min_value
-    high = factor.max_value if changes.max_value is None else changes.max_value
-    if factor.kind == FactorKind.YES_NO and (low, high) != (0.0, 1.0):
-        raise InputError("--min/--max", f"{low}..{high}", "a yes-no factor is always 0..1")
-    if low is None or high is None or not low < high:
-        raise InputError("--min/--max", f"{low}..{high}", "min < max")
-    outside = session.exec(
-        select(FactorEntry).where(
-            FactorEntry.factor_id == factor.id, (col(FactorEntry.value) < low) | (col(FactorEntry.value) > high)
-        )
-    ).first()
-    if outside is not None:
-        raise InputError(
-            "--min/--max", f"{low:g}..{high:g}", f"a range that holds the values already logged ({outside.value:g})"
-        )
-    before = journal.changed(session, "factor", [factor.id])
-    factor.min_value, factor.max_value = low, high
-    if changes.daily_rule is not None:
-        factor.daily_rule = DailyRule(changes.daily_rule).value
-    session.add(factor)
-    session.flush()
-    journal.record(
-        session,
-        done=f"changed factor {factor.name}",
-        undo=f"put back the range and daily rule of factor {factor.name}",
-        changes=[before],
-    )
-    return factor
-
-
-def list_presets(*, session: Session) -> list[Preset]:
-    return list(session.exec(select(Preset).order_by(col(Preset.factor_id), col(Preset.id))))
-
-
-def get_preset(*, session: Session, name: str) -> Preset:
-    preset = session.exec(select(Preset).where(Preset.name == name.strip().lower())).first()
-    if preset is None:
-        known = ", ".join(p.name for p in list_presets(session=session))
-        raise InputError("preset", name, f"one of: {known}")
-    return preset
-
-
-def set_preset(*, session: Session, preset_in: PresetCreate) -> Preset:
-    """Add a preset, or change the amount of an existing one."""
-    factor = get_factor(session=session, name=preset_in.factor)
-    amount = check_factor_value(factor, preset_in.amount, field="amount")
-    name = preset_in.name.strip().lower()
-    validate.tags("preset name", [name])
-    preset = session.exec(select(Preset).where(Preset.name == name)).first()
-    if preset is None:
-        preset = Preset(name=name, factor_id=factor.id, amount=amount)  # type: ignore[arg-type]
-        before, undo = None, f"removed preset {name}"
-    else:
-        before, undo = journal.changed(session, "preset", [preset.id]), f"put back preset {name} as it was"
-        preset.factor_id, preset.amount = factor.id, amount  # type: ignore[assignment]
-    session.add(preset)
-    session.flush()
-    journal.record(
-        session,
-        done=f"set preset {name} to {amount:g} {factor.unit}".rstrip(),
-        undo=undo,
-        changes=[before or journal.added("preset", [preset.id])],
-    )
-    return preset
+# The storage API is this module: the factor and id functions live in their own files and are
+# called through here.
+__all__ = [
+    "MAX_BOUND",
+    "MAX_DURATION_S",
+    "NOTHING_TO_REPEAT",
+    "Entry",
+    "Removed",
+    "add_episode",
+    "add_factor",
+    "add_factor_entry",
+    "add_red_flag",
+    "check_factor_value",
+    "check_in",
+    "delete_entries",
+    "entry_id",
+    "episode_defaults",
+    "episode_fields",
+    "find_entry",
+    "get_factor",
+    "get_preset",
+    "last_factor_entry",
+    "list_factors",
+    "list_interventions",
+    "list_presets",
+    "restore",
+    "set_day_note",
+    "set_preset",
+    "start_intervention",
+    "stop_intervention",
+    "undo_last",
+    "update_episode",
+    "update_factor",
+    "update_factor_entry",
+]
 
 
 # --- episodes --------------------------------------------------------------------------------
@@ -352,14 +247,6 @@ def last_factor_entry(*, session: Session, factor: str, day: dt.date) -> FactorE
     ).first()
 
 
-def check_factor_value(factor: Factor, value: float, *, field: str) -> float:
-    low = factor.min_value if factor.min_value is not None else 0.0
-    high = factor.max_value if factor.max_value is not None else 1_000_000.0
-    if factor.kind == FactorKind.YES_NO and value not in (0, 1):
-        raise InputError(field, value, "yes or no (1 or 0)")
-    return validate.number_in_range(field, value, low, high, factor.unit)
-
-
 # --- days, red flags, interventions ----------------------------------------------------------
 
 
@@ -491,106 +378,8 @@ def _open_intervention(session: Session, name: str) -> Intervention | None:
     ).first()
 
 
-# --- ids, delete and undo --------------------------------------------------------------------
-
-ID_MODELS = {EPISODE: Episode, FACTOR_ENTRY: FactorEntry, RED_FLAG: RedFlag, INTERVENTION: Intervention}
-Entry = Episode | FactorEntry | RedFlag | Intervention | Day
-
-
-@dataclass(frozen=True)
-class Removed:
-    """A deleted row, and the journal action that deleted it (what the TUI's Undo reverses)."""
-
-    entry_id: str
-    row: Entry
-    action_id: int
-    what: str = ""  # in words: "twitch at 08:12 on Mon 30 Nov"
-
-
-def entry_id(row: Entry) -> str:
-    """The id a person types: e12 (episode), f7 (factor entry), r3, i2, d2026-11-20 (day)."""
-    if isinstance(row, Day):
-        return format_id(DAY, row.date)
-    kind = next(kind for kind, model in ID_MODELS.items() if isinstance(row, model))
-    return format_id(kind, row.id)  # type: ignore[arg-type]
-
-
-def find_entry(*, session: Session, entry: str) -> Entry:
-    """The row an id names; InputError for an id that is malformed, or names nothing (then
-    with ids that do exist as the hint)."""
-    try:
-        ref = parse_id(entry)
-    except InputError as exc:  # malformed: what an id looks like, with ids that exist as the examples
-        raise InputError("id", entry, exc.allowed.replace(ID_ALLOWED, _id_hint(session))) from None
-    model = Day if ref.kind == DAY else ID_MODELS[ref.kind]
-    row = session.get(model, ref.key)
-    if row is None:
-        raise InputError("id", entry, _id_hint(session))
-    return row  # type: ignore[return-value]
-
-
-def _id_hint(session: Session) -> str:
-    """What to type instead: ids that exist (the newest few), never made-up examples."""
-    newest = [
-        row
-        for model in (Episode, FactorEntry, RedFlag, Intervention, Day)
-        for row in session.exec(select(model).order_by(col(model.created_at).desc()).limit(3))  # type: ignore[attr-defined]
-    ]
-    newest.sort(key=lambda row: row.created_at, reverse=True)
-    if not newest:
-        return "an id shown by `tracker list` (nothing is logged yet)"
-    return f"an id shown by `tracker list`, such as {', '.join(entry_id(row) for row in newest[:3])}"
-
-
-def delete_entries(*, session: Session, ids: list[str]) -> list[Removed]:
-    """Delete every id or none (an unknown id fails the whole call), as one action that undo restores."""
-    rows = list({entry_id(row): row for row in (find_entry(session=session, entry=entry) for entry in ids)}.values())
-    factors = {factor.id: factor for factor in list_factors(session=session)}
-    phrases = [
-        journal.words(row, factor=factors.get(row.factor_id) if isinstance(row, FactorEntry) else None) for row in rows
-    ]
-    changes = [
-        journal.removed(session, table, [_key(row) for row in rows if row.__tablename__ == table])
-        for table in dict.fromkeys(row.__tablename__ for row in rows)
-    ]
-    for row in rows:
-        session.delete(row)
-    session.flush()
-    listed = journal.listing(phrases)
-    action_id = journal.record(session, done=f"deleted {listed}", undo=f"restored {listed}", changes=changes)
-    return [Removed(entry_id(row), row, action_id, what) for row, what in zip(rows, phrases, strict=True)]
-
-
-def restore(*, session: Session, removed: list[Removed]) -> str:
-    """Put deleted rows back with their ids (the TUI's Undo): undoes the delete's action, even if
-    later actions followed it. Returns what was done, in words."""
-    done = [journal.undo_action(session, action_id) for action_id in dict.fromkeys(item.action_id for item in removed)]
-    session.flush()
-    return "; ".join(done)
-
-
-def undo_last(*, session: Session) -> str | None:
-    """Reverse the last action not yet undone (a log, a delete, an import, ...); returns what was
-    done, in words ("restored stress 4 on Mon 30 Nov"), or None when there is nothing to undo."""
-    return journal.undo_last(session)
-
-
-def _key(row: Entry) -> object:
-    return row.date if isinstance(row, Day) else row.id
-
-
 def _get(session: Session, model: type, key: int, what: str):  # type: ignore[no-untyped-def]
     row = session.get(model, key)
     if row is None:
         raise InputError(what, key, "an id that exists (see `tracker list`)")
     return row
-
-
-def _check_bounds(*bounds: float | None) -> None:
-    for bound in bounds:
-        if bound is not None and not (math.isfinite(bound) and abs(bound) <= MAX_BOUND):
-            raise InputError("--min/--max", bound, f"finite numbers within ±{MAX_BOUND:.0e}")
-
-
-def _slug(unit: str) -> str:
-    return "".join(ch if ch.isalnum() else "_" for ch in unit.lower()).strip("_")

@@ -1,0 +1,175 @@
+"""Factors (the built-in five and the person's own) and the presets that log a drink in one
+key: the rules a factor's values obey. Part of the storage API: call them through
+tracker.storage.store, inside the caller's session; every write is journalled for undo.
+"""
+
+from __future__ import annotations
+
+import math
+
+from sqlmodel import Session, col, select
+
+from tracker.core import validate
+from tracker.core.columns import RESERVED_COLUMNS
+from tracker.core.vocabulary import DailyRule, FactorKind
+from tracker.errors import InputError
+from tracker.storage import journal
+from tracker.storage.models import Factor, FactorCreate, FactorEntry, FactorUpdate, Preset, PresetCreate
+
+MAX_BOUND = 1e9
+
+
+def list_factors(*, session: Session) -> list[Factor]:
+    """Built-in factors first, then user factors in the order they were added."""
+    return list(session.exec(select(Factor).order_by(col(Factor.position), col(Factor.id))))
+
+
+def get_factor(*, session: Session, name: str) -> Factor:
+    """A factor by its short name (`caffeine`) or its column name (`caffeine_mg`)."""
+    wanted = name.strip().lower()
+    factor = session.exec(select(Factor).where((col(Factor.name) == wanted) | (col(Factor.column) == wanted))).first()
+    if factor is None:
+        known = ", ".join(f.name for f in list_factors(session=session))
+        raise InputError("factor", name, f"one of: {known} (or add one with `tracker factor add`)")
+    return factor
+
+
+def add_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
+    """A user-defined factor; its column is `name_unit` (e.g. alcohol_units) or `name`."""
+    name = validate.name("name", factor_in.name.strip().lower())
+    unit = factor_in.unit.strip()
+    column = f"{name}_{_slug(unit)}" if unit and not name.endswith(f"_{_slug(unit)}") else name
+    for candidate in (name, column):
+        if candidate in RESERVED_COLUMNS:
+            raise InputError("name", factor_in.name, "a name that is not a built-in CSV column")
+        clash = session.exec(
+            select(Factor).where((col(Factor.name) == candidate) | (col(Factor.column) == candidate))
+        ).first()
+        if clash is not None:
+            raise InputError("name", factor_in.name, f"a new name ({clash.name} already exists)")
+    low, high = factor_in.min_value, factor_in.max_value
+    _check_bounds(low, high)
+    match factor_in.kind:
+        case FactorKind.SCALE:
+            if low is None or high is None or not low < high:
+                raise InputError("--min/--max", f"{low}..{high}", "a scale needs --min and --max with min < max")
+            rule = factor_in.daily_rule or DailyRule.MEAN
+        case FactorKind.YES_NO:
+            low, high = 0.0, 1.0
+            rule = factor_in.daily_rule or DailyRule.MAX
+        case _:
+            low = 0.0 if low is None else low
+            high = 1_000_000.0 if high is None else high
+            if not low < high:
+                raise InputError("--min/--max", f"{low}..{high}", "min < max")
+            rule = factor_in.daily_rule or DailyRule.SUM
+    last_position = max((f.position for f in list_factors(session=session)), default=0)
+    factor = Factor(
+        name=name,
+        column=column,
+        kind=factor_in.kind.value,
+        unit=unit,
+        min_value=low,
+        max_value=high,
+        daily_rule=DailyRule(rule).value,
+        builtin=False,
+        position=last_position + 1,
+    )
+    session.add(factor)
+    session.flush()
+    journal.record_added(session, "factor", factor.id, f"factor {name}", verb="added")
+    return factor
+
+
+def update_factor(*, session: Session, name: str, changes: FactorUpdate) -> Factor:
+    """Change a user factor's range or daily rule; its name, kind and unit (its CSV column) stay.
+
+    Built-in factors keep the ranges the tool documents. A new range must still hold every
+    value already logged.
+    """
+    factor = get_factor(session=session, name=name)
+    if factor.builtin:
+        raise InputError("factor", name, "a factor of your own (built-in factors keep their ranges)")
+    _check_bounds(changes.min_value, changes.max_value)
+    low = factor.min_value if changes.min_value is None else changes.min_value
+    high = factor.max_value if changes.max_value is None else changes.max_value
+    if factor.kind == FactorKind.YES_NO and (low, high) != (0.0, 1.0):
+        raise InputError("--min/--max", f"{low}..{high}", "a yes-no factor is always 0..1")
+    if low is None or high is None or not low < high:
+        raise InputError("--min/--max", f"{low}..{high}", "min < max")
+    outside = session.exec(
+        select(FactorEntry).where(
+            FactorEntry.factor_id == factor.id, (col(FactorEntry.value) < low) | (col(FactorEntry.value) > high)
+        )
+    ).first()
+    if outside is not None:
+        raise InputError(
+            "--min/--max", f"{low:g}..{high:g}", f"a range that holds the values already logged ({outside.value:g})"
+        )
+    before = journal.changed(session, "factor", [factor.id])
+    factor.min_value, factor.max_value = low, high
+    if changes.daily_rule is not None:
+        factor.daily_rule = DailyRule(changes.daily_rule).value
+    session.add(factor)
+    session.flush()
+    journal.record(
+        session,
+        done=f"changed factor {factor.name}",
+        undo=f"put back the range and daily rule of factor {factor.name}",
+        changes=[before],
+    )
+    return factor
+
+
+def list_presets(*, session: Session) -> list[Preset]:
+    return list(session.exec(select(Preset).order_by(col(Preset.factor_id), col(Preset.id))))
+
+
+def get_preset(*, session: Session, name: str) -> Preset:
+    preset = session.exec(select(Preset).where(Preset.name == name.strip().lower())).first()
+    if preset is None:
+        known = ", ".join(p.name for p in list_presets(session=session))
+        raise InputError("preset", name, f"one of: {known}")
+    return preset
+
+
+def set_preset(*, session: Session, preset_in: PresetCreate) -> Preset:
+    """Add a preset, or change the amount of an existing one."""
+    factor = get_factor(session=session, name=preset_in.factor)
+    amount = check_factor_value(factor, preset_in.amount, field="amount")
+    name = preset_in.name.strip().lower()
+    validate.tags("preset name", [name])
+    preset = session.exec(select(Preset).where(Preset.name == name)).first()
+    if preset is None:
+        preset = Preset(name=name, factor_id=factor.id, amount=amount)  # type: ignore[arg-type]
+        before, undo = None, f"removed preset {name}"
+    else:
+        before, undo = journal.changed(session, "preset", [preset.id]), f"put back preset {name} as it was"
+        preset.factor_id, preset.amount = factor.id, amount  # type: ignore[assignment]
+    session.add(preset)
+    session.flush()
+    journal.record(
+        session,
+        done=f"set preset {name} to {amount:g} {factor.unit}".rstrip(),
+        undo=undo,
+        changes=[before or journal.added("preset", [preset.id])],
+    )
+    return preset
+
+
+def check_factor_value(factor: Factor, value: float, *, field: str) -> float:
+    low = factor.min_value if factor.min_value is not None else 0.0
+    high = factor.max_value if factor.max_value is not None else 1_000_000.0
+    if factor.kind == FactorKind.YES_NO and value not in (0, 1):
+        raise InputError(field, value, "yes or no (1 or 0)")
+    return validate.number_in_range(field, value, low, high, factor.unit)
+
+
+def _check_bounds(*bounds: float | None) -> None:
+    for bound in bounds:
+        if bound is not None and not (math.isfinite(bound) and abs(bound) <= MAX_BOUND):
+            raise InputError("--min/--max", bound, f"finite numbers within ±{MAX_BOUND:.0e}")
+
+
+def _slug(unit: str) -> str:
+    return "".join(ch if ch.isalnum() else "_" for ch in unit.lower()).strip("_")
