@@ -28,7 +28,8 @@ from tracker.storage.models import (
     Side,
 )
 from tracker.storage.queries import active_dates, day_summary
-from tracker.tui.diary import Diary, status_line
+from tracker.tui.diary import Diary
+from tracker.tui.views import status_line
 from tracker.tui.widgets.day_table import day_rows
 
 TODAY = dt.date(2026, 11, 24)

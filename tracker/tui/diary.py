@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from tracker.tui.diary_outputs import DiaryOutputs
+from tracker.tui.views import DayShown, DayView, HistoryView, status_line
 
 # Nothing from the database stack at module level: the app paints its first screen before a
 # thread worker opens the database (sqlalchemy, sqlmodel and pydantic cost ~0.5 s to import).
@@ -24,8 +26,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
-    from tracker.core.daily import DailyRow, DaySummary, FactorShown
-    from tracker.storage.history import History as AnalysisHistory
     from tracker.storage.models import (
         Episode,
         EpisodeCreate,
@@ -35,14 +35,11 @@ if TYPE_CHECKING:
         FactorEntry,
         FactorEntryCreate,
         FactorUpdate,
-        Location,
         Preset,
         PresetCreate,
         RedFlag,
-        Side,
     )
     from tracker.storage.store import Removed
-    from tracker.tui.weekly import Trends
 
 
 def open_database_file(path: Path) -> Engine:
@@ -52,35 +49,10 @@ def open_database_file(path: Path) -> Engine:
     return open_database(path)
 
 
-@dataclass(frozen=True)
-class DayShown:
-    """What the Today screen draws for one day: from the first look, or the full read."""
+class Diary(DiaryOutputs):
+    """Open with `engine`, or closed until `open()` runs `open_engine` (in a thread worker).
 
-    summary: DaySummary
-    factors: Mapping[int, FactorShown]  # by id, for the entries' names and units
-    status_line: str
-
-
-@dataclass(frozen=True)
-class DayView(DayShown):
-    """The full read: also what the keys need (defaults, presets, the dose to repeat)."""
-
-    factors: dict[int, Factor]
-    unanswered: list[dt.date]  # recent days (newest first, before today) whose twitches were not answered
-    episode_defaults: tuple[Location, Side, int | None]
-    presets: list[tuple[Preset, Factor]]
-    last_magnesium: float | None  # the dose `g` repeats
-
-
-@dataclass(frozen=True)
-class History:
-    factors: list[Factor]
-    rows: list[DailyRow]  # newest first
-    today: dt.date  # the day it was read (a new day makes it stale)
-
-
-class Diary:
-    """Open with `engine`, or closed until `open()` runs `open_engine` (in a thread worker)."""
+    The analysis, the trends and the files the app writes are DiaryOutputs' (tracker.tui.diary_outputs)."""
 
     def __init__(
         self,
@@ -179,7 +151,7 @@ class Diary:
             last = last_dose.value if last_dose else None
         return DayView(summary, factors, status, unanswered, defaults, presets, last)
 
-    def history(self) -> History:
+    def history(self) -> HistoryView:
         """Every day from the first logged one (or today) to today, newest first. A tracked day
         whose twitches were not answered has `episodes` None, never 0."""
         from tracker.storage import store
@@ -192,7 +164,7 @@ class Diary:
             rows = daily_rows(session=session, start=start, end=today)
             factors = store.list_factors(session=session)
         rows.reverse()
-        return History(factors, rows, today)
+        return HistoryView(factors, rows, today)
 
     def factors(self) -> list[Factor]:
         from tracker.storage import store
@@ -294,76 +266,6 @@ class Diary:
 
         with self._session() as session:
             return store.update_factor(session=session, name=name, changes=changes)
-
-    # --- insights, trends and files: pandas, statsmodels and matplotlib load inside, on first use
-
-    def analysis(self) -> dict[str, Any]:
-        """What `tracker analyze` says today: tracker.analysis.results.analyze's dict."""
-        from tracker.report.outputs import analysis_of  # deferred: pandas + statsmodels, ~1 s
-
-        today = self.today()
-        return analysis_of(self._analysis_history(), today)
-
-    def trends(self, weeks: int = 12) -> Trends:
-        """The last `weeks` ISO weeks (Monday first) up to today, oldest first."""
-        from tracker.tui.weekly import weekly_trends  # deferred: pandas, ~250 ms
-
-        today = self.today()
-        with self._session(write=False) as session:
-            return weekly_trends(session, today, weeks)
-
-    def save_chart(self, path: Path) -> list[Path]:
-        """`tracker chart -o path`: the last 12 weeks of episodes, caffeine and sleep."""
-        from tracker.core.vocabulary import CHART_FACTORS
-        from tracker.report.outputs import draw_chart  # deferred: matplotlib, ~300 ms
-
-        return [draw_chart(self._analysis_history(), _export_target(path), weeks=12, factors=list(CHART_FACTORS))]
-
-    def write_report(self, path: Path) -> list[Path]:
-        """`tracker report -o path`: the PDF for a doctor."""
-        from tracker.report.outputs import write_visit_report  # deferred: pandas, matplotlib
-
-        return [write_visit_report(self._analysis_history(), _export_target(path), today=self.today())]
-
-    def export_csv(self, path: Path, *, episodes: bool) -> list[Path]:
-        """`tracker export csv [--episodes] -o path`: every day (or every episode)."""
-        from tracker.core.files import write_private
-        from tracker.io.export import export_daily, export_episodes
-
-        writer = export_episodes if episodes else export_daily
-        with self._session(write=False) as session:
-            text = writer(session=session, date_from=None, date_to=None)
-        return [write_private(_export_target(path), text.encode("utf-8"))]
-
-    def export_visit(self, folder: Path) -> list[Path]:
-        """`tracker export visit folder`: the five packet files; returns their paths."""
-        from tracker.report.visit_packet import write_visit_packet
-
-        _export_target(folder)
-        return write_visit_packet(self._analysis_history(), folder, engine=self.engine, today=self.today())
-
-    def _analysis_history(self) -> AnalysisHistory:
-        from tracker.storage.history import load_history
-
-        with self._session(write=False) as session:
-            return load_history(session=session, as_of=self.today())
-
-
-def _export_target(path: Path) -> Path:
-    """`path`, after making the default exports folder (owner-only) if `path` goes into it."""
-    from tracker.core.files import ensure_private_dir
-    from tracker.paths import exports_dir
-
-    if path.parent == exports_dir():
-        ensure_private_dir(path.parent)
-    return path
-
-
-def status_line(active_dates: Iterable[dt.date], today: dt.date) -> str:
-    """The Today screen's persistence line, from the dates with episodes."""
-    from tracker.analysis.persistence import persistence, persistence_status_line  # pure Python
-
-    return persistence_status_line(persistence(active_dates, as_of=today))
 
 
 RECENT_DAYS = 7  # how far back Today offers to answer "no twitches" for a day

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # the app paints before the database stack is imported
 
     from tracker.storage.models import Factor, Preset
     from tracker.storage.store import Removed
-    from tracker.tui.diary import DayShown, DayView, History
+    from tracker.tui.views import DayShown, DayView, HistoryView
     from tracker.tui.weekly import Trends
 
 
@@ -47,7 +47,7 @@ class DayLoaded(Message):
 
 @dataclass
 class HistoryLoaded(Message):
-    history: History
+    history: HistoryView
 
 
 @dataclass

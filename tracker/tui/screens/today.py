@@ -32,7 +32,8 @@ from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:  # the screen paints before the database stack is imported
-    from tracker.tui.diary import DayShown, DayView, Diary
+    from tracker.tui.diary import Diary
+    from tracker.tui.views import DayShown, DayView
 
 EARLIEST_DAY = dt.date(EARLIEST_YEAR, 1, 1)  # the first day the store accepts
 

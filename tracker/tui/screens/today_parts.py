@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
     from textual.message import Message
 
-    from tracker.tui.diary import DayView, Diary
+    from tracker.tui.diary import Diary
+    from tracker.tui.views import DayView
     from tracker.tui.widgets.day_table import DayTable
 
 

@@ -1,0 +1,91 @@
+"""The Diary's slow reads and the files the app writes: the analysis, the weekly trends, the
+chart, the report, the CSV exports and the visit packet. pandas, statsmodels and matplotlib
+load inside each, on first use, in the thread worker that asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from sqlalchemy import Engine
+    from sqlmodel import Session
+
+    from tracker.storage.history import History as AnalysisHistory
+    from tracker.tui.weekly import Trends
+
+
+class DiaryOutputs:
+    """Mixed into Diary, which opens the database and keeps the clock."""
+
+    if TYPE_CHECKING:
+
+        @property
+        def engine(self) -> Engine: ...
+        def today(self) -> dt.date: ...
+        def _session(self, *, write: bool = True) -> AbstractContextManager[Session]: ...
+
+    def analysis(self) -> dict[str, Any]:
+        """What `tracker analyze` says today: tracker.analysis.results.analyze's dict."""
+        from tracker.report.outputs import analysis_of  # deferred: pandas + statsmodels, ~1 s
+
+        today = self.today()
+        return analysis_of(self._analysis_history(), today)
+
+    def trends(self, weeks: int = 12) -> Trends:
+        """The last `weeks` ISO weeks (Monday first) up to today, oldest first."""
+        from tracker.tui.weekly import weekly_trends  # deferred: pandas, ~250 ms
+
+        today = self.today()
+        with self._session(write=False) as session:
+            return weekly_trends(session, today, weeks)
+
+    def save_chart(self, path: Path) -> list[Path]:
+        """`tracker chart -o path`: the last 12 weeks of episodes, caffeine and sleep."""
+        from tracker.core.vocabulary import CHART_FACTORS
+        from tracker.report.outputs import draw_chart  # deferred: matplotlib, ~300 ms
+
+        return [draw_chart(self._analysis_history(), _export_target(path), weeks=12, factors=list(CHART_FACTORS))]
+
+    def write_report(self, path: Path) -> list[Path]:
+        """`tracker report -o path`: the PDF for a doctor."""
+        from tracker.report.outputs import write_visit_report  # deferred: pandas, matplotlib
+
+        return [write_visit_report(self._analysis_history(), _export_target(path), today=self.today())]
+
+    def export_csv(self, path: Path, *, episodes: bool) -> list[Path]:
+        """`tracker export csv [--episodes] -o path`: every day (or every episode)."""
+        from tracker.core.files import write_private
+        from tracker.io.export import export_daily, export_episodes
+
+        writer = export_episodes if episodes else export_daily
+        with self._session(write=False) as session:
+            text = writer(session=session, date_from=None, date_to=None)
+        return [write_private(_export_target(path), text.encode("utf-8"))]
+
+    def export_visit(self, folder: Path) -> list[Path]:
+        """`tracker export visit folder`: the five packet files; returns their paths."""
+        from tracker.report.visit_packet import write_visit_packet
+
+        _export_target(folder)
+        return write_visit_packet(self._analysis_history(), folder, engine=self.engine, today=self.today())
+
+    def _analysis_history(self) -> AnalysisHistory:
+        from tracker.storage.history import load_history
+
+        with self._session(write=False) as session:
+            return load_history(session=session, as_of=self.today())
+
+
+def _export_target(path: Path) -> Path:
+    """`path`, after making the default exports folder (owner-only) if `path` goes into it."""
+    from tracker.core.files import ensure_private_dir
+    from tracker.paths import exports_dir
+
+    if path.parent == exports_dir():
+        ensure_private_dir(path.parent)
+    return path
