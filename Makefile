@@ -42,6 +42,7 @@ bench: $(STAMP) $(BENCH_VENV)/bin/jrnl
 lint: $(STAMP)
 	$(BIN)/ruff check tracker tests bench migrations
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) build dist *.egg-info .pytest_cache

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.reliability.helpers import DATA_TABLES, table_rows
+from tests.helpers.processes import DATA_TABLES, table_rows
 from tracker.errors import InputError
 
 LARGEST_ROW_ID = 2**63 - 1  # SQLite's largest integer

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.helpers import DATA_TABLES, row_counts, select_rows, table_rows
+from tests.helpers.processes import DATA_TABLES, row_counts, select_rows, table_rows
 from tracker.cli import main
 from tracker.io.importer import import_files
 

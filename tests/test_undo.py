@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session
 
-from tests.reliability.helpers import DATA_TABLES, select_rows, table_rows
+from tests.helpers.processes import DATA_TABLES, select_rows, table_rows
 from tracker.demo.synthetic import generate_diary
 from tracker.demo.writer import write_diary
 from tracker.io.importer import import_files

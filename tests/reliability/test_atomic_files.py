@@ -17,7 +17,7 @@ import pytest
 from alembic import command
 from alembic.config import Config
 
-from tests.reliability.helpers import integrity, select_rows, tracker_process
+from tests.helpers.processes import integrity, select_rows, tracker_process
 from tracker.storage import engine as db
 
 pytestmark = pytest.mark.slow

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from tests.reliability.helpers import CLI_LOOP, integrity, tracker_process
+from tests.helpers.processes import CLI_LOOP, integrity, tracker_process
 
 pytestmark = pytest.mark.slow
 

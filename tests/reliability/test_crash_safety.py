@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.helpers import CLI_LOOP, integrity, row_counts, select_rows, table_rows, tracker_process
+from tests.helpers.processes import CLI_LOOP, integrity, row_counts, select_rows, table_rows, tracker_process
 
 pytestmark = pytest.mark.slow
 

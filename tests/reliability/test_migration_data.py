@@ -22,7 +22,7 @@ import pytest
 from alembic import command
 from alembic.config import Config
 
-from tests.reliability.helpers import integrity, tracker_process
+from tests.helpers.processes import integrity, tracker_process
 from tracker.storage import engine as db
 from tracker.storage import file_checks as db_file
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.helpers import CLI_LOOP, tracker_process
+from tests.helpers.processes import CLI_LOOP, tracker_process
 
 BLOCKER = textwrap.dedent(
     """

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.helpers import tracker_process
+from tests.helpers.processes import tracker_process
 from tracker.cli import main
 
 pytestmark = pytest.mark.usefixtures("frozen")

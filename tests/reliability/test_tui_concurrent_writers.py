@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.reliability.helpers import CLI_LOOP, integrity, row_counts, select_rows
+from tests.helpers.processes import CLI_LOOP, integrity, row_counts, select_rows
 from tracker.storage.engine import open_database
 
 app_module = pytest.importorskip("tracker.tui.app")

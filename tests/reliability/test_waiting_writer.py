@@ -12,7 +12,7 @@ import sys
 import threading
 from pathlib import Path
 
-from tests.reliability.helpers import row_counts, tracker_process
+from tests.helpers.processes import row_counts, tracker_process
 from tracker.cli import main
 from tracker.storage import wait as db_wait
 

@@ -6,22 +6,11 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from tests.helpers.tui import ENTER, burst, entries, episodes, field_error, on, twitch
 from tests.tui.conftest import SIZE, at, settle
-from tests.tui.test_fast_typing import ENTER, burst
-from tests.tui.test_today import entries, episodes, twitch
 from tracker.storage import store
 from tracker.storage.engine import session_scope
 from tracker.storage.models import Day, EpisodeCreate, FactorEntry, FactorEntryCreate, Location, Side
-
-
-def on(app, screen: str) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the screen on top is `screen` (by name: these tests also run on older code)."""
-    return type(app.screen).__name__ == screen
-
-
-def field_error(app, field: str) -> str:  # type: ignore[no-untyped-def]
-    """The line under a field of the dialog on top ("" when there is none)."""
-    return str(app.screen.query_one(f"#{field}-error").render())
 
 
 async def test_an_amount_typed_fast_in_the_caffeine_picker_is_that_amount(app, engine) -> None:

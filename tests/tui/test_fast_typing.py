@@ -6,18 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from textual import events
-
+from tests.helpers.tui import ENTER, burst
 from tests.tui.conftest import settle
-
-ENTER = ("enter", "\r")
-
-
-def burst(app, *keys: str | tuple[str, str | None]) -> None:  # type: ignore[no-untyped-def]
-    """Post every key at once, as a terminal read would, without waiting in between."""
-    for key in keys:
-        name, char = key if isinstance(key, tuple) else (key, key if len(key) == 1 else None)
-        app.post_message(events.Key(name, char))
 
 
 def rows(app, sql: str) -> list[tuple]:  # type: ignore[no-untyped-def]

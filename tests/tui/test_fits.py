@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from textual.widgets import DataTable
 
+from tests.helpers.tui import twitch
 from tests.tui.conftest import SIZE, TODAY, at, screen_text, settle
-from tests.tui.test_today import twitch
 from tracker.storage import store
 from tracker.storage.models import FactorCreate, FactorEntryCreate, RedFlagCreate, RedFlagKind
 from tracker.tui.widgets.keys_footer import FooterKey

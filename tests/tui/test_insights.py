@@ -7,10 +7,8 @@ import datetime as dt
 from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
 
+from tests.helpers.tui import caffeine, pressing, twitch
 from tests.tui.conftest import SIZE, TODAY, settle
-from tests.tui.test_screens import caffeine
-from tests.tui.test_snapshots import pressing
-from tests.tui.test_today import twitch
 from tracker.demo.synthetic import generate_diary
 from tracker.demo.writer import write_diary
 from tracker.storage.engine import session_scope

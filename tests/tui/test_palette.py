@@ -8,9 +8,8 @@ import os
 import pytest
 from textual.binding import Binding
 
+from tests.helpers.tui import on, twitch
 from tests.tui.conftest import SIZE, TODAY, settle
-from tests.tui.test_dialogs import on
-from tests.tui.test_today import twitch
 from tracker.paths import exports_dir
 
 

@@ -10,20 +10,15 @@ import textwrap
 from sqlmodel import select
 from textual.widgets import DataTable
 
+from tests.helpers.tui import caffeine, twitch
 from tests.tui.conftest import SIZE, TODAY, settle
-from tests.tui.test_today import twitch
 from tracker.storage import store
 from tracker.storage.engine import session_scope
-from tracker.storage.models import Episode, FactorEntryCreate, Preset
+from tracker.storage.models import Episode, Preset
 from tracker.tui.app import TODAY_COMMANDS
 from tracker.tui.screens.help import HelpScreen
 from tracker.tui.screens.history import HistoryScreen
 from tracker.tui.screens.today import TodayScreen
-
-
-def caffeine(session, mg: float, day: dt.date):
-    entry_in = FactorEntryCreate(factor="caffeine", value=mg, date=day)
-    return store.add_factor_entry(session=session, entry_in=entry_in)
 
 
 async def test_history_shows_an_untracked_day_as_unknown(app, seed):

@@ -10,9 +10,8 @@ import datetime as dt
 
 import pytest
 
-from tests.tui.conftest import SIZE, TODAY, at, settle
-from tests.tui.test_screens import caffeine
-from tests.tui.test_today import twitch
+from tests.helpers.tui import caffeine, pressing, twitch
+from tests.tui.conftest import SIZE, TODAY, at
 from tracker.storage import store
 from tracker.storage.models import FactorEntryCreate, Location, Side
 
@@ -26,15 +25,6 @@ def seed_a_day(seed) -> None:
     seed(lambda s: caffeine(s, 95, TODAY))
     seed(lambda s: store.add_factor_entry(session=s, entry_in=FactorEntryCreate(factor="sleep", value=6.5, date=TODAY)))
     seed(lambda s: store.add_factor_entry(session=s, entry_in=FactorEntryCreate(factor="stress", value=6, at=at(9))))
-
-
-def pressing(*keys: str):
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await pilot.press(*keys)
-        await settle(pilot)
-
-    return run_before
 
 
 SIZES = pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["100x30", "80x24"])

@@ -14,8 +14,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 from textual.widgets import Static
 
+from tests.helpers.tui import burst
 from tests.tui.conftest import NOW, SIZE, pause_until, settle
-from tests.tui.test_fast_typing import burst
 from tracker.errors import DatabaseRefused
 from tracker.storage import store
 from tracker.storage.engine import open_database, session_scope

@@ -7,14 +7,12 @@ import datetime as dt
 import time_machine
 from sqlmodel import select
 
+from tests.helpers.tui import entries, episodes, twitch
 from tests.tui.conftest import NOW, SIZE, TODAY, at, settle
 from tracker.storage import store
 from tracker.storage.engine import session_scope
 from tracker.storage.models import (
     Day,
-    Episode,
-    EpisodeCreate,
-    Factor,
     FactorCreate,
     FactorEntry,
     FactorEntryCreate,
@@ -27,25 +25,6 @@ from tracker.tui.screens.episode_form import EpisodeForm
 from tracker.tui.screens.red_flag_alert import RedFlagAlert
 from tracker.tui.screens.today import TodayScreen
 from tracker.tui.widgets.day_table import DayTable
-
-
-def episodes(engine) -> list[Episode]:
-    with session_scope(engine, write=False) as session:
-        return list(session.exec(select(Episode).order_by(Episode.id)))
-
-
-def entries(engine) -> dict[str, list[float]]:
-    with session_scope(engine, write=False) as session:
-        names = {f.id: f.name for f in session.exec(select(Factor))}
-        found: dict[str, list[float]] = {}
-        for entry in session.exec(select(FactorEntry).order_by(FactorEntry.id)):
-            found.setdefault(names[entry.factor_id], []).append(entry.value)
-        return found
-
-
-def twitch(session, hour: int, day: dt.date = TODAY, **changes) -> Episode:
-    fields = {"location": Location.EYELID, "side": Side.LEFT, "intensity": 3} | changes
-    return store.add_episode(session=session, episode_in=EpisodeCreate(started_at=at(hour, day=day), **fields))
 
 
 async def test_a_twitch_in_two_keystrokes(app, engine):

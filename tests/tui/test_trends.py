@@ -6,9 +6,8 @@ import datetime as dt
 
 from textual.widgets import Static
 
+from tests.helpers.tui import caffeine, twitch
 from tests.tui.conftest import SIZE, TODAY, settle
-from tests.tui.test_screens import caffeine
-from tests.tui.test_today import twitch
 from tracker.paths import exports_dir
 from tracker.report.visit_packet import PACKET_FILES
 from tracker.tui.screens.trends import TrendsScreen

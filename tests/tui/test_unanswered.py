@@ -8,10 +8,8 @@ import datetime as dt
 
 from sqlmodel import select
 
+from tests.helpers.tui import caffeine, field_error, on, twitch
 from tests.tui.conftest import SIZE, TODAY, settle
-from tests.tui.test_dialogs import field_error, on
-from tests.tui.test_screens import caffeine
-from tests.tui.test_today import twitch
 from tracker.storage.engine import session_scope
 from tracker.storage.models import Day
 

@@ -10,8 +10,8 @@ import sqlite3
 from pathlib import Path
 
 from tests.conftest import fill_disk
+from tests.helpers.tui import on
 from tests.tui.conftest import SIZE, settle
-from tests.tui.test_dialogs import on
 from tracker.storage.engine import open_database
 from tracker.tui.app import make_app
 

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import Engine
 from textual.widgets.data_table import RowDoesNotExist
 
+from tests.helpers.tui import twitch
 from tests.tui.conftest import SIZE, TODAY, pause_until, settle
-from tests.tui.test_today import twitch
 from tracker.storage import store
 from tracker.storage.engine import open_database, session_scope
 from tracker.storage.models import FactorEntryCreate

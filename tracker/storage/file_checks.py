@@ -202,10 +202,11 @@ def _index_entries(conn: sqlite3.Connection, index: str, table: str) -> int | No
         return None  # an index on an expression: nothing to count it by
     column = first[2]
     # count(*) would be answered from whichever index is smallest, whatever INDEXED BY says.
-    return conn.execute(
+    counted: int = conn.execute(
         f'SELECT count("{column}") + (SELECT count(*) FROM "{table}" INDEXED BY "{index}" WHERE "{column}" IS NULL)'
         f' FROM "{table}" INDEXED BY "{index}"'
     ).fetchone()[0]
+    return counted
 
 
 def _refuse_if_read_only(path: Path, info: os.stat_result) -> None:

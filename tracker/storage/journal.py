@@ -17,25 +17,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy import Column, Connection, Table
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+if TYPE_CHECKING:
+    from sqlalchemy import CursorResult
+
 from tracker.core import ids
 from tracker.core.formatting import day_words, format_number
 from tracker.errors import InputError
-from tracker.storage.models import Action, Day, Episode, Factor, FactorEntry, Intervention, Preset, RedFlag, utc_now
+from tracker.storage.models import Day, Episode, Factor, FactorEntry, Intervention, Preset, RedFlag, metadata, utc_now
 
 Change = dict[str, Any]
 Database = Session | Connection
 
-ACTIONS: Table = Action.__table__  # type: ignore[attr-defined]
+ACTIONS: Table = metadata.tables["action"]
 TABLES: dict[str, Table] = {
-    model.__tablename__: model.__table__  # type: ignore[attr-defined]
-    for model in (Episode, FactorEntry, RedFlag, Intervention, Day, Factor, Preset)
+    name: metadata.tables[name]
+    for name in (
+        str(model.__tablename__) for model in (Episode, FactorEntry, RedFlag, Intervention, Day, Factor, Preset)
+    )
 }
 ID_KINDS = {"episode": ids.EPISODE, "factor_entry": ids.FACTOR_ENTRY, "red_flag": ids.RED_FLAG,
             "intervention": ids.INTERVENTION, "day": ids.DAY}  # fmt: skip
@@ -118,8 +123,12 @@ def record_added(session: Session, table: str, key: object, what: str, *, verb: 
 
 def write_action(db: Database, *, done: str, undo: str, changes: list[Change]) -> int:
     """A new action row in the caller's transaction; returns its id."""
-    result = db.execute(sa.insert(ACTIONS).values(at=utc_now(), done=done, undo=undo, changes=changes))
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
+    result = cast(
+        "CursorResult[Any]", db.execute(sa.insert(ACTIONS).values(at=utc_now(), done=done, undo=undo, changes=changes))
+    )
+    key = result.inserted_primary_key
+    assert key is not None  # an INSERT always has one
+    return int(key[0])
 
 
 # --- undoing ---------------------------------------------------------------------------------
@@ -166,7 +175,10 @@ def _reverse(db: Database, change: Change) -> None:
         case "changed":
             for row in change["rows"]:
                 values = {column.name: _from_json(column, row[column.name]) for column in table.columns}
-                if db.execute(sa.update(table).where(key == values[key.name]).values(values)).rowcount == 0:
+                updated = cast(
+                    "CursorResult[Any]", db.execute(sa.update(table).where(key == values[key.name]).values(values))
+                )
+                if updated.rowcount == 0:
                     raise InputError("undo", _label(change["table"], values), "an entry that still exists")
         case other:
             raise AssertionError(other)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
 from sqlalchemy import func, union_all
 from sqlmodel import Session, col, select
@@ -45,7 +45,8 @@ def episode_points_between(*, session: Session, start: dt.date, end: dt.date) ->
     return [
         EpisodePoint(*row)
         for row in session.exec(
-            select(Episode.local_date, Episode.location, Episode.side, Episode.intensity, Episode.duration_s)
+            # sqlmodel types select() for at most four columns; SQLAlchemy takes five at run time
+            select(Episode.local_date, Episode.location, Episode.side, Episode.intensity, Episode.duration_s)  # type: ignore[call-overload]
             .where(col(Episode.local_date) >= start, col(Episode.local_date) <= end)
             .order_by(col(Episode.started_at), col(Episode.id))
         )
@@ -101,7 +102,7 @@ def logged_range(*, session: Session) -> tuple[dt.date, dt.date] | None:
         select(col(Day.date).label("d")),
         select(col(RedFlag.date).label("d")),
     ).subquery()
-    first, last = session.exec(select(func.min(dates.c.d), func.max(dates.c.d))).one()  # type: ignore[call-overload]
+    first, last = session.exec(select(func.min(dates.c.d), func.max(dates.c.d))).one()
     if first is None:
         return None
     return _as_date(first), _as_date(last)
@@ -114,7 +115,7 @@ def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyR
 
     episodes: dict[dt.date, list[tuple[int | None, int | None, str]]] = defaultdict(list)
     for day, intensity, duration, location in session.exec(
-        select(Episode.local_date, Episode.intensity, Episode.duration_s, Episode.location)
+        select(col(Episode.local_date), col(Episode.intensity), col(Episode.duration_s), col(Episode.location))
         .where(col(Episode.local_date) >= start, col(Episode.local_date) <= end)
         .order_by(col(Episode.started_at))
     ):
@@ -122,7 +123,7 @@ def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyR
 
     values: dict[dt.date, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
     for day, factor_id, value in session.exec(
-        select(FactorEntry.local_date, FactorEntry.factor_id, FactorEntry.value)
+        select(col(FactorEntry.local_date), col(FactorEntry.factor_id), col(FactorEntry.value))
         .where(col(FactorEntry.local_date) >= start, col(FactorEntry.local_date) <= end)
         # date-only entries first, then in time order, so "last" means the latest entry
         .order_by(col(FactorEntry.at).is_not(None), col(FactorEntry.at), col(FactorEntry.id))
@@ -160,7 +161,17 @@ def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyR
     return rows
 
 
-def _twitch_columns(day_episodes: list[tuple[int | None, int | None, str]]) -> dict[str, object]:
+class TwitchColumns(TypedDict, total=False):
+    """A day's twitch columns of its DailyRow, once its twitches were answered (none before)."""
+
+    episodes: int
+    total_duration_s: int | None
+    max_intensity: int | None
+    mean_intensity: float | None
+    locations: tuple[str, ...]
+
+
+def _twitch_columns(day_episodes: list[tuple[int | None, int | None, str]]) -> TwitchColumns:
     """A day's twitch columns once its twitches are answered (a checked-in day has 0 of them).
     Intensities not given are left out of the max and the mean, never counted as a number."""
     intensities = [intensity for intensity, _, _ in day_episodes if intensity is not None]
@@ -191,7 +202,7 @@ def active_dates(*, session: Session, until: dt.date) -> list[dt.date]:
     """Every local date up to `until` with at least one episode, oldest first."""
     return list(
         session.exec(
-            select(Episode.local_date)
+            select(col(Episode.local_date))
             .where(col(Episode.local_date) <= until)
             .distinct()
             .order_by(col(Episode.local_date))
@@ -225,6 +236,7 @@ def answered_dates(*, session: Session, start: dt.date, end: dt.date) -> set[dt.
 
     Any other day, tracked or not, has its twitches unanswered: unknown, never 0.
     """
-    with_episodes = select(Episode.local_date).where(col(Episode.local_date) >= start, col(Episode.local_date) <= end)
-    checked_in = select(Day.date).where(col(Day.date) >= start, col(Day.date) <= end, col(Day.checked_in))
+    episode_day = col(Episode.local_date)
+    with_episodes = select(episode_day).where(episode_day >= start, episode_day <= end)
+    checked_in = select(col(Day.date)).where(col(Day.date) >= start, col(Day.date) <= end, col(Day.checked_in))
     return {_as_date(day) for day in session.exec(with_episodes)} | {_as_date(day) for day in session.exec(checked_in)}

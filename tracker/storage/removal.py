@@ -5,8 +5,9 @@ as one action, and undoing. Part of the storage API: call them through tracker.s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from tracker.core.ids import ALLOWED as ID_ALLOWED
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, INTERVENTION, RED_FLAG, format_id, parse_id
@@ -15,7 +16,12 @@ from tracker.storage import journal
 from tracker.storage.factors import list_factors
 from tracker.storage.models import Day, Episode, FactorEntry, Intervention, RedFlag
 
-ID_MODELS = {EPISODE: Episode, FACTOR_ENTRY: FactorEntry, RED_FLAG: RedFlag, INTERVENTION: Intervention}
+ID_MODELS: dict[str, type[SQLModel]] = {
+    EPISODE: Episode,
+    FACTOR_ENTRY: FactorEntry,
+    RED_FLAG: RedFlag,
+    INTERVENTION: Intervention,
+}
 Entry = Episode | FactorEntry | RedFlag | Intervention | Day
 
 
@@ -44,19 +50,21 @@ def find_entry(*, session: Session, entry: str) -> Entry:
         ref = parse_id(entry)
     except InputError as exc:  # malformed: what an id looks like, with ids that exist as the examples
         raise InputError("id", entry, exc.allowed.replace(ID_ALLOWED, _id_hint(session))) from None
-    model = Day if ref.kind == DAY else ID_MODELS[ref.kind]
-    row = session.get(model, ref.key)
+    # Each kind names one model, so the row is an Entry (a dict of classes types as SQLModel).
+    row = cast("Entry | None", session.get(Day if ref.kind == DAY else ID_MODELS[ref.kind], ref.key))
     if row is None:
         raise InputError("id", entry, _id_hint(session))
-    return row  # type: ignore[return-value]
+    return row
 
 
 def _id_hint(session: Session) -> str:
     """What to type instead: ids that exist (the newest few), never made-up examples."""
-    newest = [
-        row
-        for model in (Episode, FactorEntry, RedFlag, Intervention, Day)
-        for row in session.exec(select(model).order_by(col(model.created_at).desc()).limit(3))  # type: ignore[attr-defined]
+    newest: list[Entry] = [
+        *_newest(session, Episode),
+        *_newest(session, FactorEntry),
+        *_newest(session, RedFlag),
+        *_newest(session, Intervention),
+        *_newest(session, Day),
     ]
     newest.sort(key=lambda row: row.created_at, reverse=True)
     if not newest:
@@ -72,8 +80,8 @@ def delete_entries(*, session: Session, ids: list[str]) -> list[Removed]:
         journal.words(row, factor=factors.get(row.factor_id) if isinstance(row, FactorEntry) else None) for row in rows
     ]
     changes = [
-        journal.removed(session, table, [_key(row) for row in rows if row.__tablename__ == table])
-        for table in dict.fromkeys(row.__tablename__ for row in rows)
+        journal.removed(session, table, [_key(row) for row in rows if _table(row) == table])
+        for table in dict.fromkeys(_table(row) for row in rows)
     ]
     for row in rows:
         session.delete(row)
@@ -99,3 +107,14 @@ def undo_last(*, session: Session) -> str | None:
 
 def _key(row: Entry) -> object:
     return row.date if isinstance(row, Day) else row.id
+
+
+def _table(row: Entry) -> str:
+    return str(row.__tablename__)  # a plain string on every model (SQLModel types it as maybe a callable)
+
+
+EntryRow = TypeVar("EntryRow", Episode, FactorEntry, RedFlag, Intervention, Day)
+
+
+def _newest(session: Session, model: type[EntryRow]) -> list[EntryRow]:
+    return list(session.exec(select(model).order_by(col(model.created_at).desc()).limit(3)))

@@ -11,6 +11,7 @@ id, delete and undo (tracker.storage.removal) have files of their own and are ca
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict, TypeVar
 
 from sqlmodel import Session, col, func, select
 
@@ -50,6 +51,22 @@ from tracker.storage.removal import Entry, Removed, delete_entries, entry_id, fi
 # With nothing to repeat, a twitch is what the person said: no place, side or intensity made up.
 NOTHING_TO_REPEAT: tuple[Location, Side, int | None] = (Location.UNSPECIFIED, Side.UNSPECIFIED, None)
 MAX_DURATION_S = 24 * 3600
+Row = TypeVar("Row", Episode, FactorEntry)  # the rows an edit looks up by id
+
+
+class EpisodeColumns(TypedDict):
+    """An episode's stored columns, each checked (episode_fields)."""
+
+    started_at: dt.datetime
+    utc_offset_min: int
+    local_date: dt.date
+    location: str
+    side: str
+    intensity: int | None
+    duration_s: int | None
+    context: str
+    relief: str
+    note: str
 
 # The storage API is this module: the factor and id functions live in their own files and are
 # called through here.
@@ -162,7 +179,7 @@ def update_episode(
     return episode
 
 
-def episode_fields(episode_in: EpisodeCreate, now: dt.datetime) -> dict[str, object]:
+def episode_fields(episode_in: EpisodeCreate, now: dt.datetime) -> EpisodeColumns:
     """An episode's stored columns, every field checked (InputError names the first bad one).
 
     The importer passes a plain tuple with EpisodeCreate's fields: building a pydantic model
@@ -378,7 +395,7 @@ def _open_intervention(session: Session, name: str) -> Intervention | None:
     ).first()
 
 
-def _get(session: Session, model: type, key: int, what: str):  # type: ignore[no-untyped-def]
+def _get(session: Session, model: type[Row], key: int, what: str) -> Row:
     row = session.get(model, key)
     if row is None:
         raise InputError(what, key, "an id that exists (see `tracker list`)")

@@ -127,11 +127,11 @@ def _follows(image: bytes, first_page: bytes) -> bool:
 
 
 def _marker(page_one: bytes) -> int:
-    return struct.unpack(">I", page_one[60:64])[0]  # PRAGMA user_version
+    return int(struct.unpack(">I", page_one[60:64])[0])  # PRAGMA user_version
 
 
 def _counter(page_one: bytes) -> int:
-    return struct.unpack(">I", page_one[24:28])[0]  # the file change counter
+    return int(struct.unpack(">I", page_one[24:28])[0])  # the file change counter
 
 
 def _page_one_frames(

@@ -1,4 +1,4 @@
-"""Shared by the reliability tests: run the CLI as a separate process, read a database raw."""
+"""Shared by the reliability, undo and import tests: run the CLI as a separate process, read a database raw."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).parent
-CLI_LOOP = HERE / "cli_loop.py"
+CLI_LOOP = Path(__file__).parent.parent / "reliability" / "cli_loop.py"  # the CLI driver the crash tests kill
 DATA_TABLES = ("episode", "factor_entry", "day", "red_flag", "intervention", "factor", "preset")
 
 

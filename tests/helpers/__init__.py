@@ -1,0 +1,1 @@
+"""Code the tests share: imported by test modules, never a test module imported by another."""
