@@ -17,7 +17,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -123,7 +123,7 @@ def write_private(path: Path, data: bytes, *, replace: bool = True, field: str =
 
 
 @contextmanager
-def _unnamed_or_hidden(target: Path):  # type: ignore[no-untyped-def]
+def _unnamed_or_hidden(target: Path) -> Iterator[tuple[IO[bytes], Callable[[bool], None]]]:
     folder = target.parent
     fd = _open_unnamed(folder)
     if fd is None:

@@ -97,14 +97,14 @@ def make_engine(
     def _on_begin(conn: object) -> None:
         # Writers take the lock up front: a deferred transaction that later upgrades to a
         # write can fail with "database is locked" without waiting on the busy timeout.
-        reading = read_only or conn.get_execution_options().get("tracker_read_only", False)  # type: ignore[attr-defined]
+        reading = read_only or conn.get_execution_options().get("tracker_read_only", False)  # type: ignore[attr-defined]  # conn: the event's Connection
         if reading:
-            conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+            conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]  # as above
             return
         with notice_if_slow(on_wait):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]  # as above
         # The one place every write passes (store, journal, import, migrations).
-        advance_write_marker(conn.connection.dbapi_connection)  # type: ignore[attr-defined]
+        advance_write_marker(conn.connection.dbapi_connection)  # type: ignore[attr-defined]  # as above
 
     return engine
 
@@ -273,7 +273,7 @@ def _migrate(path: Path, revision: str, *, wal: bool) -> None:
         with engine.connect() as conn:
             # Batch migrations copy and drop tables; foreign keys are checked at the end instead.
             # The pragma is a no-op inside a transaction, so it goes to the driver directly.
-            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]  # open here
             with conn.begin():
                 config.attributes["connection"] = conn
                 command.upgrade(config, revision)

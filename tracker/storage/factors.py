@@ -141,11 +141,11 @@ def set_preset(*, session: Session, preset_in: PresetCreate) -> Preset:
     validate.tags("preset name", [name])
     preset = session.exec(select(Preset).where(Preset.name == name)).first()
     if preset is None:
-        preset = Preset(name=name, factor_id=factor.id, amount=amount)  # type: ignore[arg-type]
+        preset = Preset(name=name, factor_id=factor.id, amount=amount)  # type: ignore[arg-type]  # a stored factor has an id
         before, undo = None, f"removed preset {name}"
     else:
         before, undo = journal.changed(session, "preset", [preset.id]), f"put back preset {name} as it was"
-        preset.factor_id, preset.amount = factor.id, amount  # type: ignore[assignment]
+        preset.factor_id, preset.amount = factor.id, amount  # type: ignore[assignment]  # as above
     session.add(preset)
     session.flush()
     journal.record(

@@ -106,7 +106,7 @@ def _read_day(conn: sqlite3.Connection, day: dt.date, active_until: dt.date) -> 
         )
     ]
     episodes = [
-        GlanceEpisode(episode_id, _local(started, offset), location, side, intensity, duration_s, note)  # type: ignore[arg-type]
+        GlanceEpisode(episode_id, _local(started, offset), location, side, intensity, duration_s, note)  # type: ignore[arg-type]  # sqlite3 rows are untyped tuples; the schema fixes their types
         for episode_id, started, offset, location, side, intensity, duration_s, note in conn.execute(
             "SELECT id, started_at, utc_offset_min, location, side, intensity, duration_s, note FROM episode"
             " WHERE local_date = ? ORDER BY started_at, id",

@@ -46,7 +46,7 @@ def episode_points_between(*, session: Session, start: dt.date, end: dt.date) ->
         EpisodePoint(*row)
         for row in session.exec(
             # sqlmodel types select() for at most four columns; SQLAlchemy takes five at run time
-            select(Episode.local_date, Episode.location, Episode.side, Episode.intensity, Episode.duration_s)  # type: ignore[call-overload]
+            select(Episode.local_date, Episode.location, Episode.side, Episode.intensity, Episode.duration_s)  # type: ignore[call-overload]  # see the comment above
             .where(col(Episode.local_date) >= start, col(Episode.local_date) <= end)
             .order_by(col(Episode.started_at), col(Episode.id))
         )

@@ -40,7 +40,8 @@ def entry_id(row: Entry) -> str:
     if isinstance(row, Day):
         return format_id(DAY, row.date)
     kind = next(kind for kind, model in ID_MODELS.items() if isinstance(row, model))
-    return format_id(kind, row.id)  # type: ignore[arg-type]
+    assert row.id is not None  # a stored row
+    return format_id(kind, row.id)
 
 
 def find_entry(*, session: Session, entry: str) -> Entry:

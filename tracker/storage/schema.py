@@ -82,7 +82,7 @@ def migrated_signature(revision: str) -> Signature:
             config.set_main_option("script_location", str(migrations_dir()))
             config.attributes["connection"] = conn
             command.upgrade(config, revision)
-            return signature(conn.connection.dbapi_connection)  # type: ignore[arg-type]
+            return signature(conn.connection.dbapi_connection)  # type: ignore[arg-type]  # the driver connection under SQLAlchemy is sqlite3's
     finally:
         engine.dispose()
 

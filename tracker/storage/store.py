@@ -228,7 +228,7 @@ def add_factor_entry(*, session: Session, entry_in: FactorEntryCreate, now: dt.d
     else:
         day = validate.calendar_day("date", entry_in.date or now.date(), now.date())
         fields = {"at": None, "utc_offset_min": None, "local_date": day}
-    entry = FactorEntry(factor_id=factor.id, value=value, note=validate.note("note", entry_in.note), **fields)  # type: ignore[arg-type]
+    entry = FactorEntry(factor_id=factor.id, value=value, note=validate.note("note", entry_in.note), **fields)  # type: ignore[arg-type]  # fields: one of two literal shapes above
     session.add(entry)
     session.flush()
     journal.record_added(session, "factor_entry", entry.id, journal.words(entry, factor=factor))

@@ -10,6 +10,7 @@ command stops, nothing written. Read with the standard library only, on a read-o
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 from tracker.core.vocabulary import DailyRule, FactorKind, Location, RedFlagKind, Side
@@ -17,8 +18,8 @@ from tracker.errors import DatabaseRefused
 from tracker.storage.file_checks import connect_file
 
 
-def _one_of(values: object) -> str:
-    return "IN (" + ", ".join(f"'{value}'" for value in values) + ")"  # type: ignore[attr-defined]
+def _one_of(values: Iterable[object]) -> str:
+    return "IN (" + ", ".join(f"'{value}'" for value in values) + ")"
 
 
 def _int(low: int | None = None, high: int | None = None) -> str:

@@ -104,7 +104,7 @@ def advance_write_marker(dbapi_conn: object) -> None:
     a checkpoint carries nothing that tells it from a log of an older copy of the file.
     Nothing else in tracker reads or sets user_version.
     """
-    cursor = dbapi_conn.cursor()  # type: ignore[attr-defined]
+    cursor = dbapi_conn.cursor()  # type: ignore[attr-defined]  # a sqlite3 connection, passed untyped by the engine event
     try:
         (marker,) = cursor.execute("PRAGMA user_version").fetchone()
         cursor.execute(f"PRAGMA user_version = {(int(marker) + 1) & 0x7FFFFFFF}")
