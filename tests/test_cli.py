@@ -252,3 +252,10 @@ def test_factor_edit(cli) -> None:
     assert cli("log", "jaw", "8").code == 0
     assert cli("factor", "edit", "jaw", "--max", "6").code == 2  # 8 is already logged
     assert cli("factor", "edit", "caffeine", "--max", "9000").code == 2
+
+
+def test_an_argument_with_a_lone_surrogate_is_refused_in_one_line(cli) -> None:
+    """Text no shell sends (a lone U+D800, from a program) is refused like undecodable bytes: exit 2."""
+    result = cli("log", "none", "--date=\ud800")
+    assert result.code == 2
+    assert result.err.startswith("tracker: error: argument: ") and "UTF-8 text" in result.err

@@ -97,7 +97,12 @@ def _check_text(args: list[str]) -> None:
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:
-            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            # Bytes the shell could not decode come as surrogates U+DC80..U+DCFF; any other lone
+            # surrogate (from a program, not a terminal) cannot be escaped back and is shown as \ud800.
+            try:
+                shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            except UnicodeEncodeError:
+                shown = arg.encode("utf-8", "backslashreplace").decode("utf-8")
             raise InputError("argument", shown, "UTF-8 text (it has bytes that are not UTF-8)") from None
 
 
