@@ -47,10 +47,17 @@ def test_a_value_edited_by_hand_is_named_not_passed_on(cli, db_path, sql, table,
     assert db_path.read_bytes() == before
 
 
-@pytest.mark.parametrize("argv", [["delete", "e1"], ["log", "twitch"]], ids=" ".join)
-def test_a_command_that_writes_and_trips_on_it_names_it_too(cli, db_path, argv) -> None:
-    before = edited_diary(cli, db_path, "UPDATE episode SET started_at = 'yesterday' WHERE id = 1")
-    result = cli(*argv)  # both read the twitch back (to delete it; to repeat its place)
+TRIPPED = [
+    (["delete", "e1"], "started_at", "'yesterday'"),  # read back to be deleted
+    (["log", "twitch"], "location", "'forehead'"),  # read back as the place to repeat
+    (["log", "twitch"], "intensity", "'strong'"),  # read back as the strength to repeat
+]
+
+
+@pytest.mark.parametrize(("argv", "field", "value"), TRIPPED, ids=lambda item: " ".join(item) if isinstance(item, list) else item)
+def test_a_command_that_writes_and_trips_on_it_names_it_too(cli, db_path, argv, field, value) -> None:
+    before = edited_diary(cli, db_path, f"UPDATE episode SET {field} = {value} WHERE id = 1")
+    result = cli(*argv)
     assert result.code == 2 and result.err.count("\n") == 1, result.err
-    assert "table episode, id 1, field started_at: 'yesterday'" in result.err, result.err
+    assert f"table episode, id 1, field {field}: {value}" in result.err, result.err
     assert db_path.read_bytes() == before

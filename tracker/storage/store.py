@@ -122,6 +122,10 @@ def episode_defaults(*, session: Session, at: dt.datetime) -> tuple[Location, Si
     last = session.exec(latest).first()
     if last is None:
         return NOTHING_TO_REPEAT
+    if last.intensity is not None and not isinstance(last.intensity, int):
+        # Only an edit from outside tracker puts text here. Repeating it would blame the new
+        # twitch for it; failing here lets the command name the stored row instead.
+        raise TypeError(f"episode {last.id}: intensity {last.intensity!r} is not a number")
     return Location(last.location), Side(last.side), last.intensity
 
 
