@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from tracker import journal, validate
 from tracker.columns import RESERVED_COLUMNS
 from tracker.errors import InputError
-from tracker.formatting import day_words
+from tracker.formatting import day_words, format_number
 from tracker.ids import ALLOWED as ID_ALLOWED
 from tracker.ids import DAY, EPISODE, FACTOR_ENTRY, INTERVENTION, RED_FLAG, format_id, parse_id
 from tracker.models import (
@@ -327,14 +327,22 @@ def add_factor_entry(*, session: Session, entry_in: FactorEntryCreate, now: dt.d
     return entry
 
 
-def update_factor_entry(*, session: Session, entry_id: int, value: float) -> FactorEntry:
-    """A factor entry's new value; its time, note, id and creation time stay as they were."""
+def update_factor_entry(*, session: Session, entry_id: int, value: float, note: str | None = None) -> FactorEntry:
+    """The factor entry with its new value (and note, when one is given); its time, id and
+    creation time stay as they were. Journalled like every write, so `tracker undo` puts the
+    old value back."""
     entry = _get(session, FactorEntry, entry_id, "factor entry")
     factor = session.get(Factor, entry.factor_id)
     assert factor is not None  # a foreign key
+    before, was = journal.changed(session, "factor_entry", [entry_id]), journal.words(entry, factor=factor)
     entry.value = check_factor_value(factor, value, field=factor.name)
+    if note is not None:
+        entry.note = validate.note("note", note)
     session.add(entry)
     session.flush()
+    value_now = format_number(entry.value)
+    journal.record(session, done=f"changed {was} to {value_now}", undo=f"put back {was} in place of {value_now}",
+                   changes=[before])  # fmt: skip
     return entry
 
 
