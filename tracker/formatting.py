@@ -19,9 +19,35 @@ def format_number(value: float | int | None) -> str:
     return "0" if text == "-0" else text
 
 
+def plural(count: int, noun: str, many: str = "") -> str:
+    """The count with its noun in the right number: "1 day", "14 days", "2 entries" (`many`
+    names the plural when it is not the noun with an s)."""
+    return f"{count} {noun if count == 1 else (many or noun + 's')}"
+
+
 def days(count: int) -> str:
     """The count with "day" or "days": 1 day, 14 days."""
-    return f"{count} day" if count == 1 else f"{count} days"
+    return plural(count, "day")
+
+
+def hours_words(hours: float) -> str:
+    """Hours as people say them: 6.4167 -> "6 h 25 min", 7 -> "7 h", 0.5 -> "30 min"."""
+    whole, minutes = divmod(round(hours * 60), 60)
+    return " ".join([f"{whole} h"] * bool(whole) + [f"{minutes} min"] * bool(minutes)) or "0 min"
+
+
+def amount_words(value: float, unit: str) -> str:
+    """A factor's value with its unit as a person reads it: "95 mg", "6 h 25 min" (hours in
+    hours and minutes, not 6.42 h), "4" for a value without a unit."""
+    if unit == "h":
+        return hours_words(value)
+    return f"{format_number(value)} {unit}".strip()
+
+
+def day_total_words(name: str, unit: str, *, day: dt.date, total: float, entries: int) -> str:
+    """What a factor that adds up over the day comes to after one more entry:
+    "sleep on Sat 28 Nov is now 14 h 30 min from 2 entries"."""
+    return f"{factor_words(name)} on {day_words(day)} is now {amount_words(total, unit)} from {plural(entries, 'entry', 'entries')}"
 
 
 def place_words(location: str, side: str) -> str:

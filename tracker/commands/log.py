@@ -140,9 +140,31 @@ def _factor(context: Context, name: str) -> int:
             now=now,
         )
         label = store.entry_id(entry)
+        total = _day_total(session, factor, entry)
     amount = f"{_show(value)}{' ' + factor.unit if factor.unit else ''}"
     _confirm_entry(f"logged {label}: {factor.name} {amount}", entry, when, now)
+    if total:
+        print(total)
     return 0
+
+
+def _day_total(session, factor, entry) -> str:  # type: ignore[no-untyped-def]
+    """For a factor whose day adds its entries up, once the day has more than one: what it now
+    comes to and how to edit one, so a second sleep entry is not mistaken for a correction.
+    Empty otherwise."""
+    from tracker.days import factor_entries_between
+    from tracker.daily import daily_value
+    from tracker.formatting import day_total_words
+    from tracker.vocabulary import DailyRule
+
+    if factor.daily_rule != DailyRule.SUM:
+        return ""
+    day = entry.local_date
+    values = [e.value for e in factor_entries_between(session=session, start=day, end=day) if e.factor_id == factor.id]
+    if len(values) < 2:
+        return ""
+    words = day_total_words(factor.name, factor.unit, day=day, total=daily_value(factor.daily_rule, values) or 0.0, entries=len(values))
+    return f"{words}; `tracker list --date {day.isoformat()}` to edit one"
 
 
 def _timing_options(parser: argparse.ArgumentParser) -> None:
@@ -213,7 +235,10 @@ def _drink(context: Context) -> int:
             now=now,
         )
         label = store.entry_id(entry)
+        total = _day_total(session, factor, entry)
     _confirm_entry(f"logged {label}: {drink} = {_show(entry.value)} {factor.unit} {factor.name}", entry, when, now)
+    if total:
+        print(total)
     return 0
 
 
