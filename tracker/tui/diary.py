@@ -227,12 +227,12 @@ class Diary:
         with self._session() as session:
             return store.add_factor_entry(session=session, entry_in=entry_in, now=self.now())
 
-    def update_factor_entry(self, entry_id: int, value: float) -> FactorEntry:
-        """A factor entry's new value; everything else about it stays."""
+    def update_factor_entry(self, entry_id: int, value: float, note: str | None = None) -> FactorEntry:
+        """A factor entry's new value (and note, when given); everything else about it stays."""
         from tracker import store
 
         with self._session() as session:
-            return store.update_factor_entry(session=session, entry_id=entry_id, value=value)
+            return store.update_factor_entry(session=session, entry_id=entry_id, value=value, note=note)
 
     def set_day_note(self, day: dt.date, note: str) -> None:
         """The day's own note (the daily CSV's `note` column); an empty note clears it."""

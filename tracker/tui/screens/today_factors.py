@@ -59,7 +59,7 @@ class FactorLogging(TodayParts):
     def _value_form(self, factor: Factor, problem: str, typed: Any) -> tuple[Screen, Callable[[Any], None]]:
         from tracker.tui.screens.number_form import NumberForm
         from tracker.tui.screens.preset_picker import PresetPicker
-        from tracker.tui.screens.sleep_form import SleepForm
+        from tracker.tui.screens.sleep_form import SleepForm, already_logged
         from tracker.tui.screens.stress_picker import StressPicker
 
         def again(value: Any) -> Callable[[str], object]:
@@ -76,7 +76,10 @@ class FactorLogging(TodayParts):
                 if result is not None:
                     self.log_value(factor, *result, date_only=True, again=again(format_number(result[0])))
 
-            return SleepForm(wake_day=self.day, factor=factor, hours=typed or "", problem=problem), save_sleep
+            already = already_logged([(e.value, e.note) for e in self._entries_of(factor)])
+            return SleepForm(
+                wake_day=self.day, factor=factor, hours=typed or "", problem=problem, already=already
+            ), save_sleep
         if factor.name == "stress" and typed is None:
             return StressPicker(when=which_day(self.day, today=self.diary.today())), save
         if presets:
@@ -127,7 +130,11 @@ class FactorLogging(TodayParts):
             lambda factor: factor and self.ask_value(factor),
         )
 
-    def edit_factor_entry(self, entry_id: int, problem: str = "", typed: float | None = None) -> None:
+    def _entries_of(self, factor: Factor) -> list[Any]:
+        """The day shown's entries of `factor`, oldest first."""
+        return [e for e in self.view.summary.entries if e.factor_id == factor.id] if self.view else []
+
+    def edit_factor_entry(self, entry_id: int, problem: str = "", typed: float | str | None = None) -> None:
         if self.view is None:
             return
         from tracker.tui.screens.number_form import NumberForm
@@ -136,6 +143,9 @@ class FactorLogging(TodayParts):
         if entry is None:
             return
         factor = self.view.factors[entry.factor_id]
+        if factor.name == "sleep":
+            self._edit_sleep(entry, factor, problem, typed)
+            return
 
         def save(value: float | None) -> None:
             if value is None or value == entry.value:
@@ -149,3 +159,25 @@ class FactorLogging(TodayParts):
 
         value = entry.value if typed is None else typed
         self.app.push_screen(NumberForm(factor=factor, value=value, problem=problem), save)
+
+    def _edit_sleep(self, entry: Any, factor: Factor, problem: str, typed: float | str | None) -> None:
+        """Sleep is edited in the form it was logged with (6h10, 6:10, bed and wake), and new
+        hours replace the old bed and wake times in its note rather than contradict them."""
+        from tracker.tui.screens.sleep_form import SleepForm, edited_note, hours_text
+
+        def save(result: tuple[float, str] | None) -> None:
+            if result is None:
+                return
+            hours, bed_and_wake = result
+            note = edited_note(entry.note, bed_and_wake)
+            if hours == entry.value and note == entry.note:
+                return
+            self.write(
+                lambda: EntrySaved(
+                    self.diary.update_factor_entry(entry.id, hours, note).local_date, f"{factor.name} updated"
+                ),
+                keep=lambda reason: self.edit_factor_entry(entry.id, reason, hours_text(hours)),
+            )
+
+        hours = typed if isinstance(typed, str) else hours_text(entry.value if typed is None else typed)
+        self.app.push_screen(SleepForm(wake_day=entry.local_date, factor=factor, hours=hours, problem=problem), save)
