@@ -47,7 +47,8 @@ def amount_words(value: float, unit: str) -> str:
 def day_total_words(name: str, unit: str, *, day: dt.date, total: float, entries: int) -> str:
     """What a factor that adds up over the day comes to after one more entry:
     "sleep on Sat 28 Nov is now 14 h 30 min from 2 entries"."""
-    return f"{factor_words(name)} on {day_words(day)} is now {amount_words(total, unit)} from {plural(entries, 'entry', 'entries')}"
+    count = plural(entries, "entry", "entries")
+    return f"{factor_words(name)} on {day_words(day)} is now {amount_words(total, unit)} from {count}"
 
 
 def place_words(location: str, side: str) -> str:

@@ -136,9 +136,9 @@ def _clock(at: object) -> str:
 def _describe(item: dict[str, object]) -> str:
     """One entry in a person's words: "caffeine 95 mg", "no twitches", "twitch, left eyelid"."""
     from tracker.formatting import (
+        amount_words,
         duration_words,
         factor_words,
-        format_number,
         intensity_words,
         place_words,
         red_flag_words,
@@ -156,7 +156,7 @@ def _describe(item: dict[str, object]) -> str:
             )
         case "factor":
             name = factor_words(str(item["name"]))
-            return f"{name} {format_number(item['value'])} {item['unit']}".rstrip() + note  # type: ignore[arg-type]
+            return f"{name} {amount_words(item['value'], str(item['unit']))}" + note  # type: ignore[arg-type]
         case "red_flag":
             return f"RED FLAG {red_flag_words(str(item['kind']))}{note}"
         case _:

@@ -141,8 +141,9 @@ def _factor(context: Context, name: str) -> int:
         )
         label = store.entry_id(entry)
         total = _day_total(session, factor, entry)
-    amount = f"{_show(value)}{' ' + factor.unit if factor.unit else ''}"
-    _confirm_entry(f"logged {label}: {factor.name} {amount}", entry, when, now)
+    from tracker.formatting import amount_words
+
+    _confirm_entry(f"logged {label}: {factor.name} {amount_words(value, factor.unit)}", entry, when, now)
     if total:
         print(total)
     return 0
@@ -152,8 +153,8 @@ def _day_total(session, factor, entry) -> str:  # type: ignore[no-untyped-def]
     """For a factor whose day adds its entries up, once the day has more than one: what it now
     comes to and how to edit one, so a second sleep entry is not mistaken for a correction.
     Empty otherwise."""
-    from tracker.days import factor_entries_between
     from tracker.daily import daily_value
+    from tracker.days import factor_entries_between
     from tracker.formatting import day_total_words
     from tracker.vocabulary import DailyRule
 
@@ -163,7 +164,8 @@ def _day_total(session, factor, entry) -> str:  # type: ignore[no-untyped-def]
     values = [e.value for e in factor_entries_between(session=session, start=day, end=day) if e.factor_id == factor.id]
     if len(values) < 2:
         return ""
-    words = day_total_words(factor.name, factor.unit, day=day, total=daily_value(factor.daily_rule, values) or 0.0, entries=len(values))
+    total = daily_value(factor.daily_rule, values) or 0.0  # never blank: it has two entries
+    words = day_total_words(factor.name, factor.unit, day=day, total=total, entries=len(values))
     return f"{words}; `tracker list --date {day.isoformat()}` to edit one"
 
 
