@@ -27,6 +27,7 @@ from tracker import journal, store
 from tracker.csv_table import CsvTable
 from tracker.days import daily_rows
 from tracker.errors import InputError
+from tracker.formatting import plural
 from tracker.import_daily import DailyPlan, DailyRow, parse_daily, plan_daily
 from tracker.import_episodes import EpisodeStaging, Progress
 from tracker.models import Day, Factor, FactorEntry, RedFlag, utc_now
@@ -55,13 +56,13 @@ class ImportReport:
             (self.checkins_added, "no-twitches check-in"),
         ):
             if count:
-                parts.append(f"{count} {what}{'' if count == 1 else 's'}")
+                parts.append(plural(count, what))
         return ", ".join(parts)
 
     def describe(self) -> str:
         return (
-            f"imported {self.rows} rows from {self.files} file(s): {self.counts()}, "
-            f"{len(self.days_changed)} days changed"
+            f"imported {plural(self.rows, 'row')} from {plural(self.files, 'file')}: {self.counts()}, "
+            f"{plural(len(self.days_changed), 'day')} changed"
         )
 
 

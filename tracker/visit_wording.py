@@ -112,7 +112,7 @@ def intervention_lines(
             if len(logged):
                 name = names.get(column, column).capitalize()
                 lines.append(
-                    f"{name} logged on {len(logged)} days, {logged.index[0]:%d %b %Y} to "
+                    f"{name} logged on {plural_days(len(logged))}, {logged.index[0]:%d %b %Y} to "
                     f"{logged.index[-1]:%d %b %Y}; typical dose {logged.median():g} {unit}/day"
                 )
     return lines
@@ -141,7 +141,7 @@ def association_lines(analysis: dict[str, Any], factors_units: dict[str, str]) -
         line = (
             f"{name}, {lag}, per {trigger['per']}: {direction} episodes{provisional}. "
             f"Rate ratio {trigger['rate_ratio']:.2f} (95% CI {trigger['ci_low']:.2f}"
-            f" to {trigger['ci_high']:.2f}), {trigger['n_days']} days, {q_text}."
+            f" to {trigger['ci_high']:.2f}), {plural_days(trigger['n_days'])}, {q_text}."
         )
         # The analysis's own summary repeats these numbers and the caveat; the two means
         # are the part a reader grasps at once.

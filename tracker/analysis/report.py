@@ -200,7 +200,7 @@ def _trigger_lines(entries: Sequence[dict[str, Any]]) -> list[str]:
     for entry in ordered:
         when = "same day" if entry["lag_days"] == 0 else "day before"
         confidence = CONFIDENCE_WORDS.get(entry["confidence"], entry["confidence"])
-        head = f"   {factor_words(entry['name'])}, {when}: {confidence}, {entry['n_days']} days"
+        head = f"   {factor_words(entry['name'])}, {when}: {confidence}, {plural_days(entry['n_days'])}"
         if entry["q_value"] is not None:
             head += f", q = {entry['q_value']:.3g}"
         lines += [head, f"     {entry['summary']}"]
@@ -211,6 +211,6 @@ def _adjusted_lines(entries: Sequence[dict[str, Any]]) -> list[str]:
     return [
         f"   {factor_words(entry['name'])}: {entry['rate_ratio']:.2f}{TIMES} per {entry['per']} "
         f"(95% CI {entry['ci_low']:.2f}{DASH}{entry['ci_high']:.2f}), p = {entry['p_value']:.3g}, "
-        f"{entry['n_days']} days"
+        f"{plural_days(entry['n_days'])}"
         for entry in entries
     ]

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.frame import answered
 from tracker.analysis.text import DASH, NOT_PROOF, TIMES
-from tracker.formatting import factor_words
+from tracker.formatting import days, factor_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -291,14 +291,14 @@ def _test(
     more = _days_needed(n, n_high, config)
     if more:
         name = factor_words(factor.name)
-        entry["summary"] = f"{name} ({_lag_words(lag)}): not enough data yet — about {more} more {_day_s(more)}"
+        entry["summary"] = f"{name} ({_lag_words(lag)}): not enough data yet — about {days(more)} more"
         entry["days_needed"] = more
         return entry
     fit = fit_rate_ratio(y, (x / step)[:, None], controls, max_lag=config.autocorrelation_lags)[0]
     if fit is None:
         more = config.min_days_per_side
         entry["summary"] = (
-            f"{factor_words(factor.name)} ({_lag_words(lag)}): not enough data yet — about {more} more {_day_s(more)} "
+            f"{factor_words(factor.name)} ({_lag_words(lag)}): not enough data yet — about {days(more)} more "
             "(the days so far split too cleanly into twitchy and quiet ones to measure)"
         )
         entry["days_needed"] = more
@@ -344,10 +344,6 @@ def _days_needed(n: int, n_high: int, config: AnalysisConfig) -> int:
     return more
 
 
-def _day_s(count: int) -> str:
-    return "day" if count == 1 else "days"
-
-
 def _lag_words(lag: int) -> str:
     return "same day" if lag == 0 else "the day before"
 
@@ -372,8 +368,8 @@ def _summary(entry: dict[str, Any]) -> str:
     per = "(yes vs no)" if entry["per"] == "yes vs no" else f"per {entry['per']}"
     text = (
         f"{entry['condition']} you logged {entry['high_mean']:.1f} twitches a day on average "
-        f"({entry['high_days']} days), against {entry['low_mean']:.1f} on other days "
-        f"({entry['low_days']} days): about {entry['rate_ratio']:.2f}{TIMES} {per} "
+        f"({days(entry['high_days'])}), against {entry['low_mean']:.1f} on other days "
+        f"({days(entry['low_days'])}): about {entry['rate_ratio']:.2f}{TIMES} {per} "
         f"(95% CI {entry['ci_low']:.2f}{DASH}{entry['ci_high']:.2f})."
     )
     if entry["association"]:

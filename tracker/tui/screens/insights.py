@@ -138,7 +138,7 @@ def triggers_text(entries: list[dict[str, Any]]) -> str:
     tested = sorted((e for e in entries if e["q_value"] is not None), key=lambda e: e["q_value"])
     associations = [e for e in tested if e["association"]]
     for entry in associations:
-        facts = f"{entry['confidence']}, {entry['n_days']} days, q = {entry['q_value']:.2g}"
+        facts = f"{entry['confidence']}, {plural_days(entry['n_days'])}, q = {entry['q_value']:.2g}"
         lines += [f"[b $accent]{_label(entry)}[/]: {facts}", f"  {escape(entry['summary'])}"]
     if not associations:
         lines.append("No factor goes with more or fewer twitches clearly enough yet.")
@@ -164,7 +164,7 @@ def adjusted_text(entries: list[dict[str, Any]], triggers: list[dict[str, Any]])
     if not entries:
         return "[b]Adjusted for each other[/b]\nnot enough data for a combined model yet"
     names = {entry["factor"]: entry["name"] for entry in triggers}
-    lines = [f"[b]Adjusted for each other[/b] — same day, {entries[0]['n_days']} days with every factor logged"]
+    lines = [f"[b]Adjusted for each other[/b] — same day, {plural_days(entries[0]['n_days'])} with every factor logged"]
     lines += [f"  {escape(names.get(e['factor'], e['factor']))}: {_ratio(e)}, p = {e['p_value']:.2g}" for e in entries]
     return "\n".join(lines)
 

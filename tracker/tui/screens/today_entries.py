@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from tracker.formatting import intensity_words, place_words, which_day
+from tracker.formatting import intensity_words, place_words, plural, which_day
 from tracker.tui.messages import EntriesDeleted, EntriesRestored, EntrySaved, EpisodeSaved, RedFlagsSaved
 from tracker.tui.screens.today_parts import TodayParts
 from tracker.tui.widgets.day_table import DayTable
@@ -149,7 +149,9 @@ class EntryKeys(TodayParts):
         day = self.day
         self.write(
             lambda: RedFlagsSaved(
-                day, f"{len(kinds)} red flag(s) saved", tuple(f.kind for f in self.diary.add_red_flags(day, kinds))
+                day,
+                f"{plural(len(kinds), 'red flag')} saved",
+                tuple(f.kind for f in self.diary.add_red_flags(day, kinds)),
             ),
             keep=lambda problem: self._red_flag_form(problem, tuple(kinds)),
         )
