@@ -122,6 +122,25 @@ def write_action(db: Database, *, done: str, undo: str, changes: list[Change]) -
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
+def deleting_action(db: Database, table: str, key: object) -> tuple[str, bool] | None:
+    """The action that removed this row and is not undone, as (what it did, whether it is the
+    last action undo would reverse); None when no action removed it."""
+    wanted = _to_json(key)
+    newest = None
+    for action in db.execute(
+        sa.select(ACTIONS.c.id, ACTIONS.c.done, ACTIONS.c.changes)
+        .where(ACTIONS.c.undone_at.is_(None))
+        .order_by(ACTIONS.c.id.desc())
+    ):
+        newest = newest or action.id
+        name = _key(TABLES[table]).name
+        for change in action.changes:
+            removed_here = change["op"] == "removed" and change["table"] == table
+            if removed_here and any(row[name] == wanted for row in change["rows"]):
+                return str(action.done), action.id == newest
+    return None
+
+
 # --- undoing ---------------------------------------------------------------------------------
 
 

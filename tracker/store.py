@@ -364,9 +364,23 @@ def last_factor_entry(*, session: Session, factor: str, day: dt.date) -> FactorE
     ).first()
 
 
-def check_factor_value(factor: Factor, value: float, *, field: str) -> float:
+def factor_bounds(factor: Factor) -> tuple[float, float]:
+    """The lowest and highest value a factor takes (0 to a million when it sets none)."""
     low = factor.min_value if factor.min_value is not None else 0.0
     high = factor.max_value if factor.max_value is not None else 1_000_000.0
+    return low, high
+
+
+def allowed_values(factor: Factor) -> str:
+    """What a factor takes, in words for a hint: "1 for yes, 0 for no", "0–1000 mg"."""
+    if factor.kind == FactorKind.YES_NO:
+        return "1 for yes, 0 for no"
+    low, high = factor_bounds(factor)
+    return f"{format_number(low)}–{format_number(high)} {factor.unit}".strip()
+
+
+def check_factor_value(factor: Factor, value: float, *, field: str) -> float:
+    low, high = factor_bounds(factor)
     if factor.kind == FactorKind.YES_NO and value not in (0, 1):
         raise InputError(field, value, "yes or no (1 or 0)")
     return validate.number_in_range(field, value, low, high, factor.unit)
@@ -533,6 +547,10 @@ def find_entry(*, session: Session, entry: str) -> Entry:
     model = Day if ref.kind == DAY else ID_MODELS[ref.kind]
     row = session.get(model, ref.key)
     if row is None:
+        deleted = journal.deleting_action(session, model.__tablename__, ref.key)  # type: ignore[attr-defined]
+        if deleted is not None:
+            undo = "; `tracker undo` brings it back" if deleted[1] else ""
+            raise InputError("id", entry, f"an entry that exists: {entry} was deleted{undo}")
         raise InputError("id", entry, _id_hint(session))
     return row  # type: ignore[return-value]
 

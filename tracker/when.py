@@ -111,9 +111,19 @@ def read_when(text: str, *, now: dt.datetime, zone: dt.tzinfo | None = None, fie
     """WHEN as typed: now, HH:MM, today/yesterday HH:MM, or ISO 8601 with or without an offset.
 
     A bare HH:MM still to come today (beyond the leeway for clocks that disagree) is that time
-    yesterday; `assumed` says so. Whether the moment is too far ahead is the store's check
-    (validate.moment), so the TUI and the import are held to the same rule.
+    yesterday; `assumed` says so. A moment too far ahead is refused by the store's rule
+    (validate.moment, which the TUI and the import are held to as well), here with the text
+    as it was typed rather than as the instant it became.
     """
+    moment = _read_when(text, now=now, zone=zone, field=field)
+    try:
+        validate.moment(field, moment.at, now)
+    except InputError as exc:
+        raise InputError(field, text, exc.allowed) from None
+    return moment
+
+
+def _read_when(text: str, *, now: dt.datetime, zone: dt.tzinfo | None, field: str) -> Moment:
     raw = text.strip().lower()
     if raw in ("", "now"):
         return Moment(now)

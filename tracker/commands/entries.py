@@ -178,11 +178,8 @@ def delete_entries(context: Context) -> int:
     with session_scope(context.engine()) as session:
         removed = store.delete_entries(session=session, ids=context.args.ids)
     # What each id was, in words: a mistyped id names an entry the person may not be looking at.
-    print(
-        "deleted "
-        + "; ".join(f"{item.entry_id} ({item.what})" for item in removed)
-        + " — `tracker undo` brings it back"
-    )
+    back = "brings it back" if len(removed) == 1 else f"brings back all {len(removed)}"
+    print("deleted " + "; ".join(f"{item.entry_id} ({item.what})" for item in removed) + f" — `tracker undo` {back}")
     return 0
 
 

@@ -203,13 +203,15 @@ def _factor_value(session, factor, text: str) -> float:  # type: ignore[no-untyp
     from tracker.validate import NUMBER_TEXT, number_text
 
     if NUMBER_TEXT.fullmatch(raw) or raw[:1].isdigit():  # else perhaps a preset name ("glass")
-        return number_text(factor.name, text)
+        return number_text(factor.name, text, allowed=f"a number, {store.allowed_values(factor)}")
     presets = [p for p in store.list_presets(session=session) if p.factor_id == factor.id]
     for preset in presets:
         if preset.name == raw:
             return preset.amount
     names = ", ".join(p.name for p in presets)
-    raise InputError(factor.name, text, "a number" + (f" or a preset ({names})" if names else ""))
+    raise InputError(
+        factor.name, text, f"a number, {store.allowed_values(factor)}" + (f", or a preset ({names})" if names else "")
+    )
 
 
 def _drink(context: Context) -> int:

@@ -27,7 +27,7 @@ from tracker.errors import InputError
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.widgets.choice_row import ChoiceRow
 from tracker.tui.widgets.ordered_input import OrderedInput
-from tracker.when import local_moment, parse_clock, parse_duration
+from tracker.when import parse_clock, parse_duration, read_when
 
 # Location and Side values as plain strings: tracker.models would load the database stack
 # before the first screen is painted (tests check these equal the enums).
@@ -44,7 +44,6 @@ SIDE_KEYS = {"left": "left", "right": "right", "up": "center", "b": "both"}
 SIDE_LABELS = {"left": "←", "right": "→", "up": "↑", "b": "b"}
 BOXES = ("at", "duration", "note")  # in order: Tab and Enter move along it
 FIELD_KEYS = {"a": "at", "d": "duration", "n": "note"}
-FUTURE_SLACK = dt.timedelta(minutes=5)  # a clock a little fast is not "the future"
 
 
 class EpisodeForm(Dialog["EpisodeCreate"]):
@@ -194,8 +193,11 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         if not at_text or at_text == f"{self.started_at:%H:%M}":
             return self.started_at
         clock = parse_clock(at_text, field="time")
-        # The zone database places the time (a time the clocks skipped is refused, naming the gap).
-        started = local_moment(dt.datetime.combine(self.started_at.date(), clock), field="time").at
-        if started > dt.datetime.now().astimezone() + FUTURE_SLACK:
-            raise InputError("time", at_text, f"a time no later than now ({dt.datetime.now():%H:%M})")
-        return started
+        # The form names its day, so this is `--at "today 12:30"` on the command line, read by the
+        # same rule: placed by the zone database (a skipped time is refused, naming the gap), and
+        # refused when still to come. Only a bare HH:MM, with no day named, means yesterday.
+        on_day = f"{self.started_at.date().isoformat()}T{clock:%H:%M}"
+        try:
+            return read_when(on_day, now=dt.datetime.now().astimezone(), field="time").at
+        except InputError as exc:
+            raise InputError("time", at_text, exc.allowed) from None

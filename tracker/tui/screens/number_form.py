@@ -35,9 +35,10 @@ def parse_amount(factor: Factor, text: str) -> float:
 
 
 def allowed_range(factor: Factor) -> str:
-    if factor.kind == "yes-no":  # FactorKind.YES_NO
-        return "1 for yes, 0 for no"
-    return f"{format_number(factor.min_value)}–{format_number(factor.max_value)} {factor.unit}".strip()
+    """What the factor takes, as the form's heading says it."""
+    from tracker.store import allowed_values  # the database stack is loaded before any dialog
+
+    return allowed_values(factor)
 
 
 class NumberForm(Dialog[float]):
