@@ -51,6 +51,16 @@ def day_total_words(name: str, unit: str, *, day: dt.date, total: float, entries
     return f"{factor_words(name)} on {day_words(day)} is now {amount_words(total, unit)} from {count}"
 
 
+# Stored values spelt differently in words: the one place "center" becomes "centre", so a
+# form and the confirmation after it never spell it two ways.
+SPELLED = {"center": "centre"}
+
+
+def value_words(value: str) -> str:
+    """A stored choice (a side, a place) as a form shows it: "center" -> "centre"."""
+    return SPELLED.get(value, value)
+
+
 def place_words(location: str, side: str) -> str:
     """Where a twitch was, as a person says it: "left eyelid", "upper lip (both sides)",
     "chin (centre)", "eyelid (side unspecified)", "unspecified place, left side",
@@ -65,7 +75,7 @@ def place_words(location: str, side: str) -> str:
         case "both":
             return f"{where} (both sides)"
         case "center":
-            return f"{where} (centre)"
+            return f"{where} ({value_words(side)})"
         case _:
             return f"{where} (side unspecified)"
 

@@ -83,7 +83,13 @@ class FactorLogging(TodayParts):
         if factor.name == "stress" and typed is None:
             return StressPicker(when=which_day(self.day, today=self.diary.today())), save
         if presets:
-            return PresetPicker(factor=factor, presets=presets, amount=format_number(typed), problem=problem), save
+
+            def save_drink(result: tuple[float, str] | None) -> None:
+                if result is not None:  # the drink's name is the note, as on the command line
+                    self.log_value(factor, result[0], result[1], again=again(result[0]))
+
+            picker = PresetPicker(factor=factor, presets=presets, amount=format_number(typed), problem=problem)
+            return picker, save_drink
         return NumberForm(factor=factor, value=typed, problem=problem), save
 
     async def action_log_caffeine(self) -> None:
