@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.frame import answered
 from tracker.analysis.text import DASH, NOT_PROOF, TIMES
-from tracker.formatting import days, factor_words
+from tracker.formatting import days, factor_words, plural
 
 if TYPE_CHECKING:
     import numpy as np
@@ -291,14 +291,14 @@ def _test(
     more = _days_needed(n, n_high, config)
     if more:
         name = factor_words(factor.name)
-        entry["summary"] = f"{name} ({_lag_words(lag)}): not enough data yet — about {days(more)} more"
+        entry["summary"] = f"{name} ({_lag_words(lag)}): not enough data yet — about {plural(more, 'more day')}"
         entry["days_needed"] = more
         return entry
     fit = fit_rate_ratio(y, (x / step)[:, None], controls, max_lag=config.autocorrelation_lags)[0]
     if fit is None:
         more = config.min_days_per_side
         entry["summary"] = (
-            f"{factor_words(factor.name)} ({_lag_words(lag)}): not enough data yet — about {days(more)} more "
+            f"{factor_words(factor.name)} ({_lag_words(lag)}): not enough data yet — about {plural(more, 'more day')} "
             "(the days so far split too cleanly into twitchy and quiet ones to measure)"
         )
         entry["days_needed"] = more
