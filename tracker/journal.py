@@ -26,7 +26,7 @@ from sqlmodel import Session
 
 from tracker import ids
 from tracker.errors import InputError
-from tracker.formatting import day_words, format_number
+from tracker.formatting import amount_words, day_words
 from tracker.models import Action, Day, Episode, Factor, FactorEntry, Intervention, Preset, RedFlag, utc_now
 
 Change = dict[str, Any]
@@ -227,7 +227,7 @@ def words(row: Episode | FactorEntry | RedFlag | Intervention | Day, *, factor: 
             return f"twitch at {row.local_started_at:%H:%M} on {day_words(row.local_date)}"
         case FactorEntry():
             name, unit = (factor.name, factor.unit) if factor else ("factor", "")
-            return f"{name} {format_number(row.value)}{' ' + unit if unit else ''} on {day_words(row.local_date)}"
+            return f"{name} {amount_words(row.value, unit)} on {day_words(row.local_date)}"
         case RedFlag():
             return f"red flag {row.kind} on {day_words(row.date)}"
         case Intervention():

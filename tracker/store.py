@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from tracker import journal, validate
 from tracker.columns import RESERVED_COLUMNS
 from tracker.errors import InputError
-from tracker.formatting import day_words, format_number
+from tracker.formatting import amount_words, day_words, format_number
 from tracker.ids import ALLOWED as ID_ALLOWED
 from tracker.ids import DAY, EPISODE, FACTOR_ENTRY, INTERVENTION, RED_FLAG, format_id, parse_id
 from tracker.models import (
@@ -340,7 +340,7 @@ def update_factor_entry(*, session: Session, entry_id: int, value: float, note: 
         entry.note = validate.note("note", note)
     session.add(entry)
     session.flush()
-    value_now = format_number(entry.value)
+    value_now = amount_words(entry.value, factor.unit)
     journal.record(session, done=f"changed {was} to {value_now}", undo=f"put back {was} in place of {value_now}",
                    changes=[before])  # fmt: skip
     return entry

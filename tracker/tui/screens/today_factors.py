@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tracker.formatting import format_number, which_day
+from tracker.formatting import amount_words, format_number, which_day
 from tracker.tui.messages import EntrySaved
 from tracker.tui.screens.today_parts import TodayParts
 
@@ -46,8 +46,7 @@ class FactorLogging(TodayParts):
 
         def job() -> EntrySaved:
             entry = self.diary.add_factor_entry(entry_in)
-            unit = f" {factor.unit}" if factor.unit else ""
-            return EntrySaved(entry.local_date, f"{factor.name} {format_number(entry.value)}{unit} added")
+            return EntrySaved(entry.local_date, f"{factor.name} {amount_words(entry.value, factor.unit)} added")
 
         self.write(job, keep=again)
 
