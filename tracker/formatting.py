@@ -48,6 +48,12 @@ def intensity_words(intensity: int | None) -> str:
     return "intensity not given" if intensity is None else f"intensity {intensity}"
 
 
+def twitch_words(location: str, side: str, intensity: int | None, duration_s: int | None) -> str:
+    """A twitch as the person is told it: "eyelid (right), intensity 4, 45 s" (no duration when none was given)."""
+    length = f", {duration_words(duration_s)}" if duration_s is not None else ""
+    return f"{place_words(location, side)}, {intensity_words(intensity)}{length}"
+
+
 def factor_words(name: str) -> str:
     """A factor's name as words: names cannot hold spaces, so "screen_time" reads "screen time"."""
     return str(name).replace("_", " ")

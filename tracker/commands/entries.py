@@ -135,25 +135,14 @@ def _clock(at: object) -> str:
 
 def _describe(item: dict[str, object]) -> str:
     """One entry in a person's words: "caffeine 95 mg", "no twitches", "twitch, left eyelid"."""
-    from tracker.formatting import (
-        duration_words,
-        factor_words,
-        format_number,
-        intensity_words,
-        place_words,
-        red_flag_words,
-    )
+    from tracker.formatting import factor_words, format_number, red_flag_words, twitch_words
 
     note = f" — {item['note']}" if item.get("note") else ""
     match item["type"]:
         case "twitch":
-            duration = f", {duration_words(item['duration_s'])}" if item["duration_s"] is not None else ""  # type: ignore[arg-type]
             tags = ", ".join(item["context"] + item["relief"])  # type: ignore[operator]
-            return (
-                f"twitch, {place_words(str(item['location']), str(item['side']))}, "
-                f"{intensity_words(item['intensity'])}"  # type: ignore[arg-type]
-                f"{duration}" + (f" [{tags}]" if tags else "") + note
-            )
+            what = twitch_words(str(item["location"]), str(item["side"]), item["intensity"], item["duration_s"])  # type: ignore[arg-type]
+            return f"twitch, {what}" + (f" [{tags}]" if tags else "") + note
         case "factor":
             name = factor_words(str(item["name"]))
             return f"{name} {format_number(item['value'])} {item['unit']}".rstrip() + note  # type: ignore[arg-type]

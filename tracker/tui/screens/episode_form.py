@@ -3,13 +3,18 @@
 The field keys (place, side, intensity, `a` time, `d` duration, `n` note) act from the field
 list. The time and duration boxes hold only what a time or a duration can hold, so a field
 key typed in one of them acts as a key instead of landing in the box: `d 45 n after coffee`
-is a 45 s twitch with the note "after coffee". The note box holds anything, so there every
-letter is text. Tab and Enter move from box to box; Enter in the note, or with no box
-focused, saves. A value the form cannot use keeps it open, with the reason under the field.
+is a 45 s twitch with the note "after coffee". A space also ends those boxes, so the digit
+typed next is the intensity again: `d 45 space 4` is 45 s at intensity 4, never 454 s. The
+note box holds anything, so there every letter is text. Tab and Enter move from box to box;
+Enter in the note, or with no box focused, saves. A value the form cannot use keeps it open,
+with the reason under the field.
 
 The field keys are priority bindings: they act in the app's own key loop, in the order typed,
 so a burst like `n after` moves to the note before "after" is handed to a box. (A box that can
 hold a character takes it first: Textual drops a binding whose key the focused box consumes.)
+The time and duration boxes take every character, in the order typed behind the digits before
+it, and hand back what they cannot hold (ShortBox): a field key acting at once would run
+ahead of those digits, and the digits would then land wherever the key moved on to.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import datetime as dt
 import time
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -44,7 +50,29 @@ SIDE_KEYS = {"left": "left", "right": "right", "up": "center", "b": "both"}
 SIDE_LABELS = {"left": "←", "right": "→", "up": "↑", "b": "b"}
 BOXES = ("at", "duration", "note")  # in order: Tab and Enter move along it
 FIELD_KEYS = {"a": "at", "d": "duration", "n": "note"}
+FIELD_CHARACTERS = frozenset(LOCATION_KEYS) | {"b"} | frozenset(FIELD_KEYS)  # the field keys that are characters
 FUTURE_SLACK = dt.timedelta(minutes=5)  # a clock a little fast is not "the future"
+
+
+class ShortBox(CharsInput):
+    """The time or duration box: it takes every character in the order typed and keeps those it
+    can hold ("m" in "2m" is minutes, not the mouth corner); a space or a field key leaves the
+    box (the field key then acts); any other character is refused."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character is not None and character.isprintable()
+
+    async def _on_key(self, event: events.Key) -> None:
+        character = event.character or ""
+        ends = character == " " or (character in FIELD_CHARACTERS and not self.chars.fullmatch(character))
+        if ends and self.screen.focused is self:
+            event.stop()
+            event.prevent_default()
+            self.screen.set_focus(None)  # back to the field keys, ahead of the keys typed next
+            if character != " ":
+                self.app.post_message(events.Key(event.key, character))
+            return
+        await super()._on_key(event)
 
 
 class EpisodeForm(Dialog["EpisodeCreate"]):
@@ -56,6 +84,9 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         # into a box that are still queued for it. In a text box, Enter submits the box
         # (on_input_submitted).
         Binding("enter", "save", "Save"),
+        # Outside the boxes nothing typed can be queued ahead of Enter: there it saves at once,
+        # so the keys typed after it ("t Enter y t Enter") reach the screen below in order.
+        Binding("enter", "save_now", show=False, priority=True),
         Binding("escape", "cancel", "Cancel"),
         *[Binding(key, f"location('{key}')", show=False, priority=True) for key in LOCATION_KEYS],
         *[Binding(key, f"side('{key}')", show=False, priority=True) for key in SIDE_KEYS],
@@ -91,14 +122,14 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             yield ChoiceRow("intensity", [("", str(n)) for n in range(1, 6)], str(self.intensity), id="intensity")
             with Horizontal(classes="fields"):
                 yield Static("time [b]a[/b]", classes="inline-label")
-                yield CharsInput(
+                yield ShortBox(
                     f"{self.started_at:%H:%M}", chars=r"[0-9:.]", max_length=5, placeholder="HH:MM", id="at",
                     classes="compact short",
                 )  # fmt: skip
                 yield Static("duration [b]d[/b]", classes="inline-label")
                 duration = "" if self.duration_s is None else str(self.duration_s)
-                yield CharsInput(
-                    duration, chars=r"[0-9hmsHMS. ]", placeholder="90, 2m, 1m30s", id="duration",
+                yield ShortBox(
+                    duration, chars=r"[0-9hmsHMS.]", placeholder="90, 2m, 1m30s", id="duration",
                     classes="compact short",
                 )  # fmt: skip
                 yield Static("[b]space[/b] timer", id="timer", classes="inline-label")
@@ -156,6 +187,12 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         self._tick.stop()
         self.query_one("#duration", Input).value = str(seconds)
         self.query_one("#timer", Static).update(f"timed: {seconds} s")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not isinstance(self.focused, Input) if action == "save_now" else True
+
+    def action_save_now(self) -> None:
+        self.action_save()
 
     def action_cancel(self) -> None:
         if isinstance(self.focused, Input):
