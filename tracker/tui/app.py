@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tracker.tui.diary import Diary
-from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened, FilesWritten
+from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened, FilesWritten, WriteWaiting
 from tracker.tui.screens.today import TodayScreen
 from tracker.tui.writing import Writes
 
@@ -199,6 +199,15 @@ class TrackerApp(Writes, App[None]):
         # linger under "Undone", and notices never pile up over the list. (App._on_notify runs
         # next and adds the new one: Textual calls the handler of every class in the MRO.)
         self._notifications.clear()
+
+    def write_waiting(self) -> None:
+        """From any thread: a write has waited a second for another program's write to finish."""
+        self.post_message(WriteWaiting())
+
+    def on_write_waiting(self, _message: WriteWaiting) -> None:
+        from tracker.db_wait import WAITING, WRITE_WAIT_S
+
+        self.notify(WAITING, title="Waiting", timeout=WRITE_WAIT_S, markup=False)
 
     def diary_written(self) -> None:
         """The app itself has just written: History is stale, and the watch for other

@@ -85,6 +85,11 @@ class EntriesRestored(Message):
 
 
 @dataclass
+class WriteWaiting(Message):
+    """A write has waited about a second for another program's write to finish (it goes on waiting)."""
+
+
+@dataclass
 class WriteFailed(Message, bubble=False):
     """Nothing was written; `text` says why in one line. `keep(text)` reopens what was typed.
     Handled where it was posted, never again by the app (it would reopen the form twice)."""
