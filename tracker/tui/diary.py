@@ -179,6 +179,13 @@ class Diary:
             last = last_dose.value if last_dose else None
         return DayView(summary, factors, status, unanswered, defaults, presets, last)
 
+    def episode_defaults(self, at: dt.datetime) -> tuple[Location, Side, int | None]:
+        """What a twitch at `at` starts from: the latest twitch at or before it (store.episode_defaults)."""
+        from tracker import store
+
+        with self._session(write=False) as session:
+            return store.episode_defaults(session=session, at=at)
+
     def history(self) -> History:
         """Every day from the first logged one (or today) to today, newest first. A tracked day
         whose twitches were not answered has `episodes` None, never 0."""

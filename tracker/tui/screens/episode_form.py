@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events
@@ -50,6 +51,7 @@ SIDE_KEYS = {"left": "left", "right": "right", "up": "center", "b": "both"}
 SIDE_LABELS = {"left": "←", "right": "→", "up": "↑", "b": "b"}
 BOXES = ("at", "duration", "note")  # in order: Tab and Enter move along it
 FIELD_KEYS = {"a": "at", "d": "duration", "n": "note"}
+UNSPECIFIED = "unspecified"  # Location.UNSPECIFIED and Side.UNSPECIFIED
 FIELD_CHARACTERS = frozenset(LOCATION_KEYS) | {"b"} | frozenset(FIELD_KEYS)  # the field keys that are characters
 FUTURE_SLACK = dt.timedelta(minutes=5)  # a clock a little fast is not "the future"
 
@@ -106,12 +108,18 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         note: str = "",
         heading: str = "Log a twitch",
         problem: str = "",
+        defaults_for: Callable[[dt.datetime], tuple[str, str, int | None]] | None = None,
     ) -> None:
         super().__init__(problem=problem)
         self.started_at = started_at
         self.location, self.side, self.intensity = str(location), str(side), intensity
         self.duration_s, self.note, self.heading = duration_s, note, heading
         self._timer_started: float | None = None
+        # With `defaults_for` (a new twitch), a time typed in the box fills place, side and
+        # intensity from the latest twitch at or before it, except those the person chose.
+        self.defaults_for = defaults_for
+        self._chosen: set[str] = set()
+        self._filled_for = started_at
 
     def compose(self) -> ComposeResult:
         with Vertical(id="episode-form", classes="form"):
@@ -151,17 +159,61 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         else:
             self.action_save()
 
+    # A key pressed again takes back the choice it made: the field is then unspecified. A key
+    # pressed on a value filled in from the twitch before confirms it (pressed to agree, it
+    # must not clear it).
+
+    def _again(self, field: str, same: bool) -> bool:
+        again = same and field in self._chosen
+        self._chosen.add(field)
+        return again
+
     def action_location(self, key: str) -> None:
-        self.location = LOCATION_KEYS[key]
+        again = self._again("location", self.location == LOCATION_KEYS[key])
+        self.location = UNSPECIFIED if again else LOCATION_KEYS[key]
         self.query_one("#location", ChoiceRow).choose(self.location)
 
     def action_side(self, key: str) -> None:
-        self.side = SIDE_KEYS[key]
+        again = self._again("side", self.side == SIDE_KEYS[key])
+        self.side = UNSPECIFIED if again else SIDE_KEYS[key]
         self.query_one("#side", ChoiceRow).choose(self.side)
 
     def action_intensity(self, level: int) -> None:
-        self.intensity = level
-        self.query_one("#intensity", ChoiceRow).choose(str(level))
+        self.intensity = None if self._again("intensity", self.intensity == level) else level
+        self.query_one("#intensity", ChoiceRow).choose(str(self.intensity))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "at" or self.defaults_for is None:
+            return
+        try:
+            moment = self._started()
+        except InputError:
+            return  # not a time yet (still being typed): nothing to fill from
+        if moment != self._filled_for:
+            self._filled_for = moment
+            self.run_worker(lambda: self._fill_from(moment), thread=True, group="defaults", exclusive=True)
+
+    def _fill_from(self, moment: dt.datetime) -> None:
+        """In a thread: the latest twitch at or before `moment`, drawn into the fields not chosen."""
+        assert self.defaults_for is not None
+        try:
+            values = self.defaults_for(moment)
+        except Exception:  # a convenience only: the fields keep what they show
+            return
+        self.app.call_from_thread(self._show_defaults, moment, *values)
+
+    def _show_defaults(self, moment: dt.datetime, location: str, side: str, intensity: int | None) -> None:
+        if moment != self._filled_for:
+            return  # the time has changed again since
+        if "location" not in self._chosen:
+            self.location = str(location)
+            self.query_one("#location", ChoiceRow).choose(self.location)
+        if "side" not in self._chosen:
+            self.side = str(side)
+            self.query_one("#side", ChoiceRow).choose(self.side)
+        if "intensity" not in self._chosen:
+            self.intensity = intensity
+            self.query_one("#intensity", ChoiceRow).choose(str(intensity))
 
     def action_focus_field(self, field: str) -> None:
         # set_focus, not focus(): focus() waits for the app's queue, behind the keys typed next.

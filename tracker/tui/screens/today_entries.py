@@ -42,7 +42,8 @@ class EntryKeys(TodayParts):
     async def _twitch_form(self, problem: str = "", **values: Any) -> None:
         from tracker.tui.screens.episode_form import EpisodeForm  # forms load on first use, after the first frame
 
-        await self.app.push_screen(EpisodeForm(problem=problem, **values), self._save_episode)
+        form = EpisodeForm(problem=problem, defaults_for=self.diary.episode_defaults, **values)
+        await self.app.push_screen(form, self._save_episode)
 
     def _save_episode(self, episode_in: EpisodeCreate | None) -> None:
         if episode_in is None:
