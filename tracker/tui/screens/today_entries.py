@@ -133,10 +133,11 @@ class EntryKeys(TodayParts):
     async def _red_flag_form(self, day: dt.date, problem: str = "", ticked: tuple[str, ...] = ()) -> None:
         from tracker.tui.screens.red_flags import RedFlagChecklist
 
-        await self.app.push_screen(
-            RedFlagChecklist(ticked=ticked, problem=problem, when=which_day(day, today=self.diary.today())),
-            lambda kinds: self._save_red_flags(day, kinds),
+        logged = tuple(flag.kind for flag in self.view.summary.red_flags) if self.view else ()
+        checklist = RedFlagChecklist(
+            ticked=ticked, logged=logged, problem=problem, when=which_day(day, today=self.diary.today())
         )
+        await self.app.push_screen(checklist, lambda kinds: self._save_red_flags(day, kinds))
 
     def _save_red_flags(self, day: dt.date, kinds: list[str] | None) -> None:
         if not kinds:
