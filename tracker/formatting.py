@@ -48,6 +48,13 @@ def intensity_words(intensity: int | None) -> str:
     return "intensity not given" if intensity is None else f"intensity {intensity}"
 
 
+def amount_words(value: float | int | None, unit: str, kind: str = "") -> str:
+    """A factor's value as read: "250 ml", "4", and "yes" / "no" for a yes-no factor (stored 1 / 0)."""
+    if kind == "yes-no" and value in (0, 1):  # FactorKind.YES_NO
+        return "yes" if value == 1 else "no"
+    return f"{format_number(value)} {unit}".strip()
+
+
 def twitch_words(location: str, side: str, intensity: int | None, duration_s: int | None) -> str:
     """A twitch as the person is told it: "eyelid (right), intensity 4, 45 s" (no duration when none was given)."""
     length = f", {duration_words(duration_s)}" if duration_s is not None else ""

@@ -77,6 +77,7 @@ def list_entries(context: Context) -> int:
                     "name": factor.name,
                     "value": entry.value,
                     "unit": factor.unit,
+                    "kind": factor.kind,
                     "note": entry.note,
                 }
             )
@@ -135,7 +136,7 @@ def _clock(at: object) -> str:
 
 def _describe(item: dict[str, object]) -> str:
     """One entry in a person's words: "caffeine 95 mg", "no twitches", "twitch, left eyelid"."""
-    from tracker.formatting import factor_words, format_number, red_flag_words, twitch_words
+    from tracker.formatting import amount_words, factor_words, red_flag_words, twitch_words
 
     note = f" — {item['note']}" if item.get("note") else ""
     match item["type"]:
@@ -145,7 +146,7 @@ def _describe(item: dict[str, object]) -> str:
             return f"twitch, {what}" + (f" [{tags}]" if tags else "") + note
         case "factor":
             name = factor_words(str(item["name"]))
-            return f"{name} {format_number(item['value'])} {item['unit']}".rstrip() + note  # type: ignore[arg-type]
+            return f"{name} {amount_words(item['value'], str(item['unit']), str(item['kind']))}" + note  # type: ignore[arg-type]
         case "red_flag":
             return f"RED FLAG {red_flag_words(str(item['kind']))}{note}"
         case _:

@@ -22,7 +22,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from tracker.formatting import format_number
+from tracker.formatting import amount_words
 from tracker.tui.messages import DayLoaded, EntrySaved, EpisodeSaved, ReadFailed, RedFlagsSaved
 from tracker.tui.screens.today_entries import EntryKeys
 from tracker.tui.screens.today_factors import FactorLogging
@@ -237,7 +237,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
         self._show_heading(tuple(flag.kind for flag in summary.red_flags))
         self.query_one(DayTable).show(summary, shown.factors)
         totals = [
-            f"{t.factor.name} {format_number(t.value)}{' ' + t.factor.unit if t.factor.unit else ''}"
+            f"{t.factor.name} {amount_words(t.value, t.factor.unit, getattr(t.factor, 'kind', ''))}"
             + (f" from {t.entries} entries" if t.entries > 1 else "")
             for t in summary.totals
         ]
