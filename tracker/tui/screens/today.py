@@ -44,7 +44,7 @@ EARLIEST_DAY = dt.date(EARLIEST_YEAR, 1, 1)  # the first day the store accepts
 # for it (see day_ready), so `t` `Enter` typed the moment the screen appears saves a twitch.
 WAIT_FOR_THE_DATABASE = frozenset(
     {"log_twitch", "log_caffeine", "log_water", "log_sleep", "log_stress", "log_magnesium", "log_factor",
-     "red_flags", "undo", "jump", "open_mode", "open_insights", "open_trends"}
+     "red_flags", "jump", "open_mode", "open_insights", "open_trends"}
 )  # fmt: skip
 
 
