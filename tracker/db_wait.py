@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 # long it says it is waiting: well beyond an import's write step (seconds), told at once.
 WRITE_WAIT_S = 30
 NOTICE_AFTER_S = 1.0
+# What the person reads, on stderr from a command and as a notice in the app.
+WAITING = f"waiting for another tracker write to finish (an import, say; up to {WRITE_WAIT_S} s)…"
 
 
 @contextlib.contextmanager

@@ -36,10 +36,13 @@ def hours_words(hours: float) -> str:
     return " ".join([f"{whole} h"] * bool(whole) + [f"{minutes} min"] * bool(minutes)) or "0 min"
 
 
-def amount_words(value: float, unit: str) -> str:
+def amount_words(value: float | int | None, unit: str, kind: str = "") -> str:
     """A factor's value with its unit as a person reads it: "95 mg", "6 h 25 min" (hours in
-    hours and minutes, not 6.42 h), "4" for a value without a unit."""
-    if unit == "h":
+    hours and minutes, not 6.42 h), "4" for a value without a unit, and "yes" / "no" for a
+    yes-no factor (stored 1 / 0)."""
+    if kind == "yes-no" and value in (0, 1):  # FactorKind.YES_NO
+        return "yes" if value == 1 else "no"
+    if unit == "h" and value is not None:
         return hours_words(value)
     return f"{format_number(value)} {unit}".strip()
 
@@ -83,6 +86,12 @@ def place_words(location: str, side: str) -> str:
 def intensity_words(intensity: int | None) -> str:
     """ "intensity 3", or "intensity not given" (never a number nobody gave)."""
     return "intensity not given" if intensity is None else f"intensity {intensity}"
+
+
+def twitch_words(location: str, side: str, intensity: int | None, duration_s: int | None) -> str:
+    """A twitch as the person is told it: "eyelid (right), intensity 4, 45 s" (no duration when none was given)."""
+    length = f", {duration_words(duration_s)}" if duration_s is not None else ""
+    return f"{place_words(location, side)}, {intensity_words(intensity)}{length}"
 
 
 def factor_words(name: str) -> str:

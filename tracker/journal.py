@@ -144,12 +144,21 @@ def deleting_action(db: Database, table: str, key: object) -> tuple[str, bool] |
 # --- undoing ---------------------------------------------------------------------------------
 
 
+def last_action(db: Database) -> tuple[int, str] | None:
+    """The newest action not yet undone: its id and what it did, in words; None if there is none."""
+    newest = db.execute(
+        sa.select(ACTIONS.c.id, ACTIONS.c.done)
+        .where(ACTIONS.c.undone_at.is_(None))
+        .order_by(ACTIONS.c.id.desc())
+        .limit(1)
+    ).first()
+    return None if newest is None else (int(newest.id), str(newest.done))
+
+
 def undo_last(db: Database) -> str | None:
     """Reverse the newest action not yet undone; returns what was done, in words, or None."""
-    newest = db.execute(
-        sa.select(ACTIONS.c.id).where(ACTIONS.c.undone_at.is_(None)).order_by(ACTIONS.c.id.desc()).limit(1)
-    ).first()
-    return None if newest is None else undo_action(db, newest.id)
+    newest = last_action(db)
+    return None if newest is None else undo_action(db, newest[0])
 
 
 def undo_action(db: Database, action_id: int) -> str:

@@ -595,6 +595,20 @@ def restore(*, session: Session, removed: list[Removed]) -> str:
     return "; ".join(done)
 
 
+def last_action(*, session: Session) -> tuple[int, str] | None:
+    """What `undo_last` would reverse now: the action's id and what it did, in words ("logged
+    stress 4 on Mon 30 Nov"); None when there is nothing to undo."""
+    return journal.last_action(session)
+
+
+def undo_action(*, session: Session, action_id: int) -> str:
+    """Reverse this one action (the one a person was shown and confirmed), all of it or none
+    (InputError if it was undone already); returns what was done, in words."""
+    done = journal.undo_action(session, action_id)
+    session.flush()
+    return done
+
+
 def undo_last(*, session: Session) -> str | None:
     """Reverse the last action not yet undone (a log, a delete, an import, ...); returns what was
     done, in words ("restored stress 4 on Mon 30 Nov"), or None when there is nothing to undo."""

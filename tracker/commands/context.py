@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from tracker.paths import resolve_db_path
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy import Engine
 
 
@@ -26,6 +28,9 @@ class Context:
     args: argparse.Namespace
     _parser: argparse.ArgumentParser | None = field(default=None, repr=False)
     _engine: Engine | None = field(default=None, repr=False)
+    # Who is told that a write waits for another writer; None: stderr. The app sets its own,
+    # since under a full-screen app stderr is not seen.
+    on_wait: Callable[[], None] | None = field(default=None, repr=False)
 
     @property
     def parser(self) -> argparse.ArgumentParser:
@@ -78,9 +83,12 @@ class Context:
 
     def _say_waiting(self) -> None:
         # Called from a timer thread while a write waits for another writer's lock.
-        from tracker.db_wait import WRITE_WAIT_S
+        from tracker.db_wait import WAITING
 
-        self.say(f"waiting for another tracker write to finish (an import, say; up to {WRITE_WAIT_S} s)…")
+        if self.on_wait is not None:
+            self.on_wait()
+            return
+        self.say(WAITING)
 
     def now(self) -> dt.datetime:
         from tracker.store import local_now

@@ -77,6 +77,7 @@ def list_entries(context: Context) -> int:
                     "name": factor.name,
                     "value": entry.value,
                     "unit": factor.unit,
+                    "kind": factor.kind,
                     "note": entry.note,
                 }
             )
@@ -135,28 +136,17 @@ def _clock(at: object) -> str:
 
 def _describe(item: dict[str, object]) -> str:
     """One entry in a person's words: "caffeine 95 mg", "no twitches", "twitch, left eyelid"."""
-    from tracker.formatting import (
-        amount_words,
-        duration_words,
-        factor_words,
-        intensity_words,
-        place_words,
-        red_flag_words,
-    )
+    from tracker.formatting import amount_words, factor_words, red_flag_words, twitch_words
 
     note = f" — {item['note']}" if item.get("note") else ""
     match item["type"]:
         case "twitch":
-            duration = f", {duration_words(item['duration_s'])}" if item["duration_s"] is not None else ""  # type: ignore[arg-type]
             tags = ", ".join(item["context"] + item["relief"])  # type: ignore[operator]
-            return (
-                f"twitch, {place_words(str(item['location']), str(item['side']))}, "
-                f"{intensity_words(item['intensity'])}"  # type: ignore[arg-type]
-                f"{duration}" + (f" [{tags}]" if tags else "") + note
-            )
+            what = twitch_words(str(item["location"]), str(item["side"]), item["intensity"], item["duration_s"])  # type: ignore[arg-type]
+            return f"twitch, {what}" + (f" [{tags}]" if tags else "") + note
         case "factor":
             name = factor_words(str(item["name"]))
-            return f"{name} {amount_words(item['value'], str(item['unit']))}" + note  # type: ignore[arg-type]
+            return f"{name} {amount_words(item['value'], str(item['unit']), str(item['kind']))}" + note  # type: ignore[arg-type]
         case "red_flag":
             return f"RED FLAG {red_flag_words(str(item['kind']))}{note}"
         case _:

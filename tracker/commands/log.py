@@ -77,7 +77,7 @@ def _twitch(context: Context) -> int:
 
     from tracker import store, validate
     from tracker.db import session_scope
-    from tracker.formatting import duration_words, intensity_words, place_words
+    from tracker.formatting import twitch_words
     from tracker.models import EpisodeCreate
     from tracker.when import Moment, moment_on, parse_date, parse_duration, read_when
 
@@ -109,8 +109,7 @@ def _twitch(context: Context) -> int:
             now=now,
         )
         entry = store.entry_id(episode)
-    length = f", {duration_words(episode.duration_s)}" if episode.duration_s is not None else ""
-    what = f"{place_words(episode.location, episode.side)}, {intensity_words(episode.intensity)}{length}"
+    what = twitch_words(episode.location, episode.side, episode.intensity, episode.duration_s)
     # Say which details were not typed but repeated, so a repeat is never mistaken for an answer.
     typed = {"location": opts.location, "side": opts.side, "intensity": given}
     left_out = [name for name, value in typed.items() if value is None]

@@ -179,6 +179,13 @@ class Diary:
             last = last_dose.value if last_dose else None
         return DayView(summary, factors, status, unanswered, defaults, presets, last)
 
+    def episode_defaults(self, at: dt.datetime) -> tuple[Location, Side, int | None]:
+        """What a twitch at `at` starts from: the latest twitch at or before it (store.episode_defaults)."""
+        from tracker import store
+
+        with self._session(write=False) as session:
+            return store.episode_defaults(session=session, at=at)
+
     def history(self) -> History:
         """Every day from the first logged one (or today) to today, newest first. A tracked day
         whose twitches were not answered has `episodes` None, never 0."""
@@ -273,12 +280,19 @@ class Diary:
         with self._session() as session:
             return store.delete_entries(session=session, ids=ids)
 
-    def restore(self, removed: list[Removed]) -> str:
-        """Undo the delete that removed these rows; returns what was done, in words."""
+    def last_action(self) -> tuple[int, str] | None:
+        """The last thing done that `u` would undo: its id and words; None if nothing."""
+        from tracker import store
+
+        with self._session(write=False) as session:
+            return store.last_action(session=session)
+
+    def undo(self, action_id: int) -> str:
+        """Undo that action (as `tracker undo` does); returns what was done, in words."""
         from tracker import store
 
         with self._session() as session:
-            return store.restore(session=session, removed=removed)
+            return store.undo_action(session=session, action_id=action_id)
 
     def add_factor(self, factor_in: FactorCreate) -> Factor:
         from tracker import store

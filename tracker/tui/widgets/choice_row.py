@@ -54,4 +54,9 @@ class ChoiceRow(Static):
             text.append_text(choice)
             text.append("  ")
             used += choice.cell_len + 2
+        if not any(label == self.value for _, label in self.choices):
+            # Nothing chosen is an answer too; a key pressed again comes back here.
+            if used + len("(unspecified)") > width:
+                text.append("\n" + " " * INDENT)
+            text.append("(unspecified)", style="italic")
         self.update(text)

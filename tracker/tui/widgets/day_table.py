@@ -121,7 +121,7 @@ def day_rows(summary: DaySummary, factors: Mapping[int, FactorShown]) -> list[tu
         factor = factors.get(entry.factor_id)
         name, unit = (factor.name, factor.unit) if factor else ("?", "")
         at = entry.local_at
-        amount = amount_words(entry.value, unit)
+        amount = amount_words(entry.value, unit, getattr(factor, "kind", ""))  # the first glance has no kind
         timed.append(
             (
                 at,
