@@ -112,7 +112,8 @@ def _refuse_database(target: Path, field: str, shown: str, allowed: str, *, back
         if target.name.endswith(suffix):
             owner = target.with_name(target.name.removesuffix(suffix))
             if is_sqlite_file(owner):
-                raise InputError(field, shown, f"{allowed}; it is the {suffix[1:]} file of the database {owner} ({never})")
+                whose = f"the {suffix[1:]} file of the database {owner}"
+                raise InputError(field, shown, f"{allowed}; it is {whose} ({never})")
     if not backup and BACKUP_NAME.search(target.name):
         raise InputError(field, shown, f"{allowed}; it is named as a database backup ({never})")
 

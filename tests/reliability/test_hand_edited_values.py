@@ -54,7 +54,11 @@ TRIPPED = [
 ]
 
 
-@pytest.mark.parametrize(("argv", "field", "value"), TRIPPED, ids=lambda item: " ".join(item) if isinstance(item, list) else item)
+def _case_id(item: object) -> str:
+    return " ".join(item) if isinstance(item, list) else str(item)
+
+
+@pytest.mark.parametrize(("argv", "field", "value"), TRIPPED, ids=_case_id)
 def test_a_command_that_writes_and_trips_on_it_names_it_too(cli, db_path, argv, field, value) -> None:
     before = edited_diary(cli, db_path, f"UPDATE episode SET {field} = {value} WHERE id = 1")
     result = cli(*argv)
