@@ -155,3 +155,11 @@ def test_two_files_that_differ_below_the_export_precision_disagree(cli, tmp_path
     cli("log", "note", "kept")
     refused(cli("import", "csv", str(one), str(two)), "two.csv line 2", "stress", "one.csv line 2")
     assert select_rows(db_path, "SELECT count(*) FROM factor_entry") == [(0,)]
+
+
+@pytest.mark.parametrize("text", ["20261120T0800", "2026-W47-5T08:00", "2026-11-20"])
+def test_an_episodes_file_time_is_written_in_full(cli, tmp_path, db_path, text: str) -> None:
+    cli("log", "note", "kept")
+    episodes = write(tmp_path / "episodes.csv", f"{EPISODES_HEADER}{text},,eyelid,left,,,,,\n")
+    refused(cli("import", "csv", str(episodes)), "episodes.csv line 2", "started_at", repr(text))
+    assert not select_rows(db_path, "SELECT * FROM episode")

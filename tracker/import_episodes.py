@@ -16,6 +16,7 @@ imported again after the machine's zone changed adds nothing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -29,6 +30,7 @@ from tracker.export import restore_text
 from tracker.models import Episode, Location, Side, split_tags
 from tracker.when import local_moment, parse_duration, parse_file_date
 
+STARTED_FORM = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", re.ASCII)  # the rest fromisoformat checks
 Progress = Callable[[str, int, int | None], None]  # what is happening, how far, out of (None: unknown)
 
 CHUNK_ROWS = 5000
@@ -247,10 +249,14 @@ def _on(alias: str) -> str:
 
 def _parse_started(text: str) -> tuple[dt.datetime, bool]:
     """The moment a started_at cell names, and whether it was written without an offset."""
+    allowed = "an ISO 8601 time like 2026-11-20T08:15:00+01:00"
+    # fromisoformat also reads 20261120T0815 and 2026-W47-5T08:15; a file says YYYY-MM-DD, as exports do.
+    if not STARTED_FORM.match(text.strip()):
+        raise InputError("started_at", text, allowed)
     try:
         started = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise InputError("started_at", text, "an ISO 8601 time like 2026-11-20T08:15:00+01:00") from None
+        raise InputError("started_at", text, allowed) from None
     if started.year < validate.EARLIEST_YEAR:
         raise InputError("started_at", text, f"times from {validate.EARLIEST_YEAR} on")
     if started.tzinfo is None:  # no offset: a wall-clock time here, by the zone database's rules
