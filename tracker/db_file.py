@@ -18,6 +18,7 @@ from pathlib import Path
 from tracker.db_schema import signature
 from tracker.db_wal import foreign_wal, wal_path
 from tracker.errors import DatabaseRefused
+from tracker.files import SQLITE_HEADER as SQLITE_MAGIC
 from tracker.files import describe_kind
 
 # The newest schema this code knows, and every revision it can upgrade from. A test keeps
@@ -26,7 +27,6 @@ SCHEMA_HEAD = "0004"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 
 BUSY_TIMEOUT_S = 10
-SQLITE_MAGIC = b"SQLite format 3\x00"
 # The open check reads every page; memory-mapping the file makes that about twice as fast
 # as read() calls (bench/bench_open_check.py), which pays for the index counts below.
 CHECK_MMAP_BYTES = 1 << 30

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterator
 WRITE_WAIT_S = 30
 NOTICE_AFTER_S = 1.0
 # What the person reads, on stderr from a command and as a notice in the app.
-WAITING = f"waiting for another tracker write to finish (an import, say; up to {WRITE_WAIT_S} s)…"
+# Whoever holds the lock cannot be asked: it may be tracker, the sqlite3 shell or a sync tool.
+WAITING = f"waiting: another program holds the diary's write lock (up to {WRITE_WAIT_S} s)…"
 
 
 @contextlib.contextmanager

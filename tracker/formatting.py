@@ -9,13 +9,16 @@ here turn stored values (`upper-lip`, `center`, `eye-closure`) into what a perso
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal, localcontext
+
+EXPORT_DECIMALS = 6  # what format_number keeps after the point
 
 
 def format_number(value: float | int | None) -> str:
     """Numbers that read back to the same text: 190, 6.5, 7.666667; empty for None."""
     if value is None:
         return ""
-    text = f"{float(value):.6f}".rstrip("0").rstrip(".")
+    text = f"{float(value):.{EXPORT_DECIMALS}f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
@@ -23,6 +26,14 @@ def plural(count: int, noun: str, many: str = "") -> str:
     """The count with its noun in the right number: "1 day", "14 days", "2 entries" (`many`
     names the plural when it is not the noun with an s)."""
     return f"{count} {noun if count == 1 else (many or noun + 's')}"
+def same_number(stored: float, written: str) -> bool:
+    """Whether `written` (a number as a file wrote it) says `stored`, compared at the finer of
+    the file's precision and format_number's: 4.0000001 is not 4, 0.333333 is 1/3 as exported."""
+    given = Decimal(written.strip())
+    exponent = min(given.as_tuple().exponent, -EXPORT_DECIMALS)  # type: ignore[type-var]
+    with localcontext(prec=1000):  # room for any finite float at any precision a cell can write
+        step = Decimal(1).scaleb(exponent)
+        return given.quantize(step) == Decimal(repr(float(stored))).quantize(step)
 
 
 def days(count: int) -> str:

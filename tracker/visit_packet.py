@@ -107,11 +107,14 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
     from tracker.db import ensure_private_dir, session_scope
     from tracker.errors import InputError
     from tracker.export import export_daily, export_episodes
-    from tracker.files import write_private
+    from tracker.files import output_target, write_private
     from tracker.insights import draw_chart, write_visit_report
 
     if folder.exists() and not folder.is_dir():
         raise InputError("DIR", str(folder), "a directory (it is a file)")
+    if folder.is_dir():
+        for name in PACKET_FILES:  # moved in over what is there: a database among them is refused first
+            output_target(folder / name, field="DIR")
     with session_scope(engine, write=False) as session:
         daily = export_daily(session=session, date_from=history.start, date_to=history.end)
         episodes = export_episodes(session=session, date_from=history.start, date_to=history.end)

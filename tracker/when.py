@@ -190,6 +190,21 @@ def parse_date(text: str, *, today: dt.date, field: str = "date") -> dt.date:
         raise InputError(field, text, DATE_ALLOWED) from None
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def parse_file_date(text: str, *, field: str = "date") -> dt.date:
+    """A date in a file: YYYY-MM-DD only. Words like today would move the row to a new day each
+    time the file is imported, and compact forms (20261120, 2026-W47-5) are not what exports write."""
+    raw = text.strip()
+    try:
+        if ISO_DATE.fullmatch(raw):
+            return dt.date.fromisoformat(raw)
+    except ValueError:
+        pass
+    raise InputError(field, text, "a date written YYYY-MM-DD, like 2026-11-20")
+
+
 def parse_duration(text: str) -> int:
     """Whole seconds from 90, 30s, 2m, 1m30s or 1h."""
     raw = text.strip().lower().replace(" ", "")

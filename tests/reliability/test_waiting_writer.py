@@ -16,7 +16,7 @@ from tests.reliability.helpers import row_counts, tracker_process
 from tracker import db_wait
 from tracker.cli import main
 
-WAITING = "waiting for another tracker write to finish"
+WAITING = "waiting: another program holds the diary's write lock"
 
 
 def hold_write_lock(path: Path) -> sqlite3.Connection:

@@ -133,6 +133,13 @@ def _factor(context: Context, name: str) -> int:
     with session_scope(context.engine()) as session:
         factor = store.get_factor(session=session, name=name)
         value = _factor_value(session, factor, opts.value)
+        try:
+            store.check_factor_value(factor, value, field=factor.name)
+        except InputError as exc:  # name what was typed (24h1), then what it was read as (24.02)
+            typed = opts.value.strip()
+            if _says(typed, value):
+                raise
+            raise InputError(exc.field, typed, f"{exc.allowed} ({typed} read as {_show(value)})") from None
         entry = store.add_factor_entry(
             session=session,
             entry_in=FactorEntryCreate(factor=factor.column, value=value, at=at, date=day, note=opts.note),
@@ -142,7 +149,11 @@ def _factor(context: Context, name: str) -> int:
         total = _day_total(session, factor, entry)
     from tracker.formatting import amount_words
 
-    _confirm_entry(f"logged {label}: {factor.name} {amount_words(value, factor.unit)}", entry, when, now)
+    amount = amount_words(value, factor.unit, factor.kind)
+    typed = opts.value.strip()
+    if not _says(typed, value):  # 24h1, 6:10 or "glass": what was typed, then what it was taken as
+        amount = f"{typed} ({amount})"
+    _confirm_entry(f"logged {label}: {factor.name} {amount}", entry, when, now)
     if total:
         print(total)
     return 0
@@ -360,6 +371,14 @@ def _and(names: list[str]) -> str:
 
 def _split_repeated(values: list[str]) -> list[str]:
     return [part for value in values for part in value.replace(";", ",").split(",")]
+
+
+def _says(typed: str, value: float) -> bool:
+    """Whether `typed` is plainly the number `value` (6.5, 6.50), so echoing it back adds nothing."""
+    from tracker.formatting import same_number
+    from tracker.validate import NUMBER_TEXT
+
+    return bool(NUMBER_TEXT.fullmatch(typed)) and same_number(value, typed)
 
 
 def _show(value: float) -> str:
