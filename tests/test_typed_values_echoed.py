@@ -23,7 +23,7 @@ def test_a_refused_plain_number_is_named_as_before(cli) -> None:
 @pytest.mark.parametrize(
     ("argv", "said"),
     [
-        (["log", "sleep", "6:10"], "sleep 6:10 (6.17 h)"),
+        (["log", "sleep", "6:10"], "sleep 6:10 (6 h 10 min)"),
         (["log", "water", "glass"], "water glass (250 ml)"),
         (["log", "stress", "4"], "stress 4,"),
         (["log", "stress", "4.0"], "stress 4,"),

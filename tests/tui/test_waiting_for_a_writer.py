@@ -30,7 +30,7 @@ async def test_a_write_waiting_for_another_writer_says_so_and_the_keys_still_wor
             holder.execute("BEGIN IMMEDIATE")  # another program in the middle of a write
             await pilot.press("w", "g")
             await pause_until(
-                pilot, lambda: any("waiting for another tracker write" in n.message for n in app._notifications), 30
+                pilot, lambda: any("holds the diary's write lock" in n.message for n in app._notifications), 30
             )
             await pilot.press("left_square_bracket")  # the app still answers while the write waits
             await pause_until(pilot, lambda: app.today_screen.day == TODAY - dt.timedelta(days=1), 30)
