@@ -92,3 +92,16 @@ def test_visit_packet_has_every_file_and_a_complete_dictionary(cli, demo, tmp_pa
     assert any(row["empty"] == "empty = not logged" for row in dictionary)
     for path in folder.iterdir():
         assert os.stat(path).st_mode & 0o777 == 0o600
+
+
+def test_analyze_says_each_factor_once_and_what_q_means(cli, demo) -> None:
+    result = json.loads(cli("analyze", "--json").out)
+    text = cli("analyze").out
+    section = text.split("3. Possible triggers", 1)[1].split("4. Adjusted", 1)[0]
+    lines = [line.strip() for line in section.splitlines()[1:] if line.strip()]
+    tested = sum(entry["q_value"] is not None for entry in result["triggers"])
+
+    # One line per factor and day, and one line that says what q is.
+    assert len(lines) == len(result["triggers"]) + 1
+    assert lines[0].startswith("(q: ") and f"after allowing for testing {tested} factor-and-day pairs" in lines[0]
+    assert section.count("q: ") == 1 and "q < " not in text

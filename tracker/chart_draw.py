@@ -1,5 +1,5 @@
 """The chart drawn from its plan (tracker.chart_plan): the legend row, the episodes as bars
-with the marks every chart carries, the "days logged" row, one panel per factor, the dates,
+with the marks every chart carries, the "answered" row (days with twitches answered), one panel per factor, the dates,
 and the caption. The standalone chart and the visit report both draw through here, so they
 show the same bars, markers and words. Import lazily: it pulls in matplotlib.
 """
@@ -111,7 +111,7 @@ def _episodes(ax: Axes, plan: ChartPlan) -> None:
                 a, b, facecolor="none", edgecolor="#BBBBBB", hatch="///", linewidth=0, zorder=1, gid="not-logged"
             )
             if b - a > 1.6 * rotated and _clear(centre, rotated / 2, lines):
-                ax.text(centre, 0.3, "not logged", rotation=90, ha="center", va="center", fontsize=style.small,
+                ax.text(centre, 0.3, "not answered", rotation=90, ha="center", va="center", fontsize=style.small,
                         color=GREY, transform=ax.get_xaxis_transform())  # fmt: skip
         elif height == 0 and b - a > 2 * zero and _clear(centre, zero, lines):
             ax.annotate("0", (centre, 0), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
@@ -152,7 +152,7 @@ def _strip_row(ax: Axes, plan: ChartPlan) -> None:
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(False)
     ax.tick_params(left=False, labelleft=False, bottom=False)
-    ax.text(-0.01, 0.5, "days logged", transform=ax.transAxes, ha="right", va="center",
+    ax.text(-0.01, 0.5, "answered", transform=ax.transAxes, ha="right", va="center",
             fontsize=plan.style.small, color=GREY)  # fmt: skip
     if isinstance(plan.strip, str):
         ax.text(0.0, 0.5, plan.strip, transform=ax.transAxes, ha="left", va="center",

@@ -33,6 +33,7 @@ from tracker.visit_wording import (  # re-exported: the report's wording, for ca
     intervention_lines,
     red_flag_lines,
     summary_lines,
+    window_coverage,
 )
 
 if TYPE_CHECKING:
@@ -101,11 +102,8 @@ def report_pages(
     episodes = [e for e in episodes if date_from <= e.local_date <= date_to]
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
-    tracked = int(frame["tracked"].sum())
     span = (date_to - date_from).days + 1
-    coverage = (
-        f"{date_from:%d %b %Y} to {date_to:%d %b %Y}: {tracked} of {span} days tracked ({span - tracked} not logged)"
-    )
+    coverage = f"{date_from:%d %b %Y} to {date_to:%d %b %Y}: " + window_coverage(frame, span)
     with matplotlib.rc_context({"font.size": BODY}):
         first = _Page()
         first.text("Facial twitching: visit summary", size=16, weight="bold")
