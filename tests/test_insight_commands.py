@@ -67,6 +67,20 @@ def test_chart_without_o_goes_to_the_exports_folder_and_says_where(frozen, cli, 
     assert not list(tmp_path.glob("*.png"))  # never the folder it was run in
 
 
+def test_a_chart_named_by_the_tool_never_replaces_one_saved_earlier(frozen, cli, demo) -> None:
+    from tracker.paths import exports_dir
+
+    assert cli("chart").code == 0
+    saved = exports_dir() / "twitch-weekly-2026-11-24.png"  # as Trends' `s` names it too
+    before = saved.read_bytes()
+
+    again = cli("chart", "--weeks", "4")
+
+    second = exports_dir() / "twitch-weekly-2026-11-24-2.png"
+    assert again.code == 0 and str(second) in again.out
+    assert saved.read_bytes() == before and second.read_bytes()[:4] == b"\x89PNG"
+
+
 def test_report_is_one_or_two_pages_with_the_key_facts(cli, demo, tmp_path) -> None:
     out = tmp_path / "visit.pdf"
     assert cli("report", "-o", str(out), "--from", "2026-08-01").code == 0
