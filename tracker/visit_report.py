@@ -92,6 +92,7 @@ def report_pages(
     generated_on: dt.date,
     day_notes: Sequence[tuple[dt.date, str]] = (),
     noted_twitches: Sequence[NotedTwitch] = (),
+    in_packet: bool = False,
 ) -> list[Figure]:
     """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
     the last four weeks day by day (more tables when the factors do not fit one), the notes."""
@@ -154,7 +155,8 @@ def report_pages(
             chart.draw(second)
         elif not on_first:
             second.text("The weekly chart did not fit on these two pages: `tracker chart` draws it.", color="#333333")
-        notes = [day for day in notes_by_day(day_notes, noted_twitches, red_flags) if date_from <= day.day <= date_to]
+        notes = notes_by_day(day_notes, noted_twitches, red_flags, in_packet=in_packet)
+        notes = [day for day in notes if date_from <= day.day <= date_to]
         pages = [first, *tables]
         pages += notes_pages(_Page, pages[-1], notes)
         for number, page in enumerate(pages, start=1):
