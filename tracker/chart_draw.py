@@ -65,8 +65,11 @@ def draw_chart(fig: Figure, plan: ChartPlan, *, left: float, top: float) -> floa
     for position, (ax, column) in enumerate(zip(factor_axes, plan.factors, strict=True)):
         _factor(ax, plan, column, position)
     bottom_ax = factor_axes[-1] if factor_axes else strip_ax
+    # A little room before the first day: an intervention or red flag on that day would
+    # otherwise be drawn on the left spine and hidden by it, while its label still shows.
+    lead = max(0.15, 0.004 * (day_number(end) - day_number(start)))
     for ax in [episodes_ax, strip_ax, *factor_axes]:
-        ax.set_xlim(day_number(start), day_number(end))
+        ax.set_xlim(day_number(start) - lead, day_number(end))
         ax.tick_params(labelbottom=ax is bottom_ax, labelsize=plan.style.tick)
     _date_axis(bottom_ax, start, end)
     _legend(legend_ax, plan)

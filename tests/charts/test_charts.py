@@ -341,3 +341,16 @@ def test_days_with_twitches_not_answered_are_not_counted_as_logged_nor_as_zero()
     numbers = [text.get_text() for text in fig.findobj(Text) if text.get_gid() == "days-logged"]
     assert numbers == ["4/7", "0/7"]
     assert "0" not in [text.get_text() for text in ax.texts]
+
+
+def test_an_intervention_on_the_first_day_drawn_is_a_line_inside_the_axes():
+    rows = _week(MONDAY, [(1, 2, None)] * 7)
+    marks = charts.ChartMarks(interventions=[(MONDAY, "glasses")])
+    fig = _chart(daily_frame(rows, []), weeks=1, marks=marks)
+    ax = _episodes_axes(fig)
+
+    [line] = [line for line in ax.lines if line.get_gid() == "intervention"]
+    left, right = ax.get_xlim()
+    # Not on the left spine, where the frame hides it while the legend and label still show.
+    assert left < line.get_xdata()[0] < right
+    assert "glasses" in _words(fig)
