@@ -23,6 +23,7 @@ from tracker.chart_plan import (
     next_month,
     period_bounds,
     period_window,
+    so_far,
 )
 from tracker.chart_text import line_height, shorten, text_width
 from tracker.charts import BLACK, BLUE, GREEN, ORANGE, PURPLE, SKY, VERMILLION
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 INTENSITY_MAX = 5  # episode intensity is 1-5 (store validation)
 GREY = "#555555"
+SO_FAR_HATCH = "\\\\"  # the period under way: unlike the unanswered periods' "///"
 LABEL_GROUND = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 0.6}  # hides the lines under it
 FACTOR_STYLES = [(GREEN, "o", "-"), (PURPLE, "s", "--"), (SKY, "^", "-."), (ORANGE, "D", ":")]
 
@@ -93,8 +95,11 @@ def _episodes(ax: Axes, plan: ChartPlan) -> None:
     centres = [(a + b) / 2 for a, b in spans]
     heights = summary["episodes"].to_numpy(dtype=float)
     complete = summary["days_answered"].to_numpy() >= summary["days_elapsed"].to_numpy()
-    ax.bar(centres, heights, width=[0.84 * (b - a) for a, b in spans], color=[BLUE if c else SKY for c in complete],
-           edgecolor=BLACK, linewidth=0.5, zorder=2)  # fmt: skip
+    bars = ax.bar(centres, heights, width=[0.84 * (b - a) for a, b in spans],
+                  color=[BLUE if c else SKY for c in complete], edgecolor=BLACK, linewidth=0.5, zorder=2)  # fmt: skip
+    if so_far(summary, plan.period) is not None:  # the period under way: hatched, named in the legend
+        bars[-1].set_hatch(SO_FAR_HATCH)
+        bars[-1].set_gid("so-far")
     # Headroom above the tallest bar for the lanes of marker labels.
     lane_space = (plan.lanes * line_height(style.small) + 0.06) / plan.episodes_height
     top = float(np.nanmax(heights)) if (~np.isnan(heights)).any() else 0.0
@@ -195,6 +200,7 @@ def _legend(ax: Axes, plan: ChartPlan) -> None:
     handles = {
         "bars": Patch(facecolor=BLUE, edgecolor=BLACK, linewidth=0.5),
         "partial": Patch(facecolor=SKY, edgecolor=BLACK, linewidth=0.5),
+        "so-far": Patch(facecolor="white", edgecolor=BLACK, hatch=SO_FAR_HATCH, linewidth=0.5),
         "not-logged": Patch(facecolor="white", edgecolor="#BBBBBB", hatch="///", linewidth=0),
         "run": Patch(facecolor=ORANGE, alpha=0.3, hatch="..", edgecolor=ORANGE, linewidth=0),
         "intervention": Line2D([], [], color=BLUE, linestyle="--", linewidth=1.3),

@@ -118,7 +118,7 @@ def plan_chart(
     plan = ChartPlan(
         summary=summary, period=period, factors=factors, names=names, units=units, marks=marks, style=style,
         width=width, episodes_height=episodes_height, factor_height=factor_height,
-        legend=_legend_entries(summary, marks), legend_cols=1, labels=[], lanes=0, strip="",
+        legend=_legend_entries(summary, marks, period), legend_cols=1, labels=[], lanes=0, strip="",
     )  # fmt: skip
     plan.legend_cols = _legend_columns(plan.legend, width, style.small)
     plan.labels, plan.lanes, left_out = _lanes(marks, start, end, width, episodes_height, style.small)
@@ -141,10 +141,22 @@ def plan_chart(
 # --- planning ------------------------------------------------------------------------------
 
 
-def _legend_entries(summary: pd.DataFrame, marks: ChartMarks) -> list[tuple[str, str]]:
+def so_far(summary: pd.DataFrame, period: Period) -> tuple[int, int] | None:
+    """(days elapsed, days in it) of the last period when it is still under way, else None:
+    a week of which 1 day has passed is not drawn as a whole week."""
+    if summary.empty:
+        return None
+    starts, ends = period_bounds(summary.iloc[-1:], period)
+    length, elapsed = (ends[0] - starts[0]).days, int(summary["days_elapsed"].iloc[-1])
+    return (elapsed, length) if elapsed < length else None
+
+
+def _legend_entries(summary: pd.DataFrame, marks: ChartMarks, period: Period) -> list[tuple[str, str]]:
     answered = summary["days_answered"].to_numpy(dtype=int)
     elapsed = summary["days_elapsed"].to_numpy(dtype=int)
     entries = []
+    if (partial := so_far(summary, period)) is not None:
+        entries.append(("so-far", f"this {period} so far: {partial[0]} of {partial[1]} days"))
     if ((answered > 0) & (answered >= elapsed)).any():
         entries.append(("bars", "episodes, twitches answered every day"))
     if ((answered > 0) & (answered < elapsed)).any():

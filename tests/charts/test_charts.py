@@ -354,3 +354,13 @@ def test_an_intervention_on_the_first_day_drawn_is_a_line_inside_the_axes():
     # Not on the left spine, where the frame hides it while the legend and label still show.
     assert left < line.get_xdata()[0] < right
     assert "glasses" in _words(fig)
+
+
+def test_the_week_under_way_is_drawn_as_part_of_a_week():
+    rows = _week(MONDAY, [(2, 2, None)] * 7) + _week(MONDAY + dt.timedelta(days=7), [(1, 2, None)])
+    fig = _chart(daily_frame(rows, []), weeks=2)
+    ax = _episodes_axes(fig)
+
+    bars = ax.containers[0]
+    assert [bar.get_gid() for bar in bars] == [None, "so-far"] and bars[-1].get_hatch()
+    assert "this week so far: 1 of 7 days" in _words(fig)
