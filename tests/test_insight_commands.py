@@ -118,4 +118,4 @@ def test_analyze_says_each_factor_once_and_what_q_means(cli, demo) -> None:
     # One line per factor and day, and one line that says what q is.
     assert len(lines) == len(result["triggers"]) + 1
     assert lines[0].startswith("(q: ") and f"after allowing for testing {tested} factor-and-day pairs" in lines[0]
-    assert section.count("q: ") == 1 and "q < " not in text
+    assert section.count("q: ") == 1 and "q < 0.05" not in text
