@@ -9,7 +9,7 @@ here turn stored values (`upper-lip`, `center`, `eye-closure`) into what a perso
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 EXPORT_DECIMALS = 6  # what format_number keeps after the point
 
@@ -26,6 +26,8 @@ def plural(count: int, noun: str, many: str = "") -> str:
     """The count with its noun in the right number: "1 day", "14 days", "2 entries" (`many`
     names the plural when it is not the noun with an s)."""
     return f"{count} {noun if count == 1 else (many or noun + 's')}"
+
+
 def same_number(stored: float, written: str) -> bool:
     """Whether `written` (a number as a file wrote it) says `stored`, compared at the finer of
     the file's precision and format_number's: 4.0000001 is not 4, 0.333333 is 1/3 as exported."""
@@ -34,6 +36,18 @@ def same_number(stored: float, written: str) -> bool:
     with localcontext(prec=1000):  # room for any finite float at any precision a cell can write
         step = Decimal(1).scaleb(exponent)
         return given.quantize(step) == Decimal(repr(float(stored))).quantize(step)
+
+
+def rounded(value: float | int, digits: int = 1, *, trim: bool = False) -> str:
+    """A number shown to `digits` places, halves rounded up as people do: 8.25 -> "8.3",
+    1.25 -> "1.3", 2.5 -> "3" (Python's round() and format() give "8.2" and "2").
+    With trim, trailing zeros go: "8" rather than "8.0". Every reader (PDF, analyze, TUI)
+    rounds through here; the CSV files keep the stored value (format_number)."""
+    # repr() is the shortest text that reads back to the float, so 8.25 is "8.25", not
+    # 8.2499999...: the half a person sees is the half that is rounded.
+    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    text = f"{abs(exact) if exact == 0 else exact:f}"  # never "-0.0"
+    return text.rstrip("0").rstrip(".") if trim and "." in text else text
 
 
 def days(count: int) -> str:
@@ -73,6 +87,21 @@ SPELLED = {"center": "centre"}
 def value_words(value: str) -> str:
     """A stored choice (a side, a place) as a form shows it: "center" -> "centre"."""
     return SPELLED.get(value, value)
+
+
+def coverage_words(*, days_in_range: int, tracked: int, answered: int) -> str:
+    """How much of a range was logged, in the one wording every reader uses: "twitches
+    answered on 8 of 9 days; 1 day has only other entries; 2 days have no entry".
+
+    A day's twitches are answered by a twitch or "no twitches"; a day with only a coffee or
+    a sleep logged is tracked but its twitches are unknown, so the two counts are named
+    apart rather than both called "logged"."""
+    parts = [f"twitches answered on {answered} of {days(days_in_range)}"]
+    if other := tracked - answered:
+        parts.append(f"{days(other)} {'has' if other == 1 else 'have'} only other entries")
+    if empty := days_in_range - tracked:
+        parts.append(f"{days(empty)} {'has' if empty == 1 else 'have'} no entry")
+    return "; ".join(parts)
 
 
 def place_words(location: str, side: str) -> str:

@@ -126,7 +126,7 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
         write_private(staging / "daily.csv", daily.encode("utf-8"))
         write_private(staging / "episodes.csv", episodes.encode("utf-8"))
         write_private(staging / "dictionary.csv", dictionary_csv(history.factors).encode("utf-8"))
-        write_visit_report(history, staging / "report.pdf", today=today)
+        write_visit_report(history, staging / "report.pdf", today=today, in_packet=True)
         draw_chart(history, staging / "chart.png", weeks=12, factors=CHART_FACTORS)
         if not folder.exists():
             staging.rename(folder)  # mkdtemp made it 0700, as ensure_private_dir would

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.frame import answered
 from tracker.analysis.text import DASH, NOT_PROOF, TIMES
-from tracker.formatting import days, factor_words, plural
+from tracker.formatting import days, factor_words, plural, rounded
 
 if TYPE_CHECKING:
     import numpy as np
@@ -367,14 +367,14 @@ def _condition(factor: FactorLike, lag: int, threshold: float | None, strict: bo
 def _summary(entry: dict[str, Any]) -> str:
     per = "(yes vs no)" if entry["per"] == "yes vs no" else f"per {entry['per']}"
     text = (
-        f"{entry['condition']} you logged {entry['high_mean']:.1f} twitches a day on average "
-        f"({days(entry['high_days'])}), against {entry['low_mean']:.1f} on other days "
-        f"({days(entry['low_days'])}): about {entry['rate_ratio']:.2f}{TIMES} {per} "
-        f"(95% CI {entry['ci_low']:.2f}{DASH}{entry['ci_high']:.2f})."
+        f"{entry['condition']} you logged {rounded(entry['high_mean'], 1)} twitches a day on average "
+        f"({days(entry['high_days'])}), against {rounded(entry['low_mean'], 1)} on other days "
+        f"({days(entry['low_days'])}): about {rounded(entry['rate_ratio'], 2)}{TIMES} {per} "
+        f"(95% CI {rounded(entry['ci_low'], 2)}{DASH}{rounded(entry['ci_high'], 2)})."
     )
     if entry["association"]:
         return f"{text} {NOT_PROOF}"
-    return f"{text} No clear association (q = {entry['q_value']:.2f}): this could be chance."
+    return f"{text} No clear association: this could be chance."
 
 
 def adjusted_model(
