@@ -205,3 +205,16 @@ def test_a_progress_bar_is_drawn_on_a_terminal_and_nowhere_else(cli, tmp_path, d
         == 0
     )
     assert "writing" in terminal.getvalue()
+
+
+def test_undo_right_after_an_import_that_added_nothing_keeps_the_earlier_import(cli, tmp_path, db_path) -> None:
+    daily = write(tmp_path / "d.csv", "date,stress,caffeine_mg\n2026-11-23,7,95\n")
+    assert cli("import", "csv", str(daily)).code == 0
+    imported = diary_rows(db_path)
+    assert cli("import", "csv", str(daily)).code == 0  # the same file again: nothing new
+
+    undone = cli("undo")
+
+    assert undone.code == 0 and "added nothing" in undone.out, undone.out
+    assert diary_rows(db_path) == imported  # the first import's stress and caffeine are still there
+    assert "removed what the import of d.csv added" in cli("undo").out  # the next undo reaches it

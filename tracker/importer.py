@@ -182,13 +182,22 @@ def _write(
             days.set(day)
     report.days_changed.update(days.touched)
     changes += days.changes()
+    names = ", ".join(Path(path).name for path in paths)
     if changes:
-        names = ", ".join(Path(path).name for path in paths)
         journal.write_action(
             conn,
             done=f"imported {names}: {report.counts()}",
             undo=f"removed what the import of {names} added: {report.counts()}",
             changes=changes,
+        )
+    else:
+        # An import that found nothing new is still the last thing done: `undo` right after it
+        # must reverse it (nothing), not reach back to an earlier import and remove that.
+        journal.write_action(
+            conn,
+            done=f"imported {names}: nothing new",
+            undo=f"the import of {names} added nothing, so nothing was changed",
+            changes=[],
         )
 
 
