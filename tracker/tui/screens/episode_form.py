@@ -144,7 +144,10 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             yield field_error("duration")
             with Horizontal(classes="fields"):
                 yield Static("note [b]n[/b]", classes="inline-label")
-                yield OrderedInput(self.note, placeholder="optional", id="note", classes="compact")
+                # A note already there is added to, not replaced by the first key typed.
+                yield OrderedInput(
+                    self.note, placeholder="optional", id="note", classes="compact", select_on_focus=False
+                )
             yield Static(
                 "[b]Enter[/b] save · in a box, [b]Tab[/b]/[b]Enter[/b] next box · [b]Esc[/b] leave a box, cancel",
                 classes="form-hint",
