@@ -21,8 +21,9 @@ from tracker.errors import InputError
 
 WHEN_ALLOWED = "now, HH:MM, yesterday HH:MM, or ISO 8601 like 2026-11-20T08:15 (offset optional)"
 DATE_ALLOWED = "a date like 2026-11-20, today or yesterday"
-DURATION_ALLOWED = "seconds (90), or 30s, 2m, 1m30s, 1h (at most 24 h)"
+DURATION_ALLOWED = "seconds (90), or 30s, 2m, 1m30s, 1:30, 1h (at most 24 h)"
 _CLOCK = re.compile(r"^(?P<h>\d{1,2}):(?P<m>\d{2})$")
+_DURATION_CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
 _DURATION = re.compile(r"^(?:(?P<h>\d+(?:\.\d+)?)h)?(?:(?P<m>\d+(?:\.\d+)?)m)?(?:(?P<s>\d+(?:\.\d+)?)s?)?$")
 
 
@@ -208,10 +209,13 @@ def parse_file_date(text: str, *, field: str = "date") -> dt.date:
 def parse_duration(text: str) -> int:
     """Whole seconds from 90, 30s, 2m, 1m30s or 1h."""
     raw = text.strip().lower().replace(" ", "")
-    match = _DURATION.match(raw)
-    if not raw or not match or not any(match.groupdict().values()):
+    if clock := _DURATION_CLOCK.match(raw):  # 1:30 is a minute and a half, 1:02:03 an hour on
+        parts = [int(part) for part in clock.groups() if part is not None]
+        seconds = float(sum(part * 60**power for power, part in enumerate(reversed(parts))))
+    elif (match := _DURATION.match(raw)) and raw and any(match.groupdict().values()):
+        seconds = float(match["h"] or 0) * 3600 + float(match["m"] or 0) * 60 + float(match["s"] or 0)
+    else:
         raise InputError("duration", text, DURATION_ALLOWED)
-    seconds = float(match["h"] or 0) * 3600 + float(match["m"] or 0) * 60 + float(match["s"] or 0)
     if seconds > 24 * 3600:
         raise InputError("duration", text, DURATION_ALLOWED)
     return round(seconds)

@@ -26,6 +26,14 @@ async def test_a_digit_after_a_field_key_typed_in_the_duration_box_is_the_intens
         assert rows(app, TWITCHES) == [("cheek", "right", 3, 150)]
 
 
+async def test_a_duration_typed_as_minutes_and_seconds_is_a_minute_and_a_half(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, "t", "e", "left", "d", *"1:30", ("space", " "), "3", ENTER)
+        await settle(pilot)
+        assert rows(app, TWITCHES) == [("eyelid", "left", 3, 90)]  # not 130 s
+
+
 async def test_a_space_ends_the_time_box_too(app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -136,7 +136,7 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
                 yield Static("duration [b]d[/b]", classes="inline-label")
                 duration = "" if self.duration_s is None else str(self.duration_s)
                 yield ShortBox(
-                    duration, chars=r"[0-9hmsHMS.]", placeholder="90, 2m, 1m30s", id="duration",
+                    duration, chars=r"[0-9hmsHMS.:]", placeholder="90, 2m, 1:30", id="duration",
                     classes="compact short",
                 )  # fmt: skip
                 yield Static("[b]space[/b] timer", id="timer", classes="inline-label")
