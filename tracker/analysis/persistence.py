@@ -203,6 +203,8 @@ def _spreading(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
     second region first twitched."""
     seen: list[str] = []
     for episode in recent:
+        if str(episode.location) == Location.OTHER:
+            continue  # a place the person did not name is no region of the face to spread to
         region = REGIONS.get(str(episode.location), str(episode.location))
         if region not in seen:
             seen.append(region)
