@@ -122,6 +122,8 @@ class SleepForm(Dialog[tuple[float, str]]):
             raise InputError("sleep", "", "hours, or both a bed and a wake time (HH:MM)")
         bed_at, wake_at = parse_clock(bed, field="bed"), parse_clock(wake, field="wake")
         minutes = (wake_at.hour * 60 + wake_at.minute - bed_at.hour * 60 - bed_at.minute) % (24 * 60)
+        if minutes == 0:  # 0 h or a whole day: the times alone cannot say, so neither is guessed
+            raise InputError("wake", wake, "a time other than the bed time (for 0 or 24 h, type the hours)")
         return round(minutes / 60, 2), f"bed {bed_at:%H:%M}, wake {wake_at:%H:%M}"
 
     def action_dismiss_none(self) -> None:
