@@ -277,3 +277,13 @@ def test_an_export_from_a_zone_ahead_imports_back(cli, tmp_path) -> None:
         # A daily count is checked against the twitches, so the episodes file comes with it.
         result = cli("import", "csv", str(exported), str(twitches), db=tmp_path / "other.db")
     assert result.code == 0, result.err
+
+
+def test_a_twitch_logged_in_a_zone_a_day_ahead_is_in_the_analysis_at_home(cli, monkeypatch) -> None:
+    with time_machine.travel(dt.datetime(2026, 11, 30, 11, 0, tzinfo=dt.UTC), tick=False):
+        use_timezone(monkeypatch, "Pacific/Kiritimati")  # UTC+14: already 1 December there
+        assert cli("log", "twitch", "--location", "eyelid", "--side", "left", "--intensity", "3").code == 0
+        use_timezone(monkeypatch, "UTC")  # home again, where it is still 30 November
+        result = cli("analyze", "--json")
+    assert result.code == 0, result.err
+    assert "2026-12-01" in result.out  # the twitch's own day is part of the analysis, not cut off
