@@ -21,7 +21,7 @@ def test_list_names_factors_as_people_do(cli) -> None:
 
     text = cli("list").out
 
-    assert "caffeine 95 mg" in text and "sleep 7.5 h" in text and "magnesium 200 mg" in text
+    assert "caffeine 95 mg" in text and "sleep 7 h 30 min" in text and "magnesium 200 mg" in text
     assert not any(column in text for column in COLUMNS)
     # The machine-readable listing keeps the column and adds the name.
     items = json.loads(cli("list", "--json").out)

@@ -125,7 +125,7 @@ def test_today_in_the_glance_reads_as_a_person_logged_it(diary_db):
     rows = dict(day_rows(glance.summary, glance.factors))
     cells = [cells[:2] + cells[4:] for cells in rows.values()]
     assert ("day", "red flag: spreading", "", "", "") in cells
-    assert ("day", "sleep 6.5 h", "", "", "") in cells
+    assert ("day", "sleep 6 h 30 min", "", "", "") in cells
     assert ("07:45", "twitch", "4", "1m15s", "after coffee") in cells
     assert ("09:00", "caffeine 63 mg", "", "", "cup at 9") in cells
     totals = {t.factor.name: (t.value, t.entries) for t in glance.summary.totals}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.processes import DATA_TABLES, row_counts, select_rows, table_rows
+from tests.helpers.processes import DATA_TABLES, select_rows, table_rows
 from tracker.cli import main
 from tracker.io.importer import import_files
 
@@ -89,7 +89,7 @@ def test_two_daily_files_that_disagree_about_a_day_are_refused(cli, tmp_path, db
     two = write(tmp_path / "two.csv", "date,caffeine_mg\n2026-11-20,190\n")
     result = cli("import", "csv", str(one), str(two))
     assert result.code == 2 and "two.csv line 2" in result.err and "one.csv line 2" in result.err
-    assert row_counts(db_path)["factor_entry"] == 0
+    assert not db_path.exists()  # refused: not even the new diary is left behind
 
 
 def test_overlapping_episode_files_or_a_file_given_twice_add_each_twitch_once(cli, tmp_path, db_path) -> None:
@@ -123,7 +123,7 @@ def test_a_daily_file_alone_never_turns_twitch_days_into_no_twitch_days(cli, tmp
     assert alone.code == 2 and len(alone.err.strip().splitlines()) == 1
     assert "episodes on 2026-11-22" in alone.err and "import the episodes file together" in alone.err
     assert f"tracker import csv {daily} episodes.csv" in alone.err
-    assert sum(row_counts(fresh).values()) == row_counts(fresh)["factor"] + row_counts(fresh)["preset"]
+    assert not fresh.exists()  # refused: not even the new diary is left behind
     together = cli("import", "csv", str(daily), str(episodes), db=fresh)
     assert together.code == 0, together.err
     assert cli("export", "csv", db=fresh).out.encode() == daily.read_bytes()
@@ -205,3 +205,16 @@ def test_a_progress_bar_is_drawn_on_a_terminal_and_nowhere_else(cli, tmp_path, d
         == 0
     )
     assert "writing" in terminal.getvalue()
+
+
+def test_undo_right_after_an_import_that_added_nothing_keeps_the_earlier_import(cli, tmp_path, db_path) -> None:
+    daily = write(tmp_path / "d.csv", "date,stress,caffeine_mg\n2026-11-23,7,95\n")
+    assert cli("import", "csv", str(daily)).code == 0
+    imported = diary_rows(db_path)
+    assert cli("import", "csv", str(daily)).code == 0  # the same file again: nothing new
+
+    undone = cli("undo")
+
+    assert undone.code == 0 and "added nothing" in undone.out, undone.out
+    assert diary_rows(db_path) == imported  # the first import's stress and caffeine are still there
+    assert "removed what the import of d.csv added" in cli("undo").out  # the next undo reaches it

@@ -67,6 +67,20 @@ def test_chart_without_o_goes_to_the_exports_folder_and_says_where(frozen, cli, 
     assert not list(tmp_path.glob("*.png"))  # never the folder it was run in
 
 
+def test_a_chart_named_by_the_tool_never_replaces_one_saved_earlier(frozen, cli, demo) -> None:
+    from tracker.paths import exports_dir
+
+    assert cli("chart").code == 0
+    saved = exports_dir() / "twitch-weekly-2026-11-24.png"  # as Trends' `s` names it too
+    before = saved.read_bytes()
+
+    again = cli("chart", "--weeks", "4")
+
+    second = exports_dir() / "twitch-weekly-2026-11-24-2.png"
+    assert again.code == 0 and str(second) in again.out
+    assert saved.read_bytes() == before and second.read_bytes()[:4] == b"\x89PNG"
+
+
 def test_report_is_one_or_two_pages_with_the_key_facts(cli, demo, tmp_path) -> None:
     out = tmp_path / "visit.pdf"
     assert cli("report", "-o", str(out), "--from", "2026-08-01").code == 0
@@ -92,3 +106,16 @@ def test_visit_packet_has_every_file_and_a_complete_dictionary(cli, demo, tmp_pa
     assert any(row["empty"] == "empty = not logged" for row in dictionary)
     for path in folder.iterdir():
         assert os.stat(path).st_mode & 0o777 == 0o600
+
+
+def test_analyze_says_each_factor_once_and_what_q_means(cli, demo) -> None:
+    result = json.loads(cli("analyze", "--json").out)
+    text = cli("analyze").out
+    section = text.split("3. Possible triggers", 1)[1].split("4. Adjusted", 1)[0]
+    lines = [line.strip() for line in section.splitlines()[1:] if line.strip()]
+    tested = sum(entry["q_value"] is not None for entry in result["triggers"])
+
+    # One line per factor and day, and one line that says what q is.
+    assert len(lines) == len(result["triggers"]) + 1
+    assert lines[0].startswith("(q: ") and f"after allowing for testing {tested} factor-and-day pairs" in lines[0]
+    assert section.count("q: ") == 1 and "q < 0.05" not in text

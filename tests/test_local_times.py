@@ -247,12 +247,7 @@ def test_an_explicit_time_or_date_yet_to_come_is_refused(cli, db_path, argv: lis
     with at("Europe/London", "2026-11-24T09:30"):
         result = cli(*argv)
     assert result.code == 2 and len(result.err.strip().splitlines()) == 1, result.err
-    with sqlite3.connect(db_path) as conn:
-        rows = conn.execute(
-            "SELECT (SELECT count(*) FROM episode) + (SELECT count(*) FROM factor_entry) + (SELECT count(*) FROM day)"
-            " + (SELECT count(*) FROM red_flag) + (SELECT count(*) FROM intervention)"
-        ).fetchone()[0]
-    assert rows == 0
+    assert not db_path.exists()  # refused: nothing written, not even a new diary
 
 
 def test_an_explicit_time_within_the_leeway_is_kept(cli) -> None:
@@ -282,3 +277,13 @@ def test_an_export_from_a_zone_ahead_imports_back(cli, tmp_path) -> None:
         # A daily count is checked against the twitches, so the episodes file comes with it.
         result = cli("import", "csv", str(exported), str(twitches), db=tmp_path / "other.db")
     assert result.code == 0, result.err
+
+
+def test_a_twitch_logged_in_a_zone_a_day_ahead_is_in_the_analysis_at_home(cli, monkeypatch) -> None:
+    with time_machine.travel(dt.datetime(2026, 11, 30, 11, 0, tzinfo=dt.UTC), tick=False):
+        use_timezone(monkeypatch, "Pacific/Kiritimati")  # UTC+14: already 1 December there
+        assert cli("log", "twitch", "--location", "eyelid", "--side", "left", "--intensity", "3").code == 0
+        use_timezone(monkeypatch, "UTC")  # home again, where it is still 30 November
+        result = cli("analyze", "--json")
+    assert result.code == 0, result.err
+    assert "2026-12-01" in result.out  # the twitch's own day is part of the analysis, not cut off

@@ -54,7 +54,7 @@ def test_a_day_with_only_a_factor_is_unanswered_not_zero(cli, db_path) -> None:
     # The analysis counts it as tracked, and says its twitches are unknown.
     result = json.loads(cli("analyze", "--json").out)
     assert result["range"]["tracked_days"] == 1 and result["range"]["unanswered_days"] == 1
-    assert "Twitches not answered on 1 day" in cli("analyze").out
+    assert "twitches answered on 0 of 1 day; 1 day has only other entries" in cli("analyze").out
 
     # Answering it makes it a day with 0 twitches, everywhere.
     assert cli("log", "none").code == 0
@@ -188,4 +188,4 @@ def test_charts_and_the_report_draw_an_unanswered_week_as_no_data(db_path) -> No
     yesterday = rows[-1]
     assert yesterday[1:4] == ["—", "—", "—"] and yesterday[4] != "—"  # twitches not logged; caffeine logged
     lines = summary_lines(frame, analysis_of(history, TODAY), history.episodes, date_to=TODAY - dt.timedelta(days=1))
-    assert any("days logged; 14 of the" in line for line in lines)
+    assert any("twitches answered on 14 of 28 days; 14 days have only other entries" in line for line in lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -169,6 +170,10 @@ WRITES: dict[str, Callable[[Session], object]] = {
         store.delete_entries(session=s, ids=["f1"]),
         store.add_factor_entry(session=s, entry_in=_entry("jaw", 4), now=NOW),
     ),
+    "edit a factor entry's value": lambda s: store.update_factor_entry(session=s, entry_id=1, value=4),
+    "edit a factor entry's value and note": lambda s: store.update_factor_entry(
+        session=s, entry_id=1, value=4, note="after the edit"
+    ),
     "demo history": lambda s: write_diary(session=s, diary=generate_diary(days=7, seed=1, end=DAY), now=NOW),
 }
 
@@ -187,6 +192,40 @@ def test_every_write_is_one_action_that_undo_reverses_exactly(engine, db_path, n
     with session_scope(engine) as session:
         assert store.undo_last(session=session)
     assert diary_rows(db_path) == before
+
+
+# The store functions that write, each named by a WRITES case above. A new writer fails the
+# walk below until it has a case, so nothing can write without the journal knowing.
+WRITERS = {
+    "add_factor": "add factor", "update_factor": "edit factor", "set_preset": "new preset",
+    "add_episode": "log twitch", "update_episode": "edit twitch", "add_factor_entry": "log factor",
+    "update_factor_entry": "edit a factor entry's value", "check_in": "check in a new day",
+    "set_day_note": "change the note", "add_red_flag": "new red flag", "start_intervention": "start intervention",
+    "stop_intervention": "stop intervention", "delete_entries": "delete several",
+}  # fmt: skip
+WRITE_VERBS = ("add_", "update_", "set_", "check_in", "start_", "stop_", "delete_")
+
+
+def test_every_store_function_that_writes_has_an_undo_case() -> None:
+    writers = {
+        name for name, value in vars(store).items()
+        if inspect.isfunction(value) and value.__module__ == store.__name__ and name.startswith(WRITE_VERBS)
+    }  # fmt: skip
+    assert writers == set(WRITERS)
+    assert set(WRITERS.values()) <= set(WRITES)
+
+
+def test_undo_after_editing_a_value_puts_the_old_value_back_and_says_so(cli, engine, db_path) -> None:
+    cli("log", "none", "--date", "yesterday")
+    cli("log", "stress", "10")
+    with session_scope(engine) as session:
+        store.update_factor_entry(session=session, entry_id=1, value=6)
+
+    result = cli("undo")
+
+    assert result.out.strip() == "put back stress 10 on Tue 24 Nov in place of 6"
+    assert select_rows(db_path, "SELECT value FROM factor_entry") == [(10.0,)]
+    assert select_rows(db_path, "SELECT checked_in FROM day") == [(1,)]
 
 
 def test_an_import_is_one_action_too(engine, db_path, tmp_path) -> None:

@@ -161,3 +161,10 @@ def test_the_lips_and_the_mouth_corner_are_one_place_for_spreading(cli) -> None:
     [flag] = json.loads(cli("analyze", "--json").out)["red_flags"]
     assert flag["kind"] == "spreading" and flag["date"] == "2026-11-23"
     assert "2 places" in flag["note"] and "mouth, eye" in flag["note"]
+
+
+def test_a_twitch_in_a_place_called_other_is_no_second_region(cli) -> None:
+    cli("log", "twitch", "--at", "2026-11-20T08:00", "--location", "lower-lip", "--side", "left", "--intensity", "2")
+    cli("log", "twitch", "--at", "2026-11-22T08:00", "--location", "other", "--side", "center", "--intensity", "2")
+    flags = json.loads(cli("analyze", "--json").out)["red_flags"]
+    assert [flag["kind"] for flag in flags] == []  # "other" names no region of the face to spread to

@@ -23,6 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # everything tracker writes (database, backups, exports) is owner-only
     args_list = list(sys.argv[1:] if argv is None else argv)
     context: Context | None = None
+    code = EXIT_FAILURE  # until the command says otherwise
     try:
         _check_text(args_list)
         home_db = _home_only(args_list)
@@ -32,7 +33,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tracker.commands.home import open_home
 
             context = Context(args=argparse.Namespace(db=home_db.value, command=None), build_parser=build_parser)
-            return open_home(context)
+            code = open_home(context)
+            return code
         parser = build_parser()
         args = parser.parse_args(args_list)
         context = Context(args=args, build_parser=build_parser, _parser=parser)
@@ -40,14 +42,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             from tracker.commands.home import open_home  # the TUI, or today's summary
 
-            return open_home(context)
-        return handler(context) or EXIT_OK
+            code = open_home(context)
+            return code
+        code = handler(context) or EXIT_OK
+        return code
     except UsageError as exc:
-        return _fail(str(exc), EXIT_BAD_INPUT)
+        code = EXIT_BAD_INPUT
+        return _fail(str(exc), code)
     except KeyboardInterrupt:
         return _fail("interrupted; nothing was changed", EXIT_FAILURE)
     except BrokenPipeError:
-        return EXIT_OK
+        code = EXIT_OK
+        return code
     except Exception as exc:
         line, code = failure_line(exc)
         if line.startswith("unexpected error") and context is not None and context.opened:
@@ -58,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(line, code)
     finally:
         if context is not None:
-            context.close()
+            context.close(failed=code != EXIT_OK)
 
 
 def _stored_value_line(context: Context) -> tuple[str, int] | None:

@@ -75,5 +75,15 @@ def exports_dir() -> Path:
 
 
 def default_export(kind: str, day: dt.date) -> Path:
-    """The path an export of `kind` (a key of EXPORT_NAMES) written on `day` gets by default."""
-    return exports_dir() / EXPORT_NAMES[kind].format(day=day.isoformat())
+    """The path an export of `kind` (a key of EXPORT_NAMES) written on `day` gets by default:
+    the first of `twitch-weekly-DAY.png`, `twitch-weekly-DAY-2.png`, ... that does not exist
+    yet, so a name the tool picks never replaces a file saved earlier that day (a name the
+    person gives with -o is theirs to reuse)."""
+    first = exports_dir() / EXPORT_NAMES[kind].format(day=day.isoformat())
+    # A folder export ("visit-DAY") has no suffix; "report-DAY.pdf" keeps its own.
+    stem, suffix = (first.stem, first.suffix) if first.suffix else (first.name, "")
+    path, number = first, 1
+    while path.exists() or path.is_symlink():
+        number += 1
+        path = first.with_name(f"{stem}-{number}{suffix}")
+    return path

@@ -106,7 +106,7 @@ def test_the_current_week_on_a_monday_reads_complete_on_the_chart_never_1_of_7()
 
     words = _words(fig)
     assert "1/7" not in words and "0 (1/7)" not in words
-    assert "every day logged so far" in words
+    assert "twitches answered every day so far" in words
     assert "0" in [text.get_text() for text in _episodes_axes(fig).texts]  # a week logged with no twitches
 
 
@@ -131,7 +131,7 @@ def test_bars_are_weekly_counts_and_untracked_weeks_are_gaps(three_weeks):
     assert math.isnan(heights[2])  # nothing drawn, not a zero bar
     numbers = [text.get_text() for text in fig.findobj(Text) if text.get_gid() == "days-logged"]
     assert numbers == ["4/7", "0/7"]
-    assert "not logged" in [text.get_text() for text in ax.texts]
+    assert "not answered" in [text.get_text() for text in ax.texts]
     assert [patch.get_gid() for patch in ax.patches].count("not-logged") == 1
 
 
@@ -142,7 +142,7 @@ def test_a_tracked_week_without_twitches_is_labelled_zero():
 
     assert [bar.get_height() for bar in ax.containers[0]] == [0.0]
     assert "0" in [text.get_text() for text in ax.texts]
-    assert "not logged" not in [text.get_text() for text in ax.texts]
+    assert "not answered" not in [text.get_text() for text in ax.texts]
 
 
 def test_markers_and_runs_sit_at_their_dates(three_weeks):
@@ -236,7 +236,7 @@ def test_a_crowded_span_leaves_the_day_counts_out_and_says_so():
     fig = _chart(daily_frame(rows, []), weeks=52)
 
     assert not [text for text in fig.findobj(Text) if text.get_gid() == "days-logged"]
-    assert "too many weeks to number: a lighter bar is a week with days not logged" in _words(fig)
+    assert "too many weeks to number: a lighter bar is a week with twitches not answered every day" in _words(fig)
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
@@ -343,3 +343,26 @@ def test_days_with_twitches_not_answered_are_not_counted_as_logged_nor_as_zero()
     numbers = [text.get_text() for text in fig.findobj(Text) if text.get_gid() == "days-logged"]
     assert numbers == ["4/7", "0/7"]
     assert "0" not in [text.get_text() for text in ax.texts]
+
+
+def test_an_intervention_on_the_first_day_drawn_is_a_line_inside_the_axes():
+    rows = _week(MONDAY, [(1, 2, None)] * 7)
+    marks = charts.ChartMarks(interventions=[(MONDAY, "glasses")])
+    fig = _chart(daily_frame(rows, []), weeks=1, marks=marks)
+    ax = _episodes_axes(fig)
+
+    [line] = [line for line in ax.lines if line.get_gid() == "intervention"]
+    left, right = ax.get_xlim()
+    # Not on the left spine, where the frame hides it while the legend and label still show.
+    assert left < line.get_xdata()[0] < right
+    assert "glasses" in _words(fig)
+
+
+def test_the_week_under_way_is_drawn_as_part_of_a_week():
+    rows = _week(MONDAY, [(2, 2, None)] * 7) + _week(MONDAY + dt.timedelta(days=7), [(1, 2, None)])
+    fig = _chart(daily_frame(rows, []), weeks=2)
+    ax = _episodes_axes(fig)
+
+    bars = ax.containers[0]
+    assert [bar.get_gid() for bar in bars] == [None, "so-far"] and bars[-1].get_hatch()
+    assert "this week so far: 1 of 7 days" in _words(fig)

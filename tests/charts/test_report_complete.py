@@ -109,7 +109,8 @@ def test_every_note_of_the_period_is_printed_dated_and_whole_or_pointed_to(histo
     for note in (SHORT_NOTE, SHORT_NOTE + "!", LONG_NOTE, TWITCH_NOTE):
         assert note in text
     assert VERY_LONG_NOTE[:400] in text
-    assert "… (the whole note is in daily.csv)" in text
+    # On its own the report has no daily.csv beside it: it names the command that writes one.
+    assert "… (the whole note is in `tracker export csv`)" in text and "daily.csv)" not in text
     assert f"{TODAY - dt.timedelta(days=9):%a %d %b %Y} Day note: {LONG_NOTE}" in text
     assert "Twitch 09:00, left eyelid: " + TWITCH_NOTE in text
 
@@ -167,3 +168,10 @@ def _column_titles(page: Figure) -> list[str]:
 def _frozen_today() -> Iterator[None]:
     with time_machine.travel(dt.datetime(2026, 11, 30, 21, 0, tzinfo=LONDON), tick=False):
         yield
+
+
+def test_a_report_in_the_visit_packet_points_to_the_csv_beside_it(history, tmp_path) -> None:
+    with time_machine.travel(dt.datetime(2026, 11, 30, 21, 0, tzinfo=LONDON), tick=False):
+        path = write_visit_report(history, tmp_path / "report.pdf", today=TODAY, in_packet=True)
+
+    assert "… (the whole note is in daily.csv)" in _pdf_text(path)

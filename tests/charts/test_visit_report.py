@@ -116,7 +116,7 @@ def test_summary_counts_active_days_over_tracked_days(chart_diary, analysis):
     recent = chart_diary.frame.loc[str(chart_diary.end - dt.timedelta(days=27)) :]
     tracked, active = int(recent["tracked"].sum()), int((recent["episodes"] > 0).sum())
 
-    assert f"Last 28 days: twitching on {active} of {tracked} days logged" in "\n".join(lines)
+    assert f"Last 28 days: twitching on {active} days; twitches answered on {tracked} of 28 days" in "\n".join(lines)
     assert any(line.startswith("Spreading:") and "new: right eyelid" in line for line in lines)
 
 
@@ -244,6 +244,9 @@ def test_days_with_twitches_not_answered_read_as_not_logged_never_zero():
         frame, ["caffeine_mg"], UNITS, [], names=NAMES, date_to=rows[-1].date, date_from=day
     )
 
-    assert "Since 20 Nov 2026 (3 days): twitching on 1 of 2 days logged; 1 of the 3 days not logged." in lines
+    assert (
+        "Since 20 Nov 2026 (3 days): twitching on 1 day; twitches answered on 2 of 3 days; "
+        "1 day has only other entries."
+    ) in lines
     assert table[0][:4] == ["Fri 20 Nov", "—", "—", "—"]
     assert table[1][:2] == ["Sat 21 Nov", "0"]

@@ -4,6 +4,7 @@ and asking which dialog is on top."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 from sqlmodel import select
 from textual import events
@@ -62,3 +63,8 @@ def pressing(*keys: str):
         await settle(pilot)
 
     return run_before
+
+
+def rows(app, sql: str) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """What the app's diary file holds, read with sqlite3 alone (as another program would)."""
+    return sqlite3.connect(app.diary.db_path).execute(sql).fetchall()

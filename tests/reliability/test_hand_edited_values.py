@@ -15,6 +15,10 @@ EDITS = [
     ("UPDATE episode SET location = 'forehead' WHERE id = 1", "episode", "id 1", "location", "'forehead'"),
     ("UPDATE episode SET local_date = '2026-02-30' WHERE id = 1", "episode", "id 1", "local_date", "'2026-02-30'"),
     ("UPDATE episode SET started_at = 'yesterday' WHERE id = 1", "episode", "id 1", "started_at", "'yesterday'"),
+    # a real date, but not the date of the twitch's time in its own offset (logged 24 Nov, 09:30 London)
+    ("UPDATE episode SET local_date = '2026-11-23' WHERE id = 1", "episode", "id 1", "local_date", "'2026-11-23'"),
+    ("UPDATE factor_entry SET local_date = '2026-11-25' WHERE id = 1", "factor_entry", "id 1", "local_date",
+     "'2026-11-25'"),
     ("UPDATE factor_entry SET value = -95 WHERE id = 1", "factor_entry", "id 1", "value", "-95"),
     ("UPDATE factor_entry SET value = 'lots' WHERE id = 1", "factor_entry", "id 1", "value", "'lots'"),
     ("UPDATE preset SET amount = -1 WHERE name = 'espresso'", "preset", "id", "amount", "-1"),
@@ -54,9 +58,11 @@ TRIPPED = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("argv", "field", "value"), TRIPPED, ids=lambda item: " ".join(item) if isinstance(item, list) else item
-)
+def _case_id(item: object) -> str:
+    return " ".join(item) if isinstance(item, list) else str(item)
+
+
+@pytest.mark.parametrize(("argv", "field", "value"), TRIPPED, ids=_case_id)
 def test_a_command_that_writes_and_trips_on_it_names_it_too(cli, db_path, argv, field, value) -> None:
     before = edited_diary(cli, db_path, f"UPDATE episode SET {field} = {value} WHERE id = 1")
     result = cli(*argv)

@@ -16,7 +16,7 @@ from tests.helpers.processes import row_counts, tracker_process
 from tracker.cli import main
 from tracker.storage import wait as db_wait
 
-WAITING = "waiting for another tracker write to finish"
+WAITING = "waiting: another program holds the diary's write lock"
 
 
 def hold_write_lock(path: Path) -> sqlite3.Connection:

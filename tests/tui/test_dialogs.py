@@ -75,6 +75,16 @@ async def test_a_refused_sleep_keeps_the_form_open_with_the_value_and_the_reason
     assert entries(engine) == {"sleep": [6.17]}
 
 
+async def test_a_bed_time_equal_to_the_wake_time_is_refused_not_saved_as_no_sleep(app, engine) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "tab", *"22:00", "tab", *"22:00", "enter")
+        await settle(pilot)
+        assert on(app, "SleepForm")  # still open, the times kept
+        assert "other than the bed time" in field_error(app, "bed")
+    assert entries(engine) == {}
+
+
 async def test_g_shows_the_dose_and_writes_only_when_asked(app, engine, seed) -> None:
     seed(lambda s: store.add_factor_entry(session=s, entry_in=FactorEntryCreate(factor="magnesium", value=600)))
     async with app.run_test(size=SIZE) as pilot:

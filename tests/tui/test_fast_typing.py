@@ -4,14 +4,8 @@ or reordered: what is saved is what was typed."""
 
 from __future__ import annotations
 
-import sqlite3
-
-from tests.helpers.tui import ENTER, burst
+from tests.helpers.tui import ENTER, burst, rows
 from tests.tui.conftest import settle
-
-
-def rows(app, sql: str) -> list[tuple]:  # type: ignore[no-untyped-def]
-    return sqlite3.connect(app.diary.db_path).execute(sql).fetchall()
 
 
 async def test_t_then_enter_typed_at_once_saves_the_twitch(app) -> None:

@@ -73,7 +73,7 @@ async def test_one_notice_at_a_time_and_none_once_stale(app, seed) -> None:
         await pilot.press("delete", "delete")
         await settle(pilot)
         assert any("to undo" in n.message for n in app._notifications)
-        await pilot.press("u")
+        await pilot.press("u", "u")
         await settle(pilot)
         shown = [n.message for n in app._notifications]
         assert len(shown) == 1 and "Undone" in shown[0]  # "Press u to undo" is gone

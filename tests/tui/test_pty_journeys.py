@@ -179,3 +179,20 @@ def test_a_twitch_logged_from_another_terminal_appears_without_a_key(tracker, tm
     assert logged.returncode == 0, logged.stderr
     app.drain_until(lambda: b"2 twitches" in app.output and b"chin" in app.output, "the other terminal's twitch")
     assert app.quit() == 0
+
+
+def test_entries_typed_after_a_day_key_go_to_the_day_it_shows(tracker) -> None:
+    # In one read: the second glass and the second twitch go to the day `[` and `y` moved to.
+    import datetime as dt
+
+    app = tracker(120, 40)
+    app.burst("wg[wg")
+    days = app.wait_for("SELECT local_date FROM factor_entry ORDER BY id", 2)
+    app.burst(".t\ryt\r")
+    twitch_days = app.wait_for("SELECT local_date FROM episode ORDER BY id", 2)
+    assert app.quit() == 0
+    # The app runs in its own process, on the real clock: the day before its first entry's day.
+    today = dt.date.fromisoformat(days[0][0])
+    yesterday = str(today - dt.timedelta(days=1))
+    assert days == [(str(today),), (yesterday,)]
+    assert twitch_days == [(str(today),), (yesterday,)]

@@ -203,6 +203,9 @@ def test_the_command_reports_a_refused_database_in_one_line(tmp_path, monkeypatc
         def run(self) -> None:
             pass
 
+        def write_waiting(self) -> None:  # the app's notice that a write waits for another
+            pass
+
     monkeypatch.setattr(home.sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(home.sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr("tracker.tui.app.make_app", lambda **kwargs: Quits(**kwargs))

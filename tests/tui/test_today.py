@@ -165,7 +165,7 @@ async def test_delete_then_undo(app, engine, seed):
         await settle(pilot)
         assert episodes(engine) == []
         assert any("Press [b]u[/b]" in n.message for n in app._notifications)
-        await pilot.press("u")
+        await pilot.press("u", "u")
         await settle(pilot)
         assert app.screen.query_one(DayTable).row_count == 1
     assert [e.started_at.hour for e in episodes(engine)] == [8]
@@ -234,7 +234,7 @@ async def test_undo_says_what_came_back_in_words_and_puts_the_cursor_on_it(app, 
         assert water is not None and water.startswith("f")
         await pilot.press("delete", "enter")
         await settle(pilot)
-        await pilot.press("u")
+        await pilot.press("u", "enter")
         await settle(pilot)
         told = [n.message for n in app._notifications if "Undone" in n.message]
         # A second Delete now would ask about the water again, never about the twitch beside it.
@@ -247,4 +247,4 @@ async def test_u_with_nothing_to_undo_says_so(app):
         await settle(pilot)
         await pilot.press("u")
         await settle(pilot)
-        assert any("Nothing to undo here" in n.message for n in app._notifications)
+        assert any("Nothing to undo" in n.message for n in app._notifications)

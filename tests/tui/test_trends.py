@@ -101,7 +101,7 @@ async def test_bars_start_at_zero_and_the_week_so_far_counts_the_days_so_far(app
             await pilot.press("T")
             await settle(pilot)
             screen = app.screen
-            assert cells(screen, "days")[-1] == "1/1"  # days logged of days so far, as in the PNG
+            assert cells(screen, "days")[-1] == "1/1"  # days answered of days so far, as in the PNG
             top, bottom = screen.query_one("#bars-sleep_h", Static).visual.plain.splitlines()  # type: ignore[union-attr]
     weeks = slice(13 + 9 * 7, 13 + 11 * 7)  # the 6.3 h week, then the 9 h week
     assert top[weeks].split() == ["▃▃▃▃▃", "█████"]  # 6.3 h is 70% of 9 h high, not an empty cell

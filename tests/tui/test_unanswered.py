@@ -76,3 +76,14 @@ async def test_a_date_the_diary_cannot_hold_is_refused_in_the_prompt(app) -> Non
         await settle(pilot)
         assert on(app, "TodayScreen") and app.screen.day == dt.date(1900, 1, 1)
         assert any("no day before" in n.message for n in app._notifications)
+
+
+async def test_typing_in_a_note_that_is_already_there_adds_to_it(app, engine) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("N", *"slept badly", "enter")
+        await settle(pilot)
+        await pilot.press("N", *"; headache", "enter")  # one key must not replace what is there
+        await settle(pilot)
+    with session_scope(engine, write=False) as session:
+        assert session.get(Day, TODAY).note == "slept badly; headache"

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.text import DASH, TIMES
 from tracker.core.daily import DailyRow
+from tracker.core.formatting import rounded
 
 Z_95 = 1.959964
 
@@ -96,10 +97,10 @@ def _effect(
     return entry | {
         "status": "ok",
         "summary": (
-            f"{intervention.name} (since {start}): {entry['after_mean']:.1f} twitches a day over "
+            f"{intervention.name} (since {start}): {rounded(entry['after_mean'], 1)} twitches a day over "
             f"{len(after)} tracked days after a {config.intervention_washout_days}-day washout, "
-            f"against {entry['before_mean']:.1f} in the {len(before)} tracked days before: "
-            f"{rate_ratio:.2f}{TIMES} (95% CI {low:.2f}{DASH}{high:.2f}). A before/after "
+            f"against {rounded(entry['before_mean'], 1)} in the {len(before)} tracked days before: "
+            f"{rounded(rate_ratio, 2)}{TIMES} (95% CI {rounded(low, 2)}{DASH}{rounded(high, 2)}). A before/after "
             "comparison: twitching also comes and goes on its own."
         ),
     }

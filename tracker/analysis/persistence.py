@@ -156,9 +156,14 @@ def collect_red_flags(
     episodes suggest (`source` SUGGESTED, "suggested by your entries"):
     "spreading" (2+ locations within the window) and a one-sided "hemifacial-pattern"
     (eyelid plus cheek or mouth on the same side). A twitch logged without a place (or a
-    side) is no place at all: it never makes a second place, nor one side of a pattern."""
+    side) is no place at all: it never makes a second place, nor one side of a pattern.
+
+    Both kinds keep to one period, `date_from` (if given) to `as_of`: the suggestions look
+    at its last `red_flag_window_days` days only, so none is dated before a logged flag
+    that the period leaves out."""
     config = config or PersistenceConfig()
     window_start = as_of - dt.timedelta(days=config.red_flag_window_days - 1)
+    window_start = max(window_start, date_from) if date_from else window_start
     flags = [
         {
             "date": flag.date.isoformat(),
@@ -198,6 +203,8 @@ def _spreading(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
     second region first twitched."""
     seen: list[str] = []
     for episode in recent:
+        if str(episode.location) == Location.OTHER:
+            continue  # a place the person did not name is no region of the face to spread to
         region = REGIONS.get(str(episode.location), str(episode.location))
         if region not in seen:
             seen.append(region)

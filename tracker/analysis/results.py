@@ -20,11 +20,11 @@ from tracker.analysis.persistence import (
     persistence,
     persistence_status_line,
 )
-from tracker.analysis.text import DASH, TIMES
+from tracker.analysis.text import DASH, TIMES, chance_text, q_words, range_coverage
 from tracker.analysis.triggers import FactorLike
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import days as plural_days
-from tracker.core.formatting import factor_words, red_flag_words
+from tracker.core.formatting import factor_words, red_flag_words, rounded
 from tracker.core.span import clamped_words
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def analyze(
         "red_flags": collect_red_flags(
             logged=red_flags,
             episodes=episodes,
-            as_of=as_of,
+            as_of=end,  # the flags keep to the range the rest of the report covers
             date_from=date_from,
             config=config.persistence,
         ),
@@ -134,15 +134,14 @@ def format_text(result: dict[str, Any]) -> str:
     adjusted model, interventions, in that order."""
     span = result["range"]
     lines = [
-        f"Twitching report, {span['from']} to {span['to']} (as of {result['as_of']}): "
-        f"{span['tracked_days']} tracked, {span['untracked_days']} not tracked.",
+        f"Twitching report, {span['from']} to {span['to']} (as of {result['as_of']}): {range_coverage(span)}.",
         *(f"({clamped_words(item)})" for item in span.get("clamped", ())),
         *_unanswered_lines(span),
         "",
         "1. How long it has lasted",
         *_persistence_lines(result["persistence"]),
         "",
-        "2. Red flags",
+        f"2. Red flags, {span['from']} to {span['to']}",
         *([_flag_line(flag) for flag in result["red_flags"]] or ["   none"]),
         "",
         "3. Possible triggers (each factor on the same day, and the day before)",
@@ -162,8 +161,8 @@ def _unanswered_lines(span: dict[str, Any]) -> list[str]:
     if not count:
         return []
     return [
-        f"Twitches not answered on {plural_days(count)} of them (something else was logged): unknown, "
-        "not counted as 0. `tracker log none --date D` records a day without twitches."
+        "On a day with only other entries the twitches are unknown, not counted as 0. "
+        "`tracker log none --date D` records a day without twitches."
     ]
 
 
@@ -196,21 +195,22 @@ def _trigger_lines(entries: Sequence[dict[str, Any]]) -> list[str]:
         entries,
         key=lambda e: (not e["association"], e["q_value"] is None, e["q_value"] or 0.0),
     )
-    lines = []
+    tested = sum(entry["q_value"] is not None for entry in entries)
+    lines = [f"   ({q_words(tested, AnalysisConfig().alpha)}.)"] if tested else []
     for entry in ordered:
-        when = "same day" if entry["lag_days"] == 0 else "day before"
+        # One line a factor: the summary names the factor and the day; the facts follow it.
         confidence = CONFIDENCE_WORDS.get(entry["confidence"], entry["confidence"])
-        head = f"   {factor_words(entry['name'])}, {when}: {confidence}, {entry['n_days']} days"
+        facts = f"{confidence}, {plural_days(entry['n_days'])}"
         if entry["q_value"] is not None:
-            head += f", q = {entry['q_value']:.3g}"
-        lines += [head, f"     {entry['summary']}"]
+            facts += f", {chance_text('q', entry['q_value'])}"
+        lines.append(f"   {entry['summary']} [{facts}]")
     return lines
 
 
 def _adjusted_lines(entries: Sequence[dict[str, Any]]) -> list[str]:
     return [
-        f"   {factor_words(entry['name'])}: {entry['rate_ratio']:.2f}{TIMES} per {entry['per']} "
-        f"(95% CI {entry['ci_low']:.2f}{DASH}{entry['ci_high']:.2f}), p = {entry['p_value']:.3g}, "
-        f"{entry['n_days']} days"
+        f"   {factor_words(entry['name'])}: {rounded(entry['rate_ratio'], 2)}{TIMES} per {entry['per']} "
+        f"(95% CI {rounded(entry['ci_low'], 2)}{DASH}{rounded(entry['ci_high'], 2)}), "
+        f"{chance_text('p', entry['p_value'])}, {plural_days(entry['n_days'])}"
         for entry in entries
     ]

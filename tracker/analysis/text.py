@@ -1,5 +1,9 @@
 """Characters and phrases the report's wording shares."""
 
+from typing import Any
+
+from tracker.core.formatting import coverage_words
+
 TIMES = "\u00d7"  # multiplication sign, as in "1.42x per 100 mg"
 DASH = "\u2013"  # en dash, as in "95% CI 1.18-1.71"
 NOT_PROOF = "An association, not proof of cause."
@@ -9,3 +13,30 @@ NOT_PROOF = "An association, not proof of cause."
 # entries is never shown as one the person logged.
 LOGGED = "logged"
 SUGGESTED = "suggested by your entries"
+
+
+def range_coverage(span: dict[str, Any]) -> str:
+    """The analysis range's days as coverage_words says them, from the result's "range"."""
+    tracked = span["tracked_days"]
+    return coverage_words(
+        days_in_range=tracked + span["untracked_days"],
+        tracked=tracked,
+        answered=tracked - (span.get("unanswered_days") or 0),
+    )
+
+
+
+def q_words(tested: int, alpha: float) -> str:
+    """What q means, said once above the factors: "q: how likely a link this strong is by
+    chance, after allowing for testing 6 factors (each on the same day and the day before);
+    under 0.05 counts as a possible trigger"."""
+    return (
+        f"q: how likely a link this strong is by chance alone, after allowing for testing {tested} "
+        f"factor-and-day pairs; under {alpha:g} counts as a possible trigger"
+    )
+
+
+def chance_text(letter: str, value: float) -> str:
+    """A q or p value as a reader takes it in: "q < 0.001", never "q = 3.3e-07"; else two
+    significant digits, "q = 0.33", "p = 0.0028"."""
+    return f"{letter} < 0.001" if value < 0.001 else f"{letter} = {value:.2g}"

@@ -23,7 +23,7 @@ from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.frame import answered
 from tracker.analysis.poisson import benjamini_hochberg, covariates, fit_rate_ratio
 from tracker.analysis.text import DASH, NOT_PROOF, TIMES
-from tracker.core.formatting import factor_words
+from tracker.core.formatting import days, factor_words, plural, rounded
 from tracker.core.vocabulary import FactorKind
 
 if TYPE_CHECKING:
@@ -158,14 +158,14 @@ def _test(
     more = _days_needed(n, n_high, config)
     if more:
         name = factor_words(factor.name)
-        entry["summary"] = f"{name} ({_lag_words(lag)}): not enough data yet — about {more} more {_day_s(more)}"
+        entry["summary"] = f"{name} ({_lag_words(lag)}): not enough data yet — about {plural(more, 'more day')}"
         entry["days_needed"] = more
         return entry
     fit = fit_rate_ratio(y, (x / step)[:, None], controls, max_lag=config.autocorrelation_lags)[0]
     if fit is None:
         more = config.min_days_per_side
         entry["summary"] = (
-            f"{factor_words(factor.name)} ({_lag_words(lag)}): not enough data yet — about {more} more {_day_s(more)} "
+            f"{factor_words(factor.name)} ({_lag_words(lag)}): not enough data yet — about {plural(more, 'more day')} "
             "(the days so far split too cleanly into twitchy and quiet ones to measure)"
         )
         entry["days_needed"] = more
@@ -211,10 +211,6 @@ def _days_needed(n: int, n_high: int, config: AnalysisConfig) -> int:
     return more
 
 
-def _day_s(count: int) -> str:
-    return "day" if count == 1 else "days"
-
-
 def _lag_words(lag: int) -> str:
     return "same day" if lag == 0 else "the day before"
 
@@ -238,14 +234,14 @@ def _condition(factor: FactorLike, lag: int, threshold: float | None, strict: bo
 def _summary(entry: dict[str, Any]) -> str:
     per = "(yes vs no)" if entry["per"] == "yes vs no" else f"per {entry['per']}"
     text = (
-        f"{entry['condition']} you logged {entry['high_mean']:.1f} twitches a day on average "
-        f"({entry['high_days']} days), against {entry['low_mean']:.1f} on other days "
-        f"({entry['low_days']} days): about {entry['rate_ratio']:.2f}{TIMES} {per} "
-        f"(95% CI {entry['ci_low']:.2f}{DASH}{entry['ci_high']:.2f})."
+        f"{entry['condition']} you logged {rounded(entry['high_mean'], 1)} twitches a day on average "
+        f"({days(entry['high_days'])}), against {rounded(entry['low_mean'], 1)} on other days "
+        f"({days(entry['low_days'])}): about {rounded(entry['rate_ratio'], 2)}{TIMES} {per} "
+        f"(95% CI {rounded(entry['ci_low'], 2)}{DASH}{rounded(entry['ci_high'], 2)})."
     )
     if entry["association"]:
         return f"{text} {NOT_PROOF}"
-    return f"{text} No clear association (q = {entry['q_value']:.2f}): this could be chance."
+    return f"{text} No clear association: this could be chance."
 
 
 def significant_figures(value: float) -> float:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +37,10 @@ class Context:
     build_parser: Callable[[], argparse.ArgumentParser] = field(default=argparse.ArgumentParser, repr=False)
     _parser: argparse.ArgumentParser | None = field(default=None, repr=False)
     _engine: Engine | None = field(default=None, repr=False)
+    # Who is told that a write waits for another writer; None: stderr. The app sets its own,
+    # since under a full-screen app stderr is not seen.
+    on_wait: Callable[[], None] | None = field(default=None, repr=False)
+    _created: Path | None = field(default=None, repr=False)  # the database, if this command made it
 
     @property
     def parser(self) -> argparse.ArgumentParser:
@@ -70,7 +76,9 @@ class Context:
                 from tracker.storage.wait import WRITE_WAIT_S
 
                 _say_upgrade_notes()
+                new = not os.path.lexists(path)
                 self._engine = open_database(path, wait_s=WRITE_WAIT_S, on_wait=self._say_waiting)
+                self._created = path if new else None
         return self._engine
 
     def session(self, *, write: bool = True, read_only: bool | None = None) -> AbstractContextManager[Session]:
@@ -81,17 +89,31 @@ class Context:
 
         return session_scope(self.engine(read_only=not write if read_only is None else read_only), write=write)
 
-    def close(self) -> None:
-        """Close the database: the last connection out folds the WAL back into the file."""
+    def close(self, *, failed: bool = False) -> None:
+        """Close the database: the last connection out folds the WAL back into the file.
+
+        A command that `failed` wrote nothing; a database it created is removed with its side
+        files, so a refused command leaves no empty diary behind (`--db typo.db log ...`).
+        """
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        if failed and self._created is not None and not _holds_entries(self._created):
+            from tracker.core.files import DATABASE_SIDE_FILES
+
+            for name in (self._created.name, *(self._created.name + suffix for suffix in DATABASE_SIDE_FILES)):
+                with contextlib.suppress(FileNotFoundError):
+                    (self._created.parent / name).unlink()
+        self._created = None
 
     def _say_waiting(self) -> None:
         # Called from a timer thread while a write waits for another writer's lock.
-        from tracker.storage.wait import WRITE_WAIT_S
+        from tracker.storage.wait import WAITING
 
-        self.say(f"waiting for another tracker write to finish (an import, say; up to {WRITE_WAIT_S} s)…")
+        if self.on_wait is not None:
+            self.on_wait()
+            return
+        self.say(WAITING)
 
     def now(self) -> dt.datetime:
         """The clock every command reads (and passes on to the store)."""
@@ -128,6 +150,24 @@ class Context:
     def say(self, message: str) -> None:
         """A message for the person (stderr, so data on stdout stays clean)."""
         print(message, file=sys.stderr)
+
+
+def _holds_entries(path: Path) -> bool:
+    """Whether `path` holds anything a person logged (another tracker may have written to a
+    database this command created); True when it cannot be read, so it is kept."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return any(
+                conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+                for table in ("episode", "factor_entry", "day", "red_flag", "intervention")
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return True
 
 
 def _say_upgrade_notes() -> None:

@@ -82,6 +82,7 @@ def list_entries(context: Context) -> int:
                     "name": factor.name,
                     "value": entry.value,
                     "unit": factor.unit,
+                    "kind": factor.kind,
                     "note": entry.note,
                 }
             )
@@ -141,28 +142,17 @@ def _clock(at: object) -> str:
 
 def _describe(item: dict[str, object]) -> str:
     """One entry in a person's words: "caffeine 95 mg", "no twitches", "twitch, left eyelid"."""
-    from tracker.core.formatting import (
-        duration_words,
-        factor_words,
-        format_number,
-        intensity_words,
-        place_words,
-        red_flag_words,
-    )
+    from tracker.core.formatting import amount_words, factor_words, red_flag_words, twitch_words
 
     note = f" — {item['note']}" if item.get("note") else ""
     match item["type"]:
         case "twitch":
-            duration = f", {duration_words(item['duration_s'])}" if item["duration_s"] is not None else ""  # type: ignore[arg-type]
             tags = ", ".join(item["context"] + item["relief"])  # type: ignore[operator]
-            return (
-                f"twitch, {place_words(str(item['location']), str(item['side']))}, "
-                f"{intensity_words(item['intensity'])}"  # type: ignore[arg-type]
-                f"{duration}" + (f" [{tags}]" if tags else "") + note
-            )
+            what = twitch_words(str(item["location"]), str(item["side"]), item["intensity"], item["duration_s"])  # type: ignore[arg-type]
+            return f"twitch, {what}" + (f" [{tags}]" if tags else "") + note
         case "factor":
             name = factor_words(str(item["name"]))
-            return f"{name} {format_number(item['value'])} {item['unit']}".rstrip() + note  # type: ignore[arg-type]
+            return f"{name} {amount_words(item['value'], str(item['unit']), str(item['kind']))}" + note  # type: ignore[arg-type]
         case "red_flag":
             return f"RED FLAG {red_flag_words(str(item['kind']))}{note}"
         case _:
@@ -183,11 +173,8 @@ def delete_entries(context: Context) -> int:
     with context.session() as session:
         removed = store.delete_entries(session=session, ids=context.args.ids)
     # What each id was, in words: a mistyped id names an entry the person may not be looking at.
-    print(
-        "deleted "
-        + "; ".join(f"{item.entry_id} ({item.what})" for item in removed)
-        + " — `tracker undo` brings it back"
-    )
+    back = "brings it back" if len(removed) == 1 else f"brings back all {len(removed)}"
+    print("deleted " + "; ".join(f"{item.entry_id} ({item.what})" for item in removed) + f" — `tracker undo` {back}")
     return 0
 
 

@@ -78,7 +78,7 @@ def _twitch(context: Context) -> int:
     opts = parser.parse_args(context.args.rest)
 
     from tracker.core import validate
-    from tracker.core.formatting import duration_words, intensity_words, place_words
+    from tracker.core.formatting import twitch_words
     from tracker.core.when import Moment, moment_on, parse_date, parse_duration, read_when
     from tracker.storage import store
     from tracker.storage.models import EpisodeCreate
@@ -111,8 +111,7 @@ def _twitch(context: Context) -> int:
             now=now,
         )
         entry = store.entry_id(episode)
-    length = f", {duration_words(episode.duration_s)}" if episode.duration_s is not None else ""
-    what = f"{place_words(episode.location, episode.side)}, {intensity_words(episode.intensity)}{length}"
+    what = twitch_words(episode.location, episode.side, episode.intensity, episode.duration_s)
     # Say which details were not typed but repeated, so a repeat is never mistaken for an answer.
     typed = {"location": opts.location, "side": opts.side, "intensity": given}
     left_out = [name for name, value in typed.items() if value is None]
@@ -135,15 +134,50 @@ def _factor(context: Context, name: str) -> int:
     with context.session() as session:
         factor = store.get_factor(session=session, name=name)
         value = _factor_value(session, factor, opts.value)
+        try:
+            store.check_factor_value(factor, value, field=factor.name)
+        except InputError as exc:  # name what was typed (24h1), then what it was read as (24.02)
+            typed = opts.value.strip()
+            if _says(typed, value):
+                raise
+            raise InputError(exc.field, typed, f"{exc.allowed} ({typed} read as {_show(value)})") from None
         entry = store.add_factor_entry(
             session=session,
             entry_in=FactorEntryCreate(factor=factor.column, value=value, at=at, date=day, note=opts.note),
             now=now,
         )
         label = store.entry_id(entry)
-    amount = f"{_show(value)}{' ' + factor.unit if factor.unit else ''}"
+        total = _day_total(session, factor, entry)
+    from tracker.core.formatting import amount_words
+
+    amount = amount_words(value, factor.unit, factor.kind)
+    typed = opts.value.strip()
+    if not _says(typed, value):  # 24h1, 6:10 or "glass": what was typed, then what it was taken as
+        amount = f"{typed} ({amount})"
     _confirm_entry(f"logged {label}: {factor.name} {amount}", entry, when, now)
+    if total:
+        print(total)
     return 0
+
+
+def _day_total(session, factor, entry) -> str:  # type: ignore[no-untyped-def]
+    """For a factor whose day adds its entries up, once the day has more than one: what it now
+    comes to and how to edit one, so a second sleep entry is not mistaken for a correction.
+    Empty otherwise."""
+    from tracker.core.daily import daily_value
+    from tracker.core.formatting import day_total_words
+    from tracker.core.vocabulary import DailyRule
+    from tracker.storage.queries import factor_entries_between
+
+    if factor.daily_rule != DailyRule.SUM:
+        return ""
+    day = entry.local_date
+    values = [e.value for e in factor_entries_between(session=session, start=day, end=day) if e.factor_id == factor.id]
+    if len(values) < 2:
+        return ""
+    total = daily_value(factor.daily_rule, values) or 0.0  # never blank: it has two entries
+    words = day_total_words(factor.name, factor.unit, day=day, total=total, entries=len(values))
+    return f"{words}; `tracker list --date {day.isoformat()}` to edit one"
 
 
 def _timing_options(parser: argparse.ArgumentParser) -> None:
@@ -180,13 +214,15 @@ def _factor_value(session: Session, factor: Factor, text: str) -> float:
     from tracker.core.validate import NUMBER_TEXT, number_text
 
     if NUMBER_TEXT.fullmatch(raw) or raw[:1].isdigit():  # else perhaps a preset name ("glass")
-        return number_text(factor.name, text)
+        return number_text(factor.name, text, allowed=f"a number, {store.allowed_values(factor)}")
     presets = [p for p in store.list_presets(session=session) if p.factor_id == factor.id]
     for preset in presets:
         if preset.name == raw:
             return preset.amount
     names = ", ".join(p.name for p in presets)
-    raise InputError(factor.name, text, "a number" + (f" or a preset ({names})" if names else ""))
+    raise InputError(
+        factor.name, text, f"a number, {store.allowed_values(factor)}" + (f", or a preset ({names})" if names else "")
+    )
 
 
 def _drink(context: Context) -> int:
@@ -214,7 +250,10 @@ def _drink(context: Context) -> int:
             now=now,
         )
         label = store.entry_id(entry)
+        total = _day_total(session, factor, entry)
     _confirm_entry(f"logged {label}: {drink} = {_show(entry.value)} {factor.unit} {factor.name}", entry, when, now)
+    if total:
+        print(total)
     return 0
 
 
@@ -324,6 +363,14 @@ def _and(names: list[str]) -> str:
 
 def _split_repeated(values: list[str]) -> list[str]:
     return [part for value in values for part in value.replace(";", ",").split(",")]
+
+
+def _says(typed: str, value: float) -> bool:
+    """Whether `typed` is plainly the number `value` (6.5, 6.50), so echoing it back adds nothing."""
+    from tracker.core.formatting import same_number
+    from tracker.core.validate import NUMBER_TEXT
+
+    return bool(NUMBER_TEXT.fullmatch(typed)) and same_number(value, typed)
 
 
 def _show(value: float) -> str:

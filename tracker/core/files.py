@@ -8,6 +8,8 @@ used, removed on any error (a kill can leave one there).
 What is written to is checked first (`output_target`): a device, FIFO, socket or directory, or
 a symbolic link to one, is refused rather than replaced, whoever runs tracker (root included).
 A symbolic link to a regular file is followed, so the link stays and its file is replaced.
+An export never replaces a database: a SQLite file (the diary, another diary, a backup), a
+database's -wal/-shm/-journal file, or a name a backup would have is refused.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -27,6 +30,12 @@ from tracker.errors import InputError
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 STDOUT = "-"
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database
+# Files SQLite keeps beside a database while it is open; replacing one corrupts the database.
+DATABASE_SIDE_FILES = ("-wal", "-shm", "-journal")
+# A timestamped backup's name (tracker.storage.backup): an export named like one would be counted
+# among the backups kept and push a real one out.
+BACKUP_NAME = re.compile(r"\.\d{8}-\d{6}-\d{6}\.backup(\.|$)")
 
 
 def ensure_private_dir(directory: Path, *, tighten: bool = False) -> None:
@@ -51,11 +60,15 @@ def describe_kind(mode: int) -> str:
     return "not a regular file"
 
 
-def output_target(path: Path | str, *, field: str = "-o", allow_stdout: bool = False) -> Path:
+def output_target(
+    path: Path | str, *, field: str = "-o", allow_stdout: bool = False, backup: bool = False
+) -> Path:
     """The regular file to write for `path` (a symbolic link resolved), checked before any work.
 
     Raises InputError (one line: field, value, what is allowed) when `path` is a directory,
-    a device, a FIFO or a socket, a link to one or to nothing, or in a folder that does not exist.
+    a device, a FIFO or a socket, a link to one or to nothing, or in a folder that does not exist;
+    or when it is a database or one of its side files, or named as a backup (`backup` is True
+    only for the backup itself).
     """
     shown = str(path)
     allowed = "a regular file" + (" or - for standard output" if allow_stdout else "")
@@ -78,13 +91,41 @@ def output_target(path: Path | str, *, field: str = "-o", allow_stdout: bool = F
         if not folder.is_dir():
             what = "does not exist" if not folder.exists() else "is not a folder"
             raise InputError(field, shown, f"{allowed} in a folder that exists; {folder} {what}") from None
+        _refuse_database(target, field, shown, allowed, backup=backup)
         return target
     except OSError as exc:
         raise InputError(field, shown, f"{allowed}; it cannot be reached ({exc.strerror})") from None
     if not stat.S_ISREG(mode):
         hint = " (use - for standard output)" if allow_stdout and not stat.S_ISDIR(mode) else ""
         raise InputError(field, shown, f"{allowed}; it is {describe_kind(mode)}{hint}")
+    _refuse_database(target, field, shown, allowed, backup=backup)
     return target
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """True if `path` is a readable file that starts with the SQLite header."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _refuse_database(target: Path, field: str, shown: str, allowed: str, *, backup: bool) -> None:
+    # The diary, another diary and every backup start with the SQLite header, whatever they
+    # are called (a diary named diary.pdf is still a diary); the side files are recognised by
+    # their name beside a database, as SQLite itself finds them.
+    never = "an export never replaces a database"
+    if is_sqlite_file(target):
+        raise InputError(field, shown, f"{allowed}; it is a SQLite database ({never})")
+    for suffix in DATABASE_SIDE_FILES:
+        if target.name.endswith(suffix):
+            owner = target.with_name(target.name.removesuffix(suffix))
+            if is_sqlite_file(owner):
+                whose = f"the {suffix[1:]} file of the database {owner}"
+                raise InputError(field, shown, f"{allowed}; it is {whose} ({never})")
+    if not backup and BACKUP_NAME.search(target.name):
+        raise InputError(field, shown, f"{allowed}; it is named as a database backup ({never})")
 
 
 def _through_proc(path: Path) -> bool:
@@ -100,13 +141,15 @@ def _through_proc(path: Path) -> bool:
 
 
 @contextmanager
-def private_atomic_file(path: Path, *, replace: bool = True, field: str = "-o") -> Iterator[IO[bytes]]:
+def private_atomic_file(
+    path: Path, *, replace: bool = True, field: str = "-o", backup: bool = False
+) -> Iterator[IO[bytes]]:
     """A binary file that appears at `path` (mode 0600) only once fully written and synced.
 
     With `replace=False` an existing file at `path` is never overwritten (FileExistsError).
     A failed or interrupted write leaves any earlier file at `path` untouched.
     """
-    target = output_target(path, field=field)
+    target = output_target(path, field=field, backup=backup)
     with _unnamed_or_hidden(target) as (handle, name_it):
         yield handle
         handle.flush()

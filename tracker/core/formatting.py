@@ -9,19 +9,102 @@ here turn stored values (`upper-lip`, `center`, `eye-closure`) into what a perso
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+EXPORT_DECIMALS = 6  # what format_number keeps after the point
 
 
 def format_number(value: float | int | None) -> str:
     """Numbers that read back to the same text: 190, 6.5, 7.666667; empty for None."""
     if value is None:
         return ""
-    text = f"{float(value):.6f}".rstrip("0").rstrip(".")
+    text = f"{float(value):.{EXPORT_DECIMALS}f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+def plural(count: int, noun: str, many: str = "") -> str:
+    """The count with its noun in the right number: "1 day", "14 days", "2 entries" (`many`
+    names the plural when it is not the noun with an s)."""
+    return f"{count} {noun if count == 1 else (many or noun + 's')}"
+
+
+def same_number(stored: float, written: str) -> bool:
+    """Whether `written` (a number as a file wrote it) says `stored`, compared at the finer of
+    the file's precision and format_number's: 4.0000001 is not 4, 0.333333 is 1/3 as exported."""
+    given = Decimal(written.strip())
+    written_exponent = given.as_tuple().exponent
+    if not isinstance(written_exponent, int):  # "n", "N", "F": NaN or infinity, never a stored value
+        return False
+    exponent = min(written_exponent, -EXPORT_DECIMALS)
+    with localcontext(prec=1000):  # room for any finite float at any precision a cell can write
+        step = Decimal(1).scaleb(exponent)
+        return given.quantize(step) == Decimal(repr(float(stored))).quantize(step)
+
+
+def rounded(value: float | int, digits: int = 1, *, trim: bool = False) -> str:
+    """A number shown to `digits` places, halves rounded up as people do: 8.25 -> "8.3",
+    1.25 -> "1.3", 2.5 -> "3" (Python's round() and format() give "8.2" and "2").
+    With trim, trailing zeros go: "8" rather than "8.0". Every reader (PDF, analyze, TUI)
+    rounds through here; the CSV files keep the stored value (format_number)."""
+    # repr() is the shortest text that reads back to the float, so 8.25 is "8.25", not
+    # 8.2499999...: the half a person sees is the half that is rounded.
+    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    text = f"{abs(exact) if exact == 0 else exact:f}"  # never "-0.0"
+    return text.rstrip("0").rstrip(".") if trim and "." in text else text
 
 
 def days(count: int) -> str:
     """The count with "day" or "days": 1 day, 14 days."""
-    return f"{count} day" if count == 1 else f"{count} days"
+    return plural(count, "day")
+
+
+def hours_words(hours: float) -> str:
+    """Hours as people say them: 6.4167 -> "6 h 25 min", 7 -> "7 h", 0.5 -> "30 min"."""
+    whole, minutes = divmod(round(hours * 60), 60)
+    return " ".join([f"{whole} h"] * bool(whole) + [f"{minutes} min"] * bool(minutes)) or "0 min"
+
+
+def amount_words(value: float | int | None, unit: str, kind: str = "") -> str:
+    """A factor's value with its unit as a person reads it: "95 mg", "6 h 25 min" (hours in
+    hours and minutes, not 6.42 h), "4" for a value without a unit, and "yes" / "no" for a
+    yes-no factor (stored 1 / 0)."""
+    if kind == "yes-no" and value in (0, 1):  # FactorKind.YES_NO
+        return "yes" if value == 1 else "no"
+    if unit == "h" and value is not None:
+        return hours_words(value)
+    return f"{format_number(value)} {unit}".strip()
+
+
+def day_total_words(name: str, unit: str, *, day: dt.date, total: float, entries: int) -> str:
+    """What a factor that adds up over the day comes to after one more entry:
+    "sleep on Sat 28 Nov is now 14 h 30 min from 2 entries"."""
+    count = plural(entries, "entry", "entries")
+    return f"{factor_words(name)} on {day_words(day)} is now {amount_words(total, unit)} from {count}"
+
+
+# Stored values spelt differently in words: the one place "center" becomes "centre", so a
+# form and the confirmation after it never spell it two ways.
+SPELLED = {"center": "centre"}
+
+
+def value_words(value: str) -> str:
+    """A stored choice (a side, a place) as a form shows it: "center" -> "centre"."""
+    return SPELLED.get(value, value)
+
+
+def coverage_words(*, days_in_range: int, tracked: int, answered: int) -> str:
+    """How much of a range was logged, in the one wording every reader uses: "twitches
+    answered on 8 of 9 days; 1 day has only other entries; 2 days have no entry".
+
+    A day's twitches are answered by a twitch or "no twitches"; a day with only a coffee or
+    a sleep logged is tracked but its twitches are unknown, so the two counts are named
+    apart rather than both called "logged"."""
+    parts = [f"twitches answered on {answered} of {days(days_in_range)}"]
+    if other := tracked - answered:
+        parts.append(f"{days(other)} {'has' if other == 1 else 'have'} only other entries")
+    if empty := days_in_range - tracked:
+        parts.append(f"{days(empty)} {'has' if empty == 1 else 'have'} no entry")
+    return "; ".join(parts)
 
 
 def place_words(location: str, side: str) -> str:
@@ -38,7 +121,7 @@ def place_words(location: str, side: str) -> str:
         case "both":
             return f"{where} (both sides)"
         case "center":
-            return f"{where} (centre)"
+            return f"{where} ({value_words(side)})"
         case _:
             return f"{where} (side unspecified)"
 
@@ -46,6 +129,12 @@ def place_words(location: str, side: str) -> str:
 def intensity_words(intensity: int | None) -> str:
     """ "intensity 3", or "intensity not given" (never a number nobody gave)."""
     return "intensity not given" if intensity is None else f"intensity {intensity}"
+
+
+def twitch_words(location: str, side: str, intensity: int | None, duration_s: int | None) -> str:
+    """A twitch as the person is told it: "eyelid (right), intensity 4, 45 s" (no duration when none was given)."""
+    length = f", {duration_words(duration_s)}" if duration_s is not None else ""
+    return f"{place_words(location, side)}, {intensity_words(intensity)}{length}"
 
 
 def factor_words(name: str) -> str:

@@ -147,12 +147,13 @@ def _unit(unit: str) -> str:
 NUMBER_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 
 
-def number_text(field: str, text: str) -> float:
-    """The number `text` writes; InputError for anything else, and for a value too small or too
-    large to keep as written (1e-400 would be stored as 0, a value nobody gave)."""
+def number_text(field: str, text: str, *, allowed: str = "a number like 95, 6.5 or -2") -> float:
+    """The number `text` writes; InputError for anything else (saying `allowed`: a factor's
+    own range, where there is one), and for a value too small or too large to keep as written
+    (1e-400 would be stored as 0, a value nobody gave)."""
     raw = text.strip()
     if not NUMBER_TEXT.fullmatch(raw):
-        raise InputError(field, text, "a number like 95, 6.5 or -2")
+        raise InputError(field, text, allowed)
     number = float(raw)
     mantissa = raw.lower().split("e")[0]
     if not math.isfinite(number) or (number == 0 and any(ch in "123456789" for ch in mantissa)):

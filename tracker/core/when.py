@@ -21,8 +21,9 @@ from tracker.errors import InputError
 
 WHEN_ALLOWED = "now, HH:MM, yesterday HH:MM, or ISO 8601 like 2026-11-20T08:15 (offset optional)"
 DATE_ALLOWED = "a date like 2026-11-20, today or yesterday"
-DURATION_ALLOWED = "seconds (90), or 30s, 2m, 1m30s, 1h (at most 24 h)"
+DURATION_ALLOWED = "seconds (90), or 30s, 2m, 1m30s, 1:30, 1h (at most 24 h)"
 _CLOCK = re.compile(r"^(?P<h>\d{1,2}):(?P<m>\d{2})$")
+_DURATION_CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
 _DURATION = re.compile(r"^(?:(?P<h>\d+(?:\.\d+)?)h)?(?:(?P<m>\d+(?:\.\d+)?)m)?(?:(?P<s>\d+(?:\.\d+)?)s?)?$")
 
 
@@ -117,9 +118,19 @@ def read_when(text: str, *, now: dt.datetime, zone: dt.tzinfo | None = None, fie
     """WHEN as typed: now, HH:MM, today/yesterday HH:MM, or ISO 8601 with or without an offset.
 
     A bare HH:MM still to come today (beyond the leeway for clocks that disagree) is that time
-    yesterday; `assumed` says so. Whether the moment is too far ahead is the store's check
-    (validate.moment), so the TUI and the import are held to the same rule.
+    yesterday; `assumed` says so. A moment too far ahead is refused by the store's rule
+    (validate.moment, which the TUI and the import are held to as well), here with the text
+    as it was typed rather than as the instant it became.
     """
+    moment = _read_when(text, now=now, zone=zone, field=field)
+    try:
+        validate.moment(field, moment.at, now)
+    except InputError as exc:
+        raise InputError(field, text, exc.allowed) from None
+    return moment
+
+
+def _read_when(text: str, *, now: dt.datetime, zone: dt.tzinfo | None, field: str) -> Moment:
     raw = text.strip().lower()
     if raw in ("", "now"):
         return Moment(now)
@@ -186,13 +197,31 @@ def parse_date(text: str, *, today: dt.date, field: str = "date") -> dt.date:
         raise InputError(field, text, DATE_ALLOWED) from None
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def parse_file_date(text: str, *, field: str = "date") -> dt.date:
+    """A date in a file: YYYY-MM-DD only. Words like today would move the row to a new day each
+    time the file is imported, and compact forms (20261120, 2026-W47-5) are not what exports write."""
+    raw = text.strip()
+    try:
+        if ISO_DATE.fullmatch(raw):
+            return dt.date.fromisoformat(raw)
+    except ValueError:
+        pass
+    raise InputError(field, text, "a date written YYYY-MM-DD, like 2026-11-20")
+
+
 def parse_duration(text: str) -> int:
     """Whole seconds from 90, 30s, 2m, 1m30s or 1h."""
     raw = text.strip().lower().replace(" ", "")
-    match = _DURATION.match(raw)
-    if not raw or not match or not any(match.groupdict().values()):
+    if clock := _DURATION_CLOCK.match(raw):  # 1:30 is a minute and a half, 1:02:03 an hour on
+        parts = [int(part) for part in clock.groups() if part is not None]
+        seconds = float(sum(part * 60**power for power, part in enumerate(reversed(parts))))
+    elif (match := _DURATION.match(raw)) and raw and any(match.groupdict().values()):
+        seconds = float(match["h"] or 0) * 3600 + float(match["m"] or 0) * 60 + float(match["s"] or 0)
+    else:
         raise InputError("duration", text, DURATION_ALLOWED)
-    seconds = float(match["h"] or 0) * 3600 + float(match["m"] or 0) * 60 + float(match["s"] or 0)
     if seconds > 24 * 3600:
         raise InputError("duration", text, DURATION_ALLOWED)
     return round(seconds)

@@ -23,9 +23,9 @@ from sqlalchemy import Connection, func, select
 from tracker.core import validate
 from tracker.core.columns import DAILY_HEAD, DAILY_TAIL
 from tracker.core.daily import daily_value
-from tracker.core.formatting import format_number
+from tracker.core.formatting import format_number, same_number
 from tracker.core.vocabulary import RedFlagKind
-from tracker.core.when import parse_date
+from tracker.core.when import parse_file_date
 from tracker.errors import InputError
 from tracker.io.csv_cells import restore_text
 from tracker.io.csv_table import CsvTable
@@ -43,6 +43,7 @@ class DailyRow:
     tracked: bool
     episodes: int | None  # None: the cell was empty (not answered)
     values: dict[int, float]  # by factor id
+    written: dict[int, str]  # the cells as the file wrote them, to compare at the file's precision
     red_flags: list[str]
     note: str  # "" when the cell was empty
 
@@ -80,7 +81,7 @@ def parse_daily(table: CsvTable, factors: list[Factor], now: dt.datetime) -> tup
 
 
 def _parse_row(where, cells, by_column, now, seen, line) -> DailyRow | None:  # type: ignore[no-untyped-def]
-    day = parse_date(cells["date"], today=now.date())
+    day = parse_file_date(cells["date"])
     if day in seen:
         raise InputError("date", day.isoformat(), f"each day once in a file (it is also on line {seen[day]})")
     seen[day] = line
@@ -88,6 +89,11 @@ def _parse_row(where, cells, by_column, now, seen, line) -> DailyRow | None:  # 
     if tracked not in ("", "0", "1"):
         raise InputError("tracked", tracked, "1, 0 or empty")
     episodes = cells.get("episodes", "").strip()
+    if tracked == "0":
+        # 0 says nothing was logged that day: a value beside it contradicts the row itself.
+        said = next((name for name, value in cells.items() if name not in ("date", "tracked") and value.strip()), None)
+        if said is not None:
+            raise InputError(said, cells[said], "empty on a day with tracked 0 (not tracked: nothing logged)")
     if (
         tracked != "1"
         and episodes == ""
@@ -100,17 +106,19 @@ def _parse_row(where, cells, by_column, now, seen, line) -> DailyRow | None:  # 
     # A file may come from a machine whose clock is ahead of this one: a day that has begun
     # anywhere is allowed, so an export imports back wherever it was written.
     day = validate.calendar_day("date", day, validate.latest_local_date(now))
-    values = {}
+    values, written = {}, {}
     for column, factor in by_column.items():
         text = cells.get(column, "").strip()
         if text:
             values[factor.id] = store.check_factor_value(factor, _number(column, text), field=column)
+            written[factor.id] = text
     return DailyRow(
         where=where,
         date=day,
         tracked=tracked == "1",
         episodes=validate.integer_in_range("episodes", episodes, 0, MOST_EPISODES_A_DAY) if episodes else None,
         values=values,  # type: ignore[arg-type]
+        written=written,
         red_flags=[
             validate.choice("red_flags", kind, RedFlagKind).value
             for kind in split_tags(restore_text(cells.get("red_flags", "")))
@@ -130,7 +138,7 @@ def plan_daily(
     start, end = min(row.date for row in rows), max(row.date for row in rows)
     stored = _Stored(conn, start, end)
     by_id = {factor.id: factor for factor in factors}
-    adding: dict[tuple[dt.date, int], tuple[float, str]] = {}
+    adding: dict[tuple[dt.date, int], tuple[str, str]] = {}  # the cell as written, and where
     flags = set(stored.flags)
     for row in rows:
         for factor_id, value in row.values.items():
@@ -138,15 +146,15 @@ def plan_daily(
             logged = stored.entries.get((row.date, factor_id))
             if logged:
                 current = daily_value(factor.daily_rule, logged)
-                if format_number(current) != format_number(value):
+                if not same_number(current, row.written[factor_id]):
                     entries = f"{len(logged)} entr{'y' if len(logged) == 1 else 'ies'}"
                     _refuse(row, factor.column, value, f"{format_number(current)} (from {entries} stored)")
             elif (row.date, factor_id) in adding:
                 earlier, where = adding[(row.date, factor_id)]
-                if format_number(earlier) != format_number(value):
-                    _refuse(row, factor.column, value, f"{format_number(earlier)} (as on {where})")
+                if not same_number(float(earlier), row.written[factor_id]):
+                    _refuse(row, factor.column, value, f"{earlier} (as on {where})")
             else:
-                adding[(row.date, factor_id)] = (value, row.where)
+                adding[(row.date, factor_id)] = (row.written[factor_id], row.where)
                 plan.entries.append((row.date, factor_id, value))
         for kind in row.red_flags:
             if (row.date, kind) not in flags:

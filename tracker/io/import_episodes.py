@@ -7,12 +7,16 @@ made), and the write is one INSERT ... SELECT of the rows that are new.
 
 Matching: two twitches logged in the same second with the same details are two episodes, so
 the file's copies are matched one for one against the stored ones (at the file's precision,
-whole seconds); re-importing adds nothing and nothing real is merged away.
+whole seconds); re-importing adds nothing and nothing real is merged away. A time with an
+offset names an instant and matches by it; a time without one names the wall clock on that
+date, and matches a twitch stored at that wall-clock time whatever its offset, so the same file
+imported again after the machine's zone changed adds nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -21,20 +25,27 @@ from sqlalchemy import Connection
 from tracker.core import validate
 from tracker.core.columns import EPISODE_COLUMNS
 from tracker.core.vocabulary import Location, Side
-from tracker.core.when import local_moment, parse_duration
+from tracker.core.when import local_moment, parse_duration, parse_file_date
 from tracker.errors import InputError
 from tracker.io.csv_cells import restore_text
 from tracker.io.csv_table import CsvTable
 from tracker.storage import store
 from tracker.storage.models import Episode, split_tags
 
+STARTED_FORM = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", re.ASCII)  # the rest fromisoformat checks
 Progress = Callable[[str, int, int | None], None]  # what is happening, how far, out of (None: unknown)
 
 CHUNK_ROWS = 5000
 STORED = ("started_at", "utc_offset_min", "local_date", "location", "side", "intensity", "duration_s", "context",
           "relief", "note")  # fmt: skip
-# What makes two twitches the same one: the second they started (UTC) and every detail.
+# What makes two twitches the same one: the second they started (UTC for a time with an
+# offset, the wall clock for one without: `sec` holds whichever) and every detail.
 KEY = "sec, location, side, strength, duration, context, relief, note"
+# A stored twitch's second: `naive` 0, the UTC second; 1, the wall-clock second in its own offset.
+STORED_SEC = (
+    "CASE ? WHEN 0 THEN substr(started_at, 1, 19)"
+    " ELSE datetime(substr(started_at, 1, 19), printf('%+d minutes', utc_offset_min)) END"
+)
 _TABLE = Episode.__table__  # type: ignore[attr-defined]
 _CELL_PARSERS: dict[str, Callable[[str], Any]] = {
     "location": lambda text: validate.choice("location", text, Location),
@@ -73,7 +84,7 @@ class EpisodeStaging:
         self._stored_date: Callable[[Any], str] = _TABLE.c.local_date.type.dialect_impl(dialect).bind_processor(dialect)
         self.drop()
         conn.exec_driver_sql(
-            "CREATE TEMP TABLE import_read (file_no INTEGER, line INTEGER, sec TEXT, started_at TEXT, "
+            "CREATE TEMP TABLE import_read (file_no INTEGER, line INTEGER, naive INTEGER, sec TEXT, started_at TEXT, "
             "utc_offset_min INTEGER, local_date TEXT, location TEXT, side TEXT, intensity INTEGER, strength INTEGER, "
             "duration_s INTEGER, "
             "duration INTEGER, context TEXT, relief TEXT, note TEXT)"
@@ -112,9 +123,10 @@ class EpisodeStaging:
 
         # A cell the file leaves empty is stored as not given (unspecified, no intensity): never
         # as the last twitch's, which would put words in the file's mouth.
+        started_at, naive = _parse_started(cell("started_at"))
         fields = store.episode_fields(
             EpisodeCells(  # type: ignore[arg-type]
-                started_at=_parse_started(cell("started_at")),
+                started_at=started_at,
                 location=self._parsed("location", cell("location")) or Location.UNSPECIFIED,
                 side=self._parsed("side", cell("side")) or Side.UNSPECIFIED,
                 intensity=cell("intensity") or None,
@@ -125,10 +137,19 @@ class EpisodeStaging:
             ),
             self.now,
         )
+        local_date: dt.date = fields["local_date"]  # type: ignore[assignment]
+        given_date = cell("date").strip()
+        if given_date and parse_file_date(given_date) != local_date:
+            # The row says two different days: which one the person meant is not ours to guess.
+            raise InputError(
+                "date", given_date, f"the date of started_at {cell('started_at').strip()} ({local_date.isoformat()})"
+            )
         started = self._stored_time(fields["started_at"])
         duration = fields["duration_s"]
+        wall = started_at.replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
         return (
-            started[:19],  # the second, in UTC: what matching compares
+            int(naive),
+            wall if naive else started[:19],  # the second matching compares (module docstring)
             started,
             fields["utc_offset_min"],
             self._stored_date(fields["local_date"]),
@@ -154,7 +175,7 @@ class EpisodeStaging:
 
     def _stage(self, chunk: list[tuple[object, ...]]) -> None:
         if chunk:
-            self.conn.exec_driver_sql(f"INSERT INTO temp.import_read VALUES ({', '.join('?' * 15)})", chunk)
+            self.conn.exec_driver_sql(f"INSERT INTO temp.import_read VALUES ({', '.join('?' * 16)})", chunk)
             chunk.clear()
 
     def number_repeats(self) -> None:
@@ -165,8 +186,8 @@ class EpisodeStaging:
         """
         self.conn.exec_driver_sql(
             "CREATE TEMP TABLE import_staged AS SELECT * FROM ("
-            f"  SELECT *, row_number() OVER (PARTITION BY {KEY}, dup ORDER BY file_no, line) AS copy FROM ("
-            f"    SELECT *, row_number() OVER (PARTITION BY file_no, {KEY} ORDER BY line) AS dup"
+            f"  SELECT *, row_number() OVER (PARTITION BY naive, {KEY}, dup ORDER BY file_no, line) AS copy FROM ("
+            f"    SELECT *, row_number() OVER (PARTITION BY file_no, naive, {KEY} ORDER BY line) AS dup"
             "     FROM temp.import_read)"
             ") WHERE copy = 1"
         )
@@ -180,17 +201,24 @@ class EpisodeStaging:
         if first is None:
             self.conn.exec_driver_sql("CREATE TEMP TABLE import_new AS SELECT * FROM temp.import_staged")
             return 0
-        after_last = (dt.datetime.fromisoformat(last) + dt.timedelta(seconds=1)).isoformat(sep=" ")
-        self.conn.exec_driver_sql(
-            "CREATE TEMP TABLE import_new AS SELECT staged.* FROM temp.import_staged AS staged LEFT JOIN ("
-            "  SELECT substr(started_at, 1, 19) AS sec, location, side, coalesce(intensity, 0) AS strength,"
+        # A wall-clock time lies within a day (the widest offsets, -12:00 and +14:00) of its instant.
+        since = (dt.datetime.fromisoformat(first) - dt.timedelta(days=1)).isoformat(sep=" ")
+        until = (dt.datetime.fromisoformat(last) + dt.timedelta(days=1, seconds=1)).isoformat(sep=" ")
+        stored = (
+            f"SELECT {STORED_SEC} AS sec, location, side, coalesce(intensity, 0) AS strength,"
             "  coalesce(duration_s, -1) AS duration, context, relief, note, count(*) AS n"
             "  FROM main.episode WHERE started_at >= ? AND started_at < ?"
-            f"  GROUP BY {KEY}) AS stored USING ({KEY}) WHERE staged.dup > coalesce(stored.n, 0)"
+            f"  GROUP BY {KEY}"
+        )
+        self.conn.exec_driver_sql(
+            "CREATE TEMP TABLE import_new AS SELECT staged.* FROM temp.import_staged AS staged"
+            f" LEFT JOIN ({stored}) AS by_instant ON staged.naive = 0 AND {_on('by_instant')}"
+            f" LEFT JOIN ({stored}) AS by_wall ON staged.naive = 1 AND {_on('by_wall')}"
+            " WHERE staged.dup > coalesce(by_instant.n, by_wall.n, 0)"
             # Sorted by time now, outside the lock: inserted in time order, the indexes on the
             # time and the date are appended to rather than rewritten all over (6x faster).
             " ORDER BY staged.started_at, staged.file_no, staged.line",
-            (first, after_last),
+            (0, since, until, 1, since, until),
         )
         return int(self.conn.exec_driver_sql("SELECT count(*) FROM temp.import_new").scalar_one())
 
@@ -216,13 +244,23 @@ class EpisodeStaging:
             self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
 
 
-def _parse_started(text: str) -> dt.datetime:
+def _on(alias: str) -> str:
+    """Every part of KEY equal between a staged row and `alias`'s group of stored twitches."""
+    return " AND ".join(f"staged.{name} = {alias}.{name}" for name in (part.strip() for part in KEY.split(",")))
+
+
+def _parse_started(text: str) -> tuple[dt.datetime, bool]:
+    """The moment a started_at cell names, and whether it was written without an offset."""
+    allowed = "an ISO 8601 time like 2026-11-20T08:15:00+01:00"
+    # fromisoformat also reads 20261120T0815 and 2026-W47-5T08:15; a file says YYYY-MM-DD, as exports do.
+    if not STARTED_FORM.match(text.strip()):
+        raise InputError("started_at", text, allowed)
     try:
         started = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise InputError("started_at", text, "an ISO 8601 time like 2026-11-20T08:15:00+01:00") from None
+        raise InputError("started_at", text, allowed) from None
     if started.year < validate.EARLIEST_YEAR:
         raise InputError("started_at", text, f"times from {validate.EARLIEST_YEAR} on")
     if started.tzinfo is None:  # no offset: a wall-clock time here, by the zone database's rules
-        return local_moment(started, field="started_at").at
-    return started
+        return local_moment(started, field="started_at").at, True
+    return started, False

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlmodel import Session
 
+from tracker.core.formatting import plural
 from tracker.core.when import local_now
 from tracker.errors import InputError
 from tracker.io.csv_table import CsvTable
@@ -56,13 +57,13 @@ class ImportReport:
             (self.checkins_added, "no-twitches check-in"),
         ):
             if count:
-                parts.append(f"{count} {what}{'' if count == 1 else 's'}")
+                parts.append(plural(count, what))
         return ", ".join(parts)
 
     def describe(self) -> str:
         return (
-            f"imported {self.rows} rows from {self.files} file(s): {self.counts()}, "
-            f"{len(self.days_changed)} days changed"
+            f"imported {plural(self.rows, 'row')} from {plural(self.files, 'file')}: {self.counts()}, "
+            f"{plural(len(self.days_changed), 'day')} changed"
         )
 
 
@@ -182,13 +183,22 @@ def _write(
             days.set(day)
     report.days_changed.update(days.touched)
     changes += days.changes()
+    names = ", ".join(Path(path).name for path in paths)
     if changes:
-        names = ", ".join(Path(path).name for path in paths)
         journal.write_action(
             conn,
             done=f"imported {names}: {report.counts()}",
             undo=f"removed what the import of {names} added: {report.counts()}",
             changes=changes,
+        )
+    else:
+        # An import that found nothing new is still the last thing done: `undo` right after it
+        # must reverse it (nothing), not reach back to an earlier import and remove that.
+        journal.write_action(
+            conn,
+            done=f"imported {names}: nothing new",
+            undo=f"the import of {names} added nothing, so nothing was changed",
+            changes=[],
         )
 
 

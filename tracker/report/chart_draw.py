@@ -1,5 +1,5 @@
 """The chart drawn from its plan (tracker.report.chart_plan): the legend row, the episodes as bars
-with the marks every chart carries, the "days logged" row, one panel per factor, the dates,
+with the marks every chart carries, the "answered" row (days with twitches answered), one panel per factor, the dates,
 and the caption. The standalone chart and the visit report both draw through here, so they
 show the same bars, markers and words. Import lazily: it pulls in matplotlib.
 """
@@ -23,6 +23,7 @@ from tracker.report.chart_plan import (
     next_month,
     period_bounds,
     period_window,
+    so_far,
 )
 from tracker.report.chart_text import line_height, shorten, text_width
 from tracker.report.charts import BLACK, BLUE, GREEN, ORANGE, PURPLE, SKY, VERMILLION
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 INTENSITY_MAX = 5  # episode intensity is 1-5 (store validation)
 GREY = "#555555"
+SO_FAR_HATCH = "\\\\"  # the period under way: unlike the unanswered periods' "///"
 LABEL_GROUND = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 0.6}  # hides the lines under it
 FACTOR_STYLES = [(GREEN, "o", "-"), (PURPLE, "s", "--"), (SKY, "^", "-."), (ORANGE, "D", ":")]
 
@@ -65,8 +67,11 @@ def draw_chart(fig: Figure, plan: ChartPlan, *, left: float, top: float) -> floa
     for position, (ax, column) in enumerate(zip(factor_axes, plan.factors, strict=True)):
         _factor(ax, plan, column, position)
     bottom_ax = factor_axes[-1] if factor_axes else strip_ax
+    # A little room before the first day: an intervention or red flag on that day would
+    # otherwise be drawn on the left spine and hidden by it, while its label still shows.
+    lead = max(0.15, 0.004 * (day_number(end) - day_number(start)))
     for ax in [episodes_ax, strip_ax, *factor_axes]:
-        ax.set_xlim(day_number(start), day_number(end))
+        ax.set_xlim(day_number(start) - lead, day_number(end))
         ax.tick_params(labelbottom=ax is bottom_ax, labelsize=plan.style.tick)
     _date_axis(bottom_ax, start, end)
     _legend(legend_ax, plan)
@@ -90,8 +95,11 @@ def _episodes(ax: Axes, plan: ChartPlan) -> None:
     centres = [(a + b) / 2 for a, b in spans]
     heights = summary["episodes"].to_numpy(dtype=float)
     complete = summary["days_answered"].to_numpy() >= summary["days_elapsed"].to_numpy()
-    ax.bar(centres, heights, width=[0.84 * (b - a) for a, b in spans], color=[BLUE if c else SKY for c in complete],
-           edgecolor=BLACK, linewidth=0.5, zorder=2)  # fmt: skip
+    bars = ax.bar(centres, heights, width=[0.84 * (b - a) for a, b in spans],
+                  color=[BLUE if c else SKY for c in complete], edgecolor=BLACK, linewidth=0.5, zorder=2)  # fmt: skip
+    if so_far(summary, plan.period) is not None:  # the period under way: hatched, named in the legend
+        bars[-1].set_hatch(SO_FAR_HATCH)
+        bars[-1].set_gid("so-far")
     # Headroom above the tallest bar for the lanes of marker labels.
     lane_space = (plan.lanes * line_height(style.small) + 0.06) / plan.episodes_height
     top = float(np.nanmax(heights)) if (~np.isnan(heights)).any() else 0.0
@@ -111,7 +119,7 @@ def _episodes(ax: Axes, plan: ChartPlan) -> None:
                 a, b, facecolor="none", edgecolor="#BBBBBB", hatch="///", linewidth=0, zorder=1, gid="not-logged"
             )
             if b - a > 1.6 * rotated and _clear(centre, rotated / 2, lines):
-                ax.text(centre, 0.3, "not logged", rotation=90, ha="center", va="center", fontsize=style.small,
+                ax.text(centre, 0.3, "not answered", rotation=90, ha="center", va="center", fontsize=style.small,
                         color=GREY, transform=ax.get_xaxis_transform())  # fmt: skip
         elif height == 0 and b - a > 2 * zero and _clear(centre, zero, lines):
             ax.annotate("0", (centre, 0), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
@@ -152,7 +160,7 @@ def _strip_row(ax: Axes, plan: ChartPlan) -> None:
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(False)
     ax.tick_params(left=False, labelleft=False, bottom=False)
-    ax.text(-0.01, 0.5, "days logged", transform=ax.transAxes, ha="right", va="center",
+    ax.text(-0.01, 0.5, "answered", transform=ax.transAxes, ha="right", va="center",
             fontsize=plan.style.small, color=GREY)  # fmt: skip
     if isinstance(plan.strip, str):
         ax.text(0.0, 0.5, plan.strip, transform=ax.transAxes, ha="left", va="center",
@@ -192,6 +200,7 @@ def _legend(ax: Axes, plan: ChartPlan) -> None:
     handles = {
         "bars": Patch(facecolor=BLUE, edgecolor=BLACK, linewidth=0.5),
         "partial": Patch(facecolor=SKY, edgecolor=BLACK, linewidth=0.5),
+        "so-far": Patch(facecolor="white", edgecolor=BLACK, hatch=SO_FAR_HATCH, linewidth=0.5),
         "not-logged": Patch(facecolor="white", edgecolor="#BBBBBB", hatch="///", linewidth=0),
         "run": Patch(facecolor=ORANGE, alpha=0.3, hatch="..", edgecolor=ORANGE, linewidth=0),
         "intervention": Line2D([], [], color=BLUE, linestyle="--", linewidth=1.3),

@@ -1,5 +1,5 @@
 """What the chart will show and how much room each part takes, worked out before anything is
-drawn: a legend row, the episodes, a "days logged" row, one panel per factor, a caption.
+drawn: a legend row, the episodes, an "answered" row (days with twitches answered), one panel per factor, a caption.
 
 `plan_chart` chooses the legend's columns, puts each marker's label in a lane where it
 touches no other (or names it in the caption), and decides whether the days-logged numbers
@@ -112,14 +112,14 @@ def plan_chart(
     episodes_height: float,
     factor_height: float,
 ) -> ChartPlan:
-    """Decide the legend, the marker labels' lanes and the "days logged" row for a plotting
+    """Decide the legend, the marker labels' lanes and the "answered" row for a plotting
     area `width` inches wide; `episodes_height` and `factor_height` are the panels' heights."""
     start, end = period_window(summary, period)
     marks = _inside(marks, start, end)
     plan = ChartPlan(
         summary=summary, period=period, factors=factors, names=names, units=units, marks=marks, style=style,
         width=width, episodes_height=episodes_height, factor_height=factor_height,
-        legend=_legend_entries(summary, marks), legend_cols=1, labels=[], lanes=0, strip="",
+        legend=_legend_entries(summary, marks, period), legend_cols=1, labels=[], lanes=0, strip="",
     )  # fmt: skip
     plan.legend_cols = _legend_columns(plan.legend, width, style.small)
     plan.labels, plan.lanes, left_out = _lanes(marks, start, end, width, episodes_height, style.small)
@@ -128,13 +128,13 @@ def plan_chart(
         plan.notes.append(f"Not labelled for lack of room (lines only): {', '.join(left_out[:3])}{more}.")
     numbers = _strip(summary, period, start, end, width, style.small)
     if numbers is None:  # too many to number: the lighter bars carry it
-        plan.strip = f"too many {period}s to number: a lighter bar is a {period} with days not logged"
+        plan.strip = f"too many {period}s to number: a lighter bar is a {period} with twitches not answered every day"
     elif numbers:
         plan.strip = numbers
     else:
         last_start, last_end = period_bounds(summary.iloc[-1:], period)
         so_far = " so far" if summary["days_elapsed"].iloc[-1] < (last_end[0] - last_start[0]).days else ""
-        plan.strip = f"every day logged{so_far}"
+        plan.strip = f"twitches answered every day{so_far}"
     plan.notes = [line for note in plan.notes for line in wrap(note, width=width, size=style.small)]
     return plan
 
@@ -142,16 +142,28 @@ def plan_chart(
 # --- planning ------------------------------------------------------------------------------
 
 
-def _legend_entries(summary: pd.DataFrame, marks: ChartMarks) -> list[tuple[str, str]]:
+def so_far(summary: pd.DataFrame, period: Period) -> tuple[int, int] | None:
+    """(days elapsed, days in it) of the last period when it is still under way, else None:
+    a week of which 1 day has passed is not drawn as a whole week."""
+    if summary.empty:
+        return None
+    starts, ends = period_bounds(summary.iloc[-1:], period)
+    length, elapsed = (ends[0] - starts[0]).days, int(summary["days_elapsed"].iloc[-1])
+    return (elapsed, length) if elapsed < length else None
+
+
+def _legend_entries(summary: pd.DataFrame, marks: ChartMarks, period: Period) -> list[tuple[str, str]]:
     answered = summary["days_answered"].to_numpy(dtype=int)
     elapsed = summary["days_elapsed"].to_numpy(dtype=int)
     entries = []
+    if (partial := so_far(summary, period)) is not None:
+        entries.append(("so-far", f"this {period} so far: {partial[0]} of {partial[1]} days"))
     if ((answered > 0) & (answered >= elapsed)).any():
-        entries.append(("bars", "episodes, every day logged"))
+        entries.append(("bars", "episodes, twitches answered every day"))
     if ((answered > 0) & (answered < elapsed)).any():
-        entries.append(("partial", "episodes, some days not logged"))
+        entries.append(("partial", "episodes, some days unanswered"))
     if (answered == 0).any():
-        entries.append(("not-logged", "not logged"))
+        entries.append(("not-logged", "twitches not answered"))
     if marks.persistent_runs:
         entries.append(("run", "persistent run"))
     if marks.interventions:
@@ -225,7 +237,7 @@ def _fit_names(names: list[str], prefix: str, suffix: str, width: float, size: f
 def _strip(
     summary: pd.DataFrame, period: Period, start: dt.date, end: dt.date, width: float, size: float
 ) -> list[tuple[float, str]] | None:
-    """ "4/7" under each part-logged period (none: every day logged), or None when
+    """ "4/7" under each part-logged period (none: twitches answered every day), or None when
     neighbouring numbers would touch."""
     starts, ends = period_bounds(summary, period)
     counts = zip(starts, ends, summary["days_answered"], summary["days_elapsed"], strict=True)

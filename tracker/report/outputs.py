@@ -88,7 +88,9 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
     }
 
 
-def write_visit_report(history: History, path: Path, *, today: dt.date) -> Path:
+def write_visit_report(history: History, path: Path, *, today: dt.date, in_packet: bool = False) -> Path:
+    """Write the report PDF to `path` and return it; `in_packet` when daily.csv and
+    episodes.csv are written beside it (the visit packet)."""
     from tracker.report.pdf import write_report
 
-    return write_report(path, **report_content(history, today=today))
+    return write_report(path, **report_content(history, today=today), in_packet=in_packet)

@@ -34,6 +34,7 @@ from tracker.report.wording import (  # re-exported: the report's wording, for c
     intervention_lines,
     red_flag_lines,
     summary_lines,
+    window_coverage,
 )
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ def report_pages(
     generated_on: dt.date,
     day_notes: Sequence[tuple[dt.date, str]] = (),
     noted_twitches: Sequence[NotedTwitch] = (),
+    in_packet: bool = False,
 ) -> list[Figure]:
     """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
     the last four weeks day by day (more tables when the factors do not fit one), the notes."""
@@ -102,11 +104,8 @@ def report_pages(
     episodes = [e for e in episodes if date_from <= e.local_date <= date_to]
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
-    tracked = int(frame["tracked"].sum())
     span = (date_to - date_from).days + 1
-    coverage = (
-        f"{date_from:%d %b %Y} to {date_to:%d %b %Y}: {tracked} of {span} days tracked ({span - tracked} not logged)"
-    )
+    coverage = f"{date_from:%d %b %Y} to {date_to:%d %b %Y}: " + window_coverage(frame, span)
     with matplotlib.rc_context({"font.size": BODY}):
         first = _Page()
         first.text("Facial twitching: visit summary", size=16, weight="bold")
@@ -157,7 +156,8 @@ def report_pages(
             chart.draw(second)
         elif not on_first:
             second.text("The weekly chart did not fit on these two pages: `tracker chart` draws it.", color="#333333")
-        notes = [day for day in notes_by_day(day_notes, noted_twitches, red_flags) if date_from <= day.day <= date_to]
+        notes = notes_by_day(day_notes, noted_twitches, red_flags, in_packet=in_packet)
+        notes = [day for day in notes if date_from <= day.day <= date_to]
         pages = [first, *tables]
         pages += notes_pages(_Page, pages[-1], notes)
         for number, page in enumerate(pages, start=1):

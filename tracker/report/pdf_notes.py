@@ -27,6 +27,8 @@ INDENT = 0.15  # inches: a note under its date
 MIN_START_ROOM = 2.0  # inches: less than this left on the last table page, and the notes start a page
 PAGE_OF_NOTES = 9.5  # inches of notes an A4 page holds between its margins and its footer
 DAY_FILE, TWITCH_FILE = "daily.csv", "episodes.csv"
+# A report on its own has no CSV beside it: it names the command that writes one.
+DAY_COMMAND, TWITCH_COMMAND = "`tracker export csv`", "`tracker export csv --episodes`"
 RED_FLAG = "Red flag"  # a red flag's note is in no CSV: it is never among the notes left out for length
 
 
@@ -53,18 +55,24 @@ class DayNotes:
 
 
 def notes_by_day(
-    day_notes: Sequence[tuple[dt.date, str]], twitches: Sequence[NotedTwitch], red_flags: Sequence[RedFlag] = ()
+    day_notes: Sequence[tuple[dt.date, str]],
+    twitches: Sequence[NotedTwitch],
+    red_flags: Sequence[RedFlag] = (),
+    *,
+    in_packet: bool = False,
 ) -> list[DayNotes]:
     """Every day with a note, oldest first: its red flags' notes, the day's note, then its
     twitches' notes in time order. The same words on several twitches of a day are printed
-    once, with every time."""
+    once, with every time. A shortened note points to the CSV beside the report in a visit
+    packet (`in_packet`), else to the command that writes it."""
+    day_file, twitch_file = (DAY_FILE, TWITCH_FILE) if in_packet else (DAY_COMMAND, TWITCH_COMMAND)
     days: dict[dt.date, list[tuple[str, str, str]]] = {}
     for flag in red_flags:
         if flag.note:
             where = f"`tracker list --date {flag.date.isoformat()}`"
             days.setdefault(flag.date, []).append((f"{RED_FLAG}, {red_flag_words(flag.kind)}", flag.note, where))
     for day, note in day_notes:
-        days.setdefault(day, []).append(("Day note", note, DAY_FILE))
+        days.setdefault(day, []).append(("Day note", note, day_file))
     grouped: dict[tuple[dt.date, str], list[NotedTwitch]] = {}
     for twitch in twitches:
         grouped.setdefault((twitch.local_date, twitch.note), []).append(twitch)
@@ -72,7 +80,7 @@ def notes_by_day(
         times = ", ".join(f"{twitch.local_time:%H:%M}" for twitch in same)
         places = ", ".join(dict.fromkeys(place_words(twitch.location, twitch.side) for twitch in same))
         label = f"Twitch{'es' if len(same) > 1 else ''} {times}, {places}"
-        days.setdefault(day, []).append((label, note, TWITCH_FILE))
+        days.setdefault(day, []).append((label, note, twitch_file))
     return [DayNotes(day, days[day]) for day in sorted(days)]
 
 

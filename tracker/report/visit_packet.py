@@ -96,7 +96,7 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
     Raises InputError when `folder` exists and is not a directory.
     """
     # deferred: the report and chart need pandas, statsmodels and matplotlib (~1.5 s)
-    from tracker.core.files import ensure_private_dir, write_private
+    from tracker.core.files import ensure_private_dir, output_target, write_private
     from tracker.errors import InputError
     from tracker.io.export import export_daily, export_episodes
     from tracker.report.outputs import draw_chart, write_visit_report
@@ -104,6 +104,9 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
 
     if folder.exists() and not folder.is_dir():
         raise InputError("DIR", str(folder), "a directory (it is a file)")
+    if folder.is_dir():
+        for name in PACKET_FILES:  # moved in over what is there: a database among them is refused first
+            output_target(folder / name, field="DIR")
     with session_scope(engine, write=False) as session:
         daily = export_daily(session=session, date_from=history.start, date_to=history.end)
         episodes = export_episodes(session=session, date_from=history.start, date_to=history.end)
@@ -115,7 +118,7 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
         write_private(staging / "daily.csv", daily.encode("utf-8"))
         write_private(staging / "episodes.csv", episodes.encode("utf-8"))
         write_private(staging / "dictionary.csv", dictionary_csv(history.factors).encode("utf-8"))
-        write_visit_report(history, staging / "report.pdf", today=today)
+        write_visit_report(history, staging / "report.pdf", today=today, in_packet=True)
         draw_chart(history, staging / "chart.png", weeks=12, factors=list(CHART_FACTORS))
         if not folder.exists():
             staging.rename(folder)  # mkdtemp made it 0700, as ensure_private_dir would

@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from tracker.analysis.text import LOGGED, SUGGESTED
+from tracker.analysis.text import LOGGED, SUGGESTED, chance_text
+from tracker.core.formatting import coverage_words, factor_words, place_words, rounded
 from tracker.core.formatting import days as plural_days
-from tracker.core.formatting import factor_words, place_words
 from tracker.core.vocabulary import Location
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def intervention_lines(
             if len(logged):
                 name = names.get(column, column).capitalize()
                 lines.append(
-                    f"{name} logged on {len(logged)} days, {logged.index[0]:%d %b %Y} to "
+                    f"{name} logged on {plural_days(len(logged))}, {logged.index[0]:%d %b %Y} to "
                     f"{logged.index[-1]:%d %b %Y}; typical dose {logged.median():g} {unit}/day"
                 )
     return lines
@@ -137,18 +137,18 @@ def association_lines(analysis: dict[str, Any], factors_units: dict[str, str]) -
         direction = "more" if trigger.get("direction") == "more" else "fewer"
         provisional = " (provisional)" if trigger.get("confidence") == "provisional" else ""
         q_value = float(trigger["q_value"])
-        q_text = "q < 0.001" if q_value < 0.001 else f"q = {q_value:.3f}"
+        q_text = chance_text("q", q_value)
         line = (
             f"{name}, {lag}, per {trigger['per']}: {direction} episodes{provisional}. "
-            f"Rate ratio {trigger['rate_ratio']:.2f} (95% CI {trigger['ci_low']:.2f}"
-            f" to {trigger['ci_high']:.2f}), {trigger['n_days']} days, {q_text}."
+            f"Rate ratio {rounded(trigger['rate_ratio'], 2)} (95% CI {rounded(trigger['ci_low'], 2)}"
+            f" to {rounded(trigger['ci_high'], 2)}), {plural_days(trigger['n_days'])}, {q_text}."
         )
         # The analysis's own summary repeats these numbers and the caveat; the two means
         # are the part a reader grasps at once.
         if trigger.get("high_mean") is not None and trigger.get("low_mean") is not None:
             line += (
-                f" Episodes a day: {trigger['high_mean']:.1f} on high-{name.lower()} days,"
-                f" {trigger['low_mean']:.1f} on the others."
+                f" Episodes a day: {rounded(trigger['high_mean'], 1)} on high-{name.lower()} days,"
+                f" {rounded(trigger['low_mean'], 1)} on the others."
             )
         lines.append(f"{line} {CAVEAT}")
     return lines
@@ -221,14 +221,21 @@ def _days_affected(frame: pd.DataFrame, date_to: dt.date) -> list[str]:
     return lines
 
 
+def window_coverage(window: pd.DataFrame, days: int) -> str:
+    """The days of a window whose twitches were answered, and what the others hold, as
+    coverage_words says it. Days past the frame's end count as having no entry."""
+    return coverage_words(
+        days_in_range=days,
+        tracked=int(window["tracked"].sum()),
+        answered=int(window["episodes"].notna().sum()),
+    )
+
+
 def _twitching_days(window: pd.DataFrame, days: int) -> str:
     # Twitches answered (a count, 0 included) is what a twitching day is out of: a day with only
     # caffeine logged says nothing about twitching.
-    answered = int(window["episodes"].notna().sum())
     active = int((window["episodes"] > 0).sum())
-    missing = days - answered
-    gap = f"; {missing} of the {days} days not logged" if missing else ""
-    return f"twitching on {active} of {answered} days logged{gap}"
+    return f"twitching on {plural_days(active)}; {window_coverage(window, days)}"
 
 
 def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
@@ -351,4 +358,4 @@ def _column_title(name: str, unit: str) -> str:
 def _number(value: float, *, digits: int = 0) -> str:
     if value != value:  # NaN: not logged
         return NOT_LOGGED
-    return f"{round(float(value), digits):g}"
+    return rounded(value, digits, trim=True)

@@ -43,9 +43,9 @@ def backup_database(path: Path, dest: Path | None = None, *, state: FileState | 
         raise InputError("DEST", str(dest), "a new file name or a folder; it is a symbolic link (never replaced)")
     if dest.exists():
         raise DatabaseRefused(f"backup destination {dest} already exists; choose another")
-    output_target(dest, field="DEST")
+    output_target(dest, field="DEST", backup=True)
     image = _checked_image(path, state or inspect_file(path))
-    with private_atomic_file(dest, replace=False, field="DEST") as handle:
+    with private_atomic_file(dest, replace=False, field="DEST", backup=True) as handle:
         handle.write(image)
     if rotate:
         prune_backups(path)

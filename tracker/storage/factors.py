@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from tracker.core import validate
 from tracker.core.columns import RESERVED_COLUMNS
+from tracker.core.formatting import format_number
 from tracker.core.vocabulary import DailyRule, FactorKind
 from tracker.errors import InputError
 from tracker.storage import journal
@@ -157,9 +158,24 @@ def set_preset(*, session: Session, preset_in: PresetCreate) -> Preset:
     return preset
 
 
-def check_factor_value(factor: Factor, value: float, *, field: str) -> float:
+def factor_bounds(factor: Factor) -> tuple[float, float]:
+    """The lowest and highest value a factor takes (0 to a million when it sets none)."""
     low = factor.min_value if factor.min_value is not None else 0.0
     high = factor.max_value if factor.max_value is not None else 1_000_000.0
+    return low, high
+
+
+def allowed_values(factor: Factor) -> str:
+    """What a factor takes, in words for a hint: "1 for yes, 0 for no", "0–1000 mg"."""
+    if factor.kind == FactorKind.YES_NO:
+        return "1 for yes, 0 for no"
+    low, high = factor_bounds(factor)
+    return f"{format_number(low)}–{format_number(high)} {factor.unit}".strip()
+
+
+def check_factor_value(factor: Factor, value: float, *, field: str) -> float:
+    """The value, checked against the factor's kind and bounds (InputError if outside them)."""
+    low, high = factor_bounds(factor)
     if factor.kind == FactorKind.YES_NO and value not in (0, 1):
         raise InputError(field, value, "yes or no (1 or 0)")
     return validate.number_in_range(field, value, low, high, factor.unit)

@@ -15,6 +15,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tracker.core.files import SQLITE_HEADER as SQLITE_MAGIC
 from tracker.core.files import describe_kind
 from tracker.errors import DatabaseRefused
 from tracker.storage.schema import signature
@@ -26,7 +27,6 @@ SCHEMA_HEAD = "0004"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 
 BUSY_TIMEOUT_S = 10
-SQLITE_MAGIC = b"SQLite format 3\x00"
 # The open check reads every page; memory-mapping the file makes that about twice as fast
 # as read() calls (bench/bench_open_check.py), which pays for the index counts below.
 CHECK_MMAP_BYTES = 1 << 30

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tracker.core.daily import DaySummary, summarize_day
-from tracker.storage.file_checks import SCHEMA_HEAD, SQLITE_MAGIC, connect_file
+from tracker.core.files import SQLITE_HEADER as SQLITE_MAGIC
+from tracker.storage.file_checks import SCHEMA_HEAD, connect_file
 from tracker.storage.wal import foreign_wal
 
 

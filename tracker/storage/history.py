@@ -62,7 +62,9 @@ def load_history(
     today = today or local_now().date()
     logged = logged_range(session=session)
     bounded = bound_dates(logged=logged, today=today, date_from=date_from, date_to=date_to, as_of=as_of)
-    as_of = bounded.as_of or today
+    # A twitch logged in a zone ahead (travel, a changed system zone) can be dated after today
+    # here; the default end is then its day, so it is not cut off the analysis.
+    as_of = bounded.as_of or max(today, logged[1] if logged else today)
     end = min(bounded.date_to or as_of, as_of)
     start = bounded.date_from or (logged[0] if logged else end)
     start = min(start, end)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from sqlalchemy import CursorResult
 
 from tracker.core import ids
-from tracker.core.formatting import day_words, format_number
+from tracker.core.formatting import amount_words, day_words
 from tracker.errors import InputError
 from tracker.storage.models import Day, Episode, Factor, FactorEntry, Intervention, Preset, RedFlag, metadata, utc_now
 
@@ -44,7 +44,7 @@ TABLES: dict[str, Table] = {
 }
 ID_KINDS = {"episode": ids.EPISODE, "factor_entry": ids.FACTOR_ENTRY, "red_flag": ids.RED_FLAG,
             "intervention": ids.INTERVENTION, "day": ids.DAY}  # fmt: skip
-_OPEN_ACTION = "tracker.journal.open_action"
+_OPEN_ACTION = "tracker.storage.journal.open_action"
 
 
 # --- changes ---------------------------------------------------------------------------------
@@ -131,15 +131,43 @@ def write_action(db: Database, *, done: str, undo: str, changes: list[Change]) -
     return int(key[0])
 
 
+def deleting_action(db: Database, table: str, key: object) -> tuple[str, bool] | None:
+    """The action that removed this row and is not undone, as (what it did, whether it is the
+    last action undo would reverse); None when no action removed it."""
+    wanted = _to_json(key)
+    newest = None
+    for action in db.execute(
+        sa.select(ACTIONS.c.id, ACTIONS.c.done, ACTIONS.c.changes)
+        .where(ACTIONS.c.undone_at.is_(None))
+        .order_by(ACTIONS.c.id.desc())
+    ):
+        newest = newest or action.id
+        name = _key(TABLES[table]).name
+        for change in action.changes:
+            removed_here = change["op"] == "removed" and change["table"] == table
+            if removed_here and any(row[name] == wanted for row in change["rows"]):
+                return str(action.done), action.id == newest
+    return None
+
+
 # --- undoing ---------------------------------------------------------------------------------
+
+
+def last_action(db: Database) -> tuple[int, str] | None:
+    """The newest action not yet undone: its id and what it did, in words; None if there is none."""
+    newest = db.execute(
+        sa.select(ACTIONS.c.id, ACTIONS.c.done)
+        .where(ACTIONS.c.undone_at.is_(None))
+        .order_by(ACTIONS.c.id.desc())
+        .limit(1)
+    ).first()
+    return None if newest is None else (int(newest.id), str(newest.done))
 
 
 def undo_last(db: Database) -> str | None:
     """Reverse the newest action not yet undone; returns what was done, in words, or None."""
-    newest = db.execute(
-        sa.select(ACTIONS.c.id).where(ACTIONS.c.undone_at.is_(None)).order_by(ACTIONS.c.id.desc()).limit(1)
-    ).first()
-    return None if newest is None else undo_action(db, newest.id)
+    newest = last_action(db)
+    return None if newest is None else undo_action(db, newest[0])
 
 
 def undo_action(db: Database, action_id: int) -> str:
@@ -220,7 +248,7 @@ def words(row: Episode | FactorEntry | RedFlag | Intervention | Day, *, factor: 
             return f"twitch at {row.local_started_at:%H:%M} on {day_words(row.local_date)}"
         case FactorEntry():
             name, unit = (factor.name, factor.unit) if factor else ("factor", "")
-            return f"{name} {format_number(row.value)}{' ' + unit if unit else ''} on {day_words(row.local_date)}"
+            return f"{name} {amount_words(row.value, unit)} on {day_words(row.local_date)}"
         case RedFlag():
             return f"red flag {row.kind} on {day_words(row.date)}"
         case Intervention():

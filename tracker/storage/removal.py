@@ -52,8 +52,13 @@ def find_entry(*, session: Session, entry: str) -> Entry:
     except InputError as exc:  # malformed: what an id looks like, with ids that exist as the examples
         raise InputError("id", entry, exc.allowed.replace(ID_ALLOWED, _id_hint(session))) from None
     # Each kind names one model, so the row is an Entry (a dict of classes types as SQLModel).
-    row = cast("Entry | None", session.get(Day if ref.kind == DAY else ID_MODELS[ref.kind], ref.key))
+    model: type[SQLModel] = Day if ref.kind == DAY else ID_MODELS[ref.kind]
+    row = cast("Entry | None", session.get(model, ref.key))
     if row is None:
+        deleted = journal.deleting_action(session, str(model.__tablename__), ref.key)
+        if deleted is not None:
+            undo = "; `tracker undo` brings it back" if deleted[1] else ""
+            raise InputError("id", entry, f"an entry that exists: {entry} was deleted{undo}")
         raise InputError("id", entry, _id_hint(session))
     return row
 
@@ -98,6 +103,20 @@ def restore(*, session: Session, removed: list[Removed]) -> str:
     done = [journal.undo_action(session, action_id) for action_id in dict.fromkeys(item.action_id for item in removed)]
     session.flush()
     return "; ".join(done)
+
+
+def last_action(*, session: Session) -> tuple[int, str] | None:
+    """What `undo_last` would reverse now: the action's id and what it did, in words ("logged
+    stress 4 on Mon 30 Nov"); None when there is nothing to undo."""
+    return journal.last_action(session)
+
+
+def undo_action(*, session: Session, action_id: int) -> str:
+    """Reverse this one action (the one a person was shown and confirmed), all of it or none
+    (InputError if it was undone already); returns what was done, in words."""
+    done = journal.undo_action(session, action_id)
+    session.flush()
+    return done
 
 
 def undo_last(*, session: Session) -> str | None:

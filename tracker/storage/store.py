@@ -16,7 +16,7 @@ from typing import TypedDict, TypeVar
 from sqlmodel import Session, col, func, select
 
 from tracker.core import validate
-from tracker.core.formatting import day_words
+from tracker.core.formatting import amount_words, day_words
 from tracker.core.vocabulary import Location, Side
 from tracker.core.when import local_now  # the clock, when a caller passes none
 from tracker.errors import InputError
@@ -24,7 +24,9 @@ from tracker.storage import journal
 from tracker.storage.factors import (
     MAX_BOUND,
     add_factor,
+    allowed_values,
     check_factor_value,
+    factor_bounds,
     get_factor,
     get_preset,
     list_factors,
@@ -46,7 +48,17 @@ from tracker.storage.models import (
     join_tags,
     utc_now,
 )
-from tracker.storage.removal import Entry, Removed, delete_entries, entry_id, find_entry, restore, undo_last
+from tracker.storage.removal import (
+    Entry,
+    Removed,
+    delete_entries,
+    entry_id,
+    find_entry,
+    last_action,
+    restore,
+    undo_action,
+    undo_last,
+)
 
 # With nothing to repeat, a twitch is what the person said: no place, side or intensity made up.
 NOTHING_TO_REPEAT: tuple[Location, Side, int | None] = (Location.UNSPECIFIED, Side.UNSPECIFIED, None)
@@ -80,15 +92,18 @@ __all__ = [
     "add_factor",
     "add_factor_entry",
     "add_red_flag",
+    "allowed_values",
     "check_factor_value",
     "check_in",
     "delete_entries",
     "entry_id",
     "episode_defaults",
     "episode_fields",
+    "factor_bounds",
     "find_entry",
     "get_factor",
     "get_preset",
+    "last_action",
     "last_factor_entry",
     "list_factors",
     "list_interventions",
@@ -98,6 +113,7 @@ __all__ = [
     "set_preset",
     "start_intervention",
     "stop_intervention",
+    "undo_action",
     "undo_last",
     "update_episode",
     "update_factor",
@@ -239,14 +255,22 @@ def add_factor_entry(*, session: Session, entry_in: FactorEntryCreate, now: dt.d
     return entry
 
 
-def update_factor_entry(*, session: Session, entry_id: int, value: float) -> FactorEntry:
-    """A factor entry's new value; its time, note, id and creation time stay as they were."""
+def update_factor_entry(*, session: Session, entry_id: int, value: float, note: str | None = None) -> FactorEntry:
+    """The factor entry with its new value (and note, when one is given); its time, id and
+    creation time stay as they were. Journalled like every write, so `tracker undo` puts the
+    old value back."""
     entry = _get(session, FactorEntry, entry_id, "factor entry")
     factor = session.get(Factor, entry.factor_id)
     assert factor is not None  # a foreign key
+    before, was = journal.changed(session, "factor_entry", [entry_id]), journal.words(entry, factor=factor)
     entry.value = check_factor_value(factor, value, field=factor.name)
+    if note is not None:
+        entry.note = validate.note("note", note)
     session.add(entry)
     session.flush()
+    value_now = amount_words(entry.value, factor.unit)
+    journal.record(session, done=f"changed {was} to {value_now}", undo=f"put back {was} in place of {value_now}",
+                   changes=[before])  # fmt: skip
     return entry
 
 
@@ -266,6 +290,7 @@ def last_factor_entry(*, session: Session, factor: str, day: dt.date) -> FactorE
         )
         .limit(1)
     ).first()
+
 
 
 # --- days, red flags, interventions ----------------------------------------------------------

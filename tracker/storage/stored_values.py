@@ -35,6 +35,12 @@ DATETIME = (
     "typeof({c}) = 'text' AND length({c}) >= 19 AND datetime(julianday(substr({c}, 1, 19))) IS substr({c}, 1, 19)"
 )
 TEXT = "typeof({c}) = 'text'"
+# A local date is the date of its time in the offset stored with it (the day the person lived it
+# in); a date-only entry has no time, and any calendar date will do.
+LOCAL_DATE_OF = DATE + (
+    " AND ({at} IS NULL OR utc_offset_min IS NULL"
+    " OR {c} IS date(substr({at}, 1, 19), printf('%+d minutes', utc_offset_min)))"
+)
 FLAG = "{c} IN (0, 1)"
 
 
@@ -45,7 +51,8 @@ def _optional(rule: str) -> str:
 # table: (the column that names a row, {column: what tracker stores there, "{c}" being the column})
 RULES: dict[str, tuple[str, dict[str, str]]] = {
     "episode": ("id", {
-        "started_at": DATETIME, "utc_offset_min": _int(-1440, 1440), "local_date": DATE,
+        "started_at": DATETIME, "utc_offset_min": _int(-1440, 1440),
+        "local_date": LOCAL_DATE_OF.replace("{at}", "started_at"),
         "location": "{c} " + _one_of(Location), "side": "{c} " + _one_of(Side),
         "intensity": _optional(_int(1, 5)), "duration_s": _optional(_int(0)),
         "context": TEXT, "relief": TEXT, "note": TEXT, "created_at": DATETIME,
@@ -55,7 +62,8 @@ RULES: dict[str, tuple[str, dict[str, str]]] = {
         "max_value": _optional(NUMBER), "daily_rule": "{c} " + _one_of(DailyRule), "builtin": FLAG,
     }),
     "factor_entry": ("id", {
-        "at": _optional(DATETIME), "utc_offset_min": _optional(_int(-1440, 1440)), "local_date": DATE,
+        "at": _optional(DATETIME), "utc_offset_min": _optional(_int(-1440, 1440)),
+        "local_date": LOCAL_DATE_OF.replace("{at}", "at"),
         # within its factor's range, as logging and importing check it
         "value": NUMBER + " AND {c} >= coalesce((SELECT min_value FROM factor f WHERE f.id = factor_id), {c})"
         " AND {c} <= coalesce((SELECT max_value FROM factor f WHERE f.id = factor_id), {c})",

@@ -17,6 +17,9 @@ from collections.abc import Callable, Iterator
 # long it says it is waiting: well beyond an import's write step (seconds), told at once.
 WRITE_WAIT_S = 30
 NOTICE_AFTER_S = 1.0
+# What the person reads, on stderr from a command and as a notice in the app.
+# Whoever holds the lock cannot be asked: it may be tracker, the sqlite3 shell or a sync tool.
+WAITING = f"waiting: another program holds the diary's write lock (up to {WRITE_WAIT_S} s)…"
 
 
 @contextlib.contextmanager

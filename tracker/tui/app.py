@@ -23,7 +23,7 @@ from textual.screen import Screen
 
 from tracker.errors import failure_line
 from tracker.tui.diary import Diary
-from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened, FilesWritten
+from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened, FilesWritten, WriteWaiting
 from tracker.tui.screens.today import TodayScreen
 from tracker.tui.writing import Writes
 
@@ -49,7 +49,7 @@ TODAY_COMMANDS = [
     ("Red flags", "Checklist of signs to see a doctor about (r)", "red_flags"),
     ("Edit entry", "Edit the entry under the cursor (e)", "edit"),
     ("Delete entry", "Delete the entry under the cursor (Delete)", "delete"),
-    ("Undo delete", "Bring back what was just deleted (u)", "undo"),
+    ("Undo", "Undo the last thing done, named first (u)", "undo"),
     ("Previous day", "Go a day back ([)", "shift_day(-1)"),
     ("Next day", "Go a day forward (])", "shift_day(1)"),
     ("Yesterday", "Fill in yesterday (y)", "yesterday"),
@@ -200,6 +200,22 @@ class TrackerApp(Writes, App[None]):
         # linger under "Undone", and notices never pile up over the list. (App._on_notify runs
         # next and adds the new one: Textual calls the handler of every class in the MRO.)
         self._notifications.clear()
+
+    def write_waiting(self) -> None:
+        """From any thread: a write has waited a second for another program's write to finish."""
+        self.post_message(WriteWaiting())
+
+    def on_write_waiting(self, _message: WriteWaiting) -> None:
+        from tracker.storage.wait import WAITING, WRITE_WAIT_S
+
+        self.notify(WAITING, title="Waiting", timeout=WRITE_WAIT_S, markup=False)
+
+    def diary_written(self) -> None:
+        """The app itself has just written: History is stale, and the watch for other
+        programs' writes takes this one as seen, so it does not read the day again for it."""
+        if self.diary_watch is not None:
+            self.diary_watch.changed()  # the screen that wrote reads the day next, seeing all until now
+        self.mark_history_stale()
 
     def mark_history_stale(self) -> None:
         if self.history_screen is not None:

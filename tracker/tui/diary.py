@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
+    from tracker.core.vocabulary import Location, Side
     from tracker.storage.models import (
         Episode,
         EpisodeCreate,
@@ -151,6 +152,13 @@ class Diary(DiaryOutputs):
             last = last_dose.value if last_dose else None
         return DayView(summary, factors, status, unanswered, defaults, presets, last)
 
+    def episode_defaults(self, at: dt.datetime) -> tuple[Location, Side, int | None]:
+        """What a twitch at `at` starts from: the latest twitch at or before it (store.episode_defaults)."""
+        from tracker.storage import store
+
+        with self._session(write=False) as session:
+            return store.episode_defaults(session=session, at=at)
+
     def history(self) -> HistoryView:
         """Every day from the first logged one (or today) to today, newest first. A tracked day
         whose twitches were not answered has `episodes` None, never 0."""
@@ -199,12 +207,12 @@ class Diary(DiaryOutputs):
         with self._session() as session:
             return store.add_factor_entry(session=session, entry_in=entry_in, now=self.now())
 
-    def update_factor_entry(self, entry_id: int, value: float) -> FactorEntry:
-        """A factor entry's new value; everything else about it stays."""
+    def update_factor_entry(self, entry_id: int, value: float, note: str | None = None) -> FactorEntry:
+        """A factor entry's new value (and note, when given); everything else about it stays."""
         from tracker.storage import store
 
         with self._session() as session:
-            return store.update_factor_entry(session=session, entry_id=entry_id, value=value)
+            return store.update_factor_entry(session=session, entry_id=entry_id, value=value, note=note)
 
     def set_day_note(self, day: dt.date, note: str) -> None:
         """The day's own note (the daily CSV's `note` column); an empty note clears it."""
@@ -241,12 +249,19 @@ class Diary(DiaryOutputs):
         with self._session() as session:
             return store.delete_entries(session=session, ids=ids)
 
-    def restore(self, removed: list[Removed]) -> str:
-        """Undo the delete that removed these rows; returns what was done, in words."""
+    def last_action(self) -> tuple[int, str] | None:
+        """The last thing done that `u` would undo: its id and words; None if nothing."""
+        from tracker.storage import store
+
+        with self._session(write=False) as session:
+            return store.last_action(session=session)
+
+    def undo(self, action_id: int) -> str:
+        """Undo that action (as `tracker undo` does); returns what was done, in words."""
         from tracker.storage import store
 
         with self._session() as session:
-            return store.restore(session=session, removed=removed)
+            return store.undo_action(session=session, action_id=action_id)
 
     def add_factor(self, factor_in: FactorCreate) -> Factor:
         from tracker.storage import store

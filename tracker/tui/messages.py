@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -56,6 +56,9 @@ class EntrySaved(Message):
 
     day: dt.date
     text: str  # what the person is told, e.g. "twitch at 08:15 saved"
+    # The day on screen when the write was asked for (set by the screen that asked): the
+    # screen follows an entry to another day only if it has not moved since.
+    asked_on: dt.date | None = field(default=None, kw_only=True)
 
 
 @dataclass
@@ -79,6 +82,11 @@ class EntriesDeleted(Message):
 class EntriesRestored(Message):
     day: dt.date
     text: str
+
+
+@dataclass
+class WriteWaiting(Message):
+    """A write has waited about a second for another program's write to finish (it goes on waiting)."""
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
+from textual import events
 from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -58,6 +59,20 @@ class Dialog(ModalScreen[ResultT]):
         super().__init__()
         self.problem = problem  # why the last save failed, shown at the top when reopened
         self._handed_back = False
+
+    @property
+    def closing(self) -> bool:
+        """Whether the dialog has handed its result back: keys reaching it now were typed for what is below."""
+        return self._handed_back
+
+    def on_key(self, event: events.Key) -> None:
+        # Typed in the same burst as the key that closed the dialog ("t Enter y t Enter"), a key
+        # can reach it after it has closed: it goes back to the app, in the order typed, for
+        # the screen below (else `y` is lost and the next twitch lands on the wrong day).
+        if self._handed_back:
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))
 
     def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
         if self._handed_back:  # already closing: a second pop would take the screen below with it

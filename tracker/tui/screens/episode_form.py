@@ -3,27 +3,34 @@
 The field keys (place, side, intensity, `a` time, `d` duration, `n` note) act from the field
 list. The time and duration boxes hold only what a time or a duration can hold, so a field
 key typed in one of them acts as a key instead of landing in the box: `d 45 n after coffee`
-is a 45 s twitch with the note "after coffee". The note box holds anything, so there every
-letter is text. Tab and Enter move from box to box; Enter in the note, or with no box
-focused, saves. A value the form cannot use keeps it open, with the reason under the field.
+is a 45 s twitch with the note "after coffee". A space also ends those boxes, so the digit
+typed next is the intensity again: `d 45 space 4` is 45 s at intensity 4, never 454 s. The
+note box holds anything, so there every letter is text. Tab and Enter move from box to box;
+Enter in the note, or with no box focused, saves. A value the form cannot use keeps it open,
+with the reason under the field.
 
 The field keys are priority bindings: they act in the app's own key loop, in the order typed,
 so a burst like `n after` moves to the note before "after" is handed to a box. (A box that can
 hold a character takes it first: Textual drops a binding whose key the focused box consumes.)
+The time and duration boxes take every character, in the order typed behind the digits before
+it, and hand back what they cannot hold (ShortBox): a field key acting at once would run
+ahead of those digits, and the digits would then land wherever the key moved on to.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
-from tracker.core.when import local_moment, parse_clock, parse_duration
+from tracker.core.when import parse_clock, parse_duration, read_when
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.widgets.choice_row import ChoiceRow
@@ -44,7 +51,29 @@ SIDE_KEYS = {"left": "left", "right": "right", "up": "center", "b": "both"}
 SIDE_LABELS = {"left": "←", "right": "→", "up": "↑", "b": "b"}
 BOXES = ("at", "duration", "note")  # in order: Tab and Enter move along it
 FIELD_KEYS = {"a": "at", "d": "duration", "n": "note"}
-FUTURE_SLACK = dt.timedelta(minutes=5)  # a clock a little fast is not "the future"
+UNSPECIFIED = "unspecified"  # Location.UNSPECIFIED and Side.UNSPECIFIED
+FIELD_CHARACTERS = frozenset(LOCATION_KEYS) | {"b"} | frozenset(FIELD_KEYS)  # the field keys that are characters
+
+
+class ShortBox(CharsInput):
+    """The time or duration box: it takes every character in the order typed and keeps those it
+    can hold ("m" in "2m" is minutes, not the mouth corner); a space or a field key leaves the
+    box (the field key then acts); any other character is refused."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character is not None and character.isprintable()
+
+    async def _on_key(self, event: events.Key) -> None:
+        character = event.character or ""
+        ends = character == " " or (character in FIELD_CHARACTERS and not self.chars.fullmatch(character))
+        if ends and self.screen.focused is self:
+            event.stop()
+            event.prevent_default()
+            self.screen.set_focus(None)  # back to the field keys, ahead of the keys typed next
+            if character != " ":
+                self.app.post_message(events.Key(event.key, character))
+            return
+        await super()._on_key(event)
 
 
 class EpisodeForm(Dialog["EpisodeCreate"]):
@@ -56,6 +85,9 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         # into a box that are still queued for it. In a text box, Enter submits the box
         # (on_input_submitted).
         Binding("enter", "save", "Save"),
+        # Outside the boxes nothing typed can be queued ahead of Enter: there it saves at once,
+        # so the keys typed after it ("t Enter y t Enter") reach the screen below in order.
+        Binding("enter", "save_now", show=False, priority=True),
         Binding("escape", "cancel", "Cancel"),
         *[Binding(key, f"location('{key}')", show=False, priority=True) for key in LOCATION_KEYS],
         *[Binding(key, f"side('{key}')", show=False, priority=True) for key in SIDE_KEYS],
@@ -75,12 +107,18 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         note: str = "",
         heading: str = "Log a twitch",
         problem: str = "",
+        defaults_for: Callable[[dt.datetime], tuple[str, str, int | None]] | None = None,
     ) -> None:
         super().__init__(problem=problem)
         self.started_at = started_at
         self.location, self.side, self.intensity = str(location), str(side), intensity
         self.duration_s, self.note, self.heading = duration_s, note, heading
         self._timer_started: float | None = None
+        # With `defaults_for` (a new twitch), a time typed in the box fills place, side and
+        # intensity from the latest twitch at or before it, except those the person chose.
+        self.defaults_for = defaults_for
+        self._chosen: set[str] = set()
+        self._filled_for = started_at
 
     def compose(self) -> ComposeResult:
         with Vertical(id="episode-form", classes="form"):
@@ -91,14 +129,14 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             yield ChoiceRow("intensity", [("", str(n)) for n in range(1, 6)], str(self.intensity), id="intensity")
             with Horizontal(classes="fields"):
                 yield Static("time [b]a[/b]", classes="inline-label")
-                yield CharsInput(
+                yield ShortBox(
                     f"{self.started_at:%H:%M}", chars=r"[0-9:.]", max_length=5, placeholder="HH:MM", id="at",
                     classes="compact short",
                 )  # fmt: skip
                 yield Static("duration [b]d[/b]", classes="inline-label")
                 duration = "" if self.duration_s is None else str(self.duration_s)
-                yield CharsInput(
-                    duration, chars=r"[0-9hmsHMS. ]", placeholder="90, 2m, 1m30s", id="duration",
+                yield ShortBox(
+                    duration, chars=r"[0-9hmsHMS.:]", placeholder="90, 2m, 1:30", id="duration",
                     classes="compact short",
                 )  # fmt: skip
                 yield Static("[b]space[/b] timer", id="timer", classes="inline-label")
@@ -106,7 +144,10 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             yield field_error("duration")
             with Horizontal(classes="fields"):
                 yield Static("note [b]n[/b]", classes="inline-label")
-                yield OrderedInput(self.note, placeholder="optional", id="note", classes="compact")
+                # A note already there is added to, not replaced by the first key typed.
+                yield OrderedInput(
+                    self.note, placeholder="optional", id="note", classes="compact", select_on_focus=False
+                )
             yield Static(
                 "[b]Enter[/b] save · in a box, [b]Tab[/b]/[b]Enter[/b] next box · [b]Esc[/b] leave a box, cancel",
                 classes="form-hint",
@@ -120,17 +161,61 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         else:
             self.action_save()
 
+    # A key pressed again takes back the choice it made: the field is then unspecified. A key
+    # pressed on a value filled in from the twitch before confirms it (pressed to agree, it
+    # must not clear it).
+
+    def _again(self, field: str, same: bool) -> bool:
+        again = same and field in self._chosen
+        self._chosen.add(field)
+        return again
+
     def action_location(self, key: str) -> None:
-        self.location = LOCATION_KEYS[key]
+        again = self._again("location", self.location == LOCATION_KEYS[key])
+        self.location = UNSPECIFIED if again else LOCATION_KEYS[key]
         self.query_one("#location", ChoiceRow).choose(self.location)
 
     def action_side(self, key: str) -> None:
-        self.side = SIDE_KEYS[key]
+        again = self._again("side", self.side == SIDE_KEYS[key])
+        self.side = UNSPECIFIED if again else SIDE_KEYS[key]
         self.query_one("#side", ChoiceRow).choose(self.side)
 
     def action_intensity(self, level: int) -> None:
-        self.intensity = level
-        self.query_one("#intensity", ChoiceRow).choose(str(level))
+        self.intensity = None if self._again("intensity", self.intensity == level) else level
+        self.query_one("#intensity", ChoiceRow).choose(str(self.intensity))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "at" or self.defaults_for is None:
+            return
+        try:
+            moment = self._started()
+        except InputError:
+            return  # not a time yet (still being typed): nothing to fill from
+        if moment != self._filled_for:
+            self._filled_for = moment
+            self.run_worker(lambda: self._fill_from(moment), thread=True, group="defaults", exclusive=True)
+
+    def _fill_from(self, moment: dt.datetime) -> None:
+        """In a thread: the latest twitch at or before `moment`, drawn into the fields not chosen."""
+        assert self.defaults_for is not None
+        try:
+            values = self.defaults_for(moment)
+        except Exception:  # a convenience only: the fields keep what they show
+            return
+        self.app.call_from_thread(self._show_defaults, moment, *values)
+
+    def _show_defaults(self, moment: dt.datetime, location: str, side: str, intensity: int | None) -> None:
+        if moment != self._filled_for:
+            return  # the time has changed again since
+        if "location" not in self._chosen:
+            self.location = str(location)
+            self.query_one("#location", ChoiceRow).choose(self.location)
+        if "side" not in self._chosen:
+            self.side = str(side)
+            self.query_one("#side", ChoiceRow).choose(self.side)
+        if "intensity" not in self._chosen:
+            self.intensity = intensity
+            self.query_one("#intensity", ChoiceRow).choose(str(intensity))
 
     def action_focus_field(self, field: str) -> None:
         # set_focus, not focus(): focus() waits for the app's queue, behind the keys typed next.
@@ -156,6 +241,12 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         self._tick.stop()
         self.query_one("#duration", Input).value = str(seconds)
         self.query_one("#timer", Static).update(f"timed: {seconds} s")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not isinstance(self.focused, Input) if action == "save_now" else True
+
+    def action_save_now(self) -> None:
+        self.action_save()
 
     def action_cancel(self) -> None:
         if isinstance(self.focused, Input):
@@ -194,8 +285,11 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         if not at_text or at_text == f"{self.started_at:%H:%M}":
             return self.started_at
         clock = parse_clock(at_text, field="time")
-        # The zone database places the time (a time the clocks skipped is refused, naming the gap).
-        started = local_moment(dt.datetime.combine(self.started_at.date(), clock), field="time").at
-        if started > dt.datetime.now().astimezone() + FUTURE_SLACK:
-            raise InputError("time", at_text, f"a time no later than now ({dt.datetime.now():%H:%M})")
-        return started
+        # The form names its day, so this is `--at "today 12:30"` on the command line, read by the
+        # same rule: placed by the zone database (a skipped time is refused, naming the gap), and
+        # refused when still to come. Only a bare HH:MM, with no day named, means yesterday.
+        on_day = f"{self.started_at.date().isoformat()}T{clock:%H:%M}"
+        try:
+            return read_when(on_day, now=dt.datetime.now().astimezone(), field="time").at
+        except InputError as exc:
+            raise InputError("time", at_text, exc.allowed) from None

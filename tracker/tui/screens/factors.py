@@ -72,7 +72,7 @@ class FactorsScreen(Writes, Screen[None]):
 
     def on_factors_changed(self, message: FactorsChanged) -> None:
         self.notify(message.text, timeout=3)
-        self.app.mark_history_stale()  # type: ignore[attr-defined]
+        self.app.diary_written()  # type: ignore[attr-defined]
         self.load()
 
     def on_factors_loaded(self, message: FactorsLoaded) -> None:

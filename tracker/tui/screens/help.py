@@ -15,7 +15,9 @@ HELP = """\
 [b]Today[/b]
   t  log a twitch: starts from the latest one before it; Enter saves
      in the form: u l m e c h o place · ← → ↑ b side · 1–5 intensity
-     a time · d duration · space timer · n note · Tab/Enter next box
+     (a key pressed again: unspecified) · a new time refills the rest
+     a time · d duration · space timer, or ends a box · n note
+     Tab/Enter next box
   c  caffeine: a letter picks a drink, or type an amount and Enter
   w  water (g glass, b bottle, or an amount)     f  any factor
   s  sleep: 6.5, 6:10, 6h10, or bed and wake times
@@ -25,7 +27,7 @@ HELP = """\
   N  the day's note               r  red-flag checklist
   e / Enter  edit the entry under the cursor
   Delete     delete it (Delete or Enter confirms)
-  u, ctrl+z  undo a delete, for 10 seconds
+  u, ctrl+z  undo the last thing done: named first, u or Enter undoes
   [ ]  a day back / forward   y  yesterday   .  today   j  go to a date
 [b]Screens[/b]
   h  History (Enter opens a day): ? twitches not answered, — nothing

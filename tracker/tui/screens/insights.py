@@ -3,7 +3,7 @@
 The analysis imports pandas and statsmodels and fits a model per factor (a second or two on
 a few months of diary), so it runs in a thread worker behind a loading indicator and comes
 back as AnalysisReady. The page follows the report's order: how long it has lasted, red flags,
-associations (the ones that pass q < 0.05 first, each saying it is not proof of cause), the
+associations (the ones whose q passes the threshold first, each saying it is not proof of cause), the
 adjusted model and interventions. The rendering is plain functions of the analysis dict.
 """
 
@@ -18,8 +18,9 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
-from tracker.analysis.text import DASH, LOGGED, SUGGESTED, TIMES  # plain strings: no pandas
+from tracker.analysis.text import DASH, LOGGED, SUGGESTED, TIMES, chance_text, q_words, range_coverage
 from tracker.core.formatting import days as plural_days
+from tracker.core.formatting import rounded
 from tracker.tui.messages import AnalysisReady, ReadFailed
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
@@ -88,13 +89,9 @@ class InsightsScreen(Writes, Screen[None]):
 
 
 def range_text(span: dict[str, Any]) -> str:
-    days = span["tracked_days"] + span["untracked_days"]
-    unanswered = span.get("unanswered_days") or 0
-    unknown = f" Twitches not answered on {plural_days(unanswered)} of them: unknown, not 0." if unanswered else ""
-    return (
-        f"{plural_days(days)} from {span['from']} to {span['to']}: "
-        f"{span['tracked_days']} tracked, {span['untracked_days']} not tracked.{unknown}"
-    )
+    unknown = " On a day with only other entries the twitches are unknown, not 0."
+    unknown = unknown if span.get("unanswered_days") else ""
+    return f"{span['from']} to {span['to']}: {range_coverage(span)}.{unknown}"
 
 
 def persistence_text(result: dict[str, Any]) -> str:
@@ -132,20 +129,22 @@ def triggers_text(entries: list[dict[str, Any]]) -> str:
     from tracker.analysis.config import AnalysisConfig
 
     alpha = AnalysisConfig().alpha
-    lines = [f"[b]Possible triggers[/b] — q < {alpha:g} counts as an association, which is not proof of cause"]
+    lines = ["[b]Possible triggers[/b] — an association is not proof of cause"]
     if not entries:
         return "\n".join([*lines, "no factors logged yet"])
     tested = sorted((e for e in entries if e["q_value"] is not None), key=lambda e: e["q_value"])
+    if tested:
+        lines.append(f"({q_words(len(tested), alpha)}.)")
     associations = [e for e in tested if e["association"]]
     for entry in associations:
-        facts = f"{entry['confidence']}, {entry['n_days']} days, q = {entry['q_value']:.2g}"
+        facts = f"{entry['confidence']}, {plural_days(entry['n_days'])}, {chance_text('q', entry['q_value'])}"
         lines += [f"[b $accent]{_label(entry)}[/]: {facts}", f"  {escape(entry['summary'])}"]
     if not associations:
         lines.append("No factor goes with more or fewer twitches clearly enough yet.")
     chance = [e for e in tested if not e["association"]]
     if chance:
         lines.append("No clear association (could be chance):")
-        lines += [f"  {_label(e)}: {_ratio(e)}, q = {e['q_value']:.2f}" for e in chance]
+        lines += [f"  {_label(e)}: {_ratio(e)}, {chance_text('q', e['q_value'])}" for e in chance]
     lines += [f"  {escape(e['summary'])}" for e in entries if e["q_value"] is None]
     return "\n".join(lines)
 
@@ -157,14 +156,15 @@ def _label(entry: dict[str, Any]) -> str:
 
 def _ratio(entry: dict[str, Any]) -> str:
     per = "yes vs no" if entry["per"] == "yes vs no" else f"per {entry['per']}"
-    return f"{entry['rate_ratio']:.2f}{TIMES} {per} (95% CI {entry['ci_low']:.2f}{DASH}{entry['ci_high']:.2f})"
+    low, high = rounded(entry["ci_low"], 2), rounded(entry["ci_high"], 2)
+    return f"{rounded(entry['rate_ratio'], 2)}{TIMES} {per} (95% CI {low}{DASH}{high})"
 
 
 def adjusted_text(entries: list[dict[str, Any]], triggers: list[dict[str, Any]]) -> str:
     if not entries:
         return "[b]Adjusted for each other[/b]\nnot enough data for a combined model yet"
     names = {entry["factor"]: entry["name"] for entry in triggers}
-    lines = [f"[b]Adjusted for each other[/b] — same day, {entries[0]['n_days']} days with every factor logged"]
+    lines = [f"[b]Adjusted for each other[/b] — same day, {plural_days(entries[0]['n_days'])} with every factor logged"]
     lines += [f"  {escape(names.get(e['factor'], e['factor']))}: {_ratio(e)}, p = {e['p_value']:.2g}" for e in entries]
     return "\n".join(lines)
 

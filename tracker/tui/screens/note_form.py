@@ -30,7 +30,10 @@ class NoteForm(Dialog[str]):
         with Vertical(classes="form"):
             yield Static(f"[b]Note for {self.day:%A %d %B %Y}[/b]", classes="form-title")
             yield self.problem_line()
-            yield OrderedInput(self.note, placeholder="how the day went, anything to remember", id="note")
+            # A note already there is added to, not replaced by the first key typed.
+            yield OrderedInput(
+                self.note, placeholder="how the day went, anything to remember", id="note", select_on_focus=False
+            )
             yield field_error("note")
             yield Static("[b]Enter[/b] save (empty clears it)   [b]Esc[/b] cancel", classes="form-hint")
 

@@ -36,9 +36,12 @@ def parse_amount(factor: Factor, text: str) -> float:
 
 
 def allowed_range(factor: Factor) -> str:
+    """What the factor takes, as the form's heading says it."""
     if factor.kind == FactorKind.YES_NO:
-        return "1 for yes, 0 for no"
-    return f"{format_number(factor.min_value)}–{format_number(factor.max_value)} {factor.unit}".strip()
+        return "y yes, n no"
+    from tracker.storage.store import allowed_values  # the database stack is loaded before any dialog
+
+    return allowed_values(factor)
 
 
 class NumberForm(Dialog[float]):
@@ -65,6 +68,9 @@ class NumberForm(Dialog[float]):
         if again:
             # Priority: the box holds digits only, so the letter would otherwise be swallowed.
             self._bindings.bind(again, "save", show=False, priority=True)
+        if factor.kind == "yes-no":  # FactorKind.YES_NO: y or n answers it
+            self._bindings.bind("y", "answer(1)", show=False, priority=True)
+            self._bindings.bind("n", "answer(0)", show=False, priority=True)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
@@ -84,6 +90,9 @@ class NumberForm(Dialog[float]):
             self.dismiss(parse_amount(self.factor, self.query_one("#value", Input).value))
         except ValueError as exc:
             self.refuse("value", str(exc))
+
+    def action_answer(self, value: int) -> None:
+        self.dismiss(float(value))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

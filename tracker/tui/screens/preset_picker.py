@@ -35,8 +35,9 @@ def preset_keys(presets: list[Preset]) -> dict[str, Preset]:
     return keys
 
 
-class PresetPicker(Dialog[float]):
-    """Dismisses with the amount picked or typed (in the factor's unit), or None."""
+class PresetPicker(Dialog[tuple[float, str]]):
+    """Dismisses with (amount in the factor's unit, the drink's name: "" when an amount was
+    typed), or None. The name goes in the entry's note, as `tracker log drink` records it."""
 
     AUTO_FOCUS = "#amount"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -88,7 +89,7 @@ class PresetPicker(Dialog[float]):
             amount.insert_text_at_cursor(event.character)
 
     def action_pick(self, letter: str) -> None:
-        self.dismiss(self.keys[letter].amount)
+        self.dismiss((self.keys[letter].amount, self.keys[letter].name))
 
     def action_move(self, step: int) -> None:
         options = self.query_one("#presets", OptionList)
@@ -96,7 +97,8 @@ class PresetPicker(Dialog[float]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.presets[event.option_index].amount)
+        picked = self.presets[event.option_index]
+        self.dismiss((picked.amount, picked.name))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -106,7 +108,7 @@ class PresetPicker(Dialog[float]):
         typed = self.query_one("#amount", Input).value.strip()
         if typed:
             try:
-                self.dismiss(parse_amount(self.factor, typed))
+                self.dismiss((parse_amount(self.factor, typed), ""))
             except ValueError as exc:
                 self.refuse("amount", str(exc))
             return
@@ -114,7 +116,7 @@ class PresetPicker(Dialog[float]):
         if highlighted is None:
             self.refuse("amount", f"press a letter for a preset, or type an amount in {self.factor.unit or 'units'}")
             return
-        self.dismiss(self.presets[highlighted].amount)
+        self.dismiss((self.presets[highlighted].amount, self.presets[highlighted].name))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import SelectionList, Static
+from textual.strip import Strip
+from textual.widgets import Checkbox, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from tracker.tui.screens.dialog import Dialog
@@ -25,6 +27,22 @@ QUESTIONS: list[tuple[str, str]] = [
 ]
 
 
+class Checklist(SelectionList[str]):
+    """A SelectionList whose boxes differ in text, not only in colour: `▐x▌` ticked, `▐ ▌` not
+    (Textual draws an "X" in both, which a terminal without colour cannot tell apart)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) > 2 and segments[0].text == Checkbox.BUTTON_LEFT:
+            index = (segments[1].style.meta if segments[1].style else {}).get("option")
+            if index is not None:
+                ticked = self.get_option_at_index(index).value in self.selected
+                segments[1] = Segment("x" if ticked else " ", segments[1].style)
+                return Strip(segments, strip.cell_length)
+        return strip
+
+
 class RedFlagChecklist(Dialog[list[str]]):
     """Dismisses with the signs ticked (possibly none), or None when cancelled."""
 
@@ -37,26 +55,33 @@ class RedFlagChecklist(Dialog[list[str]]):
         Binding("escape", "dismiss_none", "Cancel"),
     ]
 
-    def __init__(self, *, ticked: tuple[str, ...] = (), problem: str = "", when: str = "today") -> None:
+    def __init__(
+        self, *, ticked: tuple[str, ...] = (), logged: tuple[str, ...] = (), problem: str = "", when: str = "today"
+    ) -> None:
         super().__init__(problem=problem)
         self.ticked = ticked
+        self.logged = logged  # already logged that day: shown ticked and "logged", never saved again
         self.when = when  # the day the answers are for: "today", "yesterday", "on Thu 26 Nov"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form", id="red-flags"):
             yield Static(f"[b]Red flags[/b] — tick any you noticed {self.when}", classes="form-title")
             yield self.problem_line()
-            yield SelectionList[str](
+            yield Checklist(
                 *[
-                    Selection(f"{n}  {text}", kind, kind in self.ticked)
+                    Selection(
+                        f"{n}  {text}" + (" — logged" if kind in self.logged else ""),
+                        kind, kind in self.ticked or kind in self.logged, disabled=kind in self.logged,
+                    )
                     for n, (kind, text) in enumerate(QUESTIONS, start=1)
                 ],
                 id="checklist",
-            )
+            )  # fmt: skip
             yield Static("1–7 or space tick   Enter save   Esc cancel", classes="form-hint")
 
     def action_toggle(self, index: int) -> None:
-        self.query_one("#checklist", SelectionList).toggle(QUESTIONS[index][0])
+        if QUESTIONS[index][0] not in self.logged:  # logged already: deleted from the day, not here
+            self.query_one("#checklist", SelectionList).toggle(QUESTIONS[index][0])
 
     def action_toggle_highlighted(self) -> None:
         checklist = self.query_one("#checklist", SelectionList)
@@ -64,7 +89,8 @@ class RedFlagChecklist(Dialog[list[str]]):
             checklist.toggle(checklist.get_option_at_index(checklist.highlighted).value)
 
     def action_save(self) -> None:
-        self.dismiss(list(self.query_one("#checklist", SelectionList).selected))
+        """Dismisses with the signs newly ticked (those logged already are not logged twice)."""
+        self.dismiss([kind for kind in self.query_one("#checklist", SelectionList).selected if kind not in self.logged])
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

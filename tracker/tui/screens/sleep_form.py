@@ -4,6 +4,8 @@ you woke up. A value the form cannot use keeps the form open, with the reason un
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -11,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
+from tracker.core.formatting import hours_words
 from tracker.core.when import parse_clock, parse_hours
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
@@ -20,6 +23,29 @@ if TYPE_CHECKING:
 
 HOURS_CHARACTERS = r"[0-9:.,hHmM ]"
 CLOCK_CHARACTERS = r"[0-9:.]"
+BED_AND_WAKE = re.compile(r"(?:;\s*)?bed \d\d:\d\d, wake \d\d:\d\d(?:;\s*)?")  # what the form writes in the note
+
+
+def hours_text(hours: float) -> str:
+    """Hours as the box takes them back: 7.67 -> "7:40" (what parse_hours reads)."""
+    whole, minutes = divmod(round(hours * 60), 60)
+    return f"{whole}:{minutes:02d}"
+
+
+def already_logged(entries: Sequence[tuple[float, str]]) -> str:
+    """The day's sleep entries (hours, note) as the form's reminder, or "" when there are none:
+    "already logged: 7 h 40 min (bed 23:50, wake 07:30) — Enter adds another entry, e on the row edits it"."""
+    if not entries:
+        return ""
+    shown = " + ".join(hours_words(hours) + (f" ({note})" if note else "") for hours, note in entries)
+    return f"already logged: {shown} — Enter adds another entry, e on the row edits it"
+
+
+def edited_note(old: str, bed_and_wake: str) -> str:
+    """An edited sleep entry's note: the old bed and wake times go (new hours would contradict
+    them), the new ones come in, and anything else the note said stays."""
+    rest = BED_AND_WAKE.sub("; ", old).strip("; ").strip()
+    return "; ".join(part for part in (bed_and_wake, rest) if part)
 
 
 class SleepForm(Dialog[tuple[float, str]]):
@@ -32,16 +58,27 @@ class SleepForm(Dialog[tuple[float, str]]):
     ]
 
     def __init__(
-        self, *, wake_day: dt.date, factor: Factor, hours: str = "", bed: str = "", wake: str = "", problem: str = ""
+        self,
+        *,
+        wake_day: dt.date,
+        factor: Factor,
+        hours: str = "",
+        bed: str = "",
+        wake: str = "",
+        problem: str = "",
+        already: str = "",
     ) -> None:
         super().__init__(problem=problem)
         self.wake_day = wake_day
         self.factor = factor
+        self.already = already  # the day's sleep so far (already_logged), so Enter is not taken for an edit
         self.values = {"hours": hours, "bed": bed, "wake": wake}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static(f"[b]Sleep[/b] ending the morning of {self.wake_day:%a %d %b}", classes="form-title")
+            if self.already:
+                yield Static(self.already, id="already", classes="field-label")
             yield self.problem_line()
             yield Static("hours: 6.5, 6:10 or 6h10", classes="field-label")
             yield CharsInput(self.values["hours"], chars=HOURS_CHARACTERS, placeholder="e.g. 6.5", id="hours")
@@ -85,6 +122,8 @@ class SleepForm(Dialog[tuple[float, str]]):
             raise InputError("sleep", "", "hours, or both a bed and a wake time (HH:MM)")
         bed_at, wake_at = parse_clock(bed, field="bed"), parse_clock(wake, field="wake")
         minutes = (wake_at.hour * 60 + wake_at.minute - bed_at.hour * 60 - bed_at.minute) % (24 * 60)
+        if minutes == 0:  # 0 h or a whole day: the times alone cannot say, so neither is guessed
+            raise InputError("wake", wake, "a time other than the bed time (for 0 or 24 h, type the hours)")
         return round(minutes / 60, 2), f"bed {bed_at:%H:%M}, wake {wake_at:%H:%M}"
 
     def action_dismiss_none(self) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,9 +22,9 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from tracker.core.formatting import format_number
+from tracker.core.formatting import amount_words
 from tracker.core.validate import EARLIEST_YEAR
-from tracker.tui.messages import DayLoaded, EntrySaved, EpisodeSaved, RedFlagsSaved
+from tracker.tui.messages import DayLoaded, EntrySaved, EpisodeSaved, ReadFailed, RedFlagsSaved
 from tracker.tui.screens.today_entries import EntryKeys
 from tracker.tui.screens.today_factors import FactorLogging
 from tracker.tui.widgets.day_table import DayTable
@@ -32,6 +32,10 @@ from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:  # the screen paints before the database stack is imported
+    from collections.abc import Callable
+
+    from textual.message import Message
+
     from tracker.tui.diary import Diary
     from tracker.tui.views import DayShown, DayView
 
@@ -65,11 +69,13 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
         Binding("r", "red_flags", "Red flags", priority=True),
         Binding("e", "edit", "Edit", show=False),
         Binding("delete,backspace", "delete", "Delete", show=False, priority=True),
-        Binding("u,ctrl+z", "undo", "Undo"),
-        Binding("left_square_bracket", "shift_day(-1)", "Day back"),
-        Binding("right_square_bracket", "shift_day(1)", "Day fwd", show=False),
-        Binding("y", "yesterday", "Yesterday", show=False),
-        Binding("full_stop", "go_today", "Back to today", show=False),
+        Binding("u,ctrl+z", "undo", "Undo", priority=True),
+        # The day keys are priority bindings too, so they act in the same queue as the keys
+        # that open forms: in `w g [ w g` typed at once, the second glass goes to the day before.
+        Binding("left_square_bracket", "shift_day(-1)", "Day back", priority=True),
+        Binding("right_square_bracket", "shift_day(1)", "Day fwd", show=False, priority=True),
+        Binding("y", "yesterday", "Yesterday", show=False, priority=True),
+        Binding("full_stop", "go_today", "Back to today", show=False, priority=True),
         Binding("j", "jump", "Go to date", show=False, priority=True),
         Binding("h", "open_mode('history')", "History", priority=True),
         Binding("F", "open_mode('factors')", "Factors", show=False, priority=True),
@@ -85,6 +91,8 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
         self.view: DayView | None = None
         self._offered_for: dt.date | None = None  # the today whose unanswered days were offered
         self._keys_waiting = not diary.is_open  # the footer shows them disabled until the day loads
+        self._loading = False  # a read of the day is running in a worker
+        self._load_again = False  # asked for while it ran: read once more when it is done
         self.init_entry_keys()
 
     def compose(self) -> ComposeResult:
@@ -131,11 +139,28 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
     # --- loading -----------------------------------------------------------------------------
 
     def load(self) -> None:
+        """Read the day shown in a worker. Asked again while a read runs (a write every few
+        tenths of a second), it reads once more when that read is done, not once per ask."""
+        if self._loading:
+            self._load_again = True
+            return
+        self._loading, self._load_again = True, False
         day = self.day
         self.read(lambda: DayLoaded(day, self.diary.load_day(day)), group="load")
 
+    def _loaded(self) -> None:
+        self._loading = False
+        if self._load_again:
+            self.load()
+
     def show_day(self, day: dt.date) -> None:
-        self.day = max(min(day, self.diary.today()), EARLIEST_DAY)
+        """Show `day` at once: the heading, and no rows of the day before (a key acting on
+        them would act on the wrong day) until its own rows are read."""
+        day = max(min(day, self.diary.today()), EARLIEST_DAY)
+        if day != self.day:
+            self.day = day
+            self.view = None
+            self.query_one(DayTable).clear()
         self._show_heading()
         self.load()
 
@@ -159,8 +184,26 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
             self._draw(shown)
 
     def on_day_loaded(self, message: DayLoaded) -> None:
-        if message.day == self.day:  # else a load for a day we have already moved away from
+        stale = self._load_again  # written to since this read began: it is read again, drawn once
+        self._loaded()
+        if message.day == self.day and not stale:  # else a read for a day we have moved away from
             self._show_view(message.view)
+
+    def on_read_failed(self, message: ReadFailed) -> None:
+        self._loaded()
+        super().on_read_failed(message)
+
+    def write(self, job: Callable[[], Message], **kwargs: Any) -> None:
+        """Write in a worker (tracker.tui.writing), noting on the saved message which day was shown."""
+        asked_on = self.day
+
+        def job_on_day() -> Message:
+            message = job()
+            if isinstance(message, EntrySaved):
+                message.asked_on = asked_on
+            return message
+
+        super().write(job_on_day, **kwargs)
 
     async def day_ready(self) -> bool:
         """Whether the day is loaded, so a key can act on it. Pressed while the database is
@@ -195,7 +238,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
         self._show_heading(tuple(flag.kind for flag in summary.red_flags))
         self.query_one(DayTable).show(summary, shown.factors)
         totals = [
-            f"{t.factor.name} {format_number(t.value)}{' ' + t.factor.unit if t.factor.unit else ''}"
+            f"{t.factor.name} {amount_words(t.value, t.factor.unit, getattr(t.factor, 'kind', ''))}"
             + (f" from {t.entries} entries" if t.entries > 1 else "")
             for t in summary.totals
         ]
@@ -215,12 +258,15 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
     # --- after a write -----------------------------------------------------------------------
 
     def on_entry_saved(self, message: EntrySaved) -> None:
-        self.notify(message.text, timeout=4)
-        if message.day != self.day:
-            self.show_day(message.day)
-        else:
+        self.app.diary_written()  # type: ignore[attr-defined]
+        if message.day == self.day:
+            self.notify(message.text, timeout=4)
             self.load()
-        self.app.mark_history_stale()  # type: ignore[attr-defined]
+        elif message.asked_on == self.day:  # an edit moved the entry to another day: follow it
+            self.notify(message.text, timeout=4)
+            self.show_day(message.day)
+        else:  # saved on the day its form was opened on, which is no longer the one shown
+            self.notify(f"{message.text} ({message.day:%a %d %b})", timeout=4)
 
     def on_episode_saved(self, message: EpisodeSaved) -> None:
         self.on_entry_saved(message)  # Textual looks handlers up by the message's own class

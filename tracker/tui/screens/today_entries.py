@@ -8,10 +8,13 @@ whose save fails reopens with what was typed (the `keep` of tracker.tui.writing)
 
 from __future__ import annotations
 
-import time
+import asyncio
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from tracker.core.formatting import intensity_words, place_words, which_day
+from textual.markup import escape
+
+from tracker.core.formatting import plural, twitch_words, which_day
 from tracker.core.ids import EPISODE, FACTOR_ENTRY, parse_id
 from tracker.tui.messages import EntriesDeleted, EntriesRestored, EntrySaved, EpisodeSaved, RedFlagsSaved
 from tracker.tui.screens.today_parts import TodayParts
@@ -19,15 +22,13 @@ from tracker.tui.widgets.day_table import DayTable
 
 if TYPE_CHECKING:
     from tracker.storage.models import EpisodeCreate
-    from tracker.storage.store import Removed
 
-UNDO_SECONDS = 10.0
 EDITABLE = ("started_at", "location", "side", "intensity", "duration_s", "note")  # what the twitch form shows
 
 
 class EntryKeys(TodayParts):
     def init_entry_keys(self) -> None:
-        self._undo: tuple[list[Removed], float] | None = None
+        self._undo_cursor: tuple[int, str] | None = None  # the last delete's action, and its first entry
 
     # --- twitches ----------------------------------------------------------------------------
 
@@ -42,7 +43,8 @@ class EntryKeys(TodayParts):
     async def _twitch_form(self, problem: str = "", **values: Any) -> None:
         from tracker.tui.screens.episode_form import EpisodeForm  # forms load on first use, after the first frame
 
-        await self.app.push_screen(EpisodeForm(problem=problem, **values), self._save_episode)
+        form = EpisodeForm(problem=problem, defaults_for=self.diary.episode_defaults, **values)
+        await self.app.push_screen(form, self._save_episode)
 
     def _save_episode(self, episode_in: EpisodeCreate | None) -> None:
         if episode_in is None:
@@ -51,7 +53,7 @@ class EntryKeys(TodayParts):
         def job() -> EpisodeSaved:
             episode = self.diary.add_episode(episode_in)
             at = episode.local_started_at
-            what = f"{place_words(episode.location, episode.side)}, {intensity_words(episode.intensity)}"
+            what = twitch_words(episode.location, episode.side, episode.intensity, episode.duration_s)
             text = f"Twitch saved: {at:%H:%M} {what}"
             return EpisodeSaved(episode.local_date, text, episode_id=episode.id or 0)
 
@@ -128,17 +130,18 @@ class EntryKeys(TodayParts):
 
     async def action_red_flags(self) -> None:
         if await self.day_ready():
-            await self._red_flag_form()
+            await self._red_flag_form(self.day)
 
-    async def _red_flag_form(self, problem: str = "", ticked: tuple[str, ...] = ()) -> None:
+    async def _red_flag_form(self, day: dt.date, problem: str = "", ticked: tuple[str, ...] = ()) -> None:
         from tracker.tui.screens.red_flags import RedFlagChecklist
 
-        await self.app.push_screen(
-            RedFlagChecklist(ticked=ticked, problem=problem, when=which_day(self.day, today=self.diary.today())),
-            self._save_red_flags,
+        logged = tuple(flag.kind for flag in self.view.summary.red_flags) if self.view else ()
+        checklist = RedFlagChecklist(
+            ticked=ticked, logged=logged, problem=problem, when=which_day(day, today=self.diary.today())
         )
+        await self.app.push_screen(checklist, lambda kinds: self._save_red_flags(day, kinds))
 
-    def _save_red_flags(self, kinds: list[str] | None) -> None:
+    def _save_red_flags(self, day: dt.date, kinds: list[str] | None) -> None:
         if not kinds:
             return
         from tracker.tui.screens.red_flag_alert import RedFlagAlert
@@ -146,14 +149,15 @@ class EntryKeys(TodayParts):
 
         # The advice comes first, while the write happens behind it.
         labels = dict(QUESTIONS)
-        when = which_day(self.day, today=self.diary.today())
+        when = which_day(day, today=self.diary.today())
         self.app.push_screen(RedFlagAlert([labels[kind] for kind in kinds], when=when))
-        day = self.day
         self.write(
             lambda: RedFlagsSaved(
-                day, f"{len(kinds)} red flag(s) saved", tuple(f.kind for f in self.diary.add_red_flags(day, kinds))
+                day,
+                f"{plural(len(kinds), 'red flag')} saved",
+                tuple(f.kind for f in self.diary.add_red_flags(day, kinds)),
             ),
-            keep=lambda problem: self._red_flag_form(problem, tuple(kinds)),
+            keep=lambda problem: self._red_flag_form(day, problem, tuple(kinds)),
         )
 
     async def action_day_note(self) -> None:
@@ -199,47 +203,44 @@ class EntryKeys(TodayParts):
         self.app.push_screen(Confirm(question, keys="delete,backspace", key_label="Delete", yes="delete"), delete)
 
     def on_entries_deleted(self, message: EntriesDeleted) -> None:
-        self._undo = (message.removed, time.monotonic() + UNDO_SECONDS)
-        self.set_timer(UNDO_SECONDS, self._undo_expired)
-        self.refresh_bindings()
-        self.notify(f"{message.text}. Press [b]u[/b] (or ctrl+z) to undo.", timeout=UNDO_SECONDS)
+        # Undone by its action (u, then u or Enter), the cursor goes back to the first of them.
+        self._undo_cursor = (message.removed[0].action_id, message.removed[0].entry_id)
+        self.notify(f"{message.text}. Press [b]u[/b] (or ctrl+z) to undo.", timeout=10)
         self.load()
-        self.app.mark_history_stale()
+        self.app.diary_written()
 
-    def _undo_expired(self) -> None:
-        if self._undo and time.monotonic() >= self._undo[1] - 0.05:
-            self._undo = None
-            self.refresh_bindings()
+    async def action_undo(self) -> None:
+        """Undo the last thing done, whatever it was and wherever (as `tracker undo`): it is
+        named first, and undone on `u` again or Enter."""
+        from tracker.tui.screens.confirm import Confirm
 
-    def action_undo(self) -> None:
-        if self._undo is None:
-            self.notify(
-                f"Nothing to undo here: a delete can be undone for {UNDO_SECONDS:.0f} s. "
-                "`tracker undo` reverses the last thing done, whatever it was."
-            )
+        if not await self.day_ready():
             return
-        pending = self._undo
-        removed, _ = pending
-        self._undo = None
-        self.refresh_bindings()
+        last = await asyncio.to_thread(self.diary.last_action)
+        if last is None:
+            self.notify("Nothing to undo: nothing has been logged, changed or deleted yet.")
+            return
+        action_id, done = last
         day = self.day
 
         def job() -> EntriesRestored:
-            return EntriesRestored(day, f"Undone: {self.diary.restore(removed)}")
+            return EntriesRestored(day, f"Undone: {self.diary.undo(action_id)}")
 
-        # The cursor goes back to what came back, not to whatever row now sits where it was.
-        self.query_one(DayTable).select_next(removed[0].entry_id)
+        def undo(yes: bool | None) -> None:
+            if not yes:
+                return
+            if self._undo_cursor and self._undo_cursor[0] == action_id:
+                # The cursor goes back to what came back, not to whatever row now sits where it was.
+                self.query_one(DayTable).select_next(self._undo_cursor[1])
+            self.write(job, kept="")
 
-        def keep(_problem: str) -> None:
-            self._undo = pending  # not restored: u tries again
-            self.refresh_bindings()
-
-        self.write(job, keep=keep, kept="Press u to try again.")
+        question = f"[b]Undo[/b] the last thing done: {escape(done)}?"
+        await self.app.push_screen(Confirm(question, keys="u,ctrl+z", key_label="u", yes="undo"), undo)
 
     def on_entries_restored(self, message: EntriesRestored) -> None:
         self.notify(message.text, timeout=4)
         self.load()
-        self.app.mark_history_stale()
+        self.app.diary_written()
 
 
 def _form_values(episode_in: EpisodeCreate) -> dict[str, Any]:

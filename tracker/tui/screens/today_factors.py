@@ -7,9 +7,10 @@ that fails reopens the form it came from with the value kept.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from tracker.core.formatting import format_number, which_day
+from tracker.core.formatting import amount_words, format_number, which_day
 from tracker.tui.messages import EntrySaved
 from tracker.tui.screens.today_parts import TodayParts
 
@@ -31,13 +32,20 @@ class FactorLogging(TodayParts):
         return found
 
     def log_value(
-        self, factor: Factor, value: float, note: str = "", *, date_only: bool = False, again: Callable[[str], object]
+        self,
+        factor: Factor,
+        value: float,
+        note: str = "",
+        *,
+        day: dt.date,
+        date_only: bool = False,
+        again: Callable[[str], object],
     ) -> None:
-        """One entry for `factor` on the day shown: timed now today, date-only on other days.
-        If it cannot be saved, `again(reason)` reopens the form it came from."""
+        """One entry for `factor` on `day` (the day shown when its form opened, even if the
+        screen has moved on since): timed now today, date-only on other days. If it cannot be
+        saved, `again(reason)` reopens the form it came from."""
         from tracker.storage.models import FactorEntryCreate  # loaded with the database before any entry
 
-        day = self.day
         today = day == self.diary.today() and not date_only
         entry_in = FactorEntryCreate(
             factor=factor.name, value=value, note=note,
@@ -46,73 +54,87 @@ class FactorLogging(TodayParts):
 
         def job() -> EntrySaved:
             entry = self.diary.add_factor_entry(entry_in)
-            unit = f" {factor.unit}" if factor.unit else ""
-            return EntrySaved(entry.local_date, f"{factor.name} {format_number(entry.value)}{unit} added")
+            return EntrySaved(entry.local_date, f"{factor.name} {amount_words(entry.value, factor.unit)} added")
 
         self.write(job, keep=again)
 
-    async def ask_value(self, factor: Factor, problem: str = "", typed: Any = None) -> None:
-        """The quickest way to a value for this factor: presets, a key, or a number. `typed`
-        fills the form again after a failed save, with `problem` saying why."""
-        await self.app.push_screen(*self._value_form(factor, problem, typed))
+    async def ask_value(self, factor: Factor, problem: str = "", typed: Any = None, *, day: dt.date) -> None:
+        """The quickest way to a value for this factor on `day`: presets, a key, or a number.
+        `typed` fills the form again after a failed save, with `problem` saying why."""
+        await self.app.push_screen(*self._value_form(factor, problem, typed, day))
 
-    def _value_form(self, factor: Factor, problem: str, typed: Any) -> tuple[Screen, Callable[[Any], None]]:
+    def _value_form(
+        self, factor: Factor, problem: str, typed: Any, day: dt.date
+    ) -> tuple[Screen, Callable[[Any], None]]:
         from tracker.tui.screens.number_form import NumberForm
         from tracker.tui.screens.preset_picker import PresetPicker
-        from tracker.tui.screens.sleep_form import SleepForm
+        from tracker.tui.screens.sleep_form import SleepForm, already_logged
         from tracker.tui.screens.stress_picker import StressPicker
 
         def again(value: Any) -> Callable[[str], object]:
-            return lambda reason: self.ask_value(factor, reason, value)
+            return lambda reason: self.ask_value(factor, reason, value, day=day)
 
         def save(value: float | None) -> None:
             if value is not None:
-                self.log_value(factor, value, again=again(value))
+                self.log_value(factor, value, day=day, again=again(value))
 
         presets = [p for p, f in (self.view.presets if self.view else []) if f.id == factor.id]
         if factor.name == "sleep":
 
             def save_sleep(result: tuple[float, str] | None) -> None:
                 if result is not None:
-                    self.log_value(factor, *result, date_only=True, again=again(format_number(result[0])))
+                    self.log_value(factor, *result, day=day, date_only=True, again=again(format_number(result[0])))
 
-            return SleepForm(wake_day=self.day, factor=factor, hours=typed or "", problem=problem), save_sleep
+            already = already_logged([(e.value, e.note) for e in self._entries_of(factor)])
+            form = SleepForm(wake_day=day, factor=factor, hours=typed or "", problem=problem, already=already)
+            return form, save_sleep
         if factor.name == "stress" and typed is None:
-            return StressPicker(when=which_day(self.day, today=self.diary.today())), save
+            return StressPicker(when=which_day(day, today=self.diary.today())), save
         if presets:
-            return PresetPicker(factor=factor, presets=presets, amount=format_number(typed), problem=problem), save
+
+            def save_drink(result: tuple[float, str] | None) -> None:
+                if result is not None:  # the drink's name is the note, as on the command line
+                    self.log_value(factor, result[0], result[1], day=day, again=again(result[0]))
+
+            picker = PresetPicker(factor=factor, presets=presets, amount=format_number(typed), problem=problem)
+            return picker, save_drink
         return NumberForm(factor=factor, value=typed, problem=problem), save
 
     async def action_log_caffeine(self) -> None:
         if await self.day_ready() and (factor := self._factor("caffeine")):
-            await self.ask_value(factor)
+            await self.ask_value(factor, day=self.day)
 
     async def action_log_water(self) -> None:
         if await self.day_ready() and (factor := self._factor("water")):
-            await self.ask_value(factor)
+            await self.ask_value(factor, day=self.day)
 
     async def action_log_sleep(self) -> None:
         if await self.day_ready() and (factor := self._factor("sleep")):
-            await self.ask_value(factor)
+            await self.ask_value(factor, day=self.day)
 
     async def action_log_stress(self) -> None:
         if await self.day_ready() and (factor := self._factor("stress")):
-            await self.ask_value(factor)
+            await self.ask_value(factor, day=self.day)
 
-    async def action_log_magnesium(self, problem: str = "", typed: float | str | None = None) -> None:
+    async def action_log_magnesium(
+        self, problem: str = "", typed: float | str | None = None, day: dt.date | None = None
+    ) -> None:
         """The latest dose up to the day shown, saved by Enter or `g` again; the dose is asked the first time."""
         from tracker.tui.screens.number_form import NumberForm
 
         factor = self._factor("magnesium") if await self.day_ready() else None
         if factor is None or self.view is None:
             return
+        day = day or self.day
         last = self.view.last_magnesium
         dose = typed if typed is not None else last
         heading = f"[b]Magnesium[/b] — your latest dose was {format_number(last)} {factor.unit}" if last else ""
 
         def save(value: float | None) -> None:
             if value is not None:
-                self.log_value(factor, value, again=lambda reason: self.action_log_magnesium(reason, value))
+                self.log_value(
+                    factor, value, day=day, again=lambda reason: self.action_log_magnesium(reason, value, day)
+                )
 
         form = NumberForm(factor=factor, value=dose, heading=heading, again="g" if last else "", problem=problem)
         await self.app.push_screen(form, save)
@@ -122,12 +144,17 @@ class FactorLogging(TodayParts):
             return
         from tracker.tui.screens.factor_picker import FactorPicker
 
+        day = self.day
         await self.app.push_screen(
             FactorPicker(list(self.view.factors.values())),
-            lambda factor: factor and self.ask_value(factor),
+            lambda factor: factor and self.ask_value(factor, day=day),
         )
 
-    def edit_factor_entry(self, entry_id: int, problem: str = "", typed: float | None = None) -> None:
+    def _entries_of(self, factor: Factor) -> list[Any]:
+        """The day shown's entries of `factor`, oldest first."""
+        return [e for e in self.view.summary.entries if e.factor_id == factor.id] if self.view else []
+
+    def edit_factor_entry(self, entry_id: int, problem: str = "", typed: float | str | None = None) -> None:
         if self.view is None:
             return
         from tracker.tui.screens.number_form import NumberForm
@@ -136,6 +163,9 @@ class FactorLogging(TodayParts):
         if entry is None:
             return
         factor = self.view.factors[entry.factor_id]
+        if factor.name == "sleep":
+            self._edit_sleep(entry, factor, problem, typed)
+            return
 
         def save(value: float | None) -> None:
             if value is None or value == entry.value:
@@ -149,3 +179,25 @@ class FactorLogging(TodayParts):
 
         value = entry.value if typed is None else typed
         self.app.push_screen(NumberForm(factor=factor, value=value, problem=problem), save)
+
+    def _edit_sleep(self, entry: Any, factor: Factor, problem: str, typed: float | str | None) -> None:
+        """Sleep is edited in the form it was logged with (6h10, 6:10, bed and wake), and new
+        hours replace the old bed and wake times in its note rather than contradict them."""
+        from tracker.tui.screens.sleep_form import SleepForm, edited_note, hours_text
+
+        def save(result: tuple[float, str] | None) -> None:
+            if result is None:
+                return
+            hours, bed_and_wake = result
+            note = edited_note(entry.note, bed_and_wake)
+            if hours == entry.value and note == entry.note:
+                return
+            self.write(
+                lambda: EntrySaved(
+                    self.diary.update_factor_entry(entry.id, hours, note).local_date, f"{factor.name} updated"
+                ),
+                keep=lambda reason: self.edit_factor_entry(entry.id, reason, hours_text(hours)),
+            )
+
+        hours = typed if isinstance(typed, str) else hours_text(entry.value if typed is None else typed)
+        self.app.push_screen(SleepForm(wake_day=entry.local_date, factor=factor, hours=hours, problem=problem), save)

@@ -3,7 +3,7 @@
 Each series is a row of bars over a row of exact numbers, one 7-character column per week,
 so a bar stands right above its number. Bars start from zero (6.3 h of sleep is most of the
 height of 9 h, not an empty cell), and a week with nothing logged has no bar and "—" under
-it, never 0. The days row says how much of each week was logged: days logged of days so far.
+it, never 0. The days row says how much of each week had its twitches answered: days answered of days so far.
 As many weeks as the terminal is wide are shown, the latest ones. Everything comes from
 tracker.analysis.periods.weekly_summary in a thread worker (pandas loads there); `s` and `v` write the
 same files as `tracker chart` and `tracker export visit`, into the exports folder.
@@ -20,6 +20,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
+from tracker.core.formatting import rounded
 from tracker.tui.diary import Diary
 from tracker.tui.messages import TrendsReady
 from tracker.tui.weekly import TREND_FACTORS, Trends, Week
@@ -35,7 +36,7 @@ BAR_ROWS = 2  # the height of a series' bars, in lines
 
 
 def episode_cells(weeks: list[Week]) -> list[str]:
-    return [UNKNOWN if week.episodes is None else f"{week.episodes:.0f}" for week in weeks]
+    return [UNKNOWN if week.episodes is None else rounded(week.episodes, 0) for week in weeks]
 
 
 def days_cells(weeks: list[Week]) -> list[str]:
@@ -50,7 +51,7 @@ def factor_cells(weeks: list[Week], column: str) -> list[str]:
 def _number(value: float | None) -> str:
     if value is None:
         return UNKNOWN
-    return f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}"
+    return rounded(value, 0 if abs(value) >= 10 else 1)
 
 
 def cells_line(label: str, cells: list[str]) -> str:
@@ -103,7 +104,7 @@ class TrendsScreen(Writes, Screen[None]):
             yield Static("", id="cells-days", classes="trend-cells")
             yield Static(
                 "Bars start at zero. — nothing logged that week. Factors: mean of the days logged. "
-                "Days: days logged of the days so far.",
+                "Days: days with twitches answered, of the days so far.",
                 id="trends-hint",
             )
         yield KeysFooter()
@@ -141,7 +142,7 @@ class TrendsScreen(Writes, Screen[None]):
         for column, name, unit in trends.factors:
             values = [w.factors.get(column) for w in weeks]
             self._series(column, f"{name} {unit}".strip(), values, factor_cells(weeks, column))
-        self.query_one("#cells-days", Static).update(cells_line("days logged", days_cells(weeks)))
+        self.query_one("#cells-days", Static).update(cells_line("days answered", days_cells(weeks)))
 
     def _series(self, key: str, label: str, values: list[float | None], cells: list[str]) -> None:
         self.query_one(f"#bars-{key}", Static).update("\n".join(bar_lines(label, values)))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from tracker.core.formatting import value_words
+
 INDENT = 10  # the field's name, then its choices
 
 
@@ -44,11 +46,17 @@ class ChoiceRow(Static):
             choice = Text()
             if key:
                 choice.append(f"{key} ", style="bold" if not chosen else style)
-            choice.append(f"{label}" if key else f" {label} ", style=style)
+            shown = value_words(label)  # "centre" in the form as in the confirmation
+            choice.append(shown if key else f" {shown} ", style=style)
             if used > INDENT and used + choice.cell_len > width:
                 text.append("\n" + " " * INDENT)
                 used = INDENT
             text.append_text(choice)
             text.append("  ")
             used += choice.cell_len + 2
+        if not any(label == self.value for _, label in self.choices):
+            # Nothing chosen is an answer too; a key pressed again comes back here.
+            if used + len("(unspecified)") > width:
+                text.append("\n" + " " * INDENT)
+            text.append("(unspecified)", style="italic")
         self.update(text)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable
 
-from tracker.core.formatting import format_number
+from tracker.core.formatting import amount_words
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, RED_FLAG, format_id
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ def day_rows(summary: DaySummary, factors: Mapping[int, FactorShown]) -> list[tu
         factor = factors.get(entry.factor_id)
         name, unit = (factor.name, factor.unit) if factor else ("?", "")
         at = entry.local_at
-        amount = f"{format_number(entry.value)} {unit}".strip()
+        amount = amount_words(entry.value, unit, getattr(factor, "kind", ""))  # the first glance has no kind
         timed.append(
             (
                 at,

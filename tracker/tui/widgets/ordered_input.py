@@ -27,6 +27,13 @@ class OrderedInput(Input):
     }
 
     async def _on_key(self, event: events.Key) -> None:
+        if self.screen.focused is not self or getattr(self.screen, "closing", False):
+            # Queued here before the focus moved on (a field key, Enter, the dialog closing):
+            # the key was typed for what has the focus now, so it goes back to the app, in order.
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))
+            return
         action = self.EDITING_KEYS.get(event.key)
         if action is None:
             await super()._on_key(event)

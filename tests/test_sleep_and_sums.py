@@ -1,0 +1,42 @@
+"""A factor whose day adds its entries up (sleep, caffeine, water) says what the day now comes
+to when a second entry is logged, and sleep reads in hours and minutes. Real database file,
+clock frozen."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.core.formatting import hours_words
+
+pytestmark = pytest.mark.usefixtures("frozen")  # 2026-11-24 09:30, Europe/London
+
+
+def test_a_second_sleep_entry_says_the_days_total_and_how_many_entries(cli, db_path) -> None:
+    cli("log", "sleep", "7.5", "--date", "2026-11-21")
+
+    result = cli("log", "sleep", "7", "--date", "2026-11-21")
+
+    assert result.code == 0
+    assert "sleep on Sat 21 Nov is now 14 h 30 min from 2 entries" in result.out
+    assert "`tracker list --date 2026-11-21` to edit one" in result.out
+
+
+def test_a_second_drink_says_the_days_caffeine(cli) -> None:
+    cli("log", "caffeine", "95")
+
+    result = cli("log", "drink", "espresso")
+
+    assert "caffeine on Tue 24 Nov is now" in result.out and "from 2 entries" in result.out
+
+
+def test_a_first_entry_and_a_factor_that_does_not_add_up_say_no_total(cli) -> None:
+    assert "is now" not in cli("log", "sleep", "7.5", "--date", "2026-11-21").out
+    cli("log", "stress", "4")
+    assert "is now" not in cli("log", "stress", "6").out
+
+
+@pytest.mark.parametrize(
+    ("hours", "words"), [(6 + 25 / 60, "6 h 25 min"), (7, "7 h"), (0.5, "30 min"), (7 + 40 / 60, "7 h 40 min")]
+)
+def test_sleep_hours_read_as_hours_and_minutes(hours: float, words: str) -> None:
+    assert hours_words(hours) == words
