@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.reliability.helpers import DATA_TABLES, select_rows, table_rows
 
 from tests.conftest import use_timezone
+from tests.helpers.processes import DATA_TABLES, select_rows, table_rows
 
 pytestmark = pytest.mark.usefixtures("frozen")  # 2026-11-24 09:30, Europe/London
 
