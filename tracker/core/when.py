@@ -9,6 +9,7 @@ all go through it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -204,11 +205,9 @@ def parse_file_date(text: str, *, field: str = "date") -> dt.date:
     """A date in a file: YYYY-MM-DD only. Words like today would move the row to a new day each
     time the file is imported, and compact forms (20261120, 2026-W47-5) are not what exports write."""
     raw = text.strip()
-    try:
-        if ISO_DATE.fullmatch(raw):
+    if ISO_DATE.fullmatch(raw):
+        with contextlib.suppress(ValueError):  # 2026-02-30 has the shape but is no date
             return dt.date.fromisoformat(raw)
-    except ValueError:
-        pass
     raise InputError(field, text, "a date written YYYY-MM-DD, like 2026-11-20")
 
 
