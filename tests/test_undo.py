@@ -194,6 +194,37 @@ def test_every_write_is_one_action_that_undo_reverses_exactly(engine, db_path, n
     assert diary_rows(db_path) == before
 
 
+# Writes that change nothing are not actions: `undo` right after one must reverse the write
+# before it, not report a reversal of nothing.
+NO_CHANGE: dict[str, Callable[[Session], object]] = {
+    "the same red flag again": lambda s: store.add_red_flag(
+        session=s, red_flag_in=RedFlagCreate(date=DAY, kind="drooping")
+    ),
+    "the same red flag with its own note": lambda s: store.add_red_flag(
+        session=s, red_flag_in=RedFlagCreate(date=DAY, kind="drooping", note="left")
+    ),
+    "the same day note": lambda s: store.set_day_note(session=s, day=DAY, note="long day"),
+    "a preset at its own amount": lambda s: store.set_preset(
+        session=s, preset_in=PresetCreate(name="coffee", factor="caffeine", amount=95)
+    ),
+    "a factor edited to what it is": lambda s: store.update_factor(
+        session=s, name="jaw", changes=FactorUpdate(max_value=5)
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(NO_CHANGE))
+def test_a_write_that_changes_nothing_is_not_an_action(engine, db_path, name: str) -> None:
+    with session_scope(engine) as session:
+        _seed(session)
+    before = diary_rows(db_path)
+    actions = table_rows(db_path, "action")
+    with session_scope(engine) as session:
+        NO_CHANGE[name](session)
+    assert diary_rows(db_path) == before
+    assert table_rows(db_path, "action") == actions
+
+
 # The store functions that write, each named by a WRITES case above. A new writer fails the
 # walk below until it has a case, so nothing can write without the journal knowing.
 WRITERS = {

@@ -94,7 +94,11 @@ def snapshots(db: Database, table: str, keys: Sequence[object]) -> list[dict[str
 
 def record(session: Session, *, done: str, undo: str, changes: list[Change]) -> int:
     """Add one write to the action of the session's transaction (started by the first write in
-    it); returns the action's id."""
+    it); returns the action's id, or 0 when the write changed nothing and so is no action (undo
+    right after it reverses the write before, not a reversal of nothing)."""
+    changes = [change for change in changes if not _unchanged(session, change)]
+    if not changes:
+        return 0
     transaction = session.get_transaction()
     held = session.info.get(_OPEN_ACTION)
     if held is None or held["transaction"] is not transaction:
@@ -114,6 +118,14 @@ def record(session: Session, *, done: str, undo: str, changes: list[Change]) -> 
         .values(done="; ".join(held["done"]), undo="; ".join(held["undo"]), changes=held["changes"])
     )
     return int(held["id"])
+
+
+def _unchanged(session: Session, change: Change) -> bool:
+    """Whether a "changed" record's rows still hold the values it kept (the write set them again)."""
+    if change["op"] != "changed":
+        return False
+    key = _key(TABLES[change["table"]]).name
+    return snapshots(session, change["table"], [row[key] for row in change["rows"]]) == change["rows"]
 
 
 def record_added(session: Session, table: str, key: object, what: str, *, verb: str = "logged") -> int:
