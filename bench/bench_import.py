@@ -1,6 +1,6 @@
 """Import a large episodes CSV while other processes log: time, peak memory, and whether they waited.
 
-    python bench/bench_import.py [--rows 1000000] [--before SRC] [--write]
+    python bench/bench_import.py [--rows 1000000] [--again] [--before SRC] [--write]
 
 Writes an episodes CSV of ROWS twitches (ten years of them, a few identical twitches in the
 same second among them), imports it into a fresh database with `tracker import csv` as a
@@ -8,6 +8,9 @@ child process, and meanwhile runs `tracker log twitch` in another process again 
 Reports the import's wall time and peak resident memory, the longest time it held the write
 lock (a probe tries to take it every 20 ms), and how many of the concurrent logs succeeded, how
 many said on stderr that they were waiting, and how long the slowest waited.
+
+--again imports the same file a second time into the same database (every row already there,
+so nothing is added) and reports that time against the first import's.
 
 --before SRC also runs the same import with the tracker package found in the source tree SRC
 (for example an unpacked older commit), so both sets of figures come from one run on one
@@ -147,7 +150,7 @@ def run_import(label: str, csv_path: Path, db: Path, env: dict[str, str], *, log
     return result
 
 
-def table(runs: list[Run], rows: int, size_mb: float) -> str:
+def table(runs: list[Run], rows: int, size_mb: float, again: Run | None = None) -> str:
     lines = [
         "# Importing a large episodes CSV",
         "",
@@ -174,6 +177,12 @@ def table(runs: list[Run], rows: int, size_mb: float) -> str:
             f"After / before: time {after.seconds / before.seconds:.2f}×, "
             f"peak memory {after.peak_mb / before.peak_mb:.2f}×.",
         ]
+    if again is not None:
+        lines += [
+            "",
+            f"The same file imported again (nothing new): {again.seconds:.0f} s, "
+            f"{again.seconds / runs[0].seconds:.2f}× the first import; said: {again.message[:90]}",
+        ]
     failures = {err for run in runs for code, _, err in run.logs if code != 0}
     if failures:
         lines += ["", "Concurrent `log` failures said: " + "; ".join(sorted(failures))[:300]]
@@ -183,6 +192,7 @@ def table(runs: list[Run], rows: int, size_mb: float) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--again", action="store_true", help="also import the same file a second time")
     parser.add_argument("--before", type=Path, help="a source tree holding an older tracker package to compare")
     parser.add_argument("--log-every", type=float, default=3.0, metavar="SECONDS")
     parser.add_argument("--write", action="store_true", help="save the table to bench/IMPORT_RESULTS.md")
@@ -193,10 +203,13 @@ def main() -> int:
     size_mb = csv_path.stat().st_size / 2**20
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     runs = [run_import("this checkout", csv_path, work / "after.db", env, log_every_s=opts.log_every)]
+    again = None
+    if opts.again:
+        again = run_import("again", csv_path, work / "after.db", env, log_every_s=opts.log_every)
     if opts.before:
         before_env = {**env, "PYTHONPATH": str(opts.before.resolve())}
         runs.append(run_import("before", csv_path, work / "before.db", before_env, log_every_s=opts.log_every))
-    text = table(runs, opts.rows, size_mb)
+    text = table(runs, opts.rows, size_mb, again)
     print(text)
     if opts.write:
         (HERE / "IMPORT_RESULTS.md").write_text(text)
