@@ -125,7 +125,8 @@ def _unchanged(session: Session, change: Change) -> bool:
     if change["op"] != "changed":
         return False
     key = _key(TABLES[change["table"]]).name
-    return snapshots(session, change["table"], [row[key] for row in change["rows"]]) == change["rows"]
+    kept: list[dict[str, Any]] = change["rows"]
+    return snapshots(session, change["table"], [row[key] for row in kept]) == kept
 
 
 def record_added(session: Session, table: str, key: object, what: str, *, verb: str = "logged") -> int:
