@@ -8,6 +8,7 @@ import sqlite3
 
 from sqlmodel import select
 from textual import events
+from textual.widgets import Input
 
 from tests.tui.conftest import TODAY, at, settle
 from tracker.core.vocabulary import Location, Side
@@ -61,8 +62,16 @@ def pressing(*keys: str):
         await settle(pilot)
         await pilot.press(*keys)
         await settle(pilot)
+        steady_cursors(pilot.app)
 
     return run_before
+
+
+def steady_cursors(app) -> None:  # type: ignore[no-untyped-def]
+    """Stop every text box's cursor blinking, shown: a snapshot taken half a second late on a
+    busy machine would otherwise catch the cursor hidden."""
+    for box in app.screen.query(Input):
+        box.cursor_blink = False
 
 
 def rows(app, sql: str) -> list[tuple]:  # type: ignore[no-untyped-def]
