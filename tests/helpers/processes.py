@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 CLI_LOOP = Path(__file__).parent.parent / "reliability" / "cli_loop.py"  # the CLI driver the crash tests kill
@@ -20,6 +21,27 @@ def tracker_process(
         [sys.executable, "-m", "tracker", *args], capture_output=True, text=True, timeout=timeout,
         env=env if env is not None else dict(os.environ), check=False,
     )  # fmt: skip
+
+
+def rest_of_output(process: subprocess.Popen[str], timeout: float) -> tuple[str, str]:
+    """What a child still writes to stdout and stderr until it ends, read through the same file
+    objects a test already read lines from. (`communicate` reads the raw descriptors and misses
+    whatever an earlier `readline` had buffered: under load, several acknowledgements at once.)"""
+    texts = {"out": "", "err": ""}
+    if process.stdin is not None and not process.stdin.closed:
+        process.stdin.close()  # as communicate() does: a child reading its input sees the end
+
+    def drain(name: str, stream: object) -> None:
+        texts[name] = stream.read() if stream is not None else ""  # type: ignore[attr-defined]
+
+    readers = [threading.Thread(target=drain, args=(name, stream), daemon=True)
+               for name, stream in (("out", process.stdout), ("err", process.stderr))]  # fmt: skip
+    for reader in readers:
+        reader.start()
+    process.wait(timeout=timeout)
+    for reader in readers:
+        reader.join(timeout=timeout)
+    return texts["out"], texts["err"]
 
 
 def row_counts(path: Path) -> dict[str, int]:

@@ -21,7 +21,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.processes import CLI_LOOP, integrity, row_counts, select_rows, table_rows, tracker_process
+from tests.helpers.processes import (
+    CLI_LOOP,
+    integrity,
+    rest_of_output,
+    row_counts,
+    select_rows,
+    table_rows,
+    tracker_process,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -73,7 +81,7 @@ def test_sigkill_during_logging_loses_no_acknowledged_entry(tmp_path) -> None:
                 seen += writer.stdout.readline()
             time.sleep(rng.uniform(0.0, 0.05))
             writer.send_signal(signal.SIGKILL)
-        out, err = writer.communicate(timeout=30)
+        out, err = rest_of_output(writer, timeout=30)
         out = seen + out
         assert writer.returncode == -signal.SIGKILL, (out, err)
         assert "Traceback" not in err and "failed" not in out, (out, err)

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.helpers.processes import CLI_LOOP, integrity, row_counts, select_rows
+from tests.helpers.processes import CLI_LOOP, integrity, rest_of_output, row_counts, select_rows
 from tracker.storage.engine import open_database
 
 app_module = pytest.importorskip("tracker.tui.app")
@@ -65,7 +65,7 @@ def test_tui_and_cli_writers_at_once(tmp_path) -> None:
     finally:
         engine.dispose()
     for writer in writers:
-        out, err = writer.communicate(timeout=60)
+        out, err = rest_of_output(writer, timeout=60)
         assert writer.returncode == 0, (out, err)
         assert "locked" not in err.lower() and "Traceback" not in err, err
         assert out.count("ack ") == EACH

@@ -12,7 +12,7 @@ import sys
 import threading
 from pathlib import Path
 
-from tests.helpers.processes import row_counts, tracker_process
+from tests.helpers.processes import rest_of_output, row_counts, tracker_process
 from tracker.cli import main
 from tracker.storage import wait as db_wait
 
@@ -42,7 +42,7 @@ def test_a_log_while_another_write_holds_the_lock_says_so_waits_and_succeeds(tmp
     reader.join(timeout=60)
     holder.rollback()
     holder.close()
-    _out, rest = writer.communicate(timeout=120)
+    _out, rest = rest_of_output(writer, timeout=120)
     assert told and WAITING in told[0], [*told, rest]
     assert writer.returncode == 0, rest
     assert rest.strip() == "", rest
