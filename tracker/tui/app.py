@@ -226,6 +226,19 @@ class TrackerApp(Writes, App[None]):
         self.switch_mode("today")
         self.today_screen.show_day(day)
 
+    async def action_quit(self) -> None:
+        """Quit, but first ask when a dialog holds text the person typed: it would be lost."""
+        from tracker.tui.screens.confirm import DiscardAndQuit
+        from tracker.tui.screens.dialog import Dialog
+
+        if isinstance(self.screen, DiscardAndQuit):
+            self.exit()  # the question is open: ctrl+q again answers it
+            return
+        if any(isinstance(screen, Dialog) and screen.holds_typed_text() for screen in self.screen_stack):
+            self.push_screen(DiscardAndQuit(), lambda quit_now: self.exit() if quit_now else None)
+            return
+        self.exit()
+
     def action_help(self) -> None:
         from tracker.tui.screens.help import HelpScreen
 

@@ -59,6 +59,23 @@ class Dialog(ModalScreen[ResultT]):
         super().__init__()
         self.problem = problem  # why the last save failed, shown at the top when reopened
         self._handed_back = False
+        self._opened_with: dict[str | None, str] = {}  # each box's text when the dialog opened
+
+    def on_mount(self) -> None:
+        self._opened_with = {box.id: box.value for box in self.query(Input)}
+
+    def holds_typed_text(self) -> bool:
+        """Whether a box holds text other than what the dialog opened with (quitting would lose it)."""
+        if self._handed_back:
+            return False
+        return any(box.value != self._opened_with.get(box.id, "") for box in self.query(Input))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # The reason a value was refused stays only until the value is edited.
+        errors = self.query(f"#{event.input.id}-error") if event.input.id else None
+        if errors and event.input.has_focus:
+            for line in errors.results(FieldError):
+                line.say("")
 
     @property
     def closing(self) -> bool:
