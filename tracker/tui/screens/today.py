@@ -261,6 +261,8 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
         self.app.diary_written()  # type: ignore[attr-defined]
         if message.day == self.day:
             self.notify(message.text, timeout=4)
+            if message.row:
+                self.query_one(DayTable).select_next(message.row)
             self.load()
         elif message.asked_on == self.day:  # an edit moved the entry to another day: follow it
             self.notify(message.text, timeout=4)
