@@ -25,6 +25,7 @@ from tracker.errors import failure_line
 from tracker.tui.diary import Diary
 from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened, FilesWritten, WriteWaiting
 from tracker.tui.screens.today import TodayScreen
+from tracker.tui.settings import load_settings, save_settings
 from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ TODAY_COMMANDS = [
     ("Go to a date", "Jump to any day to fill it in (j)", "jump"),
 ]
 # (title, help, kind) for the files the app writes; kind is a key of tracker.paths.EXPORT_NAMES.
+THEMES = ("textual-dark", "textual-light")  # the two the app switches between
+
 FILE_COMMANDS = [
     ("Visit packet", "For a doctor: CSV files, dictionary, PDF report and chart in one folder", "visit"),
     ("Report (PDF)", "One or two pages for a doctor", "report"),
@@ -87,6 +90,11 @@ class TrackerApp(Writes, App[None]):
         self.add_mode("factors", self._make_factors)
         self._built_modes = {self.DEFAULT_MODE}
         self._switching_to_built_mode = False
+        self._settings, self._settings_problem = load_settings()
+        if self._settings.get("theme") in THEMES:
+            self.theme = self._settings["theme"]  # before the first frame: no flash of the other theme
+        elif "theme" in self._settings:
+            self._settings_problem = f"Unknown theme {self._settings['theme']!r} in the settings; using the dark one."
 
     # Screens other than Today are imported on first visit: the first frame needs none of them.
 
@@ -123,6 +131,8 @@ class TrackerApp(Writes, App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        if self._settings_problem:
+            self.notify(self._settings_problem, title="Settings", severity="warning", timeout=8, markup=False)
         if not self.diary.is_open:
             self.call_after_refresh(self.run_worker, self._glance, thread=True, group="open")
         else:
@@ -247,6 +257,9 @@ class TrackerApp(Writes, App[None]):
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+        self._settings["theme"] = self.theme
+        if problem := save_settings(self._settings):  # remembered for the next run
+            self.notify(problem, title="Settings", severity="warning", markup=False)
 
     def action_open_insights(self) -> None:
         from tracker.tui.screens.insights import InsightsScreen  # deferred: only when opened
