@@ -64,3 +64,21 @@ def test_the_command_line_refuses_a_twitch_of_no_duration(cli, db_path) -> None:
 def test_the_command_line_reads_a_duration_with_a_unit_word(cli) -> None:
     assert cli("log", "twitch", "--duration", "2 min").code == 0
     assert [item["duration_s"] for item in json.loads(cli("list", "--json").out)] == [120]
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [("26 nov", dt.date(2026, 11, 26)), ("nov 26", dt.date(2026, 11, 26)), ("1 December", dt.date(2025, 12, 1))],
+)
+def test_a_day_and_a_month_name_is_the_last_such_day_up_to_today(typed: str, day: dt.date) -> None:
+    from tracker.core.when import parse_date
+
+    assert parse_date(typed, today=dt.date(2026, 11, 30)) == day  # never a day still to come
+
+
+@pytest.mark.parametrize("typed", ["31 apr", "26 ju", "26 smarch"])
+def test_a_day_and_month_that_name_no_day_are_refused(typed: str) -> None:
+    from tracker.core.when import parse_date
+
+    with pytest.raises(InputError, match="date"):
+        parse_date(typed, today=dt.date(2026, 11, 30))

@@ -21,7 +21,13 @@ from tracker.core import validate
 from tracker.errors import InputError
 
 WHEN_ALLOWED = "now, HH:MM, yesterday HH:MM, or ISO 8601 like 2026-11-20T08:15 (offset optional)"
-DATE_ALLOWED = "a date like 2026-11-20, today or yesterday"
+DATE_ALLOWED = "a date like 2026-11-20, 26 nov, today or yesterday"
+# English month names, not the locale's (calendar.month_name follows it): "26 nov" reads alike everywhere.
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")  # fmt: skip
+_DAY_MONTH = re.compile(  # "26 nov", "26 November", "nov 26"
+    r"^(?:(?P<day>\d{1,2})\s*(?P<month>[a-z]{3,})\.?|(?P<month2>[a-z]{3,})\.?\s*(?P<day2>\d{1,2}))$"
+)
 DURATION_ALLOWED = "seconds (90), or 30s, 30 sec, 2 min, 1m30s, 1:30, 1h (at most 24 h)"
 TWITCH_DURATION_ALLOWED = DURATION_ALLOWED + ", more than 0 (empty when not timed)"
 _CLOCK = re.compile(r"^(?P<h>\d{1,2}):(?P<m>\d{2})$")
@@ -200,10 +206,24 @@ def parse_date(text: str, *, today: dt.date, field: str = "date") -> dt.date:
         return today
     if raw == "yesterday":
         return today - dt.timedelta(days=1)
+    if match := _DAY_MONTH.match(raw):
+        return _day_and_month(int(match["day"] or match["day2"]), match["month"] or match["month2"], today, field, text)
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
         raise InputError(field, text, DATE_ALLOWED) from None
+
+
+def _day_and_month(day: int, month_name: str, today: dt.date, field: str, text: str) -> dt.date:
+    """ "26 nov": the last 26 November up to today (this year's, else last year's)."""
+    months = [number for number, name in enumerate(_MONTHS, 1) if name.startswith(month_name)]
+    if len(months) != 1:
+        raise InputError(field, text, DATE_ALLOWED + " (a month name, like jan or january)")
+    for year in (today.year, today.year - 1):
+        with contextlib.suppress(ValueError):  # 29 feb only in a leap year
+            if (date := dt.date(year, months[0], day)) <= today:
+                return date
+    raise InputError(field, text, DATE_ALLOWED + " (a day of that month, this year or last)")
 
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)

@@ -288,12 +288,14 @@ class TrackerApp(Writes, App[None]):
 
     # --- files -----------------------------------------------------------------------------
 
-    def action_export(self, kind: str, problem: str = "", path: Path | None = None) -> None:
+    def action_export(self, kind: str, problem: str = "", path: Path | None = None, key: str = "") -> None:
         """Ask where (the exports folder by default), then write the file(s) in a thread."""
         from tracker.paths import default_export
         from tracker.tui.screens.export_form import ExportForm
 
         title = next(title for title, _, key in FILE_COMMANDS if key == kind)
+        if any(isinstance(screen, ExportForm) for screen in self.screen_stack):
+            return  # one asked already (`s s` typed at once): a second would hide it and what was typed
         target = path or default_export(kind, self.diary.today())
 
         def write(chosen: Path | None) -> None:
@@ -303,9 +305,9 @@ class TrackerApp(Writes, App[None]):
             self.write(lambda: FilesWritten(title, self._write_files(kind, chosen)), keep=again(chosen))
 
         def again(chosen: Path) -> Callable[[str], None]:
-            return lambda reason: self.action_export(kind, reason, chosen)
+            return lambda reason: self.action_export(kind, reason, chosen, key)
 
-        self.push_screen(ExportForm(what=title, path=target, problem=problem), write)
+        self.push_screen(ExportForm(what=title, path=target, problem=problem, key=key), write)
 
     def _write_files(self, kind: str, path: Path) -> list[Path]:
         """In a thread: the files of `kind` at `path`."""
