@@ -146,8 +146,8 @@ def test_durations_with_unit_words_fast_and_slow_at_80x24(tracker) -> None:
     app = tracker(80, 24)
     app.burst("tc3d30 sec\tafter coffee\r")
     app.wait_for(TWITCHES, 1)
-    app.human("t", "h", "d", "2", " ", "m", "i", "n", "\t", "\r")
-    assert app.wait_for(TWITCHES, 2) == [("cheek", 3, 30, "after coffee"), ("chin", 3, 120, "")]
+    app.human("t", "h", "2", "d", "2", " ", "m", "i", "n", "\t", "\r")
+    assert app.wait_for(TWITCHES, 2) == [("cheek", 3, 30, "after coffee"), ("chin", 2, 120, "")]
     assert app.quit() == 0
 
 
