@@ -28,6 +28,14 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+SETTINGS_FILENAME = "settings.json"
+
+
+def settings_path() -> Path:
+    """The app's settings (its theme), beside the default database in the user data directory."""
+    return data_dir() / SETTINGS_FILENAME
+
+
 def default_db_path() -> Path:
     """`tracker.db` in the user data directory."""
     return data_dir() / DB_FILENAME

@@ -123,7 +123,7 @@ async def test_n_and_delete_ask_before_writing(app, engine, seed) -> None:
 async def test_field_keys_act_from_the_field_list_and_boxes_refuse_what_they_cannot_hold(app, engine) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        burst(app, "t", "d", "4", "5", "n", *" after coffee", ENTER)
+        burst(app, "t", "d", "4", "5", ("tab", "\t"), *"after coffee", ENTER)  # in a box, letters are text
         await settle(pilot)
         await pilot.press("t", "a", "x", "y", "escape", "d", *"2m", "tab")  # letters a time cannot hold
         assert on(app, "EpisodeForm")

@@ -125,7 +125,7 @@ def test_amounts_in_the_pickers_at_80x24_fast_and_slow(tracker) -> None:
 
 def test_the_twitch_form_and_one_key_factors_at_120x40(tracker) -> None:
     app = tracker(120, 40)
-    app.burst("te4d45n after coffee\r")  # eyelid, intensity 4, 45 s, a note: all in one read
+    app.burst("te4d45\tafter coffee\r")  # eyelid, intensity 4, 45 s, Tab to the note: all in one read
     assert app.wait_for(TWITCHES, 1) == [("eyelid", 4, 45, "after coffee")]
     app.human("x", "1", "0")  # stress 10, slowly
     app.wait_for(FACTORS, 1)
@@ -137,6 +137,17 @@ def test_the_twitch_form_and_one_key_factors_at_120x40(tracker) -> None:
     assert app.rows(FACTORS)[-1] == ("magnesium", 200.0) and len(app.rows(FACTORS)) == 2
     app.burst("gg")  # shown, and confirmed by g again
     assert app.wait_for(FACTORS, 3) == [("stress", 10.0), ("magnesium", 200.0), ("magnesium", 200.0)]
+    assert app.quit() == 0
+
+
+def test_durations_with_unit_words_fast_and_slow_at_80x24(tracker) -> None:
+    # In the duration box every letter is text: "sec" picks no eyelid, "min" no mouth corner
+    # and jumps to no note, and the space before the unit does not end the box.
+    app = tracker(80, 24)
+    app.burst("tc3d30 sec\tafter coffee\r")
+    app.wait_for(TWITCHES, 1)
+    app.human("t", "h", "2", "d", "2", " ", "m", "i", "n", "\t", "\r")
+    assert app.wait_for(TWITCHES, 2) == [("cheek", 3, 30, "after coffee"), ("chin", 2, 120, "")]
     assert app.quit() == 0
 
 

@@ -80,3 +80,11 @@ def test_help(snap_compare, app, size):
 @SIZES
 def test_red_flag_alert(snap_compare, app, size):
     assert snap_compare(app, terminal_size=size, run_before=pressing("r", "2", "3", "enter"))
+
+
+def test_today_with_a_long_note_at_80x24(snap_compare, app, seed):
+    from tests.tui.test_long_day_note import LONG_NOTE
+
+    seed_a_day(seed)
+    seed(lambda s: store.set_day_note(session=s, day=TODAY, note=LONG_NOTE, today=TODAY))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=pressing())

@@ -79,7 +79,7 @@ def _twitch(context: Context) -> int:
 
     from tracker.core import validate
     from tracker.core.formatting import twitch_words
-    from tracker.core.when import Moment, moment_on, parse_date, parse_duration, read_when
+    from tracker.core.when import Moment, moment_on, parse_date, parse_twitch_duration, read_when
     from tracker.storage import store
     from tracker.storage.models import EpisodeCreate
 
@@ -90,7 +90,7 @@ def _twitch(context: Context) -> int:
     else:
         when = read_when(opts.at, now=now)
     started = when.at
-    duration = parse_duration(opts.duration) if opts.duration is not None else None
+    duration = parse_twitch_duration(opts.duration) if opts.duration is not None else None
     given = validate.integer_in_range("intensity", opts.intensity, 1, 5) if opts.intensity is not None else None
     with context.session() as session:
         started = validate.moment("at", started, now)  # checked before it picks the twitch to repeat

@@ -21,11 +21,25 @@ from tracker.core import validate
 from tracker.errors import InputError
 
 WHEN_ALLOWED = "now, HH:MM, yesterday HH:MM, or ISO 8601 like 2026-11-20T08:15 (offset optional)"
-DATE_ALLOWED = "a date like 2026-11-20, today or yesterday"
-DURATION_ALLOWED = "seconds (90), or 30s, 2m, 1m30s, 1:30, 1h (at most 24 h)"
+DATE_ALLOWED = "a date like 2026-11-20, 26 nov, today or yesterday"
+# English month names, not the locale's (calendar.month_name follows it): "26 nov" reads alike everywhere.
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")  # fmt: skip
+_DAY_MONTH = re.compile(  # "26 nov", "26 November", "nov 26"
+    r"^(?:(?P<day>\d{1,2})\s*(?P<month>[a-z]{3,})\.?|(?P<month2>[a-z]{3,})\.?\s*(?P<day2>\d{1,2}))$"
+)
+DURATION_ALLOWED = "seconds (90), or 30s, 30 sec, 2 min, 1m30s, 1:30, 1h (at most 24 h)"
+TWITCH_DURATION_ALLOWED = DURATION_ALLOWED + ", more than 0 (empty when not timed)"
 _CLOCK = re.compile(r"^(?P<h>\d{1,2}):(?P<m>\d{2})$")
 _DURATION_CLOCK = re.compile(r"^(\d+):([0-5]\d)(?::([0-5]\d))?$")
-_DURATION = re.compile(r"^(?:(?P<h>\d+(?:\.\d+)?)h)?(?:(?P<m>\d+(?:\.\d+)?)m)?(?:(?P<s>\d+(?:\.\d+)?)s?)?$")
+_NUMBER = r"\d+(?:\.\d+)?"
+# Hours, minutes, seconds in that order, each a number with a unit letter or word ("2m",
+# "2 min", "30 seconds"); the last may be a bare number of seconds ("1m30", "90").
+_DURATION = re.compile(
+    rf"^(?:(?P<h>{_NUMBER})\s*(?:h|hrs?|hours?)\s*)?"
+    rf"(?:(?P<m>{_NUMBER})\s*(?:m|mins?|minutes?)\s*)?"
+    rf"(?:(?P<s>{_NUMBER})\s*(?:s|secs?|seconds?)?)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -192,10 +206,24 @@ def parse_date(text: str, *, today: dt.date, field: str = "date") -> dt.date:
         return today
     if raw == "yesterday":
         return today - dt.timedelta(days=1)
+    if match := _DAY_MONTH.match(raw):
+        return _day_and_month(int(match["day"] or match["day2"]), match["month"] or match["month2"], today, field, text)
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
         raise InputError(field, text, DATE_ALLOWED) from None
+
+
+def _day_and_month(day: int, month_name: str, today: dt.date, field: str, text: str) -> dt.date:
+    """ "26 nov": the last 26 November up to today (this year's, else last year's)."""
+    months = [number for number, name in enumerate(_MONTHS, 1) if name.startswith(month_name)]
+    if len(months) != 1:
+        raise InputError(field, text, DATE_ALLOWED + " (a month name, like jan or january)")
+    for year in (today.year, today.year - 1):
+        with contextlib.suppress(ValueError):  # 29 feb only in a leap year
+            if (date := dt.date(year, months[0], day)) <= today:
+                return date
+    raise InputError(field, text, DATE_ALLOWED + " (a day of that month, this year or last)")
 
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -212,8 +240,8 @@ def parse_file_date(text: str, *, field: str = "date") -> dt.date:
 
 
 def parse_duration(text: str) -> int:
-    """Whole seconds from 90, 30s, 2m, 1m30s or 1h."""
-    raw = text.strip().lower().replace(" ", "")
+    """Whole seconds from 90, 30s, 30 sec, 2 min, 1m30s, 1:30 or 1h."""
+    raw = text.strip().lower()
     if clock := _DURATION_CLOCK.match(raw):  # 1:30 is a minute and a half, 1:02:03 an hour on
         parts = [int(part) for part in clock.groups() if part is not None]
         seconds = float(sum(part * 60**power for power, part in enumerate(reversed(parts))))
@@ -224,6 +252,15 @@ def parse_duration(text: str) -> int:
     if seconds > 24 * 3600:
         raise InputError("duration", text, DURATION_ALLOWED)
     return round(seconds)
+
+
+def parse_twitch_duration(text: str) -> int:
+    """Whole seconds a twitch lasted, as parse_duration reads them; a twitch lasts some time,
+    so 0 (or less than half a second) is refused: a twitch that was not timed has no duration."""
+    seconds = parse_duration(text)
+    if seconds <= 0:
+        raise InputError("duration", text, TWITCH_DURATION_ALLOWED)
+    return seconds
 
 
 def _still_to_come(naive: dt.datetime, now: dt.datetime, zone: dt.tzinfo | None) -> bool:
@@ -280,9 +317,9 @@ def _offset(offset: dt.timedelta) -> str:
 
 
 HOURS_ALLOWED = "hours like 6.5, 6:10 or 6h10"
-CLOCK_ALLOWED = "a time like 23:30, 7:00 or 0700"
+CLOCK_ALLOWED = "a time like 23:30, 7:00, 0700 or 8:15am"
 _HOURS = re.compile(r"^(?P<h>\d{1,2})(?::(?P<colon>\d{2})|h(?P<after_h>\d{1,2})?m?)$")
-_CLOCK_ANY = re.compile(r"^(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}))?$")
+_CLOCK_ANY = re.compile(r"^(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}))?\s*(?:(?P<half>[ap])\.?\s*m\.?)?$", re.IGNORECASE)
 
 
 def parse_hours(text: str, *, field: str = "hours") -> float:
@@ -301,8 +338,15 @@ def parse_hours(text: str, *, field: str = "hours") -> float:
 
 
 def parse_clock(text: str, *, field: str = "time") -> dt.time:
-    """A wall-clock time from 23:30, 7:00, 7.00, 0700 or 7 (hours alone)."""
+    """A wall-clock time from 23:30, 7:00, 7.00, 0700, 7 (hours alone), 8:15am or 8:15 pm."""
     match = _CLOCK_ANY.match(text.strip())
-    if not match or int(match["h"]) > 23 or int(match["m"] or 0) > 59:
+    if not match or int(match["m"] or 0) > 59:
         raise InputError(field, text, CLOCK_ALLOWED)
-    return dt.time(int(match["h"]), int(match["m"] or 0))
+    hour, half = int(match["h"]), (match["half"] or "").lower()
+    if half:  # 12-hour clock: 12am is midnight, 12pm noon
+        if not 1 <= hour <= 12:
+            raise InputError(field, text, CLOCK_ALLOWED + " (1–12 with am or pm)")
+        hour = hour % 12 + (12 if half == "p" else 0)
+    elif hour > 23:
+        raise InputError(field, text, CLOCK_ALLOWED)
+    return dt.time(hour, int(match["m"] or 0))

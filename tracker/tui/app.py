@@ -25,6 +25,7 @@ from tracker.errors import failure_line
 from tracker.tui.diary import Diary
 from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened, FilesWritten, WriteWaiting
 from tracker.tui.screens.today import TodayScreen
+from tracker.tui.settings import load_settings, save_settings
 from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ TODAY_COMMANDS = [
     ("Go to a date", "Jump to any day to fill it in (j)", "jump"),
 ]
 # (title, help, kind) for the files the app writes; kind is a key of tracker.paths.EXPORT_NAMES.
+THEMES = ("textual-dark", "textual-light")  # the two the app switches between
+
 FILE_COMMANDS = [
     ("Visit packet", "For a doctor: CSV files, dictionary, PDF report and chart in one folder", "visit"),
     ("Report (PDF)", "One or two pages for a doctor", "report"),
@@ -87,6 +90,11 @@ class TrackerApp(Writes, App[None]):
         self.add_mode("factors", self._make_factors)
         self._built_modes = {self.DEFAULT_MODE}
         self._switching_to_built_mode = False
+        self._settings, self._settings_problem = load_settings()
+        if self._settings.get("theme") in THEMES:
+            self.theme = self._settings["theme"]  # before the first frame: no flash of the other theme
+        elif "theme" in self._settings:
+            self._settings_problem = f"Unknown theme {self._settings['theme']!r} in the settings; using the dark one."
 
     # Screens other than Today are imported on first visit: the first frame needs none of them.
 
@@ -123,6 +131,8 @@ class TrackerApp(Writes, App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        if self._settings_problem:
+            self.notify(self._settings_problem, title="Settings", severity="warning", timeout=8, markup=False)
         if not self.diary.is_open:
             self.call_after_refresh(self.run_worker, self._glance, thread=True, group="open")
         else:
@@ -226,6 +236,19 @@ class TrackerApp(Writes, App[None]):
         self.switch_mode("today")
         self.today_screen.show_day(day)
 
+    async def action_quit(self) -> None:
+        """Quit, but first ask when a dialog holds text the person typed: it would be lost."""
+        from tracker.tui.screens.confirm import DiscardAndQuit
+        from tracker.tui.screens.dialog import Dialog
+
+        if isinstance(self.screen, DiscardAndQuit):
+            self.exit()  # the question is open: ctrl+q again answers it
+            return
+        if any(isinstance(screen, Dialog) and screen.holds_typed_text() for screen in self.screen_stack):
+            self.push_screen(DiscardAndQuit(), lambda quit_now: self.exit() if quit_now else None)
+            return
+        self.exit()
+
     def action_help(self) -> None:
         from tracker.tui.screens.help import HelpScreen
 
@@ -234,6 +257,9 @@ class TrackerApp(Writes, App[None]):
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+        self._settings["theme"] = self.theme
+        if problem := save_settings(self._settings):  # remembered for the next run
+            self.notify(problem, title="Settings", severity="warning", markup=False)
 
     def action_open_insights(self) -> None:
         from tracker.tui.screens.insights import InsightsScreen  # deferred: only when opened
@@ -262,12 +288,14 @@ class TrackerApp(Writes, App[None]):
 
     # --- files -----------------------------------------------------------------------------
 
-    def action_export(self, kind: str, problem: str = "", path: Path | None = None) -> None:
+    def action_export(self, kind: str, problem: str = "", path: Path | None = None, key: str = "") -> None:
         """Ask where (the exports folder by default), then write the file(s) in a thread."""
         from tracker.paths import default_export
         from tracker.tui.screens.export_form import ExportForm
 
         title = next(title for title, _, key in FILE_COMMANDS if key == kind)
+        if any(isinstance(screen, ExportForm) for screen in self.screen_stack):
+            return  # one asked already (`s s` typed at once): a second would hide it and what was typed
         target = path or default_export(kind, self.diary.today())
 
         def write(chosen: Path | None) -> None:
@@ -277,9 +305,9 @@ class TrackerApp(Writes, App[None]):
             self.write(lambda: FilesWritten(title, self._write_files(kind, chosen)), keep=again(chosen))
 
         def again(chosen: Path) -> Callable[[str], None]:
-            return lambda reason: self.action_export(kind, reason, chosen)
+            return lambda reason: self.action_export(kind, reason, chosen, key)
 
-        self.push_screen(ExportForm(what=title, path=target, problem=problem), write)
+        self.push_screen(ExportForm(what=title, path=target, problem=problem, key=key), write)
 
     def _write_files(self, kind: str, path: Path) -> list[Path]:
         """In a thread: the files of `kind` at `path`."""

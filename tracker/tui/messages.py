@@ -59,6 +59,9 @@ class EntrySaved(Message):
     # The day on screen when the write was asked for (set by the screen that asked): the
     # screen follows an entry to another day only if it has not moved since.
     asked_on: dt.date | None = field(default=None, kw_only=True)
+    # The row the entry is shown in (format_id), where the table's cursor goes once it is
+    # there: Enter right after a save edits what was just saved, not the row the cursor was on.
+    row: str = field(default="", kw_only=True)
 
 
 @dataclass

@@ -10,6 +10,7 @@ and leaves the screen as it was.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -32,10 +33,21 @@ def run_safely(
         try:
             message = job()
         except Exception as exc:  # whatever it was, the app stays up and says it in one line
-            message = failed(failure_line(exc)[0])
+            message = failed(in_app_words(failure_line(exc)[0]))
         node.post_message(message)
 
     return node.run_worker(work, thread=True, exit_on_error=False, **worker)  # type: ignore[arg-type]
+
+
+# The store words some refusals for the command line, naming its options ("--min/--max"): in
+# the app they name the fields people see.
+APP_WORDS = {"--min/--max": "min/max", "--min": "min", "--max": "max", "--at": "time", "--as-of": "as of"}
+_OPTION = re.compile(r"(?<![\w-])--([a-z][a-z-]*(?:/--[a-z][a-z-]*)?)")
+
+
+def in_app_words(line: str) -> str:
+    """`line` with the command line's option names replaced by the app's words for them."""
+    return _OPTION.sub(lambda m: APP_WORDS.get(m.group(0), m.group(1).replace("/--", "/").replace("-", " ")), line)
 
 
 KEPT = "What you entered is kept: Enter tries again."

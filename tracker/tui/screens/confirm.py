@@ -47,3 +47,20 @@ class Confirm(Dialog[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class DiscardAndQuit(Confirm):
+    """Asked when the app is told to quit while a dialog holds typed text: True quits."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,y,ctrl+q", "answer(True)", "Quit", priority=True),
+        Binding("escape,n", "answer(False)", "Back", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__("Discard what you typed and quit?", keys="y", yes="quit")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form confirm"):
+            yield Static(self.question, classes="form-title")
+            yield Static("[b]Enter[/b]/[b]y[/b] quit   [b]Esc[/b]/[b]n[/b] back to what you typed", classes="form-hint")

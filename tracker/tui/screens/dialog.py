@@ -59,6 +59,26 @@ class Dialog(ModalScreen[ResultT]):
         super().__init__()
         self.problem = problem  # why the last save failed, shown at the top when reopened
         self._handed_back = False
+        self._opened_with: dict[str | None, str] = {}  # each box's text when the dialog opened
+        self._refused: dict[str | None, str] = {}  # box id: the value refused, while its reason shows
+
+    def on_mount(self) -> None:
+        self._opened_with = {box.id: box.value for box in self.query(Input)}
+
+    def holds_typed_text(self) -> bool:
+        """Whether a box holds text other than what the dialog opened with (quitting would lose it)."""
+        if self._handed_back:
+            return False
+        return any(box.value != self._opened_with.get(box.id, "") for box in self.query(Input))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # The reason a value was refused stays only until the value is edited. The box's value
+        # now is compared, not the event's: a Changed for a key typed before the refusal can
+        # arrive after it, and must not take the reason away.
+        box = event.input
+        if box.id in self._refused and box.value != self._refused[box.id]:
+            del self._refused[box.id]
+            self.query_one(f"#{box.id}-error", FieldError).say("")
 
     @property
     def closing(self) -> bool:
@@ -92,7 +112,9 @@ class Dialog(ModalScreen[ResultT]):
         self.query_one(f"#{field}-error", FieldError).say(reason)
         target = self.query(f"#{field}")
         if target and isinstance(target.first(), Input):
-            self.set_focus(target.first())
+            box = target.first(Input)
+            self._refused[field] = box.value  # the reason stays until this value is edited
+            self.set_focus(box)
 
     def clear_refusal(self, field: str) -> None:
         self.query_one(f"#{field}-error", FieldError).say("")

@@ -1,20 +1,18 @@
 """The twitch form: every field changes with one key; Enter saves, Esc cancels.
 
 The field keys (place, side, intensity, `a` time, `d` duration, `n` note) act from the field
-list. The time and duration boxes hold only what a time or a duration can hold, so a field
-key typed in one of them acts as a key instead of landing in the box: `d 45 n after coffee`
-is a 45 s twitch with the note "after coffee". A space also ends those boxes, so the digit
-typed next is the intensity again: `d 45 space 4` is 45 s at intensity 4, never 454 s. The
-note box holds anything, so there every letter is text. Tab and Enter move from box to box;
-Enter in the note, or with no box focused, saves. A value the form cannot use keeps it open,
-with the reason under the field.
+list. Once a box has the focus, every letter typed is text, never a field key: `d 30 sec` is
+thirty seconds (the `e` does not pick the eyelid), `d 2 min` two minutes and `a 8:15 pm` a
+quarter past eight in the evening. The time and duration boxes refuse the characters their
+value cannot hold, and a space in them is part of the value ("30 sec"). Tab and Enter move
+from box to box, Esc goes back to the field keys (a second Esc cancels); Enter in the note,
+or with no box focused, saves. A value the form cannot use keeps it open, with the reason
+under the field.
 
 The field keys are priority bindings: they act in the app's own key loop, in the order typed,
-so a burst like `n after` moves to the note before "after" is handed to a box. (A box that can
-hold a character takes it first: Textual drops a binding whose key the focused box consumes.)
-The time and duration boxes take every character, in the order typed behind the digits before
-it, and hand back what they cannot hold (ShortBox): a field key acting at once would run
-ahead of those digits, and the digits would then land wherever the key moved on to.
+so a burst like `n after` moves to the note before "after" is handed to a box. A box takes a
+key it consumes before any binding: Textual drops a binding whose key the focused box
+consumes, and the time and duration boxes consume every printable key.
 """
 
 from __future__ import annotations
@@ -30,7 +28,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
-from tracker.core.when import parse_clock, parse_duration, read_when
+from tracker.core.when import parse_clock, parse_twitch_duration, read_when
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.widgets.choice_row import ChoiceRow
@@ -50,28 +48,40 @@ LOCATION_KEYS = {
 SIDE_KEYS = {"left": "left", "right": "right", "up": "center", "b": "both"}
 SIDE_LABELS = {"left": "←", "right": "→", "up": "↑", "b": "b"}
 BOXES = ("at", "duration", "note")  # in order: Tab and Enter move along it
+LEAVE_KEYS = ("tab", "enter", "escape")  # what leaves the time or the duration box
 FIELD_KEYS = {"a": "at", "d": "duration", "n": "note"}
 UNSPECIFIED = "unspecified"  # Location.UNSPECIFIED and Side.UNSPECIFIED
-FIELD_CHARACTERS = frozenset(LOCATION_KEYS) | {"b"} | frozenset(FIELD_KEYS)  # the field keys that are characters
+# What a duration can hold: digits, 1:30, 6.5, and the letters of h/hr/hour, min/minute, s/sec/second.
+DURATION_CHARS = r"[0-9:. hmsrouinectdHMSROUINECTD]"
 
 
 class ShortBox(CharsInput):
-    """The time or duration box: it takes every character in the order typed and keeps those it
-    can hold ("m" in "2m" is minutes, not the mouth corner); a space or a field key leaves the
-    box (the field key then acts); any other character is refused."""
+    """The time or duration box: while it has the focus it takes every printable key, so no
+    letter acts as a field key ("sec", "min" and "pm" are part of the value, a space may come
+    before the unit); the characters its value cannot hold are refused. Tab, Enter or Esc
+    leave it."""
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return character is not None and character.isprintable()
 
     async def _on_key(self, event: events.Key) -> None:
         character = event.character or ""
-        ends = character == " " or (character in FIELD_CHARACTERS and not self.chars.fullmatch(character))
-        if ends and self.screen.focused is self:
+        if self.screen.focused is self and event.key in LEAVE_KEYS:
+            # Left here, at once: the keys typed behind it are already queued for this box, and
+            # find it no longer focused, so they go back to the app, in order, for the next box.
             event.stop()
             event.prevent_default()
-            self.screen.set_focus(None)  # back to the field keys, ahead of the keys typed next
-            if character != " ":
-                self.app.post_message(events.Key(event.key, character))
+            form = self.screen
+            assert isinstance(form, EpisodeForm)
+            if event.key == "escape":
+                form.set_focus(None)
+            else:
+                form.action_focus_field(BOXES[BOXES.index(str(self.id)) + 1])
+            return
+        if character.isprintable() and not self.chars.fullmatch(character) and self.screen.focused is self:
+            event.stop()  # neither in the box nor a field key: the box has the keys until left
+            event.prevent_default()
+            self.app.bell()
             return
         await super()._on_key(event)
 
@@ -130,13 +140,13 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             with Horizontal(classes="fields"):
                 yield Static("time [b]a[/b]", classes="inline-label")
                 yield ShortBox(
-                    f"{self.started_at:%H:%M}", chars=r"[0-9:.]", max_length=5, placeholder="HH:MM", id="at",
+                    f"{self.started_at:%H:%M}", chars=r"[0-9:. apmAPM]", max_length=8, placeholder="HH:MM", id="at",
                     classes="compact short",
                 )  # fmt: skip
                 yield Static("duration [b]d[/b]", classes="inline-label")
                 duration = "" if self.duration_s is None else str(self.duration_s)
                 yield ShortBox(
-                    duration, chars=r"[0-9hmsHMS.:]", placeholder="90, 2m, 1:30", id="duration",
+                    duration, chars=DURATION_CHARS, max_length=20, placeholder="90, 2m, 1:30", id="duration",
                     classes="compact short",
                 )  # fmt: skip
                 yield Static("[b]space[/b] timer", id="timer", classes="inline-label")
@@ -205,8 +215,8 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         self.app.call_from_thread(self._show_defaults, moment, *values)
 
     def _show_defaults(self, moment: dt.datetime, location: str, side: str, intensity: int | None) -> None:
-        if moment != self._filled_for:
-            return  # the time has changed again since
+        if moment != self._filled_for or self.closing or not self.is_attached:
+            return  # the time has changed again since, or the form was saved or cancelled meanwhile
         if "location" not in self._chosen:
             self.location = str(location)
             self.query_one("#location", ChoiceRow).choose(self.location)
@@ -266,7 +276,7 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             return
         duration_text = self.query_one("#duration", Input).value.strip()
         try:
-            duration = parse_duration(duration_text) if duration_text else None
+            duration = parse_twitch_duration(duration_text) if duration_text else None
         except InputError as exc:
             self.refuse("duration", str(exc))
             return

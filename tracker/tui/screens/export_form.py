@@ -1,5 +1,10 @@
 """Before a file is written: where it goes (the exports folder unless you type another path),
-and Enter to write it. The path is shown again once the file is written."""
+and Enter to write it. The path is shown again once the file is written.
+
+Opened by a key (`s` on Trends), the path box waits to be asked for: the same key again (or
+Tab) puts the cursor at the end of the path. Focused at once with the path selected, that
+second key press replaced the whole path with "s".
+"""
 
 from __future__ import annotations
 
@@ -18,29 +23,59 @@ from tracker.tui.widgets.ordered_input import OrderedInput
 class ExportForm(Dialog[Path]):
     """Dismisses with the path to write, or None."""
 
-    AUTO_FOCUS = "#path"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
+    AUTO_FOCUS = ""  # see on_mount
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss_none", "Cancel"),
+        Binding("enter", "write", "Write"),  # outside the box; in it, Enter submits the box
+        Binding("tab", "edit_path", show=False),
+    ]
 
-    def __init__(self, *, what: str, path: Path, problem: str = "") -> None:
+    def __init__(self, *, what: str, path: Path, problem: str = "", key: str = "") -> None:
         super().__init__(problem=problem)
-        self.what, self.path = what, path
+        self.what, self.path, self.key = what, path, key
+        if key:
+            self._bindings.bind(key, "edit_path", show=False)
+        self._replace: Path | None = None  # an existing path Enter was pressed on once: the second replaces it
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static(f"[b]{self.what}[/b]", classes="form-title")
             yield self.problem_line()
             yield Static("to (edit the path to write elsewhere):", classes="field-label")
-            yield OrderedInput(str(self.path), id="path")
+            yield OrderedInput(str(self.path), id="path", select_on_focus=False)
             yield field_error("path")
-            yield Static("[b]Enter[/b] write   [b]Esc[/b] cancel", classes="form-hint")
+            edit = f"   [b]{self.key}[/b] again edit the path" if self.key else ""
+            yield Static(f"[b]Enter[/b] write{edit}   [b]Esc[/b] cancel", classes="form-hint")
+
+    def on_mount(self) -> None:
+        if not self.key or self.problem:  # from the palette, or reopened: straight to the path
+            self.action_edit_path()
+
+    def action_edit_path(self) -> None:
+        box = self.query_one("#path", Input)
+        self.set_focus(box)
+        box.cursor_position = len(box.value)
+
+    def action_write(self) -> None:
+        self._write(self.query_one("#path", Input).value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value.strip()
+        self._write(event.value)
+
+    def _write(self, typed: str) -> None:
+        text = typed.strip()
         if not text:
             self.refuse("path", "path: empty; a file or folder to write to")
             return
-        self.dismiss(Path(text).expanduser())
+        path = Path(text).expanduser()
+        if path.exists() and path != self._replace:
+            # The suggested name never exists (a number is added); a name typed over it may.
+            self._replace = path
+            what = "a folder" if path.is_dir() else "a file"
+            self.refuse("path", f"{path} is {what} already there: Enter again replaces it, or edit the name")
+            return
+        self.dismiss(path)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Header, Static
 
 from tracker.core.formatting import days as plural_days
 from tracker.core.formatting import format_number
-from tracker.tui.messages import HistoryLoaded
+from tracker.tui.messages import EntrySaved, HistoryLoaded
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
 
@@ -49,6 +49,8 @@ class HistoryScreen(Writes, Screen[None]):
     AUTO_FOCUS = "DataTable"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,t", "app.switch_mode('today')", "Today"),
+        Binding("n", "no_twitches", "No twitches"),
+        Binding("i", "app.open_insights", "Insights", show=False),
         Binding("F", "app.switch_mode('factors')", "Factors"),
     ]
 
@@ -58,6 +60,8 @@ class HistoryScreen(Writes, Screen[None]):
         self.stale = True
         self.read_for: dt.date | None = None
         self._pending: list[tuple[str, tuple[str, ...]]] = []
+        self._days: dict[str, DailyRow] = {}  # each row's day, by its key
+        self._columns_width = 0  # all the columns side by side, to tell when some are cut off
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,12 +86,15 @@ class HistoryScreen(Writes, Screen[None]):
             table.add_column(label, width=width)
         for label in labels:
             table.add_column(label, width=max(len(label), 6))
+        self._columns_width = sum(column.get_render_width(table) for column in table.columns.values())
         rows = [(row.date.isoformat(), history_cells(row, history.factors)) for row in history.rows]
+        self._days = {row.date.isoformat(): row for row in history.rows}
         tracked = sum(row.tracked for row in history.rows)
-        self.query_one("#history-summary", Static).update(
+        self._summary = (
             f"{plural_days(len(rows))}, {tracked} tracked. Enter opens a day. — not logged; "
-            f"{UNANSWERED} twitches not answered (open the day, n if there were none)."
+            f"{UNANSWERED} twitches not answered ([b]n[/b] if there were none)."
         )
+        self._show_summary()
         self._pending = rows[FIRST_CHUNK:]
         for key, cells in rows[:FIRST_CHUNK]:
             table.add_row(*cells, key=key)
@@ -95,6 +102,35 @@ class HistoryScreen(Writes, Screen[None]):
             table.move_cursor(row=row)
         if self._pending:
             self.call_after_refresh(self._add_more)
+
+    def _show_summary(self) -> None:
+        """The summary line, and a hint when the factor columns run past the right edge."""
+        table = self.query_one(DataTable)
+        cut_off = self._columns_width > table.scrollable_content_region.width
+        hint = "  More columns: [b]→[/b]/[b]←[/b] scroll sideways." if cut_off else ""
+        self.query_one("#history-summary", Static).update(self._summary + hint)
+
+    def on_resize(self) -> None:
+        if self._columns_width:
+            self._show_summary()
+
+    async def action_no_twitches(self) -> None:
+        """ "No twitches" for the highlighted day, asked first, as on Today."""
+        from tracker.tui.screens.today_entries import ask_no_twitches
+
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        row = self._days.get(key)
+        if row is None:
+            return
+        await ask_no_twitches(self, row.date, row.episodes)
+
+    def on_entry_saved(self, message: EntrySaved) -> None:
+        self.notify(message.text, timeout=4)
+        self.app.diary_written()  # type: ignore[attr-defined]
+        self.on_screen_resume()  # History is stale now: read it again, the cursor keeps its day
 
     def _add_more(self) -> None:
         table = self.query_one(DataTable)

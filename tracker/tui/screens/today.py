@@ -40,6 +40,8 @@ if TYPE_CHECKING:  # the screen paints before the database stack is imported
     from tracker.tui.views import DayShown, DayView
 
 EARLIEST_DAY = dt.date(EARLIEST_YEAR, 1, 1)  # the first day the store accepts
+TOTALS_LINES = 2  # the totals and the day note share these; the entries keep the rest
+NOTE_MORE = " … (N shows the whole note)"
 
 # Keys that work from the first frame: pressed while the database is still opening they wait
 # for it (see day_ready), so `t` `Enter` typed the moment the screen appears saves a twitch.
@@ -89,6 +91,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
         self.day = diary.today()
         self.today_seen = self.day  # the date when the clock was last looked at
         self.view: DayView | None = None
+        self._totals, self._note = "", ""  # the day's totals line, and its note
         self._offered_for: dt.date | None = None  # the today whose unanswered days were offered
         self._keys_waiting = not diary.is_open  # the footer shows them disabled until the day loads
         self._loading = False  # a read of the day is running in a worker
@@ -244,10 +247,9 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
         ]
         count = len(summary.episodes)
         twitches = f"{count} twitch{'es' * (count != 1)}" if count else ("no twitches" if summary.checked_in else "")
-        note = f"note: {escape(summary.note)}" if summary.note else ""
-        self.query_one("#totals", Static).update(
-            "  ·  ".join(filter(None, [twitches, *totals, note])) or "nothing logged"
-        )
+        self._totals = "  ·  ".join(filter(None, [twitches, *totals]))
+        self._note = summary.note
+        self._show_totals()
         missing = [f.name for f in summary.unlogged]
         if not summary.episodes and not summary.checked_in:
             missing.insert(0, "twitches ([b]t[/b], or [b]n[/b] for none)")
@@ -255,12 +257,32 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
             "Not logged yet: " + ", ".join(missing) if missing else "Everything logged for this day."
         )
 
+    def _show_totals(self) -> None:
+        """The day's totals and its note, in at most TOTALS_LINES lines: a long note is cut
+        with a hint, so at 80×24 it never takes the rows the day's entries need."""
+        note, line = self._note, self._totals
+        if note:
+            width = max(20, self.size.width - 2)  # the line's padding
+            lead = f"{line}  ·  note: " if line else "note: "
+            # Words wrap short of the edge: keep a few cells a line spare.
+            room = TOTALS_LINES * (width - 6) - len(lead)
+            if len(note) > room:
+                note = note[: max(0, room - len(NOTE_MORE))].rstrip() + NOTE_MORE
+            line = lead + note
+        self.query_one("#totals", Static).update(escape(line) or "nothing logged")
+
+    def on_resize(self) -> None:
+        if self.view is not None:  # before the day is read there is nothing to fit
+            self._show_totals()
+
     # --- after a write -----------------------------------------------------------------------
 
     def on_entry_saved(self, message: EntrySaved) -> None:
         self.app.diary_written()  # type: ignore[attr-defined]
         if message.day == self.day:
             self.notify(message.text, timeout=4)
+            if message.row:
+                self.query_one(DayTable).select_next(message.row)
             self.load()
         elif message.asked_on == self.day:  # an edit moved the entry to another day: follow it
             self.notify(message.text, timeout=4)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from textual.markup import escape
 
 from tracker.core.formatting import plural, twitch_words, which_day
-from tracker.core.ids import EPISODE, FACTOR_ENTRY, parse_id
+from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, format_id, parse_id
 from tracker.tui.messages import EntriesDeleted, EntriesRestored, EntrySaved, EpisodeSaved, RedFlagsSaved
 from tracker.tui.screens.today_parts import TodayParts
 from tracker.tui.widgets.day_table import DayTable
@@ -55,7 +55,8 @@ class EntryKeys(TodayParts):
             at = episode.local_started_at
             what = twitch_words(episode.location, episode.side, episode.intensity, episode.duration_s)
             text = f"Twitch saved: {at:%H:%M} {what}"
-            return EpisodeSaved(episode.local_date, text, episode_id=episode.id or 0)
+            row = format_id(EPISODE, episode.id or 0)
+            return EpisodeSaved(episode.local_date, text, episode_id=episode.id or 0, row=row)
 
         self.write(job, keep=lambda problem: self._twitch_form(problem, **_form_values(episode_in)))
 
@@ -99,34 +100,20 @@ class EntryKeys(TodayParts):
             self.notify("Nothing changed.", timeout=2)
             return
         self.write(
-            lambda: EpisodeSaved(self.diary.update_episode(episode_id, changes).local_date, "Twitch updated"),
+            lambda: EpisodeSaved(
+                self.diary.update_episode(episode_id, changes).local_date,
+                "Twitch updated",
+                row=format_id(EPISODE, episode_id),
+            ),
             keep=lambda problem: self._edit_form(episode_id, before, after, problem),
         )
 
     # --- "no twitches", red flags, the day's note ----------------------------------------------
 
     async def action_no_twitches(self) -> None:
-        from tracker.tui.screens.confirm import Confirm
-
         if not await self.day_ready() or self.view is None:
             return
-        day = self.day
-        if logged := len(self.view.summary.episodes):
-            self.notify(f"{day:%a %d %b} has {logged} twitch(es) logged; no twitches is for a day without episodes.")
-            return
-
-        def job() -> EntrySaved:
-            self.diary.check_in(day)
-            return EntrySaved(day, f"No twitches on {day:%a %d %b} — noted")
-
-        async def ask(problem: str = "") -> None:
-            question = f"[b]No twitches[/b] on {day:%A %d %B}?"
-            await self.app.push_screen(
-                Confirm(question, keys="n", yes="save", problem=problem),
-                lambda yes: yes and self.write(job, keep=ask),
-            )
-
-        await ask()
+        await ask_no_twitches(self, self.day, len(self.view.summary.episodes))
 
     async def action_red_flags(self) -> None:
         if await self.day_ready():
@@ -168,6 +155,7 @@ class EntryKeys(TodayParts):
         from tracker.tui.screens.note_form import NoteForm
 
         day = self.day
+        checked_in = self.view is not None and self.view.summary.checked_in
 
         def save(note: str | None) -> None:
             if note is None:
@@ -175,7 +163,9 @@ class EntryKeys(TodayParts):
 
             def job() -> EntrySaved:
                 self.diary.set_day_note(day, note)
-                return EntrySaved(day, f"Note for {day:%a %d %b} " + ("saved" if note else "cleared"))
+                text = f"Note for {day:%a %d %b} " + ("saved" if note else "cleared")
+                # The note is shown in the day's row once the day is checked in, else above the table.
+                return EntrySaved(day, text, row=format_id(DAY, day) if checked_in else "")
 
             self.write(job, keep=lambda problem: self._note_form(note, problem))
 
@@ -241,6 +231,30 @@ class EntryKeys(TodayParts):
         self.notify(message.text, timeout=4)
         self.load()
         self.app.diary_written()
+
+
+async def ask_no_twitches(screen: Any, day: dt.date, logged: int | None) -> None:
+    """ "No twitches" for `day` (Today's day, or History's highlighted one), asked first and
+    written by `screen` (a Writes screen), which gets EntrySaved; refused with a notice when
+    the day has `logged` twitches."""
+    from tracker.tui.screens.confirm import Confirm
+
+    if logged:
+        screen.notify(f"{day:%a %d %b} has {logged} twitch(es) logged; no twitches is for a day without episodes.")
+        return
+
+    def job() -> EntrySaved:
+        screen.diary.check_in(day)
+        return EntrySaved(day, f"No twitches on {day:%a %d %b} — noted", row=format_id(DAY, day))
+
+    async def ask(problem: str = "") -> None:
+        question = f"[b]No twitches[/b] on {day:%A %d %B}?"
+        await screen.app.push_screen(
+            Confirm(question, keys="n", yes="save", problem=problem),
+            lambda yes: yes and screen.write(job, keep=ask),
+        )
+
+    await ask()
 
 
 def _form_values(episode_in: EpisodeCreate) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from tracker.core.formatting import amount_words, format_number, which_day
+from tracker.core.ids import FACTOR_ENTRY, format_id
 from tracker.tui.messages import EntrySaved
 from tracker.tui.screens.today_parts import TodayParts
 
@@ -54,7 +55,8 @@ class FactorLogging(TodayParts):
 
         def job() -> EntrySaved:
             entry = self.diary.add_factor_entry(entry_in)
-            return EntrySaved(entry.local_date, f"{factor.name} {amount_words(entry.value, factor.unit)} added")
+            text = f"{factor.name} {amount_words(entry.value, factor.unit)} added"
+            return EntrySaved(entry.local_date, text, row=format_id(FACTOR_ENTRY, entry.id or 0))
 
         self.write(job, keep=again)
 
@@ -172,7 +174,9 @@ class FactorLogging(TodayParts):
                 return
             self.write(
                 lambda: EntrySaved(
-                    self.diary.update_factor_entry(entry_id, value).local_date, f"{factor.name} updated"
+                    self.diary.update_factor_entry(entry_id, value).local_date,
+                    f"{factor.name} updated",
+                    row=format_id(FACTOR_ENTRY, entry_id),
                 ),
                 keep=lambda reason: self.edit_factor_entry(entry_id, reason, value),
             )
@@ -194,7 +198,9 @@ class FactorLogging(TodayParts):
                 return
             self.write(
                 lambda: EntrySaved(
-                    self.diary.update_factor_entry(entry.id, hours, note).local_date, f"{factor.name} updated"
+                    self.diary.update_factor_entry(entry.id, hours, note).local_date,
+                    f"{factor.name} updated",
+                    row=format_id(FACTOR_ENTRY, entry.id),
                 ),
                 keep=lambda reason: self.edit_factor_entry(entry.id, reason, hours_text(hours)),
             )

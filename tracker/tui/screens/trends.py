@@ -81,8 +81,8 @@ class TrendsScreen(Writes, Screen[None]):
     TITLE = "Trends"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("s", "app.export('chart')", "Save chart"),
-        Binding("v", "app.export('visit')", "Visit packet"),
+        Binding("s", "app.export('chart', '', None, 's')", "Save chart"),
+        Binding("v", "app.export('visit', '', None, 'v')", "Visit packet"),
         Binding("i", "app.open_insights", "Insights"),
         Binding("r", "load", "Reload", show=False),
     ]

@@ -1,0 +1,67 @@
+"""Smaller slips: a second `s` on Trends, a packet over an existing folder, a date typed as
+"26 nov", and refusals that name command-line options inside the app."""
+
+from __future__ import annotations
+
+from tests.helpers.tui import field_error, on, twitch
+from tests.tui.conftest import TODAY, screen_text, settle
+from tracker.paths import default_export
+
+
+async def test_a_second_s_on_trends_goes_to_the_open_path_box_and_keeps_the_path(app, seed) -> None:
+    seed(lambda s: twitch(s, 7))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        suggested = str(default_export("chart", TODAY))
+        await pilot.press("s")  # again: to the path, not over it
+        await settle(pilot)
+        assert sum(type(screen).__name__ == "ExportForm" for screen in app.screen_stack) == 1
+        box = app.screen.query_one("#path")
+        assert box.has_focus and box.value == suggested
+        await pilot.press(*"x")  # typing goes on at the end of the path
+        await settle(pilot)
+        assert box.value == suggested + "x"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert on(app, "TrendsScreen")
+
+
+async def test_a_visit_packet_typed_over_an_existing_folder_asks_first(app, seed, tmp_path) -> None:
+    seed(lambda s: twitch(s, 7))
+    folder = tmp_path / "for-the-doctor"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("mine")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert app.screen.query_one("#path").value == str(default_export("visit", TODAY))  # a new name
+        app.screen.query_one("#path").value = str(folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert on(app, "ExportForm") and "already there" in field_error(app, "path")
+        assert sorted(p.name for p in folder.iterdir()) == ["keep.txt"]  # nothing written yet
+
+
+async def test_the_date_prompt_takes_a_day_and_a_month_name(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", *"2 mar", "enter")
+        await settle(pilot)
+        assert app.today_screen.day == TODAY.replace(day=2)
+
+
+async def test_a_refusal_in_the_app_names_no_command_line_option(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("F", "a", *"mood", "tab", "tab", "tab", "5", "tab", "2", "enter")  # min 5, max 2
+        await settle(pilot)
+        shown = screen_text(app) + "\n".join(n.message for n in app._notifications)
+        assert "min/max: '5.0..2.0' is not allowed" in shown  # the form's own words
+        assert "--min" not in shown and "--max" not in shown
