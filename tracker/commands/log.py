@@ -213,40 +213,47 @@ def _factor_value(session: Session, factor: Factor, text: str) -> float:
         return parse_hours(raw, field=factor.name)
     from tracker.core.validate import NUMBER_TEXT, number_text
 
-    if NUMBER_TEXT.fullmatch(raw) or raw[:1].isdigit():  # else perhaps a preset name ("glass")
+    if NUMBER_TEXT.fullmatch(raw):  # 95, -2, 1e3: a plain number, negatives included
         return number_text(factor.name, text, allowed=f"a number, {store.allowed_values(factor)}")
-    presets = [p for p in store.list_presets(session=session) if p.factor_id == factor.id]
-    for preset in presets:
-        if preset.name == raw:
-            return preset.amount
-    names = ", ".join(p.name for p in presets)
-    raise InputError(
-        factor.name, text, f"a number, {store.allowed_values(factor)}" + (f", or a preset ({names})" if names else "")
-    )
+    from tracker.core.amounts import read_amount  # 1.5l, 200mg, glass, 2 glass: one rule with the app
+
+    drinks = {p.name: p.amount for p in store.list_presets(session=session) if p.factor_id == factor.id}
+    return read_amount(text, field=factor.name, unit=factor.unit, drinks=drinks).value
 
 
 def _drink(context: Context) -> int:
     parser = _sub_parser(context, "drink", "Log a drink from the presets (caffeine or water).")
     parser.add_argument("name", metavar="NAME", help="e.g. espresso, coffee, black-tea, glass, bottle")
-    parser.add_argument("count", nargs="?", default="1", metavar="COUNT")
+    parser.add_argument(
+        "count", nargs="?", default="", metavar="COUNT", help="how many (1 to 20): espresso 2 or 2 espresso"
+    )
     _timing_options(parser)
     opts = parser.parse_args(context.args.rest)
 
-    from tracker.core import validate
+    from tracker.core.amounts import read_amount
     from tracker.storage import store
     from tracker.storage.models import FactorEntryCreate
 
     now = context.now()
     when, at, day = _timing(opts, now)
-    count = validate.integer_in_range("count", opts.count, 1, 20)
+    typed = f"{opts.name} {opts.count}".strip()
     with context.session() as session:
-        preset = store.get_preset(session=session, name=opts.name.replace(" ", "-"))
+        presets = store.list_presets(session=session)
+        drinks = {p.name: p.amount for p in presets}
+        allowed = f"a preset ({', '.join(drinks)}), with a count for more than one (espresso 2)"
+        try:
+            amount = read_amount(typed, field="preset", unit="", drinks=drinks)
+        except InputError as exc:
+            raise InputError(exc.field, exc.value, allowed if exc.field == "preset" else exc.allowed) from None
+        if not amount.drink:  # a bare number: which drink is not said
+            raise InputError("preset", typed, allowed)
+        preset = next(p for p in presets if p.name == amount.drink)
         factor = next(f for f in store.list_factors(session=session) if f.id == preset.factor_id)
-        drink = f"{count} × {preset.name}" if count > 1 else preset.name
+        drink = amount.note
         note = f"{drink}; {opts.note.strip()}" if opts.note.strip() else drink
         entry = store.add_factor_entry(
             session=session,
-            entry_in=FactorEntryCreate(factor=factor.column, value=preset.amount * count, at=at, date=day, note=note),
+            entry_in=FactorEntryCreate(factor=factor.column, value=amount.value, at=at, date=day, note=note),
             now=now,
         )
         label = store.entry_id(entry)

@@ -44,12 +44,15 @@ class CharsInput(OrderedInput):
     key is left to the dialog's keys: Textual would otherwise hand every printable key to a
     focused box and never to a binding (a letter picking a preset, `g` confirming a dose)."""
 
-    def __init__(self, value: str = "", *, chars: str, **kwargs: object) -> None:
+    def __init__(self, value: str = "", *, chars: str, leave: str = "", **kwargs: object) -> None:
         super().__init__(value, restrict=f"{chars}*", **kwargs)  # type: ignore[arg-type]
         self.chars = re.compile(chars)
+        self.leave = leave  # characters the box could hold but leaves to the dialog's keys first
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
-        return character is not None and self.chars.fullmatch(character) is not None
+        if character is None or (character and character in self.leave):
+            return False
+        return self.chars.fullmatch(character) is not None
 
 
 class Dialog(ModalScreen[ResultT]):
