@@ -61,10 +61,11 @@ def _twitch(context: Context) -> int:
         "not the one typed last); with no twitch before, they are stored as not given (place and side "
         "unspecified, no intensity).",
     )
-    timing = parser.add_mutually_exclusive_group()
-    timing.add_argument("--at", default="now", metavar="WHEN", help="now, HH:MM, yesterday HH:MM or ISO 8601")
-    timing.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="a twitch on that day (today, yesterday) at the time it is now"
+    parser.add_argument(
+        "--at", metavar="WHEN", help="now (default), HH:MM, yesterday HH:MM or ISO 8601; HH:MM with --date"
+    )
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="a twitch on that day (today, yesterday), at --at or the time it is now"
     )
     parser.add_argument("--location", type=str.lower, choices=[loc.value for loc in Location])
     parser.add_argument("--side", type=str.lower, choices=[side.value for side in Side])
@@ -79,16 +80,18 @@ def _twitch(context: Context) -> int:
 
     from tracker.core import validate
     from tracker.core.formatting import twitch_words
-    from tracker.core.when import Moment, moment_on, parse_date, parse_duration, read_when
+    from tracker.core.when import Moment, at_on_date, moment_on, parse_date, parse_duration, read_when
     from tracker.storage import store
     from tracker.storage.models import EpisodeCreate
 
     now = context.now()
-    if opts.date:  # as the Today screen logs on another day: now's wall-clock time on it
+    if opts.date and opts.at:
+        when = at_on_date(opts.at, opts.date, now=now)
+    elif opts.date:  # as the Today screen logs on another day: now's wall-clock time on it
         day = validate.calendar_day("date", parse_date(opts.date, today=now.date()), now.date())
         when = Moment(moment_on(day, now=now), "" if day == now.date() else "no time given: the time it is now")
     else:
-        when = read_when(opts.at, now=now)
+        when = read_when(opts.at or "now", now=now)
     started = when.at
     duration = parse_duration(opts.duration) if opts.duration is not None else None
     given = validate.integer_in_range("intensity", opts.intensity, 1, 5) if opts.intensity is not None else None
@@ -181,17 +184,21 @@ def _day_total(session, factor, entry) -> str:  # type: ignore[no-untyped-def]
 
 
 def _timing_options(parser: argparse.ArgumentParser) -> None:
-    """--at or --date, and --note: the same for every factor entry (a value or a drink)."""
-    timing = parser.add_mutually_exclusive_group()
-    timing.add_argument("--at", metavar="WHEN", help="now (default), HH:MM, yesterday HH:MM or ISO 8601")
-    timing.add_argument("--date", metavar="YYYY-MM-DD", help="a date-only entry for that day (today, yesterday)")
+    """--at or --date (or --at HH:MM with --date), and --note: the same for every factor entry."""
+    parser.add_argument(
+        "--at", metavar="WHEN", help="now (default), HH:MM, yesterday HH:MM or ISO 8601; HH:MM with --date"
+    )
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="a date-only entry for that day (today, yesterday)")
     parser.add_argument("--note", default="", metavar="TEXT")
 
 
 def _timing(opts: argparse.Namespace, now: dt.datetime) -> tuple[Moment | None, dt.datetime | None, dt.date | None]:
     """(when, at, date) from --at / --date: a moment (now by default), or a date-only entry."""
-    from tracker.core.when import Moment, parse_date, read_when
+    from tracker.core.when import Moment, at_on_date, parse_date, read_when
 
+    if opts.at and opts.date:
+        when = at_on_date(opts.at, opts.date, now=now)
+        return when, when.at, None
     when = read_when(opts.at, now=now) if opts.at else (None if opts.date else Moment(now))
     day = parse_date(opts.date, today=now.date()) if opts.date else None
     return when, (when.at if when else None), day
