@@ -56,10 +56,11 @@ def summary_lines(
 
 
 def red_flag_lines(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source: str) -> list[str]:
-    """The red flags from one source (LOGGED, or SUGGESTED by the entries), newest first."""
+    """The red flags from one source (LOGGED, or SUGGESTED by the entries) in date order, a day's
+    in the order logged: the order `list`, `analyze` and the CSV show them in."""
     return [
         f"{_long_date(day.isoformat())}: {name} ({_with_note(flag_source, note)})"
-        for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), reverse=True)
+        for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), key=lambda flag: flag[0])
         if flag_source == source
     ]
 
