@@ -32,15 +32,15 @@ async def test_a_count_before_or_after_a_drink_letter_is_kept(app, engine) -> No
         await settle(pilot)
         burst(app, "c", "e", " ", "2", ENTER)
         await settle(pilot)
-        burst(app, "c", "1", "5", "0", "m", "g", ENTER)
+        burst(app, "c", "1", "5", "0", "m", "g", ENTER, "c", "2", "e", ENTER)  # the keys behind Enter: a new picker
         await settle(pilot)
-    assert entries(engine) == {"caffeine": [126.0, 126.0, 150.0]}
+    assert entries(engine) == {"caffeine": [126.0, 126.0, 150.0, 126.0]}
 
 
 async def test_a_unit_that_is_not_the_factors_is_refused_with_the_text_kept(app, engine) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("w", *"200mg", "enter")
+        burst(app, "w", *"200mg", ENTER)  # in one read: the refusal stays after the box's last change
         await settle(pilot)
         assert on(app, "PresetPicker")
         assert app.screen.query_one("#amount").value == "200mg"
@@ -60,3 +60,25 @@ async def test_a_dose_typed_with_its_unit_in_the_magnesium_form(app, engine) -> 
         await pilot.press("enter")
         await settle(pilot)
     assert entries(engine) == {"magnesium": [200.0]}
+
+
+async def test_a_preset_amount_keeps_its_unit(app, engine) -> None:
+    from sqlmodel import select
+
+    from tracker.storage.engine import session_scope
+    from tracker.storage.models import Preset
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("p", *"jug")
+        await settle(pilot)
+        app.screen.query_one("#factor").value = "water"
+        app.screen.query_one("#amount").focus()
+        await settle(pilot)
+        await pilot.press(*"1.5l", "enter")
+        await settle(pilot)
+    with session_scope(engine, write=False) as session:
+        jug = session.exec(select(Preset).where(Preset.name == "jug")).one()
+    assert jug.amount == 1500  # a number-only box kept 1.5
