@@ -54,6 +54,19 @@ class CharsInput(OrderedInput):
             return False
         return self.chars.fullmatch(character) is not None
 
+    async def _on_key(self, event: events.Key) -> None:
+        # Enter saves here, in the order typed: as a binding it would run only once the key had
+        # gone round the app, after the keys typed behind it had joined the text ("150" Enter
+        # "w250" in one read was "150w250"). Once the dialog closes, those keys go to the app.
+        # An empty box goes the binding's way, in order with the ↑ ↓ that chose a row before it.
+        save = getattr(self.screen, "save_typed", None) if self.value.strip() else None
+        if event.key == "enter" and save is not None and self.screen.focused is self and not self.screen.closing:
+            event.stop()
+            event.prevent_default()
+            save(self.value)
+            return
+        await super()._on_key(event)
+
 
 class Dialog(ModalScreen[ResultT]):
     """A modal that hands its result back once; see the module docstring."""
@@ -62,6 +75,7 @@ class Dialog(ModalScreen[ResultT]):
         super().__init__()
         self.problem = problem  # why the last save failed, shown at the top when reopened
         self._handed_back = False
+        self._refused: dict[str, str] = {}  # field -> the text refused, kept under it until changed
 
     @property
     def closing(self) -> bool:
@@ -95,9 +109,15 @@ class Dialog(ModalScreen[ResultT]):
         self.query_one(f"#{field}-error", FieldError).say(reason)
         target = self.query(f"#{field}")
         if target and isinstance(target.first(), Input):
+            self._refused[field] = target.first(Input).value
             self.set_focus(target.first())
 
-    def clear_refusal(self, field: str) -> None:
+    def clear_refusal(self, field: str, *, changed: bool = False) -> None:
+        """Clear the reason under `field`; when `changed` (the box's text changed), only if the
+        box no longer holds the text refused: the changes typed before Enter arrive after it."""
+        box = self.query(f"#{field}")
+        if changed and box and isinstance(box.first(), Input) and box.first(Input).value == self._refused.get(field):
+            return
         self.query_one(f"#{field}-error", FieldError).say("")
 
     def say_problem(self, text: str) -> None:

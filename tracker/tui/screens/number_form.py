@@ -102,7 +102,7 @@ class NumberForm(Dialog[float]):
         self._show_preview(self.value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.clear_refusal("value")
+        self.clear_refusal("value", changed=True)
         self._show_preview(event.value)
 
     def _show_preview(self, typed: str) -> None:

@@ -100,7 +100,7 @@ class PresetPicker(Dialog[tuple[float, str]]):
             amount.insert_text_at_cursor(character)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.clear_refusal("amount")
+        self.clear_refusal("amount", changed=True)
         self._show_preview(event.value)
 
     def _show_preview(self, typed: str) -> None:
