@@ -72,10 +72,11 @@ def test_drink_takes_the_same_date_and_note_options_as_a_factor_value(cli) -> No
     assert "on 2026-11-23" in result.out
     [item] = json.loads(cli("list", "--date", "yesterday", "--json").out)
     assert item["value"] == 126 and item["at"] is None and "at the station" in item["note"]
-    refused = cli("log", "drink", "coffee", "--date", "yesterday", "--at", "08:00")
-    assert refused.code == 2 and "not allowed with" in refused.err
+    refused = cli("log", "drink", "coffee", "--date", "yesterday", "--at", "2026-11-23T08:00")
+    assert refused.code == 2 and "--at HH:MM with --date YYYY-MM-DD" in refused.err
     assert cli("log", "drink", "coffee", "--date", "2026-11-25").code == 2  # a date after today
     assert len(json.loads(cli("list", "--from", "2026-11-01", "--json").out)) == 1
+    assert cli("log", "drink", "coffee", "--date", "yesterday", "--at", "08:00").code == 0  # 08:00 that day
 
 
 def test_twitch_takes_a_date_like_the_other_log_commands(cli) -> None:
@@ -86,7 +87,7 @@ def test_twitch_takes_a_date_like_the_other_log_commands(cli) -> None:
     assert (item["at"], item["location"]) == ("2026-11-23T09:30:00+00:00", "cheek")
     refused = cli("log", "twitch", "--date", "2026-11-25")
     assert refused.code == 2 and refused.err.startswith("tracker: error: date: '2026-11-25'")
-    assert cli("log", "twitch", "--date", "yesterday", "--at", "08:00").code == 2
+    assert cli("log", "twitch", "--date", "yesterday", "--at", "yesterday 08:00").code == 2
     assert len(json.loads(cli("list", "--from", "2026-11-01", "--json").out)) == 1
 
 

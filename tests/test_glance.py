@@ -126,7 +126,7 @@ def test_today_in_the_glance_reads_as_a_person_logged_it(diary_db):
     cells = [cells[:2] + cells[4:] for cells in rows.values()]
     assert ("day", "red flag: spreading", "", "", "") in cells
     assert ("day", "sleep 6 h 30 min", "", "", "") in cells
-    assert ("07:45", "twitch", "4", "1m15s", "after coffee") in cells
+    assert ("07:45", "twitch", "4", "1 min 15 s", "after coffee") in cells
     assert ("09:00", "caffeine 63 mg", "", "", "cup at 9") in cells
     totals = {t.factor.name: (t.value, t.entries) for t in glance.summary.totals}
     assert totals["caffeine"] == (158, 2) and totals["screen"] == (3, 1)

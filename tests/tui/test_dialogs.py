@@ -35,10 +35,10 @@ async def test_an_amount_typed_slowly_is_that_amount_too(app, engine) -> None:
 async def test_a_picker_closes_once_however_many_keys_follow(app, engine) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        burst(app, "c", "e", "o", "b")  # espresso picked; cola and black tea arrive as it closes
+        burst(app, "c", "e", ENTER, "c", "o", ENTER)  # the keys behind Enter open the next picker
         await settle(pilot)
         assert on(app, "TodayScreen") and len(app.screen_stack) == 1
-    assert entries(engine) == {"caffeine": [63.0]}
+    assert entries(engine) == {"caffeine": [63.0, 34.0]}
 
 
 async def test_stress_ten_typed_as_digits_is_ten(app, engine) -> None:

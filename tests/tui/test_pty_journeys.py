@@ -197,7 +197,7 @@ def test_entries_typed_after_a_day_key_go_to_the_day_it_shows(tracker) -> None:
     import datetime as dt
 
     app = tracker(120, 40)
-    app.burst("wg[wg")
+    app.burst("wg\r[wg\r")
     days = app.wait_for("SELECT local_date FROM factor_entry ORDER BY id", 2)
     app.burst(".t\ryt\r")
     twitch_days = app.wait_for("SELECT local_date FROM episode ORDER BY id", 2)
@@ -207,3 +207,20 @@ def test_entries_typed_after_a_day_key_go_to_the_day_it_shows(tracker) -> None:
     yesterday = str(today - dt.timedelta(days=1))
     assert days == [(str(today),), (yesterday,)]
     assert twitch_days == [(str(today),), (yesterday,)]
+
+
+def test_units_and_counts_typed_in_a_burst_are_what_is_saved(tracker) -> None:
+    # Every key of an amount counts: the `l` of 1.5l, the `2` of 2e. Nothing is written before
+    # Enter, so the line under the box can show what will be.
+    app = tracker(100, 30)
+    app.burst("w1.5l\rc2e\r")  # two dialogs in one read: the keys behind Enter are the next one's
+    app.wait_for(FACTORS, 2)
+    app.burst("ce 2\r")
+    app.wait_for(FACTORS, 3)
+    app.burst("w200mg\r")  # not a unit of water: refused in the dialog, nothing written
+    app.drain_until(lambda: b"allowed" in app.output, "the refusal under the box")
+    app.burst("\x1b")
+    app.pause(0.6)
+    assert app.quit() == 0
+    notes = app.rows("SELECT e.value, e.note FROM factor_entry e ORDER BY e.id")
+    assert notes == [(1500.0, ""), (126.0, "2 × espresso"), (126.0, "2 × espresso")]

@@ -63,5 +63,5 @@ async def test_a_refusal_in_the_app_names_no_command_line_option(app) -> None:
         await pilot.press("F", "a", *"mood", "tab", "tab", "tab", "5", "tab", "2", "enter")  # min 5, max 2
         await settle(pilot)
         shown = screen_text(app) + "\n".join(n.message for n in app._notifications)
-        assert "min/max: '5.0..2.0' is not allowed" in shown  # the form's own words
+        assert "max: '2' is not allowed; more than the lowest (5)" in shown  # the form's own words
         assert "--min" not in shown and "--max" not in shown

@@ -107,8 +107,8 @@ async def test_each_factor_in_a_few_keys(app, engine, seed):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         for keys in (
-            ("c", "c"),  # coffee, by its letter
-            ("w", "b"),  # a bottle of water
+            ("c", "c", "enter"),  # coffee, by its letter: the line under the box shows it first
+            ("w", "b", "enter"),  # a bottle of water
             ("s", *"6.5", "enter"),
             ("x", "7"),
             ("g", *"200", "enter"),  # the first magnesium dose is typed...
@@ -205,7 +205,7 @@ async def test_backfill_yesterday(app, engine, seed):
         await pilot.press("y")
         await settle(pilot)
         assert app.screen.day == yesterday
-        await pilot.press("t", "enter", "c", "e")
+        await pilot.press("t", "enter", "c", "e", "enter")
         await settle(pilot)
     [saved] = episodes(engine)
     assert saved.local_date == yesterday

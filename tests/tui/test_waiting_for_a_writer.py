@@ -28,7 +28,7 @@ async def test_a_write_waiting_for_another_writer_says_so_and_the_keys_still_wor
         async with app.run_test(size=(100, 30), notifications=True) as pilot:
             await settle(pilot)
             holder.execute("BEGIN IMMEDIATE")  # another program in the middle of a write
-            await pilot.press("w", "g")
+            await pilot.press("w", "g", "enter")
             await pause_until(
                 pilot, lambda: any("holds the diary's write lock" in n.message for n in app._notifications), 30
             )

@@ -14,7 +14,7 @@ from tracker.storage.models import FactorEntry
 async def test_a_drink_picked_in_the_app_is_recorded_by_name(app, engine) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("c", "e")  # caffeine, espresso
+        await pilot.press("c", "e", "enter")  # caffeine, espresso
         await settle(pilot)
     with session_scope(engine, write=False) as session:
         assert [(e.value, e.note) for e in session.exec(select(FactorEntry))] == [(63.0, "espresso")]

@@ -78,7 +78,9 @@ def _effect(
         "p_value": None,
     }
     if start > as_of:
-        return entry | {"status": "not-started", "summary": f"{intervention.name}: not started yet"}
+        # Said against the period, not the day it is read: a report that ends in the past was "not started yet".
+        summary = f"{intervention.name}: from {start}, after the period analysed (to {as_of})"
+        return entry | {"status": "not-started", "summary": summary}
     if len(after) < config.intervention_min_days:
         more = config.intervention_min_days - len(after)
         return entry | {

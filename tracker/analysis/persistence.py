@@ -172,7 +172,7 @@ def collect_red_flags(
             "source": LOGGED,
             "note": flag.note,
         }
-        for flag in sorted(logged, key=lambda flag: (flag.date, str(flag.kind)))
+        for flag in sorted(logged, key=lambda flag: flag.date)  # a day's in the order logged, as `list` shows
         if flag.date <= as_of and (date_from is None or flag.date >= date_from)
     ]
     recent = sorted(

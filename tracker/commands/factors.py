@@ -18,8 +18,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add.add_argument("name", metavar="NAME")
     add.add_argument("--kind", required=True, choices=[kind.value for kind in FactorKind])
     add.add_argument("--unit", default="", metavar="U")
-    add.add_argument("--min", type=float, metavar="N", dest="min_value")
-    add.add_argument("--max", type=float, metavar="N", dest="max_value")
+    add.add_argument(
+        "--min", type=float, metavar="N", dest="min_value", help="the lowest value it can take (default 0)"
+    )
+    add.add_argument(
+        "--max", type=float, metavar="N", dest="max_value", help="the highest (default: none; a scale needs both)"
+    )
     add.add_argument("--daily", choices=["sum", "mean", "max", "last"], help="how a day's entries combine")
     add.set_defaults(handler=add_factor)
     edit = actions.add_parser("edit", help="change the range or daily rule of a factor of your own")
@@ -40,14 +44,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def list_factors(context: Context) -> int:
-    from tracker.core.formatting import format_number
+    from tracker.core.formatting import range_words
     from tracker.storage import store
 
     with context.session(write=False) as session:
         factors = store.list_factors(session=session)
     print(f"{'name':<12} {'CSV column':<16} {'kind':<7} {'unit':<6} {'range':<14} daily")
     for f in factors:
-        span = f"{format_number(f.min_value)}–{format_number(f.max_value)}"
+        span = range_words(f.min_value, f.max_value)
         print(f"{f.name:<12} {f.column:<16} {f.kind:<7} {f.unit or '-':<6} {span:<14} {f.daily_rule}")
     return 0
 
@@ -69,7 +73,10 @@ def add_factor(context: Context) -> int:
                 daily_rule=opts.daily,
             ),
         )
-    print(f"added factor {factor.name} ({factor.kind}, daily {factor.daily_rule}; CSV column {factor.column})")
+    from tracker.core.formatting import range_words
+
+    span = range_words(factor.min_value, factor.max_value, factor.unit)
+    print(f"added factor {factor.name} ({factor.kind}, {span}, daily {factor.daily_rule}; CSV column {factor.column})")
     return 0
 
 
@@ -81,7 +88,10 @@ def edit_factor(context: Context) -> int:
     changes = FactorUpdate(min_value=opts.min_value, max_value=opts.max_value, daily_rule=opts.daily)
     with context.session() as session:
         factor = store.update_factor(session=session, name=opts.name, changes=changes)
-    print(f"factor {factor.name}: {factor.min_value:g}–{factor.max_value:g}, daily {factor.daily_rule}")
+    from tracker.core.formatting import range_words
+
+    span = range_words(factor.min_value, factor.max_value, factor.unit)
+    print(f"factor {factor.name}: {span}, daily {factor.daily_rule}")
     return 0
 
 

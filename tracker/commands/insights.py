@@ -36,7 +36,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     chart.set_defaults(handler=run_chart)
 
-    report = commands.add_parser("report", help="a one-page PDF for a doctor")
+    about = "a PDF report for a doctor: a summary page, then as many pages as the period needs"
+    report = commands.add_parser("report", help=about, description=about[0].upper() + about[1:] + ".")
     report.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     _range_options(report)
     report.set_defaults(handler=run_report)

@@ -61,10 +61,11 @@ def _twitch(context: Context) -> int:
         "not the one typed last); with no twitch before, they are stored as not given (place and side "
         "unspecified, no intensity).",
     )
-    timing = parser.add_mutually_exclusive_group()
-    timing.add_argument("--at", default="now", metavar="WHEN", help="now, HH:MM, yesterday HH:MM or ISO 8601")
-    timing.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="a twitch on that day (today, yesterday) at the time it is now"
+    parser.add_argument(
+        "--at", metavar="WHEN", help="now (default), HH:MM, yesterday HH:MM or ISO 8601; HH:MM with --date"
+    )
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="a twitch on that day (today, yesterday), at --at or the time it is now"
     )
     parser.add_argument("--location", type=str.lower, choices=[loc.value for loc in Location])
     parser.add_argument("--side", type=str.lower, choices=[side.value for side in Side])
@@ -79,16 +80,18 @@ def _twitch(context: Context) -> int:
 
     from tracker.core import validate
     from tracker.core.formatting import twitch_words
-    from tracker.core.when import Moment, moment_on, parse_date, parse_twitch_duration, read_when
+    from tracker.core.when import Moment, at_on_date, moment_on, parse_date, parse_twitch_duration, read_when
     from tracker.storage import store
     from tracker.storage.models import EpisodeCreate
 
     now = context.now()
-    if opts.date:  # as the Today screen logs on another day: now's wall-clock time on it
+    if opts.date and opts.at:
+        when = at_on_date(opts.at, opts.date, now=now)
+    elif opts.date:  # as the Today screen logs on another day: now's wall-clock time on it
         day = validate.calendar_day("date", parse_date(opts.date, today=now.date()), now.date())
         when = Moment(moment_on(day, now=now), "" if day == now.date() else "no time given: the time it is now")
     else:
-        when = read_when(opts.at, now=now)
+        when = read_when(opts.at or "now", now=now)
     started = when.at
     duration = parse_twitch_duration(opts.duration) if opts.duration is not None else None
     given = validate.integer_in_range("intensity", opts.intensity, 1, 5) if opts.intensity is not None else None
@@ -181,17 +184,21 @@ def _day_total(session, factor, entry) -> str:  # type: ignore[no-untyped-def]
 
 
 def _timing_options(parser: argparse.ArgumentParser) -> None:
-    """--at or --date, and --note: the same for every factor entry (a value or a drink)."""
-    timing = parser.add_mutually_exclusive_group()
-    timing.add_argument("--at", metavar="WHEN", help="now (default), HH:MM, yesterday HH:MM or ISO 8601")
-    timing.add_argument("--date", metavar="YYYY-MM-DD", help="a date-only entry for that day (today, yesterday)")
+    """--at or --date (or --at HH:MM with --date), and --note: the same for every factor entry."""
+    parser.add_argument(
+        "--at", metavar="WHEN", help="now (default), HH:MM, yesterday HH:MM or ISO 8601; HH:MM with --date"
+    )
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="a date-only entry for that day (today, yesterday)")
     parser.add_argument("--note", default="", metavar="TEXT")
 
 
 def _timing(opts: argparse.Namespace, now: dt.datetime) -> tuple[Moment | None, dt.datetime | None, dt.date | None]:
     """(when, at, date) from --at / --date: a moment (now by default), or a date-only entry."""
-    from tracker.core.when import Moment, parse_date, read_when
+    from tracker.core.when import Moment, at_on_date, parse_date, read_when
 
+    if opts.at and opts.date:
+        when = at_on_date(opts.at, opts.date, now=now)
+        return when, when.at, None
     when = read_when(opts.at, now=now) if opts.at else (None if opts.date else Moment(now))
     day = parse_date(opts.date, today=now.date()) if opts.date else None
     return when, (when.at if when else None), day
@@ -213,40 +220,47 @@ def _factor_value(session: Session, factor: Factor, text: str) -> float:
         return parse_hours(raw, field=factor.name)
     from tracker.core.validate import NUMBER_TEXT, number_text
 
-    if NUMBER_TEXT.fullmatch(raw) or raw[:1].isdigit():  # else perhaps a preset name ("glass")
+    if NUMBER_TEXT.fullmatch(raw):  # 95, -2, 1e3: a plain number, negatives included
         return number_text(factor.name, text, allowed=f"a number, {store.allowed_values(factor)}")
-    presets = [p for p in store.list_presets(session=session) if p.factor_id == factor.id]
-    for preset in presets:
-        if preset.name == raw:
-            return preset.amount
-    names = ", ".join(p.name for p in presets)
-    raise InputError(
-        factor.name, text, f"a number, {store.allowed_values(factor)}" + (f", or a preset ({names})" if names else "")
-    )
+    from tracker.core.amounts import read_amount  # 1.5l, 200mg, glass, 2 glass: one rule with the app
+
+    drinks = {p.name: p.amount for p in store.list_presets(session=session) if p.factor_id == factor.id}
+    return read_amount(text, field=factor.name, unit=factor.unit, drinks=drinks).value
 
 
 def _drink(context: Context) -> int:
     parser = _sub_parser(context, "drink", "Log a drink from the presets (caffeine or water).")
     parser.add_argument("name", metavar="NAME", help="e.g. espresso, coffee, black-tea, glass, bottle")
-    parser.add_argument("count", nargs="?", default="1", metavar="COUNT")
+    parser.add_argument(
+        "count", nargs="?", default="", metavar="COUNT", help="how many (1 to 20): espresso 2 or 2 espresso"
+    )
     _timing_options(parser)
     opts = parser.parse_args(context.args.rest)
 
-    from tracker.core import validate
+    from tracker.core.amounts import read_amount
     from tracker.storage import store
     from tracker.storage.models import FactorEntryCreate
 
     now = context.now()
     when, at, day = _timing(opts, now)
-    count = validate.integer_in_range("count", opts.count, 1, 20)
+    typed = f"{opts.name} {opts.count}".strip()
     with context.session() as session:
-        preset = store.get_preset(session=session, name=opts.name.replace(" ", "-"))
+        presets = store.list_presets(session=session)
+        drinks = {p.name: p.amount for p in presets}
+        allowed = f"a preset ({', '.join(drinks)}), with a count for more than one (espresso 2)"
+        try:
+            amount = read_amount(typed, field="preset", unit="", drinks=drinks)
+        except InputError as exc:
+            raise InputError(exc.field, exc.value, allowed if exc.field == "preset" else exc.allowed) from None
+        if not amount.drink:  # a bare number: which drink is not said
+            raise InputError("preset", typed, allowed)
+        preset = next(p for p in presets if p.name == amount.drink)
         factor = next(f for f in store.list_factors(session=session) if f.id == preset.factor_id)
-        drink = f"{count} × {preset.name}" if count > 1 else preset.name
+        drink = amount.note
         note = f"{drink}; {opts.note.strip()}" if opts.note.strip() else drink
         entry = store.add_factor_entry(
             session=session,
-            entry_in=FactorEntryCreate(factor=factor.column, value=preset.amount * count, at=at, date=day, note=note),
+            entry_in=FactorEntryCreate(factor=factor.column, value=amount.value, at=at, date=day, note=note),
             now=now,
         )
         label = store.entry_id(entry)

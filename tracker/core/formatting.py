@@ -22,6 +22,17 @@ def format_number(value: float | int | None) -> str:
     return "0" if text == "-0" else text
 
 
+def range_words(low: float | None, high: float | None, unit: str = "") -> str:
+    """A factor's range as people read it: "0–10", "0 or more ml" (no ceiling), "any value"."""
+    if low is None and high is None:
+        return "any value"
+    if high is None:
+        return f"{format_number(low)} or more {unit}".strip()
+    if low is None:
+        return f"up to {format_number(high)} {unit}".strip()
+    return f"{format_number(low)}–{format_number(high)} {unit}".strip()
+
+
 def plural(count: int, noun: str, many: str = "") -> str:
     """The count with its noun in the right number: "1 day", "14 days", "2 entries" (`many`
     names the plural when it is not the noun with an s)."""

@@ -200,6 +200,19 @@ def spoken(moment: dt.datetime, *, now: dt.datetime) -> str:
     return f"{word} {moment:%H:%M}"
 
 
+AT_WITH_DATE = '--at HH:MM with --date YYYY-MM-DD, or --at "YYYY-MM-DD HH:MM" alone'
+
+
+def at_on_date(at: str, date: str, *, now: dt.datetime) -> Moment:
+    """--at HH:MM given with --date: that clock time on that day. Any other --at (a date of its
+    own, "now", "yesterday 9:00") cannot be told apart from the --date, so it is refused in one
+    line saying what is allowed."""
+    if not _CLOCK.match(at.strip()):
+        raise InputError("--at/--date", f"--at {at} --date {date}", AT_WITH_DATE)
+    day = parse_date(date, today=now.date(), field="--date")
+    return read_when(f"{day.isoformat()} {at.strip()}", now=now, field="--at")
+
+
 def parse_date(text: str, *, today: dt.date, field: str = "date") -> dt.date:
     raw = text.strip().lower()
     if raw == "today":

@@ -334,8 +334,9 @@ class _Page:
 
 
 def _newest(lines: list[str], limit: int, what: str) -> list[str]:
-    """At most `limit` lines, newest first: the rest become a count (keeps page 1 to a page)."""
+    """At most `limit` of `lines` (in date order): the newest, then a count of the earlier ones
+    (keeps page 1 to a page)."""
     if len(lines) <= limit:
         return lines
     more = len(lines) - limit + 1
-    return [*lines[: limit - 1], f"{EARLIER} {more} earlier {what}."]
+    return [*lines[len(lines) - limit + 1 :], f"{EARLIER} {more} earlier {what}."]

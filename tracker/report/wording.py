@@ -46,7 +46,10 @@ def summary_lines(
     lines = []
     if episodes:
         first = min(episode.local_date for episode in episodes)
-        lines.append(f"Twitching first logged on {first:%d %b %Y} ({_ago((date_to - first).days)}).")
+        # Counted back from the period's end, and said so: "ago" would read as from the day it is read.
+        since = (date_to - first).days
+        when = f"{_before(since)} {date_to:%d %b %Y}" if since else "the period's last day"
+        lines.append(f"Twitching first logged on {first:%d %b %Y}, {when}.")
     else:
         lines.append("No twitching logged.")
     lines.extend(_days_affected(frame, date_to))
@@ -56,10 +59,11 @@ def summary_lines(
 
 
 def red_flag_lines(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source: str) -> list[str]:
-    """The red flags from one source (LOGGED, or SUGGESTED by the entries), newest first."""
+    """The red flags from one source (LOGGED, or SUGGESTED by the entries) in date order, a day's
+    in the order logged: the order `list`, `analyze` and the CSV show them in."""
     return [
         f"{_long_date(day.isoformat())}: {name} ({_with_note(flag_source, note)})"
-        for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), reverse=True)
+        for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), key=lambda flag: flag[0])
         if flag_source == source
     ]
 
@@ -328,12 +332,13 @@ def _joined(places: set[str]) -> str:
     return ", ".join(sorted(places)) if places else "none"
 
 
-def _ago(days: int) -> str:
+def _before(days: int) -> str:
+    """How long before the period's end, in words that end in "before" ("3 days before")."""
     if days < 60:
-        return f"{days} days ago"
+        return f"{days} day{'s' * (days != 1)} before"
     if days < 730:
-        return f"about {round(days / 30.44)} months ago"
-    return f"about {round(days / 365.25)} years ago"
+        return f"about {round(days / 30.44)} months before"
+    return f"about {round(days / 365.25)} years before"
 
 
 def _with_note(source: str, note: str) -> str:

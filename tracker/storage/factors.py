@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from tracker.core import validate
 from tracker.core.columns import RESERVED_COLUMNS
-from tracker.core.formatting import format_number
+from tracker.core.formatting import format_number, range_words
 from tracker.core.vocabulary import DailyRule, FactorKind
 from tracker.errors import InputError
 from tracker.storage import journal
@@ -58,11 +58,10 @@ def add_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
         case FactorKind.YES_NO:
             low, high = 0.0, 1.0
             rule = factor_in.daily_rule or DailyRule.MAX
-        case _:
+        case _:  # a count or an amount: from 0 unless said, and no ceiling unless one is given
             low = 0.0 if low is None else low
-            high = 1_000_000.0 if high is None else high
-            if not low < high:
-                raise InputError("--min/--max", f"{low}..{high}", "min < max")
+            if high is not None and not low < high:
+                raise InputError("--min/--max", f"{format_number(low)}..{format_number(high)}", "min < max")
             rule = factor_in.daily_rule or DailyRule.SUM
     last_position = max((f.position for f in list_factors(session=session)), default=0)
     factor = Factor(
@@ -96,16 +95,20 @@ def update_factor(*, session: Session, name: str, changes: FactorUpdate) -> Fact
     high = factor.max_value if changes.max_value is None else changes.max_value
     if factor.kind == FactorKind.YES_NO and (low, high) != (0.0, 1.0):
         raise InputError("--min/--max", f"{low}..{high}", "a yes-no factor is always 0..1")
-    if low is None or high is None or not low < high:
-        raise InputError("--min/--max", f"{low}..{high}", "min < max")
+    no_ceiling = high is None and factor.kind == FactorKind.NUMBER  # a count or an amount may have none
+    if low is None or (high is None and not no_ceiling) or (high is not None and not low < high):
+        raise InputError("--min/--max", f"{format_number(low)}..{format_number(high)}", "min < max")
     outside = session.exec(
         select(FactorEntry).where(
-            FactorEntry.factor_id == factor.id, (col(FactorEntry.value) < low) | (col(FactorEntry.value) > high)
+            FactorEntry.factor_id == factor.id,
+            (col(FactorEntry.value) < low) | (col(FactorEntry.value) > (MAX_BOUND if high is None else high)),
         )
     ).first()
     if outside is not None:
         raise InputError(
-            "--min/--max", f"{low:g}..{high:g}", f"a range that holds the values already logged ({outside.value:g})"
+            "--min/--max",
+            f"{format_number(low)}..{format_number(high)}",
+            f"a range that holds the values already logged ({outside.value:g})",
         )
     before = journal.changed(session, "factor", [factor.id])
     factor.min_value, factor.max_value = low, high
@@ -159,9 +162,10 @@ def set_preset(*, session: Session, preset_in: PresetCreate) -> Preset:
 
 
 def factor_bounds(factor: Factor) -> tuple[float, float]:
-    """The lowest and highest value a factor takes (0 to a million when it sets none)."""
+    """The lowest and highest value a factor takes: 0 when it sets no minimum, MAX_BOUND (a
+    guard against typos, never shown as the factor's range) when it sets no maximum."""
     low = factor.min_value if factor.min_value is not None else 0.0
-    high = factor.max_value if factor.max_value is not None else 1_000_000.0
+    high = factor.max_value if factor.max_value is not None else MAX_BOUND
     return low, high
 
 
@@ -169,8 +173,8 @@ def allowed_values(factor: Factor) -> str:
     """What a factor takes, in words for a hint: "1 for yes, 0 for no", "0–1000 mg"."""
     if factor.kind == FactorKind.YES_NO:
         return "1 for yes, 0 for no"
-    low, high = factor_bounds(factor)
-    return f"{format_number(low)}–{format_number(high)} {factor.unit}".strip()
+    low, _ = factor_bounds(factor)
+    return range_words(low, factor.max_value, factor.unit)
 
 
 def check_factor_value(factor: Factor, value: float, *, field: str) -> float:
@@ -178,6 +182,8 @@ def check_factor_value(factor: Factor, value: float, *, field: str) -> float:
     low, high = factor_bounds(factor)
     if factor.kind == FactorKind.YES_NO and value not in (0, 1):
         raise InputError(field, value, "yes or no (1 or 0)")
+    if factor.max_value is None and factor.kind == FactorKind.NUMBER and value > high:
+        raise InputError(field, value, f"less than {format_number(high)}: a typo, surely")
     return validate.number_in_range(field, value, low, high, factor.unit)
 
 

@@ -44,12 +44,28 @@ class CharsInput(OrderedInput):
     key is left to the dialog's keys: Textual would otherwise hand every printable key to a
     focused box and never to a binding (a letter picking a preset, `g` confirming a dose)."""
 
-    def __init__(self, value: str = "", *, chars: str, **kwargs: object) -> None:
+    def __init__(self, value: str = "", *, chars: str, leave: str = "", **kwargs: object) -> None:
         super().__init__(value, restrict=f"{chars}*", **kwargs)  # type: ignore[arg-type]
         self.chars = re.compile(chars)
+        self.leave = leave  # characters the box could hold but leaves to the dialog's keys first
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
-        return character is not None and self.chars.fullmatch(character) is not None
+        if character is None or (character and character in self.leave):
+            return False
+        return self.chars.fullmatch(character) is not None
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Enter saves here, in the order typed: as a binding it would run only once the key had
+        # gone round the app, after the keys typed behind it had joined the text ("150" Enter
+        # "w250" in one read was "150w250"). Once the dialog closes, those keys go to the app.
+        # An empty box goes the binding's way, in order with the ↑ ↓ that chose a row before it.
+        save = getattr(self.screen, "save_typed", None) if self.value.strip() else None
+        if event.key == "enter" and save is not None and self.screen.focused is self and not self.screen.closing:
+            event.stop()
+            event.prevent_default()
+            save(self.value)
+            return
+        await super()._on_key(event)
 
 
 class Dialog(ModalScreen[ResultT]):
@@ -116,7 +132,12 @@ class Dialog(ModalScreen[ResultT]):
             self._refused[field] = box.value  # the reason stays until this value is edited
             self.set_focus(box)
 
-    def clear_refusal(self, field: str) -> None:
+    def clear_refusal(self, field: str, *, changed: bool = False) -> None:
+        """Clear the reason under `field`; when `changed` (the box's text changed), only if the
+        box no longer holds the text refused: the changes typed before Enter arrive after it."""
+        box = self.query(f"#{field}")
+        if changed and box and isinstance(box.first(), Input) and box.first(Input).value == self._refused.get(field):
+            return
         self.query_one(f"#{field}-error", FieldError).say("")
 
     def say_problem(self, text: str) -> None:

@@ -1,4 +1,8 @@
-"""Add a factor of your own: a name, a kind, a unit and (for a scale) its range."""
+"""Add a factor of your own: a name, a kind, a unit and (for a scale) its range.
+
+The range is the lowest and highest value the factor can take: a value outside it is refused
+as a typo. A number starts at 0 and has no ceiling unless one is given; a scale needs both.
+"""
 
 from __future__ import annotations
 
@@ -47,9 +51,11 @@ class FactorForm(Dialog["FactorCreate"]):
                 id="kind",
             )
             yield OrderedInput(typed.unit if typed else "", placeholder="unit, e.g. units (optional)", id="unit")
-            for bound in ("min", "max"):
+            yield Static("range: the lowest and highest value it takes (anything outside is refused as a typo)")
+            hints = {"min": "lowest (empty: 0; a scale needs it)", "max": "highest (empty: no limit; a scale needs it)"}
+            for bound, hint in hints.items():
                 value = format_number(getattr(typed, f"{bound}_value")) if typed else ""
-                yield OrderedInput(value, placeholder=f"{bound} (a scale needs it)", id=bound, type="number")
+                yield OrderedInput(value, placeholder=hint, id=bound, type="number")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -63,6 +69,8 @@ class FactorForm(Dialog["FactorCreate"]):
             if not name:
                 raise InputError("name", "", "a name, e.g. alcohol")
             low, high = self.number("min", "min"), self.number("max", "max")
+            if high is not None and not (0.0 if low is None else low) < high:
+                raise InputError("max", format_number(high), f"more than the lowest ({format_number(low or 0.0)})")
         except InputError as exc:
             self.say_problem(str(exc))
             return

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from tracker.core.formatting import format_number
+from tracker.core.formatting import format_number, range_words
 from tracker.tui.messages import FactorsChanged, FactorsLoaded
 from tracker.tui.screens.factor_edit_form import FactorEditForm
 from tracker.tui.screens.factor_form import FactorForm
@@ -81,7 +81,7 @@ class FactorsScreen(Writes, Screen[None]):
         row = table.cursor_row  # stay on the factor just edited
         table.clear()
         for f in factors:
-            span = f"{format_number(f.min_value)}–{format_number(f.max_value)}"
+            span = range_words(f.min_value, f.max_value)
             table.add_row(f.name + ("" if f.builtin else " *"), f.kind, f.unit, span, f.daily_rule, key=f.name)
         table.move_cursor(row=row)
         table = self.query_one("#presets", DataTable)

@@ -37,8 +37,8 @@ HELP = """\
 [b]Everywhere[/b]
   ctrl+p  every command, also the report, the chart and CSV exports
   ?  this help     ctrl+q  quit
-  Files go to the exports folder beside your data, unless you type
-  another path; the path is shown.
+  Files go to exports/ in your data folder (TRACKER_EXPORTS moves it),
+  unless you type another path; the path is shown.
 
 This app keeps a diary; it does not diagnose. If something worries you,
 see a doctor.

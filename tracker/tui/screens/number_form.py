@@ -1,11 +1,13 @@
 """One number for a factor (magnesium, a factor of your own): type it, Enter.
 
-The box takes only what a number can hold, and a value outside the factor's range is refused
-in the dialog, under the box, before anything is written.
+The box takes what an amount can hold (`200`, `200mg`), read by the same rule as the command
+line; the line under it shows what Enter will write, and a value that cannot be read or is
+outside the factor's range is refused under the box, kept as typed, before anything is written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -13,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from tracker.core.amounts import Amount, read_amount
 from tracker.core.formatting import format_number
 from tracker.core.vocabulary import FactorKind
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
@@ -20,19 +23,28 @@ from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 if TYPE_CHECKING:
     from tracker.storage.models import Factor
 
-AMOUNT_CHARACTERS = r"[0-9.,]"  # what an amount box holds: 150, 1.5, 1,5
+# What an amount box holds: 150, 1.5, 1,5, 1.5 l, 200mg, 2e, espresso 2, black-tea. Every
+# other key is left to the dialog's bindings (Esc, ↑ ↓).
+AMOUNT_WORDS = r"[0-9.,A-Za-z \-]"
 
 
-def parse_amount(factor: Factor, text: str) -> float:
-    """The number typed for `factor`, checked against its range (ValueError / InputError says why)."""
-    from tracker.errors import InputError
+def checked_amount(factor: Factor, amount: Amount) -> Amount:
+    """`amount` if it is within the factor's range (InputError says why not)."""
     from tracker.storage.store import check_factor_value  # the database stack is loaded before any dialog
 
+    check_factor_value(factor, amount.value, field=factor.name)
+    return amount
+
+
+def preview_words(factor: Factor, read: Callable[[str], Amount], typed: str) -> str:
+    """The line under an amount box: what Enter will write, or "" while the text says nothing yet."""
+    if not typed.strip():
+        return ""
     try:
-        value = float(text.strip().replace(",", "."))
+        amount = read(typed)
     except ValueError:
-        raise InputError(factor.name, text, "a number") from None
-    return check_factor_value(factor, value, field=factor.name)
+        return ""
+    return f"Enter writes: {amount.words(factor.name, factor.unit)}"
 
 
 def allowed_range(factor: Factor) -> str:
@@ -66,9 +78,9 @@ class NumberForm(Dialog[float]):
         self.heading = heading or f"[b]{factor.name}[/b] ({allowed_range(factor)})"
         self.again = again
         if again:
-            # Priority: the box holds digits only, so the letter would otherwise be swallowed.
-            self._bindings.bind(again, "save", show=False, priority=True)
-        if factor.kind == "yes-no":  # FactorKind.YES_NO: y or n answers it
+            # Priority: the box holds letters (units), so the key would otherwise be swallowed.
+            self._bindings.bind(again, f"again('{again}')", show=False, priority=True)
+        if factor.kind == FactorKind.YES_NO:  # y or n answers it
             self._bindings.bind("y", "answer(1)", show=False, priority=True)
             self._bindings.bind("n", "answer(0)", show=False, priority=True)
 
@@ -76,20 +88,59 @@ class NumberForm(Dialog[float]):
         with Vertical(classes="form"):
             yield Static(self.heading, classes="form-title")
             yield self.problem_line()
-            yield CharsInput(self.value, chars=AMOUNT_CHARACTERS, placeholder=self.factor.unit or "value", id="value")
+            # Its own key and y / n go to the form's keys first; action_again types a unit's g.
+            leave = self.again + ("yn" if self.factor.kind == FactorKind.YES_NO else "")
+            yield CharsInput(
+                self.value, chars=AMOUNT_WORDS, leave=leave, placeholder=self.factor.unit or "value", id="value"
+            )
             yield field_error("value")
+            yield Static("", id="preview", classes="form-hint", markup=False)
             again = f" (or [b]{self.again}[/b] again)" if self.again else ""
             yield Static(f"[b]Enter[/b] save{again}   [b]Esc[/b] cancel", classes="form-hint")
 
+    def on_mount(self) -> None:
+        self._show_preview(self.value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.clear_refusal("value", changed=True)
+        self._show_preview(event.value)
+
+    def _show_preview(self, typed: str) -> None:
+        self.query_one("#preview", Static).update(preview_words(self.factor, self._read, typed))
+
+    def _read(self, typed: str) -> Amount:
+        return read_amount(typed, field=self.factor.name, unit=self.factor.unit)
+
+    def action_again(self, key: str) -> None:
+        """The form's own key saves, unless it finishes a unit being typed (`g` of `200mg`)."""
+        box = self.query_one("#value", Input)
+        if self._reads(box.value + key) and not self._reads(box.value):
+            box.insert_text_at_cursor(key)
+        else:
+            self.action_save()
+
+    def _reads(self, typed: str) -> bool:
+        try:
+            self._read(typed)
+        except ValueError:
+            return False
+        return True
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_save()
+        self.save_typed(event.value)  # the text as Enter was pressed
 
     def action_save(self) -> None:
+        self.save_typed(self.query_one("#value", Input).value)
+
+    def save_typed(self, typed: str) -> None:
+        """Save `typed` (what the box holds as Enter is pressed), or say under it why not."""
         try:
-            self.dismiss(parse_amount(self.factor, self.query_one("#value", Input).value))
+            amount = checked_amount(self.factor, self._read(typed))
         except ValueError as exc:
             self.refuse("value", str(exc))
+        else:
+            self.dismiss(amount.value)
 
     def action_answer(self, value: int) -> None:
         self.dismiss(float(value))

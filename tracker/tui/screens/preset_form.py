@@ -9,10 +9,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
+from tracker.core.amounts import read_amount
 from tracker.core.formatting import format_number
 from tracker.core.vocabulary import FactorKind
 from tracker.errors import InputError
-from tracker.tui.screens.dialog import Dialog
+from tracker.tui.screens.dialog import CharsInput, Dialog
+from tracker.tui.screens.number_form import AMOUNT_WORDS
 from tracker.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
@@ -46,23 +48,29 @@ class PresetForm(Dialog["PresetCreate"]):
                 allow_blank=False,
                 id="factor",
             )
-            yield OrderedInput(format_number(self.amount), placeholder="amount", id="amount", type="number")
+            # Any amount the pickers read (250, 1.5l): a number-only box dropped the l and kept 1.5.
+            yield CharsInput(
+                format_number(self.amount), chars=AMOUNT_WORDS, placeholder="amount, e.g. 250 or 1.5l", id="amount"
+            )
         if self.preset_name:
             self.call_after_refresh(lambda: self.query_one("#amount", Input).focus())
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         name = self.query_one("#name", Input).value.strip()
+        factor_name = str(self.query_one("#factor", Select).value)
+        unit = next((f.unit for f in self.factors if f.name == factor_name), "")
+        typed = self.query_one("#amount", Input).value
         try:
-            amount = self.number("amount", "amount")
-            if not name or amount is None:
+            if not name or not typed.strip():
                 raise InputError("preset", name, "a name and an amount")
+            amount = read_amount(typed, field="amount", unit=unit).value
         except InputError as exc:
             self.say_problem(str(exc))
             return
         from tracker.storage.models import PresetCreate
 
-        self.dismiss(PresetCreate(name=name, factor=str(self.query_one("#factor", Select).value), amount=amount))
+        self.dismiss(PresetCreate(name=name, factor=factor_name, amount=amount))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

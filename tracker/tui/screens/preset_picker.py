@@ -1,8 +1,9 @@
-"""Pick a drink or a glass of water by its letter, or type an amount.
+"""Pick a drink or a glass of water by its letter, or type an amount, then Enter.
 
-The rule cannot misfire, whatever the typing speed: letters pick presets, digits always go
-to the amount. A letter cannot start a number, and a digit never picks anything, so `150`
-typed at once is 150 mg, never the first preset followed by "50".
+The rule cannot misfire, whatever the typing speed: every key typed goes into one box, read
+by the same rule as the command line (`150`, `1.5l`, `e`, `2e`, `espresso 2`), and the line
+under it shows what Enter will write ("2 × espresso = 126 mg caffeine"). Nothing is saved
+before Enter, so no key is dropped or taken for another: `1.5l` is 1500 ml, `2 e` two espressos.
 """
 
 from __future__ import annotations
@@ -16,28 +17,32 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tracker.core.amounts import Amount, read_amount, units_of
 from tracker.core.formatting import format_number
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
-from tracker.tui.screens.number_form import AMOUNT_CHARACTERS, parse_amount
+from tracker.tui.screens.number_form import AMOUNT_WORDS, checked_amount, preview_words
 
 if TYPE_CHECKING:
     from tracker.storage.models import Factor, Preset
 
 
-def preset_keys(presets: list[Preset]) -> dict[str, Preset]:
+def preset_keys(presets: list[Preset], unit: str = "") -> dict[str, Preset]:
     """A letter for each preset: the first letter of its name not taken by an earlier one
-    (espresso e, coffee c, cola o). A preset whose letters are all taken gets none."""
+    (espresso e, coffee c, cola o) nor a unit the amount can be typed in (`l` for water).
+    A preset whose letters are all taken gets none."""
     keys: dict[str, Preset] = {}
+    units = units_of(unit)
     for preset in presets:
-        letter = next((ch for ch in preset.name.lower() if ch.isascii() and ch.isalpha() and ch not in keys), None)
+        free = (ch for ch in preset.name.lower() if ch.isascii() and ch.isalpha() and ch not in keys)
+        letter = next((ch for ch in free if ch not in units), None)
         if letter is not None:
             keys[letter] = preset
     return keys
 
 
 class PresetPicker(Dialog[tuple[float, str]]):
-    """Dismisses with (amount in the factor's unit, the drink's name: "" when an amount was
-    typed), or None. The name goes in the entry's note, as `tracker log drink` records it."""
+    """Dismisses with (amount in the factor's unit, the drink as the note: "2 × espresso",
+    "" when an amount was typed), or None: the note `tracker log drink` records."""
 
     AUTO_FOCUS = "#amount"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -53,10 +58,7 @@ class PresetPicker(Dialog[tuple[float, str]]):
         self.factor = factor
         self.presets = presets
         self.amount = amount
-        self.keys = preset_keys(presets)
-        for letter in self.keys:
-            # Priority: a letter picks even while the amount box has focus (it holds digits only).
-            self._bindings.bind(letter, f"pick('{letter}')", show=False, priority=True)
+        self.keys = preset_keys(presets, factor.unit)
 
     def compose(self) -> ComposeResult:
         unit = self.factor.unit
@@ -70,26 +72,45 @@ class PresetPicker(Dialog[tuple[float, str]]):
             ]
             yield OptionList(*options, id="presets")
             yield Static(
-                f"a [b]letter[/b] adds that drink · or type an amount in {unit or 'units'} and press [b]Enter[/b]",
+                f"a [b]letter[/b] (2e: two) or an amount ({self._example()}), then [b]Enter[/b]",
                 classes="field-label",
             )
-            yield CharsInput(self.amount, chars=AMOUNT_CHARACTERS, placeholder=unit, id="amount")
+            yield CharsInput(self.amount, chars=AMOUNT_WORDS, placeholder=unit, id="amount")
             yield field_error("amount")
+            yield Static("", id="preview", classes="form-hint", markup=False)
             yield Static("↑ ↓ then Enter: the highlighted one   Esc cancel", classes="form-hint")
+
+    def _example(self) -> str:
+        unit = self.factor.unit
+        return {"ml": "250, 1.5l", "mg": "150, 150mg"}.get(unit, f"150 {unit}".strip())
 
     def on_mount(self) -> None:
         self.query_one("#presets", OptionList).highlighted = None  # Enter alone never picks by accident
+        self._show_preview(self.amount)
 
     def on_key(self, event: events.Key) -> None:
-        """A digit typed while the amount box has no focus still goes into it."""
-        amount = self.query_one("#amount", Input)
-        if event.character and event.character in "0123456789.," and not amount.has_focus:
+        """A key typed while the amount box has no focus (after ↑ ↓) still goes into it."""
+        if self.closing:  # Dialog.on_key hands it back to the screen below
+            return
+        amount = self.query_one("#amount", CharsInput)
+        character = event.character
+        if character and not amount.has_focus and amount.check_consume_key(event.key, character):
             event.stop()
             self.set_focus(amount)  # at once, ahead of the next key (focus() would queue it)
-            amount.insert_text_at_cursor(event.character)
+            amount.insert_text_at_cursor(character)
 
-    def action_pick(self, letter: str) -> None:
-        self.dismiss((self.keys[letter].amount, self.keys[letter].name))
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.clear_refusal("amount", changed=True)
+        self._show_preview(event.value)
+
+    def _show_preview(self, typed: str) -> None:
+        """What Enter will write, while the text reads as an amount; nothing while it does not."""
+        self.query_one("#preview", Static).update(preview_words(self.factor, self._read, typed))
+
+    def _read(self, typed: str) -> Amount:
+        drinks = {p.name: p.amount for p in self.presets}
+        letters = {key: p.name for key, p in self.keys.items()}
+        return read_amount(typed, field=self.factor.name, unit=self.factor.unit, drinks=drinks, letters=letters)
 
     def action_move(self, step: int) -> None:
         options = self.query_one("#presets", OptionList)
@@ -102,19 +123,25 @@ class PresetPicker(Dialog[tuple[float, str]]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_save()
+        self.save_typed(event.value)  # the text as Enter was pressed
 
     def action_save(self) -> None:
-        typed = self.query_one("#amount", Input).value.strip()
+        self.save_typed(self.query_one("#amount", Input).value)
+
+    def save_typed(self, typed: str) -> None:
+        """Save what the box holds (`typed`), or the highlighted drink when it is empty."""
+        typed = typed.strip()
         if typed:
             try:
-                self.dismiss((parse_amount(self.factor, typed), ""))
+                amount = checked_amount(self.factor, self._read(typed))
             except ValueError as exc:
                 self.refuse("amount", str(exc))
+            else:
+                self.dismiss((amount.value, amount.note))
             return
         highlighted = self.query_one("#presets", OptionList).highlighted
         if highlighted is None:
-            self.refuse("amount", f"press a letter for a preset, or type an amount in {self.factor.unit or 'units'}")
+            self.refuse("amount", f"type a drink's letter or an amount ({self._example()}), then Enter")
             return
         self.dismiss((self.presets[highlighted].amount, self.presets[highlighted].name))
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable
 
-from tracker.core.formatting import amount_words
+from tracker.core.formatting import amount_words, duration_words
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, RED_FLAG, format_id
 
 if TYPE_CHECKING:
@@ -22,16 +22,14 @@ if TYPE_CHECKING:
 
 # Fixed widths: measuring cells on every reload is slow and repaints late. The note takes
 # whatever the terminal has left (at least NOTE_MIN), so a long note is cut only when it must be.
-COLUMNS = (("time", 5), ("entry", 20), ("location", 12), ("side", 6), ("int.", 4), ("duration", 8))
+COLUMNS = (("time", 5), ("entry", 20), ("location", 12), ("side", 6), ("int.", 4), ("duration", 10))  # "1 min 30 s"
 NOTE_MIN = 8
 CELL_LINES = 6  # a longer note ends in "…"
 
 
 def format_duration(seconds: int | None) -> str:
-    if seconds is None:
-        return "—"
-    minutes, secs = divmod(seconds, 60)
-    return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
+    """The duration as everywhere else ("1 min 30 s", core's duration_words), "—" when not timed."""
+    return "—" if seconds is None else duration_words(seconds)
 
 
 def note_width(table_width: int) -> int:

@@ -1,0 +1,56 @@
+"""Amounts on the command line read by the app's rule: a unit, a drink with a count either side."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.core.amounts import read_amount
+
+DRINKS = {"espresso": 63.0, "black-tea": 40.0}
+LETTERS = {"e": "espresso", "b": "black-tea"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit", "value"),
+    [
+        ("250", "ml", 250),
+        ("250ml", "ml", 250),
+        ("250 ml", "ml", 250),
+        ("1.5l", "ml", 1500),
+        ("1.5 l", "ml", 1500),
+        ("0.5 L", "ml", 500),
+        ("0.3l", "ml", 300),
+        ("1,5 l", "ml", 1500),
+        ("200mg", "mg", 200),
+    ],
+)
+def test_an_amount_with_its_unit(typed: str, unit: str, value: float) -> None:
+    assert read_amount(typed, field="x", unit=unit).value == value
+
+
+@pytest.mark.parametrize("typed", ["2 espresso", "espresso 2", "2e", "e2", "2 e"])
+def test_a_drink_and_a_count_either_side(typed: str) -> None:
+    amount = read_amount(typed, field="caffeine", unit="mg", drinks=DRINKS, letters=LETTERS)
+    assert amount.words("caffeine", "mg") == "2 × espresso = 126 mg caffeine"
+
+
+@pytest.mark.parametrize("typed", ["200mg", "1.5x", "", "2 e 3", "1e5", "21 glass", "1.5 glass", "0 glass", "-5"])
+def test_what_cannot_be_read_is_refused(typed: str) -> None:
+    with pytest.raises(ValueError, match="not allowed"):
+        read_amount(typed, field="water", unit="ml", drinks={"glass": 250.0})
+
+
+def test_log_a_drink_with_the_count_first_or_last(cli) -> None:
+    assert cli("log", "drink", "espresso", "2").code == 0
+    assert cli("log", "drink", "2", "espresso").code == 0
+    listed = cli("list").out
+    assert listed.count("2 × espresso") == 2
+
+
+def test_log_water_and_caffeine_with_units(cli) -> None:
+    assert cli("log", "water", "1.5l").code == 0
+    assert cli("log", "caffeine", "200mg").code == 0
+    refused = cli("log", "water", "200mg")
+    assert refused.code == 2 and refused.err.count("\n") == 1 and "a number in ml" in refused.err
+    listed = cli("list").out
+    assert "1500 ml" in listed and "200 mg" in listed

@@ -1,0 +1,36 @@
+"""Red flags read in one order everywhere: by date, a day's in the order they were logged."""
+
+from __future__ import annotations
+
+import re
+
+from pypdf import PdfReader
+
+LOGGED = [
+    ("2026-11-20", "weakness"),
+    ("2026-11-18", "weakness"),
+    ("2026-11-19", "weakness"),
+    ("2026-11-18", "speech"),
+    ("2026-11-18", "drooping"),
+]
+IN_ORDER = [
+    ("2026-11-18", "weakness"),
+    ("2026-11-18", "speech"),
+    ("2026-11-18", "drooping"),
+    ("2026-11-19", "weakness"),
+    ("2026-11-20", "weakness"),
+]
+
+
+def test_list_analyze_and_the_report_list_red_flags_in_date_order(cli, frozen, tmp_path) -> None:
+    for day, kind in LOGGED:
+        assert cli("log", "redflag", kind, "--date", day).code == 0
+    listed = re.findall(r"(\d{4}-\d\d-\d\d)\s+RED FLAG (\w+)", cli("list", "--from", "2026-11-17").out)
+    assert listed == IN_ORDER
+    analyzed = re.findall(r"(\d{4}-\d\d-\d\d)\s+(\w+) \(logged\)", cli("analyze").out)
+    assert analyzed == IN_ORDER
+    pdf = tmp_path / "report.pdf"
+    assert cli("report", "-o", str(pdf), "--from", "2026-11-17").code == 0
+    text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    reported = re.findall(r"(\d+ Nov) ?\d*: (\w+) \(logged", text)
+    assert [kind for _, kind in reported] == [kind for _, kind in IN_ORDER], text[:600]

@@ -1,0 +1,18 @@
+"""A report for a period that ended in the past speaks of that period, not of the day it is read."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+
+def test_a_past_period_has_no_ago_and_no_not_yet(cli, frozen, tmp_path) -> None:
+    # Twitches in early November; magnesium started after the period the report covers.
+    for day in ("2026-11-02", "2026-11-03", "2026-11-05"):
+        assert cli("log", "twitch", "--date", day, "--location", "eyelid", "--side", "left").code == 0
+    assert cli("intervention", "start", "magnesium", "--date", "2026-11-20").code == 0
+    pdf = tmp_path / "report.pdf"
+    assert cli("report", "-o", str(pdf), "--from", "2026-11-01", "--to", "2026-11-10").code == 0
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "ago" not in text and "not started yet" not in text
+    assert "first logged on 02 Nov 2026, 8 days before 10 Nov 2026" in text
+    assert "magnesium: from 2026-11-20, after the period analysed (to 2026-11-10)" in text.lower()

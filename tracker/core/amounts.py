@@ -1,0 +1,114 @@
+"""An amount as people type it, read one way by the command line and the app.
+
+`250`, `250ml`, `250 ml`, `1.5l`, `0.5 L`, `200mg`; a drink with an optional count: `espresso`,
+`2 espresso`, `espresso 2`, `2e` (a drink's letter in the app). Whatever cannot be read, or a unit
+that is not the factor's (`mg` for water), is refused with what is allowed: a typed character is
+never dropped on the way, so what is saved is what was typed.
+
+Standard library only: the app reads amounts before the database stack is loaded. The units are
+a small table rather than a units library (pint): the few a drink is measured in, with no import
+cost on `tracker log`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tracker.core.formatting import format_number
+from tracker.errors import InputError
+
+MAX_COUNT = 20  # drinks at once: more is a typo more often than a day
+
+# The units each factor unit can be typed in, and how many of the factor's unit one of them is.
+UNITS: dict[str, dict[str, Decimal]] = {
+    "ml": {"ml": Decimal(1), "cl": Decimal(10), "dl": Decimal(100), "l": Decimal(1000)},
+    "mg": {"mg": Decimal(1)},
+    "g": {"g": Decimal(1), "mg": Decimal("0.001"), "kg": Decimal(1000)},
+    "h": {"h": Decimal(1), "min": Decimal(1) / Decimal(60)},
+}
+
+_NUMBER = r"\d+(?:[.,]\d*)?|[.,]\d+"
+_WORD = r"[^\d\s.,](?:[^\d]*[^\d\s])?"  # a unit, a drink, a letter: no digits ("black tea" too)
+_NUMBER_WORD = re.compile(rf"^(?P<number>{_NUMBER})\s*(?P<word>{_WORD})?$")
+_WORD_NUMBER = re.compile(rf"^(?P<word>{_WORD})\s*(?P<number>{_NUMBER})?$")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """What will be written: `value` in the factor's unit; for a drink, its name and how many."""
+
+    value: float
+    drink: str = ""
+    count: int = 1
+
+    @property
+    def note(self) -> str:
+        """The entry's note: "espresso", "2 × espresso", "" for an amount typed as a number."""
+        if not self.drink:
+            return ""
+        return f"{self.count} × {self.drink}" if self.count > 1 else self.drink
+
+    def words(self, factor: str, unit: str) -> str:
+        """The confirmation line: "2 × espresso = 126 mg caffeine", "1500 ml water"."""
+        amount = f"{format_number(self.value)} {unit}".strip() + f" {factor}"
+        return f"{self.note} = {amount}" if self.drink else amount
+
+
+def units_of(unit: str) -> dict[str, Decimal]:
+    """The units an amount of a factor measured in `unit` may be typed in (lower case)."""
+    own = unit.strip().lower()
+    return UNITS.get(own, {own: Decimal(1)} if own else {})
+
+
+def read_amount(
+    text: str,
+    *,
+    field: str,
+    unit: str,
+    drinks: Mapping[str, float] | None = None,
+    letters: Mapping[str, str] | None = None,
+) -> Amount:
+    """The amount `text` says for a factor measured in `unit`. `drinks` maps a drink's name to
+    its amount, `letters` a letter to a drink's name (the app's keys). InputError names `field`,
+    the text and what is allowed when any part of it cannot be read."""
+    drinks = drinks or {}
+    letters = letters or {}
+    units = units_of(unit)
+    raw = " ".join(text.split())
+    match = _NUMBER_WORD.match(raw) or _WORD_NUMBER.match(raw)
+    if not raw or match is None:
+        raise InputError(field, text, _allowed(unit, units, drinks))
+    number, word = match.group("number"), (match.group("word") or "").lower()
+    if word and word not in units:
+        name = letters.get(word, word.replace(" ", "-"))
+        if name in drinks:
+            count = _count(field, number) if number else 1
+            return Amount(drinks[name] * count, drink=name, count=count)
+        raise InputError(field, text, _allowed(unit, units, drinks))
+    if number is None:
+        raise InputError(field, text, _allowed(unit, units, drinks))
+    value = Decimal(number.replace(",", "."))
+    factor_unit = units.get(word, Decimal(1)) if word else Decimal(1)
+    return Amount(float(value * factor_unit))
+
+
+def _count(field: str, number: str) -> int:
+    if not number.isdigit() or not 1 <= int(number) <= MAX_COUNT:
+        raise InputError(field, number, f"a whole number of drinks from 1 to {MAX_COUNT}")
+    return int(number)
+
+
+def _allowed(unit: str, units: Mapping[str, Decimal], drinks: Mapping[str, float]) -> str:
+    """What an amount box takes, in one line: "a number in ml (or l, cl, dl), or a drink: glass, 2 bottle"."""
+    if not unit:
+        words = "a number"
+    else:
+        others = [u for u in units if u != unit.lower()]
+        words = f"a number in {unit}" + (f" (or {', '.join(others)})" if others else "")
+    if drinks:
+        first = next(iter(drinks))
+        words += f", or a drink with a count: {', '.join(drinks)} (e.g. 2 {first})"
+    return words
