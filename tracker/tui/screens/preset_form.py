@@ -64,5 +64,3 @@ class PresetForm(Dialog["PresetCreate"]):
 
         self.dismiss(PresetCreate(name=name, factor=str(self.query_one("#factor", Select).value), amount=amount))
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
