@@ -64,3 +64,22 @@ class DiscardAndQuit(Confirm):
         with Vertical(classes="form confirm"):
             yield Static(self.question, classes="form-title")
             yield Static("[b]Enter[/b]/[b]y[/b] quit   [b]Esc[/b]/[b]n[/b] back to what you typed", classes="form-hint")
+
+
+class DiscardTyped(Confirm):
+    """Asked when Esc would close a dialog that holds typed text: True closes it, losing the text."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,y", "answer(True)", "Discard", priority=True),
+        Binding("escape,n", "answer(False)", "Back", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__("Discard what you typed?", keys="y", yes="discard")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form confirm"):
+            yield Static(self.question, classes="form-title")
+            yield Static(
+                "[b]Enter[/b]/[b]y[/b] discard   [b]Esc[/b]/[b]n[/b] back to what you typed", classes="form-hint"
+            )

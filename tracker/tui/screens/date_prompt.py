@@ -21,6 +21,7 @@ EARLIEST = dt.date(EARLIEST_YEAR, 1, 1)
 
 class DatePrompt(Dialog[dt.date]):
     AUTO_FOCUS = "#date"
+    ASK_BEFORE_DISCARD = False  # a place to go to, not an entry: Esc closes at once
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
 
     def __init__(self, *, today: dt.date) -> None:
@@ -56,5 +57,3 @@ class DatePrompt(Dialog[dt.date]):
             raise InputError("date", text, allowed)
         return day
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)

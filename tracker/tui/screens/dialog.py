@@ -10,7 +10,7 @@ its first line.
 from __future__ import annotations
 
 import re
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from textual import events
 from textual.await_complete import AwaitComplete
@@ -71,6 +71,10 @@ class CharsInput(OrderedInput):
 class Dialog(ModalScreen[ResultT]):
     """A modal that hands its result back once; see the module docstring."""
 
+    # Whether what is typed here describes an entry (a twitch, an amount, a note), so that Esc
+    # or quitting asks before throwing it away. A date to go to or a file name is not asked about.
+    ASK_BEFORE_DISCARD: ClassVar[bool] = True
+
     def __init__(self, *, problem: str = "") -> None:
         super().__init__()
         self.problem = problem  # why the last save failed, shown at the top when reopened
@@ -82,8 +86,9 @@ class Dialog(ModalScreen[ResultT]):
         self._opened_with = {box.id: box.value for box in self.query(Input)}
 
     def holds_typed_text(self) -> bool:
-        """Whether a box holds text other than what the dialog opened with (quitting would lose it)."""
-        if self._handed_back:
+        """Whether a box holds text, describing an entry, other than what the dialog opened with
+        (closing or quitting would lose it)."""
+        if self._handed_back or not self.ASK_BEFORE_DISCARD:
             return False
         return any(box.value != self._opened_with.get(box.id, "") for box in self.query(Input))
 
@@ -115,6 +120,16 @@ class Dialog(ModalScreen[ResultT]):
             return AwaitComplete.nothing()
         self._handed_back = True
         return super().dismiss(result)
+
+    def action_dismiss_none(self) -> None:
+        """Esc: close with nothing. When a box holds typed text, ask first: one Esc too many (the
+        twitch form takes one to leave a box) must not throw away what was described."""
+        if not self.holds_typed_text():
+            self.dismiss(None)
+            return
+        from tracker.tui.screens.confirm import DiscardTyped  # confirm builds on this module
+
+        self.app.push_screen(DiscardTyped(), lambda discard: self.dismiss(None) if discard else None)
 
     def problem_line(self) -> FieldError:
         """The first line under the title: why the save failed, when the dialog is reopened."""

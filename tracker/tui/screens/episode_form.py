@@ -262,7 +262,7 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         if isinstance(self.focused, Input):
             self.set_focus(None)  # Esc leaves the text box; a second Esc cancels
             return
-        self.dismiss(None)
+        self.action_dismiss_none()
 
     def action_save(self) -> None:
         if self._timer_started is not None:

@@ -24,6 +24,7 @@ class ExportForm(Dialog[Path]):
     """Dismisses with the path to write, or None."""
 
     AUTO_FOCUS = ""  # see on_mount
+    ASK_BEFORE_DISCARD = False  # a place to go to, not an entry: Esc closes at once
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel"),
         Binding("enter", "write", "Write"),  # outside the box; in it, Enter submits the box
@@ -77,5 +78,3 @@ class ExportForm(Dialog[Path]):
             return
         self.dismiss(path)
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)

@@ -72,5 +72,3 @@ class FactorEditForm(Dialog["FactorUpdate"]):
         rule = self.query_one("#rule", Select).value
         self.dismiss(FactorUpdate(min_value=low, max_value=high, daily_rule=rule))  # type: ignore[arg-type]
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)

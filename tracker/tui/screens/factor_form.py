@@ -77,5 +77,3 @@ class FactorForm(Dialog["FactorCreate"]):
         kind = self.query_one("#kind", Select).value
         self.dismiss(FactorCreate(name=name, kind=kind, unit=unit, min_value=low, max_value=high))  # type: ignore[arg-type]
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)

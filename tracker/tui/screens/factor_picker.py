@@ -31,5 +31,3 @@ class FactorPicker(Dialog["Factor"]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.factors[event.option_index])
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)

@@ -46,5 +46,3 @@ class NoteForm(Dialog[str]):
             return
         self.dismiss(note)
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)

@@ -145,5 +145,3 @@ class NumberForm(Dialog[float]):
     def action_answer(self, value: int) -> None:
         self.dismiss(float(value))
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)

@@ -72,5 +72,3 @@ class PresetForm(Dialog["PresetCreate"]):
 
         self.dismiss(PresetCreate(name=name, factor=factor_name, amount=amount))
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)

@@ -146,4 +146,4 @@ class PresetPicker(Dialog[tuple[float, str]]):
         self.dismiss((self.presets[highlighted].amount, self.presets[highlighted].name))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.action_dismiss_none()

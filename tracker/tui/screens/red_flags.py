@@ -92,5 +92,3 @@ class RedFlagChecklist(Dialog[list[str]]):
         """Dismisses with the signs newly ticked (those logged already are not logged twice)."""
         self.dismiss([kind for kind in self.query_one("#checklist", SelectionList).selected if kind not in self.logged])
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)

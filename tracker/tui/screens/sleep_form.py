@@ -126,5 +126,3 @@ class SleepForm(Dialog[tuple[float, str]]):
             raise InputError("wake", wake, "a time other than the bed time (for 0 or 24 h, type the hours)")
         return round(minutes / 60, 2), f"bed {bed_at:%H:%M}, wake {wake_at:%H:%M}"
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)

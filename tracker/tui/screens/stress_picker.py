@@ -60,5 +60,3 @@ class StressPicker(Dialog[int]):
     def action_pick(self, level: int) -> None:
         self.dismiss(level)
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
