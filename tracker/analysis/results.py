@@ -124,9 +124,9 @@ def _contiguous(rows: Sequence[DailyRow]) -> list[DailyRow]:
 
 
 def _frame(rows: Sequence[DailyRow], factors: Sequence[FactorLike]) -> pd.DataFrame:
-    from tracker.analysis.frame import daily_frame
+    from tracker.analysis.frame import analysis_frame
 
-    return daily_frame(rows, [factor.column for factor in factors])
+    return analysis_frame(rows, factors)  # each factor's absent-means-none rule applied
 
 
 def format_text(result: dict[str, Any]) -> str:
