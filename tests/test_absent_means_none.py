@@ -13,6 +13,7 @@ import sqlite3
 import numpy as np
 
 from tests.conftest import TODAY
+from tests.helpers.processes import select_rows, table_rows
 from tracker.storage import store
 from tracker.storage.engine import session_scope
 from tracker.storage.models import EpisodeCreate, FactorCreate, FactorEntryCreate
@@ -144,7 +145,7 @@ def test_factor_list_shows_the_rule_and_edit_changes_it_even_on_a_built_in_facto
 
 def test_bad_rule_changes_get_one_line_and_write_nothing(engine, cli, db_path) -> None:
     engine.dispose()  # the diary exists; the CLI opens it itself
-    actions = _count(db_path, "action")
+    actions = len(table_rows(db_path, "action"))
     for args in (
         ("factor", "edit", "water", "--absent", "zero"),
         ("factor", "edit", "water", "--absent", "none", "--max", "50"),  # a built-in keeps its range
@@ -155,7 +156,7 @@ def test_bad_rule_changes_get_one_line_and_write_nothing(engine, cli, db_path) -
         assert result.code == 2, args
         assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err, (args, result.err)
     assert _rule(db_path, "water") == 0
-    assert _count(db_path, "action") == actions
+    assert len(table_rows(db_path, "action")) == actions
 
 
 def test_upgrading_a_0004_diary_gives_the_defaults_and_keeps_every_row_and_downgrade_goes_back(tmp_path) -> None:
@@ -221,17 +222,6 @@ def test_a_new_factor_takes_its_kinds_default_unless_told(engine) -> None:
         assert (nap.absent_means_none, steps.absent_means_none, pills.absent_means_none) == (True, False, True)
 
 
-def _rule(db_path, name: str) -> int:
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute("SELECT absent_means_none FROM factor WHERE name = ?", (name,)).fetchone()[0]
-    finally:
-        conn.close()
-
-
-def _count(db_path, table: str) -> int:
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    finally:
-        conn.close()
+def _rule(db_path, name: str) -> object:
+    [(rule,)] = select_rows(db_path, f"SELECT absent_means_none FROM factor WHERE name = '{name}'")
+    return rule

@@ -5,22 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 
 import pytest
 
 from tests.conftest import TODAY
+from tests.helpers.processes import table_rows
 from tracker.storage import store
 from tracker.storage.engine import session_scope
 from tracker.storage.models import EpisodeCreate
-
-
-def _count(db_path, table: str) -> int:
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    finally:
-        conn.close()
 
 
 def test_a_plan_starts_tomorrow_off_first_and_is_listed_block_by_block(cli, engine, frozen) -> None:
@@ -39,10 +31,10 @@ def test_a_plan_starts_tomorrow_off_first_and_is_listed_block_by_block(cli, engi
 def test_undo_removes_the_plan(cli, engine, db_path, frozen) -> None:
     engine.dispose()
     assert cli("intervention", "plan", "magnesium", "--weeks", "8", "--block-weeks", "2").code == 0
-    assert _count(db_path, "intervention") == 1
+    assert len(table_rows(db_path, "intervention")) == 1
     undone = cli("undo")
     assert undone.code == 0 and "magnesium" in undone.out
-    assert _count(db_path, "intervention") == 0
+    assert len(table_rows(db_path, "intervention")) == 0
     assert "no interventions yet" in cli("intervention", "list").err + cli("intervention", "list").out
 
 
@@ -62,11 +54,11 @@ def test_undo_removes_the_plan(cli, engine, db_path, frozen) -> None:
 )
 def test_bad_plans_get_one_line_and_write_nothing(cli, engine, db_path, frozen, args) -> None:
     engine.dispose()
-    actions = _count(db_path, "action")
+    actions = len(table_rows(db_path, "action"))
     result = cli("intervention", "plan", "magnesium", *args)
     assert result.code == 2
     assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err, result.err
-    assert _count(db_path, "intervention") == 0 and _count(db_path, "action") == actions
+    assert len(table_rows(db_path, "intervention")) == 0 and len(table_rows(db_path, "action")) == actions
 
 
 def test_a_plan_may_not_overlap_the_same_intervention(cli, engine, db_path, frozen) -> None:
@@ -77,7 +69,7 @@ def test_a_plan_may_not_overlap_the_same_intervention(cli, engine, db_path, froz
     assert cli("intervention", "plan", "less coffee", "--weeks", "4").code == 0
     again = cli("intervention", "start", "less coffee", "--date", "today")
     assert again.code == 2 and "not planned from" in again.err  # its on-weeks already say when it is taken
-    assert _count(db_path, "intervention") == 2
+    assert len(table_rows(db_path, "intervention")) == 2
 
 
 def test_analyze_compares_the_plans_on_weeks_with_its_off_weeks(cli, engine, frozen) -> None:

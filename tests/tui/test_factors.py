@@ -12,16 +12,21 @@ from tracker.tui.screens.factor_edit_form import FactorEditForm
 from tracker.tui.screens.factors import FactorsScreen
 
 
+async def open_factors(pilot) -> tuple[FactorsScreen, DataTable]:
+    """The Factors screen (F from Today) and its table of factors."""
+    await settle(pilot)
+    await pilot.press("F")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, FactorsScreen)
+    return screen, screen.query_one("#factors", DataTable)
+
+
 async def test_e_edits_the_range_and_daily_rule_of_a_factor_of_your_own(app, engine, seed):
     factor_in = FactorCreate(name="alcohol", kind=FactorKind.NUMBER, unit="units", min_value=0, max_value=20)
     seed(lambda s: store.add_factor(session=s, factor_in=factor_in))
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("F")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, FactorsScreen)
-        table = screen.query_one("#factors", DataTable)
+        screen, table = await open_factors(pilot)
         # your own: e opens the form with its values; change max and the daily rule
         table.move_cursor(row=[f.name for f in screen.factors].index("alcohol"))
         await pilot.press("e")
@@ -42,12 +47,7 @@ async def test_e_edits_the_range_and_daily_rule_of_a_factor_of_your_own(app, eng
 
 async def test_a_built_in_factor_opens_with_only_how_a_blank_day_counts(app, engine):
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("F")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, FactorsScreen)
-        table = screen.query_one("#factors", DataTable)
+        screen, table = await open_factors(pilot)
         assert table.get_row("sleep")[-1] == "unknown" and table.get_row("magnesium")[-1] == "none"
         table.move_cursor(row=[f.name for f in screen.factors].index("sleep"))
         await pilot.press("enter")
