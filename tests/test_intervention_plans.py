@@ -9,7 +9,7 @@ import json
 import pytest
 
 from tests.conftest import TODAY
-from tests.helpers.processes import table_rows
+from tests.helpers.processes import select_rows, table_rows
 from tracker.storage import store
 from tracker.storage.engine import session_scope
 from tracker.storage.models import EpisodeCreate
@@ -95,3 +95,18 @@ def test_analyze_compares_the_plans_on_weeks_with_its_off_weeks(cli, engine, fro
     assert plan["design"] == "plan" and plan["status"] == "ok"
     assert plan["rate_ratio"] == 0.25 and plan["ci_high"] < 1
     assert "on-days" in cli("analyze").out
+
+
+def test_going_back_to_the_older_schema_is_refused_while_a_plan_is_stored(engine, db_path, frozen) -> None:
+    """The older version would read a plan as one long intervention, half of it off."""
+    from alembic import command
+
+    from tests.test_migrations import alembic_config
+
+    with session_scope(engine) as session:
+        store.plan_intervention(session=session, name="magnesium", start=TODAY, weeks=4)
+    engine.dispose()
+    with pytest.raises(RuntimeError, match="planned experiments are stored"):
+        command.downgrade(alembic_config(db_path), "0004")
+    assert select_rows(db_path, "SELECT version_num FROM alembic_version") == [("0005",)]
+    assert select_rows(db_path, "SELECT name, block_days FROM intervention") == [("magnesium", 7)]
