@@ -75,6 +75,9 @@ def test_a_supplement_logged_only_when_taken_is_analysed(engine, frozen, cli) ->
     assert magnesium["confidence"] != "insufficient", magnesium
     assert magnesium["rate_ratio"] is not None and magnesium["rate_ratio"] < 1, magnesium
     assert magnesium["direction"] == "fewer"
+    # The reading is derived, so the report says it.
+    assert json.loads(result.out)["not_logged_reads_as_none"] == ["caffeine", "magnesium"]
+    assert "A day with twitches answered and no caffeine or magnesium logged counts as none" in cli("analyze").out
 
 
 def test_the_analysis_reads_a_blank_as_none_only_on_answered_days_and_only_for_the_rule(engine, frozen) -> None:
