@@ -132,9 +132,8 @@ def test_factor_list_shows_the_rule_and_edit_changes_it_even_on_a_built_in_facto
     assert cli("factor", "add", "steps", "--kind", "number").code == 0
     assert "not logged counts as none" in cli("factor", "add", "pills", "--kind", "number", "--absent", "none").out
     listed = cli("factor", "list").out
-    rule = {
-        line.split()[0]: line.split()[-1] for line in listed.splitlines()[1:] if line and not line.startswith("not")
-    }
+    table = listed.split("not logged:")[0].splitlines()[1:]  # the rows, without the header and the key
+    rule = {line.split()[0]: line.split()[-1] for line in table if line}
     assert rule == {
         "caffeine": "none", "sleep": "unknown", "water": "unknown", "stress": "unknown", "magnesium": "none",
         "nap": "none", "steps": "unknown", "pills": "none",

@@ -64,8 +64,8 @@ def list_factors(context: Context) -> int:
             f"{absent_words(f.absent_means_none)}"
         )
     print(
-        "not logged: how the analysis counts a day with twitches (or 'no twitches') logged and nothing of the "
-        "factor; `tracker factor edit NAME --absent none|unknown` changes it. Exports keep the cell empty."
+        "not logged: how the analysis counts a day with twitches (or 'no twitches') logged and none of\n"
+        "the factor; `tracker factor edit NAME --absent none|unknown` changes it. Exports keep the blank."
     )
     return 0
 

@@ -66,12 +66,17 @@ def plan_one(context: Context) -> int:
     import datetime as dt
 
     from tracker.core.when import parse_date
+    from tracker.errors import InputError
     from tracker.storage import store
 
     today = context.now().date()
     opts = context.args
-    tomorrow = opts.start.strip().lower() == "tomorrow"
-    start = today + dt.timedelta(days=1) if tomorrow else parse_date(opts.start, today=today, field="--start")
+    tomorrow = today + dt.timedelta(days=1)
+    try:
+        # A plan is made before it starts: tomorrow is its usual first day.
+        start = tomorrow if opts.start.strip().lower() == "tomorrow" else parse_date(opts.start, today=today)
+    except InputError:
+        raise InputError("--start", opts.start, f"a date like {tomorrow.isoformat()}, today or tomorrow") from None
     with context.session() as session:
         item = store.plan_intervention(
             session=session,
