@@ -48,6 +48,9 @@ WORST_STRETCH_LOOKBACK_DAYS = 56  # the 8 weeks before the start it is the worst
 WORST_STRETCH_GAP_DAYS = 3  # "right after": it ends at most this many days before the start
 WORST_STRETCH_RATIO = 1.25  # and stands out: at least this times the 8 weeks' rate
 MIN_REFERENCE_DAYS = 28  # answered days before the start needed to measure the streakiness
+# The year before the start is where the streakiness is measured: plenty to see it, closer to
+# the person's twitching now than years back, and a ten-year diary costs what a one-year one does.
+REFERENCE_SPAN_DAYS = 365
 
 
 class InterventionLike(Protocol):
@@ -243,10 +246,11 @@ def follows_worst_stretch(counts: Mapping[dt.date, int], start: dt.date) -> bool
 
 
 def autocorrelations(counts: Mapping[dt.date, int], *, until: dt.date, lags: int) -> list[float]:
-    """rho_1..rho_lags of the daily counts on the answered days before `until`, each over the
-    pairs of answered days that many calendar days apart (a missing day breaks no pair but its
-    own). An empty list when fewer than 28 answered days came before: too few to measure."""
-    days = {day: value for day, value in counts.items() if day < until}
+    """rho_1..rho_lags of the daily counts on the answered days of the year before `until`, each
+    over the pairs of answered days that many calendar days apart (a missing day breaks no pair
+    but its own). An empty list when fewer than 28 answered days came before: too few to measure."""
+    since = until - dt.timedelta(days=REFERENCE_SPAN_DAYS)
+    days = {day: value for day, value in counts.items() if since <= day < until}
     if len(days) < MIN_REFERENCE_DAYS:
         return []
     mean = sum(days.values()) / len(days)
