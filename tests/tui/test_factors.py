@@ -63,3 +63,21 @@ async def test_a_built_in_factor_opens_with_only_how_a_blank_day_counts(app, eng
         saved = store.get_factor(session=session, name="sleep")
     assert saved.absent_means_none is True
     assert (saved.min_value, saved.max_value, saved.daily_rule) == (0, 24, "sum")
+
+
+async def test_a_new_factor_can_say_a_day_without_it_counts_as_none(app, engine):
+    from tracker.tui.screens.factor_form import FactorForm
+
+    async with app.run_test(size=SIZE) as pilot:
+        screen, table = await open_factors(pilot)
+        await pilot.press("a")
+        form = app.screen
+        assert isinstance(form, FactorForm)
+        await pilot.press(*"pills")
+        form.query_one("#absent", Select).value = "none"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert table.get_row("pills")[-1] == "none"
+    with session_scope(engine, write=False) as session:
+        assert store.get_factor(session=session, name="pills").absent_means_none is True
