@@ -110,3 +110,20 @@ def test_going_back_to_the_older_schema_is_refused_while_a_plan_is_stored(engine
         command.downgrade(alembic_config(db_path), "0004")
     assert select_rows(db_path, "SELECT version_num FROM alembic_version") == [("0005",)]
     assert select_rows(db_path, "SELECT name, block_days FROM intervention") == [("magnesium", 7)]
+
+
+def test_the_chart_marks_a_plans_on_weeks_not_its_first_off_day(cli, engine, frozen) -> None:
+    from tracker.report.outputs import chart_marks
+    from tracker.storage.history import load_history
+
+    start = TODAY - dt.timedelta(days=28)
+    with session_scope(engine) as session:
+        store.check_in(session=session, day=start - dt.timedelta(days=1), today=TODAY)
+        store.plan_intervention(session=session, name="magnesium", start=start, weeks=4, today=TODAY)
+    with session_scope(engine, write=False) as session:
+        history = load_history(session=session, as_of=TODAY, today=TODAY)
+    marks = chart_marks(history)
+    assert marks.interventions == [
+        (start + dt.timedelta(days=7), "magnesium on"),
+        (start + dt.timedelta(days=21), "magnesium on"),
+    ]

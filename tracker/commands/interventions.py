@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("intervention", help="start, stop or list interventions (e.g. magnesium)")
+    parser = commands.add_parser("intervention", help="start, stop, plan or list interventions (e.g. magnesium)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(parser))
     start = actions.add_parser("start", help="start an intervention")
     start.add_argument("name", metavar="NAME")
