@@ -145,6 +145,9 @@ def _entry(factor: str, value: float) -> FactorEntryCreate:
 WRITES: dict[str, Callable[[Session], object]] = {
     "add factor": lambda s: store.add_factor(session=s, factor_in=FactorCreate(name="alcohol", kind="number")),
     "edit factor": lambda s: store.update_factor(session=s, name="jaw", changes=FactorUpdate(max_value=9)),
+    "change how a built-in factor's blank counts": lambda s: store.update_factor(
+        session=s, name="sleep", changes=FactorUpdate(absent_means_none=True)
+    ),
     "new preset": lambda s: store.set_preset(
         session=s, preset_in=PresetCreate(name="mug", factor="caffeine", amount=140)
     ),
@@ -165,6 +168,7 @@ WRITES: dict[str, Callable[[Session], object]] = {
     ),
     "start intervention": lambda s: store.start_intervention(session=s, name="sleep earlier", start=DAY),
     "stop intervention": lambda s: store.stop_intervention(session=s, name="magnesium", end=DAY),
+    "plan an experiment": lambda s: store.plan_intervention(session=s, name="less coffee", start=DAY, weeks=4),
     "delete several": lambda s: store.delete_entries(session=s, ids=["e1", "r1", "i1", "d2026-11-24"]),
     "edit a factor entry (delete and add)": lambda s: (
         store.delete_entries(session=s, ids=["f1"]),
@@ -233,10 +237,11 @@ WRITERS = {
     "update_factor_entry": "edit a factor entry's value", "check_in": "check in a new day",
     "set_day_note": "change the note", "add_red_flag": "new red flag", "start_intervention": "start intervention",
     "stop_intervention": "stop intervention", "delete_entries": "delete several",
+    "plan_intervention": "plan an experiment",
 }  # fmt: skip
 # The store's writes, wherever they are defined: factors and removal are parts of the store.
-STORE_MODULES = {store.__name__, "tracker.storage.factors", "tracker.storage.removal"}
-WRITE_VERBS = ("add_", "update_", "set_", "check_in", "start_", "stop_", "delete_")
+STORE_MODULES = {store.__name__, "tracker.storage.factors", "tracker.storage.removal", "tracker.storage.interventions"}
+WRITE_VERBS = ("add_", "update_", "set_", "check_in", "start_", "stop_", "delete_", "plan_")
 
 
 def test_every_store_function_that_writes_has_an_undo_case() -> None:

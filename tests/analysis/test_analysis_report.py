@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 
+from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.results import format_text
 from tracker.core.daily import DailyRow
 
@@ -96,7 +97,7 @@ def test_intervention_compares_before_and_after_the_washout(make_diary, run_anal
     (name, start, _, _) = source.interventions[0]
     effect = run_analysis(source)["interventions"][0]
     assert effect["status"] == "ok" and effect["name"] == name
-    assert effect["before_days"] == 14
+    assert effect["before_days"] == AnalysisConfig().intervention_baseline_days
     tracked_after = [row for row in source.daily_rows() if row.tracked and row.date >= start + dt.timedelta(3)]
     assert effect["after_days"] == len(tracked_after)
     assert effect["ci_low"] < effect["rate_ratio"] < effect["ci_high"]

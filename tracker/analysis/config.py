@@ -23,6 +23,11 @@ class AnalysisConfig:
     confident_from_days: int = 90  # 28-89 tracked days are "provisional"
     alpha: float = 0.05  # Benjamini-Hochberg false discovery rate
     autocorrelation_lags: int = 28  # days of streakiness the standard errors allow for
-    intervention_baseline_days: int = 14  # tracked days before the start
+    # Answered days before the start, and at most as many after it: 8 weeks, so the bad week that
+    # often prompts a start is an eighth of the comparison, not half of it. On simulated no-effect
+    # starts after the worst week, 14 days before with an interval of independent days read 42%
+    # as a significant drop four weeks on; 56 days with the streak-aware interval, 2%
+    # (bench/bench_interventions.py).
+    intervention_baseline_days: int = 56
     intervention_washout_days: int = 3  # calendar days after the start left out
     intervention_min_days: int = 7  # tracked days after the washout before a verdict

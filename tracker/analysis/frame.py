@@ -1,9 +1,16 @@
-"""The daily frame: one row per calendar day, with NaN where nothing was logged."""
+"""The daily frame: one row per calendar day, with NaN where nothing was logged.
+
+The one place the analysis reads a factor's absent-means-none rule (Factor.absent_means_none):
+on a day whose twitches were answered, a factor logged only when taken (caffeine, a supplement,
+a yes-no factor) and not logged that day had none, so it reads 0. Everywhere else a blank stays
+a blank: on a day whose twitches were not answered nobody can say the day was a "none" day, and
+storage, exports and the charts keep "not logged" as it was logged.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from tracker.core.daily import DailyRow
 
@@ -13,14 +20,38 @@ if TYPE_CHECKING:
 BASE_COLUMNS = ["tracked", "episodes", "total_duration_s", "max_intensity", "mean_intensity"]
 
 
-def daily_frame(rows: Sequence[DailyRow], factor_columns: Sequence[str]) -> pd.DataFrame:
+class FactorColumn(Protocol):
+    @property
+    def column(self) -> str: ...
+
+
+def reads_absent_as_none(factor: FactorColumn) -> bool:
+    """The factor's absent-means-none rule; a factor that does not carry one (a hand-built
+    stand-in) keeps every blank unknown, the cautious reading."""
+    return bool(getattr(factor, "absent_means_none", False))
+
+
+def analysis_frame(rows: Sequence[DailyRow], factors: Sequence[FactorColumn]) -> pd.DataFrame:
+    """The frame the trigger analysis reads: `daily_frame` with each factor's absent-means-none
+    rule applied (see the module docstring)."""
+    return daily_frame(
+        rows,
+        [factor.column for factor in factors],
+        absent_means_none=[factor.column for factor in factors if reads_absent_as_none(factor)],
+    )
+
+
+def daily_frame(
+    rows: Sequence[DailyRow], factor_columns: Sequence[str], *, absent_means_none: Collection[str] = ()
+) -> pd.DataFrame:
     """A DataFrame indexed by a daily DatetimeIndex named "date".
 
     Columns: `tracked` (bool), then the float columns `episodes`, `total_duration_s`,
     `max_intensity`, `mean_intensity`, then one float column per factor (by column name).
     Every value on an untracked day is NaN; a factor not logged on a tracked day is NaN, and
     so are the twitch columns of a tracked day whose twitches were not answered (see
-    `answered`).
+    `answered`). A factor named in `absent_means_none` reads 0 instead of NaN on the days
+    whose twitches were answered and it was not logged; on every other day it stays NaN.
     """
     import pandas as pd  # deferred: ~250 ms
 
@@ -38,6 +69,11 @@ def daily_frame(rows: Sequence[DailyRow], factor_columns: Sequence[str]) -> pd.D
     frame["tracked"] = frame["tracked"].astype(bool)
     for column in frame.columns.drop("tracked"):
         frame[column] = frame[column].astype("float64")
+    if absent_means_none:
+        on_answered_days = answered(frame)
+        for column in factor_columns:
+            if column in absent_means_none:
+                frame.loc[on_answered_days & frame[column].isna(), column] = 0.0
     return frame
 
 

@@ -1,24 +1,56 @@
-"""Before and after an intervention (say, starting magnesium): the episode rate in the
-tracked days before the start against the tracked days after a washout. Pure Python.
+"""Interventions (say, starting magnesium): before against after, or, for a planned experiment,
+its on-blocks against its off-blocks. Pure Python.
 
-"Too early" is counted after the washout: the verdict waits for `intervention_min_days`
-tracked days that the washout does not cover, because the first days after a change are
-the ones a change is least likely to show in.
+Before/after: the episode rate in the answered days before the start against as many answered
+days at most after a washout. "Too early" is counted after the washout: the verdict waits for
+`intervention_min_days` answered days that the washout does not cover, because the first days
+after a change are the ones a change is least likely to show in.
+
+A plan (tracker.core.plans) compares the days of its on-blocks with the days of its off-blocks,
+leaving out the washout days after each switch. Blocks alternate, so a slow change in twitching
+or habits weighs on both arms nearly alike; that is why it is the fairer test.
+
+The interval: twitching runs in streaks, so neighbouring days are not independent and a mean
+over n days in a row varies more than n independent days would, by the long-run variance factor
+1 + 2 * sum_k (1 - k/n) * rho_k (Bartlett weights, as in Newey-West). The variance of the log
+rate ratio counts every pair of days, within each arm and across the two (see
+`rate_ratio_interval`), with the day-to-day autocorrelation rho_k measured on the diary's own
+answered days before the start: a few weeks of one period cannot show how streaky a person's
+twitching is; months can. A block bootstrap was the alternative: a verdict comes from 7 days
+after the washout on, and blocks long enough to keep a streak whole leave one or two of them to
+resample there, too few to say anything. On simulated no-effect interventions started
+right after the worst week, 14 days before and every day after with an interval of independent
+days called 42% of them a significant drop four weeks on and 56% at the diary's end; 56 days on
+each side with this interval, 2% and 10% (bench/bench_interventions.py).
+
+Regression to the mean: people start something when twitching is at its worst, and twitching
+eases after its worst spells on its own. When the start follows the worst stretch (see
+`follows_worst_stretch`), the verdict says so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.text import DASH, TIMES
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import rounded
+from tracker.core.plans import day_in_plan, plan_blocks
 
 Z_95 = 1.959964
+WORST_STRETCH_DAYS = 7  # a week: the span people mean by "a bad spell"
+WORST_STRETCH_MIN_ANSWERED = 4  # a week judged on fewer answered days says too little
+WORST_STRETCH_LOOKBACK_DAYS = 56  # the 8 weeks before the start it is the worst of
+WORST_STRETCH_GAP_DAYS = 3  # "right after": it ends at most this many days before the start
+WORST_STRETCH_RATIO = 1.25  # and stands out: at least this times the 8 weeks' rate
+MIN_REFERENCE_DAYS = 28  # answered days before the start needed to measure the streakiness
+# The year before the start is where the streakiness is measured: plenty to see it, closer to
+# the person's twitching now than years back, and a ten-year diary costs what a one-year one does.
+REFERENCE_SPAN_DAYS = 365
 
 
 class InterventionLike(Protocol):
@@ -40,47 +72,65 @@ def intervention_effects(
     config: AnalysisConfig | None = None,
 ) -> list[dict[str, Any]]:
     """One entry per intervention, in start order. `status` is "ok", "too-early",
-    "not-started" or "insufficient" (too few tracked days before the start); only "ok"
-    entries carry a rate ratio (after / before, with a 95% CI)."""
+    "not-started" or "insufficient" (too few answered days before the start); only "ok"
+    entries carry a rate ratio (after / before, or on / off for a plan, with a 95% CI).
+    `design` is "before-after" or "plan"; `follows_worst_stretch` says whether a before/after
+    start came right after the worst week of the 8 weeks before it (None when it cannot be told)."""
     config = config or AnalysisConfig()
-    tracked = [row for row in rows if row.tracked and row.episodes is not None and row.date <= as_of]
-    return [
-        _effect(tracked, intervention, as_of, config)
-        for intervention in sorted(interventions, key=lambda item: item.start_date)
-    ]
+    counts = {row.date: row.episodes for row in rows if row.episodes is not None and row.date <= as_of}
+    entries = []
+    for intervention in sorted(interventions, key=lambda item: item.start_date):
+        # A plan carries its block length (the stored model does); a plain intervention, or a
+        # caller's stand-in without the field, is a before/after comparison.
+        block_days = getattr(intervention, "block_days", None)
+        if block_days:
+            entries.append(_plan_effect(counts, intervention, int(block_days), as_of, config))
+        else:
+            entries.append(_effect(counts, intervention, as_of, config))
+    return entries
 
 
-def _effect(
-    tracked: Sequence[DailyRow],
-    intervention: InterventionLike,
-    as_of: dt.date,
-    config: AnalysisConfig,
-) -> dict[str, Any]:
-    start = intervention.start_date
-    last = min(intervention.end_date or as_of, as_of)
-    washout_end = start + dt.timedelta(days=config.intervention_washout_days)
-    before = [row.episodes or 0 for row in tracked if row.date < start]
-    before = before[-config.intervention_baseline_days :]
-    after = [row.episodes or 0 for row in tracked if washout_end <= row.date <= last]
-    entry: dict[str, Any] = {
+def _base(intervention: InterventionLike, design: str) -> dict[str, Any]:
+    return {
         "name": intervention.name,
-        "start": start.isoformat(),
+        "design": design,
+        "start": intervention.start_date.isoformat(),
         "end": intervention.end_date.isoformat() if intervention.end_date else None,
         "note": intervention.note,
-        "washout_days": config.intervention_washout_days,
-        "before_days": len(before),
-        "after_days": len(after),
-        "before_mean": _mean(before),
-        "after_mean": _mean(after),
         "rate_ratio": None,
         "ci_low": None,
         "ci_high": None,
         "p_value": None,
+        "follows_worst_stretch": None,
+    }
+
+
+def _effect(
+    counts: Mapping[dt.date, int], intervention: InterventionLike, as_of: dt.date, config: AnalysisConfig
+) -> dict[str, Any]:
+    start = intervention.start_date
+    last = min(intervention.end_date or as_of, as_of)
+    washout_end = start + dt.timedelta(days=config.intervention_washout_days)
+    before_days = sorted(day for day in counts if day < start)[-config.intervention_baseline_days :]
+    before = {day: counts[day] for day in before_days}
+    # The same number of answered days on each side at most: the 8 weeks on it against the 8
+    # weeks before. Later months drift further from the start's circumstances, and a long
+    # "after" set against a bad spell "before" reads that drift as the intervention's doing.
+    after_days = [day for day in sorted(counts) if washout_end <= day <= last][: config.intervention_baseline_days]
+    after = {day: counts[day] for day in after_days}
+    entry = _base(intervention, "before-after") | {
+        "washout_days": config.intervention_washout_days,
+        "before_days": len(before),
+        "after_days": len(after),
+        "before_mean": _mean(before.values()),
+        "after_mean": _mean(after.values()),
     }
     if start > as_of:
         # Said against the period, not the day it is read: a report that ends in the past was "not started yet".
         summary = f"{intervention.name}: from {start}, after the period analysed (to {as_of})"
         return entry | {"status": "not-started", "summary": summary}
+    worst = follows_worst_stretch(counts, start)
+    entry["follows_worst_stretch"] = worst
     if len(after) < config.intervention_min_days:
         more = config.intervention_min_days - len(after)
         return entry | {
@@ -94,30 +144,173 @@ def _effect(
             "summary": f"{intervention.name} (since {start}): not enough tracked days before the "
             f"start to compare with ({len(before)}, needs {config.intervention_min_days})",
         }
-    rate_ratio, low, high, p_value = _rate_ratio(before, after)
+    rho = autocorrelations(counts, until=start, lags=config.autocorrelation_lags)
+    rate_ratio, low, high, p_value = rate_ratio_interval(after, before, rho)
+    entry |= {"rate_ratio": rate_ratio, "ci_low": low, "ci_high": high, "p_value": p_value}
+    summary = (
+        f"{intervention.name} (since {start}): {rounded(entry['after_mean'], 1)} twitches a day over the first "
+        f"{len(after)} tracked days after a {config.intervention_washout_days}-day washout, "
+        f"against {rounded(entry['before_mean'], 1)} in the {len(before)} tracked days before: "
+        f"{rounded(rate_ratio, 2)}{TIMES} (95% CI {rounded(low, 2)}{DASH}{rounded(high, 2)}). A before/after "
+        "comparison: twitching also comes and goes on its own."
+    )
+    if worst:
+        summary += (
+            " It began right after the worst week of the 8 weeks before it, and twitching eases after its "
+            "worst spells on its own: part of any drop may be that. `tracker intervention plan` tests it fairly."
+        )
+    return entry | {"status": "ok", "summary": summary}
+
+
+def _plan_effect(
+    counts: Mapping[dt.date, int],
+    intervention: InterventionLike,
+    block_days: int,
+    as_of: dt.date,
+    config: AnalysisConfig,
+) -> dict[str, Any]:
+    start = intervention.start_date
+    end = intervention.end_date or as_of
+    last = min(end, as_of)
+    washout = min(config.intervention_washout_days, block_days - 1)
+    on: dict[dt.date, int] = {}
+    off: dict[dt.date, int] = {}
+    for day in sorted(day for day in counts if start <= day <= last):
+        is_on, into_block = day_in_plan(day, start, block_days)
+        # The first block follows ordinary life (not taking it), so only later switches need a washout.
+        if into_block < washout and day >= start + dt.timedelta(days=block_days):
+            continue
+        (on if is_on else off)[day] = counts[day]
+    blocks = plan_blocks(start, end, block_days)
+    done = sum(block.last <= as_of for block in blocks)
+    entry = _base(intervention, "plan") | {
+        "block_days": block_days,
+        "blocks": len(blocks),
+        "blocks_done": done,
+        "washout_days": washout,
+        "on_days": len(on),
+        "off_days": len(off),
+        "on_mean": _mean(on.values()),
+        "off_mean": _mean(off.values()),
+    }
+    what = f"{intervention.name} (a plan of {len(blocks)} blocks of {block_days} days from {start})"
+    if start > as_of:
+        return entry | {"status": "not-started", "summary": f"{what}: not started yet; the first block is off"}
+    fewest = min(len(on), len(off))
+    if fewest < config.intervention_min_days or done < 2:
+        return entry | {
+            "status": "too-early",
+            "summary": f"{what}: too early to tell — {done} of {len(blocks)} blocks done, "
+            f"{len(on)} on-days and {len(off)} off-days with twitches answered so far "
+            f"(needs {config.intervention_min_days} of each)",
+        }
+    reference = autocorrelations(counts, until=start, lags=config.autocorrelation_lags)
+    rate_ratio, low, high, p_value = rate_ratio_interval(on, off, reference)
     entry |= {"rate_ratio": rate_ratio, "ci_low": low, "ci_high": high, "p_value": p_value}
     return entry | {
         "status": "ok",
         "summary": (
-            f"{intervention.name} (since {start}): {rounded(entry['after_mean'], 1)} twitches a day over "
-            f"{len(after)} tracked days after a {config.intervention_washout_days}-day washout, "
-            f"against {rounded(entry['before_mean'], 1)} in the {len(before)} tracked days before: "
-            f"{rounded(rate_ratio, 2)}{TIMES} (95% CI {rounded(low, 2)}{DASH}{rounded(high, 2)}). A before/after "
-            "comparison: twitching also comes and goes on its own."
+            f"{what}: {rounded(entry['on_mean'], 1)} twitches a day on {len(on)} on-days against "
+            f"{rounded(entry['off_mean'], 1)} on {len(off)} off-days ({washout} days after each switch left "
+            f"out; {done} of {len(blocks)} blocks done): {rounded(rate_ratio, 2)}{TIMES} "
+            f"(95% CI {rounded(low, 2)}{DASH}{rounded(high, 2)}). The blocks alternate, so slow changes in "
+            "twitching weigh on both alike."
         ),
     }
 
 
-def _rate_ratio(before: Sequence[int], after: Sequence[int]) -> tuple[float, float, float, float]:
-    """After/before rate ratio with a Wald CI on the log scale, widened by the
-    quasi-Poisson dispersion (twitch counts vary far more than Poisson's)."""
-    a, b = sum(after) or 0.5, sum(before) or 0.5  # half a count keeps log() finite
-    mean_a, mean_b = a / len(after), b / len(before)
-    pearson = sum((y - mean_a) ** 2 / mean_a for y in after)
-    pearson += sum((y - mean_b) ** 2 / mean_b for y in before)
-    dispersion = max(1.0, pearson / max(1, len(after) + len(before) - 2))
+def follows_worst_stretch(counts: Mapping[dt.date, int], start: dt.date) -> bool | None:
+    """Whether `start` comes right after the worst stretch of the 8 weeks before it.
+
+    The worst stretch: of the 7-calendar-day windows inside the 56 days before `start` that have
+    at least 4 days with twitches answered, the one with the most twitches a day (the later one
+    on a tie). It is "right before" the start when it ends 1 to 3 days before it, and it counts
+    only when its rate is at least 1.25 times the rate over all answered days of those 56.
+    None when fewer than 28 of the 56 days were answered: too little to tell.
+    """
+    first = start - dt.timedelta(days=WORST_STRETCH_LOOKBACK_DAYS)
+    window_days = [first + dt.timedelta(days=i) for i in range(WORST_STRETCH_LOOKBACK_DAYS)]
+    answered = [counts[day] for day in window_days if day in counts]
+    if len(answered) < MIN_REFERENCE_DAYS:
+        return None
+    overall = sum(answered) / len(answered)
+    worst_rate, worst_end = -1.0, first
+    for i in range(WORST_STRETCH_LOOKBACK_DAYS - WORST_STRETCH_DAYS + 1):
+        days = window_days[i : i + WORST_STRETCH_DAYS]
+        values = [counts[day] for day in days if day in counts]
+        if len(values) < WORST_STRETCH_MIN_ANSWERED:
+            continue
+        rate = sum(values) / len(values)
+        if rate >= worst_rate:
+            worst_rate, worst_end = rate, days[-1]
+    recent = (start - worst_end).days <= WORST_STRETCH_GAP_DAYS
+    return recent and overall > 0 and worst_rate >= WORST_STRETCH_RATIO * overall
+
+
+def autocorrelations(counts: Mapping[dt.date, int], *, until: dt.date, lags: int) -> list[float]:
+    """rho_1..rho_lags of the daily counts on the answered days of the year before `until`, each
+    over the pairs of answered days that many calendar days apart (a missing day breaks no pair
+    but its own). An empty list when fewer than 28 answered days came before: too few to measure."""
+    since = until - dt.timedelta(days=REFERENCE_SPAN_DAYS)
+    days = {day: value for day, value in counts.items() if since <= day < until}
+    if len(days) < MIN_REFERENCE_DAYS:
+        return []
+    mean = sum(days.values()) / len(days)
+    variance = sum((value - mean) ** 2 for value in days.values()) / len(days)
+    if variance == 0:
+        return []
+    rho = []
+    for lag in range(1, lags + 1):
+        step = dt.timedelta(days=lag)
+        products = [(value - mean) * (days[day + step] - mean) for day, value in days.items() if day + step in days]
+        rho.append(sum(products) / len(products) / variance if len(products) >= MIN_REFERENCE_DAYS // 2 else 0.0)
+    return rho
+
+
+def pair_weight(first: Sequence[dt.date], second: Sequence[dt.date], rho: Sequence[float]) -> float:
+    """The sum of the autocorrelations over every pair of a day in `first` and a day in `second`
+    (1 for a day with itself, rho_k for days k apart, 0 beyond the lags measured). Over the n
+    days of one arm it is n times the long-run factor: n + 2 * sum_k (n - k) * rho_k for n days
+    in a row (Bartlett weights, as in Newey-West)."""
+    lags = len(rho)
+    later = {day: True for day in second}
+    total = 0.0
+    for day in first:
+        if day in later:
+            total += 1.0
+        for k in range(1, lags + 1):
+            step = dt.timedelta(days=k)
+            total += rho[k - 1] * ((day + step in later) + (day - step in later))
+    return total
+
+
+def rate_ratio_interval(
+    treated: Mapping[dt.date, int], reference: Mapping[dt.date, int], rho: Sequence[float]
+) -> tuple[float, float, float, float]:
+    """treated/reference rate ratio with a Wald CI on the log scale and its two-sided p-value.
+
+    Each daily count varies as quasi-Poisson (its mean times a dispersion: twitch counts vary
+    far more than Poisson's), and days k apart are correlated by rho_k, so
+    var(log ratio) = dispersion * (W_tt / (n_t * sum_t) + W_rr / (n_r * sum_r)
+    - 2 * W_tr / (n_t * n_r * sqrt(mean_t * mean_r))), with W the pair weights above. Each
+    arm's own streakiness is never allowed to narrow it (its factor is at least 1); an empty
+    `rho` gives the quasi-Poisson interval of independent days.
+    """
+    n_a, n_b = len(treated), len(reference)
+    a, b = sum(treated.values()) or 0.5, sum(reference.values()) or 0.5  # half a count keeps log() finite
+    mean_a, mean_b = a / n_a, b / n_b
+    pearson = sum((y - mean_a) ** 2 / mean_a for y in treated.values())
+    pearson += sum((y - mean_b) ** 2 / mean_b for y in reference.values())
+    dispersion = max(1.0, pearson / max(1, n_a + n_b - 2))
+    days_a, days_b = list(treated), list(reference)
+    within_a = max(1.0, pair_weight(days_a, days_a, rho) / n_a)
+    within_b = max(1.0, pair_weight(days_b, days_b, rho) / n_b)
+    between = pair_weight(days_a, days_b, rho) / (n_a * n_b * math.sqrt(mean_a * mean_b))
     log_ratio = math.log(mean_a / mean_b)
-    se = math.sqrt(dispersion * (1 / a + 1 / b))
+    variance = dispersion * (within_a / a + within_b / b - 2 * between)
+    # Strong streaks shared by both arms can cancel most of the variance; never below the
+    # interval of independent days, so a few weeks never read as more certain than that.
+    se = math.sqrt(max(variance, dispersion * (1 / a + 1 / b)))
     p_value = math.erfc(abs(log_ratio / se) / math.sqrt(2))
     return (
         round(math.exp(log_ratio), 4),
@@ -127,5 +320,5 @@ def _rate_ratio(before: Sequence[int], after: Sequence[int]) -> tuple[float, flo
     )
 
 
-def _mean(values: Sequence[int]) -> float | None:
+def _mean(values: Collection[int]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tracker.analysis.config import AnalysisConfig, PersistenceConfig
+from tracker.analysis.frame import reads_absent_as_none
 from tracker.analysis.interventions import InterventionLike, intervention_effects
 from tracker.analysis.persistence import (
     EpisodeLike,
@@ -108,6 +109,8 @@ def analyze(
         "factor_correlations": adjusted.factor_correlations(frame, factors, config),
         "interventions": intervention_effects(in_range, interventions, as_of=as_of, config=config),
         "method": METHOD,
+        # Derived, so said: the factors whose blank on an answered day the analysis read as none.
+        "not_logged_reads_as_none": [factor.name for factor in factors if reads_absent_as_none(factor)],
     }
 
 
@@ -124,9 +127,9 @@ def _contiguous(rows: Sequence[DailyRow]) -> list[DailyRow]:
 
 
 def _frame(rows: Sequence[DailyRow], factors: Sequence[FactorLike]) -> pd.DataFrame:
-    from tracker.analysis.frame import daily_frame
+    from tracker.analysis.frame import analysis_frame
 
-    return daily_frame(rows, [factor.column for factor in factors])
+    return analysis_frame(rows, factors)  # each factor's absent-means-none rule applied
 
 
 def format_text(result: dict[str, Any]) -> str:
@@ -137,6 +140,7 @@ def format_text(result: dict[str, Any]) -> str:
         f"Twitching report, {span['from']} to {span['to']} (as of {result['as_of']}): {range_coverage(span)}.",
         *(f"({clamped_words(item)})" for item in span.get("clamped", ())),
         *_unanswered_lines(span),
+        *_not_logged_lines(result.get("not_logged_reads_as_none") or []),
         "",
         "1. How long it has lasted",
         *_persistence_lines(result["persistence"]),
@@ -163,6 +167,16 @@ def _unanswered_lines(span: dict[str, Any]) -> list[str]:
     return [
         "On a day with only other entries the twitches are unknown, not counted as 0. "
         "`tracker log none --date D` records a day without twitches."
+    ]
+
+
+def _not_logged_lines(names: Sequence[str]) -> list[str]:
+    if not names:
+        return []
+    listed = " or ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+    return [
+        f"A day with twitches answered and no {listed} logged counts as none of it in the analysis; "
+        "`tracker factor list` shows this and `factor edit --absent` changes it."
     ]
 
 

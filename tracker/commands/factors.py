@@ -5,15 +5,22 @@ from __future__ import annotations
 import argparse
 
 from tracker.commands.context import Context
-from tracker.core.vocabulary import FactorKind
+from tracker.core.vocabulary import FactorKind, absent_words
+
+# How the analysis reads a day whose twitches were answered and the factor was not logged.
+ABSENT_CHOICES = {absent_words(True): True, absent_words(False): False}
+ABSENT_HELP = (
+    "a day with twitches (or 'no twitches') logged and nothing of this factor counts, in the analysis, as "
+    "none (logged only when taken: caffeine, a supplement) or unknown (measured: sleep, stress)"
+)
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     factor = commands.add_parser("factor", help="list or add factors (what you log each day)")
     actions = factor.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(factor))
-    actions.add_parser("list", help="list factors with their units, ranges and daily rules").set_defaults(
-        handler=list_factors
-    )
+    actions.add_parser(
+        "list", help="list factors with their units, ranges, daily rules and how a day without them counts"
+    ).set_defaults(handler=list_factors)
     add = actions.add_parser("add", help="add a factor of your own, e.g. alcohol")
     add.add_argument("name", metavar="NAME")
     add.add_argument("--kind", required=True, choices=[kind.value for kind in FactorKind])
@@ -25,12 +32,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--max", type=float, metavar="N", dest="max_value", help="the highest (default: none; a scale needs both)"
     )
     add.add_argument("--daily", choices=["sum", "mean", "max", "last"], help="how a day's entries combine")
+    add.add_argument("--absent", choices=list(ABSENT_CHOICES), help=ABSENT_HELP + " (default: none for yes-no)")
     add.set_defaults(handler=add_factor)
-    edit = actions.add_parser("edit", help="change the range or daily rule of a factor of your own")
+    edit = actions.add_parser(
+        "edit", help="change how a day with nothing logged counts, or the range or daily rule of a factor of your own"
+    )
     edit.add_argument("name", metavar="NAME")
     edit.add_argument("--min", type=float, metavar="N", dest="min_value")
     edit.add_argument("--max", type=float, metavar="N", dest="max_value")
     edit.add_argument("--daily", choices=["sum", "mean", "max", "last"])
+    edit.add_argument("--absent", choices=list(ABSENT_CHOICES), help=ABSENT_HELP)
     edit.set_defaults(handler=edit_factor)
 
     preset = commands.add_parser("preset", help="list or set drink and water presets")
@@ -49,10 +60,17 @@ def list_factors(context: Context) -> int:
 
     with context.session(write=False) as session:
         factors = store.list_factors(session=session)
-    print(f"{'name':<12} {'CSV column':<16} {'kind':<7} {'unit':<6} {'range':<14} daily")
+    print(f"{'name':<12} {'CSV column':<16} {'kind':<7} {'unit':<6} {'range':<14} {'daily':<6} not logged")
     for f in factors:
         span = range_words(f.min_value, f.max_value)
-        print(f"{f.name:<12} {f.column:<16} {f.kind:<7} {f.unit or '-':<6} {span:<14} {f.daily_rule}")
+        print(
+            f"{f.name:<12} {f.column:<16} {f.kind:<7} {f.unit or '-':<6} {span:<14} {f.daily_rule:<6} "
+            f"{absent_words(f.absent_means_none)}"
+        )
+    print(
+        "not logged: how the analysis counts a day with twitches (or 'no twitches') logged and none of\n"
+        "the factor; `tracker factor edit NAME --absent none|unknown` changes it. Exports keep the blank."
+    )
     return 0
 
 
@@ -71,12 +89,16 @@ def add_factor(context: Context) -> int:
                 min_value=opts.min_value,
                 max_value=opts.max_value,
                 daily_rule=opts.daily,
+                absent_means_none=None if opts.absent is None else ABSENT_CHOICES[opts.absent],
             ),
         )
     from tracker.core.formatting import range_words
 
     span = range_words(factor.min_value, factor.max_value, factor.unit)
-    print(f"added factor {factor.name} ({factor.kind}, {span}, daily {factor.daily_rule}; CSV column {factor.column})")
+    print(
+        f"added factor {factor.name} ({factor.kind}, {span}, daily {factor.daily_rule}, not logged counts as "
+        f"{absent_words(factor.absent_means_none)}; CSV column {factor.column})"
+    )
     return 0
 
 
@@ -85,13 +107,21 @@ def edit_factor(context: Context) -> int:
     from tracker.storage.models import FactorUpdate
 
     opts = context.args
-    changes = FactorUpdate(min_value=opts.min_value, max_value=opts.max_value, daily_rule=opts.daily)
+    changes = FactorUpdate(
+        min_value=opts.min_value,
+        max_value=opts.max_value,
+        daily_rule=opts.daily,
+        absent_means_none=None if opts.absent is None else ABSENT_CHOICES[opts.absent],
+    )
     with context.session() as session:
         factor = store.update_factor(session=session, name=opts.name, changes=changes)
     from tracker.core.formatting import range_words
 
     span = range_words(factor.min_value, factor.max_value, factor.unit)
-    print(f"factor {factor.name}: {span}, daily {factor.daily_rule}")
+    print(
+        f"factor {factor.name}: {span}, daily {factor.daily_rule}, "
+        f"not logged counts as {absent_words(factor.absent_means_none)}"
+    )
     return 0
 
 

@@ -63,14 +63,31 @@ class BuiltinFactor:
     high: float
     rule: DailyRule
     meaning: str  # what the day's value is, as the data dictionary says it
+    absent_means_none: bool = False  # see absent_means_none_by_default
+
+
+def absent_means_none_by_default(kind: FactorKind | str) -> bool:
+    """Whether a new factor of this kind reads "nothing logged on a day whose twitches were
+    answered" as none (0) in the analysis. A yes-no factor is logged when the thing happened
+    (took a nap, drank alcohol), so silence on an answered day means no; a number or a scale
+    is a measurement, and an unmeasured day is unknown. The person can change it per factor."""
+    return FactorKind(kind) == FactorKind.YES_NO
+
+
+def absent_words(absent_means_none: bool) -> str:
+    """The rule in one word, as the CLI, the TUI and the data dictionary show it: "none" or "unknown"."""
+    return "none" if absent_means_none else "unknown"
 
 
 # The factors every diary has. Migration 0002 stored them with its own copy of this list (a
-# migration keeps describing its revision as it was); a test holds the two together.
+# migration keeps describing its revision as it was), 0005 their absent-means-none rules; a test
+# holds the two together. Caffeine and magnesium are logged when taken, so an answered day with
+# none logged had none; sleep, water and stress are measured every day (everyone sleeps and
+# drinks), so a day without them logged is a day nobody measured, not a day of 0 h or 0 ml.
 BUILTIN_FACTORS = (
     BuiltinFactor(
         "caffeine", "caffeine_mg", FactorKind.NUMBER, "mg", 0.0, 2000.0, DailyRule.SUM,
-        "caffeine from all drinks that day (sum)",
+        "caffeine from all drinks that day (sum)", absent_means_none=True,
     ),
     BuiltinFactor(
         "sleep", "sleep_h", FactorKind.NUMBER, "h", 0.0, 24.0, DailyRule.SUM,
@@ -85,7 +102,7 @@ BUILTIN_FACTORS = (
     ),
     BuiltinFactor(
         "magnesium", "magnesium_mg", FactorKind.NUMBER, "mg", 0.0, 2000.0, DailyRule.SUM,
-        "magnesium supplement taken that day (sum)",
+        "magnesium supplement taken that day (sum)", absent_means_none=True,
     ),
 )  # fmt: skip
 

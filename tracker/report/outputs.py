@@ -38,16 +38,21 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
 
 
 def chart_marks(history: History) -> ChartMarks:
-    """What every chart of `history` marks: persistent runs, intervention starts, red flags
-    logged or suggested by the entries (the standalone chart and the report alike)."""
+    """What every chart of `history` marks: persistent runs, intervention starts (a plan's
+    on-blocks), red flags logged or suggested by the entries (the standalone chart and the
+    report alike)."""
+    from tracker.core.plans import plan_blocks
     from tracker.report.charts import chart_marks as marks_for
 
-    return marks_for(
-        episodes=history.episodes,
-        red_flags=history.red_flags,
-        interventions=[(item.start_date, item.name) for item in history.interventions],
-        as_of=history.end,
-    )
+    starts = []
+    for item in history.interventions:
+        if item.block_days and item.end_date:
+            # A plan begins with an off-block: mark each on-block, where it is taken, not the plan's first day.
+            blocks = plan_blocks(item.start_date, item.end_date, item.block_days)
+            starts += [(block.first, f"{item.name} on") for block in blocks if block.on]
+        else:
+            starts.append((item.start_date, item.name))
+    return marks_for(episodes=history.episodes, red_flags=history.red_flags, interventions=starts, as_of=history.end)
 
 
 def chart_figure_of(history: History, *, weeks: int, factors: list[str]) -> Figure:

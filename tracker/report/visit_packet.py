@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from tracker.storage.history import History
 
 NOT_LOGGED = "empty = not logged"
+# A factor logged only when taken: the cell stays empty, and this says how the analysis reads it.
+NOT_LOGGED_MEANS_NONE = (
+    "empty = not logged; the analysis counts it as none (0) on days with twitches or 'no twitches' "
+    "logged, and as unknown on other days"
+)
 
 
 def _one_of(values: type[Location] | type[Side]) -> str:
@@ -73,7 +78,8 @@ def dictionary_csv(factors: Sequence[Factor]) -> str:
         )
     for factor in factors:
         meaning = BUILTIN_MEANINGS.get(factor.column) or _user_meaning(factor)
-        rows.append(["daily.csv", factor.column, factor.unit or _scale(factor), meaning, NOT_LOGGED])
+        empty = NOT_LOGGED_MEANS_NONE if factor.absent_means_none else NOT_LOGGED
+        rows.append(["daily.csv", factor.column, factor.unit or _scale(factor), meaning, empty])
     for column in DAILY_TAIL:
         rows.append(["daily.csv", column, *DAILY_MEANINGS[column], NOT_LOGGED])
     for column in EPISODE_COLUMNS:

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from tracker.core import validate
 from tracker.core.columns import RESERVED_COLUMNS
 from tracker.core.formatting import format_number, range_words
-from tracker.core.vocabulary import DailyRule, FactorKind
+from tracker.core.vocabulary import DailyRule, FactorKind, absent_means_none_by_default
 from tracker.errors import InputError
 from tracker.storage import journal
 from tracker.storage.models import Factor, FactorCreate, FactorEntry, FactorUpdate, Preset, PresetCreate
@@ -74,6 +74,11 @@ def add_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
         daily_rule=DailyRule(rule).value,
         builtin=False,
         position=last_position + 1,
+        absent_means_none=(
+            absent_means_none_by_default(factor_in.kind)
+            if factor_in.absent_means_none is None
+            else factor_in.absent_means_none
+        ),
     )
     session.add(factor)
     session.flush()
@@ -82,14 +87,38 @@ def add_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
 
 
 def update_factor(*, session: Session, name: str, changes: FactorUpdate) -> Factor:
-    """Change a user factor's range or daily rule; its name, kind and unit (its CSV column) stay.
+    """Change a factor: a user factor's range or daily rule (its name, kind and unit, its CSV
+    column, stay), and on any factor how the analysis reads a day with nothing logged.
 
     Built-in factors keep the ranges the tool documents. A new range must still hold every
-    value already logged.
+    value already logged. Returns the factor as changed.
     """
     factor = get_factor(session=session, name=name)
-    if factor.builtin:
+    range_or_rule = (changes.min_value, changes.max_value, changes.daily_rule) != (None, None, None)
+    if not range_or_rule and changes.absent_means_none is None:
+        raise InputError("factor", name, "a change: one of --min, --max, --daily or --absent")
+    if factor.builtin and range_or_rule:
         raise InputError("factor", name, "a factor of your own (built-in factors keep their ranges)")
+    before = journal.changed(session, "factor", [factor.id])
+    done: list[str] = []
+    if range_or_rule:
+        _change_range_or_rule(session, factor, changes)
+        done.append("range and daily rule")
+    if changes.absent_means_none is not None:
+        factor.absent_means_none = changes.absent_means_none
+        done.append("reading of days with nothing logged")
+    session.add(factor)
+    session.flush()
+    journal.record(
+        session,
+        done=f"changed factor {factor.name}",
+        undo=f"put back the {' and '.join(done) or 'settings'} of factor {factor.name}",
+        changes=[before],
+    )
+    return factor
+
+
+def _change_range_or_rule(session: Session, factor: Factor, changes: FactorUpdate) -> None:
     _check_bounds(changes.min_value, changes.max_value)
     low = factor.min_value if changes.min_value is None else changes.min_value
     high = factor.max_value if changes.max_value is None else changes.max_value
@@ -110,19 +139,9 @@ def update_factor(*, session: Session, name: str, changes: FactorUpdate) -> Fact
             f"{format_number(low)}..{format_number(high)}",
             f"a range that holds the values already logged ({outside.value:g})",
         )
-    before = journal.changed(session, "factor", [factor.id])
     factor.min_value, factor.max_value = low, high
     if changes.daily_rule is not None:
         factor.daily_rule = DailyRule(changes.daily_rule).value
-    session.add(factor)
-    session.flush()
-    journal.record(
-        session,
-        done=f"changed factor {factor.name}",
-        undo=f"put back the range and daily rule of factor {factor.name}",
-        changes=[before],
-    )
-    return factor
 
 
 def list_presets(*, session: Session) -> list[Preset]:

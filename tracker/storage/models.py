@@ -108,6 +108,10 @@ class FactorBase(SQLModel):
     max_value: float | None = None
     daily_rule: str
     builtin: bool = False
+    # On a day whose twitches were answered, whether the analysis reads "nothing logged" as none
+    # (0): true for things logged only when taken (caffeine, a supplement, a yes-no factor).
+    # Storage and exports keep the blank either way; only the analysis reads it.
+    absent_means_none: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class Factor(FactorBase, table=True):
@@ -122,14 +126,17 @@ class FactorCreate(SQLModel):
     min_value: float | None = None
     max_value: float | None = None
     daily_rule: DailyRule | None = None
+    absent_means_none: bool | None = None  # None: the kind's default (absent_means_none_by_default)
 
 
 class FactorUpdate(SQLModel):
-    """What may change on a user factor: its range and daily rule (not its column)."""
+    """What may change on a factor: a user factor's range and daily rule (not its column), and on
+    any factor how the analysis reads a day with nothing logged."""
 
     min_value: float | None = None
     max_value: float | None = None
     daily_rule: DailyRule | None = None
+    absent_means_none: bool | None = None
 
 
 class FactorEntryBase(SQLModel):
@@ -199,6 +206,9 @@ class InterventionBase(SQLModel):
     start_date: dt.date
     end_date: dt.date | None = None
     note: str = ""
+    # A planned experiment: blocks of this many days from start_date to end_date, off first,
+    # then on, off, on (tracker.core.plans). None: a plain start (and maybe a stop).
+    block_days: int | None = None
 
 
 class Intervention(InterventionBase, table=True):

@@ -5,7 +5,8 @@ validates its input, raising InputError that names the field, the value and what
 Every write records what it did in the action journal (tracker.storage.journal), in the same
 transaction, so `tracker undo` and the TUI's undo reverse exactly it. Reads that build whole
 days live in tracker.storage.queries. Factors and presets (tracker.storage.factors) and entries by
-id, delete and undo (tracker.storage.removal) have files of their own and are called through here.
+id, delete and undo (tracker.storage.removal), interventions and planned experiments
+(tracker.storage.interventions) have files of their own and are called through here.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ from tracker.storage.factors import (
     set_preset,
     update_factor,
 )
+from tracker.storage.interventions import (
+    list_interventions,
+    plan_intervention,
+    start_intervention,
+    stop_intervention,
+)
 from tracker.storage.models import (
     Day,
     Episode,
@@ -42,7 +49,6 @@ from tracker.storage.models import (
     Factor,
     FactorEntry,
     FactorEntryCreate,
-    Intervention,
     RedFlag,
     RedFlagCreate,
     join_tags,
@@ -80,6 +86,7 @@ class EpisodeColumns(TypedDict):
     relief: str
     note: str
 
+
 # The storage API is this module: the factor and id functions live in their own files and are
 # called through here.
 __all__ = [
@@ -108,6 +115,7 @@ __all__ = [
     "list_factors",
     "list_interventions",
     "list_presets",
+    "plan_intervention",
     "restore",
     "set_day_note",
     "set_preset",
@@ -292,8 +300,7 @@ def last_factor_entry(*, session: Session, factor: str, day: dt.date) -> FactorE
     ).first()
 
 
-
-# --- days, red flags, interventions ----------------------------------------------------------
+# --- days and red flags ----------------------------------------------------------------------
 
 
 def check_in(*, session: Session, day: dt.date, today: dt.date | None = None) -> Day:
@@ -377,51 +384,6 @@ def add_red_flag(*, session: Session, red_flag_in: RedFlagCreate, today: dt.date
         changes=[before or journal.added("red_flag", [flag.id])],
     )
     return flag
-
-
-def start_intervention(
-    *, session: Session, name: str, start: dt.date, note: str = "", today: dt.date | None = None
-) -> Intervention:
-    name = name.strip()
-    if not name or len(name) > 80:
-        raise InputError("name", name, "a name of 1 to 80 characters")
-    start = validate.calendar_day("date", start, today or local_now().date())
-    if _open_intervention(session, name) is not None:
-        raise InputError("name", name, "a name not already running (stop it first)")
-    item = Intervention(name=name, start_date=start, note=validate.note("note", note))
-    session.add(item)
-    session.flush()
-    journal.record_added(session, "intervention", item.id, journal.words(item), verb="started")
-    return item
-
-
-def stop_intervention(*, session: Session, name: str, end: dt.date, today: dt.date | None = None) -> Intervention:
-    item = _open_intervention(session, name.strip())
-    if item is None:
-        running = ", ".join(i.name for i in list_interventions(session=session) if i.end_date is None)
-        raise InputError("name", name, f"a running intervention ({running or 'none running'})")
-    end = validate.calendar_day("date", end, today or local_now().date())
-    if end < item.start_date:
-        raise InputError("date", end.isoformat(), f"on or after the start, {item.start_date.isoformat()}")
-    before = journal.changed(session, "intervention", [item.id])
-    item.end_date = end
-    session.add(item)
-    session.flush()
-    what = journal.words(item)
-    journal.record(
-        session, done=f"stopped {what} on {day_words(end)}", undo=f"made {what} running again", changes=[before]
-    )
-    return item
-
-
-def list_interventions(*, session: Session) -> list[Intervention]:
-    return list(session.exec(select(Intervention).order_by(col(Intervention.start_date), col(Intervention.id))))
-
-
-def _open_intervention(session: Session, name: str) -> Intervention | None:
-    return session.exec(
-        select(Intervention).where(Intervention.name == name, col(Intervention.end_date).is_(None))
-    ).first()
 
 
 def _get(session: Session, model: type[Row], key: int, what: str) -> Row:

@@ -276,7 +276,8 @@ class Diary(DiaryOutputs):
             return store.set_preset(session=session, preset_in=preset_in)
 
     def update_factor(self, name: str, changes: FactorUpdate) -> Factor:
-        """A user factor's new range or daily rule; built-in factors are refused (InputError)."""
+        """A factor's new absent-means-none rule, or a user factor's new range or daily rule (a built-in
+        factor's range or rule is refused, InputError)."""
         from tracker.storage import store
 
         with self._session() as session:

@@ -1,5 +1,6 @@
-"""Change a factor of your own: its range and how a day's entries add up. Its name, kind and
-unit stay, because they name its CSV column."""
+"""Change a factor: how the analysis counts a day with nothing of it logged, and on a factor of
+your own its range and how a day's entries add up. Its name, kind and unit stay, because they
+name its CSV column; a built-in factor keeps its documented range and daily rule too."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
 from tracker.core.formatting import format_number
-from tracker.core.vocabulary import DailyRule
+from tracker.core.vocabulary import DailyRule, absent_words
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog
 from tracker.tui.widgets.ordered_input import OrderedInput
@@ -37,6 +38,7 @@ class FactorEditForm(Dialog["FactorUpdate"]):
         low = typed.min_value if typed else factor.min_value
         high = typed.max_value if typed else factor.max_value
         rule = typed.daily_rule if typed and typed.daily_rule else factor.daily_rule
+        absent = typed.absent_means_none if typed and typed.absent_means_none is not None else factor.absent_means_none
         unit = f" ({factor.unit})" if factor.unit else ""
         with Vertical(classes="form", id="factor-edit"):
             yield Static(
@@ -44,6 +46,10 @@ class FactorEditForm(Dialog["FactorUpdate"]):
                 classes="form-title",
             )
             yield self.problem_line()
+            if factor.builtin:
+                yield from self._absent_choice(absent)
+                yield Static("Its range and daily rule are built in, as documented.", classes="form-hint")
+                return
             yield Static("lowest value allowed", classes="field-label")
             yield OrderedInput(format_number(low), placeholder="min", id="min", type="number")
             yield Static("highest value allowed", classes="field-label")
@@ -55,7 +61,23 @@ class FactorEditForm(Dialog["FactorUpdate"]):
                 allow_blank=False,
                 id="rule",
             )
+            yield from self._absent_choice(absent)
             yield Static("The name, kind and unit stay: they name the factor's CSV column.", classes="form-hint")
+
+    def _absent_choice(self, absent: bool) -> ComposeResult:
+        # The analysis's reading of a blank on an answered day; the blank itself is kept as logged.
+        yield Static(
+            f"a day with twitches (or none) logged and no {self.factor.name} logged counts as", classes="field-label"
+        )
+        yield Select(
+            [
+                (f"{absent_words(True)}: it is logged only when taken", True),
+                (f"{absent_words(False)}: it is measured, a blank is not 0", False),
+            ],
+            value=absent,
+            allow_blank=False,
+            id="absent",
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -64,11 +86,15 @@ class FactorEditForm(Dialog["FactorUpdate"]):
     def action_save(self) -> None:
         from tracker.storage.models import FactorUpdate
 
+        absent = bool(self.query_one("#absent", Select).value)
+        if self.factor.builtin:
+            self.dismiss(FactorUpdate(absent_means_none=absent))
+            return
         try:
             low, high = self.number("min", "min"), self.number("max", "max")
         except InputError as exc:
             self.say_problem(str(exc))
             return
         rule = self.query_one("#rule", Select).value
-        self.dismiss(FactorUpdate(min_value=low, max_value=high, daily_rule=rule))  # type: ignore[arg-type]
+        self.dismiss(FactorUpdate(min_value=low, max_value=high, daily_rule=rule, absent_means_none=absent))  # type: ignore[arg-type]
 

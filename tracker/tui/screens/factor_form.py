@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from tracker.storage.models import FactorCreate
 
 
+# How the analysis reads a day with the factor not logged: None leaves it to the kind.
+ABSENT_CHOICES: dict[str, bool | None] = {"kind": None, "none": True, "unknown": False}
+ABSENT_CHOICES_BACK = {value: key for key, value in ABSENT_CHOICES.items()}
+
+
 class FactorForm(Dialog["FactorCreate"]):
     """Dismisses with the new factor, or None. Reopened with `typed` when the store refused it."""
 
@@ -56,6 +61,17 @@ class FactorForm(Dialog["FactorCreate"]):
             for bound, hint in hints.items():
                 value = format_number(getattr(typed, f"{bound}_value")) if typed else ""
                 yield OrderedInput(value, placeholder=hint, id=bound, type="number")
+            absent = typed.absent_means_none if typed else None
+            yield Select(
+                [
+                    ("not logged on a day: as its kind says (yes-no: none)", "kind"),
+                    ("not logged on a day: none (logged only when taken)", "none"),
+                    ("not logged on a day: unknown (measured)", "unknown"),
+                ],
+                value=ABSENT_CHOICES_BACK[absent],
+                allow_blank=False,
+                id="absent",
+            )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -75,5 +91,8 @@ class FactorForm(Dialog["FactorCreate"]):
             self.say_problem(str(exc))
             return
         kind = self.query_one("#kind", Select).value
-        self.dismiss(FactorCreate(name=name, kind=kind, unit=unit, min_value=low, max_value=high))  # type: ignore[arg-type]
+        absent = ABSENT_CHOICES[str(self.query_one("#absent", Select).value)]
+        self.dismiss(
+            FactorCreate(name=name, kind=kind, unit=unit, min_value=low, max_value=high, absent_means_none=absent)  # type: ignore[arg-type]
+        )
 

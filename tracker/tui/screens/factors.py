@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from tracker.core.formatting import format_number, range_words
+from tracker.core.vocabulary import absent_words
 from tracker.tui.messages import FactorsChanged, FactorsLoaded
 from tracker.tui.screens.factor_edit_form import FactorEditForm
 from tracker.tui.screens.factor_form import FactorForm
@@ -47,7 +48,7 @@ class FactorsScreen(Writes, Screen[None]):
         yield Header()
         with Horizontal(id="factor-lists"):
             with Vertical():
-                yield Static("[b]Factors[/b] (a adds one; Enter or e edits yours, marked *)", classes="section")
+                yield Static("[b]Factors[/b] (a adds one; Enter or e edits it; yours are marked *)", classes="section")
                 yield DataTable(id="factors", cursor_type="row")
             with Vertical():
                 yield Static("[b]Presets[/b] (p adds one; Enter changes the amount)", classes="section")
@@ -55,7 +56,7 @@ class FactorsScreen(Writes, Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#factors", DataTable).add_columns("name", "kind", "unit", "range", "per day")
+        self.query_one("#factors", DataTable).add_columns("name", "kind", "unit", "range", "per day", "not logged")
         self.query_one("#presets", DataTable).add_columns("preset", "factor", "amount")
 
     def on_resize(self) -> None:
@@ -82,7 +83,10 @@ class FactorsScreen(Writes, Screen[None]):
         table.clear()
         for f in factors:
             span = range_words(f.min_value, f.max_value)
-            table.add_row(f.name + ("" if f.builtin else " *"), f.kind, f.unit, span, f.daily_rule, key=f.name)
+            table.add_row(
+                f.name + ("" if f.builtin else " *"), f.kind, f.unit, span, f.daily_rule,
+                absent_words(f.absent_means_none), key=f.name,
+            )  # fmt: skip
         table.move_cursor(row=row)
         table = self.query_one("#presets", DataTable)
         table.clear()
@@ -135,12 +139,7 @@ class FactorsScreen(Writes, Screen[None]):
     def _edit_factor(self, row: int) -> None:
         if not 0 <= row < len(self.factors):
             return
-        factor = self.factors[row]
-        if factor.builtin:
-            self.notify(f"{factor.name} is built in: its range stays as documented. Add your own with a.")
-            return
-
-        self._edit_form(factor)
+        self._edit_form(self.factors[row])  # a built-in one: only how a day without it counts
 
     def _edit_form(self, factor: Factor, problem: str = "", typed: FactorUpdate | None = None) -> None:
         def save(changes: FactorUpdate | None) -> None:
