@@ -219,7 +219,9 @@ def test_units_and_counts_typed_in_a_burst_are_what_is_saved(tracker) -> None:
     app.wait_for(FACTORS, 3)
     app.burst("w200mg\r")  # not a unit of water: refused in the dialog, nothing written
     app.drain_until(lambda: b"allowed" in app.output, "the refusal under the box")
-    app.burst("\x1b")
+    app.burst("\x1b")  # Esc with text typed asks first; y discards it
+    app.drain_until(lambda: b"Discard what you typed?" in app.output, "the question before discarding")
+    app.burst("y")
     app.pause(0.6)
     assert app.quit() == 0
     notes = app.rows("SELECT e.value, e.note FROM factor_entry e ORDER BY e.id")

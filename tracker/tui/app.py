@@ -23,6 +23,7 @@ from textual.screen import Screen
 
 from tracker.errors import failure_line
 from tracker.tui.diary import Diary
+from tracker.tui.key_order import KeyOrder
 from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened, FilesWritten, WriteWaiting
 from tracker.tui.screens.today import TodayScreen
 from tracker.tui.settings import load_settings, save_settings
@@ -69,7 +70,7 @@ FILE_COMMANDS = [
 ]
 
 
-class TrackerApp(Writes, App[None]):
+class TrackerApp(KeyOrder, Writes, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tracker"
     DEFAULT_MODE = "today"  # the first frame is Today itself, not a blank screen switched away from
@@ -83,6 +84,7 @@ class TrackerApp(Writes, App[None]):
         self.open_error: Exception | None = None  # why the database could not be opened
         self.diary_watch: DiaryWatch | None = None  # set once the database is open
         super().__init__()
+        self._key_order_init()
         self.today_screen = TodayScreen(diary)
         self.history_screen: HistoryScreen | None = None  # built on first visit
         self.add_mode("today", lambda: self.today_screen)
@@ -128,6 +130,8 @@ class TrackerApp(Writes, App[None]):
             # Keys typed while the app starts reach it through the terminal's line mode, which
             # turns Enter into a newline: `t` Enter typed at once must still save the twitch.
             event = events.Key("enter", "\r")
+        if isinstance(event, events.Key) and not event.is_forwarded and self.hold_key(event):
+            return  # replayed in typed order once the closing dialog is gone (key_order)
         await super().on_event(event)
 
     def on_mount(self) -> None:

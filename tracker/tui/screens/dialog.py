@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tracker.errors import InputError
+from tracker.tui.key_order import hand_back
 from tracker.tui.widgets.ordered_input import OrderedInput
 
 ResultT = TypeVar("ResultT")
@@ -113,7 +114,7 @@ class Dialog(ModalScreen[ResultT]):
         if self._handed_back:
             event.stop()
             event.prevent_default()
-            self.app.post_message(events.Key(event.key, event.character))
+            hand_back(self.app, event)
 
     def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
         if self._handed_back:  # already closing: a second pop would take the screen below with it

@@ -13,6 +13,8 @@ from typing import ClassVar
 from textual import events
 from textual.widgets import Input
 
+from tracker.tui.key_order import hand_back
+
 
 class OrderedInput(Input):
     """An Input whose editing keys cannot be overtaken by the characters typed after them."""
@@ -32,7 +34,7 @@ class OrderedInput(Input):
             # the key was typed for what has the focus now, so it goes back to the app, in order.
             event.stop()
             event.prevent_default()
-            self.app.post_message(events.Key(event.key, event.character))
+            hand_back(self.app, event)
             return
         action = self.EDITING_KEYS.get(event.key)
         if action is None:
