@@ -44,8 +44,19 @@ class CharsInput(OrderedInput):
     key is left to the dialog's keys: Textual would otherwise hand every printable key to a
     focused box and never to a binding (a letter picking a preset, `g` confirming a dose)."""
 
-    def __init__(self, value: str = "", *, chars: str, **kwargs: object) -> None:
-        super().__init__(value, restrict=f"{chars}*", **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self,
+        value: str = "",
+        *,
+        chars: str,
+        placeholder: str = "",
+        max_length: int = 0,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(
+            value, restrict=f"{chars}*", placeholder=placeholder, max_length=max_length, id=id, classes=classes
+        )
         self.chars = re.compile(chars)
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
@@ -76,7 +87,8 @@ class Dialog(ModalScreen[ResultT]):
 
     def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
         if self._handed_back:  # already closing: a second pop would take the screen below with it
-            return AwaitComplete.nothing()
+            done: AwaitComplete = AwaitComplete.nothing()  # Textual leaves nothing() unannotated
+            return done
         self._handed_back = True
         return super().dismiss(result)
 

@@ -70,7 +70,8 @@ class FactorEditForm(Dialog["FactorUpdate"]):
             self.say_problem(str(exc))
             return
         rule = self.query_one("#rule", Select).value
-        self.dismiss(FactorUpdate(min_value=low, max_value=high, daily_rule=rule))  # type: ignore[arg-type]
+        assert isinstance(rule, DailyRule)  # its options are DailyRules, and it cannot be left blank
+        self.dismiss(FactorUpdate(min_value=low, max_value=high, daily_rule=rule))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

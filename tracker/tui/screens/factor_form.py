@@ -67,7 +67,8 @@ class FactorForm(Dialog["FactorCreate"]):
             self.say_problem(str(exc))
             return
         kind = self.query_one("#kind", Select).value
-        self.dismiss(FactorCreate(name=name, kind=kind, unit=unit, min_value=low, max_value=high))  # type: ignore[arg-type]
+        assert isinstance(kind, FactorKind)  # its options are FactorKinds, and it cannot be left blank
+        self.dismiss(FactorCreate(name=name, kind=kind, unit=unit, min_value=low, max_value=high))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

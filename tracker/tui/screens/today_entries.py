@@ -72,8 +72,8 @@ class EntryKeys(TodayParts):
                 "intensity": episode.intensity, "duration_s": episode.duration_s, "note": episode.note,
             }  # fmt: skip
             self._edit_form(episode.id or 0, before, before)
-        elif ref.kind == FACTOR_ENTRY:
-            self.edit_factor_entry(ref.key)  # type: ignore[attr-defined]
+        elif ref.kind == FACTOR_ENTRY and isinstance(ref.key, int):  # always an int: only d ids hold a date
+            self.edit_factor_entry(ref.key)
         else:
             self.notify("Red flags and check-ins can be deleted (Delete) but not edited.")
 
@@ -119,12 +119,13 @@ class EntryKeys(TodayParts):
             self.diary.check_in(day)
             return EntrySaved(day, f"No twitches on {day:%a %d %b} — noted")
 
+        def save(yes: bool | None) -> None:
+            if yes:
+                self.write(job, keep=ask)
+
         async def ask(problem: str = "") -> None:
             question = f"[b]No twitches[/b] on {day:%A %d %B}?"
-            await self.app.push_screen(
-                Confirm(question, keys="n", yes="save", problem=problem),
-                lambda yes: yes and self.write(job, keep=ask),
-            )
+            await self.app.push_screen(Confirm(question, keys="n", yes="save", problem=problem), save)
 
         await ask()
 
