@@ -160,7 +160,7 @@ def _factor(context: Context, name: str) -> int:
     return 0
 
 
-def _day_total(session, factor, entry) -> str:  # type: ignore[no-untyped-def]
+def _day_total(session: Session, factor: Factor, entry: FactorEntry) -> str:
     """For a factor whose day adds its entries up, once the day has more than one: what it now
     comes to and how to edit one, so a second sleep entry is not mistaken for a correction.
     Empty otherwise."""
