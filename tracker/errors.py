@@ -45,7 +45,7 @@ def failure_line(exc: BaseException) -> tuple[str, int]:
         return database, EXIT_FAILURE
     if type(exc).__name__ == "ValidationError" and type(exc).__module__.startswith("pydantic"):
         # A model refused a value nothing checked first: still the person's input.
-        first = exc.errors()[0]  # type: ignore[attr-defined]
+        first = exc.errors()[0]  # type: ignore[attr-defined]  # pydantic's, known by name: the core never loads pydantic
         field = ".".join(str(part) for part in first.get("loc", ())) or "input"
         return f"{field}: {first.get('input')!r} is not allowed; {first.get('msg')}", EXIT_BAD_INPUT
     if isinstance(exc, OSError) and exc.strerror:

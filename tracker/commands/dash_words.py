@@ -18,7 +18,8 @@ def join_dash_values(parser: argparse.ArgumentParser, args: Sequence[str]) -> li
     """`args` with every `OPTION -VALUE` pair, where OPTION takes one value and -VALUE is not an
     option of any command, written as `OPTION=-VALUE`; for a command without sub-commands whose
     words hold such a -WORD, the options first, then `--` and the words in their order."""
-    one_value, known = set(), set()
+    one_value: set[str] = set()
+    known: set[str] = set()
     for action in _actions(parser):
         known.update(action.option_strings)
         if action.option_strings and action.nargs is None:  # flags (store_true, help) have nargs 0

@@ -147,12 +147,12 @@ def _describe(item: dict[str, object]) -> str:
     note = f" — {item['note']}" if item.get("note") else ""
     match item["type"]:
         case "twitch":
-            tags = ", ".join(item["context"] + item["relief"])  # type: ignore[operator]
-            what = twitch_words(str(item["location"]), str(item["side"]), item["intensity"], item["duration_s"])  # type: ignore[arg-type]
+            tags = ", ".join(item["context"] + item["relief"])  # type: ignore[operator]  # tag lists, built above
+            what = twitch_words(str(item["location"]), str(item["side"]), item["intensity"], item["duration_s"])  # type: ignore[arg-type]  # int | None, built above
             return f"twitch, {what}" + (f" [{tags}]" if tags else "") + note
         case "factor":
             name = factor_words(str(item["name"]))
-            return f"{name} {amount_words(item['value'], str(item['unit']), str(item['kind']))}" + note  # type: ignore[arg-type]
+            return f"{name} {amount_words(item['value'], str(item['unit']), str(item['kind']))}" + note  # type: ignore[arg-type]  # a float, built above
         case "red_flag":
             return f"RED FLAG {red_flag_words(str(item['kind']))}{note}"
         case _:

@@ -163,7 +163,7 @@ def _factor(context: Context, name: str) -> int:
     return 0
 
 
-def _day_total(session, factor, entry) -> str:  # type: ignore[no-untyped-def]
+def _day_total(session: Session, factor: Factor, entry: FactorEntry) -> str:
     """For a factor whose day adds its entries up, once the day has more than one: what it now
     comes to and how to edit one, so a second sleep entry is not mistaken for a correction.
     Empty otherwise."""
@@ -197,8 +197,8 @@ def _timing(opts: argparse.Namespace, now: dt.datetime) -> tuple[Moment | None, 
     from tracker.core.when import Moment, at_on_date, parse_date, read_when
 
     if opts.at and opts.date:
-        when = at_on_date(opts.at, opts.date, now=now)
-        return when, when.at, None
+        on_date = at_on_date(opts.at, opts.date, now=now)
+        return on_date, on_date.at, None
     when = read_when(opts.at, now=now) if opts.at else (None if opts.date else Moment(now))
     day = parse_date(opts.date, today=now.date()) if opts.date else None
     return when, (when.at if when else None), day

@@ -7,9 +7,12 @@ command module imports), so neither needs the other and no command module needs 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Iterable
+from typing import NoReturn, TypeVar, overload
 
 from tracker import __version__
+
+_N = TypeVar("_N")  # the namespace argparse fills in, as in its own signature
 
 
 class UsageError(Exception):
@@ -19,15 +22,22 @@ class UsageError(Exception):
 class Parser(argparse.ArgumentParser):
     """argparse that reports a mistake in one line instead of usage plus a message."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix("tracker").strip()
         raise UsageError(f"{command}: {message}" if command else message)
 
-    def parse_args(self, args: Sequence[str] | None = None, namespace: object = None) -> argparse.Namespace:  # type: ignore[override]
+    # argparse's own three signatures, so this stays a drop-in for it.
+    @overload
+    def parse_args(self, args: Iterable[str] | None = None, namespace: None = None) -> argparse.Namespace: ...
+    @overload
+    def parse_args(self, args: Iterable[str] | None, namespace: _N) -> _N: ...
+    @overload
+    def parse_args(self, *, namespace: _N) -> _N: ...
+    def parse_args(self, args: Iterable[str] | None = None, namespace: object = None) -> object:
         """As argparse's, but `--note -left` gives the note "-left" (tracker.commands.dash_words)."""
         from tracker.commands.dash_words import join_dash_values
 
-        return super().parse_args(None if args is None else join_dash_values(self, args), namespace)  # type: ignore[arg-type]
+        return super().parse_args(None if args is None else join_dash_values(self, list(args)), namespace)
 
 
 def build_parser() -> Parser:

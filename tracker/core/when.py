@@ -176,6 +176,14 @@ def _read_when(text: str, *, now: dt.datetime, zone: dt.tzinfo | None, field: st
     return Moment(parsed)
 
 
+def offset_minutes(moment: dt.datetime) -> int:
+    """The UTC offset of an aware `moment` in whole minutes, as the schema keeps it (+05:30 -> 330)."""
+    offset = moment.utcoffset()
+    if offset is None:  # a naive time has no offset to keep: a caller's mistake, not the person's
+        raise ValueError(f"{moment.isoformat()} has no UTC offset")
+    return int(offset.total_seconds() // 60)
+
+
 def moment_on(day: dt.date, *, now: dt.datetime) -> dt.datetime:
     """Now's wall-clock time on `day` (aware, local): the time an entry for another day gets
     when none is given, in the TUI and for `tracker log twitch --date`. Where the clocks skipped

@@ -6,8 +6,9 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import func, insert, select
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
+from tracker.core.when import offset_minutes
 from tracker.demo.synthetic import SyntheticDiary
 from tracker.storage import journal
 from tracker.storage.models import Day, Episode, FactorEntry, Intervention, RedFlag, utc_now
@@ -36,7 +37,7 @@ def write_diary(*, session: Session, diary: SyntheticDiary, now: dt.datetime | N
     episodes = [
         {
             "started_at": episode.started_at.astimezone(dt.UTC),
-            "utc_offset_min": int(episode.started_at.utcoffset().total_seconds() // 60),  # type: ignore[union-attr]
+            "utc_offset_min": offset_minutes(episode.started_at),
             "local_date": episode.local_date,
             "location": str(episode.location),
             "side": str(episode.side),
@@ -54,7 +55,7 @@ def write_diary(*, session: Session, diary: SyntheticDiary, now: dt.datetime | N
         {
             "factor_id": factor_ids[entry.column],
             "at": entry.at.astimezone(dt.UTC) if entry.at else None,
-            "utc_offset_min": int(entry.at.utcoffset().total_seconds() // 60) if entry.at else None,  # type: ignore[union-attr]
+            "utc_offset_min": offset_minutes(entry.at) if entry.at else None,
             "local_date": entry.date,
             "value": entry.value,
             "note": "",
@@ -91,9 +92,9 @@ def write_diary(*, session: Session, diary: SyntheticDiary, now: dt.datetime | N
     }
 
 
-def _insert_all(session: Session, model: type, rows: list[dict[str, Any]]) -> journal.Change:
+def _insert_all(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> journal.Change:
     """Insert the rows; returns the journal's note of them, so `tracker undo` can take the demo out."""
     if model is Day:
         session.execute(insert(Day), rows)
         return journal.added("day", [row["date"] for row in rows])
-    return journal.added_range(model.__tablename__, *journal.insert_rows(session, model, rows))  # type: ignore[attr-defined]
+    return journal.added_range(str(model.__tablename__), *journal.insert_rows(session, model, rows))

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, func, select
+from sqlmodel import col
 
 from tracker.core import validate
 from tracker.core.columns import DAILY_HEAD, DAILY_TAIL
@@ -80,7 +81,14 @@ def parse_daily(table: CsvTable, factors: list[Factor], now: dt.datetime) -> tup
     return parsed, count
 
 
-def _parse_row(where, cells, by_column, now, seen, line) -> DailyRow | None:  # type: ignore[no-untyped-def]
+def _parse_row(
+    where: str,
+    cells: dict[str, str],
+    by_column: dict[str, Factor],
+    now: dt.datetime,
+    seen: dict[dt.date, int],
+    line: int,
+) -> DailyRow | None:
     day = parse_file_date(cells["date"])
     if day in seen:
         raise InputError("date", day.isoformat(), f"each day once in a file (it is also on line {seen[day]})")
@@ -106,10 +114,12 @@ def _parse_row(where, cells, by_column, now, seen, line) -> DailyRow | None:  # 
     # A file may come from a machine whose clock is ahead of this one: a day that has begun
     # anywhere is allowed, so an export imports back wherever it was written.
     day = validate.calendar_day("date", day, validate.latest_local_date(now))
-    values, written = {}, {}
+    values: dict[int, float] = {}
+    written: dict[int, str] = {}
     for column, factor in by_column.items():
         text = cells.get(column, "").strip()
         if text:
+            assert factor.id is not None  # the factors were read from the store
             values[factor.id] = store.check_factor_value(factor, _number(column, text), field=column)
             written[factor.id] = text
     return DailyRow(
@@ -117,7 +127,7 @@ def _parse_row(where, cells, by_column, now, seen, line) -> DailyRow | None:  # 
         date=day,
         tracked=tracked == "1",
         episodes=validate.integer_in_range("episodes", episodes, 0, MOST_EPISODES_A_DAY) if episodes else None,
-        values=values,  # type: ignore[arg-type]
+        values=values,
         written=written,
         red_flags=[
             validate.choice("red_flags", kind, RedFlagKind).value
@@ -146,6 +156,7 @@ def plan_daily(
             logged = stored.entries.get((row.date, factor_id))
             if logged:
                 current = daily_value(factor.daily_rule, logged)
+                assert current is not None  # a day with entries has a value
                 if not same_number(current, row.written[factor_id]):
                     entries = f"{len(logged)} entr{'y' if len(logged) == 1 else 'ies'}"
                     _refuse(row, factor.column, value, f"{format_number(current)} (from {entries} stored)")
@@ -183,26 +194,26 @@ class _Stored:
     def __init__(self, conn: Connection, start: dt.date, end: dt.date) -> None:
         self.entries: dict[tuple[dt.date, int], list[float]] = defaultdict(list)
         for day, factor_id, value in conn.execute(
-            select(FactorEntry.local_date, FactorEntry.factor_id, FactorEntry.value)
-            .where(FactorEntry.local_date >= start, FactorEntry.local_date <= end)
+            select(col(FactorEntry.local_date), col(FactorEntry.factor_id), col(FactorEntry.value))
+            .where(col(FactorEntry.local_date) >= start, col(FactorEntry.local_date) <= end)
             # date-only entries first, then in time order, as tracker.storage.queries reads them
-            .order_by(FactorEntry.at.is_not(None), FactorEntry.at, FactorEntry.id)  # type: ignore[union-attr,attr-defined]
+            .order_by(col(FactorEntry.at).is_not(None), col(FactorEntry.at), col(FactorEntry.id))
         ):
             self.entries[(day, factor_id)].append(value)
         self.notes: dict[dt.date, str] = dict(
-            conn.execute(select(Day.date, Day.note).where(Day.date >= start, Day.date <= end)).all()
+            conn.execute(select(col(Day.date), col(Day.note)).where(col(Day.date) >= start, col(Day.date) <= end)).all()
         )
         self.flags: set[tuple[dt.date, str]] = {
             (day, kind)
             for day, kind in conn.execute(
-                select(RedFlag.date, RedFlag.kind).where(RedFlag.date >= start, RedFlag.date <= end)
+                select(col(RedFlag.date), col(RedFlag.kind)).where(col(RedFlag.date) >= start, col(RedFlag.date) <= end)
             )
         }
         self.twitches: dict[dt.date, int] = dict(
             conn.execute(
-                select(Episode.local_date, func.count())
-                .where(Episode.local_date >= start, Episode.local_date <= end)
-                .group_by(Episode.local_date)
+                select(col(Episode.local_date), func.count())
+                .where(col(Episode.local_date) >= start, col(Episode.local_date) <= end)
+                .group_by(col(Episode.local_date))
             ).all()
         )
 

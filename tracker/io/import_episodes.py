@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
@@ -46,7 +46,7 @@ STORED_SEC = (
     "CASE ? WHEN 0 THEN substr(started_at, 1, 19)"
     " ELSE datetime(substr(started_at, 1, 19), printf('%+d minutes', utc_offset_min)) END"
 )
-_TABLE = Episode.__table__  # type: ignore[attr-defined]
+_TABLE = Episode.__table__  # type: ignore[attr-defined]  # SQLModel sets it on table models, untyped
 _CELL_PARSERS: dict[str, Callable[[str], Any]] = {
     "location": lambda text: validate.choice("location", text, Location),
     "side": lambda text: validate.choice("side", text, Side),
@@ -125,7 +125,7 @@ class EpisodeStaging:
         # as the last twitch's, which would put words in the file's mouth.
         started_at, naive = _parse_started(cell("started_at"))
         fields = store.episode_fields(
-            EpisodeCells(  # type: ignore[arg-type]
+            EpisodeCells(  # type: ignore[arg-type]  # EpisodeCreate's fields, without a model per row
                 started_at=started_at,
                 location=self._parsed("location", cell("location")) or Location.UNSPECIFIED,
                 side=self._parsed("side", cell("side")) or Side.UNSPECIFIED,
@@ -137,7 +137,7 @@ class EpisodeStaging:
             ),
             self.now,
         )
-        local_date: dt.date = fields["local_date"]  # type: ignore[assignment]
+        local_date = fields["local_date"]
         given_date = cell("date").strip()
         if given_date and parse_file_date(given_date) != local_date:
             # The row says two different days: which one the person meant is not ours to guess.
@@ -145,6 +145,7 @@ class EpisodeStaging:
                 "date", given_date, f"the date of started_at {cell('started_at').strip()} ({local_date.isoformat()})"
             )
         started = self._stored_time(fields["started_at"])
+        columns: Mapping[str, object] = fields  # read by name, in STORED's order
         duration = fields["duration_s"]
         wall = started_at.replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
         return (
@@ -153,11 +154,11 @@ class EpisodeStaging:
             started,
             fields["utc_offset_min"],
             self._stored_date(fields["local_date"]),
-            *(fields[name] for name in STORED[3:6]),
+            *(columns[name] for name in STORED[3:6]),
             0 if fields["intensity"] is None else fields["intensity"],  # NULL never equals NULL in a join
             duration,
             -1 if duration is None else duration,  # NULL never equals NULL in a join
-            *(fields[name] for name in STORED[7:]),
+            *(columns[name] for name in STORED[7:]),
         )
 
     def _parsed(self, column: str, text: str) -> Any:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from tracker.core.formatting import plural
 from tracker.core.when import local_now
@@ -110,8 +110,13 @@ def import_files(
     return report
 
 
-def _read(  # type: ignore[no-untyped-def]
-    paths: Sequence[Path], staging: EpisodeStaging, factors: list[Factor], now, report: ImportReport, progress
+def _read(
+    paths: Sequence[Path],
+    staging: EpisodeStaging,
+    factors: list[Factor],
+    now: dt.datetime,
+    report: ImportReport,
+    progress: Progress | None,
 ) -> list[DailyRow]:
     rows: list[DailyRow] = []
     for path in paths:
@@ -222,7 +227,7 @@ class _DayWrites:
         """Give `day` these values (none: just make sure it has a record)."""
         self.touched.add(day)
         if day not in self.inserted and day not in self.saved:
-            if self.conn.execute(select(Day.date).where(Day.date == day)).first() is None:
+            if self.conn.execute(select(col(Day.date)).where(col(Day.date) == day)).first() is None:
                 fields = {"checked_in": False, "note": "", **values}
                 self.conn.execute(insert(Day).values(date=day, created_at=self.created, **fields))
                 self.inserted.append(day)
@@ -231,7 +236,7 @@ class _DayWrites:
                 self.before.append(journal.changed(self.conn, "day", [day]))
                 self.saved.add(day)
         if values:
-            self.conn.execute(update(Day).where(Day.date == day).values(**values))  # type: ignore[arg-type]
+            self.conn.execute(update(Day).where(col(Day.date) == day).values(**values))
 
     def changes(self) -> list[journal.Change]:
         return ([journal.added("day", self.inserted)] if self.inserted else []) + self.before

@@ -31,6 +31,7 @@ from tracker.report.charts import BLACK, BLUE, GREEN, ORANGE, PURPLE, SKY, VERMI
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.ticker import Formatter, MaxNLocator
 
 INTENSITY_MAX = 5  # episode intensity is 1-5 (store validation)
 GREY = "#555555"
@@ -251,7 +252,7 @@ def _months_from(first: dt.date, step: int, end: dt.date) -> list[dt.date]:
     return months
 
 
-def _year_on_change(fmt: str):  # type: ignore[no-untyped-def]
+def _year_on_change(fmt: str) -> Formatter:
     """A tick formatter: `fmt` on every tick, and the year on a second line under the first
     visible tick and wherever it changes (a bare "%Y" format already is the year)."""
     from matplotlib.dates import num2date
@@ -259,7 +260,8 @@ def _year_on_change(fmt: str):  # type: ignore[no-untyped-def]
 
     class YearOnChange(Formatter):
         def __call__(self, x: float, pos: int | None = None) -> str:
-            return num2date(x).strftime(fmt)
+            when: dt.datetime = num2date(x)
+            return when.strftime(fmt)
 
         def format_ticks(self, values: Sequence[float]) -> list[str]:
             low, high = sorted(self.axis.get_view_interval()) if self.axis is not None else (-math.inf, math.inf)
@@ -277,7 +279,7 @@ def _year_on_change(fmt: str):  # type: ignore[no-untyped-def]
     return YearOnChange()
 
 
-def _few_ticks():  # type: ignore[no-untyped-def]
+def _few_ticks() -> MaxNLocator:
     from matplotlib.ticker import MaxNLocator
 
     return MaxNLocator(nbins=3, min_n_ticks=2)

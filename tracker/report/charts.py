@@ -160,10 +160,10 @@ def save_chart(fig: Figure, path: Path | str) -> Path:
     return path
 
 
-def save_figure(fig: object, path: Path, *, format: str) -> None:
+def save_figure(fig: Figure, path: Path, *, format: str) -> None:
     """Save a matplotlib Figure atomically with owner-only permissions."""
     with private_atomic_file(path) as handle:
-        fig.savefig(handle, format=format)  # type: ignore[attr-defined]
+        fig.savefig(handle, format=format)
 
 
 # --- helpers -------------------------------------------------------------------------------

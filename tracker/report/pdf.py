@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from tracker.analysis import periods
 from tracker.analysis.text import LOGGED, SUGGESTED
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
+    from tracker.analysis.periods import Period
+    from tracker.report.chart_plan import ChartPlan
     from tracker.storage.models import Episode, Intervention, RedFlag
     from tracker.storage.queries import NotedTwitch
 
@@ -165,6 +167,16 @@ def report_pages(
     return [page.fig for page in pages]
 
 
+class _ChartOptions(TypedDict):
+    """What the report's chart is drawn with, whatever its size."""
+
+    period: Period
+    factors: Sequence[str]
+    names: dict[str, str]
+    units: dict[str, str]
+    marks: charts.ChartMarks
+
+
 class _Chart:
     """The weekly chart as drawn on a page: the same panels and marks as `tracker chart`."""
 
@@ -178,12 +190,12 @@ class _Chart:
         date_to: dt.date,
     ) -> None:
         self.summary = periods.period_summary(periods.last_weeks(frame, CHART_WEEKS), factors=factors, period="week")
-        self.options = {"period": "week", "factors": factors, "names": names, "units": units, "marks": marks}
+        self.options = _ChartOptions(period="week", factors=factors, names=names, units=units, marks=marks)
         self.date_to = date_to
         first = self.summary.index[0].date() if len(self.summary.index) else date_to
         self.heading = f"Week by week, {first:%d %b %Y} to {date_to:%d %b %Y}"
 
-    def plan(self, room: float):  # type: ignore[no-untyped-def]
+    def plan(self, room: float) -> ChartPlan | None:
         """The biggest plan that fits `room` inches (heading included), or None."""
         from tracker.report.chart_plan import ChartStyle, plan_chart
 
@@ -212,14 +224,22 @@ class _Chart:
         from tracker.report.chart_plan import ChartStyle, plan_chart
 
         width = A4[0] - CHART_LEFT - CHART_RIGHT
-        options = {"episodes_height": 2 * MIN_PANEL, "factor_height": MIN_PANEL, **self.options}
-        plan = plan_chart(self.summary, width=width, style=ChartStyle(size=BODY - 1), **options)
+        style = ChartStyle(size=BODY - 1)
+        plan = plan_chart(
+            self.summary,
+            width=width,
+            style=style,
+            episodes_height=2 * MIN_PANEL,
+            factor_height=MIN_PANEL,
+            **self.options,
+        )
         return plan.height + _heading_height() + 0.02
 
     def draw(self, page: _Page) -> None:
         from tracker.report.chart_draw import draw_chart
 
         plan = self.plan(page.room())
+        assert plan is not None  # drawn only on a page it fits (callers ask `fits` first)
         page.heading(self.heading)
         page.y = draw_chart(page.fig, plan, left=CHART_LEFT, top=page.y - 0.05)
 
@@ -233,7 +253,9 @@ class _Page:
     """An A4 figure filled top to bottom: a cursor in inches from the bottom edge. Text that
     would reach the footer is cut short, with a line saying so."""
 
-    paper_width, margin, body = A4[0], MARGIN, BODY
+    paper_width: float = A4[0]
+    margin: float = MARGIN
+    body: float = BODY
 
     def __init__(self) -> None:
         from matplotlib.figure import Figure

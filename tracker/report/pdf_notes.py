@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from tracker.core.formatting import place_words, red_flag_words
 from tracker.report.chart_text import line_height, wrap
@@ -41,7 +41,7 @@ class NotesPage(Protocol):
 
     def text(
         self, text: str, *, size: float = ..., weight: str = ..., color: str = ..., indent: float = ...
-    ) -> None: ...
+    ) -> object: ...
     def space(self, inches: float) -> None: ...
     def room(self) -> float: ...
 
@@ -84,7 +84,12 @@ def notes_by_day(
     return [DayNotes(day, days[day]) for day in sorted(days)]
 
 
-def notes_pages(new_page: Callable[[], NotesPage], last_page: NotesPage, notes: Sequence[DayNotes]) -> list[NotesPage]:
+NotesPageT = TypeVar("NotesPageT", bound=NotesPage)  # the caller's own page class, handed back as such
+
+
+def notes_pages(
+    new_page: Callable[[], NotesPageT], last_page: NotesPageT, notes: Sequence[DayNotes]
+) -> list[NotesPageT]:
     """Lay the notes out after the day tables; returns the pages added (the last table page is
     used first when it has room). Nothing when there are no notes."""
     if not notes:
@@ -102,7 +107,7 @@ def notes_pages(new_page: Callable[[], NotesPage], last_page: NotesPage, notes: 
         if not any(label.startswith(RED_FLAG) for label, _, _ in day.items):
             left_out.add(index)
     shown = [pair for index, pair in enumerate(zip(notes, blocks, strict=True)) if index not in left_out]
-    added: list[NotesPage] = []
+    added: list[NotesPageT] = []
     page = last_page
     if page.room() < MIN_START_ROOM:
         page = new_page()

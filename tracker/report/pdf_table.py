@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import textwrap
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from tracker.analysis.text import SUGGESTED
 from tracker.report.chart_text import MONO, SAFETY, line_height, text_width, wrap
@@ -31,21 +31,24 @@ class Page(Protocol):
     margin: float  # inches, left and right
     body: float  # points: the page's text size
 
-    def text(self, text: str, *, size: float = ..., weight: str = ..., color: str = ...) -> None: ...
+    def text(self, text: str, *, size: float = ..., weight: str = ..., color: str = ...) -> object: ...
     def space(self, inches: float) -> None: ...
     def axes(self, height: float, *, left: float, right: float) -> Any: ...
     def room(self) -> float: ...
 
 
+PageT = TypeVar("PageT", bound=Page)  # the caller's own page class, handed back as such
+
+
 def table_pages(
-    new_page: Callable[[], Page],
+    new_page: Callable[[], PageT],
     header: list[str],
     rows: list[list[str]],
     *,
     coverage: str,
     last: dt.date,
     reserve: float = 0.0,
-) -> list[Page]:
+) -> list[PageT]:
     """Page 2 and, when the factors do not fit its width, the pages after it: every factor is
     shown. The first table keeps the twitching and the red flags; the factors it has no width
     for continue in tables of their own for the same days, each with the date and episodes again,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from tracker.analysis.text import LOGGED, SUGGESTED, chance_text
 from tracker.core.formatting import coverage_words, factor_words, place_words, rounded
@@ -194,7 +194,7 @@ def daily_table(
         if not tracked:
             row += ["not logged"] + [NOT_LOGGED] * (len(header) - 3)
         else:
-            values = window.loc[stamp]
+            values = cast("pd.Series[float]", window.loc[stamp])  # a row: the frame has each day once
             row.append(_number(values["episodes"]))
             # No episode, no intensity: blank, so "—" keeps meaning "not logged".
             quiet = values["episodes"] == 0

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -106,7 +106,7 @@ class TrackerApp(KeyOrder, Writes, App[None]):
         self.history_screen = HistoryScreen(self.diary)
         return self.history_screen
 
-    def _make_factors(self) -> Screen:
+    def _make_factors(self) -> Screen[None]:
         from tracker.tui.screens.factors import FactorsScreen
 
         return FactorsScreen(self.diary)
@@ -275,7 +275,7 @@ class TrackerApp(KeyOrder, Writes, App[None]):
 
         self._open_view(TrendsScreen(self.diary))
 
-    def _open_view(self, screen: Screen) -> None:
+    def _open_view(self, screen: Screen[None]) -> None:
         """Insights and Trends sit on top of the current mode; one replaces the other."""
         from tracker.tui.screens.insights import InsightsScreen
         from tracker.tui.screens.trends import TrendsScreen
@@ -329,7 +329,7 @@ class TrackerApp(KeyOrder, Writes, App[None]):
 
     # --- the command palette ---------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if not self.diary.is_open:
             return  # the commands below need the database, which is still opening
@@ -347,7 +347,7 @@ class TrackerApp(KeyOrder, Writes, App[None]):
         yield from screen_commands(screen)
 
 
-def screen_commands(screen: Screen) -> Iterable[SystemCommand]:
+def screen_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
     """The keys of the screen shown (other than Today, whose keys are above), as commands."""
     if isinstance(screen, TodayScreen):
         return

@@ -230,6 +230,7 @@ class Diary(DiaryOutputs):
 
     def add_red_flags(self, day: dt.date, kinds: list[str]) -> list[RedFlag]:
         """`kinds` are RedFlagKind values (the checklist works in plain strings)."""
+        from tracker.core.vocabulary import RedFlagKind
         from tracker.storage import store
         from tracker.storage.models import RedFlagCreate
 
@@ -237,7 +238,7 @@ class Diary(DiaryOutputs):
             return [
                 store.add_red_flag(
                     session=session,
-                    red_flag_in=RedFlagCreate(date=day, kind=kind),
+                    red_flag_in=RedFlagCreate(date=day, kind=RedFlagKind(kind)),
                     today=self.today(),
                 )
                 for kind in kinds

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from tracker.core.vocabulary import CHART_FACTORS
 
 if TYPE_CHECKING:
+    import pandas as pd
     from sqlmodel import Session
 
 
@@ -51,7 +52,7 @@ def weekly_trends(session: Session, today: dt.date, weeks: int) -> Trends:
         today=today,
         weeks=[
             Week(
-                start=stamp.date(),
+                start=cast("pd.Timestamp", stamp).date(),  # weekly_summary's index: each week's Monday
                 days_answered=int(week["days_answered"]),
                 days_in_week=int(week["days_in_week"]),
                 episodes=_number(week["episodes"]),

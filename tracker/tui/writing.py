@@ -23,11 +23,21 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
     from textual.worker import Worker
 
+    _Node = DOMNode  # Writes is mixed into screens and the app: nodes that run workers
+else:
+    _Node = object
+
 
 def run_safely(
-    node: DOMNode, job: Callable[[], Message], *, failed: Callable[[str], Message], **worker: object
-) -> Worker:
-    """Run `job` in a thread worker of `node`; post its message, or `failed(line)` if it raises."""
+    node: DOMNode,
+    job: Callable[[], Message],
+    *,
+    failed: Callable[[str], Message],
+    group: str,
+    exclusive: bool = False,
+) -> Worker[None]:
+    """Run `job` in a thread worker of `node` (in `group`; `exclusive` cancels the group's
+    running workers); post its message, or `failed(line)` if it raises. Returns the worker."""
 
     def work() -> None:
         try:
@@ -36,7 +46,7 @@ def run_safely(
             message = failed(in_app_words(failure_line(exc)[0]))
         node.post_message(message)
 
-    return node.run_worker(work, thread=True, exit_on_error=False, **worker)  # type: ignore[arg-type]
+    return node.run_worker(work, group=group, exclusive=exclusive, thread=True, exit_on_error=False)
 
 
 # The store words some refusals for the command line, naming its options ("--min/--max"): in
@@ -53,13 +63,12 @@ def in_app_words(line: str) -> str:
 KEPT = "What you entered is kept: Enter tries again."
 
 
-class Writes:
+class Writes(_Node):
     """Screens mix this in for `write` and `read`, and the one handler of their failures."""
 
     if TYPE_CHECKING:
 
-        def notify(self, message: str, **kwargs: object) -> None: ...
-        def call_later(self, callback: Callable[..., object], *args: object) -> bool: ...
+        def notify(self, message: str, **kwargs: object) -> None: ...  # Widget's and App's
 
     def write(
         self, job: Callable[[], Message], *, keep: Callable[[str], object] | None = None, kept: str = KEPT
@@ -67,11 +76,11 @@ class Writes:
         """Write in a thread. On failure the person is told, and `keep(reason)` (if given)
         reopens the form with what was typed, so nothing is lost; `kept` says so."""
         failed = lambda line: WriteFailed(line, keep, kept if keep else "")  # noqa: E731
-        run_safely(self, job, failed=failed, group="write")  # type: ignore[arg-type]
+        run_safely(self, job, failed=failed, group="write")
 
     def read(self, job: Callable[[], Message], *, group: str) -> None:
         """Read in a thread, the latest request in `group` replacing any still running."""
-        run_safely(self, job, failed=ReadFailed, group=group, exclusive=True)  # type: ignore[arg-type]
+        run_safely(self, job, failed=ReadFailed, group=group, exclusive=True)
 
     def on_write_failed(self, message: WriteFailed) -> None:
         text = f"{message.text}. {message.kept}" if message.kept else message.text

@@ -45,8 +45,20 @@ class CharsInput(OrderedInput):
     key is left to the dialog's keys: Textual would otherwise hand every printable key to a
     focused box and never to a binding (a letter picking a preset, `g` confirming a dose)."""
 
-    def __init__(self, value: str = "", *, chars: str, leave: str = "", **kwargs: object) -> None:
-        super().__init__(value, restrict=f"{chars}*", **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self,
+        value: str = "",
+        *,
+        chars: str,
+        leave: str = "",
+        placeholder: str = "",
+        max_length: int = 0,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(
+            value, restrict=f"{chars}*", placeholder=placeholder, max_length=max_length, id=id, classes=classes
+        )
         self.chars = re.compile(chars)
         self.leave = leave  # characters the box could hold but leaves to the dialog's keys first
 
@@ -61,7 +73,8 @@ class CharsInput(OrderedInput):
         # "w250" in one read was "150w250"). Once the dialog closes, those keys go to the app.
         # An empty box goes the binding's way, in order with the ↑ ↓ that chose a row before it.
         save = getattr(self.screen, "save_typed", None) if self.value.strip() else None
-        if event.key == "enter" and save is not None and self.screen.focused is self and not self.screen.closing:
+        closing = getattr(self.screen, "closing", False)  # only a Dialog closes; other screens never do
+        if event.key == "enter" and save is not None and self.screen.focused is self and not closing:
             event.stop()
             event.prevent_default()
             save(self.value)
@@ -118,7 +131,8 @@ class Dialog(ModalScreen[ResultT]):
 
     def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
         if self._handed_back:  # already closing: a second pop would take the screen below with it
-            return AwaitComplete.nothing()
+            done: AwaitComplete = AwaitComplete.nothing()  # Textual leaves nothing() unannotated
+            return done
         self._handed_back = True
         return super().dismiss(result)
 
@@ -130,7 +144,11 @@ class Dialog(ModalScreen[ResultT]):
             return
         from tracker.tui.screens.confirm import DiscardTyped  # confirm builds on this module
 
-        self.app.push_screen(DiscardTyped(), lambda discard: self.dismiss(None) if discard else None)
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(DiscardTyped(), answered)
 
     def problem_line(self) -> FieldError:
         """The first line under the title: why the save failed, when the dialog is reopened."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -28,11 +28,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
+from tracker.core.vocabulary import Location, Side
 from tracker.core.when import parse_clock, parse_twitch_duration, read_when
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.widgets.choice_row import ChoiceRow
 from tracker.tui.widgets.ordered_input import OrderedInput
+
+if TYPE_CHECKING:
+    from tracker.storage.models import EpisodeCreate  # noqa: F401  (named in quotes: the form loads before the models)
 
 # Location and Side values as plain strings: tracker.storage.models would load the database stack
 # before the first screen is painted (tests check these equal the enums).
@@ -284,9 +288,9 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
 
         self.dismiss(
             EpisodeCreate(
-                started_at=started, location=self.location, side=self.side, intensity=self.intensity,
-                duration_s=duration, note=self.query_one("#note", Input).value.strip(),
-            )  # type: ignore[arg-type]
+                started_at=started, location=Location(self.location), side=Side(self.side),
+                intensity=self.intensity, duration_s=duration, note=self.query_one("#note", Input).value.strip(),
+            )
         )  # fmt: skip
 
     def _started(self) -> dt.datetime:

@@ -96,5 +96,6 @@ class FactorEditForm(Dialog["FactorUpdate"]):
             self.say_problem(str(exc))
             return
         rule = self.query_one("#rule", Select).value
-        self.dismiss(FactorUpdate(min_value=low, max_value=high, daily_rule=rule, absent_means_none=absent))  # type: ignore[arg-type]
+        assert isinstance(rule, DailyRule)  # its options are DailyRules, and it cannot be left blank
+        self.dismiss(FactorUpdate(min_value=low, max_value=high, daily_rule=rule, absent_means_none=absent))
 

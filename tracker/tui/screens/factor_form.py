@@ -91,8 +91,9 @@ class FactorForm(Dialog["FactorCreate"]):
             self.say_problem(str(exc))
             return
         kind = self.query_one("#kind", Select).value
+        assert isinstance(kind, FactorKind)  # its options are FactorKinds, and it cannot be left blank
         absent = ABSENT_CHOICES[str(self.query_one("#absent", Select).value)]
         self.dismiss(
-            FactorCreate(name=name, kind=kind, unit=unit, min_value=low, max_value=high, absent_means_none=absent)  # type: ignore[arg-type]
+            FactorCreate(name=name, kind=kind, unit=unit, min_value=low, max_value=high, absent_means_none=absent)
         )
 

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from tracker.core.formatting import format_number, range_words
 from tracker.core.vocabulary import absent_words
 from tracker.tui.messages import FactorsChanged, FactorsLoaded
+from tracker.tui.screens.app_screen import AppScreen
 from tracker.tui.screens.factor_edit_form import FactorEditForm
 from tracker.tui.screens.factor_form import FactorForm
 from tracker.tui.screens.preset_form import PresetForm
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 SIDE_BY_SIDE = 120  # columns needed for both tables whole, side by side
 
 
-class FactorsScreen(Writes, Screen[None]):
+class FactorsScreen(Writes, AppScreen[None]):
     TITLE = "Factors"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_factor", "Add factor"),
@@ -73,7 +73,7 @@ class FactorsScreen(Writes, Screen[None]):
 
     def on_factors_changed(self, message: FactorsChanged) -> None:
         self.notify(message.text, timeout=3)
-        self.app.diary_written()  # type: ignore[attr-defined]
+        self.app.diary_written()
         self.load()
 
     def on_factors_loaded(self, message: FactorsLoaded) -> None:

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from tracker.core.formatting import days as plural_days
 from tracker.core.formatting import format_number
 from tracker.tui.messages import EntrySaved, HistoryLoaded
+from tracker.tui.screens.app_screen import AppScreen
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
 
@@ -44,7 +44,7 @@ def history_cells(row: DailyRow, factors: list[Factor]) -> tuple[str, ...]:
     return (day, "yes" + flags, twitches, intensity, *factor_cells)
 
 
-class HistoryScreen(Writes, Screen[None]):
+class HistoryScreen(Writes, AppScreen[None]):
     TITLE = "History"
     AUTO_FOCUS = "DataTable"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -129,7 +129,7 @@ class HistoryScreen(Writes, Screen[None]):
 
     def on_entry_saved(self, message: EntrySaved) -> None:
         self.notify(message.text, timeout=4)
-        self.app.diary_written()  # type: ignore[attr-defined]
+        self.app.diary_written()
         self.on_screen_resume()  # History is stale now: read it again, the cursor keeps its day
 
     def _add_more(self) -> None:
@@ -142,4 +142,4 @@ class HistoryScreen(Writes, Screen[None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         day = dt.date.fromisoformat(str(event.row_key.value))
-        self.app.show_day(day)  # type: ignore[attr-defined]
+        self.app.show_day(day)

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from tracker.core.formatting import amount_words
 from tracker.core.validate import EARLIEST_YEAR
 from tracker.tui.messages import DayLoaded, EntrySaved, EpisodeSaved, ReadFailed, RedFlagsSaved
+from tracker.tui.screens.app_screen import AppScreen
 from tracker.tui.screens.today_entries import EntryKeys
 from tracker.tui.screens.today_factors import FactorLogging
 from tracker.tui.widgets.day_table import DayTable
@@ -51,7 +51,7 @@ WAIT_FOR_THE_DATABASE = frozenset(
 )  # fmt: skip
 
 
-class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
+class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
     TITLE = "Today"
     AUTO_FOCUS = "DayTable"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -127,7 +127,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
             return
         was_today = self.day == self.today_seen
         self.today_seen = today
-        self.app.mark_history_stale()  # type: ignore[attr-defined]
+        self.app.mark_history_stale()
         self.show_day(today if was_today else self.day)
 
     def _wake_at_midnight(self) -> None:
@@ -278,7 +278,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
     # --- after a write -----------------------------------------------------------------------
 
     def on_entry_saved(self, message: EntrySaved) -> None:
-        self.app.diary_written()  # type: ignore[attr-defined]
+        self.app.diary_written()
         if message.day == self.day:
             self.notify(message.text, timeout=4)
             if message.row:
@@ -309,11 +309,11 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
 
     async def action_open_insights(self) -> None:
         if await self.day_ready():
-            self.app.action_open_insights()  # type: ignore[attr-defined]
+            self.app.action_open_insights()
 
     async def action_open_trends(self) -> None:
         if await self.day_ready():
-            self.app.action_open_trends()  # type: ignore[attr-defined]
+            self.app.action_open_trends()
 
     # --- other days --------------------------------------------------------------------------
 
@@ -340,7 +340,12 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, Screen[None]):
 
         if not await self.day_ready():
             return
-        await self.app.push_screen(DatePrompt(today=self.diary.today()), lambda day: day and self.show_day(day))
+
+        def go(day: dt.date | None) -> None:
+            if day is not None:
+                self.show_day(day)
+
+        await self.app.push_screen(DatePrompt(today=self.diary.today()), go)
 
 
 def unanswered_offer(days: list[dt.date], today: dt.date) -> str:
@@ -349,10 +354,10 @@ def unanswered_offer(days: list[dt.date], today: dt.date) -> str:
     names = [("yesterday" if day == yesterday else f"{day:%a %d %b}") for day in days]
     if len(names) > 3:
         names = [*names[:2], f"{len(names) - 2} more days back to {days[-1]:%a %d %b}"]
-    names = ", ".join(names)
+    listed = ", ".join(names)
     back = "\\["  # a literal "[" in markup
     if yesterday in days:
         go = f"[b]y[/b] goes to yesterday, [b]{back}[/b] a day back"
     else:  # "[" goes one day back: a day further back is reached by its date, or from History
         go = "[b]j[/b] and its date go there, or [b]h[/b] for History"
-    return f"Twitches not answered for {names}. {go}; there, [b]n[/b] says there were none."
+    return f"Twitches not answered for {listed}. {go}; there, [b]n[/b] says there were none."

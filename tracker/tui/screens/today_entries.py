@@ -73,8 +73,8 @@ class EntryKeys(TodayParts):
                 "intensity": episode.intensity, "duration_s": episode.duration_s, "note": episode.note,
             }  # fmt: skip
             self._edit_form(episode.id or 0, before, before)
-        elif ref.kind == FACTOR_ENTRY:
-            self.edit_factor_entry(ref.key)  # type: ignore[attr-defined]
+        elif ref.kind == FACTOR_ENTRY and isinstance(ref.key, int):  # always an int: only d ids hold a date
+            self.edit_factor_entry(ref.key)
         else:
             self.notify("Red flags and check-ins can be deleted (Delete) but not edited.")
 

@@ -67,7 +67,7 @@ class FactorLogging(TodayParts):
 
     def _value_form(
         self, factor: Factor, problem: str, typed: Any, day: dt.date
-    ) -> tuple[Screen, Callable[[Any], None]]:
+    ) -> tuple[Screen[Any], Callable[[Any], None]]:
         from tracker.tui.screens.number_form import NumberForm
         from tracker.tui.screens.preset_picker import PresetPicker
         from tracker.tui.screens.sleep_form import SleepForm, already_logged

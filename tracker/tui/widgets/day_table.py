@@ -109,6 +109,7 @@ class DayTable(DataTable[str]):
 def day_rows(summary: DaySummary, factors: Mapping[int, FactorShown]) -> list[tuple[str, tuple[str, ...]]]:
     """(entry id, cells) for every entry of the day, date-only entries first, then by time."""
     timed: list[tuple[dt.datetime | None, str, tuple[str, ...]]] = []
+    at: dt.datetime | None  # a twitch always has a time; a factor entry may be date-only
     for episode in summary.episodes:
         at = episode.local_started_at
         timed.append((at, format_id(EPISODE, episode.id or 0), (

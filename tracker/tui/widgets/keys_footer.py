@@ -13,7 +13,7 @@ that arrived meanwhile costs one rebuild.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.cells import cell_len
 from textual import events
@@ -54,12 +54,13 @@ class KeysFooter(Footer):
     """
 
     _shown = False
-    _changed: Screen | None = None  # the latest change not drawn yet
+    _changed: Screen[Any] | None = None  # the latest change not drawn yet
     _redraw_pending = False
     _composed_width = 0
 
     def compose(self) -> ComposeResult:
-        keys = list(super().compose())
+        # Only FooterKeys: none of the app's bindings is in a group (a group adds a FooterLabel).
+        keys = cast("list[FooterKey]", list(super().compose()))
         palette = [key for key in keys if key.has_class("-command-palette")]
         others = [key for key in keys if key not in palette]
         self._composed_width = width = self.size.width or self.app.size.width
@@ -79,7 +80,7 @@ class KeysFooter(Footer):
         for rack in self.screen.query(TOAST_RACK):
             rack.styles.margin = (0, 0, height, 0)
 
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[Any]) -> None:
         self._changed = screen
         if self._shown:
             self._schedule_redraw()
