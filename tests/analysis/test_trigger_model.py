@@ -149,3 +149,18 @@ def test_sleep_reads_on_the_day_before_the_same_way_everywhere() -> None:
     assert lines and all("next day" not in line for line in lines)
     assert lines[0].startswith("Sleep, same day: ")
     assert SLEEP.name in lines[0].lower()
+
+
+def test_a_factor_whose_days_are_all_quiet_has_no_number_and_says_why() -> None:
+    """Not one twitch on any day with alcohol: the rate ratio would be 0, with no interval."""
+    alcohol = SimpleNamespace(name="alcohol", column="alcohol", kind="yes-no", unit="")
+    rows = [
+        dataclasses.replace(
+            r, episodes=0 if i % 5 == 0 else r.episodes, factors=r.factors | {"alcohol": float(i % 5 == 0)}
+        )
+        for i, r in enumerate(diary(1, days=120))
+    ]
+    result = run(rows, factors=[*FACTORS, alcohol])
+    same_day = entry(result, "alcohol", 0)
+    assert same_day["rate_ratio"] is None and same_day["reason"] == "no-estimate"
+    assert "Alcohol, same day: the days so far split too cleanly" in format_text(result)
