@@ -128,13 +128,13 @@ def _poisson_fit(y: np.ndarray, design: np.ndarray, iterations: int = 60) -> tup
         step = np.linalg.lstsq((design * mu[:, None]).T @ design, design.T @ (y - mu), rcond=None)[0]
         # Halve a step that would lower the likelihood (far from the optimum Newton overshoots).
         for _halving in range(30):
-            trial = params + step
-            eta = np.clip(design @ trial, -50.0, 50.0)
-            trial_likelihood = float(y @ eta - np.exp(eta).sum())
-            if trial_likelihood >= log_likelihood - 1e-9:
+            candidate = params + step
+            eta = np.clip(design @ candidate, -50.0, 50.0)
+            candidate_likelihood = float(y @ eta - np.exp(eta).sum())
+            if candidate_likelihood >= log_likelihood - 1e-9:
                 break
             step = step / 2.0
-        params, gain, log_likelihood = trial, trial_likelihood - log_likelihood, trial_likelihood
+        params, gain, log_likelihood = candidate, candidate_likelihood - log_likelihood, candidate_likelihood
         if float(np.max(np.abs(step))) < 1e-8 or 0.0 <= gain < 1e-10:
             mu = np.exp(np.clip(design @ params, -50.0, 50.0))
             return params, mu
