@@ -115,6 +115,7 @@ def _analysis(start: dt.date, days: int) -> dict[str, Any]:
     run |= {"days": 31, "active_days": 25}
     trigger = {
         "factor": "caffeine_mg",
+        "name": "caffeine",
         "lag_days": 0,
         "n_days": days - 10,
         "per": "100 mg",
@@ -124,8 +125,10 @@ def _analysis(start: dt.date, days: int) -> dict[str, Any]:
         "p_value": 0.001,
         "q_value": 0.01,
         "direction": "more",
-        "confidence": "confident",
-        "summary": "",
+        "confidence": "ample",
+        "association": True,
+        "adjusted_for": ["sleep", "caffeine the day before", "time trend", "weekday"],
+        "described": None,
     }
     return {
         "as_of": END.isoformat(),
@@ -141,7 +144,7 @@ def _analysis(start: dt.date, days: int) -> dict[str, Any]:
         },
         "red_flags": [],
         "triggers": [trigger],
-        "adjusted": [],
+        "trigger_model": {"answered_days": 120, "twitch_days": 80, "model_days": 120, "trend": None, "logging": []},
         "interventions": [],
     }
 

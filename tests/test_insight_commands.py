@@ -20,18 +20,27 @@ def demo(cli) -> None:
 
 def test_analyze_json_keeps_the_documented_keys(cli, demo) -> None:
     result = json.loads(cli("analyze", "--json", "--as-of", "2026-11-24").out)
-    assert set(result) >= {"as_of", "range", "persistence", "red_flags", "triggers", "adjusted", "interventions"}
+    assert set(result) >= {"as_of", "range", "persistence", "red_flags", "triggers", "trigger_model", "interventions"}
     assert result["as_of"] == "2026-11-24"
     assert result["range"]["tracked_days"] + result["range"]["untracked_days"] == 150
     assert result["persistence"]["status"] in {"none", "early", "watch", "persistent"}
     tested = {(t["factor"], t["lag_days"]) for t in result["triggers"]}
     assert ("caffeine_mg", 0) in tested and ("sleep_h", 1) in tested
+    for trigger in result["triggers"]:  # the contract every reader of the JSON relies on
+        assert {"factor", "lag_days", "rate_ratio", "ci_low", "ci_high", "p_value", "q_value", "direction",
+                "confidence", "adjusted_for", "summary"} <= set(trigger)  # fmt: skip
+        assert trigger["direction"] in {"more", "fewer", None} and isinstance(trigger["adjusted_for"], list)
+        if trigger["confidence"] == "insufficient":
+            assert trigger["rate_ratio"] is None and trigger["q_value"] is None and trigger["adjusted_for"] == []
+        else:
+            assert trigger["ci_low"] <= trigger["rate_ratio"] <= trigger["ci_high"]
+            assert "time trend" in trigger["adjusted_for"]
     assert result["red_flags"][0]["source"] == "logged"
 
 
 def test_analyze_text_has_the_sections_in_order(cli, demo) -> None:
     text = cli("analyze").out
-    positions = [text.index(word) for word in ("How long", "Red flags", "triggers", "Adjusted", "Interventions")]
+    positions = [text.index(word) for word in ("How long", "Red flags", "triggers", "Adjusted for", "Interventions")]
     assert positions == sorted(positions)
     assert "not proof of cause" in text
 
@@ -43,7 +52,7 @@ def test_analyze_with_too_little_data_shows_no_numbers(cli) -> None:
     result = json.loads(cli("analyze", "--json").out)
     caffeine = next(t for t in result["triggers"] if t["factor"] == "caffeine_mg" and t["lag_days"] == 0)
     assert caffeine["confidence"] == "insufficient" and caffeine["rate_ratio"] is None
-    assert "not enough data yet" in caffeine["summary"]
+    assert "not enough data yet — about 18 more days with twitches answered" in caffeine["summary"]
 
 
 def test_chart_writes_the_named_file(cli, demo, tmp_path) -> None:
@@ -111,11 +120,14 @@ def test_visit_packet_has_every_file_and_a_complete_dictionary(cli, demo, tmp_pa
 def test_analyze_says_each_factor_once_and_what_q_means(cli, demo) -> None:
     result = json.loads(cli("analyze", "--json").out)
     text = cli("analyze").out
-    section = text.split("3. Possible triggers", 1)[1].split("4. Adjusted", 1)[0]
+    section = text.split("3. Possible triggers", 1)[1].split("4. Interventions", 1)[0]
     lines = [line.strip() for line in section.splitlines()[1:] if line.strip()]
-    tested = sum(entry["q_value"] is not None for entry in result["triggers"])
+    tested = [entry for entry in result["triggers"] if entry["q_value"] is not None]
 
-    # One line per factor and day, and one line that says what q is.
-    assert len(lines) == len(result["triggers"]) + 1
-    assert lines[0].startswith("(q: ") and f"after allowing for testing {tested} factor-and-day pairs" in lines[0]
-    assert section.count("q: ") == 1 and "q < 0.05" not in text
+    # One line per factor and day with an estimate, and one line that says what q is.
+    estimates = [line for line in lines if ": q = " in line or ", q = " in line or "q < 0.001" in line]
+    assert len(estimates) == len(tested)
+    assert [entry["summary"] for entry in tested if entry["summary"] in lines] == [e["summary"] for e in tested]
+    [meaning] = [line for line in lines if line.startswith("(q: ")]
+    assert f"after allowing for testing {len(tested)} factor-and-day pairs" in meaning
+    assert section.count("(q: ") == 1 and "q < 0.05" not in text

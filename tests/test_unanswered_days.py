@@ -162,15 +162,17 @@ def test_the_analysis_uses_only_answered_days_as_outcomes(db_path) -> None:
     result = analysis_of(history, TODAY)
     same_day = next(e for e in result["triggers"] if e["factor"] == "caffeine_mg" and e["lag_days"] == 0)
     # 40 days say how much twitching there was; the 20 caffeine-only days say nothing.
-    assert same_day["n_days"] == 40
-    assert same_day["high_days"] + same_day["low_days"] == 40
+    assert same_day["n_days"] == 40 and same_day["days_logged"] == 40
+    assert result["trigger_model"]["answered_days"] == 40
+    if same_day["described"]:
+        assert same_day["described"]["high_days"] + same_day["described"]["low_days"] == 40
     assert result["range"]["tracked_days"] == 60 and result["range"]["unanswered_days"] == 20
 
 
 def test_charts_and_the_report_draw_an_unanswered_week_as_no_data(db_path) -> None:
     from tracker.analysis.frame import daily_frame
     from tracker.analysis.periods import weekly_summary
-    from tracker.report.wording import daily_table, summary_lines
+    from tracker.report.pdf_words import daily_table, summary_lines
 
     _diary(db_path, answered=21, factor_only=14)  # the last two weeks: caffeine alone
     engine = open_database(db_path)

@@ -97,7 +97,7 @@ def test_round_trip_keeps_what_was_not_given(cli, tmp_path) -> None:
 
 
 def test_the_report_never_calls_an_unspecified_place_a_new_one() -> None:
-    from tracker.report.wording import summary_lines
+    from tracker.report.pdf_words import summary_lines
 
     def twitch(day: dt.date, location: str, side: str) -> SimpleNamespace:
         return SimpleNamespace(local_date=day, location=location, side=side)

@@ -9,22 +9,22 @@ import subprocess
 import sys
 
 from tracker.analysis.config import AnalysisConfig
-from tracker.analysis.results import format_text
 from tracker.core.daily import DailyRow
+from tracker.report.wording import format_text
 
 
 def test_report_keeps_its_keys_and_is_json(make_diary, run_analysis) -> None:
     result = run_analysis(make_diary(days=150, seed=2, with_red_flag=True, with_intervention=True))
     json.dumps(result, allow_nan=False)
     assert list(result)[:8] == [
-        "as_of", "range", "persistence", "red_flags", "triggers", "adjusted",
+        "as_of", "range", "persistence", "red_flags", "triggers", "trigger_model",
         "factor_correlations", "interventions",
     ]  # fmt: skip
     assert result["range"]["tracked_days"] + result["range"]["untracked_days"] == 150
     assert len(result["triggers"]) == 10  # five factors, lags 0 and 1
     assert result["red_flags"][0]["source"] == "logged"
     assert {"factor", "lag_days", "n_days", "per", "rate_ratio", "ci_low", "ci_high", "p_value",
-            "q_value", "direction", "confidence", "high_mean", "low_mean", "summary"} <= set(
+            "q_value", "direction", "confidence", "adjusted_for", "described"} <= set(
         result["triggers"][0]
     )  # fmt: skip
     assert [entry["per"] for entry in result["triggers"][::2]] == [
@@ -34,7 +34,7 @@ def test_report_keeps_its_keys_and_is_json(make_diary, run_analysis) -> None:
 
 def test_text_report_has_the_five_sections_in_order(make_diary, run_analysis) -> None:
     text = format_text(run_analysis(make_diary(days=120, seed=5, with_intervention=True)))
-    headings = ["1. How long", "2. Red flags", "3. Possible triggers", "4. Adjusted", "5. Interv"]
+    headings = ["1. How long", "2. Red flags", "3. Possible triggers", "4. Interv"]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
 
@@ -60,7 +60,7 @@ def test_missing_days_are_not_zero(make_diary, run_analysis) -> None:
     caffeine = [r["triggers"][0] for r in (honest, naive)]
     assert caffeine[0]["n_days"] < caffeine[1]["n_days"]
     assert caffeine[0]["rate_ratio"] != caffeine[1]["rate_ratio"]
-    assert caffeine[0]["high_mean"] != caffeine[1]["high_mean"]
+    assert caffeine[0]["described"]["high_mean"] != caffeine[1]["described"]["high_mean"]
 
 
 def test_as_of_cuts_off_later_data(make_diary, run_analysis) -> None:
@@ -85,10 +85,10 @@ def test_short_diaries_say_how_many_more_days(make_diary, run_analysis) -> None:
     result = run_analysis(make_diary(days=21, seed=1, untracked_fraction=0.0))
     assert {entry["confidence"] for entry in result["triggers"]} == {"insufficient"}
     caffeine = result["triggers"][0]
-    more = 28 - caffeine["n_days"]
-    assert caffeine["summary"].endswith(f"not enough data yet — about {more} more days")
+    more = 28 - result["trigger_model"]["answered_days"]
+    assert caffeine["days_needed"] == more
+    assert f"the trigger model needs about {more} more" in format_text(result)
     assert result["triggers"][0]["rate_ratio"] is None
-    assert result["adjusted"] == []
     json.dumps(result, allow_nan=False)
 
 
@@ -129,7 +129,7 @@ def test_user_factors_get_a_round_step(make_diary, run_analysis, factors) -> Non
 
 def test_importing_the_report_does_not_import_pandas() -> None:
     code = (
-        "import sys, tracker.analysis.results, tracker.analysis.persistence; "
+        "import sys, tracker.analysis.results, tracker.analysis.persistence, tracker.report.wording; "
         "print(sorted({'pandas', 'statsmodels', 'scipy'} & set(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

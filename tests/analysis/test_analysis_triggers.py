@@ -1,4 +1,4 @@
-"""Trigger tests against statsmodels and scipy computed directly, and the data minimums."""
+"""The trigger model against statsmodels and scipy computed directly, and the data minimums."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import pytest
 import statsmodels.api as sm
 from statsmodels.stats.multitest import multipletests
 
-from tracker.analysis.adjusted import adjusted_model, factor_correlations
+from tracker.analysis.adjusted import factor_correlations
 from tracker.analysis.frame import daily_frame
+from tracker.analysis.model import time_basis, trigger_report
 from tracker.analysis.poisson import benjamini_hochberg, covariates
-from tracker.analysis.triggers import trigger_tests
 from tracker.core.daily import DailyRow
 
 CAFFEINE = SimpleNamespace(name="caffeine", column="caffeine_mg", kind="number", unit="mg")
@@ -51,59 +51,53 @@ def small_frame(days: int = 70, seed: int = 3) -> pd.DataFrame:
     return daily_frame(rows, ["caffeine_mg", "stress", "alcohol"])
 
 
-def direct_fit(frame: pd.DataFrame, column: str, step: float, lag: int) -> sm.GLM:
-    """The same model fitted straight with statsmodels' default IRLS."""
-    x = frame[column].shift(lag) / step
-    controls = covariates(frame, lag)
-    # The factor on the day before the exposure day: mean-filled, with a not-logged flag.
-    before = frame[column].shift(lag + 1) / step
-    controls["habit"] = before.fillna(before.mean())
-    controls["habit_missing"] = before.isna().astype(float)
-    keep = frame["tracked"] & x.notna()
-    y = frame.loc[keep, "episodes"]
-    design = pd.concat([x[keep].rename("x"), controls[keep]], axis=1)
+def direct_fit(frame: pd.DataFrame, steps: dict[str, float]) -> sm.GLM:
+    """The model fitted straight with statsmodels' default IRLS: each factor at lags 0 and 1
+    (mean-filled, with a not-logged flag), the count two days back, weekday, time."""
+    keep = frame["episodes"].notna()
+    columns = {}
+    for column, step in steps.items():
+        for lag in (0, 1):
+            x = frame[column].shift(lag)[keep] / step
+            columns[f"{column}_{lag}"] = x.fillna(x.mean())
+            if x.isna().any():
+                columns[f"{column}_{lag}_missing"] = x.isna().astype(float)
+    design = pd.concat([pd.DataFrame(columns), covariates(frame, 1)[keep]], axis=1)
+    day = np.flatnonzero(keep.to_numpy()).astype(float)
+    design["time"] = time_basis(day)[:, 0]
     design = design.loc[:, design.std() > 0]
-    quiet = design.columns[(design.ne(0).mul(y, axis=0).sum() == 0)]
-    design = design.drop(columns=quiet).T.drop_duplicates().T  # not-logged == untracked
-    return sm.GLM(y, sm.add_constant(design), family=sm.families.Poisson()).fit(scale="X2")
+    quiet = design.columns[(design.ne(0).mul(frame.loc[keep, "episodes"], axis=0).sum() == 0)]
+    design = design.drop(columns=quiet).T.drop_duplicates().T  # not-logged == unanswered
+    model = sm.GLM(frame.loc[keep, "episodes"], sm.add_constant(design), family=sm.families.Poisson())
+    return model.fit(cov_type="HC0")
 
 
-def test_rate_ratio_is_exp_of_a_direct_statsmodels_fit() -> None:
+def estimates(frame: pd.DataFrame, factors) -> list[dict]:
+    return [estimate.to_json() for estimate in trigger_report(frame, factors).estimates]
+
+
+def test_rate_ratios_are_exp_of_one_direct_statsmodels_fit() -> None:
     frame = small_frame()
-    results = trigger_tests(frame, [CAFFEINE, STRESS])
-    for entry, step in ((results[0], 100.0), (results[1], 100.0), (results[2], 1.0)):
-        column = "caffeine_mg" if entry["factor"] == "caffeine_mg" else "stress"
-        fit = direct_fit(frame, column, step, entry["lag_days"])
-        assert entry["rate_ratio"] == pytest.approx(math.exp(fit.params["x"]), abs=1e-4)
-        assert entry["n_days"] == fit.nobs
-        # The CI is the quasi-Poisson one or wider: the autocorrelation factor never narrows it.
-        low, high = np.exp(fit.conf_int().loc["x"])
+    results = estimates(frame, [CAFFEINE, STRESS])
+    fit = direct_fit(frame, {"caffeine_mg": 100.0, "stress": 1.0})
+    for entry in results:
+        name = f"{entry['factor']}_{entry['lag_days']}"
+        assert entry["rate_ratio"] == pytest.approx(math.exp(fit.params[name]), abs=1e-4)
+        # The CI is the plain sandwich one or wider: HC3 scales each residual up by its
+        # leverage, and the autocorrelation factor never narrows it.
+        low, high = np.exp(fit.conf_int().loc[name])
         assert entry["ci_low"] <= low + 1e-4 and entry["ci_high"] >= high - 1e-4
+    assert results[0]["n_days"] == int(frame["caffeine_mg"][frame["episodes"].notna()].notna().sum())
 
 
 def test_q_values_are_benjamini_hochberg() -> None:
     frame = small_frame()
-    results = trigger_tests(frame, [CAFFEINE, STRESS, ALCOHOL])
+    results = estimates(frame, [CAFFEINE, STRESS, ALCOHOL])
     p_values = [entry["p_value"] for entry in results]
     expected = multipletests(p_values, method="fdr_bh")[1]
     assert [entry["q_value"] for entry in results] == pytest.approx(expected, rel=1e-3)
     raw = [0.001, 0.04, 0.03, 0.5, 0.2, 0.049]
     assert benjamini_hochberg(raw) == pytest.approx(multipletests(raw, method="fdr_bh")[1])
-
-
-def test_adjusted_model_matches_a_direct_multivariable_fit() -> None:
-    frame = small_frame()
-    triggers = trigger_tests(frame, [CAFFEINE, STRESS])
-    adjusted = adjusted_model(frame, [CAFFEINE, STRESS], triggers)
-    keep = frame["tracked"] & frame["caffeine_mg"].notna() & frame["stress"].notna()
-    controls = covariates(frame)[keep]
-    design = pd.concat([frame.loc[keep, "caffeine_mg"] / 100, frame.loc[keep, "stress"], controls], axis=1)
-    design = sm.add_constant(design.loc[:, design.std() > 0])
-    fit = sm.GLM(frame.loc[keep, "episodes"], design, family=sm.families.Poisson()).fit()
-    assert [entry["factor"] for entry in adjusted] == ["caffeine_mg", "stress"]
-    assert adjusted[0]["rate_ratio"] == pytest.approx(math.exp(fit.params["caffeine_mg"]), abs=1e-4)
-    assert adjusted[1]["rate_ratio"] == pytest.approx(math.exp(fit.params["stress"]), abs=1e-4)
-    assert adjusted[0]["n_days"] == int(keep.sum())
 
 
 def test_correlations_are_spearman_on_tracked_days() -> None:
@@ -125,21 +119,21 @@ def test_correlations_are_spearman_on_tracked_days() -> None:
 
 def test_high_and_low_days_split_at_the_median() -> None:
     frame = small_frame()
-    entry = trigger_tests(frame, [STRESS])[0]
-    tracked = frame[frame["tracked"]]
-    median = tracked["stress"].median()
-    high = tracked[tracked["stress"] >= median]
-    assert entry["high_days"] == len(high)
-    assert entry["high_mean"] == pytest.approx(high["episodes"].mean(), abs=1e-4)
-    assert entry["summary"].startswith(f"On days with stress {median:g} or more you logged")
+    entry = estimates(frame, [STRESS])[0]
+    answered_days = frame[frame["episodes"].notna()]
+    median = answered_days["stress"].median()
+    high = answered_days[answered_days["stress"] >= median]
+    assert entry["described"]["high_days"] == len(high)
+    assert entry["described"]["high_mean"] == pytest.approx(high["episodes"].mean(), abs=1e-4)
+    assert entry["described"]["condition"] == f"On days with stress {median:g} or more"
 
 
 def test_below_28_days_everything_is_insufficient() -> None:
     frame = small_frame(days=20)  # 18 tracked days
-    results = trigger_tests(frame, [STRESS])
+    results = estimates(frame, [STRESS])
     assert [entry["confidence"] for entry in results] == ["insufficient", "insufficient"]
     assert results[0]["rate_ratio"] is None and results[0]["q_value"] is None
-    assert results[0]["summary"] == "stress (same day): not enough data yet — about 10 more days"
+    assert results[0]["reason"] == "few-answered-days" and results[0]["days_needed"] == 10
 
 
 def test_a_factor_needs_seven_days_on_each_side() -> None:
@@ -147,12 +141,11 @@ def test_a_factor_needs_seven_days_on_each_side() -> None:
     tracked_days = frame.index[frame["tracked"]]
     frame["alcohol"] = 0.0
     frame.loc[tracked_days[:5], "alcohol"] = 1.0  # 5 yes days out of 64
-    entry = trigger_tests(frame, [ALCOHOL])[0]
-    assert entry["confidence"] == "insufficient"
-    assert "not enough data yet — about" in entry["summary"]
+    entry = estimates(frame, [ALCOHOL])[0]
+    assert entry["confidence"] == "insufficient" and entry["reason"] == "few-days"
     assert entry["days_needed"] > 0
 
 
 def test_confidence_labels_follow_the_day_counts() -> None:
-    assert trigger_tests(small_frame(days=70), [STRESS])[0]["confidence"] == "provisional"
-    assert trigger_tests(small_frame(days=100), [STRESS])[0]["confidence"] == "confident"
+    assert estimates(small_frame(days=70), [STRESS])[0]["confidence"] == "limited"
+    assert estimates(small_frame(days=100), [STRESS])[0]["confidence"] == "ample"

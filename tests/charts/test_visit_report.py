@@ -70,9 +70,10 @@ def test_report_states_the_key_facts(report, chart_diary):
     assert "RED FLAGS LOGGED" in text
     assert f"{chart_diary.red_flags[0].date:%a %d %b %Y}: drooping" in text
     assert "not a diagnosis" in text
-    assert "Rate ratio 1.42 (95% CI 1.18 to 1.71), 140 days" in text
+    assert "Caffeine, same day: 1.42× per 100 mg (95% CI 1.18–1.71), q = 0.004" in text
+    assert "[ample data: 140 days]" in text
     assert "An association, not proof of cause." in text
-    assert "stress" not in text.split("Possible triggers")[1].split("Page 1")[0].lower()
+    assert "stress, the day before" not in text.split("Possible triggers")[1].split("Page 1")[0].lower()
     assert "14-day mark reached" in text
     assert "28-day mark reached" in text
     assert "magnesium glycinate 300 mg" in text
@@ -81,12 +82,12 @@ def test_report_states_the_key_facts(report, chart_diary):
 
 def test_report_without_reliable_associations_says_so(tmp_path, chart_diary, analysis):
     for trigger in analysis["triggers"]:
-        trigger["q_value"] = 0.2
+        trigger["q_value"], trigger["association"] = 0.2, False
 
     text = _text(_write(tmp_path, chart_diary, analysis))
 
     assert "No reliable associations yet." in text
-    assert "Rate ratio" not in text
+    assert "per 100 mg" not in text
 
 
 def test_report_with_no_red_flags_and_no_run(tmp_path, chart_diary, analysis):
@@ -143,7 +144,7 @@ def test_summary_says_no_new_places_when_locations_stay_the_same():
 def test_association_lines_keep_at_most_three_reliable_ones_best_first(analysis):
     base = analysis["triggers"][0]
     analysis["triggers"] = [
-        {**base, "factor": column, "name": column.split("_")[0], "q_value": q}
+        {**base, "factor": column, "name": column.split("_")[0], "q_value": q, "association": q < 0.05}
         for column, q in {
             "water_ml": 0.03,
             "sleep_h": 0.001,
@@ -153,10 +154,10 @@ def test_association_lines_keep_at_most_three_reliable_ones_best_first(analysis)
         }.items()
     ]
 
-    lines = visit_report.association_lines(analysis, UNITS)
+    lines = visit_report.association_lines(analysis)
 
     assert [line.split(",")[0] for line in lines] == ["Sleep", "Caffeine", "Water"]
-    assert all(line.endswith("An association, not proof of cause.") for line in lines)
+    assert all("An association, not proof of cause." in line and "Adjusted for" in line for line in lines)
 
 
 def test_daily_table_shows_untracked_days_and_missing_values_never_as_zero():

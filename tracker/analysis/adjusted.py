@@ -1,5 +1,6 @@
-"""Every factor together: one model adjusting each rate ratio for the others, and how the
-factors move with each other (which habits might stand in for one another)."""
+"""How the factors move with each other: which habits might stand in for one another. The
+trigger model (tracker.analysis.model) adjusts each estimate for the others; this says
+which pairs that matters for."""
 
 from __future__ import annotations
 
@@ -7,52 +8,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from tracker.analysis.config import AnalysisConfig
-from tracker.analysis.frame import answered
-from tracker.analysis.poisson import covariates, fit_rate_ratio
-from tracker.analysis.triggers import FactorLike, significant_figures, step_for
+from tracker.analysis.triggers import FactorLike
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def adjusted_model(
-    frame: pd.DataFrame,
-    factors: Sequence[FactorLike],
-    triggers: Sequence[dict[str, Any]],
-    config: AnalysisConfig | None = None,
-) -> list[dict[str, Any]]:
-    """Every factor with enough same-day data in one model, so each rate ratio is adjusted
-    for the others. Empty when fewer than two factors qualify or too few days have them all."""
-    config = config or AnalysisConfig()
-    sufficient = {e["factor"] for e in triggers if e["lag_days"] == 0 and e["p_value"] is not None}
-    chosen = [factor for factor in factors if factor.column in sufficient]
-    if len(chosen) < 2:
-        return []
-    columns = [factor.column for factor in chosen]
-    keep = answered(frame).to_numpy(dtype=bool) & frame[columns].notna().all(axis=1).to_numpy()
-    n = int(keep.sum())
-    if n < config.min_tracked_days:
-        return []
-    steps = [step_for(factor, frame.loc[frame["tracked"], factor.column]) for factor in chosen]
-    exposure = frame.loc[keep, columns].to_numpy() / [step for step, _ in steps]
-    controls = covariates(frame).to_numpy()[keep]
-    fitted = fit_rate_ratio(frame["episodes"].to_numpy()[keep], exposure, controls, max_lag=config.autocorrelation_lags)
-    fits = [fit for fit in fitted if fit is not None]
-    if len(fits) < len(fitted):
-        return []
-    return [
-        {
-            "factor": factor.column,
-            "name": factor.name,
-            "per": per,
-            "rate_ratio": round(fit.rate_ratio, 4),
-            "ci_low": round(fit.ci_low, 4),
-            "ci_high": round(fit.ci_high, 4),
-            "p_value": significant_figures(fit.p_value),
-            "n_days": n,
-        }
-        for factor, (_, per), fit in zip(chosen, steps, fits, strict=True)
-    ]
 
 
 def factor_correlations(

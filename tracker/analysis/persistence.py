@@ -104,6 +104,7 @@ def persistence(
         "threshold_days": config.threshold_days,
         "gap_tolerance_days": config.gap_tolerance_days,
         "recurrent": _longest_month_streak(months) >= config.recurrent_months,
+        "recurrent_months": config.recurrent_months,
         "months_with_episodes": months,
     }
 

@@ -60,7 +60,7 @@ def run_analyze(context: Context) -> int:
     if context.args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
-        from tracker.analysis.results import format_text
+        from tracker.report.wording import format_text
 
         print(format_text(result))
     return 0

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
     """The analysis dict (tracker.analysis.results.analyze); `range.clamped` lists the dates asked
-    for that were brought into the diary's span."""
+    for that were brought into the diary's span, and each trigger gets its `summary` in words."""
     from tracker.analysis.results import analyze  # deferred: pandas + statsmodels, ~1 s
+    from tracker.report.wording import summary_of
 
     result = analyze(
         rows=history.rows,
@@ -34,6 +35,8 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
         date_to=history.end,
     )
     result["range"]["clamped"] = [adjusted.as_dict() for adjusted in history.adjusted]
+    for entry in result["triggers"]:
+        entry["summary"] = summary_of(entry)  # the same words the text, Insights and the PDF use
     return result
 
 

@@ -25,10 +25,9 @@ from tracker.report import charts
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
 from tracker.report.pdf_notes import notes_by_day, notes_pages
 from tracker.report.pdf_table import table_pages
-from tracker.report.wording import (  # re-exported: the report's wording, for callers and tests
+from tracker.report.pdf_words import (  # re-exported: the report's wording, for callers and tests
     DISCLAIMER,
     MAX_FLAG_LINES,
-    association_lines,
     daily_table,
     flag_marks,
     intervention_lines,
@@ -36,6 +35,7 @@ from tracker.report.wording import (  # re-exported: the report's wording, for c
     summary_lines,
     window_coverage,
 )
+from tracker.report.wording import association_lines
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -129,7 +129,7 @@ def report_pages(
         for line in summary_lines(frame, analysis, episodes, date_to=date_to):
             first.bullet(line)
         first.heading("Possible triggers")
-        for line in association_lines(analysis, factors_units):
+        for line in association_lines(analysis):
             first.bullet(line)
         first.heading("Interventions and supplements")
         for line in intervention_lines(interventions, analysis, frame, factors_units, factor_names) or ["None."]:

@@ -14,7 +14,7 @@ from typing import Any, Protocol, TypeVar
 
 from tracker.analysis.text import SUGGESTED
 from tracker.report.chart_text import MONO, SAFETY, line_height, text_width, wrap
-from tracker.report.wording import NOT_LOGGED, SUGGESTED_MARK
+from tracker.report.pdf_words import NOT_LOGGED, SUGGESTED_MARK
 
 _MORE_FLAGS = re.compile(r"(^| )\+\d+$")  # how _flag_cell counts the names it had no room for
 TABLE_SIZES = (8.5, 8.0, 7.5, 7.0, 6.5)  # points: the day-by-day table shrinks to fit before it splits

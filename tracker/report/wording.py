@@ -1,366 +1,308 @@
-"""The words of the visit report: small pure functions over the analysis dict and the days.
-
-Kept apart from the layout (tracker.report.pdf) so tests can read the wording back and
-the PDF code only places it. No matplotlib here.
+"""The one wording of the analysis: what `tracker analyze` prints, what Insights shows and what
+the visit report says come from these functions, so no two readers word the same result two
+ways. Plain text; the TUI escapes it and adds its own emphasis. Pure functions of the
+analysis dict (`analyze --json` has the same keys).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
-from tracker.analysis.text import LOGGED, SUGGESTED, chance_text
-from tracker.core.formatting import coverage_words, factor_words, place_words, rounded
-from tracker.core.formatting import days as plural_days
-from tracker.core.vocabulary import Location
+from tracker.analysis.findings import (
+    AMPLE,
+    FEW_DAYS,
+    INSUFFICIENT,
+    LIMITED,
+    NEVER_VARIES,
+    NO_ESTIMATE,
+    NO_TWITCHES,
+    NOT_LOGGED,
+    TOO_FEW_ANSWERED,
+)
+from tracker.analysis.persistence import persistence_status_line
+from tracker.analysis.text import DASH, NOT_PROOF, TIMES, chance_text, q_words, range_coverage
+from tracker.core.formatting import days, factor_words, plural, red_flag_words, rounded
+from tracker.core.span import clamped_words
 
-if TYPE_CHECKING:
-    import pandas as pd
-
-    from tracker.storage.models import Episode, Intervention, RedFlag
-
-DISCLAIMER = "Self-reported from a personal tracking tool; not a diagnosis."
-CAVEAT = "An association, not proof of cause."
-NOT_LOGGED = "—"
-SUGGESTED_MARK = "*"  # after a red flag in the day table: suggested by the entries, not logged
-MAX_TRIGGERS = 3
-MAX_FLAG_LINES = 8
-SUPPLEMENT_UNITS = {"mg", "mcg", "µg", "ug", "g", "iu", "IU"}
-STATUS_TEXT = {
-    "none": "no current run of twitching",
-    "early": "a current run, not yet at the {watch}-day mark",
-    "watch": "past the {watch}-day mark, not yet at {threshold} days",
-    "persistent": "past the {threshold}-day mark",
-}
-
-# --- wording -------------------------------------------------------------------------------
+TRIGGERS_HEADING = "Possible triggers (one model: every factor on the same day and the day before, together)"
+DESCRIBED = "Described alone, not adjusted"
 
 
-def summary_lines(
-    frame: pd.DataFrame, analysis: dict[str, Any], episodes: Sequence[Episode], *, date_to: dt.date
-) -> list[str]:
-    """The clinician's summary, one sentence per line: onset, days affected, the current run,
-    locations and how they changed."""
-    lines = []
-    if episodes:
-        first = min(episode.local_date for episode in episodes)
-        # Counted back from the period's end, and said so: "ago" would read as from the day it is read.
-        since = (date_to - first).days
-        when = f"{_before(since)} {date_to:%d %b %Y}" if since else "the period's last day"
-        lines.append(f"Twitching first logged on {first:%d %b %Y}, {when}.")
-    else:
-        lines.append("No twitching logged.")
-    lines.extend(_days_affected(frame, date_to))
-    lines.extend(_persistence_lines(analysis.get("persistence") or {}))
-    lines.extend(_location_lines(episodes, date_to))
-    return lines
+def lag_words(lag: int) -> str:
+    """The day a factor is read on, relative to the day of the twitches: every reader says it so."""
+    if lag == 0:
+        return "same day"
+    return "the day before" if lag == 1 else f"{lag} days before"
 
 
-def red_flag_lines(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source: str) -> list[str]:
-    """The red flags from one source (LOGGED, or SUGGESTED by the entries) in date order, a day's
-    in the order logged: the order `list`, `analyze` and the CSV show them in."""
-    return [
-        f"{_long_date(day.isoformat())}: {name} ({_with_note(flag_source, note)})"
-        for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), key=lambda flag: flag[0])
-        if flag_source == source
-    ]
+def confidence_words(entry: dict[str, Any]) -> str:
+    """How much data stands behind an estimate, never how sure the cause is."""
+    if entry["confidence"] == INSUFFICIENT:
+        return "not enough data yet"
+    amount = {LIMITED: "limited data", AMPLE: "ample data"}.get(entry["confidence"], entry["confidence"])
+    return f"{amount}: {days(entry['n_days'])}"
 
 
-def all_flags(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[tuple[dt.date, str, str, str]]:
-    """(date, name, source, note) for logged flags and the analysis's, once per date and kind.
-    `source` is LOGGED only for a flag the person logged; anything else is SUGGESTED."""
-    found: dict[tuple[dt.date, str], tuple[dt.date, str, str, str]] = {}
-    for flag in red_flags:
-        kind = str(flag.kind)
-        found[(flag.date, kind)] = (flag.date, kind.replace("-", " "), LOGGED, flag.note)
-    for item in analysis.get("red_flags") or []:
-        day, kind = dt.date.fromisoformat(str(item["date"])), str(item["kind"])
-        name = str(item.get("name") or kind.replace("-", " "))
-        source = LOGGED if item.get("source") == LOGGED else SUGGESTED
-        found.setdefault((day, kind), (day, name, source, str(item.get("note") or "")))
-    return list(found.values())
+def recurrent_words(persistence: dict[str, Any]) -> str:
+    months = persistence.get("recurrent_months") or 3
+    return f"Recurrent: twitching in at least {months} calendar months in a row."
 
 
-def flag_marks(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source: str) -> list[tuple[dt.date, str]]:
-    """(date, name) of the red flags from one source, for the chart's markers."""
-    return [(day, name) for day, name, flag_source, _ in all_flags(red_flags, analysis) if flag_source == source]
+def ratio_words(entry: dict[str, Any]) -> str:
+    """ "1.32× per 100 mg (95% CI 1.10–1.58)"."""
+    per = "(yes vs no)" if entry["per"] == "yes vs no" else f"per {entry['per']}"
+    low, high = rounded(entry["ci_low"], 2), rounded(entry["ci_high"], 2)
+    return f"{rounded(entry['rate_ratio'], 2)}{TIMES} {per} (95% CI {low}{DASH}{high})"
 
 
-def intervention_lines(
-    interventions: Sequence[Intervention],
-    analysis: dict[str, Any],
-    frame: pd.DataFrame,
-    factors_units: dict[str, str],
-    names: dict[str, str],
-) -> list[str]:
-    """Interventions with their dates and notes (doses), then supplements logged as factors."""
-    verdicts = {str(item["name"]): item for item in analysis.get("interventions") or []}
-    lines = []
-    for item in sorted(interventions, key=lambda item: item.start_date):
-        until = f"to {item.end_date:%d %b %Y}" if item.end_date else "ongoing"
-        line = f"{item.name.capitalize()}: from {item.start_date:%d %b %Y}, {until}"
-        if item.note:
-            line += f"; {item.note}"
-        verdict = verdicts.get(item.name)
-        if verdict and verdict.get("summary"):
-            summary = str(verdict["summary"])
-            line += f". {summary[:1].upper()}{summary[1:]}"
-        lines.append(line)
-    for column, unit in factors_units.items():
-        # A factor dosed in mg, µg or IU is a supplement (magnesium, vitamin D); caffeine is not.
-        if column in frame.columns and unit in SUPPLEMENT_UNITS and column != "caffeine_mg":
-            logged = frame[column].dropna()
-            logged = logged[logged > 0]
-            if len(logged):
-                name = names.get(column, column).capitalize()
-                lines.append(
-                    f"{name} logged on {plural_days(len(logged))}, {logged.index[0]:%d %b %Y} to "
-                    f"{logged.index[-1]:%d %b %Y}; typical dose {logged.median():g} {unit}/day"
-                )
-    return lines
+def label(entry: dict[str, Any]) -> str:
+    """ "Caffeine, same day"."""
+    return f"{factor_words(entry['name']).capitalize()}, {lag_words(entry['lag_days'])}"
 
 
-def association_lines(analysis: dict[str, Any], factors_units: dict[str, str]) -> list[str]:
-    """At most three associations with q < 0.05, strongest evidence first, each with the
-    rate ratio, its interval, the days behind it and the caveat."""
-    reliable = [
-        trigger
-        for trigger in analysis.get("triggers") or []
-        if trigger.get("q_value") is not None and trigger["q_value"] < 0.05
-    ]
-    reliable.sort(key=lambda trigger: trigger["q_value"])
-    if not reliable:
-        return ["No reliable associations yet."]
-    lines = []
-    for trigger in reliable[:MAX_TRIGGERS]:
-        column = str(trigger["factor"])
-        name = factor_words(str(trigger.get("name") or column)).capitalize()
-        lag = _lag_text(int(trigger.get("lag_days") or 0))
-        direction = "more" if trigger.get("direction") == "more" else "fewer"
-        provisional = " (provisional)" if trigger.get("confidence") == "provisional" else ""
-        q_value = float(trigger["q_value"])
-        q_text = chance_text("q", q_value)
-        line = (
-            f"{name}, {lag}, per {trigger['per']}: {direction} episodes{provisional}. "
-            f"Rate ratio {rounded(trigger['rate_ratio'], 2)} (95% CI {rounded(trigger['ci_low'], 2)}"
-            f" to {rounded(trigger['ci_high'], 2)}), {plural_days(trigger['n_days'])}, {q_text}."
-        )
-        # The analysis's own summary repeats these numbers and the caveat; the two means
-        # are the part a reader grasps at once.
-        if trigger.get("high_mean") is not None and trigger.get("low_mean") is not None:
-            line += (
-                f" Episodes a day: {rounded(trigger['high_mean'], 1)} on high-{name.lower()} days,"
-                f" {rounded(trigger['low_mean'], 1)} on the others."
-            )
-        lines.append(f"{line} {CAVEAT}")
-    return lines
-
-
-def daily_table(
-    frame: pd.DataFrame,
-    columns: Sequence[str],
-    units: dict[str, str],
-    red_flags: Sequence[tuple[dt.date, str]],
-    *,
-    names: dict[str, str],
-    date_to: dt.date,
-    date_from: dt.date | None = None,
-    days: int = 28,
-    suggested: Sequence[tuple[dt.date, str]] = (),
-) -> tuple[list[str], list[list[str]]]:
-    """The header and one row per day for the last `days` days up to `date_to`, oldest first.
-    An untracked day reads "not logged"; a value not logged reads "—", never 0. Red flags
-    the entries suggest (not logged) carry SUGGESTED_MARK: "spreading*"."""
-    import pandas as pd
-
-    flags: dict[dt.date, list[str]] = {}
-    for day, name in red_flags:
-        flags.setdefault(day, []).append(name)
-    for day, name in suggested:
-        flags.setdefault(day, []).append(f"{name}{SUGGESTED_MARK}")
-    header = ["Date", "Episodes", "Max\nintensity", "Mean\nintensity"]
-    header += [_column_title(names.get(column, column), units.get(column, "")) for column in columns]
-    header.append("Red flag")
-    start = max(date_to - dt.timedelta(days=days - 1), date_from or dt.date.min)
-    window = frame.loc[pd.Timestamp(start) : pd.Timestamp(date_to)]
-    rows = []
-    for offset in range((date_to - start).days + 1):
-        day = start + dt.timedelta(days=offset)
-        stamp = pd.Timestamp(day)
-        tracked = stamp in window.index and bool(window.at[stamp, "tracked"])
-        row = [f"{day:%a %d %b}"]
-        if not tracked:
-            row += ["not logged"] + [NOT_LOGGED] * (len(header) - 3)
-        else:
-            values = cast("pd.Series[float]", window.loc[stamp])  # a row: the frame has each day once
-            row.append(_number(values["episodes"]))
-            # No episode, no intensity: blank, so "—" keeps meaning "not logged".
-            quiet = values["episodes"] == 0
-            row.append("" if quiet else _number(values["max_intensity"]))
-            row.append("" if quiet else _number(values["mean_intensity"], digits=1))
-            row += [_number(values[column], digits=1) for column in columns]
-        row.append(", ".join(flags.get(day, [])))
-        rows.append(row)
-    return header, rows
-
-
-def _days_affected(frame: pd.DataFrame, date_to: dt.date) -> list[str]:
-    """Twitching days over the last 28 and 90 days, out of the days logged. A window longer
-    than the report's range is not shown as mostly "not logged": the days before the first
-    day reported are counted once, as "since" that day."""
-    import pandas as pd
-
-    first = frame.index[0].date() if len(frame.index) else date_to
-    span = (date_to - first).days + 1
-    lines = []
-    for days in (28, 90):
-        if days > span:
-            lines.append(f"Since {first:%d %b %Y} ({plural_days(span)}): {_twitching_days(frame, span)}.")
-            break
-        start = date_to - dt.timedelta(days=days - 1)
-        window = frame.loc[pd.Timestamp(start) : pd.Timestamp(date_to)]
-        lines.append(f"Last {days} days: {_twitching_days(window, days)}.")
-    return lines
-
-
-def window_coverage(window: pd.DataFrame, days: int) -> str:
-    """The days of a window whose twitches were answered, and what the others hold, as
-    coverage_words says it. Days past the frame's end count as having no entry."""
-    return coverage_words(
-        days_in_range=days,
-        tracked=int(window["tracked"].sum()),
-        answered=int(window["episodes"].notna().sum()),
+def estimate_line(entry: dict[str, Any]) -> str:
+    """One estimate of the model, said whole: the ratio, which way, the evidence, how much data."""
+    direction = "more twitches" if entry["direction"] == "more" else "fewer twitches"
+    chance = "no clear association: could be chance."
+    verdict = f"goes with {direction}. {NOT_PROOF}" if entry["association"] else chance
+    return (
+        f"{label(entry)}: {ratio_words(entry)}, {chance_text('q', entry['q_value'])}: {verdict} "
+        f"[{confidence_words(entry)}]"
     )
 
 
-def _twitching_days(window: pd.DataFrame, days: int) -> str:
-    # Twitches answered (a count, 0 included) is what a twitching day is out of: a day with only
-    # caffeine logged says nothing about twitching.
-    active = int((window["episodes"] > 0).sum())
-    return f"twitching on {plural_days(active)}; {window_coverage(window, days)}"
+def adjusted_line(entry: dict[str, Any]) -> str:
+    return f"Adjusted for {', '.join(entry['adjusted_for'])}." if entry.get("adjusted_for") else ""
 
 
-def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
-    watch = int(persistence.get("watch_days") or 14)
-    threshold = int(persistence.get("threshold_days") or 28)
-    status = str(persistence.get("status") or "none")
-    text = STATUS_TEXT.get(status, status).format(watch=watch, threshold=threshold)
-    lines = [f"Status: {status.upper()} ({text})."]
-    run = persistence.get("current_run")
-    if run:
-        start = dt.date.fromisoformat(run["start"])
-        marks = "; ".join(_mark(start, int(run["days"]), days) for days in (watch, threshold))
-        tolerance = persistence.get("gap_tolerance_days")
-        allowing = f", gaps of up to {tolerance} days allowed" if tolerance else ""
-        lines.append(
-            f"Current run: since {start:%d %b %Y}, {plural_days(run['days'])}, twitching on "
-            f"{run['active_days']} of them{allowing}. {marks}."
+def described_line(entry: dict[str, Any]) -> str | None:
+    """The one-factor means, only beside an association and only where they point the way its
+    estimate does: a raw comparison the adjusted model does not support is left out."""
+    described = entry.get("described")
+    if not described or not entry["association"]:
+        return None
+    high, low = described["high_mean"], described["low_mean"]
+    if high == low or (high > low) != (entry["rate_ratio"] > 1):
+        return None
+    return (
+        f"{DESCRIBED}: {described['condition'][:1].lower()}{described['condition'][1:]}, "
+        f"{rounded(high, 1)} twitches a day ({days(described['high_days'])}), "
+        f"against {rounded(low, 1)} on other days ({days(described['low_days'])})."
+    )
+
+
+def not_ready_line(entry: dict[str, Any]) -> str:
+    """Why a factor has no estimate, as it is: never varies, logged on 6 days, ..."""
+    name = factor_words(entry["name"])
+    reason, more = entry.get("reason"), entry.get("days_needed")
+    if reason == NEVER_VARIES:
+        value = entry.get("constant_value")
+        shown = f"{value:g} {entry.get('unit') or ''}".strip() if value is not None else ""
+        return (
+            f"{name.capitalize()} never varies (always {shown} on {days(entry['days_logged'])} logged): "
+            "a factor that never changes cannot be linked to twitching."
         )
-    longest = persistence.get("longest_run")
-    if longest and longest != run:
-        lines.append(
-            f"Longest run: {_long_date(longest['start'])} to {_long_date(longest['end'])}, "
-            f"{plural_days(longest['days'])}."
+    if reason == TOO_FEW_ANSWERED:
+        return f"{label(entry)}: not enough data yet — about {plural(more or 0, 'more day')} with twitches answered."
+    if reason == NOT_LOGGED:
+        return f"{name.capitalize()}: not logged on any day whose twitches were answered yet."
+    if reason == NO_ESTIMATE:
+        return (
+            f"{label(entry)}: the days so far split too cleanly into twitchy and quiet ones to measure; "
+            f"about {plural(more or 0, 'more day')} would help."
         )
-    if persistence.get("recurrent"):
-        lines.append(f"Recurrent: episodes in {_months(persistence.get('months_with_episodes') or [])}.")
+    if reason == FEW_DAYS and entry["lag_days"] == 0:
+        return f"{days(entry['days_logged']).capitalize()} with {name} logged; it needs about {more} more."
+    if reason == FEW_DAYS:
+        return (
+            f"{label(entry)}: {days(entry['n_days'])} with {name} logged on the day before; "
+            f"about {more} more needed."
+        )
+    return f"{label(entry)}: not enough data yet."
+
+
+def summary_of(entry: dict[str, Any]) -> str:
+    """One trigger entry in a sentence: its estimate, or why it has none (the `summary` in
+    `analyze --json`)."""
+    return estimate_line(entry) if entry["q_value"] is not None else not_ready_line(entry)
+
+
+def trigger_lines(result: dict[str, Any]) -> list[str]:
+    """The "Possible triggers" section as plain lines, for every reader: the state of the
+    diary first (no twitches, too few days, a trend, uneven logging, factors moving
+    together), then each estimate, associations first, then the factors without one."""
+    model = result.get("trigger_model") or {}
+    entries: Sequence[dict[str, Any]] = result.get("triggers") or []
+    lines = diary_lines(result)
+    if not entries or {entry.get("reason") for entry in entries} & {NO_TWITCHES, TOO_FEW_ANSWERED}:
+        return lines
+    tested = [entry for entry in entries if entry["q_value"] is not None]
+    if tested:
+        lines.append(f"({q_words(len(tested), float(model.get('alpha', 0.05)))}.)")
+    ordered = sorted(tested, key=lambda e: (not e["association"], e["q_value"]))
+    if not any(entry["association"] for entry in tested):
+        lines.append("No factor goes with more or fewer twitches clearly enough yet.")
+    for entry in ordered:
+        lines.append(estimate_line(entry))
+        lines += [f"  {text}" for text in (adjusted_line(entry), described_line(entry)) if text]
+    said: set[str] = set()
+    for entry in entries:
+        # A factor with no estimate on either day says why once, not once per day.
+        if entry["q_value"] is None and entry["factor"] not in said:
+            lines.append(not_ready_line(entry))
+            if entry["lag_days"] == 0:
+                said.add(entry["factor"])
     return lines
 
 
-def _months(months: Sequence[str]) -> str:
-    """ "2026-06", "2026-07", ... as "Jun–Nov 2026; Feb 2027"; beyond four stretches, a count."""
-    stretches: list[list[dt.date]] = []
-    for text in months:
-        month = dt.date.fromisoformat(f"{text}-01")
-        previous = stretches[-1][-1] if stretches else None
-        if previous and (month.year * 12 + month.month) - (previous.year * 12 + previous.month) == 1:
-            stretches[-1].append(month)
-        else:
-            stretches.append([month])
-    if len(stretches) > 4:
-        return f"{len(months)} months from {stretches[0][0]:%b %Y} to {stretches[-1][-1]:%b %Y}"
-    return "; ".join(_stretch(stretch[0], stretch[-1]) for stretch in stretches)
+def diary_lines(result: dict[str, Any]) -> list[str]:
+    """What the whole diary says before any estimate: no factors or no twitches yet, too few
+    answered days, a trend, uneven logging, factors that move together."""
+    model = result.get("trigger_model") or {}
+    entries: Sequence[dict[str, Any]] = result.get("triggers") or []
+    if not entries:
+        return ["No factors logged yet."]
+    reasons = {entry.get("reason") for entry in entries}
+    if NO_TWITCHES in reasons:
+        return [
+            f"No twitches on any of the {days(model.get('answered_days', 0))} whose twitches were answered: "
+            "there is nothing to link factors to yet."
+        ]
+    if TOO_FEW_ANSWERED in reasons:
+        more = max(entry.get("days_needed") or 0 for entry in entries)
+        return [
+            f"{days(model.get('answered_days', 0)).capitalize()} with twitches answered so far; the trigger "
+            f"model needs about {more} more (a twitch, or `log none` on a quiet day)."
+        ]
+    return [*trend_lines(model), *logging_lines(model), *together_lines(result)]
 
 
-def _stretch(first: dt.date, last: dt.date) -> str:
-    if first == last:
-        return f"{first:%b %Y}"
-    if first.year == last.year:
-        return f"{first:%b}–{last:%b %Y}"
-    return f"{first:%b %Y} – {last:%b %Y}"
-
-
-def _mark(start: dt.date, run_days: int, days: int) -> str:
-    on = start + dt.timedelta(days=days - 1)
-    if run_days >= days:
-        return f"{days}-day mark reached {on:%d %b}"
-    return f"{days}-day mark on {on:%d %b} if it continues"
-
-
-def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
-    if not episodes:
+def trend_lines(model: dict[str, Any]) -> list[str]:
+    """Which way twitching went over the period, and why that matters for habits."""
+    trend = model.get("trend")
+    if not trend:
         return []
-    counts = Counter(_place(episode) for episode in episodes)
-    places = "; ".join(f"{place}: {count}" for place, count in counts.most_common())
-    lines = [f"Locations (episodes): {places}."]
-    first_day = min(episode.local_date for episode in episodes)
-    early_end = first_day + dt.timedelta(days=27)
-    late_start = date_to - dt.timedelta(days=27)
-    if late_start <= early_end:
-        return lines  # not eight weeks of history yet: the two windows would overlap
-    # A twitch logged without a place is no place: it never reads as a new one.
-    placed = [e for e in episodes if str(e.location) != Location.UNSPECIFIED]
-    early = {_place(e) for e in placed if e.local_date <= early_end}
-    late = {_place(e) for e in placed if e.local_date >= late_start}
-    new = sorted(late - early)
-    if new:
-        lines.append(
-            f"Spreading: first 4 weeks: {_joined(early)}; last 4 weeks: {_joined(late)} (new: {', '.join(new)})."
-        )
-    else:
-        lines.append(f"No new places: first 4 weeks: {_joined(early)}; last 4 weeks: {_joined(late)}.")
+    if not trend["clear"]:
+        return ["No clear trend in twitching over the period."]
+    way = "fell" if trend["per_30_days"] < 1 else "rose"
+    return [
+        f"Twitching {way} over the period: about {rounded(trend['per_30_days'], 2)}{TIMES} per 30 days "
+        f"(95% CI {rounded(trend['ci_low'], 2)}{DASH}{rounded(trend['ci_high'], 2)}), from "
+        f"{rounded(trend['first_mean'], 1)} a day in the first four weeks "
+        f"to {rounded(trend['last_mean'], 1)} in the last. "
+        "Habits that changed over the same months can look linked to it; the estimates below are adjusted "
+        "for this trend."
+    ]
+
+
+def logging_lines(model: dict[str, Any]) -> list[str]:
+    """A warning for each factor logged much more often on twitchy days than on quiet ones (or
+    the other way): the comparison then leans on one kind of day."""
+    return [
+        f"{factor_words(item['name']).capitalize()} was logged on {round(100 * item['twitchy_share'])}% of "
+        f"twitchy days but {round(100 * item['quiet_share'])}% of quiet ones: log quiet days too, "
+        "or the comparison leans on the days you noticed."
+        for item in model.get("logging") or []
+        if item["uneven"]
+    ]
+
+
+def together_lines(result: dict[str, Any]) -> list[str]:
+    """Factors that move together (|rho| >= 0.5), and whether each estimate is adjusted for the other."""
+    entries = result.get("triggers") or []
+    names = {entry["factor"]: entry["name"] for entry in entries}
+    in_model = {entry["factor"] for entry in entries if entry["q_value"] is not None}
+    lines = []
+    for pair in result.get("factor_correlations") or []:
+        rho = pair.get("rho")
+        if rho is None or abs(rho) < 0.5:
+            continue
+        a, b = pair["factor_a"], pair["factor_b"]
+        both = f"{factor_words(names.get(a, a)).capitalize()} and {factor_words(names.get(b, b))}"
+        said = f"{both} move together (Spearman {rounded(rho, 2)}): "
+        if a in in_model and b in in_model:
+            lines.append(said + "each estimate is adjusted for the other, so the two are not double-counted.")
+        else:
+            lines.append(said + "only one has enough data, so its estimate may partly stand for the other.")
     return lines
 
 
-def _place(episode: Episode) -> str:
-    return place_words(episode.location, episode.side)
+def association_lines(result: dict[str, Any], limit: int = 3) -> list[str]:
+    """The visit report's triggers: at most `limit` associations, strongest evidence first, in
+    the same words as everywhere else; the state-of-the-diary lines when there are none."""
+    found = sorted(
+        (e for e in result.get("triggers") or [] if e["association"]), key=lambda e: e["q_value"]
+    )
+    if not found:
+        return ["No reliable associations yet.", *diary_lines(result)[:2]]
+    return [" ".join([estimate_line(entry), adjusted_line(entry)]).strip() for entry in found[:limit]]
 
 
-def _joined(places: set[str]) -> str:
-    return ", ".join(sorted(places)) if places else "none"
+# --- `tracker analyze` as text --------------------------------------------------------------
 
 
-def _before(days: int) -> str:
-    """How long before the period's end, in words that end in "before" ("3 days before")."""
-    if days < 60:
-        return f"{days} day{'s' * (days != 1)} before"
-    if days < 730:
-        return f"about {round(days / 30.44)} months before"
-    return f"about {round(days / 365.25)} years before"
+def format_text(result: dict[str, Any]) -> str:
+    """What `tracker analyze` prints: persistence, red flags, possible triggers and
+    interventions, in that order."""
+    span = result["range"]
+    lines = [
+        f"Twitching report, {span['from']} to {span['to']} (as of {result['as_of']}): {range_coverage(span)}.",
+        *(f"({clamped_words(item)})" for item in span.get("clamped", ())),
+        *_unanswered_lines(span),
+        *_not_logged_lines(result.get("not_logged_reads_as_none") or []),
+        "",
+        "1. How long it has lasted",
+        *_persistence_lines(result["persistence"]),
+        "",
+        f"2. Red flags, {span['from']} to {span['to']}",
+        *([_flag_line(flag) for flag in result["red_flags"]] or ["   none"]),
+        "",
+        f"3. {TRIGGERS_HEADING}",
+        *(f"   {line}" for line in trigger_lines(result)),
+        "",
+        "4. Interventions",
+        *([f"   {item['summary']}" for item in result["interventions"]] or ["   none logged"]),
+    ]
+    return "\n".join(lines) + "\n"
 
 
-def _with_note(source: str, note: str) -> str:
-    return f"{source}: {note}" if note else source
+def _not_logged_lines(names: Sequence[str]) -> list[str]:
+    if not names:
+        return []
+    listed = " or ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+    return [
+        f"A day with twitches answered and no {listed} logged counts as none of it in the analysis; "
+        "`tracker factor list` shows this and `factor edit --absent` changes it."
+    ]
 
 
-def _long_date(iso: str) -> str:
-    return f"{dt.date.fromisoformat(iso):%a %d %b %Y}"
+def _unanswered_lines(span: dict[str, Any]) -> list[str]:
+    count = span.get("unanswered_days") or 0
+    if not count:
+        return []
+    return [
+        "On a day with only other entries the twitches are unknown, not counted as 0. "
+        "`tracker log none --date D` records a day without twitches."
+    ]
 
 
-def _lag_text(lag: int) -> str:
-    if lag == 0:
-        return "same day"
-    return "next day" if lag == 1 else f"{lag} days later"
+def _persistence_lines(result: dict[str, Any]) -> list[str]:
+    lines = [f"   {persistence_status_line(result)}"]
+    for title, key in (("Current run", "current_run"), ("Longest run", "longest_run")):
+        run = result[key]
+        if run:
+            lines.append(
+                f"   {title}: {run['start']} to {run['end']} "
+                f"({days(run['days'])}, {run['active_days']} with twitching)"
+            )
+    if result["recurrent"]:
+        lines.append(f"   {recurrent_words(result)}")
+    return lines
 
 
-def _column_title(name: str, unit: str) -> str:
-    label = name.capitalize()
-    return f"{label}\n({unit})" if unit else label
-
-
-def _number(value: float, *, digits: int = 0) -> str:
-    if value != value:  # NaN: not logged
-        return NOT_LOGGED
-    return rounded(value, digits, trim=True)
+def _flag_line(flag: dict[str, Any]) -> str:
+    """A logged flag's kind in words ("eye closure"); a derived flag keeps the analysis's name."""
+    name = str(flag["name"])
+    name = red_flag_words(name) if name == flag["kind"] else name
+    return f"   {flag['date']}  {name} ({flag['source']})" + (f": {flag['note']}" if flag["note"] else "")

@@ -1,10 +1,10 @@
 """Insights: what `tracker analyze` says, on one page.
 
-The analysis imports pandas and statsmodels and fits a model per factor (a second or two on
+The analysis imports pandas and statsmodels and fits the trigger model (a second or two on
 a few months of diary), so it runs in a thread worker behind a loading indicator and comes
 back as AnalysisReady. The page follows the report's order: how long it has lasted, red flags,
-associations (the ones whose q passes the threshold first, each saying it is not proof of cause), the
-adjusted model and interventions. The rendering is plain functions of the analysis dict.
+possible triggers (the primary model's estimates, associations first, each saying it is not
+proof of cause) and interventions. The words are tracker.report.wording's, as in the CLI and PDF.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
-from tracker.analysis.text import DASH, LOGGED, SUGGESTED, TIMES, chance_text, q_words, range_coverage
+from tracker.analysis.text import LOGGED, SUGGESTED, range_coverage
 from tracker.core.formatting import days as plural_days
-from tracker.core.formatting import rounded
+from tracker.report.wording import estimate_line, recurrent_words, trigger_lines
 from tracker.tui.messages import AnalysisReady, ReadFailed
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
@@ -28,7 +28,7 @@ from tracker.tui.writing import Writes
 if TYPE_CHECKING:
     from tracker.tui.diary import Diary
 
-SECTIONS = ("range", "persistence", "red-flags", "triggers", "adjusted", "interventions")
+SECTIONS = ("range", "persistence", "red-flags", "triggers", "interventions")
 NOT_A_DIAGNOSIS = "This app keeps a diary; it does not diagnose. If something worries you, see a doctor."
 
 
@@ -77,8 +77,7 @@ class InsightsScreen(Writes, Screen[None]):
             "range": range_text(result["range"]),
             "persistence": persistence_text(result["persistence"]),
             "red-flags": red_flags_text(result["red_flags"]),
-            "triggers": triggers_text(result["triggers"]),
-            "adjusted": adjusted_text(result["adjusted"], result["triggers"]),
+            "triggers": triggers_text(result),
             "interventions": interventions_text(result["interventions"]),
         }
         for name, text in texts.items():
@@ -105,7 +104,7 @@ def persistence_text(result: dict[str, Any]) -> str:
     if longest and longest != current:
         lines.append(f"Longest run: {_run(longest)}")
     if result.get("recurrent"):
-        lines.append("Recurrent: twitching in at least 3 calendar months in a row.")
+        lines.append(recurrent_words(result))
     return "\n".join(lines)
 
 
@@ -125,48 +124,18 @@ def red_flags_text(flags: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def triggers_text(entries: list[dict[str, Any]]) -> str:
-    from tracker.analysis.config import AnalysisConfig
-
-    alpha = AnalysisConfig().alpha
-    lines = ["[b]Possible triggers[/b] — an association is not proof of cause"]
-    if not entries:
-        return "\n".join([*lines, "no factors logged yet"])
-    tested = sorted((e for e in entries if e["q_value"] is not None), key=lambda e: e["q_value"])
-    if tested:
-        lines.append(f"({q_words(len(tested), alpha)}.)")
-    associations = [e for e in tested if e["association"]]
-    for entry in associations:
-        facts = f"{entry['confidence']}, {plural_days(entry['n_days'])}, {chance_text('q', entry['q_value'])}"
-        lines += [f"[b $accent]{_label(entry)}[/]: {facts}", f"  {escape(entry['summary'])}"]
-    if not associations:
-        lines.append("No factor goes with more or fewer twitches clearly enough yet.")
-    chance = [e for e in tested if not e["association"]]
-    if chance:
-        lines.append("No clear association (could be chance):")
-        lines += [f"  {_label(e)}: {_ratio(e)}, {chance_text('q', e['q_value'])}" for e in chance]
-    lines += [f"  {escape(e['summary'])}" for e in entries if e["q_value"] is None]
+def triggers_text(result: dict[str, Any]) -> str:
+    """The model's estimates in the words of tracker.report.wording (the CLI and the PDF say the
+    same), escaped, with the associations picked out."""
+    lines = ["[b]Possible triggers[/b] — one model, every factor together; an association is not proof of cause"]
+    for line in trigger_lines(result):
+        text = escape(line)
+        lines.append(f"[b $accent]{text}[/]" if any(line == estimate_line(e) for e in _found(result)) else text)
     return "\n".join(lines)
 
 
-def _label(entry: dict[str, Any]) -> str:
-    when = "same day" if entry["lag_days"] == 0 else "day before"
-    return f"{escape(entry['name'])}, {when}"
-
-
-def _ratio(entry: dict[str, Any]) -> str:
-    per = "yes vs no" if entry["per"] == "yes vs no" else f"per {entry['per']}"
-    low, high = rounded(entry["ci_low"], 2), rounded(entry["ci_high"], 2)
-    return f"{rounded(entry['rate_ratio'], 2)}{TIMES} {per} (95% CI {low}{DASH}{high})"
-
-
-def adjusted_text(entries: list[dict[str, Any]], triggers: list[dict[str, Any]]) -> str:
-    if not entries:
-        return "[b]Adjusted for each other[/b]\nnot enough data for a combined model yet"
-    names = {entry["factor"]: entry["name"] for entry in triggers}
-    lines = [f"[b]Adjusted for each other[/b] — same day, {plural_days(entries[0]['n_days'])} with every factor logged"]
-    lines += [f"  {escape(names.get(e['factor'], e['factor']))}: {_ratio(e)}, p = {e['p_value']:.2g}" for e in entries]
-    return "\n".join(lines)
+def _found(result: dict[str, Any]) -> list[dict[str, Any]]:
+    return [entry for entry in result.get("triggers") or [] if entry["association"]]
 
 
 def interventions_text(items: list[dict[str, Any]]) -> str:

@@ -1,0 +1,324 @@
+"""The words only the visit report has: its summary, red-flag and intervention lines and the
+day table, small pure functions over the analysis dict and the days. What every reader says
+alike (the triggers, the day a lag means, how much data) is tracker.report.wording.
+
+Kept apart from the layout (tracker.report.pdf) so tests can read the wording back and
+the PDF code only places it. No matplotlib here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from tracker.analysis.text import LOGGED, SUGGESTED
+from tracker.core.formatting import coverage_words, place_words, rounded
+from tracker.core.formatting import days as plural_days
+from tracker.core.vocabulary import Location
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from tracker.storage.models import Episode, Intervention, RedFlag
+
+DISCLAIMER = "Self-reported from a personal tracking tool; not a diagnosis."
+NOT_LOGGED = "—"
+SUGGESTED_MARK = "*"  # after a red flag in the day table: suggested by the entries, not logged
+MAX_FLAG_LINES = 8
+SUPPLEMENT_UNITS = {"mg", "mcg", "µg", "ug", "g", "iu", "IU"}
+STATUS_TEXT = {
+    "none": "no current run of twitching",
+    "early": "a current run, not yet at the {watch}-day mark",
+    "watch": "past the {watch}-day mark, not yet at {threshold} days",
+    "persistent": "past the {threshold}-day mark",
+}
+
+# --- wording -------------------------------------------------------------------------------
+
+
+def summary_lines(
+    frame: pd.DataFrame, analysis: dict[str, Any], episodes: Sequence[Episode], *, date_to: dt.date
+) -> list[str]:
+    """The clinician's summary, one sentence per line: onset, days affected, the current run,
+    locations and how they changed."""
+    lines = []
+    if episodes:
+        first = min(episode.local_date for episode in episodes)
+        # Counted back from the period's end, and said so: "ago" would read as from the day it is read.
+        since = (date_to - first).days
+        when = f"{_before(since)} {date_to:%d %b %Y}" if since else "the period's last day"
+        lines.append(f"Twitching first logged on {first:%d %b %Y}, {when}.")
+    else:
+        lines.append("No twitching logged.")
+    lines.extend(_days_affected(frame, date_to))
+    lines.extend(_persistence_lines(analysis.get("persistence") or {}))
+    lines.extend(_location_lines(episodes, date_to))
+    return lines
+
+
+def red_flag_lines(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source: str) -> list[str]:
+    """The red flags from one source (LOGGED, or SUGGESTED by the entries) in date order, a day's
+    in the order logged: the order `list`, `analyze` and the CSV show them in."""
+    return [
+        f"{_long_date(day.isoformat())}: {name} ({_with_note(flag_source, note)})"
+        for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), key=lambda flag: flag[0])
+        if flag_source == source
+    ]
+
+
+def all_flags(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[tuple[dt.date, str, str, str]]:
+    """(date, name, source, note) for logged flags and the analysis's, once per date and kind.
+    `source` is LOGGED only for a flag the person logged; anything else is SUGGESTED."""
+    found: dict[tuple[dt.date, str], tuple[dt.date, str, str, str]] = {}
+    for flag in red_flags:
+        kind = str(flag.kind)
+        found[(flag.date, kind)] = (flag.date, kind.replace("-", " "), LOGGED, flag.note)
+    for item in analysis.get("red_flags") or []:
+        day, kind = dt.date.fromisoformat(str(item["date"])), str(item["kind"])
+        name = str(item.get("name") or kind.replace("-", " "))
+        source = LOGGED if item.get("source") == LOGGED else SUGGESTED
+        found.setdefault((day, kind), (day, name, source, str(item.get("note") or "")))
+    return list(found.values())
+
+
+def flag_marks(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source: str) -> list[tuple[dt.date, str]]:
+    """(date, name) of the red flags from one source, for the chart's markers."""
+    return [(day, name) for day, name, flag_source, _ in all_flags(red_flags, analysis) if flag_source == source]
+
+
+def intervention_lines(
+    interventions: Sequence[Intervention],
+    analysis: dict[str, Any],
+    frame: pd.DataFrame,
+    factors_units: dict[str, str],
+    names: dict[str, str],
+) -> list[str]:
+    """Interventions with their dates and notes (doses), then supplements logged as factors."""
+    verdicts = {str(item["name"]): item for item in analysis.get("interventions") or []}
+    lines = []
+    for item in sorted(interventions, key=lambda item: item.start_date):
+        until = f"to {item.end_date:%d %b %Y}" if item.end_date else "ongoing"
+        line = f"{item.name.capitalize()}: from {item.start_date:%d %b %Y}, {until}"
+        if item.note:
+            line += f"; {item.note}"
+        verdict = verdicts.get(item.name)
+        if verdict and verdict.get("summary"):
+            summary = str(verdict["summary"])
+            line += f". {summary[:1].upper()}{summary[1:]}"
+        lines.append(line)
+    for column, unit in factors_units.items():
+        # A factor dosed in mg, µg or IU is a supplement (magnesium, vitamin D); caffeine is not.
+        if column in frame.columns and unit in SUPPLEMENT_UNITS and column != "caffeine_mg":
+            logged = frame[column].dropna()
+            logged = logged[logged > 0]
+            if len(logged):
+                name = names.get(column, column).capitalize()
+                lines.append(
+                    f"{name} logged on {plural_days(len(logged))}, {logged.index[0]:%d %b %Y} to "
+                    f"{logged.index[-1]:%d %b %Y}; typical dose {logged.median():g} {unit}/day"
+                )
+    return lines
+
+
+def daily_table(
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    units: dict[str, str],
+    red_flags: Sequence[tuple[dt.date, str]],
+    *,
+    names: dict[str, str],
+    date_to: dt.date,
+    date_from: dt.date | None = None,
+    days: int = 28,
+    suggested: Sequence[tuple[dt.date, str]] = (),
+) -> tuple[list[str], list[list[str]]]:
+    """The header and one row per day for the last `days` days up to `date_to`, oldest first.
+    An untracked day reads "not logged"; a value not logged reads "—", never 0. Red flags
+    the entries suggest (not logged) carry SUGGESTED_MARK: "spreading*"."""
+    import pandas as pd
+
+    flags: dict[dt.date, list[str]] = {}
+    for day, name in red_flags:
+        flags.setdefault(day, []).append(name)
+    for day, name in suggested:
+        flags.setdefault(day, []).append(f"{name}{SUGGESTED_MARK}")
+    header = ["Date", "Episodes", "Max\nintensity", "Mean\nintensity"]
+    header += [_column_title(names.get(column, column), units.get(column, "")) for column in columns]
+    header.append("Red flag")
+    start = max(date_to - dt.timedelta(days=days - 1), date_from or dt.date.min)
+    window = frame.loc[pd.Timestamp(start) : pd.Timestamp(date_to)]
+    rows = []
+    for offset in range((date_to - start).days + 1):
+        day = start + dt.timedelta(days=offset)
+        stamp = pd.Timestamp(day)
+        tracked = stamp in window.index and bool(window.at[stamp, "tracked"])
+        row = [f"{day:%a %d %b}"]
+        if not tracked:
+            row += ["not logged"] + [NOT_LOGGED] * (len(header) - 3)
+        else:
+            values = cast("pd.Series[float]", window.loc[stamp])  # a row: the frame has each day once
+            row.append(_number(values["episodes"]))
+            # No episode, no intensity: blank, so "—" keeps meaning "not logged".
+            quiet = values["episodes"] == 0
+            row.append("" if quiet else _number(values["max_intensity"]))
+            row.append("" if quiet else _number(values["mean_intensity"], digits=1))
+            row += [_number(values[column], digits=1) for column in columns]
+        row.append(", ".join(flags.get(day, [])))
+        rows.append(row)
+    return header, rows
+
+
+def _days_affected(frame: pd.DataFrame, date_to: dt.date) -> list[str]:
+    """Twitching days over the last 28 and 90 days, out of the days logged. A window longer
+    than the report's range is not shown as mostly "not logged": the days before the first
+    day reported are counted once, as "since" that day."""
+    import pandas as pd
+
+    first = frame.index[0].date() if len(frame.index) else date_to
+    span = (date_to - first).days + 1
+    lines = []
+    for days in (28, 90):
+        if days > span:
+            lines.append(f"Since {first:%d %b %Y} ({plural_days(span)}): {_twitching_days(frame, span)}.")
+            break
+        start = date_to - dt.timedelta(days=days - 1)
+        window = frame.loc[pd.Timestamp(start) : pd.Timestamp(date_to)]
+        lines.append(f"Last {days} days: {_twitching_days(window, days)}.")
+    return lines
+
+
+def window_coverage(window: pd.DataFrame, days: int) -> str:
+    """The days of a window whose twitches were answered, and what the others hold, as
+    coverage_words says it. Days past the frame's end count as having no entry."""
+    return coverage_words(
+        days_in_range=days,
+        tracked=int(window["tracked"].sum()),
+        answered=int(window["episodes"].notna().sum()),
+    )
+
+
+def _twitching_days(window: pd.DataFrame, days: int) -> str:
+    # Twitches answered (a count, 0 included) is what a twitching day is out of: a day with only
+    # caffeine logged says nothing about twitching.
+    active = int((window["episodes"] > 0).sum())
+    return f"twitching on {plural_days(active)}; {window_coverage(window, days)}"
+
+
+def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
+    watch = int(persistence.get("watch_days") or 14)
+    threshold = int(persistence.get("threshold_days") or 28)
+    status = str(persistence.get("status") or "none")
+    text = STATUS_TEXT.get(status, status).format(watch=watch, threshold=threshold)
+    lines = [f"Status: {status.upper()} ({text})."]
+    run = persistence.get("current_run")
+    if run:
+        start = dt.date.fromisoformat(run["start"])
+        marks = "; ".join(_mark(start, int(run["days"]), days) for days in (watch, threshold))
+        tolerance = persistence.get("gap_tolerance_days")
+        allowing = f", gaps of up to {tolerance} days allowed" if tolerance else ""
+        lines.append(
+            f"Current run: since {start:%d %b %Y}, {plural_days(run['days'])}, twitching on "
+            f"{run['active_days']} of them{allowing}. {marks}."
+        )
+    longest = persistence.get("longest_run")
+    if longest and longest != run:
+        lines.append(
+            f"Longest run: {_long_date(longest['start'])} to {_long_date(longest['end'])}, "
+            f"{plural_days(longest['days'])}."
+        )
+    if persistence.get("recurrent"):
+        lines.append(f"Recurrent: episodes in {_months(persistence.get('months_with_episodes') or [])}.")
+    return lines
+
+
+def _months(months: Sequence[str]) -> str:
+    """ "2026-06", "2026-07", ... as "Jun–Nov 2026; Feb 2027"; beyond four stretches, a count."""
+    stretches: list[list[dt.date]] = []
+    for text in months:
+        month = dt.date.fromisoformat(f"{text}-01")
+        previous = stretches[-1][-1] if stretches else None
+        if previous and (month.year * 12 + month.month) - (previous.year * 12 + previous.month) == 1:
+            stretches[-1].append(month)
+        else:
+            stretches.append([month])
+    if len(stretches) > 4:
+        return f"{len(months)} months from {stretches[0][0]:%b %Y} to {stretches[-1][-1]:%b %Y}"
+    return "; ".join(_stretch(stretch[0], stretch[-1]) for stretch in stretches)
+
+
+def _stretch(first: dt.date, last: dt.date) -> str:
+    if first == last:
+        return f"{first:%b %Y}"
+    if first.year == last.year:
+        return f"{first:%b}–{last:%b %Y}"
+    return f"{first:%b %Y} – {last:%b %Y}"
+
+
+def _mark(start: dt.date, run_days: int, days: int) -> str:
+    on = start + dt.timedelta(days=days - 1)
+    if run_days >= days:
+        return f"{days}-day mark reached {on:%d %b}"
+    return f"{days}-day mark on {on:%d %b} if it continues"
+
+
+def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
+    if not episodes:
+        return []
+    counts = Counter(_place(episode) for episode in episodes)
+    places = "; ".join(f"{place}: {count}" for place, count in counts.most_common())
+    lines = [f"Locations (episodes): {places}."]
+    first_day = min(episode.local_date for episode in episodes)
+    early_end = first_day + dt.timedelta(days=27)
+    late_start = date_to - dt.timedelta(days=27)
+    if late_start <= early_end:
+        return lines  # not eight weeks of history yet: the two windows would overlap
+    # A twitch logged without a place is no place: it never reads as a new one.
+    placed = [e for e in episodes if str(e.location) != Location.UNSPECIFIED]
+    early = {_place(e) for e in placed if e.local_date <= early_end}
+    late = {_place(e) for e in placed if e.local_date >= late_start}
+    new = sorted(late - early)
+    if new:
+        lines.append(
+            f"Spreading: first 4 weeks: {_joined(early)}; last 4 weeks: {_joined(late)} (new: {', '.join(new)})."
+        )
+    else:
+        lines.append(f"No new places: first 4 weeks: {_joined(early)}; last 4 weeks: {_joined(late)}.")
+    return lines
+
+
+def _place(episode: Episode) -> str:
+    return place_words(episode.location, episode.side)
+
+
+def _joined(places: set[str]) -> str:
+    return ", ".join(sorted(places)) if places else "none"
+
+
+def _before(days: int) -> str:
+    """How long before the period's end, in words that end in "before" ("3 days before")."""
+    if days < 60:
+        return f"{days} day{'s' * (days != 1)} before"
+    if days < 730:
+        return f"about {round(days / 30.44)} months before"
+    return f"about {round(days / 365.25)} years before"
+
+
+def _with_note(source: str, note: str) -> str:
+    return f"{source}: {note}" if note else source
+
+
+def _long_date(iso: str) -> str:
+    return f"{dt.date.fromisoformat(iso):%a %d %b %Y}"
+
+
+def _column_title(name: str, unit: str) -> str:
+    label = name.capitalize()
+    return f"{label}\n({unit})" if unit else label
+
+
+def _number(value: float, *, digits: int = 0) -> str:
+    if value != value:  # NaN: not logged
+        return NOT_LOGGED
+    return rounded(value, digits, trim=True)
