@@ -105,9 +105,9 @@ def require_columns(header: list[str], wanted: list[str], where: str, allowed: s
 def open_text(path: Path) -> IO[str]:
     """A file opened as UTF-8 text (a BOM is fine); InputError when there is none to read."""
     if not path.exists():
-        raise InputError("FILE", str(path), "a file that exists")
+        raise InputError("FILE", path.name, "a file that exists")
     if not path.is_file():
-        raise InputError("FILE", str(path), "a file (this is a folder)")
+        raise InputError("FILE", path.name, "a file (this is a folder)")
     return path.open(encoding="utf-8-sig", newline="")
 
 
@@ -142,12 +142,12 @@ class Bundle:
                 self._zip = zipfile.ZipFile(path)
                 broken = self._zip.testzip()
             except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                raise InputError("FILE", str(path), f"a zip file or a folder; this one does not open ({exc})") from None
+                raise InputError("FILE", path.name, f"a zip file or a folder; this one does not open ({exc})") from None
             if broken is not None:
-                raise InputError("FILE", str(path), f"a complete zip file; {broken} in it is damaged")
+                raise InputError("FILE", path.name, f"a complete zip file; {broken} in it is damaged")
             self.names = [name for name in self._zip.namelist() if not name.endswith("/")]
         else:
-            raise InputError("FILE", str(path), "a zip file or a folder that exists")
+            raise InputError("FILE", path.name, "a zip file or a folder that exists")
 
     def find(self, suffix: str) -> str | None:
         """The shortest member name ending in `suffix` (the export's own, not a nested copy)."""
