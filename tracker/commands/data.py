@@ -96,7 +96,9 @@ def import_from_app(context: Context) -> int:
 
     opts = context.args
     path = Path(opts.file)
-    prepared = run.prepare(app=opts.app, path=path, map_path=Path(opts.map_file) if opts.map_file else None)
+    with _progress_bar() as progress:
+        map_path = Path(opts.map_file) if opts.map_file else None
+        prepared = run.prepare(app=opts.app, path=path, map_path=map_path, progress=progress)
     prefer_import = opts.prefer == "import"
     if opts.dry_run:
         with _diary_as_it_is(context) as session:

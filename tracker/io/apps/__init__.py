@@ -1,7 +1,7 @@
 """Importing another app's export: one small module per app, all behind one interface.
 
 A format module has `APP` (its name on the command line), `DESCRIPTION` (one line for
-`--help`) and `read(path, sections) -> Parsed`: what the file says, as readings of named items
+`--help`) and `read(path, sections, progress=None) -> Parsed`: what the file says, as readings of named items
 ("coffee", "mood", "sleep") with default targets. What happens to each item (a factor, a twitch,
 the day's note, nothing) is the mapping's business (tracker.io.apps.mapping), and what that does
 to the diary is the plan's (tracker.io.apps.plan): no format knows about either, so adding a
@@ -19,6 +19,7 @@ FORMATS = {
     "loop": "tracker.io.apps.loop",
     "oura": "tracker.io.apps.oura",
     "fitbit": "tracker.io.apps.fitbit",
+    "apple-health": "tracker.io.apps.apple_health",
 }
 
 

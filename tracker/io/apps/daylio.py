@@ -17,7 +17,17 @@ from typing import Any
 from tracker.core.when import local_moment
 from tracker.errors import InputError
 from tracker.io.apps.mapping import Target
-from tracker.io.apps.readings import Parsed, Reading, csv_rows, header_of, open_text, parse_iso_date, slug, tidy
+from tracker.io.apps.readings import (
+    Parsed,
+    Progress,
+    Reading,
+    csv_rows,
+    header_of,
+    open_text,
+    parse_iso_date,
+    slug,
+    tidy,
+)
 
 APP = "daylio"
 DESCRIPTION = "Daylio CSV export (moods, activities, notes)"
@@ -38,7 +48,7 @@ KNOWN_ACTIVITIES = {
 TAKEN = {"caffeine", "sleep", "water", "stress", "magnesium", MOOD}
 
 
-def read(path: Path, sections: Mapping[str, Any]) -> Parsed:
+def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = None) -> Parsed:
     """Every entry of the export as readings: mood (1–5), each activity, the note."""
     moods = _moods(sections.get("moods", {}), path)
     parsed = Parsed(items={MOOD: Target("factor", factor=MOOD, kind="scale", min=1.0, max=5.0)})

@@ -17,7 +17,16 @@ from typing import Any
 
 from tracker.errors import InputError
 from tracker.io.apps.mapping import Target
-from tracker.io.apps.readings import Parsed, Reading, csv_rows, header_of, open_text, parse_iso_date, parse_number
+from tracker.io.apps.readings import (
+    Parsed,
+    Progress,
+    Reading,
+    csv_rows,
+    header_of,
+    open_text,
+    parse_iso_date,
+    parse_number,
+)
 
 APP = "fitbit"
 DESCRIPTION = "Fitbit sleep (Takeout sleep-*.json, or the fitbit.com export CSV)"
@@ -27,7 +36,7 @@ MINUTES_A_DAY = 24 * 60
 MAX_JSON_BYTES = 64 * 1024 * 1024  # one year of sleep logs is a few MB
 
 
-def read(path: Path, sections: Mapping[str, Any]) -> Parsed:
+def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = None) -> Parsed:
     """Each main sleep, in hours, on its wake day."""
     parsed = Parsed(items={SLEEP: Target("factor", factor="sleep")})
     if path.is_dir():

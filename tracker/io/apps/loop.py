@@ -18,6 +18,7 @@ from tracker.io.apps.mapping import Target
 from tracker.io.apps.readings import (
     Bundle,
     Parsed,
+    Progress,
     Reading,
     csv_rows,
     header_of,
@@ -40,7 +41,7 @@ NOT_LOGGED = {
 TAKEN = {"caffeine", "sleep", "water", "stress", "magnesium"}
 
 
-def read(path: Path, sections: Mapping[str, Any]) -> Parsed:
+def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = None) -> Parsed:
     """Every habit's days as readings: 1 done, 0 not done, or the number entered."""
     bundle = Bundle(path)
     try:

@@ -13,7 +13,16 @@ from typing import Any
 
 from tracker.errors import InputError
 from tracker.io.apps.mapping import Target
-from tracker.io.apps.readings import Parsed, Reading, csv_rows, header_of, open_text, parse_iso_date, parse_number
+from tracker.io.apps.readings import (
+    Parsed,
+    Progress,
+    Reading,
+    csv_rows,
+    header_of,
+    open_text,
+    parse_iso_date,
+    parse_number,
+)
 
 APP = "oura"
 DESCRIPTION = "Oura trends CSV (sleep)"
@@ -25,7 +34,7 @@ FORMS = (  # date column, seconds asleep, bedtime end
 SECONDS_A_DAY = 24 * 3600
 
 
-def read(path: Path, sections: Mapping[str, Any]) -> Parsed:
+def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = None) -> Parsed:
     """Each night's sleep, in hours, on its wake day; rows without a sleep time are left out."""
     parsed = Parsed(items={SLEEP: Target("factor", factor="sleep")})
     with open_text(path) as handle:

@@ -11,13 +11,16 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
 from tracker.errors import InputError
 from tracker.io.apps.mapping import Target
+
+SKIPS_SHOWN = 3
+Progress = Callable[[str, int, int | None], None]  # what is happening, how far, out of (None: unknown)
 
 
 @dataclass(frozen=True)
@@ -40,12 +43,17 @@ class Parsed:
 
     readings: list[Reading] = field(default_factory=list)
     items: dict[str, Target] = field(default_factory=dict)
-    skipped: dict[str, list[str]] = field(default_factory=dict)  # why -> where
+    skipped: dict[str, int] = field(default_factory=dict)  # why -> how many
+    skipped_at: dict[str, list[str]] = field(default_factory=dict)  # why -> where, the first few
     sections: dict[str, dict[str, object]] = field(default_factory=dict)
     rows: int = 0
 
     def skip(self, why: str, where: str) -> None:
-        self.skipped.setdefault(why, []).append(where)
+        """Count a row left out, keeping where only the first few were (a 1 GB export may skip millions)."""
+        self.skipped[why] = self.skipped.get(why, 0) + 1
+        examples = self.skipped_at.setdefault(why, [])
+        if len(examples) < SKIPS_SHOWN:
+            examples.append(where)
 
 
 # --- names -------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from tracker.core.sources import source_of
 from tracker.io.apps import format_module
 from tracker.io.apps.mapping import Target, load_mapping
 from tracker.io.apps.plan import ImportPlan, plan_import
-from tracker.io.apps.readings import Parsed
+from tracker.io.apps.readings import Parsed, Progress
 
 
 @dataclass
@@ -21,11 +21,11 @@ class Prepared:
     source: str
 
 
-def prepare(*, app: str, path: Path, map_path: Path | None) -> Prepared:
+def prepare(*, app: str, path: Path, map_path: Path | None, progress: Progress | None = None) -> Prepared:
     """The file read and its items mapped (the file's defaults, overridden by --map).
     Reads no database, so a bad file is refused before the diary is opened."""
     mapping = load_mapping(map_path)
-    parsed = format_module(app).read(path, mapping.sections)
+    parsed = format_module(app).read(path, mapping.sections, progress)
     targets = parsed.items | {name: target for name, target in mapping.items.items() if name in parsed.items}
     return Prepared(parsed, targets, source_of(app, path))
 

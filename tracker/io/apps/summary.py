@@ -34,11 +34,11 @@ def summary_lines(plan: ImportPlan, parsed: Parsed, *, dry_run: bool) -> list[st
         lines.append(f"  and {len(plan.conflicts) - MOST_SHOWN} more")
     if plan.conflicts and not plan.prefer_import:
         lines.append("  (your entries are kept; --prefer import takes the file's instead)")
-    skipped = sum(len(where) for where in parsed.skipped.values())
-    lines.append(f"skipped: {skipped}")
-    for why, where in sorted(parsed.skipped.items()):
-        shown = ", ".join(where[:3]) + (f" and {len(where) - 3} more" if len(where) > 3 else "")
-        lines.append(f"  {len(where)} {why}: {shown}")
+    lines.append(f"skipped: {sum(parsed.skipped.values())}")
+    for why, count in sorted(parsed.skipped.items()):
+        where = parsed.skipped_at[why]
+        shown = ", ".join(where) + (f" and {count - len(where)} more" if count > len(where) else "")
+        lines.append(f"  {count} {why}: {shown}")
     return lines
 
 
