@@ -37,7 +37,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     import_csv = import_kinds.add_parser("csv", help="import daily or episode CSV files, all or nothing")
     import_csv.add_argument("files", nargs="+", metavar="FILE")
     import_csv.set_defaults(handler=import_csv_files)
-    from tracker.io.apps import FORMATS  # a dict of names: imports no format
+    from tracker.io.apps import FORMATS, OPTIONS  # names only: imports no format
 
     for app in FORMATS:
         from_app = import_kinds.add_parser(app, help=f"import a {app} export: dry run first, then all or nothing")
@@ -50,6 +50,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
             "--prefer", choices=["diary", "import"], default="diary",
             help="on a day the diary already has a value: keep yours (the default) or take the file's",
         )  # fmt: skip
+        for option, help_text in OPTIONS.get(app, {}).items():
+            from_app.add_argument(f"--{option}", metavar=option.upper(), help=help_text)
         from_app.set_defaults(handler=import_from_app, app=app)
 
 
@@ -90,7 +92,7 @@ def import_csv_files(context: Context) -> int:
 def import_from_app(context: Context) -> int:
     """Another app's export into the diary (one action, `tracker undo` removes it), or with
     --dry-run what that would do and the mapping it would use."""
-    from tracker.io.apps import run
+    from tracker.io.apps import OPTIONS, run
     from tracker.io.apps.summary import mapping_lines, summary_lines
     from tracker.io.apps.write import write_plan
 
@@ -98,7 +100,8 @@ def import_from_app(context: Context) -> int:
     path = Path(opts.file)
     with _progress_bar() as progress:
         map_path = Path(opts.map_file) if opts.map_file else None
-        prepared = run.prepare(app=opts.app, path=path, map_path=map_path, progress=progress)
+        options = {name: getattr(opts, name) for name in OPTIONS.get(opts.app, {}) if getattr(opts, name)}
+        prepared = run.prepare(app=opts.app, path=path, map_path=map_path, options=options, progress=progress)
     prefer_import = opts.prefer == "import"
     if opts.dry_run:
         with _diary_as_it_is(context) as session:

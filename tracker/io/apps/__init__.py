@@ -20,6 +20,12 @@ FORMATS = {
     "oura": "tracker.io.apps.oura",
     "fitbit": "tracker.io.apps.fitbit",
     "apple-health": "tracker.io.apps.apple_health",
+    "flaredown": "tracker.io.apps.flaredown",
+}
+# Options of one format's own: `--user X` reaches its read() as sections[app]["user"], like the
+# same setting in the mapping file's [app] table.
+OPTIONS = {
+    "flaredown": {"user": "whose check-ins to import, when the file holds several people's (their user_id)"},
 }
 
 

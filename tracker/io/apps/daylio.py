@@ -113,7 +113,7 @@ def _default(activity: str) -> Target:
     if activity in KNOWN_ACTIVITIES:
         return KNOWN_ACTIVITIES[activity]
     name = slug(activity)
-    return Target("factor", factor=f"{name}_done" if name in TAKEN else name, kind="yes-no")
+    return Target("factor", factor=slug(activity, suffix="_done") if name in TAKEN else name, kind="yes-no")
 
 
 def _clock(text: str, where: str) -> dt.time:

@@ -65,7 +65,7 @@ def _read(bundle: Bundle) -> Parsed:
         name = habit["Name"].strip()
         numeric = habit.get("Type", "").strip().upper() == "NUMERICAL"
         factor = slug(name)
-        factor = f"{factor}_habit" if factor in TAKEN else factor
+        factor = slug(name, suffix="_habit") if factor in TAKEN else factor
         kind = "number" if numeric else "yes-no"
         parsed.items[name] = Target("factor", factor=factor, kind=kind, unit=habit.get("Unit", "").strip())
         member = bundle.find(f"{habit['Position'].strip()} {name}/Checkmarks.csv")

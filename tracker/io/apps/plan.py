@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from tracker.core import validate
 from tracker.core.daily import daily_value
 from tracker.core.formatting import amount_words
 from tracker.core.sources import source_app
@@ -84,6 +85,12 @@ def plan_import(
                 by_factor[(factor.name, reading.day)].append((reading, value))
                 plan.per_factor[factor.name] += 1
             case "episode":
+                if reading.at is None:
+                    raise InputError(
+                        f"{reading.where}: {reading.item}", "a day without a time",
+                        "a twitch needs its time: map this item to a factor, like "
+                        f'{{ to = "factor", factor = "{reading.item.lower().replace(" ", "_")}", kind = "yes-no" }}',
+                    )  # fmt: skip
                 twitches[reading.day].append((reading, target.location))
             case "note":
                 if reading.text.strip():
@@ -108,6 +115,7 @@ class _Factors:
         found = self.by_name.get(target.factor)
         if found is not None:
             return found
+        validate.name(f"mapping {reading.item}: factor", target.factor)
         kind = FactorKind(target.kind or (FactorKind.YES_NO if reading.value is None else FactorKind.NUMBER))
         low, high, rule = {
             FactorKind.YES_NO: (0.0, 1.0, DailyRule.MAX),

@@ -59,10 +59,15 @@ class Parsed:
 # --- names -------------------------------------------------------------------------------------
 
 
-def slug(name: str) -> str:
-    """A factor name made from an app's item name: "Movies / TV" -> "movies_tv"."""
+FACTOR_NAME_MAX = 40  # tracker.core.validate.NAME_PATTERN's limit
+
+
+def slug(name: str, *, suffix: str = "") -> str:
+    """A factor name made from an app's item name: "Movies / TV" -> "movies_tv" (cut to the
+    length a factor name may have, `suffix` kept whole)."""
     text = re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
-    return text if text[:1].isalpha() else f"x_{text}"
+    text = text if text[:1].isalpha() else f"x_{text}"
+    return text[: FACTOR_NAME_MAX - len(suffix)].rstrip("_") + suffix
 
 
 def tidy(name: str) -> str:

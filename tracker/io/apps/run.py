@@ -21,10 +21,16 @@ class Prepared:
     source: str
 
 
-def prepare(*, app: str, path: Path, map_path: Path | None, progress: Progress | None = None) -> Prepared:
-    """The file read and its items mapped (the file's defaults, overridden by --map).
+def prepare(
+    *, app: str, path: Path, map_path: Path | None, options: dict[str, str] | None = None,
+    progress: Progress | None = None,
+) -> Prepared:
+    """The file read and its items mapped (the file's defaults, overridden by --map; the
+    format's own `options`, such as Flaredown's --user, over its [app] table there).
     Reads no database, so a bad file is refused before the diary is opened."""
     mapping = load_mapping(map_path)
+    if options:
+        mapping.sections[app] = {**mapping.sections.get(app, {}), **options}
     parsed = format_module(app).read(path, mapping.sections, progress)
     targets = parsed.items | {name: target for name, target in mapping.items.items() if name in parsed.items}
     return Prepared(parsed, targets, source_of(app, path))
