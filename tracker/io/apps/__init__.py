@@ -21,6 +21,7 @@ FORMATS = {
     "fitbit": "tracker.io.apps.fitbit",
     "apple-health": "tracker.io.apps.apple_health",
     "flaredown": "tracker.io.apps.flaredown",
+    "bearable": "tracker.io.apps.bearable",
 }
 # Options of one format's own: `--user X` reaches its read() as sections[app]["user"], like the
 # same setting in the mapping file's [app] table.

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from tracker.core.formatting import plural
 from tracker.core.vocabulary import FactorKind, Side
 from tracker.io.apps.plan import ImportPlan
+from tracker.io.apps.readings import Reading
 from tracker.storage import journal
 from tracker.storage.factors import add_factor
 from tracker.storage.models import Day, Episode, FactorCreate, FactorEntry, utc_now
@@ -42,7 +43,7 @@ def write_plan(*, session: Session, plan: ImportPlan, file_name: str) -> str:
             "factor_id": factor.id if factor.id is not None else ids[factor.name],
             "local_date": reading.day,
             "value": value,
-            "note": "" if reading.text == "" else reading.text,
+            "note": reading.text,
             "source": plan.source,
             "created_at": created_at,
             **_when(reading.at),
@@ -51,8 +52,7 @@ def write_plan(*, session: Session, plan: ImportPlan, file_name: str) -> str:
     ]
     if rows:
         changes.append(journal.added_range("factor_entry", *journal.insert_rows(session, FactorEntry, rows)))
-    episodes = [_episode(reading.at, reading.day, location, plan.source, created_at)
-                for reading, location in plan.episodes]  # fmt: skip
+    episodes = [_episode(reading, location, plan.source, created_at) for reading, location in plan.episodes]
     if episodes:
         changes.append(journal.added_range("episode", *journal.insert_rows(session, Episode, episodes)))
     changes += _days(session, plan, created_at)
@@ -87,12 +87,13 @@ def _when(at: dt.datetime | None) -> dict[str, Any]:
     return {"at": at.astimezone(dt.UTC), "utc_offset_min": int(offset.total_seconds() // 60)}
 
 
-def _episode(at: dt.datetime | None, day: dt.date, location: str, source: str, created: dt.datetime) -> dict[str, Any]:
-    when = _when(at)
+def _episode(reading: Reading, location: str, source: str, created: dt.datetime) -> dict[str, Any]:
+    """A twitch as the file tells it: its time and note; side, intensity and duration not given."""
+    when = _when(reading.at)
     return {
-        "started_at": when["at"], "utc_offset_min": when["utc_offset_min"], "local_date": day,
+        "started_at": when["at"], "utc_offset_min": when["utc_offset_min"], "local_date": reading.day,
         "location": location, "side": Side.UNSPECIFIED.value, "intensity": None, "duration_s": None,
-        "context": "", "relief": "", "note": "", "source": source, "created_at": created,
+        "context": "", "relief": "", "note": reading.text, "source": source, "created_at": created,
     }  # fmt: skip
 
 
