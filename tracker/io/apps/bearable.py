@@ -31,10 +31,10 @@ from tracker.io.apps.readings import (
     csv_rows,
     header_of,
     open_text,
+    own_factor,
     parse_iso_date,
     parse_number,
     require_columns,
-    slug,
     tidy,
 )
 
@@ -45,7 +45,6 @@ PARTS = {"am": dt.time(9), "mid": dt.time(13), "pm": dt.time(18), "pre": dt.time
 SEVERITY = re.compile(r"\s*\((none|mild|moderate|severe|unbearable|extreme)\)\s*$", re.IGNORECASE)
 DOSE = re.compile(r"(\d+(?:\.\d+)?)\s*mg\b", re.IGNORECASE)
 ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE)
-TAKEN = {"caffeine", "sleep", "water", "stress", "magnesium", "mood"}
 MEDS = {"medication", "medications", "meds", "supplements", "meds/supplements", "medication/supplements"}
 
 
@@ -138,8 +137,7 @@ def _yes(name: str) -> Target:
 
 
 def _name(name: str, suffix: str) -> str:
-    factor = slug(name)
-    return slug(name, suffix=suffix) if factor in TAKEN else factor
+    return own_factor(name, suffix=suffix)
 
 
 def _hours(text: str, where: str) -> float:

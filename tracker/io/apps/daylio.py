@@ -24,8 +24,8 @@ from tracker.io.apps.readings import (
     csv_rows,
     header_of,
     open_text,
+    own_factor,
     parse_iso_date,
-    slug,
     tidy,
 )
 
@@ -44,8 +44,6 @@ KNOWN_ACTIVITIES = {
     "eye twitch": Target("episode", location="eyelid"),
     "lip twitch": Target("episode", location="upper-lip"),
 }
-# Factor names an activity may not take as it is: the built-in ones measure amounts, not yes/no.
-TAKEN = {"caffeine", "sleep", "water", "stress", "magnesium", MOOD}
 
 
 def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = None) -> Parsed:
@@ -112,8 +110,7 @@ def _moods(given: object, path: Path) -> dict[str, int]:
 def _default(activity: str) -> Target:
     if activity in KNOWN_ACTIVITIES:
         return KNOWN_ACTIVITIES[activity]
-    name = slug(activity)
-    return Target("factor", factor=slug(activity, suffix="_done") if name in TAKEN else name, kind="yes-no")
+    return Target("factor", factor=own_factor(activity, suffix="_done"), kind="yes-no")
 
 
 def _clock(text: str, where: str) -> dt.time:

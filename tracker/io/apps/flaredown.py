@@ -25,6 +25,7 @@ from tracker.io.apps.readings import (
     csv_rows,
     header_of,
     open_text,
+    own_factor,
     parse_iso_date,
     slug,
     tidy,
@@ -37,7 +38,6 @@ WIDE_TAIL = ["Tags", "Foods"]
 RATED = {"condition", "symptom"}
 LISTS = {"tag", "food"}
 DOSE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-zA-Zµ]+)?\s*$")
-TAKEN = {"caffeine", "sleep", "water", "stress", "magnesium"}
 
 
 def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = None) -> Parsed:
@@ -103,9 +103,7 @@ def _read_wide(handle: Any, name: str, header: list[str], parsed: Parsed) -> Non
 
 
 def _add(parsed: Parsed, kind: str, name: str, value: str, day: Any, where: str) -> None:
-    factor = slug(name)
-    if factor in TAKEN and not (kind == "treatment" and factor == "magnesium"):
-        factor = slug(name, suffix=f"_{kind}")
+    factor = own_factor(name, suffix=f"_{kind}")
     if kind in RATED:
         if not value:
             parsed.skip(f"{kind}s with no rating (not logged)", where)
@@ -119,7 +117,7 @@ def _add(parsed: Parsed, kind: str, name: str, value: str, day: Any, where: str)
         dose = DOSE.match(value)
         if dose and dose.group(2):
             unit = dose.group(2).lower()
-            target = Target("factor", factor="magnesium") if factor == "magnesium" and unit == "mg" else Target(
+            target = Target("factor", factor="magnesium") if slug(name) == "magnesium" and unit == "mg" else Target(
                 "factor", factor=factor, kind="number", unit=unit
             )
             parsed.items.setdefault(name, target)

@@ -22,10 +22,10 @@ from tracker.io.apps.readings import (
     Reading,
     csv_rows,
     header_of,
+    own_factor,
     parse_iso_date,
     parse_number,
     require_columns,
-    slug,
 )
 
 APP = "loop"
@@ -38,7 +38,6 @@ NOT_LOGGED = {
     "YES_AUTO": "days Loop filled in from the habit's frequency (YES_AUTO: not done that day)",
     "SKIP": "days skipped on purpose (SKIP: not logged)",
 }
-TAKEN = {"caffeine", "sleep", "water", "stress", "magnesium"}
 
 
 def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = None) -> Parsed:
@@ -64,8 +63,7 @@ def _read(bundle: Bundle) -> Parsed:
     for habit in habits:
         name = habit["Name"].strip()
         numeric = habit.get("Type", "").strip().upper() == "NUMERICAL"
-        factor = slug(name)
-        factor = slug(name, suffix="_habit") if factor in TAKEN else factor
+        factor = own_factor(name, suffix="_habit")
         kind = "number" if numeric else "yes-no"
         parsed.items[name] = Target("factor", factor=factor, kind=kind, unit=habit.get("Unit", "").strip())
         member = bundle.find(f"{habit['Position'].strip()} {name}/Checkmarks.csv")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from tracker.core.vocabulary import BUILTIN_FACTORS
 from tracker.errors import InputError
 from tracker.io.apps.mapping import Target
 
@@ -60,6 +61,9 @@ class Parsed:
 
 
 FACTOR_NAME_MAX = 40  # tracker.core.validate.NAME_PATTERN's limit
+# Names an app's item may not take as they are: the built-in factors measure amounts (a yes-no
+# "water" would land in water ml as 1 ml), and "mood" is Daylio's 1–5 scale.
+TAKEN_NAMES = frozenset({factor.name for factor in BUILTIN_FACTORS} | {"mood"})
 
 
 def slug(name: str, *, suffix: str = "") -> str:
@@ -68,6 +72,13 @@ def slug(name: str, *, suffix: str = "") -> str:
     text = re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
     text = text if text[:1].isalpha() else f"x_{text}"
     return text[: FACTOR_NAME_MAX - len(suffix)].rstrip("_") + suffix
+
+
+def own_factor(name: str, *, suffix: str) -> str:
+    """The factor an item gets by default: its slug, or with `suffix` when that names a
+    factor of another meaning ("Water" habit -> water_habit)."""
+    plain = slug(name)
+    return slug(name, suffix=suffix) if plain in TAKEN_NAMES else plain
 
 
 def tidy(name: str) -> str:
