@@ -56,7 +56,7 @@ def test_unknown_mood_names_stop_the_import_with_how_to_map_them(cli, db_path, f
 def test_a_mapping_names_the_moods_and_sends_activities_where_they_belong(cli, daily, tmp_path, frozen) -> None:
     mapping = tmp_path / "map.toml"
     mapping.write_text(
-        '[moods]\naverage = 3\nsad = 2\n\n[items]\n"bad sleep" = "skip"\n'
+        '[moods]\naverage = 3\nsad = 2\n\n[items]\n"bad sleep" = "skip"\n"eat out" = "note"\n'
         'alcohol = { to = "factor", factor = "alcohol", kind = "number", unit = "drinks", amount = 2 }\n'
         '"stomachache" = { to = "episode", location = "cheek" }\n',
         encoding="utf-8",
@@ -71,6 +71,7 @@ def test_a_mapping_names_the_moods_and_sends_activities_where_they_belong(cli, d
     assert days["2021-09-27"]["cook"] == "1"
     assert [days[d]["episodes"] for d in ("2021-09-27", "2021-09-28")] == ["1", "1"]
     assert days["2021-09-27"]["locations"] == "cheek"
+    assert days["2021-09-27"]["note"] == "eat out"  # an activity sent to the day's note is named there
 
 
 def test_the_older_seven_column_form(cli, daily, tmp_path, frozen) -> None:

@@ -75,7 +75,8 @@ def plan_import(
     notes: dict[dt.date, list[tuple[str, str]]] = defaultdict(list)  # (time, text): told in time order
     for reading in parsed.readings:
         target = targets[reading.item]
-        plan.days.add(reading.day)
+        if target.to != "skip":
+            plan.days.add(reading.day)
         match target.to:
             case "factor":
                 factor = factors.resolve(target, reading)
@@ -93,8 +94,8 @@ def plan_import(
                     )  # fmt: skip
                 twitches[reading.day].append((reading, target.location))
             case "note":
-                if reading.text.strip():
-                    notes[reading.day].append((_instant(reading.at), reading.text.strip()))
+                # An item sent to the note without words of its own (an activity) is named there.
+                notes[reading.day].append((_instant(reading.at), reading.text.strip() or reading.item))
     app = source_app(source)
     if plan.days:
         first, last = min(plan.days), max(plan.days)
