@@ -81,11 +81,11 @@ def write_export(path: Path, megabytes: int) -> int:
 
 
 def run_import(path: Path, folder: Path) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS in MB, and the import's first line."""
+    """Wall seconds, peak RSS in MB, and the import's first line (each file into a fresh diary)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "tracker", "--db", str(folder / f"{path.stem}.db"), "import", "apple-health", str(path)],
+        [sys.executable, "-m", "tracker", "--db", str(folder / f"{path.name}.db"), "import", "apple-health", str(path)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     seconds = time.perf_counter() - started
@@ -125,7 +125,7 @@ def main() -> None:
         "",
         "| export | days | wall time | peak memory (RSS) | result |",
         "| --- | ---: | ---: | ---: | --- |",
-        *(f"| {what} | {days:,} | {seconds:,.1f} s | {peak:,} MB | {said} |" for what, days, seconds, peak, said in rows),  # noqa: E501
+        *(f"| {what} | {days:,} | {secs:,.1f} s | {peak:,} MB | {said} |" for what, days, secs, peak, said in rows),
         "",
         f"Time per MB, large / small: {(rows[1][2] / opts.megabytes) / (rows[0][2] / opts.small):.2f}; "
         f"peak memory, large / small: {rows[1][3] / rows[0][3]:.2f}.",
