@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker.commands.context import Context
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,6 +37,22 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     import_csv = import_kinds.add_parser("csv", help="import daily or episode CSV files, all or nothing")
     import_csv.add_argument("files", nargs="+", metavar="FILE")
     import_csv.set_defaults(handler=import_csv_files)
+    from tracker.io.apps import FORMATS, OPTIONS  # names only: imports no format
+
+    for app in FORMATS:
+        from_app = import_kinds.add_parser(app, help=f"import a {app} export: dry run first, then all or nothing")
+        from_app.add_argument("file", metavar="FILE", help="the export: a file, a zip or a folder")
+        from_app.add_argument("--map", dest="map_file", metavar="MAP.toml", help="where each item goes (see --dry-run)")
+        from_app.add_argument(
+            "--dry-run", action="store_true", help="say what would happen, and the mapping; write nothing"
+        )
+        from_app.add_argument(
+            "--prefer", choices=["diary", "import"], default="diary",
+            help="on a day the diary already has a value: keep yours (the default) or take the file's",
+        )  # fmt: skip
+        for option, help_text in OPTIONS.get(app, {}).items():
+            from_app.add_argument(f"--{option}", metavar=option.upper(), help=help_text)
+        from_app.set_defaults(handler=import_from_app, app=app)
 
 
 def export_csv(context: Context) -> int:
@@ -65,6 +87,55 @@ def import_csv_files(context: Context) -> int:
         report = import_files(engine=context.engine(), paths=paths, now=context.now(), progress=progress)
     print(report.describe())
     return 0
+
+
+def import_from_app(context: Context) -> int:
+    """Another app's export into the diary (one action, `tracker undo` removes it), or with
+    --dry-run what that would do and the mapping it would use."""
+    from tracker.io.apps import OPTIONS, run
+    from tracker.io.apps.summary import mapping_lines, summary_lines
+    from tracker.io.apps.write import write_plan
+
+    opts = context.args
+    path = Path(opts.file)
+    with _progress_bar() as progress:
+        map_path = Path(opts.map_file) if opts.map_file else None
+        options = {name: getattr(opts, name) for name in OPTIONS.get(opts.app, {}) if getattr(opts, name)}
+        prepared = run.prepare(app=opts.app, path=path, map_path=map_path, options=options, progress=progress)
+    prefer_import = opts.prefer == "import"
+    if opts.dry_run:
+        with _diary_as_it_is(context) as session:
+            plan = run.plan(session=session, prepared=prepared, prefer_import=prefer_import)
+        print(f"dry run: importing {opts.app} {path.name} would change the diary like this (nothing written)")
+        print("\n".join(summary_lines(plan, prepared.parsed, dry_run=True)))
+        print("\n".join(mapping_lines(prepared.targets, prepared.parsed)), end="")
+        return 0
+    with context.session() as session:
+        plan = run.plan(session=session, prepared=prepared, prefer_import=prefer_import)
+        done = write_plan(session=session, plan=plan, file_name=path.name)
+    print(f"imported {opts.app} {path.name}: {done}")
+    print("\n".join(summary_lines(plan, prepared.parsed, dry_run=False)))
+    print("`tracker undo` removes this import")
+    return 0
+
+
+@contextlib.contextmanager
+def _diary_as_it_is(context: Context) -> Iterator[Session]:
+    """The diary, read-only, to compare a dry run with; an empty one (thrown away after) when
+    there is none yet, so a dry run never creates the diary."""
+    if os.path.lexists(context.db_path):
+        with context.session(write=False) as session:
+            yield session
+        return
+    from tracker.storage.engine import open_database, session_scope
+
+    with tempfile.TemporaryDirectory() as folder:
+        engine = open_database(Path(folder) / "empty.db")
+        try:
+            with session_scope(engine, write=False) as session:
+                yield session
+        finally:
+            engine.dispose()
 
 
 @contextlib.contextmanager

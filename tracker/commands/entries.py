@@ -67,6 +67,7 @@ def list_entries(context: Context) -> int:
                     "context": episode.context_tags,
                     "relief": episode.relief_tags,
                     "note": episode.note,
+                    "source": episode.source,
                 }
             )
         for entry in factor_entries_between(session=session, start=start, end=end):
@@ -84,6 +85,7 @@ def list_entries(context: Context) -> int:
                     "unit": factor.unit,
                     "kind": factor.kind,
                     "note": entry.note,
+                    "source": entry.source,
                 }
             )
         for flag in red_flags_between(session=session, start=start, end=end):
@@ -145,6 +147,10 @@ def _describe(item: dict[str, object]) -> str:
     from tracker.core.formatting import amount_words, factor_words, red_flag_words, twitch_words
 
     note = f" — {item['note']}" if item.get("note") else ""
+    if item.get("source"):
+        from tracker.core.sources import source_words
+
+        note += f" ({source_words(str(item['source']))})"
     match item["type"]:
         case "twitch":
             tags = ", ".join(item["context"] + item["relief"])  # type: ignore[operator]  # tag lists, built above

@@ -15,5 +15,11 @@ EPISODE_COLUMNS = [
     "note",
 ]
 
+# Where imported entries came from (tracker.core.sources): the last column of each file, and
+# only when something in the export was imported, so a diary without imports exports byte for
+# byte as it always did.
+DAILY_SOURCES = "sources"  # "caffeine_mg=daylio:export.csv;sleep_h=oura:trends.csv"
+EPISODE_SOURCE = "source"  # "daylio:export.csv"
+
 # A user factor's column may not take any of these names.
-RESERVED_COLUMNS = frozenset(DAILY_HEAD + DAILY_TAIL + EPISODE_COLUMNS)
+RESERVED_COLUMNS = frozenset([*DAILY_HEAD, *DAILY_TAIL, *EPISODE_COLUMNS, DAILY_SOURCES, EPISODE_SOURCE])

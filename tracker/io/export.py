@@ -7,26 +7,34 @@ from collections.abc import Sequence
 
 from sqlmodel import Session
 
-from tracker.core.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
+from tracker.core.columns import DAILY_HEAD, DAILY_SOURCES, DAILY_TAIL, EPISODE_COLUMNS, EPISODE_SOURCE
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import format_number
+from tracker.core.sources import sources_cell
 from tracker.core.span import Bounded, bound_dates
 from tracker.core.when import local_now
 from tracker.io.csv_cells import csv_text
 from tracker.storage.models import Episode, Factor
-from tracker.storage.queries import daily_rows, episodes_between, logged_range
+from tracker.storage.queries import daily_rows, episodes_between, logged_range, sources_between
 from tracker.storage.store import list_factors
 
 
-def daily_columns(factors: Sequence[Factor]) -> list[str]:
-    return DAILY_HEAD + [factor.column for factor in factors] + DAILY_TAIL
+def daily_columns(factors: Sequence[Factor], *, sources: bool = False) -> list[str]:
+    return DAILY_HEAD + [factor.column for factor in factors] + DAILY_TAIL + ([DAILY_SOURCES] if sources else [])
 
 
-def daily_csv(rows: Sequence[DailyRow], factors: Sequence[Factor]) -> str:
+def daily_csv(
+    rows: Sequence[DailyRow], factors: Sequence[Factor], sources: dict[dt.date, dict[str, str]] | None = None
+) -> str:
+    """The daily CSV; with a `sources` column only when some entry was imported (`sources`)."""
     blank = [""] * (len(factors) + len(DAILY_HEAD) + len(DAILY_TAIL) - 2)
+
+    def tail(row: DailyRow) -> list[str]:
+        return [sources_cell(sources.get(row.date, {}))] if sources else []
+
     return csv_text(
         [
-            daily_columns(factors),
+            daily_columns(factors, sources=bool(sources)),
             *(
                 [
                     row.date.isoformat(),
@@ -38,9 +46,10 @@ def daily_csv(rows: Sequence[DailyRow], factors: Sequence[Factor]) -> str:
                     *(format_number(row.factors.get(factor.column)) for factor in factors),
                     ";".join(row.red_flags),
                     row.note,
+                    *tail(row),
                 ]
                 if row.tracked
-                else [row.date.isoformat(), "0", *blank]
+                else [row.date.isoformat(), "0", *blank, *tail(row)]
                 for row in rows
             ),
         ]
@@ -48,9 +57,11 @@ def daily_csv(rows: Sequence[DailyRow], factors: Sequence[Factor]) -> str:
 
 
 def episodes_csv(episodes: Sequence[Episode]) -> str:
+    """The episodes CSV; with a `source` column only when some twitch was imported."""
+    sourced = any(episode.source for episode in episodes)
     return csv_text(
         [
-            EPISODE_COLUMNS,
+            EPISODE_COLUMNS + ([EPISODE_SOURCE] if sourced else []),
             *(
                 [
                     episode.local_started_at.isoformat(timespec="seconds"),
@@ -62,6 +73,7 @@ def episodes_csv(episodes: Sequence[Episode]) -> str:
                     episode.context,
                     episode.relief,
                     episode.note,
+                    *([episode.source] if sourced else []),
                 ]
                 for episode in episodes
             ),
@@ -97,7 +109,8 @@ def export_daily(*, session: Session, date_from: dt.date | None = None, date_to:
     factors = list_factors(session=session)
     span = export_range(session=session, date_from=date_from, date_to=date_to)
     rows = daily_rows(session=session, start=span[0], end=span[1]) if span else []
-    return daily_csv(rows, factors)
+    sources = sources_between(session=session, start=span[0], end=span[1]) if span else {}
+    return daily_csv(rows, factors, sources)
 
 
 def export_episodes(*, session: Session, date_from: dt.date | None = None, date_to: dt.date | None = None) -> str:

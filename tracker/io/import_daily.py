@@ -22,9 +22,10 @@ from sqlalchemy import Connection, func, select
 from sqlmodel import col
 
 from tracker.core import validate
-from tracker.core.columns import DAILY_HEAD, DAILY_TAIL
+from tracker.core.columns import DAILY_HEAD, DAILY_SOURCES, DAILY_TAIL
 from tracker.core.daily import daily_value
 from tracker.core.formatting import format_number, same_number
+from tracker.core.sources import read_sources_cell
 from tracker.core.vocabulary import RedFlagKind
 from tracker.core.when import parse_file_date
 from tracker.errors import InputError
@@ -47,6 +48,7 @@ class DailyRow:
     written: dict[int, str]  # the cells as the file wrote them, to compare at the file's precision
     red_flags: list[str]
     note: str  # "" when the cell was empty
+    sources: dict[int, str] = field(default_factory=dict)  # by factor id: where an imported value came from
 
 
 @dataclass
@@ -58,13 +60,14 @@ class DailyPlan:
     notes: dict[dt.date, str] = field(default_factory=dict)  # for days without a note
     no_twitches: set[dt.date] = field(default_factory=set)  # the file says 0, and none are logged
     tracked: set[dt.date] = field(default_factory=set)  # the file says tracked, and adds nothing else
+    sources: dict[tuple[dt.date, int], str] = field(default_factory=dict)  # an entry's source, when imported
 
 
 def parse_daily(table: CsvTable, factors: list[Factor], now: dt.datetime) -> tuple[list[DailyRow], int]:
     """The rows of a daily file that say something, and how many rows it had."""
     by_column = {factor.column: factor for factor in factors}
     for name in table.header:
-        if name not in DAILY_HEAD and name not in DAILY_TAIL and name not in by_column:
+        if name not in DAILY_HEAD and name not in DAILY_TAIL and name != DAILY_SOURCES and name not in by_column:
             raise InputError(f"{table.where} column", name, "a column of the daily format, or a defined user factor")
     parsed: list[DailyRow] = []
     seen: dict[dt.date, int] = {}
@@ -116,12 +119,16 @@ def _parse_row(
     day = validate.calendar_day("date", day, validate.latest_local_date(now))
     values: dict[int, float] = {}
     written: dict[int, str] = {}
+    sources: dict[int, str] = {}
+    imported = read_sources_cell(restore_text(cells.get(DAILY_SOURCES, "")))
     for column, factor in by_column.items():
         text = cells.get(column, "").strip()
         if text:
             assert factor.id is not None  # the factors were read from the store
             values[factor.id] = store.check_factor_value(factor, _number(column, text), field=column)
             written[factor.id] = text
+            if column in imported:
+                sources[factor.id] = imported[column]
     return DailyRow(
         where=where,
         date=day,
@@ -134,6 +141,7 @@ def _parse_row(
             for kind in split_tags(restore_text(cells.get("red_flags", "")))
         ],
         note=validate.note("note", restore_text(cells.get("note", ""))),
+        sources=sources,
     )
 
 
@@ -167,6 +175,8 @@ def plan_daily(
             else:
                 adding[(row.date, factor_id)] = (row.written[factor_id], row.where)
                 plan.entries.append((row.date, factor_id, value))
+                if factor_id in row.sources:
+                    plan.sources[(row.date, factor_id)] = row.sources[factor_id]
         for kind in row.red_flags:
             if (row.date, kind) not in flags:
                 flags.add((row.date, kind))

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection
 
 from tracker.core import validate
-from tracker.core.columns import EPISODE_COLUMNS
+from tracker.core.columns import EPISODE_COLUMNS, EPISODE_SOURCE
 from tracker.core.vocabulary import Location, Side
 from tracker.core.when import local_moment, parse_duration, parse_file_date
 from tracker.errors import InputError
@@ -37,7 +37,7 @@ Progress = Callable[[str, int, int | None], None]  # what is happening, how far,
 
 CHUNK_ROWS = 5000
 STORED = ("started_at", "utc_offset_min", "local_date", "location", "side", "intensity", "duration_s", "context",
-          "relief", "note")  # fmt: skip
+          "relief", "note", "source")  # fmt: skip
 # What makes two twitches the same one: the second they started (UTC for a time with an
 # offset, the wall clock for one without: `sec` holds whichever) and every detail.
 KEY = "sec, location, side, strength, duration, context, relief, note"
@@ -87,12 +87,12 @@ class EpisodeStaging:
             "CREATE TEMP TABLE import_read (file_no INTEGER, line INTEGER, naive INTEGER, sec TEXT, started_at TEXT, "
             "utc_offset_min INTEGER, local_date TEXT, location TEXT, side TEXT, intensity INTEGER, strength INTEGER, "
             "duration_s INTEGER, "
-            "duration INTEGER, context TEXT, relief TEXT, note TEXT)"
+            "duration INTEGER, context TEXT, relief TEXT, note TEXT, source TEXT)"
         )
 
     def add_file(self, table: CsvTable, progress: Progress | None) -> int:
         """Check and stage every row of an episodes file; returns how many rows it had."""
-        unknown = [name for name in table.header if name not in EPISODE_COLUMNS]
+        unknown = [name for name in table.header if name not in EPISODE_COLUMNS and name != EPISODE_SOURCE]
         if unknown:
             raise InputError(f"{table.where} column", unknown[0], "a column of the episodes format")
         self._files += 1
@@ -158,7 +158,8 @@ class EpisodeStaging:
             0 if fields["intensity"] is None else fields["intensity"],  # NULL never equals NULL in a join
             duration,
             -1 if duration is None else duration,  # NULL never equals NULL in a join
-            *(columns[name] for name in STORED[7:]),
+            *(columns[name] for name in STORED[7:10]),
+            restore_text(cell(EPISODE_SOURCE)),  # where an imported twitch came from: kept as exported
         )
 
     def _parsed(self, column: str, text: str) -> Any:
@@ -176,7 +177,7 @@ class EpisodeStaging:
 
     def _stage(self, chunk: list[tuple[object, ...]]) -> None:
         if chunk:
-            self.conn.exec_driver_sql(f"INSERT INTO temp.import_read VALUES ({', '.join('?' * 16)})", chunk)
+            self.conn.exec_driver_sql(f"INSERT INTO temp.import_read VALUES ({', '.join('?' * 17)})", chunk)
             chunk.clear()
 
     def number_repeats(self) -> None:

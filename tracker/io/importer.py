@@ -160,7 +160,12 @@ def _write(
         report.days_changed.update(new_days)
     date_only = {"at": None, "utc_offset_min": None, "note": "", "created_at": created}
     values = _insert(
-        conn, FactorEntry, [{"factor_id": f, "local_date": day, "value": v, **date_only} for day, f, v in plan.entries]
+        conn,
+        FactorEntry,
+        [
+            {"factor_id": f, "local_date": day, "value": v, "source": plan.sources.get((day, f), ""), **date_only}
+            for day, f, v in plan.entries
+        ],
     )
     flags = _insert(
         conn, RedFlag, [{"date": day, "kind": kind, "note": "", "created_at": created} for day, kind in plan.red_flags]

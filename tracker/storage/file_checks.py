@@ -23,8 +23,8 @@ from tracker.storage.wal import foreign_wal, wal_path
 
 # The newest schema this code knows, and every revision it can upgrade from. A test keeps
 # these in step with migrations/versions/.
-SCHEMA_HEAD = "0005"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+SCHEMA_HEAD = "0006"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 BUSY_TIMEOUT_S = 10
 # The open check reads every page; memory-mapping the file makes that about twice as fast

@@ -96,9 +96,10 @@ def record(session: Session, *, done: str, undo: str, changes: list[Change]) -> 
     """Add one write to the action of the session's transaction (started by the first write in
     it); returns the action's id, or 0 when the write changed nothing and so is no action (undo
     right after it reverses the write before, not a reversal of nothing)."""
-    changes = [change for change in changes if not _unchanged(session, change)]
-    if not changes:
+    kept = [change for change in changes if not _unchanged(session, change)]
+    if changes and not kept:
         return 0
+    changes = kept  # (an import that adds nothing passes no changes, and is still its own action)
     transaction = session.get_transaction()
     held = session.info.get(_OPEN_ACTION)
     if held is None or held["transaction"] is not transaction:

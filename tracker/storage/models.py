@@ -31,6 +31,11 @@ metadata: MetaData = SQLModel.metadata
 NEVER_REUSE_IDS: dict[str, Any] = {"sqlite_autoincrement": True}
 
 
+# An entry brought in from another app says where from, as "app:file name" ("daylio:export.csv");
+# "" is an entry the person logged in tracker (tracker.io.apps.sources reads and writes the form).
+SOURCE_MEANING = "where an imported entry came from, as app:file; empty when logged in tracker"
+
+
 def utc_now() -> dt.datetime:
     """Aware UTC now."""
     return dt.datetime.now(dt.UTC)
@@ -50,6 +55,7 @@ class EpisodeBase(SQLModel):
     context: str = Field(default="", description="';'-separated tags")
     relief: str = Field(default="", description="';'-separated tags")
     note: str = ""
+    source: str = Field(default="", sa_column_kwargs={"server_default": ""}, description=SOURCE_MEANING)
 
 
 class Episode(EpisodeBase, table=True):
@@ -146,6 +152,7 @@ class FactorEntryBase(SQLModel):
     local_date: dt.date = Field(index=True)
     value: float
     note: str = ""
+    source: str = Field(default="", sa_column_kwargs={"server_default": ""}, description=SOURCE_MEANING)
 
 
 class FactorEntry(FactorEntryBase, table=True):

@@ -15,7 +15,7 @@ from sqlalchemy import func, union_all
 from sqlmodel import Session, col, select
 
 from tracker.core.daily import DailyRow, DaySummary, answered_twitches, daily_value, date_range, summarize_day
-from tracker.storage.models import Day, Episode, FactorEntry, RedFlag
+from tracker.storage.models import Day, Episode, Factor, FactorEntry, RedFlag
 from tracker.storage.store import list_factors
 
 
@@ -92,6 +92,19 @@ def red_flags_between(*, session: Session, start: dt.date, end: dt.date) -> list
             .order_by(col(RedFlag.date), col(RedFlag.id))
         )
     )
+
+
+def sources_between(*, session: Session, start: dt.date, end: dt.date) -> dict[dt.date, dict[str, str]]:
+    """For each day with imported factor entries: {factor column: where they came from}."""
+    found: dict[dt.date, dict[str, str]] = defaultdict(dict)
+    for day, column, source in session.exec(
+        select(col(FactorEntry.local_date), col(Factor.column), col(FactorEntry.source))
+        .join(Factor, col(Factor.id) == col(FactorEntry.factor_id))
+        .where(col(FactorEntry.local_date) >= start, col(FactorEntry.local_date) <= end, col(FactorEntry.source) != "")
+        .order_by(col(FactorEntry.source))
+    ):
+        found[day].setdefault(column, source)
+    return dict(found)
 
 
 def logged_range(*, session: Session) -> tuple[dt.date, dt.date] | None:

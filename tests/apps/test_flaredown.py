@@ -1,0 +1,90 @@
+"""Flaredown's exports: the long form with several people in it, and the e-mailed wide form."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.apps.conftest import SAMPLES, diary, needs_samples, refused
+
+# Rows of the public Flaredown data set, quoted in a README without a licence: read where they
+# lie, beside the repository, never copied in.
+pytestmark = needs_samples  # the real exports are read from the shared samples folder
+LONG = SAMPLES / "flaredown" / "kaggle_extract_from_vincent-lau_readme.csv"
+ANN = "QEVuQwEA+WkNxtp/qkHvN2YmTBBDqg=="
+BEN = "QEVuQwEAO+R1md5HUn8+w1Qpbg7ogw=="
+LONG_HEADER = "user_id,age,sex,country,checkin_date,trackable_id,trackable_type,trackable_name,trackable_value\n"
+
+
+def test_one_persons_checkins_from_the_long_form(cli, daily, frozen) -> None:
+    result = cli("import", "flaredown", str(LONG), "--user", ANN)
+    assert result.code == 0, result.err
+    day = daily("2017-04-28", "2017-04-28")["2017-04-28"]
+    # Condition and symptom ratings, 0-4, as written.
+    assert (day["headache"], day["diziness"], day["joint_stiffness"], day["pain_in_left_ankle"]) == ("2", "3", "3", "1")
+    # A name longer than a factor name may be is cut, whole words or not.
+    assert day["pain_in_left_upper_arm_felt_like_i_was_g"] == "4"
+    assert "6 weather rows (not logged by the person)" in result.out
+
+
+def test_treatments_with_a_dose_and_tags(cli, daily, frozen) -> None:
+    assert cli("import", "flaredown", str(LONG), "--user", BEN).code == 0
+    days = daily("2015-05-26", "2015-06-22")
+    first = days["2015-05-26"]
+    assert (first["gastroparesis"], first["nausea"], first["zofran_mg"], first["tired"]) == ("2", "1", "8", "1")
+    assert days["2015-06-14"]["gastroparesis"] != ""
+    assert days["2015-06-22"]["tracked"] == "0"  # another person's check-in that day
+
+
+def test_the_user_can_come_from_the_mapping(cli, daily, tmp_path, frozen) -> None:
+    mapping = tmp_path / "map.toml"
+    mapping.write_text(f'[flaredown]\nuser = "{BEN}"\n', encoding="utf-8")
+    assert cli("import", "flaredown", str(LONG), "--map", str(mapping)).code == 0
+    assert daily("2015-05-26", "2015-05-26")["2015-05-26"]["nausea"] == "1"
+
+
+def test_the_wide_form(cli, daily, tmp_path, frozen) -> None:
+    wide = tmp_path / "data.csv"
+    wide.write_text(
+        "Date,Migraine,Eye twitching,Magnesium,Sumatriptan,Tags,Foods\n"
+        "2023-02-01,3,2,400 mg,true,stressed; late night,Coffee; Chocolate\n"
+        "2023-02-02,,0,,,,\n",
+        encoding="utf-8",
+    )
+    result = cli("import", "flaredown", str(wide))
+    assert result.code == 0, result.err
+    days = daily("2023-02-01", "2023-02-02")
+    first, second = days["2023-02-01"], days["2023-02-02"]
+    assert (first["migraine"], first["magnesium_mg"], first["sumatriptan"]) == ("3", "400", "1")
+    assert (first["stressed"], first["late_night"], first["coffee"], first["chocolate"]) == ("1", "1", "1", "1")
+    # "Eye twitching" stays a rating: Flaredown keeps no time, and a twitch entry needs one.
+    assert (first["eye_twitching"], second["eye_twitching"], first["episodes"]) == ("2", "0", "")
+    assert second["migraine"] == ""  # not rated that day: not logged
+
+
+@pytest.mark.parametrize(
+    ("text", "args", "mentions"),
+    [
+        (None, (), "5 people"),
+        (None, ("--user", "nobody"), "--user: 'nobody'"),
+        (LONG_HEADER + f"{ANN},,,,2017-04-31,1,Condition,Headache,2\n", (), "line 2: checkin_date"),
+        (LONG_HEADER + f"{ANN},,,,2017-04-28,1,Condition,Headache,7\n", (), "line 2: trackable_value"),
+        ("user_id,checkin_date,trackable_name\n", (), "Flaredown's columns"),
+        ("Date,Migraine,Tags,Foods\nyesterday,3,,\n", (), "line 2: Date"),
+        ("Date,Eye twitching,Tags,Foods\n2023-02-01,2,,\n", ("--map", "twitch-as-episode"), "a twitch needs its time"),
+    ],
+    ids=["several-people", "unknown-user", "bad-date", "bad-rating", "missing-columns", "wide-bad-date",
+         "episode-without-time"],
+)
+def test_hostile_files(cli, db_path, tmp_path, frozen, text, args, mentions: str) -> None:
+    cli("log", "caffeine", "95")
+    before = diary(db_path)
+    path = LONG
+    if "twitch-as-episode" in args:
+        mapping = tmp_path / "map.toml"
+        mapping.write_text('[items]\n"Eye twitching" = "episode"\n', encoding="utf-8")
+        args = ("--map", str(mapping))
+    if text is not None:
+        path = tmp_path / "flaredown.csv"
+        path.write_text(text, encoding="utf-8")
+    refused(cli("import", "flaredown", str(path), *args), mentions=mentions)
+    assert diary(db_path) == before

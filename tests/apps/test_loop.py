@@ -1,0 +1,125 @@
+"""Loop Habit Tracker's export (a zip or its folder) into the diary."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.apps.conftest import SAMPLES, diary, needs_samples, refused
+
+# Loop's own test export (GPL-3.0): read where it lies, beside the repository, never copied in.
+pytestmark = needs_samples  # the real exports are read from the shared samples folder
+LOOP = SAMPLES / "loop_habit_tracker"
+
+
+def _zip(folder: Path, target: Path, *, inside: str = "") -> Path:
+    with zipfile.ZipFile(target, "w") as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.write(path, inside + path.relative_to(folder).as_posix())
+    return target
+
+
+def _habit_export(folder: Path, habits: str, days: dict[str, str]) -> Path:
+    folder.mkdir()
+    (folder / "Habits.csv").write_text(habits, encoding="utf-8")
+    for name, text in days.items():
+        (folder / name).mkdir()
+        (folder / name / "Checkmarks.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+HABITS = (
+    "Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,Color,Unit,"
+    "Target Type,Target Value,Archived?\n"
+)
+
+
+@pytest.mark.parametrize("form", ["folder", "zip", "zip with a folder inside"])
+def test_the_real_export_gives_yes_no_and_leaves_unknown_and_auto_days_out(cli, daily, tmp_path, frozen, form) -> None:
+    path = {
+        "folder": lambda: LOOP,
+        "zip": lambda: _zip(LOOP, tmp_path / "Loop Habits CSV 2015-01-25.zip"),
+        "zip with a folder inside": lambda: _zip(LOOP, tmp_path / "loop.zip", inside="Loop Habits CSV/"),
+    }[form]()
+    result = cli("import", "loop", str(path))
+    assert result.code == 0, result.err
+    # 002 Wake up early: YES_MANUAL on 16, 17, 20, 21, 22, 25 Jan; NO on 24 Jan ("Sick");
+    # YES_AUTO on 18, 19, 23 Jan is Loop's fill-in (23 Jan's note: "Forgot to do it, really").
+    days = daily("2015-01-16", "2015-01-25")
+    assert {day: row["wake_up_early"] for day, row in days.items()} == {
+        "2015-01-16": "1", "2015-01-17": "1", "2015-01-18": "", "2015-01-19": "", "2015-01-20": "1",
+        "2015-01-21": "1", "2015-01-22": "1", "2015-01-23": "", "2015-01-24": "0", "2015-01-25": "1",
+    }  # fmt: skip
+    # 001 Meditate has no days at all: no factor is made for it.
+    assert "meditate" not in days["2015-01-16"]
+    assert "3 days Loop filled in from the habit's frequency (YES_AUTO: not done that day)" in result.out
+    assert "wake up early no — Sick (from loop:" in cli("list", "--date", "2015-01-24").out
+
+
+def test_unknown_is_not_logged_and_numbers_keep_their_unit(cli, daily, tmp_path, frozen) -> None:
+    export = _habit_export(
+        tmp_path / "loop",
+        HABITS + "001,Water,NUMERICAL,How many glasses?,,1,1,#FF8F00,glasses,AT_LEAST,8,false\n"
+        "002,Stretch,YES_NO,,,1,1,#FF8F00,,,,false\n",
+        {
+            "001 Water": "Date,Value,Notes\n2024-03-03,6.5,\n2024-03-02,UNKNOWN,\n2024-03-01,8,\n",
+            "002 Stretch": "Date,Value,Notes\n2024-03-03,NO,\n2024-03-02,UNKNOWN,\n2024-03-01,SKIP,\n",
+        },
+    )
+    result = cli("import", "loop", str(export))
+    assert result.code == 0, result.err
+    days = daily("2024-03-01", "2024-03-03")
+    # "water" is the built-in water in ml: a habit counted in glasses becomes a factor of its own.
+    assert [days[d]["water_habit_glasses"] for d in sorted(days)] == ["8", "", "6.5"]
+    assert [days[d]["stretch"] for d in sorted(days)] == ["", "", "0"]
+    assert days["2024-03-02"]["tracked"] == "0"  # UNKNOWN twice: nothing logged that day
+    assert [days[d]["water_ml"] for d in sorted(days)] == ["", "", ""]
+
+
+@pytest.mark.parametrize(
+    ("make", "mentions"),
+    [
+        (lambda tmp: _truncated(tmp), "FILE"),
+        (lambda tmp: _zip(_habit_export(tmp / "x", "", {}), tmp / "empty.zip").with_name("empty.zip"), "missing"),
+        (lambda tmp: _no_habits_file(tmp), "Habits.csv"),
+        (lambda tmp: _habit_export(tmp / "x", HABITS + "001,Run,YES_NO,,,1,1,#FF8F00,,,,false\n", {}), "001 Run/"),
+        (lambda tmp: _habit_export(tmp / "x", "Name\nRun\n", {}), "missing Position"),
+        (lambda tmp: _one_day(tmp, "2024-02-30,YES_MANUAL,"), "line 2: Date"),
+        (lambda tmp: _one_day(tmp, "2024-02-03,MAYBE,"), "line 2: Value"),
+        (lambda tmp: _habit_export(tmp / "x", HABITS + "001,Run,YES_NO,,,1,1,#FF8F00,,,,false\n",
+                                   {"001 Run": "Day,Value\n2024-01-01,NO\n"}), "missing Date"),
+        (lambda tmp: tmp / "nothing-here.zip", "nothing-here.zip"),
+    ],
+    ids=["truncated-zip", "empty-habits", "no-habits-file", "no-habit-folder", "missing-columns", "bad-date",
+         "bad-value", "bad-checkmarks-header", "no-such-file"],
+)
+def test_hostile_exports_are_refused_in_one_line_and_nothing_is_written(cli, db_path, tmp_path, frozen, make,
+                                                                         mentions) -> None:  # fmt: skip
+    cli("log", "caffeine", "95")
+    before = diary(db_path)
+    refused(cli("import", "loop", str(make(tmp_path))), mentions=mentions)
+    assert diary(db_path) == before
+
+
+def _truncated(tmp: Path) -> Path:
+    whole = _zip(LOOP, tmp / "whole.zip").read_bytes()
+    cut = tmp / "Loop Habits CSV.zip"
+    cut.write_bytes(whole[: len(whole) // 2])
+    return cut
+
+
+def _no_habits_file(tmp: Path) -> Path:
+    folder = tmp / "x"
+    shutil.copytree(LOOP, folder)
+    (folder / "Habits.csv").unlink()
+    return folder
+
+
+def _one_day(tmp: Path, row: str) -> Path:
+    return _habit_export(
+        tmp / "x", HABITS + "001,Run,YES_NO,,,1,1,#FF8F00,,,,false\n", {"001 Run": f"Date,Value,Notes\n{row}\n"}
+    )

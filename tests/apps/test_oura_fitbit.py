@@ -1,0 +1,154 @@
+"""Sleep from wearables: Oura's trends CSV and Fitbit's sleep exports, hours by wake day."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.apps.conftest import FIXTURES, SAMPLES, diary, needs_samples, refused
+
+OURA = FIXTURES / "oura" / "oura_trends.csv"
+OURA_HEADER = OURA.read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_oura_sleep_lands_on_the_wake_day(cli, daily, frozen) -> None:
+    result = cli("import", "oura", str(OURA))
+    assert result.code == 0, result.err
+    days = daily("2020-03-02", "2020-03-04")
+    # 27000 s = 7.5 h, woke 2 Mar; a row without a sleep time is not a night of 0 h; 21600 s =
+    # 6 h on a row dated 3 Mar whose bedtime ended on 4 Mar: the wake day is the 4th.
+    assert [days[d]["sleep_h"] for d in sorted(days)] == ["7.5", "", "6"]
+    assert "1 nights without a sleep time (not logged)" in result.out
+
+
+@needs_samples
+def test_the_documented_oura_row_imports(cli, daily, frozen) -> None:
+    sample = SAMPLES / "oura" / "oura_trends_header_and_one_row.csv"
+    assert cli("import", "oura", str(sample)).code == 0
+    # Total Sleep Time 24690 s, bedtime ending 2020-03-04T05:49:42-08:00.
+    assert daily("2020-03-04", "2020-03-04")["2020-03-04"]["sleep_h"] == "6.858333"
+
+
+@pytest.mark.parametrize(
+    ("rows", "mentions"),
+    [
+        ("date,Sleep Score\n2020-03-02,80\n", "Total Sleep Time"),
+        ("{header}\n" + "x" * 10 + ",80" + "," * 60 + "\n", None),
+        ("date,Total Sleep Time,Bedtime End\n2020-03-02,27000,yesterday\n", "line 2: Bedtime End"),
+        ("date,Total Sleep Time,Bedtime End\n2020-03-02,seven hours,\n", "line 2: Total Sleep Time"),
+        ("date,Total Sleep Time,Bedtime End\n2020-03-02,90000,\n", "line 2: Total Sleep Time"),
+        ("date,Total Sleep Time,Bedtime End\n2020-02-31,27000,\n", "line 2: date"),
+    ],
+    ids=["missing-column", "bad-date-in-real-header", "bad-bedtime", "words", "more-than-a-day", "no-such-day"],
+)
+def test_hostile_oura_files(cli, db_path, tmp_path, frozen, rows: str, mentions: str | None) -> None:
+    cli("log", "caffeine", "95")
+    before = diary(db_path)
+    bad = tmp_path / "oura.csv"
+    text = rows.replace("{header}", OURA_HEADER)
+    if mentions is None:  # a row of the real header's width with a date that is none
+        cells = [""] * len(OURA_HEADER.split(","))
+        cells[0], cells[10] = "2020-03-0x", "27000"
+        text, mentions = OURA_HEADER + "\n" + ",".join(cells) + "\n", "line 2: date"
+    bad.write_text(text, encoding="utf-8")
+    refused(cli("import", "oura", str(bad)), mentions=mentions)
+    assert diary(db_path) == before
+
+
+# --- Fitbit ----------------------------------------------------------------------------------
+
+
+def _sleep_log(day: str, minutes: int, *, main: bool = True) -> dict[str, object]:
+    """A Takeout sleep log, as Fitbit writes them (the fields the import reads, and some it does not)."""
+    return {
+        "logId": 26000000000 + minutes, "dateOfSleep": day, "startTime": f"{day}T00:10:00.000",
+        "endTime": f"{day}T07:40:00.000", "duration": minutes * 60_000, "minutesToFallAsleep": 0,
+        "minutesAsleep": minutes, "minutesAwake": 30, "minutesAfterWakeup": 0, "timeInBed": minutes + 30,
+        "efficiency": 93, "type": "stages", "infoCode": 0, "mainSleep": main,
+    }  # fmt: skip
+
+
+def test_fitbit_takeout_json_main_sleep_by_wake_day_naps_left_out(cli, daily, tmp_path, frozen) -> None:
+    folder = tmp_path / "Takeout" / "Fitbit" / "Global Export Data"
+    folder.mkdir(parents=True)
+    (folder / "sleep-2021-05-01.json").write_text(
+        json.dumps([_sleep_log("2021-05-01", 420), _sleep_log("2021-05-01", 45, main=False),
+                    _sleep_log("2021-05-02", 390)]),
+        encoding="utf-8",
+    )  # fmt: skip
+    (folder / "sleep-2021-05-31.json").write_text(json.dumps([_sleep_log("2021-05-31", 465)]), encoding="utf-8")
+    (folder / "steps-2021-05-01.json").write_text("[]", encoding="utf-8")  # other data beside it
+    result = cli("import", "fitbit", str(tmp_path / "Takeout"))
+    assert result.code == 0, result.err
+    days = daily("2021-05-01", "2021-05-31")
+    # 420 min = 7 h; the 45-minute nap is not the night's sleep; 390 min = 6.5 h; 465 min = 7.75 h.
+    assert (days["2021-05-01"]["sleep_h"], days["2021-05-02"]["sleep_h"]) == ("7", "6.5")
+    assert days["2021-05-31"]["sleep_h"] == "7.75"
+    assert days["2021-05-03"]["tracked"] == "0"
+    assert "1 naps (not the night's sleep)" in result.out
+
+
+def test_fitbit_website_sleep_csv_by_the_day_it_ended(cli, daily, tmp_path, frozen) -> None:
+    export = tmp_path / "fitbit_export_20190610.csv"
+    export.write_text(
+        "Start Time,End Time,Minutes Asleep,Minutes Awake,Number of Awakenings,Time in Bed,"
+        "Minutes REM Sleep,Minutes Light Sleep,Minutes Deep Sleep\n"
+        '"2019-06-09 11:12PM","2019-06-10 6:58AM","412","54","29","466","87","252","73"\n'
+        '"2019-06-08 10:40PM","2019-06-09 7:10AM","450","60","30","510","90","280","80"\n',
+        encoding="utf-8",
+    )
+    assert cli("import", "fitbit", str(export)).code == 0
+    days = daily("2019-06-09", "2019-06-10")
+    assert (days["2019-06-09"]["sleep_h"], days["2019-06-10"]["sleep_h"]) == ("7.5", "6.866667")
+
+
+def test_fitbit_website_export_with_other_tables_before_and_after_sleep(cli, daily, tmp_path, frozen) -> None:
+    export = tmp_path / "fitbit_export_20190610.csv"
+    export.write_text(
+        "Body\nDate,Weight,BMI,Fat\n\"2019-06-09\",\"80\",\"24\",\"0\"\n\n"
+        "Sleep\nStart Time,End Time,Minutes Asleep,Minutes Awake,Number of Awakenings,Time in Bed,"
+        "Minutes REM Sleep,Minutes Light Sleep,Minutes Deep Sleep\n"
+        '"2019-06-09 11:12PM","2019-06-10 6:58AM","412","54","29","466","87","252","73"\n\n'
+        "Activities\nDate,Calories Burned,Steps\n\"2019-06-09\",\"2,500\",\"9,000\"\n",
+        encoding="utf-8",
+    )
+    assert cli("import", "fitbit", str(export)).code == 0
+    assert daily("2019-06-10", "2019-06-10")["2019-06-10"]["sleep_h"] == "6.866667"
+
+
+def _write(tmp: Path, name: str, text: str) -> Path:
+    path = tmp / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "mentions"),
+    [
+        # Fitbit's real readiness file (its header, made-up row): no sleep in it.
+        (lambda tmp: _write(tmp, "daily_readiness.csv", "timestamp,score,type,sleep readiness,heart rate "
+                            "variability readiness,resting heart rate readiness\n2024-09-26,68,HIGH,VERY_HIGH,"
+                            "MEDIUM,VERY_HIGH\n"), "daily_readiness.csv header"),
+        (lambda tmp: _write(tmp, "sleep-2021-05-01.json", '[{"dateOfSleep": "2021-05-01", "minutesAs'), "JSON"),
+        (lambda tmp: _write(tmp, "sleep-2021-05-01.json", '{"sleep": []}'), "a list of sleep logs"),
+        (lambda tmp: _write(tmp, "sleep-2021-05-01.json", '[{"dateOfSleep": "2021-05-01"}]'), "log 1"),
+        (lambda tmp: _write(tmp, "sleep-2021-05-01.json", '[{"dateOfSleep": "May 1", "minutesAsleep": 400}]'),
+         "log 1: dateOfSleep"),
+        (lambda tmp: _write(tmp, "sleep-2021-05-01.json", '[{"dateOfSleep": "2021-05-01", "minutesAsleep": 2000}]'),
+         "log 1: minutesAsleep"),
+        (lambda tmp: tmp, "sleep-YYYY-MM-DD.json"),
+        (lambda tmp: _write(tmp, "fitbit.csv", "Start Time,End Time,Minutes Asleep\n"
+                            '"2019-06-09 11:12PM","the morning","412"\n'), "line 2: End Time"),
+    ],
+    ids=["readiness-not-sleep", "truncated-json", "not-a-list", "missing-minutes", "bad-date", "too-long", "empty-dir",
+         "bad-end-time"],
+)
+def test_hostile_fitbit_files(cli, db_path, tmp_path, frozen, make, mentions: str) -> None:
+    cli("log", "caffeine", "95")
+    before = diary(db_path)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    refused(cli("import", "fitbit", str(make(folder))), mentions=mentions)
+    assert diary(db_path) == before

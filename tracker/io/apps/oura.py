@@ -1,0 +1,63 @@
+"""Oura's trends CSV (one row a day): sleep hours, dated by the day the person woke up.
+
+The older export names its columns in words ("date", "Total Sleep Time" in seconds, "Bedtime
+End"); the newer one in snake case ("day", "total_sleep_duration", "bedtime_end"). The day is
+the wake day, taken from the bedtime end when the row has one, else from the date column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from tracker.errors import InputError
+from tracker.io.apps.mapping import Target
+from tracker.io.apps.readings import (
+    Parsed,
+    Progress,
+    Reading,
+    csv_rows,
+    header_of,
+    open_text,
+    parse_iso_date,
+    parse_number,
+)
+
+APP = "oura"
+DESCRIPTION = "Oura trends CSV (sleep)"
+SLEEP = "sleep"
+FORMS = (  # date column, seconds asleep, bedtime end
+    ("date", "Total Sleep Time", "Bedtime End"),
+    ("day", "total_sleep_duration", "bedtime_end"),
+)
+SECONDS_A_DAY = 24 * 3600
+
+
+def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = None) -> Parsed:
+    """Each night's sleep, in hours, on its wake day; rows without a sleep time are left out."""
+    parsed = Parsed(items={SLEEP: Target("factor", factor="sleep")})
+    with open_text(path) as handle:
+        header = header_of(handle, path.name)
+        form = next((columns for columns in FORMS if columns[0] in header and columns[1] in header), None)
+        if form is None:
+            raise InputError(
+                f"{path.name} header", ",".join(header)[:60] or "(empty)",
+                "Oura's trends columns: date and Total Sleep Time (or day and total_sleep_duration)",
+            )  # fmt: skip
+        date_column, asleep_column, end_column = form
+        handle.seek(0)
+        for line, cells in csv_rows(handle, path.name):
+            parsed.rows += 1
+            where = f"{path.name} line {line}"
+            asleep = cells[asleep_column].strip()
+            if not asleep:
+                parsed.skip("nights without a sleep time (not logged)", where)
+                continue
+            seconds = parse_number(asleep, where, asleep_column)
+            if not 0 <= seconds <= SECONDS_A_DAY:
+                raise InputError(f"{where}: {asleep_column}", asleep, "seconds asleep, from 0 to 86400")
+            end = cells.get(end_column, "").strip()
+            day = parse_iso_date(end if end else cells[date_column], where, end_column if end else date_column)
+            parsed.readings.append(Reading(SLEEP, day, where, seconds / 3600))
+    return parsed

@@ -1,0 +1,244 @@
+"""What an import would do to the diary: compared, not yet written.
+
+The rule for a day and a factor (or the day's twitches, or its note):
+- the diary has nothing: the import adds its readings;
+- the person logged it (in tracker, or another app brought it): the person's entry stays and
+  the difference is a conflict, unless `--prefer import`; the same value is no conflict;
+- an earlier import from the same app brought it: kept when the same, replaced when the
+  export now says otherwise (a newer export of the same history).
+So a second import of the same file finds everything already there and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from tracker.core import validate
+from tracker.core.daily import daily_value
+from tracker.core.formatting import amount_words
+from tracker.core.sources import source_app
+from tracker.core.vocabulary import DailyRule, FactorKind
+from tracker.errors import InputError
+from tracker.io.apps.mapping import Target
+from tracker.io.apps.readings import Parsed, Reading
+from tracker.storage.factors import check_factor_value, list_factors
+from tracker.storage.models import Day, Episode, Factor, FactorEntry
+
+
+@dataclass(frozen=True)
+class Conflict:
+    day: dt.date
+    what: str  # "sleep", "twitches", "note"
+    diary: str
+    imported: str
+
+    def words(self, *, prefer_import: bool) -> str:
+        kept = "took the file's" if prefer_import else "kept yours"
+        return f"{self.day} {self.what}: yours {self.diary}, the file's {self.imported} — {kept}"
+
+
+@dataclass
+class ImportPlan:
+    source: str
+    prefer_import: bool
+    factors_to_create: list[Factor] = field(default_factory=list)
+    entries: list[tuple[Factor, Reading, float]] = field(default_factory=list)
+    remove_entries: list[int] = field(default_factory=list)
+    episodes: list[tuple[Reading, str]] = field(default_factory=list)  # reading, location
+    remove_episodes: list[int] = field(default_factory=list)
+    withdraw_checkins: list[dt.date] = field(default_factory=list)
+    notes: dict[dt.date, str] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    unchanged: int = 0  # day-values the diary already had
+    days: set[dt.date] = field(default_factory=set)  # days the file speaks of
+    per_factor: Counter[str] = field(default_factory=Counter)  # entries the file has, by factor
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.entries or self.remove_entries or self.episodes or self.remove_episodes or self.notes)
+
+
+def plan_import(
+    *, session: Session, parsed: Parsed, targets: dict[str, Target], source: str, prefer_import: bool
+) -> ImportPlan:
+    """Compare what the file says, mapped by `targets`, with the diary; returns the plan.
+    InputError names the first reading whose value its factor cannot take."""
+    plan = ImportPlan(source=source, prefer_import=prefer_import)
+    factors = _Factors(list_factors(session=session), plan)
+    by_factor: dict[tuple[str, dt.date], list[tuple[Reading, float]]] = defaultdict(list)
+    twitches: dict[dt.date, list[tuple[Reading, str]]] = defaultdict(list)
+    notes: dict[dt.date, list[tuple[str, str]]] = defaultdict(list)  # (time, text): told in time order
+    for reading in parsed.readings:
+        target = targets[reading.item]
+        if target.to != "skip":
+            plan.days.add(reading.day)
+        match target.to:
+            case "factor":
+                factor = factors.resolve(target, reading)
+                value = target.amount if target.amount is not None else reading.value
+                value = 1.0 if value is None else value
+                value = check_factor_value(factor, value, field=f"{reading.where}: {reading.item}")
+                by_factor[(factor.name, reading.day)].append((reading, value))
+                plan.per_factor[factor.name] += 1
+            case "episode":
+                if reading.at is None:
+                    raise InputError(
+                        f"{reading.where}: {reading.item}", "a day without a time",
+                        "a twitch needs its time: map this item to a factor, like "
+                        f'{{ to = "factor", factor = "{reading.item.lower().replace(" ", "_")}", kind = "yes-no" }}',
+                    )  # fmt: skip
+                twitches[reading.day].append((reading, target.location))
+            case "note":
+                # An item sent to the note without words of its own (an activity) is named there.
+                notes[reading.day].append((_instant(reading.at), reading.text.strip() or reading.item))
+    app = source_app(source)
+    if plan.days:
+        first, last = min(plan.days), max(plan.days)
+        _plan_factors(session, plan, factors, by_factor, app, first, last)
+        _plan_twitches(session, plan, twitches, app, first, last)
+        _plan_notes(session, plan, notes, first, last)
+    return plan
+
+
+class _Factors:
+    """The diary's factors by name, and the ones the import will create."""
+
+    def __init__(self, existing: list[Factor], plan: ImportPlan) -> None:
+        self.by_name = {f.name: f for f in existing} | {f.column: f for f in existing}
+        self.plan = plan
+
+    def resolve(self, target: Target, reading: Reading) -> Factor:
+        found = self.by_name.get(target.factor)
+        if found is not None:
+            return found
+        validate.name(f"mapping {reading.item}: factor", target.factor)
+        kind = FactorKind(target.kind or (FactorKind.YES_NO if reading.value is None else FactorKind.NUMBER))
+        low, high, rule = {
+            FactorKind.YES_NO: (0.0, 1.0, DailyRule.MAX),
+            FactorKind.SCALE: (target.min, target.max, DailyRule.MEAN),
+            FactorKind.NUMBER: (target.min or 0.0, target.max or 1_000_000.0, DailyRule.SUM),
+        }[kind]
+        if low is None or high is None or not low < high:
+            raise InputError(f"mapping {reading.item}", target.factor, "a scale with min < max, like min = 1, max = 5")
+        factor = Factor(name=target.factor, column=target.factor, kind=kind.value, unit=target.unit,
+                        min_value=low, max_value=high, daily_rule=rule.value)  # fmt: skip
+        self.by_name[factor.name] = factor
+        self.plan.factors_to_create.append(factor)
+        return factor
+
+
+def _plan_factors(
+    session: Session,
+    plan: ImportPlan,
+    factors: _Factors,
+    by_factor: dict[tuple[str, dt.date], list[tuple[Reading, float]]],
+    app: str,
+    first: dt.date,
+    last: dt.date,
+) -> None:
+    ids = {f.id: f for f in factors.by_name.values() if f.id is not None}
+    stored: dict[tuple[str, dt.date], list[FactorEntry]] = defaultdict(list)
+    for entry in session.exec(
+        select(FactorEntry).where(
+            col(FactorEntry.factor_id).in_(list(ids)), col(FactorEntry.local_date).between(first, last)
+        )
+    ):
+        stored[(ids[entry.factor_id].name, entry.local_date)].append(entry)
+    for (name, day), found in sorted(by_factor.items(), key=lambda pair: (pair[0][1], pair[0][0])):
+        factor = factors.by_name[name]
+        theirs = [e for e in stored.get((name, day), []) if source_app(e.source) != app]
+        ours = [e for e in stored.get((name, day), []) if source_app(e.source) == app]
+        new = daily_value(factor.daily_rule, [value for _, value in found])
+        if theirs:
+            kept = daily_value(factor.daily_rule, [e.value for e in theirs])
+            if _same(kept, new):
+                plan.unchanged += 1
+                continue
+            plan.conflicts.append(Conflict(day, name, _amount(kept, factor), _amount(new, factor)))
+            if not plan.prefer_import:
+                continue
+        elif ours and sorted((_instant(e.at), e.value) for e in ours) == sorted((_instant(r.at), v) for r, v in found):
+            plan.unchanged += 1
+            continue
+        # Replaced: the person's entries (only when the import is preferred) and an earlier import's.
+        plan.remove_entries += [e.id for e in (theirs if plan.prefer_import else []) + ours if e.id is not None]
+        plan.entries += [(factor, reading, value) for reading, value in found]
+
+
+def _plan_twitches(
+    session: Session,
+    plan: ImportPlan,
+    twitches: dict[dt.date, list[tuple[Reading, str]]],
+    app: str,
+    first: dt.date,
+    last: dt.date,
+) -> None:
+    if not twitches:
+        return
+    stored: dict[dt.date, list[Episode]] = defaultdict(list)
+    for episode in session.exec(select(Episode).where(col(Episode.local_date).between(first, last))):
+        stored[episode.local_date].append(episode)
+    checked = set(session.exec(select(col(Day.date)).where(col(Day.checked_in), col(Day.date).between(first, last))))
+    for day, found in sorted(twitches.items()):
+        theirs = [e for e in stored.get(day, []) if source_app(e.source) != app]
+        ours = [e for e in stored.get(day, []) if source_app(e.source) == app]
+        if theirs or day in checked:
+            if len(theirs) == len(found):
+                plan.unchanged += 1
+                continue
+            said = "no twitches" if day in checked and not theirs else f"{len(theirs)} twitches"
+            plan.conflicts.append(Conflict(day, "twitches", said, f"{len(found)} twitches"))
+            if not plan.prefer_import:
+                continue
+            plan.remove_episodes += [e.id for e in theirs if e.id is not None]
+            if day in checked:
+                plan.withdraw_checkins.append(day)
+        elif ours and sorted(_instant(e.started_at) for e in ours) == sorted(_instant(r.at) for r, _ in found):
+            plan.unchanged += 1
+            continue
+        plan.remove_episodes += [e.id for e in ours if e.id is not None]
+        plan.episodes += found
+
+
+def _plan_notes(
+    session: Session, plan: ImportPlan, notes: dict[dt.date, list[tuple[str, str]]], first: dt.date, last: dt.date
+) -> None:
+    if not notes:
+        return
+    stored = {day.date: day.note for day in session.exec(select(Day).where(col(Day.date).between(first, last)))}
+    for day, texts in sorted(notes.items()):
+        text = " / ".join(text for _, text in sorted(texts))
+        kept = stored.get(day, "")
+        if kept == text:
+            plan.unchanged += 1
+        elif kept and not plan.prefer_import:
+            plan.conflicts.append(Conflict(day, "note", repr(_short(kept)), repr(_short(text))))
+        else:
+            if kept:
+                plan.conflicts.append(Conflict(day, "note", repr(_short(kept)), repr(_short(text))))
+            plan.notes[day] = text
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) < 1e-9
+
+
+def _amount(value: float | None, factor: Factor) -> str:
+    return amount_words(value, factor.unit, factor.kind) if value is not None else "none"
+
+
+def _instant(at: dt.datetime | None) -> Any:
+    """A time to compare by: stored times come back naive UTC, readings' are aware."""
+    if at is None:
+        return ""
+    return (at.astimezone(dt.UTC) if at.tzinfo else at.replace(tzinfo=dt.UTC)).isoformat()
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+

@@ -1,0 +1,44 @@
+"""One import from another app, from the file to the diary: read, map, plan, write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlmodel import Session
+
+from tracker.core.sources import source_of
+from tracker.io.apps import format_module
+from tracker.io.apps.mapping import Target, load_mapping
+from tracker.io.apps.plan import ImportPlan, plan_import
+from tracker.io.apps.readings import Parsed, Progress
+
+
+@dataclass
+class Prepared:
+    parsed: Parsed
+    targets: dict[str, Target]
+    source: str
+
+
+def prepare(
+    *, app: str, path: Path, map_path: Path | None, options: dict[str, str] | None = None,
+    progress: Progress | None = None,
+) -> Prepared:
+    """The file read and its items mapped (the file's defaults, overridden by --map; the
+    format's own `options`, such as Flaredown's --user, over its [app] table there).
+    Reads no database, so a bad file is refused before the diary is opened."""
+    mapping = load_mapping(map_path)
+    if options:
+        mapping.sections[app] = {**mapping.sections.get(app, {}), **options}
+    parsed = format_module(app).read(path, mapping.sections, progress)
+    targets = parsed.items | {name: target for name, target in mapping.items.items() if name in parsed.items}
+    return Prepared(parsed, targets, source_of(app, path))
+
+
+def plan(*, session: Session, prepared: Prepared, prefer_import: bool) -> ImportPlan:
+    """What the import would do to the diary in this session (nothing written)."""
+    return plan_import(
+        session=session, parsed=prepared.parsed, targets=prepared.targets, source=prepared.source,
+        prefer_import=prefer_import,
+    )  # fmt: skip
