@@ -54,3 +54,29 @@ def test_log_water_and_caffeine_with_units(cli) -> None:
     assert refused.code == 2 and refused.err.count("\n") == 1 and "a number in ml" in refused.err
     listed = cli("list").out
     assert "1500 ml" in listed and "200 mg" in listed
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("caffeine", "1,000"),
+        ("water", "2,000"),
+        ("magnesium", "1,200"),
+        ("water", "10,000 ml"),
+        ("sleep", "7,500"),
+    ],
+)
+def test_a_comma_that_could_separate_thousands_is_refused_not_read_as_a_decimal(cli, args) -> None:
+    # "1,000" is a thousand to one reader and one to another: neither is guessed, nothing is written.
+    refused = cli("log", *args)
+    assert refused.code == 2 and refused.err.count("\n") == 1 and "Traceback" not in refused.err
+    assert f"'{args[1]}' is not allowed" in refused.err
+    assert cli("list", "--json").out.strip() in ("", "[]")
+
+
+def test_a_decimal_comma_is_still_read(cli) -> None:
+    assert cli("log", "water", "1,5l").code == 0
+    assert cli("log", "sleep", "7,5").code == 0
+    assert cli("log", "caffeine", "95,5").code == 0
+    listed = cli("list").out
+    assert "1500 ml" in listed and "7 h 30 min" in listed and "95.5 mg" in listed

@@ -32,6 +32,8 @@ UNITS: dict[str, dict[str, Decimal]] = {
 
 _NUMBER = r"\d+(?:[.,]\d*)?|[.,]\d+"
 _WORD = r"[^\d\s.,](?:[^\d]*[^\d\s])?"  # a unit, a drink, a letter: no digits ("black tea" too)
+# "1,000" is a thousand to some readers and one to others: refused, never guessed.
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 _NUMBER_WORD = re.compile(rf"^(?P<number>{_NUMBER})\s*(?P<word>{_WORD})?$")
 _WORD_NUMBER = re.compile(rf"^(?P<word>{_WORD})\s*(?P<number>{_NUMBER})?$")
 
@@ -63,6 +65,20 @@ def units_of(unit: str) -> dict[str, Decimal]:
     return UNITS.get(own, {own: Decimal(1)} if own else {})
 
 
+def decimal_text(number: str, *, field: str, shown: str | None = None) -> str:
+    """`number` with its decimal comma made a point (6,5 is 6.5). InputError (naming `shown`, the
+    whole text typed, when given) when the comma could as well be a thousands separator."""
+    plain = number.strip()
+    if _GROUPED.fullmatch(plain):
+        whole, point = plain.replace(",", ""), plain.replace(",", ".")
+        raise InputError(
+            field,
+            number if shown is None else shown,
+            f"{whole} or {point} (a comma may mean thousands or a decimal point, so it is not guessed)",
+        )
+    return number.replace(",", ".")
+
+
 def read_amount(
     text: str,
     *,
@@ -90,7 +106,7 @@ def read_amount(
         raise InputError(field, text, _allowed(unit, units, drinks))
     if number is None:
         raise InputError(field, text, _allowed(unit, units, drinks))
-    value = Decimal(number.replace(",", "."))
+    value = Decimal(decimal_text(number, field=field, shown=text))
     factor_unit = units.get(word, Decimal(1)) if word else Decimal(1)
     return Amount(float(value * factor_unit))
 

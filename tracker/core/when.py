@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from tracker.core import validate
+from tracker.core.amounts import decimal_text
 from tracker.errors import InputError
 
 WHEN_ALLOWED = "now, HH:MM, yesterday HH:MM, or ISO 8601 like 2026-11-20T08:15 (offset optional)"
@@ -353,7 +354,7 @@ def parse_hours(text: str, *, field: str = "hours") -> float:
             raise InputError(field, text, HOURS_ALLOWED + " (minutes 0–59)")
         return round(int(match["h"]) + minutes / 60, 2)
     try:
-        return float(raw.replace(",", "."))
+        return float(decimal_text(raw, field=field, shown=text))
     except ValueError:
         raise InputError(field, text, HOURS_ALLOWED) from None
 

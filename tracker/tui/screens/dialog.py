@@ -17,6 +17,7 @@ from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tracker.core.amounts import decimal_text
 from tracker.errors import InputError
 from tracker.tui.key_order import hand_back
 from tracker.tui.widgets.ordered_input import OrderedInput
@@ -185,7 +186,7 @@ class Dialog(ModalScreen[ResultT]):
         if not text:
             return None
         try:
-            return float(text.replace(",", "."))
+            return float(decimal_text(text, field=label))
         except ValueError:
             raise InputError(label, text, "a number") from None
 
