@@ -218,3 +218,15 @@ def test_undo_right_after_an_import_that_added_nothing_keeps_the_earlier_import(
     assert undone.code == 0 and "added nothing" in undone.out, undone.out
     assert diary_rows(db_path) == imported  # the first import's stress and caffeine are still there
     assert "removed what the import of d.csv added" in cli("undo").out  # the next undo reaches it
+
+
+def test_the_import_summary_counts_the_rows_added_even_after_undo_skipped_ids(cli, tmp_path) -> None:
+    # Ids are never reused: after an undo the next import's ids start higher. The summary and the
+    # undo line say how many twitches were added, counted, never read off the ids.
+    one = tmp_path / "one.csv"
+    one.write_text("started_at\n2026-11-20T09:00:00+00:00\n")
+    for _ in range(3):
+        imported = cli("import", "csv", str(one))
+        assert imported.code == 0 and "1 new episode," in imported.out, imported.out
+        undone = cli("undo")
+        assert undone.code == 0 and "1 new episode" in undone.out and "episodes" not in undone.out, undone.out

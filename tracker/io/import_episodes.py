@@ -235,17 +235,21 @@ class EpisodeStaging:
         rows = self.conn.exec_driver_sql("SELECT local_date, count(*) FROM temp.import_new GROUP BY local_date")
         return {dt.date.fromisoformat(day): count for day, count in rows}
 
-    def write(self, created_at: dt.datetime) -> tuple[int, int] | None:
+    def write(self, created_at: dt.datetime) -> tuple[int, int, int] | None:
         """Insert the new rows in time order (so their ids are too; identical twitches keep the
-        file's order), under the caller's write lock; returns their first and last id, or None."""
+        file's order), under the caller's write lock; returns their first and last id and how
+        many they are, or None. (Ids are never reused, so after an undo the new ones can start
+        above the highest stored id plus one: the count is counted, never taken from the ids.)"""
         before = self.conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM main.episode").scalar_one()
         columns = ", ".join(STORED)
         self.conn.exec_driver_sql(
             f"INSERT INTO main.episode ({columns}, created_at) SELECT {columns}, ? FROM temp.import_new ORDER BY rowid",
             (self._stored_time(created_at),),
         )
-        after = self.conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM main.episode").scalar_one()
-        return (before + 1, after) if after > before else None
+        first, last, count = self.conn.exec_driver_sql(
+            "SELECT min(id), max(id), count(*) FROM main.episode WHERE id > ?", (before,)
+        ).one()
+        return (first, last, count) if count else None
 
     def drop(self) -> None:
         for name in ("import_read", "import_staged", "import_new", "import_stored0", "import_stored1"):

@@ -155,8 +155,8 @@ def _write(
     new_days = staging.new_per_day()
     episodes = staging.write(created)
     if episodes:
-        changes.append(journal.added_range("episode", *episodes))
-        report.episodes_added = episodes[1] - episodes[0] + 1
+        first, last, report.episodes_added = episodes
+        changes.append(journal.added_range("episode", first, last))
         report.days_changed.update(new_days)
     date_only = {"at": None, "utc_offset_min": None, "note": "", "created_at": created}
     values = _insert(
