@@ -6,6 +6,7 @@ Exit codes: 0 done; 2 bad input (one line on stderr, nothing written); 1 any oth
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -44,7 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             code = open_home(context)
             return code
-        code = handler(context) or EXIT_OK
+        from tracker.commands.terminal import shown_safely
+
+        with shown_safely():
+            code = handler(context) or EXIT_OK
         return code
     except UsageError as exc:
         code = EXIT_BAD_INPUT
@@ -113,8 +117,11 @@ def _check_text(args: list[str]) -> None:
 
 
 def _fail(message: str, code: int) -> int:
+    from tracker.core.formatting import terminal_safe
+
     lines = message.strip().splitlines() or ["failed"]
-    print(f"tracker: error: {lines[0]}", file=sys.stderr)
+    with contextlib.suppress(OSError):  # stderr on a full disk: the exit code still says it
+        print(f"tracker: error: {terminal_safe(lines[0])}", file=sys.stderr)
     return code
 
 

@@ -9,6 +9,7 @@ here turn stored values (`upper-lip`, `center`, `eye-closure`) into what a perso
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 EXPORT_DECIMALS = 6  # what format_number keeps after the point
@@ -180,3 +181,15 @@ def which_day(day: dt.date, *, today: dt.date) -> str:
     if day == today - dt.timedelta(days=1):
         return "yesterday"
     return f"on {day_words(day, today=today)}"
+
+
+# Characters a terminal acts on instead of showing: C0 and C1 controls but the line break and the
+# tab, and the bidirectional overrides that reorder what follows them.
+_ACTING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with every character a terminal would act on shown as an escape (ESC as \\x1b):
+    a note imported from a file must not move the cursor, rewrite a line or retitle the window."""
+    return _ACTING.sub(lambda found: f"\\x{ord(found.group()):02x}" if ord(found.group()) < 0x100
+                       else f"\\u{ord(found.group()):04x}", text)  # fmt: skip
