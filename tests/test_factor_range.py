@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_a_new_number_factor_shows_no_invented_ceiling(cli) -> None:
     added = cli("factor", "add", "steps", "--kind", "number")
@@ -17,3 +19,12 @@ def test_a_range_whose_min_is_not_below_its_max_is_refused(cli) -> None:
     refused = cli("factor", "add", "glasses", "--kind", "number", "--min", "5", "--max", "5")
     assert refused.code == 2 and refused.err.count("\n") == 1 and "min < max" in refused.err
     assert "glasses" not in cli("factor", "list").out
+
+
+@pytest.mark.parametrize("unit", ["a\nb", "mg\x1b[31m", "x" * 21])
+def test_a_unit_is_one_short_printable_line(cli, unit: str) -> None:
+    # Printed beside every value and in the factor table: a line break or a control code in it
+    # would break every line it is in.
+    refused = cli("factor", "add", "wine", "--kind", "number", "--unit", unit)
+    assert refused.code == 2 and refused.err.count("\n") == 1 and "unit:" in refused.err
+    assert "wine" not in cli("factor", "list").out

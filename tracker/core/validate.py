@@ -112,11 +112,21 @@ def tags(field: str, values: list[str]) -> list[str]:
     return seen
 
 
+MAX_UNIT_CHARS = 20
+
+
 def note(field: str, value: str) -> str:
     if len(value) > MAX_NOTE_CHARS:
         raise InputError(field, value, f"at most {MAX_NOTE_CHARS} characters")
     if "\x00" in value:
         raise InputError(field, value, "text without NUL characters")
+    return value
+
+
+def unit(field: str, value: str) -> str:
+    """A unit as it is printed beside every value ("mg", "glasses"): one short line of text."""
+    if len(value) > MAX_UNIT_CHARS or not value.isprintable():
+        raise InputError(field, value, f"up to {MAX_UNIT_CHARS} printable characters on one line")
     return value
 
 

@@ -38,7 +38,7 @@ def get_factor(*, session: Session, name: str) -> Factor:
 def add_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
     """A user-defined factor; its column is `name_unit` (e.g. alcohol_units) or `name`."""
     name = validate.name("name", factor_in.name.strip().lower())
-    unit = factor_in.unit.strip()
+    unit = validate.unit("unit", factor_in.unit.strip())
     column = f"{name}_{_slug(unit)}" if unit and not name.endswith(f"_{_slug(unit)}") else name
     for candidate in (name, column):
         if candidate in RESERVED_COLUMNS:
