@@ -76,8 +76,9 @@ def test_analyze_names_factors_and_red_flags_in_words(cli) -> None:
 
     text = cli("analyze").out
 
-    adjusted = text.split("4. Adjusted")[1].split("5. Interventions")[0]
-    assert "magnesium:" in adjusted and "caffeine:" in adjusted
+    triggers = text.split("3. Possible triggers")[1].split("4. Interventions")[0]
+    assert "Magnesium, same day:" in triggers and "Caffeine, the day before:" in triggers
+    assert "Adjusted for sleep, water, stress, magnesium" in triggers
     assert not any(column in text for column in COLUMNS)
     assert "eye closure (logged)" in text
     assert ": confident," not in text and ": insufficient," not in text

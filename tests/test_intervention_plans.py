@@ -12,6 +12,7 @@ from tests.conftest import TODAY
 from tests.helpers.processes import select_rows, table_rows
 from tracker.storage import store
 from tracker.storage.engine import session_scope
+from tracker.storage.file_checks import SCHEMA_HEAD
 from tracker.storage.models import EpisodeCreate
 
 
@@ -108,7 +109,7 @@ def test_going_back_to_the_older_schema_is_refused_while_a_plan_is_stored(engine
     engine.dispose()
     with pytest.raises(RuntimeError, match="planned experiments are stored"):
         command.downgrade(alembic_config(db_path), "0004")
-    assert select_rows(db_path, "SELECT version_num FROM alembic_version") == [("0005",)]
+    assert select_rows(db_path, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
     assert select_rows(db_path, "SELECT name, block_days FROM intervention") == [("magnesium", 7)]
 
 

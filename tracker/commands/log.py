@@ -225,7 +225,8 @@ def _factor_value(session: Session, factor: Factor, text: str) -> float:
     from tracker.core.amounts import read_amount  # 1.5l, 200mg, glass, 2 glass: one rule with the app
 
     drinks = {p.name: p.amount for p in store.list_presets(session=session) if p.factor_id == factor.id}
-    return read_amount(text, field=factor.name, unit=factor.unit, drinks=drinks).value
+    span = store.allowed_values(factor)
+    return read_amount(text, field=factor.name, unit=factor.unit, drinks=drinks, span=span).value
 
 
 def _drink(context: Context) -> int:

@@ -34,8 +34,8 @@ _NUMBER = r"\d+(?:[.,]\d*)?|[.,]\d+"
 _WORD = r"[^\d\s.,](?:[^\d]*[^\d\s])?"  # a unit, a drink, a letter: no digits ("black tea" too)
 # "1,000" is a thousand to some readers and one to others: refused, never guessed.
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
-_NUMBER_WORD = re.compile(rf"^(?P<number>{_NUMBER})\s*(?P<word>{_WORD})?$")
-_WORD_NUMBER = re.compile(rf"^(?P<word>{_WORD})\s*(?P<number>{_NUMBER})?$")
+_NUMBER_WORD = re.compile(rf"^(?P<number>{_NUMBER})\s*(?P<word>{_WORD})?$", re.ASCII)  # 0-9 only: ９５ is refused
+_WORD_NUMBER = re.compile(rf"^(?P<word>{_WORD})\s*(?P<number>{_NUMBER})?$", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -86,9 +86,11 @@ def read_amount(
     unit: str,
     drinks: Mapping[str, float] | None = None,
     letters: Mapping[str, str] | None = None,
+    span: str = "",
 ) -> Amount:
     """The amount `text` says for a factor measured in `unit`. `drinks` maps a drink's name to
-    its amount, `letters` a letter to a drink's name (the app's keys). InputError names `field`,
+    its amount, `letters` a letter to a drink's name (the app's keys), `span` the factor's range in
+words for the refusal ("0–2000 mg"). InputError names `field`,
     the text and what is allowed when any part of it cannot be read."""
     drinks = drinks or {}
     letters = letters or {}
@@ -96,16 +98,16 @@ def read_amount(
     raw = " ".join(text.split())
     match = _NUMBER_WORD.match(raw) or _WORD_NUMBER.match(raw)
     if not raw or match is None:
-        raise InputError(field, text, _allowed(unit, units, drinks))
+        raise InputError(field, text, _allowed(unit, units, drinks, span))
     number, word = match.group("number"), (match.group("word") or "").lower()
     if word and word not in units:
         name = letters.get(word, word.replace(" ", "-"))
         if name in drinks:
             count = _count(field, number) if number else 1
             return Amount(drinks[name] * count, drink=name, count=count)
-        raise InputError(field, text, _allowed(unit, units, drinks))
+        raise InputError(field, text, _allowed(unit, units, drinks, span))
     if number is None:
-        raise InputError(field, text, _allowed(unit, units, drinks))
+        raise InputError(field, text, _allowed(unit, units, drinks, span))
     value = Decimal(decimal_text(number, field=field, shown=text))
     factor_unit = units.get(word, Decimal(1)) if word else Decimal(1)
     return Amount(float(value * factor_unit))
@@ -117,13 +119,15 @@ def _count(field: str, number: str) -> int:
     return int(number)
 
 
-def _allowed(unit: str, units: Mapping[str, Decimal], drinks: Mapping[str, float]) -> str:
+def _allowed(unit: str, units: Mapping[str, Decimal], drinks: Mapping[str, float], span: str = "") -> str:
     """What an amount box takes, in one line: "a number in ml (or l, cl, dl), or a drink: glass, 2 bottle"."""
     if not unit:
         words = "a number"
     else:
         others = [u for u in units if u != unit.lower()]
         words = f"a number in {unit}" + (f" (or {', '.join(others)})" if others else "")
+    if span:
+        words += f", {span}"
     if drinks:
         first = next(iter(drinks))
         words += f", or a drink with a count: {', '.join(drinks)} (e.g. 2 {first})"
