@@ -20,6 +20,8 @@ import os
 import re
 import stat
 import tempfile
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,12 +105,49 @@ def output_target(
 
 
 def is_sqlite_file(path: Path) -> bool:
-    """True if `path` is a readable file that starts with the SQLite header."""
+    """True if `path` is a readable regular file that starts with the SQLite header."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        return read_head(path, len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:
         return False
+
+
+# POSIX drops every lock a process holds on a file when the process closes ANY descriptor of
+# that file, whoever opened it. A database read with open() and close() while this process has
+# SQLite connections to it loses their locks: another program then takes the file as unused,
+# folds and deletes its write-ahead log, and this process goes on writing to a deleted log
+# (SQLite's "How To Corrupt Your Database", 2.2). So a file that may be a database is read
+# through one descriptor per file, opened once and kept for the life of the process.
+_KEPT: OrderedDict[tuple[int, int], int] = OrderedDict()
+_KEPT_MAX = 64  # a person's process reads one or two databases; a test run reads many
+_KEPT_LOCK = threading.Lock()
+
+
+def read_head(path: Path, size: int, offset: int = 0) -> bytes:
+    """Up to `size` bytes of the regular file at `path` from `offset`, read without ever closing
+    a descriptor of it (see above). The caller checks first that `path` is a regular file: a
+    FIFO is opened without blocking, and read as empty."""
+    info = os.stat(path)
+    key = (info.st_dev, info.st_ino)
+    with _KEPT_LOCK:
+        fd = _KEPT.get(key)
+        if fd is None:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            opened = os.fstat(fd)
+            key = (opened.st_dev, opened.st_ino)  # the file found now, if it was replaced meanwhile
+            if key in _KEPT:  # a second descriptor of a kept file: kept too, never closed
+                _KEPT[(key[0], -fd)] = fd
+            else:
+                _KEPT[key] = fd
+            while len(_KEPT) > _KEPT_MAX:  # the oldest files read, long done with in a test run
+                os.close(_KEPT.popitem(last=False)[1])
+        else:
+            _KEPT.move_to_end(key)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        return b""
+    return os.pread(fd, size, offset)
 
 
 def _refuse_database(target: Path, field: str, shown: str, allowed: str, *, backup: bool) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.core.files import SQLITE_HEADER as SQLITE_MAGIC
-from tracker.core.files import describe_kind
+from tracker.core.files import describe_kind, read_head
 from tracker.errors import DatabaseRefused
 from tracker.storage.schema import signature
 from tracker.storage.wal import foreign_wal, wal_path
@@ -92,9 +92,8 @@ def inspect_file(path: Path, *, recover: bool = True) -> FileState:
     if info.st_size == 0 and not (wal.exists() and wal.stat().st_size > 0):
         _refuse_if_read_only(path, info)
         return FileState(exists=True, revision=None)
-    with path.open("rb") as handle:
-        if info.st_size and handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-            raise DatabaseRefused(f"{path} is not a tracker database (not an SQLite file); left untouched")
+    if info.st_size and read_head(path, len(SQLITE_MAGIC)) != SQLITE_MAGIC:  # never close()d: core.files
+        raise DatabaseRefused(f"{path} is not a tracker database (not an SQLite file); left untouched")
     _roll_back_crashed_transaction(path, recover=recover)
     reason = foreign_wal(path)
     if reason:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from tracker.core.daily import DaySummary, summarize_day
 from tracker.core.files import SQLITE_HEADER as SQLITE_MAGIC
+from tracker.core.files import read_head
 from tracker.storage.file_checks import SCHEMA_HEAD, connect_file
 from tracker.storage.wal import foreign_wal
 
@@ -66,9 +67,8 @@ def glance_day(path: Path, day: dt.date, *, active_until: dt.date) -> DayGlance 
     try:
         if not path.is_file():
             return None  # missing, a folder, or a FIFO that would block the first paint
-        with path.open("rb") as handle:
-            if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-                return None
+        if read_head(path, len(SQLITE_MAGIC)) != SQLITE_MAGIC:  # never close()d: see core.files
+            return None
         if foreign_wal(path):
             return None  # the real open explains it; never show what a stray log holds
         conn = connect_file(path, read_only=True)

@@ -39,6 +39,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from tracker.core.files import read_head
+
 WAL_HEADER = 32
 FRAME_HEADER = 24
 # The magic's low bit says in which byte order the checksums read the 32-bit words.
@@ -62,7 +64,9 @@ def foreign_wal(path: Path) -> str | None:
     if info.st_size < WAL_HEADER:
         return None  # SQLite treats it as empty
     first: bytes | None = None
-    with wal.open("rb") as log, path.open("rb") as db:
+    # The log may be opened and closed (SQLite locks the file and its -shm, never the log); the
+    # database is read through core.files.read_head, which never closes a descriptor of it.
+    with wal.open("rb") as log:
         header = log.read(WAL_HEADER)
         magic, _version, page_size, _seq, salt1, salt2 = struct.unpack(">6I", header[:24])
         order = WAL_MAGIC.get(magic)
@@ -72,7 +76,7 @@ def foreign_wal(path: Path) -> str | None:
         frames = _page_one_frames(log, page_size, (salt1, salt2), order, info.st_size)
         if frames is None:
             return None  # no committed frame: nothing will be replayed
-        first_page = db.read(page_size)
+        first_page = read_head(path, page_size)
         if len(first_page) < DB_HEADER:
             return None  # a file created a moment ago: its first page lives in the log so far
         db_page_size = struct.unpack(">H", first_page[16:18])[0]
