@@ -43,7 +43,12 @@ def test_a_write_after_the_header_is_read_reaches_the_file_other_programs_read(t
         assert tracker_process("--db", str(db), "log", "water", "100").returncode == 0
         assert db.with_name("diary.db-wal").exists()
         with engine.begin() as conn:
-            conn.execute(text("INSERT INTO day (date, note, checked_in, created_at) VALUES ('2026-01-02', 'after', 0, '2026-01-02 09:00:00.000000')"))
+            conn.execute(
+                text(
+                    "INSERT INTO day (date, note, checked_in, created_at)"
+                    " VALUES ('2026-01-02', 'after', 0, '2026-01-02 09:00:00.000000')"
+                )
+            )
         assert select_rows(db, "SELECT note FROM day WHERE date = '2026-01-02'") == [("after",)]
         assert select_rows(db, "PRAGMA integrity_check") == [("ok",)]
     finally:

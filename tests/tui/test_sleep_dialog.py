@@ -55,3 +55,13 @@ async def test_editing_sleep_by_bed_and_wake_replaces_the_times_in_the_note(app,
         await pilot.press("e", "ctrl+a", "ctrl+k", "tab", *"23:00", "tab", *"06:30", "enter")
         await settle(pilot)
     assert stored_sleep(engine) == [(7.5, "bed 23:00, wake 06:30; woke twice")]
+
+
+async def test_bed_and_wake_times_take_am_and_pm_as_the_twitch_form_does(app, engine) -> None:
+    # "11:45pm" lost its "pm" (the keys were dropped) and saved 18 h 35 min from 11:45 to 6:20.
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "tab", *"11:45pm", "tab", *"6:20am", "enter")
+        await settle(pilot)
+        assert not on(app, "SleepForm")
+    assert stored_sleep(engine) == [(6.58, "bed 23:45, wake 06:20")]

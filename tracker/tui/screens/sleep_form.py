@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from tracker.storage.models import Factor
 
 HOURS_CHARACTERS = r"[0-9:.,hHmM ]"
-CLOCK_CHARACTERS = r"[0-9:.]"
+CLOCK_CHARACTERS = r"[0-9:. apmAPM]"  # 11:45pm as the twitch form takes it
 BED_AND_WAKE = re.compile(r"(?:;\s*)?bed \d\d:\d\d, wake \d\d:\d\d(?:;\s*)?")  # what the form writes in the note
 
 
