@@ -50,3 +50,23 @@ async def test_escape_with_nothing_typed_closes_at_once(app) -> None:
         await pilot.press("c", "escape")
         await settle(pilot)
         assert on(app, "TodayScreen")
+
+
+@pytest.mark.parametrize(
+    ("keys", "leave"),
+    [
+        (("t", "space"), "escape"),  # the timer running
+        (("t", "space"), "ctrl+q"),
+        (("t", "o", "4"), "escape"),  # a place and a strength chosen, nothing typed
+    ],
+    ids=["timer, Esc", "timer, ctrl+q", "choices, Esc"],
+)
+async def test_a_running_timer_or_chosen_fields_are_asked_about_too(app, keys, leave) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*keys, leave)
+        await settle(pilot)
+        assert app.return_code is None and on(app, "DiscardTyped" if leave == "escape" else "DiscardAndQuit")
+        await pilot.press("n")
+        await settle(pilot)
+        assert on(app, "EpisodeForm")

@@ -179,6 +179,13 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
     # pressed on a value filled in from the twitch before confirms it (pressed to agree, it
     # must not clear it).
 
+    def holds_typed_text(self) -> bool:
+        """Text typed, a timer running, or a place, side or strength chosen: Esc or quitting
+        would lose it, so they ask first."""
+        if self.closing:
+            return False
+        return super().holds_typed_text() or self._timer_started is not None or bool(self._chosen)
+
     def _again(self, field: str, same: bool) -> bool:
         again = same and field in self._chosen
         self._chosen.add(field)
