@@ -40,3 +40,15 @@ def test_a_first_entry_and_a_factor_that_does_not_add_up_say_no_total(cli) -> No
 )
 def test_sleep_hours_read_as_hours_and_minutes(hours: float, words: str) -> None:
     assert hours_words(hours) == words
+
+
+def test_a_summed_factor_cannot_pass_what_a_day_holds(cli) -> None:
+    # Each entry was checked alone: 6.5 h and then 20 h made a 26 h 30 min night.
+    assert cli("log", "sleep", "6.5").code == 0
+    refused = cli("log", "sleep", "20")
+    assert refused.code == 2 and refused.err.count("\n") == 1
+    assert "at most 17.5 h more" in refused.err
+    fits = cli("log", "sleep", "1")  # what still fits is taken
+    assert fits.code == 0 and "is now 7 h 30 min" in fits.out
+    water = [cli("log", "water", "9000").code, cli("log", "water", "2000").code]
+    assert water == [0, 2]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from tracker.core import validate
 from tracker.core.columns import RESERVED_COLUMNS
@@ -194,6 +194,30 @@ def allowed_values(factor: Factor) -> str:
         return "1 for yes, 0 for no"
     low, _ = factor_bounds(factor)
     return range_words(low, factor.max_value, factor.unit)
+
+
+def check_day_total(
+    session: Session, factor: Factor, day: object, value: float, *, leaving_out: int | None = None
+) -> None:
+    """Refuse a value that would take the day's total of a summed factor past its highest value:
+    the range is what a day can hold (no day has 26 h of sleep), not only what one entry can."""
+    if factor.daily_rule != DailyRule.SUM or factor.max_value is None:
+        return
+    query = select(func.coalesce(func.sum(FactorEntry.value), 0.0)).where(
+        col(FactorEntry.factor_id) == factor.id, col(FactorEntry.local_date) == day
+    )
+    if leaving_out is not None:
+        query = query.where(col(FactorEntry.id) != leaving_out)
+    logged = float(session.exec(query).one())
+    if logged + value > factor.max_value:
+        room = max(factor.max_value - logged, 0.0)
+        unit = f" {factor.unit}" if factor.unit else ""
+        raise InputError(
+            factor.name,
+            format_number(value),
+            f"at most {format_number(room)}{unit} more: the day already has {format_number(logged)}{unit}, "
+            f"and a day holds up to {format_number(factor.max_value)}{unit}",
+        )
 
 
 def check_factor_value(factor: Factor, value: float, *, field: str) -> float:

@@ -26,6 +26,7 @@ from tracker.storage.factors import (
     MAX_BOUND,
     add_factor,
     allowed_values,
+    check_day_total,
     check_factor_value,
     factor_bounds,
     get_factor,
@@ -256,6 +257,7 @@ def add_factor_entry(*, session: Session, entry_in: FactorEntryCreate, now: dt.d
     else:
         day = validate.calendar_day("date", entry_in.date or now.date(), now.date())
         fields = {"at": None, "utc_offset_min": None, "local_date": day}
+    check_day_total(session, factor, fields["local_date"], value)
     entry = FactorEntry(factor_id=factor.id, value=value, note=validate.note("note", entry_in.note), **fields)  # type: ignore[arg-type]  # fields: one of two literal shapes above
     session.add(entry)
     session.flush()
@@ -272,6 +274,7 @@ def update_factor_entry(*, session: Session, entry_id: int, value: float, note: 
     assert factor is not None  # a foreign key
     before, was = journal.changed(session, "factor_entry", [entry_id]), journal.words(entry, factor=factor)
     entry.value = check_factor_value(factor, value, field=factor.name)
+    check_day_total(session, factor, entry.local_date, entry.value, leaving_out=entry_id)
     if note is not None:
         entry.note = validate.note("note", note)
     session.add(entry)
