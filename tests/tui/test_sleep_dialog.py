@@ -65,3 +65,18 @@ async def test_bed_and_wake_times_take_am_and_pm_as_the_twitch_form_does(app, en
         await settle(pilot)
         assert not on(app, "SleepForm")
     assert stored_sleep(engine) == [(6.58, "bed 23:45, wake 06:20")]
+
+
+async def test_editing_sleep_logged_as_bed_and_wake_shows_them_and_keeps_them(app, engine, seed) -> None:
+    # The edit opened on the hours alone, with empty boxes, and Enter wiped the times from the note.
+    seed(sleep_logged(6.58, "bed 23:45, wake 06:20"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert on(app, "SleepForm")
+        assert (app.screen.query_one("#bed").value, app.screen.query_one("#wake").value) == ("23:45", "06:20")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert on(app, "TodayScreen")
+    assert stored_sleep(engine) == [(6.58, "bed 23:45, wake 06:20")]

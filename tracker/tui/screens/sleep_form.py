@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 HOURS_CHARACTERS = r"[0-9:.,hHmM ]"
 CLOCK_CHARACTERS = r"[0-9:. apmAPM]"  # 11:45pm as the twitch form takes it
+LOGGED_TIMES = re.compile(r"bed (?P<bed>\d\d:\d\d), wake (?P<wake>\d\d:\d\d)")  # read back to edit them
 BED_AND_WAKE = re.compile(r"(?:;\s*)?bed \d\d:\d\d, wake \d\d:\d\d(?:;\s*)?")  # what the form writes in the note
 
 

@@ -187,13 +187,14 @@ class FactorLogging(TodayParts):
     def _edit_sleep(self, entry: Any, factor: Factor, problem: str, typed: float | str | None) -> None:
         """Sleep is edited in the form it was logged with (6h10, 6:10, bed and wake), and new
         hours replace the old bed and wake times in its note rather than contradict them."""
-        from tracker.tui.screens.sleep_form import SleepForm, edited_note, hours_text
+        from tracker.tui.screens.sleep_form import LOGGED_TIMES, SleepForm, edited_note, hours_text
 
         def save(result: tuple[float, str] | None) -> None:
             if result is None:
                 return
             hours, bed_and_wake = result
-            note = edited_note(entry.note, bed_and_wake)
+            # The same hours typed again leave the bed and wake times they came from in place.
+            note = entry.note if hours == entry.value and not bed_and_wake else edited_note(entry.note, bed_and_wake)
             if hours == entry.value and note == entry.note:
                 return
             self.write(
@@ -206,4 +207,9 @@ class FactorLogging(TodayParts):
             )
 
         hours = typed if isinstance(typed, str) else hours_text(entry.value if typed is None else typed)
-        self.app.push_screen(SleepForm(wake_day=entry.local_date, factor=factor, hours=hours, problem=problem), save)
+        times = LOGGED_TIMES.search(entry.note) if typed is None else None
+        if times:  # logged as bed and wake times: edited as them
+            form = SleepForm(wake_day=entry.local_date, factor=factor, bed=times["bed"], wake=times["wake"])
+        else:
+            form = SleepForm(wake_day=entry.local_date, factor=factor, hours=hours, problem=problem)
+        self.app.push_screen(form, save)
