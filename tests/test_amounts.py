@@ -80,3 +80,19 @@ def test_a_decimal_comma_is_still_read(cli) -> None:
     assert cli("log", "caffeine", "95,5").code == 0
     listed = cli("list").out
     assert "1500 ml" in listed and "7 h 30 min" in listed and "95.5 mg" in listed
+
+
+def test_a_drink_and_its_count_need_no_quotes(cli) -> None:
+    # `log water 2 glass` was refused ("unrecognized arguments: glass"); only "2 glass" quoted worked.
+    assert cli("log", "water", "2", "glass").code == 0
+    assert cli("log", "water", "glass", "2").code == 0
+    assert cli("list").out.count("water 500 ml") == 2
+
+
+@pytest.mark.parametrize(
+    ("at", "shown"), [("9:05", "09:05"), ("09:05", "09:05"), ("8:15am", "08:15"), ("9:40 pm", "21:40")]
+)
+def test_at_with_date_takes_a_time_as_a_time_alone_does(cli, at: str, shown: str) -> None:
+    logged = cli("log", "stress", "3", "--date", "2026-11-20", "--at", at)
+    assert logged.code == 0, logged.err
+    assert f"2026-11-20 {shown}" in cli("list", "--date", "2026-11-20").out

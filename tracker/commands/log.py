@@ -124,10 +124,15 @@ def _twitch(context: Context) -> int:
 
 
 def _factor(context: Context, name: str) -> int:
-    parser = _sub_parser(context, name, f"Log a value of {name}. VALUE may also be a preset name (e.g. glass).")
-    parser.add_argument("value", metavar="VALUE")
+    parser = _sub_parser(
+        context, name, f"Log a value of {name}: a number, with a unit if it has one (1.5l, 200mg), or a drink "
+        "with a count (2 glass, espresso 2) for a factor that has drinks."
+    )
+    # Words, joined: `log water 2 glass` as the app takes it, without quotes.
+    parser.add_argument("value", metavar="VALUE", nargs="+", type=str)
     _timing_options(parser)
     opts = parser.parse_args(context.args.rest)
+    opts.value = " ".join(opts.value)
 
     from tracker.storage import store
     from tracker.storage.models import FactorEntryCreate

@@ -216,10 +216,12 @@ def at_on_date(at: str, date: str, *, now: dt.datetime) -> Moment:
     """--at HH:MM given with --date: that clock time on that day. Any other --at (a date of its
     own, "now", "yesterday 9:00") cannot be told apart from the --date, so it is refused in one
     line saying what is allowed."""
-    if not _CLOCK.match(at.strip()):
-        raise InputError("--at/--date", f"--at {at} --date {date}", AT_WITH_DATE)
+    try:
+        clock = parse_clock(at, field="--at")  # 9:05, 09:05, 8:15am: as a time alone takes them
+    except InputError:
+        raise InputError("--at/--date", f"--at {at} --date {date}", AT_WITH_DATE) from None
     day = parse_date(date, today=now.date(), field="--date")
-    return read_when(f"{day.isoformat()} {at.strip()}", now=now, field="--at")
+    return read_when(f"{day.isoformat()} {clock:%H:%M}", now=now, field="--at")
 
 
 def parse_date(text: str, *, today: dt.date, field: str = "date") -> dt.date:
