@@ -21,7 +21,7 @@ def test_a_range_whose_min_is_not_below_its_max_is_refused(cli) -> None:
     assert "glasses" not in cli("factor", "list").out
 
 
-@pytest.mark.parametrize("unit", ["a\nb", "mg\x1b[31m", "x" * 21])
+@pytest.mark.parametrize("unit", ["a\nb", "mg\x1b[31m", "x" * 41])
 def test_a_unit_is_one_short_printable_line(cli, unit: str) -> None:
     # Printed beside every value and in the factor table: a line break or a control code in it
     # would break every line it is in.

@@ -112,7 +112,7 @@ def tags(field: str, values: list[str]) -> list[str]:
     return seen
 
 
-MAX_UNIT_CHARS = 20
+MAX_UNIT_CHARS = 40
 
 
 def note(field: str, value: str) -> str:
