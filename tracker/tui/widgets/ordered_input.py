@@ -36,6 +36,13 @@ class OrderedInput(Input):
             event.prevent_default()
             hand_back(self.app, event)
             return
+        if event.key in ("tab", "shift+tab"):
+            # Moved on here, at once: as a binding, Tab ran only after the keys typed behind it
+            # had gone into this box ("23:10 Tab 7:05" in one burst read "23:107:05").
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next() if event.key == "tab" else self.screen.focus_previous()
+            return
         action = self.EDITING_KEYS.get(event.key)
         if action is None:
             await super()._on_key(event)
