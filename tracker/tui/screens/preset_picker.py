@@ -116,6 +116,11 @@ class PresetPicker(Dialog[tuple[float, str]]):
         options = self.query_one("#presets", OptionList)
         options.action_cursor_down() if step > 0 else options.action_cursor_up()
 
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # ↑ ↓ choose what a bare Enter writes: it is shown, as a typed amount is.
+        if not self.query_one("#amount", Input).value.strip():
+            self._show_preview(self.presets[event.option_index].name)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         picked = self.presets[event.option_index]
