@@ -74,3 +74,14 @@ def test_the_chart_keeps_suggested_flags_apart_in_its_legend(cli, db_path) -> No
     assert f"red flag {SUGGESTED}" in texts and "red flag logged" not in texts
     assert any("spreading (suggested)" in text for text in texts)
     assert not any(text.startswith("! spreading") for text in texts)
+
+
+def test_spreading_says_only_what_was_true_on_its_date(cli) -> None:
+    # Dated the day the second place began, it listed places that only came days later.
+    for place, day in (("lower-lip", "2026-11-20"), ("eyelid", "2026-11-21"), ("cheek", "2026-11-23")):
+        cli("log", "twitch", "--location", place, "--side", "left", "--intensity", "2", "--at", f"{day}T08:00")
+    text = cli("analyze").out
+    assert (
+        f"2026-11-21  spreading ({SUGGESTED}): twitching in 2 places within two weeks: the mouth, then the eye "
+        "from 21 Nov; later also the cheek (23 Nov)"
+    ) in text

@@ -201,26 +201,20 @@ REGIONS = {"eyelid": "eye", "upper-lip": "mouth", "lower-lip": "mouth", "mouth-c
 
 def _spreading(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
     """Twitching in two or more regions of the face within the window; dated the day the
-    second region first twitched."""
-    seen: list[str] = []
+    second region first twitched, and saying only what was true on that day (regions that
+    came later are named as later, with their own dates)."""
+    began: dict[str, dt.date] = {}  # each region, the day it first twitched, in that order
     for episode in recent:
         if str(episode.location) == Location.OTHER:
             continue  # a place the person did not name is no region of the face to spread to
-        region = REGIONS.get(str(episode.location), str(episode.location))
-        if region not in seen:
-            seen.append(region)
-            if len(seen) == 2:
-                first_new = episode.local_date
-    if len(seen) < 2:
+        began.setdefault(REGIONS.get(str(episode.location), str(episode.location)), episode.local_date)
+    if len(began) < 2:
         return None
-    return {
-        "date": first_new.isoformat(),
-        "kind": "spreading",
-        "name": "spreading",
-        "source": SUGGESTED,
-        "note": f"twitching in {len(seen)} places within two weeks: {', '.join(seen)} (the {seen[1]} from "
-        f"{first_new:%d %b})",
-    }
+    (first, _), (second, flagged), *later = began.items()
+    note = f"twitching in 2 places within two weeks: the {first}, then the {second} from {flagged:%d %b}"
+    if later:
+        note += "; later also " + ", ".join(f"the {region} ({day:%d %b})" for region, day in later)
+    return {"date": flagged.isoformat(), "kind": "spreading", "name": "spreading", "source": SUGGESTED, "note": note}
 
 
 def _hemifacial(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
