@@ -52,3 +52,9 @@ def test_a_summed_factor_cannot_pass_what_a_day_holds(cli) -> None:
     assert fits.code == 0 and "is now 7 h 30 min" in fits.out
     water = [cli("log", "water", "9000").code, cli("log", "water", "2000").code]
     assert water == [0, 2]
+
+
+def test_the_days_summary_reads_sleep_in_hours_and_minutes_as_everywhere_else(cli) -> None:
+    cli("log", "sleep", "6.5")
+    cli("log", "sleep", "1")
+    assert "sleep: 7 h 30 min from 2 entries" in cli().out  # it read "7.5 h"

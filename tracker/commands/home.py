@@ -29,7 +29,7 @@ def open_home(context: Context) -> int:
 
 
 def today_summary(context: Context) -> str:
-    from tracker.core.formatting import factor_words, format_number, intensity_words, place_words
+    from tracker.core.formatting import amount_words, factor_words, intensity_words, place_words, plural
     from tracker.storage.queries import consecutive_active_days, day_summary
 
     today = context.now().date()
@@ -49,9 +49,9 @@ def today_summary(context: Context) -> str:
     else:  # unknown, whatever else was logged: never "0"
         lines.append("  twitches: not logged yet (`tracker log twitch`, or `tracker log none` if there were none)")
     for total in summary.totals:
-        unit = f" {total.factor.unit}" if total.factor.unit else ""
-        entries = "1 entry" if total.entries == 1 else f"{total.entries} entries"
-        lines.append(f"  {factor_words(total.factor.name)}: {format_number(total.value)}{unit} from {entries}")
+        amount = amount_words(total.value, total.factor.unit)
+        entries = plural(total.entries, "entry", "entries")
+        lines.append(f"  {factor_words(total.factor.name)}: {amount} from {entries}")
     if summary.unlogged:
         lines.append("  not logged yet: " + ", ".join(factor_words(f.name) for f in summary.unlogged))
     if summary.note:

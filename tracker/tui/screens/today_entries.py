@@ -240,7 +240,10 @@ async def ask_no_twitches(screen: Any, day: dt.date, logged: int | None) -> None
     from tracker.tui.screens.confirm import Confirm
 
     if logged:
-        screen.notify(f"{day:%a %d %b} has {logged} twitch(es) logged; no twitches is for a day without episodes.")
+        screen.notify(
+            f"{day:%a %d %b} has {plural(logged, 'twitch', 'twitches')} logged; "
+            "no twitches is for a day without episodes."
+        )
         return
 
     def job() -> EntrySaved:
