@@ -230,3 +230,13 @@ def test_the_import_summary_counts_the_rows_added_even_after_undo_skipped_ids(cl
         assert imported.code == 0 and "1 new episode," in imported.out, imported.out
         undone = cli("undo")
         assert undone.code == 0 and "1 new episode" in undone.out and "episodes" not in undone.out, undone.out
+
+
+def test_twitch_facts_on_a_day_without_twitches_are_refused_not_dropped(cli, tmp_path) -> None:
+    # locations, max_intensity and total_duration_s are worked out from the twitches: a daily file
+    # alone that gives them was imported as "0 days changed", and a person believed them recorded.
+    daily = tmp_path / "daily.csv"
+    daily.write_text("date,locations,max_intensity,total_duration_s\n2026-11-20,eyelid,5,30\n")
+    refused = cli("import", "csv", str(daily))
+    assert refused.code == 2 and refused.err.count("\n") == 1 and "locations on 2026-11-20" in refused.err
+    assert "episodes file" in refused.err

@@ -49,6 +49,7 @@ class DailyRow:
     red_flags: list[str]
     note: str  # "" when the cell was empty
     sources: dict[int, str] = field(default_factory=dict)  # by factor id: where an imported value came from
+    twitch_facts: tuple[str, str] | None = None  # the first derived twitch cell given (locations, ...), and its text
 
 
 @dataclass
@@ -108,7 +109,7 @@ def _parse_row(
     if (
         tracked != "1"
         and episodes == ""
-        and not any(value.strip() for name, value in cells.items() if name not in ("date", "tracked", *DERIVED))
+        and not any(value.strip() for name, value in cells.items() if name not in ("date", "tracked", "episodes"))
     ):
         # An untracked day: nothing to write (an `episodes` of 0 alone is an answer: no
         # twitches). Skipped before the range check, so an export of any range (even one
@@ -142,6 +143,14 @@ def _parse_row(
         ],
         note=validate.note("note", restore_text(cells.get("note", ""))),
         sources=sources,
+        twitch_facts=next(
+            (
+                (name, cells[name])
+                for name in ("locations", "max_intensity", "total_duration_s")
+                if cells.get(name, "").strip() not in ("", "0")  # 0 s of twitching is what a quiet day has
+            ),
+            None,
+        ),
     )
 
 
@@ -193,6 +202,15 @@ def plan_daily(
                 _refuse_count(row, after)
             if row.episodes == 0:
                 plan.no_twitches.add(row.date)
+        if row.twitch_facts and stored.twitches.get(row.date, 0) + new_twitches.get(row.date, 0) == 0:
+            # Read off the day's twitches, never stored: on a day without any they would be lost without a word.
+            name, text = row.twitch_facts
+            raise InputError(
+                f"{row.where}: {name} on {row.date.isoformat()}",
+                text,
+                "empty on a day without twitches: it is worked out from the twitches, so import the episodes "
+                "file together with the daily file",
+            )
         if row.tracked and not (row.values or row.red_flags or row.note or row.episodes == 0):
             plan.tracked.add(row.date)
     return plan
