@@ -160,7 +160,7 @@ def test_the_lips_and_the_mouth_corner_are_one_place_for_spreading(cli) -> None:
     cli("log", "twitch", "--at", "2026-11-23T08:00", "--location", "eyelid", "--side", "right", "--intensity", "2")
     [flag] = json.loads(cli("analyze", "--json").out)["red_flags"]
     assert flag["kind"] == "spreading" and flag["date"] == "2026-11-23"
-    assert "2 places" in flag["note"] and "mouth, eye" in flag["note"]
+    assert "2 places" in flag["note"] and "the mouth, then the eye" in flag["note"]
 
 
 def test_a_twitch_in_a_place_called_other_is_no_second_region(cli) -> None:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from tracker.tui.writing import Writes
 
     class _TodayBase(Writes, AppScreen[None]):
-        pass
+        """The screen the mixins are part of, as the type checker sees it."""
 else:
     _TodayBase = object
 
