@@ -31,9 +31,11 @@ connection may write.
 
 from __future__ import annotations
 
+import os
 import stat
 import struct
 import sys
+import time
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,6 +48,8 @@ FRAME_HEADER = 24
 # The magic's low bit says in which byte order the checksums read the 32-bit words.
 WAL_MAGIC = {0x377F0682: "little", 0x377F0683: "big"}
 DB_HEADER = 100
+# A log judged foreign is judged again while another process keeps changing it or the file.
+SETTLE_TRIES = 20
 
 
 def wal_path(path: Path) -> Path:
@@ -53,7 +57,36 @@ def wal_path(path: Path) -> Path:
 
 
 def foreign_wal(path: Path) -> str | None:
-    """Why the `-wal` beside `path` cannot belong to it, in words; None when it may (or is absent)."""
+    """Why the `-wal` beside `path` cannot belong to it, in words; None when it may (or is absent).
+
+    The log and the file are read one after the other, without a lock: while another process
+    writes the diary, a checkpoint can land between the two reads, and a live log then looks
+    written on top of a later state of the file. A verdict counts only when neither file changed
+    while it was reached. A foreign log is one nobody has open (opening it would have replayed
+    it), so it holds still; one that changes on every try is being written, and so belongs.
+    """
+    for attempt in range(SETTLE_TRIES):
+        before = _state(path)
+        reason = _judge(path)
+        if reason is None or _state(path) == before:
+            return reason
+        time.sleep(0.001 * attempt)
+    return None
+
+
+def _state(path: Path) -> tuple[object, ...]:
+    """What any write or checkpoint changes: the log's header, size and time, and the file's page 1."""
+    wal = wal_path(path)
+    try:
+        info = wal.lstat()
+        head = read_head(wal, WAL_HEADER) if stat.S_ISREG(info.st_mode) else b""
+    except FileNotFoundError:
+        return ()
+    db = os.stat(path)
+    return (info.st_ino, info.st_size, info.st_mtime_ns, head, db.st_size, db.st_mtime_ns, read_head(path, DB_HEADER))
+
+
+def _judge(path: Path) -> str | None:
     wal = wal_path(path)
     try:
         info = wal.lstat()
