@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from tracker.analysis.periods import chart_span, period_summary
 from tracker.core.files import private_atomic_file
 from tracker.core.vocabulary import CHART_FACTORS
+from tracker.report.glyphs import drawable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -162,6 +163,7 @@ def save_chart(fig: Figure, path: Path | str) -> Path:
 
 def save_figure(fig: Figure, path: Path, *, format: str) -> None:
     """Save a matplotlib Figure atomically with owner-only permissions."""
+    drawable(fig)
     with private_atomic_file(path) as handle:
         fig.savefig(handle, format=format)
 

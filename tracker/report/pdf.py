@@ -23,6 +23,7 @@ from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.files import private_atomic_file
 from tracker.report import charts
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
+from tracker.report.glyphs import drawable
 from tracker.report.pdf_notes import notes_by_day, notes_pages
 from tracker.report.pdf_table import table_pages
 from tracker.report.pdf_words import (  # re-exported: the report's wording, for callers and tests
@@ -76,6 +77,7 @@ def write_report(path: Path | str, **content: Any) -> Path:
         PdfPages(handle, metadata={"Title": "Twitching visit summary", "Creator": "tracker"}) as pdf,
     ):
         for page in pages:
+            drawable(page)
             pdf.savefig(page)
     return path
 

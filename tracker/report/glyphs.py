@@ -1,0 +1,50 @@
+"""Text the report's font has no glyph for, drawn as Unicode says it may be written.
+
+A note typed with a phone keyboard or an East Asian input method holds fullwidth forms ("＝", "ｍｇ"),
+and compatibility characters such as "ﬁ" or "①". The report's font (matplotlib's DejaVu Sans, present on
+every machine) has no glyph for many of them, and matplotlib draws an empty box in their place. Their
+compatibility form (NFKC) is the same text in characters the font has: "＝" is "=", "ｍｇ" is "mg".
+A character with no such form stays as typed: the box is the honest picture of a glyph we cannot draw.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+def drawable(figure: Figure) -> None:
+    """Rewrite, in place, every text of `figure` with characters its font lacks in their NFKC form."""
+    from matplotlib.text import Text  # deferred: matplotlib is already loaded by whoever drew the figure
+
+    for text in figure.findobj(Text):
+        assert isinstance(text, Text)
+        shown = text.get_text()
+        if shown and not shown.isascii():
+            covered = _charmap(text.get_fontname())
+            fixed = "".join(_drawable_char(char, covered) for char in shown)
+            if fixed != shown:
+                text.set_text(fixed)
+
+
+def _drawable_char(char: str, covered: frozenset[int]) -> str:
+    if ord(char) in covered or char in "\n\t":
+        return char
+    compatible = unicodedata.normalize("NFKC", char)
+    if compatible != char and all(ord(c) in covered for c in compatible):
+        return compatible
+    return char
+
+
+@functools.cache
+def _charmap(family: str) -> frozenset[int]:
+    """The code points the font named `family` can draw (read once per font)."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    path = font_manager.findfont(font_manager.FontProperties(family=family))
+    return frozenset(FT2Font(path).get_charmap())
