@@ -57,6 +57,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def export_csv(context: Context) -> int:
     from tracker.core.files import STDOUT, output_target, write_private
+    from tracker.core.formatting import plural
+    from tracker.io.csv_cells import csv_records
     from tracker.io.export import export_bounds, export_daily, export_episodes
 
     start, end = context.date_range()
@@ -73,7 +75,7 @@ def export_csv(context: Context) -> int:
     if to_file:
         path = Path(output)
         write_private(path, text.encode("utf-8"))
-        context.say(f"wrote {path} ({text.count(chr(10)) - 1} rows)")
+        context.say(f"wrote {path} ({plural(csv_records(text) - 1, 'row')})")
     else:
         sys.stdout.write(text)
     return 0

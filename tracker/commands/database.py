@@ -37,16 +37,18 @@ def upgrade(context: Context) -> int:
 
 
 def backup_copy(context: Context) -> int:
-    from tracker.errors import DatabaseRefused
+    from tracker.errors import DatabaseRefused, InputError
     from tracker.storage.engine import backup_database, inspect_file, refuse_foreign_objects
 
+    if context.args.dest == "":  # an empty name is a typo, not "the default place"
+        raise InputError("DEST", "", "a file or folder to back up to; the path is empty")
     path = context.db_path
     state = inspect_file(path, recover=False)  # refuses a file that is not a healthy tracker database
     if state.revision is None:
         raise DatabaseRefused(f"no tracker database at {path}; nothing to back up")
     refuse_foreign_objects(path, state)
     # An older schema is copied as it is: a backup never upgrades the file it copies.
-    written = backup_database(path, Path(context.args.dest) if context.args.dest else None, state=state)
+    written = backup_database(path, Path(context.args.dest) if context.args.dest is not None else None, state=state)
     print(f"backed up to {written}")
     return 0
 

@@ -40,3 +40,8 @@ def csv_text(rows: Iterable[Sequence[str]]) -> str:
     for row in rows:
         writer.writerow([neutralise(cell) for cell in row])
     return buffer.getvalue()
+
+
+def csv_records(text: str) -> int:
+    """How many records (header included) `text` holds: a note with a line break is one record."""
+    return sum(1 for _ in csv.reader(io.StringIO(text, newline="")))
