@@ -26,5 +26,7 @@ def test_a_backup_to_an_empty_name_is_refused_and_writes_nothing(cli, db_path) -
     before = sorted(path.name for path in db_path.parent.iterdir())
     result = cli("db", "backup", "")
     assert result.code == 2
-    assert result.err.strip() == "tracker: error: DEST: '' is not allowed; a file or folder to back up to; the path is empty"
+    assert result.err.strip() == (
+        "tracker: error: DEST: '' is not allowed; a file or folder to back up to; the path is empty"
+    )
     assert sorted(path.name for path in db_path.parent.iterdir()) == before

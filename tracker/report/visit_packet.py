@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import os
 import shutil
 import tempfile
@@ -119,7 +120,8 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
     parent = folder.absolute().parent
     created = next((p for p in reversed([parent, *parent.parents]) if not p.exists()), None)
     ensure_private_dir(parent)
-    staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.", suffix=".tmp"))
+    _remove_abandoned_staging(parent, folder.name)
+    staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.{os.getpid()}.", suffix=".tmp"))
     try:
         write_private(staging / "daily.csv", daily.encode("utf-8"))
         write_private(staging / "episodes.csv", episodes.encode("utf-8"))
@@ -136,6 +138,24 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
         shutil.rmtree(created or staging, ignore_errors=True)  # folders made for the packet go too
         raise
     return [folder / name for name in PACKET_FILES]
+
+
+def _remove_abandoned_staging(parent: Path, name: str) -> None:
+    """Remove hidden half-written packets of `name` whose writer is gone (killed mid-way).
+
+    A staging folder is named with its writer's process id, so one still being written by
+    another running export is left alone.
+    """
+    for staging in parent.glob(f".{glob.escape(name)}.*.tmp"):
+        writer = staging.name[len(name) + 2 :].split(".", 1)[0]
+        if not writer.isdigit() or staging.is_symlink() or not staging.is_dir():
+            continue
+        try:
+            os.kill(int(writer), 0)
+        except ProcessLookupError:
+            shutil.rmtree(staging, ignore_errors=True)
+        except PermissionError:
+            pass  # a process of another user has that id: the folder is not ours to judge
 
 
 def _user_meaning(factor: Factor) -> str:
