@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.conftest import BACKENDS
 from tracker.errors import InputError
 from tracker.storage import store
 from tracker.storage.engine import session_scope
@@ -15,6 +16,12 @@ from tracker.storage.queries import daily_rows, day_summary
 
 LONDON = ZoneInfo("Europe/London")
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=LONDON)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on a SQLite file and on a PostgreSQL server."""
+    return str(request.param)
 
 
 def twitch(**changes: object) -> EpisodeCreate:
