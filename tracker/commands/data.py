@@ -123,7 +123,7 @@ def import_from_app(context: Context) -> int:
 def _diary_as_it_is(context: Context) -> Iterator[Session]:
     """The diary, read-only, to compare a dry run with; an empty one (thrown away after) when
     there is none yet, so a dry run never creates the diary."""
-    if os.path.lexists(context.db_path):
+    if context.server_url is not None or os.path.lexists(context.db_path):
         with context.session(write=False) as session:
             yield session
         return

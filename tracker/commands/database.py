@@ -20,20 +20,31 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def show_path(context: Context) -> int:
-    print(context.db_path)
+    print(context.db_name)
     return 0
 
 
 def upgrade(context: Context) -> int:
-    from tracker.storage.engine import SCHEMA_HEAD, inspect_file
+    from tracker.storage.engine import SCHEMA_HEAD
 
-    before = inspect_file(context.db_path)
+    before = _revision(context)
     context.engine()
-    if before.revision == SCHEMA_HEAD:
-        print(f"{context.db_path} is already at schema {SCHEMA_HEAD}")
+    if before == SCHEMA_HEAD:
+        print(f"{context.db_name} is already at schema {SCHEMA_HEAD}")
     else:
-        print(f"{context.db_path}: schema {before.revision or 'new'} -> {SCHEMA_HEAD}")
+        print(f"{context.db_name}: schema {before or 'new'} -> {SCHEMA_HEAD}")
     return 0
+
+
+def _revision(context: Context) -> str | None:
+    """The schema the diary is at before this command touches it; None for a new one."""
+    if context.server_url is None:
+        from tracker.storage.engine import inspect_file
+
+        return inspect_file(context.db_path).revision
+    from tracker.storage.postgres import server_revision
+
+    return server_revision(context.server_url)
 
 
 def backup_copy(context: Context) -> int:
@@ -55,6 +66,13 @@ def check(context: Context) -> int:
     from tracker.errors import DatabaseRefused
     from tracker.storage.engine import SCHEMA_HEAD, inspect_file, integrity_check, refuse_foreign_objects
 
+    if context.server_url is not None:
+        # The server checks its own pages; what tracker can say is whether it reaches the
+        # diary and at which schema.
+        revision = _revision(context)
+        print(f"database: {context.db_name}")
+        print(f"schema revision: {revision or 'none'}")
+        return 0 if revision == SCHEMA_HEAD else 1
     path = context.db_path
     state = inspect_file(path, recover=False)  # read-only: a check never changes the file
     if not state.exists:

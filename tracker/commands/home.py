@@ -36,7 +36,7 @@ def today_summary(context: Context) -> str:
     with context.session(write=False, read_only=False) as session:
         summary = day_summary(session=session, day=today)
         streak = consecutive_active_days(session=session, as_of=today)
-    lines = [f"Today, {today:%A %d %B %Y} — {context.db_path}"]
+    lines = [f"Today, {today:%A %d %B %Y} — {context.db_name}"]
     if summary.episodes:
         lines.append(f"  twitches: {len(summary.episodes)}")
         for episode in summary.episodes:

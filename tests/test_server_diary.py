@@ -1,0 +1,147 @@
+"""A diary on a PostgreSQL server: upgraded with data in it, written by many machines at once,
+and never showing the password, hanging or half-writing when the server is away."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.helpers import postgres as pg
+from tracker.storage import file_checks
+
+# A port nothing listens on (tcpmux): the connection is refused at once, no timeout waited.
+AWAY = "postgresql://me:s3cret-pw@127.0.0.1:1/tracker"
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`tracker ARGS...` as a person runs it: its own process, its own environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+# --- without a server --------------------------------------------------------------------------
+
+
+def test_db_path_shows_the_server_with_the_password_masked(cli) -> None:
+    shown = cli("db", "path", db=AWAY)
+    assert shown.code == 0
+    assert "s3cret" not in shown.out + shown.err
+    assert shown.out.strip() == "postgresql://me:***@127.0.0.1:1/tracker"
+
+
+@pytest.mark.parametrize("command", [["log", "twitch"], ["list"], ["export", "csv"], ["db", "upgrade"]])
+def test_a_server_that_is_away_is_one_line_with_no_password(cli, command: list[str]) -> None:
+    result = cli(*command, db=AWAY)
+    assert result.code == 1
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    assert "cannot reach the database postgresql://me:***@127.0.0.1:1/tracker" in lines[0]
+    assert "nothing was changed" in lines[0]
+    assert "s3cret" not in result.out + result.err
+
+
+def test_a_server_named_in_the_environment_is_used_like_one_given_with_db(cli, monkeypatch) -> None:
+    monkeypatch.setenv("TRACKER_DB", AWAY)
+    result = cli("log", "twitch", db=None)
+    assert result.code == 1 and "cannot reach the database postgresql://me:***@127.0.0.1" in result.err
+
+
+def test_a_remote_server_needs_tls_and_every_connection_gives_up_in_seconds() -> None:
+    from tracker.storage.postgres import server_url
+
+    remote = server_url("postgresql://me@diary.home/tracker")
+    assert remote.query["sslmode"] == "require"
+    assert remote.query["connect_timeout"] == "5"
+    assert "sslmode" not in server_url("postgresql://me@localhost/tracker").query
+    assert "sslmode" not in server_url("postgresql://me@/tracker?host=/run/postgresql").query
+    assert server_url("postgresql://me@diary.home/tracker?sslmode=verify-full").query["sslmode"] == "verify-full"
+
+
+@pytest.mark.parametrize(
+    "value,allowed",
+    [
+        ("postgresql+asyncpg://me@host/tracker", "psycopg"),
+        ("postgresql://me@host", "names the database"),
+    ],
+)
+def test_a_server_url_tracker_cannot_use_is_refused_in_one_line(cli, value: str, allowed: str) -> None:
+    result = cli("log", "twitch", db=value)
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and "--db" in result.err and allowed in result.err
+
+
+# --- on a real server --------------------------------------------------------------------------
+
+
+def test_every_revision_upgrades_on_the_server_with_its_data_kept(pg_cluster: pg.Cluster) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from tracker.storage.engine import migrations_dir
+    from tracker.storage.postgres import open_server
+
+    for revision in file_checks.KNOWN_REVISIONS[:-1]:
+        url = pg_cluster.new_database()
+        old = create_engine(url)
+        with old.begin() as conn:
+            config = Config()
+            config.set_main_option("script_location", str(migrations_dir()))
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+            conn.execute(
+                text(
+                    'INSERT INTO factor (id, name, "column", kind, unit, daily_rule, builtin, position) '
+                    "VALUES (40, 'alcohol', 'alcohol_units', 'number', 'units', 'sum', false, 9)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO episode (started_at, utc_offset_min, local_date, location, side, intensity, context,"
+                    " relief, note, created_at) VALUES ('2026-11-20 08:00:00', 60, '2026-11-20', 'eyelid', 'left', 3,"
+                    " '', '', 'kept from ' || :revision, '2026-11-20 08:00:00')"
+                ),
+                {"revision": revision},
+            )
+        old.dispose()
+        open_server(url).dispose()
+        new = create_engine(url)
+        with new.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == file_checks.SCHEMA_HEAD
+            episodes = conn.execute(text("SELECT note, utc_offset_min FROM episode")).all()
+            column = conn.execute(text("SELECT \"column\" FROM factor WHERE name = 'alcohol'")).scalar()
+        assert episodes == [(f"kept from {revision}", 60)]
+        assert column == "alcohol_units"
+        new.dispose()
+
+
+def test_the_models_match_the_migrations_on_the_server(pg_cluster: pg.Cluster) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from tracker.storage.models import metadata
+    from tracker.storage.postgres import open_server
+
+    engine = open_server(pg_cluster.new_database())
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_db_path_upgrade_and_check_on_a_server(pg_cluster: pg.Cluster) -> None:
+    url = pg_cluster.new_database()
+    upgraded = run("--db", url, "db", "upgrade")
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert f"schema new -> {file_checks.SCHEMA_HEAD}" in upgraded.stdout
+    assert f"already at schema {file_checks.SCHEMA_HEAD}" in run("--db", url, "db", "upgrade").stdout
+    check = run("--db", url, "db", "check")
+    assert check.returncode == 0 and f"schema revision: {file_checks.SCHEMA_HEAD}" in check.stdout
