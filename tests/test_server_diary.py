@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -145,3 +146,52 @@ def test_db_path_upgrade_and_check_on_a_server(pg_cluster: pg.Cluster) -> None:
     assert f"already at schema {file_checks.SCHEMA_HEAD}" in run("--db", url, "db", "upgrade").stdout
     check = run("--db", url, "db", "check")
     assert check.returncode == 0 and f"schema revision: {file_checks.SCHEMA_HEAD}" in check.stdout
+
+
+WRITER = """
+import sys
+from tracker.cli import main
+
+zone = sys.argv[1]
+failed = []
+for n in range(25):
+    # The same evening date in every zone: each machine's own local date, whatever UTC says.
+    at = f"2026-11-20T{18 + n // 10}:{n % 10 * 5:02d}"
+    if main(["log", "twitch", "--at", at, "--note", f"{zone} {n}"]) != 0:
+        failed.append(f"twitch {n}")
+    # Every writer checks in the same 25 days: the rows they race to create.
+    if main(["log", "none", "--date", f"2026-10-{n + 1:02d}"]) != 0:
+        failed.append(f"none {n}")
+print(len(failed), " ".join(failed))
+"""
+ZONES = {"Europe/London": 0, "Asia/Tokyo": 540, "America/Los_Angeles": -480, "Australia/Adelaide": 630}
+
+
+@pytest.mark.slow
+def test_four_machines_logging_at_once_lose_nothing(pg_cluster: pg.Cluster, tmp_path: Path) -> None:
+    url = pg_cluster.new_database(template="diary_head")
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER)
+    writers = [
+        subprocess.Popen(
+            [sys.executable, str(script), zone],
+            env={**os.environ, "TZ": zone, "TRACKER_DB": url},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for zone in ZONES
+    ]
+    results = [writer.communicate(timeout=600) for writer in writers]
+    assert [out.splitlines()[-1].split(" ", 1)[0] for out, _err in results] == ["0"] * 4, results
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT note, utc_offset_min, local_date FROM episode")).all()
+        days = conn.execute(text("SELECT count(*) FROM day WHERE checked_in")).scalar()
+    engine.dispose()
+    assert len(rows) == 100
+    for zone, offset in ZONES.items():
+        mine = [row for row in rows if row.note.startswith(zone)]
+        assert len(mine) == 25
+        assert {(row.utc_offset_min, str(row.local_date)) for row in mine} == {(offset, "2026-11-20")}
+    assert days == 25
