@@ -195,3 +195,68 @@ def test_four_machines_logging_at_once_lose_nothing(pg_cluster: pg.Cluster, tmp_
         assert len(mine) == 25
         assert {(row.utc_offset_min, str(row.local_date)) for row in mine} == {(offset, "2026-11-20")}
     assert days == 25
+
+
+# --- moving a diary ----------------------------------------------------------------------------
+
+
+def exports(db: str) -> tuple[str, str, str]:
+    """What a person would compare: the daily and episode CSV exports, and the listing with ids."""
+    return (
+        run("--db", db, "export", "csv").stdout,
+        run("--db", db, "export", "csv", "--episodes").stdout,
+        run("--db", db, "list", "--from", "2026-11-01", "--to", "2026-11-30").stdout,
+    )
+
+
+def test_a_diary_copied_to_a_server_and_back_exports_the_same(pg_cluster: pg.Cluster, tmp_path: Path) -> None:
+    laptop, server, back = str(tmp_path / "laptop.db"), pg_cluster.new_database(), str(tmp_path / "back.db")
+    assert run("--db", laptop, "demo", "--days", "30", "--seed", "3").returncode == 0
+    added = run("--db", laptop, "factor", "add", "alcohol", "--kind", "number", "--unit", "units", "--max", "20")
+    assert added.returncode == 0
+    assert run("--db", laptop, "log", "alcohol", "2").returncode == 0
+    original = exports(laptop)
+    assert "alcohol" in original[0] and original[1].count("\n") > 2
+
+    there = run("db", "copy", laptop, server)
+    assert there.returncode == 0, there.stderr
+    assert "their CSV exports are identical" in there.stdout
+    assert exports(server) == original
+    again = run("db", "copy", server, back)
+    assert again.returncode == 0, again.stderr
+    assert exports(back) == original
+
+    # The server goes on from the copied ids: the next twitch neither clashes nor reuses one.
+    logged = run("--db", server, "log", "twitch")
+    assert logged.returncode == 0, logged.stderr
+    assert run("--db", server, "export", "csv", "--episodes").stdout.count("\n") == original[1].count("\n") + 1
+
+
+def test_a_copy_into_a_diary_with_entries_is_refused_and_changes_nothing(pg_cluster: pg.Cluster, tmp_path) -> None:
+    laptop, server = str(tmp_path / "laptop.db"), pg_cluster.new_database()
+    assert run("--db", laptop, "log", "twitch", "--location", "eyelid").returncode == 0
+    assert run("--db", server, "log", "twitch", "--location", "cheek").returncode == 0
+    before = exports(server)
+    refused = run("db", "copy", laptop, server)
+    assert refused.returncode == 2
+    assert refused.stderr.count("\n") == 1 and "already holds entries" in refused.stderr
+    assert exports(server) == before
+
+
+def test_a_copy_whose_source_cannot_be_reached_leaves_no_new_file(tmp_path: Path) -> None:
+    target = tmp_path / "new.db"
+    away = run("db", "copy", AWAY, str(target))
+    assert away.returncode == 1 and "cannot reach the database" in away.stderr and "s3cret" not in away.stderr
+    assert not target.exists()
+
+
+def test_a_server_diary_backs_up_to_a_sqlite_file(pg_cluster: pg.Cluster, tmp_path: Path) -> None:
+    server, dest = pg_cluster.new_database(), tmp_path / "server-backup.db"
+    assert run("--db", server, "log", "twitch", "--location", "eyelid", "--note", "on the server").returncode == 0
+    backed = run("--db", server, "db", "backup", str(dest))
+    assert backed.returncode == 0, backed.stderr
+    assert exports(str(dest)) == exports(server)
+    assert run("--db", str(dest), "db", "check").stdout.count("integrity: ok") == 1
+    assert oct(dest.stat().st_mode & 0o777) == "0o600"
+    again = run("--db", server, "db", "backup", str(dest))
+    assert again.returncode == 2 and "already exists" in again.stderr
