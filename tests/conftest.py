@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from tests.helpers import postgres as pg
 from tracker.cli import main
 from tracker.storage.engine import open_database
 
@@ -42,9 +43,59 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "tracker.db"
 
 
+# The stores a diary can live in. A module runs its tests on both by overriding `backend`:
+#     @pytest.fixture(params=BACKENDS)
+#     def backend(request): return request.param
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[pg.Cluster]:
+    """One throwaway PostgreSQL cluster for the whole run (per xdist worker), with a database at
+    the current schema to copy each test's diary from."""
+    reason = pg.missing()
+    if reason is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI runs the PostgreSQL tests: {reason}")
+        pytest.skip(reason)
+    cluster = pg.start()
+    try:
+        from tracker.storage.postgres import open_server
+
+        cluster.admin('CREATE DATABASE "diary_head"')
+        open_server(cluster.url("diary_head")).dispose()
+        yield cluster
+    finally:
+        pg.stop(cluster)
+
+
 @pytest.fixture
-def engine(db_path: Path):  # type: ignore[no-untyped-def]
-    engine = open_database(db_path)
+def backend() -> str:
+    """Where this test's diary lives: SQLite unless the module asks for both (BACKENDS)."""
+    return "sqlite"
+
+
+@pytest.fixture
+def db_target(backend: str, db_path: Path, request: pytest.FixtureRequest) -> str:
+    """The --db value of this test's diary: the SQLite file's path (not created yet), or the URL
+    of a database of its own on the test server, at the current schema (as a server diary is
+    once anyone has used it; tests/test_server_diary.py upgrades empty and older ones)."""
+    if backend == "sqlite":
+        return str(db_path)
+    cluster: pg.Cluster = request.getfixturevalue("pg_cluster")
+    return cluster.new_database(template="diary_head")
+
+
+@pytest.fixture
+def engine(backend: str, db_path: Path, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """A diary at the current schema (a SQLite file, or a server database copied from one)."""
+    if backend == "sqlite":
+        engine = open_database(db_path)
+    else:
+        from tracker.storage.postgres import open_server
+
+        cluster: pg.Cluster = request.getfixturevalue("pg_cluster")
+        engine = open_server(cluster.new_database(template="diary_head"))
     yield engine
     engine.dispose()
 
@@ -65,10 +116,10 @@ class Result:
 
 
 @pytest.fixture
-def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run `tracker --db <tmp db> ARGS...` in-process and capture what it printed."""
+def cli(db_target: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run `tracker --db <this test's diary> ARGS...` in-process and capture what it printed."""
 
-    def run(*args: str, db: Path | None = db_path) -> Result:
+    def run(*args: str, db: Path | str | None = db_target) -> Result:
         capsys.readouterr()
         argv = (["--db", str(db)] if db is not None else []) + list(args)
         code = main(argv)
@@ -76,6 +127,30 @@ def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-u
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+def entries_in(target: str) -> int:
+    """How many twitches, factor entries and red flags the diary at `target` (a path or a server
+    URL) holds; 0 for a file that does not exist."""
+    from sqlalchemy import create_engine, text
+
+    from tracker.paths import server_url_given
+
+    if server_url_given(target) is None and not Path(target).exists():
+        return 0
+    engine = create_engine(target if server_url_given(target) else f"sqlite:///{target}")
+    try:
+        with engine.connect() as conn:
+            return int(
+                conn.execute(
+                    text(
+                        "SELECT (SELECT count(*) FROM episode) + (SELECT count(*) FROM factor_entry)"
+                        " + (SELECT count(*) FROM red_flag)"
+                    )
+                ).scalar_one()
+            )
+    finally:
+        engine.dispose()
 
 
 def file_mode(path: Path) -> int:

@@ -7,9 +7,16 @@ import sqlite3
 
 import pytest
 
+from tests.conftest import BACKENDS, entries_in
 from tracker.storage.file_checks import SCHEMA_HEAD
 
 pytestmark = pytest.mark.usefixtures("frozen")
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on a SQLite file and on a PostgreSQL server."""
+    return str(request.param)
 
 
 def test_log_twitch_with_every_option(cli) -> None:
@@ -136,23 +143,14 @@ def test_when_formats(cli, when: str, expected: str) -> None:
         (["nonsense"], "COMMAND"),
     ],
 )
-def test_bad_input_is_one_line_exit_2_and_nothing_written(cli, db_path, args: list[str], field: str) -> None:
+def test_bad_input_is_one_line_exit_2_and_nothing_written(cli, db_target, args: list[str], field: str) -> None:
     result = cli(*args)
     assert result.code == 2
     lines = result.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("tracker: error:"), result.err
     assert field.lower() in lines[0].lower()
     assert "Traceback" not in result.err
-    if db_path.exists():
-        counts = (
-            sqlite3.connect(db_path)
-            .execute(
-                "SELECT (SELECT count(*) FROM episode) + (SELECT count(*) FROM factor_entry)"
-                " + (SELECT count(*) FROM red_flag)"
-            )
-            .fetchone()[0]
-        )
-        assert counts == 0
+    assert entries_in(db_target) == 0
 
 
 def test_factor_short_and_column_names_and_presets(cli) -> None:
@@ -221,6 +219,7 @@ def test_interventions(cli) -> None:
     assert cli("intervention", "stop", "magnesium").code == 2
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])  # a server's: tests/test_server_diary.py
 def test_db_path_check_backup(cli, db_path, tmp_path, monkeypatch) -> None:
     assert cli("db", "path").out.strip() == str(db_path)
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "env.db"))

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.conftest import BACKENDS
 from tracker.errors import InputError
 from tracker.storage import store
 from tracker.storage.engine import session_scope
@@ -15,6 +16,12 @@ from tracker.storage.queries import daily_rows, day_summary
 
 LONDON = ZoneInfo("Europe/London")
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=LONDON)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test here runs on a SQLite file and on a PostgreSQL server."""
+    return str(request.param)
 
 
 def twitch(**changes: object) -> EpisodeCreate:
@@ -269,3 +276,17 @@ def test_a_day_with_twitches_cannot_be_answered_no_twitches_through_any_door(eng
     with session_scope(engine) as session:
         [row] = daily_rows(session=session, start=NOW.date(), end=NOW.date())
     assert (row.tracked, row.episodes) == (True, 1)
+
+
+def test_checking_in_a_day_again_keeps_it_checked_in_and_each_undo_takes_back_one(engine) -> None:
+    day = dt.date(2026, 11, 20)
+    for _ in range(2):
+        with session_scope(engine) as session:
+            store.check_in(session=session, day=day, today=NOW.date())
+    tracked = []
+    for _ in range(3):
+        with session_scope(engine) as session:
+            [row] = daily_rows(session=session, start=day, end=day)
+            tracked.append((row.tracked, row.episodes))
+            store.undo_last(session=session)
+    assert tracked == [(True, 0), (True, 0), (False, None)]

@@ -77,6 +77,8 @@ def _stored_value_line(context: Context) -> tuple[str, int] | None:
 
     from tracker.storage.stored_values import StoredValueError, refuse_foreign_values
 
+    if context.server_url is not None:
+        return None  # the scan reads a SQLite file; a server's columns hold only their own types
     try:
         refuse_foreign_values(context.db_path)
     except StoredValueError as found:

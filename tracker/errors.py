@@ -55,10 +55,13 @@ def failure_line(exc: BaseException) -> tuple[str, int]:
 
 
 def _database_error(exc: BaseException) -> str | None:
-    """SQLite's complaint (from sqlite3 or wrapped by SQLAlchemy) in words, or None."""
+    """The database's complaint (SQLite's or a PostgreSQL server's, wrapped by SQLAlchemy or not)
+    in words, or None."""
     import sqlite3
 
     original = getattr(exc, "orig", None) if type(exc).__module__.startswith("sqlalchemy") else exc
+    if type(original).__module__.startswith("psycopg"):
+        return _server_error(original)
     if not isinstance(original, sqlite3.Error):
         return None
     text = str(original)
@@ -66,4 +69,19 @@ def _database_error(exc: BaseException) -> str | None:
         return "the database is busy: another program kept it locked; nothing was changed"
     if "full" in text:
         return "the disk is full (database or disk is full); nothing was changed"
+    return f"database error: {text}; nothing was changed"
+
+
+def _server_error(error: object) -> str:
+    """A PostgreSQL server's complaint (a psycopg error, known by name: this module loads no driver).
+
+    The server's messages name the host and user, never the password; its SQLSTATE says what
+    kind of failure it was (55P03: a lock not granted in time; class 08: the connection).
+    """
+    state = str(getattr(error, "sqlstate", "") or "")
+    text = (str(error).strip().splitlines() or [type(error).__name__])[0].rstrip(".")
+    if state == "55P03":
+        return "the database is busy: another program kept the diary's write lock; nothing was changed"
+    if state.startswith("08") or type(error).__name__ == "OperationalError":
+        return f"lost the database server ({text}); nothing was changed"
     return f"database error: {text}; nothing was changed"

@@ -41,6 +41,16 @@ def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 
 
+# A --db or TRACKER_DB value that starts with one of these names a PostgreSQL server, not a file.
+SERVER_URL_PREFIXES = ("postgresql://", "postgresql+", "postgres://")
+
+
+def server_url_given(cli_value: str | os.PathLike[str] | None = None) -> str | None:
+    """The `--db` (else `TRACKER_DB`) value when it is a server URL (postgresql://...), else None."""
+    value = os.fspath(cli_value) if cli_value is not None else os.environ.get(DB_ENV_VAR)
+    return value if value and value.startswith(SERVER_URL_PREFIXES) else None
+
+
 def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """The database to use: `--db`, then `TRACKER_DB`, then the default.
 

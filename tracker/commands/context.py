@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.paths import resolve_db_path
+from tracker.paths import resolve_db_path, server_url_given
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -55,12 +55,41 @@ class Context:
         return self._engine is not None
 
     @property
+    def server_url(self) -> str | None:
+        """The PostgreSQL URL the diary lives at, or None for a SQLite file (db_path)."""
+        return server_url_given(self.args.db)
+
+    @property
     def db_path(self) -> Path:
+        """The diary's SQLite file; refused for a server diary, which has no file to work on."""
+        if self.server_url is not None:
+            from tracker.errors import DatabaseRefused
+
+            raise DatabaseRefused(f"{self.db_name} is a server; this works only on a database file")
         return resolve_db_path(self.args.db)
+
+    @property
+    def db_name(self) -> str:
+        """Where the diary is, as a person may read it: the file's path, or the server's URL with
+        any password masked."""
+        if self.server_url is not None:
+            from tracker.storage.postgres import shown_url
+
+            return shown_url(self.server_url)
+        return str(self.db_path)
 
     def engine(self, *, read_only: bool = False) -> Engine:
         """The database, opened on first use: created or upgraded for a command that writes;
         for one that only reads (`read_only`), opened read-only, never created nor changed."""
+        if self._engine is None and self.server_url is not None:
+            from tracker.storage.postgres import open_server
+            from tracker.storage.wait import WRITE_WAIT_S
+
+            if not read_only:
+                _say_upgrade_notes()
+            self._engine = open_server(
+                self.server_url, read_only=read_only, wait_s=WRITE_WAIT_S, on_wait=self._say_waiting
+            )
         if self._engine is None:
             path = self.db_path
             if read_only:

@@ -32,7 +32,7 @@ def run(context: Context) -> int:
     with context.session() as session:
         if not database_is_empty(session=session):
             raise InputError(
-                "--db", str(context.db_path), "an empty database (demo data never mixes with real entries)"
+                "--db", context.db_name, "an empty database (demo data never mixes with real entries)"
             )
         diary = generate_diary(
             days=days,
@@ -46,5 +46,5 @@ def run(context: Context) -> int:
         )
         counts = write_diary(session=session, diary=diary, now=now)
     written = ", ".join(f"{count} {kind}" for kind, count in counts.items())
-    print(f"demo history of {days} days written to {context.db_path}: {written}")
+    print(f"demo history of {days} days written to {context.db_name}: {written}")
     return 0

@@ -20,7 +20,7 @@ def open_home(context: Context) -> int:
 
     # The app paints first and opens the database in a thread worker (context.engine: the
     # database stack alone costs ~0.5 s to import, a migration more), so nothing heavy here.
-    app = make_app(db_path=context.db_path, open_engine=context.engine)
+    app = make_app(db_path=None if context.server_url else context.db_path, open_engine=context.engine)
     context.on_wait = app.write_waiting  # said on screen: stderr is hidden under the app
     app.run()
     if app.open_error is not None:
@@ -36,7 +36,7 @@ def today_summary(context: Context) -> str:
     with context.session(write=False, read_only=False) as session:
         summary = day_summary(session=session, day=today)
         streak = consecutive_active_days(session=session, as_of=today)
-    lines = [f"Today, {today:%A %d %B %Y} — {context.db_path}"]
+    lines = [f"Today, {today:%A %d %B %Y} — {context.db_name}"]
     if summary.episodes:
         lines.append(f"  twitches: {len(summary.episodes)}")
         for episode in summary.episodes:

@@ -125,9 +125,11 @@ def _unchanged(session: Session, change: Change) -> bool:
     """Whether a "changed" record's rows still hold the values it kept (the write set them again)."""
     if change["op"] != "changed":
         return False
-    key = _key(TABLES[change["table"]]).name
+    key = _key(TABLES[change["table"]])
     kept: list[dict[str, Any]] = change["rows"]
-    return snapshots(session, change["table"], [row[key] for row in kept]) == kept
+    # The kept rows are JSON-ready (a day's date as text): typed again before they are compared
+    # with the column, which a server, unlike SQLite, will not compare with text.
+    return snapshots(session, change["table"], [_from_json(key, row[key.name]) for row in kept]) == kept
 
 
 def record_added(session: Session, table: str, key: object, what: str, *, verb: str = "logged") -> int:

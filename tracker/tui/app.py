@@ -146,6 +146,8 @@ class TrackerApp(KeyOrder, Writes, App[None]):
         """From now on, notice entries written by another program (tracker.tui.diary_watch)."""
         from tracker.tui.diary_watch import WATCH_SECONDS, DiaryWatch
 
+        if self.diary.db_path is None:
+            return  # a server diary: what other machines write shows at the next refresh
         try:
             self.diary_watch = DiaryWatch(self.diary.db_path)
         except Exception:  # a convenience: without it the app works, only changes elsewhere wait for a key
@@ -364,11 +366,12 @@ def screen_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
 
 def make_app(
     *,
-    db_path: Path,
+    db_path: Path | None,
     engine: Engine | None = None,
     open_engine: Callable[[], Engine] | None = None,
 ) -> TrackerApp:
-    """The app on `db_path`. Its day is the clock's (tests and snapshots freeze the clock).
+    """The app on `db_path` (None: a server diary, opened by `open_engine`). Its day is the
+    clock's (tests and snapshots freeze the clock).
 
     With `engine` (tests) the database is open from the start. Without it the app paints
     first and opens the file in a thread worker, with `open_engine` if given (the command

@@ -58,13 +58,17 @@ class Diary(DiaryOutputs):
     def __init__(
         self,
         *,
-        db_path: Path,
+        db_path: Path | None,
         engine: Engine | None = None,
         open_engine: Callable[[], Engine] | None = None,
     ) -> None:
-        self.db_path = db_path
+        self.db_path = db_path  # None: a diary on a server, with no file to glance at or watch
         self._engine = engine
-        self._open_engine = open_engine or partial(open_database_file, db_path)
+        if open_engine is None:
+            if db_path is None:
+                raise ValueError("a server diary is opened by the caller's open_engine")
+            open_engine = partial(open_database_file, db_path)
+        self._open_engine = open_engine
         self._open_lock = threading.Lock()
         self._open_error: Exception | None = None
 
@@ -125,6 +129,8 @@ class Diary(DiaryOutputs):
         None when the file is not yet readable that way (missing, older schema, refused)."""
         from tracker.storage.glance import glance_day
 
+        if self.db_path is None:
+            return None  # a server diary: the first screen waits for the real read
         today = self.today()
         glance = glance_day(self.db_path, day, active_until=today)
         if glance is None:
