@@ -24,6 +24,11 @@ EDITS = [
     ("UPDATE preset SET amount = -1 WHERE name = 'espresso'", "preset", "id", "amount", "-1"),
     ("UPDATE red_flag SET kind = 'headache' WHERE id = 1", "red_flag", "id 1", "kind", "'headache'"),
     ("UPDATE day SET date = '2026-13-01' WHERE note = 'long day'", "day", "date", "date", "'2026-13-01'"),
+    # an entry of a factor that is not there any more (was an internal error: KeyError: 999)
+    ("UPDATE factor_entry SET factor_id = 999 WHERE id = 1", "factor_entry", "id 1", "factor_id", "999"),
+    # a NUL no file tracker writes can carry back (the CSV round trip broke on it)
+    ("UPDATE day SET note = 'long' || char(0) || 'day' WHERE note = 'long day'", "day", "date", "note",
+     "'long\\x00day'"),
 ]  # fmt: skip
 
 READING = [["list", "--from", "2026-11-01"], ["export", "csv"], ["export", "csv", "--episodes"], ["analyze"]]

@@ -34,7 +34,10 @@ DATE = "typeof({c}) = 'text' AND date(julianday({c})) IS {c}"
 DATETIME = (
     "typeof({c}) = 'text' AND length({c}) >= 19 AND datetime(julianday(substr({c}, 1, 19))) IS substr({c}, 1, 19)"
 )
-TEXT = "typeof({c}) = 'text'"
+# Text as tracker writes it: no NUL character (no file format it writes can carry one back).
+TEXT = "typeof({c}) = 'text' AND instr({c}, char(0)) = 0"
+# A row that names a factor names one that exists.
+FACTOR_ID = "{c} IN (SELECT id FROM factor)"
 # A local date is the date of its time in the offset stored with it (the day the person lived it
 # in); a date-only entry has no time, and any calendar date will do.
 LOCAL_DATE_OF = DATE + (
@@ -62,7 +65,7 @@ RULES: dict[str, tuple[str, dict[str, str]]] = {
         "max_value": _optional(NUMBER), "daily_rule": "{c} " + _one_of(DailyRule), "builtin": FLAG,
     }),
     "factor_entry": ("id", {
-        "at": _optional(DATETIME), "utc_offset_min": _optional(_int(-1440, 1440)),
+        "factor_id": FACTOR_ID, "at": _optional(DATETIME), "utc_offset_min": _optional(_int(-1440, 1440)),
         "local_date": LOCAL_DATE_OF.replace("{at}", "at"),
         # within its factor's range, as logging and importing check it
         "value": NUMBER + " AND {c} >= coalesce((SELECT min_value FROM factor f WHERE f.id = factor_id), {c})"
@@ -74,7 +77,7 @@ RULES: dict[str, tuple[str, dict[str, str]]] = {
     "intervention": ("id", {
         "name": TEXT, "start_date": DATE, "end_date": _optional(DATE), "note": TEXT, "created_at": DATETIME,
     }),
-    "preset": ("id", {"name": TEXT, "amount": NUMBER + " AND {c} > 0"}),
+    "preset": ("id", {"name": TEXT, "factor_id": FACTOR_ID, "amount": NUMBER + " AND {c} > 0"}),
 }  # fmt: skip
 
 
