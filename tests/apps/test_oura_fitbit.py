@@ -152,3 +152,75 @@ def test_hostile_fitbit_files(cli, db_path, tmp_path, frozen, make, mentions: st
     folder.mkdir()
     refused(cli("import", "fitbit", str(make(folder))), mentions=mentions)
     assert diary(db_path) == before
+
+
+# --- Fitbit's newer Takeout CSVs ---------------------------------------------------------------
+
+USER_SLEEPS = FIXTURES / "fitbit" / "UserSleeps_2026-10-01.csv"
+
+
+def test_fitbit_takeout_user_sleeps_csv_by_the_local_wake_day(cli, daily, frozen) -> None:
+    result = cli("import", "fitbit", str(USER_SLEEPS))
+    assert result.code == 0, result.err
+    days = daily("2026-10-05", "2026-10-08")
+    # 420 min = 7 h, woke 06:30 local on 5 Oct; the 40-minute sleep that afternoon is a nap.
+    # 390 min ended 23:15 UTC on 6 Oct, which was 08:15 on 7 Oct where it was slept (+09:00).
+    # 465 min ended 11:00 UTC, 06:00 on 8 Oct at -05:00.
+    assert [days[d]["sleep_h"] for d in sorted(days)] == ["7", "", "6.5", "7.75"]
+    assert days["2026-10-06"]["tracked"] == "0"
+    assert "1 naps (shorter sleeps ending the same day as the night's)" in result.out
+
+
+def test_fitbit_takeout_columns_are_found_by_name_in_any_order(cli, daily, tmp_path, frozen) -> None:
+    # Some Takeouts write the table without user_id and the two bookkeeping columns at the end.
+    rows = [line.split(",") for line in USER_SLEEPS.read_text(encoding="utf-8").splitlines()]
+    trimmed = tmp_path / "UserSleeps_2026-10-01.csv"
+    trimmed.write_text("\n".join(",".join(row[1:-2]) for row in rows) + "\n", encoding="utf-8")
+    assert cli("import", "fitbit", str(trimmed)).code == 0
+    assert daily("2026-10-07", "2026-10-07")["2026-10-07"]["sleep_h"] == "6.5"
+
+
+def test_a_takeout_holding_both_forms_counts_each_night_once(cli, daily, tmp_path, frozen) -> None:
+    takeout = tmp_path / "Takeout" / "Fitbit"
+    (takeout / "Global Export Data").mkdir(parents=True)
+    (takeout / "Health Fitness Data_GoogleData").mkdir()
+    # The JSON tells of 5 Oct (and says which sleep was the main one); the CSV of 5, 7 and 8 Oct.
+    (takeout / "Global Export Data" / "sleep-2026-10-01.json").write_text(
+        json.dumps([_sleep_log("2026-10-05", 418)]), encoding="utf-8"
+    )
+    (takeout / "Health Fitness Data_GoogleData" / USER_SLEEPS.name).write_bytes(USER_SLEEPS.read_bytes())
+    result = cli("import", "fitbit", str(tmp_path / "Takeout"))
+    assert result.code == 0, result.err
+    days = daily("2026-10-05", "2026-10-08")
+    # 5 Oct is the JSON's 418 min (6.966667 h), not that plus the CSV's 420 min.
+    assert [days[d]["sleep_h"] for d in sorted(days)] == ["6.966667", "", "6.5", "7.75"]
+    assert "2 nights the sleep-*.json files also give (counted once)" in result.out
+
+
+def _user_sleeps(tmp: Path, row: dict[str, str]) -> Path:
+    header, first = USER_SLEEPS.read_text(encoding="utf-8").splitlines()[:2]
+    cells = dict(zip(header.split(","), first.split(","), strict=True))
+    return _write(tmp, "UserSleeps_2026-10-01.csv", header + "\n" + ",".join({**cells, **row}.values()) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("row", "mentions"),
+    [
+        ({"sleep_end": "05/10/2026 04:30"}, "line 2: sleep_end"),
+        ({"end_utc_offset": "CEST"}, "line 2: end_utc_offset"),
+        ({"minutes_asleep": "1500"}, "line 2: minutes_asleep"),
+        ({"minutes_asleep": "seven hours"}, "line 2: minutes_asleep"),
+    ],
+    ids=["end-in-another-form", "offset-a-zone-name", "more-than-a-day", "words"],
+)
+def test_hostile_takeout_sleep_tables(cli, db_path, tmp_path, frozen, row: dict[str, str], mentions: str) -> None:
+    cli("log", "caffeine", "95")
+    before = diary(db_path)
+    refused(cli("import", "fitbit", str(_user_sleeps(tmp_path, row))), mentions=mentions)
+    assert diary(db_path) == before
+
+
+def test_a_takeout_sleep_table_without_its_minutes_is_refused(cli, db_path, tmp_path, frozen) -> None:
+    bad = _write(tmp_path, "UserSleeps_2026-10-01.csv", "sleep_id,sleep_type,sleep_end\n1,STAGES,2026-10-05 04:30:00\n")
+    refused(cli("import", "fitbit", str(bad)), mentions="missing minutes_asleep, end_utc_offset")
+    assert not db_path.exists()
