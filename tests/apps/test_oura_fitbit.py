@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.apps.conftest import FIXTURES, SAMPLES, diary, needs_samples, refused
+from tests.apps.conftest import FIXTURES, diary, refused
 
 OURA = FIXTURES / "oura" / "oura_trends.csv"
 OURA_HEADER = OURA.read_text(encoding="utf-8").splitlines()[0]
@@ -23,12 +23,20 @@ def test_oura_sleep_lands_on_the_wake_day(cli, daily, frozen) -> None:
     assert "1 nights without a sleep time (not logged)" in result.out
 
 
-@needs_samples
-def test_the_documented_oura_row_imports(cli, daily, frozen) -> None:
-    sample = SAMPLES / "oura" / "oura_trends_header_and_one_row.csv"
-    assert cli("import", "oura", str(sample)).code == 0
-    # Total Sleep Time 24690 s, bedtime ending 2020-03-04T05:49:42-08:00.
-    assert daily("2020-03-04", "2020-03-04")["2020-03-04"]["sleep_h"] == "6.858333"
+def test_a_row_with_every_column_filled_imports(cli, daily, tmp_path, frozen) -> None:
+    # The shape of the row Oura's export documents: scores, seconds, an empty second "Sleep
+    # Timing", times with their offset, decimals and negatives, and more cells than the header
+    # names. The numbers are made up.
+    row = (
+        "2020-03-06,81,80,45,97,92,60,75,100,28200,25110,3090,2700,15060,7350,38,89,300,12960,,"
+        "2020-03-05T22:31:12-08:00,2020-03-06T06:01:12-08:00,55.12,47,71,-0.41,14.25,84,58,99,80,100,95,100,"
+        "301,2610,362,5811,4650,702,498,241,10,0,0,1.28125,0,70,61,0,0,0,91,100,0,18"
+    )
+    export = tmp_path / "oura_trends.csv"
+    export.write_text(OURA_HEADER + "\n" + row + "\n", encoding="utf-8")
+    assert cli("import", "oura", str(export)).code == 0
+    # Total Sleep Time 25110 s = 6.975 h, on the day the bedtime ended.
+    assert daily("2020-03-06", "2020-03-06")["2020-03-06"]["sleep_h"] == "6.975"
 
 
 @pytest.mark.parametrize(
