@@ -117,3 +117,15 @@ def export_episodes(*, session: Session, date_from: dt.date | None = None, date_
     span = export_range(session=session, date_from=date_from, date_to=date_to)
     episodes = episodes_between(session=session, start=span[0], end=span[1]) if span else []
     return episodes_csv(episodes)
+
+
+def export_factors(*, session: Session) -> str:
+    """The factors file (tracker.io.factors_file): the person's own factors; a header alone when there are none."""
+    # deferred: only an export that writes the factors file needs it
+    from tracker.io.factors_file import factors_csv
+
+    return factors_csv(list_factors(session=session))
+
+
+def has_own_factors(*, session: Session) -> bool:
+    return any(not factor.builtin for factor in list_factors(session=session))
