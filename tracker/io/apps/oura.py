@@ -57,7 +57,10 @@ def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = No
             seconds = parse_number(asleep, where, asleep_column)
             if not 0 <= seconds <= SECONDS_A_DAY:
                 raise InputError(f"{where}: {asleep_column}", asleep, "seconds asleep, from 0 to 86400")
+            # The date column is checked even when the bedtime end dates the night: a row whose
+            # date is no date (a spreadsheet's 02.03.2020) is a file read wrongly, not a detail.
+            day = parse_iso_date(cells[date_column], where, date_column)
             end = cells.get(end_column, "").strip()
-            day = parse_iso_date(end if end else cells[date_column], where, end_column if end else date_column)
+            day = parse_iso_date(end, where, end_column) if end else day
             parsed.readings.append(Reading(SLEEP, day, where, seconds / 3600))
     return parsed
