@@ -39,6 +39,35 @@ def test_a_row_with_every_column_filled_imports(cli, daily, tmp_path, frozen) ->
     assert daily("2020-03-06", "2020-03-06")["2020-03-06"]["sleep_h"] == "6.975"
 
 
+# The data export's sleep periods: ';'-separated, a row per period, its header as readers of
+# the export name its columns (day, bedtime_start, bedtime_end, total_sleep_duration, type, ...).
+SLEEPMODEL_HEADER = (
+    "id;day;bedtime_start;bedtime_end;total_sleep_duration;deep_sleep_duration;rem_sleep_duration;"
+    "light_sleep_duration;awake_time;latency;time_in_bed;lowest_heart_rate;average_heart_rate;type;heart_rate"
+)
+
+
+def test_oura_data_export_sleep_periods_the_night_by_wake_day(cli, daily, tmp_path, frozen) -> None:
+    export = tmp_path / "sleepmodel.csv"
+    export.write_text(
+        SLEEPMODEL_HEADER + "\n"
+        "a1;2025-02-10;2025-02-09T23:05:00.000+01:00;2025-02-10T06:50:00.000+01:00;25200;4800;5400;15000;2700;600;"
+        '27900;52;58.5;long_sleep;{"interval":300,"items":[60,58,null]}\n'
+        "a2;2025-02-10;2025-02-10T14:00:00.000+01:00;2025-02-10T14:40:00.000+01:00;1800;0;0;1800;600;300;2400;60;64;"
+        "late_nap;{}\n"
+        "a3;2025-02-11;2025-02-11T02:00:00.000+01:00;2025-02-11T02:30:00.000+01:00;0;0;0;0;1800;0;1800;;;rest;{}\n"
+        "a4;2025-02-12;2025-02-11T22:40:00.000+01:00;2025-02-12T06:10:00.000+01:00;23400;4000;5000;14400;3600;500;"
+        '27000;50;57;long_sleep;{"interval":300,"items":[57,55]}\n',
+        encoding="utf-8",
+    )
+    result = cli("import", "oura", str(export))
+    assert result.code == 0, result.err
+    days = daily("2025-02-10", "2025-02-12")
+    # 25200 s = 7 h and 23400 s = 6.5 h; the afternoon nap and the rest are not the night's sleep.
+    assert [days[d]["sleep_h"] for d in sorted(days)] == ["7", "", "6.5"]
+    assert "2 naps and rests (not the night's sleep)" in result.out
+
+
 @pytest.mark.parametrize(
     ("rows", "mentions"),
     [

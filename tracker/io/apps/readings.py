@@ -89,10 +89,10 @@ def tidy(name: str) -> str:
 # --- files -------------------------------------------------------------------------------------
 
 
-def csv_rows(handle: IO[str], where: str) -> Iterator[tuple[int, dict[str, str]]]:
+def csv_rows(handle: IO[str], where: str, *, delimiter: str = ",") -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, cells by column name) for each non-blank row; the first column of a name
     wins when a header repeats one (Oura's has "Sleep Timing" twice)."""
-    reader = csv.reader(handle, strict=True)
+    reader = csv.reader(handle, strict=True, delimiter=delimiter)
     try:
         header = [name.strip() for name in next(reader, [])]
         named = len(header) - next((i for i, name in enumerate(reversed(header)) if name), len(header))
@@ -111,17 +111,18 @@ def csv_rows(handle: IO[str], where: str) -> Iterator[tuple[int, dict[str, str]]
         raise InputError(f"{where} line {reader.line_num}", str(exc)[:60], "a UTF-8 CSV file") from None
 
 
-def header_of(handle: IO[str], where: str) -> list[str]:
+def header_of(handle: IO[str], where: str, *, delimiter: str = ",") -> list[str]:
     """The header row's column names (the handle is left after it). InputError for a header
-    whose columns are separated by something else than commas."""
+    whose columns are separated by something else than `delimiter`."""
     try:
-        header = [name.strip() for name in next(csv.reader(handle, strict=True), [])]
+        header = [name.strip() for name in next(csv.reader(handle, strict=True, delimiter=delimiter), [])]
     except (csv.Error, UnicodeDecodeError) as exc:
         raise InputError(f"{where} line 1", str(exc)[:60], "a UTF-8 CSV file") from None
     # A spreadsheet saving "CSV" where the comma is the decimal mark separates with ';' (or a tab):
     # read with commas, the whole header would be one column, and each app would only say which
     # columns are missing.
-    separator = next((mark for mark in (";", "\t") if len(header) == 1 and header[0].count(mark) >= 2), None)
+    marks = [mark for mark in (";", "\t") if mark != delimiter]
+    separator = next((mark for mark in marks if len(header) == 1 and header[0].count(mark) >= 2), None)
     if separator is not None:
         raise InputError(
             f"{where} header", header[0][:60],
