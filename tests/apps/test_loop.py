@@ -123,3 +123,19 @@ def _one_day(tmp: Path, row: str) -> Path:
     return _habit_export(
         tmp / "x", HABITS + "001,Run,YES_NO,,,1,1,#FF8F00,,,,false\n", {"001 Run": f"Date,Value,Notes\n{row}\n"}
     )
+
+
+def test_habits_whose_names_loop_strips_from_their_folder_are_found(cli, daily, tmp_path, frozen) -> None:
+    # Loop keeps only ASCII letters, digits, space, '.', '_' and '-' of a name in its folder's name.
+    export = _habit_export(
+        tmp_path / "loop",
+        HABITS + "001,Don't smoke 🚭,YES_NO,,,1,1,#FF8F00,,,,false\n002,Café/tea < 2,YES_NO,,,1,1,#FF8F00,,,,false\n",
+        {
+            "001 Dont smoke": "Date,Value,Notes\n2024-03-02,YES_MANUAL,\n",
+            "002 Caftea  2": "Date,Value,Notes\n2024-03-02,NO,\n",
+        },
+    )
+    result = cli("import", "loop", str(export))
+    assert result.code == 0, result.err
+    day = daily("2024-03-02", "2024-03-02")["2024-03-02"]
+    assert (day["don_t_smoke"], day["caf_tea_2"]) == ("1", "0")

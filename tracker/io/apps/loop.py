@@ -9,6 +9,7 @@ a few times a week: the person did not do it that day, so it is left out, not tu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -66,13 +67,21 @@ def _read(bundle: Bundle) -> Parsed:
         factor = own_factor(name, suffix="_habit")
         kind = "number" if numeric else "yes-no"
         parsed.items[name] = Target("factor", factor=factor, kind=kind, unit=habit.get("Unit", "").strip())
-        member = bundle.find(f"{habit['Position'].strip()} {name}/Checkmarks.csv")
+        folder = _habit_folder(habit["Position"].strip(), name)
+        # Older versions of Loop named the folder with the name as it is.
+        unsanitised = f"{habit['Position'].strip()} {name}/Checkmarks.csv"
+        member = bundle.find(f"{folder}/Checkmarks.csv") or bundle.find(unsanitised)
         if member is None:
-            raise InputError(
-                f"{bundle.path.name} habit", name, f"a folder {habit['Position'].strip()} {name}/ with Checkmarks.csv"
-            )
+            raise InputError(f"{bundle.path.name} habit", name, f"a folder {folder}/ with Checkmarks.csv")
         _read_days(bundle, member, name, numeric, parsed)
     return parsed
+
+
+def _habit_folder(position: str, name: str) -> str:
+    """The folder Loop writes a habit's days in: its position and its name with every character
+    but ASCII letters, digits, space, '.', '_' and '-' dropped, cut to 100 ("Don't smoke 🚭" ->
+    "002 Dont smoke"), as Loop's HabitsCSVExporter.sanitizeFilename does."""
+    return f"{position} {re.sub(r'[^ a-zA-Z0-9._-]+', '', name)[:100]}".strip()
 
 
 def _read_days(bundle: Bundle, member: str, habit: str, numeric: bool, parsed: Parsed) -> None:
