@@ -198,3 +198,13 @@ def test_loop_and_apple_health_dates_in_another_form_are_refused(cli, db_path, t
     )
     _refused_naming(cli("import", "apple-health", str(health)), "record 1: startDate")
     assert not db_path.exists()
+
+
+@pytest.mark.parametrize("app", ["daylio", "bearable", "flaredown", "oura", "fitbit"])
+def test_a_csv_of_gigabytes_is_refused_before_it_is_read(cli, db_path, tmp_path, frozen, app: str) -> None:
+    huge = _copy(app, tmp_path, lambda text: text)
+    with huge.open("r+b") as handle:
+        handle.truncate(GIGABYTE)  # sparse: no disk is used for it
+    line = _refused_naming(cli("import", app, str(huge), *EXPORTS[app][1]), huge.name)
+    assert "MB" in line
+    assert not db_path.exists()

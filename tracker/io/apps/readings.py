@@ -144,6 +144,8 @@ def open_text(path: Path) -> IO[str]:
         raise InputError("FILE", path.name, "a file that exists")
     if not path.is_file():
         raise InputError("FILE", path.name, "a file (this is a folder)")
+    if path.stat().st_size > MOST_MEMBER_BYTES:  # readings are kept until the plan: bound them
+        raise InputError("FILE", path.name, f"an export of at most {MOST_MEMBER_BYTES // 2**20} MB")
     return path.open(encoding="utf-8-sig", newline="")
 
 
