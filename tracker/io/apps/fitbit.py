@@ -28,12 +28,12 @@ from tracker.io.apps.readings import (
     Parsed,
     Progress,
     Reading,
+    counted_rows,
     csv_rows,
     header_of,
     open_text,
     parse_iso_date,
     parse_number,
-    require_columns,
 )
 
 APP = "fitbit"
@@ -99,13 +99,9 @@ def _takeout_nights(paths: list[Path], parsed: Parsed) -> dict[dt.date, list[tup
     """Takeout's UserSleeps rows by local wake day: (minutes asleep, where), every sleep of the day."""
     nights: dict[dt.date, list[tuple[float, str]]] = {}
     for path in paths:
+        allowed = "Fitbit's UserSleeps columns (sleep_id,...,sleep_end)"
         with open_text(path) as handle:
-            header = header_of(handle, path.name)
-            require_columns(header, TAKEOUT_COLUMNS, path.name, "Fitbit's UserSleeps columns (sleep_id,...,sleep_end)")
-            handle.seek(0)
-            for line, cells in csv_rows(handle, path.name):
-                parsed.rows += 1
-                where = f"{path.name} line {line}"
+            for where, cells in counted_rows(handle, path.name, TAKEOUT_COLUMNS, allowed, parsed):
                 minutes = parse_number(cells["minutes_asleep"], where, "minutes_asleep")
                 if not 0 <= minutes <= MINUTES_A_DAY:
                     raise InputError(f"{where}: minutes_asleep", cells["minutes_asleep"], "minutes asleep, 0 to 1440")

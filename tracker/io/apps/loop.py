@@ -21,6 +21,7 @@ from tracker.io.apps.readings import (
     Parsed,
     Progress,
     Reading,
+    counted_rows,
     csv_rows,
     header_of,
     own_factor,
@@ -86,13 +87,9 @@ def _habit_folder(position: str, name: str) -> str:
 
 def _read_days(bundle: Bundle, member: str, habit: str, numeric: bool, parsed: Parsed) -> None:
     where_file = bundle.where(member)
+    allowed = "Loop's Checkmarks.csv columns (Date,Value,Notes)"
     with bundle.open(member) as handle:
-        header = header_of(handle, where_file)
-        require_columns(header, DAY_COLUMNS, where_file, "Loop's Checkmarks.csv columns (Date,Value,Notes)")
-        handle.seek(0)
-        for line, cells in csv_rows(handle, where_file):
-            parsed.rows += 1
-            where = f"{where_file} line {line}"
+        for where, cells in counted_rows(handle, where_file, DAY_COLUMNS, allowed, parsed):
             day = parse_iso_date(cells["Date"], where, "Date")
             value = cells["Value"].strip().upper()
             note = cells.get("Notes", "").strip()

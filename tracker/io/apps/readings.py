@@ -138,6 +138,18 @@ def require_columns(header: list[str], wanted: list[str], where: str, allowed: s
         raise InputError(f"{where} header", shown, f"{allowed}; missing {', '.join(missing)}")
 
 
+def counted_rows(
+    handle: IO[str], where: str, columns: list[str], allowed: str, parsed: Parsed
+) -> Iterator[tuple[str, dict[str, str]]]:
+    """("FILE line N", cells) for each row under a header that has `columns` (InputError naming
+    those it lacks, saying `allowed`), each counted in `parsed.rows`."""
+    require_columns(header_of(handle, where), columns, where, allowed)
+    handle.seek(0)
+    for line, cells in csv_rows(handle, where):
+        parsed.rows += 1
+        yield f"{where} line {line}", cells
+
+
 def open_text(path: Path) -> IO[str]:
     """A file opened as UTF-8 text (a BOM is fine); InputError when there is none to read."""
     if not path.exists():
