@@ -208,3 +208,17 @@ def test_a_csv_of_gigabytes_is_refused_before_it_is_read(cli, db_path, tmp_path,
     line = _refused_naming(cli("import", app, str(huge), *EXPORTS[app][1]), huge.name)
     assert "MB" in line
     assert not db_path.exists()
+
+
+@pytest.mark.parametrize("app", ["daylio", "bearable", "flaredown", "oura", "fitbit", "loop", "apple-health"])
+def test_a_file_saved_in_another_encoding_is_refused(cli, db_path, tmp_path, frozen, app: str) -> None:
+    # Windows-1252, as a spreadsheet on Windows saves "CSV": é is one byte, no UTF-8 character.
+    def latin(text: bytes) -> bytes:
+        lines = text.splitlines(keepends=True)  # the first row's last cell gets the word
+        return b"".join(lines[:1] + [line.replace(b"\n", b"caf\xe9\n", 1) for line in lines[1:2]] + lines[2:])
+
+    changed = _copy(app, tmp_path, latin)
+    if app == "apple-health":
+        changed.write_bytes(changed.read_bytes().replace(b"<HealthData", b"<!-- caf\xe9 --><HealthData", 1))
+    _refused_naming(cli("import", app, str(changed), *EXPORTS[app][1]), changed.name)
+    assert not db_path.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,12 @@ def test_fitbit_website_export_with_other_tables_before_and_after_sleep(cli, dai
     assert daily("2019-06-10", "2019-06-10")["2019-06-10"]["sleep_h"] == "6.866667"
 
 
+def _write_bytes(tmp: Path, name: str, content: bytes) -> Path:
+    path = tmp / name
+    path.write_bytes(content)
+    return path
+
+
 def _write(tmp: Path, name: str, text: str) -> Path:
     path = tmp / name
     path.write_text(text, encoding="utf-8")
@@ -178,9 +185,12 @@ def _write(tmp: Path, name: str, text: str) -> Path:
         (lambda tmp: tmp, "sleep-YYYY-MM-DD.json"),
         (lambda tmp: _write(tmp, "fitbit.csv", "Start Time,End Time,Minutes Asleep\n"
                             '"2019-06-09 11:12PM","the morning","412"\n'), "line 2: End Time"),
+        (lambda tmp: _write_bytes(tmp, "fitbit.csv", b'Start Time,End Time,Minutes Asleep\n"2019-06-09 11:12PM",'
+                                  b'"2019-06-10 6:58AM","412"\n\nWeight\nDate,Note\n"2019-06-09","caf\xe9"\n'),
+         "a UTF-8 CSV file"),
     ],
     ids=["readiness-not-sleep", "truncated-json", "not-a-list", "missing-minutes", "bad-date", "too-long", "empty-dir",
-         "bad-end-time"],
+         "bad-end-time", "windows-1252"],
 )
 def test_hostile_fitbit_files(cli, db_path, tmp_path, frozen, make, mentions: str) -> None:
     cli("log", "caffeine", "95")
@@ -260,4 +270,12 @@ def test_hostile_takeout_sleep_tables(cli, db_path, tmp_path, frozen, row: dict[
 def test_a_takeout_sleep_table_without_its_minutes_is_refused(cli, db_path, tmp_path, frozen) -> None:
     bad = _write(tmp_path, "UserSleeps_2026-10-01.csv", "sleep_id,sleep_type,sleep_end\n1,STAGES,2026-10-05 04:30:00\n")
     refused(cli("import", "fitbit", str(bad)), mentions="missing minutes_asleep, end_utc_offset")
+    assert not db_path.exists()
+
+
+def test_a_takeout_zip_asks_to_be_unpacked(cli, db_path, tmp_path, frozen) -> None:
+    takeout = tmp_path / "takeout-20261001T120000Z-001.zip"
+    with zipfile.ZipFile(takeout, "w") as archive:
+        archive.write(USER_SLEEPS, "Takeout/Fitbit/Health Fitness Data_GoogleData/" + USER_SLEEPS.name)
+    refused(cli("import", "fitbit", str(takeout)), mentions="unzip it first")
     assert not db_path.exists()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,8 @@ def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = No
             _read_json(file, parsed)
         nights = _takeout_nights(tables, parsed)
         _add_nights(parsed, nights, already={reading.day for reading in parsed.readings})
+    elif zipfile.is_zipfile(path):
+        raise InputError("FILE", path.name, "the Takeout unpacked: its folder or a sleep file in it (unzip it first)")
     elif path.suffix.lower() == ".json":
         _read_json(path, parsed)
     elif TAKEOUT_COLUMNS[0] in _header(path):
@@ -138,7 +141,10 @@ def _wake_day(end: str, offset: str, where: str) -> dt.date:
 
 def _read_csv(path: Path, parsed: Parsed) -> None:
     with open_text(path) as handle:
-        lines = handle.read(MAX_JSON_BYTES).splitlines(keepends=True)
+        try:
+            lines = handle.read(MAX_JSON_BYTES).splitlines(keepends=True)
+        except UnicodeDecodeError as exc:
+            raise InputError(path.name, str(exc)[:60], "a UTF-8 CSV file") from None
     # fitbit.com's export is several tables one after another (Body, Activities, Sleep, ...), each
     # under a title line and ending at a blank line: the sleep table starts at its header.
     start = next((n for n, text in enumerate(lines) if all(name in text for name in CSV_COLUMNS)), None)

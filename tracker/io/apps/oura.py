@@ -43,7 +43,10 @@ def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = No
     """Each night's sleep, in hours, on its wake day; rows without a sleep time are left out."""
     parsed = Parsed(items={SLEEP: Target("factor", factor="sleep")})
     with open_text(path) as handle:
-        first = handle.readline()
+        try:
+            first = handle.readline()
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path.name} line 1", str(exc)[:60], "a UTF-8 CSV file") from None
         delimiter = ";" if all(name in first.split(";") for name in ("day", "total_sleep_duration")) else ","
         handle.seek(0)
         header = header_of(handle, path.name, delimiter=delimiter)
