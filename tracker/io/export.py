@@ -14,6 +14,7 @@ from tracker.core.sources import sources_cell
 from tracker.core.span import Bounded, bound_dates
 from tracker.core.when import local_now
 from tracker.io.csv_cells import csv_text
+from tracker.io.factors_file import factors_csv
 from tracker.storage.models import Episode, Factor
 from tracker.storage.queries import daily_rows, episodes_between, logged_range, sources_between
 from tracker.storage.store import list_factors
@@ -121,9 +122,6 @@ def export_episodes(*, session: Session, date_from: dt.date | None = None, date_
 
 def export_factors(*, session: Session) -> str:
     """The factors file (tracker.io.factors_file): the person's own factors; a header alone when there are none."""
-    # deferred: only an export that writes the factors file needs it
-    from tracker.io.factors_file import factors_csv
-
     return factors_csv(list_factors(session=session))
 
 
