@@ -222,3 +222,19 @@ def test_a_file_saved_in_another_encoding_is_refused(cli, db_path, tmp_path, fro
         changed.write_bytes(changed.read_bytes().replace(b"<HealthData", b"<!-- caf\xe9 --><HealthData", 1))
     _refused_naming(cli("import", app, str(changed), *EXPORTS[app][1]), changed.name)
     assert not db_path.exists()
+
+
+def test_a_big_file_beside_the_health_export_is_no_reason_to_refuse_it(cli, daily, tmp_path, frozen) -> None:
+    # An export.zip holds more than export.xml (ECGs, workout routes); only export.xml is read.
+    xml = EXPORTS["apple-health"][0].read_bytes().replace(
+        b"</HealthData>",
+        b'<Record type="HKQuantityTypeIdentifierDietaryCaffeine" sourceName="Phone" unit="mg" value="80" '
+        b'startDate="2016-06-01 09:00:00 +0100" endDate="2016-06-01 09:00:00 +0100"/>\n</HealthData>',
+    )
+    target = tmp_path / "export.zip"
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("apple_health_export/export.xml", xml)
+        archive.writestr("apple_health_export/electrocardiograms/ecg_2016-06-01.csv", b"0\n" * (2 * 2**20))
+    result = cli("import", "apple-health", str(target))
+    assert result.code == 0, result.err
+    assert daily("2016-06-01", "2016-06-01")["2016-06-01"]["caffeine_mg"] == "80"

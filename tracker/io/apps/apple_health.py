@@ -101,8 +101,8 @@ class _opened:
         if zipfile.is_zipfile(path):
             try:
                 self.archive = zipfile.ZipFile(path)
-                members = checked_members(self.archive, path.name, most_bytes=MOST_EXPORT_BYTES)
-                names = [n for n in members if n.rsplit("/", 1)[-1] == "export.xml"]
+                members = checked_members(self.archive, path.name, most_bytes=MOST_EXPORT_BYTES, read=_is_export)
+                names = [n for n in members if _is_export(n)]
                 if not names:
                     raise InputError("FILE", path.name, "Apple Health's export.zip, with export.xml in it")
                 info = self.archive.getinfo(min(names, key=len))
@@ -117,6 +117,11 @@ class _opened:
         for thing in (self.handle, self.archive):
             if thing is not None:
                 thing.close()
+
+
+def _is_export(member: str) -> bool:
+    """The export itself, of the zip's members (the ECGs and workout routes beside it are not read)."""
+    return member.rsplit("/", 1)[-1] == "export.xml"
 
 
 class _Counted:

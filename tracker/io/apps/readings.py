@@ -182,11 +182,18 @@ MOST_MEMBER_BYTES = 256 * 1024 * 1024  # a CSV in an export: years of one habit'
 MOST_RATIO = 200  # text deflates 5-25 times; a member that unpacks to 200 times its size is a zip bomb
 
 
-def checked_members(archive: zipfile.ZipFile, name: str, *, most_bytes: int = MOST_MEMBER_BYTES) -> list[str]:
-    """The zip's file members, once each has been seen to stay inside the zip and to unpack to
-    at most `most_bytes` (and not to hundreds of times its packed size) by what the zip says
-    of it: nothing is unpacked to find out. Reading stops at that declared size (zipfile does),
-    so a member that lies about it cannot unpack more. InputError names the member at fault."""
+def checked_members(
+    archive: zipfile.ZipFile,
+    name: str,
+    *,
+    most_bytes: int = MOST_MEMBER_BYTES,
+    read: Callable[[str], bool] | None = None,
+) -> list[str]:
+    """The zip's file members, once each has been seen to stay inside the zip and each that is
+    `read` (all, unless said) to unpack to at most `most_bytes` (and not to hundreds of times
+    its packed size) by what the zip says of it: nothing is unpacked to find out. Reading stops
+    at that declared size (zipfile does), so a member that lies about it cannot unpack more.
+    InputError names the member at fault."""
     names = []
     for info in archive.infolist():
         member = info.filename
@@ -195,11 +202,13 @@ def checked_members(archive: zipfile.ZipFile, name: str, *, most_bytes: int = MO
             raise InputError("FILE", name, f"a zip whose members stay inside it; {member[:60]!r} does not")
         if info.is_dir():
             continue
+        names.append(member)
+        if read is not None and not read(member):
+            continue
         packed = max(info.compress_size, 1)
         if info.file_size > most_bytes or (info.file_size > 2**20 and info.file_size / packed > MOST_RATIO):
             size = f"{info.file_size / 2**20:,.0f} MB from {packed / 2**20:,.1f} MB"
             raise InputError("FILE", name, f"a zip, not a zip bomb: {member[:40]} unpacks to {size}")
-        names.append(member)
     return names
 
 
