@@ -1,6 +1,7 @@
-"""Imports from other apps: the real exports in tests/fixtures/apps (and, for a sample whose
-licence keeps it out of this repository, in the samples folder beside it), into a real SQLite
-file in tmp_path."""
+"""Imports from other apps: the exports in tests/fixtures/apps (real ones where their licence
+lets them be copied, else made-up ones with the real headers and shapes; each folder's
+SOURCE.txt says which), into a real SQLite file in tmp_path. Every one travels with the
+repository, so no import test is ever skipped for want of a file."""
 
 from __future__ import annotations
 
@@ -14,10 +15,6 @@ import pytest
 from tests.helpers.processes import DATA_TABLES, table_rows
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "apps"
-# The shared samples travel beside the repository (its parent folder holds shared/samples).
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
-# A checkout without that folder beside it cannot read those samples: their tests are skipped, said so.
-needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"no shared samples folder at {SAMPLES}")
 
 
 def diary(path: Path) -> dict[str, list[tuple[object, ...]]]:

@@ -4,42 +4,42 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apps.conftest import SAMPLES, diary, needs_samples, refused
+from tests.apps.conftest import FIXTURES, diary, refused
 
-# Rows of the public Flaredown data set, quoted in a README without a licence: read where they
-# lie, beside the repository, never copied in.
-pytestmark = needs_samples  # the real exports are read from the shared samples folder
-LONG = SAMPLES / "flaredown" / "kaggle_extract_from_vincent-lau_readme.csv"
-ANN = "QEVuQwEA+WkNxtp/qkHvN2YmTBBDqg=="
-BEN = "QEVuQwEAO+R1md5HUn8+w1Qpbg7ogw=="
+# The long form's header and shapes, five made-up people (fixtures/apps/flaredown/SOURCE.txt).
+LONG = FIXTURES / "flaredown" / "export.csv"
+ANN = "QEVuQwEAc2FtcGxlQW5uMDAwMw=="
+BEN = "QEVuQwEAc2FtcGxlQmVuMDAwNQ=="
 LONG_HEADER = "user_id,age,sex,country,checkin_date,trackable_id,trackable_type,trackable_name,trackable_value\n"
 
 
 def test_one_persons_checkins_from_the_long_form(cli, daily, frozen) -> None:
     result = cli("import", "flaredown", str(LONG), "--user", ANN)
     assert result.code == 0, result.err
-    day = daily("2017-04-28", "2017-04-28")["2017-04-28"]
+    day = daily("2019-03-14", "2019-03-14")["2019-03-14"]
     # Condition and symptom ratings, 0-4, as written.
-    assert (day["headache"], day["diziness"], day["joint_stiffness"], day["pain_in_left_ankle"]) == ("2", "3", "3", "1")
+    assert (day["migraine"], day["stiff_neck_in_the_morning"], day["eyelid_twitching"]) == ("2", "3", "3")
+    assert day["light_sensitivity"] == "1"
     # A name longer than a factor name may be is cut, whole words or not.
-    assert day["pain_in_left_upper_arm_felt_like_i_was_g"] == "4"
+    assert day["pain_behind_the_right_eye_that_spreads_t"] == "4"
     assert "6 weather rows (not logged by the person)" in result.out
 
 
 def test_treatments_with_a_dose_and_tags(cli, daily, frozen) -> None:
     assert cli("import", "flaredown", str(LONG), "--user", BEN).code == 0
-    days = daily("2015-05-26", "2015-06-22")
-    first = days["2015-05-26"]
-    assert (first["gastroparesis"], first["nausea"], first["zofran_mg"], first["tired"]) == ("2", "1", "8", "1")
-    assert days["2015-06-14"]["gastroparesis"] != ""
-    assert days["2015-06-22"]["tracked"] == "0"  # another person's check-in that day
+    days = daily("2018-09-02", "2018-09-25")
+    first = days["2018-09-02"]
+    assert (first["gastroparesis"], first["nausea"], first["ondansetron_mg"], first["tired"]) == ("2", "1", "4", "1")
+    assert first["stressed"] == "1"
+    assert days["2018-09-20"]["gastroparesis"] == "0"  # rated none: a rating, not "not logged"
+    assert days["2018-09-25"]["tracked"] == "0"  # another person's check-in that day
 
 
 def test_the_user_can_come_from_the_mapping(cli, daily, tmp_path, frozen) -> None:
     mapping = tmp_path / "map.toml"
     mapping.write_text(f'[flaredown]\nuser = "{BEN}"\n', encoding="utf-8")
     assert cli("import", "flaredown", str(LONG), "--map", str(mapping)).code == 0
-    assert daily("2015-05-26", "2015-05-26")["2015-05-26"]["nausea"] == "1"
+    assert daily("2018-09-02", "2018-09-02")["2018-09-02"]["nausea"] == "1"
 
 
 def test_the_wide_form(cli, daily, tmp_path, frozen) -> None:

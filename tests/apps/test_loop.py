@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.apps.conftest import SAMPLES, diary, needs_samples, refused
+from tests.apps.conftest import FIXTURES, diary, refused
 
-# Loop's own test export (GPL-3.0): read where it lies, beside the repository, never copied in.
-pytestmark = needs_samples  # the real exports are read from the shared samples folder
-LOOP = SAMPLES / "loop_habit_tracker"
+# An export in Loop's own layout and headers, its days made up (fixtures/apps/loop/SOURCE.txt).
+LOOP = FIXTURES / "loop"
 
 
 def _zip(folder: Path, target: Path, *, inside: str = "") -> Path:
@@ -42,22 +41,23 @@ HABITS = (
 def test_the_real_export_gives_yes_no_and_leaves_unknown_and_auto_days_out(cli, daily, tmp_path, frozen, form) -> None:
     path = {
         "folder": lambda: LOOP,
-        "zip": lambda: _zip(LOOP, tmp_path / "Loop Habits CSV 2015-01-25.zip"),
+        "zip": lambda: _zip(LOOP, tmp_path / "Loop Habits CSV 2023-06-10.zip"),
         "zip with a folder inside": lambda: _zip(LOOP, tmp_path / "loop.zip", inside="Loop Habits CSV/"),
     }[form]()
     result = cli("import", "loop", str(path))
     assert result.code == 0, result.err
-    # 002 Wake up early: YES_MANUAL on 16, 17, 20, 21, 22, 25 Jan; NO on 24 Jan ("Sick");
-    # YES_AUTO on 18, 19, 23 Jan is Loop's fill-in (23 Jan's note: "Forgot to do it, really").
-    days = daily("2015-01-16", "2015-01-25")
-    assert {day: row["wake_up_early"] for day, row in days.items()} == {
-        "2015-01-16": "1", "2015-01-17": "1", "2015-01-18": "", "2015-01-19": "", "2015-01-20": "1",
-        "2015-01-21": "1", "2015-01-22": "1", "2015-01-23": "", "2015-01-24": "0", "2015-01-25": "1",
+    # 002 Walk after lunch: YES_MANUAL on 3, 5, 7, 10 Jun; NO on 9 Jun ("Rain all day"); UNKNOWN
+    # on 4 Jun; YES_AUTO on 6 and 8 Jun is Loop's fill-in (8 Jun's note: "Tired, stayed in").
+    days = daily("2023-06-03", "2023-06-10")
+    assert {day: row["walk_after_lunch"] for day, row in days.items()} == {
+        "2023-06-03": "1", "2023-06-04": "", "2023-06-05": "1", "2023-06-06": "", "2023-06-07": "1",
+        "2023-06-08": "", "2023-06-09": "0", "2023-06-10": "1",
     }  # fmt: skip
-    # 001 Meditate has no days at all: no factor is made for it.
-    assert "meditate" not in days["2015-01-16"]
-    assert "3 days Loop filled in from the habit's frequency (YES_AUTO: not done that day)" in result.out
-    assert "wake up early no — Sick (from loop:" in cli("list", "--date", "2015-01-24").out
+    # 001 Journal has no days at all: no factor is made for it.
+    assert "journal" not in days["2023-06-03"]
+    assert "2 days Loop filled in from the habit's frequency (YES_AUTO: not done that day)" in result.out
+    assert "1 days with nothing entered (UNKNOWN: not logged)" in result.out
+    assert "walk after lunch no — Rain all day (from loop:" in cli("list", "--date", "2023-06-09").out
 
 
 def test_unknown_is_not_logged_and_numbers_keep_their_unit(cli, daily, tmp_path, frozen) -> None:
@@ -123,3 +123,19 @@ def _one_day(tmp: Path, row: str) -> Path:
     return _habit_export(
         tmp / "x", HABITS + "001,Run,YES_NO,,,1,1,#FF8F00,,,,false\n", {"001 Run": f"Date,Value,Notes\n{row}\n"}
     )
+
+
+def test_habits_whose_names_loop_strips_from_their_folder_are_found(cli, daily, tmp_path, frozen) -> None:
+    # Loop keeps only ASCII letters, digits, space, '.', '_' and '-' of a name in its folder's name.
+    export = _habit_export(
+        tmp_path / "loop",
+        HABITS + "001,Don't smoke 🚭,YES_NO,,,1,1,#FF8F00,,,,false\n002,Café/tea < 2,YES_NO,,,1,1,#FF8F00,,,,false\n",
+        {
+            "001 Dont smoke": "Date,Value,Notes\n2024-03-02,YES_MANUAL,\n",
+            "002 Caftea  2": "Date,Value,Notes\n2024-03-02,NO,\n",
+        },
+    )
+    result = cli("import", "loop", str(export))
+    assert result.code == 0, result.err
+    day = daily("2024-03-02", "2024-03-02")["2024-03-02"]
+    assert (day["don_t_smoke"], day["caf_tea_2"]) == ("1", "0")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from tests.apps.conftest import FIXTURES, SAMPLES, diary, needs_samples, refused
+from tests.apps.conftest import FIXTURES, diary, refused
 
 OURA = FIXTURES / "oura" / "oura_trends.csv"
 OURA_HEADER = OURA.read_text(encoding="utf-8").splitlines()[0]
@@ -23,12 +24,49 @@ def test_oura_sleep_lands_on_the_wake_day(cli, daily, frozen) -> None:
     assert "1 nights without a sleep time (not logged)" in result.out
 
 
-@needs_samples
-def test_the_documented_oura_row_imports(cli, daily, frozen) -> None:
-    sample = SAMPLES / "oura" / "oura_trends_header_and_one_row.csv"
-    assert cli("import", "oura", str(sample)).code == 0
-    # Total Sleep Time 24690 s, bedtime ending 2020-03-04T05:49:42-08:00.
-    assert daily("2020-03-04", "2020-03-04")["2020-03-04"]["sleep_h"] == "6.858333"
+def test_a_row_with_every_column_filled_imports(cli, daily, tmp_path, frozen) -> None:
+    # The shape of the row Oura's export documents: scores, seconds, an empty second "Sleep
+    # Timing", times with their offset, decimals and negatives, and more cells than the header
+    # names. The numbers are made up.
+    row = (
+        "2020-03-06,81,80,45,97,92,60,75,100,28200,25110,3090,2700,15060,7350,38,89,300,12960,,"
+        "2020-03-05T22:31:12-08:00,2020-03-06T06:01:12-08:00,55.12,47,71,-0.41,14.25,84,58,99,80,100,95,100,"
+        "301,2610,362,5811,4650,702,498,241,10,0,0,1.28125,0,70,61,0,0,0,91,100,0,18"
+    )
+    export = tmp_path / "oura_trends.csv"
+    export.write_text(OURA_HEADER + "\n" + row + "\n", encoding="utf-8")
+    assert cli("import", "oura", str(export)).code == 0
+    # Total Sleep Time 25110 s = 6.975 h, on the day the bedtime ended.
+    assert daily("2020-03-06", "2020-03-06")["2020-03-06"]["sleep_h"] == "6.975"
+
+
+# The data export's sleep periods: ';'-separated, a row per period, its header as readers of
+# the export name its columns (day, bedtime_start, bedtime_end, total_sleep_duration, type, ...).
+SLEEPMODEL_HEADER = (
+    "id;day;bedtime_start;bedtime_end;total_sleep_duration;deep_sleep_duration;rem_sleep_duration;"
+    "light_sleep_duration;awake_time;latency;time_in_bed;lowest_heart_rate;average_heart_rate;type;heart_rate"
+)
+
+
+def test_oura_data_export_sleep_periods_the_night_by_wake_day(cli, daily, tmp_path, frozen) -> None:
+    export = tmp_path / "sleepmodel.csv"
+    export.write_text(
+        SLEEPMODEL_HEADER + "\n"
+        "a1;2025-02-10;2025-02-09T23:05:00.000+01:00;2025-02-10T06:50:00.000+01:00;25200;4800;5400;15000;2700;600;"
+        '27900;52;58.5;long_sleep;{"interval":300,"items":[60,58,null]}\n'
+        "a2;2025-02-10;2025-02-10T14:00:00.000+01:00;2025-02-10T14:40:00.000+01:00;1800;0;0;1800;600;300;2400;60;64;"
+        "late_nap;{}\n"
+        "a3;2025-02-11;2025-02-11T02:00:00.000+01:00;2025-02-11T02:30:00.000+01:00;0;0;0;0;1800;0;1800;;;rest;{}\n"
+        "a4;2025-02-12;2025-02-11T22:40:00.000+01:00;2025-02-12T06:10:00.000+01:00;23400;4000;5000;14400;3600;500;"
+        '27000;50;57;long_sleep;{"interval":300,"items":[57,55]}\n',
+        encoding="utf-8",
+    )
+    result = cli("import", "oura", str(export))
+    assert result.code == 0, result.err
+    days = daily("2025-02-10", "2025-02-12")
+    # 25200 s = 7 h and 23400 s = 6.5 h; the afternoon nap and the rest are not the night's sleep.
+    assert [days[d]["sleep_h"] for d in sorted(days)] == ["7", "", "6.5"]
+    assert "2 naps and rests (not the night's sleep)" in result.out
 
 
 @pytest.mark.parametrize(
@@ -118,6 +156,12 @@ def test_fitbit_website_export_with_other_tables_before_and_after_sleep(cli, dai
     assert daily("2019-06-10", "2019-06-10")["2019-06-10"]["sleep_h"] == "6.866667"
 
 
+def _write_bytes(tmp: Path, name: str, content: bytes) -> Path:
+    path = tmp / name
+    path.write_bytes(content)
+    return path
+
+
 def _write(tmp: Path, name: str, text: str) -> Path:
     path = tmp / name
     path.write_text(text, encoding="utf-8")
@@ -141,9 +185,12 @@ def _write(tmp: Path, name: str, text: str) -> Path:
         (lambda tmp: tmp, "sleep-YYYY-MM-DD.json"),
         (lambda tmp: _write(tmp, "fitbit.csv", "Start Time,End Time,Minutes Asleep\n"
                             '"2019-06-09 11:12PM","the morning","412"\n'), "line 2: End Time"),
+        (lambda tmp: _write_bytes(tmp, "fitbit.csv", b'Start Time,End Time,Minutes Asleep\n"2019-06-09 11:12PM",'
+                                  b'"2019-06-10 6:58AM","412"\n\nWeight\nDate,Note\n"2019-06-09","caf\xe9"\n'),
+         "a UTF-8 CSV file"),
     ],
     ids=["readiness-not-sleep", "truncated-json", "not-a-list", "missing-minutes", "bad-date", "too-long", "empty-dir",
-         "bad-end-time"],
+         "bad-end-time", "windows-1252"],
 )
 def test_hostile_fitbit_files(cli, db_path, tmp_path, frozen, make, mentions: str) -> None:
     cli("log", "caffeine", "95")
@@ -152,3 +199,83 @@ def test_hostile_fitbit_files(cli, db_path, tmp_path, frozen, make, mentions: st
     folder.mkdir()
     refused(cli("import", "fitbit", str(make(folder))), mentions=mentions)
     assert diary(db_path) == before
+
+
+# --- Fitbit's newer Takeout CSVs ---------------------------------------------------------------
+
+USER_SLEEPS = FIXTURES / "fitbit" / "UserSleeps_2026-10-01.csv"
+
+
+def test_fitbit_takeout_user_sleeps_csv_by_the_local_wake_day(cli, daily, frozen) -> None:
+    result = cli("import", "fitbit", str(USER_SLEEPS))
+    assert result.code == 0, result.err
+    days = daily("2026-10-05", "2026-10-08")
+    # 420 min = 7 h, woke 06:30 local on 5 Oct; the 40-minute sleep that afternoon is a nap.
+    # 390 min ended 23:15 UTC on 6 Oct, which was 08:15 on 7 Oct where it was slept (+09:00).
+    # 465 min ended 11:00 UTC, 06:00 on 8 Oct at -05:00.
+    assert [days[d]["sleep_h"] for d in sorted(days)] == ["7", "", "6.5", "7.75"]
+    assert days["2026-10-06"]["tracked"] == "0"
+    assert "1 naps (shorter sleeps ending the same day as the night's)" in result.out
+
+
+def test_fitbit_takeout_columns_are_found_by_name_in_any_order(cli, daily, tmp_path, frozen) -> None:
+    # Some Takeouts write the table without user_id and the two bookkeeping columns at the end.
+    rows = [line.split(",") for line in USER_SLEEPS.read_text(encoding="utf-8").splitlines()]
+    trimmed = tmp_path / "UserSleeps_2026-10-01.csv"
+    trimmed.write_text("\n".join(",".join(row[1:-2]) for row in rows) + "\n", encoding="utf-8")
+    assert cli("import", "fitbit", str(trimmed)).code == 0
+    assert daily("2026-10-07", "2026-10-07")["2026-10-07"]["sleep_h"] == "6.5"
+
+
+def test_a_takeout_holding_both_forms_counts_each_night_once(cli, daily, tmp_path, frozen) -> None:
+    takeout = tmp_path / "Takeout" / "Fitbit"
+    (takeout / "Global Export Data").mkdir(parents=True)
+    (takeout / "Health Fitness Data_GoogleData").mkdir()
+    # The JSON tells of 5 Oct (and says which sleep was the main one); the CSV of 5, 7 and 8 Oct.
+    (takeout / "Global Export Data" / "sleep-2026-10-01.json").write_text(
+        json.dumps([_sleep_log("2026-10-05", 418)]), encoding="utf-8"
+    )
+    (takeout / "Health Fitness Data_GoogleData" / USER_SLEEPS.name).write_bytes(USER_SLEEPS.read_bytes())
+    result = cli("import", "fitbit", str(tmp_path / "Takeout"))
+    assert result.code == 0, result.err
+    days = daily("2026-10-05", "2026-10-08")
+    # 5 Oct is the JSON's 418 min (6.966667 h), not that plus the CSV's 420 min.
+    assert [days[d]["sleep_h"] for d in sorted(days)] == ["6.966667", "", "6.5", "7.75"]
+    assert "2 nights the sleep-*.json files also give (counted once)" in result.out
+
+
+def _user_sleeps(tmp: Path, row: dict[str, str]) -> Path:
+    header, first = USER_SLEEPS.read_text(encoding="utf-8").splitlines()[:2]
+    cells = dict(zip(header.split(","), first.split(","), strict=True))
+    return _write(tmp, "UserSleeps_2026-10-01.csv", header + "\n" + ",".join({**cells, **row}.values()) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("row", "mentions"),
+    [
+        ({"sleep_end": "05/10/2026 04:30"}, "line 2: sleep_end"),
+        ({"end_utc_offset": "CEST"}, "line 2: end_utc_offset"),
+        ({"minutes_asleep": "1500"}, "line 2: minutes_asleep"),
+        ({"minutes_asleep": "seven hours"}, "line 2: minutes_asleep"),
+    ],
+    ids=["end-in-another-form", "offset-a-zone-name", "more-than-a-day", "words"],
+)
+def test_hostile_takeout_sleep_tables(cli, db_path, tmp_path, frozen, row: dict[str, str], mentions: str) -> None:
+    cli("log", "caffeine", "95")
+    before = diary(db_path)
+    refused(cli("import", "fitbit", str(_user_sleeps(tmp_path, row))), mentions=mentions)
+    assert diary(db_path) == before
+
+
+def test_a_takeout_sleep_table_without_its_minutes_is_refused(cli, db_path, tmp_path, frozen) -> None:
+    bad = _write(tmp_path, "UserSleeps_2026-10-01.csv", "sleep_id,sleep_type,sleep_end\n1,STAGES,2026-10-05 04:30:00\n")
+    refused(cli("import", "fitbit", str(bad)), mentions="missing minutes_asleep, end_utc_offset")
+    assert not db_path.exists()
+
+
+def test_a_takeout_zip_asks_to_be_unpacked(cli, db_path, tmp_path, frozen) -> None:
+    takeout = tmp_path / "takeout-20261001T120000Z-001.zip"
+    with zipfile.ZipFile(takeout, "w") as archive:
+        archive.write(USER_SLEEPS, "Takeout/Fitbit/Health Fitness Data_GoogleData/" + USER_SLEEPS.name)
+    refused(cli("import", "fitbit", str(takeout)), mentions="unzip it first")
+    assert not db_path.exists()

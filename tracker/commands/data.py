@@ -21,7 +21,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     export = commands.add_parser("export", help="export data as CSV (or a doctor-visit packet)")
     kinds = export.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=type(export))
     csv_parser = kinds.add_parser("csv", help="daily CSV (or --episodes), to stdout without -o")
-    csv_parser.add_argument("--episodes", action="store_true", help="one row per episode instead of per day")
+    which = csv_parser.add_mutually_exclusive_group()
+    which.add_argument("--episodes", action="store_true", help="one row per episode instead of per day")
+    which.add_argument("--factors", action="store_true", help="your own factors' settings (written beside -o FILE)")
     csv_parser.add_argument("--from", dest="date_from", metavar="D")
     csv_parser.add_argument("--to", dest="date_to", metavar="D")
     csv_parser.add_argument("-o", "--output", metavar="FILE", help="a file, or - for standard output (the default)")
@@ -59,23 +61,36 @@ def export_csv(context: Context) -> int:
     from tracker.core.files import STDOUT, output_target, write_private
     from tracker.core.formatting import plural
     from tracker.io.csv_cells import csv_records
-    from tracker.io.export import export_bounds, export_daily, export_episodes
+    from tracker.io.export import export_bounds, export_daily, export_episodes, export_factors, has_own_factors
+    from tracker.io.factors_file import factors_file_beside
 
     start, end = context.date_range()
     output = context.args.output
     to_file = output is not None and output != STDOUT
     if to_file:
         output_target(output, allow_stdout=True)  # refused before the database is even opened
+    factors = ""  # the factors file written beside a daily file, so that it imports into a fresh diary
     with context.session(write=False) as session:
         bounded = export_bounds(session=session, date_from=start, date_to=end, today=context.now().date())
-        writer = export_episodes if context.args.episodes else export_daily
-        text = writer(session=session, date_from=bounded.date_from, date_to=bounded.date_to)
+        if context.args.factors:
+            text = export_factors(session=session)
+        else:
+            writer = export_episodes if context.args.episodes else export_daily
+            text = writer(session=session, date_from=bounded.date_from, date_to=bounded.date_to)
+            if to_file and not context.args.episodes and has_own_factors(session=session):
+                factors = export_factors(session=session)
     for adjusted in bounded.adjusted:
         context.say(adjusted.words())
     if to_file:
         path = Path(output)
+        beside = factors_file_beside(path)
+        if factors:
+            output_target(beside)  # both refused, or both written
         write_private(path, text.encode("utf-8"))
         context.say(f"wrote {path} ({plural(csv_records(text) - 1, 'row')})")
+        if factors:
+            write_private(beside, factors.encode("utf-8"))
+            context.say(f"wrote {beside} (your factors, for importing {path.name} into another diary)")
     else:
         sys.stdout.write(text)
     return 0

@@ -21,5 +21,10 @@ EPISODE_COLUMNS = [
 DAILY_SOURCES = "sources"  # "caffeine_mg=daylio:export.csv;sleep_h=oura:trends.csv"
 EPISODE_SOURCE = "source"  # "daylio:export.csv"
 
+# The factors file written beside the daily file: one row per factor of the person's own, so that
+# an import into a fresh diary can make them before it reads their columns (tracker.io.factors_file).
+# The settings are named as `tracker factor add` names them (--kind, --unit, --min, --max, --daily, --absent).
+FACTOR_COLUMNS = ["name", "column", "kind", "unit", "min", "max", "daily", "absent"]
+
 # A user factor's column may not take any of these names.
 RESERVED_COLUMNS = frozenset([*DAILY_HEAD, *DAILY_TAIL, *EPISODE_COLUMNS, DAILY_SOURCES, EPISODE_SOURCE])

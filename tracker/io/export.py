@@ -14,6 +14,7 @@ from tracker.core.sources import sources_cell
 from tracker.core.span import Bounded, bound_dates
 from tracker.core.when import local_now
 from tracker.io.csv_cells import csv_text
+from tracker.io.factors_file import factors_csv
 from tracker.storage.models import Episode, Factor
 from tracker.storage.queries import daily_rows, episodes_between, logged_range, sources_between
 from tracker.storage.store import list_factors
@@ -117,3 +118,12 @@ def export_episodes(*, session: Session, date_from: dt.date | None = None, date_
     span = export_range(session=session, date_from=date_from, date_to=date_to)
     episodes = episodes_between(session=session, start=span[0], end=span[1]) if span else []
     return episodes_csv(episodes)
+
+
+def export_factors(*, session: Session) -> str:
+    """The factors file (tracker.io.factors_file): the person's own factors; a header alone when there are none."""
+    return factors_csv(list_factors(session=session))
+
+
+def has_own_factors(*, session: Session) -> bool:
+    return any(not factor.builtin for factor in list_factors(session=session))

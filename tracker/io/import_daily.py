@@ -62,6 +62,7 @@ class DailyPlan:
     no_twitches: set[dt.date] = field(default_factory=set)  # the file says 0, and none are logged
     tracked: set[dt.date] = field(default_factory=set)  # the file says tracked, and adds nothing else
     sources: dict[tuple[dt.date, int], str] = field(default_factory=dict)  # an entry's source, when imported
+    factor_ids: dict[int, int] = field(default_factory=dict)  # the factors the import made: stand-in id -> id
 
 
 def parse_daily(table: CsvTable, factors: list[Factor], now: dt.datetime) -> tuple[list[DailyRow], int]:
@@ -69,7 +70,11 @@ def parse_daily(table: CsvTable, factors: list[Factor], now: dt.datetime) -> tup
     by_column = {factor.column: factor for factor in factors}
     for name in table.header:
         if name not in DAILY_HEAD and name not in DAILY_TAIL and name != DAILY_SOURCES and name not in by_column:
-            raise InputError(f"{table.where} column", name, "a column of the daily format, or a defined user factor")
+            allowed = (
+                "a column of the daily format, or one of your factors (a factor of another diary: import "
+                "its factors file with it, from export csv --factors)"
+            )
+            raise InputError(f"{table.where} column", name, allowed)
     parsed: list[DailyRow] = []
     seen: dict[dt.date, int] = {}
     count = 0

@@ -27,6 +27,7 @@ from tracker.core.formatting import plural
 from tracker.core.when import local_now
 from tracker.errors import InputError
 from tracker.io.csv_table import CsvTable
+from tracker.io.factors_file import factors_file_beside, is_factors_file, read_factors
 from tracker.io.import_daily import DailyPlan, DailyRow, parse_daily, plan_daily
 from tracker.io.import_episodes import EpisodeStaging, Progress
 from tracker.storage import journal, store
@@ -43,6 +44,7 @@ class ImportReport:
     episodes_added: int = 0
     values_added: int = 0
     red_flags_added: int = 0
+    factors_added: int = 0
     notes_added: int = 0
     checkins_added: int = 0
     days_changed: set[dt.date] = field(default_factory=set)
@@ -55,6 +57,7 @@ class ImportReport:
             (self.red_flags_added, "red flag"),
             (self.notes_added, "day note"),
             (self.checkins_added, "no-twitches check-in"),
+            (self.factors_added, "new factor"),
         ):
             if count:
                 parts.append(plural(count, what))
@@ -73,11 +76,13 @@ def import_files(
     """Import every file or none of them; returns what was added. InputError names the first
     file, line and value that cannot be imported."""
     now = now or local_now()
+    paths = _with_factors_files(paths)
     report = ImportReport(files=len(paths))
     with engine.connect() as conn:
         conn.execution_options(tracker_read_only=True)  # plain BEGIN: reads and temp tables take no lock
         with Session(bind=conn) as session:
             factors = store.list_factors(session=session)
+            new_factors = _read_factors(paths, session, factors)
         conn.rollback()
         cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
         # A bigger page cache for this connection while it imports: writing a million rows' index
@@ -99,7 +104,7 @@ def import_files(
             with conn.begin():  # BEGIN IMMEDIATE: waits (busy timeout) for another writer, then holds the lock
                 if _data_version(conn) != seen:
                     plan = _plan(conn, staging, rows, factors)  # someone wrote meanwhile: compare again
-                _write(conn, staging, plan, report, paths)
+                _write(conn, staging, _with_new_factors(conn, new_factors, plan, report), report, paths)
         finally:
             if conn.in_transaction():
                 conn.rollback()
@@ -108,6 +113,26 @@ def import_files(
             conn.commit()
             conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
     return report
+
+
+def _with_factors_files(paths: Sequence[Path]) -> list[Path]:
+    """The files given, and the factors file beside any of them that is not given (an export
+    written with -o leaves `daily.factors.csv` beside `daily.csv`): factors files first, since
+    the daily files' columns need their factors."""
+    given = [Path(path) for path in paths]
+    beside = [factors_file_beside(path) for path in given if factors_file_beside(path).is_file()]
+    found = [path for path in dict.fromkeys(beside) if path not in given]
+    return found + given
+
+
+def _read_factors(paths: list[Path], session: Session, factors: list[Factor]) -> list[Factor]:
+    """The factors the factors files among `paths` define and the diary lacks (`factors` grows by them)."""
+    new: list[Factor] = []
+    for path in paths:
+        with CsvTable(path) as table:
+            if is_factors_file(table.header):
+                new += read_factors(table, session=session, known=factors)
+    return new
 
 
 def _read(
@@ -121,6 +146,8 @@ def _read(
     rows: list[DailyRow] = []
     for path in paths:
         with CsvTable(Path(path)) as table:
+            if is_factors_file(table.header):
+                continue  # read first, by _read_factors
             if "started_at" in table.header:
                 report.rows += staging.add_file(table, progress)
             elif "date" in table.header:
@@ -132,6 +159,28 @@ def _read(
                     f"{path} header", ",".join(table.header)[:60], "a `date` (daily) or `started_at` (episodes) column"
                 )
     return rows
+
+
+def _with_new_factors(conn: Connection, new: list[Factor], plan: DailyPlan, report: ImportReport) -> DailyPlan:
+    """Write the factors the import makes (first, so that undo removes them last) and give the
+    plan's entries their ids in place of the stand-ins they were read with."""
+    if not new:
+        return plan
+    for factor in new:  # another process may have made one since the files were read
+        names = [factor.name, factor.column]
+        clash = select(col(Factor.id)).where(col(Factor.name).in_(names) | col(Factor.column).in_(names))
+        if conn.execute(clash).first() is not None:
+            raise InputError("factor", factor.name, "a factor the diary did not have when the import began")
+    fields = ("name", "column", "kind", "unit", "min_value", "max_value", "daily_rule", "builtin", "position",
+              "absent_means_none")  # fmt: skip
+    first, last = journal.insert_rows(conn, Factor, [{name: getattr(f, name) for name in fields} for f in new])
+    assert last - first + 1 == len(new)  # under the write lock the new rows take consecutive ids
+    real = {factor.id: first + n for n, factor in enumerate(new) if factor.id is not None}
+    report.factors_added = len(new)
+    plan.factor_ids = real
+    plan.entries = [(day, real.get(factor_id, factor_id), value) for day, factor_id, value in plan.entries]
+    plan.sources = {(day, real.get(f, f)): source for (day, f), source in plan.sources.items()}
+    return plan
 
 
 def _data_version(conn: Connection) -> int:
@@ -152,6 +201,8 @@ def _write(
 ) -> None:
     created = utc_now()
     changes: list[journal.Change] = []
+    if plan.factor_ids:
+        changes.append(journal.added_range("factor", min(plan.factor_ids.values()), max(plan.factor_ids.values())))
     new_days = staging.new_per_day()
     episodes = staging.write(created)
     if episodes:

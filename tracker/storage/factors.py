@@ -36,7 +36,17 @@ def get_factor(*, session: Session, name: str) -> Factor:
 
 
 def add_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
-    """A user-defined factor; its column is `name_unit` (e.g. alcohol_units) or `name`."""
+    """A user-defined factor, stored; its column is `name_unit` (e.g. alcohol_units) or `name`."""
+    factor = build_factor(session=session, factor_in=factor_in)
+    session.add(factor)
+    session.flush()
+    journal.record_added(session, "factor", factor.id, f"factor {factor.name}", verb="added")
+    return factor
+
+
+def build_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
+    """The factor `add_factor` would store, checked against the diary but not stored (no id):
+    an import checks a whole file of them before it writes any. InputError names what is wrong."""
     name = validate.name("name", factor_in.name.strip().lower())
     unit = validate.unit("unit", factor_in.unit.strip())
     column = f"{name}_{_slug(unit)}" if unit and not name.endswith(f"_{_slug(unit)}") else name
@@ -80,9 +90,6 @@ def add_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
             else factor_in.absent_means_none
         ),
     )
-    session.add(factor)
-    session.flush()
-    journal.record_added(session, "factor", factor.id, f"factor {name}", verb="added")
     return factor
 
 

@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from tracker.errors import InputError
 from tracker.io.apps.mapping import Target
-from tracker.io.apps.readings import Parsed, Progress, Reading, parse_number
+from tracker.io.apps.readings import Parsed, Progress, Reading, checked_members, parse_number
 
 APP = "apple-health"
 DESCRIPTION = "Apple Health export.zip or export.xml (sleep, caffeine, water)"
@@ -45,6 +45,7 @@ AMOUNTS = {  # record type -> item, and what one of each unit is in the diary's 
 }  # fmt: skip
 NIGHT_GAP = dt.timedelta(hours=2)  # stages further apart than this are two sleeps
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S %z"
+MOST_EXPORT_BYTES = 64 * 2**30  # years of a watch's records are a few GB; it is streamed, so only time is at stake
 
 
 def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = None) -> Parsed:
@@ -100,7 +101,8 @@ class _opened:
         if zipfile.is_zipfile(path):
             try:
                 self.archive = zipfile.ZipFile(path)
-                names = [n for n in self.archive.namelist() if n.rsplit("/", 1)[-1] == "export.xml"]
+                members = checked_members(self.archive, path.name, most_bytes=MOST_EXPORT_BYTES, read=_is_export)
+                names = [n for n in members if _is_export(n)]
                 if not names:
                     raise InputError("FILE", path.name, "Apple Health's export.zip, with export.xml in it")
                 info = self.archive.getinfo(min(names, key=len))
@@ -115,6 +117,11 @@ class _opened:
         for thing in (self.handle, self.archive):
             if thing is not None:
                 thing.close()
+
+
+def _is_export(member: str) -> bool:
+    """The export itself, of the zip's members (the ECGs and workout routes beside it are not read)."""
+    return member.rsplit("/", 1)[-1] == "export.xml"
 
 
 class _Counted:

@@ -28,13 +28,11 @@ from tracker.io.apps.readings import (
     Parsed,
     Progress,
     Reading,
-    csv_rows,
-    header_of,
+    counted_rows,
     open_text,
     own_factor,
     parse_iso_date,
     parse_number,
-    require_columns,
     tidy,
 )
 
@@ -51,13 +49,9 @@ MEDS = {"medication", "medications", "meds", "supplements", "meds/supplements", 
 def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = None) -> Parsed:
     """Each row that says something about a day, as a reading of its item."""
     parsed = Parsed()
+    allowed = "Bearable's columns (date,weekday,time of day,category,...)"
     with open_text(path) as handle:
-        header = header_of(handle, path.name)
-        require_columns(header, COLUMNS, path.name, "Bearable's columns (date,weekday,time of day,category,...)")
-        handle.seek(0)
-        for line, cells in csv_rows(handle, path.name):
-            parsed.rows += 1
-            where = f"{path.name} line {line}"
+        for where, cells in counted_rows(handle, path.name, COLUMNS, allowed, parsed):
             day = _day(cells, where)
             category = tidy(cells["category"]).lower()
             amount = cells["rating/amount"].strip()

@@ -75,7 +75,7 @@ def _read_long(handle: Any, name: str, user: str, parsed: Parsed) -> None:
         day = parse_iso_date(cells["checkin_date"], where, "checkin_date")
         kind = cells["trackable_type"].strip().lower()
         _add(parsed, kind, tidy(cells["trackable_name"]), cells["trackable_value"].strip(), day, where)
-    if user and user not in users:
+    if user and users and user not in users:  # (a file with no rows at all is refused as that)
         raise InputError("--user", user, f"a user_id in {name} (it has {len(users)})")
     if not user and len(users) > 1:
         most = max(sorted(users), key=lambda who: users[who])

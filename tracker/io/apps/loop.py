@@ -9,6 +9,7 @@ a few times a week: the person did not do it that day, so it is left out, not tu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from tracker.io.apps.readings import (
     Parsed,
     Progress,
     Reading,
+    counted_rows,
     csv_rows,
     header_of,
     own_factor,
@@ -66,24 +68,28 @@ def _read(bundle: Bundle) -> Parsed:
         factor = own_factor(name, suffix="_habit")
         kind = "number" if numeric else "yes-no"
         parsed.items[name] = Target("factor", factor=factor, kind=kind, unit=habit.get("Unit", "").strip())
-        member = bundle.find(f"{habit['Position'].strip()} {name}/Checkmarks.csv")
+        folder = _habit_folder(habit["Position"].strip(), name)
+        # Older versions of Loop named the folder with the name as it is.
+        unsanitised = f"{habit['Position'].strip()} {name}/Checkmarks.csv"
+        member = bundle.find(f"{folder}/Checkmarks.csv") or bundle.find(unsanitised)
         if member is None:
-            raise InputError(
-                f"{bundle.path.name} habit", name, f"a folder {habit['Position'].strip()} {name}/ with Checkmarks.csv"
-            )
+            raise InputError(f"{bundle.path.name} habit", name, f"a folder {folder}/ with Checkmarks.csv")
         _read_days(bundle, member, name, numeric, parsed)
     return parsed
 
 
+def _habit_folder(position: str, name: str) -> str:
+    """The folder Loop writes a habit's days in: its position and its name with every character
+    but ASCII letters, digits, space, '.', '_' and '-' dropped, cut to 100 ("Don't smoke 🚭" ->
+    "002 Dont smoke"), as Loop's HabitsCSVExporter.sanitizeFilename does."""
+    return f"{position} {re.sub(r'[^ a-zA-Z0-9._-]+', '', name)[:100]}".strip()
+
+
 def _read_days(bundle: Bundle, member: str, habit: str, numeric: bool, parsed: Parsed) -> None:
     where_file = bundle.where(member)
+    allowed = "Loop's Checkmarks.csv columns (Date,Value,Notes)"
     with bundle.open(member) as handle:
-        header = header_of(handle, where_file)
-        require_columns(header, DAY_COLUMNS, where_file, "Loop's Checkmarks.csv columns (Date,Value,Notes)")
-        handle.seek(0)
-        for line, cells in csv_rows(handle, where_file):
-            parsed.rows += 1
-            where = f"{where_file} line {line}"
+        for where, cells in counted_rows(handle, where_file, DAY_COLUMNS, allowed, parsed):
             day = parse_iso_date(cells["Date"], where, "Date")
             value = cells["Value"].strip().upper()
             note = cells.get("Notes", "").strip()

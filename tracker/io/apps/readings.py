@@ -89,10 +89,10 @@ def tidy(name: str) -> str:
 # --- files -------------------------------------------------------------------------------------
 
 
-def csv_rows(handle: IO[str], where: str) -> Iterator[tuple[int, dict[str, str]]]:
+def csv_rows(handle: IO[str], where: str, *, delimiter: str = ",") -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, cells by column name) for each non-blank row; the first column of a name
     wins when a header repeats one (Oura's has "Sleep Timing" twice)."""
-    reader = csv.reader(handle, strict=True)
+    reader = csv.reader(handle, strict=True, delimiter=delimiter)
     try:
         header = [name.strip() for name in next(reader, [])]
         named = len(header) - next((i for i, name in enumerate(reversed(header)) if name), len(header))
@@ -111,12 +111,24 @@ def csv_rows(handle: IO[str], where: str) -> Iterator[tuple[int, dict[str, str]]
         raise InputError(f"{where} line {reader.line_num}", str(exc)[:60], "a UTF-8 CSV file") from None
 
 
-def header_of(handle: IO[str], where: str) -> list[str]:
-    """The header row's column names (the handle is left after it)."""
+def header_of(handle: IO[str], where: str, *, delimiter: str = ",") -> list[str]:
+    """The header row's column names (the handle is left after it). InputError for a header
+    whose columns are separated by something else than `delimiter`."""
     try:
-        return [name.strip() for name in next(csv.reader(handle, strict=True), [])]
+        header = [name.strip() for name in next(csv.reader(handle, strict=True, delimiter=delimiter), [])]
     except (csv.Error, UnicodeDecodeError) as exc:
         raise InputError(f"{where} line 1", str(exc)[:60], "a UTF-8 CSV file") from None
+    # A spreadsheet saving "CSV" where the comma is the decimal mark separates with ';' (or a tab):
+    # read with commas, the whole header would be one column, and each app would only say which
+    # columns are missing.
+    marks = [mark for mark in (";", "\t") if mark != delimiter]
+    separator = next((mark for mark in marks if len(header) == 1 and header[0].count(mark) >= 2), None)
+    if separator is not None:
+        raise InputError(
+            f"{where} header", header[0][:60],
+            f"columns separated by commas; this file separates them with {separator!r}: save it as CSV with commas",
+        )  # fmt: skip
+    return header
 
 
 def require_columns(header: list[str], wanted: list[str], where: str, allowed: str) -> None:
@@ -126,12 +138,26 @@ def require_columns(header: list[str], wanted: list[str], where: str, allowed: s
         raise InputError(f"{where} header", shown, f"{allowed}; missing {', '.join(missing)}")
 
 
+def counted_rows(
+    handle: IO[str], where: str, columns: list[str], allowed: str, parsed: Parsed
+) -> Iterator[tuple[str, dict[str, str]]]:
+    """("FILE line N", cells) for each row under a header that has `columns` (InputError naming
+    those it lacks, saying `allowed`), each counted in `parsed.rows`."""
+    require_columns(header_of(handle, where), columns, where, allowed)
+    handle.seek(0)
+    for line, cells in csv_rows(handle, where):
+        parsed.rows += 1
+        yield f"{where} line {line}", cells
+
+
 def open_text(path: Path) -> IO[str]:
     """A file opened as UTF-8 text (a BOM is fine); InputError when there is none to read."""
     if not path.exists():
         raise InputError("FILE", path.name, "a file that exists")
     if not path.is_file():
         raise InputError("FILE", path.name, "a file (this is a folder)")
+    if path.stat().st_size > MOST_MEMBER_BYTES:  # readings are kept until the plan: bound them
+        raise InputError("FILE", path.name, f"an export of at most {MOST_MEMBER_BYTES // 2**20} MB")
     return path.open(encoding="utf-8-sig", newline="")
 
 
@@ -152,6 +178,40 @@ def parse_number(text: str, where: str, field_name: str) -> float:
     return value
 
 
+MOST_MEMBER_BYTES = 256 * 1024 * 1024  # a CSV in an export: years of one habit's days are a few hundred KB
+MOST_RATIO = 200  # text deflates 5-25 times; a member that unpacks to 200 times its size is a zip bomb
+
+
+def checked_members(
+    archive: zipfile.ZipFile,
+    name: str,
+    *,
+    most_bytes: int = MOST_MEMBER_BYTES,
+    read: Callable[[str], bool] | None = None,
+) -> list[str]:
+    """The zip's file members, once each has been seen to stay inside the zip and each that is
+    `read` (all, unless said) to unpack to at most `most_bytes` (and not to hundreds of times
+    its packed size) by what the zip says of it: nothing is unpacked to find out. Reading stops
+    at that declared size (zipfile does), so a member that lies about it cannot unpack more.
+    InputError names the member at fault."""
+    names = []
+    for info in archive.infolist():
+        member = info.filename
+        parts = PurePosixPath(member.replace("\\", "/")).parts
+        if member.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
+            raise InputError("FILE", name, f"a zip whose members stay inside it; {member[:60]!r} does not")
+        if info.is_dir():
+            continue
+        names.append(member)
+        if read is not None and not read(member):
+            continue
+        packed = max(info.compress_size, 1)
+        if info.file_size > most_bytes or (info.file_size > 2**20 and info.file_size / packed > MOST_RATIO):
+            size = f"{info.file_size / 2**20:,.0f} MB from {packed / 2**20:,.1f} MB"
+            raise InputError("FILE", name, f"a zip, not a zip bomb: {member[:40]} unpacks to {size}")
+    return names
+
+
 class Bundle:
     """An export that is a folder or a zip of one, read alike: member names are relative
     POSIX paths ("001 Meditate/Checkmarks.csv"), whatever folder the zip wraps them in."""
@@ -164,12 +224,12 @@ class Bundle:
         elif path.is_file():
             try:
                 self._zip = zipfile.ZipFile(path)
+                self.names = checked_members(self._zip, path.name)  # before testzip unpacks every member
                 broken = self._zip.testzip()
             except (zipfile.BadZipFile, OSError, EOFError) as exc:
                 raise InputError("FILE", path.name, f"a zip file or a folder; this one does not open ({exc})") from None
             if broken is not None:
                 raise InputError("FILE", path.name, f"a complete zip file; {broken} in it is damaged")
-            self.names = [name for name in self._zip.namelist() if not name.endswith("/")]
         else:
             raise InputError("FILE", path.name, "a zip file or a folder that exists")
 

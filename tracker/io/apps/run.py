@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from tracker.core.sources import source_of
+from tracker.errors import InputError
 from tracker.io.apps import format_module
 from tracker.io.apps.mapping import Target, load_mapping
 from tracker.io.apps.plan import ImportPlan, plan_import
@@ -32,6 +33,8 @@ def prepare(
     if options:
         mapping.sections[app] = {**mapping.sections.get(app, {}), **options}
     parsed = format_module(app).read(path, mapping.sections, progress)
+    if parsed.rows == 0:  # a header alone, a habit list with no days, a health export with no records
+        raise InputError("FILE", path.name, f"a {app} export with rows under its header (this one has no rows)")
     targets = parsed.items | {name: target for name, target in mapping.items.items() if name in parsed.items}
     return Prepared(parsed, targets, source_of(app, path))
 
