@@ -1,4 +1,4 @@
-"""`tracker db path | upgrade | backup [DEST] | check`."""
+"""`tracker db path | upgrade | backup [DEST] | backups | restore BACKUP|--latest|--date D | check`."""
 
 from __future__ import annotations
 
@@ -17,6 +17,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     backup.add_argument("dest", nargs="?", metavar="DEST", help="file or directory (default: beside the database)")
     backup.set_defaults(handler=backup_copy)
     actions.add_parser("check", help="integrity check and schema revision").set_defaults(handler=check)
+    actions.add_parser("backups", help="the backups to go back to: date, size, days and entries").set_defaults(
+        handler=list_copies
+    )
+    restore = actions.add_parser("restore", help="go back to a backup (the diary as it is is kept as one first)")
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("backup", nargs="?", metavar="BACKUP", help="a backup file (`tracker db backups`)")
+    which.add_argument("--latest", action="store_true", help="the newest backup")
+    which.add_argument("--date", metavar="D", help="the newest backup taken on that day")
+    restore.set_defaults(handler=restore_copy)
 
 
 def show_path(context: Context) -> int:
@@ -67,3 +76,37 @@ def check(context: Context) -> int:
     note = "" if state.revision == SCHEMA_HEAD else f" (this version writes {SCHEMA_HEAD}; `tracker db upgrade`)"
     print(f"schema revision: {revision}{note}")
     return 0 if result == "ok" else 1
+
+
+def list_copies(context: Context) -> int:
+    from tracker.storage.restore import backups_of
+
+    copies = backups_of(context.db_path)
+    if not copies:
+        print(f"no backups of {context.db_path} yet (the first write of each day makes one)")
+        return 0
+    for copy in reversed(copies):  # newest first: the one most likely wanted
+        held = copy.contents.words() if copy.contents else "cannot be read"
+        print(f"{copy.taken:%Y-%m-%d %H:%M}  {_size(copy.size):>8}  {held:<36}  {copy.path}")
+    return 0
+
+
+def restore_copy(context: Context) -> int:
+    from tracker.core.when import parse_date
+    from tracker.storage.restore import choose_backup, restore_backup
+
+    path = context.db_path
+    day = parse_date(context.args.date, today=context.now().date(), field="--date") if context.args.date else None
+    chosen = choose_backup(path, named=context.args.backup, day=day)
+    done = restore_backup(path, chosen)
+    if done.saved is not None:
+        print(f"the diary as it was is kept in {done.saved}")
+    before = done.before.words() if done.before else "unreadable"
+    print(f"restored {chosen.name}: before, {before}; now, {done.after.words()}")
+    return 0
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    return f"{size / 1024:.1f} KB" if size < 1024**2 else f"{size / 1024**2:.1f} MB"
