@@ -27,6 +27,7 @@ class GlanceFactor(NamedTuple):
     name: str
     unit: str
     daily_rule: str
+    absent_means_none: bool = False  # logged only when taken: a day without it is none, not unmeasured
 
 
 class GlanceEpisode(NamedTuple):
@@ -59,6 +60,7 @@ class DayGlance:
     summary: DaySummary
     factors: dict[int, GlanceFactor]
     active_dates: list[dt.date]  # every date up to the day asked for with an episode, oldest first
+    first_logged: dt.date | None = None  # the diary's first day with anything logged
 
 
 def glance_day(path: Path, day: dt.date, *, active_until: dt.date) -> DayGlance | None:
@@ -96,7 +98,9 @@ def _read_day(conn: sqlite3.Connection, day: dt.date, active_until: dt.date) -> 
     iso = day.isoformat()
     factors = [
         GlanceFactor(*row)
-        for row in conn.execute("SELECT id, name, unit, daily_rule FROM factor ORDER BY position, id")
+        for row in conn.execute(
+            "SELECT id, name, unit, daily_rule, absent_means_none FROM factor ORDER BY position, id"
+        )
     ]
     entries = [
         GlanceEntry(entry_id, factor_id, day, value, _local(at, offset), note)
@@ -135,7 +139,12 @@ def _read_day(conn: sqlite3.Connection, day: dt.date, active_until: dt.date) -> 
         checked_in=bool(record[0]) if record else None,
         note=record[1] if record else "",
     )
-    return DayGlance(summary, {factor.id: factor for factor in factors}, active)
+    first = conn.execute(
+        "SELECT min(first) FROM (SELECT min(local_date) AS first FROM episode UNION ALL SELECT min(local_date)"
+        " FROM factor_entry UNION ALL SELECT min(date) FROM red_flag UNION ALL SELECT min(date) FROM day)"
+    ).fetchone()[0]
+    first_logged = dt.date.fromisoformat(first) if first else None
+    return DayGlance(summary, {factor.id: factor for factor in factors}, active, first_logged)
 
 
 def _local(utc_text: str | None, offset_min: int | None) -> dt.datetime | None:
