@@ -13,6 +13,7 @@ EXPORTS_ENV_VAR = "TRACKER_EXPORTS"
 EXPORTS_DIRNAME = "exports"
 BACKUPS_ENV_VAR = "TRACKER_BACKUPS"
 BACKUPS_DIRNAME = "backups"
+BACKUPS_OFF = "off"  # TRACKER_BACKUPS=off: no daily copies (for a diary backed up otherwise)
 # What each export is called when no path is given; `{day}` is the date it was written.
 EXPORT_NAMES = {
     "chart": "twitch-weekly-{day}.png",
@@ -86,9 +87,10 @@ def exports_dir() -> Path:
 
 def backups_dir(db_path: Path) -> Path:
     """Where the daily backups of `db_path` go: `TRACKER_BACKUPS` (another disk, say), else
-    `backups/` beside the database. Not created here."""
+    `backups/` beside the database (where copies made before `TRACKER_BACKUPS=off` stay). Not
+    created here."""
     env_value = os.environ.get(BACKUPS_ENV_VAR)
-    if env_value:
+    if env_value and env_value != BACKUPS_OFF:
         return Path(env_value).expanduser()
     return db_path.parent / BACKUPS_DIRNAME
 

@@ -6,25 +6,23 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
+from tests.backups.conftest import backed_up_days, wait_until
 from tests.conftest import LONDON, fill_disk
 from tests.helpers.processes import integrity, select_rows
-from tracker.storage.backup import backup_time, list_backups
-from tracker.storage.engine import open_database, session_scope
-from tracker.storage.store import check_in
+from tracker.storage.backup import list_backups
+from tracker.storage.daily_backup import failure_note, take_daily_backup
+from tracker.storage.engine import open_database
 
 
 def at(day: dt.date, hour: int = 9) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, 30), tzinfo=ZoneInfo(LONDON))
-
-
-def backed_up_days(db: Path) -> list[dt.date]:
-    return [taken.date() for copy in list_backups(db, db.parent / "backups") if (taken := backup_time(copy))]
 
 
 def test_the_first_write_of_each_day_backs_the_diary_up_once(cli, db_path) -> None:
@@ -32,37 +30,36 @@ def test_the_first_write_of_each_day_backs_the_diary_up_once(cli, db_path) -> No
     with time_machine.travel(at(monday), tick=False):
         assert cli("log", "caffeine", "95").code == 0
         assert cli("log", "stress", "4").code == 0
-        assert cli("list").code == 0  # reading never backs up
-    assert backed_up_days(db_path) == [monday]
+    wait_until(lambda: backed_up_days(db_path) == [monday], "Monday's copy")
+    with time_machine.travel(at(monday), tick=False):
+        assert cli("log", "stress", "5").code == 0  # Monday's copy is there: no second one
     with time_machine.travel(at(monday + dt.timedelta(days=1)), tick=False):
-        assert cli("list").code == 0
+        assert cli("list").code == 0  # reading never backs up
+        time.sleep(1)
         assert backed_up_days(db_path) == [monday]
         assert cli("log", "none").code == 0
+    wait_until(lambda: len(backed_up_days(db_path)) == 2, "Tuesday's copy")
     assert backed_up_days(db_path) == [monday, monday + dt.timedelta(days=1)]
     folder = db_path.parent / "backups"
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     newest = list_backups(db_path, folder)[-1]
     assert stat.S_IMODE(newest.stat().st_mode) == 0o600
     assert integrity(newest) == "ok"
-    # The copy is the diary as the day found it: Monday's two entries, not Tuesday's check-in.
-    assert select_rows(newest, "SELECT count(*) FROM factor_entry") == [(2,)]
-    assert select_rows(newest, "SELECT count(*) FROM day WHERE checked_in") == [(0,)]
+    # The copy holds every entry of the days before it.
+    assert select_rows(newest, "SELECT count(*) FROM factor_entry") == [(3,)]
 
 
 @pytest.mark.slow
 def test_a_year_of_daily_writes_keeps_7_daily_4_weekly_and_12_monthly_copies(db_path) -> None:
     first, today = dt.date(2025, 10, 1), dt.date(2026, 11, 24)  # a Tuesday
-    with time_machine.travel(at(first), tick=False) as clock:
-        engine = open_database(db_path)
-        try:
-            day = first
-            while day <= today:
-                clock.move_to(at(day, hour=8 + day.day % 12))
-                with session_scope(engine) as session:
-                    check_in(session=session, day=day, today=day)
-                day += dt.timedelta(days=1)
-        finally:
-            engine.dispose()
+    with time_machine.travel(at(first), tick=False):
+        open_database(db_path).dispose()
+    day = first
+    while day <= today:  # what the day's first write starts, run here on the day's clock
+        with time_machine.travel(at(day, hour=8 + day.day % 12), tick=False):
+            assert take_daily_backup(db_path, dt.datetime.now()) is not None
+            assert take_daily_backup(db_path, dt.datetime.now()) is None  # one a day
+        day += dt.timedelta(days=1)
     month_ends = [dt.date(2025, 12, 31)] + [
         dt.date(2026, month + 1, 1) - dt.timedelta(days=1) for month in range(1, 11)
     ]
@@ -75,14 +72,18 @@ def test_a_full_backup_disk_never_stops_the_write_and_is_said_once(cli, db_path,
     monkeypatch.setenv("TRACKER_BACKUPS", str(small_disk))
     with time_machine.travel(at(dt.date(2026, 11, 23)), tick=False):
         assert cli("log", "caffeine", "95").code == 0
-        before = set(os.listdir(small_disk))
+    wait_until(lambda: len(backed_up_days(db_path, small_disk)) == 1, "Monday's copy")
+    before = set(os.listdir(small_disk))
     fill_disk(small_disk)
     with time_machine.travel(at(dt.date(2026, 11, 24)), tick=False):
-        result = cli("import", "csv", str(_two_day_file(db_path.parent)))
-    assert result.code == 0, result.err
-    backup_lines = [line for line in result.err.splitlines() if "backup" in line]
-    assert len(backup_lines) == 1 and "not made" in backup_lines[0] and "untouched" in backup_lines[0], result.err
-    assert select_rows(db_path, "SELECT count(*) FROM factor_entry") == [(3,)]  # the write went on
+        first = cli("import", "csv", str(_two_day_file(db_path.parent)))
+        assert first.code == 0 and first.err == "", first.err  # the write goes on at once
+        wait_until(failure_note(db_path).exists, "the note of the failed copy")
+        said = cli("log", "none")
+    assert said.code == 0
+    assert said.err.count("\n") == 1 and "not made" in said.err and "untouched" in said.err, said.err
+    assert f"no space left on device in {small_disk}" in said.err, said.err
+    assert select_rows(db_path, "SELECT count(*) FROM factor_entry") == [(3,)]  # the writes went on
     assert set(os.listdir(small_disk)) == before | {"filler"}  # no half copy left behind
     assert integrity(db_path) == "ok"
 

@@ -14,15 +14,17 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from tests.backups.conftest import backed_up_days, wait_until
 from tests.conftest import LONDON
 from tests.helpers.processes import integrity, row_counts
 from tracker.storage.backup import list_backups
 
 pytestmark = pytest.mark.slow
 
-# The copy is written and synced, then named: this child stops for good at that sync.
+# The day's backup process, as the first write starts it, stopped for good where its copy is
+# written and synced but not yet named.
 HANG_AT_SYNC = """
-import os, sys, time
+import os, runpy, sys, time
 from pathlib import Path
 ready, real = Path(sys.argv[1]), os.fsync
 def hang(fd):
@@ -30,22 +32,23 @@ def hang(fd):
     ready.touch()
     time.sleep(120)
 os.fsync = hang
-from tracker.cli import main
-sys.exit(main(sys.argv[2:]))
+sys.argv = ["daily_backup", *sys.argv[2:]]
+runpy.run_module("tracker.storage.daily_backup", run_name="__main__")
 """
 
 
 def test_a_daily_backup_killed_midway_leaves_diary_and_older_backups_intact(cli, db_path, tmp_path) -> None:
+    folder = db_path.parent / "backups"
     for day in (dt.date(2025, 1, 6), dt.date(2025, 1, 7)):
         with time_machine.travel(dt.datetime.combine(day, dt.time(9), tzinfo=ZoneInfo(LONDON)), tick=False):
             assert cli("log", "caffeine", "95", "--date", day.isoformat()).code == 0
-    folder = db_path.parent / "backups"
+        wait_until(lambda day=day: day in backed_up_days(db_path), f"the copy of {day}")
     older = {copy.name: copy.read_bytes() for copy in list_backups(db_path, folder)}
     assert len(older) == 2
     diary_before = row_counts(db_path)
     ready = tmp_path / "copy-written"
     child = subprocess.Popen(
-        [sys.executable, "-c", HANG_AT_SYNC, str(ready), "--db", str(db_path), "log", "stress", "3"],
+        [sys.executable, "-c", HANG_AT_SYNC, str(ready), str(db_path), "2026-11-24T09:00:00"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
@@ -59,7 +62,7 @@ def test_a_daily_backup_killed_midway_leaves_diary_and_older_backups_intact(cli,
     assert {copy.name: copy.read_bytes() for copy in list_backups(db_path, folder)} == older
     assert set(os.listdir(folder)) == set(older)  # no hidden or half-written copy
     assert row_counts(db_path) == diary_before and integrity(db_path) == "ok"
-    again = subprocess.run([sys.executable, "-m", "tracker", "--db", str(db_path), "log", "stress", "3"],
-                           capture_output=True, text=True, timeout=120)  # fmt: skip
-    assert again.returncode == 0, again.stderr
-    assert len(list_backups(db_path, folder)) == 3
+    with time_machine.travel(dt.datetime(2026, 11, 24, 10, tzinfo=ZoneInfo(LONDON)), tick=False):
+        assert cli("log", "stress", "3").code == 0  # nothing left over blocks the day's copy
+    wait_until(lambda: len(backed_up_days(db_path)) == 3, "the day's copy")
+    assert integrity(list_backups(db_path, folder)[-1]) == "ok"

@@ -9,11 +9,13 @@ import subprocess
 import sys
 from zoneinfo import ZoneInfo
 
+import pytest
 import time_machine
 
 from tests.conftest import LONDON
 from tests.helpers.processes import integrity, select_rows
 from tracker.storage.backup import list_backups
+from tracker.storage.daily_backup import take_daily_backup
 from tracker.tui.diary import open_database_file
 
 MON, TUE = dt.date(2026, 11, 23), dt.date(2026, 11, 24)
@@ -44,13 +46,21 @@ os._exit(0)
 """
 
 
+@pytest.fixture(autouse=True)
+def _copies_taken_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The day's copy is taken by the test, as the day's backup process takes it, so that the
+    test knows which writes it holds (and no process of its own adds files meanwhile)."""
+    monkeypatch.setenv("TRACKER_BACKUPS", "off")
+
+
 def test_restoring_a_days_backup_gives_back_that_days_diary_exactly(cli, db_path) -> None:
     with at(MON):
         assert cli("log", "twitch", "--location", "eyelid", "--side", "left", "--intensity", "3").code == 0
         assert cli("log", "caffeine", "95").code == 0
-        monday = both_exports(cli)
     with at(TUE):
-        assert cli("log", "stress", "6").code == 0  # Tuesday's first write keeps Monday's diary
+        assert cli("log", "stress", "6").code == 0
+        assert take_daily_backup(db_path, dt.datetime.now()) is not None
+        that_day = both_exports(cli)
         assert cli("log", "none", "--date", "2026-11-21").code == 0
         tuesday = both_exports(cli)
     vanished = subprocess.run([sys.executable, "-c", WRITE_AND_VANISH, str(db_path)], capture_output=True, text=True)
@@ -58,14 +68,14 @@ def test_restoring_a_days_backup_gives_back_that_days_diary_exactly(cli, db_path
     assert os.path.getsize(db_path.with_name("tracker.db-wal")) > 0  # a write pending in the log
     with at(TUE, hour=10):
         listed = cli("db", "backups")
-        assert listed.code == 0 and "2026-11-24 09:00" in listed.out and "1 day, 2 entries, 1 answered" in listed.out
+        assert listed.code == 0 and "2026-11-24 09:00" in listed.out and "2 days, 3 entries, 1 answered" in listed.out
         done = cli("db", "restore", "--date", "2026-11-24")
     assert done.code == 0, done.err
-    assert "before, 4 days, 3 entries, 3 answered; now, 1 day, 2 entries, 1 answered" in done.out, done.out
+    assert "before, 4 days, 3 entries, 3 answered; now, 2 days, 3 entries, 1 answered" in done.out, done.out
     assert not db_path.with_name("tracker.db-wal").exists()
     assert integrity(db_path) == "ok"
     with at(TUE, hour=10):
-        assert both_exports(cli) == monday
+        assert both_exports(cli) == that_day
         kept = done.out.splitlines()[0].removeprefix("the diary as it was is kept in ")
         assert kept in {str(copy) for copy in list_backups(db_path, db_path.parent / "backups")}
         assert cli("db", "restore", kept).code == 0  # back again: with the log's pending write

@@ -25,16 +25,19 @@ BACKUPS_KEPT = 5
 JOURNAL_BYTES = slice(18, 20)
 
 
-def backup_database(path: Path, dest: Path | None = None, *, state: FileState | None = None) -> Path:
+def backup_database(
+    path: Path, dest: Path | None = None, *, state: FileState | None = None, taken: dt.datetime | None = None
+) -> Path:
     """A consistent, checked copy of `path`, owner-only; returns where it was written.
 
     Without `dest` the copy is timestamped beside the database and only the newest
     BACKUPS_KEPT such copies are kept. `dest` may be a folder (a timestamped name inside it)
     or a file name that is not taken yet. `state` is the file's inspection, if just made;
     without it the copy is checked against what tracker's migrations make (copy_problem).
+    `taken` names the copy's moment (default: now).
     """
     rotate = dest is None
-    name = backup_name(path, dt.datetime.now())
+    name = backup_name(path, taken or dt.datetime.now())
     if dest is None:
         dest = path.with_name(name)
     elif dest.is_dir():
