@@ -8,12 +8,11 @@ the whole command line. Exit code 0: nothing missing; 1: the one line printed sa
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 import sys
-from typing import TYPE_CHECKING
 
 from tracker.paths import resolve_db_path
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: this module runs at a shell prompt
 
 if TYPE_CHECKING:
     import argparse  # the full command line's: a plain `tracker remind` never builds it
@@ -56,6 +55,9 @@ def check(db: str | None, *, factors: bool = False, notify: bool = False) -> int
 
 def _notified(line: str) -> bool:
     """Shown as a desktop notification; else why not, on stderr, and False."""
+    import shutil  # deferred, with subprocess: only a notification needs them
+    import subprocess
+
     if sys.platform == "darwin":
         quoted = line.replace("\\", "\\\\").replace('"', '\\"')
         command = ["osascript", "-e", f'display notification "{quoted}" with title "{TITLE}"']

@@ -16,10 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tracker.core.daily import DaySummary, summarize_day
-from tracker.core.files import SQLITE_HEADER as SQLITE_MAGIC
-from tracker.core.files import read_head
-from tracker.storage.file_checks import SCHEMA_HEAD, connect_file
-from tracker.storage.wal import foreign_wal
+from tracker.storage.first_look import open_current
 
 
 class GlanceFactor(NamedTuple):
@@ -27,7 +24,6 @@ class GlanceFactor(NamedTuple):
     name: str
     unit: str
     daily_rule: str
-    absent_means_none: bool = False  # logged only when taken: a day without it is none, not unmeasured
 
 
 class GlanceEpisode(NamedTuple):
@@ -60,26 +56,15 @@ class DayGlance:
     summary: DaySummary
     factors: dict[int, GlanceFactor]
     active_dates: list[dt.date]  # every date up to the day asked for with an episode, oldest first
-    first_logged: dt.date | None = None  # the diary's first day with anything logged
 
 
 def glance_day(path: Path, day: dt.date, *, active_until: dt.date) -> DayGlance | None:
     """`day`'s rows, and the dates with episodes up to `active_until`; None if the file is
     not a readable tracker database at the current schema."""
-    try:
-        if not path.is_file():
-            return None  # missing, a folder, or a FIFO that would block the first paint
-        if read_head(path, len(SQLITE_MAGIC)) != SQLITE_MAGIC:  # never close()d: see core.files
-            return None
-        if foreign_wal(path):
-            return None  # the real open explains it; never show what a stray log holds
-        conn = connect_file(path, read_only=True)
-    except (OSError, sqlite3.Error):
+    conn = open_current(path)  # read-only, one snapshot; None unless a diary at the current schema
+    if conn is None:
         return None
     try:
-        conn.execute("BEGIN")  # one snapshot for every read below
-        if _revision(conn) != SCHEMA_HEAD:
-            return None
         return _read_day(conn, day, active_until)
     except (sqlite3.Error, ValueError, TypeError):  # unreadable, or rows not as expected: wait for the full read
         return None
@@ -87,20 +72,11 @@ def glance_day(path: Path, day: dt.date, *, active_until: dt.date) -> DayGlance 
         conn.close()
 
 
-def _revision(conn: sqlite3.Connection) -> str | None:
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone():
-        return None
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None
-
-
 def _read_day(conn: sqlite3.Connection, day: dt.date, active_until: dt.date) -> DayGlance:
     iso = day.isoformat()
     factors = [
         GlanceFactor(*row)
-        for row in conn.execute(
-            "SELECT id, name, unit, daily_rule, absent_means_none FROM factor ORDER BY position, id"
-        )
+        for row in conn.execute("SELECT id, name, unit, daily_rule FROM factor ORDER BY position, id")
     ]
     entries = [
         GlanceEntry(entry_id, factor_id, day, value, _local(at, offset), note)
@@ -139,12 +115,7 @@ def _read_day(conn: sqlite3.Connection, day: dt.date, active_until: dt.date) -> 
         checked_in=bool(record[0]) if record else None,
         note=record[1] if record else "",
     )
-    first = conn.execute(
-        "SELECT min(first) FROM (SELECT min(local_date) AS first FROM episode UNION ALL SELECT min(local_date)"
-        " FROM factor_entry UNION ALL SELECT min(date) FROM red_flag UNION ALL SELECT min(date) FROM day)"
-    ).fetchone()[0]
-    first_logged = dt.date.fromisoformat(first) if first else None
-    return DayGlance(summary, {factor.id: factor for factor in factors}, active, first_logged)
+    return DayGlance(summary, {factor.id: factor for factor in factors}, active)
 
 
 def _local(utc_text: str | None, offset_min: int | None) -> dt.datetime | None:
