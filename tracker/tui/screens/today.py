@@ -329,7 +329,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         self.show_day(self.day + dt.timedelta(days=days))
 
     async def action_answer_recent(self) -> None:
-        """"No twitches" for the newest recent day left unanswered, asked first: one key from the offer."""
+        """Answer the newest recent day left unanswered with "no twitches", asked first: one key from the offer."""
         from tracker.tui.screens.today_entries import ask_no_twitches
 
         if not await self.day_ready() or self.view is None:
