@@ -127,6 +127,8 @@ def _start(path: Path, now: dt.datetime) -> None:
 
 
 def _say_failure(path: Path) -> None:
+    if all(isinstance(handler, logging.NullHandler) for handler in notices.handlers):
+        return  # nobody would read it (the app): the note waits for a command that says it
     note = failure_note(path)
     try:
         said = note.read_text(errors="replace").strip()
