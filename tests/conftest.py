@@ -27,6 +27,8 @@ LONDON = "Europe/London"
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """No test touches the real user data dir, and local time is London unless a test says otherwise."""
     monkeypatch.delenv("TRACKER_DB", raising=False)
+    # The daily backup runs in a process of its own: off, unless a test of it turns it on.
+    monkeypatch.setenv("TRACKER_BACKUPS", "off")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     use_timezone(monkeypatch, LONDON)
     yield

@@ -1,5 +1,5 @@
 import sys
 
-from tracker.cli import main
+from tracker.quick import main
 
 sys.exit(main())

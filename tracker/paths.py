@@ -11,6 +11,9 @@ DB_FILENAME = "tracker.db"
 DB_ENV_VAR = "TRACKER_DB"
 EXPORTS_ENV_VAR = "TRACKER_EXPORTS"
 EXPORTS_DIRNAME = "exports"
+BACKUPS_ENV_VAR = "TRACKER_BACKUPS"
+BACKUPS_DIRNAME = "backups"
+BACKUPS_OFF = "off"  # TRACKER_BACKUPS=off: no daily copies (for a diary backed up otherwise)
 # What each export is called when no path is given; `{day}` is the date it was written.
 EXPORT_NAMES = {
     "chart": "twitch-weekly-{day}.png",
@@ -90,6 +93,16 @@ def exports_dir() -> Path:
     if env_value:
         return Path(env_value).expanduser()
     return data_dir() / EXPORTS_DIRNAME
+
+
+def backups_dir(db_path: Path) -> Path:
+    """Where the daily backups of `db_path` go: `TRACKER_BACKUPS` (another disk, say), else
+    `backups/` beside the database (where copies made before `TRACKER_BACKUPS=off` stay). Not
+    created here."""
+    env_value = os.environ.get(BACKUPS_ENV_VAR)
+    if env_value and env_value != BACKUPS_OFF:
+        return Path(env_value).expanduser()
+    return db_path.parent / BACKUPS_DIRNAME
 
 
 def default_export(kind: str, day: dt.date) -> Path:

@@ -45,6 +45,26 @@ async def test_today_offers_the_recent_unanswered_days_and_n_answers_one(app, en
     assert "twitches" not in unlogged.split(":")[1]  # answered now
 
 
+async def test_a_offered_day_is_answered_from_today_in_one_key(app, engine, seed) -> None:
+    seed(lambda s: twitch(s, 8, day=TODAY - dt.timedelta(days=3)))
+    seed(lambda s: twitch(s, 8))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        [offer] = [n.message for n in app._notifications if "not answered" in n.message]
+        assert "[b]A[/b] answers yesterday: no twitches" in offer
+        await pilot.press("A")  # asks first, naming the day
+        await settle(pilot)
+        assert on(app, "Confirm") and YESTERDAY.strftime("%A %d %B") in str(app.screen.question)
+        await pilot.press("A")  # the same key confirms
+        await settle(pilot)
+        assert on(app, "TodayScreen") and app.screen.day == YESTERDAY  # shows what was written, as every save
+        await pilot.press("A", "A")  # the next one: two days ago
+        await settle(pilot)
+    with session_scope(engine, write=False) as session:
+        answered = sorted(d.date for d in session.exec(select(Day).where(Day.checked_in)))
+    assert answered == [TODAY - dt.timedelta(days=2), YESTERDAY]
+
+
 async def test_a_new_diary_is_not_offered_days_before_it_began(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

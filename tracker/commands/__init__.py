@@ -10,6 +10,6 @@ from types import ModuleType
 
 def command_modules() -> list[ModuleType]:
     """The command modules, in the order their commands appear in `tracker --help`."""
-    from tracker.commands import data, database, demo, entries, factors, insights, interventions, log
+    from tracker.commands import data, database, demo, entries, factors, insights, interventions, log, remind
 
-    return [log, factors, entries, data, insights, interventions, database, demo]
+    return [log, factors, entries, data, insights, interventions, remind, database, demo]

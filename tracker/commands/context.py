@@ -211,10 +211,12 @@ def _say_upgrade_notes() -> None:
         def emit(self, record: logging.LogRecord) -> None:
             print(self.format(record), file=sys.stderr)  # whatever stderr is at that moment
 
-    notes = logging.getLogger("tracker.upgrade")
-    if not notes.handlers:
-        handler = StderrNow()
-        handler.setFormatter(logging.Formatter("tracker: %(message)s"))
-        notes.addHandler(handler)
-        notes.setLevel(logging.INFO)
-        notes.propagate = False
+    for name in ("tracker.upgrade", "tracker.backup"):  # what an upgrade changed; a daily backup not made
+        notes = logging.getLogger(name)
+        if not any(handler.get_name() == "tracker-stderr" for handler in notes.handlers):
+            handler = StderrNow()
+            handler.set_name("tracker-stderr")
+            handler.setFormatter(logging.Formatter("tracker: %(message)s"))
+            notes.addHandler(handler)
+            notes.setLevel(logging.INFO)
+            notes.propagate = False

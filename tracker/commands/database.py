@@ -1,4 +1,4 @@
-"""`tracker db path | upgrade | backup [DEST] | check | copy SRC DEST`."""
+"""`tracker db path | upgrade | backup [DEST] | backups | restore BACKUP|--latest|--date D | check | copy SRC DEST`."""
 
 from __future__ import annotations
 
@@ -25,6 +25,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     copy.add_argument("source", metavar="SRC", help="the diary to copy: a file or a postgresql:// URL")
     copy.add_argument("target", metavar="DEST", help="an empty diary (or a new file) to copy it into")
     copy.set_defaults(handler=copy_diary)
+    actions.add_parser("backups", help="the backups to go back to: date, size, days and entries").set_defaults(
+        handler=list_copies
+    )
+    restore = actions.add_parser("restore", help="go back to a backup (the diary as it is is kept as one first)")
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("backup", nargs="?", metavar="BACKUP", help="a backup file (`tracker db backups`)")
+    which.add_argument("--latest", action="store_true", help="the newest backup")
+    which.add_argument("--date", metavar="D", help="the newest backup taken on that day")
+    restore.set_defaults(handler=restore_copy)
 
 
 def show_path(context: Context) -> int:
@@ -135,3 +144,37 @@ def _same_exports(source: Connection, target: Connection) -> None:
             if export(session=reading) != export(session=writing):
                 kind = "daily" if export is export_daily else "episodes"
                 raise TrackerError(f"the copy's {kind} CSV export differs from the original's; nothing was copied")
+
+
+def list_copies(context: Context) -> int:
+    from tracker.storage.restore import backups_of
+
+    copies = backups_of(context.db_path)
+    if not copies:
+        print(f"no backups of {context.db_path} yet (the first write of each day makes one)")
+        return 0
+    for copy in reversed(copies):  # newest first: the one most likely wanted
+        held = copy.contents.words() if copy.contents else "cannot be read"
+        print(f"{copy.taken:%Y-%m-%d %H:%M}  {_size(copy.size):>8}  {held:<36}  {copy.path}")
+    return 0
+
+
+def restore_copy(context: Context) -> int:
+    from tracker.core.when import parse_date
+    from tracker.storage.restore import choose_backup, restore_backup
+
+    path = context.db_path
+    day = parse_date(context.args.date, today=context.now().date(), field="--date") if context.args.date else None
+    chosen = choose_backup(path, named=context.args.backup, day=day)
+    done = restore_backup(path, chosen)
+    if done.saved is not None:
+        print(f"the diary as it was is kept in {done.saved}")
+    before = done.before.words() if done.before else "unreadable"
+    print(f"restored {chosen.name}: before, {before}; now, {done.after.words()}")
+    return 0
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    return f"{size / 1024:.1f} KB" if size < 1024**2 else f"{size / 1024**2:.1f} MB"

@@ -37,7 +37,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite dat
 DATABASE_SIDE_FILES = ("-wal", "-shm", "-journal")
 # A timestamped backup's name (tracker.storage.backup): an export named like one would be counted
 # among the backups kept and push a real one out.
-BACKUP_NAME = re.compile(r"\.\d{8}-\d{6}-\d{6}\.backup(\.|$)")
+BACKUP_NAME = re.compile(r"\.(\d{8}-\d{6}-\d{6})\.backup(\.|$)")
 
 
 def ensure_private_dir(directory: Path, *, tighten: bool = False) -> None:

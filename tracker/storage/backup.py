@@ -13,9 +13,9 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from tracker.core.files import output_target, private_atomic_file
+from tracker.core.files import BACKUP_NAME, output_target, private_atomic_file
 from tracker.errors import DatabaseRefused, InputError
-from tracker.storage.file_checks import FileState, connect_file, inspect_file
+from tracker.storage.file_checks import KNOWN_REVISIONS, FileState, connect_file
 from tracker.storage.schema import signature
 
 BACKUPS_KEPT = 5
@@ -25,16 +25,19 @@ BACKUPS_KEPT = 5
 JOURNAL_BYTES = slice(18, 20)
 
 
-def backup_database(path: Path, dest: Path | None = None, *, state: FileState | None = None) -> Path:
+def backup_database(
+    path: Path, dest: Path | None = None, *, state: FileState | None = None, taken: dt.datetime | None = None
+) -> Path:
     """A consistent, checked copy of `path`, owner-only; returns where it was written.
 
     Without `dest` the copy is timestamped beside the database and only the newest
     BACKUPS_KEPT such copies are kept. `dest` may be a folder (a timestamped name inside it)
-    or a file name that is not taken yet. `state` is the file's inspection, if just made.
+    or a file name that is not taken yet. `state` is the file's inspection, if just made;
+    without it the copy is checked against what tracker's migrations make (copy_problem).
+    `taken` names the copy's moment (default: now).
     """
     rotate = dest is None
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    name = f"{path.stem}.{stamp}.backup{path.suffix}"
+    name = backup_name(path, taken or dt.datetime.now())
     if dest is None:
         dest = path.with_name(name)
     elif dest.is_dir():
@@ -44,7 +47,7 @@ def backup_database(path: Path, dest: Path | None = None, *, state: FileState | 
     if dest.exists():
         raise DatabaseRefused(f"backup destination {dest} already exists; choose another")
     output_target(dest, field="DEST", backup=True)
-    image = _checked_image(path, state or inspect_file(path))
+    image = _checked_image(path, state)
     with private_atomic_file(dest, replace=False, field="DEST", backup=True) as handle:
         handle.write(image)
     if rotate:
@@ -52,23 +55,17 @@ def backup_database(path: Path, dest: Path | None = None, *, state: FileState | 
     return dest
 
 
-def _checked_image(path: Path, state: FileState) -> bytes:
-    """The database's bytes as one consistent snapshot, checked before anything is written."""
+def _checked_image(path: Path, state: FileState | None) -> bytes:
+    """The database's bytes as one consistent snapshot, checked before anything is written.
+
+    Against `state` (the file's inspection) when given; otherwise the copy must be at a
+    revision tracker knows, with the tables its migrations make there.
+    """
     source = connect_file(path, read_only=True)
     copy = sqlite3.connect(":memory:")
     try:
         source.backup(copy)
-        check = "; ".join(row[0] for row in copy.execute("PRAGMA integrity_check"))
-        revision = copy.execute("SELECT version_num FROM alembic_version").fetchone()
-        problem = (
-            f"integrity check: {check}"
-            if check != "ok"
-            else f"its revision is {revision[0] if revision else 'missing'}, the file's is {state.revision}"
-            if not revision or revision[0] != state.revision
-            else "its tables differ from the file's"
-            if signature(copy) != state.schema
-            else None
-        )
+        problem = copy_problem(copy, state)
         if problem:
             raise DatabaseRefused(f"the copy of {path} did not check out ({problem}); no backup was written")
         image = bytearray(copy.serialize())
@@ -79,9 +76,46 @@ def _checked_image(path: Path, state: FileState) -> bytes:
     return bytes(image)
 
 
-def list_backups(path: Path) -> list[Path]:
-    """The timestamped backups beside `path`, oldest first."""
-    return sorted(path.parent.glob(f"{path.stem}.*.backup{path.suffix}"))
+def copy_problem(copy: sqlite3.Connection, state: FileState | None = None) -> str | None:
+    """What is wrong with a copy of a diary, in words; None when it is whole and ours.
+
+    The one check every copy passes: a backup before it is written, a backup before it is
+    restored. SQLite's full integrity check, then the revision and the tables: the file's own
+    (`state`), or, without one, those tracker's migrations make at the copy's revision.
+    """
+    check = "; ".join(row[0] for row in copy.execute("PRAGMA integrity_check"))
+    if check != "ok":
+        return f"integrity check: {check}"
+    try:
+        row = copy.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    revision = row[0] if row else None
+    if state is not None:
+        if revision != state.revision:
+            return f"its revision is {revision or 'missing'}, the file's is {state.revision}"
+        return "its tables differ from the file's" if signature(copy) != state.schema else None
+    if revision not in KNOWN_REVISIONS:
+        return f"its schema revision is {revision or 'missing'}; this version knows {', '.join(KNOWN_REVISIONS)}"
+    from tracker.storage.schema import expected_signature
+
+    return "its tables are not the ones tracker makes" if signature(copy) != expected_signature(revision) else None
+
+
+def backup_name(path: Path, moment: dt.datetime) -> str:
+    """The name a backup of `path` taken at `moment` gets (BACKUP_NAME in tracker.core.files knows it)."""
+    return f"{path.stem}.{moment:%Y%m%d-%H%M%S-%f}.backup{path.suffix}"
+
+
+def backup_time(path: Path) -> dt.datetime | None:
+    """When the backup at `path` was taken, read from its name; None for another file."""
+    found = BACKUP_NAME.search(path.name)
+    return dt.datetime.strptime(found.group(1), "%Y%m%d-%H%M%S-%f") if found else None
+
+
+def list_backups(path: Path, folder: Path | None = None) -> list[Path]:
+    """The timestamped backups of `path` in `folder` (default: beside it), oldest first."""
+    return sorted((folder or path.parent).glob(f"{path.stem}.*.backup{path.suffix}"))
 
 
 def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:

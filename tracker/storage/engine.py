@@ -25,6 +25,7 @@ from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.errors import DatabaseRefused, TrackerError
 from tracker.paths import default_db_path
 from tracker.storage.backup import BACKUPS_KEPT, backup_database, list_backups, prune_backups
+from tracker.storage.daily_backup import backup_if_first_today
 from tracker.storage.file_checks import (
     BUSY_TIMEOUT_S,
     KNOWN_REVISIONS,
@@ -48,7 +49,6 @@ __all__ = [
 ]
 
 
-
 class UpgradeFailed(TrackerError):
     """A migration failed; the database file was left exactly as it was (exit code 1)."""
 
@@ -64,6 +64,7 @@ def make_engine(
     pool: bool = True,
     wait_s: float | None = None,
     on_wait: Callable[[], None] | None = None,
+    daily_backup: bool = True,
 ) -> Engine:
     """An engine on exactly `path` with the pragmas that make a logged entry survive a crash.
 
@@ -72,6 +73,8 @@ def make_engine(
     has it, for an upgrade that must leave a file it fails on byte for byte as it was. A write
     waits up to `wait_s` (default BUSY_TIMEOUT_S) for another writer's lock, calling `on_wait`
     if that takes over a second. Every write transaction advances the header's write marker (tracker.storage.wal).
+    The first write of each day first takes the day's backup (tracker.storage.daily_backup) unless
+    `daily_backup` is False (a migration, which keeps its own backup).
     """
     engine = create_engine(
         URL.create("sqlite", database=str(path)),  # shown in messages only: `creator` opens the file
@@ -101,6 +104,9 @@ def make_engine(
         if reading:
             conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]  # as above
             return
+        if daily_backup:
+            # Before the lock: the copy reads a snapshot and never holds up another writer.
+            backup_if_first_today(path)
         with notice_if_slow(on_wait):
             conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]  # as above
         # The one place every write passes (store, journal, import, migrations).
@@ -268,7 +274,7 @@ def _migrate(path: Path, revision: str, *, wal: bool) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
-    engine = make_engine(path, wal=wal, pool=False)
+    engine = make_engine(path, wal=wal, pool=False, daily_backup=False)
     try:
         with engine.connect() as conn:
             # Batch migrations copy and drop tables; foreign keys are checked at the end instead.

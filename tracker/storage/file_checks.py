@@ -2,8 +2,8 @@
 write it. Imports no SQLAlchemy, so the Today screen's first look (tracker.storage.glance) and every
 start-up check cost milliseconds; tracker.storage.engine builds the engine on top.
 
-Every connection to the file is made here (`connect_file`), by a `file:` URI whose path is
-percent-encoded, so a name holding `#`, `?` or `%` opens exactly that file.
+Every connection to the file is made by `connect_file` (tracker.storage.first_look, where the
+schema revisions this code knows are kept too, for the first look's few imports).
 """
 
 from __future__ import annotations
@@ -18,15 +18,10 @@ from pathlib import Path
 from tracker.core.files import SQLITE_HEADER as SQLITE_MAGIC
 from tracker.core.files import describe_kind, read_head
 from tracker.errors import DatabaseRefused
+from tracker.storage.first_look import BUSY_TIMEOUT_S, KNOWN_REVISIONS, SCHEMA_HEAD, connect_file, sqlite_uri
 from tracker.storage.schema import signature
 from tracker.storage.wal import foreign_wal, wal_path
 
-# The newest schema this code knows, and every revision it can upgrade from. A test keeps
-# these in step with migrations/versions/.
-SCHEMA_HEAD = "0006"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
-
-BUSY_TIMEOUT_S = 10
 # The open check reads every page; memory-mapping the file makes that about twice as fast
 # as read() calls (bench/bench_open_check.py), which pays for the index counts below.
 CHECK_MMAP_BYTES = 1 << 30
@@ -39,25 +34,6 @@ class FileState:
     exists: bool
     revision: str | None  # None: a new (missing, empty or table-less) database
     schema: frozenset[tuple[object, ...]] = field(default=frozenset())  # tracker.storage.schema.signature
-
-
-def sqlite_uri(path: Path, *, read_only: bool = False) -> str:
-    """A `file:` URI naming exactly `path`: `as_uri` percent-encodes `#`, `?`, `%` and the rest.
-
-    `mode=rw` never creates a file (tracker.storage.engine creates a new database itself, owner-only);
-    `mode=ro` opens the file read-only, so reading can never change it.
-    """
-    return f"{Path(os.path.abspath(path)).as_uri()}?mode={'ro' if read_only else 'rw'}"
-
-
-def connect_file(path: Path, *, read_only: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
-    """A sqlite3 connection to exactly `path` (never creating it); the one way tracker opens a database."""
-    return sqlite3.connect(
-        sqlite_uri(path, read_only=read_only),
-        uri=True,
-        timeout=BUSY_TIMEOUT_S,
-        check_same_thread=check_same_thread,
-    )
 
 
 def refuse_unless_regular(path: Path, info: os.stat_result, *, what: str = "database path") -> None:
@@ -213,3 +189,6 @@ def _refuse_if_read_only(path: Path, info: os.stat_result) -> None:
     # made read-only is a clear wish to leave it alone.
     if not info.st_mode & stat.S_IWUSR or not os.access(path.parent, os.W_OK):
         raise DatabaseRefused(f"{path} is read-only; tracker needs to write to it. Left untouched")
+
+
+__all__ = ["BUSY_TIMEOUT_S", "KNOWN_REVISIONS", "SCHEMA_HEAD", "connect_file", "sqlite_uri"]

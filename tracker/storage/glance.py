@@ -16,10 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tracker.core.daily import DaySummary, summarize_day
-from tracker.core.files import SQLITE_HEADER as SQLITE_MAGIC
-from tracker.core.files import read_head
-from tracker.storage.file_checks import SCHEMA_HEAD, connect_file
-from tracker.storage.wal import foreign_wal
+from tracker.storage.first_look import open_current
 
 
 class GlanceFactor(NamedTuple):
@@ -64,32 +61,15 @@ class DayGlance:
 def glance_day(path: Path, day: dt.date, *, active_until: dt.date) -> DayGlance | None:
     """`day`'s rows, and the dates with episodes up to `active_until`; None if the file is
     not a readable tracker database at the current schema."""
-    try:
-        if not path.is_file():
-            return None  # missing, a folder, or a FIFO that would block the first paint
-        if read_head(path, len(SQLITE_MAGIC)) != SQLITE_MAGIC:  # never close()d: see core.files
-            return None
-        if foreign_wal(path):
-            return None  # the real open explains it; never show what a stray log holds
-        conn = connect_file(path, read_only=True)
-    except (OSError, sqlite3.Error):
+    conn = open_current(path)  # read-only, one snapshot; None unless a diary at the current schema
+    if conn is None:
         return None
     try:
-        conn.execute("BEGIN")  # one snapshot for every read below
-        if _revision(conn) != SCHEMA_HEAD:
-            return None
         return _read_day(conn, day, active_until)
     except (sqlite3.Error, ValueError, TypeError):  # unreadable, or rows not as expected: wait for the full read
         return None
     finally:
         conn.close()
-
-
-def _revision(conn: sqlite3.Connection) -> str | None:
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone():
-        return None
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None
 
 
 def _read_day(conn: sqlite3.Connection, day: dt.date, active_until: dt.date) -> DayGlance:

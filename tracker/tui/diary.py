@@ -46,8 +46,11 @@ if TYPE_CHECKING:
 def open_database_file(path: Path) -> Engine:
     """The engine on `path`, created or upgraded (backed up first) if need be. Blocks."""
     from tracker.storage.engine import open_database  # deferred: the whole database stack
+    from tracker.storage.in_use import mark_in_use
 
-    return open_database(path)
+    engine = open_database(path)
+    mark_in_use(path)  # a restore is refused while the app is open on the diary
+    return engine
 
 
 class Diary(DiaryOutputs):

@@ -77,6 +77,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         Binding("left_square_bracket", "shift_day(-1)", "Day back", priority=True),
         Binding("right_square_bracket", "shift_day(1)", "Day fwd", show=False, priority=True),
         Binding("y", "yesterday", "Yesterday", show=False, priority=True),
+        Binding("A", "answer_recent", "Answer a past day", show=False, priority=True),
         Binding("full_stop", "go_today", "Back to today", show=False, priority=True),
         Binding("j", "jump", "Go to date", show=False, priority=True),
         Binding("h", "open_mode('history')", "History", priority=True),
@@ -327,6 +328,18 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
             return
         self.show_day(self.day + dt.timedelta(days=days))
 
+    async def action_answer_recent(self) -> None:
+        """Answer the newest recent day left unanswered with "no twitches", asked first: one key from the offer."""
+        from tracker.tui.screens.today_entries import ask_no_twitches
+
+        if not await self.day_ready() or self.view is None:
+            return
+        if not self.view.unanswered:
+            self.notify("Every recent day has its twitches answered.")
+            return
+        # An unanswered day has no twitch logged: that is what unanswered means.
+        await ask_no_twitches(self, self.view.unanswered[0], 0, keys="A")
+
     def action_yesterday(self) -> None:
         self.follow_clock()
         self.show_day(self.diary.today() - dt.timedelta(days=1))
@@ -360,4 +373,8 @@ def unanswered_offer(days: list[dt.date], today: dt.date) -> str:
         go = f"[b]y[/b] goes to yesterday, [b]{back}[/b] a day back"
     else:  # "[" goes one day back: a day further back is reached by its date, or from History
         go = "[b]j[/b] and its date go there, or [b]h[/b] for History"
-    return f"Twitches not answered for {listed}. {go}; there, [b]n[/b] says there were none."
+    newest = "yesterday" if days[0] == yesterday else f"{days[0]:%a %d %b}"
+    return (
+        f"Twitches not answered for {listed}. [b]A[/b] answers {newest}: no twitches. "
+        f"{go}; there, [b]n[/b] says there were none."
+    )

@@ -233,10 +233,10 @@ class EntryKeys(TodayParts):
         self.app.diary_written()
 
 
-async def ask_no_twitches(screen: Any, day: dt.date, logged: int | None) -> None:
+async def ask_no_twitches(screen: Any, day: dt.date, logged: int | None, *, keys: str = "n") -> None:
     """ "No twitches" for `day` (Today's day, or History's highlighted one), asked first and
     written by `screen` (a Writes screen), which gets EntrySaved; refused with a notice when
-    the day has `logged` twitches."""
+    the day has `logged` twitches. `keys`: the key that asked, which confirms too."""
     from tracker.tui.screens.confirm import Confirm
 
     if logged:
@@ -253,7 +253,7 @@ async def ask_no_twitches(screen: Any, day: dt.date, logged: int | None) -> None
     async def ask(problem: str = "") -> None:
         question = f"[b]No twitches[/b] on {day:%A %d %B}?"
         await screen.app.push_screen(
-            Confirm(question, keys="n", yes="save", problem=problem),
+            Confirm(question, keys=keys, yes="save", problem=problem),
             lambda yes: yes and screen.write(job, keep=ask),
         )
 

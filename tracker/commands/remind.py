@@ -1,0 +1,118 @@
+"""`tracker remind [--factors] [--notify]`, `remind install [--at HH:MM] [--dry-run]`, `remind uninstall`.
+
+The check itself runs on the standard library alone (tracker.storage.reminder), from a shell
+prompt or a timer: tracker.quick sends a plain `tracker remind` straight here, without building
+the whole command line. Exit code 0: nothing missing; 1: the one line printed says what is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from tracker.paths import resolve_db_path
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: this module runs at a shell prompt
+
+if TYPE_CHECKING:
+    import argparse  # the full command line's: a plain `tracker remind` never builds it
+
+    from tracker.commands.context import Context
+
+EXIT_MISSING = 1
+TITLE = "tracker"
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    remind = commands.add_parser(
+        "remind", help="exit 1 with one line when today's (or yesterday's) twitches are not answered"
+    )
+    remind.add_argument("--factors", action="store_true", help="also the day's measured factors (sleep, water, ...)")
+    remind.add_argument("--notify", action="store_true", help="as a desktop notification")
+    remind.set_defaults(handler=lambda context: check(context.args.db, factors=context.args.factors,
+                                                      notify=context.args.notify))  # fmt: skip
+    actions = remind.add_subparsers(dest="action", metavar="ACTION", parser_class=type(remind))
+    install = actions.add_parser("install", help="remind every evening (systemd timer, LaunchAgent or cron)")
+    install.add_argument("--at", default="21:00", metavar="HH:MM", help="the time of day (default 21:00)")
+    install.add_argument("--dry-run", action="store_true", help="print what would be written, write nothing")
+    install.set_defaults(handler=_install)
+    uninstall = actions.add_parser("uninstall", help="remove exactly what `remind install` wrote")
+    uninstall.add_argument("--dry-run", action="store_true", help="print what would be removed")
+    uninstall.set_defaults(handler=_uninstall)
+
+
+def check(db: str | None, *, factors: bool = False, notify: bool = False) -> int:
+    """Print (or show as a notification) what is missing today; returns 0, or 1 when something is."""
+    from tracker.storage.reminder import reminder
+
+    line = reminder(resolve_db_path(db), dt.date.today(), factors=factors)
+    if line is None:
+        return 0
+    if not notify or not _notified(line):
+        print(line)
+    return EXIT_MISSING
+
+
+def _notified(line: str) -> bool:
+    """Shown as a desktop notification; else why not, on stderr, and False."""
+    import shutil  # deferred, with subprocess: only a notification needs them
+    import subprocess
+
+    if sys.platform == "darwin":
+        quoted = line.replace("\\", "\\\\").replace('"', '\\"')
+        command = ["osascript", "-e", f'display notification "{quoted}" with title "{TITLE}"']
+    else:
+        command = ["notify-send", "--app-name", TITLE, TITLE, line]
+    if shutil.which(command[0]) is None:
+        print(f"tracker: no desktop notification ({command[0]} is not installed); said here instead", file=sys.stderr)
+        return False
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        print(f"tracker: no desktop notification ({command[0]}: {exc}); said here instead", file=sys.stderr)
+        return False
+    if done.returncode != 0:
+        why = (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[0]
+        print(f"tracker: no desktop notification ({command[0]}: {why}); said here instead", file=sys.stderr)
+        return False
+    return True
+
+
+def _install(context: Context) -> int:
+    from tracker.commands.remind_timer import install
+
+    return install(context.db_path, at=context.args.at, dry_run=context.args.dry_run)
+
+
+def _uninstall(context: Context) -> int:
+    from tracker.commands.remind_timer import uninstall
+
+    return uninstall(dry_run=context.args.dry_run)
+
+
+def quick_argv(args: list[str]) -> tuple[str | None, bool, bool] | None:
+    """(--db, --factors, --notify) when `args` is a plain `[--db PATH] remind [--factors] [--notify]`;
+    None for anything else (install, --help, a mistake), which the full command line handles."""
+    db: str | None = None
+    if args[:1] == ["--db"] and len(args) > 2:
+        db, args = args[1], args[2:]
+    elif args and args[0].startswith("--db="):
+        db, args = args[0][5:], args[1:]
+    if not args or args[0] != "remind" or not set(args[1:]) <= {"--factors", "--notify"} or db == "":
+        return None
+    return db, "--factors" in args, "--notify" in args
+
+
+def main_quick(args: list[str]) -> int | None:
+    """Run a plain `tracker remind` on the standard library alone; None: not one, use the full CLI."""
+    parsed = quick_argv(args)
+    if parsed is None:
+        return None
+    db, factors, notify = parsed
+    from tracker.errors import TrackerError
+
+    try:
+        resolve_db_path(db)
+    except TrackerError:
+        return None  # the full command line says what is wrong with it, in one line
+    return check(db, factors=factors, notify=notify)

@@ -1,0 +1,147 @@
+"""The automatic backup: on the first write of each calendar day, a checked copy of the diary
+in the backup folder; then the older copies are thinned.
+
+The engine's write hook (tracker.storage.engine) calls backup_if_first_today, so every writer
+(the command line, the TUI, an import) starts it once a day and no command has to remember it.
+The copy and its full integrity check take about half a second on ten years of entries, so the
+hook only starts it, in a process of its own that outlives a quick command, and the write goes
+on at once. That process makes the copy tracker.storage.backup makes (online backup, integrity
+check, then named only once whole): killed, it leaves no half copy and never touches the diary.
+A copy that cannot be made (a full disk, a folder gone) leaves a note beside the diary, and the
+next write says it once, on the "tracker.backup" logger, then removes it.
+
+Thinning keeps the newest copy of each of the 7 latest days, 4 latest weeks and 12 latest
+months that have one (as restic's `forget --keep-daily/weekly/monthly` does): counting
+periods that hold a copy, not calendar periods, so a fortnight away loses no older copies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from tracker.core.files import ensure_private_dir, write_private
+from tracker.paths import BACKUPS_ENV_VAR, BACKUPS_OFF, backups_dir
+from tracker.storage.backup import backup_database, backup_time, list_backups
+
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+
+notices = logging.getLogger("tracker.backup")
+notices.addHandler(logging.NullHandler())  # silent unless the command line or the app listens
+
+_lock = threading.Lock()
+_checked: dict[Path, dt.date] = {}  # per database: the day its backup was last started or found
+
+
+def backup_if_first_today(path: Path) -> None:
+    """Start today's backup of `path` unless the backup folder holds one already (checked
+    once a day per process); first say, once, why an earlier one was not made."""
+    if os.environ.get(BACKUPS_ENV_VAR) == BACKUPS_OFF:
+        return
+    now = dt.datetime.now()
+    key = Path(path).absolute()
+    _say_failure(key)  # a stat per write: the app, open for days, says it at its next write
+    with _lock:
+        if _checked.get(key) == now.date():
+            return
+        _checked[key] = now.date()
+    if not any(taken.date() == now.date() for taken in _times(list_backups(key, backups_dir(key)))):
+        _start(key, now)
+
+
+def take_daily_backup(path: Path, taken: dt.datetime) -> Path | None:
+    """The day's copy of `path`, taken now and named `taken`, then the folder thinned; returns
+    the copy, or None when the day has one already. A failure leaves the note the next write says."""
+    folder = backups_dir(path)
+    try:
+        if any(other.date() == taken.date() for other in _times(list_backups(path, folder))):
+            return None
+        ensure_private_dir(folder, tighten=not os.environ.get(BACKUPS_ENV_VAR))
+        written = backup_database(path, folder, taken=taken)
+        thin_backups(path, folder)
+    except Exception as exc:  # whatever stopped the copy is told, never raised: no one is waiting
+        from tracker.errors import failure_line
+
+        why = (
+            f"{exc.strerror.lower()} in {folder}" if isinstance(exc, OSError) and exc.strerror else failure_line(exc)[0]
+        )
+        with contextlib.suppress(Exception):  # a full disk may refuse even the note
+            write_private(failure_note(path), f"{taken:%a %d %b}: {why}".encode())
+        return None
+    with contextlib.suppress(FileNotFoundError):
+        failure_note(path).unlink()  # an older failure, made good
+    return written
+
+
+def failure_note(path: Path) -> Path:
+    return path.with_name(f".{path.name}.backup-failed")
+
+
+def thin_backups(path: Path, folder: Path) -> list[Path]:
+    """Remove the copies of `path` in `folder` that kept_times does not keep; returns those removed."""
+    copies = {copy: taken for copy in list_backups(path, folder) if (taken := backup_time(copy)) is not None}
+    kept = kept_times(copies.values())
+    removed = [copy for copy, taken in copies.items() if taken not in kept]
+    for copy in removed:
+        copy.unlink(missing_ok=True)
+    return removed
+
+
+def kept_times(times: Iterable[dt.datetime]) -> set[dt.datetime]:
+    """The times whose copies are kept: the newest of each of the latest KEEP_DAILY days,
+    KEEP_WEEKLY ISO weeks and KEEP_MONTHLY months that hold a copy."""
+    newest_first = sorted(times, reverse=True)
+    periods: list[tuple[int, Callable[[dt.datetime], object]]] = [
+        (KEEP_DAILY, lambda t: t.date()),
+        (KEEP_WEEKLY, lambda t: t.isocalendar()[:2]),
+        (KEEP_MONTHLY, lambda t: (t.year, t.month)),
+    ]
+    kept: set[dt.datetime] = set()
+    for count, period_of in periods:
+        seen: set[object] = set()
+        for taken in newest_first:
+            period = period_of(taken)
+            if period not in seen and len(seen) < count:
+                seen.add(period)
+                kept.add(taken)
+    return kept
+
+
+def _start(path: Path, now: dt.datetime) -> None:
+    import subprocess  # deferred: only the day's first write starts a process
+
+    try:
+        subprocess.Popen(
+            [sys.executable, "-m", "tracker.storage.daily_backup", str(path), now.isoformat()],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,  # outlives the command, and a Ctrl-C meant for it
+        )  # fmt: skip
+    except OSError as exc:  # no process to spare: the write goes on, and says so
+        notices.warning("today's backup of %s was not started (%s); the diary itself is untouched", path.name, exc)
+
+
+def _say_failure(path: Path) -> None:
+    if all(isinstance(handler, logging.NullHandler) for handler in notices.handlers):
+        return  # nobody would read it (the app): the note waits for a command that says it
+    note = failure_note(path)
+    try:
+        said = note.read_text(errors="replace").strip()
+    except OSError:
+        return
+    notices.warning("the backup of %s was not made (%s); the diary itself is untouched", path.name, said)
+    note.unlink(missing_ok=True)
+
+
+def _times(paths: Iterable[Path]) -> list[dt.datetime]:
+    return [taken for path in paths if (taken := backup_time(path)) is not None]
+
+
+if __name__ == "__main__":
+    os.umask(0o077)
+    take_daily_backup(Path(sys.argv[1]), dt.datetime.fromisoformat(sys.argv[2]))

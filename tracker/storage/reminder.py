@@ -1,0 +1,75 @@
+"""What `tracker remind` says: whether today (and yesterday) have their twitches answered.
+
+A shell prompt may run it on every line, so it reads through the first look's opener
+(tracker.storage.first_look: the standard library's sqlite3, read-only, a diary at the current
+schema only) and imports nothing else: no SQLAlchemy, pandas or Textual, not even the Today
+screen's dataclasses. Nothing is ever written. Yesterday counts once the diary has begun before
+today. "Answered" is the rule everywhere: a twitch logged, or "no twitches" (the check-in).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from tracker.storage.first_look import open_current
+
+TWITCH_KEYS = "t to log a twitch, n for none"
+
+ANSWERED = "SELECT 1 FROM episode WHERE local_date = :day UNION ALL SELECT 1 FROM day WHERE date = :day AND checked_in"
+ANYTHING = (
+    "SELECT 1 FROM factor_entry WHERE local_date = :day UNION ALL SELECT 1 FROM red_flag WHERE date = :day"
+    " UNION ALL SELECT 1 FROM day WHERE date = :day AND note != ''"
+)
+BEGUN_BEFORE = (
+    "SELECT 1 FROM episode WHERE local_date < :day UNION ALL SELECT 1 FROM factor_entry WHERE local_date < :day"
+    " UNION ALL SELECT 1 FROM day WHERE date < :day UNION ALL SELECT 1 FROM red_flag WHERE date < :day"
+)
+# Factors measured each day (sleep, water, stress, ...): a day without one is unmeasured. Those
+# logged only when taken (caffeine, a supplement) are none when absent, so never reminded of.
+UNMEASURED = (
+    "SELECT name FROM factor WHERE NOT absent_means_none AND id NOT IN"
+    " (SELECT factor_id FROM factor_entry WHERE local_date = :day) ORDER BY position, id"
+)
+
+
+def reminder(path: Path, today: dt.date, *, factors: bool = False) -> str | None:
+    """The one line to show, or None when nothing is missing."""
+    conn = open_current(path)
+    if conn is None:
+        if path.exists():
+            return f"{path} could not be read quickly; open tracker to see why"
+        return f"Nothing logged today — {TWITCH_KEYS}"
+    try:
+        parts = _missing(conn, today, factors=factors)
+    except sqlite3.Error:
+        return f"{path} could not be read quickly; open tracker to see why"
+    finally:
+        conn.close()
+    if not parts:
+        return None
+    line = "; ".join(parts)
+    return line[0].upper() + line[1:]
+
+
+def _missing(conn: sqlite3.Connection, today: dt.date, *, factors: bool) -> list[str]:
+    def has(sql: str, day: dt.date) -> bool:
+        return bool(conn.execute(f"SELECT EXISTS ({sql})", {"day": day.isoformat()}).fetchone()[0])
+
+    yesterday = today - dt.timedelta(days=1)
+    today_open = not has(ANSWERED, today)
+    yesterday_open = has(BEGUN_BEFORE, today) and not has(ANSWERED, yesterday)
+    parts = []
+    if today_open and yesterday_open:
+        parts.append(f"Twitches not answered today or yesterday — {TWITCH_KEYS}; y goes to yesterday")
+    elif today_open:
+        parts.append(f"{'Twitches not answered' if has(ANYTHING, today) else 'Nothing logged'} today — {TWITCH_KEYS}")
+    elif yesterday_open:
+        parts.append(f"Yesterday's twitches not answered — y, then {TWITCH_KEYS}")
+    if factors:
+        names = [row[0] for row in conn.execute(UNMEASURED, {"day": today.isoformat()})]
+        if names:
+            listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+            parts.append(f"no {listed} logged today")
+    return parts

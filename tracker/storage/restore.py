@@ -1,0 +1,199 @@
+"""The backups a person can go back to, and going back to one.
+
+A restore checks the copy first (tracker.storage.backup.copy_problem: the same check every
+backup passed when it was written), keeps the diary as it is now among the backups, then puts
+the copy in its place with one rename. The diary's write-ahead log is folded in and emptied
+first, while the restore holds the write lock: a log left beside the restored file would belong
+to another version of it (tracker.storage.wal), and a write made meanwhile would land in the
+file being replaced. The restored file is a rollback-journal copy, as every backup is, so no
+later log can be taken for its own either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.core.files import PRIVATE_FILE, ensure_private_dir
+from tracker.core.formatting import plural
+from tracker.errors import DatabaseRefused, InputError
+from tracker.paths import backups_dir
+from tracker.storage.backup import backup_database, backup_name, backup_time, copy_problem, list_backups
+from tracker.storage.file_checks import connect_file, inspect_file
+from tracker.storage.in_use import refuse_if_in_use
+from tracker.storage.wal import wal_path
+
+# What a person logged, by table and the column that dates it.
+DATED = {"episode": "local_date", "factor_entry": "local_date", "red_flag": "date"}
+
+
+@dataclass(frozen=True)
+class Contents:
+    days: int  # days with anything logged: a twitch, a factor, a red flag, a check-in or a note
+    entries: int  # twitches, factor entries and red flags
+    answered: int  # days whose twitches were answered: a twitch, or "no twitches"
+
+    def words(self) -> str:
+        """'12 days, 40 entries, 10 days answered'."""
+        return f"{plural(self.days, 'day')}, {plural(self.entries, 'entry', 'entries')}, {self.answered} answered"
+
+
+@dataclass(frozen=True)
+class BackupCopy:
+    path: Path
+    taken: dt.datetime
+    size: int
+    contents: Contents | None  # None: the copy cannot be read
+
+
+@dataclass(frozen=True)
+class Restored:
+    backup: Path
+    saved: Path | None  # where the diary as it was went; None when there was none
+    before: Contents | None
+    after: Contents
+
+
+def backups_of(path: Path) -> list[BackupCopy]:
+    """Every backup of `path`: the daily ones and those beside it (before an upgrade, by hand), oldest first."""
+    found = {copy for folder in (backups_dir(path), path.parent) for copy in list_backups(path, folder)}
+    copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy))
+              for copy in found if (taken := backup_time(copy)) is not None]  # fmt: skip
+    return sorted(copies, key=lambda copy: copy.taken)
+
+
+def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Path:
+    """The backup to restore: a file named, else the newest taken on `day`, else the newest."""
+    if named:
+        chosen = Path(named).expanduser()
+        if not chosen.is_file():
+            raise InputError("BACKUP", named, "a backup file (`tracker db backups` lists them)")
+        return chosen
+    copies = [copy for copy in backups_of(path) if day is None or copy.taken.date() == day]
+    if not copies:
+        when = f" taken on {day.isoformat()}" if day else ""
+        raise InputError(
+            "--date" if day else "--latest",
+            day.isoformat() if day else "",
+            f"a day with a backup; there is none{when} of {path}",
+        )
+    return copies[-1].path
+
+
+def restore_backup(path: Path, backup: Path) -> Restored:
+    """Put `backup` in place of the diary at `path`, after checking it and keeping the diary as it was.
+
+    Raises DatabaseRefused (nothing changed) when the copy does not check out or the tracker
+    is open on the diary.
+    """
+    refuse_if_in_use(path)
+    image = _checked_copy(backup)
+    ensure_private_dir(backups_dir(path))
+    saved, before = _keep_current(path)
+    _replace(path, image)
+    return Restored(backup, saved, before, contents(path))
+
+
+def contents(path: Path) -> Contents:
+    """The days and entries in the database at `path`, read-only."""
+    conn = connect_file(path, read_only=True)
+    try:
+        entries = sum(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in DATED)
+        dated = " UNION ".join(f"SELECT {column} FROM {table}" for table, column in DATED.items())
+        days = conn.execute(
+            f"SELECT count(*) FROM ({dated} UNION SELECT date FROM day WHERE checked_in OR note != '')"
+        ).fetchone()[0]
+        answered = conn.execute(
+            "SELECT count(*) FROM (SELECT local_date FROM episode UNION SELECT date FROM day WHERE checked_in)"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    return Contents(days=days, entries=entries, answered=answered)
+
+
+def _contents_or_none(path: Path) -> Contents | None:
+    try:
+        return contents(path)
+    except sqlite3.Error:
+        return None
+
+
+def _checked_copy(backup: Path) -> bytes:
+    try:
+        source = connect_file(backup, read_only=True)
+        copy = sqlite3.connect(":memory:")
+        try:
+            source.backup(copy)
+            problem = copy_problem(copy)
+            image = copy.serialize()
+        finally:
+            source.close()
+            copy.close()
+    except sqlite3.Error as exc:
+        problem = str(exc)
+    if problem:
+        raise DatabaseRefused(f"{backup} cannot be restored ({problem}); the diary was left as it was")
+    return image
+
+
+def _keep_current(path: Path) -> tuple[Path | None, Contents | None]:
+    """The diary as it is now, kept among the backups: a checked copy, or, for a diary that
+    does not check out (the reason to restore, often), its files as they are."""
+    if not path.exists():
+        return None, None
+    folder = backups_dir(path)
+    try:
+        inspect_file(path)
+        return backup_database(path, folder), contents(path)
+    except (DatabaseRefused, sqlite3.Error):
+        kept = folder / backup_name(path, dt.datetime.now()).replace(".backup", ".damaged")
+        for suffix in ("", "-wal"):
+            with contextlib.suppress(FileNotFoundError):
+                shutil.copy2(path.with_name(path.name + suffix), kept.with_name(kept.name + suffix))
+        for side in (wal_path(path), path.with_name(path.name + "-shm")):
+            side.unlink(missing_ok=True)  # kept above; never to be replayed onto the restored file
+        return kept, None
+
+
+def _replace(path: Path, image: bytes) -> None:
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".restore")
+    try:
+        os.fchmod(fd, PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(image)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not path.exists():
+            os.replace(temp, path)
+            return
+        conn = connect_file(path)
+        try:
+            conn.isolation_level = None
+            conn.execute("PRAGMA busy_timeout=10000")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the log folded in and emptied
+            conn.execute("BEGIN IMMEDIATE")  # no write lands in the file being replaced
+            os.replace(temp, path)
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()  # the last connection out removes the old, empty log
+        for side in (wal_path(path), path.with_name(path.name + "-shm")):
+            side.unlink(missing_ok=True)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
