@@ -14,10 +14,11 @@ EXPORTS_DIRNAME = "exports"
 # What each export is called when no path is given; `{day}` is the date it was written.
 EXPORT_NAMES = {
     "chart": "twitch-weekly-{day}.png",
+    "sites": "twitch-sites-{day}.png",
     "report": "report-{day}.pdf",
     "daily": "daily-{day}.csv",
     "episodes": "episodes-{day}.csv",
-    "visit": "visit-{day}",  # a folder of five files
+    "visit": "visit-{day}",  # a folder of six files
 }
 
 
