@@ -33,6 +33,6 @@ def test_the_report_marks_which_flag_cannot_wait(cli, tmp_path) -> None:
 
     page = " ".join(PdfReader(out).pages[0].extract_text().split())
 
-    assert "drooping [today: call emergency services if sudden]" in page
+    assert "drooping (logged) [today: call emergency services if sudden]" in page
     assert "in sleep (logged)" in page
     assert "call emergency services today. The other signs: book an appointment with a doctor." in page

@@ -59,4 +59,4 @@ def test_a_month_without_answered_days_reads_not_logged_never_zero(tmp_path) -> 
 
     lines = course_lines(rows, dt.date(2026, 10, 31))
 
-    assert lines[0] == "Twitching days by month, of the days answered: Sep 2026 not logged; Oct 2026 15 of 31."
+    assert lines[0] == "Twitching days by month, of the days answered: Sep 2026 not logged; Oct 2026 16 of 31."

@@ -114,10 +114,10 @@ def sites(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[Site]:
 
 
 def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[str]:
-    """One line per site and side (first and last dates, twitches, bursts), then in words
-    whether the twitching spread or moved (derived)."""
+    """In words, whether the twitching spread or moved (derived), then one line per site and
+    side (first and last dates, twitches, bursts)."""
     found = sites(episodes, date_to)
-    lines = []
+    lines = course_of_sites(found, date_to)  # first: what a short page must keep
     for site in found:
         line = (
             f"{site.label.capitalize()}: {site.first:{DATE}} to {site.last:{DATE}}, "
@@ -131,7 +131,6 @@ def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[str]:
         else:
             line += "; no burst timed"
         lines.append(line + ".")
-    lines += course_of_sites(found, date_to)
     return lines
 
 

@@ -124,7 +124,7 @@ def report_pages(
         logged = red_flag_lines(red_flags, analysis, source=LOGGED)
         logged = _newest(logged, MAX_FLAG_LINES - len(suggested), "red flags")
         if logged:
-            first.boxed("Red flags logged", [TODAY_ADVICE, APPOINTMENT_ADVICE, *logged], color=charts.VERMILLION)
+            first.boxed("Red flags logged", [f"{TODAY_ADVICE} {APPOINTMENT_ADVICE}", *logged], color=charts.VERMILLION)
         else:
             first.text("No red flags logged.", weight="bold")
         if suggested:
@@ -166,8 +166,10 @@ def report_pages(
         second = tables[0]
         if not on_first and chart.fits(second.room()):
             chart.draw(second)
-        elif not on_first:
-            second.text("The weekly chart did not fit on these two pages: `tracker chart` draws it.", color="#333333")
+        elif not on_first:  # a crowded day table: the chart gets a page after the tables, never dropped
+            own = _Page()
+            chart.draw(own)
+            tables.append(own)
         notes = notes_by_day(day_notes, noted_twitches, red_flags, in_packet=in_packet)
         notes = [day for day in notes if date_from <= day.day <= date_to]
         pages = [first, *tables]
@@ -273,10 +275,11 @@ def _history(page: _Page, lines: Sequence[str]) -> None:
     are above them, never cut for them); what does not fit is said, with where to read it."""
     width = A4[0] - 2 * MARGIN - 0.15
     for number, line in enumerate(lines):
-        needed = (len(wrap(line, width=width, size=BODY)) + 2) * line_height(BODY)
-        if page.room() < needed:
-            page.text(f"… and {len(lines) - number} more lines of history: no room left on this page; "
-                      "`tracker chart --sites` and episodes.csv have them.", color="#333333")  # fmt: skip
+        # This line, then room for the line saying what is left out, and the page's own margin.
+        needed = (len(wrap(line, width=width, size=BODY)) + 3) * line_height(BODY)
+        if number < len(lines) - 1 and page.room() < needed:
+            page.text(f"… {len(lines) - number} more lines: no room here; `tracker chart --sites` and episodes.csv "
+                      "have them.", color="#333333")  # fmt: skip
             return
         page.bullet(line)
 

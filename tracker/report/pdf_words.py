@@ -62,16 +62,16 @@ def red_flag_lines(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, so
     """The red flags from one source (LOGGED, or SUGGESTED by the entries) in date order, a day's
     in the order logged: the order `list`, `analyze` and the CSV show them in."""
     return [
-        f"{_long_date(day.isoformat())}: {_graded(name)} ({_with_note(flag_source, note)})"
+        f"{_long_date(day.isoformat())}: {name} ({_with_note(flag_source, note)}){_graded(name)}"
         for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), key=lambda flag: flag[0])
         if flag_source == source
     ]
 
 
 def _graded(name: str) -> str:
-    """A flag that cannot wait says so beside its name: "drooping [today: call emergency services]"."""
+    """After a flag that cannot wait: " [today: call emergency services if sudden]"."""
     urgent = {red_flag_words(kind) for kind in TODAY_RED_FLAGS}
-    return f"{name} [today: call emergency services if sudden]" if name in urgent else name
+    return " [today: call emergency services if sudden]" if name in urgent else ""
 
 
 def all_flags(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[tuple[dt.date, str, str, str]]:

@@ -206,16 +206,21 @@ def _flag_ticks(ax: Axes, picture: SitePicture) -> None:
 
 
 def _date_axis(ax: Axes, picture: SitePicture) -> None:
-    """A label on the first period of each month (or year), thinned to about eight."""
+    """A label where a month (or a year) begins, thinned to about eight. A week is read as the
+    month its Thursday falls in, as ISO weeks are, so two labels never sit a week apart."""
+    month_of = [  # never a month after the last day shown
+        min(start + dt.timedelta(days=3), picture.date_to) if picture.period == "week" else start
+        for start in picture.starts
+    ]
     wanted = [
-        (index, start)
-        for index, start in enumerate(picture.starts)
-        if index == 0 or (start.month != picture.starts[index - 1].month)
+        (index, month_of[index])
+        for index in range(len(month_of))
+        if index == 0 or month_of[index].month != month_of[index - 1].month
     ]
     step = max(1, -(-len(wanted) // 8))
     ticks = wanted[::step]
     ax.set_xticks([index for index, _ in ticks])
-    ax.set_xticklabels([f"{start:%b %Y}" for _, start in ticks], fontsize=SIZE)
+    ax.set_xticklabels([f"{month:%b %Y}" for _, month in ticks], fontsize=SIZE)
     ax.tick_params(axis="x", length=2, pad=1)
 
 
