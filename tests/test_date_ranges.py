@@ -137,7 +137,7 @@ def test_the_reason_names_the_first_logged_day(cli, eight_weeks_db) -> None:
     assert "a date from the first logged day, 2026-10-01, on" in err
 
 
-# --- the visit packet is all five files or nothing -----------------------------------------------------------
+# --- the visit packet is all six files or nothing -----------------------------------------------------------
 
 
 @pytest.mark.parametrize("existing", [False, True])
@@ -155,19 +155,19 @@ def test_a_packet_that_fails_half_way_leaves_nothing(
     def full_disk(*args: object, **kwargs: object) -> Path:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(insights, "draw_chart", full_disk)  # the last of the five files
+    monkeypatch.setattr(insights, "draw_site_chart", full_disk)  # the last of the six files
     result = cli("export", "visit", str(folder))
     assert result.code == 1 and "no space left" in result.err.lower()
     assert snapshot(tmp_path, eight_weeks_db) == before
 
 
-def test_a_packet_into_an_existing_folder_replaces_the_five_files(cli, eight_weeks_db, tmp_path) -> None:
+def test_a_packet_into_an_existing_folder_replaces_the_six_files(cli, eight_weeks_db, tmp_path) -> None:
     folder = tmp_path / "packet"
     folder.mkdir()
     (folder / "notes.txt").write_text("mine")
     (folder / "daily.csv").write_text("old")
     assert cli("export", "visit", str(folder)).code == 0
     names = sorted(path.name for path in folder.iterdir())
-    assert names == ["chart.png", "daily.csv", "dictionary.csv", "episodes.csv", "notes.txt", "report.pdf"]
+    assert names == ["chart.png", "daily.csv", "dictionary.csv", "episodes.csv", "notes.txt", "report.pdf", "sites.png"]
     assert (folder / "daily.csv").read_text().startswith("date,tracked,")
     assert not [path for path in tmp_path.iterdir() if path.name.startswith(".")]

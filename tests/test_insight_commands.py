@@ -94,16 +94,17 @@ def test_report_is_one_or_two_pages_with_the_key_facts(cli, demo, tmp_path) -> N
     out = tmp_path / "visit.pdf"
     assert cli("report", "-o", str(out), "--from", "2026-08-01").code == 0
     pages = PdfReader(out).pages
-    assert 1 <= len(pages) <= 2
+    assert 1 <= len(pages) <= 3  # the summary with the site chart, the days with the weekly chart, the notes
     text = " ".join(page.extract_text() for page in pages)
     assert "not a diagnosis" in text and "spreading" in text.lower()
+    assert "Where and when, by week" in pages[0].extract_text()
 
 
 def test_visit_packet_has_every_file_and_a_complete_dictionary(cli, demo, tmp_path) -> None:
     folder = tmp_path / "visit"
     result = cli("export", "visit", str(folder))
     assert result.code == 0
-    names = {"daily.csv", "episodes.csv", "dictionary.csv", "report.pdf", "chart.png"}
+    names = {"daily.csv", "episodes.csv", "dictionary.csv", "report.pdf", "chart.png", "sites.png"}
     assert {p.name for p in folder.iterdir()} == names
     assert all(f"wrote {folder / name}" in result.out for name in names)
     dictionary = list(csv.DictReader(io.StringIO((folder / "dictionary.csv").read_text())))

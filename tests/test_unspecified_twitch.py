@@ -97,24 +97,17 @@ def test_round_trip_keeps_what_was_not_given(cli, tmp_path) -> None:
 
 
 def test_the_report_never_calls_an_unspecified_place_a_new_one() -> None:
-    from tracker.report.pdf_words import summary_lines
+    from tracker.report.history_words import site_lines
 
     def twitch(day: dt.date, location: str, side: str) -> SimpleNamespace:
-        return SimpleNamespace(local_date=day, location=location, side=side)
+        return SimpleNamespace(local_date=day, location=location, side=side, duration_s=None)
 
     start = TODAY - dt.timedelta(days=69)
     episodes = [twitch(start + dt.timedelta(days=n), "eyelid", "left") for n in range(0, 70, 2)]
     episodes.append(twitch(TODAY - dt.timedelta(days=1), "unspecified", "unspecified"))
-    lines = summary_lines(_frame(start), {"persistence": {}}, episodes, date_to=TODAY)
-    assert "No new places: first 4 weeks: left eyelid; last 4 weeks: left eyelid." in lines
-    assert "Locations (episodes): left eyelid: 35; place and side unspecified: 1." in lines
-
-
-def _frame(start: dt.date):  # type: ignore[no-untyped-def]
-    from tracker.analysis.frame import daily_frame
-    from tracker.core.daily import DailyRow, date_range
-
-    return daily_frame([DailyRow(date=day, tracked=False) for day in date_range(start, TODAY)], [])
+    lines = site_lines(episodes, date_to=TODAY)
+    assert not [line for line in lines if line.startswith("Derived")]  # neither spread nor moved
+    assert lines[1].startswith("Place and side unspecified: ") and ", 1 twitch on 1 day;" in lines[1]
 
 
 def test_a_database_from_before_keeps_its_intensities_and_takes_a_twitch_without_one(tmp_path) -> None:

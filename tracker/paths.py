@@ -17,10 +17,11 @@ BACKUPS_OFF = "off"  # TRACKER_BACKUPS=off: no daily copies (for a diary backed 
 # What each export is called when no path is given; `{day}` is the date it was written.
 EXPORT_NAMES = {
     "chart": "twitch-weekly-{day}.png",
+    "sites": "twitch-sites-{day}.png",
     "report": "report-{day}.pdf",
     "daily": "daily-{day}.csv",
     "episodes": "episodes-{day}.csv",
-    "visit": "visit-{day}",  # a folder of five files
+    "visit": "visit-{day}",  # a folder of six files
 }
 
 

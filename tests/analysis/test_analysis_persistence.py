@@ -90,9 +90,12 @@ def test_episodes_after_as_of_are_ignored() -> None:
 def test_recurrent_needs_three_consecutive_months() -> None:
     two = [dt.date(2026, 9, 10), dt.date(2026, 10, 10)]
     gap = [*two, dt.date(2026, 12, 1)]
-    three = [dt.date(2025, 12, 30), dt.date(2026, 1, 2), dt.date(2026, 2, 27)]
+    three = [dt.date(2025, 12, 30), dt.date(2025, 12, 31), dt.date(2026, 1, 2), dt.date(2026, 1, 3),
+             dt.date(2026, 2, 26), dt.date(2026, 2, 27)]  # fmt: skip
     assert persistence(two, as_of=AS_OF)["recurrent"] is False
     assert persistence(gap, as_of=dt.date(2026, 12, 31))["recurrent"] is False
+    once_a_month = [dt.date(2025, 12, 30), dt.date(2026, 1, 2), dt.date(2026, 2, 27)]
+    assert persistence(once_a_month, as_of=AS_OF)["recurrent"] is False  # a single twitch is no month of twitching
     result = persistence(three, as_of=AS_OF)
     assert result["recurrent"] is True
     assert result["months_with_episodes"] == ["2025-12", "2026-01", "2026-02"]
@@ -127,6 +130,9 @@ def test_logged_red_flags_come_first_then_derived_ones() -> None:
     episodes = [
         episode(AS_OF - dt.timedelta(days=5), "eyelid", "left"),
         episode(AS_OF - dt.timedelta(days=2), "cheek", "left"),
+        episode(AS_OF - dt.timedelta(days=1), "eyelid", "left"),  # eye and cheek on the same days: two of them
+        episode(AS_OF - dt.timedelta(days=1), "cheek", "left"),
+        episode(AS_OF - dt.timedelta(days=2), "eyelid", "left"),
     ]
     flags = collect_red_flags(logged=logged, episodes=episodes, as_of=AS_OF)
     assert [(flag["kind"], flag["source"]) for flag in flags] == [

@@ -139,7 +139,7 @@ def test_report_says_what_it_shortens_and_where_to_read_it_whole(diaries) -> Non
 
     words = " ".join(" ".join(text.get_text() for text, _ in _drawn_texts(page)) for page in pages)
     assert "“…”: cut short here for room; `tracker analyze` has every one whole." in words
-    assert "… and 15 earlier red flags." in words
+    assert "… and 31 earlier red flags." in words
     assert "“+N”: N more red flags that day, each named in daily.csv." in words
     assert "(`tracker intervention list` and `analyze` have it all)" in words  # the intervention's long note
     assert "are left out for length: daily.csv and episodes.csv (`tracker export visit`) hold every one." in words

@@ -12,6 +12,7 @@ from tracker.analysis.frame import daily_frame
 from tracker.core.daily import DailyRow, date_range
 from tracker.report import charts
 from tracker.report import pdf as visit_report
+from tracker.report.history_words import site_lines
 from tracker.storage.models import Episode
 
 UNITS = {"caffeine_mg": "mg", "sleep_h": "h", "water_ml": "ml", "stress": "", "magnesium_mg": "mg"}
@@ -118,10 +119,12 @@ def test_summary_counts_active_days_over_tracked_days(chart_diary, analysis):
     tracked, active = int(recent["tracked"].sum()), int((recent["episodes"] > 0).sum())
 
     assert f"Last 28 days: twitching on {active} days; twitches answered on {tracked} of 28 days" in "\n".join(lines)
-    assert any(line.startswith("Spreading:") and "new: right eyelid" in line for line in lines)
+    history = site_lines(chart_diary.episodes, chart_diary.end)
+    assert any(line.startswith("Derived: right eyelid began") and "left upper lip went on (spreading)" in line
+               for line in history)  # fmt: skip
 
 
-def test_summary_says_no_new_places_when_locations_stay_the_same():
+def test_history_says_nothing_spread_or_moved_when_the_place_stays_the_same():
     start = dt.date(2026, 1, 1)
     episodes = [
         Episode(
@@ -136,9 +139,9 @@ def test_summary_says_no_new_places_when_locations_stay_the_same():
     ]
     rows = [DailyRow(date=e.local_date, tracked=True, episodes=1) for e in episodes]
 
-    lines = visit_report.summary_lines(daily_frame(rows, []), {}, episodes, date_to=rows[-1].date)
+    lines = site_lines(episodes, rows[-1].date)
 
-    assert "No new places: first 4 weeks: left eyelid; last 4 weeks: left eyelid." in lines
+    assert lines == ["Left eyelid: 01 Jan 2026 to 11 Mar 2026, 70 twitches on 70 days; no burst timed."]
 
 
 def test_association_lines_keep_at_most_three_reliable_ones_best_first(analysis):

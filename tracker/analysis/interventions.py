@@ -36,7 +36,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from tracker.analysis.config import AnalysisConfig
-from tracker.analysis.text import DASH, TIMES
+from tracker.analysis.text import DASH, TIMES, ratio_in_words
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import rounded
 from tracker.core.plans import day_in_plan, plan_blocks
@@ -151,7 +151,8 @@ def _effect(
         f"{intervention.name} (since {start}): {rounded(entry['after_mean'], 1)} twitches a day over the first "
         f"{len(after)} tracked days after a {config.intervention_washout_days}-day washout, "
         f"against {rounded(entry['before_mean'], 1)} in the {len(before)} tracked days before: "
-        f"{rounded(rate_ratio, 2)}{TIMES} (95% CI {rounded(low, 2)}{DASH}{rounded(high, 2)}). A before/after "
+        f"{rounded(rate_ratio, 2)}{TIMES} (95% CI {rounded(low, 2)}{DASH}{rounded(high, 2)}), "
+        f"{ratio_in_words(rate_ratio, than='before')}. A before/after "
         "comparison: twitching also comes and goes on its own."
     )
     if worst:
@@ -213,7 +214,8 @@ def _plan_effect(
             f"{what}: {rounded(entry['on_mean'], 1)} twitches a day on {len(on)} on-days against "
             f"{rounded(entry['off_mean'], 1)} on {len(off)} off-days ({washout} days after each switch left "
             f"out; {done} of {len(blocks)} blocks done): {rounded(rate_ratio, 2)}{TIMES} "
-            f"(95% CI {rounded(low, 2)}{DASH}{rounded(high, 2)}). The blocks alternate, so slow changes in "
+            f"(95% CI {rounded(low, 2)}{DASH}{rounded(high, 2)}), {ratio_in_words(rate_ratio, than='on off-days')}. "
+            "The blocks alternate, so slow changes in "
             "twitching weigh on both alike."
         ),
     }

@@ -12,7 +12,8 @@ last - first + 1. The current run is the one whose last active day is at most
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -22,6 +23,8 @@ from tracker.core.vocabulary import Location
 
 MOUTH_AND_CHEEK = frozenset({"cheek", "upper-lip", "lower-lip", "mouth-corner"})
 ONE_SIDE = frozenset({"left", "right"})
+TOGETHER_DAYS = 2  # days with two sites twitching together before a pattern is suggested (one could be chance)
+RECURRENT_TWITCHES = 2  # a month counts towards "recurrent" with at least this many twitches
 
 
 class EpisodeLike(Protocol):
@@ -88,7 +91,8 @@ def persistence(
     "watch" (>= watch_days) or "persistent" (>= threshold_days) by the current run's length.
     """
     config = config or PersistenceConfig()
-    active = {date for date in episode_dates if date <= as_of}
+    dates = [date for date in episode_dates if date <= as_of]  # one per twitch
+    active = set(dates)
     runs = find_runs(active, config.gap_tolerance_days)
     current = None
     if runs and (as_of - runs[-1].end).days <= config.gap_tolerance_days:
@@ -96,6 +100,9 @@ def persistence(
     # max() keeps the first of equals; reversed() makes that the most recent.
     longest = max(reversed(runs), key=lambda run: run.days) if runs else None
     months = sorted({f"{date.year:04d}-{date.month:02d}" for date in active})
+    twitches = Counter(f"{date.year:04d}-{date.month:02d}" for date in dates)
+    # A single twitch in a month does not make it a month of twitching: "recurrent" needs more.
+    recurring = [month for month in months if twitches[month] >= RECURRENT_TWITCHES]
     return {
         "status": _status(current, config),
         "current_run": current.as_dict() if current else None,
@@ -103,8 +110,9 @@ def persistence(
         "watch_days": config.watch_days,
         "threshold_days": config.threshold_days,
         "gap_tolerance_days": config.gap_tolerance_days,
-        "recurrent": _longest_month_streak(months) >= config.recurrent_months,
+        "recurrent": _longest_month_streak(recurring) >= config.recurrent_months,
         "recurrent_months": config.recurrent_months,
+        "recurrent_twitches": RECURRENT_TWITCHES,
         "months_with_episodes": months,
     }
 
@@ -188,9 +196,7 @@ def collect_red_flags(
     spreading = _spreading(recent)
     if spreading and not logged_spreading:
         flags.append(spreading)
-    hemifacial = _hemifacial(recent)
-    if hemifacial:
-        flags.append(hemifacial)
+    flags += [flag for flag in (_hemifacial(recent), _both_eyelids(recent)) if flag]
     return flags
 
 
@@ -218,22 +224,52 @@ def _spreading(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
 
 
 def _hemifacial(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
-    eyelid: dict[str, dt.date] = {}
-    lower_face: dict[str, dt.date] = {}
+    """The eyelid and the cheek or mouth on one side twitching on the same day, on at least
+    TOGETHER_DAYS days of the window: eye and mouth pulled together is the sign of hemifacial
+    spasm. An eyelid one week and a cheek the next is not it (that is spreading or migrating)."""
+    together = _days_with(recent, lambda side, place: (side, "eye") if place == "eyelid" else (side, "lower"))
+    for side in sorted(ONE_SIDE):
+        days = sorted(together.get((side, "eye"), set()) & together.get((side, "lower"), set()))
+        if len(days) >= TOGETHER_DAYS:
+            return {
+                "date": days[TOGETHER_DAYS - 1].isoformat(),
+                "kind": "hemifacial-pattern",
+                "name": "hemifacial-spasm pattern",
+                "source": SUGGESTED,
+                "note": f"{side} eyelid and {side} cheek or mouth twitching on the same day, on {len(days)} days "
+                f"within two weeks (from {days[0]:%d %b}): worth showing a doctor",
+            }
+    return None
+
+
+def _both_eyelids(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
+    """Both eyelids twitching on the same day, on at least TOGETHER_DAYS days of the window: the
+    pattern of blepharospasm, named as its own (it is not one-sided)."""
+    eyes = _days_with(recent, lambda side, place: (side, "eye") if place == "eyelid" else None)
+    both = eyes.get(("both", "eye"), set()) | (eyes.get(("left", "eye"), set()) & eyes.get(("right", "eye"), set()))
+    days = sorted(both)
+    if len(days) < TOGETHER_DAYS:
+        return None
+    return {
+        "date": days[TOGETHER_DAYS - 1].isoformat(),
+        "kind": "both-eyelids-pattern",
+        "name": "both-eyelids pattern",
+        "source": SUGGESTED,
+        "note": f"both eyelids twitching on the same day, on {len(days)} days within two weeks "
+        f"(from {days[0]:%d %b}): worth showing a doctor",
+    }
+
+
+def _days_with(
+    recent: Sequence[EpisodeLike], key: Callable[[str, str], tuple[str, str] | None]
+) -> dict[tuple[str, str], set[dt.date]]:
+    """The days each (side, part) twitched; `key` names the part of a place (None: not counted)."""
+    days: dict[tuple[str, str], set[dt.date]] = {}
     for episode in recent:
         side, location = str(episode.side), str(episode.location)
-        if side not in ONE_SIDE:
+        if location not in MOUTH_AND_CHEEK and location != "eyelid":
             continue
-        if location == "eyelid":
-            eyelid.setdefault(side, episode.local_date)
-        elif location in MOUTH_AND_CHEEK:
-            lower_face.setdefault(side, episode.local_date)
-    for side in sorted(eyelid.keys() & lower_face.keys()):
-        return {
-            "date": max(eyelid[side], lower_face[side]).isoformat(),
-            "kind": "hemifacial-pattern",
-            "name": "hemifacial-spasm pattern",
-            "source": SUGGESTED,
-            "note": f"{side} eyelid and {side} cheek or mouth twitching within two weeks: worth showing a doctor",
-        }
-    return None
+        part = key(side, location)
+        if part is not None:
+            days.setdefault(part, set()).add(episode.local_date)
+    return days

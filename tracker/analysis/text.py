@@ -40,3 +40,16 @@ def chance_text(letter: str, value: float) -> str:
     """A q or p value as a reader takes it in: "q < 0.001", never "q = 3.3e-07"; else two
     significant digits, "q = 0.33", "p = 0.0028"."""
     return f"{letter} < 0.001" if value < 0.001 else f"{letter} = {value:.2g}"
+
+
+
+def ratio_in_words(ratio: float, *, than: str) -> str:
+    """A rate ratio as a person says it: "about 5.2 times as many twitches a day as before",
+    "about 40% fewer twitches a day than on off-days" (`than`: "before", "on off-days")."""
+    from tracker.core.formatting import rounded
+
+    if ratio >= 1.05:
+        return f"about {rounded(ratio, 1)} times as many twitches a day as {than}"
+    if ratio <= 0.95:
+        return f"about {round(100 * (1 - ratio))}% fewer twitches a day than {than}"
+    return f"about as many twitches a day as {than}"

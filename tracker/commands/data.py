@@ -28,7 +28,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     csv_parser.add_argument("--to", dest="date_to", metavar="D")
     csv_parser.add_argument("-o", "--output", metavar="FILE", help="a file, or - for standard output (the default)")
     csv_parser.set_defaults(handler=export_csv)
-    visit = kinds.add_parser("visit", help="everything for a doctor visit: CSVs, dictionary, report.pdf, chart.png")
+    visit = kinds.add_parser(
+        "visit", help="everything for a doctor visit: CSVs, dictionary, report.pdf, chart.png, sites.png"
+    )
     visit.add_argument("directory", metavar="DIR")
     visit.add_argument("--from", dest="date_from", metavar="D")
     visit.add_argument("--to", dest="date_to", metavar="D")
@@ -192,7 +194,7 @@ def _progress_bar() -> Iterator[Callable[[str, int, int | None], None] | None]:
 
 
 def export_visit(context: Context) -> int:
-    """daily.csv, episodes.csv, dictionary.csv, report.pdf and chart.png in DIR."""
+    """daily.csv, episodes.csv, dictionary.csv, report.pdf, chart.png and sites.png in DIR."""
     from tracker.core.files import describe_kind
     from tracker.errors import InputError
     from tracker.report.visit_packet import write_visit_packet

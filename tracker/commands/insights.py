@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from tracker.commands.context import Context
 from tracker.core.vocabulary import CHART_FACTORS
-from tracker.report.outputs import analysis_of, draw_chart, write_visit_report
+from tracker.report.outputs import analysis_of, draw_chart, draw_site_chart, write_visit_report
 
 if TYPE_CHECKING:
     from tracker.storage.history import History
@@ -31,6 +31,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "-o", "--output", metavar="FILE", help="default: twitch-weekly-DATE.png in the exports folder (see README)"
     )
     chart.add_argument("--weeks", default="12", metavar="N", help="how many weeks (default 12)")
+    chart.add_argument(
+        "--sites", action="store_true", help="instead: each site and side of the face across the whole diary"
+    )
     chart.add_argument(
         "--factor", action="append", metavar="NAME", help="a factor panel (repeatable; default caffeine and sleep)"
     )
@@ -72,11 +75,18 @@ def run_chart(context: Context) -> int:
     from tracker.errors import InputError
 
     weeks = validate.integer_in_range("--weeks", context.args.weeks, 1, 520)
-    path = Path(context.args.output) if context.args.output else _default_export("chart", context)
+    kind = "sites" if context.args.sites else "chart"
+    path = Path(context.args.output) if context.args.output else _default_export(kind, context)
     if path.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise InputError("-o", str(path), "a file ending in .png, .svg or .pdf")
     output_target(path)  # a folder, device or missing folder is refused before the work
+    if context.args.sites and (context.args.factor or context.args.weeks != "12"):
+        raise InputError("--sites", "with --weeks or --factor", "--sites alone: it draws the whole diary, no factors")
     history = context.history()
+    if context.args.sites:
+        draw_site_chart(history, path)
+        print(f"wrote {path}")
+        return 0
     factors = _factor_columns(history, context.args.factor or list(CHART_FACTORS))
     draw_chart(history, path, weeks=weeks, factors=factors)
     print(f"wrote {path}")

@@ -353,10 +353,9 @@ def _redflag(context: Context) -> int:
     from tracker.core.formatting import red_flag_words
 
     print(f"logged {label}: red flag, {red_flag_words(flag.kind)}, on {flag.date.isoformat()}")
-    print(
-        "A red-flag sign is a reason to see a doctor promptly. If your face droops on one side with arm "
-        "weakness or slurred speech, call emergency services now."
-    )
+    from tracker.core.vocabulary import APPOINTMENT_ADVICE, TODAY_ADVICE, TODAY_RED_FLAGS
+
+    print(TODAY_ADVICE if flag.kind in TODAY_RED_FLAGS else APPOINTMENT_ADVICE.replace("The other signs", "This sign"))
     return 0
 
 

@@ -50,7 +50,23 @@ class RedFlagKind(StrEnum):
     SWALLOWING = "swallowing"
     EYE_CLOSURE = "eye-closure"
     MOVEMENT_TRIGGERED = "movement-triggered"
+    BODY_SPREAD = "body-spread"  # twitching in other parts of the body too
+    WASTING = "wasting"  # a muscle getting thinner
+    NUMBNESS = "numbness"  # numbness or tingling
+    IN_SLEEP = "in-sleep"  # twitching seen while asleep
+    BELLS_PALSY = "bells-palsy"  # ear pain, sound sensitivity, an eye that will not close
+    NEW_MEDICINE = "new-medicine"  # it began after starting a medicine
     OTHER = "other"
+
+
+# Signs that cannot wait for an appointment: sudden one-sided drooping or weakness, slurred
+# speech, trouble swallowing (a possible stroke): call emergency services the same day. Every
+# other red flag is a reason to book an appointment.
+TODAY_RED_FLAGS = frozenset({RedFlagKind.WEAKNESS, RedFlagKind.DROOPING, RedFlagKind.SPEECH, RedFlagKind.SWALLOWING})
+TODAY_ADVICE = (
+    "Sudden drooping or weakness on one side, slurred speech or trouble swallowing: call emergency services today."
+)
+APPOINTMENT_ADVICE = "The other signs: book an appointment with a doctor."
 
 
 @dataclass(frozen=True)

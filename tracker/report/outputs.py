@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from tracker.report.charts import ChartMarks
+    from tracker.report.site_chart import SitePicture
     from tracker.storage.history import History
 
 
@@ -75,6 +76,23 @@ def draw_chart(history: History, path: Path, *, weeks: int, factors: list[str]) 
     return save_chart(chart_figure_of(history, weeks=weeks, factors=factors), path)
 
 
+def site_picture_of(history: History) -> SitePicture:
+    """Where and when, across the whole range of `history`: the numbers behind the site chart."""
+    from tracker.report.site_chart import site_picture
+
+    return site_picture(
+        history.episodes, history.rows, chart_marks(history).red_flags, date_from=history.start, date_to=history.end
+    )
+
+
+def draw_site_chart(history: History, path: Path) -> Path:
+    """Write the site chart (`tracker chart --sites`) to `path`, in the format its suffix names."""
+    from tracker.report.charts import save_chart
+    from tracker.report.site_chart import sites_figure
+
+    return save_chart(sites_figure(site_picture_of(history)), path)
+
+
 def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
     """Everything the visit report shows, as keyword arguments for tracker.report.pdf."""
     from tracker.analysis.frame import daily_frame
@@ -86,6 +104,8 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
         "interventions": history.interventions,
         "red_flags": history.red_flags,
         "marks": chart_marks(history),
+        "sites": site_picture_of(history),
+        "daily_rows": [row for row in history.rows if history.start <= row.date <= history.end],
         "factors_units": history.units,
         "factor_names": history.names,
         "date_from": history.start,

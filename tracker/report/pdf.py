@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from tracker.analysis import periods
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.files import private_atomic_file
+from tracker.core.vocabulary import APPOINTMENT_ADVICE, TODAY_ADVICE
 from tracker.report import charts
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
 from tracker.report.glyphs import drawable
+from tracker.report.history_words import SCALES, history_lines
 from tracker.report.pdf_notes import notes_by_day, notes_pages
 from tracker.report.pdf_table import table_pages
 from tracker.report.pdf_words import (  # re-exported: the report's wording, for callers and tests
@@ -43,7 +45,9 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from tracker.analysis.periods import Period
+    from tracker.core.daily import DailyRow
     from tracker.report.chart_plan import ChartPlan
+    from tracker.report.site_chart import SitePicture
     from tracker.storage.models import Episode, Intervention, RedFlag
     from tracker.storage.queries import NotedTwitch
 
@@ -90,6 +94,7 @@ def report_pages(
     interventions: Sequence[Intervention],
     red_flags: Sequence[RedFlag],
     marks: charts.ChartMarks,
+    sites: SitePicture | None = None,
     factors_units: dict[str, str],
     factor_names: dict[str, str],
     date_from: dt.date,
@@ -98,6 +103,7 @@ def report_pages(
     day_notes: Sequence[tuple[dt.date, str]] = (),
     noted_twitches: Sequence[NotedTwitch] = (),
     in_packet: bool = False,
+    daily_rows: Sequence[DailyRow] = (),
 ) -> list[Figure]:
     """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
     the last four weeks day by day (more tables when the factors do not fit one), the notes."""
@@ -120,7 +126,7 @@ def report_pages(
         logged = red_flag_lines(red_flags, analysis, source=LOGGED)
         logged = _newest(logged, MAX_FLAG_LINES - len(suggested), "red flags")
         if logged:
-            first.boxed("Red flags logged", logged, color=charts.VERMILLION)
+            first.boxed("Red flags logged", [f"{TODAY_ADVICE} {APPOINTMENT_ADVICE}", *logged], color=charts.VERMILLION)
         else:
             first.text("No red flags logged.", weight="bold")
         if suggested:
@@ -136,6 +142,10 @@ def report_pages(
         first.heading("Interventions and supplements")
         for line in intervention_lines(interventions, analysis, frame, factors_units, factor_names) or ["None."]:
             first.bullet(line, whole="`tracker intervention list` and `analyze` have it all")
+        if sites is not None:
+            _draw_sites(first, sites)
+        first.heading("History, by site and over time")
+        _history(first, history_lines(daily_rows, episodes, date_to))
 
         chart = _Chart(frame, marks, factors[:FACTOR_PANELS], factors_units, factor_names, date_to)
         # The chart takes what page 1 has left; long red-flag or trigger lists push it to page 2,
@@ -158,12 +168,15 @@ def report_pages(
         second = tables[0]
         if not on_first and chart.fits(second.room()):
             chart.draw(second)
-        elif not on_first:
-            second.text("The weekly chart did not fit on these two pages: `tracker chart` draws it.", color="#333333")
+        elif not on_first:  # a crowded day table: the chart gets a page after the tables, never dropped
+            own = _Page()
+            chart.draw(own)
+            tables.append(own)
         notes = notes_by_day(day_notes, noted_twitches, red_flags, in_packet=in_packet)
         notes = [day for day in notes if date_from <= day.day <= date_to]
         pages = [first, *tables]
         pages += notes_pages(_Page, pages[-1], notes)
+        first.footnote(SCALES)
         for number, page in enumerate(pages, start=1):
             page.footer(f"{DISCLAIMER}   Page {number} of {len(pages)}")
     return [page.fig for page in pages]
@@ -244,6 +257,33 @@ class _Chart:
         assert plan is not None  # drawn only on a page it fits (callers ask `fits` first)
         page.heading(self.heading)
         page.y = draw_chart(page.fig, plan, left=CHART_LEFT, top=page.y - 0.05)
+
+
+def _draw_sites(page: _Page, picture: SitePicture) -> None:
+    """Where and when on the face, across the whole range, before the weekly chart: it is the
+    picture that tells one-sided spreading from a twitch that moved. Without the room, a line
+    says where it is drawn."""
+    from tracker.report.site_chart import draw_sites, sites_height
+
+    if sites_height(picture, A4[0] - 2 * MARGIN) + _heading_height() > page.room():
+        page.text("Where and when: no room left on this page; `tracker chart --sites` (sites.png) draws it.")
+        return
+    page.heading(f"Where and when, by {picture.period}")
+    page.y = draw_sites(page.fig, picture, left=MARGIN, top=page.y - 0.02, width=A4[0] - 2 * MARGIN)
+
+
+def _history(page: _Page, lines: Sequence[str]) -> None:
+    """The history's bullets while they fit above the footer (the triggers and interventions
+    are above them, never cut for them); what does not fit is said, with where to read it."""
+    width = A4[0] - 2 * MARGIN - 0.15
+    for number, line in enumerate(lines):
+        # This line, then room for the line saying what is left out, and the page's own margin.
+        needed = (len(wrap(line, width=width, size=BODY)) + 3) * line_height(BODY)
+        if number < len(lines) - 1 and page.room() < needed:
+            page.text(f"… {len(lines) - number} more lines: no room here; `tracker chart --sites` and episodes.csv "
+                      "have them.", color="#333333")  # fmt: skip
+            return
+        page.bullet(line)
 
 
 def _heading_height() -> float:
@@ -337,6 +377,10 @@ class _Page:
     def room(self) -> float:
         """Inches left above the footer."""
         return self.y - FOOTER_SPACE
+
+    def footnote(self, text: str) -> None:
+        """A line just above the footer (the scales the page uses), whatever the page holds."""
+        self.fig.text(MARGIN / A4[0], 0.55 / A4[1], text, fontsize=BODY - 1, color="#333333")
 
     def footer(self, text: str) -> None:
         self.fig.text(0.5, 0.35 / A4[1], text, ha="center", fontsize=BODY - 1, color="#333333")

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from tracker.analysis.text import LOGGED, SUGGESTED
-from tracker.core.formatting import coverage_words, place_words, rounded
+from tracker.core.formatting import coverage_words, place_words, red_flag_words, rounded
 from tracker.core.formatting import days as plural_days
-from tracker.core.vocabulary import Location
+from tracker.core.vocabulary import TODAY_RED_FLAGS, Location
+from tracker.report.wording import recurrent_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,7 +55,6 @@ def summary_lines(
         lines.append("No twitching logged.")
     lines.extend(_days_affected(frame, date_to))
     lines.extend(_persistence_lines(analysis.get("persistence") or {}))
-    lines.extend(_location_lines(episodes, date_to))
     return lines
 
 
@@ -62,10 +62,16 @@ def red_flag_lines(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, so
     """The red flags from one source (LOGGED, or SUGGESTED by the entries) in date order, a day's
     in the order logged: the order `list`, `analyze` and the CSV show them in."""
     return [
-        f"{_long_date(day.isoformat())}: {name} ({_with_note(flag_source, note)})"
+        f"{_long_date(day.isoformat())}: {name} ({_with_note(flag_source, note)}){_graded(name)}"
         for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), key=lambda flag: flag[0])
         if flag_source == source
     ]
+
+
+def _graded(name: str) -> str:
+    """After a flag that cannot wait: " [today: call emergency services if sudden]"."""
+    urgent = {red_flag_words(kind) for kind in TODAY_RED_FLAGS}
+    return " [today: call emergency services if sudden]" if name in urgent else ""
 
 
 def all_flags(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[tuple[dt.date, str, str, str]]:
@@ -171,7 +177,8 @@ def daily_table(
 
 
 def _days_affected(frame: pd.DataFrame, date_to: dt.date) -> list[str]:
-    """Twitching days over the last 28 and 90 days, out of the days logged. A window longer
+    """Twitching days over the last 28 days, out of the days logged (the whole diary goes month
+    by month under the history: tracker.report.history_words). A window longer
     than the report's range is not shown as mostly "not logged": the days before the first
     day reported are counted once, as "since" that day."""
     import pandas as pd
@@ -179,7 +186,7 @@ def _days_affected(frame: pd.DataFrame, date_to: dt.date) -> list[str]:
     first = frame.index[0].date() if len(frame.index) else date_to
     span = (date_to - first).days + 1
     lines = []
-    for days in (28, 90):
+    for days in (28,):
         if days > span:
             lines.append(f"Since {first:%d %b %Y} ({plural_days(span)}): {_twitching_days(frame, span)}.")
             break
@@ -229,7 +236,8 @@ def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
             f"{plural_days(longest['days'])}."
         )
     if persistence.get("recurrent"):
-        lines.append(f"Recurrent: episodes in {_months(persistence.get('months_with_episodes') or [])}.")
+        months = _months(persistence.get("months_with_episodes") or [])
+        lines.append(f"{recurrent_words(persistence)} Twitches logged in {months}.")
     return lines
 
 

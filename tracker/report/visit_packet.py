@@ -1,4 +1,4 @@
-"""The doctor-visit packet: its five files, and the data dictionary that explains every CSV column.
+"""The doctor-visit packet: its six files, and the data dictionary that explains every CSV column.
 
 `write_visit_packet` is the one writer behind `tracker export visit` and the TUI's Trends screen.
 """
@@ -66,7 +66,7 @@ EPISODE_MEANINGS = {
     "relief": ("", "what was tried for relief, ';'-separated tags"),
     "note": ("", "free note"),
 }
-PACKET_FILES = ("daily.csv", "episodes.csv", "dictionary.csv", "report.pdf", "chart.png")
+PACKET_FILES = ("daily.csv", "episodes.csv", "dictionary.csv", "report.pdf", "chart.png", "sites.png")
 BUILTIN_MEANINGS = {factor.column: factor.meaning for factor in BUILTIN_FACTORS}
 
 
@@ -98,7 +98,7 @@ def dictionary_csv(factors: Sequence[Factor]) -> str:
 def write_visit_packet(history: History, folder: Path, *, engine: Engine, today: dt.date) -> list[Path]:
     """Write PACKET_FILES for `history`'s range into `folder` (created owner-only); returns their paths.
 
-    All five or none: they are made in a hidden folder beside `folder` and moved in only once
+    All six or none: they are made in a hidden folder beside `folder` and moved in only once
     every one is written, so a failure (a bad value, a full disk) leaves no partial packet.
     Raises InputError when `folder` exists and is not a directory.
     """
@@ -106,7 +106,7 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
     from tracker.core.files import ensure_private_dir, output_target, write_private
     from tracker.errors import InputError
     from tracker.io.export import export_daily, export_episodes
-    from tracker.report.outputs import draw_chart, write_visit_report
+    from tracker.report.outputs import draw_chart, draw_site_chart, write_visit_report
     from tracker.storage.engine import session_scope
 
     if folder.exists() and not folder.is_dir():
@@ -128,6 +128,7 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
         write_private(staging / "dictionary.csv", dictionary_csv(history.factors).encode("utf-8"))
         write_visit_report(history, staging / "report.pdf", today=today, in_packet=True)
         draw_chart(history, staging / "chart.png", weeks=12, factors=list(CHART_FACTORS))
+        draw_site_chart(history, staging / "sites.png")
         if not folder.exists():
             staging.rename(folder)  # mkdtemp made it 0700, as ensure_private_dir would
         else:

@@ -45,8 +45,10 @@ def confidence_words(entry: dict[str, Any]) -> str:
 
 
 def recurrent_words(persistence: dict[str, Any]) -> str:
+    """The rule said with the finding, so "recurrent" is never read as "came back once"."""
     months = persistence.get("recurrent_months") or 3
-    return f"Recurrent: twitching in at least {months} calendar months in a row."
+    twitches = persistence.get("recurrent_twitches") or 2
+    return f"Recurrent: at least {months} calendar months in a row, each with {twitches} twitches or more."
 
 
 def ratio_words(entry: dict[str, Any]) -> str:

@@ -68,7 +68,7 @@ class DiaryOutputs:
         return [write_private(_export_target(path), text.encode("utf-8"))]
 
     def export_visit(self, folder: Path) -> list[Path]:
-        """`tracker export visit folder`: the five packet files; returns their paths."""
+        """`tracker export visit folder`: the six packet files; returns their paths."""
         from tracker.report.visit_packet import write_visit_packet
 
         _export_target(folder)

@@ -24,6 +24,12 @@ QUESTIONS: list[tuple[str, str]] = [
     ("swallowing", "difficulty swallowing"),
     ("eye-closure", "the eyelid closes completely"),
     ("movement-triggered", "triggered by chewing or other movements"),
+    ("body-spread", "twitching in other parts of the body too"),
+    ("wasting", "a muscle getting thinner (wasting)"),
+    ("numbness", "numbness or tingling"),
+    ("in-sleep", "twitching seen while asleep"),
+    ("bells-palsy", "ear pain, sounds too loud, or an eye that will not close"),
+    ("new-medicine", "it began after starting a new medicine"),
 ]
 
 

@@ -1,0 +1,38 @@
+"""Red flags graded as a clinician would: a sudden droop, weakness, slurred speech or trouble
+swallowing is for emergency services today; the others (new in the list: numbness, twitching
+in sleep, signs of Bell's palsy, a new medicine, ...) are for an appointment."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.usefixtures("frozen")
+
+
+def test_a_droop_is_for_today_and_numbness_for_an_appointment(cli) -> None:
+    droop = cli("log", "redflag", "drooping")
+    numb = cli("log", "redflag", "numbness", "--note", "left cheek tingles")
+
+    assert droop.code == 0 and "call emergency services today" in droop.out
+    assert numb.code == 0 and "This sign: book an appointment with a doctor." in numb.out
+    assert "emergency" not in numb.out
+
+
+@pytest.mark.parametrize("kind", ["body-spread", "wasting", "numbness", "in-sleep", "bells-palsy", "new-medicine"])
+def test_the_new_signs_can_be_logged(cli, kind: str) -> None:
+    assert cli("log", "redflag", kind).code == 0
+
+
+def test_the_report_marks_which_flag_cannot_wait(cli, tmp_path) -> None:
+    cli("log", "twitch", "--location", "eyelid", "--side", "left")
+    cli("log", "redflag", "drooping", "--date", "yesterday")
+    cli("log", "redflag", "in-sleep")
+    out = tmp_path / "report.pdf"
+    assert cli("report", "-o", str(out)).code == 0
+
+    page = " ".join(PdfReader(out).pages[0].extract_text().split())
+
+    assert "drooping (logged) [today: call emergency services if sudden]" in page
+    assert "in sleep (logged)" in page
+    assert "call emergency services today. The other signs: book an appointment with a doctor." in page

@@ -1,0 +1,187 @@
+"""The history a clinician takes, in the visit report's words: the course over the whole diary,
+the burden in twitches and in minutes, and each site and side with its dates and bursts,
+telling a twitch that spread (new sites while the old go on) from one that moved (the old
+stopped). Small pure functions of the daily rows and the episodes, so tests read them back;
+tracker.report.pdf lays them out. Anything worked out from the entries says "derived".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from tracker.analysis.persistence import EpisodeLike
+from tracker.core.daily import DailyRow
+from tracker.core.formatting import days, duration_words, place_words, plural
+
+DATE = "%d %b %Y"  # the one date format of the report
+NEAR_DAYS = 14  # sites twitching within two weeks of each other are one stretch (as the red flags read it)
+ENDED_AFTER_DAYS = 4  # a site silent for more than the run's gap tolerance (3 days) has stopped, as logged
+SCALES = "Scales: twitch intensity 1 (barely noticeable) to 5 (severe); stress 0 (none) to 10 (extreme)."
+
+
+class TimedEpisode(EpisodeLike, Protocol):
+    @property
+    def duration_s(self) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class Site:
+    label: str
+    placed: bool  # False for a twitch logged without a place: never a site that spread or moved
+    first: dt.date
+    last: dt.date
+    twitches: int
+    dates: frozenset[dt.date]  # the days it twitched
+    durations: list[int]  # seconds, of the twitches that were timed
+
+    @property
+    def days(self) -> int:
+        return len(self.dates)
+
+
+def history_lines(rows: Sequence[DailyRow], episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[str]:
+    """Page 1's history: the course, the burden, then each site and side."""
+    return [*course_lines(rows, date_to), *burden_lines(rows), *site_lines(episodes, date_to)]
+
+
+def course_lines(rows: Sequence[DailyRow], date_to: dt.date) -> list[str]:
+    """Twitching days in each month of the whole diary (out of the days answered), then the
+    last 7 days against the 7 before: which way it is going."""
+    months: dict[dt.date, list[DailyRow]] = defaultdict(list)
+    for row in rows:
+        months[row.date.replace(day=1)].append(row)
+    parts = []
+    for month, month_rows in sorted(months.items()):
+        answered = [row for row in month_rows if row.twitches_answered]
+        if not answered:
+            parts.append(f"{month:%b %Y} not logged")
+            continue
+        active = sum(1 for row in answered if (row.episodes or 0) > 0)
+        parts.append(f"{month:%b %Y} {active} of {len(answered)}")
+    lines = [f"Twitching days by month, of the days answered: {'; '.join(parts)}."] if parts else []
+    lines.append(_direction(rows, date_to))
+    return lines
+
+
+def burden_lines(rows: Sequence[DailyRow]) -> list[str]:
+    """Twitches and timed minutes per twitching day; the heaviest day in both, so a day of
+    near-continuous twitching reads in minutes, not only as a count."""
+    active = [row for row in rows if (row.episodes or 0) > 0]
+    if not active:
+        return []
+    counts = [row.episodes or 0 for row in active]
+    timed = [row for row in active if row.total_duration_s]
+    median = statistics.median(counts)
+    line = f"On the {days(len(active))} with twitching: median {median:g} twitch{'es' * (median != 1)} a day"
+    if timed:
+        seconds = statistics.median(row.total_duration_s or 0 for row in timed)
+        line += f", median {duration_words(round(seconds))} of twitching a day ({days(len(timed))} timed)"
+    else:
+        line += "; no twitch was timed, so the minutes are not known"
+    heaviest = max(active, key=lambda row: (row.episodes or 0, row.total_duration_s or 0))
+    longest = max(timed, key=lambda row: row.total_duration_s or 0) if timed else None
+    line += f". Heaviest: {heaviest.date:{DATE}}, {plural(heaviest.episodes or 0, 'twitch', 'twitches')}"
+    if heaviest.total_duration_s:
+        line += f" lasting {duration_words(heaviest.total_duration_s)} in all"
+    if longest and longest.date != heaviest.date:
+        line += f"; longest: {longest.date:{DATE}}, {duration_words(longest.total_duration_s or 0)} of twitching"
+    return [line + "."]
+
+
+def sites(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[Site]:
+    """Each site and side logged up to `date_to`, in the order they first twitched."""
+    found: dict[str, list[TimedEpisode]] = defaultdict(list)
+    for episode in sorted(episodes, key=lambda episode: episode.local_date):
+        if episode.local_date <= date_to:
+            found[place_words(episode.location, episode.side)].append(episode)
+    return [
+        Site(
+            label,
+            str(items[0].location) != "unspecified",
+            items[0].local_date,
+            items[-1].local_date,
+            len(items),
+            frozenset(item.local_date for item in items),
+            [item.duration_s for item in items if item.duration_s],
+        )
+        for label, items in found.items()
+    ]
+
+
+def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[str]:
+    """In words, whether the twitching spread or moved (derived), then one line per site and
+    side (first and last dates, twitches, bursts)."""
+    found = sites(episodes, date_to)
+    lines = course_of_sites(found, date_to)  # first: what a short page must keep
+    for site in found:
+        line = (
+            f"{site.label.capitalize()}: {site.first:{DATE}} to {site.last:{DATE}}, "
+            f"{plural(site.twitches, 'twitch', 'twitches')} on {days(site.days)}"
+        )
+        if site.durations:
+            median = duration_words(round(statistics.median(site.durations)))
+            line += f"; bursts median {median}, longest {duration_words(max(site.durations))}"
+            if len(site.durations) < site.twitches:
+                line += f" ({len(site.durations)} timed)"
+        else:
+            line += "; no burst timed"
+        lines.append(line + ".")
+    return lines
+
+
+def course_of_sites(found: Sequence[Site], date_to: dt.date) -> list[str]:
+    """Derived, for each site that began within NEAR_DAYS of another twitching: spreading if
+    that other site went on twitching after it began, moved if it did not. Then the sites the
+    latest stretch outlived ("lower lip (centre) twitching ended 23 Nov 2026; since then left
+    eyelid on 3 days"). A site alone, or one that came back after a quiet spell, says nothing."""
+    found = [site for site in found if site.placed]
+    lines = []
+    for site in found:
+        before = [o for o in found if o is not site and any(0 < (site.first - d).days <= NEAR_DAYS for d in o.dates)]
+        if not before:
+            continue
+        going = [o.label for o in before if any(0 <= (d - site.first).days <= NEAR_DAYS for d in o.dates)]
+        stopped = [o.label for o in before if o.last < site.first]  # never again, as logged
+        if going:
+            joined = ", ".join(going)
+            lines.append(f"Derived: {site.label} began {site.first:{DATE}} while {joined} went on (spreading).")
+        if stopped:
+            lines.append(
+                f"Derived: {site.label} began {site.first:{DATE}} as {', '.join(stopped)} stopped (moved, not spread)."
+            )
+    # The latest site to stop while others went on: what keeps the current stretch alive.
+    ended = [
+        site
+        for site in found
+        if (date_to - site.last).days > ENDED_AFTER_DAYS and any(o.last > site.last for o in found if o is not site)
+    ]
+    if ended:
+        site = max(ended, key=lambda site: site.last)
+        later = [o for o in found if o is not site and o.last > site.last]
+        since = ", ".join(f"{o.label} on {days(sum(1 for d in o.dates if d > site.last))}" for o in later)
+        lines.append(f"Derived: {site.label} twitching ended {site.last:{DATE}} (last logged); since then {since}.")
+    return lines
+
+
+def _direction(rows: Sequence[DailyRow], date_to: dt.date) -> str:
+    """The last 7 days against the 7 before, in twitches, over the days answered in each."""
+    last = [row for row in rows if 0 <= (date_to - row.date).days < 7 and row.twitches_answered]
+    before = [row for row in rows if 7 <= (date_to - row.date).days < 14 and row.twitches_answered]
+    if not last:
+        return "Last 7 days: twitches not answered on any day, so the direction is not known."
+    now = sum(row.episodes or 0 for row in last)
+    said = f"{plural(now, 'twitch', 'twitches')} on {days(len(last))} answered"
+    if not before:
+        return f"Last 7 days: {said}; the 7 days before were not answered, so no direction."
+    earlier = sum(row.episodes or 0 for row in before)
+    rate_now, rate_before = now / len(last), earlier / len(before)
+    way = "settling" if rate_now < 0.75 * rate_before else "worsening" if rate_now > 1.25 * rate_before else "steady"
+    return (
+        f"Last 7 days, derived: {way}: {said}; the 7 before, {plural(earlier, 'twitch', 'twitches')} on "
+        f"{days(len(before))}."
+    )
