@@ -79,10 +79,11 @@ def _twitch(context: Context) -> int:
     opts = parser.parse_args(context.args.rest)
 
     from tracker.core import validate
-    from tracker.core.formatting import twitch_words
+    from tracker.core.formatting import no_twitches_replaced, twitch_words
     from tracker.core.when import Moment, at_on_date, moment_on, parse_date, parse_twitch_duration, read_when
     from tracker.storage import store
     from tracker.storage.models import EpisodeCreate
+    from tracker.storage.queries import answered_no_twitches
 
     now = context.now()
     if opts.date and opts.at:
@@ -99,6 +100,7 @@ def _twitch(context: Context) -> int:
         started = validate.moment("at", started, now)  # checked before it picks the twitch to repeat
         defaults = store.episode_defaults(session=session, at=started)
         location, side, intensity = defaults
+        replaces_answer = answered_no_twitches(session=session, day=started.date())
         episode = store.add_episode(
             session=session,
             episode_in=EpisodeCreate(
@@ -120,6 +122,8 @@ def _twitch(context: Context) -> int:
     left_out = [name for name, value in typed.items() if value is None]
     repeated = f" ({_and(left_out)} as last time)" if left_out and defaults != store.NOTHING_TO_REPEAT else ""
     _confirm(f"logged {entry}: twitch, {what}", when, now, after=repeated)
+    if replaces_answer:  # the store withdraws it with the twitch (one action, one undo); say so
+        print(f"  ({no_twitches_replaced(started.date(), today=now.date())})")
     return 0
 
 

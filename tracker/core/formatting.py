@@ -174,6 +174,12 @@ def day_words(day: dt.date, *, today: dt.date | None = None) -> str:
     return text if day.year == today.year else f"{text} {day.year}"
 
 
+def no_twitches_replaced(day: dt.date, *, today: dt.date | None = None, by: str = "logging a twitch") -> str:
+    """What a twitch (logged, or `by` an import) does to a day answered "no twitches", said before
+    (the TUI) or as it is done (the command line), so the answer is never rewritten silently."""
+    return f"{day_words(day, today=today)} was answered 'no twitches'; {by} changes that"
+
+
 def which_day(day: dt.date, *, today: dt.date) -> str:
     """The day a form writes to, as a heading says it: "today", "yesterday", "on Thu 26 Nov"."""
     if day == today:
