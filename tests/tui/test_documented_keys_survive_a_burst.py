@@ -5,6 +5,7 @@ is Backspace, not Esc."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def esc_then_printable(sequence: str) -> bool:
     keys = sequence.split()
     return any(
         key == "Esc" and after not in KEY_NAMES and (len(after) == 1 or after.isdigit())
-        for key, after in zip(keys, keys[1:], strict=False)
+        for key, after in itertools.pairwise(keys)
     )
 
 
