@@ -72,10 +72,14 @@ class EntryKeys(TodayParts):
             return
         said = no_twitches_replaced(day, today=self.diary.today())
         question = f"{escape(said)}.\n[b]Save the twitch[/b]?"
-        self.app.push_screen(
-            Confirm(question, keys="s", yes="save it"),
-            lambda yes: save() if yes else self.call_later(back, f"Not saved: {said}."),
-        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                save()
+            else:
+                self.call_later(back, f"Not saved: {said}.")
+
+        self.app.push_screen(Confirm(question, keys="s", yes="save it"), answered)
 
     def action_edit(self) -> None:
         self.follow_clock()

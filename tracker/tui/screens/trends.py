@@ -20,9 +20,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
-from tracker.core.formatting import rounded
+from tracker.core.formatting import cell_words, rounded
 from tracker.tui.diary import Diary
 from tracker.tui.messages import TrendsReady
+from tracker.tui.screen_keys import screen_keys
 from tracker.tui.weekly import TREND_FACTORS, Trends, Week
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
@@ -44,7 +45,9 @@ def days_cells(weeks: list[Week]) -> list[str]:
     return [f"{week.days_answered}/{week.days_in_week}" for week in weeks]
 
 
-def factor_cells(weeks: list[Week], column: str) -> list[str]:
+def factor_cells(weeks: list[Week], column: str, unit: str = "") -> list[str]:
+    if unit == "h":  # hours and minutes, as everywhere ("7h30"), not 7.5
+        return [cell_words(week.factors.get(column), unit, compact=True) or UNKNOWN for week in weeks]
     return [_number(week.factors.get(column)) for week in weeks]
 
 
@@ -80,10 +83,9 @@ def weeks_that_fit(width: int) -> int:
 class TrendsScreen(Writes, Screen[None]):
     TITLE = "Trends"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back"),
+        *screen_keys("trends"),
         Binding("s", "app.export('chart', '', None, 's')", "Save chart"),
         Binding("v", "app.export('visit', '', None, 'v')", "Visit packet"),
-        Binding("i", "app.open_insights", "Insights"),
         Binding("r", "load", "Reload", show=False),
     ]
 
@@ -141,7 +143,8 @@ class TrendsScreen(Writes, Screen[None]):
         self._series("episodes", "twitches", [w.episodes for w in weeks], episode_cells(weeks))
         for column, name, unit in trends.factors:
             values = [w.factors.get(column) for w in weeks]
-            self._series(column, f"{name} {unit}".strip(), values, factor_cells(weeks, column))
+            label = name if unit == "h" else f"{name} {unit}".strip()  # sleep's cells say h
+            self._series(column, label, values, factor_cells(weeks, column, unit))
         self.query_one("#cells-days", Static).update(cells_line("days answered", days_cells(weeks)))
 
     def _series(self, key: str, label: str, values: list[float | None], cells: list[str]) -> None:
