@@ -52,6 +52,8 @@ def run(context: Context) -> int:
 
 
 def _twitch(context: Context) -> int:
+    from tracker.core import validate
+    from tracker.core.formatting import value_words
     from tracker.core.vocabulary import Location, Side
 
     parser = _sub_parser(
@@ -68,7 +70,9 @@ def _twitch(context: Context) -> int:
         "--date", metavar="YYYY-MM-DD", help="a twitch on that day (today, yesterday), at --at or the time it is now"
     )
     parser.add_argument("--location", type=str.lower, choices=[loc.value for loc in Location])
-    parser.add_argument("--side", type=str.lower, choices=[side.value for side in Side])
+    # Spelt as everywhere in the app ("centre"); the stored value ("center") is taken too.
+    sides = ",".join(value_words(side.value) for side in Side)
+    parser.add_argument("--side", metavar=f"{{{sides}}}")
     parser.add_argument("--intensity", metavar="1-5")
     parser.add_argument("--duration", metavar="30s|2m|90", help="seconds, or with s/m/h")
     parser.add_argument(
@@ -77,8 +81,8 @@ def _twitch(context: Context) -> int:
     parser.add_argument("--relief", action="append", default=[], metavar="TAG", help="e.g. pressed, cold-compress")
     parser.add_argument("--note", default="", metavar="TEXT")
     opts = parser.parse_args(context.args.rest)
+    opts.side = validate.choice("side", opts.side, Side).value if opts.side is not None else None
 
-    from tracker.core import validate
     from tracker.core.formatting import no_twitches_replaced, twitch_words
     from tracker.core.when import Moment, at_on_date, moment_on, parse_date, parse_twitch_duration, read_when
     from tracker.storage import store
