@@ -4,6 +4,8 @@ same way in its narrow cells."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.tui.conftest import SIZE, TODAY, screen_text, settle
 from tracker.storage import store
 from tracker.storage.models import FactorEntryCreate
@@ -51,3 +53,19 @@ async def test_trends_shows_sleep_in_hours_and_minutes(app, seed) -> None:
         await settle(pilot)
         cells = str(app.screen.query_one("#cells-sleep_h").render())
     assert "7h30" in cells and "7.5" not in cells
+
+
+async def test_trends_count_a_day_answered_without_coffee_as_none(app, seed) -> None:
+    monday = TODAY - dt.timedelta(days=TODAY.weekday())
+    coffee = FactorEntryCreate(factor="caffeine", value=200, date=monday)
+    seed(lambda s: store.add_factor_entry(session=s, entry_in=coffee))
+    seed(lambda s: store.check_in(session=s, day=monday))
+    seed(lambda s: store.check_in(session=s, day=monday + dt.timedelta(days=1)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        cells = str(app.screen.query_one("#cells-caffeine_mg").render()).split()
+        hint = str(app.screen.query_one("#trends-hint").render())
+    assert cells[-1] == "100"  # (200 + none) over the two days answered, not 200
+    assert "caffeine: of the days answered, a day without any as none" in hint

@@ -54,7 +54,16 @@ def factor_cells(weeks: list[Week], column: str, unit: str = "") -> list[str]:
 def _number(value: float | None) -> str:
     if value is None:
         return UNKNOWN
-    return rounded(value, 0 if abs(value) >= 10 else 1)
+    return rounded(value, 0 if abs(value) >= 10 or value == 0 else 1)
+
+
+def hint_words(none: tuple[str, ...]) -> str:
+    """The line under the weeks; `none` names the factors read as none on a day answered without them."""
+    taken = f" ({' and '.join(none)}: of the days answered, a day without any as none)" if none else ""
+    return (
+        f"Bars start at zero. — nothing logged that week. Factors: mean of the days logged{taken}. "
+        "Days: days with twitches answered, of the days so far."
+    )
 
 
 def cells_line(label: str, cells: list[str]) -> str:
@@ -105,8 +114,7 @@ class TrendsScreen(Writes, Screen[None]):
                 yield Static("", id=f"cells-{key}", classes="trend-cells")
             yield Static("", id="cells-days", classes="trend-cells")
             yield Static(
-                "Bars start at zero. — nothing logged that week. Factors: mean of the days logged. "
-                "Days: days with twitches answered, of the days so far.",
+                hint_words(()),
                 id="trends-hint",
             )
         yield KeysFooter()
@@ -146,6 +154,8 @@ class TrendsScreen(Writes, Screen[None]):
             label = name if unit == "h" else f"{name} {unit}".strip()  # sleep's cells say h
             self._series(column, label, values, factor_cells(weeks, column, unit))
         self.query_one("#cells-days", Static).update(cells_line("days answered", days_cells(weeks)))
+        none = tuple(name for column, name, _ in trends.factors if column in trends.absent_means_none)
+        self.query_one("#trends-hint", Static).update(hint_words(none))
 
     def _series(self, key: str, label: str, values: list[float | None], cells: list[str]) -> None:
         self.query_one(f"#bars-{key}", Static).update("\n".join(bar_lines(label, values)))
