@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -226,3 +227,14 @@ def test_units_and_counts_typed_in_a_burst_are_what_is_saved(tracker) -> None:
     assert app.quit() == 0
     notes = app.rows("SELECT e.value, e.note FROM factor_entry e ORDER BY e.id")
     assert notes == [(1500.0, ""), (126.0, "2 × espresso"), (126.0, "2 × espresso")]
+
+
+def test_the_readme_example_of_the_twitch_form_typed_in_a_burst(tracker) -> None:
+    # The README's example, typed as one read: nothing in it may follow Esc at once.
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"`([^`]+)` is 45 s at intensity 4", readme)
+    named = {"Enter": "\r", "Tab": "\t", "Esc": "\x1b"}
+    app = tracker(100, 30)
+    app.burst("t" + "".join(named.get(key, key) for key in example.split()))
+    assert app.wait_for(TWITCHES, 1) == [("unspecified", 4, 45, "")]
+    assert app.quit() == 0

@@ -41,7 +41,8 @@ async def test_trends_show_weekly_counts_and_a_dash_for_an_untracked_week(app, s
         assert isinstance(screen, TrendsScreen)
         assert cells(screen, "episodes") == ["—"] * 9 + ["3", "—", "1"]
         assert cells(screen, "days") == ["0/7"] * 9 + ["2/7", "0/7", "1/2"]
-        assert cells(screen, "caffeine_mg") == ["—"] * 9 + ["150", "—", "—"]
+        # This week's one answered day had no coffee: none (caffeine is logged only when taken).
+        assert cells(screen, "caffeine_mg") == ["—"] * 9 + ["150", "—", "0"]
         assert screen.query_one("#bars-caffeine_mg", Static).visual.plain.startswith("caffeine mg")  # type: ignore[union-attr]
         assert screen.query_one("#cells-weeks", Static).visual.plain.endswith("Mar 02 Mar 09 ")  # type: ignore[union-attr]
         bars = screen.query_one("#bars-episodes", Static).visual.plain.splitlines()  # type: ignore[union-attr]

@@ -52,6 +52,8 @@ def run(context: Context) -> int:
 
 
 def _twitch(context: Context) -> int:
+    from tracker.core import validate
+    from tracker.core.formatting import value_words
     from tracker.core.vocabulary import Location, Side
 
     parser = _sub_parser(
@@ -68,7 +70,9 @@ def _twitch(context: Context) -> int:
         "--date", metavar="YYYY-MM-DD", help="a twitch on that day (today, yesterday), at --at or the time it is now"
     )
     parser.add_argument("--location", type=str.lower, choices=[loc.value for loc in Location])
-    parser.add_argument("--side", type=str.lower, choices=[side.value for side in Side])
+    # Spelt as everywhere in the app ("centre"); the stored value ("center") is taken too.
+    sides = ",".join(value_words(side.value) for side in Side)
+    parser.add_argument("--side", metavar=f"{{{sides}}}")
     parser.add_argument("--intensity", metavar="1-5")
     parser.add_argument("--duration", metavar="30s|2m|90", help="seconds, or with s/m/h")
     parser.add_argument(
@@ -77,12 +81,13 @@ def _twitch(context: Context) -> int:
     parser.add_argument("--relief", action="append", default=[], metavar="TAG", help="e.g. pressed, cold-compress")
     parser.add_argument("--note", default="", metavar="TEXT")
     opts = parser.parse_args(context.args.rest)
+    opts.side = validate.choice("side", opts.side, Side).value if opts.side is not None else None
 
-    from tracker.core import validate
-    from tracker.core.formatting import twitch_words
+    from tracker.core.formatting import no_twitches_replaced, twitch_words
     from tracker.core.when import Moment, at_on_date, moment_on, parse_date, parse_twitch_duration, read_when
     from tracker.storage import store
     from tracker.storage.models import EpisodeCreate
+    from tracker.storage.queries import answered_no_twitches
 
     now = context.now()
     if opts.date and opts.at:
@@ -99,6 +104,7 @@ def _twitch(context: Context) -> int:
         started = validate.moment("at", started, now)  # checked before it picks the twitch to repeat
         defaults = store.episode_defaults(session=session, at=started)
         location, side, intensity = defaults
+        replaces_answer = answered_no_twitches(session=session, day=started.date())
         episode = store.add_episode(
             session=session,
             episode_in=EpisodeCreate(
@@ -120,6 +126,8 @@ def _twitch(context: Context) -> int:
     left_out = [name for name, value in typed.items() if value is None]
     repeated = f" ({_and(left_out)} as last time)" if left_out and defaults != store.NOTHING_TO_REPEAT else ""
     _confirm(f"logged {entry}: twitch, {what}", when, now, after=repeated)
+    if replaces_answer:  # the store withdraws it with the twitch (one action, one undo); say so
+        print(f"  ({no_twitches_replaced(started.date(), today=now.date())})")
     return 0
 
 
@@ -141,7 +149,7 @@ def _factor(context: Context, name: str) -> int:
     when, at, day = _timing(opts, now)
     with context.session() as session:
         factor = store.get_factor(session=session, name=name)
-        value = _factor_value(session, factor, opts.value)
+        value, drink = _factor_value(session, factor, opts.value)
         try:
             store.check_factor_value(factor, value, field=factor.name)
         except InputError as exc:  # name what was typed (24h1), then what it was read as (24.02)
@@ -151,7 +159,10 @@ def _factor(context: Context, name: str) -> int:
             raise InputError(exc.field, typed, f"{exc.allowed} ({typed} read as {_show(value)})") from None
         entry = store.add_factor_entry(
             session=session,
-            entry_in=FactorEntryCreate(factor=factor.column, value=value, at=at, date=day, note=opts.note),
+            # The drinks it was ("2 × glass") go in the note, as `log drink` keeps them.
+            entry_in=FactorEntryCreate(
+                factor=factor.column, value=value, at=at, date=day, note=_with(drink, opts.note)
+            ),
             now=now,
         )
         label = store.entry_id(entry)
@@ -209,7 +220,13 @@ def _timing(opts: argparse.Namespace, now: dt.datetime) -> tuple[Moment | None, 
     return when, (when.at if when else None), day
 
 
-def _factor_value(session: Session, factor: Factor, text: str) -> float:
+def _with(drink: str, note: str) -> str:
+    """An entry's note: the drink it was ("2 × glass"), then what was typed as the note."""
+    return "; ".join(part for part in (drink, note.strip()) if part)
+
+
+def _factor_value(session: Session, factor: Factor, text: str) -> tuple[float, str]:
+    """The value `text` says, and the drinks it was ("2 × glass"; "" for a number or an amount)."""
     from tracker.core.vocabulary import FactorKind
     from tracker.storage import store
 
@@ -218,20 +235,21 @@ def _factor_value(session: Session, factor: Factor, text: str) -> float:
         answers = {"yes": 1.0, "y": 1.0, "1": 1.0, "true": 1.0, "no": 0.0, "n": 0.0, "0": 0.0, "false": 0.0}
         if raw not in answers:
             raise InputError(factor.name, text, "yes or no")
-        return answers[raw]
+        return answers[raw], ""
     if factor.name == "sleep":  # hours as people write them: 6.5, 6:10, 6h10 (one rule with the TUI)
         from tracker.core.when import parse_hours
 
-        return parse_hours(raw, field=factor.name)
+        return parse_hours(raw, field=factor.name), ""
     from tracker.core.validate import NUMBER_TEXT, number_text
 
     if NUMBER_TEXT.fullmatch(raw):  # 95, -2, 1e3: a plain number, negatives included
-        return number_text(factor.name, text, allowed=f"a number, {store.allowed_values(factor)}")
+        return number_text(factor.name, text, allowed=f"a number, {store.allowed_values(factor)}"), ""
     from tracker.core.amounts import read_amount  # 1.5l, 200mg, glass, 2 glass: one rule with the app
 
     drinks = {p.name: p.amount for p in store.list_presets(session=session) if p.factor_id == factor.id}
     span = store.allowed_values(factor)
-    return read_amount(text, field=factor.name, unit=factor.unit, drinks=drinks, span=span).value
+    amount = read_amount(text, field=factor.name, unit=factor.unit, drinks=drinks, span=span)
+    return amount.value, amount.note
 
 
 def _drink(context: Context) -> int:
@@ -263,7 +281,7 @@ def _drink(context: Context) -> int:
         preset = next(p for p in presets if p.name == amount.drink)
         factor = next(f for f in store.list_factors(session=session) if f.id == preset.factor_id)
         drink = amount.note
-        note = f"{drink}; {opts.note.strip()}" if opts.note.strip() else drink
+        note = _with(drink, opts.note)
         entry = store.add_factor_entry(
             session=session,
             entry_in=FactorEntryCreate(factor=factor.column, value=amount.value, at=at, date=day, note=note),
@@ -301,7 +319,9 @@ def _note(context: Context) -> int:
     )
     parser.add_argument("text", nargs="+", metavar="TEXT", help="the note; several words are joined with spaces")
     parser.add_argument("--date", default="today", metavar="YYYY-MM-DD")
-    opts = parser.parse_args(context.args.rest)
+    from tracker.commands.dash_words import text_after_options
+
+    opts = parser.parse_args(text_after_options(context.args.rest, "--date"))  # a note may be any text
 
     from tracker.core.when import parse_date
     from tracker.storage import store

@@ -35,9 +35,10 @@ class Parser(argparse.ArgumentParser):
     def parse_args(self, *, namespace: _N) -> _N: ...
     def parse_args(self, args: Iterable[str] | None = None, namespace: object = None) -> object:
         """As argparse's, but `--note -left` gives the note "-left" (tracker.commands.dash_words)."""
-        from tracker.commands.dash_words import join_dash_values
+        from tracker.commands.dash_words import join_dash_values, text_dashes_back
 
-        return super().parse_args(None if args is None else join_dash_values(self, list(args)), namespace)
+        parsed = super().parse_args(None if args is None else join_dash_values(self, list(args)), namespace)
+        return text_dashes_back(parsed) if isinstance(parsed, argparse.Namespace) else parsed
 
 
 def build_parser() -> Parser:

@@ -150,6 +150,13 @@ def read_head(path: Path, size: int, offset: int = 0) -> bytes:
     return os.pread(fd, size, offset)
 
 
+def never_a_database(path: Path, *, field: str) -> None:
+    """Nothing, or InputError when `path` (a link followed) is a database, one of its side files or
+    named as a backup: the rule of output_target alone, for a place asked before its folder exists."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    _refuse_database(target, field, str(path), "a file that is not a database", backup=False)
+
+
 def _refuse_database(target: Path, field: str, shown: str, allowed: str, *, backup: bool) -> None:
     # The diary, another diary and every backup start with the SQLite header, whatever they
     # are called (a diary named diary.pdf is still a diary); the side files are recognised by

@@ -70,10 +70,29 @@ def days(count: int) -> str:
     return plural(count, "day")
 
 
-def hours_words(hours: float) -> str:
-    """Hours as people say them: 6.4167 -> "6 h 25 min", 7 -> "7 h", 0.5 -> "30 min"."""
+def hours_words(hours: float, *, compact: bool = False) -> str:
+    """Hours as people say them: 6.4167 -> "6 h 25 min", 7 -> "7 h", 0.5 -> "30 min"; compact
+    (a narrow table cell): "6h25", "7h", "0h30"."""
     whole, minutes = divmod(round(hours * 60), 60)
+    if compact:
+        return f"{whole}h{minutes:02d}" if minutes else f"{whole}h"
     return " ".join([f"{whole} h"] * bool(whole) + [f"{minutes} min"] * bool(minutes)) or "0 min"
+
+
+def cell_words(value: float | None, unit: str, kind: str = "", *, compact: bool = False) -> str:
+    """A factor's value in a table whose column is headed by the factor (column_label): hours
+    in hours and minutes, as everywhere else ("7 h 30 min", never 7.5), yes / no, else the
+    number alone (the unit is in the heading). Empty for None."""
+    if value is None:
+        return ""
+    if unit == "h" or (kind == "yes-no" and value in (0, 1)):
+        return hours_words(value, compact=compact) if unit == "h" else amount_words(value, unit, kind)
+    return format_number(value)
+
+
+def column_label(name: str, unit: str) -> str:
+    """A factor column's heading: "caffeine (mg)"; "sleep" (its cells say h and min)."""
+    return f"{name} ({unit})" if unit and unit != "h" else name
 
 
 def amount_words(value: float | int | None, unit: str, kind: str = "") -> str:
@@ -172,6 +191,12 @@ def day_words(day: dt.date, *, today: dt.date | None = None) -> str:
     today = today or dt.date.today()
     text = f"{day:%a} {day.day} {day:%b}"
     return text if day.year == today.year else f"{text} {day.year}"
+
+
+def no_twitches_replaced(day: dt.date, *, today: dt.date | None = None, by: str = "logging a twitch") -> str:
+    """What a twitch (logged, or `by` an import) does to a day answered "no twitches", said before
+    (the TUI) or as it is done (the command line), so the answer is never rewritten silently."""
+    return f"{day_words(day, today=today)} was answered 'no twitches'; {by} changes that"
 
 
 def which_day(day: dt.date, *, today: dt.date) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlmodel import Session, col
 
-from tracker.core.formatting import plural
+from tracker.core.formatting import no_twitches_replaced, plural
 from tracker.core.when import local_now
 from tracker.errors import InputError
 from tracker.io.csv_table import CsvTable
@@ -47,6 +47,7 @@ class ImportReport:
     factors_added: int = 0
     notes_added: int = 0
     checkins_added: int = 0
+    checkins_withdrawn: list[dt.date] = field(default_factory=list)  # "no twitches" days the file's twitches answer
     days_changed: set[dt.date] = field(default_factory=set)
 
     def counts(self) -> str:
@@ -64,10 +65,13 @@ class ImportReport:
         return ", ".join(parts)
 
     def describe(self) -> str:
-        return (
+        text = (
             f"imported {plural(self.rows, 'row')} from {plural(self.files, 'file')}: {self.counts()}, "
             f"{plural(len(self.days_changed), 'day')} changed"
         )
+        # A day's "no twitches" answer is never rewritten silently: each one the import changed is named.
+        withdrawn = [no_twitches_replaced(day, by="importing its twitches") for day in self.checkins_withdrawn]
+        return "\n".join([text, *(f"  ({line})" for line in withdrawn)])
 
 
 def import_files(
@@ -235,6 +239,10 @@ def _write(
     with Session(bind=conn) as session:
         shown = {row.date: row for span in _runs(plan.no_twitches | plan.tracked)
                  for row in daily_rows(session=session, start=span[0], end=span[-1])}  # fmt: skip
+    answered_none = conn.execute(select(col(Day.date)).where(col(Day.checked_in), col(Day.date).in_(sorted(new_days))))
+    for (day,) in answered_none:  # the imported twitches answer these days now, as a twitch logged would
+        days.set(day, checked_in=False)
+        report.checkins_withdrawn.append(day)
     for day in sorted(plan.no_twitches):
         if shown[day].episodes != 0:
             days.set(day, checked_in=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -74,6 +74,9 @@ class ChartPlan:
     lanes: int
     strip: list[tuple[float, str]] | str  # (x, "4/7") for each part-logged period, or one sentence
     notes: list[str] = field(default_factory=list)
+    # Factors logged only when taken (Factor.absent_means_none): averaged with a day answered for
+    # twitches but without an entry as none, as the analysis reads them; the panel title says so.
+    absent_means_none: Collection[str] = ()
 
     @property
     def legend_height(self) -> float:
@@ -111,6 +114,7 @@ def plan_chart(
     style: ChartStyle,
     episodes_height: float,
     factor_height: float,
+    absent_means_none: Collection[str] = (),
 ) -> ChartPlan:
     """Decide the legend, the marker labels' lanes and the "answered" row for a plotting
     area `width` inches wide; `episodes_height` and `factor_height` are the panels' heights."""
@@ -120,6 +124,7 @@ def plan_chart(
         summary=summary, period=period, factors=factors, names=names, units=units, marks=marks, style=style,
         width=width, episodes_height=episodes_height, factor_height=factor_height,
         legend=_legend_entries(summary, marks, period), legend_cols=1, labels=[], lanes=0, strip="",
+        absent_means_none=absent_means_none,
     )  # fmt: skip
     plan.legend_cols = _legend_columns(plan.legend, width, style.small)
     plan.labels, plan.lanes, left_out = _lanes(marks, start, end, width, episodes_height, style.small)

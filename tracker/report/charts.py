@@ -11,7 +11,7 @@ the command that needs it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,8 +110,11 @@ def chart_figure(
     names: dict[str, str],
     units: dict[str, str],
     marks: ChartMarks,
+    absent_means_none: Collection[str] = (),
 ) -> Figure:
-    """The standalone chart as a matplotlib Figure: episodes, then one panel per factor."""
+    """The standalone chart as a matplotlib Figure: episodes, then one panel per factor. The
+    factors in `absent_means_none` are read as the frame has them (analysis_frame: 0 on an
+    answered day without an entry); their panel titles say so."""
     from matplotlib.figure import Figure  # deferred: ~150 ms
 
     from tracker.report.chart_draw import draw_chart
@@ -124,6 +127,7 @@ def chart_figure(
     plan = plan_chart(
         summary, period=period, factors=factors, names=names, units=units, marks=marks,
         width=width - left - right, style=style, episodes_height=2.4, factor_height=1.1,
+        absent_means_none=absent_means_none,
     )  # fmt: skip
     height = top_margin + plan.height + bottom_margin
     fig = Figure(figsize=(width, height))

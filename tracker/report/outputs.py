@@ -61,13 +61,17 @@ def chart_marks(history: History) -> ChartMarks:
 
 def chart_figure_of(history: History, *, weeks: int, factors: list[str]) -> Figure:
     """The chart `tracker chart` writes, as a matplotlib Figure."""
-    from tracker.analysis.frame import daily_frame
+    from tracker.analysis.frame import analysis_frame, reads_absent_as_none
     from tracker.report.charts import chart_figure  # deferred: matplotlib, ~300 ms
 
-    frame = daily_frame(history.rows, [factor.column for factor in history.factors])
+    # A factor logged only when taken is averaged as the analysis reads it: a day answered for
+    # twitches without an entry had none (caffeine on a coffee-free day is 0, not left out).
+    frame = analysis_frame(history.rows, history.factors)
+    none = [factor.column for factor in history.factors if reads_absent_as_none(factor)]
     return chart_figure(
-        frame, weeks=weeks, factors=factors, names=history.names, units=history.units, marks=chart_marks(history)
-    )
+        frame, weeks=weeks, factors=factors, names=history.names, units=history.units, marks=chart_marks(history),
+        absent_means_none=none,
+    )  # fmt: skip
 
 
 def draw_chart(history: History, path: Path, *, weeks: int, factors: list[str]) -> Path:

@@ -86,15 +86,22 @@ def table_pages(
         page.text(line, color="#333333")
     page.space(0.05)
     pages = [page]
+
+    def room(page: PageT) -> float:  # page 2 keeps `reserve` for the chart drawn after its tables
+        return page.room() - (reserve if page is pages[0] else 0.0)
+
     while later:
-        page = new_page()
-        pages.append(page)
+        # The tables that follow start on this page when the first fits in what is left (a short
+        # range leaves most of page 2 empty); else on a new page.
+        if later[0].least(page) > room(page):
+            page = new_page()
+            pages.append(page)
         # As many tables as fit at their closest line spacing share the page evenly.
         count = 1
-        while count < len(later) and sum(table.least(page) for table in later[: count + 1]) <= page.room():
+        while count < len(later) and sum(table.least(page) for table in later[: count + 1]) <= room(page):
             count += 1
         for number, table in enumerate(later[:count]):
-            share = page.room() / (count - number)
+            share = room(page) / (count - number)
             count_here = len(table.columns) - 2
             page.text(f"Day by day, {dates}, continued: {count_here} more factors", size=11, weight="bold")
             table.draw(page, room=share - table.title_height(page))

@@ -253,3 +253,9 @@ def answered_dates(*, session: Session, start: dt.date, end: dt.date) -> set[dt.
     with_episodes = select(episode_day).where(episode_day >= start, episode_day <= end)
     checked_in = select(col(Day.date)).where(col(Day.date) >= start, col(Day.date) <= end, col(Day.checked_in))
     return {_as_date(day) for day in session.exec(with_episodes)} | {_as_date(day) for day in session.exec(checked_in)}
+
+
+def answered_no_twitches(*, session: Session, day: dt.date) -> bool:
+    """Whether `day` holds a "no twitches" answer (which a twitch logged on it would withdraw)."""
+    record = session.get(Day, day)
+    return bool(record and record.checked_in)

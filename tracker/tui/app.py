@@ -287,6 +287,16 @@ class TrackerApp(KeyOrder, Writes, App[None]):
         else:
             self.push_screen(screen)
 
+    def action_go(self, mode: str) -> None:
+        """Another of the app's screens (Today, History, Factors), closing Insights or Trends on the way."""
+        from tracker.tui.screens.insights import InsightsScreen
+        from tracker.tui.screens.trends import TrendsScreen
+
+        if isinstance(self.screen, InsightsScreen | TrendsScreen):
+            self.pop_screen()
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
     def _on_today(self, action: str) -> None:
         if self.current_mode != "today":
             self.switch_mode("today")

@@ -196,6 +196,13 @@ class Diary(DiaryOutputs):
             by_id = {f.id: f for f in store.list_factors(session=session)}
             return [(p, by_id[p.factor_id]) for p in store.list_presets(session=session)]
 
+    def answered_no_twitches(self, day: dt.date) -> bool:
+        """Whether `day` is answered "no twitches" (a twitch saved on it would change that)."""
+        from tracker.storage.queries import answered_no_twitches
+
+        with self._session(write=False) as session:
+            return answered_no_twitches(session=session, day=day)
+
     # --- writes ------------------------------------------------------------------------------
 
     def add_episode(self, episode_in: EpisodeCreate) -> Episode:

@@ -25,7 +25,9 @@ class Week:
     days_answered: int  # days whose twitches were answered (a twitch, or "no twitches")
     days_in_week: int  # days elapsed: 7, or the days so far in the current week
     episodes: float | None  # None when no day of the week answered for twitches (never 0)
-    factors: dict[str, float | None]  # mean over the days it was logged, by column
+    # Mean over the days it was logged, by column; for a factor logged only when taken
+    # (absent means none), over the days answered for twitches, a day without an entry as none.
+    factors: dict[str, float | None]
 
 
 @dataclass(frozen=True)
@@ -33,11 +35,12 @@ class Trends:
     today: dt.date
     weeks: list[Week]  # oldest first
     factors: list[tuple[str, str, str]]  # (column, name, unit) in TREND_FACTORS order
+    absent_means_none: tuple[str, ...] = ()  # the columns read as none when not logged
 
 
 def weekly_trends(session: Session, today: dt.date, weeks: int) -> Trends:
     """The last `weeks` ISO weeks (Monday first) up to `today`, oldest first."""
-    from tracker.analysis.frame import daily_frame  # deferred: pandas, ~250 ms
+    from tracker.analysis.frame import analysis_frame  # deferred: pandas, ~250 ms
     from tracker.analysis.periods import weekly_summary
     from tracker.storage import store
     from tracker.storage.queries import daily_rows
@@ -47,7 +50,9 @@ def weekly_trends(session: Session, today: dt.date, weeks: int) -> Trends:
     by_column = {f.column: f for f in store.list_factors(session=session)}
     factors = [(c, by_column[c].name, by_column[c].unit) for c in TREND_FACTORS if c in by_column]
     columns = [column for column, _, _ in factors]
-    weekly = weekly_summary(daily_frame(rows, columns), factors=columns)
+    # As the chart and the analysis read them: a coffee-free day answered for twitches is none.
+    shown = [by_column[column] for column in columns]
+    weekly = weekly_summary(analysis_frame(rows, shown), factors=columns)
     return Trends(
         today=today,
         weeks=[
@@ -61,6 +66,7 @@ def weekly_trends(session: Session, today: dt.date, weeks: int) -> Trends:
             for stamp, week in weekly.iterrows()
         ],
         factors=factors,
+        absent_means_none=tuple(f.column for f in shown if f.absent_means_none),
     )
 
 

@@ -41,8 +41,12 @@ class Confirm(Dialog[bool]):
             )
 
     def on_key(self, event: events.Key) -> None:
-        # Any other key is a "no": the person was looking, not answering.
+        # Any other key is a "no": the person was looking, not answering. Esc is that answer
+        # itself: not handed back (Dialog.on_key) to close whatever opens next, such as the form
+        # a "no" goes back to.
         event.stop()
+        if event.key == "escape":
+            event.prevent_default()
         self.dismiss(False)
 
     def action_answer(self, yes: bool) -> None:

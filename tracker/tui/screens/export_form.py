@@ -16,6 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from tracker.core.files import never_a_database
+from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog, field_error
 from tracker.tui.widgets.ordered_input import OrderedInput
 
@@ -70,6 +72,12 @@ class ExportForm(Dialog[Path]):
             self.refuse("path", "path: empty; a file or folder to write to")
             return
         path = Path(text).expanduser()
+        if not path.is_dir():  # a folder is the visit packet's
+            try:
+                never_a_database(path, field="path")  # the command line's rule: never the diary or a backup
+            except InputError as refused:
+                self.refuse("path", str(refused))
+                return
         if path.exists() and path != self._replace:
             # The suggested name never exists (a number is added); a name typed over it may.
             self._replace = path

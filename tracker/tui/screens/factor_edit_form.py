@@ -14,7 +14,7 @@ from textual.widgets import Input, Select, Static
 from tracker.core.formatting import format_number
 from tracker.core.vocabulary import DailyRule, absent_words
 from tracker.errors import InputError
-from tracker.tui.screens.dialog import Dialog
+from tracker.tui.screens.dialog import Dialog, field_error
 from tracker.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
@@ -52,8 +52,10 @@ class FactorEditForm(Dialog["FactorUpdate"]):
                 return
             yield Static("lowest value allowed", classes="field-label")
             yield OrderedInput(format_number(low), placeholder="min", id="min", type="number")
+            yield field_error("min")
             yield Static("highest value allowed", classes="field-label")
             yield OrderedInput(format_number(high), placeholder="max", id="max", type="number")
+            yield field_error("max")
             yield Static("a day with several entries counts their", classes="field-label")
             yield Select(
                 [(rule.value, rule) for rule in DailyRule],
@@ -93,7 +95,7 @@ class FactorEditForm(Dialog["FactorUpdate"]):
         try:
             low, high = self.number("min", "min"), self.number("max", "max")
         except InputError as exc:
-            self.say_problem(str(exc))
+            self.refuse(exc.field, str(exc))  # under its box, as in the New factor dialog
             return
         rule = self.query_one("#rule", Select).value
         assert isinstance(rule, DailyRule)  # its options are DailyRules, and it cannot be left blank

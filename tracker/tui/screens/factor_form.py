@@ -16,7 +16,7 @@ from textual.widgets import Input, Select, Static
 from tracker.core.formatting import format_number
 from tracker.core.vocabulary import FactorKind
 from tracker.errors import InputError
-from tracker.tui.screens.dialog import Dialog
+from tracker.tui.screens.dialog import Dialog, field_error
 from tracker.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ class FactorForm(Dialog["FactorCreate"]):
             )
             yield self.problem_line()
             yield OrderedInput(typed.name if typed else "", placeholder="name, e.g. alcohol", id="name")
+            yield field_error("name")
             yield Select(
                 [(kind.value, kind) for kind in FactorKind],
                 value=typed.kind if typed else FactorKind.NUMBER,
@@ -61,6 +62,7 @@ class FactorForm(Dialog["FactorCreate"]):
             for bound, hint in hints.items():
                 value = format_number(getattr(typed, f"{bound}_value")) if typed else ""
                 yield OrderedInput(value, placeholder=hint, id=bound, type="number")
+                yield field_error(bound)
             absent = typed.absent_means_none if typed else None
             yield Select(
                 [
@@ -88,7 +90,9 @@ class FactorForm(Dialog["FactorCreate"]):
             if high is not None and not (0.0 if low is None else low) < high:
                 raise InputError("max", format_number(high), f"more than the lowest ({format_number(low or 0.0)})")
         except InputError as exc:
-            self.say_problem(str(exc))
+            # Under the box refused, which takes the cursor: a line at the top scrolls out of view
+            # in a short terminal once the cursor moves on, and the reason with it.
+            self.refuse(exc.field, str(exc))
             return
         kind = self.query_one("#kind", Select).value
         assert isinstance(kind, FactorKind)  # its options are FactorKinds, and it cannot be left blank

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Header, Static
 from tracker.core.formatting import format_number, range_words
 from tracker.core.vocabulary import absent_words
 from tracker.tui.messages import FactorsChanged, FactorsLoaded
+from tracker.tui.screen_keys import screen_keys
 from tracker.tui.screens.app_screen import AppScreen
 from tracker.tui.screens.factor_edit_form import FactorEditForm
 from tracker.tui.screens.factor_form import FactorForm
@@ -34,8 +35,7 @@ class FactorsScreen(Writes, AppScreen[None]):
         Binding("a", "add_factor", "Add factor"),
         Binding("p", "add_preset", "Add preset"),
         Binding("e", "edit", "Edit"),
-        Binding("escape", "app.switch_mode('today')", "Today"),
-        Binding("h", "app.switch_mode('history')", "History"),
+        *screen_keys("factors"),
     ]
 
     def __init__(self, diary: Diary) -> None:

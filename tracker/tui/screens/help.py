@@ -30,8 +30,9 @@ HELP = """\
   u, ctrl+z  undo the last thing done: named first, u or Enter undoes
   [ ]  a day back / forward   y  yesterday   .  today   j  go to a date
 [b]Screens[/b]
-  h  History (Enter opens a day): ? twitches not answered, — nothing
-  F  Factors and presets (e edits yours)         Esc  back
+  h  History (Enter opens a day, j a date): ? not answered, — nothing
+  F  Factors and presets (e edits yours)
+  Esc  back from Insights and Trends; to Today from History, Factors
   i  Insights: how long, red flags, possible triggers (r recomputes)
   T  Trends: weekly bars · s saves the chart · v writes a visit packet
 [b]Everywhere[/b]

@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static
 
+from tracker.core.formatting import cell_words, column_label
 from tracker.core.formatting import days as plural_days
-from tracker.core.formatting import format_number
 from tracker.tui.messages import EntrySaved, HistoryLoaded
+from tracker.tui.screen_keys import screen_keys
 from tracker.tui.screens.app_screen import AppScreen
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
@@ -37,21 +38,38 @@ def history_cells(row: DailyRow, factors: list[Factor]) -> tuple[str, ...]:
     day = f"{row.date:%a %Y-%m-%d}"
     if not row.tracked:
         return (day, "no", *[UNKNOWN] * (2 + len(factors)))
-    factor_cells = [format_number(row.factors.get(f.column)) or UNKNOWN for f in factors]
+    factor_cells = [cell_words(row.factors.get(f.column), f.unit, f.kind) or UNKNOWN for f in factors]
     intensity = UNKNOWN if row.max_intensity is None else str(row.max_intensity)
     flags = " !" if row.red_flags else ""
     twitches = UNANSWERED if row.episodes is None else str(row.episodes)
     return (day, "yes" + flags, twitches, intensity, *factor_cells)
 
 
+class HistoryTable(DataTable[str]):
+    """The days' table: → and ← move sideways a whole column at a time (DataTable moves a row
+    cursor's view one character per press), the date column staying in view."""
+
+    def _column_starts(self) -> list[int]:
+        widths = [column.get_render_width(self) for column in list(self.columns.values())[self.fixed_columns :]]
+        return [sum(widths[:index]) for index in range(len(widths))]
+
+    def action_cursor_right(self) -> None:
+        later = [start for start in self._column_starts() if start > self.scroll_x]
+        self.scroll_to(x=later[0] if later else self.max_scroll_x, animate=False)
+
+    def action_cursor_left(self) -> None:
+        earlier = [start for start in self._column_starts() if start < self.scroll_x]
+        self.scroll_to(x=earlier[-1] if earlier else 0, animate=False)
+
+
 class HistoryScreen(Writes, AppScreen[None]):
     TITLE = "History"
     AUTO_FOCUS = "DataTable"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,t", "app.switch_mode('today')", "Today"),
+        *screen_keys("history"),
+        Binding("t", "app.go('today')", "Today", show=False),  # Today, where t logs a twitch
         Binding("n", "no_twitches", "No twitches"),
-        Binding("i", "app.open_insights", "Insights", show=False),
-        Binding("F", "app.switch_mode('factors')", "Factors"),
+        Binding("j", "jump", "Go to date"),
     ]
 
     def __init__(self, diary: Diary) -> None:
@@ -66,7 +84,7 @@ class HistoryScreen(Writes, AppScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("loading…", id="history-summary")
-        yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+        yield HistoryTable(id="history", cursor_type="row", zebra_stripes=True, fixed_columns=1)
         yield KeysFooter()
 
     def on_screen_resume(self) -> None:
@@ -80,12 +98,12 @@ class HistoryScreen(Writes, AppScreen[None]):
         table = self.query_one(DataTable)
         row = table.cursor_row  # read again (a change elsewhere): the cursor keeps its day
         table.clear(columns=True)
-        labels = [f"{f.name} ({f.unit})" if f.unit else f.name for f in history.factors]
+        labels = [column_label(f.name, f.unit) for f in history.factors]
         # Fixed widths: measuring 3,650 rows of cells would cost more than adding them.
         for label, width in (("date", 14), ("tracked", 7), ("twitches", 8), ("max int.", 8)):
             table.add_column(label, width=width)
-        for label in labels:
-            table.add_column(label, width=max(len(label), 6))
+        for label, factor in zip(labels, history.factors, strict=True):
+            table.add_column(label, width=max(len(label), 11 if factor.unit == "h" else 6))  # "10 h 30 min"
         self._columns_width = sum(column.get_render_width(table) for column in table.columns.values())
         rows = [(row.date.isoformat(), history_cells(row, history.factors)) for row in history.rows]
         self._days = {row.date.isoformat(): row for row in history.rows}
@@ -126,6 +144,16 @@ class HistoryScreen(Writes, AppScreen[None]):
         if row is None:
             return
         await ask_no_twitches(self, row.date, row.episodes)
+
+    def action_jump(self) -> None:
+        """j, as on Today: a date typed opens that day."""
+        from tracker.tui.screens.date_prompt import DatePrompt
+
+        def go(day: dt.date | None) -> None:
+            if day is not None:
+                self.app.show_day(day)
+
+        self.app.push_screen(DatePrompt(today=self.diary.today()), go)
 
     def on_entry_saved(self, message: EntrySaved) -> None:
         self.notify(message.text, timeout=4)

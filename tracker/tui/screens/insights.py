@@ -22,6 +22,7 @@ from tracker.analysis.text import LOGGED, SUGGESTED, range_coverage
 from tracker.core.formatting import days as plural_days
 from tracker.report.wording import estimate_line, recurrent_words, trigger_lines
 from tracker.tui.messages import AnalysisReady, ReadFailed
+from tracker.tui.screen_keys import screen_keys
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
 
@@ -35,9 +36,8 @@ NOT_A_DIAGNOSIS = "This app keeps a diary; it does not diagnose. If something wo
 class InsightsScreen(Writes, Screen[None]):
     TITLE = "Insights"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back"),
+        *screen_keys("insights"),
         Binding("r", "analyse", "Recompute"),
-        Binding("T", "app.open_trends", "Trends"),
     ]
 
     def __init__(self, diary: Diary) -> None:

@@ -71,6 +71,7 @@ class PresetPicker(Dialog[tuple[float, str]]):
                 for p in self.presets
             ]
             yield OptionList(*options, id="presets")
+            yield Static("", id="presets-more", markup=False)
             yield Static(
                 f"a [b]letter[/b] (2e: two) or an amount ({self._example()}), then [b]Enter[/b]",
                 classes="field-label",
@@ -85,8 +86,25 @@ class PresetPicker(Dialog[tuple[float, str]]):
         return {"ml": "250, 1.5l", "mg": "150, 150mg"}.get(unit, f"150 {unit}".strip())
 
     def on_mount(self) -> None:
-        self.query_one("#presets", OptionList).highlighted = None  # Enter alone never picks by accident
+        listed = self.query_one("#presets", OptionList)
+        listed.highlighted = None  # Enter alone never picks by accident
         self._show_preview(self.amount)
+        self.watch(listed, "scroll_y", lambda _: self._show_more(), init=False)
+        self.call_after_refresh(self._show_more)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_more)
+
+    def _show_more(self) -> None:
+        """Under the list, how many drinks are out of view (a person's own come last, below the
+        built-in ones): a short terminal shows only the first few, with nothing else to say so."""
+        listed = self.query_one("#presets", OptionList)
+        above = int(listed.scroll_y)
+        below = max(0, listed.option_count - above - listed.scrollable_content_region.height)
+        parts = [f"↑ {above} more"] * bool(above) + [f"↓ {below} more"] * bool(below)
+        line = self.query_one("#presets-more", Static)
+        line.update("   ".join(parts) + " (↑ ↓ scroll)" * bool(parts))
+        line.display = bool(parts)  # no empty row when every drink is in view
 
     def on_key(self, event: events.Key) -> None:
         """A key typed while the amount box has no focus (after ↑ ↓) still goes into it."""

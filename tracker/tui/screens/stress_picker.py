@@ -21,6 +21,8 @@ class StressPicker(Dialog[int]):
         *[Binding(str(n), f"digit({n})", show=False) for n in range(10)],
         Binding("t", "pick(10)", show=False),
         Binding("enter", "enter", show=False),
+        # Not Esc: a digit typed right after Esc reads as Alt and that digit, and is lost.
+        Binding("backspace", "start_again", show=False),
         Binding("escape", "dismiss_none", "Cancel"),
     ]
 
@@ -41,12 +43,16 @@ class StressPicker(Dialog[int]):
             if digit == 0:
                 self.dismiss(10)
             else:
-                self._show("1 — Enter saves 1, 0 makes it 10 (Esc to start again)")
+                self._show("1 — Enter saves 1, 0 makes it 10 (Backspace to start again)")
         elif digit == 1:
             self.started_ten = True
             self._show("1 — Enter saves 1, 0 makes it 10")
         else:
             self.dismiss(digit)
+
+    def action_start_again(self) -> None:
+        self.started_ten = False
+        self._show("")
 
     def action_enter(self) -> None:
         if self.started_ten:

@@ -75,15 +75,17 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         # The day keys are priority bindings too, so they act in the same queue as the keys
         # that open forms: in `w g [ w g` typed at once, the second glass goes to the day before.
         Binding("left_square_bracket", "shift_day(-1)", "Day back", priority=True),
-        Binding("right_square_bracket", "shift_day(1)", "Day fwd", show=False, priority=True),
+        # Shown on a past day only: on today there is no day forward (check_action).
+        Binding("right_square_bracket", "shift_day(1)", "Day fwd", priority=True),
         Binding("y", "yesterday", "Yesterday", show=False, priority=True),
         Binding("A", "answer_recent", "Answer a past day", show=False, priority=True),
-        Binding("full_stop", "go_today", "Back to today", show=False, priority=True),
+        Binding("full_stop", "go_today", "Back to today", priority=True),
         Binding("j", "jump", "Go to date", show=False, priority=True),
         Binding("h", "open_mode('history')", "History", priority=True),
-        Binding("F", "open_mode('factors')", "Factors", show=False, priority=True),
-        Binding("i", "open_insights", "Insights", show=False, priority=True),
-        Binding("T", "open_trends", "Trends", show=False, priority=True),
+        # The other screens' keys, as on every screen (tracker.tui.screen_keys), shown as there.
+        Binding("F", "open_mode('factors')", "Factors", priority=True),
+        Binding("i", "open_insights", "Insights", priority=True),
+        Binding("T", "open_trends", "Trends", priority=True),
     ]
 
     def __init__(self, diary: Diary) -> None:
@@ -165,6 +167,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
             self.day = day
             self.view = None
             self.query_one(DayTable).clear()
+            self.refresh_bindings()  # `]` and `.` show on a past day only
         self._show_heading()
         self.load()
 
@@ -298,6 +301,8 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         self.on_entry_saved(message)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if (action == "go_today" or (action == "shift_day" and parameters == (1,))) and self.day >= self.diary.today():
+            return False  # nowhere forward from today: not in the footer
         if not self.diary.is_open:
             return True if action in WAIT_FOR_THE_DATABASE else None  # None: shown, but disabled
         return True  # `u` with nothing to undo says why, rather than doing nothing

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.markup import escape
 
-from tracker.core.formatting import plural, twitch_words, which_day
+from tracker.core.formatting import no_twitches_replaced, plural, twitch_words, which_day
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, format_id, parse_id
 from tracker.tui.messages import EntriesDeleted, EntriesRestored, EntrySaved, EpisodeSaved, RedFlagsSaved
 from tracker.tui.screens.today_parts import TodayParts
@@ -58,7 +59,27 @@ class EntryKeys(TodayParts):
             row = format_id(EPISODE, episode.id or 0)
             return EpisodeSaved(episode.local_date, text, episode_id=episode.id or 0, row=row)
 
-        self.write(job, keep=lambda problem: self._twitch_form(problem, **_form_values(episode_in)))
+        reopen = lambda problem: self._twitch_form(problem, **_form_values(episode_in))  # noqa: E731
+        self._unless_no_twitches(episode_in.started_at.date(), lambda: self.write(job, keep=reopen), reopen)
+
+    def _unless_no_twitches(self, day: dt.date, save: Callable[[], None], back: Callable[[str], object]) -> None:
+        """`save` at once, or, on a day answered "no twitches", after saying that the twitch changes
+        that answer (Enter); anything else goes `back` to the form with what was typed."""
+        from tracker.tui.screens.confirm import Confirm
+
+        if not self.diary.answered_no_twitches(day):
+            save()
+            return
+        said = no_twitches_replaced(day, today=self.diary.today())
+        question = f"{escape(said)}.\n[b]Save the twitch[/b]?"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                save()
+            else:
+                self.call_later(back, f"Not saved: {said}.")
+
+        self.app.push_screen(Confirm(question, keys="s", yes="save it"), answered)
 
     def action_edit(self) -> None:
         self.follow_clock()

@@ -20,9 +20,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
-from tracker.core.formatting import rounded
+from tracker.core.formatting import cell_words, rounded
 from tracker.tui.diary import Diary
 from tracker.tui.messages import TrendsReady
+from tracker.tui.screen_keys import screen_keys
 from tracker.tui.weekly import TREND_FACTORS, Trends, Week
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
@@ -44,14 +45,25 @@ def days_cells(weeks: list[Week]) -> list[str]:
     return [f"{week.days_answered}/{week.days_in_week}" for week in weeks]
 
 
-def factor_cells(weeks: list[Week], column: str) -> list[str]:
+def factor_cells(weeks: list[Week], column: str, unit: str = "") -> list[str]:
+    if unit == "h":  # hours and minutes, as everywhere ("7h30"), not 7.5
+        return [cell_words(week.factors.get(column), unit, compact=True) or UNKNOWN for week in weeks]
     return [_number(week.factors.get(column)) for week in weeks]
 
 
 def _number(value: float | None) -> str:
     if value is None:
         return UNKNOWN
-    return rounded(value, 0 if abs(value) >= 10 else 1)
+    return rounded(value, 0 if abs(value) >= 10 or value == 0 else 1)
+
+
+def hint_words(none: tuple[str, ...]) -> str:
+    """The line under the weeks; `none` names the factors read as none on a day answered without them."""
+    taken = f" ({' and '.join(none)}: of the days answered, a day without any as none)" if none else ""
+    return (
+        f"Bars start at zero. — nothing logged that week. Factors: mean of the days logged{taken}. "
+        "Days: days with twitches answered, of the days so far."
+    )
 
 
 def cells_line(label: str, cells: list[str]) -> str:
@@ -80,10 +92,9 @@ def weeks_that_fit(width: int) -> int:
 class TrendsScreen(Writes, Screen[None]):
     TITLE = "Trends"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back"),
+        *screen_keys("trends"),
         Binding("s", "app.export('chart', '', None, 's')", "Save chart"),
         Binding("v", "app.export('visit', '', None, 'v')", "Visit packet"),
-        Binding("i", "app.open_insights", "Insights"),
         Binding("r", "load", "Reload", show=False),
     ]
 
@@ -103,8 +114,7 @@ class TrendsScreen(Writes, Screen[None]):
                 yield Static("", id=f"cells-{key}", classes="trend-cells")
             yield Static("", id="cells-days", classes="trend-cells")
             yield Static(
-                "Bars start at zero. — nothing logged that week. Factors: mean of the days logged. "
-                "Days: days with twitches answered, of the days so far.",
+                hint_words(()),
                 id="trends-hint",
             )
         yield KeysFooter()
@@ -141,8 +151,11 @@ class TrendsScreen(Writes, Screen[None]):
         self._series("episodes", "twitches", [w.episodes for w in weeks], episode_cells(weeks))
         for column, name, unit in trends.factors:
             values = [w.factors.get(column) for w in weeks]
-            self._series(column, f"{name} {unit}".strip(), values, factor_cells(weeks, column))
+            label = name if unit == "h" else f"{name} {unit}".strip()  # sleep's cells say h
+            self._series(column, label, values, factor_cells(weeks, column, unit))
         self.query_one("#cells-days", Static).update(cells_line("days answered", days_cells(weeks)))
+        none = tuple(name for column, name, _ in trends.factors if column in trends.absent_means_none)
+        self.query_one("#trends-hint", Static).update(hint_words(none))
 
     def _series(self, key: str, label: str, values: list[float | None], cells: list[str]) -> None:
         self.query_one(f"#bars-{key}", Static).update("\n".join(bar_lines(label, values)))
