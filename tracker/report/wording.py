@@ -11,6 +11,7 @@ from typing import Any
 
 from tracker.analysis.findings import (
     AMPLE,
+    FEW_CHANGES,
     FEW_DAYS,
     INSUFFICIENT,
     LIMITED,
@@ -111,6 +112,14 @@ def not_ready_line(entry: dict[str, Any]) -> str:
         return (
             f"{label(entry)}: the days so far split too cleanly into twitchy and quiet ones to measure; "
             f"about {plural(more or 0, 'more day')} would help."
+        )
+    if reason == FEW_CHANGES:
+        changed = entry.get("changed_days") or 0
+        when = f"on {plural(changed, 'day')} only" if changed else "on no day logged after a logged day"
+        return (
+            f"{name.capitalize()} changed from one day to the next {when}: its same-day and day-before "
+            "effects cannot be told apart, nor from the trend. A habit started on one date is compared "
+            "before and after under Interventions."
         )
     if reason == FEW_DAYS and entry["lag_days"] == 0:
         return f"{days(entry['days_logged']).capitalize()} with {name} logged; it needs about {more} more."
