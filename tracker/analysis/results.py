@@ -96,7 +96,9 @@ def analyze(
         "triggers": [estimate.to_json() for estimate in report.estimates],
         "trigger_model": report.to_json(),
         "factor_correlations": list(report.correlations),
-        "interventions": intervention_effects(in_range, interventions, as_of=as_of, config=config),
+        "interventions": [
+            effect.to_json() for effect in intervention_effects(in_range, interventions, as_of=as_of, config=config)
+        ],
         "method": METHOD,
         # Derived, so said: the factors whose blank on an answered day the analysis read as none.
         "not_logged_reads_as_none": [factor.name for factor in factors if reads_absent_as_none(factor)],

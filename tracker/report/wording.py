@@ -248,6 +248,65 @@ def association_lines(result: dict[str, Any], limit: int = 3) -> list[str]:
     return [" ".join([estimate_line(entry), adjusted_line(entry)]).strip() for entry in found[:limit]]
 
 
+def intervention_line(effect: dict[str, Any]) -> str:
+    """One intervention's comparison in a sentence (the `summary` of each `interventions`
+    entry, and what the text, Insights and the PDF say): the verdict, or why there is none."""
+    if effect["design"] == "plan":
+        return _plan_line(effect)
+    name, start, washout = effect["name"], effect["start"], effect["washout_days"]
+    status = effect["status"]
+    if status == "not-started":
+        # Said against the period, not the day it is read: a report that ends in the past was "not started yet".
+        return f"{name}: from {start}, after the period analysed (to {effect['as_of']})"
+    if status == "too-early":
+        more = effect["needs_days"] - effect["after_days"]
+        return (
+            f"{name} (since {start}): too early to tell — about {more} more tracked "
+            f"{'day' if more == 1 else 'days'} after the {washout}-day washout"
+        )
+    if status == "insufficient":
+        return (
+            f"{name} (since {start}): not enough tracked days before the start to compare with "
+            f"({effect['before_days']}, needs {effect['needs_days']})"
+        )
+    line = (
+        f"{name} (since {start}): {rounded(effect['after_mean'], 1)} twitches a day over the first "
+        f"{effect['after_days']} tracked days after a {washout}-day washout, "
+        f"against {rounded(effect['before_mean'], 1)} in the {effect['before_days']} tracked days before: "
+        f"{_effect_ratio(effect)}. A before/after comparison: twitching also comes and goes on its own."
+    )
+    if effect.get("follows_worst_stretch"):
+        line += (
+            " It began right after the worst week of the 8 weeks before it, and twitching eases after its "
+            "worst spells on its own: part of any drop may be that. `tracker intervention plan` tests it fairly."
+        )
+    return line
+
+
+def _plan_line(effect: dict[str, Any]) -> str:
+    blocks, done = effect["blocks"], effect["blocks_done"]
+    what = f"{effect['name']} (a plan of {blocks} blocks of {effect['block_days']} days from {effect['start']})"
+    if effect["status"] == "not-started":
+        return f"{what}: not started yet; the first block is off"
+    on, off = effect["on_days"], effect["off_days"]
+    if effect["status"] != "ok":
+        return (
+            f"{what}: too early to tell — {done} of {blocks} blocks done, {on} on-days and {off} off-days "
+            f"with twitches answered so far (needs {effect['needs_days']} of each)"
+        )
+    return (
+        f"{what}: {rounded(effect['on_mean'], 1)} twitches a day on {on} on-days against "
+        f"{rounded(effect['off_mean'], 1)} on {off} off-days ({effect['washout_days']} days after each switch "
+        f"left out; {done} of {blocks} blocks done): {_effect_ratio(effect)}. The blocks alternate, so slow "
+        "changes in twitching weigh on both alike."
+    )
+
+
+def _effect_ratio(effect: dict[str, Any]) -> str:
+    low, high = rounded(effect["ci_low"], 2), rounded(effect["ci_high"], 2)
+    return f"{rounded(effect['rate_ratio'], 2)}{TIMES} (95% CI {low}{DASH}{high})"
+
+
 # --- `tracker analyze` as text --------------------------------------------------------------
 
 
@@ -271,7 +330,7 @@ def format_text(result: dict[str, Any]) -> str:
         *(f"   {line}" for line in trigger_lines(result)),
         "",
         "4. Interventions",
-        *([f"   {item['summary']}" for item in result["interventions"]] or ["   none logged"]),
+        *([f"   {intervention_line(item)}" for item in result["interventions"]] or ["   none logged"]),
     ]
     return "\n".join(lines) + "\n"
 
