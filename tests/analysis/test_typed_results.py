@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -40,3 +41,36 @@ def test_analyze_prints_the_wording_modules_sentence(run_analysis, make_diary) -
     [effect] = result["interventions"]
     assert "summary" not in effect  # the analysis has no words of its own
     assert f"   {intervention_line(effect)}" in format_text(result).splitlines()
+
+
+@pytest.mark.usefixtures("frozen")
+def test_persistence_reads_the_same_in_analyze_and_insights(cli) -> None:
+    """One run of twitching, still going: its current run is said once, in the same lines
+    Insights shows; `analyze` used to repeat it as the longest run as well."""
+    from tracker.tui.screens.insights import persistence_text
+
+    for day in range(10, 25):
+        assert cli("log", "twitch", "--at", f"2026-11-{day:02d}T08:00").code == 0
+    text = cli("analyze").out
+    section = text.split("1. How long it has lasted", 1)[1].split("2. Red flags", 1)[0]
+    said = [line.strip() for line in section.splitlines() if line.strip()]
+    assert said == [
+        "day 15 of twitching — consider seeing a GP",
+        "Current run: 2026-11-10 to 2026-11-24 (15 days, 15 with twitching)",
+    ]
+    persistence = json.loads(cli("analyze", "--json").out)["persistence"]
+    assert persistence_text(persistence).splitlines()[2:] == said[1:]
+
+
+@pytest.mark.usefixtures("frozen")
+def test_a_red_flag_reads_the_same_in_analyze_and_insights(cli) -> None:
+    """`analyze` said "(logged)" and the kind in words; Insights said "(you logged it)" and the
+    kind as stored ("eye-closure")."""
+    from tracker.tui.screens.insights import red_flags_text
+
+    assert cli("log", "redflag", "eye-closure", "--date", "2026-11-22").code == 0
+    line = "2026-11-22  eye closure (you logged it)"
+    assert line in cli("analyze").out
+    flags = json.loads(cli("analyze", "--json").out)["red_flags"]
+    assert flags == [{"date": "2026-11-22", "kind": "eye-closure", "name": "eye-closure", "source": "logged", "note": ""}]
+    assert line.replace("eye closure", "[b]eye closure[/b]") in red_flags_text(flags)

@@ -21,8 +21,7 @@ from tracker.analysis.findings import (
     NOT_LOGGED,
     TOO_FEW_ANSWERED,
 )
-from tracker.analysis.persistence import persistence_status_line
-from tracker.analysis.text import DASH, NOT_PROOF, TIMES, chance_text, q_words, range_coverage
+from tracker.analysis.text import DASH, LOGGED, NOT_PROOF, SUGGESTED, TIMES, chance_text, q_words, range_coverage
 from tracker.core.formatting import days, factor_words, plural, red_flag_words, rounded
 from tracker.core.span import clamped_words
 
@@ -43,6 +42,40 @@ def confidence_words(entry: dict[str, Any]) -> str:
         return "not enough data yet"
     amount = {LIMITED: "limited data", AMPLE: "ample data"}.get(entry["confidence"], entry["confidence"])
     return f"{amount}: {days(entry['n_days'])}"
+
+
+def persistence_status_line(persistence_result: dict[str, Any]) -> str:
+    """The persistence status in one line, the same in `analyze`, Insights, the Today screen and
+    the visit report: "day 16 of twitching — consider seeing a GP"."""
+    run = persistence_result.get("current_run")
+    status = persistence_result.get("status", "none")
+    if run is None or status == "none":
+        return "no current run of twitching"
+    line = f"day {run['days']} of twitching"
+    if status == "persistent":
+        weeks = persistence_result.get("threshold_days", 28) // 7
+        return f"{line} — {weeks} weeks: see a doctor"
+    if status == "watch":
+        return f"{line} — consider seeing a GP"
+    return line
+
+
+def persistence_lines(result: dict[str, Any]) -> list[str]:
+    """How long it has lasted, for every reader: the status line, the current run, the longest
+    one when it is another, and whether it keeps coming back."""
+    lines = [persistence_status_line(result)]
+    current, longest = result.get("current_run"), result.get("longest_run")
+    if current:
+        lines.append(f"Current run: {_run_words(current)}")
+    if longest and longest != current:
+        lines.append(f"Longest run: {_run_words(longest)}")
+    if result.get("recurrent"):
+        lines.append(recurrent_words(result))
+    return lines
+
+
+def _run_words(run: dict[str, Any]) -> str:
+    return f"{run['start']} to {run['end']} ({days(run['days'])}, {run['active_days']} with twitching)"
 
 
 def recurrent_words(persistence: dict[str, Any]) -> str:
@@ -356,21 +389,22 @@ def _unanswered_lines(span: dict[str, Any]) -> list[str]:
 
 
 def _persistence_lines(result: dict[str, Any]) -> list[str]:
-    lines = [f"   {persistence_status_line(result)}"]
-    for title, key in (("Current run", "current_run"), ("Longest run", "longest_run")):
-        run = result[key]
-        if run:
-            lines.append(
-                f"   {title}: {run['start']} to {run['end']} "
-                f"({days(run['days'])}, {run['active_days']} with twitching)"
-            )
-    if result["recurrent"]:
-        lines.append(f"   {recurrent_words(result)}")
-    return lines
+    return [f"   {line}" for line in persistence_lines(result)]
 
 
 def _flag_line(flag: dict[str, Any]) -> str:
-    """A logged flag's kind in words ("eye closure"); a derived flag keeps the analysis's name."""
+    when, name, source, note = red_flag_parts(flag)
+    return f"   {when}  {name} ({source})" + (f": {note}" if note else "")
+
+
+def red_flag_name(flag: dict[str, Any]) -> str:
+    """A logged flag's kind in words ("eye closure"); a suggested one keeps its own name."""
     name = str(flag["name"])
-    name = red_flag_words(name) if name == flag["kind"] else name
-    return f"   {flag['date']}  {name} ({flag['source']})" + (f": {flag['note']}" if flag["note"] else "")
+    return red_flag_words(name) if name == flag["kind"] else name
+
+
+def red_flag_parts(flag: dict[str, Any]) -> tuple[str, str, str, str]:
+    """(date, name, where it comes from, note) of one red flag, in the words every reader uses:
+    "you logged it", or "suggested by your entries" (never one shown as the other)."""
+    source = "you logged it" if flag["source"] == LOGGED else SUGGESTED
+    return str(flag["date"]), red_flag_name(flag), source, str(flag.get("note") or "")
