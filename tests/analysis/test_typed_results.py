@@ -72,5 +72,6 @@ def test_a_red_flag_reads_the_same_in_analyze_and_insights(cli) -> None:
     line = "2026-11-22  eye closure (you logged it)"
     assert line in cli("analyze").out
     flags = json.loads(cli("analyze", "--json").out)["red_flags"]
-    assert flags == [{"date": "2026-11-22", "kind": "eye-closure", "name": "eye-closure", "source": "logged", "note": ""}]
+    logged = {"date": "2026-11-22", "kind": "eye-closure", "name": "eye-closure", "source": "logged", "note": ""}
+    assert flags == [logged]
     assert line.replace("eye closure", "[b]eye closure[/b]") in red_flags_text(flags)
