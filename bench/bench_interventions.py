@@ -83,16 +83,16 @@ def before_after(rng: np.random.Generator, diaries: int) -> None:
         for horizon in (28, 240):
             as_of = min(start + dt.timedelta(days=horizon - 1), FIRST + dt.timedelta(days=DAYS - 1))
             [entry] = intervention_effects(rows, [item], as_of=as_of, config=config)
-            if entry["status"] != "ok":
+            if entry.status != "ok" or entry.ci_high is None:
                 continue
-            alarms[("aware", horizon)] += entry["ci_high"] < 1
+            alarms[("aware", horizon)] += entry.ci_high < 1
             by_day = {row.date: row.episodes for row in rows if row.episodes is not None}
             washout_end = start + dt.timedelta(days=config.intervention_washout_days)
             # As the tracker was: the 14 answered days before, days taken as independent.
             before = dict(sorted((d, c) for d, c in by_day.items() if d < start)[-OLD_BASELINE_DAYS:])
             after = {d: c for d, c in by_day.items() if washout_end <= d <= as_of}
             alarms[("as it was", horizon)] += rate_ratio_interval(after, before, [])[2] < 1
-            warned += horizon == 28 and bool(entry["follows_worst_stretch"])
+            warned += horizon == 28 and bool(entry.follows_worst_stretch)
     print(f"1. Before/after, no effect, started the day after the worst week ({diaries} diaries of {DAYS} days)")
     for horizon in (28, 240):
         label = "28 days after the start" if horizon == 28 else "at day 240"
@@ -118,12 +118,12 @@ def plans(rng: np.random.Generator, diaries: int, weeks: int) -> None:
         for _ in range(diaries):
             counts = counts_for(rng, np.where(on, np.log(effect), 0.0))
             [entry] = intervention_effects(rows_of(counts), [item], as_of=as_of, config=config)
-            if entry["status"] != "ok":
+            if entry.status != "ok" or entry.ci_low is None or entry.ci_high is None:
                 continue
             ok += 1
-            excluded += entry["ci_low"] > 1 or entry["ci_high"] < 1
-            covered += entry["ci_low"] <= effect <= entry["ci_high"]
-            found += entry["ci_high"] < 1
+            excluded += entry.ci_low > 1 or entry.ci_high < 1
+            covered += entry.ci_low <= effect <= entry.ci_high
+            found += entry.ci_high < 1
         if effect == 1.0:
             print(
                 f"2. Plan of {weeks} one-week blocks ending on day {DAYS}, no effect: interval excludes 1 in "

@@ -27,7 +27,7 @@ def test_list_analyze_and_the_report_list_red_flags_in_date_order(cli, frozen, t
         assert cli("log", "redflag", kind, "--date", day).code == 0
     listed = re.findall(r"(\d{4}-\d\d-\d\d)\s+RED FLAG (\w+)", cli("list", "--from", "2026-11-17").out)
     assert listed == IN_ORDER
-    analyzed = re.findall(r"(\d{4}-\d\d-\d\d)\s+(\w+) \(logged\)", cli("analyze").out)
+    analyzed = re.findall(r"(\d{4}-\d\d-\d\d)\s+(\w+) \(you logged it\)", cli("analyze").out)
     assert analyzed == IN_ORDER
     pdf = tmp_path / "report.pdf"
     assert cli("report", "-o", str(pdf), "--from", "2026-11-17").code == 0

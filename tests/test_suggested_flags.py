@@ -36,7 +36,7 @@ def test_analyze_labels_a_derived_flag_as_suggested_in_text_and_json(cli) -> Non
     flags = json.loads(cli("analyze", "--json").out)["red_flags"]
     assert [(flag["kind"], flag["source"]) for flag in flags] == [("drooping", "logged"), ("spreading", SUGGESTED)]
     text = cli("analyze").out
-    assert "2026-11-22  drooping (logged)" in text
+    assert "2026-11-22  drooping (you logged it)" in text
     assert f"2026-11-23  spreading ({SUGGESTED}): twitching in 2 places" in text
 
 

@@ -6,15 +6,22 @@ import datetime as dt
 from types import SimpleNamespace
 
 from tracker.analysis.config import PersistenceConfig
-from tracker.analysis.persistence import (
-    Run,
-    collect_red_flags,
-    find_runs,
-    persistence,
-    persistence_status_line,
-)
+from tracker.analysis.persistence import Run, find_runs
+from tracker.analysis.persistence import collect_red_flags as typed_red_flags
+from tracker.analysis.persistence import persistence as typed_persistence
+from tracker.report.wording import persistence_status_line
 
 AS_OF = dt.date(2026, 11, 24)
+
+
+def collect_red_flags(**kwargs: object) -> list[dict[str, object]]:
+    """The red flags as `analyze --json` gives them."""
+    return [flag.to_json() for flag in typed_red_flags(**kwargs)]  # type: ignore[arg-type]  # the same keywords
+
+
+def persistence(dates: list[dt.date], **kwargs: object) -> dict[str, object]:
+    """The persistence section as `analyze --json` gives it and every reader reads it."""
+    return typed_persistence(dates, **kwargs).to_json()  # type: ignore[arg-type]  # as_of and config
 
 
 def days_back(*offsets: int) -> list[dt.date]:

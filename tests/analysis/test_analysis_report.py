@@ -10,7 +10,7 @@ import sys
 
 from tracker.analysis.config import AnalysisConfig
 from tracker.core.daily import DailyRow
-from tracker.report.wording import format_text
+from tracker.report.wording import format_text, intervention_line
 
 
 def test_report_keeps_its_keys_and_is_json(make_diary, run_analysis) -> None:
@@ -109,7 +109,7 @@ def test_intervention_is_too_early_for_the_first_days(make_diary, run_analysis) 
     early = run_analysis(source, as_of=start + dt.timedelta(days=8))["interventions"][0]
     assert early["status"] == "too-early"
     assert early["rate_ratio"] is None
-    assert "too early to tell — about 1 more tracked day after" in early["summary"]
+    assert "too early to tell — about 1 more tracked day after" in intervention_line(early)
     ready = run_analysis(source, as_of=start + dt.timedelta(days=9))["interventions"][0]
     assert ready["status"] == "ok"
 

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from tracker.analysis.interventions import follows_worst_stretch, intervention_effects
 from tracker.core.daily import DailyRow
+from tracker.report.wording import intervention_line
 
 START = dt.date(2026, 9, 1)
 
@@ -24,9 +25,11 @@ def started(name: str = "magnesium") -> SimpleNamespace:
     return SimpleNamespace(name=name, start_date=START, end_date=None, note="")
 
 
-def effect(rows: list[DailyRow], item: SimpleNamespace) -> dict:
-    [entry] = intervention_effects(rows, [item], as_of=rows[-1].date)
-    return entry
+def effect(rows: list[DailyRow], item: SimpleNamespace, as_of: dt.date | None = None) -> dict:
+    """The effect as `analyze --json` gives it, with the sentence every reader shows."""
+    [found] = intervention_effects(rows, [item], as_of=as_of or rows[-1].date)
+    entry = found.to_json()
+    return entry | {"summary": intervention_line(entry)}
 
 
 def test_a_start_right_after_the_worst_week_is_flagged_and_said() -> None:
@@ -84,8 +87,8 @@ def test_a_plan_waits_for_its_blocks() -> None:
         name="magnesium", start_date=START, end_date=START + dt.timedelta(days=27), note="", block_days=7
     )
     rows = rows_from([3] * 60, [3] * 10)
-    [early] = intervention_effects(rows, [item], as_of=START + dt.timedelta(days=9))
+    early = effect(rows, item, as_of=START + dt.timedelta(days=9))
     assert early["status"] == "too-early" and early["rate_ratio"] is None
     assert "1 of 4 blocks done" in early["summary"]
-    [ahead] = intervention_effects(rows_from([3] * 60, []), [item], as_of=START - dt.timedelta(days=1))
+    ahead = effect(rows_from([3] * 60, []), item, as_of=START - dt.timedelta(days=1))
     assert ahead["status"] == "not-started" and "the first block is off" in ahead["summary"]

@@ -46,7 +46,10 @@ async def test_insights_show_persistence_red_flags_and_the_caffeine_association(
         [caffeine] = [line for line in text.splitlines() if line.startswith("Caffeine, same day: ")]
         assert "goes with more twitches. An association, not proof of cause." in caffeine
         assert caffeine.endswith("[ample data: 114 days]")
-        assert "Adjusted for sleep, water, stress, magnesium, caffeine the day before, time trend" in text
+        assert "Adjusted for sleep, water, stress, caffeine the day before, time trend" in text
+        # magnesium taken every day from the intervention on: a handful of changes, no same-day/day-before split
+        [magnesium] = [line for line in text.splitlines() if line.startswith("Magnesium changed from one day to")]
+        assert "its same-day and day-before effects cannot be told apart" in magnesium
         assert "magnesium (since 2026-01-30)" in text  # the intervention
         await pilot.press("escape")
         assert isinstance(app.screen, TodayScreen)

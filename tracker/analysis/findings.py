@@ -15,6 +15,9 @@ FEW_DAYS = "few-days"  # logged, but too few days (or too few on one side)
 NO_TWITCHES = "no-twitches"  # not one twitch on any answered day: nothing to link to
 TOO_FEW_ANSWERED = "few-answered-days"  # under the minimum of answered days in all
 NO_ESTIMATE = "no-estimate"  # the days split too cleanly for a finite estimate
+# Changed from one day to the next on too few days: a supplement taken every day from one date
+# on cannot have its same day told from its day before (nor from the trend: see Interventions).
+FEW_CHANGES = "few-changes"
 
 # How much data stands behind an estimate (never a word about cause).
 INSUFFICIENT = "insufficient"
@@ -60,6 +63,7 @@ class TriggerEstimate:
     reason: str | None = None
     days_needed: int | None = None
     constant_value: float | None = None  # the one value of a factor that never varies
+    changed_days: int | None = None  # with FEW_CHANGES: the days its value differed from the day before
     unit: str = ""
     described: Described | None = None
     moves_with: tuple[tuple[str, float], ...] = ()  # (name, Spearman rho) for |rho| >= 0.5

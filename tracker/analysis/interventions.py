@@ -33,12 +33,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Protocol
 
 from tracker.analysis.config import AnalysisConfig
-from tracker.analysis.text import DASH, TIMES, ratio_in_words
 from tracker.core.daily import DailyRow
-from tracker.core.formatting import rounded
 from tracker.core.plans import day_in_plan, plan_blocks
 
 Z_95 = 1.959964
@@ -64,18 +63,64 @@ class InterventionLike(Protocol):
     def note(self) -> str: ...
 
 
+@dataclass(frozen=True)
+class InterventionEffect:
+    """One intervention's comparison: before/after, or a plan's on-blocks against its
+    off-blocks. tracker.report.wording.intervention_line says it in words. `status` is "ok",
+    "too-early", "not-started" or "insufficient"; only "ok" carries a rate ratio."""
+
+    name: str
+    design: str  # "before-after" or "plan"
+    start: dt.date
+    end: dt.date | None
+    note: str
+    status: str
+    as_of: dt.date  # the end of the period analysed
+    needs_days: int  # answered days each side needs before a verdict
+    washout_days: int
+    rate_ratio: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    p_value: float | None = None
+    follows_worst_stretch: bool | None = None  # before/after: it began right after the worst week
+    before_days: int = 0
+    after_days: int = 0
+    before_mean: float | None = None
+    after_mean: float | None = None
+    block_days: int | None = None  # a plan's
+    blocks: int = 0
+    blocks_done: int = 0
+    on_days: int = 0
+    off_days: int = 0
+    on_mean: float | None = None
+    off_mean: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The `interventions` entry of `analyze --json`: dates as ISO text, and only the
+        counts of its own design."""
+        out = asdict(self)
+        out.update(start=self.start.isoformat(), end=self.end.isoformat() if self.end else None)
+        out["as_of"] = self.as_of.isoformat()
+        own = _PLAN_ONLY if self.design == "plan" else _BEFORE_AFTER_ONLY
+        for key in (_PLAN_ONLY | _BEFORE_AFTER_ONLY) - own:
+            del out[key]
+        return out
+
+
+_PLAN_ONLY = {"block_days", "blocks", "blocks_done", "on_days", "off_days", "on_mean", "off_mean"}
+_BEFORE_AFTER_ONLY = {"before_days", "after_days", "before_mean", "after_mean", "follows_worst_stretch"}
+
+
 def intervention_effects(
     rows: Sequence[DailyRow],
     interventions: Iterable[InterventionLike],
     *,
     as_of: dt.date,
     config: AnalysisConfig | None = None,
-) -> list[dict[str, Any]]:
-    """One entry per intervention, in start order. `status` is "ok", "too-early",
-    "not-started" or "insufficient" (too few answered days before the start); only "ok"
-    entries carry a rate ratio (after / before, or on / off for a plan, with a 95% CI).
-    `design` is "before-after" or "plan"; `follows_worst_stretch` says whether a before/after
-    start came right after the worst week of the 8 weeks before it (None when it cannot be told)."""
+) -> list[InterventionEffect]:
+    """One effect per intervention, in start order (see InterventionEffect). A before/after
+    start that came right after the worst week of the 8 weeks before it says so
+    (`follows_worst_stretch`, None when it cannot be told)."""
     config = config or AnalysisConfig()
     counts = {row.date: row.episodes for row in rows if row.episodes is not None and row.date <= as_of}
     entries = []
@@ -90,24 +135,23 @@ def intervention_effects(
     return entries
 
 
-def _base(intervention: InterventionLike, design: str) -> dict[str, Any]:
-    return {
-        "name": intervention.name,
-        "design": design,
-        "start": intervention.start_date.isoformat(),
-        "end": intervention.end_date.isoformat() if intervention.end_date else None,
-        "note": intervention.note,
-        "rate_ratio": None,
-        "ci_low": None,
-        "ci_high": None,
-        "p_value": None,
-        "follows_worst_stretch": None,
-    }
+def _base(intervention: InterventionLike, design: str, as_of: dt.date, config: AnalysisConfig) -> InterventionEffect:
+    return InterventionEffect(
+        name=intervention.name,
+        design=design,
+        start=intervention.start_date,
+        end=intervention.end_date,
+        note=intervention.note,
+        status="not-started",
+        as_of=as_of,
+        needs_days=config.intervention_min_days,
+        washout_days=config.intervention_washout_days,
+    )
 
 
 def _effect(
     counts: Mapping[dt.date, int], intervention: InterventionLike, as_of: dt.date, config: AnalysisConfig
-) -> dict[str, Any]:
+) -> InterventionEffect:
     start = intervention.start_date
     last = min(intervention.end_date or as_of, as_of)
     washout_end = start + dt.timedelta(days=config.intervention_washout_days)
@@ -118,49 +162,23 @@ def _effect(
     # "after" set against a bad spell "before" reads that drift as the intervention's doing.
     after_days = [day for day in sorted(counts) if washout_end <= day <= last][: config.intervention_baseline_days]
     after = {day: counts[day] for day in after_days}
-    entry = _base(intervention, "before-after") | {
-        "washout_days": config.intervention_washout_days,
-        "before_days": len(before),
-        "after_days": len(after),
-        "before_mean": _mean(before.values()),
-        "after_mean": _mean(after.values()),
-    }
+    entry = replace(
+        _base(intervention, "before-after", as_of, config),
+        before_days=len(before),
+        after_days=len(after),
+        before_mean=_mean(before.values()),
+        after_mean=_mean(after.values()),
+    )
     if start > as_of:
-        # Said against the period, not the day it is read: a report that ends in the past was "not started yet".
-        summary = f"{intervention.name}: from {start}, after the period analysed (to {as_of})"
-        return entry | {"status": "not-started", "summary": summary}
-    worst = follows_worst_stretch(counts, start)
-    entry["follows_worst_stretch"] = worst
+        return entry
+    entry = replace(entry, follows_worst_stretch=follows_worst_stretch(counts, start))
     if len(after) < config.intervention_min_days:
-        more = config.intervention_min_days - len(after)
-        return entry | {
-            "status": "too-early",
-            "summary": f"{intervention.name} (since {start}): too early to tell — about {more} "
-            f"more tracked {'day' if more == 1 else 'days'} after the {config.intervention_washout_days}-day washout",
-        }
+        return replace(entry, status="too-early")
     if len(before) < config.intervention_min_days:
-        return entry | {
-            "status": "insufficient",
-            "summary": f"{intervention.name} (since {start}): not enough tracked days before the "
-            f"start to compare with ({len(before)}, needs {config.intervention_min_days})",
-        }
+        return replace(entry, status="insufficient")
     rho = autocorrelations(counts, until=start, lags=config.autocorrelation_lags)
     rate_ratio, low, high, p_value = rate_ratio_interval(after, before, rho)
-    entry |= {"rate_ratio": rate_ratio, "ci_low": low, "ci_high": high, "p_value": p_value}
-    summary = (
-        f"{intervention.name} (since {start}): {rounded(entry['after_mean'], 1)} twitches a day over the first "
-        f"{len(after)} tracked days after a {config.intervention_washout_days}-day washout, "
-        f"against {rounded(entry['before_mean'], 1)} in the {len(before)} tracked days before: "
-        f"{rounded(rate_ratio, 2)}{TIMES} (95% CI {rounded(low, 2)}{DASH}{rounded(high, 2)}), "
-        f"{ratio_in_words(rate_ratio, than='before')}. A before/after "
-        "comparison: twitching also comes and goes on its own."
-    )
-    if worst:
-        summary += (
-            " It began right after the worst week of the 8 weeks before it, and twitching eases after its "
-            "worst spells on its own: part of any drop may be that. `tracker intervention plan` tests it fairly."
-        )
-    return entry | {"status": "ok", "summary": summary}
+    return replace(entry, status="ok", rate_ratio=rate_ratio, ci_low=low, ci_high=high, p_value=p_value)
 
 
 def _plan_effect(
@@ -169,7 +187,7 @@ def _plan_effect(
     block_days: int,
     as_of: dt.date,
     config: AnalysisConfig,
-) -> dict[str, Any]:
+) -> InterventionEffect:
     start = intervention.start_date
     end = intervention.end_date or as_of
     last = min(end, as_of)
@@ -184,41 +202,24 @@ def _plan_effect(
         (on if is_on else off)[day] = counts[day]
     blocks = plan_blocks(start, end, block_days)
     done = sum(block.last <= as_of for block in blocks)
-    entry = _base(intervention, "plan") | {
-        "block_days": block_days,
-        "blocks": len(blocks),
-        "blocks_done": done,
-        "washout_days": washout,
-        "on_days": len(on),
-        "off_days": len(off),
-        "on_mean": _mean(on.values()),
-        "off_mean": _mean(off.values()),
-    }
-    what = f"{intervention.name} (a plan of {len(blocks)} blocks of {block_days} days from {start})"
+    entry = replace(
+        _base(intervention, "plan", as_of, config),
+        block_days=block_days,
+        blocks=len(blocks),
+        blocks_done=done,
+        washout_days=washout,
+        on_days=len(on),
+        off_days=len(off),
+        on_mean=_mean(on.values()),
+        off_mean=_mean(off.values()),
+    )
     if start > as_of:
-        return entry | {"status": "not-started", "summary": f"{what}: not started yet; the first block is off"}
-    fewest = min(len(on), len(off))
-    if fewest < config.intervention_min_days or done < 2:
-        return entry | {
-            "status": "too-early",
-            "summary": f"{what}: too early to tell — {done} of {len(blocks)} blocks done, "
-            f"{len(on)} on-days and {len(off)} off-days with twitches answered so far "
-            f"(needs {config.intervention_min_days} of each)",
-        }
+        return entry
+    if min(len(on), len(off)) < config.intervention_min_days or done < 2:
+        return replace(entry, status="too-early")
     reference = autocorrelations(counts, until=start, lags=config.autocorrelation_lags)
     rate_ratio, low, high, p_value = rate_ratio_interval(on, off, reference)
-    entry |= {"rate_ratio": rate_ratio, "ci_low": low, "ci_high": high, "p_value": p_value}
-    return entry | {
-        "status": "ok",
-        "summary": (
-            f"{what}: {rounded(entry['on_mean'], 1)} twitches a day on {len(on)} on-days against "
-            f"{rounded(entry['off_mean'], 1)} on {len(off)} off-days ({washout} days after each switch left "
-            f"out; {done} of {len(blocks)} blocks done): {rounded(rate_ratio, 2)}{TIMES} "
-            f"(95% CI {rounded(low, 2)}{DASH}{rounded(high, 2)}), {ratio_in_words(rate_ratio, than='on off-days')}. "
-            "The blocks alternate, so slow changes in "
-            "twitching weigh on both alike."
-        ),
-    }
+    return replace(entry, status="ok", rate_ratio=rate_ratio, ci_low=low, ci_high=high, p_value=p_value)
 
 
 def follows_worst_stretch(counts: Mapping[dt.date, int], start: dt.date) -> bool | None:

@@ -30,6 +30,7 @@ from tracker.analysis.config import AnalysisConfig
 from tracker.analysis.findings import (
     AMPLE,
     BASE_ADJUSTMENTS,
+    FEW_CHANGES,
     FEW_DAYS,
     LIMITED,
     NEVER_VARIES,
@@ -122,7 +123,24 @@ def _not_ready(
         return NEVER_VARIES, None, float(logged[0])
     high, _, _ = split(factor, logged)
     more = days_needed(int(logged.size), int(high.sum()), config)
-    return (FEW_DAYS, more, None) if more else None
+    if more:
+        return FEW_DAYS, more, None
+    # The same day and the day before are told apart only by the days the value changed; on a
+    # handful of them "same day" would rest on those few days alone.
+    changed = changed_days(frame, rows, factor)
+    if changed < config.min_days_per_side:
+        return FEW_CHANGES, None, float(changed)
+    return None
+
+
+def changed_days(frame: pd.DataFrame, rows: np.ndarray, factor: FactorLike) -> int:
+    """Answered days on which the factor, logged that day and the day before, had changed."""
+    import numpy as np
+
+    values = frame[factor.column]
+    today, before = values.to_numpy()[rows], values.shift(1).to_numpy()[rows]
+    both = ~(np.isnan(today) | np.isnan(before))
+    return int((today[both] != before[both]).sum())
 
 
 def _design(
@@ -187,6 +205,8 @@ def _estimate(
     }  # fmt: skip
     if blocked is not None:
         reason, more, value = blocked
+        if reason == FEW_CHANGES:
+            return TriggerEstimate(**base, reason=reason, changed_days=int(value or 0))
         return TriggerEstimate(**base, reason=reason, days_needed=more, constant_value=value)
     high, threshold, strict = split(factor, x[logged])
     more = days_needed(int(logged.sum()), int(high.sum()), config)

@@ -79,17 +79,47 @@ def find_runs(active_dates: Iterable[dt.date], gap_tolerance_days: int = 3) -> l
     return runs
 
 
+@dataclass(frozen=True)
+class Persistence:
+    """How long the twitching has gone on: `status` is "none" without a current run, else
+    "early", "watch" (>= watch_days) or "persistent" (>= threshold_days) by the current run's
+    length. tracker.report.wording says it, the same way in every reader."""
+
+    status: str
+    current_run: Run | None
+    longest_run: Run | None
+    watch_days: int
+    threshold_days: int
+    gap_tolerance_days: int
+    recurrent: bool  # twitching in at least recurrent_months calendar months in a row
+    recurrent_months: int
+    recurrent_twitches: int  # a month counts towards "recurrent" with at least this many twitches
+    months_with_episodes: tuple[str, ...]  # "YYYY-MM", in order
+
+    def to_json(self) -> dict[str, Any]:
+        """The "persistence" section of `analyze --json`."""
+        return {
+            "status": self.status,
+            "current_run": self.current_run.as_dict() if self.current_run else None,
+            "longest_run": self.longest_run.as_dict() if self.longest_run else None,
+            "watch_days": self.watch_days,
+            "threshold_days": self.threshold_days,
+            "gap_tolerance_days": self.gap_tolerance_days,
+            "recurrent": self.recurrent,
+            "recurrent_months": self.recurrent_months,
+            "recurrent_twitches": self.recurrent_twitches,
+            "months_with_episodes": list(self.months_with_episodes),
+        }
+
+
 def persistence(
     episode_dates: Iterable[dt.date],
     *,
     as_of: dt.date,
     config: PersistenceConfig | None = None,
-) -> dict[str, Any]:
-    """The "persistence" section of the report: status, current and longest run, recurrence.
-
-    Episodes after as_of are ignored. status is "none" without a current run, else "early",
-    "watch" (>= watch_days) or "persistent" (>= threshold_days) by the current run's length.
-    """
+) -> Persistence:
+    """Status, current and longest run, recurrence, from the dates with episodes (see
+    Persistence). Episodes after as_of are ignored."""
     config = config or PersistenceConfig()
     dates = [date for date in episode_dates if date <= as_of]  # one per twitch
     active = set(dates)
@@ -99,22 +129,22 @@ def persistence(
         current = runs[-1]
     # max() keeps the first of equals; reversed() makes that the most recent.
     longest = max(reversed(runs), key=lambda run: run.days) if runs else None
-    months = sorted({f"{date.year:04d}-{date.month:02d}" for date in active})
+    months = tuple(sorted({f"{date.year:04d}-{date.month:02d}" for date in active}))
     twitches = Counter(f"{date.year:04d}-{date.month:02d}" for date in dates)
     # A single twitch in a month does not make it a month of twitching: "recurrent" needs more.
     recurring = [month for month in months if twitches[month] >= RECURRENT_TWITCHES]
-    return {
-        "status": _status(current, config),
-        "current_run": current.as_dict() if current else None,
-        "longest_run": longest.as_dict() if longest else None,
-        "watch_days": config.watch_days,
-        "threshold_days": config.threshold_days,
-        "gap_tolerance_days": config.gap_tolerance_days,
-        "recurrent": _longest_month_streak(recurring) >= config.recurrent_months,
-        "recurrent_months": config.recurrent_months,
-        "recurrent_twitches": RECURRENT_TWITCHES,
-        "months_with_episodes": months,
-    }
+    return Persistence(
+        status=_status(current, config),
+        current_run=current,
+        longest_run=longest,
+        watch_days=config.watch_days,
+        threshold_days=config.threshold_days,
+        gap_tolerance_days=config.gap_tolerance_days,
+        recurrent=_longest_month_streak(recurring) >= config.recurrent_months,
+        recurrent_months=config.recurrent_months,
+        recurrent_twitches=RECURRENT_TWITCHES,
+        months_with_episodes=months,
+    )
 
 
 def _status(current: Run | None, config: PersistenceConfig) -> str:
@@ -138,19 +168,21 @@ def _longest_month_streak(months: Sequence[str]) -> int:
     return best
 
 
-def persistence_status_line(persistence_result: dict[str, Any]) -> str:
-    """One line for the TUI, e.g. "day 16 of twitching — consider seeing a GP"."""
-    run = persistence_result.get("current_run")
-    status = persistence_result.get("status", "none")
-    if run is None or status == "none":
-        return "no current run of twitching"
-    line = f"day {run['days']} of twitching"
-    if status == "persistent":
-        weeks = persistence_result.get("threshold_days", 28) // 7
-        return f"{line} — {weeks} weeks: see a doctor"
-    if status == "watch":
-        return f"{line} — consider seeing a GP"
-    return line
+@dataclass(frozen=True)
+class RedFlagFinding:
+    """A red flag in the period: logged by the person (`source` LOGGED) or suggested by the
+    entries (SUGGESTED), never one shown as the other. tracker.report.wording says it."""
+
+    date: dt.date
+    kind: str  # a RedFlagKind, or a suggestion's own: "spreading", "hemifacial-pattern"
+    name: str  # the kind, or a suggestion's name ("hemifacial-spasm pattern")
+    source: str
+    note: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The `red_flags` entry of `analyze --json`."""
+        return {"date": self.date.isoformat(), "kind": self.kind, "name": self.name, "source": self.source,
+                "note": self.note}  # fmt: skip
 
 
 def collect_red_flags(
@@ -160,7 +192,7 @@ def collect_red_flags(
     as_of: dt.date,
     date_from: dt.date | None = None,
     config: PersistenceConfig | None = None,
-) -> list[dict[str, Any]]:
+) -> list[RedFlagFinding]:
     """Logged red flags (in date order, always first; `source` LOGGED), then the ones the
     episodes suggest (`source` SUGGESTED, "suggested by your entries"):
     "spreading" (2+ locations within the window) and a one-sided "hemifacial-pattern"
@@ -174,13 +206,7 @@ def collect_red_flags(
     window_start = as_of - dt.timedelta(days=config.red_flag_window_days - 1)
     window_start = max(window_start, date_from) if date_from else window_start
     flags = [
-        {
-            "date": flag.date.isoformat(),
-            "kind": str(flag.kind),
-            "name": str(flag.kind),
-            "source": LOGGED,
-            "note": flag.note,
-        }
+        RedFlagFinding(date=flag.date, kind=str(flag.kind), name=str(flag.kind), source=LOGGED, note=flag.note)
         for flag in sorted(logged, key=lambda flag: flag.date)  # a day's in the order logged, as `list` shows
         if flag.date <= as_of and (date_from is None or flag.date >= date_from)
     ]
@@ -192,7 +218,7 @@ def collect_red_flags(
         ),
         key=lambda episode: episode.local_date,
     )
-    logged_spreading = any(flag["kind"] == "spreading" and flag["date"] >= window_start.isoformat() for flag in flags)
+    logged_spreading = any(flag.kind == "spreading" and flag.date >= window_start for flag in flags)
     spreading = _spreading(recent)
     if spreading and not logged_spreading:
         flags.append(spreading)
@@ -205,7 +231,7 @@ def collect_red_flags(
 REGIONS = {"eyelid": "eye", "upper-lip": "mouth", "lower-lip": "mouth", "mouth-corner": "mouth"}
 
 
-def _spreading(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
+def _spreading(recent: Sequence[EpisodeLike]) -> RedFlagFinding | None:
     """Twitching in two or more regions of the face within the window; dated the day the
     second region first twitched, and saying only what was true on that day (regions that
     came later are named as later, with their own dates)."""
@@ -220,10 +246,10 @@ def _spreading(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
     note = f"twitching in 2 places within two weeks: the {first}, then the {second} from {flagged:%d %b}"
     if later:
         note += "; later also " + ", ".join(f"the {region} ({day:%d %b})" for region, day in later)
-    return {"date": flagged.isoformat(), "kind": "spreading", "name": "spreading", "source": SUGGESTED, "note": note}
+    return RedFlagFinding(date=flagged, kind="spreading", name="spreading", source=SUGGESTED, note=note)
 
 
-def _hemifacial(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
+def _hemifacial(recent: Sequence[EpisodeLike]) -> RedFlagFinding | None:
     """The eyelid and the cheek or mouth on one side twitching on the same day, on at least
     TOGETHER_DAYS days of the window: eye and mouth pulled together is the sign of hemifacial
     spasm. An eyelid one week and a cheek the next is not it (that is spreading or migrating)."""
@@ -231,18 +257,18 @@ def _hemifacial(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
     for side in sorted(ONE_SIDE):
         days = sorted(together.get((side, "eye"), set()) & together.get((side, "lower"), set()))
         if len(days) >= TOGETHER_DAYS:
-            return {
-                "date": days[TOGETHER_DAYS - 1].isoformat(),
-                "kind": "hemifacial-pattern",
-                "name": "hemifacial-spasm pattern",
-                "source": SUGGESTED,
-                "note": f"{side} eyelid and {side} cheek or mouth twitching on the same day, on {len(days)} days "
+            return RedFlagFinding(
+                date=days[TOGETHER_DAYS - 1],
+                kind="hemifacial-pattern",
+                name="hemifacial-spasm pattern",
+                source=SUGGESTED,
+                note=f"{side} eyelid and {side} cheek or mouth twitching on the same day, on {len(days)} days "
                 f"within two weeks (from {days[0]:%d %b}): worth showing a doctor",
-            }
+            )
     return None
 
 
-def _both_eyelids(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
+def _both_eyelids(recent: Sequence[EpisodeLike]) -> RedFlagFinding | None:
     """Both eyelids twitching on the same day, on at least TOGETHER_DAYS days of the window: the
     pattern of blepharospasm, named as its own (it is not one-sided)."""
     eyes = _days_with(recent, lambda side, place: (side, "eye") if place == "eyelid" else None)
@@ -250,14 +276,14 @@ def _both_eyelids(recent: Sequence[EpisodeLike]) -> dict[str, Any] | None:
     days = sorted(both)
     if len(days) < TOGETHER_DAYS:
         return None
-    return {
-        "date": days[TOGETHER_DAYS - 1].isoformat(),
-        "kind": "both-eyelids-pattern",
-        "name": "both-eyelids pattern",
-        "source": SUGGESTED,
-        "note": f"both eyelids twitching on the same day, on {len(days)} days within two weeks "
+    return RedFlagFinding(
+        date=days[TOGETHER_DAYS - 1],
+        kind="both-eyelids-pattern",
+        name="both-eyelids pattern",
+        source=SUGGESTED,
+        note=f"both eyelids twitching on the same day, on {len(days)} days within two weeks "
         f"(from {days[0]:%d %b}): worth showing a doctor",
-    }
+    )
 
 
 def _days_with(

@@ -1,7 +1,7 @@
 """The analysis report: `analyze()` builds a JSON-ready dict; tracker.report.wording words it.
 
 Importing this module is cheap; pandas, statsmodels and scipy load on the first
-`analyze()` call (about 1 s), so the TUI can import `persistence_status_line` freely.
+`analyze()` call (about 1 s).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from tracker.analysis.persistence import (
     collect_red_flags,
     find_runs,
     persistence,
-    persistence_status_line,
 )
 from tracker.analysis.triggers import FactorLike
 from tracker.core.daily import DailyRow
@@ -32,7 +31,6 @@ __all__ = [
     "PersistenceConfig",
     "analyze",
     "find_runs",
-    "persistence_status_line",
 ]
 
 METHOD = (
@@ -85,18 +83,23 @@ def analyze(
         },
         "persistence": persistence(
             (episode.local_date for episode in episodes), as_of=as_of, config=config.persistence
-        ),
-        "red_flags": collect_red_flags(
+        ).to_json(),
+        "red_flags": [
+            flag.to_json()
+            for flag in collect_red_flags(
             logged=red_flags,
             episodes=episodes,
             as_of=end,  # the flags keep to the range the rest of the report covers
             date_from=date_from,
             config=config.persistence,
-        ),
+            )
+        ],
         "triggers": [estimate.to_json() for estimate in report.estimates],
         "trigger_model": report.to_json(),
         "factor_correlations": list(report.correlations),
-        "interventions": intervention_effects(in_range, interventions, as_of=as_of, config=config),
+        "interventions": [
+            effect.to_json() for effect in intervention_effects(in_range, interventions, as_of=as_of, config=config)
+        ],
         "method": METHOD,
         # Derived, so said: the factors whose blank on an answered day the analysis read as none.
         "not_logged_reads_as_none": [factor.name for factor in factors if reads_absent_as_none(factor)],

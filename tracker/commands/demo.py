@@ -22,7 +22,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run(context: Context) -> int:
     from tracker.core import validate
     from tracker.demo.synthetic import generate_diary  # deferred: numpy, ~100 ms
-    from tracker.demo.writer import DEMO_CAFFEINE_RR_PER_100MG, DEMO_SLEEP_RR_PER_HOUR, database_is_empty, write_diary
+    from tracker.demo.writer import (
+        DEMO_CAFFEINE_RR_PER_100MG,
+        DEMO_CAFFEINE_VARIES_DAILY,
+        DEMO_SLEEP_RR_PER_HOUR,
+        database_is_empty,
+        write_diary,
+    )
     from tracker.errors import InputError
 
     days = validate.integer_in_range("--days", context.args.days, 7, 36500)
@@ -40,6 +46,7 @@ def run(context: Context) -> int:
             end=now.date(),
             caffeine_rr_per_100mg=DEMO_CAFFEINE_RR_PER_100MG,
             sleep_rr_per_hour=DEMO_SLEEP_RR_PER_HOUR,
+            caffeine_varies_daily=DEMO_CAFFEINE_VARIES_DAILY,
             tz_offset_min=int(offset.total_seconds() // 60) if offset else 0,
             with_red_flag=True,
             with_intervention=True,

@@ -41,6 +41,11 @@ _MEAN_OFF_DAYS = 21
 _LATENT_SD = 0.5
 _PERIOD_SD = 0.3
 _MISSING_FACTOR_P = 0.05
+# The caffeine habit as an AR(1) on the log of drinks a day: (persistence, spread). Drifting over
+# weeks, as with most people; or varying from day to day around a steady habit (busy days, lazy
+# Sundays), the variation a trend-adjusted analysis can see.
+_DRIFTING_HABIT = (0.85, 0.35)
+_DAY_TO_DAY_HABIT = (0.3, 0.7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +130,14 @@ def generate_diary(
     tz_offset_min: int = 0,
     with_red_flag: bool = False,
     with_intervention: bool = False,
+    caffeine_varies_daily: bool = False,
 ) -> SyntheticDiary:
     """A reproducible diary of `days` days ending on `end` (today if None).
 
     The same arguments always give the same diary. Rate ratios of 1.0 plant no effect.
+    A caffeine habit that drifts over weeks moves with the twitchy periods, and an analysis that
+    allows for slow drifts can hardly tell a planted effect from them; `caffeine_varies_daily`
+    makes caffeine vary from day to day within the periods instead, which is what it can see.
     """
     if days < 1:
         raise ValueError(f"days: {days} is not allowed; use 1 or more")
@@ -138,7 +147,8 @@ def generate_diary(
     tz = dt.timezone(dt.timedelta(minutes=tz_offset_min))
 
     intervention_day = int(days * 2 / 3) if with_intervention and days >= 30 else None
-    caffeine, drink_counts = _caffeine(rng, days)
+    habit = _DAY_TO_DAY_HABIT if caffeine_varies_daily else _DRIFTING_HABIT
+    caffeine, drink_counts = _caffeine(rng, days, *habit)
     sleep = np.clip(np.round((7.0 + _ar1(rng, days, 0.7, 0.8)) * 4) / 4, 4.5, 9.5)
     glasses = rng.poisson(6.0 * np.exp(_ar1(rng, days, 0.6, 0.3)))
     stress = np.clip(np.round(4.0 + _ar1(rng, days, 0.8, 2.0)), 0, 10)
@@ -228,10 +238,12 @@ def _two_state(rng: np.random.Generator, n: int, p_leave_on: float, p_leave_off:
     return out
 
 
-def _caffeine(rng: np.random.Generator, n: int) -> tuple[np.ndarray, list[np.ndarray]]:
-    """Daily caffeine (mg) and each day's drinks: about three a day, drifting with habit."""
-    habit = _ar1(rng, n, 0.85, 0.35)
-    per_day = rng.poisson(3.0 * np.exp(habit - 0.35**2 / 2))
+def _caffeine(
+    rng: np.random.Generator, n: int, persistence: float, spread: float
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Daily caffeine (mg) and each day's drinks: about three a day, varying with habit."""
+    habit = _ar1(rng, n, persistence, spread)
+    per_day = rng.poisson(3.0 * np.exp(habit - spread**2 / 2))
     drinks = rng.choice(_DRINK_MG, size=int(per_day.sum()), p=_DRINK_P)
     split = np.split(drinks, np.cumsum(per_day)[:-1])
     return np.array([day.sum() for day in split]), split

@@ -14,8 +14,11 @@ from tracker.storage import journal
 from tracker.storage.models import Day, Episode, FactorEntry, Intervention, RedFlag, utc_now
 from tracker.storage.store import list_factors
 
-# A modest effect, so the Insights screen has something honest to find after a few months.
+# A modest effect, so the Insights screen has something honest to find after a few months: on
+# caffeine that varies from day to day within the twitchy periods (synthetic.generate_diary),
+# not only over weeks, where the trend adjustment would rightly hold it back.
 DEMO_CAFFEINE_RR_PER_100MG = 1.3
+DEMO_CAFFEINE_VARIES_DAILY = True
 DEMO_SLEEP_RR_PER_HOUR = 1.2
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.analysis.periods import chart_span, period_summary
+from tracker.analysis.text import LOGGED
 from tracker.core.files import private_atomic_file
 from tracker.core.vocabulary import CHART_FACTORS
 from tracker.report.glyphs import drawable
@@ -74,7 +75,7 @@ def chart_marks(
     (spreading, the hemifacial-spasm pattern). Pure Python: no analysis model is fitted."""
     from tracker.analysis.config import PersistenceConfig
     from tracker.analysis.persistence import collect_red_flags, find_runs
-    from tracker.core.formatting import red_flag_words
+    from tracker.report.wording import red_flag_name
 
     config = PersistenceConfig()
     episodes = [episode for episode in episodes if episode.local_date <= as_of]
@@ -84,11 +85,7 @@ def chart_marks(
         persistent_runs=[(run.start, run.end) for run in runs if run.days >= config.threshold_days],
         interventions=sorted((start, name) for start, name in interventions if start <= as_of),
         red_flags=[
-            FlagMark(
-                date=dt.date.fromisoformat(flag["date"]),
-                name=red_flag_words(flag["name"]) if flag["name"] == flag["kind"] else flag["name"],
-                suggested=flag["source"] != "logged",
-            )
+            FlagMark(date=flag.date, name=red_flag_name(flag.to_json()), suggested=flag.source != LOGGED)
             for flag in flags
         ],
     )

@@ -23,7 +23,7 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
     """The analysis dict (tracker.analysis.results.analyze); `range.clamped` lists the dates asked
     for that were brought into the diary's span, and each trigger gets its `summary` in words."""
     from tracker.analysis.results import analyze  # deferred: pandas + statsmodels, ~1 s
-    from tracker.report.wording import summary_of
+    from tracker.report.wording import intervention_line, summary_of
 
     result = analyze(
         rows=history.rows,
@@ -38,6 +38,8 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
     result["range"]["clamped"] = [adjusted.as_dict() for adjusted in history.adjusted]
     for entry in result["triggers"]:
         entry["summary"] = summary_of(entry)  # the same words the text, Insights and the PDF use
+    for effect in result["interventions"]:
+        effect["summary"] = intervention_line(effect)
     return result
 
 

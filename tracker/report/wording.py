@@ -11,6 +11,7 @@ from typing import Any
 
 from tracker.analysis.findings import (
     AMPLE,
+    FEW_CHANGES,
     FEW_DAYS,
     INSUFFICIENT,
     LIMITED,
@@ -20,8 +21,17 @@ from tracker.analysis.findings import (
     NOT_LOGGED,
     TOO_FEW_ANSWERED,
 )
-from tracker.analysis.persistence import persistence_status_line
-from tracker.analysis.text import DASH, NOT_PROOF, TIMES, chance_text, q_words, range_coverage
+from tracker.analysis.text import (
+    DASH,
+    LOGGED,
+    NOT_PROOF,
+    SUGGESTED,
+    TIMES,
+    chance_text,
+    q_words,
+    range_coverage,
+    ratio_in_words,
+)
 from tracker.core.formatting import days, factor_words, plural, red_flag_words, rounded
 from tracker.core.span import clamped_words
 
@@ -42,6 +52,40 @@ def confidence_words(entry: dict[str, Any]) -> str:
         return "not enough data yet"
     amount = {LIMITED: "limited data", AMPLE: "ample data"}.get(entry["confidence"], entry["confidence"])
     return f"{amount}: {days(entry['n_days'])}"
+
+
+def persistence_status_line(persistence_result: dict[str, Any]) -> str:
+    """The persistence status in one line, the same in `analyze`, Insights, the Today screen and
+    the visit report: "day 16 of twitching — consider seeing a GP"."""
+    run = persistence_result.get("current_run")
+    status = persistence_result.get("status", "none")
+    if run is None or status == "none":
+        return "no current run of twitching"
+    line = f"day {run['days']} of twitching"
+    if status == "persistent":
+        weeks = persistence_result.get("threshold_days", 28) // 7
+        return f"{line} — {weeks} weeks: see a doctor"
+    if status == "watch":
+        return f"{line} — consider seeing a GP"
+    return line
+
+
+def persistence_lines(result: dict[str, Any]) -> list[str]:
+    """How long it has lasted, for every reader: the status line, the current run, the longest
+    one when it is another, and whether it keeps coming back."""
+    lines = [persistence_status_line(result)]
+    current, longest = result.get("current_run"), result.get("longest_run")
+    if current:
+        lines.append(f"Current run: {_run_words(current)}")
+    if longest and longest != current:
+        lines.append(f"Longest run: {_run_words(longest)}")
+    if result.get("recurrent"):
+        lines.append(recurrent_words(result))
+    return lines
+
+
+def _run_words(run: dict[str, Any]) -> str:
+    return f"{run['start']} to {run['end']} ({days(run['days'])}, {run['active_days']} with twitching)"
 
 
 def recurrent_words(persistence: dict[str, Any]) -> str:
@@ -113,6 +157,14 @@ def not_ready_line(entry: dict[str, Any]) -> str:
         return (
             f"{label(entry)}: the days so far split too cleanly into twitchy and quiet ones to measure; "
             f"about {plural(more or 0, 'more day')} would help."
+        )
+    if reason == FEW_CHANGES:
+        changed = entry.get("changed_days") or 0
+        when = f"on {plural(changed, 'day')} only" if changed else "on no day logged after a logged day"
+        return (
+            f"{name.capitalize()} changed from one day to the next {when}: its same-day and day-before "
+            "effects cannot be told apart, nor from the trend. A habit started on one date is compared "
+            "before and after under Interventions."
         )
     if reason == FEW_DAYS and entry["lag_days"] == 0:
         return f"{days(entry['days_logged']).capitalize()} with {name} logged; it needs about {more} more."
@@ -241,6 +293,67 @@ def association_lines(result: dict[str, Any], limit: int = 3) -> list[str]:
     return [" ".join([estimate_line(entry), adjusted_line(entry)]).strip() for entry in found[:limit]]
 
 
+def intervention_line(effect: dict[str, Any]) -> str:
+    """One intervention's comparison in a sentence (the `summary` of each `interventions`
+    entry, and what the text, Insights and the PDF say): the verdict, or why there is none."""
+    if effect["design"] == "plan":
+        return _plan_line(effect)
+    name, start, washout = effect["name"], effect["start"], effect["washout_days"]
+    status = effect["status"]
+    if status == "not-started":
+        # Said against the period, not the day it is read: a report that ends in the past was "not started yet".
+        return f"{name}: from {start}, after the period analysed (to {effect['as_of']})"
+    if status == "too-early":
+        more = effect["needs_days"] - effect["after_days"]
+        return (
+            f"{name} (since {start}): too early to tell — about {more} more tracked "
+            f"{'day' if more == 1 else 'days'} after the {washout}-day washout"
+        )
+    if status == "insufficient":
+        return (
+            f"{name} (since {start}): not enough tracked days before the start to compare with "
+            f"({effect['before_days']}, needs {effect['needs_days']})"
+        )
+    line = (
+        f"{name} (since {start}): {rounded(effect['after_mean'], 1)} twitches a day over the first "
+        f"{effect['after_days']} tracked days after a {washout}-day washout, "
+        f"against {rounded(effect['before_mean'], 1)} in the {effect['before_days']} tracked days before: "
+        f"{_effect_ratio(effect)}, {ratio_in_words(effect['rate_ratio'], than='before')}. "
+        "A before/after comparison: twitching also comes and goes on its own."
+    )
+    if effect.get("follows_worst_stretch"):
+        line += (
+            " It began right after the worst week of the 8 weeks before it, and twitching eases after its "
+            "worst spells on its own: part of any drop may be that. `tracker intervention plan` tests it fairly."
+        )
+    return line
+
+
+def _plan_line(effect: dict[str, Any]) -> str:
+    blocks, done = effect["blocks"], effect["blocks_done"]
+    what = f"{effect['name']} (a plan of {blocks} blocks of {effect['block_days']} days from {effect['start']})"
+    if effect["status"] == "not-started":
+        return f"{what}: not started yet; the first block is off"
+    on, off = effect["on_days"], effect["off_days"]
+    if effect["status"] != "ok":
+        return (
+            f"{what}: too early to tell — {done} of {blocks} blocks done, {on} on-days and {off} off-days "
+            f"with twitches answered so far (needs {effect['needs_days']} of each)"
+        )
+    return (
+        f"{what}: {rounded(effect['on_mean'], 1)} twitches a day on {on} on-days against "
+        f"{rounded(effect['off_mean'], 1)} on {off} off-days ({effect['washout_days']} days after each switch "
+        f"left out; {done} of {blocks} blocks done): {_effect_ratio(effect)}, "
+        f"{ratio_in_words(effect['rate_ratio'], than='on off-days')}. The blocks alternate, so slow "
+        "changes in twitching weigh on both alike."
+    )
+
+
+def _effect_ratio(effect: dict[str, Any]) -> str:
+    low, high = rounded(effect["ci_low"], 2), rounded(effect["ci_high"], 2)
+    return f"{rounded(effect['rate_ratio'], 2)}{TIMES} (95% CI {low}{DASH}{high})"
+
+
 # --- `tracker analyze` as text --------------------------------------------------------------
 
 
@@ -264,7 +377,7 @@ def format_text(result: dict[str, Any]) -> str:
         *(f"   {line}" for line in trigger_lines(result)),
         "",
         "4. Interventions",
-        *([f"   {item['summary']}" for item in result["interventions"]] or ["   none logged"]),
+        *([f"   {intervention_line(item)}" for item in result["interventions"]] or ["   none logged"]),
     ]
     return "\n".join(lines) + "\n"
 
@@ -290,21 +403,22 @@ def _unanswered_lines(span: dict[str, Any]) -> list[str]:
 
 
 def _persistence_lines(result: dict[str, Any]) -> list[str]:
-    lines = [f"   {persistence_status_line(result)}"]
-    for title, key in (("Current run", "current_run"), ("Longest run", "longest_run")):
-        run = result[key]
-        if run:
-            lines.append(
-                f"   {title}: {run['start']} to {run['end']} "
-                f"({days(run['days'])}, {run['active_days']} with twitching)"
-            )
-    if result["recurrent"]:
-        lines.append(f"   {recurrent_words(result)}")
-    return lines
+    return [f"   {line}" for line in persistence_lines(result)]
 
 
 def _flag_line(flag: dict[str, Any]) -> str:
-    """A logged flag's kind in words ("eye closure"); a derived flag keeps the analysis's name."""
+    when, name, source, note = red_flag_parts(flag)
+    return f"   {when}  {name} ({source})" + (f": {note}" if note else "")
+
+
+def red_flag_name(flag: dict[str, Any]) -> str:
+    """A logged flag's kind in words ("eye closure"); a suggested one keeps its own name."""
     name = str(flag["name"])
-    name = red_flag_words(name) if name == flag["kind"] else name
-    return f"   {flag['date']}  {name} ({flag['source']})" + (f": {flag['note']}" if flag["note"] else "")
+    return red_flag_words(name) if name == flag["kind"] else name
+
+
+def red_flag_parts(flag: dict[str, Any]) -> tuple[str, str, str, str]:
+    """(date, name, where it comes from, note) of one red flag, in the words every reader uses:
+    "you logged it", or "suggested by your entries" (never one shown as the other)."""
+    source = "you logged it" if flag["source"] == LOGGED else SUGGESTED
+    return str(flag["date"]), red_flag_name(flag), source, str(flag.get("note") or "")

@@ -18,9 +18,8 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
-from tracker.analysis.text import LOGGED, SUGGESTED, range_coverage
-from tracker.core.formatting import days as plural_days
-from tracker.report.wording import estimate_line, recurrent_words, trigger_lines
+from tracker.analysis.text import range_coverage
+from tracker.report.wording import estimate_line, persistence_lines, red_flag_parts, trigger_lines
 from tracker.tui.messages import AnalysisReady, ReadFailed
 from tracker.tui.screen_keys import screen_keys
 from tracker.tui.widgets.keys_footer import KeysFooter
@@ -94,22 +93,10 @@ def range_text(span: dict[str, Any]) -> str:
 
 
 def persistence_text(result: dict[str, Any]) -> str:
-    from tracker.analysis.persistence import persistence_status_line
-
+    """The persistence lines every reader shows (tracker.report.wording), the status coloured."""
     colour = {"persistent": "$error", "watch": "$warning"}.get(result.get("status", ""), "$text")
-    lines = ["[b]How long it has lasted[/b]", f"[b {colour}]{persistence_status_line(result)}[/]"]
-    current, longest = result.get("current_run"), result.get("longest_run")
-    if current:
-        lines.append(f"Current run: {_run(current)}")
-    if longest and longest != current:
-        lines.append(f"Longest run: {_run(longest)}")
-    if result.get("recurrent"):
-        lines.append(recurrent_words(result))
-    return "\n".join(lines)
-
-
-def _run(run: dict[str, Any]) -> str:
-    return f"{run['start']} to {run['end']} ({plural_days(run['days'])}, {run['active_days']} with twitching)"
+    status, *rest = persistence_lines(result)
+    return "\n".join(["[b]How long it has lasted[/b]", f"[b {colour}]{status}[/]", *map(escape, rest)])
 
 
 def red_flags_text(flags: list[dict[str, Any]]) -> str:
@@ -118,9 +105,9 @@ def red_flags_text(flags: list[dict[str, Any]]) -> str:
         return "[b]Red flags[/b]\nnone"
     lines = ["[b]Red flags[/b] — signs to show a doctor"]
     for flag in flags:
-        source = "you logged it" if flag["source"] == LOGGED else SUGGESTED
-        note = f": {escape(flag['note'])}" if flag.get("note") else ""
-        lines.append(f"[$error]•[/] {flag['date']}  [b]{escape(flag['name'])}[/b] ({source}){note}")
+        when, name, source, note = red_flag_parts(flag)  # the words every reader uses
+        said = f": {escape(note)}" if note else ""
+        lines.append(f"[$error]•[/] {when}  [b]{escape(name)}[/b] ({source}){said}")
     return "\n".join(lines)
 
 
