@@ -96,8 +96,12 @@ def make_server_engine(
             return
         # lock_timeout bounds the wait for the lock below; SET LOCAL ends with the transaction.
         conn.exec_driver_sql(f"SET LOCAL lock_timeout = {wait_ms}")
-        with notice_if_slow(on_wait):
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+        # Free (the usual case): taken at once, and nobody is told of a wait that did not happen,
+        # however slow the server is to answer. Held by another writer: wait, and say so.
+        taken = conn.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}).scalar()
+        if not taken:
+            with notice_if_slow(on_wait):
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
 
     return engine
 
