@@ -87,7 +87,7 @@ def test_report_without_reliable_associations_says_so(tmp_path, chart_diary, ana
 
     text = _text(_write(tmp_path, chart_diary, analysis))
 
-    assert "No reliable associations yet." in text
+    assert "No reliable associations yet:" in text and "none stood out." in text
     assert "per 100 mg" not in text
 
 

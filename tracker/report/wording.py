@@ -245,8 +245,8 @@ def trend_lines(model: dict[str, Any]) -> list[str]:
         f"(95% CI {rounded(trend['ci_low'], 2)}{DASH}{rounded(trend['ci_high'], 2)}), from "
         f"{rounded(trend['first_mean'], 1)} a day in the first four weeks "
         f"to {rounded(trend['last_mean'], 1)} in the last. "
-        "Habits that changed over the same months can look linked to it; the estimates below are adjusted "
-        "for this trend."
+        "Habits that changed over the same months can look linked to it; every factor's estimate is "
+        "adjusted for this trend, so drifting with it alone does not make a factor a possible trigger."
     ]
 
 
@@ -282,6 +282,16 @@ def together_lines(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _none_found(result: dict[str, Any]) -> str:
+    """"No reliable associations yet", naming the factors that were tested (a reader cannot tell
+    "tested, nothing found" from "never tested" otherwise)."""
+    entries = result.get("triggers") or []
+    tested = list(dict.fromkeys(entry["name"] for entry in entries if entry["q_value"] is not None))
+    if not tested:
+        return "No reliable associations yet."
+    return f"No reliable associations yet: {', '.join(factor_words(name) for name in tested)} tested, none stood out."
+
+
 def association_lines(result: dict[str, Any], limit: int = 3) -> list[str]:
     """The visit report's triggers: at most `limit` associations, strongest evidence first, in
     the same words as everywhere else; the state-of-the-diary lines when there are none."""
@@ -289,7 +299,7 @@ def association_lines(result: dict[str, Any], limit: int = 3) -> list[str]:
         (e for e in result.get("triggers") or [] if e["association"]), key=lambda e: e["q_value"]
     )
     if not found:
-        return ["No reliable associations yet.", *diary_lines(result)[:2]]
+        return [_none_found(result), *diary_lines(result)[:2]]
     return [" ".join([estimate_line(entry), adjusted_line(entry)]).strip() for entry in found[:limit]]
 
 
