@@ -24,7 +24,7 @@ from sqlmodel import col
 from tracker.core import validate
 from tracker.core.columns import DAILY_HEAD, DAILY_SOURCES, DAILY_TAIL
 from tracker.core.daily import daily_value
-from tracker.core.formatting import format_number, same_number
+from tracker.core.formatting import format_number, plural, same_number
 from tracker.core.sources import read_sources_cell
 from tracker.core.vocabulary import RedFlagKind
 from tracker.core.when import parse_file_date
@@ -180,7 +180,7 @@ def plan_daily(
                 current = daily_value(factor.daily_rule, logged)
                 assert current is not None  # a day with entries has a value
                 if not same_number(current, row.written[factor_id]):
-                    entries = f"{len(logged)} entr{'y' if len(logged) == 1 else 'ies'}"
+                    entries = plural(len(logged), "entry", "entries")
                     _refuse(row, factor.column, value, f"{format_number(current)} (from {entries} stored)")
             elif (row.date, factor_id) in adding:
                 earlier, where = adding[(row.date, factor_id)]

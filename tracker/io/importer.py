@@ -51,7 +51,7 @@ class ImportReport:
 
     def counts(self) -> str:
         """What was added, in words ("2 new episodes, 1 factor value")."""
-        parts = [f"{self.episodes_added} new episode{'' if self.episodes_added == 1 else 's'}"]
+        parts = [plural(self.episodes_added, "new episode")]
         for count, what in (
             (self.values_added, "factor value"),
             (self.red_flags_added, "red flag"),

@@ -1,11 +1,14 @@
 """What an import would do to the diary: compared, not yet written.
 
-The rule for a day and a factor (or the day's twitches, or its note):
+The rule for a day and a factor (or its note):
 - the diary has nothing: the import adds its readings;
 - the person logged it (in tracker, or another app brought it): the person's entry stays and
   the difference is a conflict, unless `--prefer import`; the same value is no conflict;
 - an earlier import from the same app brought it: kept when the same, replaced when the
   export now says otherwise (a newer export of the same history).
+Twitches are matched one for one by the minute they started: the diary's stay, the file's at
+other minutes are added; a day answered "no twitches" is the conflict (`--prefer import`
+withdraws the answer). The person's twitches are never removed.
 So a second import of the same file finds everything already there and changes nothing.
 """
 
@@ -20,7 +23,7 @@ from sqlmodel import Session, col, select
 
 from tracker.core import validate
 from tracker.core.daily import daily_value
-from tracker.core.formatting import amount_words
+from tracker.core.formatting import amount_words, plural
 from tracker.core.sources import source_app
 from tracker.core.vocabulary import DailyRule, FactorKind
 from tracker.errors import InputError
@@ -187,22 +190,35 @@ def _plan_twitches(
     for day, found in sorted(twitches.items()):
         theirs = [e for e in stored.get(day, []) if source_app(e.source) != app]
         ours = [e for e in stored.get(day, []) if source_app(e.source) == app]
-        if theirs or day in checked:
-            if len(theirs) == len(found):
-                plan.unchanged += 1
-                continue
-            said = "no twitches" if day in checked and not theirs else f"{len(theirs)} twitches"
-            plan.conflicts.append(Conflict(day, "twitches", said, f"{len(found)} twitches"))
+        if day in checked and not theirs:
+            # The person answered "no twitches": a contradiction, not a new twitch.
+            plan.conflicts.append(Conflict(day, "twitches", "no twitches", plural(len(found), "twitch")))
             if not plan.prefer_import:
                 continue
-            plan.remove_episodes += [e.id for e in theirs if e.id is not None]
-            if day in checked:
-                plan.withdraw_checkins.append(day)
-        elif ours and sorted(_instant(e.started_at) for e in ours) == sorted(_instant(r.at) for r, _ in found):
-            plan.unchanged += 1
+            plan.withdraw_checkins.append(day)
+        # Twitches are matched one for one by the minute they started: the person's (or another
+        # app's) stay as they are, and the file's at other times are twitches of their own.
+        new = _unmatched(found, theirs)
+        plan.unchanged += len(found) - len(new)
+        if ours and sorted(_minute(e.started_at) for e in ours) == sorted(_minute(r.at) for r, _ in new):
+            plan.unchanged += len(new)
             continue
+        # An earlier import of this app said otherwise: the newer export's twitches replace its.
         plan.remove_episodes += [e.id for e in ours if e.id is not None]
-        plan.episodes += found
+        plan.episodes += new
+
+
+def _unmatched(found: list[tuple[Reading, str]], stored: list[Episode]) -> list[tuple[Reading, str]]:
+    """The file's twitches that no stored twitch of the same minute answers, one for one."""
+    left = Counter(_minute(e.started_at) for e in stored)
+    new = []
+    for reading, location in found:
+        minute = _minute(reading.at)
+        if left[minute] > 0:
+            left[minute] -= 1
+        else:
+            new.append((reading, location))
+    return new
 
 
 def _plan_notes(
@@ -237,6 +253,11 @@ def _instant(at: dt.datetime | None) -> Any:
     if at is None:
         return ""
     return (at.astimezone(dt.UTC) if at.tzinfo else at.replace(tzinfo=dt.UTC)).isoformat()
+
+
+def _minute(at: dt.datetime | None) -> str:
+    """The minute a twitch started, to match by: apps keep times to the minute, tracker to the second."""
+    return str(_instant(at))[:16]
 
 
 def _short(text: str) -> str:
