@@ -45,6 +45,7 @@ AMOUNTS = {  # record type -> item, and what one of each unit is in the diary's 
 }  # fmt: skip
 NIGHT_GAP = dt.timedelta(hours=2)  # stages further apart than this are two sleeps
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S %z"
+EXPORT_DATE = "ExportDate"
 MOST_EXPORT_BYTES = 64 * 2**30  # years of a watch's records are a few GB; it is streamed, so only time is at stake
 
 
@@ -60,6 +61,9 @@ def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = No
     stage_sources: set[str] = set()  # sources that tell core, deep and REM apart
     with _opened(path) as (handle, size):
         for where, record in _records(handle, path.name, size, progress):
+            if where == EXPORT_DATE:  # when the export was made: an older one never replaces a newer
+                parsed.exported = _moment(record.get("value", ""), f"{path.name} ExportDate").date()
+                continue
             parsed.rows += 1
             kind = record.get("type", "")
             if kind == SLEEP_TYPE:
@@ -162,7 +166,9 @@ def _records(
             depth -= 1
             if depth != 1:
                 continue  # a record inside a correlation is also at the top: read there, once
-            if element.tag == "Record":
+            if element.tag == EXPORT_DATE:
+                yield EXPORT_DATE, dict(element.attrib)
+            elif element.tag == "Record":
                 count += 1
                 yield f"{name} record {count}", dict(element.attrib)
                 if progress and count % 50_000 == 0:
@@ -180,16 +186,18 @@ def _records(
 
 
 def _span(record: dict[str, str], where: str) -> tuple[dt.datetime, dt.datetime]:
-    times = []
-    for key in ("startDate", "endDate"):
-        try:
-            times.append(dt.datetime.strptime(record.get(key, ""), TIME_FORMAT))
-        except ValueError:
-            example = 'a time like "2024-03-01 23:10:00 +0100"'
-            raise InputError(f"{where}: {key}", record.get(key, ""), example) from None
-    if times[1] < times[0]:
+    start, end = (_moment(record.get(key, ""), f"{where}: {key}") for key in ("startDate", "endDate"))
+    if end < start:
         raise InputError(f"{where}: endDate", record["endDate"], f"a time after its startDate {record['startDate']}")
-    return times[0], times[1]
+    return start, end
+
+
+def _moment(text: str, field: str) -> dt.datetime:
+    """An export's time ("2024-03-01 23:10:00 +0100"), aware; InputError naming `field`."""
+    try:
+        return dt.datetime.strptime(text, TIME_FORMAT)
+    except ValueError:
+        raise InputError(field, text, 'a time like "2024-03-01 23:10:00 +0100"') from None
 
 
 def _nights(

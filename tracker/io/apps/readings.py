@@ -48,6 +48,11 @@ class Parsed:
     skipped_at: dict[str, list[str]] = field(default_factory=dict)  # why -> where, the first few
     sections: dict[str, dict[str, object]] = field(default_factory=dict)
     rows: int = 0
+    exported: dt.date | None = None  # the day the export was made, where the file says it
+
+    def as_of(self) -> dt.date | None:
+        """How recent the export is: the day it was made where it says so, else its last day."""
+        return self.exported or max((reading.day for reading in self.readings), default=None)
 
     def skip(self, why: str, where: str) -> None:
         """Count a row left out, keeping where only the first few were (a 1 GB export may skip millions)."""

@@ -32,6 +32,9 @@ def summary_lines(plan: ImportPlan, parsed: Parsed, *, dry_run: bool) -> list[st
     lines += [f"  {c.words(prefer_import=plan.prefer_import)}" for c in plan.conflicts[:MOST_SHOWN]]
     if len(plan.conflicts) > MOST_SHOWN:
         lines.append(f"  and {len(plan.conflicts) - MOST_SHOWN} more")
+    if plan.newer_import is not None:
+        lines.append(f"  (an older export than the one already imported, which reaches {plan.newer_import}:"
+                     " it replaces none of that one's values)")  # fmt: skip
     if plan.conflicts and not plan.prefer_import:
         lines.append("  (your entries are kept; --prefer import takes the file's instead)")
     lines.append(f"skipped: {sum(parsed.skipped.values())}")
