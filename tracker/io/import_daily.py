@@ -120,9 +120,14 @@ def _parse_row(
         # twitches). Skipped before the range check, so an export of any range (even one
         # reaching past today) imports back.
         return None
-    # A file may come from a machine whose clock is ahead of this one: a day that has begun
-    # anywhere is allowed, so an export imports back wherever it was written.
-    day = validate.calendar_day("date", day, validate.latest_local_date(now))
+    # A day after the person's today has nothing to log yet, as `log --date` says. A row that
+    # only counts twitches is the trace of twitches logged in a zone a day ahead: their own
+    # times are checked in the episodes file, so an export with them imports back.
+    own = any(value.strip() for name, value in cells.items() if name not in ({"date", "tracked"} | DERIVED))
+    if own or episodes == "0":
+        day = validate.calendar_day("date", day, now.date())
+    else:
+        validate.earliest("date", day)
     values: dict[int, float] = {}
     written: dict[int, str] = {}
     sources: dict[int, str] = {}
