@@ -46,6 +46,7 @@ AMOUNTS = {  # record type -> item, and what one of each unit is in the diary's 
 NIGHT_GAP = dt.timedelta(hours=2)  # stages further apart than this are two sleeps
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S %z"
 EXPORT_DATE = "ExportDate"
+APPLE_PATH = "apple_health_export/export.xml"  # where Apple's export.zip keeps it
 MOST_EXPORT_BYTES = 64 * 2**30  # years of a watch's records are a few GB; it is streamed, so only time is at stake
 
 
@@ -106,10 +107,7 @@ class _opened:
             try:
                 self.archive = zipfile.ZipFile(path)
                 members = checked_members(self.archive, path.name, most_bytes=MOST_EXPORT_BYTES, read=_is_export)
-                names = [n for n in members if _is_export(n)]
-                if not names:
-                    raise InputError("FILE", path.name, "Apple Health's export.zip, with export.xml in it")
-                info = self.archive.getinfo(min(names, key=len))
+                info = self.archive.getinfo(_export_member(members, path.name))
                 self.handle = self.archive.open(info)
                 return self.handle, info.file_size
             except (zipfile.BadZipFile, OSError, EOFError) as exc:
@@ -121,6 +119,18 @@ class _opened:
         for thing in (self.handle, self.archive):
             if thing is not None:
                 thing.close()
+
+
+def _export_member(members: list[str], name: str) -> str:
+    """The zip's export.xml: at Apple's own path, else the only one there is. InputError for
+    none, and for several where none is at Apple's path (which one is the export cannot be told)."""
+    found = [member for member in members if _is_export(member)]
+    if APPLE_PATH in found or len(found) == 1:
+        return APPLE_PATH if APPLE_PATH in found else found[0]
+    if not found:
+        raise InputError("FILE", name, "Apple Health's export.zip, with export.xml in it")
+    shown = ", ".join(found[:3]) + (" ..." if len(found) > 3 else "")
+    raise InputError("FILE", name, f"a zip with one export.xml (or Apple's {APPLE_PATH}); this one has {shown}")
 
 
 def _is_export(member: str) -> bool:

@@ -239,9 +239,17 @@ class Bundle:
             raise InputError("FILE", path.name, "a zip file or a folder that exists")
 
     def find(self, suffix: str) -> str | None:
-        """The shortest member name ending in `suffix` (the export's own, not a nested copy)."""
+        """The member ending in `suffix` nearest the top (the export's own, not a nested copy),
+        or None. InputError when two are equally near: which is the export cannot be told."""
         found = [name for name in self.names if name == suffix or name.endswith("/" + suffix)]
-        return min(found, key=len) if found else None
+        if not found:
+            return None
+        depth = min(name.count("/") for name in found)
+        nearest = sorted(name for name in found if name.count("/") == depth)
+        if len(nearest) > 1:
+            shown = ", ".join(nearest[:3])
+            raise InputError("FILE", self.path.name, f"one {suffix} at the top of the export; this has {shown}")
+        return nearest[0]
 
     def open(self, name: str) -> IO[str]:
         if self._zip is None:
