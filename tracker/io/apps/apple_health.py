@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from tracker.errors import InputError
 from tracker.io.apps.mapping import Target
-from tracker.io.apps.readings import Parsed, Progress, Reading, checked_members, parse_number
+from tracker.io.apps.readings import Parsed, Progress, Reading, checked_members, not_a_file, parse_number
 
 APP = "apple-health"
 DESCRIPTION = "Apple Health export.zip or export.xml (sleep, caffeine, water)"
@@ -102,7 +102,7 @@ class _opened:
     def __enter__(self) -> tuple[IO[bytes], int]:
         path = self.path
         if not path.is_file():
-            raise InputError("FILE", path.name, "Apple Health's export.zip or export.xml")
+            raise not_a_file(path, "Apple Health's export.zip or export.xml")
         if zipfile.is_zipfile(path):
             try:
                 self.archive = zipfile.ZipFile(path)

@@ -135,6 +135,7 @@ class _Factors:
     def resolve(self, target: Target, reading: Reading) -> Factor:
         found = self.by_name.get(target.factor)
         if found is not None:
+            _same_settings(found, target, reading.item)
             return found
         validate.name(f"mapping {reading.item}: factor", target.factor)
         kind = FactorKind(target.kind or (FactorKind.YES_NO if reading.value is None else FactorKind.NUMBER))
@@ -150,6 +151,17 @@ class _Factors:
         self.by_name[factor.name] = factor
         self.plan.factors_to_create.append(factor)
         return factor
+
+
+def _same_settings(factor: Factor, target: Target, item: str) -> None:
+    """A mapping's unit or kind for a factor the diary has must be the factor's own: the values
+    are stored in its unit, so "g" for caffeine in mg would be read as mg."""
+    for key, given, own in (("unit", target.unit, factor.unit), ("kind", target.kind, factor.kind)):
+        if given and given != own:
+            raise InputError(
+                f"mapping {item}.{key}", given,
+                f"{factor.name}'s own {key} ({own or 'none'}), or no {key}: the diary has {factor.name}",
+            )  # fmt: skip
 
 
 def _plan_factors(

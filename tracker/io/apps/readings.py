@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from tracker.core.files import describe_kind
 from tracker.core.vocabulary import BUILTIN_FACTORS
 from tracker.errors import InputError
 from tracker.io.apps.mapping import Target
@@ -157,13 +158,21 @@ def counted_rows(
 
 def open_text(path: Path) -> IO[str]:
     """A file opened as UTF-8 text (a BOM is fine); InputError when there is none to read."""
-    if not path.exists():
-        raise InputError("FILE", path.name, "a file that exists")
     if not path.is_file():
-        raise InputError("FILE", path.name, "a file (this is a folder)")
+        raise not_a_file(path, "a file")
     if path.stat().st_size > MOST_MEMBER_BYTES:  # readings are kept until the plan: bound them
         raise InputError("FILE", path.name, f"an export of at most {MOST_MEMBER_BYTES // 2**20} MB")
     return path.open(encoding="utf-8-sig", newline="")
+
+
+def not_a_file(path: Path, wanted: str) -> InputError:
+    """The refusal of a path that is no regular file, saying what it is instead ("/dev/null":
+    a device), for the caller to raise."""
+    try:
+        found = f"this is {describe_kind(path.stat().st_mode)}"
+    except OSError:
+        found = "there is nothing by that name"
+    return InputError("FILE", str(path) if path.name in ("", ".", "..") else path.name, f"{wanted}; {found}")
 
 
 def parse_iso_date(text: str, where: str, field_name: str) -> dt.date:
@@ -236,7 +245,7 @@ class Bundle:
             if broken is not None:
                 raise InputError("FILE", path.name, f"a complete zip file; {broken} in it is damaged")
         else:
-            raise InputError("FILE", path.name, "a zip file or a folder that exists")
+            raise not_a_file(path, "a zip file or a folder")
 
     def find(self, suffix: str) -> str | None:
         """The member ending in `suffix` nearest the top (the export's own, not a nested copy),
