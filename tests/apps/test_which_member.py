@@ -46,3 +46,13 @@ def test_a_loop_zip_with_two_habit_lists_side_by_side_is_refused(cli, db_path, t
                 archive.write(file, f"{copy}/{file.relative_to(LOOP).as_posix()}")
     refused(cli("import", "loop", str(path)), mentions="a/Habits.csv, b/Habits.csv")
     assert diary(db_path) == {}
+
+
+def test_a_fitbit_folder_holding_the_takeout_twice_is_refused(cli, db_path, tmp_path: Path, frozen) -> None:
+    sleeps = FIXTURES / "fitbit" / "UserSleeps_2026-10-01.csv"
+    folder = tmp_path / "Takeout"
+    for copy in ("Fitbit", "Fitbit (1)"):
+        (folder / copy).mkdir(parents=True)
+        (folder / copy / sleeps.name).write_bytes(sleeps.read_bytes())
+    refused(cli("import", "fitbit", str(folder)), mentions="Fitbit/UserSleeps_2026-10-01.csv, Fitbit (1)/")
+    assert diary(db_path) == {}
