@@ -66,3 +66,11 @@ def test_a_day_answered_no_twitches_is_a_listed_conflict_in_plain_words(cli, exp
     assert "took the file's" in taken.out
     assert "2 twitches" in taken.out and "twitchs" not in taken.out
     assert [time for time, _ in _twitch_times(cli)] == ["08:00", "21:00"]
+
+
+def test_items_the_mapping_sends_nowhere_are_counted_not_lost(cli, tmp_path, frozen) -> None:
+    mapping = tmp_path / "map.toml"
+    mapping.write_text('[items]\nnap = "skip"\n', encoding="utf-8")
+    daylio = Path(__file__).parent.parent / "fixtures" / "apps" / "daylio" / "staticf0x_test_data.csv"
+    result = cli("import", "daylio", str(daylio), "--map", str(mapping), "--dry-run")
+    assert 'left out by the mapping ("skip"): nap 4' in result.out

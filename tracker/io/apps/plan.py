@@ -75,6 +75,7 @@ class ImportPlan:
     as_of: dt.date | None = None  # how recent this export is (Parsed.as_of)
     days: set[dt.date] = field(default_factory=set)  # days the file speaks of
     per_factor: Counter[str] = field(default_factory=Counter)  # entries the file has, by factor
+    mapped_out: Counter[str] = field(default_factory=Counter)  # readings the mapping sends nowhere, by item
 
     @property
     def changes_anything(self) -> bool:
@@ -93,7 +94,9 @@ def plan_import(
     notes: dict[dt.date, list[tuple[str, str]]] = defaultdict(list)  # (time, text): told in time order
     for reading in parsed.readings:
         target = targets[reading.item]
-        if target.to != "skip":
+        if target.to == "skip":
+            plan.mapped_out[reading.item] += 1
+        else:
             plan.days.add(reading.day)
         match target.to:
             case "factor":
