@@ -44,7 +44,9 @@ def summary_lines(plan: ImportPlan, parsed: Parsed, *, dry_run: bool) -> list[st
     for why, count in sorted(parsed.skipped.items()):
         where = parsed.skipped_at[why]
         shown = ", ".join(where) + (f" and {count - len(where)} more" if count > len(where) else "")
-        lines.append(f"  {count} {why}: {shown}")
+        # `why` names the rows in the plural ("naps (not the night's sleep)"): the count follows
+        # it, so one reads "naps ...: 1", never "1 naps".
+        lines.append(f"  {why}: {count} ({shown})")
     return lines
 
 
