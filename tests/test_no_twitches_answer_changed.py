@@ -27,17 +27,4 @@ def test_a_twitch_on_an_unanswered_day_says_nothing_about_it(cli) -> None:
     assert "answered 'no twitches'" not in cli("log", "twitch", "--at", "08:00").out
 
 
-def test_importing_twitches_onto_a_no_twitches_day_says_so_and_leaves_one_answer(cli, tmp_path) -> None:
-    episodes = tmp_path / "episodes.csv"
-    elsewhere = tmp_path / "elsewhere.db"
-    assert cli("log", "twitch", "--at", "08:00", db=elsewhere).code == 0
-    assert cli("export", "csv", "--episodes", "-o", str(episodes), db=elsewhere).code == 0
-    assert cli("log", "none").code == 0
-
-    imported = cli("import", "csv", str(episodes))
-    assert imported.code == 0
-    assert "Tue 24 Nov was answered 'no twitches'; importing its twitches changes that" in imported.out
-    listed = cli("list").out
-    assert "twitch," in listed and "no twitches" not in listed  # one answer, not both
-    assert cli("undo").code == 0
-    assert "no twitches" in cli("list").out
+# An import keeps the answer instead and lists the conflict: tests/test_episodes_onto_no_twitches.py.

@@ -87,7 +87,7 @@ def test_sleep_caffeine_and_water(cli, daily, tmp_path, frozen, form: str) -> No
     assert (days["2024-03-02"]["water_ml"], float(days["2024-03-03"]["water_ml"])) == (
         "1700", pytest.approx(473.176473),
     )  # fmt: skip
-    assert "1 in-bed records (in bed is not asleep)" in result.out
+    assert "in-bed records (in bed is not asleep): 1 (" in result.out
 
 
 def test_a_preferred_sleep_source_from_the_mapping(cli, daily, tmp_path, frozen) -> None:
@@ -100,7 +100,7 @@ def test_a_preferred_sleep_source_from_the_mapping(cli, daily, tmp_path, frozen)
 def test_the_real_sample_has_nothing_for_the_diary_and_says_so(cli, db_path, frozen) -> None:
     result = cli("import", "apple-health", str(SAMPLE), "--dry-run")
     assert result.code == 0, result.err
-    assert "15 records of other kinds" in result.out
+    assert "records of other kinds (steps, heart rate, ...: not in the diary): 15 (" in result.out
     assert not db_path.exists()
 
 

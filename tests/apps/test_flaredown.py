@@ -22,7 +22,7 @@ def test_one_persons_checkins_from_the_long_form(cli, daily, frozen) -> None:
     assert day["light_sensitivity"] == "1"
     # A name longer than a factor name may be is cut, whole words or not.
     assert day["pain_behind_the_right_eye_that_spreads_t"] == "4"
-    assert "6 weather rows (not logged by the person)" in result.out
+    assert "weather rows (not logged by the person): 6 (" in result.out
 
 
 def test_treatments_with_a_dose_and_tags(cli, daily, frozen) -> None:

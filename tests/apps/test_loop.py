@@ -55,8 +55,8 @@ def test_the_real_export_gives_yes_no_and_leaves_unknown_and_auto_days_out(cli, 
     }  # fmt: skip
     # 001 Journal has no days at all: no factor is made for it.
     assert "journal" not in days["2023-06-03"]
-    assert "2 days Loop filled in from the habit's frequency (YES_AUTO: not done that day)" in result.out
-    assert "1 days with nothing entered (UNKNOWN: not logged)" in result.out
+    assert "days Loop filled in from the habit's frequency (YES_AUTO: not done that day): 2 (" in result.out
+    assert "days with nothing entered (UNKNOWN: not logged): 1 (" in result.out
     assert "walk after lunch no — Rain all day (from loop:" in cli("list", "--date", "2023-06-09").out
 
 

@@ -21,7 +21,7 @@ def test_oura_sleep_lands_on_the_wake_day(cli, daily, frozen) -> None:
     # 27000 s = 7.5 h, woke 2 Mar; a row without a sleep time is not a night of 0 h; 21600 s =
     # 6 h on a row dated 3 Mar whose bedtime ended on 4 Mar: the wake day is the 4th.
     assert [days[d]["sleep_h"] for d in sorted(days)] == ["7.5", "", "6"]
-    assert "1 nights without a sleep time (not logged)" in result.out
+    assert "nights without a sleep time (not logged): 1 (" in result.out
 
 
 def test_a_row_with_every_column_filled_imports(cli, daily, tmp_path, frozen) -> None:
@@ -66,7 +66,7 @@ def test_oura_data_export_sleep_periods_the_night_by_wake_day(cli, daily, tmp_pa
     days = daily("2025-02-10", "2025-02-12")
     # 25200 s = 7 h and 23400 s = 6.5 h; the afternoon nap and the rest are not the night's sleep.
     assert [days[d]["sleep_h"] for d in sorted(days)] == ["7", "", "6.5"]
-    assert "2 naps and rests (not the night's sleep)" in result.out
+    assert "naps and rests (not the night's sleep): 2 (" in result.out
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_fitbit_takeout_json_main_sleep_by_wake_day_naps_left_out(cli, daily, tm
     assert (days["2021-05-01"]["sleep_h"], days["2021-05-02"]["sleep_h"]) == ("7", "6.5")
     assert days["2021-05-31"]["sleep_h"] == "7.75"
     assert days["2021-05-03"]["tracked"] == "0"
-    assert "1 naps (not the night's sleep)" in result.out
+    assert "naps (not the night's sleep): 1 (" in result.out
 
 
 def test_fitbit_website_sleep_csv_by_the_day_it_ended(cli, daily, tmp_path, frozen) -> None:
@@ -215,7 +215,7 @@ def test_fitbit_takeout_user_sleeps_csv_by_the_local_wake_day(cli, daily, frozen
     # 465 min ended 11:00 UTC, 06:00 on 8 Oct at -05:00.
     assert [days[d]["sleep_h"] for d in sorted(days)] == ["7", "", "6.5", "7.75"]
     assert days["2026-10-06"]["tracked"] == "0"
-    assert "1 naps (shorter sleeps ending the same day as the night's)" in result.out
+    assert "naps (shorter sleeps ending the same day as the night's): 1 (" in result.out
 
 
 def test_fitbit_takeout_columns_are_found_by_name_in_any_order(cli, daily, tmp_path, frozen) -> None:
@@ -241,7 +241,7 @@ def test_a_takeout_holding_both_forms_counts_each_night_once(cli, daily, tmp_pat
     days = daily("2026-10-05", "2026-10-08")
     # 5 Oct is the JSON's 418 min (6.966667 h), not that plus the CSV's 420 min.
     assert [days[d]["sleep_h"] for d in sorted(days)] == ["6.966667", "", "6.5", "7.75"]
-    assert "2 nights the sleep-*.json files also give (counted once)" in result.out
+    assert "nights the sleep-*.json files also give (counted once): 2 (" in result.out
 
 
 def _user_sleeps(tmp: Path, row: dict[str, str]) -> Path:

@@ -36,8 +36,9 @@ def range_words(low: float | None, high: float | None, unit: str = "") -> str:
 
 def plural(count: int, noun: str, many: str = "") -> str:
     """The count with its noun in the right number: "1 day", "14 days", "2 entries" (`many`
-    names the plural when it is not the noun with an s)."""
-    return f"{count} {noun if count == 1 else (many or noun + 's')}"
+    names the plural when it is not the noun with an s or, after s, x, ch and sh, es: "2 twitches")."""
+    regular = noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+    return f"{count} {noun if count == 1 else (many or regular)}"
 
 
 def same_number(stored: float, written: str) -> bool:

@@ -77,17 +77,16 @@ def utc_offset(field: str, value: dt.datetime) -> None:
 
 
 def calendar_day(field: str, value: dt.date, today: dt.date) -> dt.date:
-    """`value` if it is from 1900 on and not after `today` (a day yet to come has nothing to log)."""
+    """`value` if it is from 1900 on and not after `today` (a day yet to come has nothing to log).
+
+    The one rule for "a date after today", for `log`, the store and every import: `today` is
+    the person's local day (`local_now().date()`), not the latest day somewhere on Earth. Only a
+    twitch's own moment may fall on a later local day (logged in a zone ahead); that is checked
+    as a time (`moment`), not here."""
     earliest(field, value)
     if value > today:
         raise InputError(field, value.isoformat(), f"today ({today.isoformat()}) or earlier")
     return value
-
-
-def latest_local_date(now: dt.datetime) -> dt.date:
-    """The calendar day it is where clocks are furthest ahead (UTC+14): the latest day any entry
-    logged up to `now` can belong to, wherever it was logged."""
-    return (now + FUTURE_LEEWAY).astimezone(dt.timezone(OFFSETS[1])).date()
 
 
 def _clock_now(now: dt.datetime) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
+from tracker.core.files import describe_kind
 from tracker.errors import InputError
 
 # Files are read a row at a time, so the size bounds only the time an import takes and its
@@ -33,7 +34,8 @@ class CsvTable:
         if not self.path.exists():
             raise InputError("file", self.where, "a file that exists")
         if not self.path.is_file():  # a FIFO would block the import forever; a device is no file
-            raise InputError("file", self.where, "a regular file (not a device or a pipe)")
+            kind = describe_kind(self.path.stat().st_mode)
+            raise InputError("file", self.where, f"a regular file; this is {kind}")
         self.size = self.path.stat().st_size
         if self.size > MAX_FILE_BYTES:
             raise InputError("file", self.where, f"a CSV file of at most {MAX_FILE_BYTES // 2**20} MB")

@@ -24,7 +24,7 @@ from sqlmodel import col
 from tracker.core import validate
 from tracker.core.columns import DAILY_HEAD, DAILY_SOURCES, DAILY_TAIL
 from tracker.core.daily import daily_value
-from tracker.core.formatting import format_number, same_number
+from tracker.core.formatting import format_number, plural, same_number
 from tracker.core.sources import read_sources_cell
 from tracker.core.vocabulary import RedFlagKind
 from tracker.core.when import parse_file_date
@@ -120,9 +120,14 @@ def _parse_row(
         # twitches). Skipped before the range check, so an export of any range (even one
         # reaching past today) imports back.
         return None
-    # A file may come from a machine whose clock is ahead of this one: a day that has begun
-    # anywhere is allowed, so an export imports back wherever it was written.
-    day = validate.calendar_day("date", day, validate.latest_local_date(now))
+    # A day after the person's today has nothing to log yet, as `log --date` says. A row that
+    # only counts twitches is the trace of twitches logged in a zone a day ahead: their own
+    # times are checked in the episodes file, so an export with them imports back.
+    own = any(value.strip() for name, value in cells.items() if name not in ({"date", "tracked"} | DERIVED))
+    if own or episodes == "0":
+        day = validate.calendar_day("date", day, now.date())
+    else:
+        validate.earliest("date", day)
     values: dict[int, float] = {}
     written: dict[int, str] = {}
     sources: dict[int, str] = {}
@@ -180,7 +185,7 @@ def plan_daily(
                 current = daily_value(factor.daily_rule, logged)
                 assert current is not None  # a day with entries has a value
                 if not same_number(current, row.written[factor_id]):
-                    entries = f"{len(logged)} entr{'y' if len(logged) == 1 else 'ies'}"
+                    entries = plural(len(logged), "entry", "entries")
                     _refuse(row, factor.column, value, f"{format_number(current)} (from {entries} stored)")
             elif (row.date, factor_id) in adding:
                 earlier, where = adding[(row.date, factor_id)]

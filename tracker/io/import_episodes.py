@@ -230,6 +230,18 @@ class EpisodeStaging:
         )
         return int(self.conn.exec_driver_sql("SELECT count(*) FROM temp.import_new").scalar_one())
 
+    def keep_no_twitches_days(self) -> dict[dt.date, int]:
+        """Leave out the new twitches of days the diary answers "no twitches" (checked in, none
+        logged); returns how many each such day had."""
+        held = (
+            "SELECT local_date FROM temp.import_new WHERE local_date IN (SELECT date FROM main.day WHERE checked_in)"
+            " AND local_date NOT IN (SELECT local_date FROM main.episode)"
+        )
+        rows = self.conn.exec_driver_sql(f"SELECT local_date, count(*) FROM ({held}) GROUP BY local_date").all()
+        if rows:
+            self.conn.exec_driver_sql(f"DELETE FROM temp.import_new WHERE local_date IN ({held})")
+        return {dt.date.fromisoformat(str(day)): count for day, count in rows}
+
     def new_per_day(self) -> dict[dt.date, int]:
         """How many new twitches each day gets."""
         rows = self.conn.exec_driver_sql("SELECT local_date, count(*) FROM temp.import_new GROUP BY local_date")

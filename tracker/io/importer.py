@@ -23,9 +23,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlmodel import Session, col
 
-from tracker.core.formatting import no_twitches_replaced, plural
+from tracker.core.formatting import plural
 from tracker.core.when import local_now
 from tracker.errors import InputError
+from tracker.io.apps.plan import Conflict
 from tracker.io.csv_table import CsvTable
 from tracker.io.factors_file import factors_file_beside, is_factors_file, read_factors
 from tracker.io.import_daily import DailyPlan, DailyRow, parse_daily, plan_daily
@@ -47,12 +48,12 @@ class ImportReport:
     factors_added: int = 0
     notes_added: int = 0
     checkins_added: int = 0
-    checkins_withdrawn: list[dt.date] = field(default_factory=list)  # "no twitches" days the file's twitches answer
     days_changed: set[dt.date] = field(default_factory=set)
+    conflicts: list[Conflict] = field(default_factory=list)
 
     def counts(self) -> str:
         """What was added, in words ("2 new episodes, 1 factor value")."""
-        parts = [f"{self.episodes_added} new episode{'' if self.episodes_added == 1 else 's'}"]
+        parts = [plural(self.episodes_added, "new episode")]
         for count, what in (
             (self.values_added, "factor value"),
             (self.red_flags_added, "red flag"),
@@ -65,13 +66,15 @@ class ImportReport:
         return ", ".join(parts)
 
     def describe(self) -> str:
-        text = (
+        """What was imported, and each conflict (the diary's answer kept) on a line of its own."""
+        done = (
             f"imported {plural(self.rows, 'row')} from {plural(self.files, 'file')}: {self.counts()}, "
             f"{plural(len(self.days_changed), 'day')} changed"
         )
-        # A day's "no twitches" answer is never rewritten silently: each one the import changed is named.
-        withdrawn = [no_twitches_replaced(day, by="importing its twitches") for day in self.checkins_withdrawn]
-        return "\n".join([text, *(f"  ({line})" for line in withdrawn)])
+        if not self.conflicts:
+            return done
+        listed = [f"  {conflict.words(prefer_import=False)}" for conflict in self.conflicts]
+        return "\n".join([done, f"conflicts: {len(self.conflicts)}", *listed])
 
 
 def import_files(
@@ -100,14 +103,14 @@ def import_files(
             if progress:
                 progress("comparing with your diary", 0, None)
             seen = _data_version(conn)
-            plan = _plan(conn, staging, rows, factors)
+            plan = _plan(conn, staging, rows, factors, report)
             conn.commit()
             if progress:
                 progress("writing", 0, None)
             conn.execution_options(tracker_read_only=False)
             with conn.begin():  # BEGIN IMMEDIATE: waits (busy timeout) for another writer, then holds the lock
                 if _data_version(conn) != seen:
-                    plan = _plan(conn, staging, rows, factors)  # someone wrote meanwhile: compare again
+                    plan = _plan(conn, staging, rows, factors, report)  # someone wrote meanwhile: compare again
                 _write(conn, staging, _with_new_factors(conn, new_factors, plan, report), report, paths)
         finally:
             if conn.in_transaction():
@@ -192,8 +195,16 @@ def _data_version(conn: Connection) -> int:
     return int(conn.exec_driver_sql("PRAGMA data_version").scalar_one())
 
 
-def _plan(conn: Connection, staging: EpisodeStaging, rows: list[DailyRow], factors: list[Factor]) -> DailyPlan:
+def _plan(
+    conn: Connection, staging: EpisodeStaging, rows: list[DailyRow], factors: list[Factor], report: ImportReport
+) -> DailyPlan:
     staging.plan()
+    # A day answered "no twitches" keeps its answer, as an app's import does: the file's
+    # twitches of that day are a listed conflict, not added beside it.
+    report.conflicts = [
+        Conflict(day, "twitches", "no twitches", plural(count, "twitch"))
+        for day, count in sorted(staging.keep_no_twitches_days().items())
+    ]
     return plan_daily(conn, rows, factors, staging.new_per_day())
 
 
@@ -239,10 +250,6 @@ def _write(
     with Session(bind=conn) as session:
         shown = {row.date: row for span in _runs(plan.no_twitches | plan.tracked)
                  for row in daily_rows(session=session, start=span[0], end=span[-1])}  # fmt: skip
-    answered_none = conn.execute(select(col(Day.date)).where(col(Day.checked_in), col(Day.date).in_(sorted(new_days))))
-    for (day,) in answered_none:  # the imported twitches answer these days now, as a twitch logged would
-        days.set(day, checked_in=False)
-        report.checkins_withdrawn.append(day)
     for day in sorted(plan.no_twitches):
         if shown[day].episodes != 0:
             days.set(day, checked_in=True)

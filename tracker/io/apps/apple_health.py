@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from tracker.errors import InputError
 from tracker.io.apps.mapping import Target
-from tracker.io.apps.readings import Parsed, Progress, Reading, checked_members, parse_number
+from tracker.io.apps.readings import Parsed, Progress, Reading, checked_members, not_a_file, parse_number
 
 APP = "apple-health"
 DESCRIPTION = "Apple Health export.zip or export.xml (sleep, caffeine, water)"
@@ -45,6 +45,8 @@ AMOUNTS = {  # record type -> item, and what one of each unit is in the diary's 
 }  # fmt: skip
 NIGHT_GAP = dt.timedelta(hours=2)  # stages further apart than this are two sleeps
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S %z"
+EXPORT_DATE = "ExportDate"
+APPLE_PATH = "apple_health_export/export.xml"  # where Apple's export.zip keeps it
 MOST_EXPORT_BYTES = 64 * 2**30  # years of a watch's records are a few GB; it is streamed, so only time is at stake
 
 
@@ -60,6 +62,9 @@ def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = No
     stage_sources: set[str] = set()  # sources that tell core, deep and REM apart
     with _opened(path) as (handle, size):
         for where, record in _records(handle, path.name, size, progress):
+            if where == EXPORT_DATE:  # when the export was made: an older one never replaces a newer
+                parsed.exported = _moment(record.get("value", ""), f"{path.name} ExportDate").date()
+                continue
             parsed.rows += 1
             kind = record.get("type", "")
             if kind == SLEEP_TYPE:
@@ -97,15 +102,12 @@ class _opened:
     def __enter__(self) -> tuple[IO[bytes], int]:
         path = self.path
         if not path.is_file():
-            raise InputError("FILE", path.name, "Apple Health's export.zip or export.xml")
+            raise not_a_file(path, "Apple Health's export.zip or export.xml")
         if zipfile.is_zipfile(path):
             try:
                 self.archive = zipfile.ZipFile(path)
                 members = checked_members(self.archive, path.name, most_bytes=MOST_EXPORT_BYTES, read=_is_export)
-                names = [n for n in members if _is_export(n)]
-                if not names:
-                    raise InputError("FILE", path.name, "Apple Health's export.zip, with export.xml in it")
-                info = self.archive.getinfo(min(names, key=len))
+                info = self.archive.getinfo(_export_member(members, path.name))
                 self.handle = self.archive.open(info)
                 return self.handle, info.file_size
             except (zipfile.BadZipFile, OSError, EOFError) as exc:
@@ -117,6 +119,18 @@ class _opened:
         for thing in (self.handle, self.archive):
             if thing is not None:
                 thing.close()
+
+
+def _export_member(members: list[str], name: str) -> str:
+    """The zip's export.xml: at Apple's own path, else the only one there is. InputError for
+    none, and for several where none is at Apple's path (which one is the export cannot be told)."""
+    found = [member for member in members if _is_export(member)]
+    if APPLE_PATH in found or len(found) == 1:
+        return APPLE_PATH if APPLE_PATH in found else found[0]
+    if not found:
+        raise InputError("FILE", name, "Apple Health's export.zip, with export.xml in it")
+    shown = ", ".join(found[:3]) + (" ..." if len(found) > 3 else "")
+    raise InputError("FILE", name, f"a zip with one export.xml (or Apple's {APPLE_PATH}); this one has {shown}")
 
 
 def _is_export(member: str) -> bool:
@@ -162,7 +176,9 @@ def _records(
             depth -= 1
             if depth != 1:
                 continue  # a record inside a correlation is also at the top: read there, once
-            if element.tag == "Record":
+            if element.tag == EXPORT_DATE:
+                yield EXPORT_DATE, dict(element.attrib)
+            elif element.tag == "Record":
                 count += 1
                 yield f"{name} record {count}", dict(element.attrib)
                 if progress and count % 50_000 == 0:
@@ -180,16 +196,18 @@ def _records(
 
 
 def _span(record: dict[str, str], where: str) -> tuple[dt.datetime, dt.datetime]:
-    times = []
-    for key in ("startDate", "endDate"):
-        try:
-            times.append(dt.datetime.strptime(record.get(key, ""), TIME_FORMAT))
-        except ValueError:
-            example = 'a time like "2024-03-01 23:10:00 +0100"'
-            raise InputError(f"{where}: {key}", record.get(key, ""), example) from None
-    if times[1] < times[0]:
+    start, end = (_moment(record.get(key, ""), f"{where}: {key}") for key in ("startDate", "endDate"))
+    if end < start:
         raise InputError(f"{where}: endDate", record["endDate"], f"a time after its startDate {record['startDate']}")
-    return times[0], times[1]
+    return start, end
+
+
+def _moment(text: str, field: str) -> dt.datetime:
+    """An export's time ("2024-03-01 23:10:00 +0100"), aware; InputError naming `field`."""
+    try:
+        return dt.datetime.strptime(text, TIME_FORMAT)
+    except ValueError:
+        raise InputError(field, text, 'a time like "2024-03-01 23:10:00 +0100"') from None
 
 
 def _nights(

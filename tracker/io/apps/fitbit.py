@@ -57,6 +57,7 @@ def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = No
         if not logs and not tables:
             wanted = "a folder with Fitbit's sleep-YYYY-MM-DD.json or UserSleeps_YYYY-MM-DD.csv files in it"
             raise InputError("FILE", path.name, wanted)
+        _each_once(path, logs + tables)
         for file in logs:
             _read_json(file, parsed)
         nights = _takeout_nights(tables, parsed)
@@ -70,6 +71,17 @@ def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = No
     else:
         _read_csv(path, parsed)
     return parsed
+
+
+def _each_once(folder: Path, files: list[Path]) -> None:
+    """InputError when a file name is in the folder twice (a Takeout unpacked twice in it): its
+    nights would count twice, and which copy is the export cannot be told."""
+    seen: dict[str, Path] = {}
+    for file in files:
+        if file.name in seen:
+            twice = f"{seen[file.name].relative_to(folder)}, {file.relative_to(folder)}"
+            raise InputError("FILE", folder.name, f"a folder with each of Fitbit's files once; this has {twice}")
+        seen[file.name] = file
 
 
 def _header(path: Path) -> list[str]:

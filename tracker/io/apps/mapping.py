@@ -23,7 +23,13 @@ from tracker.core.vocabulary import FactorKind, Location
 from tracker.errors import InputError
 
 TARGETS = ("factor", "episode", "note", "skip")
-_KEYS = {"to", "factor", "kind", "unit", "min", "max", "amount", "location"}
+# The keys each kind of item may have: one a target does not read is refused, never ignored.
+_KEYS = {
+    "factor": ("to", "factor", "kind", "unit", "min", "max", "amount"),
+    "episode": ("to", "location"),
+    "note": ("to",),
+    "skip": ("to",),
+}
 
 
 @dataclass(frozen=True)
@@ -89,9 +95,11 @@ def _target(where: str, spec: object) -> Target:
         raise InputError(where, spec, allowed)
     if not isinstance(spec, dict) or spec.get("to") not in TARGETS:
         raise InputError(where, spec, allowed)
-    unknown = sorted(set(spec) - _KEYS)
+    keys = _KEYS[spec["to"]]
+    unknown = [key for key in spec if key not in keys]
     if unknown:
-        raise InputError(f"{where}.{unknown[0]}", spec[unknown[0]], f"one of the keys {', '.join(sorted(_KEYS))}")
+        said = f'to = "{spec["to"]}"'
+        raise InputError(f"{where}.{unknown[0]}", spec[unknown[0]], f"with {said}, only the keys {', '.join(keys)}")
     if spec["to"] == "episode":
         location = spec.get("location", Location.UNSPECIFIED.value)
         if location not in {place.value for place in Location}:

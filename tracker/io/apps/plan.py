@@ -1,31 +1,38 @@
 """What an import would do to the diary: compared, not yet written.
 
-The rule for a day and a factor (or the day's twitches, or its note):
+The rule for a day and a factor (or its note):
 - the diary has nothing: the import adds its readings;
 - the person logged it (in tracker, or another app brought it): the person's entry stays and
   the difference is a conflict, unless `--prefer import`; the same value is no conflict;
 - an earlier import from the same app brought it: kept when the same, replaced when the
-  export now says otherwise (a newer export of the same history).
+  export now says otherwise (a newer export of the same history); an older export (by its
+  date, else its last day, against the journal's record of earlier imports) is a conflict.
+Twitches are matched one for one by the minute they started: the diary's stay, the file's at
+other minutes are added; a day answered "no twitches" is the conflict (`--prefer import`
+withdraws the answer). The person's twitches are never removed.
 So a second import of the same file finds everything already there and changes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from tracker.core import validate
 from tracker.core.daily import daily_value
-from tracker.core.formatting import amount_words
+from tracker.core.formatting import amount_words, plural
 from tracker.core.sources import source_app
 from tracker.core.vocabulary import DailyRule, FactorKind
 from tracker.errors import InputError
 from tracker.io.apps.mapping import Target
 from tracker.io.apps.readings import Parsed, Reading
+from tracker.storage import journal
 from tracker.storage.factors import check_factor_value, list_factors
 from tracker.storage.models import Day, Episode, Factor, FactorEntry
 
@@ -36,10 +43,17 @@ class Conflict:
     what: str  # "sleep", "twitches", "note"
     diary: str
     imported: str
+    whose: str = "yours"  # whose the diary's value is: "yours", "oura's", "the newer export's"
 
     def words(self, *, prefer_import: bool) -> str:
-        kept = "took the file's" if prefer_import else "kept yours"
-        return f"{self.day} {self.what}: yours {self.diary}, the file's {self.imported} — {kept}"
+        kept = "took the file's" if prefer_import else f"kept {self.whose}"
+        return f"{self.day} {self.what}: {self.whose} {self.diary}, the file's {self.imported} — {kept}"
+
+
+def _whose(entries: list[FactorEntry] | list[Episode]) -> str:
+    """Whose stored values these are: the person's, or the app's that brought them."""
+    apps = sorted({source_app(e.source) for e in entries} - {""})
+    return "yours" if not apps else " and ".join(f"{app}'s" for app in apps)
 
 
 @dataclass
@@ -55,8 +69,13 @@ class ImportPlan:
     notes: dict[dt.date, str] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     unchanged: int = 0  # day-values the diary already had
+    # The last day this app's earlier imports brought, when this file is an older export than
+    # theirs: then it replaces none of their values (a conflict instead, unless --prefer import).
+    newer_import: dt.date | None = None
+    as_of: dt.date | None = None  # how recent this export is (Parsed.as_of)
     days: set[dt.date] = field(default_factory=set)  # days the file speaks of
     per_factor: Counter[str] = field(default_factory=Counter)  # entries the file has, by factor
+    mapped_out: Counter[str] = field(default_factory=Counter)  # readings the mapping sends nowhere, by item
 
     @property
     def changes_anything(self) -> bool:
@@ -75,7 +94,9 @@ def plan_import(
     notes: dict[dt.date, list[tuple[str, str]]] = defaultdict(list)  # (time, text): told in time order
     for reading in parsed.readings:
         target = targets[reading.item]
-        if target.to != "skip":
+        if target.to == "skip":
+            plan.mapped_out[reading.item] += 1
+        else:
             plan.days.add(reading.day)
         match target.to:
             case "factor":
@@ -99,6 +120,8 @@ def plan_import(
     app = source_app(source)
     if plan.days:
         first, last = min(plan.days), max(plan.days)
+        plan.as_of = parsed.as_of()
+        plan.newer_import = _newer_import(session, app, plan.as_of)
         _plan_factors(session, plan, factors, by_factor, app, first, last)
         _plan_twitches(session, plan, twitches, app, first, last)
         _plan_notes(session, plan, notes, first, last)
@@ -115,6 +138,7 @@ class _Factors:
     def resolve(self, target: Target, reading: Reading) -> Factor:
         found = self.by_name.get(target.factor)
         if found is not None:
+            _same_settings(found, target, reading.item)
             return found
         validate.name(f"mapping {reading.item}: factor", target.factor)
         kind = FactorKind(target.kind or (FactorKind.YES_NO if reading.value is None else FactorKind.NUMBER))
@@ -130,6 +154,17 @@ class _Factors:
         self.by_name[factor.name] = factor
         self.plan.factors_to_create.append(factor)
         return factor
+
+
+def _same_settings(factor: Factor, target: Target, item: str) -> None:
+    """A mapping's unit or kind for a factor the diary has must be the factor's own: the values
+    are stored in its unit, so "g" for caffeine in mg would be read as mg."""
+    for key, given, own in (("unit", target.unit, factor.unit), ("kind", target.kind, factor.kind)):
+        if given and given != own:
+            raise InputError(
+                f"mapping {item}.{key}", given,
+                f"{factor.name}'s own {key} ({own or 'none'}), or no {key}: the diary has {factor.name}",
+            )  # fmt: skip
 
 
 def _plan_factors(
@@ -159,12 +194,17 @@ def _plan_factors(
             if _same(kept, new):
                 plan.unchanged += 1
                 continue
-            plan.conflicts.append(Conflict(day, name, _amount(kept, factor), _amount(new, factor)))
+            plan.conflicts.append(Conflict(day, name, _amount(kept, factor), _amount(new, factor), _whose(theirs)))
             if not plan.prefer_import:
                 continue
         elif ours and sorted((_instant(e.at), e.value) for e in ours) == sorted((_instant(r.at), v) for r, v in found):
             plan.unchanged += 1
             continue
+        elif ours and plan.newer_import is not None:
+            kept = daily_value(factor.daily_rule, [e.value for e in ours])
+            plan.conflicts.append(Conflict(day, name, _amount(kept, factor), _amount(new, factor), _NEWER))
+            if not plan.prefer_import:
+                continue
         # Replaced: the person's entries (only when the import is preferred) and an earlier import's.
         plan.remove_entries += [e.id for e in (theirs if plan.prefer_import else []) + ours if e.id is not None]
         plan.entries += [(factor, reading, value) for reading, value in found]
@@ -187,22 +227,67 @@ def _plan_twitches(
     for day, found in sorted(twitches.items()):
         theirs = [e for e in stored.get(day, []) if source_app(e.source) != app]
         ours = [e for e in stored.get(day, []) if source_app(e.source) == app]
-        if theirs or day in checked:
-            if len(theirs) == len(found):
-                plan.unchanged += 1
-                continue
-            said = "no twitches" if day in checked and not theirs else f"{len(theirs)} twitches"
-            plan.conflicts.append(Conflict(day, "twitches", said, f"{len(found)} twitches"))
+        if day in checked and not theirs:
+            # The person answered "no twitches": a contradiction, not a new twitch.
+            plan.conflicts.append(Conflict(day, "twitches", "no twitches", plural(len(found), "twitch")))
             if not plan.prefer_import:
                 continue
-            plan.remove_episodes += [e.id for e in theirs if e.id is not None]
-            if day in checked:
-                plan.withdraw_checkins.append(day)
-        elif ours and sorted(_instant(e.started_at) for e in ours) == sorted(_instant(r.at) for r, _ in found):
-            plan.unchanged += 1
+            plan.withdraw_checkins.append(day)
+        # Twitches are matched one for one by the minute they started: the person's (or another
+        # app's) stay as they are, and the file's at other times are twitches of their own.
+        new = _unmatched(found, theirs)
+        plan.unchanged += len(found) - len(new)
+        if ours and sorted(_minute(e.started_at) for e in ours) == sorted(_minute(r.at) for r, _ in new):
+            plan.unchanged += len(new)
             continue
+        if ours and plan.newer_import is not None:
+            said, told = plural(len(ours), "twitch"), plural(len(new), "twitch")
+            plan.conflicts.append(Conflict(day, "twitches", said, told, _NEWER))
+            if not plan.prefer_import:
+                continue
+        # An earlier import of this app said otherwise: the newer export's twitches replace its.
         plan.remove_episodes += [e.id for e in ours if e.id is not None]
-        plan.episodes += found
+        plan.episodes += new
+
+
+_NEWER = "the newer export's"
+
+
+def export_words(app: str, as_of: dt.date | None) -> str:
+    """How the journal says which export an import read ("apple-health export of 2026-11-20"),
+    so a later import can tell whether it is older; "" when the export's date is unknown."""
+    return f" ({app} export of {as_of})" if as_of is not None else ""
+
+
+def _newer_import(session: Session, app: str, as_of: dt.date | None) -> dt.date | None:
+    """How recent the newest export of `app` imported before is (its date, as the journal
+    records it, or the last day it brought), when that is after `as_of`; else None."""
+    if as_of is None:
+        return None
+    dates = [
+        session.exec(select(sa.func.max(day)).where(col(source).like(f"{app}:%"))).one()  # source_of's form
+        for day, source in ((FactorEntry.local_date, FactorEntry.source), (Episode.local_date, Episode.source))
+    ]
+    told = re.compile(re.escape(f" ({app} export of ") + r"(\d{4}-\d\d-\d\d)\)")
+    actions = journal.ACTIONS
+    imports = actions.c.done.like(f"imported %{app} export of %")
+    for (done,) in session.execute(sa.select(actions.c.done).where(actions.c.undone_at.is_(None), imports)):
+        dates += [dt.date.fromisoformat(day) for day in told.findall(done)]
+    newest = max((day for day in dates if day is not None), default=None)
+    return newest if newest is not None and newest > as_of else None
+
+
+def _unmatched(found: list[tuple[Reading, str]], stored: list[Episode]) -> list[tuple[Reading, str]]:
+    """The file's twitches that no stored twitch of the same minute answers, one for one."""
+    left = Counter(_minute(e.started_at) for e in stored)
+    new = []
+    for reading, location in found:
+        minute = _minute(reading.at)
+        if left[minute] > 0:
+            left[minute] -= 1
+        else:
+            new.append((reading, location))
+    return new
 
 
 def _plan_notes(
@@ -237,6 +322,11 @@ def _instant(at: dt.datetime | None) -> Any:
     if at is None:
         return ""
     return (at.astimezone(dt.UTC) if at.tzinfo else at.replace(tzinfo=dt.UTC)).isoformat()
+
+
+def _minute(at: dt.datetime | None) -> str:
+    """The minute a twitch started, to match by: apps keep times to the minute, tracker to the second."""
+    return str(_instant(at))[:16]
 
 
 def _short(text: str) -> str:

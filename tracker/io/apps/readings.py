@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from tracker.core.files import describe_kind
 from tracker.core.vocabulary import BUILTIN_FACTORS
 from tracker.errors import InputError
 from tracker.io.apps.mapping import Target
@@ -48,6 +49,11 @@ class Parsed:
     skipped_at: dict[str, list[str]] = field(default_factory=dict)  # why -> where, the first few
     sections: dict[str, dict[str, object]] = field(default_factory=dict)
     rows: int = 0
+    exported: dt.date | None = None  # the day the export was made, where the file says it
+
+    def as_of(self) -> dt.date | None:
+        """How recent the export is: the day it was made where it says so, else its last day."""
+        return self.exported or max((reading.day for reading in self.readings), default=None)
 
     def skip(self, why: str, where: str) -> None:
         """Count a row left out, keeping where only the first few were (a 1 GB export may skip millions)."""
@@ -152,13 +158,21 @@ def counted_rows(
 
 def open_text(path: Path) -> IO[str]:
     """A file opened as UTF-8 text (a BOM is fine); InputError when there is none to read."""
-    if not path.exists():
-        raise InputError("FILE", path.name, "a file that exists")
     if not path.is_file():
-        raise InputError("FILE", path.name, "a file (this is a folder)")
+        raise not_a_file(path, "a file")
     if path.stat().st_size > MOST_MEMBER_BYTES:  # readings are kept until the plan: bound them
         raise InputError("FILE", path.name, f"an export of at most {MOST_MEMBER_BYTES // 2**20} MB")
     return path.open(encoding="utf-8-sig", newline="")
+
+
+def not_a_file(path: Path, wanted: str) -> InputError:
+    """The refusal of a path that is no regular file, saying what it is instead ("/dev/null":
+    a device), for the caller to raise."""
+    try:
+        found = f"this is {describe_kind(path.stat().st_mode)}"
+    except OSError:
+        found = "there is nothing by that name"
+    return InputError("FILE", str(path) if path.name in ("", ".", "..") else path.name, f"{wanted}; {found}")
 
 
 def parse_iso_date(text: str, where: str, field_name: str) -> dt.date:
@@ -231,12 +245,20 @@ class Bundle:
             if broken is not None:
                 raise InputError("FILE", path.name, f"a complete zip file; {broken} in it is damaged")
         else:
-            raise InputError("FILE", path.name, "a zip file or a folder that exists")
+            raise not_a_file(path, "a zip file or a folder")
 
     def find(self, suffix: str) -> str | None:
-        """The shortest member name ending in `suffix` (the export's own, not a nested copy)."""
+        """The member ending in `suffix` nearest the top (the export's own, not a nested copy),
+        or None. InputError when two are equally near: which is the export cannot be told."""
         found = [name for name in self.names if name == suffix or name.endswith("/" + suffix)]
-        return min(found, key=len) if found else None
+        if not found:
+            return None
+        depth = min(name.count("/") for name in found)
+        nearest = sorted(name for name in found if name.count("/") == depth)
+        if len(nearest) > 1:
+            shown = ", ".join(nearest[:3])
+            raise InputError("FILE", self.path.name, f"one {suffix} at the top of the export; this has {shown}")
+        return nearest[0]
 
     def open(self, name: str) -> IO[str]:
         if self._zip is None:

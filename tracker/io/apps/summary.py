@@ -32,13 +32,21 @@ def summary_lines(plan: ImportPlan, parsed: Parsed, *, dry_run: bool) -> list[st
     lines += [f"  {c.words(prefer_import=plan.prefer_import)}" for c in plan.conflicts[:MOST_SHOWN]]
     if len(plan.conflicts) > MOST_SHOWN:
         lines.append(f"  and {len(plan.conflicts) - MOST_SHOWN} more")
+    if plan.newer_import is not None:
+        lines.append(f"  (an older export than the one already imported, which reaches {plan.newer_import}:"
+                     " it replaces none of that one's values)")  # fmt: skip
     if plan.conflicts and not plan.prefer_import:
         lines.append("  (your entries are kept; --prefer import takes the file's instead)")
+    if plan.mapped_out:
+        out = ", ".join(f"{item} {count}" for item, count in sorted(plan.mapped_out.items()))
+        lines.append(f"left out by the mapping (\"skip\"): {out}")
     lines.append(f"skipped: {sum(parsed.skipped.values())}")
     for why, count in sorted(parsed.skipped.items()):
         where = parsed.skipped_at[why]
         shown = ", ".join(where) + (f" and {count - len(where)} more" if count > len(where) else "")
-        lines.append(f"  {count} {why}: {shown}")
+        # `why` names the rows in the plural ("naps (not the night's sleep)"): the count follows
+        # it, so one reads "naps ...: 1", never "1 naps".
+        lines.append(f"  {why}: {count} ({shown})")
     return lines
 
 

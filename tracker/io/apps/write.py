@@ -10,8 +10,9 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from tracker.core.formatting import plural
+from tracker.core.sources import source_app
 from tracker.core.vocabulary import FactorKind, Side
-from tracker.io.apps.plan import ImportPlan
+from tracker.io.apps.plan import ImportPlan, export_words
 from tracker.io.apps.readings import Reading
 from tracker.storage import journal
 from tracker.storage.factors import add_factor
@@ -57,7 +58,7 @@ def write_plan(*, session: Session, plan: ImportPlan, file_name: str) -> str:
     counts = _counts(plan)
     journal.record(
         session,
-        done=f"imported {file_name}: {counts}",
+        done=f"imported {file_name}{export_words(source_app(plan.source), plan.as_of)}: {counts}",
         undo=f"removed what the import of {file_name} did: {counts}" if plan.changes_anything
         else f"the import of {file_name} changed nothing, so nothing was undone",
         changes=changes,
