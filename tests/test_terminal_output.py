@@ -41,6 +41,17 @@ def test_list_on_a_terminal_escapes_a_hostile_note_and_a_pipe_gets_it_as_stored(
     assert piped.returncode == 0 and '"note": "ok\\r\\u001b[2K' in piped.stdout  # stored as typed
 
 
+def test_a_pipe_to_a_terminal_gets_notes_escaped_and_the_csv_export_gets_them_as_stored(tmp_path) -> None:
+    # `tracker list | less -R` or `| cat` ends on a terminal too: a note imported from a hostile file
+    # must not clear the screen there either. The CSV export is data, written exactly as stored.
+    db = tmp_path / "diary.db"
+    assert subprocess.run(_tracker("log", "twitch", "--note", HOSTILE, db=db), capture_output=True).returncode == 0
+    listed = subprocess.run(_tracker("list", db=db), capture_output=True, text=True)
+    assert listed.returncode == 0 and "\\x1b[2K" in listed.stdout and "\x1b" not in listed.stdout
+    exported = subprocess.run(_tracker("export", "csv", "--episodes", db=db), capture_output=True, text=True)
+    assert "\x1b[2K\x1b[1Ano twitches" in exported.stdout
+
+
 def test_a_refusal_with_stderr_on_a_full_disk_still_exits_2(tmp_path) -> None:
     with open("/dev/full", "w") as full:
         refused = subprocess.run(_tracker("log", "caffeine", "lots", db=tmp_path / "d.db"), stderr=full,

@@ -47,7 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return code
         from tracker.commands.terminal import shown_safely
 
-        with shown_safely():
+        # Data for another program (CSV, JSON; JSON escapes what a terminal acts on itself) is written as stored.
+        raw = getattr(context.args, "raw_output", False) or getattr(context.args, "json", False)
+        with shown_safely(raw=raw):
             code = handler(context) or EXIT_OK
         return code
     except UsageError as exc:

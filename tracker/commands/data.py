@@ -27,7 +27,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     csv_parser.add_argument("--from", dest="date_from", metavar="D")
     csv_parser.add_argument("--to", dest="date_to", metavar="D")
     csv_parser.add_argument("-o", "--output", metavar="FILE", help="a file, or - for standard output (the default)")
-    csv_parser.set_defaults(handler=export_csv)
+    csv_parser.set_defaults(handler=export_csv, raw_output=True)  # the data itself, byte for byte
     visit = kinds.add_parser(
         "visit", help="everything for a doctor visit: CSVs, dictionary, report.pdf, chart.png, sites.png"
     )

@@ -29,16 +29,16 @@ class _SafeText(io.TextIOBase):
         self._inner.flush()
 
     def isatty(self) -> bool:
-        return True
+        return self._inner.isatty()
 
     def fileno(self) -> int:
         return self._inner.fileno()
 
 
 @contextlib.contextmanager
-def shown_safely() -> Iterator[None]:
-    """Within: stdout escapes what a terminal would act on, when stdout is a terminal."""
-    if not sys.stdout.isatty():
+def shown_safely(*, raw: bool = False) -> Iterator[None]:
+    """Within: stdout escapes what a terminal would act on (unless `raw`: the output is data)."""
+    if raw:
         yield
         return
     with contextlib.redirect_stdout(_SafeText(sys.stdout)):
