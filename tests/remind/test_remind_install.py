@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import os
+import plistlib
 import re
 import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -164,3 +166,27 @@ def test_install_says_what_it_could_not_write(cli, systemd_user) -> None:
     assert result.code != 0 and result.err.count("\n") == 1
     assert f"could not write {folder / 'tracker-remind.service'}" in result.err and "written: nothing" in result.err
     assert not calls.exists()  # nothing started
+
+
+def test_the_launch_agent_runs_the_diary_whatever_its_name_and_is_left_once_edited(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    calls = fake_tool(tmp_path / "bin", "launchctl")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    db = tmp_path / AWKWARD
+    assert cli("--db", str(db), "remind", "install").code == 0
+    agent = tmp_path / "home" / "Library" / "LaunchAgents" / "org.tracker.remind.plist"
+    assert plistlib.loads(agent.read_bytes())["ProgramArguments"][1:] == [
+        "-m",
+        "tracker",
+        "--db",
+        str(db),
+        "remind",
+        "--notify",
+    ]
+    assert calls.read_text().splitlines() == [f"load -w {agent}"]
+    edited = agent.read_text().replace("<integer>21</integer>", "<integer>22</integer>")
+    agent.write_text(edited)
+    result = cli("remind", "uninstall")
+    assert f"left {agent}" in result.out and agent.read_text() == edited
+    assert calls.read_text().splitlines() == [f"load -w {agent}"]  # their agent is not unloaded
