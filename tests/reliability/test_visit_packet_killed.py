@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.processes import tracker_process
+from tracker.report.visit_packet import PACKET_FILES
 
 pytestmark = pytest.mark.slow
 
@@ -49,9 +50,7 @@ def test_the_next_export_removes_what_a_killed_one_left(tmp_path) -> None:
     assert not packet.exists()
     assert tracker_process("--db", str(db), "export", "visit", str(packet)).returncode == 0
     assert sorted(path.name for path in out.iterdir()) == ["visit"]
-    assert sorted(path.name for path in packet.iterdir()) == [
-        "chart.png", "daily.csv", "dictionary.csv", "episodes.csv", "report.pdf",
-    ]  # fmt: skip
+    assert sorted(path.name for path in packet.iterdir()) == sorted(PACKET_FILES)
 
 
 def test_a_packet_another_export_is_still_writing_is_left_alone(tmp_path) -> None:

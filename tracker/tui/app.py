@@ -47,6 +47,7 @@ TODAY_COMMANDS = [
     ("Log magnesium", "Repeat the latest dose (g)", "log_magnesium"),
     ("Log any factor", "Choose a factor, then its value (f)", "log_factor"),
     ("No twitches", "Say the day shown had no twitches (n)", "no_twitches"),
+    ("Answer a past day", "Say the newest unanswered recent day had no twitches, asked first (A)", "answer_recent"),
     ("Day note", "A note for the day shown (N)", "day_note"),
     ("Red flags", "Checklist of signs to see a doctor about (r)", "red_flags"),
     ("Edit entry", "Edit the entry under the cursor (e)", "edit"),
