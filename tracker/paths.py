@@ -97,12 +97,17 @@ def exports_dir() -> Path:
 
 
 def backups_dir(db_path: Path) -> Path:
-    """Where the daily backups of `db_path` go: `TRACKER_BACKUPS` (another disk, say), else
-    `backups/` beside the database (where copies made before `TRACKER_BACKUPS=off` stay). Not
-    created here."""
+    """Where the daily backups of `db_path` go: `backups/` beside the database (where copies
+    made before `TRACKER_BACKUPS=off` stay), else, with `TRACKER_BACKUPS` (another disk,
+    say), a folder of this diary's own inside it, named after the diary's file and a short
+    hash of its full path: two diaries called diary.db in different folders can share one
+    backup folder and never see, restore or thin each other's copies. Not created here."""
     env_value = os.environ.get(BACKUPS_ENV_VAR)
     if env_value and env_value != BACKUPS_OFF:
-        return Path(env_value).expanduser()
+        import hashlib  # deferred: only a shared backup folder needs it
+
+        where = hashlib.sha256(os.fsencode(db_path.resolve())).hexdigest()[:10]
+        return Path(env_value).expanduser() / f"{db_path.name}-{where}"
     return db_path.parent / BACKUPS_DIRNAME
 
 

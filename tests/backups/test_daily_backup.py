@@ -4,7 +4,6 @@ folder is thinned to 7 daily, 4 weekly and 12 monthly copies."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import stat
 import time
 from pathlib import Path
@@ -27,6 +26,8 @@ def at(day: dt.date, hour: int = 9) -> dt.datetime:
 
 def test_the_first_write_of_each_day_backs_the_diary_up_once(cli, db_path) -> None:
     monday = dt.date(2026, 11, 23)
+    with time_machine.travel(at(monday - dt.timedelta(days=1)), tick=False):
+        open_database(db_path).dispose()  # made on Sunday: a new diary has nothing to copy that day
     with time_machine.travel(at(monday), tick=False):
         assert cli("log", "caffeine", "95").code == 0
         assert cli("log", "stress", "4").code == 0
@@ -70,10 +71,12 @@ def test_a_year_of_daily_writes_keeps_7_daily_4_weekly_and_12_monthly_copies(db_
 
 def test_a_full_backup_disk_never_stops_the_write_and_is_said_once(cli, db_path, small_disk, monkeypatch) -> None:
     monkeypatch.setenv("TRACKER_BACKUPS", str(small_disk))
+    with time_machine.travel(at(dt.date(2026, 11, 22)), tick=False):
+        open_database(db_path).dispose()
     with time_machine.travel(at(dt.date(2026, 11, 23)), tick=False):
         assert cli("log", "caffeine", "95").code == 0
-    wait_until(lambda: len(backed_up_days(db_path, small_disk)) == 1, "Monday's copy")
-    before = set(os.listdir(small_disk))
+    wait_until(lambda: len(list(small_disk.rglob("*.backup.db"))) == 1, "Monday's copy")
+    before = set(small_disk.rglob("*"))
     fill_disk(small_disk)
     with time_machine.travel(at(dt.date(2026, 11, 24)), tick=False):
         first = cli("import", "csv", str(_two_day_file(db_path.parent)))
@@ -84,7 +87,7 @@ def test_a_full_backup_disk_never_stops_the_write_and_is_said_once(cli, db_path,
     assert said.err.count("\n") == 1 and "not made" in said.err and "untouched" in said.err, said.err
     assert f"no space left on device in {small_disk}" in said.err, said.err
     assert select_rows(db_path, "SELECT count(*) FROM factor_entry") == [(3,)]  # the writes went on
-    assert set(os.listdir(small_disk)) == before | {"filler"}  # no half copy left behind
+    assert set(small_disk.rglob("*")) == before | {small_disk / "filler"}  # no half copy left behind
     assert integrity(db_path) == "ok"
 
 

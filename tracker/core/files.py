@@ -36,12 +36,19 @@ SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite dat
 # Files SQLite keeps beside a database while it is open; replacing one corrupts the database.
 DATABASE_SIDE_FILES = ("-wal", "-shm", "-journal")
 # A timestamped backup's name (tracker.storage.backup): an export named like one would be counted
-# among the backups kept and push a real one out.
-BACKUP_NAME = re.compile(r"\.(\d{8}-\d{6}-\d{6})\.backup(\.|$)")
+# among the backups kept and push a real one out. A `Z` marks a time in UTC; names without one
+# (made before) are in the clock time of the machine that made them.
+BACKUP_NAME = re.compile(r"\.(\d{8}-\d{6}-\d{6})(Z?)\.backup(\.|$)")
 
 
 def ensure_private_dir(directory: Path, *, tighten: bool = False) -> None:
-    """Create `directory` owner-only (0700) if it is missing; `tighten` fixes an existing one."""
+    """Create `directory` owner-only (0700) if it is missing; `tighten` fixes an existing one.
+
+    Raises NotADirectoryError when something else (a file, a link to one) has the name: it
+    is left as it is, mode and all.
+    """
+    if directory.exists() and not directory.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(directory))
     if not directory.exists():
         directory.mkdir(mode=PRIVATE_DIR, parents=True)
         directory.chmod(PRIVATE_DIR)

@@ -10,6 +10,8 @@ later one and is never counted among the BACKUPS_KEPT.
 from __future__ import annotations
 
 import datetime as dt
+import glob
+import re
 import sqlite3
 from pathlib import Path
 
@@ -103,19 +105,35 @@ def copy_problem(copy: sqlite3.Connection, state: FileState | None = None) -> st
 
 
 def backup_name(path: Path, moment: dt.datetime) -> str:
-    """The name a backup of `path` taken at `moment` gets (BACKUP_NAME in tracker.core.files knows it)."""
-    return f"{path.stem}.{moment:%Y%m%d-%H%M%S-%f}.backup{path.suffix}"
+    """The name a backup of `path` taken at `moment` gets, in UTC (a naive `moment` is local
+    time): a clock set back (the autumn change, another time zone) never names a newer copy
+    as older. BACKUP_NAME in tracker.core.files knows it."""
+    utc = moment.astimezone(dt.UTC)
+    return f"{path.stem}.{utc:%Y%m%d-%H%M%S-%f}Z.backup{path.suffix}"
 
 
 def backup_time(path: Path) -> dt.datetime | None:
-    """When the backup at `path` was taken, read from its name; None for another file."""
+    """When the backup at `path` was taken, read from its name, time-zone aware; None for
+    another file. A name made before backups were named in UTC holds the local clock time:
+    it is read in today's time zone, so its order among copies taken in the hour a clock went
+    back, or before a move to another zone, is uncertain."""
     found = BACKUP_NAME.search(path.name)
-    return dt.datetime.strptime(found.group(1), "%Y%m%d-%H%M%S-%f") if found else None
+    if not found:
+        return None
+    taken = dt.datetime.strptime(found.group(1), "%Y%m%d-%H%M%S-%f")
+    return taken.replace(tzinfo=dt.UTC) if found.group(2) else taken.astimezone()
 
 
 def list_backups(path: Path, folder: Path | None = None) -> list[Path]:
-    """The timestamped backups of `path` in `folder` (default: beside it), oldest first."""
-    return sorted((folder or path.parent).glob(f"{path.stem}.*.backup{path.suffix}"))
+    """The timestamped backups of `path` in `folder` (default: beside it), oldest first by the
+    moment each was taken. Only copies of this very name: `diary.old.db`'s are not `diary.db`'s."""
+    pattern = re.compile(re.escape(path.stem) + r"\.\d{8}-\d{6}-\d{6}Z?\.backup" + re.escape(path.suffix))
+    found = [
+        (taken, copy)
+        for copy in (folder or path.parent).glob(f"{glob.escape(path.stem)}.*.backup{glob.escape(path.suffix)}")
+        if pattern.fullmatch(copy.name) and (taken := backup_time(copy)) is not None
+    ]
+    return [copy for _, copy in sorted(found)]
 
 
 def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:

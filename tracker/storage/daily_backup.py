@@ -46,23 +46,36 @@ def backup_if_first_today(path: Path) -> None:
         return
     now = dt.datetime.now()
     key = Path(path).absolute()
+    if not _has_diary(key):
+        return  # nothing to copy yet: the diary's first write, checked again at the next
     _say_failure(key)  # a stat per write: the app, open for days, says it at its next write
     with _lock:
         if _checked.get(key) == now.date():
             return
         _checked[key] = now.date()
-    if not any(taken.date() == now.date() for taken in _times(list_backups(key, backups_dir(key)))):
+    if now.date() not in _days(list_backups(key, backups_dir(key))):
         _start(key, now)
+
+
+def none_today(path: Path) -> None:
+    """Take no backup of `path` today: the diary was just created, so nothing was there before
+    today's writes to keep (and a copy that failed would warn about a diary that never was).
+    The first write of another day backs it up."""
+    with _lock:
+        _checked[Path(path).absolute()] = dt.date.today()
 
 
 def take_daily_backup(path: Path, taken: dt.datetime) -> Path | None:
     """The day's copy of `path`, taken now and named `taken`, then the folder thinned; returns
     the copy, or None when the day has one already. A failure leaves the note the next write says."""
     folder = backups_dir(path)
+    if not _has_diary(path):
+        return None  # the first write made no diary (a full disk): no copy, and nothing to say
     try:
-        if any(other.date() == taken.date() for other in _times(list_backups(path, folder))):
+        if _local_day(taken) in _days(list_backups(path, folder)):
             return None
-        ensure_private_dir(folder, tighten=not os.environ.get(BACKUPS_ENV_VAR))
+        # Created owner-only; a folder the person made or linked keeps the mode they gave it.
+        ensure_private_dir(folder)
         written = backup_database(path, folder, taken=taken)
         thin_backups(path, folder)
     except Exception as exc:  # whatever stopped the copy is told, never raised: no one is waiting
@@ -98,9 +111,9 @@ def kept_times(times: Iterable[dt.datetime]) -> set[dt.datetime]:
     KEEP_WEEKLY ISO weeks and KEEP_MONTHLY months that hold a copy."""
     newest_first = sorted(times, reverse=True)
     periods: list[tuple[int, Callable[[dt.datetime], object]]] = [
-        (KEEP_DAILY, lambda t: t.date()),
-        (KEEP_WEEKLY, lambda t: t.isocalendar()[:2]),
-        (KEEP_MONTHLY, lambda t: (t.year, t.month)),
+        (KEEP_DAILY, _local_day),
+        (KEEP_WEEKLY, lambda t: _local_day(t).isocalendar()[:2]),
+        (KEEP_MONTHLY, lambda t: (_local_day(t).year, _local_day(t).month)),
     ]
     kept: set[dt.datetime] = set()
     for count, period_of in periods:
@@ -130,6 +143,9 @@ def _say_failure(path: Path) -> None:
     if all(isinstance(handler, logging.NullHandler) for handler in notices.handlers):
         return  # nobody would read it (the app): the note waits for a command that says it
     note = failure_note(path)
+    if not _has_diary(path):
+        note.unlink(missing_ok=True)  # no diary was there to copy: nothing was lost
+        return
     try:
         said = note.read_text(errors="replace").strip()
     except OSError:
@@ -138,8 +154,21 @@ def _say_failure(path: Path) -> None:
     note.unlink(missing_ok=True)
 
 
-def _times(paths: Iterable[Path]) -> list[dt.datetime]:
-    return [taken for path in paths if (taken := backup_time(path)) is not None]
+def _days(paths: Iterable[Path]) -> set[dt.date]:
+    return {_local_day(taken) for path in paths if (taken := backup_time(path)) is not None}
+
+
+def _local_day(moment: dt.datetime) -> dt.date:
+    """The day on this machine's calendar (backups are named in UTC; days are the person's)."""
+    return moment.astimezone().date()
+
+
+def _has_diary(path: Path) -> bool:
+    """A diary with something in it: a file a failed first write never created, or left empty, has nothing to copy."""
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.errors import DatabaseRefused, TrackerError
 from tracker.paths import default_db_path
 from tracker.storage.backup import BACKUPS_KEPT, backup_database, list_backups, prune_backups
-from tracker.storage.daily_backup import backup_if_first_today
+from tracker.storage.daily_backup import backup_if_first_today, none_today
 from tracker.storage.file_checks import (
     BUSY_TIMEOUT_S,
     KNOWN_REVISIONS,
@@ -159,6 +159,8 @@ def open_database(
     if not state.exists:
         _create_private_file(path)
     upgrade_database(path, state=state)
+    if state.revision is None:
+        none_today(path)  # a new diary: nothing before this write to back up
     return make_engine(path, wait_s=wait_s, on_wait=on_wait)
 
 

@@ -75,7 +75,7 @@ def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Path
         if not chosen.is_file():
             raise InputError("BACKUP", named, "a backup file (`tracker db backups` lists them)")
         return chosen
-    copies = [copy for copy in backups_of(path) if day is None or copy.taken.date() == day]
+    copies = [copy for copy in backups_of(path) if day is None or copy.taken.astimezone().date() == day]
     if not copies:
         when = f" taken on {day.isoformat()}" if day else ""
         raise InputError(
