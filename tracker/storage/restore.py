@@ -26,7 +26,7 @@ from tracker.errors import DatabaseRefused, InputError
 from tracker.paths import backups_dir
 from tracker.storage.backup import backup_database, backup_name, backup_time, copy_problem, list_backups
 from tracker.storage.file_checks import connect_file, inspect_file
-from tracker.storage.in_use import refuse_if_in_use
+from tracker.storage.in_use import kept_from_use, refuse_if_connected
 from tracker.storage.wal import wal_path
 
 # What a person logged, by table and the column that dates it.
@@ -89,15 +89,15 @@ def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Path
 def restore_backup(path: Path, backup: Path) -> Restored:
     """Put `backup` in place of the diary at `path`, after checking it and keeping the diary as it was.
 
-    Raises DatabaseRefused (nothing changed) when the copy does not check out or the tracker
-    is open on the diary.
+    Raises DatabaseRefused (nothing changed) when the copy does not check out, or the tracker
+    or any other program is open on the diary.
     """
-    refuse_if_in_use(path)
     image = _checked_copy(backup)
-    ensure_private_dir(backups_dir(path))
-    saved, before = _keep_current(path)
-    _replace(path, image)
-    return Restored(backup, saved, before, contents(path))
+    with kept_from_use(path):
+        ensure_private_dir(backups_dir(path))
+        saved, before = _keep_current(path)
+        _replace(path, image)
+        return Restored(backup, saved, before, contents(path))
 
 
 def contents(path: Path) -> Contents:
@@ -178,6 +178,7 @@ def _replace(path: Path, image: bytes) -> None:
             conn.execute("PRAGMA busy_timeout=10000")
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the log folded in and emptied
             conn.execute("BEGIN IMMEDIATE")  # no write lands in the file being replaced
+            refuse_if_connected(path)  # nor did any program open the diary since the first look
             os.replace(temp, path)
             conn.execute("ROLLBACK")
         finally:
