@@ -19,6 +19,10 @@ from tracker.storage.file_checks import KNOWN_REVISIONS, FileState, connect_file
 from tracker.storage.schema import signature
 
 BACKUPS_KEPT = 5
+# Copies no thinning ever removes, named apart (NAME.TIME.backup.KIND.db): the diary as it was
+# before a restore, checked ("kept") or as its files were ("damaged"). Each may be the only copy
+# of what a person logged, so only they remove one.
+KEPT_KINDS = ("kept", "damaged")
 # Header bytes 18 and 19 say which journal a file uses: 1 rollback, 2 write-ahead log. A
 # backup is one self-contained file, so it is marked as a rollback-journal database, as
 # `PRAGMA journal_mode=DELETE` would leave it.
@@ -26,7 +30,12 @@ JOURNAL_BYTES = slice(18, 20)
 
 
 def backup_database(
-    path: Path, dest: Path | None = None, *, state: FileState | None = None, taken: dt.datetime | None = None
+    path: Path,
+    dest: Path | None = None,
+    *,
+    state: FileState | None = None,
+    taken: dt.datetime | None = None,
+    kind: str = "",
 ) -> Path:
     """A consistent, checked copy of `path`, owner-only; returns where it was written.
 
@@ -34,10 +43,10 @@ def backup_database(
     BACKUPS_KEPT such copies are kept. `dest` may be a folder (a timestamped name inside it)
     or a file name that is not taken yet. `state` is the file's inspection, if just made;
     without it the copy is checked against what tracker's migrations make (copy_problem).
-    `taken` names the copy's moment (default: now).
+    `taken` names the copy's moment (default: now); `kind` (one of KEPT_KINDS) a copy never thinned.
     """
     rotate = dest is None
-    name = backup_name(path, taken or dt.datetime.now())
+    name = backup_name(path, taken or dt.datetime.now(), kind)
     if dest is None:
         dest = path.with_name(name)
     elif dest.is_dir():
@@ -102,9 +111,10 @@ def copy_problem(copy: sqlite3.Connection, state: FileState | None = None) -> st
     return "its tables are not the ones tracker makes" if signature(copy) != expected_signature(revision) else None
 
 
-def backup_name(path: Path, moment: dt.datetime) -> str:
-    """The name a backup of `path` taken at `moment` gets (BACKUP_NAME in tracker.core.files knows it)."""
-    return f"{path.stem}.{moment:%Y%m%d-%H%M%S-%f}.backup{path.suffix}"
+def backup_name(path: Path, moment: dt.datetime, kind: str = "") -> str:
+    """The name a backup of `path` taken at `moment` gets (BACKUP_NAME in tracker.core.files knows it);
+    a `kind` from KEPT_KINDS sets it apart from the copies thinned."""
+    return f"{path.stem}.{moment:%Y%m%d-%H%M%S-%f}.backup{'.' + kind if kind else ''}{path.suffix}"
 
 
 def backup_time(path: Path) -> dt.datetime | None:
@@ -113,9 +123,11 @@ def backup_time(path: Path) -> dt.datetime | None:
     return dt.datetime.strptime(found.group(1), "%Y%m%d-%H%M%S-%f") if found else None
 
 
-def list_backups(path: Path, folder: Path | None = None) -> list[Path]:
-    """The timestamped backups of `path` in `folder` (default: beside it), oldest first."""
-    return sorted((folder or path.parent).glob(f"{path.stem}.*.backup{path.suffix}"))
+def list_backups(path: Path, folder: Path | None = None, kind: str = "") -> list[Path]:
+    """The timestamped backups of `path` in `folder` (default: beside it), oldest first: those
+    thinned, or with `kind` those of that kind (KEPT_KINDS)."""
+    tail = f".backup.{kind}" if kind else ".backup"
+    return sorted((folder or path.parent).glob(f"{path.stem}.*{tail}{path.suffix}"))
 
 
 def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:

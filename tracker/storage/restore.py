@@ -24,7 +24,7 @@ from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.core.formatting import plural
 from tracker.errors import DatabaseRefused, InputError
 from tracker.paths import backups_dir
-from tracker.storage.backup import backup_database, backup_name, backup_time, copy_problem, list_backups
+from tracker.storage.backup import KEPT_KINDS, backup_database, backup_name, backup_time, copy_problem, list_backups
 from tracker.storage.file_checks import connect_file, inspect_file
 from tracker.storage.in_use import kept_from_use, refuse_if_connected
 from tracker.storage.wal import wal_path
@@ -62,7 +62,12 @@ class Restored:
 
 def backups_of(path: Path) -> list[BackupCopy]:
     """Every backup of `path`: the daily ones and those beside it (before an upgrade, by hand), oldest first."""
-    found = {copy for folder in (backups_dir(path), path.parent) for copy in list_backups(path, folder)}
+    found = {
+        copy
+        for folder in (backups_dir(path), path.parent)
+        for kind in ("", *KEPT_KINDS)
+        for copy in list_backups(path, folder, kind)
+    }
     copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy))
               for copy in found if (taken := backup_time(copy)) is not None]  # fmt: skip
     return sorted(copies, key=lambda copy: copy.taken)
@@ -150,9 +155,9 @@ def _keep_current(path: Path) -> tuple[Path | None, Contents | None]:
     folder = backups_dir(path)
     try:
         inspect_file(path)
-        return backup_database(path, folder), contents(path)
+        return backup_database(path, folder, kind="kept"), contents(path)
     except (DatabaseRefused, sqlite3.Error):
-        kept = folder / backup_name(path, dt.datetime.now()).replace(".backup", ".damaged")
+        kept = folder / backup_name(path, dt.datetime.now(), "damaged")
         for suffix in ("", "-wal"):
             with contextlib.suppress(FileNotFoundError):
                 shutil.copy2(path.with_name(path.name + suffix), kept.with_name(kept.name + suffix))
