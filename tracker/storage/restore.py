@@ -27,6 +27,7 @@ from tracker.paths import backups_dir
 from tracker.storage.backup import KEPT_KINDS, backup_database, backup_name, backup_time, copy_problem, list_backups
 from tracker.storage.file_checks import connect_file, inspect_file
 from tracker.storage.in_use import kept_from_use, refuse_if_connected
+from tracker.storage.stored_values import first_foreign_value
 from tracker.storage.wal import wal_path
 
 # What a person logged, by table and the column that dates it.
@@ -135,7 +136,7 @@ def _checked_copy(backup: Path) -> bytes:
         copy = sqlite3.connect(":memory:")
         try:
             source.backup(copy)
-            problem = copy_problem(copy)
+            problem = copy_problem(copy) or _foreign_value(copy)
             image = copy.serialize()
         finally:
             source.close()
@@ -145,6 +146,16 @@ def _checked_copy(backup: Path) -> bytes:
     if problem:
         raise DatabaseRefused(f"{backup} cannot be restored ({problem}); the diary was left as it was")
     return image
+
+
+def _foreign_value(copy: sqlite3.Connection) -> str | None:
+    """A value the copy holds that tracker never writes (hand-edited, say): every command would
+    refuse the diary it became, so the copy is refused instead, naming the value."""
+    try:
+        found = first_foreign_value(copy)
+    except sqlite3.OperationalError:  # an older revision's tables: checked once it is upgraded
+        return None
+    return found.split("; fix or delete")[0] if found else None
 
 
 def _keep_current(path: Path) -> tuple[Path | None, Contents | None]:

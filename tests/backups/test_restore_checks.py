@@ -1,0 +1,46 @@
+"""A restore checks what it is given before anything is changed: a copy that every command
+would then refuse, a folder with something odd in it, a diary that cannot be written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from tests.conftest import LONDON
+
+MON = dt.date(2026, 11, 23)
+
+
+def at(day: dt.date, hour: int = 9) -> time_machine.travel:
+    return time_machine.travel(dt.datetime.combine(day, dt.time(hour), tzinfo=ZoneInfo(LONDON)), tick=False)
+
+
+@pytest.fixture(autouse=True)
+def _copies_taken_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRACKER_BACKUPS", "off")
+
+
+def state(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("[!.]*") if p.is_file()}
+
+
+def test_a_hand_edited_copy_is_refused_naming_the_value(cli, db_path, tmp_path) -> None:
+    with at(MON):
+        assert cli("log", "twitch", "--location", "eyelid", "--side", "left", "--intensity", "3").code == 0
+        assert cli("db", "backup", str(tmp_path / "edited.db")).code == 0
+    with sqlite3.connect(tmp_path / "edited.db") as conn:
+        conn.execute("UPDATE episode SET intensity = 99")
+    conn.close()
+    before = state(db_path.parent)
+    with at(MON, 10):
+        refused = cli("db", "restore", str(tmp_path / "edited.db"))
+        assert refused.code == 2 and refused.err.count("\n") == 1, refused.err
+        assert "field intensity: 99" in refused.err and "cannot be restored" in refused.err, refused.err
+        assert state(db_path.parent) == before
+        assert cli("export", "csv", "--episodes").code == 0  # the diary still reads
