@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -44,3 +45,19 @@ def test_a_hand_edited_copy_is_refused_naming_the_value(cli, db_path, tmp_path) 
         assert "field intensity: 99" in refused.err and "cannot be restored" in refused.err, refused.err
         assert state(db_path.parent) == before
         assert cli("export", "csv", "--episodes").code == 0  # the diary still reads
+
+
+def test_a_fifo_or_a_dangling_link_among_the_backups_breaks_nothing(cli, db_path) -> None:
+    folder = db_path.parent / "backups"
+    folder.mkdir(mode=0o700)
+    with at(MON):
+        assert cli("log", "caffeine", "95").code == 0
+        assert cli("db", "backup", str(folder)).code == 0
+    os.mkfifo(folder / "tracker.20261123-100000-000000.backup.db")  # would hang whoever opens it
+    (folder / "tracker.20261123-110000-000000.backup.db").symlink_to(folder / "gone.db")
+    with at(MON, 12):
+        listed = cli("db", "backups")
+        assert listed.code == 0 and len(listed.out.splitlines()) == 1 and "1 entry" in listed.out, listed.out
+        done = cli("db", "restore", "--latest")
+    assert done.code == 0, done.err
+    assert "restored tracker.20261123-090000-000000.backup.db" in done.out, done.out

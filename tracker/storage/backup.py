@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import stat
 from pathlib import Path
 
 from tracker.core.files import BACKUP_NAME, output_target, private_atomic_file
@@ -127,7 +128,16 @@ def list_backups(path: Path, folder: Path | None = None, kind: str = "") -> list
     """The timestamped backups of `path` in `folder` (default: beside it), oldest first: those
     thinned, or with `kind` those of that kind (KEPT_KINDS)."""
     tail = f".backup.{kind}" if kind else ".backup"
-    return sorted((folder or path.parent).glob(f"{path.stem}.*{tail}{path.suffix}"))
+    return sorted(found for found in (folder or path.parent).glob(f"{path.stem}.*{tail}{path.suffix}") if _regular(found))
+
+
+def _regular(path: Path) -> bool:
+    # Only a regular file can be a copy: opening a FIFO named like one would wait forever, and a
+    # link (to nothing, or to anything) is not a copy the tracker made. lstat opens nothing.
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:
