@@ -128,7 +128,8 @@ def list_backups(path: Path, folder: Path | None = None, kind: str = "") -> list
     """The timestamped backups of `path` in `folder` (default: beside it), oldest first: those
     thinned, or with `kind` those of that kind (KEPT_KINDS)."""
     tail = f".backup.{kind}" if kind else ".backup"
-    return sorted(found for found in (folder or path.parent).glob(f"{path.stem}.*{tail}{path.suffix}") if _regular(found))
+    named = (folder or path.parent).glob(f"{path.stem}.*{tail}{path.suffix}")
+    return sorted(found for found in named if _regular(found))
 
 
 def _regular(path: Path) -> bool:
