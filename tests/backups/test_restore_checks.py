@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -61,3 +62,33 @@ def test_a_fifo_or_a_dangling_link_among_the_backups_breaks_nothing(cli, db_path
         done = cli("db", "restore", "--latest")
     assert done.code == 0, done.err
     assert "restored tracker.20261123-090000-000000.backup.db" in done.out, done.out
+
+
+def test_a_read_only_diary_is_refused_before_anything_is_copied(cli, db_path) -> None:
+    with at(MON):
+        assert cli("log", "caffeine", "95").code == 0
+        assert cli("db", "backup").code == 0
+        assert cli("log", "stress", "4").code == 0
+    db_path.chmod(0o444)
+    before = state(db_path.parent)
+    with at(MON, 10):
+        refused = cli("db", "restore", "--latest")
+    assert refused.code == 2 and refused.err.count("\n") == 1 and "read-only" in refused.err, refused.err
+    assert state(db_path.parent) == before and oct(db_path.stat().st_mode & 0o777) == "0o444"
+
+
+def test_a_diary_that_does_not_check_out_is_kept_owner_only(cli, db_path) -> None:
+    with at(MON):
+        assert cli("log", "caffeine", "95").code == 0
+        assert cli("db", "backup").code == 0
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("CREATE TABLE made_by_hand (x)")  # no longer the tables tracker makes
+    conn.close()
+    db_path.chmod(0o640)
+    with at(MON, 10):
+        done = cli("db", "restore", "--latest")
+    assert done.code == 0, done.err
+    kept = Path(done.out.splitlines()[0].removeprefix("the diary as it was is kept in "))
+    assert kept.exists() and oct(kept.stat().st_mode & 0o777) == "0o600"
+    with closing(sqlite3.connect(kept)) as reading:
+        assert "made_by_hand" in {row[0] for row in reading.execute("SELECT name FROM sqlite_master")}

@@ -25,7 +25,7 @@ from tracker.core.formatting import plural
 from tracker.errors import DatabaseRefused, InputError
 from tracker.paths import backups_dir
 from tracker.storage.backup import KEPT_KINDS, backup_database, backup_name, backup_time, copy_problem, list_backups
-from tracker.storage.file_checks import connect_file, inspect_file
+from tracker.storage.file_checks import connect_file, inspect_file, refuse_if_read_only
 from tracker.storage.in_use import kept_from_use, refuse_if_connected
 from tracker.storage.stored_values import first_foreign_value
 from tracker.storage.wal import wal_path
@@ -98,6 +98,8 @@ def restore_backup(path: Path, backup: Path) -> Restored:
     Raises DatabaseRefused (nothing changed) when the copy does not check out, or the tracker
     or any other program is open on the diary.
     """
+    if path.exists():
+        refuse_if_read_only(path, path.stat())  # a diary made read-only is left alone, not replaced
     image = _checked_copy(backup)
     with kept_from_use(path):
         ensure_private_dir(backups_dir(path))
@@ -171,10 +173,22 @@ def _keep_current(path: Path) -> tuple[Path | None, Contents | None]:
         kept = folder / backup_name(path, dt.datetime.now(), "damaged")
         for suffix in ("", "-wal"):
             with contextlib.suppress(FileNotFoundError):
-                shutil.copy2(path.with_name(path.name + suffix), kept.with_name(kept.name + suffix))
+                _copy_private(path.with_name(path.name + suffix), kept.with_name(kept.name + suffix))
         for side in (wal_path(path), path.with_name(path.name + "-shm")):
             side.unlink(missing_ok=True)  # kept above; never to be replayed onto the restored file
         return kept, None
+
+
+def _copy_private(source: Path, dest: Path) -> None:
+    """Copy `source` to a new file `dest` made owner-only (0600) from the start, as every backup is,
+    whatever the mode of `source`."""
+    with open(source, "rb") as reading:
+        fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), PRIVATE_FILE)
+        os.fchmod(fd, PRIVATE_FILE)  # the umask may have narrowed it; never anything wider
+        with os.fdopen(fd, "wb") as writing:
+            shutil.copyfileobj(reading, writing)
+            writing.flush()
+            os.fsync(writing.fileno())
 
 
 def _replace(path: Path, image: bytes) -> None:
