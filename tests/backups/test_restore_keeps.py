@@ -45,3 +45,19 @@ def test_copies_kept_by_restores_outlive_the_next_days_thinning(cli, db_path) ->
         listed = cli("db", "backups")
     assert kept_first.exists() and kept_second.exists()
     assert listed.code == 0 and str(kept_first) in listed.out and str(kept_second) in listed.out, listed.out
+
+
+def test_undo_right_after_a_restore_names_the_kept_copy_and_changes_nothing(cli, db_path) -> None:
+    with at(MON, 9):
+        assert cli("log", "caffeine", "95").code == 0
+        assert take_daily_backup(db_path, dt.datetime.now()) is not None
+        assert cli("log", "stress", "6").code == 0
+    with at(MON, 10):
+        done = cli("db", "restore", "--latest")
+        assert done.code == 0, done.err
+        kept = done.out.splitlines()[0].removeprefix(KEPT)
+        restored = cli("export", "csv")
+        undone = cli("undo")
+        assert undone.code == 2 and undone.err.count("\n") == 1, undone.err
+        assert f"tracker db restore {kept}" in undone.err and "nothing changed" in undone.err, undone.err
+        assert cli("export", "csv").out == restored.out and "95" in restored.out

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import shutil
 import sqlite3
@@ -27,6 +28,7 @@ from tracker.paths import backups_dir
 from tracker.storage.backup import KEPT_KINDS, backup_database, backup_name, backup_time, copy_problem, list_backups
 from tracker.storage.file_checks import connect_file, inspect_file, refuse_if_read_only
 from tracker.storage.in_use import kept_from_use, refuse_if_connected
+from tracker.storage.journal import RESTORED
 from tracker.storage.stored_values import first_foreign_value
 from tracker.storage.wal import wal_path
 
@@ -104,7 +106,7 @@ def restore_backup(path: Path, backup: Path) -> Restored:
     with kept_from_use(path):
         ensure_private_dir(backups_dir(path))
         saved, before = _keep_current(path)
-        _replace(path, image)
+        _replace(path, _journalled(image, backup, saved))
         return Restored(backup, saved, before, contents(path))
 
 
@@ -148,6 +150,27 @@ def _checked_copy(backup: Path) -> bytes:
     if problem:
         raise DatabaseRefused(f"{backup} cannot be restored ({problem}); the diary was left as it was")
     return image
+
+
+def _journalled(image: bytes, backup: Path, saved: Path | None) -> bytes:
+    """The image with the restore recorded as the newest action of its journal, so that `undo`
+    right after a restore says how a restore is undone (restoring `saved`) instead of undoing
+    an entry of the copy (tracker.storage.journal.RESTORED)."""
+    copy = sqlite3.connect(":memory:")
+    try:
+        copy.deserialize(image)
+        done = f"restored {backup.name}"
+        undo = f"tracker db restore {saved}" if saved else "nothing: there was no diary before"
+        change = {"op": RESTORED, "backup": str(backup), "kept": str(saved) if saved else None}
+        at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        with contextlib.suppress(sqlite3.OperationalError), copy:  # an older revision has no journal
+            copy.execute(
+                "INSERT INTO action (at, done, undo, changes) VALUES (?, ?, ?, ?)",
+                (at, done, undo, json.dumps([change])),
+            )
+        return copy.serialize()
+    finally:
+        copy.close()
 
 
 def _foreign_value(copy: sqlite3.Connection) -> str | None:
