@@ -9,6 +9,7 @@ it would race with an app opening); the kernel drops the lock when the app ends,
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import struct
 import sys
@@ -52,29 +53,40 @@ def kept_from_use(path: Path) -> Iterator[None]:
     """Hold the app's lock on `path` exclusively for the `with` block (a restore's whole run), so no
     app opens the diary meanwhile. Raises DatabaseRefused when the app holds it, or when any other
     process has a connection to the diary (refuse_if_connected)."""
-    refuse_if_connected(path)  # first, so a refusal leaves not even the lock file behind
-    try:
-        import fcntl
-    except ImportError:
+    if importlib.util.find_spec("fcntl") is None:  # no flock (Windows): the connections alone
+        refuse_if_connected(path)
         yield
         return
-    try:
-        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
-    except OSError:  # a read-only folder: the restore itself is refused further on
-        fd = None
+    fd = _lock_file(path, create=False)
     try:
         if fd is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                raise DatabaseRefused(
-                    f"the tracker is open on {path}; close it (ctrl+q), then restore. Nothing was changed"
-                ) from None
-        refuse_if_connected(path)
+            _lock_or_refuse(fd, path)
+        refuse_if_connected(path)  # before the lock file is made, so a refusal leaves nothing behind
+        if fd is None and (fd := _lock_file(path, create=True)) is not None:
+            _lock_or_refuse(fd, path)  # an app opening from now on finds the restore holding it
         yield
     finally:
         if fd is not None:
             os.close(fd)  # the lock file is never a database: closing it drops no SQLite lock
+
+
+def _lock_or_refuse(fd: int, path: Path) -> None:
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        raise DatabaseRefused(
+            f"the tracker is open on {path}; close it (ctrl+q), then restore. Nothing was changed"
+        ) from None
+
+
+def _lock_file(path: Path, *, create: bool) -> int | None:
+    flags = os.O_RDWR | getattr(os, "O_CLOEXEC", 0) | (os.O_CREAT if create else 0)
+    try:
+        return os.open(lock_path(path), flags, 0o600)
+    except OSError:  # none yet, or a read-only folder (the restore itself is refused further on)
+        return None
 
 
 def refuse_if_connected(path: Path) -> None:
