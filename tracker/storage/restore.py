@@ -236,8 +236,13 @@ def _replace(path: Path, image: bytes) -> None:
             conn.execute("ROLLBACK")
         finally:
             conn.close()  # the last connection out removes the old, empty log
-        for side in (wal_path(path), path.with_name(path.name + "-shm")):
-            side.unlink(missing_ok=True)
+        try:
+            refuse_if_connected(path)
+        except DatabaseRefused:
+            pass  # a program opened the restored file this instant: the side files are its own now
+        else:
+            for side in (wal_path(path), path.with_name(path.name + "-shm")):
+                side.unlink(missing_ok=True)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
