@@ -77,7 +77,7 @@ def test_restoring_a_days_backup_gives_back_that_days_diary_exactly(cli, db_path
     with at(TUE, hour=10):
         assert both_exports(cli) == that_day
         kept = done.out.splitlines()[0].removeprefix("the diary as it was is kept in ")
-        assert kept in {str(copy) for copy in list_backups(db_path, db_path.parent / "backups")}
+        assert kept in {str(copy) for copy in list_backups(db_path, db_path.parent / "backups", "kept")}
         assert cli("db", "restore", kept).code == 0  # back again: with the log's pending write
         again = both_exports(cli)
     assert again != tuesday and again.replace("2026-11-22,1,0,0,", "2026-11-22,0,,,") == tuesday, again

@@ -136,6 +136,15 @@ def read_head(path: Path, size: int, offset: int = 0) -> bytes:
     """Up to `size` bytes of the regular file at `path` from `offset`, read without ever closing
     a descriptor of it (see above). The caller checks first that `path` is a regular file: a
     FIFO is opened without blocking, and read as empty."""
+    fd = kept_descriptor(path)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        return b""
+    return os.pread(fd, size, offset)
+
+
+def kept_descriptor(path: Path) -> int:
+    """A read-only descriptor of the file at `path`, kept for the life of the process (see above):
+    the caller must never close it. Raises FileNotFoundError when there is no file."""
     info = os.stat(path)
     key = (info.st_dev, info.st_ino)
     with _KEPT_LOCK:
@@ -152,9 +161,7 @@ def read_head(path: Path, size: int, offset: int = 0) -> bytes:
                 os.close(_KEPT.popitem(last=False)[1])
         else:
             _KEPT.move_to_end(key)
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        return b""
-    return os.pread(fd, size, offset)
+    return fd
 
 
 def never_a_database(path: Path, *, field: str) -> None:

@@ -13,6 +13,7 @@ import datetime as dt
 import glob
 import re
 import sqlite3
+import stat
 from pathlib import Path
 
 from tracker.core.files import BACKUP_NAME, output_target, private_atomic_file
@@ -21,6 +22,10 @@ from tracker.storage.file_checks import KNOWN_REVISIONS, FileState, connect_file
 from tracker.storage.schema import signature
 
 BACKUPS_KEPT = 5
+# Copies no thinning ever removes, named apart (NAME.TIME.backup.KIND.db): the diary as it was
+# before a restore, checked ("kept") or as its files were ("damaged"). Each may be the only copy
+# of what a person logged, so only they remove one.
+KEPT_KINDS = ("kept", "damaged")
 # Header bytes 18 and 19 say which journal a file uses: 1 rollback, 2 write-ahead log. A
 # backup is one self-contained file, so it is marked as a rollback-journal database, as
 # `PRAGMA journal_mode=DELETE` would leave it.
@@ -28,7 +33,12 @@ JOURNAL_BYTES = slice(18, 20)
 
 
 def backup_database(
-    path: Path, dest: Path | None = None, *, state: FileState | None = None, taken: dt.datetime | None = None
+    path: Path,
+    dest: Path | None = None,
+    *,
+    state: FileState | None = None,
+    taken: dt.datetime | None = None,
+    kind: str = "",
 ) -> Path:
     """A consistent, checked copy of `path`, owner-only; returns where it was written.
 
@@ -36,10 +46,10 @@ def backup_database(
     BACKUPS_KEPT such copies are kept. `dest` may be a folder (a timestamped name inside it)
     or a file name that is not taken yet. `state` is the file's inspection, if just made;
     without it the copy is checked against what tracker's migrations make (copy_problem).
-    `taken` names the copy's moment (default: now).
+    `taken` names the copy's moment (default: now); `kind` (one of KEPT_KINDS) a copy never thinned.
     """
     rotate = dest is None
-    name = backup_name(path, taken or dt.datetime.now())
+    name = backup_name(path, taken or dt.datetime.now(), kind)
     if dest is None:
         dest = path.with_name(name)
     elif dest.is_dir():
@@ -104,12 +114,13 @@ def copy_problem(copy: sqlite3.Connection, state: FileState | None = None) -> st
     return "its tables are not the ones tracker makes" if signature(copy) != expected_signature(revision) else None
 
 
-def backup_name(path: Path, moment: dt.datetime) -> str:
+def backup_name(path: Path, moment: dt.datetime, kind: str = "") -> str:
     """The name a backup of `path` taken at `moment` gets, in UTC (a naive `moment` is local
     time): a clock set back (the autumn change, another time zone) never names a newer copy
-    as older. BACKUP_NAME in tracker.core.files knows it."""
+    as older. A `kind` from KEPT_KINDS sets it apart from the copies thinned. BACKUP_NAME in
+    tracker.core.files knows it."""
     utc = moment.astimezone(dt.UTC)
-    return f"{path.stem}.{utc:%Y%m%d-%H%M%S-%f}Z.backup{path.suffix}"
+    return f"{path.stem}.{utc:%Y%m%d-%H%M%S-%f}Z.backup{'.' + kind if kind else ''}{path.suffix}"
 
 
 def backup_time(path: Path) -> dt.datetime | None:
@@ -124,16 +135,27 @@ def backup_time(path: Path) -> dt.datetime | None:
     return taken.replace(tzinfo=dt.UTC) if found.group(2) else taken.astimezone()
 
 
-def list_backups(path: Path, folder: Path | None = None) -> list[Path]:
+def list_backups(path: Path, folder: Path | None = None, kind: str = "") -> list[Path]:
     """The timestamped backups of `path` in `folder` (default: beside it), oldest first by the
-    moment each was taken. Only copies of this very name: `diary.old.db`'s are not `diary.db`'s."""
-    pattern = re.compile(re.escape(path.stem) + r"\.\d{8}-\d{6}-\d{6}Z?\.backup" + re.escape(path.suffix))
+    moment each was taken: those thinned, or with `kind` those of that kind (KEPT_KINDS). Only
+    copies of this very name (`diary.old.db`'s are not `diary.db`'s), and only regular files."""
+    tail = r"\.backup" + (re.escape("." + kind) if kind else "")
+    pattern = re.compile(re.escape(path.stem) + r"\.\d{8}-\d{6}-\d{6}Z?" + tail + re.escape(path.suffix))
     found = [
         (taken, copy)
-        for copy in (folder or path.parent).glob(f"{glob.escape(path.stem)}.*.backup{glob.escape(path.suffix)}")
-        if pattern.fullmatch(copy.name) and (taken := backup_time(copy)) is not None
+        for copy in (folder or path.parent).glob(f"{glob.escape(path.stem)}.*{glob.escape(path.suffix)}")
+        if pattern.fullmatch(copy.name) and _regular(copy) and (taken := backup_time(copy)) is not None
     ]
     return [copy for _, copy in sorted(found)]
+
+
+def _regular(path: Path) -> bool:
+    # Only a regular file can be a copy: opening a FIFO named like one would wait forever, and a
+    # link (to nothing, or to anything) is not a copy the tracker made. lstat opens nothing.
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:

@@ -66,7 +66,7 @@ def inspect_file(path: Path, *, recover: bool = True) -> FileState:
             refuse_unless_regular(companion, companion.stat(), what="the database's companion file")
     wal = wal_path(path)
     if info.st_size == 0 and not (wal.exists() and wal.stat().st_size > 0):
-        _refuse_if_read_only(path, info)
+        refuse_if_read_only(path, info)
         return FileState(exists=True, revision=None)
     if info.st_size and read_head(path, len(SQLITE_MAGIC)) != SQLITE_MAGIC:  # never close()d: core.files
         raise DatabaseRefused(f"{path} is not a tracker database (not an SQLite file); left untouched")
@@ -104,7 +104,7 @@ def inspect_file(path: Path, *, recover: bool = True) -> FileState:
     if check != "ok":
         raise DatabaseRefused(f"{path} is corrupt (integrity check: {check}); left untouched")
     if not tables:
-        _refuse_if_read_only(path, info)
+        refuse_if_read_only(path, info)
         return FileState(exists=True, revision=None, schema=schema)  # a view alone is still foreign
     if "alembic_version" not in tables or revision is None:
         raise DatabaseRefused(f"{path} is an SQLite file but not a tracker database; left untouched")
@@ -113,7 +113,7 @@ def inspect_file(path: Path, *, recover: bool = True) -> FileState:
             f"{path} was written by a newer version of tracker (schema {revision}; this version "
             f"knows up to {SCHEMA_HEAD}); upgrade tracker to open it. Left untouched"
         )
-    _refuse_if_read_only(path, info)
+    refuse_if_read_only(path, info)
     return FileState(exists=True, revision=revision, schema=schema)
 
 
@@ -184,7 +184,8 @@ def _index_entries(conn: sqlite3.Connection, index: str, table: str) -> int | No
     return counted
 
 
-def _refuse_if_read_only(path: Path, info: os.stat_result) -> None:
+def refuse_if_read_only(path: Path, info: os.stat_result) -> None:
+    """Nothing, or DatabaseRefused when the file `info` describes, or its folder, cannot be written."""
     # Checked on the mode bits, not os.access: root may write anything, but a file its owner
     # made read-only is a clear wish to leave it alone.
     if not info.st_mode & stat.S_IWUSR or not os.access(path.parent, os.W_OK):

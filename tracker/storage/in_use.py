@@ -1,4 +1,5 @@
-"""Whether the tracker app is open on a diary: a shared lock it holds on `.NAME.open` beside it.
+"""Whether the tracker app, or any other program, is open on a diary: a shared lock the app holds
+on `.NAME.open` beside it, and the lock every SQLite connection holds on its `-shm` file.
 
 A restore replaces the diary's file; an app still holding the old one would go on showing and
 writing a file that is no longer the diary. So the app takes a shared lock for as long as it is
@@ -8,9 +9,15 @@ it would race with an app opening); the kernel drops the lock when the app ends,
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import struct
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from tracker.core.files import kept_descriptor
 from tracker.errors import DatabaseRefused
 
 _held: dict[Path, int] = {}  # this process's locks, kept open for its whole life
@@ -41,21 +48,73 @@ def mark_in_use(path: Path) -> None:
     _held[key] = fd
 
 
-def refuse_if_in_use(path: Path) -> None:
-    """Raise DatabaseRefused when the app holds `path` open (in another window, say)."""
-    try:
-        import fcntl
-    except ImportError:
+@contextmanager
+def kept_from_use(path: Path) -> Iterator[None]:
+    """Hold the app's lock on `path` exclusively for the `with` block (a restore's whole run), so no
+    app opens the diary meanwhile. Raises DatabaseRefused when the app holds it, or when any other
+    process has a connection to the diary (refuse_if_connected)."""
+    if importlib.util.find_spec("fcntl") is None:  # no flock (Windows): the connections alone
+        refuse_if_connected(path)
+        yield
         return
+    fd = _lock_file(path, create=False)
     try:
-        fd = os.open(lock_path(path), os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        return
+        if fd is not None:
+            _lock_or_refuse(fd, path)
+        refuse_if_connected(path)  # before the lock file is made, so a refusal leaves nothing behind
+        if fd is None and (fd := _lock_file(path, create=True)) is not None:
+            _lock_or_refuse(fd, path)  # an app opening from now on finds the restore holding it
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)  # the lock file is never a database: closing it drops no SQLite lock
+
+
+def _lock_or_refuse(fd: int, path: Path) -> None:
+    import fcntl
+
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         raise DatabaseRefused(
             f"the tracker is open on {path}; close it (ctrl+q), then restore. Nothing was changed"
         ) from None
-    finally:
-        os.close(fd)
+
+
+def _lock_file(path: Path, *, create: bool) -> int | None:
+    flags = os.O_RDWR | getattr(os, "O_CLOEXEC", 0) | (os.O_CREAT if create else 0)
+    try:
+        return os.open(lock_path(path), flags, 0o600)
+    except OSError:  # none yet, or a read-only folder (the restore itself is refused further on)
+        return None
+
+
+def refuse_if_connected(path: Path) -> None:
+    """Raise DatabaseRefused when another process has a connection to the diary at `path`.
+
+    In write-ahead-log mode every SQLite connection holds a shared lock on one byte of the
+    `-shm` file (the "DMS" byte, offset 128, in SQLite's os_unix.c) for as long as it is open,
+    whichever program made it: the app, an import, a script, the sqlite3 shell. F_GETLK asks
+    whether a lock on that byte would be granted, and takes none; locks held by this process
+    are not reported. The `-shm` file is read through a descriptor kept open for the life of the
+    process, as closing any descriptor of it would drop this process's own SQLite locks.
+    """
+    if sys.platform != "linux":  # struct flock is laid out otherwise elsewhere: the app's lock alone
+        return
+    import fcntl
+
+    try:
+        fd = kept_descriptor(path.with_name(path.name + "-shm"))
+    except FileNotFoundError:
+        return  # no connection has the diary open in write-ahead-log mode
+    probe = struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, _DMS_BYTE, 1, 0) + bytes(16)
+    answer = fcntl.fcntl(fd, fcntl.F_GETLK, probe)
+    kind, _whence, _start, _length, pid = struct.unpack_from(_FLOCK, answer)
+    if kind != fcntl.F_UNLCK:
+        raise DatabaseRefused(
+            f"another program (process {pid}) has {path} open; close it, then restore. Nothing was changed"
+        )
+
+
+_DMS_BYTE = 128  # SQLite's shm "dead man switch" lock: shared while any connection is open
+_FLOCK = "hhqqi"  # struct flock on Linux: type, whence, start, length, pid

@@ -45,6 +45,10 @@ TABLES: dict[str, Table] = {
 ID_KINDS = {"episode": ids.EPISODE, "factor_entry": ids.FACTOR_ENTRY, "red_flag": ids.RED_FLAG,
             "intervention": ids.INTERVENTION, "day": ids.DAY}  # fmt: skip
 _OPEN_ACTION = "tracker.storage.journal.open_action"
+# A restore (tracker.storage.restore) records itself in the restored file: {"op": RESTORED,
+# "backup": ..., "kept": the diary as it was}. It replaced the whole file, so undoing it is
+# restoring the kept copy, never something undo does row by row.
+RESTORED = "restored"
 
 
 # --- changes ---------------------------------------------------------------------------------
@@ -191,6 +195,10 @@ def undo_action(db: Database, action_id: int) -> str:
     action = db.execute(sa.select(ACTIONS).where(ACTIONS.c.id == action_id)).one()
     if action.undone_at is not None:
         raise InputError("undo", action.done, "something not undone already")
+    restore = next((change for change in action.changes if change["op"] == RESTORED), None)
+    if restore is not None:
+        how = f"`tracker db restore {restore['kept']}`" if restore["kept"] else "removing it (there was no diary)"
+        raise InputError("undo", action.done, f"a restore is undone by {how} (the diary as it was); nothing changed")
     try:
         for change in reversed(action.changes):
             _reverse(db, change)

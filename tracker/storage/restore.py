@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import shutil
 import sqlite3
@@ -24,9 +25,11 @@ from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.core.formatting import plural
 from tracker.errors import DatabaseRefused, InputError
 from tracker.paths import backups_dir
-from tracker.storage.backup import backup_database, backup_name, backup_time, copy_problem, list_backups
-from tracker.storage.file_checks import connect_file, inspect_file
-from tracker.storage.in_use import refuse_if_in_use
+from tracker.storage.backup import KEPT_KINDS, backup_database, backup_name, backup_time, copy_problem, list_backups
+from tracker.storage.file_checks import connect_file, inspect_file, refuse_if_read_only
+from tracker.storage.in_use import kept_from_use, refuse_if_connected
+from tracker.storage.journal import RESTORED
+from tracker.storage.stored_values import first_foreign_value
 from tracker.storage.wal import wal_path
 
 # What a person logged, by table and the column that dates it.
@@ -62,7 +65,12 @@ class Restored:
 
 def backups_of(path: Path) -> list[BackupCopy]:
     """Every backup of `path`: the daily ones and those beside it (before an upgrade, by hand), oldest first."""
-    found = {copy for folder in (backups_dir(path), path.parent) for copy in list_backups(path, folder)}
+    found = {
+        copy
+        for folder in (backups_dir(path), path.parent)
+        for kind in ("", *KEPT_KINDS)
+        for copy in list_backups(path, folder, kind)
+    }
     copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy))
               for copy in found if (taken := backup_time(copy)) is not None]  # fmt: skip
     return sorted(copies, key=lambda copy: copy.taken)
@@ -89,15 +97,17 @@ def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Path
 def restore_backup(path: Path, backup: Path) -> Restored:
     """Put `backup` in place of the diary at `path`, after checking it and keeping the diary as it was.
 
-    Raises DatabaseRefused (nothing changed) when the copy does not check out or the tracker
-    is open on the diary.
+    Raises DatabaseRefused (nothing changed) when the copy does not check out, or the tracker
+    or any other program is open on the diary.
     """
-    refuse_if_in_use(path)
+    if path.exists():
+        refuse_if_read_only(path, path.stat())  # a diary made read-only is left alone, not replaced
     image = _checked_copy(backup)
-    ensure_private_dir(backups_dir(path))
-    saved, before = _keep_current(path)
-    _replace(path, image)
-    return Restored(backup, saved, before, contents(path))
+    with kept_from_use(path):
+        ensure_private_dir(backups_dir(path))
+        saved, before = _keep_current(path)
+        _replace(path, _journalled(image, backup, saved))
+        return Restored(backup, saved, before, contents(path))
 
 
 def contents(path: Path) -> Contents:
@@ -130,7 +140,7 @@ def _checked_copy(backup: Path) -> bytes:
         copy = sqlite3.connect(":memory:")
         try:
             source.backup(copy)
-            problem = copy_problem(copy)
+            problem = copy_problem(copy) or _foreign_value(copy)
             image = copy.serialize()
         finally:
             source.close()
@@ -142,6 +152,37 @@ def _checked_copy(backup: Path) -> bytes:
     return image
 
 
+def _journalled(image: bytes, backup: Path, saved: Path | None) -> bytes:
+    """The image with the restore recorded as the newest action of its journal, so that `undo`
+    right after a restore says how a restore is undone (restoring `saved`) instead of undoing
+    an entry of the copy (tracker.storage.journal.RESTORED)."""
+    copy = sqlite3.connect(":memory:")
+    try:
+        copy.deserialize(image)
+        done = f"restored {backup.name}"
+        undo = f"tracker db restore {saved}" if saved else "nothing: there was no diary before"
+        change = {"op": RESTORED, "backup": str(backup), "kept": str(saved) if saved else None}
+        at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        with contextlib.suppress(sqlite3.OperationalError), copy:  # an older revision has no journal
+            copy.execute(
+                "INSERT INTO action (at, done, undo, changes) VALUES (?, ?, ?, ?)",
+                (at, done, undo, json.dumps([change])),
+            )
+        return copy.serialize()
+    finally:
+        copy.close()
+
+
+def _foreign_value(copy: sqlite3.Connection) -> str | None:
+    """A value the copy holds that tracker never writes (hand-edited, say): every command would
+    refuse the diary it became, so the copy is refused instead, naming the value."""
+    try:
+        found = first_foreign_value(copy)
+    except sqlite3.OperationalError:  # an older revision's tables: checked once it is upgraded
+        return None
+    return found.split("; fix or delete")[0] if found else None
+
+
 def _keep_current(path: Path) -> tuple[Path | None, Contents | None]:
     """The diary as it is now, kept among the backups: a checked copy, or, for a diary that
     does not check out (the reason to restore, often), its files as they are."""
@@ -150,15 +191,27 @@ def _keep_current(path: Path) -> tuple[Path | None, Contents | None]:
     folder = backups_dir(path)
     try:
         inspect_file(path)
-        return backup_database(path, folder), contents(path)
+        return backup_database(path, folder, kind="kept"), contents(path)
     except (DatabaseRefused, sqlite3.Error):
-        kept = folder / backup_name(path, dt.datetime.now()).replace(".backup", ".damaged")
+        kept = folder / backup_name(path, dt.datetime.now(), "damaged")
         for suffix in ("", "-wal"):
             with contextlib.suppress(FileNotFoundError):
-                shutil.copy2(path.with_name(path.name + suffix), kept.with_name(kept.name + suffix))
+                _copy_private(path.with_name(path.name + suffix), kept.with_name(kept.name + suffix))
         for side in (wal_path(path), path.with_name(path.name + "-shm")):
             side.unlink(missing_ok=True)  # kept above; never to be replayed onto the restored file
         return kept, None
+
+
+def _copy_private(source: Path, dest: Path) -> None:
+    """Copy `source` to a new file `dest` made owner-only (0600) from the start, as every backup is,
+    whatever the mode of `source`."""
+    with open(source, "rb") as reading:
+        fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), PRIVATE_FILE)
+        os.fchmod(fd, PRIVATE_FILE)  # the umask may have narrowed it; never anything wider
+        with os.fdopen(fd, "wb") as writing:
+            shutil.copyfileobj(reading, writing)
+            writing.flush()
+            os.fsync(writing.fileno())
 
 
 def _replace(path: Path, image: bytes) -> None:
@@ -178,12 +231,18 @@ def _replace(path: Path, image: bytes) -> None:
             conn.execute("PRAGMA busy_timeout=10000")
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the log folded in and emptied
             conn.execute("BEGIN IMMEDIATE")  # no write lands in the file being replaced
+            refuse_if_connected(path)  # nor did any program open the diary since the first look
             os.replace(temp, path)
             conn.execute("ROLLBACK")
         finally:
             conn.close()  # the last connection out removes the old, empty log
-        for side in (wal_path(path), path.with_name(path.name + "-shm")):
-            side.unlink(missing_ok=True)
+        try:
+            refuse_if_connected(path)
+        except DatabaseRefused:
+            pass  # a program opened the restored file this instant: the side files are its own now
+        else:
+            for side in (wal_path(path), path.with_name(path.name + "-shm")):
+                side.unlink(missing_ok=True)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
