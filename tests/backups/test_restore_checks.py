@@ -61,7 +61,7 @@ def test_a_fifo_or_a_dangling_link_among_the_backups_breaks_nothing(cli, db_path
         assert listed.code == 0 and len(listed.out.splitlines()) == 1 and "1 entry" in listed.out, listed.out
         done = cli("db", "restore", "--latest")
     assert done.code == 0, done.err
-    assert "restored tracker.20261123-090000-000000.backup.db" in done.out, done.out
+    assert "restored tracker.20261123-090000-000000Z.backup.db" in done.out, done.out
 
 
 def test_a_read_only_diary_is_refused_before_anything_is_copied(cli, db_path) -> None:
