@@ -36,7 +36,7 @@ async def test_today_offers_the_recent_unanswered_days_and_n_answers_one(app, en
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         [offer] = [n.message for n in app._notifications]
-        assert "not answered for yesterday, Sun 08 Mar" in offer
+        assert "not answered for yesterday and Sun 08 Mar" in offer  # two days, not one named twice
         await pilot.press("y", "n", "n")  # yesterday; no twitches; confirmed
         await settle(pilot)
         unlogged = str(app.screen.query_one("#unlogged").render())

@@ -372,7 +372,8 @@ def unanswered_offer(days: list[dt.date], today: dt.date) -> str:
     names = [("yesterday" if day == yesterday else f"{day:%a %d %b}") for day in days]
     if len(names) > 3:
         names = [*names[:2], f"{len(names) - 2} more days back to {days[-1]:%a %d %b}"]
-    listed = ", ".join(names)
+    # "yesterday and Tue 01 Dec": with a comma alone, "yesterday, Tue 01 Dec" reads as one day named twice.
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     back = "\\["  # a literal "[" in markup
     if yesterday in days:
         go = f"[b]y[/b] goes to yesterday, [b]{back}[/b] a day back"
