@@ -55,7 +55,8 @@ class RedFlagChecklist(Dialog[list[str]]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # All priority, so ticks and Enter are handled in the order typed (the list would
         # otherwise take Enter as "tick the highlighted item"). No text box here to steal from.
-        *[Binding(str(n), f"tick({n - 1})", show=False, priority=True) for n in range(1, len(QUESTIONS) + 1)],
+        # One key per digit: the questions past 9 are ticked with the arrows and space.
+        *[Binding(str(n), f"tick({n - 1})", show=False, priority=True) for n in range(1, min(9, len(QUESTIONS)) + 1)],
         Binding("space", "toggle_highlighted", "Tick", show=False, priority=True),
         Binding("enter", "save", "Save", priority=True),
         Binding("escape", "dismiss_none", "Cancel"),
@@ -83,7 +84,7 @@ class RedFlagChecklist(Dialog[list[str]]):
                 ],
                 id="checklist",
             )  # fmt: skip
-            yield Static("1–7 or space tick   Enter save   Esc cancel", classes="form-hint")
+            yield Static(f"1–{min(9, len(QUESTIONS))} or ↑↓ space tick   Enter save   Esc cancel", classes="form-hint")
 
     def action_tick(self, index: int) -> None:  # not action_toggle: Textual's own toggles an attribute
         if QUESTIONS[index][0] not in self.logged:  # logged already: deleted from the day, not here
