@@ -123,11 +123,14 @@ def _parse_row(
     # A day after the person's today has nothing to log yet, as `log --date` says. A row that
     # only counts twitches is the trace of twitches logged in a zone a day ahead: their own
     # times are checked in the episodes file, so an export with them imports back.
+    # That zone is at most a day ahead of any other: a later day, or a row that says anything
+    # of its own (a bare "tracked" included), is a day that has not happened.
     own = any(value.strip() for name, value in cells.items() if name not in ({"date", "tracked"} | DERIVED))
-    if own or episodes == "0":
+    if own or episodes in ("", "0"):
         day = validate.calendar_day("date", day, now.date())
     else:
         validate.earliest("date", day)
+        validate.calendar_day("date", day, now.date() + dt.timedelta(days=1))
     values: dict[int, float] = {}
     written: dict[int, str] = {}
     sources: dict[int, str] = {}
