@@ -65,6 +65,7 @@ def open_current(path: Path) -> sqlite3.Connection | None:
             if row and row[0] == SCHEMA_HEAD:
                 return conn
     except sqlite3.Error:  # not a database ("file is not a database"), or unreadable
-        pass
-    conn.close()
+        conn.close()
+        return None
+    conn.close()  # a tracker database at another schema: the full open path upgrades or refuses it
     return None
