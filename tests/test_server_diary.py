@@ -260,13 +260,3 @@ def test_a_server_diary_backs_up_to_a_sqlite_file(pg_cluster: pg.Cluster, tmp_pa
     assert oct(dest.stat().st_mode & 0o777) == "0o600"
     again = run("--db", server, "db", "backup", str(dest))
     assert again.returncode == 2 and "already exists" in again.stderr
-
-
-def test_a_csv_import_into_a_server_diary_is_refused_in_one_line(pg_cluster: pg.Cluster, tmp_path: Path) -> None:
-    laptop, server = str(tmp_path / "laptop.db"), pg_cluster.new_database(template="diary_head")
-    assert run("--db", laptop, "log", "twitch", "--location", "eyelid").returncode == 0
-    assert run("--db", laptop, "export", "csv", "--episodes", "-o", str(tmp_path / "episodes.csv")).returncode == 0
-    refused = run("--db", server, "import", "csv", str(tmp_path / "episodes.csv"))
-    assert refused.returncode == 2
-    assert refused.stderr.count("\n") == 1 and "import into a file, then `tracker db copy" in refused.stderr
-    assert exports(server)[1].count("\n") == 1  # the header only

@@ -101,16 +101,6 @@ def export_csv(context: Context) -> int:
 def import_csv_files(context: Context) -> int:
     from tracker.io.importer import import_files
 
-    if context.server_url is not None:
-        from tracker.errors import DatabaseRefused
-
-        # The CSV importer stages rows in SQLite's temporary tables; a server diary refuses
-        # before reading a file rather than failing part-way through.
-        raise DatabaseRefused(
-            f"import csv writes to a diary file only, not to the server {context.db_name}; "
-            "import into a file, then `tracker db copy FILE URL` into an empty server diary"
-        )
-
     paths = [Path(name) for name in context.args.files]
     with _progress_bar() as progress:
         report = import_files(engine=context.engine(), paths=paths, now=context.now(), progress=progress)

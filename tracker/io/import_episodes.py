@@ -2,8 +2,11 @@
 table, then matched against the stored twitches in SQL.
 
 So a million rows need neither a million objects in memory nor the write lock while they are
-read: the temporary table lives in SQLite's own temporary file (unlinked as soon as it is
-made), and the write is one INSERT ... SELECT of the rows that are new.
+read: the temporary table lives in the database's own temporary space (SQLite's temporary
+file, unlinked as soon as it is made; a server session's temporary schema), and the write is
+one INSERT ... SELECT of the rows that are new. The SQL is what SQLite and PostgreSQL both
+read; the two places they differ (a stored twitch's second as text, the order rows were
+staged in) are chosen by `conn.dialect` below.
 
 Matching: two twitches logged in the same second with the same details are two episodes, so
 the file's copies are matched one for one against the stored ones (at the file's precision,
@@ -20,7 +23,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Dialect
 
 from tracker.core import validate
 from tracker.core.columns import EPISODE_COLUMNS, EPISODE_SOURCE
@@ -41,11 +44,18 @@ STORED = ("started_at", "utc_offset_min", "local_date", "location", "side", "int
 # What makes two twitches the same one: the second they started (UTC for a time with an
 # offset, the wall clock for one without: `sec` holds whichever) and every detail.
 KEY = "sec, location, side, strength, duration, context, relief, note"
-# A stored twitch's second: `naive` 0, the UTC second; 1, the wall-clock second in its own offset.
-STORED_SEC = (
-    "CASE ? WHEN 0 THEN substr(started_at, 1, 19)"
-    " ELSE datetime(substr(started_at, 1, 19), printf('%+d minutes', utc_offset_min)) END"
-)
+# A stored twitch's second as text, (UTC second, wall-clock second in its own offset), per
+# database: SQLite stores the UTC time as text, PostgreSQL as a timestamp with time zone.
+STORED_SEC = {
+    "sqlite": (
+        "substr(started_at, 1, 19)",
+        "datetime(substr(started_at, 1, 19), printf('%+d minutes', utc_offset_min))",
+    ),
+    "postgresql": (
+        "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')",
+        "to_char((started_at AT TIME ZONE 'UTC') + utc_offset_min * interval '1 minute', 'YYYY-MM-DD HH24:MI:SS')",
+    ),
+}
 _TABLE = Episode.__table__  # type: ignore[attr-defined]  # SQLModel sets it on table models, untyped
 _CELL_PARSERS: dict[str, Callable[[str], Any]] = {
     "location": lambda text: validate.choice("location", text, Location),
@@ -79,14 +89,18 @@ class EpisodeStaging:
         self._files = 0
         self._seen: dict[tuple[str, str], Any] = {}
         dialect = conn.dialect
-        # The database's own spelling of times and dates, so staged rows copy across unchanged.
-        self._stored_time: Callable[[Any], str] = _TABLE.c.started_at.type.dialect_impl(dialect).bind_processor(dialect)
-        self._stored_date: Callable[[Any], str] = _TABLE.c.local_date.type.dialect_impl(dialect).bind_processor(dialect)
+        self._sqlite = dialect.name == "sqlite"
+        # The database's own spelling of times and dates, so staged rows copy across unchanged
+        # (a server's driver takes the Python values as they are: no processor).
+        self._stored_time: Callable[[Any], Any] = _bind_processor("started_at", dialect)
+        self._stored_date: Callable[[Any], Any] = _bind_processor("local_date", dialect)
+        self._mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        time_type, date_type = ("TEXT", "TEXT") if self._sqlite else ("TIMESTAMP WITH TIME ZONE", "DATE")
         self.drop()
         conn.exec_driver_sql(
-            "CREATE TEMP TABLE import_read (file_no INTEGER, line INTEGER, naive INTEGER, sec TEXT, started_at TEXT, "
-            "utc_offset_min INTEGER, local_date TEXT, location TEXT, side TEXT, intensity INTEGER, strength INTEGER, "
-            "duration_s INTEGER, "
+            "CREATE TEMP TABLE import_read (file_no INTEGER, line INTEGER, naive INTEGER, sec TEXT, "
+            f"started_at {time_type}, utc_offset_min INTEGER, local_date {date_type}, location TEXT, side TEXT, "
+            "intensity INTEGER, strength INTEGER, duration_s INTEGER, "
             "duration INTEGER, context TEXT, relief TEXT, note TEXT, source TEXT)"
         )
 
@@ -150,7 +164,8 @@ class EpisodeStaging:
         wall = started_at.replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
         return (
             int(naive),
-            wall if naive else started[:19],  # the second matching compares (module docstring)
+            # the second matching compares (module docstring)
+            wall if naive else fields["started_at"].isoformat(sep=" ", timespec="seconds")[:19],
             started,
             fields["utc_offset_min"],
             self._stored_date(fields["local_date"]),
@@ -177,7 +192,7 @@ class EpisodeStaging:
 
     def _stage(self, chunk: list[tuple[object, ...]]) -> None:
         if chunk:
-            self.conn.exec_driver_sql(f"INSERT INTO temp.import_read VALUES ({', '.join('?' * 17)})", chunk)
+            self.conn.exec_driver_sql(f"INSERT INTO import_read VALUES ({', '.join([self._mark] * 17)})", chunk)
             chunk.clear()
 
     def number_repeats(self) -> None:
@@ -190,82 +205,97 @@ class EpisodeStaging:
             "CREATE TEMP TABLE import_staged AS SELECT * FROM ("
             f"  SELECT *, row_number() OVER (PARTITION BY naive, {KEY}, dup ORDER BY file_no, line) AS copy FROM ("
             f"    SELECT *, row_number() OVER (PARTITION BY file_no, naive, {KEY} ORDER BY line) AS dup"
-            "     FROM temp.import_read)"
-            ") WHERE copy = 1"
+            "     FROM import_read) AS counted"
+            ") AS numbered WHERE copy = 1"
         )
-        self.conn.exec_driver_sql("DROP TABLE temp.import_read")
+        self.conn.exec_driver_sql("DROP TABLE import_read")
 
     def plan(self) -> int:
         """Find the rows the database does not hold yet (again after another process wrote);
         returns how many."""
-        self.conn.exec_driver_sql("DROP TABLE IF EXISTS temp.import_new")
-        first, last = self.conn.exec_driver_sql("SELECT min(sec), max(sec) FROM temp.import_staged").one()
+        self.conn.exec_driver_sql("DROP TABLE IF EXISTS import_new")
+        first, last = self.conn.exec_driver_sql("SELECT min(sec), max(sec) FROM import_staged").one()
         if first is None:
-            self.conn.exec_driver_sql("CREATE TEMP TABLE import_new AS SELECT * FROM temp.import_staged")
+            self.conn.exec_driver_sql("CREATE TEMP TABLE import_new AS SELECT * FROM import_staged")
             return 0
         # A wall-clock time lies within a day (the widest offsets, -12:00 and +14:00) of its instant.
-        since = (dt.datetime.fromisoformat(first) - dt.timedelta(days=1)).isoformat(sep=" ")
-        until = (dt.datetime.fromisoformat(last) + dt.timedelta(days=1, seconds=1)).isoformat(sep=" ")
-        stored = (
-            f"SELECT {STORED_SEC} AS sec, location, side, coalesce(intensity, 0) AS strength,"
-            "  coalesce(duration_s, -1) AS duration, context, relief, note, count(*) AS n"
-            "  FROM main.episode WHERE started_at >= ? AND started_at < ?"
-            f"  GROUP BY {KEY}"
-        )
+        since = dt.datetime.fromisoformat(first).replace(tzinfo=dt.UTC) - dt.timedelta(days=1)
+        until = dt.datetime.fromisoformat(last).replace(tzinfo=dt.UTC) + dt.timedelta(days=1, seconds=1)
+        span = (self._stored_time(since), self._stored_time(until))
         # The stored twitches of the range, grouped, each kind of second in its own indexed table:
         # joined as subqueries, SQLite rescanned the grouped rows for every row of the file, so a
         # re-import of a file the diary already holds took time in the square of its length.
-        for naive in (0, 1):
-            self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.import_stored{naive}")
-            self.conn.exec_driver_sql(f"CREATE TEMP TABLE import_stored{naive} AS {stored}", (naive, since, until))
-            self.conn.exec_driver_sql(f"CREATE INDEX temp.import_stored{naive}_sec ON import_stored{naive} (sec)")
+        for naive, sec in enumerate(STORED_SEC[self.conn.dialect.name]):
+            stored = (
+                f"SELECT {sec} AS sec, location, side, coalesce(intensity, 0) AS strength,"
+                "  coalesce(duration_s, -1) AS duration, context, relief, note, count(*) AS n"
+                f"  FROM episode WHERE started_at >= {self._mark} AND started_at < {self._mark}"
+                f"  GROUP BY {KEY}"
+            )
+            self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS import_stored{naive}")
+            self.conn.exec_driver_sql(f"CREATE TEMP TABLE import_stored{naive} AS {stored}", span)
+            self.conn.exec_driver_sql(f"CREATE INDEX import_stored{naive}_sec ON import_stored{naive} (sec)")
         self.conn.exec_driver_sql(
-            "CREATE TEMP TABLE import_new AS SELECT staged.* FROM temp.import_staged AS staged"
-            f" LEFT JOIN temp.import_stored0 AS by_instant ON staged.naive = 0 AND {_on('by_instant')}"
-            f" LEFT JOIN temp.import_stored1 AS by_wall ON staged.naive = 1 AND {_on('by_wall')}"
+            "CREATE TEMP TABLE import_new AS SELECT staged.* FROM import_staged AS staged"
+            f" LEFT JOIN import_stored0 AS by_instant ON staged.naive = 0 AND {_on('by_instant')}"
+            f" LEFT JOIN import_stored1 AS by_wall ON staged.naive = 1 AND {_on('by_wall')}"
             " WHERE staged.dup > coalesce(by_instant.n, by_wall.n, 0)"
             # Sorted by time now, outside the lock: inserted in time order, the indexes on the
             # time and the date are appended to rather than rewritten all over (6x faster).
             " ORDER BY staged.started_at, staged.file_no, staged.line"
         )
-        return int(self.conn.exec_driver_sql("SELECT count(*) FROM temp.import_new").scalar_one())
+        return int(self.conn.exec_driver_sql("SELECT count(*) FROM import_new").scalar_one())
 
     def keep_no_twitches_days(self) -> dict[dt.date, int]:
         """Leave out the new twitches of days the diary answers "no twitches" (checked in, none
         logged); returns how many each such day had."""
         held = (
-            "SELECT local_date FROM temp.import_new WHERE local_date IN (SELECT date FROM main.day WHERE checked_in)"
-            " AND local_date NOT IN (SELECT local_date FROM main.episode)"
+            "SELECT local_date FROM import_new WHERE local_date IN (SELECT date FROM day WHERE checked_in)"
+            " AND local_date NOT IN (SELECT local_date FROM episode)"
         )
-        rows = self.conn.exec_driver_sql(f"SELECT local_date, count(*) FROM ({held}) GROUP BY local_date").all()
+        rows = self.conn.exec_driver_sql(f"SELECT local_date, count(*) FROM ({held}) AS held GROUP BY local_date").all()
         if rows:
-            self.conn.exec_driver_sql(f"DELETE FROM temp.import_new WHERE local_date IN ({held})")
+            self.conn.exec_driver_sql(f"DELETE FROM import_new WHERE local_date IN ({held})")
         return {dt.date.fromisoformat(str(day)): count for day, count in rows}
 
     def new_per_day(self) -> dict[dt.date, int]:
         """How many new twitches each day gets."""
-        rows = self.conn.exec_driver_sql("SELECT local_date, count(*) FROM temp.import_new GROUP BY local_date")
-        return {dt.date.fromisoformat(day): count for day, count in rows}
+        rows = self.conn.exec_driver_sql("SELECT local_date, count(*) FROM import_new GROUP BY local_date")
+        return {dt.date.fromisoformat(str(day)): count for day, count in rows}
 
     def write(self, created_at: dt.datetime) -> tuple[int, int, int] | None:
         """Insert the new rows in time order (so their ids are too; identical twitches keep the
         file's order), under the caller's write lock; returns their first and last id and how
         many they are, or None. (Ids are never reused, so after an undo the new ones can start
         above the highest stored id plus one: the count is counted, never taken from the ids.)"""
-        before = self.conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM main.episode").scalar_one()
+        before = self.conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM episode").scalar_one()
         columns = ", ".join(STORED)
+        # The order import_new was made in (plan): SQLite's rowid keeps it for free; a server's
+        # table has no such column, so it sorts again.
+        order = "rowid" if self._sqlite else "started_at, file_no, line"
         self.conn.exec_driver_sql(
-            f"INSERT INTO main.episode ({columns}, created_at) SELECT {columns}, ? FROM temp.import_new ORDER BY rowid",
+            f"INSERT INTO episode ({columns}, created_at)"
+            f" SELECT {columns}, {self._mark} FROM import_new ORDER BY {order}",
             (self._stored_time(created_at),),
         )
         first, last, count = self.conn.exec_driver_sql(
-            "SELECT min(id), max(id), count(*) FROM main.episode WHERE id > ?", (before,)
+            f"SELECT min(id), max(id), count(*) FROM episode WHERE id > {self._mark}", (before,)
         ).one()
         return (first, last, count) if count else None
 
     def drop(self) -> None:
         for name in ("import_read", "import_staged", "import_new", "import_stored0", "import_stored1"):
-            self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
+            self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
+
+
+def _bind_processor(column: str, dialect: Dialect) -> Callable[[Any], Any]:
+    """What the engine does to a value of the episode table's `column` before the driver gets it."""
+    processor = _TABLE.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+    return processor if processor is not None else _as_given
+
+
+def _as_given(value: Any) -> Any:
+    return value
 
 
 def _on(alias: str) -> str:

@@ -86,15 +86,19 @@ def import_files(
     paths = _with_factors_files(paths)
     report = ImportReport(files=len(paths))
     with engine.connect() as conn:
-        conn.execution_options(tracker_read_only=True)  # plain BEGIN: reads and temp tables take no lock
+        # Reads and temporary tables take no write lock: SQLite's plain BEGIN; on a server, a
+        # transaction without the write lock (a read-only one could not make temporary tables).
+        conn.execution_options(tracker_read_only=True, tracker_unlocked=True)
         with Session(bind=conn) as session:
             factors = store.list_factors(session=session)
             new_factors = _read_factors(paths, session, factors)
         conn.rollback()
-        cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
-        # A bigger page cache for this connection while it imports: writing a million rows' index
-        # entries with SQLite's default 2 MB takes twice as long, all of it under the write lock.
-        conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
+        sqlite = conn.dialect.name == "sqlite"
+        cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one() if sqlite else None
+        if sqlite:
+            # A bigger page cache for this connection while it imports: writing a million rows' index
+            # entries with SQLite's default 2 MB takes twice as long, all of it under the write lock.
+            conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
         staging = EpisodeStaging(conn, now=now)
         try:
             rows = _read(paths, staging, factors, now, report, progress)
@@ -107,18 +111,19 @@ def import_files(
             conn.commit()
             if progress:
                 progress("writing", 0, None)
-            conn.execution_options(tracker_read_only=False)
-            with conn.begin():  # BEGIN IMMEDIATE: waits (busy timeout) for another writer, then holds the lock
-                if _data_version(conn) != seen:
+            conn.execution_options(tracker_read_only=False, tracker_unlocked=False)
+            with conn.begin():  # the write lock: waits (busy timeout) for another writer, then holds it
+                if seen is None or _data_version(conn) != seen:
                     plan = _plan(conn, staging, rows, factors, report)  # someone wrote meanwhile: compare again
                 _write(conn, staging, _with_new_factors(conn, new_factors, plan, report), report, paths)
         finally:
             if conn.in_transaction():
                 conn.rollback()
-            conn.execution_options(tracker_read_only=True)
+            conn.execution_options(tracker_read_only=True, tracker_unlocked=True)
             staging.drop()
             conn.commit()
-            conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
+            if cache is not None:
+                conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
     return report
 
 
@@ -190,8 +195,11 @@ def _with_new_factors(conn: Connection, new: list[Factor], plan: DailyPlan, repo
     return plan
 
 
-def _data_version(conn: Connection) -> int:
-    """Changes whenever another connection commits a write (SQLite's PRAGMA data_version)."""
+def _data_version(conn: Connection) -> int | None:
+    """Changes whenever another connection commits a write (SQLite's PRAGMA data_version); None
+    on a server, which has no such counter: the comparison is always made again under the lock."""
+    if conn.dialect.name != "sqlite":
+        return None
     return int(conn.exec_driver_sql("PRAGMA data_version").scalar_one())
 
 

@@ -91,7 +91,10 @@ def make_server_engine(
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        if read_only or conn.get_execution_options().get("tracker_read_only", False):
+        options = conn.get_execution_options()
+        if options.get("tracker_unlocked", False) and not read_only:
+            return  # writes only the session's own temporary tables (an import's staging): no lock
+        if read_only or options.get("tracker_read_only", False):
             conn.exec_driver_sql("SET TRANSACTION READ ONLY")
             return
         # lock_timeout bounds the wait for the lock below; SET LOCAL ends with the transaction.
