@@ -89,3 +89,18 @@ def test_a_whole_diary_exported_imports_into_a_new_one_with_the_same_exports(cli
     assert imported.code == 0, imported.err
     assert cli("export", "csv").out == cli("export", "csv", db=laptop).out
     assert cli("export", "csv", "--episodes").out == cli("export", "csv", "--episodes", db=laptop).out
+
+
+def test_a_daily_and_episodes_file_on_a_no_twitches_day_list_the_conflict_once(cli, tmp_path) -> None:
+    laptop = tmp_path / "laptop.db"
+    cli("log", "twitch", "--at", "2026-11-21T08:00", "--location", "eyelid", db=laptop)
+    daily, episodes = tmp_path / "daily.csv", tmp_path / "episodes.csv"
+    assert cli("export", "csv", "-o", str(daily), db=laptop).code == 0
+    assert cli("export", "csv", "--episodes", "-o", str(episodes), db=laptop).code == 0
+    cli("log", "none", "--date", "2026-11-21")
+
+    imported = cli("import", "csv", str(daily), str(episodes))
+
+    assert imported.code == 0, imported.err  # the file's count of 1 is its own twitch, held back
+    assert "conflicts: 1" in imported.out and "2026-11-21" in imported.out
+    assert cli("export", "csv", "--episodes").out.count("\n") == 1  # the header only: the answer kept

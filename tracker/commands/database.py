@@ -1,4 +1,5 @@
-"""`tracker db path | upgrade | backup [DEST] | backups | restore BACKUP|--latest|--date D | check | copy SRC DEST`."""
+"""`tracker db path | upgrade | backup [DEST] | backups | restore BACKUP|--latest|--date D | check |
+copy SRC DEST [--merge]`."""
 
 from __future__ import annotations
 
@@ -21,9 +22,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     backup.add_argument("dest", nargs="?", metavar="DEST", help="file or directory (default: beside the database)")
     backup.set_defaults(handler=backup_copy)
     actions.add_parser("check", help="integrity check and schema revision").set_defaults(handler=check)
-    copy = actions.add_parser("copy", help="copy a whole diary into an empty one: file or server, either way")
+    copy = actions.add_parser("copy", help="copy a whole diary into an empty one (or --merge): file or server")
     copy.add_argument("source", metavar="SRC", help="the diary to copy: a file or a postgresql:// URL")
     copy.add_argument("target", metavar="DEST", help="an empty diary (or a new file) to copy it into")
+    copy.add_argument(
+        "--merge",
+        action="store_true",
+        help="add what SRC holds and DEST lacks, matched as `import csv` matches (run again: adds nothing)",
+    )
     copy.set_defaults(handler=copy_diary)
     actions.add_parser("backups", help="the backups to go back to: date, size, days and entries").set_defaults(
         handler=list_copies
@@ -121,6 +127,8 @@ def copy_diary(context: Context) -> int:
 
     source = Context(args=argparse.Namespace(db=context.args.source, command="db"))
     target = Context(args=argparse.Namespace(db=context.args.target, command="db"))
+    if context.args.merge:
+        return _merge(context, source, target)
     done = False
     try:
         counts = copy.copy_diary(source.engine(read_only=True), target.engine(), check=_same_exports)
@@ -130,6 +138,30 @@ def copy_diary(context: Context) -> int:
         target.close(failed=not done)
     entries = sum(counts[name] for name in copy.ENTRY_TABLES)
     print(f"copied {entries} entries from {source.db_name} to {target.db_name}; their CSV exports are identical")
+    return 0
+
+
+def _merge(context: Context, source: Context, target: Context) -> int:
+    """What SRC holds and DEST lacks into DEST, in one transaction, as an import of SRC's CSV exports."""
+    from tracker.core.formatting import plural
+    from tracker.io.merge import merge_diary
+
+    done = False
+    try:
+        merged = merge_diary(
+            source=source.engine(read_only=True), target=target.engine(), now=context.now(), source_name=source.db_name
+        )
+        done = True
+    finally:
+        source.close()
+        target.close(failed=not done)
+    report = merged.imported
+    added = f"{report.counts()}, {plural(len(report.days_changed), 'day')} changed"
+    # The importer's conflict lines, as `import csv` prints them.
+    print("\n".join([f"merged {source.db_name} into {target.db_name}: {added}", *report.describe().splitlines()[1:]]))
+    if merged.interventions_left:
+        left = plural(merged.interventions_left, "intervention")
+        print(f"not merged: {left} (no CSV file carries them; `tracker --db SRC intervention list` shows them)")
     return 0
 
 

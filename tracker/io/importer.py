@@ -15,6 +15,7 @@ It runs in three steps on one connection, so a large file never keeps others fro
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,11 +210,14 @@ def _plan(
     staging.plan()
     # A day answered "no twitches" keeps its answer, as an app's import does: the file's
     # twitches of that day are a listed conflict, not added beside it.
+    held = staging.keep_no_twitches_days()
     report.conflicts = [
-        Conflict(day, "twitches", "no twitches", plural(count, "twitch"))
-        for day, count in sorted(staging.keep_no_twitches_days().items())
+        Conflict(day, "twitches", "no twitches", plural(count, "twitch")) for day, count in sorted(held.items())
     ]
-    return plan_daily(conn, rows, factors, staging.new_per_day())
+    # A daily file's count (and facts) of such a day are checked against the file's own twitches,
+    # held back or not: the conflict is listed once, as above, rather than refusing the whole import.
+    files_twitches = Counter(staging.new_per_day()) + Counter(held)
+    return plan_daily(conn, rows, factors, dict(files_twitches))
 
 
 # --- writing: under the lock, so nothing here reads a file or checks a row --------------------
