@@ -57,6 +57,7 @@ def missing() -> str | None:
 class Cluster:
     folder: Path
     binaries: Path
+    password: str | None = None  # the server user's, when the cluster asks for one (else: trust)
     _numbers: itertools.count[int] = field(default_factory=itertools.count)
 
     @property
@@ -69,7 +70,9 @@ class Cluster:
     def admin(self, sql: str) -> None:
         import psycopg
 
-        with psycopg.connect(host=str(self.socket_dir), user=SERVER_USER, dbname="postgres", autocommit=True) as conn:
+        with psycopg.connect(
+            host=str(self.socket_dir), user=SERVER_USER, dbname="postgres", autocommit=True, password=self.password
+        ) as conn:
             conn.execute(sql)  # type: ignore[arg-type]  # test-made statements, no input from outside
 
     def new_database(self, *, template: str = "template0") -> str:
@@ -86,8 +89,9 @@ def _as_server_user(command: list[str]) -> list[str]:
     return ["runuser", "-u", SERVER_USER, "--", *command] if os.geteuid() == 0 else command
 
 
-def start() -> Cluster:
-    """A new cluster in a temporary folder, started and accepting connections on its socket."""
+def start(*, password: str | None = None) -> Cluster:
+    """A new cluster in a temporary folder, started and accepting connections on its socket:
+    from anyone (trust), or with a `password` from everyone (scram-sha-256)."""
     binaries = find_binaries()
     assert binaries is not None
     # Not under pytest's tmp_path: that folder is owner-only, and as root the server runs as
@@ -98,8 +102,15 @@ def start() -> Cluster:
         shutil.chown(folder, SERVER_USER)
         shutil.chown(folder / "socket", SERVER_USER)
     data = folder / "data"
+    auth = ["-A", "trust"]
+    if password is not None:
+        secret = folder / "pwfile"
+        secret.write_text(password + "\n")
+        if os.geteuid() == 0:
+            shutil.chown(secret, SERVER_USER)
+        auth = ["-A", "scram-sha-256", f"--pwfile={secret}"]
     subprocess.run(
-        _as_server_user([str(binaries / "initdb"), "-D", str(data), "-U", SERVER_USER, "-A", "trust", "--no-sync"]),
+        _as_server_user([str(binaries / "initdb"), "-D", str(data), "-U", SERVER_USER, *auth, "--no-sync"]),
         check=True,
         capture_output=True,
     )
@@ -112,7 +123,7 @@ def start() -> Cluster:
         check=True,
         capture_output=True,
     )
-    return Cluster(folder=folder, binaries=binaries)
+    return Cluster(folder=folder, binaries=binaries, password=password)
 
 
 def stop(cluster: Cluster) -> None:

@@ -41,6 +41,9 @@ class Context:
     # since under a full-screen app stderr is not seen.
     on_wait: Callable[[], None] | None = field(default=None, repr=False)
     _created: Path | None = field(default=None, repr=False)  # the database, if this command made it
+    _password: str | None = field(default=None, repr=False)  # typed once at the prompt, kept for this command
+    # False under the full-screen app: a prompt on the terminal it draws on would never be seen.
+    may_prompt: bool = field(default=True, repr=False)
 
     @property
     def parser(self) -> argparse.ArgumentParser:
@@ -88,7 +91,11 @@ class Context:
             if not read_only:
                 _say_upgrade_notes()
             self._engine = open_server(
-                self.server_url, read_only=read_only, wait_s=WRITE_WAIT_S, on_wait=self._say_waiting
+                self.server_url,
+                read_only=read_only,
+                wait_s=WRITE_WAIT_S,
+                on_wait=self._say_waiting,
+                ask_password=self.ask_password,
             )
         if self._engine is None:
             path = self.db_path
@@ -134,6 +141,23 @@ class Context:
                 with contextlib.suppress(FileNotFoundError):
                     (self._created.parent / name).unlink()
         self._created = None
+
+    @property
+    def ask_password(self) -> Callable[[str], str] | None:
+        """How a server's password is asked for when ~/.pgpass and PGPASSWORD hold none: at the
+        terminal, not echoed (and once per command); None when no terminal is attached (a cron
+        job, a pipe), where a prompt would wait for nobody."""
+        if not (self.may_prompt and sys.stdin.isatty()):
+            return None
+
+        def ask(shown: str) -> str:
+            if self._password is None:
+                import getpass
+
+                self._password = getpass.getpass(f"password for {shown}: ")
+            return self._password
+
+        return ask
 
     def _say_waiting(self) -> None:
         # Called from a timer thread while a write waits for another writer's lock.

@@ -67,7 +67,7 @@ def _revision(context: Context) -> str | None:
         return inspect_file(context.db_path).revision
     from tracker.storage.postgres import server_revision
 
-    return server_revision(context.server_url)
+    return server_revision(context.server_url, ask_password=context.ask_password)
 
 
 def backup_copy(context: Context) -> int:

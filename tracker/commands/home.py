@@ -22,6 +22,7 @@ def open_home(context: Context) -> int:
     # database stack alone costs ~0.5 s to import, a migration more), so nothing heavy here.
     app = make_app(db_path=None if context.server_url else context.db_path, open_engine=context.engine)
     context.on_wait = app.write_waiting  # said on screen: stderr is hidden under the app
+    context.may_prompt = False  # a server's password comes from ~/.pgpass or PGPASSWORD here
     app.run()
     if app.open_error is not None:
         raise app.open_error  # already shown in the app; cli.main says it in one line, with its exit code

@@ -4,7 +4,9 @@ Syncing a live SQLite file between machines corrupts it or drops one side; a ser
 engine built for many writers. The SQLite-only parts (pragmas, file checks, the quick first
 read, the online backup API) stay in their own modules; this one makes the server engine:
 
-- the password is never shown: every URL a person reads goes through `shown_url`;
+- the password is never shown: every URL a person reads goes through `shown_url`; it comes
+  from ~/.pgpass or PGPASSWORD (libpq reads both), or is asked for (`ask_password`) when the
+  server wants one, and then goes to the driver alone, never into a URL;
 - a host that is not this machine gets `sslmode=require` unless the URL says otherwise, and
   every connection gives up after CONNECT_TIMEOUT_S rather than hanging;
 - every write transaction first takes one advisory lock, so writes are serialised as SQLite's
@@ -31,6 +33,7 @@ DRIVER = "postgresql+psycopg"  # psycopg 3, the `postgres` extra
 # the transaction ends, so a crash or a lost connection can never leave it taken.
 WRITE_LOCK_KEY = 0x74726B72  # "trkr"
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+AskPassword = Callable[[str], str]  # given the URL as shown (masked), the password typed
 
 
 class ServerAway(TrackerError):
@@ -81,12 +84,18 @@ def _is_local(url: URL) -> bool:
 
 
 def make_server_engine(
-    url: URL, *, read_only: bool = False, wait_s: float | None = None, on_wait: Callable[[], None] | None = None
+    url: URL,
+    *,
+    read_only: bool = False,
+    wait_s: float | None = None,
+    on_wait: Callable[[], None] | None = None,
+    password: str | None = None,
 ) -> Engine:
     """An engine on the server at `url` whose write transactions are serialised (WRITE_LOCK_KEY)
     and whose `read_only` transactions cannot write. A write waits up to `wait_s` (default
-    BUSY_TIMEOUT_S) for another writer, calling `on_wait` if that takes over a second."""
-    engine = create_engine(url, pool_pre_ping=False)
+    BUSY_TIMEOUT_S) for another writer, calling `on_wait` if that takes over a second. A
+    `password` goes to the driver as its own argument: never part of a URL, so never shown."""
+    engine = create_engine(url, pool_pre_ping=False, connect_args={} if password is None else {"password": password})
     wait_ms = int((wait_s or BUSY_TIMEOUT_S) * 1000)
 
     @event.listens_for(engine, "begin")
@@ -116,7 +125,7 @@ def stored_revision(conn: Connection) -> str | None:
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def server_revision(value: str) -> str | None:
+def server_revision(value: str, *, ask_password: AskPassword | None = None) -> str | None:
     """The schema revision of the server diary at `value`, read without changing anything."""
     url = server_url(value)
     engine = make_server_engine(url, read_only=True)
@@ -124,9 +133,31 @@ def server_revision(value: str) -> str | None:
         with engine.connect() as conn:
             return stored_revision(conn)
     except OperationalError as exc:
-        raise _away(value, exc) from exc
+        engine.dispose()
+        password = _asked(url, exc, ask_password)
+        if password is None:
+            raise _away(value, exc) from exc
+        engine = make_server_engine(url, read_only=True, password=password)
+        try:
+            with engine.connect() as conn:
+                return stored_revision(conn)
+        except OperationalError as again:
+            raise _away(value, again) from again
     finally:
         engine.dispose()
+
+
+def _asked(url: URL, exc: OperationalError, ask_password: AskPassword | None) -> str | None:
+    """The password the person types, when the server refused for want of one and they can be
+    asked; else None."""
+    if ask_password is None or url.password is not None or not _wants_password(exc):
+        return None
+    return ask_password(shown_url(url))
+
+
+def _wants_password(exc: OperationalError) -> bool:
+    # libpq's words when the server asks for a password and none was found (URL, PGPASSWORD, ~/.pgpass).
+    return "no password supplied" in str(exc.orig if exc.orig is not None else exc)
 
 
 def open_server(
@@ -136,30 +167,25 @@ def open_server(
     migrate: bool = True,
     wait_s: float | None = None,
     on_wait: Callable[[], None] | None = None,
+    ask_password: AskPassword | None = None,
 ) -> Engine:
     """An engine on the server diary at `value` (a postgresql:// URL) at the current schema,
-    created or upgraded first unless `read_only` or not `migrate`. Raises ServerAway (one line,
-    the password masked) when the server cannot be reached, DatabaseRefused for a diary this
-    version cannot use."""
+    created or upgraded first unless `read_only` or not `migrate`. When the server wants a
+    password that neither ~/.pgpass nor PGPASSWORD holds, `ask_password` (given the masked URL)
+    is asked once. Raises ServerAway (one line, the password masked) when the server cannot be
+    reached or refuses the login, DatabaseRefused for a diary this version cannot use."""
     url = server_url(value)
     engine = make_server_engine(url, read_only=read_only, wait_s=wait_s, on_wait=on_wait)
     try:
-        with engine.connect() as conn, conn.begin():
-            revision = stored_revision(conn)
-            if revision is not None and revision not in KNOWN_REVISIONS:
-                raise DatabaseRefused(
-                    f"{shown_url(value)} is at schema {revision}, newer than this version of tracker knows "
-                    f"({SCHEMA_HEAD}); left untouched: upgrade tracker"
-                )
-            if revision != SCHEMA_HEAD:
-                if read_only and revision is None:
-                    raise DatabaseRefused(f"{shown_url(value)} holds no tracker data yet; nothing to read")
-                if read_only or not migrate:
-                    raise DatabaseRefused(
-                        f"{shown_url(value)} is at schema {revision}; "
-                        f"run `tracker db upgrade` to bring it to {SCHEMA_HEAD}"
-                    )
-                _migrate(conn)
+        try:
+            _check_schema(engine, value, read_only=read_only, migrate=migrate)
+        except OperationalError as exc:
+            password = _asked(url, exc, ask_password)
+            if password is None:
+                raise
+            engine.dispose()
+            engine = make_server_engine(url, read_only=read_only, wait_s=wait_s, on_wait=on_wait, password=password)
+            _check_schema(engine, value, read_only=read_only, migrate=migrate)
     except OperationalError as exc:
         engine.dispose()
         raise _away(value, exc) from exc
@@ -167,6 +193,26 @@ def open_server(
         engine.dispose()
         raise
     return engine
+
+
+def _check_schema(engine: Engine, value: str, *, read_only: bool, migrate: bool) -> None:
+    """Refuse a diary this version cannot use; create or upgrade one it can (unless told not to)."""
+    with engine.connect() as conn, conn.begin():
+        revision = stored_revision(conn)
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise DatabaseRefused(
+                f"{shown_url(value)} is at schema {revision}, newer than this version of tracker knows "
+                f"({SCHEMA_HEAD}); left untouched: upgrade tracker"
+            )
+        if revision != SCHEMA_HEAD:
+            if read_only and revision is None:
+                raise DatabaseRefused(f"{shown_url(value)} holds no tracker data yet; nothing to read")
+            if read_only or not migrate:
+                raise DatabaseRefused(
+                    f"{shown_url(value)} is at schema {revision}; "
+                    f"run `tracker db upgrade` to bring it to {SCHEMA_HEAD}"
+                )
+            _migrate(conn)
 
 
 def _migrate(conn: Connection) -> None:
@@ -187,4 +233,6 @@ def _away(value: str, exc: OperationalError) -> ServerAway:
     never the password, and the URL is shown masked."""
     cause = str(exc.orig if exc.orig is not None else exc).strip()
     reason = (cause.splitlines() or ["no answer"])[0].rstrip(".")
+    if _wants_password(exc):
+        reason += " (put it in ~/.pgpass or PGPASSWORD, or run tracker in a terminal to be asked for it)"
     return ServerAway(f"cannot reach the database {shown_url(value)}: {reason}; nothing was changed")
