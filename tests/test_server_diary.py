@@ -65,6 +65,19 @@ def test_a_remote_server_needs_tls_and_every_connection_gives_up_in_seconds() ->
     assert "sslmode" not in server_url("postgresql://me@localhost/tracker").query
     assert "sslmode" not in server_url("postgresql://me@/tracker?host=/run/postgresql").query
     assert server_url("postgresql://me@diary.home/tracker?sslmode=verify-full").query["sslmode"] == "verify-full"
+    # A network that drops mid-command: noticed within seconds, not after the system's TCP timeouts.
+    assert remote.query["tcp_user_timeout"] == "5000" and remote.query["keepalives_idle"] == "5"
+
+
+def test_a_stopped_server_is_one_line_and_nothing_is_created(cli, tmp_path: Path) -> None:
+    # A socket folder where no server listens: as a server that is stopped, or not started yet.
+    stopped = f"postgresql://me@/tracker?host={tmp_path}"
+    result = cli("log", "twitch", "--note", "lost?", db=stopped)
+    assert result.code == 1
+    [line] = result.err.strip().splitlines()
+    assert line.startswith("tracker: error: cannot reach the database postgresql://me@/tracker?host=")
+    assert "nothing was changed" in line
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(

@@ -114,23 +114,31 @@ def start(*, password: str | None = None) -> Cluster:
         check=True,
         capture_output=True,
     )
+    cluster = Cluster(folder=folder, binaries=binaries, password=password)
+    start_server(cluster)
+    return cluster
+
+
+def start_server(cluster: Cluster) -> None:
+    """Start the cluster's server (again); returns once it accepts connections."""
     # fsync off: a crash of the test machine may lose this throwaway cluster, nothing else.
-    options = f"-k {folder / 'socket'} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
+    options = f"-k {cluster.socket_dir} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
+    pg_ctl, data, log = str(cluster.binaries / "pg_ctl"), str(cluster.folder / "data"), str(cluster.folder / "log")
     subprocess.run(
-        _as_server_user(
-            [str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"]
-        ),
-        check=True,
-        capture_output=True,
+        _as_server_user([pg_ctl, "-D", data, "-o", options, "-l", log, "-w", "start"]), check=True, capture_output=True
     )
-    return Cluster(folder=folder, binaries=binaries, password=password)
 
 
-def stop(cluster: Cluster) -> None:
+def stop_server(cluster: Cluster) -> None:
+    """Stop the cluster's server at once, as a crash or a pulled cable would; its files stay."""
     pg_ctl = str(cluster.binaries / "pg_ctl")
     subprocess.run(
-        _as_server_user([pg_ctl, "-D", str(cluster.folder / "data"), "-m", "immediate", "stop"]),
+        _as_server_user([pg_ctl, "-D", str(cluster.folder / "data"), "-m", "immediate", "-w", "stop"]),
         check=False,
         capture_output=True,
     )
+
+
+def stop(cluster: Cluster) -> None:
+    stop_server(cluster)
     shutil.rmtree(cluster.folder, ignore_errors=True)

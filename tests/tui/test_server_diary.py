@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from functools import partial
 
+import pytest
+from sqlalchemy import text
 from textual.widgets import Static
 
 from tests.helpers import postgres as pg
+from tests.helpers.tui import on
 from tests.tui.conftest import NOW, SIZE, settle
 from tracker.storage import store
 from tracker.storage.engine import session_scope
@@ -48,3 +51,38 @@ async def test_a_server_that_is_away_is_said_on_screen_without_the_password() ->
         await pilot.press("space")
         await pilot.pause()
     assert isinstance(app.open_error, ServerAway)
+
+
+async def test_a_server_that_goes_away_keeps_the_twitch_in_its_form_and_says_so() -> None:
+    reason = pg.missing()
+    if reason is not None:
+        pytest.skip(reason)
+    cluster = pg.start()  # a server of its own: this test stops it
+    try:
+        cluster.admin('CREATE DATABASE "diary"')
+        url = cluster.url("diary")
+        app = make_app(db_path=None, open_engine=partial(open_server, url))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, TodayScreen)
+            pg.stop_server(cluster)  # the server goes away while the app is open
+
+            await pilot.press("t", "4", "n", *"server gone", "enter")
+            await settle(pilot)
+
+            assert not app._exit, "the app stayed up"
+            assert on(app, "EpisodeForm"), "the form is open again, with what was typed"
+            assert app.screen.query_one("#note").value == "server gone"
+            shown = str(app.screen.query_one("#problem").render())
+            assert "lost the database server" in shown and "nothing was changed" in shown
+            pg.start_server(cluster)  # back again: Enter saves what was kept
+            await pilot.press("enter")
+            await settle(pilot)
+            assert on(app, "TodayScreen")
+        app.diary.engine.dispose()
+        engine = open_server(url)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT intensity, note FROM episode")).all() == [(4, "server gone")]
+        engine.dispose()
+    finally:
+        pg.stop(cluster)

@@ -55,6 +55,13 @@ def server_url(value: str, *, field: str = "--db") -> URL:
     query.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
     if not _is_local(url):
         query.setdefault("sslmode", "require")
+    if not _is_socket(url):
+        # A server that vanishes mid-command (a dropped network) is noticed within seconds, not
+        # after the system's TCP timeouts (minutes to hours): unanswered data and idle probes.
+        query.setdefault("tcp_user_timeout", str(CONNECT_TIMEOUT_S * 1000))
+        query.setdefault("keepalives_idle", str(CONNECT_TIMEOUT_S))
+        query.setdefault("keepalives_interval", "1")
+        query.setdefault("keepalives_count", str(CONNECT_TIMEOUT_S))
     return url.set(drivername=DRIVER, query=query)
 
 
@@ -78,9 +85,14 @@ def _masked_text(value: str) -> str:
 
 
 def _is_local(url: URL) -> bool:
+    host = url.host or str(url.query.get("host", ""))
+    return _is_socket(url) or host in LOCAL_HOSTS
+
+
+def _is_socket(url: URL) -> bool:
     # No host (or a socket folder as host) is a Unix socket: this machine.
     host = url.host or str(url.query.get("host", ""))
-    return not host or host.startswith("/") or host in LOCAL_HOSTS
+    return not host or host.startswith("/")
 
 
 def make_server_engine(

@@ -17,9 +17,11 @@ from textual.markup import escape
 
 from tracker.core.formatting import no_twitches_replaced, plural, twitch_words, which_day
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, format_id, parse_id
-from tracker.tui.messages import EntriesDeleted, EntriesRestored, EntrySaved, EpisodeSaved, RedFlagsSaved
+from tracker.errors import failure_line
+from tracker.tui.messages import EntriesDeleted, EntriesRestored, EntrySaved, EpisodeSaved, RedFlagsSaved, WriteFailed
 from tracker.tui.screens.today_parts import TodayParts
 from tracker.tui.widgets.day_table import DayTable
+from tracker.tui.writing import KEPT, in_app_words
 
 if TYPE_CHECKING:
     from tracker.storage.models import EpisodeCreate
@@ -67,7 +69,12 @@ class EntryKeys(TodayParts):
         that answer (Enter); anything else goes `back` to the form with what was typed."""
         from tracker.tui.screens.confirm import Confirm
 
-        if not self.diary.answered_no_twitches(day):
+        try:
+            no_twitches = self.diary.answered_no_twitches(day)
+        except Exception as exc:  # the diary cannot be read now (a server away): nothing saved, entry kept
+            self.post_message(WriteFailed(in_app_words(failure_line(exc)[0]), back, KEPT))
+            return
+        if not no_twitches:
             save()
             return
         said = no_twitches_replaced(day, today=self.diary.today())
