@@ -184,3 +184,33 @@ def test_the_glance_imports_no_database_stack(diary_db):
     """)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("back", [0, 1, 3, 13])
+def test_the_glance_at_a_server_diary_shows_what_the_full_read_shows(diary_db, pg_cluster, back):
+    from tracker.storage.copy import copy_diary
+    from tracker.storage.glance import glance_server
+    from tracker.storage.postgres import open_server
+
+    server = pg_cluster.new_database(template="diary_head")
+    source, target = open_database(diary_db), open_server(server)
+    copy_diary(source, target)
+    day = TODAY - dt.timedelta(days=back)
+    with session_scope(target, write=False) as session:
+        summary, factors = day_summary(session=session, day=day), {f.id: f for f in store.list_factors(session=session)}
+        dates = active_dates(session=session, until=TODAY)
+    source.dispose()
+    target.dispose()
+
+    glance = glance_server(server, day, active_until=TODAY)
+
+    assert glance is not None
+    assert shown(glance.summary, glance.factors) == shown(summary, factors)
+    assert glance.active_dates == dates
+
+
+def test_the_glance_at_a_server_it_cannot_read_stands_aside(pg_cluster, tmp_path):
+    from tracker.storage.glance import glance_server
+
+    assert glance_server(pg_cluster.new_database(), TODAY, active_until=TODAY) is None  # no diary in it yet
+    assert glance_server(f"postgresql://me@/tracker?host={tmp_path}", TODAY, active_until=TODAY) is None  # no server

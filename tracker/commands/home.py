@@ -20,7 +20,9 @@ def open_home(context: Context) -> int:
 
     # The app paints first and opens the database in a thread worker (context.engine: the
     # database stack alone costs ~0.5 s to import, a migration more), so nothing heavy here.
-    app = make_app(db_path=None if context.server_url else context.db_path, open_engine=context.engine)
+    app = make_app(
+        db_path=None if context.server_url else context.db_path, open_engine=context.engine, server=context.server_url
+    )
     context.on_wait = app.write_waiting  # said on screen: stderr is hidden under the app
     context.may_prompt = False  # a server's password comes from ~/.pgpass or PGPASSWORD here
     app.run()

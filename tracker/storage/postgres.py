@@ -8,7 +8,7 @@ read, the online backup API) stay in their own modules; this one makes the serve
   from ~/.pgpass or PGPASSWORD (libpq reads both), or is asked for (`ask_password`) when the
   server wants one, and then goes to the driver alone, never into a URL;
 - a host that is not this machine gets `sslmode=require` unless the URL says otherwise, and
-  every connection gives up after CONNECT_TIMEOUT_S rather than hanging;
+  every connection gives up after CONNECT_TIMEOUT_S rather than hanging (server_options);
 - every write transaction first takes one advisory lock, so writes are serialised as SQLite's
   `BEGIN IMMEDIATE` serialises them (two machines checking in on the same day would otherwise
   both insert the day and one would fail);
@@ -25,14 +25,13 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 
 from tracker.errors import DatabaseRefused, InputError, TrackerError
 from tracker.storage.file_checks import BUSY_TIMEOUT_S, KNOWN_REVISIONS, SCHEMA_HEAD
+from tracker.storage.server_options import connect_defaults
 from tracker.storage.wait import notice_if_slow
 
-CONNECT_TIMEOUT_S = 5
 DRIVER = "postgresql+psycopg"  # psycopg 3, the `postgres` extra
 # pg_advisory_xact_lock's key: any fixed 64-bit number, the same in every tracker. Held until
 # the transaction ends, so a crash or a lost connection can never leave it taken.
 WRITE_LOCK_KEY = 0x74726B72  # "trkr"
-LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 AskPassword = Callable[[str], str]  # given the URL as shown (masked), the password typed
 
 
@@ -52,16 +51,8 @@ def server_url(value: str, *, field: str = "--db") -> URL:
     if not url.database:
         raise InputError(field, shown_url(url), "a URL that names the database, e.g. postgresql://me@host/tracker")
     query = dict(url.query)
-    query.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
-    if not _is_local(url):
-        query.setdefault("sslmode", "require")
-    if not _is_socket(url):
-        # A server that vanishes mid-command (a dropped network) is noticed within seconds, not
-        # after the system's TCP timeouts (minutes to hours): unanswered data and idle probes.
-        query.setdefault("tcp_user_timeout", str(CONNECT_TIMEOUT_S * 1000))
-        query.setdefault("keepalives_idle", str(CONNECT_TIMEOUT_S))
-        query.setdefault("keepalives_interval", "1")
-        query.setdefault("keepalives_count", str(CONNECT_TIMEOUT_S))
+    for name, value in connect_defaults(url.host or str(url.query.get("host", ""))).items():
+        query.setdefault(name, value)
     return url.set(drivername=DRIVER, query=query)
 
 
@@ -82,17 +73,6 @@ def _masked_text(value: str) -> str:
     if not (sep and at and ":" in credentials):
         return value
     return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"
-
-
-def _is_local(url: URL) -> bool:
-    host = url.host or str(url.query.get("host", ""))
-    return _is_socket(url) or host in LOCAL_HOSTS
-
-
-def _is_socket(url: URL) -> bool:
-    # No host (or a socket folder as host) is a Unix socket: this machine.
-    host = url.host or str(url.query.get("host", ""))
-    return not host or host.startswith("/")
 
 
 def make_server_engine(

@@ -169,7 +169,7 @@ class TrackerApp(KeyOrder, Writes, App[None]):
             self.diary_watch.close()
 
     def _glance(self) -> None:
-        """In a thread: today's rows with sqlite3 alone, milliseconds after the first frame."""
+        """In a thread: today's rows with sqlite3 (or a server's driver) alone, soon after the first frame."""
         day = self.today_screen.day
         try:
             shown = self.diary.glance(day)
@@ -380,6 +380,7 @@ def make_app(
     db_path: Path | None,
     engine: Engine | None = None,
     open_engine: Callable[[], Engine] | None = None,
+    server: str | None = None,
 ) -> TrackerApp:
     """The app on `db_path` (None: a server diary, opened by `open_engine`). Its day is the
     clock's (tests and snapshots freeze the clock).
@@ -387,5 +388,6 @@ def make_app(
     With `engine` (tests) the database is open from the start. Without it the app paints
     first and opens the file in a thread worker, with `open_engine` if given (the command
     line's, which also makes the default data directory private), else tracker.storage.engine's.
+    A `server` URL (with db_path None) gives the first screen a first look through psycopg alone.
     """
-    return TrackerApp(diary=Diary(db_path=db_path, engine=engine, open_engine=open_engine))
+    return TrackerApp(diary=Diary(db_path=db_path, engine=engine, open_engine=open_engine, server=server))

@@ -64,8 +64,10 @@ class Diary(DiaryOutputs):
         db_path: Path | None,
         engine: Engine | None = None,
         open_engine: Callable[[], Engine] | None = None,
+        server: str | None = None,
     ) -> None:
         self.db_path = db_path  # None: a diary on a server, with no file to glance at or watch
+        self.server = server  # that server's URL, for a first look through its driver alone
         self._engine = engine
         if open_engine is None:
             if db_path is None:
@@ -128,14 +130,18 @@ class Diary(DiaryOutputs):
     # --- reads -------------------------------------------------------------------------------
 
     def glance(self, day: dt.date) -> DayShown | None:
-        """`day` read with sqlite3 alone, before the database stack is imported (tracker.storage.glance);
-        None when the file is not yet readable that way (missing, older schema, refused)."""
-        from tracker.storage.glance import glance_day
+        """`day` read with sqlite3 (or a server's driver) alone, before the database stack is
+        imported (tracker.storage.glance); None when the diary is not yet readable that way
+        (missing, older schema, refused, a server not named)."""
+        from tracker.storage.glance import glance_day, glance_server
 
-        if self.db_path is None:
-            return None  # a server diary: the first screen waits for the real read
         today = self.today()
-        glance = glance_day(self.db_path, day, active_until=today)
+        if self.db_path is not None:
+            glance = glance_day(self.db_path, day, active_until=today)
+        elif self.server is not None:
+            glance = glance_server(self.server, day, active_until=today)
+        else:
+            return None
         if glance is None:
             return None
         return DayShown(glance.summary, glance.factors, status_line(glance.active_dates, today))
