@@ -1,5 +1,6 @@
 """Twitches an app's export brings onto a day that already has twitches: every row of the file
-ends up added, matched, or a listed conflict, and the person's own twitches are never removed."""
+ends up added, matched, or a listed conflict, and the person's own twitches are never removed;
+the same in a diary file and in a diary on a PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -7,6 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import BACKENDS
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
 
 DAYLIO = (
     "full_date,date,weekday,time,mood,activities,note_title,note\n"
