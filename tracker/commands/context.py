@@ -184,10 +184,11 @@ class Context:
 def _holds_entries(path: Path) -> bool:
     """Whether `path` holds anything a person logged (another tracker may have written to a
     database this command created); True when it cannot be read, so it is kept."""
-    import sqlite3
+    from tracker.errors import DatabaseRefused
+    from tracker.storage.first_look import connect_file, database_errors
 
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_file(path, read_only=True)  # the one opener: an encrypted diary too
         try:
             return any(
                 conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
@@ -195,7 +196,7 @@ def _holds_entries(path: Path) -> bool:
             )
         finally:
             conn.close()
-    except sqlite3.Error:
+    except database_errors(DatabaseRefused):
         return True
 
 

@@ -204,7 +204,7 @@ def _fold_log(path: Path) -> None:
 
 def _export(source: Path, source_key: bytes | None, target: Path, target_key: bytes | None) -> None:
     """`source` copied whole into the new file `target` by SQLCipher's sqlcipher_export, each opened
-    with its key (None: plain), the header's write marker (user_version) carried over."""
+    with its key (None: plain), the header's write marker (user_version) and journal mode carried over."""
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     cipher = cipher_module()
@@ -219,6 +219,10 @@ def _export(source: Path, source_key: bytes | None, target: Path, target_key: by
         conn.execute("SELECT sqlcipher_export('converted')")
         (marker,) = conn.execute("PRAGMA main.user_version").fetchone()
         conn.execute(f"PRAGMA converted.user_version = {int(marker)}")
+        # The diary stays in write-ahead-log mode (readers never block a write); a backup, a rollback-journal copy.
+        (journal,) = conn.execute("PRAGMA main.journal_mode").fetchone()
+        if str(journal).lower() == "wal":
+            conn.execute("PRAGMA converted.journal_mode = WAL")
         conn.execute("DETACH DATABASE converted")
     finally:
         conn.close()
@@ -270,3 +274,20 @@ def copy_key_file(diary: Path, copy: Path) -> None:
     """Give the copy `copy` of the encrypted `diary` a key file of its own: the copy then opens
     wherever the passphrase is known, moved or restored without the diary."""
     write_wrapped(copy, read_wrapped(diary))
+
+
+def edited_image(image: bytes, copy_of: Path, edit: Callable[[sqlite3.Connection], None]) -> bytes:
+    """`image`, an encrypted copy of `copy_of` (opened with its key), after `edit` has changed it:
+    the change made in a private temporary folder, the bytes staying encrypted throughout."""
+    import tempfile
+
+    key = data_key(copy_of)
+    with tempfile.TemporaryDirectory(prefix="tracker-") as folder:
+        copy_path = Path(folder) / "copy.db"
+        copy_path.write_bytes(image)
+        copy = _open_keyed(copy_path, key)
+        try:
+            edit(copy)
+        finally:
+            copy.close()
+        return copy_path.read_bytes()

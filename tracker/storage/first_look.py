@@ -26,11 +26,11 @@ KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 BUSY_TIMEOUT_S = 10
 
 
-def database_errors() -> tuple[type[Exception], ...]:
+def database_errors(*more: type[Exception]) -> tuple[type[Exception], ...]:
     """What a failing read or write raises: sqlite3's errors, and SQLCipher's once it is loaded
-    (an encrypted diary's connections raise their own, which are not sqlite3's)."""
+    (an encrypted diary's connections raise their own, which are not sqlite3's); and `more`."""
     cipher = sys.modules.get("sqlcipher3")
-    return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
+    return (sqlite3.Error, *more, *((cipher.Error,) if cipher is not None else ()))
 
 
 def sqlite_uri(path: Path, *, read_only: bool = False) -> str:
@@ -66,7 +66,7 @@ def open_current(path: Path) -> sqlite3.Connection | None:
     read), when it is a tracker database at SCHEMA_HEAD; None when it is missing, not a regular
     file, older, unreadable, or has a write-ahead log that is not its own (the full open says why).
     The caller closes it."""
-    refused: tuple[type[Exception], ...] = (OSError, DatabaseRefused, *database_errors())
+    refused = database_errors(OSError, DatabaseRefused)
     try:
         if not os.path.isfile(path):
             return None  # missing, a folder, or a FIFO that would block
