@@ -157,3 +157,27 @@ def test_the_first_screen_reads_an_encrypted_diary(cli, db_path) -> None:
     glance = glance_day(db_path, today, active_until=today)
     assert glance is not None
     assert [episode.note for episode in glance.summary.episodes] == [NOTE]  # type: ignore[attr-defined]
+
+
+def test_exports_of_an_encrypted_diary_say_once_that_they_are_plain_text(cli, db_path, tmp_path) -> None:
+    _fill(cli)
+    plain = cli("export", "csv", "-o", str(tmp_path / "before.csv"))
+    assert "not encrypted" not in plain.err  # a plain diary's export is as plain as the diary
+    assert cli("db", "encrypt").code == 0
+    for args in (("export", "csv", "-o", str(tmp_path / "daily.csv")), ("export", "csv", "--episodes")):
+        exported = cli(*args)
+        assert exported.code == 0
+        assert exported.err.count("is not encrypted (the diary is)") == 1, args
+    assert FACTOR in (tmp_path / "daily.csv").read_text()  # plain text indeed
+
+
+def test_an_encrypted_diary_without_its_key_file_is_refused_in_one_line_naming_it(cli, db_path) -> None:
+    _fill(cli)
+    assert cli("db", "encrypt").code == 0
+    key_file(db_path).rename(db_path.parent / "elsewhere.key")
+    before = _files(db_path.parent)
+    refused = cli("log", "twitch")
+    assert refused.code == 2
+    assert len(refused.err.strip().splitlines()) == 1
+    assert key_file(db_path).name in refused.err
+    assert _files(db_path.parent) == before

@@ -41,6 +41,7 @@ class Context:
     # since under a full-screen app stderr is not seen.
     on_wait: Callable[[], None] | None = field(default=None, repr=False)
     _created: Path | None = field(default=None, repr=False)  # the database, if this command made it
+    _said_plaintext: bool = field(default=False, repr=False)
 
     @property
     def parser(self) -> argparse.ArgumentParser:
@@ -175,6 +176,17 @@ class Context:
             for adjusted in history.adjusted:
                 self.say(adjusted.words())
         return history
+
+    def say_plaintext(self, what: str) -> None:
+        """Say, once per command, that `what` (an export, a chart, a report) is not encrypted,
+        when the diary it comes from is."""
+        if self._said_plaintext or self.server_url is not None:
+            return
+        from tracker.storage.keys import is_encrypted, plaintext_words
+
+        if is_encrypted(self.db_path):
+            self._said_plaintext = True
+            self.say(plaintext_words(what))
 
     def say(self, message: str) -> None:
         """A message for the person (stderr, so data on stdout stays clean)."""

@@ -26,7 +26,7 @@ from tracker.storage.first_look import (
     database_errors,
     sqlite_uri,
 )
-from tracker.storage.keys import is_encrypted
+from tracker.storage.keys import is_encrypted, key_file
 from tracker.storage.schema import signature
 from tracker.storage.wal import foreign_wal, wal_path
 
@@ -79,7 +79,10 @@ def inspect_file(path: Path, *, recover: bool = True) -> FileState:
     # SQLCipher's file starts with a random salt, not SQLite's header (tracker.storage.keys).
     plain = not is_encrypted(path)
     if info.st_size and plain and read_head(path, len(SQLITE_MAGIC)) != SQLITE_MAGIC:  # never close()d: core.files
-        raise DatabaseRefused(f"{path} is not a tracker database (not an SQLite file); left untouched")
+        raise DatabaseRefused(
+            f"{path} is not a tracker database (not an SQLite file; an encrypted diary would have its key file "
+            f"{key_file(path).name} beside it); left untouched"
+        )
     _roll_back_crashed_transaction(path, recover=recover)
     reason = foreign_wal(path)
     if reason:

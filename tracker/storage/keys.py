@@ -192,6 +192,11 @@ def keyring_set(key_id: str, key: bytes) -> bool:
     return True
 
 
+def plaintext_words(what: str) -> str:
+    """The note that `what`, written from an encrypted diary, is not encrypted itself."""
+    return f"tracker: note: {what} is not encrypted (the diary is): anyone who gets it can read it"
+
+
 NO_KEYRING = (
     "no system keyring is available here, so the key is not cached: this diary opens with "
     f"{PASSPHRASE_ENV} (or `tracker db unlock` once a keyring is set up)"
