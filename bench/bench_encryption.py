@@ -24,14 +24,24 @@ HERE = Path(__file__).resolve().parent
 PASSPHRASE = "bench passphrase"
 
 
-def log_seconds(db: Path, env: dict[str, str], runs: int) -> float:
-    times = []
+def log_seconds(cases: dict[str, tuple[Path, dict[str, str]]], runs: int) -> dict[str, tuple[float, float]]:
+    """Per case, the median wall-clock and CPU seconds of `tracker log twitch`. The cases take
+    turns run by run, so a machine busy with other work slows each of them alike; CPU time
+    (user + system, of the child) is the steadier figure on a loaded machine."""
+    import resource
+
+    walls: dict[str, list[float]] = {name: [] for name in cases}
+    cpus: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "tracker", "--db", str(db), "log", "twitch"], env=env, check=True,
-                       capture_output=True)  # fmt: skip
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, (db, env) in cases.items():
+            used = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "tracker", "--db", str(db), "log", "twitch"], env=env, check=True,
+                           capture_output=True)  # fmt: skip
+            walls[name].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[name].append(after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime)
+    return {name: (statistics.median(walls[name]), statistics.median(cpus[name])) for name in cases}
 
 
 def first_screen_seconds(db: Path, env: dict[str, str], runs: int) -> tuple[float, float]:
@@ -72,15 +82,18 @@ def main() -> int:
         setup = dict(with_keyring, TRACKER_PASSPHRASE=PASSPHRASE)
         subprocess.run([sys.executable, "-m", "tracker", "--db", str(encrypted), "db", "encrypt"], env=setup,
                        check=True, capture_output=True)  # fmt: skip
-        log_plain = log_seconds(plain, base, args.runs)
-        log_keyring = log_seconds(encrypted, with_keyring, args.runs)
-        log_passphrase = log_seconds(encrypted, no_keyring, args.runs)
+        logs = log_seconds(
+            {"plain": (plain, base), "keyring": (encrypted, with_keyring), "passphrase": (encrypted, no_keyring)},
+            args.runs,
+        )
         first_plain, loaded_plain = first_screen_seconds(plain, base, args.runs)
         first_enc, loaded_enc = first_screen_seconds(encrypted, with_keyring, args.runs)
     print(f"{args.days} days of demo data, median of {args.runs} runs each")
-    print(f"tracker log twitch: plain {log_plain:.3f} s; encrypted, key in keyring {log_keyring:.3f} s "
-          f"(x{log_keyring / log_plain:.2f}); encrypted, no keyring (TRACKER_PASSPHRASE) {log_passphrase:.3f} s "
-          f"(x{log_passphrase / log_plain:.2f})")  # fmt: skip
+    (wall, cpu) = logs["plain"]
+    print(f"tracker log twitch, plain: {wall:.3f} s wall, {cpu:.3f} s CPU")
+    for name, words in (("keyring", "encrypted, key in keyring"), ("passphrase", "encrypted, no keyring")):
+        print(f"tracker log twitch, {words}: {logs[name][0]:.3f} s wall (x{logs[name][0] / wall:.2f}), "
+              f"{logs[name][1]:.3f} s CPU (x{logs[name][1] / cpu:.2f})")  # fmt: skip
     print(f"TUI first screen: plain {first_plain:.3f} s, encrypted {first_enc:.3f} s (x{first_enc / first_plain:.2f}); "
           f"today's twitch shown: plain {loaded_plain:.3f} s, encrypted {loaded_enc:.3f} s "
           f"(x{loaded_enc / loaded_plain:.2f})")  # fmt: skip

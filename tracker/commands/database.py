@@ -145,6 +145,8 @@ def copy_diary(context: Context) -> int:
         target.close(failed=not done)
     entries = sum(counts[name] for name in copy.ENTRY_TABLES)
     print(f"copied {entries} entries from {source.db_name} to {target.db_name}; their CSV exports are identical")
+    if target.server_url is not None or not _encrypted(target.db_path):
+        source.say_plaintext(f"the copy {target.db_name}")
     return 0
 
 
@@ -294,6 +296,12 @@ def _passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
     if confirm and getpass.getpass("the same again: ") != first:
         raise InputError("passphrase", "(not shown)", "the same passphrase twice; nothing was changed")
     return first
+
+
+def _encrypted(path: Path) -> bool:
+    from tracker.storage.keys import is_encrypted
+
+    return is_encrypted(path)
 
 
 def _key_name(path: Path) -> str:
