@@ -181,3 +181,24 @@ def test_an_encrypted_diary_without_its_key_file_is_refused_in_one_line_naming_i
     assert len(refused.err.strip().splitlines()) == 1
     assert key_file(db_path).name in refused.err
     assert _files(db_path.parent) == before
+
+
+def test_a_key_that_does_not_open_the_file_is_one_line_with_no_sqlcipher_noise(cli, tmp_path) -> None:
+    # Another process: SQLCipher logs from C, beneath what pytest captures in this one.
+    import os
+
+    from tests.helpers.processes import tracker_process
+
+    ours, theirs = tmp_path / "ours" / "diary.db", tmp_path / "theirs" / "diary.db"
+    for path in (ours, theirs):
+        path.parent.mkdir()
+        assert cli("log", "twitch", "--note", NOTE, db=path).code == 0
+        assert cli("db", "encrypt", db=path).code == 0
+    key_file(theirs).replace(key_file(ours))  # the same passphrase, another diary's key
+    before = _files(ours.parent)
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    done = tracker_process("--db", str(ours), "log", "twitch", env=env)
+    assert done.returncode == 2
+    said = f"tracker: error: the key does not open {ours} (another diary's key file?); left untouched"
+    assert done.stderr.splitlines() == [said]
+    assert _files(ours.parent) == before
