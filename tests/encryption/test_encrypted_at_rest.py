@@ -156,7 +156,7 @@ def test_the_first_screen_reads_an_encrypted_diary(cli, db_path) -> None:
     today = dt.date(2026, 11, 24)
     glance = glance_day(db_path, today, active_until=today)
     assert glance is not None
-    assert [episode.note for episode in glance.summary.episodes] == [NOTE]  # type: ignore[attr-defined]
+    assert [episode.note for episode in glance.summary.episodes] == [NOTE]
 
 
 def test_exports_of_an_encrypted_diary_say_once_that_they_are_plain_text(cli, db_path, tmp_path) -> None:
@@ -202,3 +202,13 @@ def test_a_key_that_does_not_open_the_file_is_one_line_with_no_sqlcipher_noise(c
     said = f"tracker: error: the key does not open {ours} (another diary's key file?); left untouched"
     assert done.stderr.splitlines() == [said]
     assert _files(ours.parent) == before
+
+
+def test_a_plain_diary_never_loads_the_encryption_libraries(tmp_path) -> None:
+    from tests.test_import_hygiene import loaded_modules
+
+    db = str(tmp_path / "plain.db")
+    code = "from tracker.cli import main\ntry:\n    main(['log', 'twitch'])\nexcept SystemExit:\n    pass"
+    loaded = loaded_modules(code, db)
+    assert "tracker.storage.keys" in loaded  # the check that tells a plain diary from an encrypted one ran
+    assert not {"sqlcipher3", "keyring", "argon2", "cryptography"} & loaded
