@@ -251,7 +251,7 @@ def encrypted_image(path: Path, problem: Callable[[sqlite3.Connection], str | No
     with tempfile.TemporaryDirectory(prefix="tracker-") as folder:
         copy_path = Path(folder) / "copy.db"
         os.close(os.open(copy_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        source = connect_file_keyed(path, key, read_only=True)
+        source = _open_keyed(path, key, read_only=True)
         copy = _open_keyed(copy_path, key)
         try:
             source.backup(copy)
@@ -263,11 +263,6 @@ def encrypted_image(path: Path, problem: Callable[[sqlite3.Connection], str | No
         if found:
             raise DatabaseRefused(f"the copy of {path} did not check out ({found}); no backup was written")
         return copy_path.read_bytes()
-
-
-def connect_file_keyed(path: Path, key: bytes, *, read_only: bool = False) -> sqlite3.Connection:
-    """A connection to the encrypted file at `path` with `key` given (a copy whose key file is elsewhere)."""
-    return _open_keyed(path, key, read_only=read_only)
 
 
 def copy_key_file(diary: Path, copy: Path) -> None:

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from tracker.errors import DatabaseRefused
-from tracker.storage.keys import is_encrypted, key_file
+from tracker.storage.keys import is_encrypted
 
 # The newest schema this code knows, and every revision it can upgrade from. A test keeps
 # these in step with migrations/versions/.
@@ -49,7 +49,7 @@ def connect_file(path: Path, *, read_only: bool = False, check_same_thread: bool
     its key instead: sqlcipher3 is a DB-API twin of sqlite3, so every reader works on it unchanged,
     catching database_errors() rather than sqlite3.Error alone.
     """
-    if os.path.exists(key_file(path)) and is_encrypted(path):  # a stat for a plain diary
+    if is_encrypted(path):  # one stat (of the key file) for a plain diary
         from tracker.storage.cipher import connect_encrypted  # deferred: SQLCipher, only for an encrypted diary
 
         return connect_encrypted(path, read_only=read_only, check_same_thread=check_same_thread)
