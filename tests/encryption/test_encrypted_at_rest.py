@@ -212,3 +212,14 @@ def test_a_plain_diary_never_loads_the_encryption_libraries(tmp_path) -> None:
     loaded = loaded_modules(code, db)
     assert "tracker.storage.keys" in loaded  # the check that tells a plain diary from an encrypted one ran
     assert not {"sqlcipher3", "keyring", "argon2", "cryptography"} & loaded
+
+
+def test_restoring_a_plain_copy_onto_an_encrypted_diary_says_it_is_plain_again(cli, db_path, tmp_path) -> None:
+    _fill(cli)
+    copy = tmp_path / "by-hand.db"
+    assert cli("db", "backup", str(copy)).code == 0  # plain: taken before encrypting, kept elsewhere
+    assert cli("db", "encrypt").code == 0
+    restored = cli("db", "restore", str(copy))
+    assert restored.code == 0, restored.err
+    assert restored.err.count("the diary is not any more") == 1
+    assert db_path.read_bytes().startswith(SQLITE_HEADER) and not key_file(db_path).exists()

@@ -183,7 +183,10 @@ def restore_copy(context: Context) -> int:
     path = context.db_path
     day = parse_date(context.args.date, today=context.now().date(), field="--date") if context.args.date else None
     chosen = choose_backup(path, named=context.args.backup, day=day)
+    was_encrypted = _encrypted(path)
     done = restore_backup(path, chosen)
+    if was_encrypted and not _encrypted(path):
+        context.say("tracker: note: that copy was not encrypted, so the diary is not any more: `tracker db encrypt`")
     if done.saved is not None:
         print(f"the diary as it was is kept in {done.saved}")
     before = done.before.words() if done.before else "unreadable"
