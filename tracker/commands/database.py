@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    db = commands.add_parser("db", help="where the database is; upgrade, back up or check it")
+    db = commands.add_parser("db", help="where the database is; upgrade, back up, check or encrypt it")
     actions = db.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(db))
     actions.add_parser("path", help="print the database path").set_defaults(handler=show_path)
     actions.add_parser("upgrade", help="upgrade the schema (after a backup)").set_defaults(handler=upgrade)
