@@ -121,17 +121,20 @@ def test_without_any_keyring_the_passphrase_opens_it_and_that_is_said_once(cli, 
     assert NO_KEYRING not in logged.err  # said when the key was set up, not on every entry
 
 
-def test_a_new_passphrase_opens_it_and_the_data_is_not_rewritten(cli, db_path, monkeypatch) -> None:
+def test_a_new_passphrase_opens_it_and_its_backups_and_the_data_is_not_rewritten(cli, db_path, monkeypatch) -> None:
     _fill(cli)
     assert cli("db", "encrypt").code == 0
     data = db_path.read_bytes()
     monkeypatch.setenv("TRACKER_NEW_PASSPHRASE", "a new passphrase")
     assert cli("db", "passphrase").code == 0
     assert db_path.read_bytes() == data
+    [backup] = [copy for copy in db_path.parent.glob("*.backup.db")]  # the one taken before encrypting
     another_machine()
     assert cli("list").code == 2  # the old one no longer opens it
+    assert cli("db", "check", db=backup).code == 2  # nor the backup
     monkeypatch.setenv("TRACKER_PASSPHRASE", "a new passphrase")
     assert NOTE in cli("list").out
+    assert cli("db", "check", db=backup).code == 0
 
 
 def test_checks_backups_and_restore_work_on_an_encrypted_diary(cli, db_path) -> None:

@@ -247,8 +247,9 @@ def new_passphrase(context: Context) -> int:
         raise DatabaseRefused(f"{path} is not encrypted; `tracker db encrypt` sets a passphrase")
     old = _passphrase(PASSPHRASE_ENV, "current passphrase: ")
     new = _passphrase(NEW_PASSPHRASE_ENV, "new passphrase: ", confirm=True)
-    change_passphrase(path, old, new)
-    print(f"the passphrase of {path} is changed; backups taken before keep the one they were taken with")
+    copies = change_passphrase(path, old, new)
+    also = f", and of its {len(copies)} encrypted backups" if copies else ""
+    print(f"the passphrase of {path} is changed{also}; the data was not rewritten")
     return 0
 
 

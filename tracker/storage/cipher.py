@@ -108,13 +108,8 @@ def encrypt_copies(path: Path, key: bytes) -> list[Path]:
     """Encrypt, each in place, the plain backups of the now encrypted diary at `path` (beside it
     and in the backup folder, thinned or kept), with its key; returns those encrypted. A copy
     left plain would keep in the clear what the diary no longer shows."""
-    from tracker.paths import backups_dir
-    from tracker.storage.backup import KEPT_KINDS, list_backups
-
-    folders = {path.parent, backups_dir(path)}
-    copies = [copy for folder in folders for kind in ("", *KEPT_KINDS) for copy in list_backups(path, folder, kind)]
     done = []
-    for copy in copies:
+    for copy in _backups(path):
         if is_encrypted(copy) or not copy.stat().st_size:
             continue
         temp = copy.with_name(f".{copy.name}.converting")
@@ -144,14 +139,36 @@ def decrypt_in_place(path: Path, *, check: Check) -> None:
         key_file(path).unlink()
 
 
-def change_passphrase(path: Path, old: str, new: str) -> None:
-    """Wrap the diary's data key with `new` instead of `old` (WrongPassphrase if `old` is not it);
-    the data is not re-encrypted. Copies taken before keep the passphrase they were taken with."""
+def change_passphrase(path: Path, old: str, new: str) -> list[Path]:
+    """Wrap the diary's data key with `new` instead of `old` (WrongPassphrase if `old` is not it),
+    in its key file and in those of its backups that share the key; the data is not re-encrypted.
+    Returns the backups whose key files were rewrapped: none is left opening with `old`."""
     from tracker.storage.keys import unwrap
 
     wrapped = read_wrapped(path)
     key = unwrap(wrapped, old)
-    write_wrapped(path, wrap(key, new, wrapped.key_id))
+    rewrapped = wrap(key, new, wrapped.key_id)
+    copies = [copy for copy in _backups(path) if _same_key(copy, wrapped.key_id)]
+    for copy in copies:
+        write_wrapped(copy, rewrapped)
+    write_wrapped(path, rewrapped)
+    return copies
+
+
+def _backups(path: Path) -> list[Path]:
+    """Every backup of the diary at `path`: beside it and in the backup folder, thinned or kept."""
+    from tracker.paths import backups_dir
+    from tracker.storage.backup import KEPT_KINDS, list_backups
+
+    folders = {path.parent, backups_dir(path)}
+    return [copy for folder in folders for kind in ("", *KEPT_KINDS) for copy in list_backups(path, folder, kind)]
+
+
+def _same_key(copy: Path, key_id: str) -> bool:
+    try:
+        return is_encrypted(copy) and read_wrapped(copy).key_id == key_id
+    except DatabaseRefused:  # a damaged key file: left as it is
+        return False
 
 
 def unlock(path: Path, passphrase: str) -> bool:
