@@ -28,8 +28,8 @@ from tracker.errors import DatabaseRefused
 PASSPHRASE_ENV = "TRACKER_PASSPHRASE"
 KEYRING_SERVICE = "tracker-diary-key"
 DATA_KEY_BYTES = 32
-# argon2id as RFC 9106's second recommended option (64 MiB, 3 passes): about 0.1 s, paid only
-# when the keyring has no key (another machine, a script with TRACKER_PASSPHRASE), never per write.
+# argon2id as RFC 9106's second recommended option (64 MiB, 3 passes): about 0.3 s of CPU
+# (bench/RESULTS.md), paid only when the keyring has no key (another machine, no keyring at all).
 ARGON2 = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 4}
 
 _known: dict[str, bytes] = {}  # key id -> data key, for the life of the process
