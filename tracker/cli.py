@@ -75,8 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _stored_value_line(context: Context) -> tuple[str, int] | None:
     """The line naming a value tracker never writes in the open database, if there is one."""
-    import sqlite3
-
+    from tracker.storage.first_look import database_errors
     from tracker.storage.stored_values import StoredValueError, refuse_foreign_values
 
     if context.server_url is not None:
@@ -85,7 +84,7 @@ def _stored_value_line(context: Context) -> tuple[str, int] | None:
         refuse_foreign_values(context.db_path)
     except StoredValueError as found:
         return failure_line(found)
-    except (sqlite3.Error, OSError):
+    except database_errors(OSError):
         return None  # the file cannot be read now: the first failure is the one to tell
     return None
 

@@ -62,7 +62,8 @@ def _database_error(exc: BaseException) -> str | None:
     original = getattr(exc, "orig", None) if type(exc).__module__.startswith("sqlalchemy") else exc
     if type(original).__module__.startswith("psycopg"):
         return _server_error(original)
-    if not isinstance(original, sqlite3.Error):
+    # An encrypted diary's connections are SQLCipher's, whose errors are not sqlite3's (known by name).
+    if not isinstance(original, sqlite3.Error) and not type(original).__module__.startswith("sqlcipher3"):
         return None
     text = str(original)
     if "locked" in text or "busy" in text:

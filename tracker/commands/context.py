@@ -41,9 +41,13 @@ class Context:
     # since under a full-screen app stderr is not seen.
     on_wait: Callable[[], None] | None = field(default=None, repr=False)
     _created: Path | None = field(default=None, repr=False)  # the database, if this command made it
+<<<<<<< HEAD
     _password: str | None = field(default=None, repr=False)  # typed once at the prompt, kept for this command
     # False under the full-screen app: a prompt on the terminal it draws on would never be seen.
     may_prompt: bool = field(default=True, repr=False)
+=======
+    _said_plaintext: bool = field(default=False, repr=False)
+>>>>>>> s6-i18
 
     @property
     def parser(self) -> argparse.ArgumentParser:
@@ -200,6 +204,17 @@ class Context:
                 self.say(adjusted.words())
         return history
 
+    def say_plaintext(self, what: str) -> None:
+        """Say, once per command, that `what` (an export, a chart, a report) is not encrypted,
+        when the diary it comes from is."""
+        if self._said_plaintext or self.server_url is not None:
+            return
+        from tracker.storage.keys import is_encrypted, plaintext_words
+
+        if is_encrypted(self.db_path):
+            self._said_plaintext = True
+            self.say(plaintext_words(what))
+
     def say(self, message: str) -> None:
         """A message for the person (stderr, so data on stdout stays clean)."""
         print(message, file=sys.stderr)
@@ -208,10 +223,11 @@ class Context:
 def _holds_entries(path: Path) -> bool:
     """Whether `path` holds anything a person logged (another tracker may have written to a
     database this command created); True when it cannot be read, so it is kept."""
-    import sqlite3
+    from tracker.errors import DatabaseRefused
+    from tracker.storage.first_look import connect_file, database_errors
 
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_file(path, read_only=True)  # the one opener: an encrypted diary too
         try:
             return any(
                 conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
@@ -219,7 +235,7 @@ def _holds_entries(path: Path) -> bool:
             )
         finally:
             conn.close()
-    except sqlite3.Error:
+    except database_errors(DatabaseRefused):
         return True
 
 

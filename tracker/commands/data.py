@@ -83,6 +83,7 @@ def export_csv(context: Context) -> int:
                 factors = export_factors(session=session)
     for adjusted in bounded.adjusted:
         context.say(adjusted.words())
+    context.say_plaintext("the CSV" if to_file else "the CSV on standard output")
     if to_file:
         path = Path(output)
         beside = factors_file_beside(path)
@@ -200,4 +201,5 @@ def export_visit(context: Context) -> int:
     engine = context.engine(read_only=True)
     for path in write_visit_packet(history, folder, engine=engine, today=context.now().date()):
         print(f"wrote {path}")
+    context.say_plaintext(f"the packet in {folder}")
     return 0

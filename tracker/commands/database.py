@@ -1,5 +1,5 @@
 """`tracker db path | upgrade | backup [DEST] | backups | restore BACKUP|--latest|--date D | check |
-copy SRC DEST [--merge]`."""
+copy SRC DEST [--merge] | encrypt | decrypt | passphrase | unlock`."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from tracker.commands.context import Context
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from tracker.storage.file_checks import FileState
+
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    db = commands.add_parser("db", help="where the database is; upgrade, back up or check it")
+    db = commands.add_parser("db", help="where the database is; upgrade, back up, check or encrypt it")
     actions = db.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(db))
     actions.add_parser("path", help="print the database path").set_defaults(handler=show_path)
     actions.add_parser("upgrade", help="upgrade the schema (after a backup)").set_defaults(handler=upgrade)
@@ -40,6 +42,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     which.add_argument("--latest", action="store_true", help="the newest backup")
     which.add_argument("--date", metavar="D", help="the newest backup taken on that day")
     restore.set_defaults(handler=restore_copy)
+    actions.add_parser(
+        "encrypt", help="encrypt the diary in place (after a backup); asks for a passphrase or reads TRACKER_PASSPHRASE"
+    ).set_defaults(handler=encrypt)
+    actions.add_parser("decrypt", help="turn an encrypted diary back into a plain one (after a backup)").set_defaults(
+        handler=decrypt
+    )
+    actions.add_parser(
+        "passphrase", help="change an encrypted diary's passphrase (new one: asked, or TRACKER_NEW_PASSPHRASE)"
+    ).set_defaults(handler=new_passphrase)
+    actions.add_parser(
+        "unlock", help="open an encrypted diary's key with its passphrase and keep it in the keyring"
+    ).set_defaults(handler=unlock)
 
 
 def show_path(context: Context) -> int:
@@ -138,6 +152,8 @@ def copy_diary(context: Context) -> int:
         target.close(failed=not done)
     entries = sum(counts[name] for name in copy.ENTRY_TABLES)
     print(f"copied {entries} entries from {source.db_name} to {target.db_name}; their CSV exports are identical")
+    if target.server_url is not None or not _encrypted(target.db_path):
+        source.say_plaintext(f"the copy {target.db_name}")
     return 0
 
 
@@ -198,7 +214,10 @@ def restore_copy(context: Context) -> int:
     path = context.db_path
     day = parse_date(context.args.date, today=context.now().date(), field="--date") if context.args.date else None
     chosen = choose_backup(path, named=context.args.backup, day=day)
+    was_encrypted = _encrypted(path)
     done = restore_backup(path, chosen)
+    if was_encrypted and not _encrypted(path):
+        context.say("tracker: note: that copy was not encrypted, so the diary is not any more: `tracker db encrypt`")
     if done.saved is not None:
         print(f"the diary as it was is kept in {done.saved}")
     before = done.before.words() if done.before else "unreadable"
@@ -210,3 +229,117 @@ def _size(size: int) -> str:
     if size < 1024:
         return f"{size} B"
     return f"{size / 1024:.1f} KB" if size < 1024**2 else f"{size / 1024**2:.1f} MB"
+
+
+# --- encryption at rest (tracker.storage.cipher) ---------------------------------------------
+
+NEW_PASSPHRASE_ENV = "TRACKER_NEW_PASSPHRASE"
+
+
+def encrypt(context: Context) -> int:
+    """Encrypt the diary in place: a backup first, the encrypted copy's CSV exports compared with
+    the diary's, then one rename; its plain backups are encrypted too."""
+    from tracker.storage.cipher import encrypt_in_place
+    from tracker.storage.engine import backup_database
+    from tracker.storage.keys import NO_KEYRING, PASSPHRASE_ENV
+
+    path = context.db_path
+    state = _healthy_diary(path, "encrypt")
+    passphrase = _passphrase(PASSPHRASE_ENV, "passphrase for the diary: ", confirm=True)
+    backup_database(path, state=state)
+    cached = encrypt_in_place(path, passphrase, check=_same_exports)
+    print(f"encrypted {path}; it and its backups open with the passphrase, kept in the key file {_key_name(path)}")
+    if not cached:
+        context.say(f"tracker: {NO_KEYRING}")
+    return 0
+
+
+def decrypt(context: Context) -> int:
+    """Decrypt the diary in place: an (encrypted) backup first, then as encrypt does."""
+    from tracker.storage.cipher import decrypt_in_place
+    from tracker.storage.engine import backup_database
+
+    path = context.db_path
+    state = _healthy_diary(path, "decrypt")
+    backup_database(path, state=state)
+    decrypt_in_place(path, check=_same_exports)
+    print(f"decrypted {path}: a plain SQLite file again; its backups stay encrypted and open with the passphrase")
+    return 0
+
+
+def new_passphrase(context: Context) -> int:
+    from tracker.storage.cipher import change_passphrase
+    from tracker.storage.keys import PASSPHRASE_ENV, is_encrypted
+
+    path = context.db_path
+    if not is_encrypted(path):
+        from tracker.errors import DatabaseRefused
+
+        raise DatabaseRefused(f"{path} is not encrypted; `tracker db encrypt` sets a passphrase")
+    old = _passphrase(PASSPHRASE_ENV, "current passphrase: ")
+    new = _passphrase(NEW_PASSPHRASE_ENV, "new passphrase: ", confirm=True)
+    copies = change_passphrase(path, old, new)
+    also = f", and of its {len(copies)} encrypted backups" if copies else ""
+    print(f"the passphrase of {path} is changed{also}; the data was not rewritten")
+    return 0
+
+
+def unlock(context: Context) -> int:
+    from tracker.storage.cipher import unlock as unlock_key
+    from tracker.storage.keys import NO_KEYRING, PASSPHRASE_ENV, is_encrypted
+
+    path = context.db_path
+    if not is_encrypted(path):
+        from tracker.errors import DatabaseRefused
+
+        raise DatabaseRefused(f"{path} is not encrypted; nothing to unlock")
+    if unlock_key(path, _passphrase(PASSPHRASE_ENV, "passphrase: ")):
+        print(f"unlocked {path}: its key is kept in this machine's keyring")
+        return 0
+    context.say(f"tracker: {NO_KEYRING}")
+    return 0
+
+
+def _healthy_diary(path: Path, verb: str) -> FileState:
+    from tracker.errors import DatabaseRefused
+    from tracker.storage.engine import inspect_file, refuse_foreign_objects
+
+    state = inspect_file(path, recover=False)  # refuses a file that is not a healthy tracker database
+    if state.revision is None:
+        raise DatabaseRefused(f"no tracker database at {path}; nothing to {verb}")
+    refuse_foreign_objects(path, state)
+    return state
+
+
+def _passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
+    """The passphrase from `env`, or asked without echo in a terminal (twice when `confirm`)."""
+    import os
+    import sys
+
+    from tracker.errors import InputError
+
+    given = os.environ.get(env)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise InputError(env, "", "a passphrase: set it, or run the command in a terminal to be asked")
+    import getpass
+
+    first = getpass.getpass(prompt)
+    if not first:
+        raise InputError("passphrase", "", "a passphrase that is not empty")
+    if confirm and getpass.getpass("the same again: ") != first:
+        raise InputError("passphrase", "(not shown)", "the same passphrase twice; nothing was changed")
+    return first
+
+
+def _encrypted(path: Path) -> bool:
+    from tracker.storage.keys import is_encrypted
+
+    return is_encrypted(path)
+
+
+def _key_name(path: Path) -> str:
+    from tracker.storage.keys import key_file
+
+    return key_file(path).name

@@ -86,10 +86,12 @@ def run_chart(context: Context) -> int:
     if context.args.sites:
         draw_site_chart(history, path)
         print(f"wrote {path}")
+        context.say_plaintext(str(path))
         return 0
     factors = _factor_columns(history, context.args.factor or list(CHART_FACTORS))
     draw_chart(history, path, weeks=weeks, factors=factors)
     print(f"wrote {path}")
+    context.say_plaintext(str(path))
     return 0
 
 
@@ -104,6 +106,7 @@ def run_report(context: Context) -> int:
     history = context.history()
     write_visit_report(history, path, today=context.now().date())
     print(f"wrote {path}")
+    context.say_plaintext(str(path))
     return 0
 
 

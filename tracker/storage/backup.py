@@ -19,6 +19,8 @@ from pathlib import Path
 from tracker.core.files import BACKUP_NAME, output_target, private_atomic_file
 from tracker.errors import DatabaseRefused, InputError
 from tracker.storage.file_checks import KNOWN_REVISIONS, FileState, connect_file
+from tracker.storage.first_look import database_errors
+from tracker.storage.keys import is_encrypted, key_file
 from tracker.storage.schema import signature
 
 BACKUPS_KEPT = 5
@@ -59,9 +61,17 @@ def backup_database(
     if dest.exists():
         raise DatabaseRefused(f"backup destination {dest} already exists; choose another")
     output_target(dest, field="DEST", backup=True)
-    image = _checked_image(path, state)
+    encrypted = is_encrypted(path)
+    if encrypted:  # the copy stays encrypted, with the diary's key (tracker.storage.cipher)
+        from tracker.storage.cipher import copy_key_file, encrypted_image
+
+        image = encrypted_image(path, lambda copy: copy_problem(copy, state))
+    else:
+        image = _checked_image(path, state)
     with private_atomic_file(dest, replace=False, field="DEST", backup=True) as handle:
         handle.write(image)
+    if encrypted:
+        copy_key_file(path, dest)  # the copy opens with the passphrase wherever it goes
     if rotate:
         prune_backups(path)
     return dest
@@ -100,7 +110,7 @@ def copy_problem(copy: sqlite3.Connection, state: FileState | None = None) -> st
         return f"integrity check: {check}"
     try:
         row = copy.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
+    except database_errors():
         row = None
     revision = row[0] if row else None
     if state is not None:
@@ -160,4 +170,10 @@ def _regular(path: Path) -> bool:
 
 def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:
     for old in list_backups(path)[:-keep]:
-        old.unlink(missing_ok=True)
+        remove_backup(old)
+
+
+def remove_backup(copy: Path) -> None:
+    """Remove a backup, and the key file an encrypted one has beside it."""
+    copy.unlink(missing_ok=True)
+    key_file(copy).unlink(missing_ok=True)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from tracker.core.files import ensure_private_dir, write_private
 from tracker.paths import BACKUPS_ENV_VAR, BACKUPS_OFF, backups_dir
-from tracker.storage.backup import backup_database, backup_time, list_backups
+from tracker.storage.backup import backup_database, backup_time, list_backups, remove_backup
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 
@@ -102,7 +102,7 @@ def thin_backups(path: Path, folder: Path) -> list[Path]:
     kept = kept_times(copies.values())
     removed = [copy for copy, taken in copies.items() if taken not in kept]
     for copy in removed:
-        copy.unlink(missing_ok=True)
+        remove_backup(copy)
     return removed
 
 

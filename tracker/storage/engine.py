@@ -25,6 +25,7 @@ from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.errors import DatabaseRefused, TrackerError
 from tracker.paths import default_db_path
 from tracker.storage.backup import BACKUPS_KEPT, backup_database, list_backups, prune_backups
+from tracker.storage.cipher import engine_module
 from tracker.storage.daily_backup import backup_if_first_today, none_today
 from tracker.storage.file_checks import (
     BUSY_TIMEOUT_S,
@@ -80,6 +81,7 @@ def make_engine(
         URL.create("sqlite", database=str(path)),  # shown in messages only: `creator` opens the file
         creator=partial(connect_file, path, read_only=read_only, check_same_thread=False),
         **({} if pool else {"poolclass": NullPool}),
+        **engine_module(path),  # SQLCipher's module for an encrypted diary: its errors are then database errors
     )
 
     @event.listens_for(engine, "connect")

@@ -18,7 +18,15 @@ from pathlib import Path
 from tracker.core.files import SQLITE_HEADER as SQLITE_MAGIC
 from tracker.core.files import describe_kind, read_head
 from tracker.errors import DatabaseRefused
-from tracker.storage.first_look import BUSY_TIMEOUT_S, KNOWN_REVISIONS, SCHEMA_HEAD, connect_file, sqlite_uri
+from tracker.storage.first_look import (
+    BUSY_TIMEOUT_S,
+    KNOWN_REVISIONS,
+    SCHEMA_HEAD,
+    connect_file,
+    database_errors,
+    sqlite_uri,
+)
+from tracker.storage.keys import is_encrypted, key_file
 from tracker.storage.schema import signature
 from tracker.storage.wal import foreign_wal, wal_path
 
@@ -68,8 +76,13 @@ def inspect_file(path: Path, *, recover: bool = True) -> FileState:
     if info.st_size == 0 and not (wal.exists() and wal.stat().st_size > 0):
         refuse_if_read_only(path, info)
         return FileState(exists=True, revision=None)
-    if info.st_size and read_head(path, len(SQLITE_MAGIC)) != SQLITE_MAGIC:  # never close()d: core.files
-        raise DatabaseRefused(f"{path} is not a tracker database (not an SQLite file); left untouched")
+    # SQLCipher's file starts with a random salt, not SQLite's header (tracker.storage.keys).
+    plain = not is_encrypted(path)
+    if info.st_size and plain and read_head(path, len(SQLITE_MAGIC)) != SQLITE_MAGIC:  # never close()d: core.files
+        raise DatabaseRefused(
+            f"{path} is not a tracker database (not an SQLite file; an encrypted diary would have its key file "
+            f"{key_file(path).name} beside it); left untouched"
+        )
     _roll_back_crashed_transaction(path, recover=recover)
     reason = foreign_wal(path)
     if reason:
@@ -93,7 +106,7 @@ def inspect_file(path: Path, *, recover: bool = True) -> FileState:
             schema = signature(conn)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         if "disk I/O error" in str(exc):
             # Opening a diary in WAL mode writes its shared-memory file: on a full disk that
             # fails like this, and "corrupt" would send a person to replace a healthy file.
@@ -135,7 +148,7 @@ def _roll_back_crashed_transaction(path: Path, *, recover: bool) -> None:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         raise DatabaseRefused(f"{path} has an unfinished transaction that could not be rolled back ({exc})") from None
 
 
@@ -170,7 +183,7 @@ def _index_entries(conn: sqlite3.Connection, index: str, table: str) -> int | No
         row = conn.execute("SELECT ncell FROM dbstat WHERE name = ? AND aggregate = 1", (index,)).fetchone()
         if row is not None:
             return int(row[0])
-    except sqlite3.OperationalError:
+    except database_errors():
         pass  # no dbstat in this SQLite
     first = conn.execute(f'PRAGMA index_info("{index}")').fetchone()
     if first is None or first[2] is None:

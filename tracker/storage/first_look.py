@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from pathlib import Path
+
+from tracker.errors import DatabaseRefused
+from tracker.storage.keys import is_encrypted
 
 # The newest schema this code knows, and every revision it can upgrade from. A test keeps
 # these in step with migrations/versions/.
@@ -20,6 +24,13 @@ SCHEMA_HEAD = "0006"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 BUSY_TIMEOUT_S = 10
+
+
+def database_errors(*more: type[Exception]) -> tuple[type[Exception], ...]:
+    """What a failing read or write raises: sqlite3's errors, and SQLCipher's once it is loaded
+    (an encrypted diary's connections raise their own, which are not sqlite3's); and `more`."""
+    cipher = sys.modules.get("sqlcipher3")
+    return (sqlite3.Error, *more, *((cipher.Error,) if cipher is not None else ()))
 
 
 def sqlite_uri(path: Path, *, read_only: bool = False) -> str:
@@ -32,7 +43,16 @@ def sqlite_uri(path: Path, *, read_only: bool = False) -> str:
 
 
 def connect_file(path: Path, *, read_only: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
-    """A sqlite3 connection to exactly `path` (never creating it); the one way tracker opens a database."""
+    """A sqlite3 connection to exactly `path` (never creating it); the one way tracker opens a database.
+
+    An encrypted diary (tracker.storage.keys.is_encrypted) gets a SQLCipher connection opened with
+    its key instead: sqlcipher3 is a DB-API twin of sqlite3, so every reader works on it unchanged,
+    catching database_errors() rather than sqlite3.Error alone.
+    """
+    if is_encrypted(path):  # one stat (of the key file) for a plain diary
+        from tracker.storage.cipher import connect_encrypted  # deferred: SQLCipher, only for an encrypted diary
+
+        return connect_encrypted(path, read_only=read_only, check_same_thread=check_same_thread)
     return sqlite3.connect(
         sqlite_uri(path, read_only=read_only),
         uri=True,
@@ -46,6 +66,7 @@ def open_current(path: Path) -> sqlite3.Connection | None:
     read), when it is a tracker database at SCHEMA_HEAD; None when it is missing, not a regular
     file, older, unreadable, or has a write-ahead log that is not its own (the full open says why).
     The caller closes it."""
+    refused = database_errors(OSError, DatabaseRefused)
     try:
         if not os.path.isfile(path):
             return None  # missing, a folder, or a FIFO that would block
@@ -56,7 +77,7 @@ def open_current(path: Path) -> sqlite3.Connection | None:
             if foreign_wal(path):
                 return None  # never show what a stray log holds
         conn = connect_file(path, read_only=True)
-    except (OSError, sqlite3.Error):
+    except refused:  # DatabaseRefused: an encrypted diary with no key here, said by the full open
         return None
     try:
         conn.execute("BEGIN")
@@ -64,7 +85,7 @@ def open_current(path: Path) -> sqlite3.Connection | None:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             if row and row[0] == SCHEMA_HEAD:
                 return conn
-    except sqlite3.Error:  # not a database ("file is not a database"), or unreadable
+    except database_errors():  # not a database ("file is not a database"), or unreadable
         conn.close()
         return None
     conn.close()  # a tracker database at another schema: the full open path upgrades or refuses it

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tracker.core.daily import DaySummary, summarize_day
-from tracker.storage.first_look import open_current
+from tracker.storage.first_look import database_errors, open_current
 
 
 class GlanceFactor(NamedTuple):
@@ -68,7 +68,7 @@ def glance_day(path: Path, day: dt.date, *, active_until: dt.date) -> DayGlance 
         return None
     try:
         return _read_day(conn, day, active_until)
-    except (sqlite3.Error, ValueError, TypeError):  # unreadable, or rows not as expected: wait for the full read
+    except database_errors(ValueError, TypeError):  # unreadable, or rows not as expected: wait for the full read
         return None
     finally:
         conn.close()

@@ -13,7 +13,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from tracker.storage.first_look import open_current
+from tracker.storage.first_look import database_errors, open_current
 
 TWITCH_KEYS = "t to log a twitch, n for none"
 
@@ -43,7 +43,7 @@ def reminder(path: Path, today: dt.date, *, factors: bool = False) -> str | None
         return f"Nothing logged today — {TWITCH_KEYS}"
     try:
         parts = _missing(conn, today, factors=factors)
-    except sqlite3.Error:
+    except database_errors():
         return f"{path} could not be read quickly; open tracker to see why"
     finally:
         conn.close()

@@ -27,8 +27,10 @@ from tracker.errors import DatabaseRefused, InputError
 from tracker.paths import backups_dir
 from tracker.storage.backup import KEPT_KINDS, backup_database, backup_name, backup_time, copy_problem, list_backups
 from tracker.storage.file_checks import connect_file, inspect_file, refuse_if_read_only
+from tracker.storage.first_look import database_errors
 from tracker.storage.in_use import kept_from_use, refuse_if_connected
 from tracker.storage.journal import RESTORED
+from tracker.storage.keys import is_encrypted, key_file
 from tracker.storage.stored_values import first_foreign_value
 from tracker.storage.wal import wal_path
 
@@ -106,7 +108,14 @@ def restore_backup(path: Path, backup: Path) -> Restored:
     with kept_from_use(path):
         ensure_private_dir(backups_dir(path))
         saved, before = _keep_current(path)
-        _replace(path, _journalled(image, backup, saved))
+        image = _journalled(image, backup, saved)
+        if is_encrypted(backup):  # the diary becomes the encrypted copy: its key file comes with it
+            from tracker.storage.cipher import copy_key_file
+
+            copy_key_file(backup, path)  # beside the diary as it is, a plain one or with the same key, harmless
+        _replace(path, image)
+        if not is_encrypted(backup):
+            key_file(path).unlink(missing_ok=True)  # a plain copy restored: the diary is plain again
         return Restored(backup, saved, before, contents(path))
 
 
@@ -130,11 +139,15 @@ def contents(path: Path) -> Contents:
 def _contents_or_none(path: Path) -> Contents | None:
     try:
         return contents(path)
-    except sqlite3.Error:
+    except database_errors(DatabaseRefused):  # DatabaseRefused: an encrypted copy with no key here
         return None
 
 
 def _checked_copy(backup: Path) -> bytes:
+    if is_encrypted(backup):  # checked in an encrypted copy of its own (tracker.storage.cipher)
+        from tracker.storage.cipher import encrypted_image
+
+        return encrypted_image(backup, lambda copy: copy_problem(copy) or _foreign_value(copy))
     try:
         source = connect_file(backup, read_only=True)
         copy = sqlite3.connect(":memory:")
@@ -145,7 +158,7 @@ def _checked_copy(backup: Path) -> bytes:
         finally:
             source.close()
             copy.close()
-    except sqlite3.Error as exc:
+    except database_errors() as exc:
         problem = str(exc)
     if problem:
         raise DatabaseRefused(f"{backup} cannot be restored ({problem}); the diary was left as it was")
@@ -156,21 +169,29 @@ def _journalled(image: bytes, backup: Path, saved: Path | None) -> bytes:
     """The image with the restore recorded as the newest action of its journal, so that `undo`
     right after a restore says how a restore is undone (restoring `saved`) instead of undoing
     an entry of the copy (tracker.storage.journal.RESTORED)."""
+    if is_encrypted(backup):
+        from tracker.storage.cipher import edited_image
+
+        return edited_image(image, backup, lambda copy: _record_restore(copy, backup, saved))
     copy = sqlite3.connect(":memory:")
     try:
         copy.deserialize(image)
-        done = f"restored {backup.name}"
-        undo = f"tracker db restore {saved}" if saved else "nothing: there was no diary before"
-        change = {"op": RESTORED, "backup": str(backup), "kept": str(saved) if saved else None}
-        at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-        with contextlib.suppress(sqlite3.OperationalError), copy:  # an older revision has no journal
-            copy.execute(
-                "INSERT INTO action (at, done, undo, changes) VALUES (?, ?, ?, ?)",
-                (at, done, undo, json.dumps([change])),
-            )
+        _record_restore(copy, backup, saved)
         return copy.serialize()
     finally:
         copy.close()
+
+
+def _record_restore(copy: sqlite3.Connection, backup: Path, saved: Path | None) -> None:
+    done = f"restored {backup.name}"
+    undo = f"tracker db restore {saved}" if saved else "nothing: there was no diary before"
+    change = {"op": RESTORED, "backup": str(backup), "kept": str(saved) if saved else None}
+    at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    with contextlib.suppress(*database_errors()), copy:  # an older revision has no journal
+        copy.execute(
+            "INSERT INTO action (at, done, undo, changes) VALUES (?, ?, ?, ?)",
+            (at, done, undo, json.dumps([change])),
+        )
 
 
 def _foreign_value(copy: sqlite3.Connection) -> str | None:
@@ -178,7 +199,7 @@ def _foreign_value(copy: sqlite3.Connection) -> str | None:
     refuse the diary it became, so the copy is refused instead, naming the value."""
     try:
         found = first_foreign_value(copy)
-    except sqlite3.OperationalError:  # an older revision's tables: checked once it is upgraded
+    except database_errors():  # an older revision's tables: checked once it is upgraded
         return None
     return found.split("; fix or delete")[0] if found else None
 
@@ -192,11 +213,13 @@ def _keep_current(path: Path) -> tuple[Path | None, Contents | None]:
     try:
         inspect_file(path)
         return backup_database(path, folder, kind="kept"), contents(path)
-    except (DatabaseRefused, sqlite3.Error):
+    except database_errors(DatabaseRefused):
         kept = folder / backup_name(path, dt.datetime.now(), "damaged")
         for suffix in ("", "-wal"):
             with contextlib.suppress(FileNotFoundError):
                 _copy_private(path.with_name(path.name + suffix), kept.with_name(kept.name + suffix))
+        with contextlib.suppress(FileNotFoundError):  # an encrypted diary's files open only with its key file
+            _copy_private(key_file(path), key_file(kept))
         for side in (wal_path(path), path.with_name(path.name + "-shm")):
             side.unlink(missing_ok=True)  # kept above; never to be replayed onto the restored file
         return kept, None

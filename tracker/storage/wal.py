@@ -64,7 +64,13 @@ def foreign_wal(path: Path) -> str | None:
     written on top of a later state of the file. A verdict counts only when neither file changed
     while it was reached. A foreign log is one nobody has open (opening it would have replayed
     it), so it holds still; one that changes on every try is being written, and so belongs.
+    An encrypted diary's page 1 and log frames cannot be read without its key: they are not
+    judged here (SQLCipher checks each page's authentication code as it reads it).
     """
+    from tracker.storage.keys import is_encrypted
+
+    if is_encrypted(path):
+        return None
     for attempt in range(SETTLE_TRIES):
         before = _state(path)
         reason = _judge(path)

@@ -10,10 +10,10 @@ once more, which is cheap and never wrong.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from tracker.storage.file_checks import connect_file
+from tracker.storage.first_look import database_errors
 
 WATCH_SECONDS = 2.0  # how soon an entry written elsewhere appears
 
@@ -30,7 +30,7 @@ class DiaryWatch:
     def _read(self) -> int | None:
         try:
             return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
-        except sqlite3.Error:  # busy or briefly unreadable: no news, try again later
+        except database_errors():  # busy or briefly unreadable: no news, try again later
             return None
 
     def changed(self) -> bool:

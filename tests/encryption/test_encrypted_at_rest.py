@@ -1,0 +1,228 @@
+"""An encrypted diary keeps a person's words out of its file, its log and its backups, opens
+without friction on this machine, with the passphrase on another, and never locks them out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.encryption.conftest import PASSPHRASE, another_machine, no_keyring
+from tracker.core.files import SQLITE_HEADER
+from tracker.storage.daily_backup import take_daily_backup
+from tracker.storage.first_look import connect_file
+from tracker.storage.keys import KEYRING_SERVICE, NO_KEYRING, forget_all, key_file
+
+NOTE = "left-eyelid-after-night-shift"
+FACTOR = "nightshiftcoffee"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` (backups included) and its bytes, the app's lock file aside."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _fill(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("factor", "add", FACTOR, "--kind", "number").code == 0
+    assert cli("log", FACTOR, "2").code == 0
+    assert cli("log", "twitch", "--location", "eyelid", "--side", "left", "--note", NOTE).code == 0
+
+
+def test_the_file_its_log_and_its_backups_hold_no_words_and_no_sqlite_header(cli, db_path, monkeypatch) -> None:
+    _fill(cli)
+    encrypted = cli("db", "encrypt")
+    assert encrypted.code == 0, encrypted.err
+    assert cli("db", "backup").code == 0  # by hand, beside the diary
+    take_daily_backup(db_path, dt.datetime.now())  # what the first write of a day starts
+    reader = connect_file(db_path, read_only=True)  # holds a snapshot: the log is not folded away
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM episode").fetchone()
+        assert cli("log", "twitch", "--note", NOTE + "-again").code == 0
+        wal = db_path.with_name(db_path.name + "-wal")
+        assert wal.stat().st_size > 0
+        files = _files(db_path.parent)
+    finally:
+        reader.close()
+    databases = [name for name in files if name.endswith(".db") or name.endswith("-wal")]
+    # The diary, its log, the backup taken before encrypting (encrypted since), by hand, and the daily one.
+    assert len([name for name in databases if ".backup" in name]) >= 3, databases
+    for name in databases:
+        assert not files[name].startswith(SQLITE_HEADER), name
+    for name, data in files.items():
+        assert NOTE.encode() not in data, name
+        assert FACTOR.encode() not in data, name
+    listed = cli("list")
+    assert NOTE in listed.out and NOTE + "-again" in listed.out  # and the person still reads them
+
+
+def test_a_wrong_or_missing_passphrase_is_one_line_exit_2_and_writes_nothing(cli, db_path, monkeypatch) -> None:
+    _fill(cli)
+    assert cli("db", "encrypt").code == 0
+    before = _files(db_path.parent)
+    another_machine()
+    monkeypatch.setenv("TRACKER_PASSPHRASE", "not the passphrase")
+    for args in (("log", "twitch", "--note", "x"), ("list",), ("db", "check"), ("db", "backup"), ("db", "decrypt")):
+        refused = cli(*args)
+        assert refused.code == 2, args
+        assert refused.err.strip().splitlines() == [
+            "tracker: error: wrong passphrase: it does not open this diary's key; nothing was written"
+        ], args
+    monkeypatch.delenv("TRACKER_PASSPHRASE")
+    locked = cli("log", "twitch")
+    assert locked.code == 2
+    assert len(locked.err.strip().splitlines()) == 1
+    assert "this diary is encrypted: set TRACKER_PASSPHRASE or unlock it with `tracker db unlock`" in locked.err
+    assert _files(db_path.parent) == before
+
+
+def test_encrypt_then_log_then_decrypt_keeps_every_entry(cli, db_path) -> None:
+    _fill(cli)
+    assert cli("log", "stress", "3").code == 0
+    assert cli("db", "encrypt").code == 0
+    assert cli("log", "twitch", "--note", "while encrypted").code == 0
+    assert cli("log", "stress", "4", "--date", "2026-11-20").code == 0
+    while_encrypted = (cli("export", "csv").out, cli("export", "csv", "--episodes").out)
+    decrypted = cli("db", "decrypt")
+    assert decrypted.code == 0, decrypted.err
+    assert db_path.read_bytes().startswith(SQLITE_HEADER)
+    assert not key_file(db_path).exists()
+    assert (cli("export", "csv").out, cli("export", "csv", "--episodes").out) == while_encrypted
+    episodes = cli("export", "csv", "--episodes").out
+    assert NOTE in episodes and "while encrypted" in episodes
+    assert len(episodes.strip().splitlines()) == 3  # the header and both twitches
+
+
+def test_another_machine_opens_it_with_the_passphrase_and_then_keeps_the_key(cli, db_path, monkeypatch) -> None:
+    _fill(cli)
+    assert cli("db", "encrypt").code == 0
+    elsewhere = another_machine()
+    monkeypatch.delenv("TRACKER_PASSPHRASE")
+    assert cli("list").code == 2  # no key here yet, and no passphrase given
+    monkeypatch.setenv("TRACKER_PASSPHRASE", PASSPHRASE)
+    listed = cli("list")
+    assert listed.code == 0 and NOTE in listed.out
+    assert [service for service, _ in elsewhere.stored] == [KEYRING_SERVICE]
+    monkeypatch.delenv("TRACKER_PASSPHRASE")
+    forget_all()  # a new process on that machine: its keyring kept the key
+    assert cli("log", "twitch").code == 0  # nothing typed
+
+
+def test_without_any_keyring_the_passphrase_opens_it_and_that_is_said_once(cli, db_path) -> None:
+    _fill(cli)
+    no_keyring()
+    encrypted = cli("db", "encrypt")
+    assert encrypted.code == 0
+    assert encrypted.err.count(NO_KEYRING) == 1
+    forget_all()  # a new process: the key comes from TRACKER_PASSPHRASE again
+    logged = cli("log", "twitch", "--note", "no keyring")
+    assert logged.code == 0
+    assert NO_KEYRING not in logged.err  # said when the key was set up, not on every entry
+
+
+def test_a_new_passphrase_opens_it_and_its_backups_and_the_data_is_not_rewritten(cli, db_path, monkeypatch) -> None:
+    _fill(cli)
+    assert cli("db", "encrypt").code == 0
+    data = db_path.read_bytes()
+    monkeypatch.setenv("TRACKER_NEW_PASSPHRASE", "a new passphrase")
+    assert cli("db", "passphrase").code == 0
+    assert db_path.read_bytes() == data
+    [backup] = [copy for copy in db_path.parent.glob("*.backup.db")]  # the one taken before encrypting
+    another_machine()
+    assert cli("list").code == 2  # the old one no longer opens it
+    assert cli("db", "check", db=backup).code == 2  # nor the backup
+    monkeypatch.setenv("TRACKER_PASSPHRASE", "a new passphrase")
+    assert NOTE in cli("list").out
+    assert cli("db", "check", db=backup).code == 0
+
+
+def test_checks_backups_and_restore_work_on_an_encrypted_diary(cli, db_path) -> None:
+    _fill(cli)
+    assert cli("db", "encrypt").code == 0
+    checked = cli("db", "check")
+    assert checked.code == 0 and "integrity: ok" in checked.out
+    assert cli("log", "twitch", "--note", "after the backups").code == 0
+    restored = cli("db", "restore", "--latest")
+    assert restored.code == 0, restored.err
+    episodes = cli("export", "csv", "--episodes").out
+    assert NOTE in episodes and "after the backups" not in episodes
+    assert not db_path.read_bytes().startswith(SQLITE_HEADER)
+
+
+@pytest.mark.usefixtures("frozen")
+def test_the_first_screen_reads_an_encrypted_diary(cli, db_path) -> None:
+    from tracker.storage.glance import glance_day
+
+    _fill(cli)
+    assert cli("db", "encrypt").code == 0
+    today = dt.date(2026, 11, 24)
+    glance = glance_day(db_path, today, active_until=today)
+    assert glance is not None
+    assert [episode.note for episode in glance.summary.episodes] == [NOTE]
+
+
+def test_exports_of_an_encrypted_diary_say_once_that_they_are_plain_text(cli, db_path, tmp_path) -> None:
+    _fill(cli)
+    plain = cli("export", "csv", "-o", str(tmp_path / "before.csv"))
+    assert "not encrypted" not in plain.err  # a plain diary's export is as plain as the diary
+    assert cli("db", "encrypt").code == 0
+    for args in (("export", "csv", "-o", str(tmp_path / "daily.csv")), ("export", "csv", "--episodes")):
+        exported = cli(*args)
+        assert exported.code == 0
+        assert exported.err.count("is not encrypted (the diary is)") == 1, args
+    assert FACTOR in (tmp_path / "daily.csv").read_text()  # plain text indeed
+
+
+def test_an_encrypted_diary_without_its_key_file_is_refused_in_one_line_naming_it(cli, db_path) -> None:
+    _fill(cli)
+    assert cli("db", "encrypt").code == 0
+    key_file(db_path).rename(db_path.parent / "elsewhere.key")
+    before = _files(db_path.parent)
+    refused = cli("log", "twitch")
+    assert refused.code == 2
+    assert len(refused.err.strip().splitlines()) == 1
+    assert key_file(db_path).name in refused.err
+    assert _files(db_path.parent) == before
+
+
+def test_a_key_that_does_not_open_the_file_is_one_line_with_no_sqlcipher_noise(cli, tmp_path) -> None:
+    # Another process: SQLCipher logs from C, beneath what pytest captures in this one.
+    import os
+
+    from tests.helpers.processes import tracker_process
+
+    ours, theirs = tmp_path / "ours" / "diary.db", tmp_path / "theirs" / "diary.db"
+    for path in (ours, theirs):
+        path.parent.mkdir()
+        assert cli("log", "twitch", "--note", NOTE, db=path).code == 0
+        assert cli("db", "encrypt", db=path).code == 0
+    key_file(theirs).replace(key_file(ours))  # the same passphrase, another diary's key
+    before = _files(ours.parent)
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    done = tracker_process("--db", str(ours), "log", "twitch", env=env)
+    assert done.returncode == 2
+    said = f"tracker: error: the key does not open {ours} (another diary's key file?); left untouched"
+    assert done.stderr.splitlines() == [said]
+    assert _files(ours.parent) == before
+
+
+def test_a_plain_diary_never_loads_the_encryption_libraries(tmp_path) -> None:
+    from tests.test_import_hygiene import loaded_modules
+
+    db = str(tmp_path / "plain.db")
+    code = "from tracker.cli import main\ntry:\n    main(['log', 'twitch'])\nexcept SystemExit:\n    pass"
+    loaded = loaded_modules(code, db)
+    assert "tracker.storage.keys" in loaded  # the check that tells a plain diary from an encrypted one ran
+    assert not {"sqlcipher3", "keyring", "argon2", "cryptography"} & loaded
+
+
+def test_restoring_a_plain_copy_onto_an_encrypted_diary_says_it_is_plain_again(cli, db_path, tmp_path) -> None:
+    _fill(cli)
+    copy = tmp_path / "by-hand.db"
+    assert cli("db", "backup", str(copy)).code == 0  # plain: taken before encrypting, kept elsewhere
+    assert cli("db", "encrypt").code == 0
+    restored = cli("db", "restore", str(copy))
+    assert restored.code == 0, restored.err
+    assert restored.err.count("the diary is not any more") == 1
+    assert db_path.read_bytes().startswith(SQLITE_HEADER) and not key_file(db_path).exists()

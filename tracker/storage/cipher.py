@@ -1,0 +1,305 @@
+"""SQLCipher: opening an encrypted diary, and turning a diary into one and back, in place.
+
+Every connection goes through tracker.storage.first_look.connect_file, which comes here for a file
+tracker.storage.keys.is_encrypted says is encrypted. Encrypting and decrypting follow the same
+steps: a backup of the diary as it is; the other form written beside it under a hidden name
+(SQLCipher's `sqlcipher_export`); the two compared (`check`, the CSV exports); then the new file
+swapped in with one rename, so the diary's name always holds one whole diary. The write-ahead log
+is folded in first, and the diary is kept from use meanwhile (tracker.storage.in_use).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from tracker.core.files import DATABASE_SIDE_FILES
+from tracker.errors import DatabaseRefused
+from tracker.storage.first_look import BUSY_TIMEOUT_S, sqlite_uri
+from tracker.storage.keys import (
+    data_key,
+    is_encrypted,
+    key_file,
+    keyring_set,
+    new_data_key,
+    read_wrapped,
+    remember,
+    wrap,
+    write_wrapped,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+
+Check = Callable[["Connection", "Connection"], None]
+
+
+def cipher_module() -> Any:
+    """The sqlcipher3 module, or DatabaseRefused saying how to install it."""
+    try:
+        import sqlcipher3  # deferred: only an encrypted diary needs SQLCipher
+    except ImportError:
+        raise DatabaseRefused(
+            "encryption needs the encrypted extra: pip install 'tracker[encrypted]' (sqlcipher3, keyring, argon2-cffi)"
+        ) from None
+    return sqlcipher3
+
+
+def connect_encrypted(path: Path, *, read_only: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A SQLCipher connection to the encrypted diary at `path`, opened with its data key
+    (tracker.storage.keys.data_key). DiaryLocked without a key; DatabaseRefused when the key does not
+    open the file. SQLCipher's own log is silenced: the person reads tracker's one line instead."""
+    key = data_key(path)
+    return _open_keyed(path, key, read_only=read_only, check_same_thread=check_same_thread)
+
+
+def _open_keyed(
+    path: Path, key: bytes, *, read_only: bool = False, check_same_thread: bool = True
+) -> sqlite3.Connection:
+    cipher = cipher_module()
+    conn = cipher.connect(
+        sqlite_uri(path, read_only=read_only), uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=check_same_thread
+    )
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the first read is where a wrong key shows
+    except cipher.DatabaseError:
+        conn.close()
+        raise DatabaseRefused(f"the key does not open {path} (another diary's key file?); left untouched") from None
+    # A DB-API twin of sqlite3.Connection: typed as one so every reader takes it unchanged.
+    return cast(sqlite3.Connection, conn)
+
+
+def engine_module(path: Path) -> dict[str, Any]:
+    """What create_engine needs to speak to `path`: SQLCipher's module for an encrypted diary, so
+    SQLAlchemy knows its errors as database errors; nothing for a plain one."""
+    return {"module": cipher_module()} if is_encrypted(path) else {}
+
+
+# --- in place, both ways ---------------------------------------------------------------------
+
+
+def encrypt_in_place(path: Path, passphrase: str, *, check: Check) -> bool:
+    """Encrypt the plain diary at `path` with a new random data key wrapped by `passphrase` (the
+    key file is written beside the diary), then every plain backup of it; returns whether the key
+    is cached in a system keyring (False: there is none). `check` compares the plain and the
+    encrypted diary and raises to stop, the diary left as it was."""
+    if is_encrypted(path):
+        raise DatabaseRefused(f"{path} is already encrypted; nothing was changed")
+    key_id, key = new_data_key()
+    wrapped = wrap(key, passphrase, key_id)
+    remember(key_id, key)
+    with _swapping(path) as temp:
+        _export(path, None, temp, key)
+        write_wrapped(temp, wrapped)
+        _compare(path, temp, check)
+        write_wrapped(path, wrapped)  # beside a plain file it changes nothing: the header still says plain
+        os.replace(temp, path)
+    encrypt_copies(path, key)
+    return keyring_set(key_id, key)
+
+
+def encrypt_copies(path: Path, key: bytes) -> list[Path]:
+    """Encrypt, each in place, the plain backups of the now encrypted diary at `path` (beside it
+    and in the backup folder, thinned or kept), with its key; returns those encrypted. A copy
+    left plain would keep in the clear what the diary no longer shows."""
+    done = []
+    for copy in _backups(path):
+        if is_encrypted(copy) or not copy.stat().st_size:
+            continue
+        temp = copy.with_name(f".{copy.name}.converting")
+        _remove(temp)
+        try:
+            _export(copy, None, temp, key)
+            copy_key_file(path, copy)
+            os.replace(temp, copy)
+        finally:
+            _remove(temp)
+        done.append(copy)
+    return done
+
+
+def decrypt_in_place(path: Path, *, check: Check) -> None:
+    """Turn the encrypted diary at `path` back into a plain SQLite file, its key file removed.
+    `check` as for encrypt_in_place."""
+    if not is_encrypted(path):
+        raise DatabaseRefused(f"{path} is not encrypted; nothing was changed")
+    key = data_key(path)
+    with _swapping(path) as temp:
+        _export(path, key, temp, None)
+        _compare(path, temp, check)
+        os.replace(temp, path)
+    # The keyring keeps the key: the diary's backups stay encrypted and still open without the passphrase.
+    with contextlib.suppress(FileNotFoundError):
+        key_file(path).unlink()
+
+
+def change_passphrase(path: Path, old: str, new: str) -> list[Path]:
+    """Wrap the diary's data key with `new` instead of `old` (WrongPassphrase if `old` is not it),
+    in its key file and in those of its backups that share the key; the data is not re-encrypted.
+    Returns the backups whose key files were rewrapped: none is left opening with `old`."""
+    from tracker.storage.keys import unwrap
+
+    wrapped = read_wrapped(path)
+    key = unwrap(wrapped, old)
+    rewrapped = wrap(key, new, wrapped.key_id)
+    copies = [copy for copy in _backups(path) if _same_key(copy, wrapped.key_id)]
+    for copy in copies:
+        write_wrapped(copy, rewrapped)
+    write_wrapped(path, rewrapped)
+    return copies
+
+
+def _backups(path: Path) -> list[Path]:
+    """Every backup of the diary at `path`: beside it and in the backup folder, thinned or kept."""
+    from tracker.paths import backups_dir
+    from tracker.storage.backup import KEPT_KINDS, list_backups
+
+    folders = {path.parent, backups_dir(path)}
+    return [copy for folder in folders for kind in ("", *KEPT_KINDS) for copy in list_backups(path, folder, kind)]
+
+
+def _same_key(copy: Path, key_id: str) -> bool:
+    try:
+        return is_encrypted(copy) and read_wrapped(copy).key_id == key_id
+    except DatabaseRefused:  # a damaged key file: left as it is
+        return False
+
+
+def unlock(path: Path, passphrase: str) -> bool:
+    """Open the key with `passphrase` and keep it in the keyring; False when there is no keyring."""
+    from tracker.storage.keys import unwrap
+
+    wrapped = read_wrapped(path)
+    key = unwrap(wrapped, passphrase)
+    _open_keyed(path, key, read_only=True).close()  # the key opens this very file
+    remember(wrapped.key_id, key)
+    return keyring_set(wrapped.key_id, key)
+
+
+@contextlib.contextmanager
+def _swapping(path: Path) -> Iterator[Path]:
+    """The hidden name the new form is written to; whatever is left there is removed at the end.
+    The diary is kept from use and its write-ahead log folded in first."""
+    from tracker.storage.in_use import kept_from_use
+
+    temp = path.with_name(f".{path.name}.converting")
+    with kept_from_use(path):
+        _fold_log(path)
+        _remove(temp)
+        try:
+            yield temp
+        finally:
+            _remove(temp)
+        for suffix in DATABASE_SIDE_FILES:  # the old file's, empty after the fold: never the new one's
+            with contextlib.suppress(FileNotFoundError):
+                path.with_name(path.name + suffix).unlink()
+
+
+def _remove(temp: Path) -> None:
+    for name in (temp, key_file(temp), *(temp.with_name(temp.name + suffix) for suffix in DATABASE_SIDE_FILES)):
+        with contextlib.suppress(FileNotFoundError):
+            name.unlink()
+
+
+def _fold_log(path: Path) -> None:
+    from tracker.storage.first_look import connect_file
+
+    conn = connect_file(path)
+    try:
+        (busy, _, _) = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        conn.close()
+    if busy:
+        raise DatabaseRefused(f"another program is writing {path}; close it, then try again. Nothing was changed")
+
+
+def _export(source: Path, source_key: bytes | None, target: Path, target_key: bytes | None) -> None:
+    """`source` copied whole into the new file `target` by SQLCipher's sqlcipher_export, each opened
+    with its key (None: plain), the header's write marker (user_version) and journal mode carried over."""
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    cipher = cipher_module()
+    if source_key is None:
+        conn = cipher.connect(sqlite_uri(source, read_only=True), uri=True, timeout=BUSY_TIMEOUT_S)
+        conn.execute("PRAGMA cipher_log_level = NONE")
+    else:
+        conn = _open_keyed(source, source_key, read_only=True)
+    try:
+        attach_key = f"x'{target_key.hex()}'" if target_key is not None else ""  # an empty key: a plain file
+        conn.execute("ATTACH DATABASE ? AS converted KEY ?", (sqlite_uri(target), attach_key))
+        conn.execute("SELECT sqlcipher_export('converted')")
+        (marker,) = conn.execute("PRAGMA main.user_version").fetchone()
+        conn.execute(f"PRAGMA converted.user_version = {int(marker)}")
+        # The diary stays in write-ahead-log mode (readers never block a write); a backup, a rollback-journal copy.
+        (journal,) = conn.execute("PRAGMA main.journal_mode").fetchone()
+        if str(journal).lower() == "wal":
+            conn.execute("PRAGMA converted.journal_mode = WAL")
+        conn.execute("DETACH DATABASE converted")
+    finally:
+        conn.close()
+
+
+def _compare(original: Path, converted: Path, check: Check) -> None:
+    from tracker.storage.engine import make_engine
+
+    engines: list[Engine] = [make_engine(file, read_only=True, pool=False) for file in (original, converted)]
+    try:
+        with engines[0].connect() as before, engines[1].connect() as after:
+            check(before, after)
+    finally:
+        for engine in engines:
+            engine.dispose()
+
+
+def encrypted_image(path: Path, problem: Callable[[sqlite3.Connection], str | None]) -> bytes:
+    """The encrypted diary at `path` as one consistent snapshot's bytes, still encrypted with its
+    key, in rollback-journal mode (one self-contained file, as every backup is). The copy is made
+    in a private temporary folder (SQLCipher cannot serialize to memory) and checked there:
+    DatabaseRefused, with nothing written, when `problem` finds one."""
+    import tempfile
+
+    key = data_key(path)
+    with tempfile.TemporaryDirectory(prefix="tracker-") as folder:
+        copy_path = Path(folder) / "copy.db"
+        os.close(os.open(copy_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        source = _open_keyed(path, key, read_only=True)
+        copy = _open_keyed(copy_path, key)
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            found = problem(copy)
+        finally:
+            source.close()
+            copy.close()
+        if found:
+            raise DatabaseRefused(f"the copy of {path} did not check out ({found}); no backup was written")
+        return copy_path.read_bytes()
+
+
+def copy_key_file(diary: Path, copy: Path) -> None:
+    """Give the copy `copy` of the encrypted `diary` a key file of its own: the copy then opens
+    wherever the passphrase is known, moved or restored without the diary."""
+    write_wrapped(copy, read_wrapped(diary))
+
+
+def edited_image(image: bytes, copy_of: Path, edit: Callable[[sqlite3.Connection], None]) -> bytes:
+    """`image`, an encrypted copy of `copy_of` (opened with its key), after `edit` has changed it:
+    the change made in a private temporary folder, the bytes staying encrypted throughout."""
+    import tempfile
+
+    key = data_key(copy_of)
+    with tempfile.TemporaryDirectory(prefix="tracker-") as folder:
+        copy_path = Path(folder) / "copy.db"
+        copy_path.write_bytes(image)
+        copy = _open_keyed(copy_path, key)
+        try:
+            edit(copy)
+        finally:
+            copy.close()
+        return copy_path.read_bytes()
