@@ -28,7 +28,7 @@ from pathlib import Path
 
 from tracker.core.files import ensure_private_dir, write_private
 from tracker.paths import BACKUPS_ENV_VAR, BACKUPS_OFF, backups_dir
-from tracker.storage.backup import backup_database, backup_time, list_backups
+from tracker.storage.backup import backup_database, backup_time, list_backups, made_here, remove_copies
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 
@@ -97,12 +97,13 @@ def failure_note(path: Path) -> Path:
 
 
 def thin_backups(path: Path, folder: Path) -> list[Path]:
-    """Remove the copies of `path` in `folder` that kept_times does not keep; returns those removed."""
-    copies = {copy: taken for copy in list_backups(path, folder) if (taken := backup_time(copy)) is not None}
+    """Remove the copies of `path` in `folder` that kept_times does not keep; returns those removed.
+    Only copies tracker wrote there (tracker.storage.backup.made_here) are counted or removed."""
+    own = made_here(list_backups(path, folder))
+    copies = {copy: taken for copy in own if (taken := backup_time(copy)) is not None}
     kept = kept_times(copies.values())
     removed = [copy for copy, taken in copies.items() if taken not in kept]
-    for copy in removed:
-        copy.unlink(missing_ok=True)
+    remove_copies(removed)
     return removed
 
 
