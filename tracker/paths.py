@@ -102,13 +102,20 @@ def backups_dir(db_path: Path) -> Path:
     say), a folder of this diary's own inside it, named after the diary's file and a short
     hash of its full path: two diaries called diary.db in different folders can share one
     backup folder and never see, restore or thin each other's copies. Not created here."""
-    env_value = os.environ.get(BACKUPS_ENV_VAR)
-    if env_value and env_value != BACKUPS_OFF:
+    shared = shared_backups_dir()
+    if shared is not None:
         import hashlib  # deferred: only a shared backup folder needs it
 
         where = hashlib.sha256(os.fsencode(db_path.resolve())).hexdigest()[:10]
-        return Path(env_value).expanduser() / f"{db_path.name}-{where}"
+        return shared / f"{db_path.name}-{where}"
     return db_path.parent / BACKUPS_DIRNAME
+
+
+def shared_backups_dir() -> Path | None:
+    """The folder `TRACKER_BACKUPS` names, holding a folder per diary (backups_dir); None
+    without one. Earlier versions put every diary's copies straight into it."""
+    env_value = os.environ.get(BACKUPS_ENV_VAR)
+    return Path(env_value).expanduser() if env_value and env_value != BACKUPS_OFF else None
 
 
 def default_export(kind: str, day: dt.date) -> Path:

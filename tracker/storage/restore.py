@@ -24,7 +24,7 @@ from pathlib import Path
 from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.core.formatting import plural
 from tracker.errors import DatabaseRefused, InputError
-from tracker.paths import backups_dir
+from tracker.paths import BACKUPS_DIRNAME, backups_dir, shared_backups_dir
 from tracker.storage.backup import KEPT_KINDS, backup_database, backup_name, backup_time, copy_problem, list_backups
 from tracker.storage.file_checks import connect_file, inspect_file, refuse_if_read_only
 from tracker.storage.in_use import kept_from_use, refuse_if_connected
@@ -53,6 +53,9 @@ class BackupCopy:
     taken: dt.datetime
     size: int
     contents: Contents | None  # None: the copy cannot be read
+    # Found straight in the shared backup folder, where earlier versions put every diary's
+    # copies: it may be another diary's of the same file name, so only restored when named.
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,15 +67,20 @@ class Restored:
 
 
 def backups_of(path: Path) -> list[BackupCopy]:
-    """Every backup of `path`: the daily ones and those beside it (before an upgrade, by hand), oldest first."""
+    """Every backup of `path`, oldest first: the daily ones, those beside it (before an upgrade,
+    by hand), and those an earlier setting left elsewhere: in `backups/` beside it before
+    TRACKER_BACKUPS named another folder, and straight in that folder (shared) before each
+    diary had a folder of its own there. No copy is left out because a setting changed."""
+    own = (backups_dir(path), path.parent, path.parent / BACKUPS_DIRNAME)
+    shared = shared_backups_dir()
     found = {
-        copy
-        for folder in (backups_dir(path), path.parent)
+        (copy, folder == shared)
+        for folder in (*own, *([shared] if shared is not None else []))
         for kind in ("", *KEPT_KINDS)
         for copy in list_backups(path, folder, kind)
     }
-    copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy))
-              for copy in found if (taken := backup_time(copy)) is not None]  # fmt: skip
+    copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy), in_shared)
+              for copy, in_shared in found if (taken := backup_time(copy)) is not None]  # fmt: skip
     return sorted(copies, key=lambda copy: copy.taken)
 
 
@@ -83,13 +91,15 @@ def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Path
         if not chosen.is_file():
             raise InputError("BACKUP", named, "a backup file (`tracker db backups` lists them)")
         return chosen
-    copies = [copy for copy in backups_of(path) if day is None or copy.taken.astimezone().date() == day]
+    found = backups_of(path)
+    copies = [copy for copy in found if not copy.shared and (day is None or copy.taken.astimezone().date() == day)]
     if not copies:
         when = f" taken on {day.isoformat()}" if day else ""
         raise InputError(
             "--date" if day else "--latest",
             day.isoformat() if day else "",
-            f"a day with a backup; there is none{when} of {path}",
+            f"a day with a backup; there is none{when} of {path}"
+            + ("; a copy in the shared backup folder is restored by its path" if any(c.shared for c in found) else ""),
         )
     return copies[-1].path
 
