@@ -10,7 +10,7 @@ from tests.backups.test_backups_belong_to_their_diary import at, factors, logged
 from tracker.storage.daily_backup import take_daily_backup
 
 
-def test_copies_straight_in_the_shared_folder_are_listed_and_restored_by_name(cli, db_path, tmp_path, monkeypatch) -> None:
+def test_copies_straight_in_the_shared_folder_are_listed(cli, db_path, tmp_path, monkeypatch) -> None:
     shared = tmp_path / "on-the-nas"
     shared.mkdir()
     with at(london(2026, 11, 22, 9)):
@@ -37,7 +37,7 @@ def test_copies_straight_in_the_shared_folder_are_listed_and_restored_by_name(cl
     assert factors(db_path) == [("caffeine",)]
 
 
-def test_copies_beside_the_diary_from_before_another_folder_was_set_are_listed(cli, db_path, tmp_path, monkeypatch) -> None:
+def test_copies_in_backups_beside_the_diary_stay_listed(cli, db_path, tmp_path, monkeypatch) -> None:
     with at(london(2026, 11, 22, 9)):
         logged(cli, db_path, "caffeine", "95")
     with at(london(2026, 11, 23, 9)):
