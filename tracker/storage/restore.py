@@ -7,6 +7,17 @@ first, while the restore holds the write lock: a log left beside the restored fi
 to another version of it (tracker.storage.wal), and a write made meanwhile would land in the
 file being replaced. The restored file is a rollback-journal copy, as every backup is, so no
 later log can be taken for its own either.
+
+What a restore cannot see: its last look for other connections (in_use.refuse_if_connected) is
+made while it holds the write lock, just before the rename, and a program that opens the diary
+in the few microseconds between the two is not seen. That program reads the diary as it was
+before the restore, and a write it starts waits for the restore's lock, then goes into the
+replaced file, which no longer has a name: the write is lost though the program reports it
+done. The write lock cannot close this: SQLite's locks keep out a second writer, not a new
+connection, and the rename has to be made under the lock so that no write lands in the file
+being replaced. Closing it would take a lock every program takes before it opens the diary;
+`.NAME.open` (tracker.storage.in_use) is taken by the app only, after it opens, so it lets a
+restore see an app that is open, and keeps nothing out.
 """
 
 from __future__ import annotations
