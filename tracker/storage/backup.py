@@ -188,7 +188,10 @@ def remove_copies(copies: list[Path]) -> None:
         # Names whose file is gone are dropped. A name another process records meanwhile may be
         # lost with them: its copy is then never thinned, which keeps a copy rather than losing one.
         kept = sorted(name for name in _recorded(folder) if (folder / name).exists())
-        write_private(folder / RECORD_NAME, "".join(f"{name}\n" for name in kept).encode(), field="DEST")
+        if kept:
+            write_private(folder / RECORD_NAME, "".join(f"{name}\n" for name in kept).encode(), field="DEST")
+        else:
+            (folder / RECORD_NAME).unlink(missing_ok=True)  # no copy of tracker's left: nothing beside the diary
 
 
 def _record(copy: Path) -> None:

@@ -24,7 +24,7 @@ from sqlmodel import Session
 from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.errors import DatabaseRefused, TrackerError
 from tracker.paths import default_db_path
-from tracker.storage.backup import BACKUPS_KEPT, backup_database, list_backups, prune_backups
+from tracker.storage.backup import BACKUPS_KEPT, backup_database, list_backups, prune_backups, remove_copies
 from tracker.storage.daily_backup import backup_if_first_today, none_today
 from tracker.storage.file_checks import (
     BUSY_TIMEOUT_S,
@@ -259,7 +259,7 @@ def upgrade_database(path: Path, revision: str = "head", *, state: FileState | N
         _migrate(path, revision, wal=state.revision is None)
     except BaseException as exc:
         if backup is not None:
-            backup.unlink(missing_ok=True)
+            remove_copies([backup])
         if not isinstance(exc, Exception) or isinstance(exc, TrackerError):
             raise
         cause = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
