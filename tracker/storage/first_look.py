@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
+import sys
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `tracker remind` reads through here
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# The bytes a `file:` URI's path keeps as they are (urllib.parse's always-safe set, and "/"); the
+# rest are percent-encoded. Written out here: urllib.parse and pathlib import re, ~10 ms of the
+# 30 `tracker remind` may spend beyond starting Python.
+URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
 
 # The newest schema this code knows, and every revision it can upgrade from. A test keeps
 # these in step with migrations/versions/.
@@ -22,16 +31,23 @@ KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 BUSY_TIMEOUT_S = 10
 
 
-def sqlite_uri(path: Path, *, read_only: bool = False) -> str:
-    """A `file:` URI naming exactly `path`: `as_uri` percent-encodes `#`, `?`, `%` and the rest.
+def sqlite_uri(path: Path | str, *, read_only: bool = False) -> str:
+    """A `file:` URI naming exactly `path`, as pathlib's `as_uri` writes it (a test holds them
+    equal): `#`, `?`, `%` and the rest percent-encoded.
 
     `mode=rw` never creates a file (tracker.storage.engine creates a new database itself, owner-only);
     `mode=ro` opens the file read-only, so reading can never change it.
     """
-    return f"{Path(os.path.abspath(path)).as_uri()}?mode={'ro' if read_only else 'rw'}"
+    mode = "ro" if read_only else "rw"
+    if sys.platform == "win32":  # a drive letter and backslashes: pathlib knows their form
+        from pathlib import Path
+
+        return f"{Path(os.path.abspath(path)).as_uri()}?mode={mode}"
+    encoded = "".join(chr(byte) if byte in URI_SAFE else f"%{byte:02X}" for byte in os.fsencode(os.path.abspath(path)))
+    return f"file://{encoded}?mode={mode}"
 
 
-def connect_file(path: Path, *, read_only: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
+def connect_file(path: Path | str, *, read_only: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
     """A sqlite3 connection to exactly `path` (never creating it); the one way tracker opens a database."""
     return sqlite3.connect(
         sqlite_uri(path, read_only=read_only),
@@ -41,7 +57,7 @@ def connect_file(path: Path, *, read_only: bool = False, check_same_thread: bool
     )
 
 
-def open_current(path: Path) -> sqlite3.Connection | None:
+def open_current(path: Path | str) -> sqlite3.Connection | None:
     """A read-only connection to `path`, inside one read transaction (one snapshot for every
     read), when it is a tracker database at SCHEMA_HEAD; None when it is missing, not a regular
     file, older, unreadable, or has a write-ahead log that is not its own (the full open says why).
@@ -49,11 +65,13 @@ def open_current(path: Path) -> sqlite3.Connection | None:
     try:
         if not os.path.isfile(path):
             return None  # missing, a folder, or a FIFO that would block
-        wal = path.with_name(path.name + "-wal")
+        wal = f"{os.fspath(path)}-wal"
         if os.path.isfile(wal) and os.path.getsize(wal) > 0:
+            from pathlib import Path
+
             from tracker.storage.wal import foreign_wal  # deferred: only while a log holds writes
 
-            if foreign_wal(path):
+            if foreign_wal(Path(path)):
                 return None  # never show what a stray log holds
         conn = connect_file(path, read_only=True)
     except (OSError, sqlite3.Error):
