@@ -104,11 +104,12 @@ def make_engine(
         if reading:
             conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]  # as above
             return
-        if daily_backup:
-            # Before the lock: the copy reads a snapshot and never holds up another writer.
-            backup_if_first_today(path)
         with notice_if_slow(on_wait):
             conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]  # as above
+        if daily_backup:
+            # Under the lock: the copy's process waits for this write to end (after_the_write), so
+            # the day's copy always holds the write that started it, and never holds up a writer.
+            backup_if_first_today(path)
         # The one place every write passes (store, journal, import, migrations).
         advance_write_marker(conn.connection.dbapi_connection)  # type: ignore[attr-defined]  # as above
 
