@@ -4,7 +4,9 @@ Files that are not an export tracker reads are refused in one line, with nothing
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,7 +21,7 @@ ANN = "QEVuQwEA+WkNxtp/qkHvN2YmTBBDqg=="  # Flaredown's 20-row person
 BEN = "QEVuQwEAO+R1md5HUn8+w1Qpbg7ogw=="  # and the 7-row one
 
 
-def dry_run_then_import(cli, db_path: Path, *args: str, counts: list[str], imported: str) -> str:  # type: ignore[no-untyped-def]
+def dry_run_then_import(cli: Callable[..., Any], db_path: Path, *args: str, counts: list[str], imported: str) -> str:
     """The dry run says `counts` and writes nothing; the import says `imported` and the same
     counts; the same file again brings nothing new. Returns what the import printed."""
     before = diary(db_path)
