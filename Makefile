@@ -38,6 +38,7 @@ $(BENCH_VENV)/bin/jrnl:
 
 bench: $(STAMP) $(BENCH_VENV)/bin/jrnl
 	$(BIN)/python bench/run_all.py --jrnl $(BENCH_VENV)/bin/jrnl
+	$(BIN)/python bench/bench_backups.py --write
 
 lint: $(STAMP)
 	$(BIN)/ruff check tracker tests bench migrations

@@ -1,14 +1,20 @@
 """What the daily backup and `tracker remind` cost, measured side by side in one run.
 
-    python bench/bench_backups.py [--runs 9] [--ten-years DB]
+    python bench/bench_backups.py [--runs 9] [--ten-years DB] [--write]
 
-- The day's first `tracker log` on a 10-year diary (it starts the backup's own process) against
-  a later one the same day (nothing to start), whole processes, interleaved: the added time.
+- The day's first `tracker log` on a 10-year diary, with the daily backup and without it
+  (TRACKER_BACKUPS=off): whole processes, each on a fresh copy of the same diary with no copy
+  of that day yet, so both are exactly the first write of a day; interleaved, the order
+  alternating. The difference and the ratio are the backup's cost to that write. Each copy the
+  backup made is opened to see whether it holds the write that started it.
 - The backup itself on that diary (online copy, full integrity check, named once synced), in
   this process, for scale: what the started process spends.
 - The backup folder after a simulated year of daily use: a copy a day, thinned as the day's
   backup thins, of a diary holding a year of demo entries.
-- `tracker remind` as a whole process against `python -c pass` (the budget: 1.5 x that + 30 ms).
+- `tracker remind` as a whole process against `python -c pass` (the budget: 1.5 x that + 30 ms),
+  finding the default diary (as at a shell prompt) and one named with --db.
+
+    --write also saves the figures to bench/BACKUP_RESULTS.md.
 
 Not a test: nothing here fails on a time. Ratios are what count on a shared machine.
 """
@@ -18,7 +24,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import platform
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -27,10 +35,6 @@ import time
 from pathlib import Path
 
 TRACKER = [sys.executable, "-m", "tracker"]
-
-
-def wall(argv: list[str], env: dict[str, str]) -> float:
-    return timed(argv, env)[0]
 
 
 def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -42,32 +46,56 @@ def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
+def copies_of(db: Path, folder: Path) -> list[Path]:
+    """The copies of `db` under `folder`, which TRACKER_BACKUPS names: each diary's are in a
+    folder of its own inside it (tracker.paths.backups_dir)."""
+    from tracker.storage.backup import list_backups
+
+    return [copy for sub in (folder, *folder.glob("*")) if sub.is_dir() for copy in list_backups(db, sub)]
+
+
 def demo(path: Path, days: int) -> None:
     subprocess.run([*TRACKER, "--db", str(path), "demo", "--days", str(days)], check=True, capture_output=True,
                    env={**os.environ, "TRACKER_BACKUPS": "off"})  # fmt: skip
 
 
-def first_write(db: Path, folder: Path, runs: int) -> tuple[float, float]:
-    """Medians (s) of the day's first `log` and of a later one, whole processes, interleaved."""
-    from tracker.storage.backup import list_backups
+def first_write(ten: Path, root: Path, runs: int) -> dict[str, list[float]]:
+    """Wall seconds of the day's first `log` on a fresh copy of `ten`, with the daily backup
+    ("with") and without ("without"), interleaved; and, per run with it, 1.0 when the copy it
+    made holds the triggering write, else 0.0 ("held")."""
 
-    env = {**os.environ, "TRACKER_BACKUPS": str(folder)}
-    firsts, laters = [], []
-    for _ in range(runs):
-        shutil.rmtree(folder, ignore_errors=True)
-        firsts.append(wall([*TRACKER, "--db", str(db), "log", "stress", "3"], env))
-        deadline = time.monotonic() + 120
-        while not list_backups(db, folder) and time.monotonic() < deadline:  # the copy done: a quiet machine again
-            time.sleep(0.05)
-        laters.append(wall([*TRACKER, "--db", str(db), "log", "stress", "3"], env))
-    return statistics.median(firsts), statistics.median(laters)
+    def entries(path: Path) -> int:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return int(conn.execute("SELECT count(*) FROM factor_entry").fetchone()[0])
+        finally:
+            conn.close()
+
+    before = entries(ten)
+    times: dict[str, list[float]] = {"with": [], "without": [], "with cpu": [], "without cpu": [], "held": []}
+    for run in range(runs):
+        for backup in (True, False) if run % 2 == 0 else (False, True):
+            db, folder = root / f"first-{run}-{backup}.db", root / f"backups-first-{run}"
+            shutil.copy(ten, db)  # a diary whose last write was yesterday: no copy of today yet
+            env = {**os.environ, "TRACKER_BACKUPS": str(folder) if backup else "off"}
+            seconds, cpu = timed([*TRACKER, "--db", str(db), "log", "stress", "3"], env)
+            times["with" if backup else "without"].append(seconds)
+            times["with cpu" if backup else "without cpu"].append(cpu)
+            if backup:
+                deadline = time.monotonic() + 120
+                while not (copies := copies_of(db, folder)):
+                    if time.monotonic() > deadline:
+                        raise SystemExit("the day's backup never appeared")
+                    time.sleep(0.05)
+                time.sleep(0.5)  # its process thins and ends: a quiet machine for the next run
+                times["held"].append(1.0 if entries(copies[0]) == before + 1 else 0.0)
+    return times
 
 
 def hook_time(db: Path, folder: Path, runs: int) -> float:
     """Median (s) of what the day's first write itself spends on the backup: the engine hook
     finding no copy of today and starting the backup's process (not waiting for it)."""
     from tracker.storage import daily_backup
-    from tracker.storage.backup import list_backups
 
     os.environ["TRACKER_BACKUPS"] = str(folder)
     times = []
@@ -78,7 +106,7 @@ def hook_time(db: Path, folder: Path, runs: int) -> float:
         daily_backup.backup_if_first_today(db)
         times.append(time.perf_counter() - start)
         deadline = time.monotonic() + 120
-        while not list_backups(db, folder) and time.monotonic() < deadline:
+        while not copies_of(db, folder) and time.monotonic() < deadline:
             time.sleep(0.05)
     return statistics.median(times)
 
@@ -108,7 +136,7 @@ def simulated_year(db: Path, folder: Path) -> tuple[int, int]:
         with time_machine.travel(day, tick=False):
             take_daily_backup(db, dt.datetime.now())
         day += dt.timedelta(days=1)
-    copies = list(folder.iterdir())
+    copies = copies_of(db, folder)
     return len(copies), sum(copy.stat().st_size for copy in copies)
 
 
@@ -116,13 +144,21 @@ def simulated_year(db: Path, folder: Path) -> tuple[int, int]:
 SCRIPT = [sys.executable, "-c", "import sys; from tracker.quick import main; sys.exit(main())"]
 
 
-def remind_time(db: Path, runs: int) -> dict[str, tuple[float, float]]:
-    """Median (wall, CPU) seconds of `python -c pass` and of `tracker remind`, interleaved."""
-    env = dict(os.environ)
-    argvs = {"pass": [sys.executable, "-c", "pass"], "remind": [*SCRIPT, "--db", str(db), "remind"]}
+def remind_time(db: Path, root: Path, runs: int) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds of `python -c pass` and of `tracker remind`, finding the
+    default diary (XDG_DATA_HOME, as at a shell prompt) and one named with --db; interleaved."""
+    data = root / "data"
+    (data / "tracker").mkdir(parents=True)
+    shutil.copy(db, data / "tracker" / "tracker.db")
+    plain = {key: value for key, value in os.environ.items() if key != "TRACKER_DB"}
+    argvs = {
+        "pass": ([sys.executable, "-c", "pass"], plain),
+        "remind": ([*SCRIPT, "remind"], {**plain, "XDG_DATA_HOME": str(data)}),
+        "remind --db": ([*SCRIPT, "--db", str(db), "remind"], plain),
+    }
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in argvs}
     for _ in range(runs):
-        for name, argv in argvs.items():
+        for name, (argv, env) in argvs.items():
             times[name].append(timed(argv, env))
     return {
         name: (statistics.median(t[0] for t in runs_), statistics.median(t[1] for t in runs_))
@@ -134,6 +170,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--ten-years", type=Path, help="a `tracker demo --days 3650` database to copy")
+    parser.add_argument("--write", action="store_true", help="save the figures to bench/BACKUP_RESULTS.md")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
@@ -144,29 +181,44 @@ def main() -> None:
             demo(ten, 3650)
         year = root / "year.db"
         demo(year, 365)
-        first, later = first_write(ten, root / "backups-ten", args.runs)
+        first = first_write(ten, root, args.runs)
         copy = copy_time(ten, root / "copy", args.runs)
         hook = hook_time(ten, root / "backups-hook", args.runs)
         kept, size = simulated_year(year, root / "backups-year")
-        reminder = remind_time(ten, args.runs * 2)
+        reminder = remind_time(ten, root, args.runs * 2)
         ten_size, year_size = ten.stat().st_size, year.stat().st_size
     mb = 1024 * 1024
-    print(f"10-year diary: {ten_size / mb:.1f} MB; medians of {args.runs} runs, interleaved")
-    print(f"  day's first `log` (starts the copy): {first * 1000:.0f} ms; a later `log`: {later * 1000:.0f} ms;"
-          f" added {(first - later) * 1000:+.0f} ms ({first / later:.2f}x)")  # fmt: skip
-    print(f"  in the write itself, starting the copy: {hook * 1000:.1f} ms ({hook / later:.3f}x a later `log`)")
-    print(
-        f"  the copy itself (online backup, integrity check, synced): {copy * 1000:.0f} ms"
-        f" ({copy / later:.2f}x a `log`)"
-    )
-    print(f"a year of daily copies of a 1-year diary ({year_size / mb:.2f} MB): {kept} kept,"
-          f" {size / mb:.1f} MB ({size / year_size:.1f}x the diary)")  # fmt: skip
-    for index, what in ((0, "wall"), (1, "CPU")):
-        plain, remind = reminder["pass"][index], reminder["remind"][index]
-        budget = 1.5 * plain + 0.030
-        print(f"`tracker remind` on the 10-year diary, {what}: {remind * 1000:.0f} ms against `python -c pass`"
-              f" {plain * 1000:.0f} ms ({remind / plain:.2f}x; 1.5x + 30 ms = {budget * 1000:.0f} ms:"
-              f" {'within' if remind <= budget else 'over'})")  # fmt: skip
+    with_, without = statistics.median(first["with"]), statistics.median(first["without"])
+    with_cpu, without_cpu = statistics.median(first["with cpu"]), statistics.median(first["without cpu"])
+    held = sum(first["held"])
+    lines = [
+        f"Daily backup and `tracker remind`, {platform.python_implementation()} {platform.python_version()},"
+        f" {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f} at the end: wall times count the wait for"
+        f" a core, CPU times do not), one run on {dt.date.today()}; medians of {args.runs} runs, interleaved",
+        "",
+        f"- 10-year diary: {ten_size / mb:.1f} MB",
+        f"- the day's first `tracker log`, whole process: with the daily backup {with_ * 1000:.0f} ms, without it"
+        f" {without * 1000:.0f} ms: added {(with_ - without) * 1000:+.0f} ms ({with_ / without:.2f}x); its own CPU"
+        f" {with_cpu * 1000:.0f} ms against {without_cpu * 1000:.0f} ms:"
+        f" added {(with_cpu - without_cpu) * 1000:+.0f} ms ({with_cpu / without_cpu:.2f}x)",
+        f"- the copy that first write started held that write in {held:.0f} of {len(first['held'])} runs",
+        f"- in the write itself, starting the copy: {hook * 1000:.1f} ms ({hook / without:.3f}x the write)",
+        f"- the copy itself (online backup, integrity check, synced), in its own process: {copy * 1000:.0f} ms",
+        f"- a year of daily copies of a 1-year diary ({year_size / mb:.2f} MB): {kept} kept,"
+        f" {size / mb:.1f} MB ({size / year_size:.1f}x the diary)",
+    ]
+    plain = reminder["pass"]
+    for name in ("remind", "remind --db"):
+        for index, what in ((0, "wall"), (1, "CPU")):
+            spent, budget = reminder[name][index], 1.5 * plain[index] + 0.030
+            lines.append(
+                f"- `tracker {name}` on the 10-year diary, {what}: {spent * 1000:.0f} ms against `python -c pass`"
+                f" {plain[index] * 1000:.0f} ms ({spent / plain[index]:.2f}x; budget 1.5x + 30 ms ="
+                f" {budget * 1000:.0f} ms: {'within' if spent <= budget else 'over'}, {spent / budget:.2f} of it)"
+            )
+    print("\n".join(lines))
+    if args.write:
+        (Path(__file__).resolve().parent / "BACKUP_RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

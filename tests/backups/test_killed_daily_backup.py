@@ -17,7 +17,7 @@ import time_machine
 from tests.backups.conftest import backed_up_days, wait_until
 from tests.conftest import LONDON
 from tests.helpers.processes import integrity, row_counts
-from tracker.storage.backup import list_backups
+from tracker.storage.backup import RECORD_NAME, list_backups
 from tracker.storage.engine import open_database
 
 pytestmark = pytest.mark.slow
@@ -63,7 +63,8 @@ def test_a_daily_backup_killed_midway_leaves_diary_and_older_backups_intact(cli,
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=60)
     assert {copy.name: copy.read_bytes() for copy in list_backups(db_path, folder)} == older
-    assert set(os.listdir(folder)) == set(older)  # no hidden or half-written copy
+    # No hidden or half-written copy: beside the copies, only the record of those tracker wrote.
+    assert set(os.listdir(folder)) == {*older, RECORD_NAME}
     assert row_counts(db_path) == diary_before and integrity(db_path) == "ok"
     with time_machine.travel(dt.datetime(2026, 11, 24, 10, tzinfo=ZoneInfo(LONDON)), tick=False):
         assert cli("log", "stress", "3").code == 0  # nothing left over blocks the day's copy

@@ -19,6 +19,7 @@ from alembic.config import Config
 
 from tests.helpers.processes import integrity, select_rows, tracker_process
 from tracker.storage import engine as db
+from tracker.storage.backup import RECORD_NAME  # the names of the copies tracker wrote: not a copy
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +40,7 @@ def kill_when_a_file_appears(argv: list[str], folder: Path) -> None:
     victim = subprocess.Popen([sys.executable, "-m", "tracker", *argv], stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)  # fmt: skip
     while victim.poll() is None:
-        if set(os.listdir(folder)) - before - {"tracker.db-wal", "tracker.db-shm"}:
+        if set(os.listdir(folder)) - before - {"tracker.db-wal", "tracker.db-shm", RECORD_NAME}:
             victim.send_signal(signal.SIGKILL)
             break
         time.sleep(0.0001)
@@ -51,7 +52,7 @@ def test_a_killed_backup_leaves_a_whole_backup_or_none(tmp_path, three_years_db)
     shutil.copy(three_years_db, path)
     for _ in range(KILLS):
         kill_when_a_file_appears(["--db", str(path), "db", "backup"], tmp_path)
-        others = set(os.listdir(tmp_path)) - {"tracker.db", "tracker.db-wal", "tracker.db-shm"}
+        others = set(os.listdir(tmp_path)) - {"tracker.db", "tracker.db-wal", "tracker.db-shm", RECORD_NAME}
         backups = db.list_backups(path)
         assert others == {backup.name for backup in backups}, others  # nothing hidden, nothing half-made
         for backup in backups:
@@ -87,7 +88,13 @@ def test_a_killed_pre_upgrade_backup_leaves_a_whole_backup_or_none(tmp_path) -> 
         path = folder / "tracker.db"
         shutil.copy(old, path)
         kill_when_a_file_appears(["--db", str(path), "db", "upgrade"], folder)
-        others = set(os.listdir(folder)) - {"tracker.db", "tracker.db-wal", "tracker.db-shm", "tracker.db-journal"}
+        others = set(os.listdir(folder)) - {
+            "tracker.db",
+            "tracker.db-wal",
+            "tracker.db-shm",
+            "tracker.db-journal",
+            RECORD_NAME,
+        }
         assert others == {backup.name for backup in db.list_backups(path)}, others
         for backup in db.list_backups(path):
             assert integrity(backup) == "ok" and db.stored_revision(backup) == "0001"

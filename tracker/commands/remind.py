@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from tracker.paths import resolve_db_path
+from tracker.paths import db_location
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: this module runs at a shell prompt
 
@@ -45,7 +45,7 @@ def check(db: str | None, *, factors: bool = False, notify: bool = False) -> int
     """Print (or show as a notification) what is missing today; returns 0, or 1 when something is."""
     from tracker.storage.reminder import reminder
 
-    line = reminder(resolve_db_path(db), dt.date.today(), factors=factors)
+    line = reminder(db_location(db), dt.date.today(), factors=factors)
     if line is None:
         return 0
     if not notify or not _notified(line):
@@ -109,10 +109,12 @@ def main_quick(args: list[str]) -> int | None:
     if parsed is None:
         return None
     db, factors, notify = parsed
-    from tracker.errors import TrackerError
-
     try:
-        resolve_db_path(db)
-    except TrackerError:
-        return None  # the full command line says what is wrong with it, in one line
+        db_location(db)
+    except Exception as exc:  # tracker.errors (~1 ms) is imported only when something is wrong
+        from tracker.errors import TrackerError
+
+        if isinstance(exc, TrackerError):
+            return None  # the full command line says what is wrong with it, in one line
+        raise
     return check(db, factors=factors, notify=notify)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import os
 import re
 import sqlite3
 import stat
 from pathlib import Path
 
-from tracker.core.files import BACKUP_NAME, output_target, private_atomic_file
+from tracker.core.files import BACKUP_NAME, output_target, private_atomic_file, write_private
 from tracker.errors import DatabaseRefused, InputError
 from tracker.storage.file_checks import KNOWN_REVISIONS, FileState, connect_file
 from tracker.storage.first_look import database_errors
@@ -28,6 +29,10 @@ BACKUPS_KEPT = 5
 # before a restore, checked ("kept") or as its files were ("damaged"). Each may be the only copy
 # of what a person logged, so only they remove one.
 KEPT_KINDS = ("kept", "damaged")
+# The names of the copies tracker itself wrote into a folder, one a line, kept in that folder.
+# Thinning removes only copies named there: a file a person put beside the diary or among the
+# backups (a copy brought back from another disk, say) is never removed, however it is named.
+RECORD_NAME = ".tracker-backups"
 # Header bytes 18 and 19 say which journal a file uses: 1 rollback, 2 write-ahead log. A
 # backup is one self-contained file, so it is marked as a rollback-journal database, as
 # `PRAGMA journal_mode=DELETE` would leave it.
@@ -52,6 +57,7 @@ def backup_database(
     """
     rotate = dest is None
     name = backup_name(path, taken or dt.datetime.now(), kind)
+    named_here = dest is None or dest.is_dir()  # a name tracker chose, not one the person gave
     if dest is None:
         dest = path.with_name(name)
     elif dest.is_dir():
@@ -68,6 +74,8 @@ def backup_database(
         image = encrypted_image(path, lambda copy: copy_problem(copy, state))
     else:
         image = _checked_image(path, state)
+    if named_here:
+        _record(dest)  # before the copy: a copy killed part-way leaves only a name with no file
     with private_atomic_file(dest, replace=False, field="DEST", backup=True) as handle:
         handle.write(image)
     if encrypted:
@@ -169,11 +177,46 @@ def _regular(path: Path) -> bool:
 
 
 def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:
-    for old in list_backups(path)[:-keep]:
-        remove_backup(old)
+    """Remove all but the newest `keep` of the copies tracker wrote beside `path` (made_here)."""
+    remove_copies(made_here(list_backups(path))[:-keep])
 
 
-def remove_backup(copy: Path) -> None:
-    """Remove a backup, and the key file an encrypted one has beside it."""
-    copy.unlink(missing_ok=True)
-    key_file(copy).unlink(missing_ok=True)
+def made_here(copies: list[Path]) -> list[Path]:
+    """Those of `copies` that tracker wrote itself: named in their folder's record (RECORD_NAME)."""
+    records: dict[Path, set[str]] = {}
+    for copy in copies:
+        if copy.parent not in records:
+            records[copy.parent] = _recorded(copy.parent)
+    return [copy for copy in copies if copy.name in records[copy.parent]]
+
+
+def remove_copies(copies: list[Path]) -> None:
+    """Remove `copies` (each one tracker wrote), the key files encrypted ones have beside them,
+    and their names from their folders' records."""
+    for copy in copies:
+        copy.unlink(missing_ok=True)
+        key_file(copy).unlink(missing_ok=True)  # an encrypted copy's key file goes with it
+    for folder in {copy.parent for copy in copies}:
+        # Names whose file is gone are dropped. A name another process records meanwhile may be
+        # lost with them: its copy is then never thinned, which keeps a copy rather than losing one.
+        kept = sorted(name for name in _recorded(folder) if (folder / name).exists())
+        if kept:
+            write_private(folder / RECORD_NAME, "".join(f"{name}\n" for name in kept).encode(), field="DEST")
+        else:
+            (folder / RECORD_NAME).unlink(missing_ok=True)  # no copy of tracker's left: nothing beside the diary
+
+
+def _record(copy: Path) -> None:
+    # One short line appended (O_APPEND): two processes recording at once both keep theirs.
+    fd = os.open(copy.parent / RECORD_NAME, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    try:
+        os.write(fd, f"{copy.name}\n".encode())
+    finally:
+        os.close(fd)
+
+
+def _recorded(folder: Path) -> set[str]:
+    try:
+        return set((folder / RECORD_NAME).read_text(encoding="utf-8", errors="replace").splitlines())
+    except OSError:  # none yet: no copy in this folder was written by tracker
+        return set()

@@ -1,8 +1,9 @@
 """The automatic backup: on the first write of each calendar day, a checked copy of the diary
 in the backup folder; then the older copies are thinned.
 
-The engine's write hook (tracker.storage.engine) calls backup_if_first_today, so every writer
-(the command line, the TUI, an import) starts it once a day and no command has to remember it.
+The engine's write hook (tracker.storage.engine) calls backup_if_first_today once the write
+holds the diary's lock, so every writer (the command line, the TUI, an import) starts it once a
+day, no command has to remember it, and the copy holds the write that started it.
 The copy and its full integrity check take about half a second on ten years of entries, so the
 hook only starts it, in a process of its own that outlives a quick command, and the write goes
 on at once. That process makes the copy tracker.storage.backup makes (online backup, integrity
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from tracker.core.files import ensure_private_dir, write_private
 from tracker.paths import BACKUPS_ENV_VAR, BACKUPS_OFF, backups_dir
-from tracker.storage.backup import backup_database, backup_time, list_backups, remove_backup
+from tracker.storage.backup import backup_database, backup_time, list_backups, made_here, remove_copies
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 
@@ -97,12 +98,13 @@ def failure_note(path: Path) -> Path:
 
 
 def thin_backups(path: Path, folder: Path) -> list[Path]:
-    """Remove the copies of `path` in `folder` that kept_times does not keep; returns those removed."""
-    copies = {copy: taken for copy in list_backups(path, folder) if (taken := backup_time(copy)) is not None}
+    """Remove the copies of `path` in `folder` that kept_times does not keep; returns those removed.
+    Only copies tracker wrote there (tracker.storage.backup.made_here) are counted or removed."""
+    own = made_here(list_backups(path, folder))
+    copies = {copy: taken for copy in own if (taken := backup_time(copy)) is not None}
     kept = kept_times(copies.values())
     removed = [copy for copy, taken in copies.items() if taken not in kept]
-    for copy in removed:
-        remove_backup(copy)
+    remove_copies(removed)
     return removed
 
 
@@ -171,6 +173,28 @@ def _has_diary(path: Path) -> bool:
         return False
 
 
+def after_the_write(path: Path) -> None:
+    """Return once the write that started this copy has ended. That write holds the diary's
+    write lock while it starts the copy's process (tracker.storage.engine), so taking the lock
+    once, and letting it go at once, waits for its commit: the copy then always holds it, where
+    a copy started beside it could hold it or not. Best effort: a diary that cannot be locked
+    (read-only, say) is copied as it is."""
+    import sqlite3
+
+    from tracker.storage.first_look import connect_file
+
+    with contextlib.suppress(sqlite3.Error):
+        conn = connect_file(path)
+        try:
+            conn.isolation_level = None
+            conn.execute("PRAGMA busy_timeout=600000")  # a long import: the copy waits for its commit
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+
+
 if __name__ == "__main__":
     os.umask(0o077)
+    after_the_write(Path(sys.argv[1]))
     take_daily_backup(Path(sys.argv[1]), dt.datetime.fromisoformat(sys.argv[2]))

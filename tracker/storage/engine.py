@@ -24,7 +24,7 @@ from sqlmodel import Session
 from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.errors import DatabaseRefused, TrackerError
 from tracker.paths import default_db_path
-from tracker.storage.backup import BACKUPS_KEPT, backup_database, list_backups, prune_backups
+from tracker.storage.backup import BACKUPS_KEPT, backup_database, list_backups, prune_backups, remove_copies
 from tracker.storage.cipher import engine_module
 from tracker.storage.daily_backup import backup_if_first_today, none_today
 from tracker.storage.file_checks import (
@@ -106,11 +106,12 @@ def make_engine(
         if reading:
             conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]  # as above
             return
-        if daily_backup:
-            # Before the lock: the copy reads a snapshot and never holds up another writer.
-            backup_if_first_today(path)
         with notice_if_slow(on_wait):
             conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]  # as above
+        if daily_backup:
+            # Under the lock: the copy's process waits for this write to end (after_the_write), so
+            # the day's copy always holds the write that started it, and never holds up a writer.
+            backup_if_first_today(path)
         # The one place every write passes (store, journal, import, migrations).
         advance_write_marker(conn.connection.dbapi_connection)  # type: ignore[attr-defined]  # as above
 
@@ -261,7 +262,7 @@ def upgrade_database(path: Path, revision: str = "head", *, state: FileState | N
         _migrate(path, revision, wal=state.revision is None)
     except BaseException as exc:
         if backup is not None:
-            backup.unlink(missing_ok=True)
+            remove_copies([backup])
         if not isinstance(exc, Exception) or isinstance(exc, TrackerError):
             raise
         cause = (str(exc).strip().splitlines() or [type(exc).__name__])[0]

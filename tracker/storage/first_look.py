@@ -13,10 +13,16 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from pathlib import Path
 
-from tracker.errors import DatabaseRefused
-from tracker.storage.keys import is_encrypted
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `tracker remind` reads through here
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# The bytes a `file:` URI's path keeps as they are (urllib.parse's always-safe set, and "/"); the
+# rest are percent-encoded. Written out here: urllib.parse and pathlib import re, ~10 ms of the
+# 30 `tracker remind` may spend beyond starting Python.
+URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
+
 
 # The newest schema this code knows, and every revision it can upgrade from. A test keeps
 # these in step with migrations/versions/.
@@ -33,26 +39,56 @@ def database_errors(*more: type[Exception]) -> tuple[type[Exception], ...]:
     return (sqlite3.Error, *more, *((cipher.Error,) if cipher is not None else ()))
 
 
-def sqlite_uri(path: Path, *, read_only: bool = False) -> str:
-    """A `file:` URI naming exactly `path`: `as_uri` percent-encodes `#`, `?`, `%` and the rest.
+def sqlite_uri(path: Path | str, *, read_only: bool = False) -> str:
+    """A `file:` URI naming exactly `path`, as pathlib's `as_uri` writes it (a test holds them
+    equal): `#`, `?`, `%` and the rest percent-encoded.
 
     `mode=rw` never creates a file (tracker.storage.engine creates a new database itself, owner-only);
     `mode=ro` opens the file read-only, so reading can never change it.
     """
-    return f"{Path(os.path.abspath(path)).as_uri()}?mode={'ro' if read_only else 'rw'}"
+    mode = "ro" if read_only else "rw"
+    if sys.platform == "win32":  # a drive letter and backslashes: pathlib knows their form
+        from pathlib import Path
+
+        return f"{Path(os.path.abspath(path)).as_uri()}?mode={mode}"
+    encoded = "".join(chr(byte) if byte in URI_SAFE else f"%{byte:02X}" for byte in os.fsencode(os.path.abspath(path)))
+    return f"file://{encoded}?mode={mode}"
 
 
-def connect_file(path: Path, *, read_only: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
+def connect_file(path: Path | str, *, read_only: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
     """A sqlite3 connection to exactly `path` (never creating it); the one way tracker opens a database.
 
     An encrypted diary (tracker.storage.keys.is_encrypted) gets a SQLCipher connection opened with
     its key instead: sqlcipher3 is a DB-API twin of sqlite3, so every reader works on it unchanged,
     catching database_errors() rather than sqlite3.Error alone.
     """
-    if is_encrypted(path):  # one stat (of the key file) for a plain diary
+    if os.path.isfile(key_file_name(path)):  # one stat for a plain diary; the rest only beside a key file
+        from pathlib import Path
+
+        from tracker.storage.keys import is_encrypted
+
+        if not is_encrypted(Path(path)):
+            return _plain(path, read_only=read_only, check_same_thread=check_same_thread)
         from tracker.storage.cipher import connect_encrypted  # deferred: SQLCipher, only for an encrypted diary
 
-        return connect_encrypted(path, read_only=read_only, check_same_thread=check_same_thread)
+        return connect_encrypted(Path(path), read_only=read_only, check_same_thread=check_same_thread)
+    return _plain(path, read_only=read_only, check_same_thread=check_same_thread)
+
+
+def key_file_name(path: Path | str) -> str:
+    """Where the wrapped key of an encrypted diary at `path` is kept: a hidden file beside it
+    (tracker.storage.keys). Worked out on strings: `tracker remind` reads through here."""
+    folder, name = os.path.split(os.fspath(path))
+    return os.path.join(folder, f".{name}.key")
+
+
+def _refusals() -> tuple[type[Exception], ...]:
+    # tracker.errors costs `tracker remind` its budget; whatever raised DatabaseRefused loaded it.
+    errors = sys.modules.get("tracker.errors")
+    return (errors.DatabaseRefused,) if errors is not None else ()
+
+
+def _plain(path: Path | str, *, read_only: bool, check_same_thread: bool) -> sqlite3.Connection:
     return sqlite3.connect(
         sqlite_uri(path, read_only=read_only),
         uri=True,
@@ -61,24 +97,27 @@ def connect_file(path: Path, *, read_only: bool = False, check_same_thread: bool
     )
 
 
-def open_current(path: Path) -> sqlite3.Connection | None:
+def open_current(path: Path | str) -> sqlite3.Connection | None:
     """A read-only connection to `path`, inside one read transaction (one snapshot for every
     read), when it is a tracker database at SCHEMA_HEAD; None when it is missing, not a regular
     file, older, unreadable, or has a write-ahead log that is not its own (the full open says why).
     The caller closes it."""
-    refused = database_errors(OSError, DatabaseRefused)
     try:
         if not os.path.isfile(path):
             return None  # missing, a folder, or a FIFO that would block
-        wal = path.with_name(path.name + "-wal")
+        wal = f"{os.fspath(path)}-wal"
         if os.path.isfile(wal) and os.path.getsize(wal) > 0:
+            from pathlib import Path
+
             from tracker.storage.wal import foreign_wal  # deferred: only while a log holds writes
 
-            if foreign_wal(path):
+            if foreign_wal(Path(path)):
                 return None  # never show what a stray log holds
         conn = connect_file(path, read_only=True)
-    except refused:  # DatabaseRefused: an encrypted diary with no key here, said by the full open
-        return None
+    except Exception as exc:
+        if isinstance(exc, database_errors(OSError, *_refusals())):
+            return None  # the full open says why (an encrypted diary with no key here, say)
+        raise
     try:
         conn.execute("BEGIN")
         if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone():

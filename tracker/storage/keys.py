@@ -24,6 +24,7 @@ from pathlib import Path
 
 from tracker.core.files import SQLITE_HEADER, private_atomic_file, read_head
 from tracker.errors import DatabaseRefused
+from tracker.storage.first_look import key_file_name
 
 PASSPHRASE_ENV = "TRACKER_PASSPHRASE"
 KEYRING_SERVICE = "tracker-diary-key"
@@ -45,7 +46,7 @@ class WrongPassphrase(DatabaseRefused):
 
 def key_file(path: Path) -> Path:
     """Where the wrapped key of the diary at `path` is kept: a hidden file beside it."""
-    return path.with_name(f".{path.name}.key")
+    return Path(key_file_name(path))
 
 
 def is_encrypted(path: Path) -> bool:

@@ -10,8 +10,8 @@ today. "Answered" is the rule everywhere: a twitch logged, or "no twitches" (the
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
-from pathlib import Path
 
 from tracker.storage.first_look import database_errors, open_current
 
@@ -34,11 +34,11 @@ UNMEASURED = (
 )
 
 
-def reminder(path: Path, today: dt.date, *, factors: bool = False) -> str | None:
+def reminder(path: str, today: dt.date, *, factors: bool = False) -> str | None:
     """The one line to show, or None when nothing is missing."""
     conn = open_current(path)
     if conn is None:
-        if path.exists():
+        if os.path.exists(path):
             return f"{path} could not be read quickly; open tracker to see why"
         return f"Nothing logged today — {TWITCH_KEYS}"
     try:

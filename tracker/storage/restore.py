@@ -7,6 +7,17 @@ first, while the restore holds the write lock: a log left beside the restored fi
 to another version of it (tracker.storage.wal), and a write made meanwhile would land in the
 file being replaced. The restored file is a rollback-journal copy, as every backup is, so no
 later log can be taken for its own either.
+
+What a restore cannot see: its last look for other connections (in_use.refuse_if_connected) is
+made while it holds the write lock, just before the rename, and a program that opens the diary
+in the few microseconds between the two is not seen. That program reads the diary as it was
+before the restore, and a write it starts waits for the restore's lock, then goes into the
+replaced file, which no longer has a name: the write is lost though the program reports it
+done. The write lock cannot close this: SQLite's locks keep out a second writer, not a new
+connection, and the rename has to be made under the lock so that no write lands in the file
+being replaced. Closing it would take a lock every program takes before it opens the diary;
+`.NAME.open` (tracker.storage.in_use) is taken by the app only, after it opens, so it lets a
+restore see an app that is open, and keeps nothing out.
 """
 
 from __future__ import annotations
@@ -24,7 +35,7 @@ from pathlib import Path
 from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.core.formatting import plural
 from tracker.errors import DatabaseRefused, InputError
-from tracker.paths import backups_dir
+from tracker.paths import BACKUPS_DIRNAME, backups_dir, shared_backups_dir
 from tracker.storage.backup import KEPT_KINDS, backup_database, backup_name, backup_time, copy_problem, list_backups
 from tracker.storage.file_checks import connect_file, inspect_file, refuse_if_read_only
 from tracker.storage.first_look import database_errors
@@ -55,6 +66,9 @@ class BackupCopy:
     taken: dt.datetime
     size: int
     contents: Contents | None  # None: the copy cannot be read
+    # Found straight in the shared backup folder, where earlier versions put every diary's
+    # copies: it may be another diary's of the same file name, so only restored when named.
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,15 +80,20 @@ class Restored:
 
 
 def backups_of(path: Path) -> list[BackupCopy]:
-    """Every backup of `path`: the daily ones and those beside it (before an upgrade, by hand), oldest first."""
+    """Every backup of `path`, oldest first: the daily ones, those beside it (before an upgrade,
+    by hand), and those an earlier setting left elsewhere: in `backups/` beside it before
+    TRACKER_BACKUPS named another folder, and straight in that folder (shared) before each
+    diary had a folder of its own there. No copy is left out because a setting changed."""
+    own = (backups_dir(path), path.parent, path.parent / BACKUPS_DIRNAME)
+    shared = shared_backups_dir()
     found = {
-        copy
-        for folder in (backups_dir(path), path.parent)
+        (copy, folder == shared)
+        for folder in (*own, *([shared] if shared is not None else []))
         for kind in ("", *KEPT_KINDS)
         for copy in list_backups(path, folder, kind)
     }
-    copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy))
-              for copy in found if (taken := backup_time(copy)) is not None]  # fmt: skip
+    copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy), in_shared)
+              for copy, in_shared in found if (taken := backup_time(copy)) is not None]  # fmt: skip
     return sorted(copies, key=lambda copy: copy.taken)
 
 
@@ -85,13 +104,15 @@ def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Path
         if not chosen.is_file():
             raise InputError("BACKUP", named, "a backup file (`tracker db backups` lists them)")
         return chosen
-    copies = [copy for copy in backups_of(path) if day is None or copy.taken.astimezone().date() == day]
+    found = backups_of(path)
+    copies = [copy for copy in found if not copy.shared and (day is None or copy.taken.astimezone().date() == day)]
     if not copies:
         when = f" taken on {day.isoformat()}" if day else ""
         raise InputError(
             "--date" if day else "--latest",
             day.isoformat() if day else "",
-            f"a day with a backup; there is none{when} of {path}",
+            f"a day with a backup; there is none{when} of {path}"
+            + ("; a copy in the shared backup folder is restored by its path" if any(c.shared for c in found) else ""),
         )
     return copies[-1].path
 
