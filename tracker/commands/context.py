@@ -41,13 +41,10 @@ class Context:
     # since under a full-screen app stderr is not seen.
     on_wait: Callable[[], None] | None = field(default=None, repr=False)
     _created: Path | None = field(default=None, repr=False)  # the database, if this command made it
-<<<<<<< HEAD
     _password: str | None = field(default=None, repr=False)  # typed once at the prompt, kept for this command
     # False under the full-screen app: a prompt on the terminal it draws on would never be seen.
     may_prompt: bool = field(default=True, repr=False)
-=======
     _said_plaintext: bool = field(default=False, repr=False)
->>>>>>> s6-i18
 
     @property
     def parser(self) -> argparse.ArgumentParser:

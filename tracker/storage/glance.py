@@ -12,7 +12,6 @@ the refusal. A test holds its rows to tracker.storage.queries's.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
