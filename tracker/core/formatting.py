@@ -187,6 +187,17 @@ def duration_words(seconds: int) -> str:
     return " ".join(parts) or "0 s"
 
 
+def report_date(day: dt.date) -> str:
+    """The one date form of the visit report and packet: "3 Mar 2026" (no leading zero, the
+    month in letters, so no reader mistakes day for month)."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def report_day(day: dt.date) -> str:
+    """A day in the report's tables and notes, with its weekday: "Tue 3 Mar 2026"."""
+    return f"{day:%a} {report_date(day)}"
+
+
 def day_words(day: dt.date, *, today: dt.date | None = None) -> str:
     """A day as people say it: "Mon 30 Nov", with the year when it is not this year's."""
     today = today or dt.date.today()

@@ -104,6 +104,7 @@ def report_pages(
     noted_twitches: Sequence[NotedTwitch] = (),
     in_packet: bool = False,
     daily_rows: Sequence[DailyRow] = (),
+    onset: dt.date | None = None,
 ) -> list[Figure]:
     """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
     the last four weeks day by day (more tables when the factors do not fit one), the notes."""
@@ -134,7 +135,7 @@ def report_pages(
             first.boxed(f"Red flags {SUGGESTED} (not logged)", suggested, color=charts.ORANGE, face="#FDF1DC")
         first.space(0.1)
         first.heading("Summary")
-        for line in summary_lines(frame, analysis, episodes, date_to=date_to):
+        for line in summary_lines(frame, analysis, episodes, date_to=date_to, onset=onset):
             first.bullet(line)
         first.heading("Possible triggers")
         for line in association_lines(analysis):

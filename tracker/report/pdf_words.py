@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from tracker.analysis.text import LOGGED, SUGGESTED
-from tracker.core.formatting import coverage_words, place_words, red_flag_words, rounded
+from tracker.core.formatting import coverage_words, place_words, red_flag_words, report_date, rounded
 from tracker.core.formatting import days as plural_days
 from tracker.core.vocabulary import TODAY_RED_FLAGS, Location
 from tracker.report.wording import recurrent_words
@@ -40,19 +40,27 @@ STATUS_TEXT = {
 
 
 def summary_lines(
-    frame: pd.DataFrame, analysis: dict[str, Any], episodes: Sequence[Episode], *, date_to: dt.date
+    frame: pd.DataFrame,
+    analysis: dict[str, Any],
+    episodes: Sequence[Episode],
+    *,
+    date_to: dt.date,
+    onset: dt.date | None = None,
 ) -> list[str]:
-    """The clinician's summary, one sentence per line: onset, days affected, the current run,
-    locations and how they changed."""
+    """The clinician's summary, one sentence per line: onset (as the person gives it, beside the
+    first entry), days affected, the current run, locations and how they changed."""
     lines = []
+    # The onset the person gives goes first and the first entry beside it: the two often differ
+    # by weeks (tracking starts after the worry does), and a clinician asks for the first.
+    began = f"Twitching began {report_date(onset)}, as the person recalls it; " if onset else "Twitching "
     if episodes:
         first = min(episode.local_date for episode in episodes)
         # Counted back from the period's end, and said so: "ago" would read as from the day it is read.
         since = (date_to - first).days
-        when = f"{_before(since)} {date_to:%d %b %Y}" if since else "the period's last day"
-        lines.append(f"Twitching first logged on {first:%d %b %Y}, {when}.")
+        when = f"{_before(since)} {report_date(date_to)}" if since else "the period's last day"
+        lines.append(f"{began}first logged on {report_date(first)}, {when}.")
     else:
-        lines.append("No twitching logged.")
+        lines.append(f"{began}no twitching logged." if onset else "No twitching logged.")
     lines.extend(_days_affected(frame, date_to))
     lines.extend(_persistence_lines(analysis.get("persistence") or {}))
     return lines

@@ -11,6 +11,7 @@ from tracker.core.daily import DailyRow
 from tracker.core.formatting import factor_words
 from tracker.core.span import Adjusted, bound_dates
 from tracker.core.when import local_now
+from tracker.storage import diary_facts
 from tracker.storage.models import Factor, Intervention, RedFlag
 from tracker.storage.queries import (
     EpisodePoint,
@@ -36,6 +37,7 @@ class History:
     as_of: dt.date  # the day the analysis stands on
     adjusted: tuple[Adjusted, ...] = ()  # dates asked for that were brought into the diary's span
     noted_twitches: list[NotedTwitch] = field(default_factory=list)  # from `start` to `end`, for the report
+    onset: dt.date | None = None  # the day the person says it began (tracker onset); None: not given
 
     @property
     def units(self) -> dict[str, str]:
@@ -80,4 +82,5 @@ def load_history(
         as_of=as_of,
         adjusted=bounded.adjusted,
         noted_twitches=noted_twitches_between(session=session, start=start, end=end),
+        onset=diary_facts.onset(session=session),
     )
