@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from tracker.analysis.persistence import EpisodeLike
+from tracker.analysis.persistence import EpisodeLike, RedFlagLike
 from tracker.core.daily import DailyRow
-from tracker.core.formatting import days, duration_words, place_words, plural
+from tracker.core.formatting import days, duration_words, place_words, plural, red_flag_words, report_date
+from tracker.core.vocabulary import CHECKLIST_KINDS
 
 DATE = "%d %b %Y"  # the one date format of the report
 NEAR_DAYS = 14  # sites twitching within two weeks of each other are one stretch (as the red flags read it)
@@ -185,3 +186,30 @@ def _direction(rows: Sequence[DailyRow], date_to: dt.date) -> str:
         f"Last 7 days, derived: {way}: {said}; the 7 before, {plural(earlier, 'twitch', 'twitches')} on "
         f"{days(len(before))}."
     )
+
+
+def checklist_lines(noes: dict[str, dt.date], red_flags: Sequence[RedFlagLike], date_to: dt.date) -> list[str]:
+    """The red-flag questions as last answered up to `date_to`: "Asked on 3 Mar 2026: no
+    weakness, no drooping." per day, then the questions never answered ("Not asked: ...").
+    A sign whose latest answer is a logged red flag is left to the red-flag list."""
+    latest_yes: dict[str, dt.date] = {}
+    for flag in red_flags:
+        if flag.date <= date_to:
+            latest_yes[str(flag.kind)] = max(flag.date, latest_yes.get(str(flag.kind), flag.date))
+    denied: dict[dt.date, list[str]] = defaultdict(list)
+    never = []
+    for kind in map(str, CHECKLIST_KINDS):
+        no, yes = noes.get(kind), latest_yes.get(kind)
+        if no is not None and no <= date_to and (yes is None or no > yes):
+            denied[no].append(kind)
+        elif yes is None:
+            never.append(kind)
+    lines = [
+        f"Asked on {report_date(day)}: " + ", ".join(f"no {red_flag_words(kind)}" for kind in kinds) + "."
+        for day, kinds in sorted(denied.items())
+    ]
+    if never and not denied and not latest_yes:
+        return ["Red-flag checklist not asked: no answer is stored, so every sign is unknown, not absent."]
+    if never:
+        lines.append("Not asked: " + ", ".join(red_flag_words(kind) for kind in never) + ".")
+    return lines

@@ -120,6 +120,7 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
         "day_notes": [(row.date, row.note) for row in history.rows if row.note],
         "noted_twitches": history.noted_twitches,
         "onset": history.onset,
+        "checklist_no": history.checklist_no,
     }
 
 

@@ -25,7 +25,7 @@ from tracker.core.vocabulary import APPOINTMENT_ADVICE, TODAY_ADVICE
 from tracker.report import charts
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
 from tracker.report.glyphs import drawable
-from tracker.report.history_words import SCALES, history_lines
+from tracker.report.history_words import SCALES, checklist_lines, history_lines
 from tracker.report.pdf_notes import notes_by_day, notes_pages
 from tracker.report.pdf_table import table_pages
 from tracker.report.pdf_words import (  # re-exported: the report's wording, for callers and tests
@@ -105,6 +105,7 @@ def report_pages(
     in_packet: bool = False,
     daily_rows: Sequence[DailyRow] = (),
     onset: dt.date | None = None,
+    checklist_no: dict[str, dt.date] | None = None,
 ) -> list[Figure]:
     """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
     the last four weeks day by day (more tables when the factors do not fit one), the notes."""
@@ -112,6 +113,8 @@ def report_pages(
     import pandas as pd
 
     frame = frame.loc[pd.Timestamp(date_from) : pd.Timestamp(date_to)]
+    # What the checklist was last answered before the window counts too: a "no" stays a "no".
+    checklist = checklist_lines(checklist_no or {}, red_flags, date_to)
     episodes = [e for e in episodes if date_from <= e.local_date <= date_to]
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
@@ -133,6 +136,8 @@ def report_pages(
         if suggested:
             first.space(0.1)
             first.boxed(f"Red flags {SUGGESTED} (not logged)", suggested, color=charts.ORANGE, face="#FDF1DC")
+        for line in checklist:
+            first.text(line, max_lines=3)
         first.space(0.1)
         first.heading("Summary")
         for line in summary_lines(frame, analysis, episodes, date_to=date_to, onset=onset):

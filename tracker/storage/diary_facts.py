@@ -10,14 +10,12 @@ from collections.abc import Iterable
 from sqlmodel import Session, col, select
 
 from tracker.core import validate
-from tracker.core.vocabulary import RedFlagKind
+from tracker.core.vocabulary import CHECKLIST_KINDS
 from tracker.core.when import local_now
 from tracker.errors import InputError
 from tracker.storage.models import DiarySetting, RedFlag, RedFlagNo, utc_now
 
 ONSET = "onset"
-# Every question the checklist asks; "other" is a free note, never a question answered no.
-ASKED_KINDS = tuple(kind for kind in RedFlagKind if kind is not RedFlagKind.OTHER)
 
 
 def onset(*, session: Session) -> dt.date | None:
@@ -47,7 +45,7 @@ def answer_checklist(*, session: Session, day: dt.date, no: Iterable[str], today
     a red flag that day). Returns the kinds stored, in the checklist's order. A kind logged as a
     red flag on that day stays a "yes": answering no there is refused (InputError)."""
     day = validate.calendar_day("date", day, today or local_now().date())
-    asked = [str(kind) for kind in ASKED_KINDS]
+    asked = [str(kind) for kind in CHECKLIST_KINDS]
     logged = {flag.kind for flag in session.exec(select(RedFlag).where(RedFlag.date == day))}
     wanted = set(no)
     if "all" in wanted:

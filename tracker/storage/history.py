@@ -38,6 +38,7 @@ class History:
     adjusted: tuple[Adjusted, ...] = ()  # dates asked for that were brought into the diary's span
     noted_twitches: list[NotedTwitch] = field(default_factory=list)  # from `start` to `end`, for the report
     onset: dt.date | None = None  # the day the person says it began (tracker onset); None: not given
+    checklist_no: dict[str, dt.date] = field(default_factory=dict)  # red-flag kind -> last day answered "no"
 
     @property
     def units(self) -> dict[str, str]:
@@ -83,4 +84,5 @@ def load_history(
         adjusted=bounded.adjusted,
         noted_twitches=noted_twitches_between(session=session, start=start, end=end),
         onset=diary_facts.onset(session=session),
+        checklist_no=diary_facts.checklist_noes(session=session, end=end),
     )
