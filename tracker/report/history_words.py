@@ -18,6 +18,7 @@ from tracker.analysis.persistence import EpisodeLike, RedFlagLike
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import days, duration_words, place_words, plural, red_flag_words, report_date
 from tracker.core.vocabulary import CHECKLIST_KINDS
+from tracker.storage.models import split_tags
 
 DATE = "%d %b %Y"  # the one date format of the report
 NEAR_DAYS = 14  # sites twitching within two weeks of each other are one stretch (as the red flags read it)
@@ -45,9 +46,45 @@ class Site:
         return len(self.dates)
 
 
-def history_lines(rows: Sequence[DailyRow], episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[str]:
-    """Page 1's history: the course, the burden, then each site and side."""
-    return [*course_lines(rows, date_to), *burden_lines(rows), *site_lines(episodes, date_to)]
+def history_lines(
+    rows: Sequence[DailyRow],
+    episodes: Sequence[TimedEpisode],
+    date_to: dt.date,
+    *,
+    relief: Sequence[tuple[str, int | None]] = (),
+) -> list[str]:
+    """Page 1's history: the course, the burden, the relievers tried, then each site and side."""
+    return [*course_lines(rows, date_to), *burden_lines(rows), *relief_lines(relief), *site_lines(episodes, date_to)]
+
+
+def relief_lines(twitches: Sequence[tuple[str, int | None]]) -> list[str]:
+    """Each relief tag logged, with how many twitches it was tried on and how many of those
+    have a recorded end (timed), their median burst beside that of timed twitches with no
+    relief. The diary does not record whether the relief stopped the twitch, and says so."""
+    if not twitches:
+        return []
+    tried: dict[str, list[int | None]] = defaultdict(list)
+    for tags, duration in twitches:
+        for tag in split_tags(tags):
+            tried[tag].append(duration)
+    if not tried:
+        return ["Relief: none logged with any twitch (`tracker log twitch --relief TAG` records it)."]
+    parts = []
+    for tag, durations in sorted(tried.items(), key=lambda item: (-len(item[1]), item[0])):
+        timed = [seconds for seconds in durations if seconds]
+        part = f"{tag.replace('-', ' ')} on {plural(len(durations), 'twitch', 'twitches')}"
+        if timed:
+            median = duration_words(round(statistics.median(timed)))
+            part += f", {len(timed)} with a recorded end (median burst {median})"
+        else:
+            part += ", none with a recorded end"
+        parts.append(part)
+    without = [seconds for tags, seconds in twitches if not split_tags(tags) and seconds]
+    line = f"Relief tried, as logged: {'; '.join(parts)}."
+    if without:
+        median = duration_words(round(statistics.median(without)))
+        line += f" Timed twitches with no relief logged: median burst {median} ({len(without)})."
+    return [line + " Whether a relief stopped the twitch is not recorded; only the burst's length is."]
 
 
 def course_lines(rows: Sequence[DailyRow], date_to: dt.date) -> list[str]:

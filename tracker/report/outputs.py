@@ -121,6 +121,7 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
         "noted_twitches": history.noted_twitches,
         "onset": history.onset,
         "checklist_no": history.checklist_no,
+        "relief": history.relief,
     }
 
 

@@ -21,6 +21,7 @@ from tracker.storage.queries import (
     logged_range,
     noted_twitches_between,
     red_flags_between,
+    relief_between,
 )
 from tracker.storage.store import list_factors, list_interventions
 
@@ -39,6 +40,7 @@ class History:
     noted_twitches: list[NotedTwitch] = field(default_factory=list)  # from `start` to `end`, for the report
     onset: dt.date | None = None  # the day the person says it began (tracker onset); None: not given
     checklist_no: dict[str, dt.date] = field(default_factory=dict)  # red-flag kind -> last day answered "no"
+    relief: list[tuple[str, int | None]] = field(default_factory=list)  # (tags, burst s) per twitch, start to end
 
     @property
     def units(self) -> dict[str, str]:
@@ -85,4 +87,5 @@ def load_history(
         noted_twitches=noted_twitches_between(session=session, start=start, end=end),
         onset=diary_facts.onset(session=session),
         checklist_no=diary_facts.checklist_noes(session=session, end=end),
+        relief=relief_between(session=session, start=start, end=end),
     )

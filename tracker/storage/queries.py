@@ -259,3 +259,14 @@ def answered_no_twitches(*, session: Session, day: dt.date) -> bool:
     """Whether `day` holds a "no twitches" answer (which a twitch logged on it would withdraw)."""
     record = session.get(Day, day)
     return bool(record and record.checked_in)
+
+
+def relief_between(*, session: Session, start: dt.date, end: dt.date) -> list[tuple[str, int | None]]:
+    """(relief tags as stored, burst seconds or None) of every twitch from `start` to `end`: what
+    the report can say about relievers, which is what was tried and how long the burst lasted."""
+    rows = session.exec(
+        select(Episode.relief, Episode.duration_s).where(
+            col(Episode.local_date) >= start, col(Episode.local_date) <= end
+        )
+    )
+    return [(relief, duration) for relief, duration in rows]
