@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from tracker.analysis.frame import daily_frame
 from tracker.core.daily import DailyRow, date_range
+from tracker.core.formatting import report_date
 from tracker.report import charts
 from tracker.report import pdf as visit_report
 from tracker.report.history_words import site_lines
@@ -69,7 +70,7 @@ def test_report_states_the_key_facts(report, chart_diary):
 
     assert "PERSISTENT" in text
     assert "RED FLAGS LOGGED" in text
-    assert f"{chart_diary.red_flags[0].date:%a %d %b %Y}: drooping" in text
+    assert f"{report_date(chart_diary.red_flags[0].date, weekday=True)}: drooping" in text
     assert "not a diagnosis" in text
     assert "Caffeine, same day: 1.42× per 100 mg (95% CI 1.18–1.71), q = 0.004" in text
     assert "[ample data: 140 days]" in text
@@ -141,7 +142,7 @@ def test_history_says_nothing_spread_or_moved_when_the_place_stays_the_same():
 
     lines = site_lines(episodes, rows[-1].date)
 
-    assert lines == ["Left eyelid: 01 Jan 2026 to 11 Mar 2026, 70 twitches on 70 days; no burst timed."]
+    assert lines == ["Left eyelid: 1 Jan 2026 to 11 Mar 2026, 70 twitches on 70 days; no burst timed."]
 
 
 def test_association_lines_keep_at_most_three_reliable_ones_best_first(analysis):

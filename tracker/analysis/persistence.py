@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from tracker.analysis.config import PersistenceConfig
 from tracker.analysis.text import LOGGED, SUGGESTED
+from tracker.core.formatting import report_date
 from tracker.core.vocabulary import Location
 
 MOUTH_AND_CHEEK = frozenset({"cheek", "upper-lip", "lower-lip", "mouth-corner"})
@@ -243,9 +244,10 @@ def _spreading(recent: Sequence[EpisodeLike]) -> RedFlagFinding | None:
     if len(began) < 2:
         return None
     (first, _), (second, flagged), *later = began.items()
-    note = f"twitching in 2 places within two weeks: the {first}, then the {second} from {flagged:%d %b}"
+    since = report_date(flagged, year=False)
+    note = f"twitching in 2 places within two weeks: the {first}, then the {second} from {since}"
     if later:
-        note += "; later also " + ", ".join(f"the {region} ({day:%d %b})" for region, day in later)
+        note += "; later also " + ", ".join(f"the {region} ({report_date(day, year=False)})" for region, day in later)
     return RedFlagFinding(date=flagged, kind="spreading", name="spreading", source=SUGGESTED, note=note)
 
 
@@ -263,7 +265,7 @@ def _hemifacial(recent: Sequence[EpisodeLike]) -> RedFlagFinding | None:
                 name="hemifacial-spasm pattern",
                 source=SUGGESTED,
                 note=f"{side} eyelid and {side} cheek or mouth twitching on the same day, on {len(days)} days "
-                f"within two weeks (from {days[0]:%d %b}): worth showing a doctor",
+                f"within two weeks (from {report_date(days[0], year=False)}): worth showing a doctor",
             )
     return None
 
@@ -282,7 +284,7 @@ def _both_eyelids(recent: Sequence[EpisodeLike]) -> RedFlagFinding | None:
         name="both-eyelids pattern",
         source=SUGGESTED,
         note=f"both eyelids twitching on the same day, on {len(days)} days within two weeks "
-        f"(from {days[0]:%d %b}): worth showing a doctor",
+        f"(from {report_date(days[0], year=False)}): worth showing a doctor",
     )
 
 

@@ -187,15 +187,12 @@ def duration_words(seconds: int) -> str:
     return " ".join(parts) or "0 s"
 
 
-def report_date(day: dt.date) -> str:
+def report_date(day: dt.date, *, weekday: bool = False, year: bool = True) -> str:
     """The one date form of the visit report and packet: "3 Mar 2026" (no leading zero, the
-    month in letters, so no reader mistakes day for month)."""
-    return f"{day.day} {day:%b %Y}"
-
-
-def report_day(day: dt.date) -> str:
-    """A day in the report's tables and notes, with its weekday: "Tue 3 Mar 2026"."""
-    return f"{day:%a} {report_date(day)}"
+    month in letters, so no reader mistakes day for month); "Tue 3 Mar 2026" with `weekday`;
+    "3 Mar" without `year`, where a heading beside it gives the year."""
+    text = f"{day.day} {day:%b}" + f" {day.year}" * year
+    return f"{day:%a} {text}" if weekday else text
 
 
 def day_words(day: dt.date, *, today: dt.date | None = None) -> str:

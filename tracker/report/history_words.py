@@ -20,7 +20,6 @@ from tracker.core.formatting import days, duration_words, place_words, plural, r
 from tracker.core.vocabulary import CHECKLIST_KINDS
 from tracker.storage.models import split_tags
 
-DATE = "%d %b %Y"  # the one date format of the report
 NEAR_DAYS = 14  # sites twitching within two weeks of each other are one stretch (as the red flags read it)
 ENDED_AFTER_DAYS = 4  # a site silent for more than the run's gap tolerance (3 days) has stopped, as logged
 SCALES = "Scales: twitch intensity 1 (barely noticeable) to 5 (severe); stress 0 (none) to 10 (extreme)."
@@ -123,11 +122,11 @@ def burden_lines(rows: Sequence[DailyRow]) -> list[str]:
         line += "; no twitch was timed, so the minutes are not known"
     heaviest = max(active, key=lambda row: (row.episodes or 0, row.total_duration_s or 0))
     longest = max(timed, key=lambda row: row.total_duration_s or 0) if timed else None
-    line += f". Heaviest: {heaviest.date:{DATE}}, {plural(heaviest.episodes or 0, 'twitch', 'twitches')}"
+    line += f". Heaviest: {report_date(heaviest.date)}, {plural(heaviest.episodes or 0, 'twitch', 'twitches')}"
     if heaviest.total_duration_s:
         line += f" lasting {duration_words(heaviest.total_duration_s)} in all"
     if longest and longest.date != heaviest.date:
-        line += f"; longest: {longest.date:{DATE}}, {duration_words(longest.total_duration_s or 0)} of twitching"
+        line += f"; longest: {report_date(longest.date)}, {duration_words(longest.total_duration_s or 0)} of twitching"
     return [line + "."]
 
 
@@ -158,7 +157,7 @@ def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[str]:
     lines = course_of_sites(found, date_to)  # first: what a short page must keep
     for site in found:
         line = (
-            f"{site.label.capitalize()}: {site.first:{DATE}} to {site.last:{DATE}}, "
+            f"{site.label.capitalize()}: {report_date(site.first)} to {report_date(site.last)}, "
             f"{plural(site.twitches, 'twitch', 'twitches')} on {days(site.days)}"
         )
         if site.durations:
@@ -187,11 +186,10 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date) -> list[str]:
         stopped = [o.label for o in before if o.last < site.first]  # never again, as logged
         if going:
             joined = ", ".join(going)
-            lines.append(f"Derived: {site.label} began {site.first:{DATE}} while {joined} went on (spreading).")
+            lines.append(f"Derived: {site.label} began {report_date(site.first)} while {joined} went on (spreading).")
         if stopped:
-            lines.append(
-                f"Derived: {site.label} began {site.first:{DATE}} as {', '.join(stopped)} stopped (moved, not spread)."
-            )
+            began = report_date(site.first)
+            lines.append(f"Derived: {site.label} began {began} as {', '.join(stopped)} stopped (moved, not spread).")
     # The latest site to stop while others went on: what keeps the current stretch alive.
     ended = [
         site
@@ -202,7 +200,9 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date) -> list[str]:
         site = max(ended, key=lambda site: site.last)
         later = [o for o in found if o is not site and o.last > site.last]
         since = ", ".join(f"{o.label} on {days(sum(1 for d in o.dates if d > site.last))}" for o in later)
-        lines.append(f"Derived: {site.label} twitching ended {site.last:{DATE}} (last logged); since then {since}.")
+        lines.append(
+            f"Derived: {site.label} twitching ended {report_date(site.last)} (last logged); since then {since}."
+        )
     return lines
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from tracker.analysis import periods
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.files import private_atomic_file
+from tracker.core.formatting import report_date
 from tracker.core.vocabulary import APPOINTMENT_ADVICE, TODAY_ADVICE
 from tracker.report import charts
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
@@ -120,11 +121,11 @@ def report_pages(
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
     span = (date_to - date_from).days + 1
-    coverage = f"{date_from:%d %b %Y} to {date_to:%d %b %Y}: " + window_coverage(frame, span)
+    coverage = f"{report_date(date_from)} to {report_date(date_to)}: " + window_coverage(frame, span)
     with matplotlib.rc_context({"font.size": BODY}):
         first = _Page()
         first.text("Facial twitching: visit summary", size=16, weight="bold")
-        first.text(f"{coverage}. Prepared {generated_on:%d %b %Y}.", color="#333333")
+        first.text(f"{coverage}. Prepared {report_date(generated_on)}.", color="#333333")
         first.space(0.12)
         # Only what the person logged goes under "logged"; what the entries suggest has its own box.
         suggested = _newest(red_flag_lines(red_flags, analysis, source=SUGGESTED), MAX_FLAG_LINES // 2, "suggestions")
@@ -215,7 +216,7 @@ class _Chart:
         self.options = _ChartOptions(period="week", factors=factors, names=names, units=units, marks=marks)
         self.date_to = date_to
         first = self.summary.index[0].date() if len(self.summary.index) else date_to
-        self.heading = f"Week by week, {first:%d %b %Y} to {date_to:%d %b %Y}"
+        self.heading = f"Week by week, {report_date(first)} to {report_date(date_to)}"
 
     def plan(self, room: float) -> ChartPlan | None:
         """The biggest plan that fits `room` inches (heading included), or None."""

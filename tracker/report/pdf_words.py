@@ -70,7 +70,7 @@ def red_flag_lines(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, so
     """The red flags from one source (LOGGED, or SUGGESTED by the entries) in date order, a day's
     in the order logged: the order `list`, `analyze` and the CSV show them in."""
     return [
-        f"{_long_date(day.isoformat())}: {name} ({_with_note(flag_source, note)}){_graded(name)}"
+        f"{report_date(day, weekday=True)}: {name} ({_with_note(flag_source, note)}){_graded(name)}"
         for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), key=lambda flag: flag[0])
         if flag_source == source
     ]
@@ -113,8 +113,8 @@ def intervention_lines(
     verdicts = {str(item["name"]): item for item in analysis.get("interventions") or []}
     lines = []
     for item in sorted(interventions, key=lambda item: item.start_date):
-        until = f"to {item.end_date:%d %b %Y}" if item.end_date else "ongoing"
-        line = f"{item.name.capitalize()}: from {item.start_date:%d %b %Y}, {until}"
+        until = f"to {report_date(item.end_date)}" if item.end_date else "ongoing"
+        line = f"{item.name.capitalize()}: from {report_date(item.start_date)}, {until}"
         if item.note:
             line += f"; {item.note}"
         verdict = verdicts.get(item.name)
@@ -130,8 +130,8 @@ def intervention_lines(
             if len(logged):
                 name = names.get(column, column).capitalize()
                 lines.append(
-                    f"{name} logged on {plural_days(len(logged))}, {logged.index[0]:%d %b %Y} to "
-                    f"{logged.index[-1]:%d %b %Y}; typical dose {logged.median():g} {unit}/day"
+                    f"{name} logged on {plural_days(len(logged))}, {report_date(logged.index[0])} to "
+                    f"{report_date(logged.index[-1])}; typical dose {logged.median():g} {unit}/day"
                 )
     return lines
 
@@ -168,7 +168,7 @@ def daily_table(
         day = start + dt.timedelta(days=offset)
         stamp = pd.Timestamp(day)
         tracked = stamp in window.index and bool(window.at[stamp, "tracked"])
-        row = [f"{day:%a %d %b}"]
+        row = [f"{report_date(day, weekday=True, year=False)}"]
         if not tracked:
             row += ["not logged"] + [NOT_LOGGED] * (len(header) - 3)
         else:
@@ -196,7 +196,7 @@ def _days_affected(frame: pd.DataFrame, date_to: dt.date) -> list[str]:
     lines = []
     for days in (28,):
         if days > span:
-            lines.append(f"Since {first:%d %b %Y} ({plural_days(span)}): {_twitching_days(frame, span)}.")
+            lines.append(f"Since {report_date(first)} ({plural_days(span)}): {_twitching_days(frame, span)}.")
             break
         start = date_to - dt.timedelta(days=days - 1)
         window = frame.loc[pd.Timestamp(start) : pd.Timestamp(date_to)]
@@ -234,7 +234,7 @@ def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
         tolerance = persistence.get("gap_tolerance_days")
         allowing = f", gaps of up to {tolerance} days allowed" if tolerance else ""
         lines.append(
-            f"Current run: since {start:%d %b %Y}, {plural_days(run['days'])}, twitching on "
+            f"Current run: since {report_date(start)}, {plural_days(run['days'])}, twitching on "
             f"{run['active_days']} of them{allowing}. {marks}."
         )
     longest = persistence.get("longest_run")
@@ -275,8 +275,8 @@ def _stretch(first: dt.date, last: dt.date) -> str:
 def _mark(start: dt.date, run_days: int, days: int) -> str:
     on = start + dt.timedelta(days=days - 1)
     if run_days >= days:
-        return f"{days}-day mark reached {on:%d %b}"
-    return f"{days}-day mark on {on:%d %b} if it continues"
+        return f"{days}-day mark reached {report_date(on, year=False)}"
+    return f"{days}-day mark on {report_date(on, year=False)} if it continues"
 
 
 def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
@@ -326,7 +326,7 @@ def _with_note(source: str, note: str) -> str:
 
 
 def _long_date(iso: str) -> str:
-    return f"{dt.date.fromisoformat(iso):%a %d %b %Y}"
+    return f"{report_date(dt.date.fromisoformat(iso), weekday=True)}"
 
 
 def _column_title(name: str, unit: str) -> str:

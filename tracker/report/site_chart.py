@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from tracker.analysis.periods import WEEKLY_UP_TO_WEEKS, Period
 from tracker.core.daily import DailyRow
-from tracker.core.formatting import place_words
+from tracker.core.formatting import place_words, report_date
 from tracker.core.vocabulary import Location, Side
 from tracker.report.chart_text import line_height, text_width, wrap
 from tracker.report.charts import BLUE, ORANGE, VERMILLION, FlagMark
@@ -178,7 +178,7 @@ def sites_figure(picture: SitePicture, *, width: float = 8.0) -> Figure:
     margin, title = 0.35, 0.45
     height = title + sites_height(picture, width - 2 * margin) + 0.2
     fig = Figure(figsize=(width, height))
-    heading = f"Where and when: {picture.date_from:%d %b %Y} to {picture.date_to:%d %b %Y}, by {picture.period}"
+    heading = f"Where and when: {report_date(picture.date_from)} to {report_date(picture.date_to)}, by {picture.period}"
     fig.text(0.5, 1 - 0.12 / height, heading, ha="center", va="top", fontsize=12, fontweight="bold")
     draw_sites(fig, picture, left=margin, top=height - title, width=width - 2 * margin)
     return fig
