@@ -68,7 +68,7 @@ def test_report_is_one_or_two_a4_pages_readable_only_by_its_owner(report):
 def test_report_states_the_key_facts(report, chart_diary):
     text = _text(report)
 
-    assert "PERSISTENT" in text
+    assert "Now: twitching on and off for 28 days or more (persistent)." in " ".join(text.split())
     assert "RED FLAGS LOGGED" in text
     assert f"{report_date(chart_diary.red_flags[0].date, weekday=True)}: drooping" in text
     assert "not a diagnosis" in text
@@ -99,7 +99,7 @@ def test_report_with_no_red_flags_and_no_run(tmp_path, chart_diary, analysis):
     text = _text(_write(tmp_path, chart_diary, analysis, red_flags=[]))
 
     assert "No red flags logged." in text
-    assert "Status: NONE" in text
+    assert "Now: no current run of twitching" in text and "Status" not in text
     assert "Current run" not in text
 
 
@@ -187,7 +187,7 @@ def test_daily_table_shows_untracked_days_and_missing_values_never_as_zero():
 
     assert header == [
         "Date",
-        "Episodes",
+        "Twitches",
         "Max\nintensity",
         "Mean\nintensity",
         "Caffeine\n(mg)",

@@ -132,7 +132,7 @@ def _episodes(ax: Axes, plan: ChartPlan) -> None:
         ax.axvline(day_number(day), color=VERMILLION, linestyle=":" if suggested else "-", linewidth=1.4,
                    zorder=3, gid="red-flag-suggested" if suggested else "red-flag")  # fmt: skip
     _marker_labels(ax, plan)
-    ax.set_ylabel(f"episodes per {plan.period}", fontsize=style.size * 0.9)
+    ax.set_ylabel(f"twitches per {plan.period}", fontsize=style.size * 0.9)
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.tick_params(labelsize=style.tick)

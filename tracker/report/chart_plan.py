@@ -165,9 +165,9 @@ def _legend_entries(summary: pd.DataFrame, marks: ChartMarks, period: Period) ->
     if (partial := so_far(summary, period)) is not None:
         entries.append(("so-far", f"this {period} so far: {partial[0]} of {partial[1]} days"))
     if ((answered > 0) & (answered >= elapsed)).any():
-        entries.append(("bars", "episodes, twitches answered every day"))
+        entries.append(("bars", "twitches, answered every day"))
     if ((answered > 0) & (answered < elapsed)).any():
-        entries.append(("partial", "episodes, some days unanswered"))
+        entries.append(("partial", "twitches, some days unanswered"))
     if (answered == 0).any():
         entries.append(("not-logged", "twitches not answered"))
     if marks.persistent_runs:

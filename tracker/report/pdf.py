@@ -137,7 +137,14 @@ def report_pages(
             first.text("No red flags logged.", weight="bold")
         if suggested:
             first.space(0.1)
-            first.boxed(f"Red flags {SUGGESTED} (not logged)", suggested, color=charts.ORANGE, face="#FDF1DC")
+            # Three lines hold a suggested pattern's whole sentence (its date, its rule and "worth
+            # showing a doctor"); two cut off the advice, the part a reader needs. A person's own
+            # notes on logged flags stay at two lines: they are whole under Notes.
+            first.boxed(
+                f"Red flags {SUGGESTED} (not logged)", suggested, color=charts.ORANGE, face="#FDF1DC", max_lines=3
+            )
+        if checklist:
+            first.space(0.08)  # clear of the box's frame above
         for line in checklist:
             first.text(line, max_lines=3)
         first.space(0.1)
@@ -349,7 +356,9 @@ class _Page:
         self.text(text, size=11, weight="bold")
         self.space(0.02)
 
-    def boxed(self, title: str, lines: Sequence[str], *, color: str, face: str = "#FBE9E0") -> None:
+    def boxed(
+        self, title: str, lines: Sequence[str], *, color: str, face: str = "#FBE9E0", max_lines: int = 2
+    ) -> None:
         from matplotlib.patches import Rectangle
 
         top = self.y + 0.05
@@ -357,7 +366,7 @@ class _Page:
         self.text(title.upper(), size=11, weight="bold", color=color, indent=0.1)
         shortened = False
         for line in lines:
-            shortened |= self.text(line, weight="bold", indent=0.1, max_lines=2) or line.startswith(EARLIER)
+            shortened |= self.text(line, weight="bold", indent=0.1, max_lines=max_lines) or line.startswith(EARLIER)
         if shortened:  # one pointer for the box, rather than one on every line
             self.text("“…”: cut short here for room; `tracker analyze` has every one whole.", indent=0.1)
         self.space(0.05)

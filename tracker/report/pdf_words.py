@@ -29,11 +29,13 @@ NOT_LOGGED = "—"
 SUGGESTED_MARK = "*"  # after a red flag in the day table: suggested by the entries, not logged
 MAX_FLAG_LINES = 8
 SUPPLEMENT_UNITS = {"mg", "mcg", "µg", "ug", "g", "iu", "IU"}
+# The run status in words a reader needs no key for; the labels (EARLY, WATCH) meant nothing
+# on paper, and "early" read as "early disease". A run allows short gaps (gap_tolerance_days).
 STATUS_TEXT = {
-    "none": "no current run of twitching",
-    "early": "a current run, not yet at the {watch}-day mark",
-    "watch": "past the {watch}-day mark, not yet at {threshold} days",
-    "persistent": "past the {threshold}-day mark",
+    "none": "no current run of twitching (none in the last days logged)",
+    "early": "twitching on and off for less than {watch} days so far",
+    "watch": "twitching on and off for {watch} days or more, not yet {threshold} days",
+    "persistent": "twitching on and off for {threshold} days or more (persistent)",
 }
 
 # --- wording -------------------------------------------------------------------------------
@@ -158,7 +160,7 @@ def daily_table(
         flags.setdefault(day, []).append(name)
     for day, name in suggested:
         flags.setdefault(day, []).append(f"{name}{SUGGESTED_MARK}")
-    header = ["Date", "Episodes", "Max\nintensity", "Mean\nintensity"]
+    header = ["Date", "Twitches", "Max\nintensity", "Mean\nintensity"]
     header += [_column_title(names.get(column, column), units.get(column, "")) for column in columns]
     header.append("Red flag")
     start = max(date_to - dt.timedelta(days=days - 1), date_from or dt.date.min)
@@ -226,7 +228,7 @@ def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
     threshold = int(persistence.get("threshold_days") or 28)
     status = str(persistence.get("status") or "none")
     text = STATUS_TEXT.get(status, status).format(watch=watch, threshold=threshold)
-    lines = [f"Status: {status.upper()} ({text})."]
+    lines = [f"Now: {text}."]
     run = persistence.get("current_run")
     if run:
         start = dt.date.fromisoformat(run["start"])
@@ -284,7 +286,7 @@ def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
         return []
     counts = Counter(_place(episode) for episode in episodes)
     places = "; ".join(f"{place}: {count}" for place, count in counts.most_common())
-    lines = [f"Locations (episodes): {places}."]
+    lines = [f"Locations (twitches): {places}."]
     first_day = min(episode.local_date for episode in episodes)
     early_end = first_day + dt.timedelta(days=27)
     late_start = date_to - dt.timedelta(days=27)

@@ -329,8 +329,10 @@ def intervention_line(effect: dict[str, Any]) -> str:
         f"{name} (since {start}): {rounded(effect['after_mean'], 1)} twitches a day over the first "
         f"{effect['after_days']} tracked days after a {washout}-day washout, "
         f"against {rounded(effect['before_mean'], 1)} in the {effect['before_days']} tracked days before: "
-        f"{_effect_ratio(effect)}, {ratio_in_words(effect['rate_ratio'], than='before')}. "
-        "A before/after comparison: twitching also comes and goes on its own."
+        f"{_effect_ratio(effect)} before/after, not adjusted for trend, "
+        f"{ratio_in_words(effect['rate_ratio'], than='before')}. "
+        "Twitching also comes and goes on its own, and a trend already under way before the start would show "
+        "here as an effect."
     )
     if effect.get("follows_worst_stretch"):
         line += (
