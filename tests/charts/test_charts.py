@@ -162,7 +162,7 @@ def test_markers_and_runs_sit_at_their_dates(three_weeks):
         return [line.get_xdata()[0] for line in ax.get_lines() if line.get_gid() == gid]
 
     assert xs("red-flag") == [mdates.date2num(dt.datetime(2026, 11, 11))]
-    assert xs("red-flag-suggested") == [mdates.date2num(dt.datetime(2026, 11, 11))]
+    assert xs("red-flag-suggested") == []  # one line a day: the logged one; both are labelled
     assert xs("intervention") == [mdates.date2num(dt.datetime(2026, 11, 4))]
     texts = [text.get_text() for text in ax.texts]
     assert "! drooping" in texts and "hemifacial-spasm pattern (suggested)" in texts

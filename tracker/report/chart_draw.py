@@ -128,7 +128,9 @@ def _episodes(ax: Axes, plan: ChartPlan) -> None:
                         fontsize=style.small, color="#333333", gid="zero")  # fmt: skip
     for day, _ in marks.interventions:
         ax.axvline(day_number(day), color=BLUE, linestyle="--", linewidth=1.3, zorder=3, gid="intervention")
-    for day, suggested in sorted({(flag.date, flag.suggested) for flag in marks.red_flags}):
+    # One line a day: a suggested flag's dotted line under a logged one's solid line only hid it.
+    logged_days = {flag.date for flag in marks.red_flags if not flag.suggested}
+    for day, suggested in sorted({(flag.date, flag.date not in logged_days) for flag in marks.red_flags}):
         ax.axvline(day_number(day), color=VERMILLION, linestyle=":" if suggested else "-", linewidth=1.4,
                    zorder=3, gid="red-flag-suggested" if suggested else "red-flag")  # fmt: skip
     _marker_labels(ax, plan)
