@@ -78,3 +78,15 @@ def test_a_before_after_ratio_says_it_is_not_adjusted_for_trend(tmp_path) -> Non
 
     assert "before/after, not adjusted for trend" in page
     assert "a trend already under way before the start would show here as an effect" in page
+
+
+def test_one_twitch_logged_at_two_sites_is_not_read_as_two(tmp_path) -> None:
+    day = dt.date(2026, 11, 20)
+    twitches = [_twitch(day, 9, "eyelid"), _twitch(day, 9, "mouth-corner"), _twitch(day, 15, "eyelid")]
+
+    page = _page_one(tmp_path, twitches)
+
+    assert (
+        "1 time a twitch was logged at several sites at the same minute: the counts here are site entries, "
+        "1 more than the twitches felt." in page
+    )

@@ -51,9 +51,28 @@ def history_lines(
     date_to: dt.date,
     *,
     relief: Sequence[tuple[str, int | None]] = (),
+    same_minute: tuple[int, int] = (0, 0),
 ) -> list[str]:
-    """Page 1's history: the course, the burden, the relievers tried, then each site and side."""
-    return [*course_lines(rows, date_to), *burden_lines(rows), *relief_lines(relief), *site_lines(episodes, date_to)]
+    """Page 1's history: the course, the burden (and how far logging one twitch at several
+    sites counts it more than once), the relievers tried, then each site and side."""
+    return [
+        *course_lines(rows, date_to),
+        *burden_lines(rows),
+        *same_minute_lines(*same_minute),
+        *relief_lines(relief),
+        *site_lines(episodes, date_to),
+    ]
+
+
+def same_minute_lines(moments: int, extra: int) -> list[str]:
+    """When a twitch was logged at several sites at the same minute, the report's counts (one
+    per site logged) exceed the twitches felt; said once, with by how much."""
+    if not moments:
+        return []
+    return [
+        f"{plural(moments, 'time')} a twitch was logged at several sites at the same minute: the counts here "
+        f"are site entries, {extra} more than the twitches felt."
+    ]
 
 
 def relief_lines(twitches: Sequence[tuple[str, int | None]]) -> list[str]:

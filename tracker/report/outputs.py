@@ -122,6 +122,7 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
         "onset": history.onset,
         "checklist_no": history.checklist_no,
         "relief": history.relief,
+        "same_minute": history.same_minute,
     }
 
 

@@ -108,6 +108,7 @@ def report_pages(
     onset: dt.date | None = None,
     checklist_no: dict[str, dt.date] | None = None,
     relief: Sequence[tuple[str, int | None]] = (),
+    same_minute: tuple[int, int] = (0, 0),
 ) -> list[Figure]:
     """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
     the last four weeks day by day (more tables when the factors do not fit one), the notes."""
@@ -160,7 +161,7 @@ def report_pages(
         if sites is not None:
             _draw_sites(first, sites)
         first.heading("History, by site and over time")
-        _history(first, history_lines(daily_rows, episodes, date_to, relief=relief))
+        _history(first, history_lines(daily_rows, episodes, date_to, relief=relief, same_minute=same_minute))
 
         chart = _Chart(frame, marks, factors[:FACTOR_PANELS], factors_units, factor_names, date_to)
         # The chart takes what page 1 has left; long red-flag or trigger lists push it to page 2,

@@ -22,6 +22,7 @@ from tracker.storage.queries import (
     noted_twitches_between,
     red_flags_between,
     relief_between,
+    same_minute_sites,
 )
 from tracker.storage.store import list_factors, list_interventions
 
@@ -41,6 +42,7 @@ class History:
     onset: dt.date | None = None  # the day the person says it began (tracker onset); None: not given
     checklist_no: dict[str, dt.date] = field(default_factory=dict)  # red-flag kind -> last day answered "no"
     relief: list[tuple[str, int | None]] = field(default_factory=list)  # (tags, burst s) per twitch, start to end
+    same_minute: tuple[int, int] = (0, 0)  # twitches logged at several sites at one minute, and the extra entries
 
     @property
     def units(self) -> dict[str, str]:
@@ -88,4 +90,5 @@ def load_history(
         onset=diary_facts.onset(session=session),
         checklist_no=diary_facts.checklist_noes(session=session, end=end),
         relief=relief_between(session=session, start=start, end=end),
+        same_minute=same_minute_sites(session=session, start=start, end=end),
     )
