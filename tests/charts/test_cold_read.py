@@ -90,3 +90,16 @@ def test_one_twitch_logged_at_two_sites_is_not_read_as_two(tmp_path) -> None:
         "1 time a twitch was logged at several sites at the same minute: the counts here are site entries, "
         "1 more than the twitches felt." in page
     )
+
+
+def test_a_crowded_page_keeps_the_line_saying_the_twitch_moved(tmp_path) -> None:
+    from tests.helpers.diaries import migrating
+
+    history = migrating(tmp_path / "tracker.db")
+    pdf = write_visit_report(history, tmp_path / "crowded.pdf", today=TODAY)
+    page = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+
+    history_part = page[page.index("History, by site and over time") :]
+    assert history_part.index("Derived: left eyelid began 25 Nov 2026 as lower lip (centre) stopped") < (
+        history_part.index("Twitching days by month")
+    )

@@ -55,12 +55,15 @@ def history_lines(
 ) -> list[str]:
     """Page 1's history: the course, the burden (and how far logging one twitch at several
     sites counts it more than once), the relievers tried, then each site and side."""
+    # Whether it spread or moved goes first: a crowded page cuts the history from its end, and
+    # that derived pattern is what a clinician reads the page for.
     return [
+        *course_of_sites(sites(episodes, date_to), date_to),
         *course_lines(rows, date_to),
         *burden_lines(rows),
         *same_minute_lines(*same_minute),
         *relief_lines(relief),
-        *site_lines(episodes, date_to),
+        *site_lines(episodes, date_to, derived=False),
     ]
 
 
@@ -169,11 +172,11 @@ def sites(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[Site]:
     ]
 
 
-def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[str]:
-    """In words, whether the twitching spread or moved (derived), then one line per site and
-    side (first and last dates, twitches, bursts)."""
+def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date, *, derived: bool = True) -> list[str]:
+    """In words, whether the twitching spread or moved (derived; left out without `derived`),
+    then one line per site and side (first and last dates, twitches, bursts)."""
     found = sites(episodes, date_to)
-    lines = course_of_sites(found, date_to)  # first: what a short page must keep
+    lines = course_of_sites(found, date_to) if derived else []  # first: what a short page must keep
     for site in found:
         line = (
             f"{site.label.capitalize()}: {report_date(site.first)} to {report_date(site.last)}, "
