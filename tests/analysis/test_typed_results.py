@@ -33,7 +33,7 @@ def test_an_intervention_effect_is_a_frozen_result_with_its_json() -> None:
     data = effect.to_json()
     assert data["start"] == "2026-03-02" and data["design"] == "before-after"
     assert "on_days" not in data and data["before_days"] == 56  # only its own design's counts
-    assert intervention_line(data).startswith("magnesium (since 2026-03-02): 2.5 twitches a day")
+    assert intervention_line(data).startswith("magnesium (since 2 Mar 2026): 2.5 twitches a day")
 
 
 def test_analyze_prints_the_wording_modules_sentence(run_analysis, make_diary) -> None:

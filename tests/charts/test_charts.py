@@ -162,7 +162,7 @@ def test_markers_and_runs_sit_at_their_dates(three_weeks):
         return [line.get_xdata()[0] for line in ax.get_lines() if line.get_gid() == gid]
 
     assert xs("red-flag") == [mdates.date2num(dt.datetime(2026, 11, 11))]
-    assert xs("red-flag-suggested") == [mdates.date2num(dt.datetime(2026, 11, 11))]
+    assert xs("red-flag-suggested") == []  # one line a day: the logged one; both are labelled
     assert xs("intervention") == [mdates.date2num(dt.datetime(2026, 11, 4))]
     texts = [text.get_text() for text in ax.texts]
     assert "! drooping" in texts and "hemifacial-spasm pattern (suggested)" in texts
@@ -207,7 +207,7 @@ def test_a_long_span_is_drawn_by_month_with_years_on_the_axis():
     assert period == "month" and recent.index[0] == pd.Timestamp(2016, 12, 1)
     ax = _episodes_axes(fig)
     assert len(ax.containers[0]) == 120  # Dec 2016 to Nov 2026
-    assert ax.get_ylabel() == "episodes per month" and "Twitching by month" in _words(fig)
+    assert ax.get_ylabel() == "twitches per month" and "Twitching by month" in _words(fig)
     ticks = _tick_labels(fig)
     assert ticks and all(label.isdigit() and len(label) == 4 for label in ticks)  # years
     assert "too many months to number" in _words(fig)
@@ -309,7 +309,7 @@ def _chart(frame: pd.DataFrame, *, weeks: int = 12, factors=(), marks=None) -> F
 
 
 def _episodes_axes(fig: Figure):  # type: ignore[no-untyped-def]
-    (ax,) = [ax for ax in fig.axes if ax.get_ylabel().startswith("episodes per")]
+    (ax,) = [ax for ax in fig.axes if ax.get_ylabel().startswith("twitches per")]
     return ax
 
 

@@ -28,7 +28,7 @@ def _page_one(history, tmp_path) -> str:  # type: ignore[no-untyped-def]
 def test_a_twitch_that_moved_from_the_lip_to_the_eyelid_says_so(tmp_path) -> None:
     page = _page_one(migrating(tmp_path / "tracker.db"), tmp_path)
 
-    assert "Lower lip (centre): 01 Jun 2026 to 23 Nov 2026, 85 twitches on 85 days" in page
+    assert "Lower lip (centre): 1 Jun 2026 to 23 Nov 2026, 85 twitches on 85 days" in page
     assert "Left eyelid: 25 Nov 2026 to 28 Nov 2026, 2 twitches on 2 days; bursts median 5 s" in page
     assert "Derived: left eyelid began 25 Nov 2026 as lower lip (centre) stopped (moved, not spread)." in page
     ended = "Derived: lower lip (centre) twitching ended 23 Nov 2026 (last logged); since then left eyelid on 2 days."
@@ -41,9 +41,9 @@ def test_the_one_sided_diary_gives_minutes_and_bursts_per_site(tmp_path) -> None
     page = _page_one(one_sided(tmp_path / "tracker.db"), tmp_path)
 
     assert "median 2 twitches a day, median 2 min 5 s of twitching a day" in page
-    eyelid = "Left eyelid: 01 Oct 2026 to 30 Nov 2026, 41 twitches on 41 days; bursts median 1 min 10 s, longest 1 min"
+    eyelid = "Left eyelid: 1 Oct 2026 to 30 Nov 2026, 41 twitches on 41 days; bursts median 1 min 10 s, longest 1 min"
     assert eyelid in page
-    assert "Left mouth corner: 01 Oct 2026 to 30 Nov 2026" in page
+    assert "Left mouth corner: 1 Oct 2026 to 30 Nov 2026" in page
     assert "Derived:" not in page.split("History")[-1]  # the two sites went together from the first day
     assert "Scales: twitch intensity 1 (barely noticeable) to 5 (severe); stress 0 (none) to 10 (extreme)." in page
 

@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 from pypdf import PdfReader
 
 from tests.charts.test_layout import PAGE_MARGIN, _assert_apart, _assert_inside, _drawn_texts
+from tracker.core.formatting import report_date
 from tracker.report.chart_text import MONO
 from tracker.report.outputs import report_content, write_visit_report
 from tracker.report.pdf import report_pages
@@ -111,7 +112,7 @@ def test_every_note_of_the_period_is_printed_dated_and_whole_or_pointed_to(histo
     assert VERY_LONG_NOTE[:400] in text
     # On its own the report has no daily.csv beside it: it names the command that writes one.
     assert "… (the whole note is in `tracker export csv`)" in text and "daily.csv)" not in text
-    assert f"{TODAY - dt.timedelta(days=9):%a %d %b %Y} Day note: {LONG_NOTE}" in text
+    assert f"{report_date(TODAY - dt.timedelta(days=9), weekday=True)} Day note: {LONG_NOTE}" in text
     assert "Twitch 09:00, left eyelid: " + TWITCH_NOTE in text
 
 

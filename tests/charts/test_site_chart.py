@@ -82,3 +82,25 @@ def _drawn_texts(fig: Figure) -> list[tuple[Text, Bbox]]:
         for text in fig.findobj(Text)
         if isinstance(text, Text) and text.get_visible() and text.get_text().strip()
     ]
+
+
+def test_red_flags_in_one_week_make_one_tick_not_a_pile(tmp_path) -> None:
+    import dataclasses
+
+    from tracker.report.charts import FlagMark
+
+    picture = site_picture_of(migrating(tmp_path / "tracker.db"))
+    week = [
+        FlagMark(date=dt.date(2026, 11, 16), name="drooping", suggested=False),
+        FlagMark(date=dt.date(2026, 11, 17), name="weakness", suggested=False),
+        FlagMark(date=dt.date(2026, 11, 18), name="hemifacial-spasm pattern", suggested=True),
+        FlagMark(date=dt.date(2026, 10, 6), name="spreading", suggested=True),
+    ]
+    picture = dataclasses.replace(picture, flags=week)
+
+    fig = sites_figure(picture)
+    ticks = [artist for ax in fig.axes for artist in ax.collections if artist.get_gid() == "site-flag"]
+
+    assert len(ticks) == 2  # the week of 16 Nov once, the week of 5 Oct once
+    solid = [tick for tick in ticks if tuple(tick.get_facecolor()[0][:3]) != (1.0, 1.0, 1.0)]
+    assert len(solid) == 1  # the week with logged flags: solid, whatever else was suggested in it

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from tracker.analysis.frame import daily_frame
 from tracker.core.daily import DailyRow, date_range
+from tracker.core.formatting import report_date
 from tracker.report import charts
 from tracker.report import pdf as visit_report
 from tracker.report.history_words import site_lines
@@ -67,9 +68,9 @@ def test_report_is_one_or_two_a4_pages_readable_only_by_its_owner(report):
 def test_report_states_the_key_facts(report, chart_diary):
     text = _text(report)
 
-    assert "PERSISTENT" in text
+    assert "Now: twitching on and off for 28 days or more (persistent)." in " ".join(text.split())
     assert "RED FLAGS LOGGED" in text
-    assert f"{chart_diary.red_flags[0].date:%a %d %b %Y}: drooping" in text
+    assert f"{report_date(chart_diary.red_flags[0].date, weekday=True)}: drooping" in text
     assert "not a diagnosis" in text
     assert "Caffeine, same day: 1.42× per 100 mg (95% CI 1.18–1.71), q = 0.004" in text
     assert "[ample data: 140 days]" in text
@@ -98,7 +99,7 @@ def test_report_with_no_red_flags_and_no_run(tmp_path, chart_diary, analysis):
     text = _text(_write(tmp_path, chart_diary, analysis, red_flags=[]))
 
     assert "No red flags logged." in text
-    assert "Status: NONE" in text
+    assert "Now: no current run of twitching" in text and "Status" not in text
     assert "Current run" not in text
 
 
@@ -141,7 +142,7 @@ def test_history_says_nothing_spread_or_moved_when_the_place_stays_the_same():
 
     lines = site_lines(episodes, rows[-1].date)
 
-    assert lines == ["Left eyelid: 01 Jan 2026 to 11 Mar 2026, 70 twitches on 70 days; no burst timed."]
+    assert lines == ["Left eyelid: 1 Jan 2026 to 11 Mar 2026, 70 twitches on 70 days; no burst timed."]
 
 
 def test_association_lines_keep_at_most_three_reliable_ones_best_first(analysis):
@@ -186,7 +187,7 @@ def test_daily_table_shows_untracked_days_and_missing_values_never_as_zero():
 
     assert header == [
         "Date",
-        "Episodes",
+        "Twitches",
         "Max\nintensity",
         "Mean\nintensity",
         "Caffeine\n(mg)",

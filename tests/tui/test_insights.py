@@ -50,7 +50,7 @@ async def test_insights_show_persistence_red_flags_and_the_caffeine_association(
         # magnesium taken every day from the intervention on: a handful of changes, no same-day/day-before split
         [magnesium] = [line for line in text.splitlines() if line.startswith("Magnesium changed from one day to")]
         assert "its same-day and day-before effects cannot be told apart" in magnesium
-        assert "magnesium (since 2026-01-30)" in text  # the intervention
+        assert "magnesium (since 30 Jan 2026)" in text  # the intervention
         await pilot.press("escape")
         assert isinstance(app.screen, TodayScreen)
 

@@ -32,3 +32,21 @@ async def test_a_flag_logged_that_day_shows_as_logged_and_is_not_logged_twice(ap
         await settle(pilot)
     assert sorted(rows(app, "SELECT kind FROM red_flag")) == [("drooping",), ("weakness",)]
     assert rows(app, "SELECT count(*) FROM action WHERE done LIKE '%drooping%'") == [(1,)]
+
+
+async def test_saving_with_nothing_ticked_keeps_every_sign_as_answered_no(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("r", "enter")
+        await settle(pilot)
+    assert rows(app, "SELECT count(*) FROM red_flag") == [(0,)]
+    noes = rows(app, "SELECT kind, date FROM red_flag_no")
+    assert len(noes) == 13 and {day for _, day in noes} == {TODAY.isoformat()}
+
+
+async def test_cancelling_the_checklist_answers_nothing(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("r", "escape")
+        await settle(pilot)
+    assert rows(app, "SELECT count(*) FROM red_flag_no") == [(0,)]

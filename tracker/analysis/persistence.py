@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from tracker.analysis.config import PersistenceConfig
 from tracker.analysis.text import LOGGED, SUGGESTED
+from tracker.core.formatting import report_date
 from tracker.core.vocabulary import Location
 
 MOUTH_AND_CHEEK = frozenset({"cheek", "upper-lip", "lower-lip", "mouth-corner"})
@@ -219,7 +220,13 @@ def collect_red_flags(
         key=lambda episode: episode.local_date,
     )
     logged_spreading = any(flag.kind == "spreading" and flag.date >= window_start for flag in flags)
-    spreading = _spreading(recent)
+    # Each region's first twitch over the whole diary: a spread is dated the day the new region
+    # first twitched, not the first day of the window it is still twitching in.
+    first_seen: dict[str, dt.date] = {}
+    for episode in sorted(episodes, key=lambda episode: episode.local_date):
+        if episode.local_date <= as_of and str(episode.location) not in (Location.UNSPECIFIED, Location.OTHER):
+            first_seen.setdefault(_region(episode), episode.local_date)
+    spreading = _spreading(recent, first_seen)
     if spreading and not logged_spreading:
         flags.append(spreading)
     flags += [flag for flag in (_hemifacial(recent), _both_eyelids(recent)) if flag]
@@ -231,21 +238,24 @@ def collect_red_flags(
 REGIONS = {"eyelid": "eye", "upper-lip": "mouth", "lower-lip": "mouth", "mouth-corner": "mouth"}
 
 
-def _spreading(recent: Sequence[EpisodeLike]) -> RedFlagFinding | None:
+def _region(episode: EpisodeLike) -> str:
+    return REGIONS.get(str(episode.location), str(episode.location))
+
+
+def _spreading(recent: Sequence[EpisodeLike], first_seen: dict[str, dt.date]) -> RedFlagFinding | None:
     """Twitching in two or more regions of the face within the window; dated the day the
-    second region first twitched, and saying only what was true on that day (regions that
-    came later are named as later, with their own dates)."""
-    began: dict[str, dt.date] = {}  # each region, the day it first twitched, in that order
-    for episode in recent:
-        if str(episode.location) == Location.OTHER:
-            continue  # a place the person did not name is no region of the face to spread to
-        began.setdefault(REGIONS.get(str(episode.location), str(episode.location)), episode.local_date)
+    second region first twitched in the whole diary (`first_seen`: each region's first day),
+    and saying only what was true on that day (regions that came later are named as later,
+    with their own dates)."""
+    regions = {_region(episode) for episode in recent if str(episode.location) != Location.OTHER}
+    # a place the person did not name ("other") is no region of the face to spread to
+    began = sorted((first_seen.get(region, dt.date.max), region) for region in regions)
     if len(began) < 2:
         return None
-    (first, _), (second, flagged), *later = began.items()
-    note = f"twitching in 2 places within two weeks: the {first}, then the {second} from {flagged:%d %b}"
+    (_, first), (flagged, second), *later = began
+    note = f"twitching in 2 places within two weeks: the {first}, then the {second} from {report_date(flagged)}"
     if later:
-        note += "; later also " + ", ".join(f"the {region} ({day:%d %b})" for region, day in later)
+        note += "; later also " + ", ".join(f"the {region} ({report_date(day)})" for day, region in later)
     return RedFlagFinding(date=flagged, kind="spreading", name="spreading", source=SUGGESTED, note=note)
 
 
@@ -263,7 +273,7 @@ def _hemifacial(recent: Sequence[EpisodeLike]) -> RedFlagFinding | None:
                 name="hemifacial-spasm pattern",
                 source=SUGGESTED,
                 note=f"{side} eyelid and {side} cheek or mouth twitching on the same day, on {len(days)} days "
-                f"within two weeks (from {days[0]:%d %b}): worth showing a doctor",
+                f"within two weeks (from {report_date(days[0])}): worth showing a doctor",
             )
     return None
 
@@ -282,7 +292,7 @@ def _both_eyelids(recent: Sequence[EpisodeLike]) -> RedFlagFinding | None:
         name="both-eyelids pattern",
         source=SUGGESTED,
         note=f"both eyelids twitching on the same day, on {len(days)} days within two weeks "
-        f"(from {days[0]:%d %b}): worth showing a doctor",
+        f"(from {report_date(days[0])}): worth showing a doctor",
     )
 
 

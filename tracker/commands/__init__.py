@@ -10,6 +10,17 @@ from types import ModuleType
 
 def command_modules() -> list[ModuleType]:
     """The command modules, in the order their commands appear in `tracker --help`."""
-    from tracker.commands import data, database, demo, entries, factors, insights, interventions, log, remind
+    from tracker.commands import (
+        data,
+        database,
+        demo,
+        entries,
+        factors,
+        history_facts,
+        insights,
+        interventions,
+        log,
+        remind,
+    )
 
-    return [log, factors, entries, data, insights, interventions, remind, database, demo]
+    return [log, factors, entries, data, insights, interventions, history_facts, remind, database, demo]

@@ -187,6 +187,14 @@ def duration_words(seconds: int) -> str:
     return " ".join(parts) or "0 s"
 
 
+def report_date(day: dt.date, *, weekday: bool = False, year: bool = True) -> str:
+    """The one date form of the visit report and packet: "3 Mar 2026" (no leading zero, the
+    month in letters, so no reader mistakes day for month); "Tue 3 Mar 2026" with `weekday`;
+    "3 Mar" without `year`, where a heading beside it gives the year."""
+    text = f"{day.day} {day:%b}" + f" {day.year}" * year
+    return f"{day:%a} {text}" if weekday else text
+
+
 def day_words(day: dt.date, *, today: dt.date | None = None) -> str:
     """A day as people say it: "Mon 30 Nov", with the year when it is not this year's."""
     today = today or dt.date.today()

@@ -59,6 +59,9 @@ class RedFlagKind(StrEnum):
     OTHER = "other"
 
 
+# Every question the red-flag checklist asks; "other" is a free note, never a question answered no.
+CHECKLIST_KINDS = tuple(kind for kind in RedFlagKind if kind is not RedFlagKind.OTHER)
+
 # Signs that cannot wait for an appointment: sudden one-sided drooping or weakness, slurred
 # speech, trouble swallowing (a possible stroke): call emergency services the same day. Every
 # other red flag is a reason to book an appointment.

@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from tracker.core.formatting import report_date
 from tracker.report.chart_plan import (
     COLUMN_GAP_EMS,
     HANDLE_EMS,
@@ -127,11 +128,13 @@ def _episodes(ax: Axes, plan: ChartPlan) -> None:
                         fontsize=style.small, color="#333333", gid="zero")  # fmt: skip
     for day, _ in marks.interventions:
         ax.axvline(day_number(day), color=BLUE, linestyle="--", linewidth=1.3, zorder=3, gid="intervention")
-    for day, suggested in sorted({(flag.date, flag.suggested) for flag in marks.red_flags}):
+    # One line a day: a suggested flag's dotted line under a logged one's solid line only hid it.
+    logged_days = {flag.date for flag in marks.red_flags if not flag.suggested}
+    for day, suggested in sorted({(flag.date, flag.date not in logged_days) for flag in marks.red_flags}):
         ax.axvline(day_number(day), color=VERMILLION, linestyle=":" if suggested else "-", linewidth=1.4,
                    zorder=3, gid="red-flag-suggested" if suggested else "red-flag")  # fmt: skip
     _marker_labels(ax, plan)
-    ax.set_ylabel(f"episodes per {plan.period}", fontsize=style.size * 0.9)
+    ax.set_ylabel(f"twitches per {plan.period}", fontsize=style.size * 0.9)
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.tick_params(labelsize=style.tick)
@@ -230,7 +233,7 @@ def _date_axis(ax: Axes, start: dt.date, end: dt.date) -> None:
     if days <= 16 * 7:
         step = max(1, math.ceil(days / 7 / 8))
         ticks = [start + dt.timedelta(weeks=step * n) for n in range(days // (7 * step) + 1)]
-        fmt = "%d %b"
+        fmt = DAY_MONTH
     elif days <= 3 * 365:
         step = next(months for months in (1, 2, 3, 4, 6, 12) if days / 30.4 / months <= 8)
         ticks = _months_from(start if start.day == 1 else next_month(start), step, end)
@@ -253,6 +256,13 @@ def _months_from(first: dt.date, step: int, end: dt.date) -> list[dt.date]:
     return months
 
 
+DAY_MONTH = "day month"  # a tick per week: "3 Mar", as every date in the report reads
+
+
+def _tick_label(when: dt.datetime, fmt: str) -> str:
+    return report_date(when.date(), year=False) if fmt == DAY_MONTH else when.strftime(fmt)
+
+
 def _year_on_change(fmt: str) -> Formatter:
     """A tick formatter: `fmt` on every tick, and the year on a second line under the first
     visible tick and wherever it changes (a bare "%Y" format already is the year)."""
@@ -261,15 +271,14 @@ def _year_on_change(fmt: str) -> Formatter:
 
     class YearOnChange(Formatter):
         def __call__(self, x: float, pos: int | None = None) -> str:
-            when: dt.datetime = num2date(x)
-            return when.strftime(fmt)
+            return _tick_label(num2date(x), fmt)
 
         def format_ticks(self, values: Sequence[float]) -> list[str]:
             low, high = sorted(self.axis.get_view_interval()) if self.axis is not None else (-math.inf, math.inf)
             labels, year = [], None
             for value in values:
                 when = num2date(value)
-                label = when.strftime(fmt)
+                label = _tick_label(when, fmt)
                 if low <= value <= high:
                     if when.year != year and fmt != "%Y":
                         label += f"\n{when.year}"

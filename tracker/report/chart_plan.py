@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tracker.analysis.periods import Period
+from tracker.core.formatting import report_date
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
 from tracker.report.charts import BLUE, VERMILLION, ChartMarks, completeness_label
 
@@ -164,9 +165,9 @@ def _legend_entries(summary: pd.DataFrame, marks: ChartMarks, period: Period) ->
     if (partial := so_far(summary, period)) is not None:
         entries.append(("so-far", f"this {period} so far: {partial[0]} of {partial[1]} days"))
     if ((answered > 0) & (answered >= elapsed)).any():
-        entries.append(("bars", "episodes, twitches answered every day"))
+        entries.append(("bars", "twitches, answered every day"))
     if ((answered > 0) & (answered < elapsed)).any():
-        entries.append(("partial", "episodes, some days unanswered"))
+        entries.append(("partial", "twitches, some days unanswered"))
     if (answered == 0).any():
         entries.append(("not-logged", "twitches not answered"))
     if marks.persistent_runs:
@@ -223,7 +224,7 @@ def _lanes(
                 placed.append(Label(day_number(day), text, number, ha, color, bold))
                 break
         else:
-            left_out.append(f"{text.lstrip('! ')} on {day:%d %b %Y}")
+            left_out.append(f"{text.lstrip('! ')} on {report_date(day)}")
     used = max((label.lane + 1 for label in placed), default=0)
     return placed, used, left_out
 

@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from tracker.analysis.persistence import EpisodeLike
+from tracker.analysis.persistence import EpisodeLike, RedFlagLike
 from tracker.core.daily import DailyRow
-from tracker.core.formatting import days, duration_words, place_words, plural
+from tracker.core.formatting import days, duration_words, place_words, plural, red_flag_words, report_date
+from tracker.core.vocabulary import CHECKLIST_KINDS
+from tracker.storage.models import split_tags
 
-DATE = "%d %b %Y"  # the one date format of the report
 NEAR_DAYS = 14  # sites twitching within two weeks of each other are one stretch (as the red flags read it)
 ENDED_AFTER_DAYS = 4  # a site silent for more than the run's gap tolerance (3 days) has stopped, as logged
 SCALES = "Scales: twitch intensity 1 (barely noticeable) to 5 (severe); stress 0 (none) to 10 (extreme)."
@@ -44,9 +45,67 @@ class Site:
         return len(self.dates)
 
 
-def history_lines(rows: Sequence[DailyRow], episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[str]:
-    """Page 1's history: the course, the burden, then each site and side."""
-    return [*course_lines(rows, date_to), *burden_lines(rows), *site_lines(episodes, date_to)]
+def history_lines(
+    rows: Sequence[DailyRow],
+    episodes: Sequence[TimedEpisode],
+    date_to: dt.date,
+    *,
+    relief: Sequence[tuple[str, int | None]] = (),
+    same_minute: tuple[int, int] = (0, 0),
+) -> list[str]:
+    """Page 1's history: the course, the burden (and how far logging one twitch at several
+    sites counts it more than once), the relievers tried, then each site and side."""
+    # Whether it spread or moved goes first: a crowded page cuts the history from its end, and
+    # that derived pattern is what a clinician reads the page for.
+    return [
+        *course_of_sites(sites(episodes, date_to), date_to),
+        *course_lines(rows, date_to),
+        *burden_lines(rows),
+        *same_minute_lines(*same_minute),
+        *relief_lines(relief),
+        *site_lines(episodes, date_to, derived=False),
+    ]
+
+
+def same_minute_lines(moments: int, extra: int) -> list[str]:
+    """When a twitch was logged at several sites at the same minute, the report's counts (one
+    per site logged) exceed the twitches felt; said once, with by how much."""
+    if not moments:
+        return []
+    return [
+        f"{plural(moments, 'time')} a twitch was logged at several sites at the same minute: the counts here "
+        f"are site entries, {extra} more than the twitches felt."
+    ]
+
+
+def relief_lines(twitches: Sequence[tuple[str, int | None]]) -> list[str]:
+    """Each relief tag logged, with how many twitches it was tried on and how many of those
+    have a recorded end (timed), their median burst beside that of timed twitches with no
+    relief. The diary does not record whether the relief stopped the twitch, and says so."""
+    if not twitches:
+        return []
+    tried: dict[str, list[int | None]] = defaultdict(list)
+    for tags, duration in twitches:
+        for tag in split_tags(tags):
+            tried[tag].append(duration)
+    if not tried:
+        return ["Relief: none logged with any twitch (`tracker log twitch --relief TAG` records it)."]
+    parts = []
+    for tag, durations in sorted(tried.items(), key=lambda item: (-len(item[1]), item[0])):
+        timed = [seconds for seconds in durations if seconds]
+        part = f"{tag.replace('-', ' ')} on {plural(len(durations), 'twitch', 'twitches')}"
+        if timed:
+            median = duration_words(round(statistics.median(timed)))
+            part += f", {len(timed)} with a recorded end (median burst {median})"
+        else:
+            part += ", none with a recorded end"
+        parts.append(part)
+    without = [seconds for tags, seconds in twitches if not split_tags(tags) and seconds]
+    line = f"Relief tried, as logged: {'; '.join(parts)}."
+    if without:
+        median = duration_words(round(statistics.median(without)))
+        line += f" Timed twitches with no relief logged: median burst {median} ({len(without)})."
+    return [line + " Whether a relief stopped the twitch is not recorded; only the burst's length is."]
 
 
 def course_lines(rows: Sequence[DailyRow], date_to: dt.date) -> list[str]:
@@ -85,11 +144,11 @@ def burden_lines(rows: Sequence[DailyRow]) -> list[str]:
         line += "; no twitch was timed, so the minutes are not known"
     heaviest = max(active, key=lambda row: (row.episodes or 0, row.total_duration_s or 0))
     longest = max(timed, key=lambda row: row.total_duration_s or 0) if timed else None
-    line += f". Heaviest: {heaviest.date:{DATE}}, {plural(heaviest.episodes or 0, 'twitch', 'twitches')}"
+    line += f". Heaviest: {report_date(heaviest.date)}, {plural(heaviest.episodes or 0, 'twitch', 'twitches')}"
     if heaviest.total_duration_s:
         line += f" lasting {duration_words(heaviest.total_duration_s)} in all"
     if longest and longest.date != heaviest.date:
-        line += f"; longest: {longest.date:{DATE}}, {duration_words(longest.total_duration_s or 0)} of twitching"
+        line += f"; longest: {report_date(longest.date)}, {duration_words(longest.total_duration_s or 0)} of twitching"
     return [line + "."]
 
 
@@ -113,14 +172,14 @@ def sites(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[Site]:
     ]
 
 
-def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[str]:
-    """In words, whether the twitching spread or moved (derived), then one line per site and
-    side (first and last dates, twitches, bursts)."""
+def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date, *, derived: bool = True) -> list[str]:
+    """In words, whether the twitching spread or moved (derived; left out without `derived`),
+    then one line per site and side (first and last dates, twitches, bursts)."""
     found = sites(episodes, date_to)
-    lines = course_of_sites(found, date_to)  # first: what a short page must keep
+    lines = course_of_sites(found, date_to) if derived else []  # first: what a short page must keep
     for site in found:
         line = (
-            f"{site.label.capitalize()}: {site.first:{DATE}} to {site.last:{DATE}}, "
+            f"{site.label.capitalize()}: {report_date(site.first)} to {report_date(site.last)}, "
             f"{plural(site.twitches, 'twitch', 'twitches')} on {days(site.days)}"
         )
         if site.durations:
@@ -149,11 +208,10 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date) -> list[str]:
         stopped = [o.label for o in before if o.last < site.first]  # never again, as logged
         if going:
             joined = ", ".join(going)
-            lines.append(f"Derived: {site.label} began {site.first:{DATE}} while {joined} went on (spreading).")
+            lines.append(f"Derived: {site.label} began {report_date(site.first)} while {joined} went on (spreading).")
         if stopped:
-            lines.append(
-                f"Derived: {site.label} began {site.first:{DATE}} as {', '.join(stopped)} stopped (moved, not spread)."
-            )
+            began = report_date(site.first)
+            lines.append(f"Derived: {site.label} began {began} as {', '.join(stopped)} stopped (moved, not spread).")
     # The latest site to stop while others went on: what keeps the current stretch alive.
     ended = [
         site
@@ -164,7 +222,9 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date) -> list[str]:
         site = max(ended, key=lambda site: site.last)
         later = [o for o in found if o is not site and o.last > site.last]
         since = ", ".join(f"{o.label} on {days(sum(1 for d in o.dates if d > site.last))}" for o in later)
-        lines.append(f"Derived: {site.label} twitching ended {site.last:{DATE}} (last logged); since then {since}.")
+        lines.append(
+            f"Derived: {site.label} twitching ended {report_date(site.last)} (last logged); since then {since}."
+        )
     return lines
 
 
@@ -185,3 +245,30 @@ def _direction(rows: Sequence[DailyRow], date_to: dt.date) -> str:
         f"Last 7 days, derived: {way}: {said}; the 7 before, {plural(earlier, 'twitch', 'twitches')} on "
         f"{days(len(before))}."
     )
+
+
+def checklist_lines(noes: dict[str, dt.date], red_flags: Sequence[RedFlagLike], date_to: dt.date) -> list[str]:
+    """The red-flag questions as last answered up to `date_to`: "Asked on 3 Mar 2026: no
+    weakness, no drooping." per day, then the questions never answered ("Not asked: ...").
+    A sign whose latest answer is a logged red flag is left to the red-flag list."""
+    latest_yes: dict[str, dt.date] = {}
+    for flag in red_flags:
+        if flag.date <= date_to:
+            latest_yes[str(flag.kind)] = max(flag.date, latest_yes.get(str(flag.kind), flag.date))
+    denied: dict[dt.date, list[str]] = defaultdict(list)
+    never = []
+    for kind in map(str, CHECKLIST_KINDS):
+        no, yes = noes.get(kind), latest_yes.get(kind)
+        if no is not None and no <= date_to and (yes is None or no > yes):
+            denied[no].append(kind)
+        elif yes is None:
+            never.append(kind)
+    lines = [
+        f"Asked on {report_date(day)}: " + ", ".join(f"no {red_flag_words(kind)}" for kind in kinds) + "."
+        for day, kinds in sorted(denied.items())
+    ]
+    if never and not denied and not latest_yes:
+        return ["Red-flag checklist not asked: no answer is stored, so every sign is unknown, not absent."]
+    if never:
+        lines.append("Not asked: " + ", ".join(red_flag_words(kind) for kind in never) + ".")
+    return lines

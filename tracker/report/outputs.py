@@ -119,6 +119,10 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
         "generated_on": today,
         "day_notes": [(row.date, row.note) for row in history.rows if row.note],
         "noted_twitches": history.noted_twitches,
+        "onset": history.onset,
+        "checklist_no": history.checklist_no,
+        "relief": history.relief,
+        "same_minute": history.same_minute,
     }
 
 

@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from tracker.analysis import periods
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.files import private_atomic_file
+from tracker.core.formatting import report_date
 from tracker.core.vocabulary import APPOINTMENT_ADVICE, TODAY_ADVICE
 from tracker.report import charts
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
 from tracker.report.glyphs import drawable
-from tracker.report.history_words import SCALES, history_lines
+from tracker.report.history_words import SCALES, checklist_lines, history_lines
 from tracker.report.pdf_notes import notes_by_day, notes_pages
 from tracker.report.pdf_table import table_pages
 from tracker.report.pdf_words import (  # re-exported: the report's wording, for callers and tests
@@ -104,6 +105,10 @@ def report_pages(
     noted_twitches: Sequence[NotedTwitch] = (),
     in_packet: bool = False,
     daily_rows: Sequence[DailyRow] = (),
+    onset: dt.date | None = None,
+    checklist_no: dict[str, dt.date] | None = None,
+    relief: Sequence[tuple[str, int | None]] = (),
+    same_minute: tuple[int, int] = (0, 0),
 ) -> list[Figure]:
     """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
     the last four weeks day by day (more tables when the factors do not fit one), the notes."""
@@ -111,15 +116,17 @@ def report_pages(
     import pandas as pd
 
     frame = frame.loc[pd.Timestamp(date_from) : pd.Timestamp(date_to)]
+    # What the checklist was last answered before the window counts too: a "no" stays a "no".
+    checklist = checklist_lines(checklist_no or {}, red_flags, date_to)
     episodes = [e for e in episodes if date_from <= e.local_date <= date_to]
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
     span = (date_to - date_from).days + 1
-    coverage = f"{date_from:%d %b %Y} to {date_to:%d %b %Y}: " + window_coverage(frame, span)
+    coverage = f"{report_date(date_from)} to {report_date(date_to)}: " + window_coverage(frame, span)
     with matplotlib.rc_context({"font.size": BODY}):
         first = _Page()
         first.text("Facial twitching: visit summary", size=16, weight="bold")
-        first.text(f"{coverage}. Prepared {generated_on:%d %b %Y}.", color="#333333")
+        first.text(f"{coverage}. Prepared {report_date(generated_on)}.", color="#333333")
         first.space(0.12)
         # Only what the person logged goes under "logged"; what the entries suggest has its own box.
         suggested = _newest(red_flag_lines(red_flags, analysis, source=SUGGESTED), MAX_FLAG_LINES // 2, "suggestions")
@@ -131,10 +138,19 @@ def report_pages(
             first.text("No red flags logged.", weight="bold")
         if suggested:
             first.space(0.1)
-            first.boxed(f"Red flags {SUGGESTED} (not logged)", suggested, color=charts.ORANGE, face="#FDF1DC")
+            # Three lines hold a suggested pattern's whole sentence (its date, its rule and "worth
+            # showing a doctor"); two cut off the advice, the part a reader needs. A person's own
+            # notes on logged flags stay at two lines: they are whole under Notes.
+            first.boxed(
+                f"Red flags {SUGGESTED} (not logged)", suggested, color=charts.ORANGE, face="#FDF1DC", max_lines=3
+            )
+        if checklist:
+            first.space(0.08)  # clear of the box's frame above
+        for line in checklist:
+            first.text(line, max_lines=3)
         first.space(0.1)
         first.heading("Summary")
-        for line in summary_lines(frame, analysis, episodes, date_to=date_to):
+        for line in summary_lines(frame, analysis, episodes, date_to=date_to, onset=onset):
             first.bullet(line)
         first.heading("Possible triggers")
         for line in association_lines(analysis):
@@ -145,7 +161,7 @@ def report_pages(
         if sites is not None:
             _draw_sites(first, sites)
         first.heading("History, by site and over time")
-        _history(first, history_lines(daily_rows, episodes, date_to))
+        _history(first, history_lines(daily_rows, episodes, date_to, relief=relief, same_minute=same_minute))
 
         chart = _Chart(frame, marks, factors[:FACTOR_PANELS], factors_units, factor_names, date_to)
         # The chart takes what page 1 has left; long red-flag or trigger lists push it to page 2,
@@ -208,7 +224,7 @@ class _Chart:
         self.options = _ChartOptions(period="week", factors=factors, names=names, units=units, marks=marks)
         self.date_to = date_to
         first = self.summary.index[0].date() if len(self.summary.index) else date_to
-        self.heading = f"Week by week, {first:%d %b %Y} to {date_to:%d %b %Y}"
+        self.heading = f"Week by week, {report_date(first)} to {report_date(date_to)}"
 
     def plan(self, room: float) -> ChartPlan | None:
         """The biggest plan that fits `room` inches (heading included), or None."""
@@ -341,7 +357,9 @@ class _Page:
         self.text(text, size=11, weight="bold")
         self.space(0.02)
 
-    def boxed(self, title: str, lines: Sequence[str], *, color: str, face: str = "#FBE9E0") -> None:
+    def boxed(
+        self, title: str, lines: Sequence[str], *, color: str, face: str = "#FBE9E0", max_lines: int = 2
+    ) -> None:
         from matplotlib.patches import Rectangle
 
         top = self.y + 0.05
@@ -349,7 +367,7 @@ class _Page:
         self.text(title.upper(), size=11, weight="bold", color=color, indent=0.1)
         shortened = False
         for line in lines:
-            shortened |= self.text(line, weight="bold", indent=0.1, max_lines=2) or line.startswith(EARLIER)
+            shortened |= self.text(line, weight="bold", indent=0.1, max_lines=max_lines) or line.startswith(EARLIER)
         if shortened:  # one pointer for the box, rather than one on every line
             self.text("“…”: cut short here for room; `tracker analyze` has every one whole.", indent=0.1)
         self.space(0.05)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from tracker.core.formatting import place_words, red_flag_words
+from tracker.core.formatting import place_words, red_flag_words, report_date
 from tracker.report.chart_text import line_height, wrap
 
 if TYPE_CHECKING:
@@ -113,13 +113,13 @@ def notes_pages(
         page = new_page()
         added.append(page)
     page.space(0.1)
-    page.text(f"Notes, {shown[0][0].day:%d %b %Y} to {shown[-1][0].day:%d %b %Y}", size=13, weight="bold")
+    page.text(f"Notes, {report_date(shown[0][0].day)} to {report_date(shown[-1][0].day)}", size=13, weight="bold")
     intro = "The notes on red flags, the day's notes and the notes on twitches, as written, oldest first."
     if left_out:
         out = [notes[index] for index in sorted(left_out)]
         count = sum(len(day.items) for day in out)
         intro += (
-            f" {count} earlier notes, {out[0].day:%d %b %Y} to {out[-1].day:%d %b %Y}, are left out for"
+            f" {count} earlier notes, {report_date(out[0].day)} to {report_date(out[-1].day)}, are left out for"
             f" length: {DAY_FILE} and {TWITCH_FILE} (`tracker export visit`) hold every one."
         )
     page.text(intro, color="#333333")
@@ -130,12 +130,12 @@ def notes_pages(
             if page.room() < need:
                 page = new_page()
                 added.append(page)
-                page.text(f"Notes, continued ({day.day:%d %b %Y})", size=11, weight="bold")
+                page.text(f"Notes, continued ({report_date(day.day)})", size=11, weight="bold")
                 if number:
-                    page.text(f"{day.day:%a %d %b %Y}, continued", weight="bold")
+                    page.text(f"{report_date(day.day, weekday=True)}, continued", weight="bold")
             if number == 0:
                 page.space(0.06)
-                page.text(f"{day.day:%a %d %b %Y}", weight="bold")
+                page.text(f"{report_date(day.day, weekday=True)}", weight="bold")
             for line in item:
                 page.text(line, indent=INDENT)
     return added

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 from tracker.analysis.text import SUGGESTED
+from tracker.core.formatting import report_date
 from tracker.report.chart_text import MONO, SAFETY, line_height, text_width, wrap
 from tracker.report.pdf_words import NOT_LOGGED, SUGGESTED_MARK
 
@@ -55,7 +56,7 @@ def table_pages(
     so a column can be read across without turning back. Returns the pages drawn on."""
     page = new_page()
     first = last - dt.timedelta(days=max(0, len(rows) - 1))
-    dates = f"{first:%d %b} to {last:%d %b %Y}"
+    dates = f"{report_date(first, year=False)} to {report_date(last)}"
     page.text(f"Day by day, {dates}", size=13, weight="bold")
     page.text(
         f"{coverage}. “not logged” = no entry that day; “{NOT_LOGGED}” = value not logged; "

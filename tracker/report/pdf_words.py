@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from tracker.analysis.text import LOGGED, SUGGESTED
-from tracker.core.formatting import coverage_words, place_words, red_flag_words, rounded
+from tracker.core.formatting import coverage_words, place_words, red_flag_words, report_date, rounded
 from tracker.core.formatting import days as plural_days
 from tracker.core.vocabulary import TODAY_RED_FLAGS, Location
 from tracker.report.wording import recurrent_words
@@ -29,30 +29,40 @@ NOT_LOGGED = "—"
 SUGGESTED_MARK = "*"  # after a red flag in the day table: suggested by the entries, not logged
 MAX_FLAG_LINES = 8
 SUPPLEMENT_UNITS = {"mg", "mcg", "µg", "ug", "g", "iu", "IU"}
+# The run status in words a reader needs no key for; the labels (EARLY, WATCH) meant nothing
+# on paper, and "early" read as "early disease". A run allows short gaps (gap_tolerance_days).
 STATUS_TEXT = {
-    "none": "no current run of twitching",
-    "early": "a current run, not yet at the {watch}-day mark",
-    "watch": "past the {watch}-day mark, not yet at {threshold} days",
-    "persistent": "past the {threshold}-day mark",
+    "none": "no current run of twitching (none in the last days logged)",
+    "early": "twitching on and off for less than {watch} days so far",
+    "watch": "twitching on and off for {watch} days or more, not yet {threshold} days",
+    "persistent": "twitching on and off for {threshold} days or more (persistent)",
 }
 
 # --- wording -------------------------------------------------------------------------------
 
 
 def summary_lines(
-    frame: pd.DataFrame, analysis: dict[str, Any], episodes: Sequence[Episode], *, date_to: dt.date
+    frame: pd.DataFrame,
+    analysis: dict[str, Any],
+    episodes: Sequence[Episode],
+    *,
+    date_to: dt.date,
+    onset: dt.date | None = None,
 ) -> list[str]:
-    """The clinician's summary, one sentence per line: onset, days affected, the current run,
-    locations and how they changed."""
+    """The clinician's summary, one sentence per line: onset (as the person gives it, beside the
+    first entry), days affected, the current run, locations and how they changed."""
     lines = []
+    # The onset the person gives goes first and the first entry beside it: the two often differ
+    # by weeks (tracking starts after the worry does), and a clinician asks for the first.
+    began = f"Twitching began {report_date(onset)}, as the person recalls it; " if onset else "Twitching "
     if episodes:
         first = min(episode.local_date for episode in episodes)
         # Counted back from the period's end, and said so: "ago" would read as from the day it is read.
         since = (date_to - first).days
-        when = f"{_before(since)} {date_to:%d %b %Y}" if since else "the period's last day"
-        lines.append(f"Twitching first logged on {first:%d %b %Y}, {when}.")
+        when = f"{_before(since)} {report_date(date_to)}" if since else "the period's last day"
+        lines.append(f"{began}first logged on {report_date(first)}, {when}.")
     else:
-        lines.append("No twitching logged.")
+        lines.append(f"{began}no twitching logged." if onset else "No twitching logged.")
     lines.extend(_days_affected(frame, date_to))
     lines.extend(_persistence_lines(analysis.get("persistence") or {}))
     return lines
@@ -62,7 +72,7 @@ def red_flag_lines(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, so
     """The red flags from one source (LOGGED, or SUGGESTED by the entries) in date order, a day's
     in the order logged: the order `list`, `analyze` and the CSV show them in."""
     return [
-        f"{_long_date(day.isoformat())}: {name} ({_with_note(flag_source, note)}){_graded(name)}"
+        f"{report_date(day, weekday=True)}: {name} ({_with_note(flag_source, note)}){_graded(name)}"
         for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), key=lambda flag: flag[0])
         if flag_source == source
     ]
@@ -105,8 +115,8 @@ def intervention_lines(
     verdicts = {str(item["name"]): item for item in analysis.get("interventions") or []}
     lines = []
     for item in sorted(interventions, key=lambda item: item.start_date):
-        until = f"to {item.end_date:%d %b %Y}" if item.end_date else "ongoing"
-        line = f"{item.name.capitalize()}: from {item.start_date:%d %b %Y}, {until}"
+        until = f"to {report_date(item.end_date)}" if item.end_date else "ongoing"
+        line = f"{item.name.capitalize()}: from {report_date(item.start_date)}, {until}"
         if item.note:
             line += f"; {item.note}"
         verdict = verdicts.get(item.name)
@@ -122,8 +132,8 @@ def intervention_lines(
             if len(logged):
                 name = names.get(column, column).capitalize()
                 lines.append(
-                    f"{name} logged on {plural_days(len(logged))}, {logged.index[0]:%d %b %Y} to "
-                    f"{logged.index[-1]:%d %b %Y}; typical dose {logged.median():g} {unit}/day"
+                    f"{name} logged on {plural_days(len(logged))}, {report_date(logged.index[0])} to "
+                    f"{report_date(logged.index[-1])}; typical dose {logged.median():g} {unit}/day"
                 )
     return lines
 
@@ -150,7 +160,7 @@ def daily_table(
         flags.setdefault(day, []).append(name)
     for day, name in suggested:
         flags.setdefault(day, []).append(f"{name}{SUGGESTED_MARK}")
-    header = ["Date", "Episodes", "Max\nintensity", "Mean\nintensity"]
+    header = ["Date", "Twitches", "Max\nintensity", "Mean\nintensity"]
     header += [_column_title(names.get(column, column), units.get(column, "")) for column in columns]
     header.append("Red flag")
     start = max(date_to - dt.timedelta(days=days - 1), date_from or dt.date.min)
@@ -160,7 +170,7 @@ def daily_table(
         day = start + dt.timedelta(days=offset)
         stamp = pd.Timestamp(day)
         tracked = stamp in window.index and bool(window.at[stamp, "tracked"])
-        row = [f"{day:%a %d %b}"]
+        row = [f"{report_date(day, weekday=True, year=False)}"]
         if not tracked:
             row += ["not logged"] + [NOT_LOGGED] * (len(header) - 3)
         else:
@@ -188,7 +198,7 @@ def _days_affected(frame: pd.DataFrame, date_to: dt.date) -> list[str]:
     lines = []
     for days in (28,):
         if days > span:
-            lines.append(f"Since {first:%d %b %Y} ({plural_days(span)}): {_twitching_days(frame, span)}.")
+            lines.append(f"Since {report_date(first)} ({plural_days(span)}): {_twitching_days(frame, span)}.")
             break
         start = date_to - dt.timedelta(days=days - 1)
         window = frame.loc[pd.Timestamp(start) : pd.Timestamp(date_to)]
@@ -218,7 +228,7 @@ def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
     threshold = int(persistence.get("threshold_days") or 28)
     status = str(persistence.get("status") or "none")
     text = STATUS_TEXT.get(status, status).format(watch=watch, threshold=threshold)
-    lines = [f"Status: {status.upper()} ({text})."]
+    lines = [f"Now: {text}."]
     run = persistence.get("current_run")
     if run:
         start = dt.date.fromisoformat(run["start"])
@@ -226,7 +236,7 @@ def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
         tolerance = persistence.get("gap_tolerance_days")
         allowing = f", gaps of up to {tolerance} days allowed" if tolerance else ""
         lines.append(
-            f"Current run: since {start:%d %b %Y}, {plural_days(run['days'])}, twitching on "
+            f"Current run: since {report_date(start)}, {plural_days(run['days'])}, twitching on "
             f"{run['active_days']} of them{allowing}. {marks}."
         )
     longest = persistence.get("longest_run")
@@ -267,8 +277,8 @@ def _stretch(first: dt.date, last: dt.date) -> str:
 def _mark(start: dt.date, run_days: int, days: int) -> str:
     on = start + dt.timedelta(days=days - 1)
     if run_days >= days:
-        return f"{days}-day mark reached {on:%d %b}"
-    return f"{days}-day mark on {on:%d %b} if it continues"
+        return f"{days}-day mark reached {report_date(on, year=False)}"
+    return f"{days}-day mark on {report_date(on, year=False)} if it continues"
 
 
 def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
@@ -276,7 +286,7 @@ def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
         return []
     counts = Counter(_place(episode) for episode in episodes)
     places = "; ".join(f"{place}: {count}" for place, count in counts.most_common())
-    lines = [f"Locations (episodes): {places}."]
+    lines = [f"Locations (twitches): {places}."]
     first_day = min(episode.local_date for episode in episodes)
     early_end = first_day + dt.timedelta(days=27)
     late_start = date_to - dt.timedelta(days=27)
@@ -318,7 +328,7 @@ def _with_note(source: str, note: str) -> str:
 
 
 def _long_date(iso: str) -> str:
-    return f"{dt.date.fromisoformat(iso):%a %d %b %Y}"
+    return f"{report_date(dt.date.fromisoformat(iso), weekday=True)}"
 
 
 def _column_title(name: str, unit: str) -> str:

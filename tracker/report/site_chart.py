@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from tracker.analysis.periods import WEEKLY_UP_TO_WEEKS, Period
 from tracker.core.daily import DailyRow
-from tracker.core.formatting import place_words
+from tracker.core.formatting import place_words, report_date
 from tracker.core.vocabulary import Location, Side
 from tracker.report.chart_text import line_height, text_width, wrap
 from tracker.report.charts import BLUE, ORANGE, VERMILLION, FlagMark
@@ -44,7 +44,7 @@ SIZE = 7.5  # points: the chart's text
 GREY = "#DDDDDD"
 CAPTION = (
     "Dot: days twitching at that site in the {period} (largest {full}). Grey: no day answered (unknown, not zero). "
-    "Ticks: red flags, solid as logged, hollow as suggested by the entries (derived). "
+    "Ticks: red flags, one per column, solid if any was logged, hollow if only suggested by the entries (derived). "
     "Faces as you look at the person: their left on your right."
 )
 # Where each site sits on the face sketch (x right = the person's left, as you look at them).
@@ -178,7 +178,7 @@ def sites_figure(picture: SitePicture, *, width: float = 8.0) -> Figure:
     margin, title = 0.35, 0.45
     height = title + sites_height(picture, width - 2 * margin) + 0.2
     fig = Figure(figsize=(width, height))
-    heading = f"Where and when: {picture.date_from:%d %b %Y} to {picture.date_to:%d %b %Y}, by {picture.period}"
+    heading = f"Where and when: {report_date(picture.date_from)} to {report_date(picture.date_to)}, by {picture.period}"
     fig.text(0.5, 1 - 0.12 / height, heading, ha="center", va="top", fontsize=12, fontweight="bold")
     draw_sites(fig, picture, left=margin, top=height - title, width=width - 2 * margin)
     return fig
@@ -198,10 +198,17 @@ def _dot_area(days: int, full: int) -> float:
 
 
 def _flag_ticks(ax: Axes, picture: SitePicture) -> None:
+    """One tick per column with red flags, solid when any was logged, hollow when all were
+    suggested: ticks a day or two apart drew over each other (a hollow one hidden under a solid
+    one). Which flags, and their days, are in the red-flag list above."""
     y = -0.5 - FLAG_STRIP / ROW_HEIGHT / 2
+    logged_in: dict[dt.date, bool] = {}
     for flag in picture.flags:
-        x = _position(flag.date, picture)
-        fill, edge = ("white", ORANGE) if flag.suggested else (VERMILLION, VERMILLION)
+        start = _period_start(flag.date, picture.period)
+        logged_in[start] = logged_in.get(start, False) or not flag.suggested
+    for start, logged in sorted(logged_in.items()):
+        x = picture.starts.index(start) if start in picture.starts else 0
+        fill, edge = (VERMILLION, VERMILLION) if logged else ("white", ORANGE)
         ax.scatter([x], [y], marker="v", s=28, zorder=4, linewidths=1, c=[fill], edgecolors=edge, gid="site-flag")
 
 
@@ -246,13 +253,6 @@ def _face(ax: Axes, location: str, side: str) -> None:
     if not xs:  # side not given: the spot on both sides, hollow
         for spot_x in (-x, x):
             ax.add_patch(Circle((spot_x, y), 0.17, fill=False, edgecolor=VERMILLION, linewidth=0.8))
-
-
-def _position(day: dt.date, picture: SitePicture) -> float:
-    start = _period_start(day, picture.period)
-    index = picture.starts.index(start) if start in picture.starts else 0
-    length = (_next(start, picture.period) - start).days
-    return index - 0.5 + ((day - start).days + 0.5) / length
 
 
 def _order(location: str, side: str) -> tuple[int, int]:

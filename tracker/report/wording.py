@@ -6,6 +6,7 @@ analysis dict (`analyze --json` has the same keys).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,7 +33,7 @@ from tracker.analysis.text import (
     range_coverage,
     ratio_in_words,
 )
-from tracker.core.formatting import days, factor_words, plural, red_flag_words, rounded
+from tracker.core.formatting import days, factor_words, plural, red_flag_words, report_date, rounded
 from tracker.core.span import clamped_words
 
 TRIGGERS_HEADING = "Possible triggers (one model: every factor on the same day and the day before, together)"
@@ -308,11 +309,11 @@ def intervention_line(effect: dict[str, Any]) -> str:
     entry, and what the text, Insights and the PDF say): the verdict, or why there is none."""
     if effect["design"] == "plan":
         return _plan_line(effect)
-    name, start, washout = effect["name"], effect["start"], effect["washout_days"]
+    name, start, washout = effect["name"], _day(effect["start"]), effect["washout_days"]
     status = effect["status"]
     if status == "not-started":
         # Said against the period, not the day it is read: a report that ends in the past was "not started yet".
-        return f"{name}: from {start}, after the period analysed (to {effect['as_of']})"
+        return f"{name}: from {start}, after the period analysed (to {_day(effect['as_of'])})"
     if status == "too-early":
         more = effect["needs_days"] - effect["after_days"]
         return (
@@ -328,8 +329,10 @@ def intervention_line(effect: dict[str, Any]) -> str:
         f"{name} (since {start}): {rounded(effect['after_mean'], 1)} twitches a day over the first "
         f"{effect['after_days']} tracked days after a {washout}-day washout, "
         f"against {rounded(effect['before_mean'], 1)} in the {effect['before_days']} tracked days before: "
-        f"{_effect_ratio(effect)}, {ratio_in_words(effect['rate_ratio'], than='before')}. "
-        "A before/after comparison: twitching also comes and goes on its own."
+        f"{_effect_ratio(effect)} before/after, not adjusted for trend, "
+        f"{ratio_in_words(effect['rate_ratio'], than='before')}. "
+        "Twitching also comes and goes on its own, and a trend already under way before the start would show "
+        "here as an effect."
     )
     if effect.get("follows_worst_stretch"):
         line += (
@@ -339,9 +342,14 @@ def intervention_line(effect: dict[str, Any]) -> str:
     return line
 
 
+def _day(iso: str) -> str:
+    """A date of the analysis (ISO) as every reader's words give dates: "3 Mar 2026"."""
+    return report_date(dt.date.fromisoformat(iso))
+
+
 def _plan_line(effect: dict[str, Any]) -> str:
     blocks, done = effect["blocks"], effect["blocks_done"]
-    what = f"{effect['name']} (a plan of {blocks} blocks of {effect['block_days']} days from {effect['start']})"
+    what = f"{effect['name']} (a plan of {blocks} blocks of {effect['block_days']} days from {_day(effect['start'])})"
     if effect["status"] == "not-started":
         return f"{what}: not started yet; the first block is off"
     on, off = effect["on_days"], effect["off_days"]

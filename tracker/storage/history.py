@@ -11,6 +11,7 @@ from tracker.core.daily import DailyRow
 from tracker.core.formatting import factor_words
 from tracker.core.span import Adjusted, bound_dates
 from tracker.core.when import local_now
+from tracker.storage import diary_facts
 from tracker.storage.models import Factor, Intervention, RedFlag
 from tracker.storage.queries import (
     EpisodePoint,
@@ -20,6 +21,8 @@ from tracker.storage.queries import (
     logged_range,
     noted_twitches_between,
     red_flags_between,
+    relief_between,
+    same_minute_sites,
 )
 from tracker.storage.store import list_factors, list_interventions
 
@@ -36,6 +39,10 @@ class History:
     as_of: dt.date  # the day the analysis stands on
     adjusted: tuple[Adjusted, ...] = ()  # dates asked for that were brought into the diary's span
     noted_twitches: list[NotedTwitch] = field(default_factory=list)  # from `start` to `end`, for the report
+    onset: dt.date | None = None  # the day the person says it began (tracker onset); None: not given
+    checklist_no: dict[str, dt.date] = field(default_factory=dict)  # red-flag kind -> last day answered "no"
+    relief: list[tuple[str, int | None]] = field(default_factory=list)  # (tags, burst s) per twitch, start to end
+    same_minute: tuple[int, int] = (0, 0)  # twitches logged at several sites at one minute, and the extra entries
 
     @property
     def units(self) -> dict[str, str]:
@@ -80,4 +87,8 @@ def load_history(
         as_of=as_of,
         adjusted=bounded.adjusted,
         noted_twitches=noted_twitches_between(session=session, start=start, end=end),
+        onset=diary_facts.onset(session=session),
+        checklist_no=diary_facts.checklist_noes(session=session, end=end),
+        relief=relief_between(session=session, start=start, end=end),
+        same_minute=same_minute_sites(session=session, start=start, end=end),
     )

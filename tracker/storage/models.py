@@ -208,6 +208,28 @@ class RedFlagCreate(SQLModel):
     note: str = ""
 
 
+class RedFlagNo(SQLModel, table=True):
+    """A red-flag question answered "no" on a day: what a clinician reads as asked and denied.
+    A "yes" is a RedFlag row; a question never answered has neither."""
+
+    __tablename__ = "red_flag_no"
+    __table_args__ = (UniqueConstraint("date", "kind", name="uq_red_flag_no_date_kind"), NEVER_REUSE_IDS)
+    id: int | None = Field(default=None, primary_key=True)
+    date: dt.date = Field(index=True, description="the day the question was answered")
+    kind: str
+    created_at: dt.datetime = Field(default_factory=utc_now)
+
+
+class DiarySetting(SQLModel, table=True):
+    """A fact about the whole diary the person gives once and may change (the onset date):
+    kept in the diary, so it travels with its backups and exports."""
+
+    __tablename__ = "diary_setting"
+    key: str = Field(primary_key=True)
+    value: str
+    updated_at: dt.datetime = Field(default_factory=utc_now)
+
+
 class InterventionBase(SQLModel):
     name: str = Field(index=True)
     start_date: dt.date

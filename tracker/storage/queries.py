@@ -259,3 +259,31 @@ def answered_no_twitches(*, session: Session, day: dt.date) -> bool:
     """Whether `day` holds a "no twitches" answer (which a twitch logged on it would withdraw)."""
     record = session.get(Day, day)
     return bool(record and record.checked_in)
+
+
+def relief_between(*, session: Session, start: dt.date, end: dt.date) -> list[tuple[str, int | None]]:
+    """(relief tags as stored, burst seconds or None) of every twitch from `start` to `end`: what
+    the report can say about relievers, which is what was tried and how long the burst lasted."""
+    rows = session.exec(
+        select(Episode.relief, Episode.duration_s).where(
+            col(Episode.local_date) >= start, col(Episode.local_date) <= end
+        )
+    )
+    return [(relief, duration) for relief, duration in rows]
+
+
+def same_minute_sites(*, session: Session, start: dt.date, end: dt.date) -> tuple[int, int]:
+    """(moments, extra entries): how many times from `start` to `end` one twitch was logged at
+    two or more sites at the same minute, and how many entries that adds beyond one a moment.
+    The report's counts are site entries; this says by how much they exceed the twitches felt."""
+    minute = func.strftime("%Y-%m-%d %H:%M", Episode.started_at)
+    if session.get_bind().dialect.name == "postgresql":
+        minute = func.to_char(Episode.started_at, "YYYY-MM-DD HH24:MI")
+    sites = func.count(func.distinct(col(Episode.location) + "/" + col(Episode.side)))
+    counts = session.exec(
+        select(sites)
+        .where(col(Episode.local_date) >= start, col(Episode.local_date) <= end)
+        .group_by(minute)
+        .having(sites > 1)
+    ).all()
+    return len(counts), sum(int(count) - 1 for count in counts)

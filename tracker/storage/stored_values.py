@@ -78,6 +78,8 @@ RULES: dict[str, tuple[str, dict[str, str]]] = {
         "name": TEXT, "start_date": DATE, "end_date": _optional(DATE), "note": TEXT, "created_at": DATETIME,
     }),
     "preset": ("id", {"name": TEXT, "factor_id": FACTOR_ID, "amount": NUMBER + " AND {c} > 0"}),
+    "red_flag_no": ("id", {"date": DATE, "kind": "{c} " + _one_of(RedFlagKind), "created_at": DATETIME}),
+    "diary_setting": ("key", {"value": TEXT, "updated_at": DATETIME}),
 }  # fmt: skip
 
 

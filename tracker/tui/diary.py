@@ -251,13 +251,15 @@ class Diary(DiaryOutputs):
             store.check_in(session=session, day=day, today=self.today())
 
     def add_red_flags(self, day: dt.date, kinds: list[str]) -> list[RedFlag]:
-        """`kinds` are RedFlagKind values (the checklist works in plain strings)."""
+        """The checklist saved: `kinds` (RedFlagKind values; the checklist works in plain
+        strings) are logged, every other sign is stored as answered "no" that day. Returns the
+        red flags logged."""
         from tracker.core.vocabulary import RedFlagKind
-        from tracker.storage import store
+        from tracker.storage import diary_facts, store
         from tracker.storage.models import RedFlagCreate
 
         with self._session() as session:
-            return [
+            flags = [
                 store.add_red_flag(
                     session=session,
                     red_flag_in=RedFlagCreate(date=day, kind=RedFlagKind(kind)),
@@ -265,6 +267,8 @@ class Diary(DiaryOutputs):
                 )
                 for kind in kinds
             ]
+            diary_facts.answer_checklist(session=session, day=day, no=["all"], today=self.today())
+            return flags
 
     def delete(self, ids: list[str]) -> list[Removed]:
         from tracker.storage import store

@@ -157,7 +157,15 @@ class EntryKeys(TodayParts):
         await self.app.push_screen(checklist, lambda kinds: self._save_red_flags(day, kinds))
 
     def _save_red_flags(self, day: dt.date, kinds: list[str] | None) -> None:
-        if not kinds:
+        if kinds is None:  # cancelled: nothing was answered
+            return
+        if not kinds:  # saved with nothing ticked: "no" to every sign, kept for the doctor
+
+            def answered_no() -> RedFlagsSaved:
+                self.diary.add_red_flags(day, [])
+                return RedFlagsSaved(day, "no red flags: your answers are saved")
+
+            self.write(answered_no, keep=lambda problem: self._red_flag_form(day, problem))
             return
         from tracker.tui.screens.red_flag_alert import RedFlagAlert
         from tracker.tui.screens.red_flags import QUESTIONS

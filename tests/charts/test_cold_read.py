@@ -1,0 +1,105 @@
+"""What a GP reading the report cold got wrong from it, each checked as they read it on page 1."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pypdf import PdfReader
+
+from tests.helpers.diaries import LONDON, NOW, TODAY
+from tracker.report.outputs import write_visit_report
+from tracker.storage import store
+from tracker.storage.engine import open_database, session_scope
+from tracker.storage.history import load_history
+from tracker.storage.models import EpisodeCreate
+
+
+def _twitch(day: dt.date, hour: int, location: str, side: str = "left") -> EpisodeCreate:
+    return EpisodeCreate(
+        started_at=dt.datetime.combine(day, dt.time(hour), tzinfo=LONDON), location=location, side=side, intensity=2
+    )
+
+
+def _page_one(tmp_path, twitches, magnesium_from: dt.date | None = None) -> str:  # type: ignore[no-untyped-def]
+    engine = open_database(tmp_path / "diary.db")
+    try:
+        with session_scope(engine) as session:
+            for twitch in twitches:
+                store.add_episode(session=session, episode_in=twitch, now=NOW)
+            if magnesium_from:
+                store.start_intervention(session=session, name="magnesium", start=magnesium_from, today=TODAY)
+        with session_scope(engine, write=False) as session:
+            history = load_history(session=session, as_of=TODAY, today=TODAY)
+    finally:
+        engine.dispose()
+    pdf = write_visit_report(history, tmp_path / "report.pdf", today=TODAY)
+    return " ".join(PdfReader(pdf).pages[0].extract_text().split())
+
+
+def test_a_spread_is_dated_the_day_the_new_site_first_twitched(tmp_path) -> None:
+    eyelid_from, mouth_from = dt.date(2026, 10, 1), dt.date(2026, 10, 20)
+    twitches = [_twitch(eyelid_from + dt.timedelta(days=n), 9, "eyelid") for n in range(61)]
+    twitches += [_twitch(mouth_from + dt.timedelta(days=n), 15, "mouth-corner") for n in range(0, 42, 3)]
+
+    page = _page_one(tmp_path, twitches)
+
+    assert "Tue 20 Oct 2026: spreading" in page
+    assert "then the mouth from 20 Oct 2026" in page
+
+
+def test_a_suggested_pattern_is_read_to_its_end_on_page_one(tmp_path) -> None:
+    first = dt.date(2026, 10, 1)
+    twitches = [_twitch(first + dt.timedelta(days=n), 9, "eyelid") for n in range(61) if n % 3 != 2]
+    twitches += [_twitch(first + dt.timedelta(days=n), 14, "mouth-corner") for n in range(61) if n % 3 != 2]
+
+    page = _page_one(tmp_path, twitches)
+
+    pattern = page[page.index("hemifacial-spasm pattern") :]
+    assert "within two weeks (from 18 Nov 2026): worth showing a doctor)" in pattern
+    assert "cut short here for room" not in page
+
+
+def test_the_current_course_is_said_in_words_not_a_status_code(tmp_path) -> None:
+    first = dt.date(2026, 11, 20)
+    page = _page_one(tmp_path, [_twitch(first + dt.timedelta(days=n), 9, "eyelid") for n in range(11)])
+
+    assert "Now: twitching on and off for less than 14 days so far." in page
+    assert "Status" not in page and "EARLY" not in page
+
+
+def test_a_before_after_ratio_says_it_is_not_adjusted_for_trend(tmp_path) -> None:
+    first, start = dt.date(2026, 8, 1), dt.date(2026, 10, 15)
+    twitches = []
+    for n in range((TODAY - first).days + 1):
+        day = first + dt.timedelta(days=n)
+        twitches += [_twitch(day, hour, "eyelid") for hour in ((9, 13, 17) if day < start else (9,))]
+
+    page = _page_one(tmp_path, twitches, magnesium_from=start)
+
+    assert "before/after, not adjusted for trend" in page
+    assert "a trend already under way before the start would show here as an effect" in page
+
+
+def test_one_twitch_logged_at_two_sites_is_not_read_as_two(tmp_path) -> None:
+    day = dt.date(2026, 11, 20)
+    twitches = [_twitch(day, 9, "eyelid"), _twitch(day, 9, "mouth-corner"), _twitch(day, 15, "eyelid")]
+
+    page = _page_one(tmp_path, twitches)
+
+    assert (
+        "1 time a twitch was logged at several sites at the same minute: the counts here are site entries, "
+        "1 more than the twitches felt." in page
+    )
+
+
+def test_a_crowded_page_keeps_the_line_saying_the_twitch_moved(tmp_path) -> None:
+    from tests.helpers.diaries import migrating
+
+    history = migrating(tmp_path / "tracker.db")
+    pdf = write_visit_report(history, tmp_path / "crowded.pdf", today=TODAY)
+    page = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+
+    history_part = page[page.index("History, by site and over time") :]
+    assert history_part.index("Derived: left eyelid began 25 Nov 2026 as lower lip (centre) stopped") < (
+        history_part.index("Twitching days by month")
+    )

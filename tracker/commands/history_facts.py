@@ -1,0 +1,67 @@
+"""`tracker onset [DATE]` and `tracker checklist --no KIND ...`: what the person tells the diary
+about the whole history, for the visit report's first page."""
+
+from __future__ import annotations
+
+import argparse
+
+from tracker.commands.context import Context
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    onset = commands.add_parser(
+        "onset",
+        help="the day the twitching began, as you remember it (shows it when no date is given)",
+        description="tracker onset 2026-03-01 | tracker onset | tracker onset --clear",
+    )
+    onset.add_argument("date", nargs="?", metavar="DATE", help="YYYY-MM-DD, or e.g. '3 mar'")
+    onset.add_argument("--clear", action="store_true", help="forget the onset date given")
+    onset.set_defaults(handler=onset_command)
+    checklist = commands.add_parser(
+        "checklist",
+        help="record red-flag questions answered 'no', so a doctor sees they were asked",
+        description="tracker checklist --no all | tracker checklist --no weakness drooping [--date D]",
+    )
+    checklist.add_argument(
+        "--no", nargs="+", required=True, metavar="KIND", help="signs not noticed, or 'all' for every sign not logged"
+    )
+    checklist.add_argument("--date", default="today", metavar="D", help="the day answered (default today)")
+    checklist.set_defaults(handler=checklist_command)
+
+
+def onset_command(context: Context) -> int:
+    from tracker.core.formatting import report_date
+    from tracker.core.when import parse_date
+    from tracker.errors import InputError
+    from tracker.storage import diary_facts
+
+    args = context.args
+    today = context.now().date()
+    if args.clear and args.date:
+        raise InputError("date", args.date, "no date with --clear")
+    with context.session() as session:
+        if args.clear:
+            diary_facts.set_onset(session=session, day=None, today=today)
+            print("onset date cleared: the report shows the first entry only")
+            return 0
+        if args.date is None:
+            given = diary_facts.onset(session=session)
+            print(f"onset: {report_date(given)} (as you gave it)" if given else "onset: not given (tracker onset DATE)")
+            return 0
+        day = diary_facts.set_onset(session=session, day=parse_date(args.date, today=today, field="onset"), today=today)
+    print(f"onset set to {report_date(day)}" if day else "onset date cleared")
+    return 0
+
+
+def checklist_command(context: Context) -> int:
+    from tracker.core.formatting import red_flag_words, report_date
+    from tracker.core.when import parse_date
+    from tracker.storage import diary_facts
+
+    today = context.now().date()
+    day = parse_date(context.args.date, today=today)
+    with context.session() as session:
+        kinds = diary_facts.answer_checklist(session=session, day=day, no=context.args.no, today=today)
+    said = ", ".join(red_flag_words(kind) for kind in kinds) or "nothing new"
+    print(f"asked on {report_date(day)}: no {said}")
+    return 0

@@ -1,0 +1,67 @@
+"""What the person tells the diary about the whole history rather than a day: the date they say
+the twitching began (given once, editable), and the red-flag questions they answered "no" (a
+clinician reads "asked on 3 Mar: no weakness" apart from a question never asked)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlmodel import Session, col, select
+
+from tracker.core import validate
+from tracker.core.vocabulary import CHECKLIST_KINDS
+from tracker.core.when import local_now
+from tracker.errors import InputError
+from tracker.storage.models import DiarySetting, RedFlag, RedFlagNo, utc_now
+
+ONSET = "onset"
+
+
+def onset(*, session: Session) -> dt.date | None:
+    """The onset date the person gave, or None when they have not given one."""
+    row = session.get(DiarySetting, ONSET)
+    return dt.date.fromisoformat(row.value) if row else None
+
+
+def set_onset(*, session: Session, day: dt.date | None, today: dt.date | None = None) -> dt.date | None:
+    """Store (or, with None, forget) the onset date; returns what is stored now. A date after
+    today, or before 1900, is refused (InputError)."""
+    row = session.get(DiarySetting, ONSET)
+    if day is None:
+        if row is not None:
+            session.delete(row)
+        return None
+    day = validate.calendar_day("onset", day, today or local_now().date())
+    if row is None:
+        row = DiarySetting(key=ONSET, value=day.isoformat())
+    row.value, row.updated_at = day.isoformat(), utc_now()
+    session.add(row)
+    return day
+
+
+def answer_checklist(*, session: Session, day: dt.date, no: Iterable[str], today: dt.date | None = None) -> list[str]:
+    """Store the questions answered "no" on `day` (kinds; "all" for every question not logged as
+    a red flag that day). Returns the kinds stored, in the checklist's order. A kind logged as a
+    red flag on that day stays a "yes": answering no there is refused (InputError)."""
+    day = validate.calendar_day("date", day, today or local_now().date())
+    asked = [str(kind) for kind in CHECKLIST_KINDS]
+    logged = {flag.kind for flag in session.exec(select(RedFlag).where(RedFlag.date == day))}
+    wanted = set(no)
+    if "all" in wanted:
+        wanted = (wanted - {"all"}) | (set(asked) - logged)
+    for kind in sorted(wanted):
+        if kind not in asked:
+            raise InputError("no", kind, "all, or one of " + ", ".join(asked))
+        if kind in logged:
+            raise InputError("no", kind, f"a sign not logged as a red flag on {day.isoformat()}")
+    stored = {row.kind for row in session.exec(select(RedFlagNo).where(RedFlagNo.date == day))}
+    for kind in wanted - stored:
+        session.add(RedFlagNo(date=day, kind=kind))
+    return [kind for kind in asked if kind in wanted]
+
+
+def checklist_noes(*, session: Session, end: dt.date) -> dict[str, dt.date]:
+    """Each question answered "no" up to `end`, with the latest day it was answered so."""
+    rows = session.exec(select(RedFlagNo).where(col(RedFlagNo.date) <= end).order_by(col(RedFlagNo.date)))
+    return {row.kind: row.date for row in rows}
