@@ -6,6 +6,7 @@ analysis dict (`analyze --json` has the same keys).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -82,6 +83,24 @@ def persistence_lines(result: dict[str, Any]) -> list[str]:
     if result.get("recurrent"):
         lines.append(recurrent_words(result))
     return lines
+
+
+def run_marks(result: dict[str, Any]) -> str | None:
+    """When the current run reached the watch and see-a-doctor marks, or reaches them if it goes
+    on: "14-day mark reached 14 Nov; 28-day mark on 28 Nov if it continues". None without a run."""
+    run = result.get("current_run")
+    if not run:
+        return None
+    start, length = dt.date.fromisoformat(run["start"]), int(run["days"])
+    marks = []
+    for mark in (result["watch_days"], result["threshold_days"]):
+        on = start + dt.timedelta(days=mark - 1)
+        marks.append(
+            f"{mark}-day mark reached {on:%d %b}"
+            if length >= mark
+            else f"{mark}-day mark on {on:%d %b} if it continues"
+        )
+    return "; ".join(marks)
 
 
 def _run_words(run: dict[str, Any]) -> str:
@@ -170,8 +189,7 @@ def not_ready_line(entry: dict[str, Any]) -> str:
         return f"{days(entry['days_logged']).capitalize()} with {name} logged; it needs about {more} more."
     if reason == FEW_DAYS:
         return (
-            f"{label(entry)}: {days(entry['n_days'])} with {name} logged on the day before; "
-            f"about {more} more needed."
+            f"{label(entry)}: {days(entry['n_days'])} with {name} logged on the day before; about {more} more needed."
         )
     return f"{label(entry)}: not enough data yet."
 
@@ -283,7 +301,7 @@ def together_lines(result: dict[str, Any]) -> list[str]:
 
 
 def _none_found(result: dict[str, Any]) -> str:
-    """"No reliable associations yet", naming the factors that were tested (a reader cannot tell
+    """ "No reliable associations yet", naming the factors that were tested (a reader cannot tell
     "tested, nothing found" from "never tested" otherwise)."""
     entries = result.get("triggers") or []
     tested = list(dict.fromkeys(entry["name"] for entry in entries if entry["q_value"] is not None))
@@ -295,9 +313,7 @@ def _none_found(result: dict[str, Any]) -> str:
 def association_lines(result: dict[str, Any], limit: int = 3) -> list[str]:
     """The visit report's triggers: at most `limit` associations, strongest evidence first, in
     the same words as everywhere else; the state-of-the-diary lines when there are none."""
-    found = sorted(
-        (e for e in result.get("triggers") or [] if e["association"]), key=lambda e: e["q_value"]
-    )
+    found = sorted((e for e in result.get("triggers") or [] if e["association"]), key=lambda e: e["q_value"])
     if not found:
         return [_none_found(result), *diary_lines(result)[:2]]
     return [" ".join([estimate_line(entry), adjusted_line(entry)]).strip() for entry in found[:limit]]
