@@ -16,6 +16,7 @@ from tracker.analysis.findings import (
     FEW_DAYS,
     INSUFFICIENT,
     LIMITED,
+    MOVES_TOGETHER,
     NEVER_VARIES,
     NO_ESTIMATE,
     NO_TWITCHES,
@@ -288,7 +289,7 @@ def together_lines(result: dict[str, Any]) -> list[str]:
     lines = []
     for pair in result.get("factor_correlations") or []:
         rho = pair.get("rho")
-        if rho is None or abs(rho) < 0.5:
+        if rho is None or abs(rho) < MOVES_TOGETHER:
             continue
         a, b = pair["factor_a"], pair["factor_b"]
         both = f"{factor_words(names.get(a, a)).capitalize()} and {factor_words(names.get(b, b))}"
