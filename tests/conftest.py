@@ -24,12 +24,16 @@ LONDON = "Europe/London"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """No test touches the real user data dir, and local time is London unless a test says otherwise."""
+def _isolated_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """No test touches the real user data or cache dir, and local time is London unless a test says otherwise."""
     monkeypatch.delenv("TRACKER_DB", raising=False)
     # The daily backup runs in a process of its own: off, unless a test of it turns it on.
     monkeypatch.setenv("TRACKER_BACKUPS", "off")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    # A folder outside tmp_path: tests list what a command left there.
+    monkeypatch.setenv("TRACKER_CACHE", str(tmp_path_factory.getbasetemp() / "tracker-cache"))
     use_timezone(monkeypatch, LONDON)
     yield
     time.tzset()

@@ -21,6 +21,7 @@ EXPORTS_ENV_VAR = "TRACKER_EXPORTS"
 EXPORTS_DIRNAME = "exports"
 BACKUPS_ENV_VAR = "TRACKER_BACKUPS"
 BACKUPS_DIRNAME = "backups"
+CACHE_ENV_VAR = "TRACKER_CACHE"
 BACKUPS_OFF = "off"  # TRACKER_BACKUPS=off: no daily copies (for a diary backed up otherwise)
 # What each export is called when no path is given; `{day}` is the date it was written.
 EXPORT_NAMES = {
@@ -60,6 +61,17 @@ def data_location() -> str:
     from platformdirs import user_data_dir  # deferred: only without --db / TRACKER_DB
 
     return user_data_dir(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """`TRACKER_CACHE`, else the per-user cache directory (platformdirs); not created here.
+    What it holds can be deleted at any time and is worked out again."""
+    env_value = os.environ.get(CACHE_ENV_VAR)
+    if env_value:
+        return Path(env_value).expanduser()
+    from platformdirs import user_cache_path  # deferred: only a reading command needs it
+
+    return user_cache_path(APP_NAME, appauthor=False)
 
 
 SETTINGS_FILENAME = "settings.json"

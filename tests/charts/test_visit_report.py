@@ -9,11 +9,13 @@ import pytest
 from pypdf import PdfReader
 
 from tracker.analysis.frame import daily_frame
+from tracker.analysis.persistence import persistence
 from tracker.core.daily import DailyRow, date_range
 from tracker.core.formatting import report_date
 from tracker.report import charts
 from tracker.report import pdf as visit_report
 from tracker.report.history_words import site_lines
+from tracker.report.wording import persistence_lines
 from tracker.storage.models import Episode
 
 UNITS = {"caffeine_mg": "mg", "sleep_h": "h", "water_ml": "ml", "stress": "", "magnesium_mg": "mg"}
@@ -255,3 +257,18 @@ def test_days_with_twitches_not_answered_read_as_not_logged_never_zero():
     ) in lines
     assert table[0][:4] == ["Fri 20 Nov", "—", "—", "—"]
     assert table[1][:2] == ["Sat 21 Nov", "0"]
+
+
+@pytest.mark.parametrize("run_days", [5, 16, 41])
+def test_the_report_words_the_run_as_analyze_and_insights_do(tmp_path, chart_diary, analysis, run_days):
+    """A run of 16 days reads "consider seeing a GP" on the page the clinician gets, as in
+    `tracker analyze` and Insights, not a second wording of the same rule."""
+    end = chart_diary.end
+    result = persistence([end - dt.timedelta(days=back) for back in range(run_days)], as_of=end).to_json()
+    analysis["persistence"] = result
+
+    text = _text(_write(tmp_path, chart_diary, analysis))
+
+    for line in persistence_lines(result):
+        assert " ".join(line.split()) in text, line
+    assert f"Status: {result['status'].upper()}" in text

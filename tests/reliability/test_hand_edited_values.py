@@ -3,7 +3,9 @@ line, table, row, field and value, exit 2, nothing written; never a traceback, n
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,47 @@ def test_a_command_that_writes_and_trips_on_it_names_it_too(cli, db_path, argv, 
     assert result.code == 2 and result.err.count("\n") == 1, result.err
     assert f"table episode, id 1, field {field}: {value}" in result.err, result.err
     assert db_path.read_bytes() == before
+
+
+def _aged(path: Path, hours: int = 1) -> None:
+    """Set the file's times an hour before now (the frozen clock's), as a diary last written
+    earlier in the day has them."""
+    stamp = time.time_ns() - hours * 3_600_000_000_000
+    os.utime(path, ns=(stamp, stamp))
+
+
+def test_an_edit_after_a_clean_read_is_still_named(cli, db_path) -> None:
+    """A clean diary is scanned once, not at every read; whatever changes it after that is
+    scanned again, so a hand edit made between two reads is named by the second."""
+    edited_diary(cli, db_path, "UPDATE day SET note = 'long day' WHERE note = 'long day'")
+    _aged(db_path)
+    assert cli("analyze").code == 0
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("UPDATE factor_entry SET value = -95 WHERE id = 1")
+    conn.close()
+    result = cli("analyze")
+    assert result.code == 2 and "table factor_entry, id 1, field value: -95" in result.err, result.err
+
+
+def test_a_diary_found_clean_is_not_scanned_again_while_unchanged(cli, db_path) -> None:
+    from tracker.storage.stored_values import StoredValueError, refuse_foreign_values
+
+    edited_diary(cli, db_path, "UPDATE day SET note = 'long day' WHERE note = 'long day'")
+    _aged(db_path)
+    refuse_foreign_values(db_path)  # clean: remembered by the file's size and times
+    unchanged = db_path.stat()
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("UPDATE factor_entry SET value = -95 WHERE id = 1")
+    conn.close()
+    # An edit that put the file's times back exactly is the one kind the memory cannot see:
+    # it proves the second read trusted the first scan instead of scanning again.
+    os.utime(db_path, ns=(unchanged.st_atime_ns, unchanged.st_mtime_ns))
+    assert db_path.stat().st_size == unchanged.st_size
+    refuse_foreign_values(db_path)
+    with pytest.raises(StoredValueError, match="field value: -95"):
+        refuse_foreign_values(db_path, trust_earlier_check=False)
+    os.utime(db_path)  # any write moves the time: scanned again
+    with pytest.raises(StoredValueError, match="field value: -95"):
+        refuse_foreign_values(db_path)

@@ -25,6 +25,7 @@ LIMITED = "limited"
 AMPLE = "ample"
 
 # What every estimate is adjusted for besides the other factors.
+MOVES_TOGETHER = 0.5  # |Spearman rho| from which two factors are said to move together
 BASE_ADJUSTMENTS = ("time trend", "weekday", "twitching two days before")
 
 

@@ -33,6 +33,7 @@ from tracker.analysis.findings import (
     FEW_CHANGES,
     FEW_DAYS,
     LIMITED,
+    MOVES_TOGETHER,
     NEVER_VARIES,
     NO_ESTIMATE,
     NO_TWITCHES,
@@ -57,7 +58,6 @@ CARRY_OVER_DAYS = 2  # carry-over is the count this many days back
 DAYS_PER_KNOT = 60
 TREND_WINDOW_DAYS = 28  # the raw first/last means of the trend are over four weeks answered
 UNEVEN_LOGGING = 0.2  # twitchy and quiet days logged 20 points apart: "log quiet days too"
-MOVES_TOGETHER = 0.5  # |Spearman rho| from which two factors are said to move together
 
 
 def trigger_report(

@@ -1,6 +1,7 @@
 """The words only the visit report has: its summary, red-flag and intervention lines and the
 day table, small pure functions over the analysis dict and the days. What every reader says
-alike (the triggers, the day a lag means, how much data) is tracker.report.wording.
+alike (the triggers, the day a lag means, how much data, how long the twitching has lasted)
+is tracker.report.wording.
 
 Kept apart from the layout (tracker.report.pdf) so tests can read the wording back and
 the PDF code only places it. No matplotlib here.
@@ -17,7 +18,7 @@ from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.formatting import coverage_words, place_words, red_flag_words, report_date, rounded
 from tracker.core.formatting import days as plural_days
 from tracker.core.vocabulary import TODAY_RED_FLAGS, Location
-from tracker.report.wording import recurrent_words
+from tracker.report.wording import persistence_lines, recurrent_words, run_marks
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,14 +30,6 @@ NOT_LOGGED = "—"
 SUGGESTED_MARK = "*"  # after a red flag in the day table: suggested by the entries, not logged
 MAX_FLAG_LINES = 8
 SUPPLEMENT_UNITS = {"mg", "mcg", "µg", "ug", "g", "iu", "IU"}
-# The run status in words a reader needs no key for; the labels (EARLY, WATCH) meant nothing
-# on paper, and "early" read as "early disease". A run allows short gaps (gap_tolerance_days).
-STATUS_TEXT = {
-    "none": "no current run of twitching (none in the last days logged)",
-    "early": "twitching on and off for less than {watch} days so far",
-    "watch": "twitching on and off for {watch} days or more, not yet {threshold} days",
-    "persistent": "twitching on and off for {threshold} days or more (persistent)",
-}
 
 # --- wording -------------------------------------------------------------------------------
 
@@ -224,30 +217,17 @@ def _twitching_days(window: pd.DataFrame, days: int) -> str:
 
 
 def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
-    watch = int(persistence.get("watch_days") or 14)
-    threshold = int(persistence.get("threshold_days") or 28)
-    status = str(persistence.get("status") or "none")
-    text = STATUS_TEXT.get(status, status).format(watch=watch, threshold=threshold)
-    lines = [f"Now: {text}."]
-    run = persistence.get("current_run")
-    if run:
-        start = dt.date.fromisoformat(run["start"])
-        marks = "; ".join(_mark(start, int(run["days"]), days) for days in (watch, threshold))
-        tolerance = persistence.get("gap_tolerance_days")
-        allowing = f", gaps of up to {tolerance} days allowed" if tolerance else ""
-        lines.append(
-            f"Current run: since {report_date(start)}, {plural_days(run['days'])}, twitching on "
-            f"{run['active_days']} of them{allowing}. {marks}."
-        )
-    longest = persistence.get("longest_run")
-    if longest and longest != run:
-        lines.append(
-            f"Longest run: {_long_date(longest['start'])} to {_long_date(longest['end'])}, "
-            f"{plural_days(longest['days'])}."
-        )
-    if persistence.get("recurrent"):
-        months = _months(persistence.get("months_with_episodes") or [])
-        lines.append(f"{recurrent_words(persistence)} Twitches logged in {months}.")
+    """The persistence lines every reader shows (tracker.report.wording), with the status's name
+    for a clinician scanning the page, the dates of the run's marks and the months twitched."""
+    status, *rest = persistence_lines(persistence, dates=report_date)
+    lines = [f"Now: {status}."]  # in words: a label such as EARLY read as "early disease"
+    marks = run_marks(persistence)
+    for line in rest:
+        if line.startswith("Current run") and marks:
+            line = f"{line}. {marks[:1].upper()}{marks[1:]}"
+        elif persistence.get("recurrent") and line == recurrent_words(persistence):
+            line = f"{line} Twitches logged in {_months(persistence.get('months_with_episodes') or [])}"
+        lines.append(line if line.endswith(".") else f"{line}.")
     return lines
 
 
@@ -272,13 +252,6 @@ def _stretch(first: dt.date, last: dt.date) -> str:
     if first.year == last.year:
         return f"{first:%b}–{last:%b %Y}"
     return f"{first:%b %Y} – {last:%b %Y}"
-
-
-def _mark(start: dt.date, run_days: int, days: int) -> str:
-    on = start + dt.timedelta(days=days - 1)
-    if run_days >= days:
-        return f"{days}-day mark reached {report_date(on, year=False)}"
-    return f"{days}-day mark on {report_date(on, year=False)} if it continues"
 
 
 def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:

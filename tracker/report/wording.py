@@ -7,7 +7,7 @@ analysis dict (`analyze --json` has the same keys).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from tracker.analysis.findings import (
@@ -16,6 +16,7 @@ from tracker.analysis.findings import (
     FEW_DAYS,
     INSUFFICIENT,
     LIMITED,
+    MOVES_TOGETHER,
     NEVER_VARIES,
     NO_ESTIMATE,
     NO_TWITCHES,
@@ -71,22 +72,42 @@ def persistence_status_line(persistence_result: dict[str, Any]) -> str:
     return line
 
 
-def persistence_lines(result: dict[str, Any]) -> list[str]:
+def persistence_lines(result: dict[str, Any], *, dates: Callable[[dt.date], str] = dt.date.isoformat) -> list[str]:
     """How long it has lasted, for every reader: the status line, the current run, the longest
-    one when it is another, and whether it keeps coming back."""
+    one when it is another, and whether it keeps coming back. `dates` writes the runs' dates
+    (the report's one form on paper; ISO, as typed in commands, on screen)."""
     lines = [persistence_status_line(result)]
     current, longest = result.get("current_run"), result.get("longest_run")
     if current:
-        lines.append(f"Current run: {_run_words(current)}")
+        lines.append(f"Current run: {_run_words(current, dates)}")
     if longest and longest != current:
-        lines.append(f"Longest run: {_run_words(longest)}")
+        lines.append(f"Longest run: {_run_words(longest, dates)}")
     if result.get("recurrent"):
         lines.append(recurrent_words(result))
     return lines
 
 
-def _run_words(run: dict[str, Any]) -> str:
-    return f"{run['start']} to {run['end']} ({days(run['days'])}, {run['active_days']} with twitching)"
+def run_marks(result: dict[str, Any]) -> str | None:
+    """When the current run reached the watch and see-a-doctor marks, or reaches them if it goes
+    on: "14-day mark reached 14 Nov; 28-day mark on 28 Nov if it continues". None without a run."""
+    run = result.get("current_run")
+    if not run:
+        return None
+    start, length = dt.date.fromisoformat(run["start"]), int(run["days"])
+    marks = []
+    for mark in (result["watch_days"], result["threshold_days"]):
+        on = start + dt.timedelta(days=mark - 1)
+        marks.append(
+            f"{mark}-day mark reached {report_date(on, year=False)}"
+            if length >= mark
+            else f"{mark}-day mark on {report_date(on, year=False)} if it continues"
+        )
+    return "; ".join(marks)
+
+
+def _run_words(run: dict[str, Any], dates: Callable[[dt.date], str]) -> str:
+    start, end = (dates(dt.date.fromisoformat(run[edge])) for edge in ("start", "end"))
+    return f"{start} to {end} ({days(run['days'])}, {run['active_days']} with twitching)"
 
 
 def recurrent_words(persistence: dict[str, Any]) -> str:
@@ -171,8 +192,7 @@ def not_ready_line(entry: dict[str, Any]) -> str:
         return f"{days(entry['days_logged']).capitalize()} with {name} logged; it needs about {more} more."
     if reason == FEW_DAYS:
         return (
-            f"{label(entry)}: {days(entry['n_days'])} with {name} logged on the day before; "
-            f"about {more} more needed."
+            f"{label(entry)}: {days(entry['n_days'])} with {name} logged on the day before; about {more} more needed."
         )
     return f"{label(entry)}: not enough data yet."
 
@@ -271,7 +291,7 @@ def together_lines(result: dict[str, Any]) -> list[str]:
     lines = []
     for pair in result.get("factor_correlations") or []:
         rho = pair.get("rho")
-        if rho is None or abs(rho) < 0.5:
+        if rho is None or abs(rho) < MOVES_TOGETHER:
             continue
         a, b = pair["factor_a"], pair["factor_b"]
         both = f"{factor_words(names.get(a, a)).capitalize()} and {factor_words(names.get(b, b))}"
@@ -284,7 +304,7 @@ def together_lines(result: dict[str, Any]) -> list[str]:
 
 
 def _none_found(result: dict[str, Any]) -> str:
-    """"No reliable associations yet", naming the factors that were tested (a reader cannot tell
+    """ "No reliable associations yet", naming the factors that were tested (a reader cannot tell
     "tested, nothing found" from "never tested" otherwise)."""
     entries = result.get("triggers") or []
     tested = list(dict.fromkeys(entry["name"] for entry in entries if entry["q_value"] is not None))
@@ -296,9 +316,7 @@ def _none_found(result: dict[str, Any]) -> str:
 def association_lines(result: dict[str, Any], limit: int = 3) -> list[str]:
     """The visit report's triggers: at most `limit` associations, strongest evidence first, in
     the same words as everywhere else; the state-of-the-diary lines when there are none."""
-    found = sorted(
-        (e for e in result.get("triggers") or [] if e["association"]), key=lambda e: e["q_value"]
-    )
+    found = sorted((e for e in result.get("triggers") or [] if e["association"]), key=lambda e: e["q_value"])
     if not found:
         return [_none_found(result), *diary_lines(result)[:2]]
     return [" ".join([estimate_line(entry), adjusted_line(entry)]).strip() for entry in found[:limit]]

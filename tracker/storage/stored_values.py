@@ -9,12 +9,17 @@ command stops, nothing written. Read with the standard library only, on a read-o
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import sqlite3
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
 from tracker.core.vocabulary import DailyRule, FactorKind, Location, RedFlagKind, Side
 from tracker.errors import DatabaseRefused
+from tracker.paths import cache_dir
 from tracker.storage.file_checks import connect_file
 
 
@@ -105,8 +110,16 @@ def first_foreign_value(conn: sqlite3.Connection) -> str | None:
     return None
 
 
-def refuse_foreign_values(path: Path) -> None:
-    """Raise StoredValueError naming the first value in `path` that tracker would not have written."""
+def refuse_foreign_values(path: Path, *, trust_earlier_check: bool = True) -> None:
+    """Raise StoredValueError naming the first value in `path` that tracker would not have written.
+
+    The scan reads every row (a few tenths of a second on ten years of diary), so a file found
+    clean is remembered by its state (size and modification time, its write-ahead log's too)
+    and not scanned again until anything changes it. `trust_earlier_check=False` scans anyway.
+    """
+    state = file_state(path)
+    if trust_earlier_check and state is not None and state in _remembered().get(_key(path), []):
+        return
     conn = connect_file(path, read_only=True)
     try:
         found = first_foreign_value(conn)
@@ -114,6 +127,68 @@ def refuse_foreign_values(path: Path) -> None:
         conn.close()
     if found is not None:
         raise StoredValueError(found)
+    if state is not None and _settled(state):
+        _remember(path, state)
+
+
+FileState = list[int]  # as kept in JSON: device, inode, size, mtime (ns); the -wal size and mtime
+SETTLED_S = 2.0  # a file changed this recently could change again within the same mtime tick
+KEPT_STATES = 4  # per diary: a few, so reading one of two copies in turn does not scan each time
+
+
+def file_state(path: Path) -> FileState | None:
+    """What changes whenever anything writes the file (or its write-ahead log), or None when it
+    cannot be read."""
+    try:
+        main = path.stat()
+    except OSError:
+        return None
+    try:
+        wal = Path(f"{path}-wal").stat()
+    except OSError:
+        wal = None
+    # An empty log holds nothing (a read-only open leaves one behind): the file alone says it all.
+    log = [wal.st_size, wal.st_mtime_ns] if wal is not None and wal.st_size > 0 else [-1, -1]
+    return [main.st_dev, main.st_ino, main.st_size, main.st_mtime_ns, *log]
+
+
+def _settled(state: FileState) -> bool:
+    """Whether the file and its log were last written long enough ago that a write after the
+    scan would show as a new time (a coarse clock gives writes close together the same one)."""
+    newest_ns = max(state[3], state[5])
+    return time.time_ns() - newest_ns > SETTLED_S * 1e9
+
+
+def _verdicts_path() -> Path:
+    return cache_dir() / "clean-diaries.json"
+
+
+def _key(path: Path) -> str:
+    # A hash, not the path: the cache says nothing about where a person keeps their diary.
+    return hashlib.sha256(os.fsencode(path.resolve())).hexdigest()
+
+
+def _remembered() -> dict[str, list[FileState]]:
+    try:
+        found = json.loads(_verdicts_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _remember(path: Path, state: FileState) -> None:
+    """Keep `state` as checked clean; a cache that cannot be written only costs the next scan."""
+    verdicts = _remembered()
+    kept = [earlier for earlier in verdicts.get(_key(path), []) if earlier != state]
+    verdicts[_key(path)] = [*kept[-(KEPT_STATES - 1) :], state]
+    target = _verdicts_path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{target.name}.{os.getpid()}")
+        partial.write_text(json.dumps(verdicts), encoding="utf-8")
+        os.replace(partial, target)  # whole or not at all, whoever reads it at the same time
+    except OSError:
+        pass
 
 
 def _quoted(column: str) -> str:
