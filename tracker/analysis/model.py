@@ -314,4 +314,3 @@ def _logging_balance(
             )
         )
     return out
-

@@ -144,4 +144,3 @@ class NumberForm(Dialog[float]):
 
     def action_answer(self, value: int) -> None:
         self.dismiss(float(value))
-
