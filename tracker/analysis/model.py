@@ -314,3 +314,4 @@ def _logging_balance(
             )
         )
     return out
+

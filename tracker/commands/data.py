@@ -130,9 +130,8 @@ def import_from_app(context: Context) -> int:
     with _progress_bar() as progress:
         map_path = Path(opts.map_file) if opts.map_file else None
         options = {name: getattr(opts, name) for name in OPTIONS.get(opts.app, {}) if getattr(opts, name)}
-        prepared = run.prepare(
-            app=opts.app, path=path, map_path=map_path, options=options, progress=progress, now=context.now()
-        )
+        prepared = run.prepare(app=opts.app, path=path, map_path=map_path, options=options, progress=progress,
+                               now=context.now())
     prefer_import = opts.prefer == "import"
     if opts.dry_run:
         with _diary_as_it_is(context) as session:

@@ -170,7 +170,8 @@ def not_ready_line(entry: dict[str, Any]) -> str:
         return f"{days(entry['days_logged']).capitalize()} with {name} logged; it needs about {more} more."
     if reason == FEW_DAYS:
         return (
-            f"{label(entry)}: {days(entry['n_days'])} with {name} logged on the day before; about {more} more needed."
+            f"{label(entry)}: {days(entry['n_days'])} with {name} logged on the day before; "
+            f"about {more} more needed."
         )
     return f"{label(entry)}: not enough data yet."
 
@@ -282,7 +283,7 @@ def together_lines(result: dict[str, Any]) -> list[str]:
 
 
 def _none_found(result: dict[str, Any]) -> str:
-    """ "No reliable associations yet", naming the factors that were tested (a reader cannot tell
+    """"No reliable associations yet", naming the factors that were tested (a reader cannot tell
     "tested, nothing found" from "never tested" otherwise)."""
     entries = result.get("triggers") or []
     tested = list(dict.fromkeys(entry["name"] for entry in entries if entry["q_value"] is not None))
@@ -294,7 +295,9 @@ def _none_found(result: dict[str, Any]) -> str:
 def association_lines(result: dict[str, Any], limit: int = 3) -> list[str]:
     """The visit report's triggers: at most `limit` associations, strongest evidence first, in
     the same words as everywhere else; the state-of-the-diary lines when there are none."""
-    found = sorted((e for e in result.get("triggers") or [] if e["association"]), key=lambda e: e["q_value"])
+    found = sorted(
+        (e for e in result.get("triggers") or [] if e["association"]), key=lambda e: e["q_value"]
+    )
     if not found:
         return [_none_found(result), *diary_lines(result)[:2]]
     return [" ".join([estimate_line(entry), adjusted_line(entry)]).strip() for entry in found[:limit]]

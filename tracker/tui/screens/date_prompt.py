@@ -56,3 +56,4 @@ class DatePrompt(Dialog[dt.date]):
         if not EARLIEST <= day <= self.today:
             raise InputError("date", text, allowed)
         return day
+

@@ -45,3 +45,4 @@ class NoteForm(Dialog[str]):
             self.refuse("note", str(exc))
             return
         self.dismiss(note)
+

@@ -144,3 +144,4 @@ class NumberForm(Dialog[float]):
 
     def action_answer(self, value: int) -> None:
         self.dismiss(float(value))
+

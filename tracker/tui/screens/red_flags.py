@@ -130,3 +130,4 @@ class RedFlagChecklist(Dialog[list[str]]):
         """Dismisses with the signs newly ticked (those logged already are not logged twice)."""
         self._tick_typed_one()
         self.dismiss([kind for kind in self.query_one("#checklist", SelectionList).selected if kind not in self.logged])
+

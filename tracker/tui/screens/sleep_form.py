@@ -126,3 +126,4 @@ class SleepForm(Dialog[tuple[float, str]]):
         if minutes == 0:  # 0 h or a whole day: the times alone cannot say, so neither is guessed
             raise InputError("wake", wake, "a time other than the bed time (for 0 or 24 h, type the hours)")
         return round(minutes / 60, 2), f"bed {bed_at:%H:%M}, wake {wake_at:%H:%M}"
+

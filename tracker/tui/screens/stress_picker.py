@@ -65,3 +65,4 @@ class StressPicker(Dialog[int]):
 
     def action_pick(self, level: int) -> None:
         self.dismiss(level)
+
