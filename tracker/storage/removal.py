@@ -9,8 +9,8 @@ from typing import TypeVar, cast
 
 from sqlmodel import Session, SQLModel, col, select
 
-from tracker.core.ids import ALLOWED as ID_ALLOWED
 from tracker.core.formatting import day_words
+from tracker.core.ids import ALLOWED as ID_ALLOWED
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, INTERVENTION, RED_FLAG, format_id, parse_id
 from tracker.errors import InputError
 from tracker.storage import journal
