@@ -361,6 +361,29 @@ def parse_hours(text: str, *, field: str = "hours") -> float:
         raise InputError(field, text, HOURS_ALLOWED) from None
 
 
+# The longest sleep read from bed and wake times. Longer, the times are far likelier a slip (bed
+# 7:00 for 19:00, the two swapped) than a night: bed 7:00, wake 6:00 would be 23 h.
+LONGEST_NIGHT_H = 16
+
+
+def sleep_between(bed: str, wake: str) -> tuple[float, str]:
+    """Hours slept from a bed and a wake time as typed (past midnight or not), to two decimals,
+    and the note saying them ("bed 23:50, wake 07:30"). InputError for a time it cannot read,
+    a wake time equal to the bed time, or a night longer than LONGEST_NIGHT_H."""
+    bed_at, wake_at = parse_clock(bed, field="bed"), parse_clock(wake, field="wake")
+    minutes = (wake_at.hour * 60 + wake_at.minute - bed_at.hour * 60 - bed_at.minute) % (24 * 60)
+    if minutes == 0:  # 0 h or a whole day: the times alone cannot say, so neither is guessed
+        raise InputError("wake", wake, "a time other than the bed time (for 0 or 24 h, type the hours)")
+    if minutes > LONGEST_NIGHT_H * 60:
+        raise InputError(
+            "wake",
+            wake,
+            f"a time at most {LONGEST_NIGHT_H} h after bed {bed_at:%H:%M} (this reads as {minutes // 60} h "
+            f"{minutes % 60:02d} min; for a longer sleep type the hours)",
+        )
+    return round(minutes / 60, 2), f"bed {bed_at:%H:%M}, wake {wake_at:%H:%M}"
+
+
 def parse_clock(text: str, *, field: str = "time") -> dt.time:
     """A wall-clock time from 23:30, 7:00, 7.00, 0700, 7 (hours alone), 8:15am or 8:15 pm."""
     match = _CLOCK_ANY.match(text.strip())
