@@ -199,9 +199,8 @@ class FactorLogging(TodayParts):
             save(amount, drink or ("" if stale else entry.note))
 
         heading = f"Edit {factor.name}" + (f" — {entry.note}" if entry.note else "")
-        picker = PresetPicker(
-            factor=factor, presets=presets, amount=format_number(value), problem=problem, heading=heading
-        )
+        amount = value if isinstance(value, str) else format_number(value)  # str: as typed before a refusal
+        picker = PresetPicker(factor=factor, presets=presets, amount=amount, problem=problem, heading=heading)
         self.app.push_screen(picker, save_drink)
 
     def _edit_sleep(self, entry: Any, factor: Factor, problem: str, typed: float | str | None) -> None:
