@@ -22,7 +22,8 @@ from tracker.core.amounts import decimal_text
 from tracker.errors import InputError
 
 WHEN_ALLOWED = "now, HH:MM, yesterday HH:MM, or ISO 8601 like 2026-11-20T08:15 (offset optional)"
-DATE_ALLOWED = "a date like 2026-11-20, 26 nov, today or yesterday"
+DATE_ALLOWED = "a date like 2026-11-20, 26 nov, today, yesterday or -3 (3 days back)"
+_DAYS_BACK = re.compile(r"-(?P<days>\d{1,5})", re.ASCII)
 # English month names, not the locale's (calendar.month_name follows it): "26 nov" reads alike everywhere.
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")  # fmt: skip
@@ -230,6 +231,11 @@ def parse_date(text: str, *, today: dt.date, field: str = "date") -> dt.date:
         return today
     if raw == "yesterday":
         return today - dt.timedelta(days=1)
+    if match := _DAYS_BACK.fullmatch(raw):  # -3: three days back, as the app's "go to a day" takes it
+        try:
+            return today - dt.timedelta(days=int(match["days"]))
+        except OverflowError:
+            raise InputError(field, text, DATE_ALLOWED) from None
     if match := _DAY_MONTH.match(raw):
         return _day_and_month(int(match["day"] or match["day2"]), match["month"] or match["month2"], today, field, text)
     try:

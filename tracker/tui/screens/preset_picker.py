@@ -19,7 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.core.amounts import Amount, read_amount, units_of
-from tracker.core.formatting import format_number
+from tracker.core.formatting import amount_words
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.screens.number_form import AMOUNT_WORDS, checked_amount, preview_words
 
@@ -71,7 +71,7 @@ class PresetPicker(Dialog[tuple[float, str]]):
             yield Static(f"[b]{self.heading}[/b]", classes="form-title")
             yield self.problem_line()
             options = [
-                Option(f"{letters.get(p.name, ' ')}  {p.name:<14} {format_number(p.amount)} {unit}", id=p.name)
+                Option(f"{letters.get(p.name, ' ')}  {p.name:<14} {amount_words(p.amount, unit)}", id=p.name)
                 for p in self.presets
             ]
             yield OptionList(*options, id="presets")
