@@ -114,6 +114,14 @@ class RedFlagChecklist(Dialog[list[str]]):
             self._show_typed(False)
             self.action_tick(0)
 
+    def holds_typed_text(self) -> bool:
+        """Ticks changed since the list opened: Esc or quitting asks first, as a form with typed
+        text does (the ticks are what was described)."""
+        if self.closing:
+            return False
+        ticked = set(self.query_one("#checklist", SelectionList).selected)
+        return ticked != set(self.ticked) | set(self.logged)
+
     def action_tick(self, index: int) -> None:  # not action_toggle: Textual's own toggles an attribute
         if QUESTIONS[index][0] not in self.logged:  # logged already: deleted from the day, not here
             self.query_one("#checklist", SelectionList).toggle(QUESTIONS[index][0])
