@@ -78,7 +78,7 @@ class DayTable(DataTable[str]):
         self.zebra_stripes = True
         self._rows: list[tuple[str, tuple[str, ...]]] = []
         self._note_width = 0
-        self._columns = COLUMNS
+        self._columns: tuple[tuple[str, int], ...] = COLUMNS
         self._add_columns(self.size.width or self.app.size.width)
 
     def _add_columns(self, table_width: int) -> None:
@@ -112,7 +112,7 @@ class DayTable(DataTable[str]):
         row, current = self.cursor_row, self.selected_id()
         self.clear()
         widths = [width for _, width in self._columns] + [self._note_width]
-        narrow = self._columns is NARROW_COLUMNS
+        narrow = self._columns == NARROW_COLUMNS
         for key, row_cells in self._rows:
             cells = narrow_cells(row_cells) if narrow else row_cells
             wrapped = [cell_lines(cell, width) for cell, width in zip(cells, widths, strict=True)]
