@@ -78,7 +78,7 @@ class RedFlagChecklist(Dialog[list[str]]):
             yield Checklist(
                 *[
                     Selection(
-                        f"{n}  {text}" + (" — logged" if kind in self.logged else ""),
+                        f"{n:>2}  {text}" + (" — logged" if kind in self.logged else ""),
                         kind, kind in self.ticked or kind in self.logged, disabled=kind in self.logged,
                     )
                     for n, (kind, text) in enumerate(QUESTIONS, start=1)
