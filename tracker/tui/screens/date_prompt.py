@@ -47,7 +47,10 @@ class DatePrompt(Dialog[dt.date]):
     def day(self, text: str) -> dt.date:
         """The day `text` names, from EARLIEST to today (InputError otherwise)."""
         allowed = f"a day from {EARLIEST:%Y-%m-%d} to today: {DATE_ALLOWED}"
-        day = parse_date(text, today=self.today)
+        try:
+            day = parse_date(text, today=self.today)
+        except InputError:
+            raise InputError("date", text, allowed) from None  # the range too, not only the forms
         if not EARLIEST <= day <= self.today:
             raise InputError("date", text, allowed)
         return day
