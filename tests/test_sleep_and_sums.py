@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from tracker.core import when
 from tracker.core.formatting import hours_words
+from tracker.errors import InputError
 
 pytestmark = pytest.mark.usefixtures("frozen")  # 2026-11-24 09:30, Europe/London
 
@@ -58,3 +60,15 @@ def test_the_days_summary_reads_sleep_in_hours_and_minutes_as_everywhere_else(cl
     cli("log", "sleep", "6.5")
     cli("log", "sleep", "1")
     assert "sleep: 7 h 30 min from 2 entries" in cli().out  # it read "7.5 h"
+
+
+def test_one_rule_reads_bed_and_wake_times() -> None:
+    assert when.sleep_between("23:30", "7:00") == (7.5, "bed 23:30, wake 07:00")
+    assert when.sleep_between("19:00", "11:00") == (16.0, "bed 19:00, wake 11:00")  # the longest night read
+    for bed, wake in [("7:00", "6:00"), ("19:00", "11:01"), ("8:00", "8:00")]:
+        try:
+            when.sleep_between(bed, wake)
+        except InputError as refused:
+            assert refused.field == "wake"
+        else:
+            raise AssertionError((bed, wake))

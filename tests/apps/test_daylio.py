@@ -134,3 +134,25 @@ def test_a_bad_mapping_is_refused_in_one_line(cli, db_path, tmp_path, frozen, ma
 def test_a_file_that_is_not_there(cli, db_path, frozen) -> None:
     refused(cli("import", "daylio", str(Path("no-such-export.csv"))), mentions="no-such-export.csv")
     assert not db_path.exists()
+
+
+def test_an_activity_mapped_onto_a_number_factor_without_an_amount_is_refused(cli, db_path, tmp_path, frozen) -> None:
+    # Daylio only says an activity was ticked: saved on a number factor it became "1 unit", a
+    # value nobody logged. The mapping is refused, saying how to give the amount.
+    cli("factor", "add", "alcohol", "--kind", "number", "--unit", "units")
+    mapping = tmp_path / "map.toml"
+    mapping.write_text('[moods]\naverage = 3\nsad = 2\n\n[items]\nalcohol = { to = "factor", factor = "alcohol" }\n')
+    result = cli("import", "daylio", str(CURRIN), "--map", str(mapping))
+    refused(result, mentions="mapping alcohol: 'alcohol' is not allowed; a yes-no factor")
+    assert 'amount = 1 }' in result.err
+    assert "alcohol" not in cli("list", "--date", "2021-09-26").out  # nothing written
+
+
+def test_the_same_activity_with_an_amount_is_that_amount(cli, daily, tmp_path, frozen) -> None:
+    cli("factor", "add", "alcohol", "--kind", "number", "--unit", "units")
+    mapping = tmp_path / "map.toml"
+    mapping.write_text(
+        '[moods]\naverage = 3\nsad = 2\n\n[items]\nalcohol = { to = "factor", factor = "alcohol", amount = 2 }\n'
+    )
+    assert cli("import", "daylio", str(CURRIN), "--map", str(mapping)).code == 0
+    assert daily("2021-09-26", "2021-09-26")["2021-09-26"]["alcohol_units"] == "2"

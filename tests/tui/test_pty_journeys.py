@@ -238,3 +238,15 @@ def test_the_readme_example_of_the_twitch_form_typed_in_a_burst(tracker) -> None
     app.burst("t" + "".join(named.get(key, key) for key in example.split()))
     assert app.wait_for(TWITCHES, 1) == [("unspecified", 4, 45, "")]
     assert app.quit() == 0
+
+
+def test_a_key_typed_right_after_esc_is_not_lost(tracker) -> None:
+    # Esc and the key behind it arrive in one read, which Textual reads as Alt and that key.
+    app = tracker(80, 24)
+    app.burst("tnafter coffee\x1b4\r")  # Esc leaves the note; 4 is the intensity
+    assert app.wait_for(TWITCHES, 1) == [("unspecified", 4, None, "after coffee")]
+    app.burst("c\x1bx")  # Esc closes the caffeine picker; x opens stress under it
+    app.drain_until(lambda: b"Stress today" in app.output, "the stress picker")
+    app.burst("3")
+    assert app.wait_for(FACTORS, 1) == [("stress", 3.0)]
+    assert app.quit() == 0

@@ -67,7 +67,7 @@ def _twitch(context: Context) -> int:
         "--at", metavar="WHEN", help="now (default), HH:MM, yesterday HH:MM or ISO 8601; HH:MM with --date"
     )
     parser.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="a twitch on that day (today, yesterday), at --at or the time it is now"
+        "--date", metavar="YYYY-MM-DD", help="a twitch on that day (today, yesterday, -3), at --at or the time now"
     )
     parser.add_argument("--location", type=str.lower, choices=[loc.value for loc in Location])
     # Spelt as everywhere in the app ("centre"); the stored value ("center") is taken too.
@@ -171,7 +171,7 @@ def _factor(context: Context, name: str) -> int:
 
     amount = amount_words(value, factor.unit, factor.kind)
     typed = opts.value.strip()
-    if not _says(typed, value):  # 24h1, 6:10 or "glass": what was typed, then what it was taken as
+    if not _says(typed, value) and typed.lower() != amount:  # 24h1, 6:10, "glass", "y": typed, then read as
         amount = f"{typed} ({amount})"
     _confirm_entry(f"logged {label}: {factor.name} {amount}", entry, when, now)
     if total:
@@ -204,7 +204,7 @@ def _timing_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--at", metavar="WHEN", help="now (default), HH:MM, yesterday HH:MM or ISO 8601; HH:MM with --date"
     )
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="a date-only entry for that day (today, yesterday)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="a date-only entry for that day (today, yesterday, -3)")
     parser.add_argument("--note", default="", metavar="TEXT")
 
 

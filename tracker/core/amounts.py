@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tracker.core.formatting import format_number
+from tracker.core.formatting import format_number, unit_for
 from tracker.errors import InputError
 
 MAX_COUNT = 20  # drinks at once: more is a typo more often than a day
@@ -55,7 +55,7 @@ class Amount:
 
     def words(self, factor: str, unit: str) -> str:
         """The confirmation line: "2 × espresso = 126 mg caffeine", "1500 ml water"."""
-        amount = f"{format_number(self.value)} {unit}".strip() + f" {factor}"
+        amount = f"{format_number(self.value)} {unit_for(self.value, unit)}".strip() + f" {factor}"
         return f"{self.note} = {amount}" if self.drink else amount
 
 

@@ -104,7 +104,24 @@ def amount_words(value: float | int | None, unit: str, kind: str = "") -> str:
         return "yes" if value == 1 else "no"
     if unit == "h" and value is not None:
         return hours_words(value)
-    return f"{format_number(value)} {unit}".strip()
+    return f"{format_number(value)} {unit_for(value, unit)}".strip()
+
+
+# A unit that is an English plural (units, cups, glasses, cigarettes) is singular for one: "1 unit".
+# Abbreviations (mg, ml, hrs, kcal) have no singular of their own and are left as they are.
+_PLURAL_WORD = re.compile(r"[a-z]{3,}(?<!s)(?:es|s)", re.IGNORECASE)
+_ES_AFTER = ("ss", "x", "ch", "sh")  # glasses, boxes, pouches: -es; else (units, cigarettes) -s
+ABBREVIATIONS = {"hrs", "mins", "secs", "kcals", "lbs", "ozs", "mls", "mgs"}
+
+
+def unit_for(value: float | int | None, unit: str) -> str:
+    """The unit as it reads after `value`: "units" after 2, "unit" after 1 (a unit of one's own
+    typed as a plural); every other unit as it is."""
+    if value != 1 or not _PLURAL_WORD.fullmatch(unit) or unit.lower() in ABBREVIATIONS:
+        return unit
+    stem = unit[:-2] if unit.lower().endswith("es") else unit[:-1]
+    return stem if unit.lower().endswith("es") and stem.lower().endswith(_ES_AFTER) else unit[:-1]
+
 
 
 def day_total_words(name: str, unit: str, *, day: dt.date, total: float, entries: int) -> str:

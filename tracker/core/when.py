@@ -22,7 +22,8 @@ from tracker.core.amounts import decimal_text
 from tracker.errors import InputError
 
 WHEN_ALLOWED = "now, HH:MM, yesterday HH:MM, or ISO 8601 like 2026-11-20T08:15 (offset optional)"
-DATE_ALLOWED = "a date like 2026-11-20, 26 nov, today or yesterday"
+DATE_ALLOWED = "a date like 2026-11-20, 26 nov, today, yesterday or -3 (3 days back)"
+_DAYS_BACK = re.compile(r"-(?P<days>\d{1,5})", re.ASCII)
 # English month names, not the locale's (calendar.month_name follows it): "26 nov" reads alike everywhere.
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")  # fmt: skip
@@ -230,6 +231,11 @@ def parse_date(text: str, *, today: dt.date, field: str = "date") -> dt.date:
         return today
     if raw == "yesterday":
         return today - dt.timedelta(days=1)
+    if match := _DAYS_BACK.fullmatch(raw):  # -3: three days back, as the app's "go to a day" takes it
+        try:
+            return today - dt.timedelta(days=int(match["days"]))
+        except OverflowError:
+            raise InputError(field, text, DATE_ALLOWED) from None
     if match := _DAY_MONTH.match(raw):
         return _day_and_month(int(match["day"] or match["day2"]), match["month"] or match["month2"], today, field, text)
     try:
@@ -359,6 +365,29 @@ def parse_hours(text: str, *, field: str = "hours") -> float:
         return float(decimal_text(raw, field=field, shown=text))
     except ValueError:
         raise InputError(field, text, HOURS_ALLOWED) from None
+
+
+# The longest sleep read from bed and wake times. Longer, the times are far likelier a slip (bed
+# 7:00 for 19:00, the two swapped) than a night: bed 7:00, wake 6:00 would be 23 h.
+LONGEST_NIGHT_H = 16
+
+
+def sleep_between(bed: str, wake: str) -> tuple[float, str]:
+    """Hours slept from a bed and a wake time as typed (past midnight or not), to two decimals,
+    and the note saying them ("bed 23:50, wake 07:30"). InputError for a time it cannot read,
+    a wake time equal to the bed time, or a night longer than LONGEST_NIGHT_H."""
+    bed_at, wake_at = parse_clock(bed, field="bed"), parse_clock(wake, field="wake")
+    minutes = (wake_at.hour * 60 + wake_at.minute - bed_at.hour * 60 - bed_at.minute) % (24 * 60)
+    if minutes == 0:  # 0 h or a whole day: the times alone cannot say, so neither is guessed
+        raise InputError("wake", wake, "a time other than the bed time (for 0 or 24 h, type the hours)")
+    if minutes > LONGEST_NIGHT_H * 60:
+        raise InputError(
+            "wake",
+            wake,
+            f"a time at most {LONGEST_NIGHT_H} h after bed {bed_at:%H:%M} (this reads as {minutes // 60} h "
+            f"{minutes % 60:02d} min; for a longer sleep type the hours)",
+        )
+    return round(minutes / 60, 2), f"bed {bed_at:%H:%M}, wake {wake_at:%H:%M}"
 
 
 def parse_clock(text: str, *, field: str = "time") -> dt.time:

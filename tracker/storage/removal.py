@@ -9,6 +9,7 @@ from typing import TypeVar, cast
 
 from sqlmodel import Session, SQLModel, col, select
 
+from tracker.core.formatting import day_words
 from tracker.core.ids import ALLOWED as ID_ALLOWED
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, INTERVENTION, RED_FLAG, format_id, parse_id
 from tracker.errors import InputError
@@ -81,16 +82,29 @@ def _id_hint(session: Session) -> str:
 def delete_entries(*, session: Session, ids: list[str]) -> list[Removed]:
     """Delete every id or none (an unknown id fails the whole call), as one action that undo restores."""
     rows = list({entry_id(row): row for row in (find_entry(session=session, entry=entry) for entry in ids)}.values())
+    # A day's id names its "no twitches" answer; the day's note has its own key and command.
+    # Deleting the answer keeps the note: the record stays, withdrawn ("removes only what it says").
+    withdrawn = [row for row in rows if isinstance(row, Day) and row.checked_in and row.note]
+    gone = [row for row in rows if row not in withdrawn]
     factors = {factor.id: factor for factor in list_factors(session=session)}
     phrases = [
-        journal.words(row, factor=factors.get(row.factor_id) if isinstance(row, FactorEntry) else None) for row in rows
+        f"the no-twitches check-in on {day_words(row.date)}"
+        if row in withdrawn
+        else journal.words(row, factor=factors.get(row.factor_id) if isinstance(row, FactorEntry) else None)
+        for row in rows
     ]
     changes = [
-        journal.removed(session, table, [_key(row) for row in rows if _table(row) == table])
-        for table in dict.fromkeys(_table(row) for row in rows)
+        journal.removed(session, table, [_key(row) for row in gone if _table(row) == table])
+        for table in dict.fromkeys(_table(row) for row in gone)
     ]
-    for row in rows:
+    if withdrawn:
+        changes.append(journal.changed(session, "day", [row.date for row in withdrawn if isinstance(row, Day)]))
+    for row in gone:
         session.delete(row)
+    for row in withdrawn:
+        if isinstance(row, Day):
+            row.checked_in = False
+            session.add(row)
     session.flush()
     listed = journal.listing(phrases)
     action_id = journal.record(session, done=f"deleted {listed}", undo=f"restored {listed}", changes=changes)

@@ -128,8 +128,9 @@ def restore_backup(path: Path, backup: Path) -> Restored:
     image = _checked_copy(backup)
     with kept_from_use(path):
         ensure_private_dir(backups_dir(path))
+        highest = _highest_ids(path)  # read before the diary is replaced
         saved, before = _keep_current(path)
-        image = _journalled(image, backup, saved)
+        image = _journalled(image, backup, saved, highest)
         if is_encrypted(backup):  # the diary becomes the encrypted copy: its key file comes with it
             from tracker.storage.cipher import copy_key_file
 
@@ -186,18 +187,52 @@ def _checked_copy(backup: Path) -> bytes:
     return image
 
 
-def _journalled(image: bytes, backup: Path, saved: Path | None) -> bytes:
+def _highest_ids(path: Path) -> dict[str, int]:
+    """The highest id each table of the diary at `path` has ever given (SQLite's AUTOINCREMENT
+    record), or {} when it cannot be read (a damaged diary: nothing better is known)."""
+    if not path.exists():
+        return {}
+    try:
+        conn = connect_file(path, read_only=True)
+        try:
+            return dict(conn.execute("SELECT name, seq FROM sqlite_sequence").fetchall())
+        finally:
+            conn.close()
+    except database_errors():
+        return {}
+
+
+def _ids_never_reused(copy: sqlite3.Connection, highest: dict[str, int]) -> None:
+    """Raise the copy's id counters to the diary's it replaces: an id shown (e14 in a note, a
+    list printed last week) must never name a different entry once the older copy is back."""
+    tables = {name for (name,) in copy.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table, seq in highest.items():
+        if table not in tables:
+            continue
+        updated = copy.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", (seq, table))
+        if updated.rowcount == 0:
+            copy.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, seq))
+
+
+def _journalled(image: bytes, backup: Path, saved: Path | None, highest: dict[str, int]) -> bytes:
     """The image with the restore recorded as the newest action of its journal, so that `undo`
     right after a restore says how a restore is undone (restoring `saved`) instead of undoing
-    an entry of the copy (tracker.storage.journal.RESTORED)."""
+    an entry of the copy (tracker.storage.journal.RESTORED), and with ids counting on from the
+    diary's it replaces (_ids_never_reused)."""
+
+    def edit(copy: sqlite3.Connection) -> None:
+        with contextlib.suppress(*database_errors()), copy:  # a copy without AUTOINCREMENT tables
+            _ids_never_reused(copy, highest)
+        _record_restore(copy, backup, saved)
+
     if is_encrypted(backup):
         from tracker.storage.cipher import edited_image
 
-        return edited_image(image, backup, lambda copy: _record_restore(copy, backup, saved))
+        return edited_image(image, backup, edit)
     copy = sqlite3.connect(":memory:")
     try:
         copy.deserialize(image)
-        _record_restore(copy, backup, saved)
+        edit(copy)
         return copy.serialize()
     finally:
         copy.close()

@@ -23,7 +23,7 @@ from textual.screen import Screen
 
 from tracker.errors import failure_line
 from tracker.tui.diary import Diary
-from tracker.tui.key_order import KeyOrder
+from tracker.tui.key_order import ESCAPE_MARK, KeyOrder, read_escapes_as_typed
 from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened, FilesWritten, WriteWaiting
 from tracker.tui.screens.today import TodayScreen
 from tracker.tui.settings import load_settings, save_settings
@@ -86,6 +86,7 @@ class TrackerApp(KeyOrder, Writes, App[None]):
         self.diary_watch: DiaryWatch | None = None  # set once the database is open
         super().__init__()
         self._key_order_init()
+        read_escapes_as_typed()
         self.today_screen = TodayScreen(diary)
         self.history_screen: HistoryScreen | None = None  # built on first visit
         self.add_mode("today", lambda: self.today_screen)
@@ -131,9 +132,19 @@ class TrackerApp(KeyOrder, Writes, App[None]):
             # Keys typed while the app starts reach it through the terminal's line mode, which
             # turns Enter into a newline: `t` Enter typed at once must still save the twitch.
             event = events.Key("enter", "\r")
+        if isinstance(event, events.Key) and event.character == ESCAPE_MARK and not event.is_forwarded:
+            event = events.Key("escape", "\x1b")  # typed right before another key (key_order)
+            if not self.hold_key(event):
+                await super().on_event(event)
+                self.escape_sent()  # the keys typed behind it wait until it is handled
+            return
         if isinstance(event, events.Key) and not event.is_forwarded and self.hold_key(event):
             return  # replayed in typed order once the closing dialog is gone (key_order)
         await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape":
+            self.escape_handled()  # the key typed behind it waits for it (key_order)
 
     def on_mount(self) -> None:
         if self._settings_problem:
@@ -233,6 +244,10 @@ class TrackerApp(KeyOrder, Writes, App[None]):
         if self.diary_watch is not None:
             self.diary_watch.changed()  # the screen that wrote reads the day next, seeing all until now
         self.mark_history_stale()
+        if self.current_mode != "today" and self.today_screen.is_mounted:
+            # Written from History or Factors (a day answered, a preset or factor added): Today's
+            # keys and dialogs read what they offer from its view, so it is read again now.
+            self.today_screen.load()
 
     def mark_history_stale(self) -> None:
         if self.history_screen is not None:

@@ -9,16 +9,56 @@ removed: the second glass landed on the day before the `[`.
 So while a dialog is closing, or keys are waiting to be replayed, every key the app receives
 waits too, and the keys handed back go before the ones held (they were typed earlier). Once no
 dialog is closing, all of them are posted again in that order.
+
+A terminal sends Esc as one byte, and a key typed right behind it arrives in the same read;
+Textual reads the two as one key code (`Esc 4` as "¢", `Esc x` as Alt+x) that nothing is bound
+to, and the 4 was lost. Before the parser sees the bytes, such an Esc becomes a mark of its own
+(ESCAPE_MARK); the app takes the mark for Esc, and the key behind it waits until the Esc has
+been handled (it may close a dialog, and the key was typed for what is under it).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Protocol
 
 from textual import events
+from textual._xterm_parser import XTermParser
 from textual.app import App
+from textual.message import Message
 
 RETRY_S = 0.005  # how soon to look again while a dialog is still being removed
+# How many times to look again for an Esc to be handled before the keys typed behind it go on:
+# an Esc that a widget takes for itself (leaving a text box) never reaches the app.
+ESCAPE_TRIES = 20
+ESCAPE_MARK = "\ue0e5"  # a private-use character, never typed: "Esc, and a key right behind it"
+# After Esc, the characters that start a key code or a terminal's reply (CSI, SS3, OSC, DCS, ...):
+# an Esc before any other character is the Esc key itself.
+_ESCAPE_BEFORE_KEY = re.compile("\x1b(?=[^\x1b\\[\\]OPX^_\\\\])")
+
+
+def mark_escapes(data: str) -> str:
+    """`data` as read from the terminal, with each Esc typed right before another key marked."""
+    return _ESCAPE_BEFORE_KEY.sub(ESCAPE_MARK, data)
+
+
+class MarkedEscapes(XTermParser):
+    """Textual's parser of terminal input, fed the input with its Esc keys marked."""
+
+    def feed(self, data: str) -> Iterable[Message]:
+        return super().feed(mark_escapes(data))
+
+
+def read_escapes_as_typed() -> None:
+    """Have the terminal driver parse input with MarkedEscapes. Textual builds its parser inside
+    the driver's input thread, with no way to pass one in, so the driver's name for it is
+    replaced (once, before the app starts; the parser is otherwise Textual's own)."""
+    try:
+        from textual.drivers import linux_driver  # the terminal driver on Linux and macOS
+    except ImportError:  # another system's driver parses keys its own way
+        return
+    linux_driver.XTermParser = MarkedEscapes  # type: ignore[attr-defined]  # imported there, not exported: the one hook
 
 
 class Closing(Protocol):
@@ -32,6 +72,7 @@ class KeyOrder:
         self._handed_back: list[tuple[str, str | None]] = []
         self._held: list[tuple[str, str | None]] = []
         self._replay_due = False
+        self._escape_tries = 0  # while above 0, an Esc split from the key behind it is on its way
 
     def hand_back(self, event: events.Key) -> None:
         """A key typed for whatever is under (or now focused in) the dialog that received it."""
@@ -41,11 +82,23 @@ class KeyOrder:
     def hold_key(self, event: events.Key) -> bool:
         """Whether the app must hold `event` back (and now does): a dialog is closing, or
         earlier keys wait to be replayed."""
-        if not (self._handed_back or self._held or self._dialog_closing()):
+        if not (self._handed_back or self._held or self._escape_tries or self._dialog_closing()):
             return False
         self._held.append((event.key, event.character))
         self._replay_soon()
         return True
+
+    def escape_sent(self) -> None:
+        """An Esc typed right before another key is on its way: the keys behind it wait for it."""
+        self._escape_tries = ESCAPE_TRIES
+
+    def escape_handled(self) -> None:
+        """The Esc reached the app (its bindings run next): the keys behind it may follow."""
+        if self._escape_tries:
+            self._app().call_later(self._escape_done)
+
+    def _escape_done(self) -> None:
+        self._escape_tries = 0
 
     def _dialog_closing(self) -> bool:
         app = self._app()
@@ -58,6 +111,11 @@ class KeyOrder:
 
     def _replay(self) -> None:
         app = self._app()
+        if self._escape_tries > 1:
+            self._escape_tries -= 1
+            app.set_timer(RETRY_S, self._replay)
+            return
+        self._escape_tries = 0
         if self._dialog_closing():
             app.set_timer(RETRY_S, self._replay)
             return

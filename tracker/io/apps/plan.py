@@ -102,7 +102,8 @@ def plan_import(
             case "factor":
                 factor = factors.resolve(target, reading)
                 value = target.amount if target.amount is not None else reading.value
-                value = 1.0 if value is None else value
+                if value is None:
+                    value = _done(factor, reading)
                 value = check_factor_value(factor, value, field=f"{reading.where}: {reading.item}")
                 by_factor[(factor.name, reading.day)].append((reading, value))
                 plan.per_factor[factor.name] += 1
@@ -126,6 +127,21 @@ def plan_import(
         _plan_twitches(session, plan, twitches, app, first, last)
         _plan_notes(session, plan, notes, first, last)
     return plan
+
+
+def _done(factor: Factor, reading: Reading) -> float:
+    """The value of an item the export only says was done (a Daylio activity): yes, for a yes-no
+    factor. Any other factor would get a made-up 1 (1 unit, 1 on a scale), so the mapping is
+    refused, saying how to give the amount."""
+    if factor.kind == FactorKind.YES_NO:
+        return 1.0
+    example = f'{{ to = "factor", factor = "{factor.name}", amount = 1 }}'
+    raise InputError(
+        f"mapping {reading.item}",
+        factor.name,
+        f"a yes-no factor ({reading.item} is only ticked, it has no amount), or an amount for each time, "
+        f"like {example} for {amount_words(1, factor.unit, factor.kind)}",
+    )
 
 
 class _Factors:

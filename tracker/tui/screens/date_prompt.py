@@ -33,7 +33,7 @@ class DatePrompt(Dialog[dt.date]):
             yield Static("[b]Go to a day[/b]", classes="form-title")
             yield OrderedInput(placeholder="2026-01-31, yesterday, or -3 (days back)", id="date")
             yield field_error("date")
-            yield Static(f"{DATE_ALLOWED}, or -N days   Enter go   Esc cancel", classes="form-hint")
+            yield Static(f"{DATE_ALLOWED}   Enter go   Esc cancel", classes="form-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -46,13 +46,11 @@ class DatePrompt(Dialog[dt.date]):
 
     def day(self, text: str) -> dt.date:
         """The day `text` names, from EARLIEST to today (InputError otherwise)."""
-        allowed = f"a day from {EARLIEST:%Y-%m-%d} to today: {DATE_ALLOWED}, or -N days back"
-        if text.startswith("-") and text[1:].isdigit():
-            back = int(text[1:])
-            if back > (self.today - EARLIEST).days:
-                raise InputError("date", text, allowed)
-            return self.today - dt.timedelta(days=back)
-        day = parse_date(text, today=self.today)
+        allowed = f"a day from {EARLIEST:%Y-%m-%d} to today: {DATE_ALLOWED}"
+        try:
+            day = parse_date(text, today=self.today)
+        except InputError:
+            raise InputError("date", text, allowed) from None  # the range too, not only the forms
         if not EARLIEST <= day <= self.today:
             raise InputError("date", text, allowed)
         return day

@@ -82,6 +82,16 @@ class ShortBox(CharsInput):
             else:
                 form.action_focus_field(BOXES[BOXES.index(str(self.id)) + 1])
             return
+        if character in FIELD_KEYS and not self.chars.fullmatch(character) and self.screen.focused is self:
+            # A field key the value cannot hold (n, d in the time box) moves to its field, here, in
+            # the order typed: after a time was refused the focus is in its box, and `n` rang the
+            # bell there instead of going to the note.
+            event.stop()
+            event.prevent_default()
+            form = self.screen
+            assert isinstance(form, EpisodeForm)
+            form.action_focus_field(FIELD_KEYS[character])
+            return
         if character.isprintable() and not self.chars.fullmatch(character) and self.screen.focused is self:
             event.stop()  # neither in the box nor a field key: the box has the keys until left
             event.prevent_default()

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
-from tracker.core.formatting import format_number, range_words
+from tracker.core.formatting import amount_words, range_words
 from tracker.core.vocabulary import absent_words
 from tracker.tui.messages import FactorsChanged, FactorsLoaded
 from tracker.tui.screen_keys import screen_keys
@@ -91,7 +91,7 @@ class FactorsScreen(Writes, AppScreen[None]):
         table = self.query_one("#presets", DataTable)
         table.clear()
         for preset, factor in presets:
-            table.add_row(preset.name, factor.name, f"{format_number(preset.amount)} {factor.unit}".strip())
+            table.add_row(preset.name, factor.name, amount_words(preset.amount, factor.unit))
 
     def _write(self, job: Callable[[], str], keep: Callable[[str], object]) -> None:
         self.write(lambda: FactorsChanged(job()), keep=keep)

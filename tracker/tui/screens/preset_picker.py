@@ -8,6 +8,7 @@ before Enter, so no key is dropped or taken for another: `1.5l` is 1500 ml, `2 e
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -18,7 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.core.amounts import Amount, read_amount, units_of
-from tracker.core.formatting import format_number
+from tracker.core.formatting import amount_words
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.screens.number_form import AMOUNT_WORDS, checked_amount, preview_words
 
@@ -53,8 +54,11 @@ class PresetPicker(Dialog[tuple[float, str]]):
         Binding("down", "move(1)", show=False),
     ]
 
-    def __init__(self, *, factor: Factor, presets: list[Preset], amount: str = "", problem: str = "") -> None:
+    def __init__(
+        self, *, factor: Factor, presets: list[Preset], amount: str = "", problem: str = "", heading: str = ""
+    ) -> None:
         super().__init__(problem=problem)
+        self.heading = heading or f"Add {factor.name}"  # "Edit caffeine" when an entry is changed
         self.factor = factor
         self.presets = presets
         self.amount = amount
@@ -64,10 +68,10 @@ class PresetPicker(Dialog[tuple[float, str]]):
         unit = self.factor.unit
         letters = {preset.name: key for key, preset in self.keys.items()}
         with Vertical(classes="form"):
-            yield Static(f"[b]Add {self.factor.name}[/b]", classes="form-title")
+            yield Static(f"[b]{self.heading}[/b]", classes="form-title")
             yield self.problem_line()
             options = [
-                Option(f"{letters.get(p.name, ' ')}  {p.name:<14} {format_number(p.amount)} {unit}", id=p.name)
+                Option(f"{letters.get(p.name, ' ')}  {p.name:<14} {amount_words(p.amount, unit)}", id=p.name)
                 for p in self.presets
             ]
             yield OptionList(*options, id="presets")
@@ -170,3 +174,10 @@ class PresetPicker(Dialog[tuple[float, str]]):
 
     def action_cancel(self) -> None:
         self.action_dismiss_none()
+
+
+def drink_note(note: str, presets: list[Preset]) -> bool:
+    """Whether `note` is only what a picker writes for a drink ("espresso", "2 × espresso"): it
+    describes the amount, so a new amount makes it wrong."""
+    name = re.sub(r"^\d+ × ", "", note.strip())
+    return any(preset.name == name for preset in presets)

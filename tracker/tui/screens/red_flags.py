@@ -55,8 +55,8 @@ class RedFlagChecklist(Dialog[list[str]]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # All priority, so ticks and Enter are handled in the order typed (the list would
         # otherwise take Enter as "tick the highlighted item"). No text box here to steal from.
-        # One key per digit: the questions past 9 are ticked with the arrows and space.
-        *[Binding(str(n), f"tick({n - 1})", show=False, priority=True) for n in range(1, min(9, len(QUESTIONS)) + 1)],
+        # Every question has its number: `1` may start 10-13, so it waits for the next key.
+        *[Binding(str(n), f"digit({n})", show=False, priority=True) for n in range(10)],
         Binding("space", "toggle_highlighted", "Tick", show=False, priority=True),
         Binding("enter", "save", "Save", priority=True),
         Binding("escape", "dismiss_none", "Cancel"),
@@ -69,6 +69,7 @@ class RedFlagChecklist(Dialog[list[str]]):
         self.ticked = ticked
         self.logged = logged  # already logged that day: shown ticked and "logged", never saved again
         self.when = when  # the day the answers are for: "today", "yesterday", "on Thu 26 Nov"
+        self.typed_one = False  # `1` pressed: question 1, or the start of 10-13
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form", id="red-flags"):
@@ -77,25 +78,64 @@ class RedFlagChecklist(Dialog[list[str]]):
             yield Checklist(
                 *[
                     Selection(
-                        f"{n}  {text}" + (" — logged" if kind in self.logged else ""),
+                        f"{n:>2}  {text}" + (" — logged" if kind in self.logged else ""),
                         kind, kind in self.ticked or kind in self.logged, disabled=kind in self.logged,
                     )
                     for n, (kind, text) in enumerate(QUESTIONS, start=1)
                 ],
                 id="checklist",
             )  # fmt: skip
-            yield Static(f"1–{min(9, len(QUESTIONS))} or ↑↓ space tick   Enter save   Esc cancel", classes="form-hint")
+            yield Static("", id="typed", classes="form-hint", markup=False)
+            yield Static(f"1–{len(QUESTIONS)} or ↑↓ space tick   Enter save   Esc cancel", classes="form-hint")
+
+    def action_digit(self, digit: int) -> None:
+        """Tick the question with the number typed; `1` waits, since 10-13 start with it. A
+        rule that reads the keys, not how fast they come: `10` is 10 however it is typed."""
+        if self.typed_one:
+            self._show_typed(False)
+            if 10 + digit <= len(QUESTIONS):
+                self.action_tick(10 + digit - 1)
+                return
+            self.action_tick(0)  # 1, then another number: two questions
+        if digit == 1 and len(QUESTIONS) >= 10:
+            self._show_typed(True)
+        elif 1 <= digit <= len(QUESTIONS):
+            self.action_tick(digit - 1)
+
+    def _show_typed(self, one: bool) -> None:
+        self.typed_one = one
+        last = len(QUESTIONS) - 10
+        line = f"1 — then 0–{last} makes it 10–1{last}; space, Enter or another number ticks 1" if one else ""
+        self.query_one("#typed", Static).update(line)
+
+    def _tick_typed_one(self) -> None:
+        """A `1` still waiting is question 1, once a key other than a number follows it."""
+        if self.typed_one:
+            self._show_typed(False)
+            self.action_tick(0)
+
+    def holds_typed_text(self) -> bool:
+        """Ticks changed since the list opened: Esc or quitting asks first, as a form with typed
+        text does (the ticks are what was described)."""
+        if self.closing:
+            return False
+        ticked = set(self.query_one("#checklist", SelectionList).selected)
+        return ticked != set(self.ticked) | set(self.logged)
 
     def action_tick(self, index: int) -> None:  # not action_toggle: Textual's own toggles an attribute
         if QUESTIONS[index][0] not in self.logged:  # logged already: deleted from the day, not here
             self.query_one("#checklist", SelectionList).toggle(QUESTIONS[index][0])
 
     def action_toggle_highlighted(self) -> None:
+        if self.typed_one:  # "1 space": the space ends the number
+            self._tick_typed_one()
+            return
         checklist = self.query_one("#checklist", SelectionList)
         if checklist.highlighted is not None:
             checklist.toggle(checklist.get_option_at_index(checklist.highlighted).value)
 
     def action_save(self) -> None:
         """Dismisses with the signs newly ticked (those logged already are not logged twice)."""
+        self._tick_typed_one()
         self.dismiss([kind for kind in self.query_one("#checklist", SelectionList).selected if kind not in self.logged])
 

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from tracker.core.formatting import hours_words
-from tracker.core.when import parse_clock, parse_hours
+from tracker.core.when import parse_hours, sleep_between
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 
@@ -112,6 +112,8 @@ class SleepForm(Dialog[tuple[float, str]]):
             hours = check_factor_value(self.factor, hours, field="sleep")
         except InputError as exc:
             self.refuse(field, str(exc))
+            if exc.field == "wake":  # the reason shares the bed's line; the wake time is what to change
+                self.set_focus(self.query_one("#wake", Input))
             return
         self.dismiss((hours, note))
 
@@ -121,9 +123,4 @@ class SleepForm(Dialog[tuple[float, str]]):
             return parse_hours(hours), ""
         if not (bed and wake):
             raise InputError("sleep", "", "hours, or both a bed and a wake time (HH:MM)")
-        bed_at, wake_at = parse_clock(bed, field="bed"), parse_clock(wake, field="wake")
-        minutes = (wake_at.hour * 60 + wake_at.minute - bed_at.hour * 60 - bed_at.minute) % (24 * 60)
-        if minutes == 0:  # 0 h or a whole day: the times alone cannot say, so neither is guessed
-            raise InputError("wake", wake, "a time other than the bed time (for 0 or 24 h, type the hours)")
-        return round(minutes / 60, 2), f"bed {bed_at:%H:%M}, wake {wake_at:%H:%M}"
-
+        return sleep_between(bed, wake)

@@ -169,12 +169,14 @@ class FactorLogging(TodayParts):
             self._edit_sleep(entry, factor, problem, typed)
             return
 
-        def save(value: float | None) -> None:
-            if value is None or value == entry.value:
+        presets = [p for p, f in self.view.presets if f.id == factor.id]
+
+        def save(value: float | None, note: str | None = None) -> None:
+            if value is None or (value == entry.value and note in (None, entry.note)):
                 return
             self.write(
                 lambda: EntrySaved(
-                    self.diary.update_factor_entry(entry_id, value).local_date,
+                    self.diary.update_factor_entry(entry_id, value, note).local_date,
                     f"{factor.name} updated",
                     row=format_id(FACTOR_ENTRY, entry_id),
                 ),
@@ -182,7 +184,24 @@ class FactorLogging(TodayParts):
             )
 
         value = entry.value if typed is None else typed
-        self.app.push_screen(NumberForm(factor=factor, value=value, problem=problem), save)
+        if not presets:
+            self.app.push_screen(NumberForm(factor=factor, value=value, problem=problem), save)
+            return
+        from tracker.tui.screens.preset_picker import PresetPicker, drink_note
+
+        def save_drink(result: tuple[float, str] | None) -> None:
+            if result is None:
+                return
+            amount, drink = result
+            # A drink picked is the new note; an amount typed leaves a note that named the old
+            # drink ("2 × coffee" over 50 mg would contradict it), and keeps any other note.
+            stale = drink_note(entry.note, presets) and amount != entry.value
+            save(amount, drink or ("" if stale else entry.note))
+
+        heading = f"Edit {factor.name}" + (f" — {entry.note}" if entry.note else "")
+        amount = value if isinstance(value, str) else format_number(value)  # str: as typed before a refusal
+        picker = PresetPicker(factor=factor, presets=presets, amount=amount, problem=problem, heading=heading)
+        self.app.push_screen(picker, save_drink)
 
     def _edit_sleep(self, entry: Any, factor: Factor, problem: str, typed: float | str | None) -> None:
         """Sleep is edited in the form it was logged with (6h10, 6:10, bed and wake), and new

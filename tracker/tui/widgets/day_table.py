@@ -25,6 +25,12 @@ if TYPE_CHECKING:
 COLUMNS = (("time", 5), ("entry", 20), ("location", 12), ("side", 6), ("int.", 4), ("duration", 10))  # "1 min 30 s"
 NOTE_MIN = 8
 CELL_LINES = 6  # a longer note ends in "…"
+# Below this many cells for the note, a twitch's place, side, intensity and duration share one
+# column: at 80 columns the note had 8 cells and a sentence took six lines ("morning / flat /
+# white / at the"), and "unspecified" broke in two in the 6-cell side column.
+ROOMY_NOTE = 20
+NARROW_COLUMNS = (("time", 5), ("entry", 20), ("twitch", 22))  # "eyelid · left · int. 3"
+UNSAID = ("", "—", "unspecified")  # what the narrow column leaves out rather than spell
 
 
 def format_duration(seconds: int | None) -> str:
@@ -32,11 +38,26 @@ def format_duration(seconds: int | None) -> str:
     return "—" if seconds is None else duration_words(seconds)
 
 
-def note_width(table_width: int) -> int:
+def note_width(table_width: int, columns: tuple[tuple[str, int], ...] = COLUMNS) -> int:
     """The note column's width in a table `table_width` cells wide (each column is padded by
     one cell on either side; two more for the scroll bar)."""
-    fixed = sum(width + 2 for _, width in COLUMNS)
+    fixed = sum(width + 2 for _, width in columns)
     return max(NOTE_MIN, table_width - fixed - 2 - 2)
+
+
+def columns_for(table_width: int) -> tuple[tuple[str, int], ...]:
+    """The columns before the note: one each for a twitch's details when the note still has
+    room, else the details in one column (NARROW_COLUMNS)."""
+    return COLUMNS if note_width(table_width) >= ROOMY_NOTE else NARROW_COLUMNS
+
+
+def narrow_cells(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A row's cells for NARROW_COLUMNS: "eyelid · left · int. 3 · 45 s", what is unsaid left out."""
+    where, side, strength, duration = cells[2:6]
+    said = [where, side, f"int. {strength}" if strength not in UNSAID else "", duration]
+    # Each part kept on one line ("int. 4", "1 min 30 s"): the no-break space is text to textwrap.
+    kept = [part.replace(" ", "\u00a0") for part in said if part not in UNSAID]
+    return (*cells[:2], " · ".join(kept), cells[6])
 
 
 def cell_lines(text: str, width: int) -> list[str]:
@@ -57,19 +78,21 @@ class DayTable(DataTable[str]):
         self.zebra_stripes = True
         self._rows: list[tuple[str, tuple[str, ...]]] = []
         self._note_width = 0
-        self._add_columns(note_width(self.size.width or self.app.size.width))
+        self._columns: tuple[tuple[str, int], ...] = COLUMNS
+        self._add_columns(self.size.width or self.app.size.width)
 
-    def _add_columns(self, note: int) -> None:
-        self._note_width = note
-        for label, width in COLUMNS:
+    def _add_columns(self, table_width: int) -> None:
+        self._columns = columns_for(table_width)
+        self._note_width = note_width(table_width, self._columns)
+        for label, width in self._columns:
             self.add_column(label, width=width)
-        self.add_column("note", width=note)
+        self.add_column("note", width=self._note_width)
 
     def on_resize(self) -> None:
-        note = note_width(self.size.width)
-        if note != self._note_width:
+        columns = columns_for(self.size.width)
+        if note_width(self.size.width, columns) != self._note_width or columns != self._columns:
             self.clear(columns=True)
-            self._add_columns(note)
+            self._add_columns(self.size.width)
             self._fill()
 
     def show(self, summary: DaySummary, factors: Mapping[int, FactorShown]) -> None:
@@ -88,8 +111,10 @@ class DayTable(DataTable[str]):
         # above it), and if that entry is gone, on the row where it was.
         row, current = self.cursor_row, self.selected_id()
         self.clear()
-        widths = [width for _, width in COLUMNS] + [self._note_width]
-        for key, cells in self._rows:
+        widths = [width for _, width in self._columns] + [self._note_width]
+        narrow = self._columns == NARROW_COLUMNS
+        for key, row_cells in self._rows:
+            cells = narrow_cells(row_cells) if narrow else row_cells
             wrapped = [cell_lines(cell, width) for cell, width in zip(cells, widths, strict=True)]
             self.add_row(*["\n".join(lines) for lines in wrapped], key=key, height=max(map(len, wrapped)))
         keys = [key for key, _ in self._rows]
