@@ -66,6 +66,15 @@ def shown_url(url: URL | str) -> str:
         return _masked_text(url)
 
 
+def without_password(url: URL | str) -> str:
+    """`url` as given, with any password left out (not masked): a URL to write where it is kept
+    or seen (a timer's command line, a folder's name), whose password libpq finds as ever."""
+    parsed = url if isinstance(url, URL) else server_url(url).set(query=make_url(url).query)
+    # URL.create, not parsed.set: `set(password=None)` leaves the password as it was.
+    bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query)
+    return bare.render_as_string(hide_password=False)
+
+
 def _masked_text(value: str) -> str:
     """A string that is not a URL SQLAlchemy reads, with anything between `:` and `@` hidden."""
     scheme, sep, rest = value.partition("://")

@@ -25,6 +25,7 @@ from tracker.paths import server_backups_dir
 from tracker.storage.backup import KEPT_KINDS, backup_name, backup_time, list_backups
 from tracker.storage.copy import replace_rows, snapshot_to_file
 from tracker.storage.daily_backup import none_today
+from tracker.storage.postgres import without_password
 
 # A file's restore's own check of the copy and its journal line: one home for each.
 from tracker.storage.restore import BackupCopy, Contents, Restored, contents
@@ -36,13 +37,8 @@ def backup_stand_in(url: URL) -> Path:
     """The file name a server diary's backups are named after (DATABASE.db in its backup
     folder): the backups list, thin and restore them as a file's, by that name. The folder is
     named after the URL without its password and without the connection options tracker adds."""
-    # URL.create, not url.set: `set(password=None)` leaves the password as it was.
-    address = (
-        URL.create(url.drivername, url.username, None, url.host, url.port, url.database, {"host": url.query["host"]})
-        if "host" in url.query
-        else URL.create(url.drivername, url.username, None, url.host, url.port, url.database)
-    )
-    return server_backups_dir(address.render_as_string(hide_password=False)) / f"{url.database}.db"
+    address = url.set(query={name: value for name, value in url.query.items() if name == "host"})
+    return server_backups_dir(without_password(address)) / f"{url.database}.db"
 
 
 def server_backups(url: URL) -> list[BackupCopy]:
