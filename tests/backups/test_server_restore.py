@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
+import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
+from tests.backups.conftest import wait_until
 from tests.conftest import LONDON, entries_in
+from tests.helpers.processes import integrity, select_rows
+from tracker.storage.backup import backup_time
 
 MON, TUE = dt.date(2026, 11, 23), dt.date(2026, 11, 24)
 
@@ -89,3 +94,34 @@ def test_a_server_diarys_backups_are_named_without_its_password(tmp_path: Path, 
     assert backup_stand_in(server_url("postgresql://me@laptop.home/tracker")).parent.parent == Path(
         os.environ["XDG_DATA_HOME"], "tracker", "backups"
     )
+
+
+def test_the_first_write_of_each_day_backs_a_server_diary_up_once(cli, db_target, tmp_path, monkeypatch) -> None:
+    from tracker.storage.backup import list_backups
+    from tracker.storage.postgres import server_url
+    from tracker.storage.server_backups import backup_stand_in
+
+    monkeypatch.setenv("TRACKER_BACKUPS", str(tmp_path / "disk"))
+    stand_in = backup_stand_in(server_url(db_target))
+
+    def days() -> list[dt.date]:
+        return [taken.date() for copy in list_backups(stand_in, stand_in.parent) if (taken := backup_time(copy))]
+
+    with at(MON):
+        assert cli("log", "caffeine", "95").code == 0
+    wait_until(lambda: days() == [MON], "Monday's copy")
+    with at(MON, hour=10):
+        assert cli("log", "stress", "4").code == 0  # Monday's copy is there: no second one
+    with at(TUE):
+        assert cli("list").code == 0  # reading never backs up
+        time.sleep(1)
+        assert days() == [MON]
+        assert cli("log", "none").code == 0
+    wait_until(lambda: days() == [MON, TUE], "Tuesday's copy")
+    newest = list_backups(stand_in, stand_in.parent)[-1]
+    assert stat.S_IMODE(stand_in.parent.stat().st_mode) == 0o700 and stat.S_IMODE(newest.stat().st_mode) == 0o600
+    assert integrity(newest) == "ok"
+    assert select_rows(newest, "SELECT count(*) FROM factor_entry") == [(2,)]  # every entry of the days before
+    with at(TUE):
+        listed = cli("db", "backups")
+    assert listed.code == 0 and listed.out.count(str(stand_in.parent)) == 2, listed.out

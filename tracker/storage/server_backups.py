@@ -12,25 +12,31 @@ be lost from the copy kept.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
+import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from sqlalchemy import URL, Engine
 
 from tracker.core.files import ensure_private_dir
 from tracker.errors import InputError
-from tracker.paths import server_backups_dir
+from tracker.paths import BACKUPS_ENV_VAR, BACKUPS_OFF, server_backups_dir
 from tracker.storage.backup import KEPT_KINDS, backup_name, backup_time, list_backups
 from tracker.storage.copy import replace_rows, snapshot_to_file
-from tracker.storage.daily_backup import none_today
+from tracker.storage.daily_backup import _local_day, none_today, notices, thin_backups
 from tracker.storage.postgres import without_password
 
 # A file's restore's own check of the copy and its journal line: one home for each.
 from tracker.storage.restore import BackupCopy, Contents, Restored, contents
 from tracker.storage.restore import _checked_copy as checked_copy
 from tracker.storage.restore import _journalled as journalled
+
+_lock = threading.Lock()
+_checked: dict[Path, dt.date] = {}  # per server diary: the day its backup was last started or found
 
 
 def backup_stand_in(url: URL) -> Path:
@@ -68,11 +74,65 @@ def choose_server_backup(url: URL, shown: str, *, named: str | None, day: dt.dat
     return copies[-1].path
 
 
-def backup_server(url: URL, engine: Engine, *, kind: str = "") -> Path:
-    """A checked SQLite snapshot of the server diary on `engine` in its backup folder; returns it."""
+def backup_server(url: URL, engine: Engine, *, kind: str = "", taken: dt.datetime | None = None) -> Path:
+    """A checked SQLite snapshot of the server diary on `engine` in its backup folder, named
+    `taken` (default: now); returns it."""
     stand_in = backup_stand_in(url)
     ensure_private_dir(stand_in.parent)
-    return snapshot_to_file(engine, stand_in.parent / backup_name(stand_in, dt.datetime.now(), kind))
+    return snapshot_to_file(engine, stand_in.parent / backup_name(stand_in, taken or dt.datetime.now(), kind))
+
+
+def server_backup_if_first_today(url: URL, password: str | None) -> None:
+    """Start today's backup of the server diary at `url` unless its backup folder holds one
+    (checked once a day per process), as a file's first write of the day does
+    (tracker.storage.daily_backup): in a process of its own, so the write does not wait. The
+    password, if any, goes to that process in its environment, never on its command line."""
+    if os.environ.get(BACKUPS_ENV_VAR) == BACKUPS_OFF:
+        return
+    now = dt.datetime.now()
+    stand_in = backup_stand_in(url)
+    with _lock:
+        if _checked.get(stand_in) == now.date():
+            return
+        _checked[stand_in] = now.date()
+    if any(_local_day(taken) == now.date() for taken in _taken(stand_in)):
+        return
+    import subprocess  # deferred: only the day's first write starts a process
+
+    env = dict(os.environ)
+    secret = password if password is not None else url.password
+    if secret is not None:
+        env["PGPASSWORD"] = str(secret)
+    try:
+        subprocess.Popen(
+            [sys.executable, "-m", "tracker.storage.server_backups", without_password(url), now.isoformat()],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True, env=env,  # outlives the command, and a Ctrl-C meant for it
+        )  # fmt: skip
+    except OSError as exc:  # no process to spare: the write goes on, and says so
+        notices.warning("today's backup of %s was not started (%s); the diary itself is untouched", url.database, exc)
+
+
+def take_server_backup(value: str, taken: dt.datetime) -> Path | None:
+    """The day's copy of the server diary at `value` (a URL without its password), then its
+    folder thinned as a file's is; None when the day has one already or it could not be made."""
+    from tracker.storage.postgres import open_server, server_url
+
+    url = server_url(value)
+    stand_in = backup_stand_in(url)
+    if any(_local_day(when) == _local_day(taken) for when in _taken(stand_in)):
+        return None
+    engine = open_server(value, read_only=True)
+    try:
+        written = backup_server(url, engine, taken=taken)
+    finally:
+        engine.dispose()
+    thin_backups(stand_in, stand_in.parent)
+    return written
+
+
+def _taken(stand_in: Path) -> list[dt.datetime]:
+    return [taken for copy in list_backups(stand_in, stand_in.parent) if (taken := backup_time(copy)) is not None]
 
 
 def restore_server(url: URL, engine: Engine, backup: Path) -> Restored:
@@ -110,3 +170,8 @@ def _contents_or_none(path: Path) -> Contents | None:
         return contents(path)
     except sqlite3.Error:
         return None
+
+
+if __name__ == "__main__":
+    os.umask(0o077)
+    take_server_backup(sys.argv[1], dt.datetime.fromisoformat(sys.argv[2]))
