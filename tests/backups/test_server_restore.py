@@ -125,3 +125,34 @@ def test_the_first_write_of_each_day_backs_a_server_diary_up_once(cli, db_target
     with at(TUE):
         listed = cli("db", "backups")
     assert listed.code == 0 and listed.out.count(str(stand_in.parent)) == 2, listed.out
+
+
+def test_a_restore_the_server_fails_part_way_changes_nothing(cli, db_target, tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, text
+
+    with at(MON):
+        assert cli("log", "caffeine", "95").code == 0
+        assert cli("log", "twitch", "--location", "eyelid").code == 0
+        assert cli("db", "backup", str(tmp_path / "copy.db")).code == 0
+        assert cli("log", "stress", "4").code == 0
+        before = both_exports(cli)
+    # The server fails once the restore has emptied the tables and written part of the copy (as a
+    # full disk or a lost connection would): a trigger on the server refuses every factor entry.
+    server = create_engine(db_target)
+    with server.begin() as conn:
+        conn.execute(
+            text(
+                "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS"
+                " $$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device'; END $$"
+            )
+        )
+        conn.execute(
+            text("CREATE TRIGGER full_disk BEFORE INSERT ON factor_entry FOR EACH ROW EXECUTE FUNCTION refuse()")
+        )
+    server.dispose()
+    with at(MON, hour=10):
+        refused = cli("db", "restore", str(tmp_path / "copy.db"))
+        assert refused.code == 1 and refused.err.count("\n") == 1, refused.err
+        assert "No space left on device" in refused.err
+        assert both_exports(cli) == before
+        assert "no backups of postgresql" in cli("db", "backups").out  # nor a copy kept of a diary not replaced

@@ -154,10 +154,19 @@ def restore_server(url: URL, engine: Engine, backup: Path) -> Restored:
         # Opened as a diary: a copy at an older schema is upgraded here, never on the server.
         none_today(staged)  # a copy being restored is no diary of its own: no daily backup of it
         source = open_database(staged)
+        written = replaced = False
         try:
             with engine.begin() as server, source.connect() as reading:  # the write lock, held to the commit
                 snapshot_to_file(server, kept)
+                written = True
                 replace_rows(reading, server)
+                replaced = True
+        except BaseException:
+            # Failed before the commit: nothing was replaced, so the copy kept is the diary as it
+            # still is. A commit that failed may have happened on the server: the copy stays.
+            if written and not replaced:
+                kept.unlink(missing_ok=True)
+            raise
         finally:
             source.dispose()
         return Restored(backup, kept, contents(kept), contents(staged))
