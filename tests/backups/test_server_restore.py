@@ -156,3 +156,26 @@ def test_a_restore_the_server_fails_part_way_changes_nothing(cli, db_target, tmp
         assert "No space left on device" in refused.err
         assert both_exports(cli) == before
         assert "no backups of postgresql" in cli("db", "backups").out  # nor a copy kept of a diary not replaced
+
+
+def test_a_server_diarys_daily_backup_that_fails_is_said_once_at_the_next_write(
+    cli, db_target, tmp_path, monkeypatch
+) -> None:
+    from tracker.storage.backup import backup_name
+    from tracker.storage.daily_backup import failure_note
+    from tracker.storage.postgres import server_url
+    from tracker.storage.server_backups import backup_stand_in
+
+    monkeypatch.setenv("TRACKER_BACKUPS", str(tmp_path / "disk"))
+    stand_in = backup_stand_in(server_url(db_target))
+    # Something (not a copy) already has the name Monday's copy would get: the copy cannot be made.
+    with at(MON):
+        (stand_in.parent / backup_name(stand_in, dt.datetime.now())).mkdir(parents=True)
+        assert cli("log", "caffeine", "95").code == 0
+    wait_until(lambda: failure_note(stand_in).exists(), "the note of Monday's failed copy")
+    with at(MON, hour=10):
+        said = cli("log", "stress", "4")
+        again = cli("log", "stress", "5")
+    assert said.code == 0 and said.err.count("\n") == 1 and "the backup of" in said.err, said.err
+    assert "already exists" in said.err and "the diary itself is untouched" in said.err
+    assert again.code == 0 and again.err == ""

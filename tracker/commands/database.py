@@ -19,7 +19,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     actions.add_parser("path", help="print the database path").set_defaults(handler=show_path)
     actions.add_parser("upgrade", help="upgrade the schema (after a backup)").set_defaults(handler=upgrade)
     backup = actions.add_parser("backup", help="a consistent copy, safe while the tracker is in use")
-    backup.add_argument("dest", nargs="?", metavar="DEST", help="file or directory (default: beside the database)")
+    backup.add_argument(
+        "dest", nargs="?", metavar="DEST", help="file or folder (default: beside the database; a server's own folder)"
+    )
     backup.set_defaults(handler=backup_copy)
     actions.add_parser("check", help="integrity check and schema revision").set_defaults(handler=check)
     copy = actions.add_parser("copy", help="copy a whole diary into an empty one (or --merge): file or server")

@@ -11,7 +11,9 @@ be lost from the copy kept.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
 import os
 import shutil
 import sqlite3
@@ -22,12 +24,12 @@ from pathlib import Path
 
 from sqlalchemy import URL, Engine
 
-from tracker.core.files import ensure_private_dir
+from tracker.core.files import ensure_private_dir, write_private
 from tracker.errors import InputError
 from tracker.paths import BACKUPS_ENV_VAR, BACKUPS_OFF, server_backups_dir
 from tracker.storage.backup import KEPT_KINDS, backup_name, backup_time, list_backups
 from tracker.storage.copy import replace_rows, snapshot_to_file
-from tracker.storage.daily_backup import _local_day, none_today, notices, thin_backups
+from tracker.storage.daily_backup import _local_day, failure_note, none_today, notices, thin_backups
 from tracker.storage.postgres import without_password
 
 # A file's restore's own check of the copy and its journal line: one home for each.
@@ -91,6 +93,7 @@ def server_backup_if_first_today(url: URL, password: str | None) -> None:
         return
     now = dt.datetime.now()
     stand_in = backup_stand_in(url)
+    _say_failure(stand_in)  # a stat per write, as for a file: the app, open for days, says it at its next write
     with _lock:
         if _checked.get(stand_in) == now.date():
             return
@@ -122,13 +125,35 @@ def take_server_backup(value: str, taken: dt.datetime) -> Path | None:
     stand_in = backup_stand_in(url)
     if any(_local_day(when) == _local_day(taken) for when in _taken(stand_in)):
         return None
-    engine = open_server(value, read_only=True)
     try:
-        written = backup_server(url, engine, taken=taken)
-    finally:
-        engine.dispose()
-    thin_backups(stand_in, stand_in.parent)
+        engine = open_server(value, read_only=True)
+        try:
+            written = backup_server(url, engine, taken=taken)
+        finally:
+            engine.dispose()
+        thin_backups(stand_in, stand_in.parent)
+    except Exception as exc:  # whatever stopped the copy is told at the next write, never raised: no one is waiting
+        from tracker.errors import failure_line
+
+        with contextlib.suppress(Exception):  # a full disk may refuse even the note
+            write_private(failure_note(stand_in), f"{taken:%a %d %b}: {failure_line(exc)[0]}".encode())
+        return None
+    with contextlib.suppress(FileNotFoundError):
+        failure_note(stand_in).unlink()  # an older failure, made good
     return written
+
+
+def _say_failure(stand_in: Path) -> None:
+    """Say, once, on the "tracker.backup" logger, why an earlier day's copy was not made."""
+    if all(isinstance(handler, logging.NullHandler) for handler in notices.handlers):
+        return  # nobody would read it (the app): the note waits for a command that says it
+    note = failure_note(stand_in)
+    try:
+        said = note.read_text(errors="replace").strip()
+    except OSError:
+        return
+    notices.warning("the backup of %s was not made (%s); the diary itself is untouched", stand_in.stem, said)
+    note.unlink(missing_ok=True)
 
 
 def _taken(stand_in: Path) -> list[dt.datetime]:
