@@ -26,6 +26,13 @@ def backend() -> str:
     return "postgresql"
 
 
+@pytest.fixture(autouse=True)
+def _copies_taken_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No daily copy of its own: each test knows which copies exist (those of the day's backup
+    turn it on, in a folder of their own)."""
+    monkeypatch.setenv("TRACKER_BACKUPS", "off")
+
+
 def at(day: dt.date, hour: int = 9) -> time_machine.travel:
     return time_machine.travel(dt.datetime.combine(day, dt.time(hour), tzinfo=ZoneInfo(LONDON)), tick=False)
 

@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import URL, Engine
 
@@ -32,10 +33,8 @@ from tracker.storage.copy import replace_rows, snapshot_to_file
 from tracker.storage.daily_backup import _local_day, failure_note, none_today, notices, thin_backups
 from tracker.storage.postgres import without_password
 
-# A file's restore's own check of the copy and its journal line: one home for each.
-from tracker.storage.restore import BackupCopy, Contents, Restored, contents
-from tracker.storage.restore import _checked_copy as checked_copy
-from tracker.storage.restore import _journalled as journalled
+if TYPE_CHECKING:
+    from tracker.storage.restore import BackupCopy, Contents, Restored
 
 _lock = threading.Lock()
 _checked: dict[Path, dt.date] = {}  # per server diary: the day its backup was last started or found
@@ -51,6 +50,8 @@ def backup_stand_in(url: URL) -> Path:
 
 def server_backups(url: URL) -> list[BackupCopy]:
     """Every backup of the server diary at `url` in its backup folder, oldest first."""
+    from tracker.storage.restore import BackupCopy  # deferred, as restore_server's imports
+
     stand_in = backup_stand_in(url)
     found = {copy for kind in ("", *KEPT_KINDS) for copy in list_backups(stand_in, stand_in.parent, kind)}
     copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy))
@@ -166,7 +167,12 @@ def restore_server(url: URL, engine: Engine, backup: Path) -> Restored:
 
     Raises DatabaseRefused (nothing changed) when the copy does not check out.
     """
+    # Deferred (about 50 ms): every write to a server diary imports this module for its daily
+    # backup; only a restore needs a file's restore's own check of the copy and its journal line.
     from tracker.storage.engine import open_database
+    from tracker.storage.restore import Restored, contents
+    from tracker.storage.restore import _checked_copy as checked_copy
+    from tracker.storage.restore import _journalled as journalled
 
     image = checked_copy(backup)
     stand_in = backup_stand_in(url)
@@ -200,6 +206,8 @@ def restore_server(url: URL, engine: Engine, backup: Path) -> Restored:
 
 
 def _contents_or_none(path: Path) -> Contents | None:
+    from tracker.storage.restore import contents
+
     try:
         return contents(path)
     except sqlite3.Error:
