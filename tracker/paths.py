@@ -171,6 +171,22 @@ def shared_backups_dir() -> Path | None:
     return Path(env_value).expanduser() if env_value and env_value != BACKUPS_OFF else None
 
 
+def server_backups_dir(address: str) -> Path:
+    """Where the backups of the server diary at `address` (its URL, never with a password) go:
+    a folder of its own in `TRACKER_BACKUPS`, else in `backups/` in the user data directory
+    (a server has no folder beside it), named after the URL, made safe for a file name, and a
+    short hash of it, so two servers' diaries of the same name never share one. Not created here."""
+    import hashlib  # deferred, as in backups_dir
+    import re
+    from pathlib import Path
+
+    env_value = os.environ.get(BACKUPS_ENV_VAR)
+    root = Path(env_value).expanduser() if env_value and env_value != BACKUPS_OFF else data_dir() / BACKUPS_DIRNAME
+    readable = re.sub(r"[^A-Za-z0-9._-]+", "_", address.split("://", 1)[-1]).strip("_")[:60]
+    where = hashlib.sha256(address.encode()).hexdigest()[:10]
+    return root / f"{readable}-{where}"
+
+
 def default_export(kind: str, day: dt.date) -> Path:
     """The path an export of `kind` (a key of EXPORT_NAMES) written on `day` gets by default:
     the first of `twitch-weekly-DAY.png`, `twitch-weekly-DAY-2.png`, ... that does not exist

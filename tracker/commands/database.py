@@ -21,7 +21,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     actions.add_parser("path", help="print the database path").set_defaults(handler=show_path)
     actions.add_parser("upgrade", help="upgrade the schema (after a backup)").set_defaults(handler=upgrade)
     backup = actions.add_parser("backup", help="a consistent copy, safe while the tracker is in use")
-    backup.add_argument("dest", nargs="?", metavar="DEST", help="file or directory (default: beside the database)")
+    backup.add_argument(
+        "dest", nargs="?", metavar="DEST", help="file or folder (default: beside the database; a server's own folder)"
+    )
     backup.set_defaults(handler=backup_copy)
     actions.add_parser("check", help="integrity check and schema revision").set_defaults(handler=check)
     copy = actions.add_parser("copy", help="copy a whole diary into an empty one (or --merge): file or server")
@@ -94,8 +96,12 @@ def backup_copy(context: Context) -> int:
         from tracker.storage.copy import snapshot_to_file
 
         dest = context.args.dest
-        if not dest:
-            raise InputError("DEST", "", "a new .db file for the server diary's SQLite copy (a server has no folder)")
+        if dest is None:  # the server diary's own backup folder, where `db backups` lists them
+            from tracker.storage.postgres import server_url
+            from tracker.storage.server_backups import backup_server
+
+            print(f"backed up to {backup_server(server_url(context.server_url), context.engine(read_only=True))}")
+            return 0
         print(f"backed up to {snapshot_to_file(context.engine(read_only=True), Path(dest))}")
         return 0
     path = context.db_path
@@ -197,9 +203,15 @@ def _same_exports(source: Connection, target: Connection) -> None:
 def list_copies(context: Context) -> int:
     from tracker.storage.restore import backups_of
 
-    copies = backups_of(context.db_path)
+    if context.server_url is not None:
+        from tracker.storage.postgres import server_url
+        from tracker.storage.server_backups import server_backups
+
+        copies = server_backups(server_url(context.server_url))
+    else:
+        copies = backups_of(context.db_path)
     if not copies:
-        print(f"no backups of {context.db_path} yet (the first write of each day makes one)")
+        print(f"no backups of {context.db_name} yet (the first write of each day makes one)")
         return 0
     for copy in reversed(copies):  # newest first: the one most likely wanted
         held = copy.contents.words() if copy.contents else "cannot be read"
@@ -212,13 +224,23 @@ def restore_copy(context: Context) -> int:
     from tracker.core.when import parse_date
     from tracker.storage.restore import choose_backup, restore_backup
 
-    path = context.db_path
     day = parse_date(context.args.date, today=context.now().date(), field="--date") if context.args.date else None
-    chosen = choose_backup(path, named=context.args.backup, day=day)
-    was_encrypted = _encrypted(path)
-    done = restore_backup(path, chosen)
-    if was_encrypted and not _encrypted(path):
-        context.say("tracker: note: that copy was not encrypted, so the diary is not any more: `tracker db encrypt`")
+    if context.server_url is not None:
+        from tracker.storage.postgres import server_url
+        from tracker.storage.server_backups import choose_server_backup, restore_server
+
+        url = server_url(context.server_url)
+        chosen = choose_server_backup(url, context.db_name, named=context.args.backup, day=day)
+        done = restore_server(url, context.engine(), chosen)
+    else:
+        path = context.db_path
+        chosen = choose_backup(path, named=context.args.backup, day=day)
+        was_encrypted = _encrypted(path)
+        done = restore_backup(path, chosen)
+        if was_encrypted and not _encrypted(path):
+            context.say(
+                "tracker: note: that copy was not encrypted, so the diary is not any more: `tracker db encrypt`"
+            )
     if done.saved is not None:
         print(f"the diary as it was is kept in {done.saved}")
     before = done.before.words() if done.before else "unreadable"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from tracker.paths import db_location
+from tracker.paths import db_location, server_url_given
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: this module runs at a shell prompt
 
@@ -45,12 +45,31 @@ def check(db: str | None, *, factors: bool = False, notify: bool = False) -> int
     """Print (or show as a notification) what is missing today; returns 0, or 1 when something is."""
     from tracker.storage.reminder import reminder
 
-    line = reminder(db_location(db), dt.date.today(), factors=factors)
+    if server_url_given(db) is not None:
+        line = _server_line(db, factors=factors)
+    else:
+        line = reminder(db_location(db), dt.date.today(), factors=factors)
     if line is None:
         return 0
     if not notify or not _notified(line):
         print(line)
     return EXIT_MISSING
+
+
+def _server_line(db: str | None, *, factors: bool) -> str | None:
+    """What a server diary lacks today, read through the full command line's context (the
+    server's connection, its password and its one-line errors)."""
+    import argparse
+
+    from tracker.commands.context import Context
+    from tracker.storage.reminder import server_reminder
+
+    context = Context(args=argparse.Namespace(db=db, command="remind"))
+    try:
+        with context.engine(read_only=True).connect() as conn:
+            return server_reminder(conn, dt.date.today(), factors=factors)
+    finally:
+        context.close()
 
 
 def _notified(line: str) -> bool:
@@ -81,6 +100,12 @@ def _notified(line: str) -> bool:
 def _install(context: Context) -> int:
     from tracker.commands.remind_timer import install
 
+    if context.server_url is not None:
+        from tracker.storage.postgres import without_password
+
+        # The timer's command line is on disk and in the process list: never the password (the
+        # reminder finds it in ~/.pgpass or PGPASSWORD, as any command without a terminal does).
+        return install(without_password(context.server_url), at=context.args.at, dry_run=context.args.dry_run)
     return install(context.db_path, at=context.args.at, dry_run=context.args.dry_run)
 
 
@@ -109,6 +134,8 @@ def main_quick(args: list[str]) -> int | None:
     if parsed is None:
         return None
     db, factors, notify = parsed
+    if server_url_given(db) is not None:
+        return None  # a server diary is read through the full command line (SQLAlchemy, its errors)
     try:
         db_location(db)
     except Exception as exc:  # tracker.errors (~1 ms) is imported only when something is wrong

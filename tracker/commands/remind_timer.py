@@ -30,10 +30,12 @@ _UNSTAMPED = f"{MARK} (sha256 {'0' * 64})"
 _STAMP = re.compile(re.escape(MARK) + r" \(sha256 ([0-9a-f]{64})\)")
 
 
-def install(db: Path, *, at: str, dry_run: bool) -> int:
-    """Write the reminder's files (or print them with `dry_run`); returns the exit code."""
+def install(db: Path | str, *, at: str, dry_run: bool) -> int:
+    """Write the reminder's files (or print them with `dry_run`) for the diary `db` (a file, or
+    a server's URL, which must hold no password); returns the exit code."""
     hour, minute = _time_of_day(at)
-    command = [sys.executable, "-m", "tracker", "--db", str(db.absolute()), "remind", "--notify"]
+    where = str(db.absolute()) if isinstance(db, Path) else db
+    command = [sys.executable, "-m", "tracker", "--db", where, "remind", "--notify"]
     files = planned_files(command, hour, minute)
     if not files:
         print("no systemd or launchd here: add this line to your crontab (`crontab -e`):")

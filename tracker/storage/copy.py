@@ -35,21 +35,28 @@ def copy_diary(
     entries: its built-in factors and presets are replaced by the source's). `check`, given both
     connections before the copy commits, raises to keep the target as it was. Returns the rows
     copied per table."""
-    counts: dict[str, int] = {}
     with _snapshot(source) as reading, target.begin() as writing:
         if holds_entries(writing):
             raise DatabaseRefused("the target diary already holds entries; copy only into an empty one")
-        for table in reversed(metadata.sorted_tables):
-            writing.execute(table.delete())
-        for table in metadata.sorted_tables:
-            rows = [dict(row._mapping) for row in reading.execute(select(table).order_by(*table.primary_key.columns))]
-            if rows:
-                writing.execute(table.insert(), rows)
-            counts[table.name] = len(rows)
-        if writing.dialect.name == "postgresql":
-            _move_sequences(writing)
+        counts = replace_rows(reading, writing)
         if check is not None:
             check(reading, writing)
+    return counts
+
+
+def replace_rows(reading: Connection, writing: Connection) -> dict[str, int]:
+    """Every row `writing`'s diary holds replaced by `reading`'s (both at the current schema), in
+    `writing`'s transaction; returns the rows copied per table."""
+    counts: dict[str, int] = {}
+    for table in reversed(metadata.sorted_tables):
+        writing.execute(table.delete())
+    for table in metadata.sorted_tables:
+        rows = [dict(row._mapping) for row in reading.execute(select(table).order_by(*table.primary_key.columns))]
+        if rows:
+            writing.execute(table.insert(), rows)
+        counts[table.name] = len(rows)
+    if writing.dialect.name == "postgresql":
+        _move_sequences(writing)
     return counts
 
 
@@ -80,9 +87,11 @@ def _move_sequences(conn: Connection) -> None:
         )
 
 
-def snapshot_to_file(source: Engine, dest: Path) -> Path:
+def snapshot_to_file(source: Engine | Connection, dest: Path) -> Path:
     """A SQLite file at `dest` (which must not exist) holding one consistent snapshot of the
-    diary on `source`; it appears at its name whole or not at all. Returns `dest`."""
+    diary on `source` (an engine, or a connection whose transaction is the snapshot); it appears
+    at its name whole or not at all. Returns `dest`."""
+    from tracker.storage.daily_backup import none_today
     from tracker.storage.engine import open_database
     from tracker.storage.file_checks import connect_file
 
@@ -93,9 +102,14 @@ def snapshot_to_file(source: Engine, dest: Path) -> Path:
     folder = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
     try:
         partial = folder / dest.name
+        none_today(partial)  # a copy being made is no diary of its own: no daily backup of it
         target = open_database(partial)
         try:
-            copy_diary(source, target)
+            if isinstance(source, Connection):
+                with target.begin() as writing:
+                    replace_rows(source, writing)
+            else:
+                copy_diary(source, target)
         finally:
             target.dispose()
         conn = connect_file(partial)

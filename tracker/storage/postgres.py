@@ -66,6 +66,15 @@ def shown_url(url: URL | str) -> str:
         return _masked_text(url)
 
 
+def without_password(url: URL | str) -> str:
+    """`url` as given, with any password left out (not masked): a URL to write where it is kept
+    or seen (a timer's command line, a folder's name), whose password libpq finds as ever."""
+    parsed = url if isinstance(url, URL) else server_url(url).set(query=make_url(url).query)
+    # URL.create, not parsed.set: `set(password=None)` leaves the password as it was.
+    bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query)
+    return bare.render_as_string(hide_password=False)
+
+
 def _masked_text(value: str) -> str:
     """A string that is not a URL SQLAlchemy reads, with anything between `:` and `@` hidden."""
     scheme, sep, rest = value.partition("://")
@@ -82,11 +91,13 @@ def make_server_engine(
     wait_s: float | None = None,
     on_wait: Callable[[], None] | None = None,
     password: str | None = None,
+    daily_backup: bool = False,
 ) -> Engine:
     """An engine on the server at `url` whose write transactions are serialised (WRITE_LOCK_KEY)
     and whose `read_only` transactions cannot write. A write waits up to `wait_s` (default
     BUSY_TIMEOUT_S) for another writer, calling `on_wait` if that takes over a second. A
-    `password` goes to the driver as its own argument: never part of a URL, so never shown."""
+    `password` goes to the driver as its own argument: never part of a URL, so never shown.
+    With `daily_backup`, the first write of each day starts the day's backup (server_backups)."""
     engine = create_engine(url, pool_pre_ping=False, connect_args={} if password is None else {"password": password})
     wait_ms = int((wait_s or BUSY_TIMEOUT_S) * 1000)
 
@@ -98,6 +109,11 @@ def make_server_engine(
         if read_only or options.get("tracker_read_only", False):
             conn.exec_driver_sql("SET TRANSACTION READ ONLY")
             return
+        if daily_backup and not options.get("tracker_migrating", False):
+            # Before the lock, as for a file: the copy reads a snapshot and holds up no writer.
+            from tracker.storage.server_backups import server_backup_if_first_today  # imports this module
+
+            server_backup_if_first_today(url, password)
         # lock_timeout bounds the wait for the lock below; SET LOCAL ends with the transaction.
         conn.exec_driver_sql(f"SET LOCAL lock_timeout = {wait_ms}")
         # Free (the usual case): taken at once, and nobody is told of a wait that did not happen,
@@ -167,7 +183,8 @@ def open_server(
     is asked once. Raises ServerAway (one line, the password masked) when the server cannot be
     reached or refuses the login, DatabaseRefused for a diary this version cannot use."""
     url = server_url(value)
-    engine = make_server_engine(url, read_only=read_only, wait_s=wait_s, on_wait=on_wait)
+    backup = not read_only
+    engine = make_server_engine(url, read_only=read_only, wait_s=wait_s, on_wait=on_wait, daily_backup=backup)
     try:
         try:
             _check_schema(engine, value, read_only=read_only, migrate=migrate)
@@ -176,7 +193,9 @@ def open_server(
             if password is None:
                 raise
             engine.dispose()
-            engine = make_server_engine(url, read_only=read_only, wait_s=wait_s, on_wait=on_wait, password=password)
+            engine = make_server_engine(
+                url, read_only=read_only, wait_s=wait_s, on_wait=on_wait, password=password, daily_backup=backup
+            )
             _check_schema(engine, value, read_only=read_only, migrate=migrate)
     except OperationalError as exc:
         engine.dispose()
@@ -189,7 +208,9 @@ def open_server(
 
 def _check_schema(engine: Engine, value: str, *, read_only: bool, migrate: bool) -> None:
     """Refuse a diary this version cannot use; create or upgrade one it can (unless told not to)."""
-    with engine.connect() as conn, conn.begin():
+    # The schema check (and a migration) is no write of the day's: it starts no daily backup,
+    # which would copy the diary before it is at a schema this version reads.
+    with engine.connect().execution_options(tracker_migrating=True) as conn, conn.begin():
         revision = stored_revision(conn)
         if revision is not None and revision not in KNOWN_REVISIONS:
             raise DatabaseRefused(

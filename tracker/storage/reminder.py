@@ -15,6 +15,13 @@ import sqlite3
 
 from tracker.storage.first_look import database_errors, open_current
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: this module runs at a shell prompt
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from sqlalchemy import Connection
+
 TWITCH_KEYS = "t to log a twitch, n for none"
 
 ANSWERED = "SELECT 1 FROM episode WHERE local_date = :day UNION ALL SELECT 1 FROM day WHERE date = :day AND checked_in"
@@ -47,13 +54,28 @@ def reminder(path: str, today: dt.date, *, factors: bool = False) -> str | None:
         return f"{path} could not be read quickly; open tracker to see why"
     finally:
         conn.close()
+    return _line(parts)
+
+
+def server_reminder(conn: Connection, today: dt.date, *, factors: bool = False) -> str | None:
+    """The one line to show for the server diary on `conn` (a read-only connection), or None."""
+    from sqlalchemy import text  # a server diary needs SQLAlchemy anyway; a file's reminder never imports it
+
+    class Rows:  # the same questions as a file's, asked through SQLAlchemy
+        def execute(self, sql: str, params: dict[str, str]) -> Any:
+            return conn.execute(text(sql), {name: dt.date.fromisoformat(day) for name, day in params.items()})
+
+    return _line(_missing(Rows(), today, factors=factors))
+
+
+def _line(parts: list[str]) -> str | None:
     if not parts:
         return None
     line = "; ".join(parts)
     return line[0].upper() + line[1:]
 
 
-def _missing(conn: sqlite3.Connection, today: dt.date, *, factors: bool) -> list[str]:
+def _missing(conn: sqlite3.Connection | Any, today: dt.date, *, factors: bool) -> list[str]:
     def has(sql: str, day: dt.date) -> bool:
         return bool(conn.execute(f"SELECT EXISTS ({sql})", {"day": day.isoformat()}).fetchone()[0])
 
