@@ -68,6 +68,8 @@ def cache_dir() -> Path:
     What it holds can be deleted at any time and is worked out again."""
     env_value = os.environ.get(CACHE_ENV_VAR)
     if env_value:
+        from pathlib import Path
+
         return Path(env_value).expanduser()
     from platformdirs import user_cache_path  # deferred: only a reading command needs it
 

@@ -186,3 +186,17 @@ def test_a_server_diarys_daily_backup_that_fails_is_said_once_at_the_next_write(
     assert said.code == 0 and said.err.count("\n") == 1 and "the backup of" in said.err, said.err
     assert "already exists" in said.err and "the diary itself is untouched" in said.err
     assert again.code == 0 and again.err == ""
+
+
+def test_entries_logged_after_restoring_an_older_server_copy_get_ids_never_shown_before(cli) -> None:
+    with at(MON):
+        assert "logged f1:" in cli("log", "caffeine", "95").out
+        assert "logged e1:" in cli("log", "twitch").out
+        assert cli("db", "backup").code == 0
+    with at(TUE):
+        assert "logged f2:" in cli("log", "caffeine", "63").out  # seen, then lost with the restore
+        assert "logged e2:" in cli("log", "twitch").out
+        assert cli("db", "restore", "--latest").code == 0
+    with at(TUE, hour=10):
+        assert "logged f3:" in cli("log", "water", "250").out  # not f2, which named 63 mg of caffeine
+        assert "logged e3:" in cli("log", "twitch").out

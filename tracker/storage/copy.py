@@ -74,15 +74,17 @@ def _snapshot(engine: Engine) -> Connection:
 
 def _move_sequences(conn: Connection) -> None:
     # Rows inserted with their ids leave a serial column's sequence where it was: the next
-    # entry logged would take id 1 and clash.
+    # entry logged would take id 1 and clash. Never moved back either: after an older copy is
+    # restored, an id the replaced diary gave (shown in a list, a note) names no other entry.
     for table in metadata.sorted_tables:
         [key] = table.primary_key.columns
         if key.autoincrement is not True and not (key.autoincrement == "auto" and key.type.python_type is int):
             continue
         conn.execute(
             text(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', '{key.name}'), "
-                f"COALESCE((SELECT max({key.name}) FROM {table.name}), 0) + 1, false)"
+                f"SELECT setval(seq, GREATEST(COALESCE((SELECT max({key.name}) FROM {table.name}), 0), "
+                f"COALESCE(pg_sequence_last_value(seq), 0)) + 1, false) "
+                f"FROM CAST(pg_get_serial_sequence('{table.name}', '{key.name}') AS regclass) AS seq"
             )
         )
 

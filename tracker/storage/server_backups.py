@@ -181,7 +181,7 @@ def restore_server(url: URL, engine: Engine, backup: Path) -> Restored:
     folder = Path(tempfile.mkdtemp(prefix=".restore.", dir=stand_in.parent))
     try:
         staged = folder / "staged.db"
-        staged.write_bytes(journalled(image, backup, kept))
+        staged.write_bytes(journalled(image, backup, kept, {}))  # the server's sequences: copy.replace_rows
         # Opened as a diary: a copy at an older schema is upgraded here, never on the server.
         none_today(staged)  # a copy being restored is no diary of its own: no daily backup of it
         source = open_database(staged)
