@@ -5,13 +5,10 @@ and day; and stand aside for every diary or command line they were not written f
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import random
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -256,22 +253,6 @@ def rows_signature(path: Path) -> frozenset[tuple[object, ...]]:
 
 
 # --- what it costs, and what it still does ---------------------------------------------------
-
-
-@pytest.mark.parametrize("argv", [["log", "twitch"], ["log", "caffeine", "95"], ["log", "none"], ["log", "note", "hi"]])
-def test_the_commonest_logs_load_no_database_stack(template: Path, tmp_path: Path, argv: list[str]) -> None:
-    db = tmp_path / "diary.db"
-    shutil.copy(template, db)
-    probe = (
-        f"import sys, json\nsys.argv = ['tracker', '--db', {str(db)!r}, *{argv!r}]\n"
-        "from tracker.quick import main\ncode = main()\n"
-        "print(json.dumps([code, sorted(sys.modules)]), file=sys.__stderr__)"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=120)
-    code, loaded = json.loads(result.stderr.strip().splitlines()[-1])
-    assert code == 0, result.stderr
-    assert not [name for name in ("sqlalchemy", "sqlmodel", "pydantic", "alembic") if name in loaded]
-    assert rows(db)["action"] != rows(template)["action"]  # written, and journalled
 
 
 def test_the_first_quick_log_of_a_day_starts_the_days_backup(
