@@ -237,6 +237,22 @@ def test_a_stored_value_it_cannot_read_is_left_to_the_store(template: Path, tmp_
     assert rows(db) == before
 
 
+def test_a_factor_edited_by_hand_is_rolled_back_and_left_to_the_store(
+    template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "diary.db"
+    shutil.copy(template, db)
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE factor SET max_value = 'lots' WHERE name = 'caffeine'")  # a text in a number column
+    conn.commit()
+    conn.close()
+    before = rows(db)
+    assert main_quick(["--db", str(db), "log", "caffeine", "95"]) is None
+    assert rows(db) == before
+    code, _, err = run(store_way, ["--db", str(db), "log", "caffeine", "95"], capsys)
+    assert code != 0 and err.count("\n") == 1 and "Traceback" not in err  # the store names it in one line
+
+
 def test_the_written_for_schema_is_the_models(template: Path) -> None:
     """The digest the quick way checks a diary against is the schema the migrations give it."""
     assert schema_digest(expected_signature(WRITTEN_FOR)) == schema_digest(rows_signature(template))

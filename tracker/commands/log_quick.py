@@ -67,13 +67,13 @@ def main_quick(args: list[str]) -> int | None:
         return say_failure("interrupted; nothing was changed", EXIT_FAILURE)
     except BrokenPipeError:
         return 0
-    except (TrackerError, sqlite3.Error, OSError) as exc:
+    except Exception as exc:  # as tracker.cli tells any failure: one line, its exit code
         return say_failure(*failure_line(exc))
     finally:
         conn.close()  # the last connection out folds the write-ahead log back into the file
 
 
-def _log(conn: sqlite3.Connection, path: Path, what: str, words: list[str]) -> int | None:
+def _log(conn: sqlite3.Connection, path: Path, what: str, words: list[str]) -> int:
     from tracker.commands import log_words
     from tracker.core.when import Moment, local_now, read_when
     from tracker.storage import quick_log

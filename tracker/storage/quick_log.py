@@ -32,7 +32,7 @@ from tracker.core import validate
 from tracker.core.factor_rules import caps_day_total, check_factor_value, refuse_past_day_total
 from tracker.core.files import ensure_private_dir
 from tracker.core.vocabulary import NOTHING_TO_REPEAT, Location, Side
-from tracker.errors import DatabaseRefused
+from tracker.errors import DatabaseRefused, TrackerError
 from tracker.paths import default_db_path
 from tracker.storage import journal_words
 from tracker.storage.daily_backup import backup_if_first_today
@@ -101,13 +101,20 @@ def open_for_writing(path: Path) -> sqlite3.Connection | None:
         return None  # not SQLite (encrypted, say), corrupt, read-only: the store refuses it in its words
     if state.revision != WRITTEN_FOR or schema_digest(state.schema) != SCHEMA_DIGEST:
         return None
-    make_private(path)
-    conn = connect_file(path)
+    try:
+        make_private(path)
+        conn = connect_file(path)
+    except (OSError, sqlite3.Error):
+        return None  # the store opens it again, and says what stands in the way
     conn.isolation_level = None  # BEGIN is issued here, as the engine does
     # As tracker.storage.engine.make_engine sets them for a command-line write.
     wait_ms = int(WRITE_WAIT_S * 1000)
-    for pragma in ("journal_mode=WAL", f"busy_timeout={wait_ms}", "foreign_keys=ON", "synchronous=FULL"):
-        conn.execute(f"PRAGMA {pragma}")
+    try:
+        for pragma in ("journal_mode=WAL", f"busy_timeout={wait_ms}", "foreign_keys=ON", "synchronous=FULL"):
+            conn.execute(f"PRAGMA {pragma}")
+    except sqlite3.Error:
+        conn.close()
+        return None
     return conn
 
 
@@ -117,7 +124,9 @@ def write_transaction(
 ) -> Iterator[sqlite3.Connection]:
     """One write transaction as the engine begins it: the day's first write starts the backup,
     the lock is taken up front, the write marker advanced; committed at the end of the block,
-    rolled back on any error."""
+    rolled back on any error. An error that is neither a refusal (TrackerError) nor the
+    database's own (sqlite3.Error) comes out as NotHandled: the store reads what this path could
+    not, and names a stored value tracker never writes."""
     backup_if_first_today(path)
     with notice_if_slow(on_wait):
         conn.execute("BEGIN IMMEDIATE")
@@ -125,7 +134,13 @@ def write_transaction(
         advance_write_marker(conn)
         yield conn
         conn.execute("COMMIT")
-    except BaseException:
+    except (TrackerError, sqlite3.Error, NotHandled):
+        conn.execute("ROLLBACK")
+        raise
+    except Exception as exc:
+        conn.execute("ROLLBACK")
+        raise NotHandled(f"{type(exc).__name__}: {exc}") from exc
+    except BaseException:  # an interrupt: nothing is kept
         conn.execute("ROLLBACK")
         raise
 
