@@ -124,6 +124,9 @@ def markdown(found: list[tuple[str, str, float, float, float, float, float, floa
 
 
 def main() -> int:
+    # An installed tracker runs from compiled bytecode (pip writes it): measured without it, every
+    # launch would compile tracker's modules from source, which no one who installed it pays.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--jrnl", default=shutil.which("jrnl"))

@@ -191,6 +191,9 @@ def medians(runs: list[dict[str, float]]) -> dict[str, float]:
 
 
 def main() -> int:
+    # An installed tracker runs from compiled bytecode (pip writes it): measured without it, every
+    # launch would compile tracker's modules from source, which no one who installed it pays.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--markdown", action="store_true", help="print only the markdown table")

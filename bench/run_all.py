@@ -51,6 +51,9 @@ def make_demo(path: Path, days: int) -> None:
 
 
 def main() -> int:
+    # An installed tracker runs from compiled bytecode (pip writes it): measured without it, every
+    # launch would compile tracker's modules from source, which no one who installed it pays.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jrnl", default=shutil.which("jrnl"), help="jrnl executable for the peer comparison")
