@@ -155,11 +155,12 @@ def first_paint_run(launcher: list[str], db: Path, size: tuple[int, int]) -> dic
 
 def every_screen_rss(child: pexpect.spawn) -> float:
     """Resident memory once every screen has been visited and has drawn what it loads."""
-    for key, marker in (("F", FACTORS_MARKER), ("i", INSIGHTS_MARKER), ("\x1b", None), ("T", TRENDS_MARKER)):
+    # Esc is waited for (back on Factors): an Esc still unread when T comes is read as Alt+T.
+    steps = (("F", FACTORS_MARKER), ("i", INSIGHTS_MARKER), ("\x1b", FACTORS_MARKER), ("T", TRENDS_MARKER))
+    for key, marker in steps:
         drain(child, 0.2)
         child.send(key.encode().decode("unicode_escape"))
-        if marker is not None:
-            wait_for(child, marker)
+        wait_for(child, marker)
     drain(child, 2.0)  # workers finish, and what they held may be let go
     return rss_mb(child.pid)
 
