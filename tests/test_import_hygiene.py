@@ -38,6 +38,26 @@ def test_quick_commands_leave_heavy_modules_out(tmp_path, argv: list[str]) -> No
     assert not [name for name in HEAVY if name in loaded]
 
 
+DATABASE_STACK = ["sqlalchemy", "sqlmodel", "pydantic", "alembic"]
+
+
+@pytest.mark.parametrize(
+    "argv", [["log", "twitch"], ["log", "caffeine", "95"], ["log", "none"], ["log", "note", "slept", "badly"]]
+)
+def test_the_commonest_logs_load_no_database_stack(tmp_path, argv: list[str]) -> None:
+    """Typed many times a day (a shell alias): what `tracker` runs them with is the standard library."""
+    db = str(tmp_path / "t.db")
+    subprocess.run([sys.executable, "-m", "tracker", "--db", db, "db", "upgrade"], check=True, capture_output=True)
+    code = f"import sys\nsys.argv = ['tracker', '--db', {db!r}, *{argv!r}]\n"
+    code += "from tracker.quick import main\nassert main() == 0"
+    loaded = loaded_modules(code, db)
+    assert not [name for name in DATABASE_STACK if name in loaded]
+    check = subprocess.run(
+        [sys.executable, "-m", "tracker", "--db", db, "undo"], capture_output=True, text=True, check=False
+    )
+    assert check.returncode == 0 and check.stdout.strip(), check.stderr  # written, and journalled for undo
+
+
 def test_core_modules_never_import_textual(tmp_path) -> None:
     code = (
         "import tracker.storage.models, tracker.storage.engine, tracker.storage.store, tracker.storage.queries,"

@@ -6,7 +6,6 @@ Exit codes: 0 done; 2 bad input (one line on stderr, nothing written); 1 any oth
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -14,6 +13,7 @@ from typing import NamedTuple
 
 from tracker.commands.context import Context
 from tracker.commands.parser import UsageError, build_parser
+from tracker.commands.terminal import say_failure
 from tracker.errors import EXIT_BAD_INPUT, EXIT_FAILURE, InputError, failure_line
 
 EXIT_OK = 0
@@ -54,9 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except UsageError as exc:
         code = EXIT_BAD_INPUT
-        return _fail(str(exc), code)
+        return say_failure(str(exc), code)
     except KeyboardInterrupt:
-        return _fail("interrupted; nothing was changed", EXIT_FAILURE)
+        return say_failure("interrupted; nothing was changed", EXIT_FAILURE)
     except BrokenPipeError:
         code = EXIT_OK
         return code
@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             line, code = _stored_value_line(context) or (line, code)
         if line.startswith("unexpected error") and os.environ.get("TRACKER_DEBUG"):
             raise
-        return _fail(line, code)
+        return say_failure(line, code)
     finally:
         if context is not None:
             context.close(failed=code != EXIT_OK)
@@ -117,15 +117,6 @@ def _check_text(args: list[str]) -> None:
             except UnicodeEncodeError:
                 shown = arg.encode("utf-8", "backslashreplace").decode("utf-8")
             raise InputError("argument", shown, "UTF-8 text (it has bytes that are not UTF-8)") from None
-
-
-def _fail(message: str, code: int) -> int:
-    from tracker.core.formatting import terminal_safe
-
-    lines = message.strip().splitlines() or ["failed"]
-    with contextlib.suppress(OSError):  # stderr on a full disk: the exit code still says it
-        print(f"tracker: error: {terminal_safe(lines[0])}", file=sys.stderr)
-    return code
 
 
 if __name__ == "__main__":

@@ -93,6 +93,18 @@ def default_db_path() -> Path:
 SERVER_URL_PREFIXES = ("postgresql://", "postgresql+", "postgres://")
 
 
+def split_db_option(args: list[str]) -> tuple[str | None, list[str]] | None:
+    """(the --db value or None, the words after it) for a command line that starts with at
+    most `--db PATH` (or `--db=PATH`) before its command; None for an empty --db, which the
+    full command line refuses in its own words."""
+    db: str | None = None
+    if args[:1] == ["--db"] and len(args) > 2:
+        db, args = args[1], args[2:]
+    elif args and args[0].startswith("--db="):
+        db, args = args[0][5:], args[1:]
+    return None if db == "" else (db, args)
+
+
 def server_url_given(cli_value: str | os.PathLike[str] | None = None) -> str | None:
     """The `--db` (else `TRACKER_DB`) value when it is a server URL (postgresql://...), else None."""
     value = os.fspath(cli_value) if cli_value is not None else os.environ.get(DB_ENV_VAR)

@@ -90,7 +90,7 @@ class Context:
             from tracker.storage.wait import WRITE_WAIT_S
 
             if not read_only:
-                _say_upgrade_notes()
+                say_upgrade_notes()
             self._engine = open_server(
                 self.server_url,
                 read_only=read_only,
@@ -112,7 +112,7 @@ class Context:
                 from tracker.storage.engine import open_database
                 from tracker.storage.wait import WRITE_WAIT_S
 
-                _say_upgrade_notes()
+                say_upgrade_notes()
                 new = not os.path.lexists(path)
                 self._engine = open_database(path, wait_s=WRITE_WAIT_S, on_wait=self._say_waiting)
                 self._created = path if new else None
@@ -236,7 +236,7 @@ def _holds_entries(path: Path) -> bool:
         return True
 
 
-def _say_upgrade_notes() -> None:
+def say_upgrade_notes() -> None:
     """Show what an upgrade changes for the person (a factor of theirs renamed, say) on stderr.
 
     The migrations say it on the "tracker.upgrade" logger; logging is already loaded with

@@ -7,6 +7,16 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from tracker.commands.context import Context
+from tracker.commands.log_words import (
+    confirm_entry,
+    day_total_line,
+    read_factor_value,
+    say_checked_in,
+    say_factor_entry,
+    say_note,
+    say_twitch,
+    show_number,
+)
 from tracker.errors import InputError
 
 if TYPE_CHECKING:
@@ -83,7 +93,8 @@ def _twitch(context: Context) -> int:
     opts = parser.parse_args(context.args.rest)
     opts.side = validate.choice("side", opts.side, Side).value if opts.side is not None else None
 
-    from tracker.core.formatting import no_twitches_replaced, twitch_words
+    from tracker.core.formatting import twitch_words
+    from tracker.core.vocabulary import NOTHING_TO_REPEAT
     from tracker.core.when import Moment, at_on_date, moment_on, parse_date, parse_twitch_duration, read_when
     from tracker.storage import store
     from tracker.storage.models import EpisodeCreate
@@ -120,14 +131,16 @@ def _twitch(context: Context) -> int:
             now=now,
         )
         entry = store.entry_id(episode)
-    what = twitch_words(episode.location, episode.side, episode.intensity, episode.duration_s)
-    # Say which details were not typed but repeated, so a repeat is never mistaken for an answer.
     typed = {"location": opts.location, "side": opts.side, "intensity": given}
-    left_out = [name for name, value in typed.items() if value is None]
-    repeated = f" ({_and(left_out)} as last time)" if left_out and defaults != store.NOTHING_TO_REPEAT else ""
-    _confirm(f"logged {entry}: twitch, {what}", when, now, after=repeated)
-    if replaces_answer:  # the store withdraws it with the twitch (one action, one undo); say so
-        print(f"  ({no_twitches_replaced(started.date(), today=now.date())})")
+    say_twitch(
+        entry,
+        twitch_words(episode.location, episode.side, episode.intensity, episode.duration_s),
+        when,
+        now,
+        left_out=[name for name, value in typed.items() if value is None],
+        repeated=defaults != NOTHING_TO_REPEAT,
+        replaced=started.date() if replaces_answer else None,
+    )
     return 0
 
 
@@ -149,14 +162,7 @@ def _factor(context: Context, name: str) -> int:
     when, at, day = _timing(opts, now)
     with context.session() as session:
         factor = store.get_factor(session=session, name=name)
-        value, drink = _factor_value(session, factor, opts.value)
-        try:
-            store.check_factor_value(factor, value, field=factor.name)
-        except InputError as exc:  # name what was typed (24h1), then what it was read as (24.02)
-            typed = opts.value.strip()
-            if _says(typed, value):
-                raise
-            raise InputError(exc.field, typed, f"{exc.allowed} ({typed} read as {_show(value)})") from None
+        value, drink = read_factor_value(factor, opts.value, lambda: _drinks(session, factor))
         entry = store.add_factor_entry(
             session=session,
             # The drinks it was ("2 × glass") go in the note, as `log drink` keeps them.
@@ -167,24 +173,12 @@ def _factor(context: Context, name: str) -> int:
         )
         label = store.entry_id(entry)
         total = _day_total(session, factor, entry)
-    from tracker.core.formatting import amount_words
-
-    amount = amount_words(value, factor.unit, factor.kind)
-    typed = opts.value.strip()
-    if not _says(typed, value) and typed.lower() != amount:  # 24h1, 6:10, "glass", "y": typed, then read as
-        amount = f"{typed} ({amount})"
-    _confirm_entry(f"logged {label}: {factor.name} {amount}", entry, when, now)
-    if total:
-        print(total)
+    say_factor_entry(label, factor, value, opts.value, when, entry.local_date, now, total)
     return 0
 
 
 def _day_total(session: Session, factor: Factor, entry: FactorEntry) -> str:
-    """For a factor whose day adds its entries up, once the day has more than one: what it now
-    comes to and how to edit one, so a second sleep entry is not mistaken for a correction.
-    Empty otherwise."""
-    from tracker.core.daily import daily_value
-    from tracker.core.formatting import day_total_words
+    """day_total_line for the entry's day."""
     from tracker.core.vocabulary import DailyRule
     from tracker.storage.queries import factor_entries_between
 
@@ -192,11 +186,7 @@ def _day_total(session: Session, factor: Factor, entry: FactorEntry) -> str:
         return ""
     day = entry.local_date
     values = [e.value for e in factor_entries_between(session=session, start=day, end=day) if e.factor_id == factor.id]
-    if len(values) < 2:
-        return ""
-    total = daily_value(factor.daily_rule, values) or 0.0  # never blank: it has two entries
-    words = day_total_words(factor.name, factor.unit, day=day, total=total, entries=len(values))
-    return f"{words}; `tracker list --date {day.isoformat()}` to edit one"
+    return day_total_line(factor, day, values)
 
 
 def _timing_options(parser: argparse.ArgumentParser) -> None:
@@ -225,31 +215,10 @@ def _with(drink: str, note: str) -> str:
     return "; ".join(part for part in (drink, note.strip()) if part)
 
 
-def _factor_value(session: Session, factor: Factor, text: str) -> tuple[float, str]:
-    """The value `text` says, and the drinks it was ("2 × glass"; "" for a number or an amount)."""
-    from tracker.core.vocabulary import FactorKind
+def _drinks(session: Session, factor: Factor) -> dict[str, float]:
     from tracker.storage import store
 
-    raw = text.strip().lower()
-    if factor.kind == FactorKind.YES_NO:
-        answers = {"yes": 1.0, "y": 1.0, "1": 1.0, "true": 1.0, "no": 0.0, "n": 0.0, "0": 0.0, "false": 0.0}
-        if raw not in answers:
-            raise InputError(factor.name, text, "yes or no")
-        return answers[raw], ""
-    if factor.name == "sleep":  # hours as people write them: 6.5, 6:10, 6h10 (one rule with the TUI)
-        from tracker.core.when import parse_hours
-
-        return parse_hours(raw, field=factor.name), ""
-    from tracker.core.validate import NUMBER_TEXT, number_text
-
-    if NUMBER_TEXT.fullmatch(raw):  # 95, -2, 1e3: a plain number, negatives included
-        return number_text(factor.name, text, allowed=f"a number, {store.allowed_values(factor)}"), ""
-    from tracker.core.amounts import read_amount  # 1.5l, 200mg, glass, 2 glass: one rule with the app
-
-    drinks = {p.name: p.amount for p in store.list_presets(session=session) if p.factor_id == factor.id}
-    span = store.allowed_values(factor)
-    amount = read_amount(text, field=factor.name, unit=factor.unit, drinks=drinks, span=span)
-    return amount.value, amount.note
+    return {p.name: p.amount for p in store.list_presets(session=session) if p.factor_id == factor.id}
 
 
 def _drink(context: Context) -> int:
@@ -289,7 +258,8 @@ def _drink(context: Context) -> int:
         )
         label = store.entry_id(entry)
         total = _day_total(session, factor, entry)
-    _confirm_entry(f"logged {label}: {drink} = {_show(entry.value)} {factor.unit} {factor.name}", entry, when, now)
+    logged = f"logged {label}: {drink} = {show_number(entry.value)} {factor.unit} {factor.name}"
+    confirm_entry(logged, entry.local_date, when, now)
     if total:
         print(total)
     return 0
@@ -307,7 +277,7 @@ def _none(context: Context) -> int:
     day = parse_date(opts.date, today=now.date())
     with context.session() as session:
         store.check_in(session=session, day=day, today=now.date())
-    print(f"logged: no twitches on {day.isoformat()}")
+    say_checked_in(day)
     return 0
 
 
@@ -334,13 +304,7 @@ def _note(context: Context) -> int:
         existing = session.get(Day, day)
         before = existing.note if existing else ""
         store.set_day_note(session=session, day=day, note=text, today=now.date())
-    replaced = f" (replaces {before!r})" if before and before != text else ""
-    if text:
-        print(f"logged: note for {day.isoformat()}: {text!r}{replaced}")
-    elif before:
-        print(f"cleared the note for {day.isoformat()} (was {before!r})")
-    else:
-        print(f"no note to clear on {day.isoformat()}")
+    say_note(day, text, before)
     return 0
 
 
@@ -379,40 +343,5 @@ def _redflag(context: Context) -> int:
     return 0
 
 
-def _confirm_entry(logged: str, entry: FactorEntry, when: Moment | None, now: dt.datetime) -> None:
-    """A factor entry's confirmation: its moment in words, or its date when it has none."""
-    if when is None:
-        print(f"{logged} on {entry.local_date}")
-    else:
-        _confirm(logged, when, now)
-
-
-def _confirm(logged: str, when: Moment, now: dt.datetime, *, after: str = "") -> None:
-    """The confirmation, saying when in words, and on a second line anything assumed about it."""
-    from tracker.core.when import spoken
-
-    print(f"{logged}, {spoken(when.at, now=now)}{after}")
-    if when.assumed:
-        print(f"  ({when.assumed})")
-
-
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def _split_repeated(values: list[str]) -> list[str]:
     return [part for value in values for part in value.replace(";", ",").split(",")]
-
-
-def _says(typed: str, value: float) -> bool:
-    """Whether `typed` is plainly the number `value` (6.5, 6.50), so echoing it back adds nothing."""
-    from tracker.core.formatting import same_number
-    from tracker.core.validate import NUMBER_TEXT
-
-    return bool(NUMBER_TEXT.fullmatch(typed)) and same_number(value, typed)
-
-
-def _show(value: float) -> str:
-    from tracker.core.formatting import format_number
-
-    return format_number(value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from tracker.paths import db_location, server_url_given
+from tracker.paths import db_location, server_url_given, split_db_option
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: this module runs at a shell prompt
 
@@ -118,12 +118,11 @@ def _uninstall(context: Context) -> int:
 def quick_argv(args: list[str]) -> tuple[str | None, bool, bool] | None:
     """(--db, --factors, --notify) when `args` is a plain `[--db PATH] remind [--factors] [--notify]`;
     None for anything else (install, --help, a mistake), which the full command line handles."""
-    db: str | None = None
-    if args[:1] == ["--db"] and len(args) > 2:
-        db, args = args[1], args[2:]
-    elif args and args[0].startswith("--db="):
-        db, args = args[0][5:], args[1:]
-    if not args or args[0] != "remind" or not set(args[1:]) <= {"--factors", "--notify"} or db == "":
+    split = split_db_option(args)
+    if split is None:
+        return None
+    db, args = split
+    if not args or args[0] != "remind" or not set(args[1:]) <= {"--factors", "--notify"}:
         return None
     return db, "--factors" in args, "--notify" in args
 

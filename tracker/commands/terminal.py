@@ -43,3 +43,11 @@ def shown_safely(*, raw: bool = False) -> Iterator[None]:
         return
     with contextlib.redirect_stdout(_SafeText(sys.stdout)):
         yield
+
+
+def say_failure(message: str, code: int) -> int:
+    """Tell a failure on stderr in one line (`tracker: error: ...`); returns the exit code `code`."""
+    lines = message.strip().splitlines() or ["failed"]
+    with contextlib.suppress(OSError):  # stderr on a full disk: the exit code still says it
+        print(f"tracker: error: {terminal_safe(lines[0])}", file=sys.stderr)
+    return code

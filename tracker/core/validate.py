@@ -89,6 +89,12 @@ def calendar_day(field: str, value: dt.date, today: dt.date) -> dt.date:
     return value
 
 
+def day_without_twitches(day: dt.date, logged: int) -> None:
+    """Refuse a "no twitches" answer for a day that has `logged` twitches: the diary never says both."""
+    if logged:
+        raise InputError("date", day.isoformat(), f"a day without twitches ({logged} logged; delete them first)")
+
+
 def _clock_now(now: dt.datetime) -> str:
     return f"{now:%H:%M} on {now.day} {now:%b %Y}"
 

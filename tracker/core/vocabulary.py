@@ -29,6 +29,11 @@ class Side(StrEnum):
     UNSPECIFIED = "unspecified"  # a twitch logged without a side
 
 
+# A twitch's place, side and intensity with no earlier twitch to repeat: what the person said,
+# no place, side or intensity made up.
+NOTHING_TO_REPEAT: tuple[Location, Side, int | None] = (Location.UNSPECIFIED, Side.UNSPECIFIED, None)
+
+
 class FactorKind(StrEnum):
     NUMBER = "number"
     SCALE = "scale"

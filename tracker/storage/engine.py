@@ -12,7 +12,6 @@ import contextlib
 import errno
 import os
 import sqlite3
-import stat
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -34,6 +33,7 @@ from tracker.storage.file_checks import (
     FileState,
     connect_file,
     inspect_file,
+    make_private,
 )
 from tracker.storage.schema import expected_signature, unexpected
 from tracker.storage.wait import notice_if_slow
@@ -152,7 +152,7 @@ def open_database(
     state = inspect_file(path)
     refuse_foreign_objects(path, state)
     if state.revision == SCHEMA_HEAD:
-        _make_private(path)
+        make_private(path)
         return make_engine(path, wait_s=wait_s, on_wait=on_wait)
     if not migrate:
         raise DatabaseRefused(
@@ -218,16 +218,7 @@ def _create_private_file(path: Path) -> None:
             raise
         return  # created a moment ago by another tracker: inspected again when it is opened
     os.close(fd)
-    _make_private(path)
-
-
-def _make_private(path: Path) -> None:
-    # Only regular files: chmod follows a symbolic link, and a device must never be touched.
-    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        with contextlib.suppress(FileNotFoundError):
-            info = candidate.lstat()
-            if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) != PRIVATE_FILE:
-                candidate.chmod(PRIVATE_FILE)
+    make_private(path)
 
 
 # --- revisions, migrations, checks -----------------------------------------------------------
@@ -270,7 +261,7 @@ def upgrade_database(path: Path, revision: str = "head", *, state: FileState | N
             f"could not upgrade {path} from schema {state.revision or 'none'} to {SCHEMA_HEAD}: {cause}. "
             "The file was left exactly as it was; this version of tracker cannot open it until that is fixed"
         ) from exc
-    _make_private(path)
+    make_private(path)
 
 
 def _migrate(path: Path, revision: str, *, wal: bool) -> None:

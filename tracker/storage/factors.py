@@ -11,13 +11,37 @@ from sqlmodel import Session, col, func, select
 
 from tracker.core import validate
 from tracker.core.columns import RESERVED_COLUMNS
-from tracker.core.formatting import format_number, range_words
+from tracker.core.factor_rules import (
+    MAX_BOUND,
+    allowed_values,
+    caps_day_total,
+    check_factor_value,
+    factor_bounds,
+    refuse_past_day_total,
+)
+from tracker.core.formatting import format_number
 from tracker.core.vocabulary import DailyRule, FactorKind, absent_means_none_by_default
 from tracker.errors import InputError
 from tracker.storage import journal
 from tracker.storage.models import Factor, FactorCreate, FactorEntry, FactorUpdate, Preset, PresetCreate
 
-MAX_BOUND = 1e9
+# The value rules live in tracker.core.factor_rules (shared with the quick write path); they
+# are part of this storage API too.
+__all__ = [
+    "MAX_BOUND",
+    "add_factor",
+    "allowed_values",
+    "build_factor",
+    "check_day_total",
+    "check_factor_value",
+    "factor_bounds",
+    "get_factor",
+    "get_preset",
+    "list_factors",
+    "list_presets",
+    "set_preset",
+    "update_factor",
+]
 
 
 def list_factors(*, session: Session) -> list[Factor]:
@@ -187,54 +211,19 @@ def set_preset(*, session: Session, preset_in: PresetCreate) -> Preset:
     return preset
 
 
-def factor_bounds(factor: Factor) -> tuple[float, float]:
-    """The lowest and highest value a factor takes: 0 when it sets no minimum, MAX_BOUND (a
-    guard against typos, never shown as the factor's range) when it sets no maximum."""
-    low = factor.min_value if factor.min_value is not None else 0.0
-    high = factor.max_value if factor.max_value is not None else MAX_BOUND
-    return low, high
-
-
-def allowed_values(factor: Factor) -> str:
-    """What a factor takes, in words for a hint: "1 for yes, 0 for no", "0–1000 mg"."""
-    if factor.kind == FactorKind.YES_NO:
-        return "1 for yes, 0 for no"
-    low, _ = factor_bounds(factor)
-    return range_words(low, factor.max_value, factor.unit)
-
-
 def check_day_total(
     session: Session, factor: Factor, day: object, value: float, *, leaving_out: int | None = None
 ) -> None:
-    """Refuse a value that would take the day's total of a summed factor past its highest value:
-    the range is what a day can hold (no day has 26 h of sleep), not only what one entry can."""
-    if factor.daily_rule != DailyRule.SUM or factor.max_value is None:
+    """Refuse a value that would take the day's total of a summed factor past its highest value
+    (tracker.core.factor_rules.refuse_past_day_total says it)."""
+    if not caps_day_total(factor):
         return
     query = select(func.coalesce(func.sum(FactorEntry.value), 0.0)).where(
         col(FactorEntry.factor_id) == factor.id, col(FactorEntry.local_date) == day
     )
     if leaving_out is not None:
         query = query.where(col(FactorEntry.id) != leaving_out)
-    logged = float(session.exec(query).one())
-    if logged + value > factor.max_value:
-        room = max(factor.max_value - logged, 0.0)
-        unit = f" {factor.unit}" if factor.unit else ""
-        raise InputError(
-            factor.name,
-            format_number(value),
-            f"at most {format_number(room)}{unit} more: the day already has {format_number(logged)}{unit}, "
-            f"and a day holds up to {format_number(factor.max_value)}{unit}",
-        )
-
-
-def check_factor_value(factor: Factor, value: float, *, field: str) -> float:
-    """The value, checked against the factor's kind and bounds (InputError if outside them)."""
-    low, high = factor_bounds(factor)
-    if factor.kind == FactorKind.YES_NO and value not in (0, 1):
-        raise InputError(field, value, "yes or no (1 or 0)")
-    if factor.max_value is None and factor.kind == FactorKind.NUMBER and value > high:
-        raise InputError(field, value, f"less than {format_number(high)}: a typo, surely")
-    return validate.number_in_range(field, value, low, high, factor.unit)
+    refuse_past_day_total(factor, float(session.exec(query).one()), value)
 
 
 def _check_bounds(*bounds: float | None) -> None:

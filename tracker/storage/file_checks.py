@@ -15,8 +15,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tracker.core.files import PRIVATE_FILE, describe_kind, read_head
 from tracker.core.files import SQLITE_HEADER as SQLITE_MAGIC
-from tracker.core.files import describe_kind, read_head
 from tracker.errors import DatabaseRefused
 from tracker.storage.first_look import (
     BUSY_TIMEOUT_S,
@@ -203,6 +203,16 @@ def refuse_if_read_only(path: Path, info: os.stat_result) -> None:
     # made read-only is a clear wish to leave it alone.
     if not info.st_mode & stat.S_IWUSR or not os.access(path.parent, os.W_OK):
         raise DatabaseRefused(f"{path} is read-only; tracker needs to write to it. Left untouched")
+
+
+def make_private(path: Path) -> None:
+    """Make the database and its side files owner-only, as every file tracker writes is."""
+    # Only regular files: chmod follows a symbolic link, and a device must never be touched.
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            info = candidate.lstat()
+            if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) != PRIVATE_FILE:
+                candidate.chmod(PRIVATE_FILE)
 
 
 __all__ = ["BUSY_TIMEOUT_S", "KNOWN_REVISIONS", "SCHEMA_HEAD", "connect_file", "sqlite_uri"]

@@ -16,7 +16,7 @@ action. Undoing marks an action undone and records nothing (an undo is not itsel
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 import sqlalchemy as sa
@@ -28,11 +28,21 @@ if TYPE_CHECKING:
     from sqlalchemy import CursorResult
 
 from tracker.core import ids
-from tracker.core.formatting import amount_words, day_words
+from tracker.core.formatting import day_words
 from tracker.errors import InputError
+
+# Change and added are part of this module's API too (the importer and the demo writer journal with them).
+from tracker.storage.journal_words import Change as Change
+from tracker.storage.journal_words import added as added
+from tracker.storage.journal_words import (
+    day_record_words,
+    entry_words,
+    logged,
+    to_json,
+    twitch_words,
+)
 from tracker.storage.models import Day, Episode, Factor, FactorEntry, Intervention, Preset, RedFlag, metadata, utc_now
 
-Change = dict[str, Any]
 Database = Session | Connection
 
 ACTIONS: Table = metadata.tables["action"]
@@ -52,11 +62,6 @@ RESTORED = "restored"
 
 
 # --- changes ---------------------------------------------------------------------------------
-
-
-def added(table: str, keys: Iterable[object]) -> Change:
-    """Rows this action inserted (undo deletes them)."""
-    return {"op": "added", "table": table, "keys": [_to_json(key) for key in keys]}
 
 
 def added_range(table: str, first: int, last: int) -> Change:
@@ -90,7 +95,7 @@ def snapshots(db: Database, table: str, keys: Sequence[object]) -> list[dict[str
     """The stored rows with these keys, as JSON-ready dicts (dates and times as ISO text)."""
     found = TABLES[table]
     result = db.execute(sa.select(found).where(_key(found).in_(list(keys))))
-    return [{name: _to_json(value) for name, value in row.items()} for row in result.mappings()]
+    return [{name: to_json(value) for name, value in row.items()} for row in result.mappings()]
 
 
 # --- recording -------------------------------------------------------------------------------
@@ -138,7 +143,8 @@ def _unchanged(session: Session, change: Change) -> bool:
 
 def record_added(session: Session, table: str, key: object, what: str, *, verb: str = "logged") -> int:
     """Record a write that added one row: "logged X", undone by "removed X"."""
-    return record(session, done=f"{verb} {what}", undo=f"removed {what}", changes=[added(table, [key])])
+    done, undo = logged(what, verb=verb)
+    return record(session, done=done, undo=undo, changes=[added(table, [key])])
 
 
 def write_action(db: Database, *, done: str, undo: str, changes: list[Change]) -> int:
@@ -154,7 +160,7 @@ def write_action(db: Database, *, done: str, undo: str, changes: list[Change]) -
 def deleting_action(db: Database, table: str, key: object) -> tuple[str, bool] | None:
     """The action that removed this row and is not undone, as (what it did, whether it is the
     last action undo would reverse); None when no action removed it."""
-    wanted = _to_json(key)
+    wanted = to_json(key)
     newest = None
     for action in db.execute(
         sa.select(ACTIONS.c.id, ACTIONS.c.done, ACTIONS.c.changes)
@@ -246,10 +252,6 @@ def _label(table: str, values: dict[str, Any]) -> str:
     return f"{table} {values.get('name', '')}".strip()
 
 
-def _to_json(value: object) -> object:
-    return value.isoformat() if isinstance(value, dt.date) else value  # datetimes are dates too
-
-
 def _from_json(column: Column[Any], value: object) -> object:
     if value is None:
         return None
@@ -269,17 +271,16 @@ def words(row: Episode | FactorEntry | RedFlag | Intervention | Day, *, factor: 
     """An entry as people name it: "stress 4 on Mon 30 Nov", "twitch at 08:15 on Mon 30 Nov"."""
     match row:
         case Episode():
-            return f"twitch at {row.local_started_at:%H:%M} on {day_words(row.local_date)}"
+            return twitch_words(row.local_started_at, row.local_date)
         case FactorEntry():
             name, unit = (factor.name, factor.unit) if factor else ("factor", "")
-            return f"{name} {amount_words(row.value, unit)} on {day_words(row.local_date)}"
+            return entry_words(name, unit, row.value, row.local_date)
         case RedFlag():
             return f"red flag {row.kind} on {day_words(row.date)}"
         case Intervention():
             return f"intervention {row.name} from {day_words(row.start_date)}"
         case Day():
-            parts = (["the no-twitches check-in"] if row.checked_in else []) + (["the note"] if row.note else [])
-            return f"{' and '.join(parts) or 'the day record'} on {day_words(row.date)}"
+            return day_record_words(row.date, checked_in=row.checked_in, note=row.note)
     raise AssertionError(row)
 
 

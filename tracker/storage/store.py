@@ -17,11 +17,11 @@ from typing import TypedDict, TypeVar
 from sqlmodel import Session, col, func, select
 
 from tracker.core import validate
-from tracker.core.formatting import amount_words, day_words
-from tracker.core.vocabulary import Location, Side
+from tracker.core.formatting import amount_words
+from tracker.core.vocabulary import NOTHING_TO_REPEAT, Location, Side
 from tracker.core.when import local_now  # the clock, when a caller passes none
 from tracker.errors import InputError
-from tracker.storage import journal
+from tracker.storage import journal, journal_words
 from tracker.storage.factors import (
     MAX_BOUND,
     add_factor,
@@ -67,8 +67,6 @@ from tracker.storage.removal import (
     undo_last,
 )
 
-# With nothing to repeat, a twitch is what the person said: no place, side or intensity made up.
-NOTHING_TO_REPEAT: tuple[Location, Side, int | None] = (Location.UNSPECIFIED, Side.UNSPECIFIED, None)
 MAX_DURATION_S = 24 * 3600
 Row = TypeVar("Row", Episode, FactorEntry)  # the rows an edit looks up by id
 
@@ -173,13 +171,8 @@ def _withdraw_no_twitches(session: Session, day: dt.date) -> None:
     record.checked_in = False
     session.add(record)
     session.flush()
-    when = day_words(day)
-    journal.record(
-        session,
-        done=f"withdrew the no-twitches answer on {when}",
-        undo=f"put back the no-twitches answer on {when}",
-        changes=[before],
-    )
+    done, undo = journal_words.withdrew_no_twitches(day)
+    journal.record(session, done=done, undo=undo, changes=[before])
 
 
 def update_episode(
@@ -311,8 +304,7 @@ def check_in(*, session: Session, day: dt.date, today: dt.date | None = None) ->
     has twitches: the diary never says both."""
     day = validate.calendar_day("date", day, today or local_now().date())
     logged = session.exec(select(func.count()).select_from(Episode).where(Episode.local_date == day)).one()
-    if logged:
-        raise InputError("date", day.isoformat(), f"a day without twitches ({logged} logged; delete them first)")
+    validate.day_without_twitches(day, logged)
     record = session.get(Day, day)
     # An existing day keeps its note when the check-in is undone: only the old values come back.
     before = journal.changed(session, "day", [day]) if record else None
@@ -321,13 +313,8 @@ def check_in(*, session: Session, day: dt.date, today: dt.date | None = None) ->
     record.created_at = utc_now()
     session.add(record)
     session.flush()
-    when = day_words(day)
-    journal.record(
-        session,
-        done=f"logged no twitches on {when}",
-        undo=f"cleared the no-twitches check-in on {when}" + ("; its note stays" if record.note else ""),
-        changes=[before or journal.added("day", [day])],
-    )
+    done, undo = journal_words.checked_in(day, note_stays=bool(record.note))
+    journal.record(session, done=done, undo=undo, changes=[before or journal.added("day", [day])])
     return record
 
 
@@ -342,15 +329,13 @@ def set_day_note(*, session: Session, day: dt.date, note: str, today: dt.date | 
     existing = session.get(Day, day)
     earlier = existing.note if existing else ""
     text = validate.note("note", note)
-    when = day_words(day)
     if not text and not (existing and existing.checked_in):
         if existing is not None:
             change = journal.removed(session, "day", [day])
             session.delete(existing)
             session.flush()
-            journal.record(
-                session, done=f"cleared the note on {when}", undo=f"put back the note on {when}", changes=[change]
-            )
+            done, undo = journal_words.cleared_note(day)
+            journal.record(session, done=done, undo=undo, changes=[change])
             return existing
         return Day(date=day)  # nothing to clear: nothing written
     before = journal.changed(session, "day", [day]) if existing else None
@@ -359,12 +344,8 @@ def set_day_note(*, session: Session, day: dt.date, note: str, today: dt.date | 
     record.created_at = utc_now()
     session.add(record)
     session.flush()
-    journal.record(
-        session,
-        done=f"noted on {when}",
-        undo=f"put back the earlier note on {when}" if earlier else f"removed the note on {when}",
-        changes=[before or journal.added("day", [day])],
-    )
+    done, undo = journal_words.noted(day, earlier=earlier)
+    journal.record(session, done=done, undo=undo, changes=[before or journal.added("day", [day])])
     return record
 
 

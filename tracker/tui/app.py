@@ -2,8 +2,8 @@
 
 Three modes (Today, History, Factors), each a screen of its own; the database comes in as a
 Diary, so tests hand in a temporary file and a fixed day. From the command line the Diary
-arrives closed: the Today screen paints first; a thread worker reads today with sqlite3
-alone (DayGlanced) and the screen shows it; then a worker imports the database stack and
+arrives closed: today is read with sqlite3 alone (DayGlanced) as the app mounts, so the
+first frame shows its rows; then a worker imports the database stack and
 opens the file (DiaryOpened, or DiaryFailed shown on screen), and the day loads in full.
 Nothing here imports sqlalchemy, sqlmodel or tracker.storage.models at start-up.
 """
@@ -150,7 +150,12 @@ class TrackerApp(KeyOrder, Writes, App[None]):
         if self._settings_problem:
             self.notify(self._settings_problem, title="Settings", severity="warning", timeout=8, markup=False)
         if not self.diary.is_open:
-            self.call_after_refresh(self.run_worker, self._glance, thread=True, group="open")
+            # Today's rows in the first frame: the first look is a few milliseconds of sqlite3,
+            # where a worker started after the first frame put them a whole frame later.
+            if self.diary.db_path is not None:
+                self._glance()
+            else:  # a server: psycopg's import and a connection would hold the first frame back
+                self.call_after_refresh(self.run_worker, self._glance, thread=True, group="open")
         else:
             self._watch_diary()
 
@@ -180,7 +185,8 @@ class TrackerApp(KeyOrder, Writes, App[None]):
             self.diary_watch.close()
 
     def _glance(self) -> None:
-        """In a thread: today's rows with sqlite3 (or a server's driver) alone, soon after the first frame."""
+        """Today's rows read with sqlite3 alone, drawn in the first frame (a server diary's, with
+        its driver alone, in a thread soon after it: connecting may take a while) (DayGlanced)."""
         day = self.today_screen.day
         try:
             shown = self.diary.glance(day)

@@ -1,6 +1,7 @@
 """The Diary's slow reads and the files the app writes: the analysis, the weekly trends, the
-chart, the report, the CSV exports and the visit packet. pandas, statsmodels and matplotlib
-load inside each, on first use, in the thread worker that asked.
+chart, the report, the CSV exports and the visit packet. pandas and matplotlib
+load inside each, on first use, in the thread worker that asked; the analysis runs as
+`tracker analyze --json` in a process of its own, so what it loads never stays in the app.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class DiaryOutputs:
     """Mixed into Diary, which opens the database and keeps the clock."""
 
     if TYPE_CHECKING:
+        db_path: Path | None
 
         @property
         def engine(self) -> Engine: ...
@@ -30,11 +32,36 @@ class DiaryOutputs:
         def _session(self, *, write: bool = True) -> AbstractContextManager[Session]: ...
 
     def analysis(self) -> dict[str, Any]:
-        """What `tracker analyze` says today: tracker.analysis.results.analyze's dict."""
-        from tracker.report.outputs import analysis_of  # deferred: pandas + statsmodels, ~1 s
+        """What `tracker analyze --json --as-of TODAY` says: tracker.analysis.results.analyze's dict.
 
-        today = self.today()
-        return analysis_of(self._analysis_history(), today)
+        Worked out by that command in a process of its own: pandas, scipy and the model's working
+        memory (about 75 MB on ten years) would otherwise stay in the app for as long as it is open.
+        Raises TrackerError with the command's own line when it fails.
+        """
+        import json
+        import os
+        import subprocess
+        import sys
+
+        from tracker.errors import TrackerError
+        from tracker.paths import DB_ENV_VAR
+
+        # The diary goes by the environment, not the command line: a server URL's password
+        # must not show in another user's process list.
+        env = {**os.environ, DB_ENV_VAR: self._db_target()}
+        argv = [sys.executable, "-m", "tracker", "analyze", "--json", "--as-of", self.today().isoformat()]
+        done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            said = (done.stderr.strip().splitlines() or ["the analysis stopped"])[-1]
+            raise TrackerError(said.removeprefix("tracker: error: "))
+        result: dict[str, Any] = json.loads(done.stdout)
+        return result
+
+    def _db_target(self) -> str:
+        """The diary as `--db` names it: its file, or its server's URL (password and all)."""
+        if self.db_path is not None:
+            return str(self.db_path)
+        return self.engine.url.render_as_string(hide_password=False)
 
     def trends(self, weeks: int = 12) -> Trends:
         """The last `weeks` ISO weeks (Monday first) up to today, oldest first."""
