@@ -284,12 +284,13 @@ def test_the_first_quick_log_of_a_day_starts_the_days_backup(
     while not (folder.is_dir() and list(folder.iterdir())) and dt.datetime.now() < deadline:
         time.sleep(0.1)
     assert folder.is_dir() and [copy.name for copy in folder.iterdir() if copy.name.startswith("diary")]
+    from tracker.paths import backups_dir
     from tracker.storage.backup import list_backups
 
     deadline = dt.datetime.now() + dt.timedelta(seconds=60)
-    while not list_backups(db, folder) and dt.datetime.now() < deadline:
+    while not list_backups(db, backups_dir(db)) and dt.datetime.now() < deadline:
         time.sleep(0.1)
-    [copy] = list_backups(db, folder)
+    [copy] = list_backups(db, backups_dir(db))
     held = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
     try:  # the copy holds the write that started it
         assert held.execute("SELECT count(*) FROM episode").fetchone() == (1,)
