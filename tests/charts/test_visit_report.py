@@ -15,7 +15,7 @@ from tracker.core.formatting import report_date
 from tracker.report import charts
 from tracker.report import pdf as visit_report
 from tracker.report.history_words import site_lines
-from tracker.report.wording import persistence_lines
+from tracker.report.wording import persistence_lines, persistence_status_line
 from tracker.storage.models import Episode
 
 UNITS = {"caffeine_mg": "mg", "sleep_h": "h", "water_ml": "ml", "stress": "", "magnesium_mg": "mg"}
@@ -70,7 +70,7 @@ def test_report_is_one_or_two_a4_pages_readable_only_by_its_owner(report):
 def test_report_states_the_key_facts(report, chart_diary):
     text = _text(report)
 
-    assert "Now: twitching on and off for 28 days or more (persistent)." in " ".join(text.split())
+    assert "(on and off for 28 days or more: persistent)." in " ".join(text.split())
     assert "RED FLAGS LOGGED" in text
     assert f"{report_date(chart_diary.red_flags[0].date, weekday=True)}: drooping" in text
     assert "not a diagnosis" in text
@@ -269,6 +269,6 @@ def test_the_report_words_the_run_as_analyze_and_insights_do(tmp_path, chart_dia
 
     text = _text(_write(tmp_path, chart_diary, analysis))
 
-    for line in persistence_lines(result):
+    for line in persistence_lines(result, dates=report_date):
         assert " ".join(line.split()) in text, line
-    assert f"Status: {result['status'].upper()}" in text
+    assert f"Now: {persistence_status_line(result)} (on and off for" in text and "Status" not in text

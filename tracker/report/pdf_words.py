@@ -18,7 +18,7 @@ from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.formatting import coverage_words, place_words, red_flag_words, report_date, rounded
 from tracker.core.formatting import days as plural_days
 from tracker.core.vocabulary import TODAY_RED_FLAGS, Location
-from tracker.report.wording import persistence_lines, recurrent_words, run_marks
+from tracker.report.wording import persistence_lines, recurrent_words, run_marks, run_status_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -217,10 +217,11 @@ def _twitching_days(window: pd.DataFrame, days: int) -> str:
 
 
 def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
-    """The persistence lines every reader shows (tracker.report.wording), with the status's name
-    for a clinician scanning the page, the dates of the run's marks and the months twitched."""
+    """The persistence lines every reader shows (tracker.report.wording), with the run's status
+    in words, the dates of the run's marks and the months twitched."""
     status, *rest = persistence_lines(persistence, dates=report_date)
-    lines = [f"Now: {status}."]  # in words: a label such as EARLY read as "early disease"
+    words = run_status_words(persistence)
+    lines = [f"Now: {status} ({words})." if words else f"Now: {status}."]
     marks = run_marks(persistence)
     for line in rest:
         if line.startswith("Current run") and marks:

@@ -72,6 +72,24 @@ def persistence_status_line(persistence_result: dict[str, Any]) -> str:
     return line
 
 
+# How the run's status reads on paper beside its day count: a label such as EARLY read as "early
+# disease" to a clinician with no key. A run allows short gaps (gap_tolerance_days).
+RUN_WORDS = {
+    "early": "on and off for less than {watch} days so far",
+    "watch": "on and off for {watch} days or more, not yet {threshold}",
+    "persistent": "on and off for {threshold} days or more: persistent",
+}
+
+
+def run_status_words(result: dict[str, Any]) -> str | None:
+    """The status of the current run in words a reader needs no key for ("on and off for less
+    than 14 days so far"); None without a run."""
+    status = str(result.get("status") or "none")
+    if status not in RUN_WORDS or not result.get("current_run"):
+        return None
+    return RUN_WORDS[status].format(watch=result.get("watch_days", 14), threshold=result.get("threshold_days", 28))
+
+
 def persistence_lines(result: dict[str, Any], *, dates: Callable[[dt.date], str] = dt.date.isoformat) -> list[str]:
     """How long it has lasted, for every reader: the status line, the current run, the longest
     one when it is another, and whether it keeps coming back. `dates` writes the runs' dates
