@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from tracker.core.key_names import key_file_name, keyed_diary
 from tracker.errors import InputError
 
 PRIVATE_FILE = 0o600
@@ -178,14 +179,33 @@ def _refuse_database(target: Path, field: str, shown: str, allowed: str, *, back
     never = "an export never replaces a database"
     if is_sqlite_file(target):
         raise InputError(field, shown, f"{allowed}; it is a SQLite database ({never})")
+    if _encrypted_diary(target):
+        raise InputError(field, shown, f"{allowed}; it is an encrypted database ({never})")
+    keyed = None if backup else keyed_diary(target)  # tracker writes a key file as it writes a backup
+    if keyed is not None and (os.path.lexists(keyed) or _looks_like_key(target)):
+        raise InputError(field, shown, f"{allowed}; it is the key file of the encrypted database {keyed} ({never})")
     for suffix in DATABASE_SIDE_FILES:
         if target.name.endswith(suffix):
             owner = target.with_name(target.name.removesuffix(suffix))
-            if is_sqlite_file(owner):
+            if is_sqlite_file(owner) or _encrypted_diary(owner):
                 whose = f"the {suffix[1:]} file of the database {owner}"
                 raise InputError(field, shown, f"{allowed}; it is {whose} ({never})")
     if not backup and BACKUP_NAME.search(target.name):
         raise InputError(field, shown, f"{allowed}; it is named as a database backup ({never})")
+
+
+def _encrypted_diary(path: Path) -> bool:
+    # An encrypted diary starts with a random salt, not SQLite's header: it is known by the key
+    # file beside it (tracker.storage.keys), and is as much a database as a plain one.
+    return os.path.isfile(key_file_name(path)) and os.path.isfile(path) and not is_sqlite_file(path)
+
+
+def _looks_like_key(path: Path) -> bool:
+    # A key file whose diary was moved away still opens that diary's copies: never replaced.
+    try:
+        return b'"key_id"' in read_head(path, 4096)
+    except OSError:
+        return False
 
 
 def _through_proc(path: Path) -> bool:

@@ -14,6 +14,8 @@ import os
 import sqlite3
 import sys
 
+from tracker.core.key_names import key_file_name
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `tracker remind` reads through here
 if TYPE_CHECKING:
     from pathlib import Path
@@ -73,13 +75,6 @@ def connect_file(path: Path | str, *, read_only: bool = False, check_same_thread
 
         return connect_encrypted(Path(path), read_only=read_only, check_same_thread=check_same_thread)
     return _plain(path, read_only=read_only, check_same_thread=check_same_thread)
-
-
-def key_file_name(path: Path | str) -> str:
-    """Where the wrapped key of an encrypted diary at `path` is kept: a hidden file beside it
-    (tracker.storage.keys). Worked out on strings: `tracker remind` reads through here."""
-    folder, name = os.path.split(os.fspath(path))
-    return os.path.join(folder, f".{name}.key")
 
 
 def _refusals() -> tuple[type[Exception], ...]:

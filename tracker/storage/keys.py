@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.core.files import SQLITE_HEADER, private_atomic_file, read_head
+from tracker.core.key_names import key_file_name
 from tracker.errors import DatabaseRefused
-from tracker.storage.first_look import key_file_name
 
 PASSPHRASE_ENV = "TRACKER_PASSPHRASE"
 KEYRING_SERVICE = "tracker-diary-key"
