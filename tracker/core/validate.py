@@ -46,6 +46,21 @@ def integer_in_range(field: str, value: object, low: int, high: int) -> int:
     return number
 
 
+INTENSITY_RANGE = (1, 5)  # 1 barely noticeable, 5 severe
+LONGEST_TWITCH_S = 24 * 3600
+
+
+def intensity(value: object) -> int:
+    """A twitch's intensity as stored, from whatever gave it (a form, a file, the twitch before)."""
+    return integer_in_range("intensity", value, *INTENSITY_RANGE)
+
+
+def twitch_duration(value: object) -> int:
+    """A twitch's duration in whole seconds as stored: it lasted some time (a twitch not timed
+    has none, never 0), at most a day."""
+    return integer_in_range("duration", value, 1, LONGEST_TWITCH_S)
+
+
 def moment(field: str, value: dt.datetime, now: dt.datetime) -> dt.datetime:
     """`value` if it is aware, from 1900 on, at most FUTURE_LEEWAY after `now`, and its UTC offset
     is one the diary can store exactly (whole minutes, within the offsets clocks use)."""

@@ -305,6 +305,8 @@ def _repeated(last: tuple[object, ...] | None) -> tuple[str, str, int | None]:
         raise NotHandled("a stored place or side that is not text")
     if intensity is not None and type(intensity) is not int:
         raise NotHandled("a stored intensity that is not a number")  # the store names the row
+    if intensity is not None:
+        validate.intensity(intensity)  # a hand-edited 42 is refused as the store refuses it, never copied
     try:
         return Location(location).value, Side(side).value, intensity
     except ValueError:

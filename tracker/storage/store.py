@@ -67,7 +67,7 @@ from tracker.storage.removal import (
     undo_last,
 )
 
-MAX_DURATION_S = 24 * 3600
+MAX_DURATION_S = validate.LONGEST_TWITCH_S
 Row = TypeVar("Row", Episode, FactorEntry)  # the rows an edit looks up by id
 
 
@@ -212,10 +212,10 @@ def episode_fields(episode_in: EpisodeCreate, now: dt.datetime) -> EpisodeColumn
     assert offset is not None
     duration = episode_in.duration_s
     if duration is not None:
-        duration = validate.integer_in_range("duration", duration, 0, MAX_DURATION_S)
+        duration = validate.twitch_duration(duration)
     intensity = episode_in.intensity
     if intensity is not None:
-        intensity = validate.integer_in_range("intensity", intensity, 1, 5)
+        intensity = validate.intensity(intensity)
     return {
         "started_at": started.astimezone(dt.UTC),
         "utc_offset_min": int(offset.total_seconds() // 60),
