@@ -269,6 +269,7 @@ def encrypt(context: Context) -> int:
     path = context.db_path
     state = _healthy_diary(path, "encrypt")
     passphrase = _passphrase(PASSPHRASE_ENV, "passphrase for the diary: ", confirm=True)
+    _not_in_use(path, "encrypt")  # before the backup: a refusal leaves no plain copy behind
     backup_database(path, state=state)
     cached = encrypt_in_place(path, passphrase, check=_same_exports)
     print(f"encrypted {path}; it and its backups open with the passphrase, kept in the key file {_key_name(path)}")
@@ -284,10 +285,20 @@ def decrypt(context: Context) -> int:
 
     path = context.db_path
     state = _healthy_diary(path, "decrypt")
+    _not_in_use(path, "decrypt")
     backup_database(path, state=state)
     decrypt_in_place(path, check=_same_exports)
     print(f"decrypted {path}: a plain SQLite file again; its backups stay encrypted and open with the passphrase")
     return 0
+
+
+def _not_in_use(path: Path, then: str) -> None:
+    """Refuse, in one line, while the app or another program has the diary open; checked again,
+    and held, while the diary is swapped (tracker.storage.cipher)."""
+    from tracker.storage.in_use import kept_from_use
+
+    with kept_from_use(path, then=then):
+        pass
 
 
 def new_passphrase(context: Context) -> int:

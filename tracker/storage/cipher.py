@@ -94,7 +94,7 @@ def encrypt_in_place(path: Path, passphrase: str, *, check: Check) -> bool:
     key_id, key = new_data_key()
     wrapped = wrap(key, passphrase, key_id)
     remember(key_id, key)
-    with _swapping(path) as temp:
+    with _swapping(path, "encrypt") as temp:
         _export(path, None, temp, key)
         write_wrapped(temp, wrapped)
         _compare(path, temp, check)
@@ -130,7 +130,7 @@ def decrypt_in_place(path: Path, *, check: Check) -> None:
     if not is_encrypted(path):
         raise DatabaseRefused(f"{path} is not encrypted; nothing was changed")
     key = data_key(path)
-    with _swapping(path) as temp:
+    with _swapping(path, "decrypt") as temp:
         _export(path, key, temp, None)
         _compare(path, temp, check)
         os.replace(temp, path)
@@ -183,13 +183,13 @@ def unlock(path: Path, passphrase: str) -> bool:
 
 
 @contextlib.contextmanager
-def _swapping(path: Path) -> Iterator[Path]:
+def _swapping(path: Path, then: str) -> Iterator[Path]:
     """The hidden name the new form is written to; whatever is left there is removed at the end.
     The diary is kept from use and its write-ahead log folded in first."""
     from tracker.storage.in_use import kept_from_use
 
     temp = path.with_name(f".{path.name}.converting")
-    with kept_from_use(path):
+    with kept_from_use(path, then=then):
         _fold_log(path)
         _remove(temp)
         try:

@@ -49,35 +49,36 @@ def mark_in_use(path: Path) -> None:
 
 
 @contextmanager
-def kept_from_use(path: Path) -> Iterator[None]:
+def kept_from_use(path: Path, *, then: str = "restore") -> Iterator[None]:
     """Hold the app's lock on `path` exclusively for the `with` block (a restore's whole run), so no
     app opens the diary meanwhile. Raises DatabaseRefused when the app holds it, or when any other
-    process has a connection to the diary (refuse_if_connected)."""
+    process has a connection to the diary (refuse_if_connected); `then` is what the refusal says
+    to do once it is closed (restore, encrypt, decrypt)."""
     if importlib.util.find_spec("fcntl") is None:  # no flock (Windows): the connections alone
-        refuse_if_connected(path)
+        refuse_if_connected(path, then=then)
         yield
         return
     fd = _lock_file(path, create=False)
     try:
         if fd is not None:
-            _lock_or_refuse(fd, path)
-        refuse_if_connected(path)  # before the lock file is made, so a refusal leaves nothing behind
+            _lock_or_refuse(fd, path, then)
+        refuse_if_connected(path, then=then)  # before the lock file is made, so a refusal leaves nothing behind
         if fd is None and (fd := _lock_file(path, create=True)) is not None:
-            _lock_or_refuse(fd, path)  # an app opening from now on finds the restore holding it
+            _lock_or_refuse(fd, path, then)  # an app opening from now on finds the restore holding it
         yield
     finally:
         if fd is not None:
             os.close(fd)  # the lock file is never a database: closing it drops no SQLite lock
 
 
-def _lock_or_refuse(fd: int, path: Path) -> None:
+def _lock_or_refuse(fd: int, path: Path, then: str) -> None:
     import fcntl
 
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         raise DatabaseRefused(
-            f"the tracker is open on {path}; close it (ctrl+q), then restore. Nothing was changed"
+            f"the tracker is open on {path}; close it (ctrl+q), then {then}. Nothing was changed"
         ) from None
 
 
@@ -89,7 +90,7 @@ def _lock_file(path: Path, *, create: bool) -> int | None:
         return None
 
 
-def refuse_if_connected(path: Path) -> None:
+def refuse_if_connected(path: Path, *, then: str = "restore") -> None:
     """Raise DatabaseRefused when another process has a connection to the diary at `path`.
 
     In write-ahead-log mode every SQLite connection holds a shared lock on one byte of the
@@ -112,7 +113,7 @@ def refuse_if_connected(path: Path) -> None:
     kind, _whence, _start, _length, pid = struct.unpack_from(_FLOCK, answer)
     if kind != fcntl.F_UNLCK:
         raise DatabaseRefused(
-            f"another program (process {pid}) has {path} open; close it, then restore. Nothing was changed"
+            f"another program (process {pid}) has {path} open; close it, then {then}. Nothing was changed"
         )
 
 
