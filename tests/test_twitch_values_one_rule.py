@@ -42,3 +42,14 @@ def test_an_imported_twitch_of_no_duration_is_refused_as_typed_one_is(cli, db_pa
     assert done.code == 2 and done.err.count("\n") == 1 and "duration" in done.err, done.err
     assert select_rows(db_path, "SELECT count(*) FROM episode") == [(0,)]
     assert cli("log", "twitch", "--duration", "0").code == 2
+
+
+def test_a_daily_file_saying_none_on_a_day_with_one_twitch_says_so_in_the_singular(cli, db_path, tmp_path) -> None:
+    assert cli("log", "twitch", "--at", "2026-11-20T09:00").code == 0
+    daily = tmp_path / "daily.csv"
+    header = cli("export", "csv").out.splitlines()[0]
+    daily.write_text(f"{header}\n2026-11-20,1,0,,,,,,,,,,\n", encoding="utf-8")
+
+    done = cli("import", "csv", str(daily))
+
+    assert done.code == 2 and "0 means no twitches, but 1 twitch is logged that day" in done.err, done.err

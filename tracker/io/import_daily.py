@@ -276,7 +276,7 @@ def _refuse_count(row: DailyRow, after: int) -> None:
             f"episodes file together with the daily file (`tracker import csv {where} episodes.csv`)"
         )
     elif row.episodes == 0:
-        allowed = f"0 means no twitches, but {after} are logged that day"
+        allowed = f"0 means no twitches, but {plural(after, 'twitch')} {'is' if after == 1 else 'are'} logged that day"
     else:
         allowed = f"the day's twitches after the import, {after} (stored plus the episodes files')"
     raise InputError(f"{row.where}: episodes on {row.date.isoformat()}", row.episodes, allowed)
