@@ -164,3 +164,22 @@ def test_the_built_in_factors_a_new_diary_gets_are_the_ones_the_code_describes(e
     assert [
         (f.name, f.column, f.kind, f.unit, f.min_value, f.max_value, f.daily_rule) for f in stored
     ] == described
+
+
+def test_an_upgrade_held_up_by_another_writer_says_it_is_busy_and_leaves_the_file(tmp_path) -> None:
+    from tracker.errors import failure_line
+
+    path = tmp_path / "old.db"
+    command.upgrade(alembic_config(path), "0006")
+    before = path.read_bytes()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program in the middle of a write
+    try:
+        with pytest.raises(Exception) as raised:
+            db.open_database(path, wait_s=0.5)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    line, _code = failure_line(raised.value)
+    assert "busy" in line and "nothing was changed" in line and "cannot open it" not in line, line
+    assert path.read_bytes() == before and db.list_backups(path) == []

@@ -161,7 +161,7 @@ def open_database(
         )
     if not state.exists:
         _create_private_file(path)
-    upgrade_database(path, state=state)
+    upgrade_database(path, state=state, wait_s=wait_s, on_wait=on_wait)
     if state.revision is None:
         none_today(path)  # a new diary: nothing before this write to back up
     return make_engine(path, wait_s=wait_s, on_wait=on_wait)
@@ -237,8 +237,16 @@ def migrations_dir() -> Path:
     return package.parent / "migrations"
 
 
-def upgrade_database(path: Path, revision: str = "head", *, state: FileState | None = None) -> None:
-    """Back up, then run the migrations in one transaction.
+def upgrade_database(
+    path: Path,
+    revision: str = "head",
+    *,
+    state: FileState | None = None,
+    wait_s: float | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> None:
+    """Back up, then run the migrations in one transaction, waiting for another writer as the
+    write that asked for the upgrade would (`wait_s`, `on_wait`: make_engine).
 
     A failure leaves the file byte for byte as it was: the journal mode is switched only once
     the upgrade is committed, and the backup taken for the attempt is removed (it would be an
@@ -250,13 +258,15 @@ def upgrade_database(path: Path, revision: str = "head", *, state: FileState | N
     try:
         # A new file has nothing to keep: it goes to WAL at once, so a kill during its first
         # migration leaves only an uncommitted log, never a rollback journal to recover.
-        _migrate(path, revision, wal=state.revision is None)
+        _migrate(path, revision, wal=state.revision is None, wait_s=wait_s, on_wait=on_wait)
     except BaseException as exc:
         if backup is not None:
             remove_copies([backup])
         if not isinstance(exc, Exception) or isinstance(exc, TrackerError):
             raise
         cause = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        if "database is locked" in cause:
+            raise  # another writer held on past the wait: said as any busy write is, the file untouched
         raise UpgradeFailed(
             f"could not upgrade {path} from schema {state.revision or 'none'} to {SCHEMA_HEAD}: {cause}. "
             "The file was left exactly as it was; this version of tracker cannot open it until that is fixed"
@@ -264,13 +274,15 @@ def upgrade_database(path: Path, revision: str = "head", *, state: FileState | N
     make_private(path)
 
 
-def _migrate(path: Path, revision: str, *, wal: bool) -> None:
+def _migrate(
+    path: Path, revision: str, *, wal: bool, wait_s: float | None, on_wait: Callable[[], None] | None
+) -> None:
     from alembic import command  # deferred: ~150 ms, only when a migration is due
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
-    engine = make_engine(path, wal=wal, pool=False, daily_backup=False)
+    engine = make_engine(path, wal=wal, pool=False, daily_backup=False, wait_s=wait_s, on_wait=on_wait)
     try:
         with engine.connect() as conn:
             # Batch migrations copy and drop tables; foreign keys are checked at the end instead.
