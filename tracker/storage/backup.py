@@ -9,6 +9,7 @@ later one and is never counted among the BACKUPS_KEPT.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import glob
 import os
@@ -76,8 +77,14 @@ def backup_database(
         image = _checked_image(path, state)
     if named_here:
         _record(dest)  # before the copy: a copy killed part-way leaves only a name with no file
-    with private_atomic_file(dest, replace=False, field="DEST", backup=True) as handle:
-        handle.write(image)
+    try:
+        with private_atomic_file(dest, replace=False, field="DEST", backup=True) as handle:
+            handle.write(image)
+    except BaseException:
+        if named_here:  # the name goes with the copy that was never written (a full disk, say)
+            with contextlib.suppress(OSError):
+                remove_copies([dest])
+        raise
     if encrypted:
         copy_key_file(path, dest)  # the copy opens with the passphrase wherever it goes
     if rotate:
