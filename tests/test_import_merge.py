@@ -138,7 +138,7 @@ def test_episodes_zero_is_a_no_twitches_check_in_and_an_empty_count_is_not_answe
 
 @pytest.mark.parametrize(
     "cell,message",
-    [("0", "0 means no twitches, but 1 are logged"), ("3", "after the import, 1")],
+    [("0", "0 means no twitches, but 1 twitch is logged"), ("3", "after the import, 1")],
 )
 def test_a_count_that_disagrees_with_the_logged_twitches_is_refused(cli, tmp_path, db_path, cell, message) -> None:
     cli("log", "twitch", "--at", "2026-11-20T08:00")
