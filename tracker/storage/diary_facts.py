@@ -27,16 +27,27 @@ def onset(*, session: Session) -> dt.date | None:
 def set_onset(*, session: Session, day: dt.date | None, today: dt.date | None = None) -> dt.date | None:
     """Store (or, with None, forget) the onset date; returns what is stored now. A date after
     today, or before 1900, is refused (InputError)."""
+    from tracker.storage import journal  # the onset given or changed is undone as any entry is
+
     row = session.get(DiarySetting, ONSET)
     if day is None:
         if row is not None:
+            change = journal.removed(session, DiarySetting.__tablename__, [ONSET])
             session.delete(row)
+            session.flush()
+            journal.record(session, done="cleared the onset date", undo="onset date given again", changes=[change])
         return None
     day = validate.calendar_day("onset", day, today or local_now().date())
     if row is None:
-        row = DiarySetting(key=ONSET, value=day.isoformat())
+        row, change = DiarySetting(key=ONSET, value=day.isoformat()), journal.added(DiarySetting.__tablename__, [ONSET])
+        done, undo = f"gave the onset date {day.isoformat()}", "onset date removed"
+    else:
+        change = journal.changed(session, DiarySetting.__tablename__, [ONSET])
+        done, undo = f"changed the onset date to {day.isoformat()}", f"onset date back to {row.value}"
     row.value, row.updated_at = day.isoformat(), utc_now()
     session.add(row)
+    session.flush()
+    journal.record(session, done=done, undo=undo, changes=[change])
     return day
 
 
@@ -55,9 +66,19 @@ def answer_checklist(*, session: Session, day: dt.date, no: Iterable[str], today
             raise InputError("no", kind, "all, or one of " + ", ".join(asked))
         if kind in logged:
             raise InputError("no", kind, f"a sign not logged as a red flag on {day.isoformat()}")
+    from tracker.storage import journal  # answers are undone as any entry is
+
     stored = {row.kind for row in session.exec(select(RedFlagNo).where(RedFlagNo.date == day))}
-    for kind in wanted - stored:
-        session.add(RedFlagNo(date=day, kind=kind))
+    new = [RedFlagNo(date=day, kind=kind) for kind in sorted(wanted - stored)]
+    session.add_all(new)
+    session.flush()
+    if new:
+        journal.record(
+            session,
+            done=f"answered no on {day.isoformat()} ({len(new)} red-flag questions)",
+            undo=f"removed the 'no' answers of {day.isoformat()}",
+            changes=[journal.added(RedFlagNo.__tablename__, [row.id for row in new])],
+        )
     return [kind for kind in asked if kind in wanted]
 
 

@@ -41,7 +41,19 @@ from tracker.storage.journal_words import (
     to_json,
     twitch_words,
 )
-from tracker.storage.models import Day, Episode, Factor, FactorEntry, Intervention, Preset, RedFlag, metadata, utc_now
+from tracker.storage.models import (
+    Day,
+    DiarySetting,
+    Episode,
+    Factor,
+    FactorEntry,
+    Intervention,
+    Preset,
+    RedFlag,
+    RedFlagNo,
+    metadata,
+    utc_now,
+)
 
 Database = Session | Connection
 
@@ -49,7 +61,8 @@ ACTIONS: Table = metadata.tables["action"]
 TABLES: dict[str, Table] = {
     name: metadata.tables[name]
     for name in (
-        str(model.__tablename__) for model in (Episode, FactorEntry, RedFlag, Intervention, Day, Factor, Preset)
+        str(model.__tablename__)
+        for model in (Episode, FactorEntry, RedFlag, Intervention, Day, Factor, Preset, RedFlagNo, DiarySetting)
     )
 }
 ID_KINDS = {"episode": ids.EPISODE, "factor_entry": ids.FACTOR_ENTRY, "red_flag": ids.RED_FLAG,
@@ -243,7 +256,8 @@ def _reverse(db: Database, change: Change) -> None:
 
 
 def _key(table: Table) -> Column[Any]:
-    return table.c.date if table.name == "day" else table.c.id
+    [key] = table.primary_key.columns  # a day's date, a setting's name, every other row's id
+    return key
 
 
 def _label(table: str, values: dict[str, Any]) -> str:
