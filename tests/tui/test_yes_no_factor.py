@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.helpers.tui import rows
+from tests.helpers.tui import on, rows
 from tests.tui.conftest import TODAY, screen_text, settle
 from tracker.cli import main
 from tracker.storage import store
@@ -23,8 +23,40 @@ async def test_y_and_n_answer_a_yes_no_factor_and_the_day_reads_yes_and_no(app, 
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
+        assert rows(app, "SELECT value FROM factor_entry") == []  # chosen and shown, not yet written
+        assert "Enter writes: alcohol yes" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
         assert rows(app, "SELECT value FROM factor_entry") == [(1.0,)]
+        assert not on(app, "NumberForm") and not on(app, "FactorEditForm")  # Enter saved, it opened nothing else
+        told = [n.message for n in app._notifications]
+        assert any("alcohol yes" in message for message in told) and not any("alcohol 1" in m for m in told), told
         assert "alcohol yes" in screen_text(app)
+
+
+async def _open_alcohol(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("f")
+    await settle(pilot)
+    picker = app.screen.query_one("OptionList")
+    picker.highlighted = next(i for i in range(picker.option_count) if picker.get_option_at_index(i).id == "alcohol")
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_the_same_key_again_saves_and_the_other_key_changes_the_answer(app, seed) -> None:
+    seed(lambda s: store.add_factor(session=s, factor_in=FactorCreate(name="alcohol", kind=FactorKind.YES_NO)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open_alcohol(app, pilot)
+        await pilot.press("y", "n")
+        await settle(pilot)
+        assert "Enter writes: alcohol no" in screen_text(app)
+        assert rows(app, "SELECT value FROM factor_entry") == []
+        await pilot.press("n")
+        await settle(pilot)
+        told = [n.message for n in app._notifications]
+    assert rows(app, "SELECT value FROM factor_entry") == [(0.0,)]
+    assert any("alcohol no" in message for message in told), told
 
 
 def test_list_says_yes_for_a_yes_no_factor(tmp_path, capsys) -> None:
