@@ -6,7 +6,7 @@ from tests.helpers.tui import on, rows
 from tests.tui.conftest import TODAY, screen_text, settle
 from tracker.cli import main
 from tracker.storage import store
-from tracker.storage.models import FactorCreate, FactorKind
+from tracker.storage.models import FactorCreate, FactorEntryCreate, FactorKind
 
 
 async def test_y_and_n_answer_a_yes_no_factor_and_the_day_reads_yes_and_no(app, seed) -> None:
@@ -67,3 +67,19 @@ def test_list_says_yes_for_a_yes_no_factor(tmp_path, capsys) -> None:
     assert main(["--db", db, "list", "--from", str(TODAY)]) == 0
     out = capsys.readouterr().out
     assert "alcohol yes" in out and "alcohol 1" not in out
+
+
+async def test_editing_a_yes_no_entry_shows_yes_not_1(app, seed) -> None:
+    def logged(s) -> None:  # type: ignore[no-untyped-def]
+        store.add_factor(session=s, factor_in=FactorCreate(name="alcohol", kind=FactorKind.YES_NO))
+        store.add_factor_entry(session=s, entry_in=FactorEntryCreate(factor="alcohol", value=1, date=TODAY))
+
+    seed(logged)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("DataTable")
+        table.move_cursor(row=next(i for i in range(table.row_count) if "alcohol" in str(table.get_row_at(i))))
+        await pilot.press("e")
+        await settle(pilot)
+        assert on(app, "NumberForm"), screen_text(app)
+        assert "Enter writes: alcohol yes" in screen_text(app) and "alcohol 1" not in screen_text(app)

@@ -44,6 +44,8 @@ def preview_words(factor: Factor, read: Callable[[str], Amount], typed: str) -> 
         amount = read(typed)
     except ValueError:
         return ""
+    if factor.kind == FactorKind.YES_NO and amount.value in (0, 1):  # "alcohol yes", as the day reads it
+        return f"Enter writes: {factor.name} {amount_words(amount.value, '', factor.kind)}"
     return f"Enter writes: {amount.words(factor.name, factor.unit)}"
 
 
@@ -113,10 +115,8 @@ class NumberForm(Dialog[float]):
 
     def _show_preview(self, typed: str) -> None:
         if self.answer is not None:
-            words = f"Enter writes: {self.factor.name} {amount_words(self.answer, '', self.factor.kind)}"
-        else:
-            words = preview_words(self.factor, self._read, typed)
-        self.query_one("#preview", Static).update(words)
+            typed = str(self.answer)
+        self.query_one("#preview", Static).update(preview_words(self.factor, self._read, typed))
 
     def _read(self, typed: str) -> Amount:
         return read_amount(typed, field=self.factor.name, unit=self.factor.unit)
