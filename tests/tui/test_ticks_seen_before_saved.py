@@ -96,3 +96,15 @@ def test_the_advice_for_one_sign_is_the_command_lines(tmp_path, kind) -> None:
     from tracker.core.vocabulary import red_flag_advice
 
     assert red_flag_advice([kind]) == [cli_advice(tmp_path, kind)]
+
+
+@pytest.mark.usefixtures("frozen")
+def test_insights_grade_a_logged_sign_as_the_command_line_does(cli) -> None:
+    import json
+
+    from tracker.tui.screens.insights import red_flags_text
+
+    logged = cli("log", "redflag", "speech")
+    assert logged.code == 0
+    advice = logged.out.strip().splitlines()[-1]
+    assert advice in red_flags_text(json.loads(cli("analyze", "--json").out)["red_flags"])
