@@ -16,7 +16,7 @@ ENTER = ("enter", "\r")
     [
         (("1", "0"), ["numbness"]),  # 10 is question 10, not question 1
         (("1", "3"), ["new-medicine"]),
-        (("1",), ["spreading"]),  # 1 then Enter: question 1
+        (("1", ENTER), ["spreading"]),  # 1 then Enter ticks question 1 (shown); the next Enter saves it
         (("1", "space"), ["spreading"]),
         (("1", "5"), ["spreading", "swallowing"]),  # no question 15: 1 and 5
         (("2", "1", "1"), ["weakness", "in-sleep"]),
@@ -38,5 +38,5 @@ async def test_a_waiting_one_says_what_the_next_key_makes_it(app) -> None:
         await settle(pilot)
         await pilot.press("r", "1")
         await settle(pilot)
-        assert "then 0–3 makes it 10–13" in screen_text(app)
+        assert "1: 1 or 10–13? Enter ticks 1" in screen_text(app)
         assert "1–13" in screen_text(app)

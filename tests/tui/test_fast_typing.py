@@ -31,7 +31,7 @@ async def test_pickers_and_checklist_keep_key_order(app) -> None:
         await settle(pilot)
         burst(app, "x", "7")
         await settle(pilot)
-        burst(app, "r", "3", "1", ENTER)  # 1 then 3 would be question 13
+        burst(app, "r", "3", "1", ENTER, ENTER)  # 1 then 3 would be 13; the first Enter ticks the waiting 1
         await settle(pilot)
         values = rows(app, "SELECT f.name, e.value FROM factor_entry e JOIN factor f ON f.id = e.factor_id")
         assert sorted(values) == [("caffeine", 47.0), ("stress", 7.0)]

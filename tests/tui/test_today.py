@@ -188,7 +188,8 @@ async def test_a_red_flag_shows_the_alert_and_is_saved(app, engine):
         await settle(pilot)
         assert isinstance(app.screen, RedFlagAlert)
         advice = " ".join(str(w.render()) for w in app.screen.query("Static"))
-        assert "See a doctor promptly" in advice and "emergency services" in advice
+        # weakness cannot wait: the graded line `tracker log redflag weakness` prints, not a general "see a doctor"
+        assert "call emergency services today" in advice and "cannot tell you what is causing them" in advice
         await pilot.press("enter")
         assert isinstance(app.screen, TodayScreen)
     with session_scope(engine, write=False) as session:

@@ -6,6 +6,7 @@ not import SQLModel.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -75,6 +76,20 @@ TODAY_ADVICE = (
     "Sudden drooping or weakness on one side, slurred speech or trouble swallowing: call emergency services today."
 )
 APPOINTMENT_ADVICE = "The other signs: book an appointment with a doctor."
+
+
+def red_flag_advice(kinds: Iterable[str]) -> list[str]:
+    """The graded advice for the signs in `kinds`, one line per grade, most urgent first: the
+    emergency line when any of them cannot wait, then the appointment line for the rest ("This
+    sign" for one sign on its own, as `tracker log redflag` says it). Empty for no signs."""
+    signs = set(kinds)
+    urgent = any(kind in TODAY_RED_FLAGS for kind in signs)
+    others = [kind for kind in signs if kind not in TODAY_RED_FLAGS]
+    lines = [TODAY_ADVICE] if urgent else []
+    if others:
+        alone = "This sign" if len(others) == 1 else "These signs"
+        lines.append(APPOINTMENT_ADVICE if urgent else APPOINTMENT_ADVICE.replace("The other signs", alone))
+    return lines
 
 
 @dataclass(frozen=True)

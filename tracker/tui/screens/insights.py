@@ -18,7 +18,8 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
-from tracker.analysis.text import range_coverage
+from tracker.analysis.text import LOGGED, range_coverage
+from tracker.core.vocabulary import red_flag_advice
 from tracker.report.wording import estimate_line, persistence_lines, red_flag_parts, trigger_lines
 from tracker.tui.messages import AnalysisReady, ReadFailed
 from tracker.tui.screen_keys import screen_keys
@@ -108,6 +109,9 @@ def red_flags_text(flags: list[dict[str, Any]]) -> str:
         when, name, source, note = red_flag_parts(flag)  # the words every reader uses
         said = f": {escape(note)}" if note else ""
         lines.append(f"[$error]•[/] {when}  [b]{escape(name)}[/b] ({source}){said}")
+    # What to do about the signs logged, graded as `tracker log redflag` and the checklist say it
+    # (suggested ones are patterns, not signs the person reported, so they get no advice).
+    lines += [escape(line) for line in red_flag_advice(f["kind"] for f in flags if f["source"] == LOGGED)]
     return "\n".join(lines)
 
 

@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from tracker.core.amounts import Amount, read_amount
-from tracker.core.formatting import format_number
+from tracker.core.formatting import amount_words, format_number
 from tracker.core.vocabulary import FactorKind
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 
@@ -44,6 +44,8 @@ def preview_words(factor: Factor, read: Callable[[str], Amount], typed: str) -> 
         amount = read(typed)
     except ValueError:
         return ""
+    if factor.kind == FactorKind.YES_NO and amount.value in (0, 1):  # "alcohol yes", as the day reads it
+        return f"Enter writes: {factor.name} {amount_words(amount.value, '', factor.kind)}"
     return f"Enter writes: {amount.words(factor.name, factor.unit)}"
 
 
@@ -77,10 +79,11 @@ class NumberForm(Dialog[float]):
         self.value = value if isinstance(value, str) else format_number(value)
         self.heading = heading or f"[b]{factor.name}[/b] ({allowed_range(factor)})"
         self.again = again
+        self.answer: int | None = None  # a yes-no factor's y (1) or n (0), chosen and not yet saved
         if again:
             # Priority: the box holds letters (units), so the key would otherwise be swallowed.
             self._bindings.bind(again, f"again('{again}')", show=False, priority=True)
-        if factor.kind == FactorKind.YES_NO:  # y or n answers it
+        if factor.kind == FactorKind.YES_NO:  # y or n chooses the answer; Enter or the same key saves it
             self._bindings.bind("y", "answer(1)", show=False, priority=True)
             self._bindings.bind("n", "answer(0)", show=False, priority=True)
 
@@ -96,6 +99,9 @@ class NumberForm(Dialog[float]):
             yield field_error("value")
             yield Static("", id="preview", classes="form-hint", markup=False)
             again = f" (or [b]{self.again}[/b] again)" if self.again else ""
+            if self.factor.kind == FactorKind.YES_NO:
+                again = " (or the same key again)"
+                yield Static("[b]y[/b] yes  [b]n[/b] no", classes="form-hint")
             yield Static(f"[b]Enter[/b] save{again}   [b]Esc[/b] cancel", classes="form-hint")
 
     def on_mount(self) -> None:
@@ -103,9 +109,13 @@ class NumberForm(Dialog[float]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.clear_refusal("value", changed=True)
+        if event.value:  # a number typed replaces a y / n chosen before it
+            self.answer = None
         self._show_preview(event.value)
 
     def _show_preview(self, typed: str) -> None:
+        if self.answer is not None:
+            typed = str(self.answer)
         self.query_one("#preview", Static).update(preview_words(self.factor, self._read, typed))
 
     def _read(self, typed: str) -> Amount:
@@ -128,10 +138,14 @@ class NumberForm(Dialog[float]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.save_typed(event.value)  # the text as Enter was pressed
+        self.action_save(event.value)  # the text as Enter was pressed
 
-    def action_save(self) -> None:
-        self.save_typed(self.query_one("#value", Input).value)
+    def action_save(self, typed: str | None = None) -> None:
+        """Save the y / n chosen, else what the box holds (`typed`: as Enter was pressed)."""
+        if self.answer is not None:
+            self.dismiss(float(self.answer))
+            return
+        self.save_typed(self.query_one("#value", Input).value if typed is None else typed)
 
     def save_typed(self, typed: str) -> None:
         """Save `typed` (what the box holds as Enter is pressed), or say under it why not."""
@@ -143,5 +157,11 @@ class NumberForm(Dialog[float]):
             self.dismiss(amount.value)
 
     def action_answer(self, value: int) -> None:
-        self.dismiss(float(value))
+        """y or n: chosen and shown as what Enter will write; the same key again saves it, so
+        no key writes before the person has seen what it writes."""
+        if self.answer == value:
+            self.action_save()
+            return
+        self.answer = value
+        self._show_preview(self.query_one("#value", Input).value)
 

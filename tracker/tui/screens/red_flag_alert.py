@@ -9,14 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from tracker.core.vocabulary import red_flag_advice
 from tracker.tui.screens.dialog import Dialog
+from tracker.tui.screens.red_flags import QUESTIONS
 
-ADVICE = (
-    "[b]See a doctor promptly[/b] about what you ticked. These signs are worth checking "
-    "in person; this app cannot tell you what is causing them.\n\n"
-    "[b]Call emergency services now[/b] if one side of the face suddenly droops together "
-    "with weakness in an arm or slurred speech."
-)
+NOT_A_DIAGNOSIS = "These signs are worth checking in person; this app cannot tell you what is causing them."
 
 
 class RedFlagAlert(Dialog[None]):
@@ -25,16 +22,19 @@ class RedFlagAlert(Dialog[None]):
         Binding("escape", "close", "Close"),
     ]
 
-    def __init__(self, ticked: list[str], *, when: str = "today") -> None:
+    def __init__(self, kinds: list[str], *, when: str = "today") -> None:
+        """`kinds`: the signs saved (RedFlagKind values); the advice is graded by them."""
         super().__init__()
-        self.ticked = ticked
+        self.kinds = kinds
         self.when = when  # the day they were saved to: "today", "yesterday", "on Thu 26 Nov"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="red-flag-alert"):
             yield Static("⚠  RED FLAG", id="alert-title")
-            yield Static("You noted: " + "; ".join(self.ticked) + ".")
-            yield Static(ADVICE, id="alert-advice")
+            labels = dict(QUESTIONS)
+            yield Static("You noted: " + "; ".join(labels[kind] for kind in self.kinds) + ".", markup=False)
+            # The same graded words as `tracker log redflag` and the checklist that led here.
+            yield Static("\n\n".join([*red_flag_advice(self.kinds), NOT_A_DIAGNOSIS]), id="alert-advice", markup=False)
             yield Static(f"Saved to your log for {self.when.removeprefix('on ')}.   Enter close", classes="form-hint")
 
     def action_close(self) -> None:

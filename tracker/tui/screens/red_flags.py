@@ -12,6 +12,7 @@ from textual.strip import Strip
 from textual.widgets import Checkbox, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from tracker.core.vocabulary import red_flag_advice
 from tracker.tui.screens.dialog import Dialog
 
 # RedFlagKind values as plain strings: tracker.storage.models would load the database stack before
@@ -86,11 +87,25 @@ class RedFlagChecklist(Dialog[list[str]]):
                 id="checklist",
             )  # fmt: skip
             yield Static("", id="typed", classes="form-hint", markup=False)
+            # The advice for what is ticked, as soon as it is ticked: the same graded words as
+            # `tracker log redflag`, so an emergency sign is not left for the saving to say.
+            yield Static("", id="advice", markup=False)
             yield Static(f"1–{len(QUESTIONS)} or ↑↓ space tick   Enter save   Esc cancel", classes="form-hint")
+
+    def on_mount(self) -> None:
+        self._show_advice()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        self._show_advice()
+
+    def _show_advice(self) -> None:
+        ticked = self.query_one("#checklist", SelectionList).selected
+        self.query_one("#advice", Static).update("\n".join(red_flag_advice(ticked)))
 
     def action_digit(self, digit: int) -> None:
         """Tick the question with the number typed; `1` waits, since 10-13 start with it. A
-        rule that reads the keys, not how fast they come: `10` is 10 however it is typed."""
+        rule that reads the keys, not how fast they come: `10` is 10 however it is typed. The
+        line under the list says what a waiting `1` will become."""
         if self.typed_one:
             self._show_typed(False)
             if 10 + digit <= len(QUESTIONS):
@@ -105,7 +120,7 @@ class RedFlagChecklist(Dialog[list[str]]):
     def _show_typed(self, one: bool) -> None:
         self.typed_one = one
         last = len(QUESTIONS) - 10
-        line = f"1 — then 0–{last} makes it 10–1{last}; space, Enter or another number ticks 1" if one else ""
+        line = f"1: 1 or 10–1{last}? Enter ticks 1" if one else ""
         self.query_one("#typed", Static).update(line)
 
     def _tick_typed_one(self) -> None:
@@ -123,8 +138,12 @@ class RedFlagChecklist(Dialog[list[str]]):
         return ticked != set(self.ticked) | set(self.logged)
 
     def action_tick(self, index: int) -> None:  # not action_toggle: Textual's own toggles an attribute
+        checklist = self.query_one("#checklist", SelectionList)
         if QUESTIONS[index][0] not in self.logged:  # logged already: deleted from the day, not here
-            self.query_one("#checklist", SelectionList).toggle(QUESTIONS[index][0])
+            checklist.toggle(QUESTIONS[index][0])
+        # The row typed comes into view with the cursor on it: a tick made below the visible
+        # rows (13 on a short terminal) would otherwise look like nothing happened.
+        checklist.highlighted = index
 
     def action_toggle_highlighted(self) -> None:
         if self.typed_one:  # "1 space": the space ends the number
@@ -135,7 +154,11 @@ class RedFlagChecklist(Dialog[list[str]]):
             checklist.toggle(checklist.get_option_at_index(checklist.highlighted).value)
 
     def action_save(self) -> None:
-        """Dismisses with the signs newly ticked (those logged already are not logged twice)."""
-        self._tick_typed_one()
+        """Dismisses with the signs newly ticked (those logged already are not logged twice).
+        With a `1` waiting, Enter ticks question 1 and stays: nothing is saved that was not
+        shown ticked first."""
+        if self.typed_one:
+            self._tick_typed_one()
+            return
         self.dismiss([kind for kind in self.query_one("#checklist", SelectionList).selected if kind not in self.logged])
 

@@ -168,12 +168,10 @@ class EntryKeys(TodayParts):
             self.write(answered_no, keep=lambda problem: self._red_flag_form(day, problem))
             return
         from tracker.tui.screens.red_flag_alert import RedFlagAlert
-        from tracker.tui.screens.red_flags import QUESTIONS
 
         # The advice comes first, while the write happens behind it.
-        labels = dict(QUESTIONS)
         when = which_day(day, today=self.diary.today())
-        self.app.push_screen(RedFlagAlert([labels[kind] for kind in kinds], when=when))
+        self.app.push_screen(RedFlagAlert(kinds, when=when))
         self.write(
             lambda: RedFlagsSaved(
                 day,

@@ -55,7 +55,7 @@ class FactorLogging(TodayParts):
 
         def job() -> EntrySaved:
             entry = self.diary.add_factor_entry(entry_in)
-            text = f"{factor.name} {amount_words(entry.value, factor.unit)} added"
+            text = f"{factor.name} {amount_words(entry.value, factor.unit, factor.kind)} added"
             return EntrySaved(entry.local_date, text, row=format_id(FACTOR_ENTRY, entry.id or 0))
 
         self.write(job, keep=again)
