@@ -337,9 +337,9 @@ def _redflag(context: Context) -> int:
     from tracker.core.formatting import red_flag_words
 
     print(f"logged {label}: red flag, {red_flag_words(flag.kind)}, on {flag.date.isoformat()}")
-    from tracker.core.vocabulary import APPOINTMENT_ADVICE, TODAY_ADVICE, TODAY_RED_FLAGS
+    from tracker.core.vocabulary import red_flag_advice
 
-    print(TODAY_ADVICE if flag.kind in TODAY_RED_FLAGS else APPOINTMENT_ADVICE.replace("The other signs", "This sign"))
+    print(*red_flag_advice([str(flag.kind)]), sep="\n")  # the app's checklist says the same
     return 0
 
 
