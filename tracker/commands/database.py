@@ -298,7 +298,7 @@ def _not_in_use(path: Path, then: str) -> None:
     from tracker.storage.in_use import kept_from_use
 
     with kept_from_use(path, then=then):
-        pass
+        return  # taking the lock is the check: let go at once, taken again for the swap
 
 
 def new_passphrase(context: Context) -> int:

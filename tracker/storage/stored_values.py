@@ -9,6 +9,7 @@ command stops, nothing written. Read with the standard library only, on a read-o
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -182,13 +183,11 @@ def _remember(path: Path, state: FileState) -> None:
     kept = [earlier for earlier in verdicts.get(_key(path), []) if earlier != state]
     verdicts[_key(path)] = [*kept[-(KEPT_STATES - 1) :], state]
     target = _verdicts_path()
-    try:
+    with contextlib.suppress(OSError):  # unwritable: the next read scans again, nothing else is lost
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f"{target.name}.{os.getpid()}")
         partial.write_text(json.dumps(verdicts), encoding="utf-8")
         os.replace(partial, target)  # whole or not at all, whoever reads it at the same time
-    except OSError:
-        pass
 
 
 def _quoted(column: str) -> str:
