@@ -80,17 +80,26 @@ def take_daily_backup(path: Path, taken: dt.datetime) -> Path | None:
         written = backup_database(path, folder, taken=taken)
         thin_backups(path, folder)
     except Exception as exc:  # whatever stopped the copy is told, never raised: no one is waiting
-        from tracker.errors import failure_line
-
-        why = (
-            f"{exc.strerror.lower()} in {folder}" if isinstance(exc, OSError) and exc.strerror else failure_line(exc)[0]
-        )
-        with contextlib.suppress(Exception):  # a full disk may refuse even the note
-            write_private(failure_note(path), f"{taken:%a %d %b}: {why}".encode())
+        note_failure(path, taken, exc, folder)
         return None
-    with contextlib.suppress(FileNotFoundError):
-        failure_note(path).unlink()  # an older failure, made good
+    clear_failure(path)
     return written
+
+
+def note_failure(path: Path, taken: dt.datetime, exc: Exception, folder: Path | None = None) -> None:
+    """Leave the note the next write says once: why the copy of `path` taken at `taken` failed."""
+    from tracker.errors import failure_line
+
+    where = f" in {folder}" if folder is not None else ""
+    why = f"{exc.strerror.lower()}{where}" if isinstance(exc, OSError) and exc.strerror else failure_line(exc)[0]
+    with contextlib.suppress(Exception):  # a full disk may refuse even the note
+        write_private(failure_note(path), f"{taken:%a %d %b}: {why}".encode())
+
+
+def clear_failure(path: Path) -> None:
+    """Remove the note of an older failure: today's copy made it good."""
+    with contextlib.suppress(FileNotFoundError):
+        failure_note(path).unlink()
 
 
 def failure_note(path: Path) -> Path:

@@ -11,7 +11,6 @@ be lost from the copy kept.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 import os
@@ -25,12 +24,20 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import URL, Engine
 
-from tracker.core.files import ensure_private_dir, write_private
+from tracker.core.files import ensure_private_dir
 from tracker.errors import InputError
 from tracker.paths import BACKUPS_ENV_VAR, BACKUPS_OFF, server_backups_dir
 from tracker.storage.backup import KEPT_KINDS, backup_name, backup_time, list_backups
 from tracker.storage.copy import replace_rows, snapshot_to_file
-from tracker.storage.daily_backup import _local_day, failure_note, none_today, notices, thin_backups
+from tracker.storage.daily_backup import (
+    _local_day,
+    clear_failure,
+    failure_note,
+    none_today,
+    note_failure,
+    notices,
+    thin_backups,
+)
 from tracker.storage.postgres import without_password
 
 if TYPE_CHECKING:
@@ -134,13 +141,9 @@ def take_server_backup(value: str, taken: dt.datetime) -> Path | None:
             engine.dispose()
         thin_backups(stand_in, stand_in.parent)
     except Exception as exc:  # whatever stopped the copy is told at the next write, never raised: no one is waiting
-        from tracker.errors import failure_line
-
-        with contextlib.suppress(Exception):  # a full disk may refuse even the note
-            write_private(failure_note(stand_in), f"{taken:%a %d %b}: {failure_line(exc)[0]}".encode())
+        note_failure(stand_in, taken, exc)
         return None
-    with contextlib.suppress(FileNotFoundError):
-        failure_note(stand_in).unlink()  # an older failure, made good
+    clear_failure(stand_in)
     return written
 
 
