@@ -209,7 +209,7 @@ def test_a_newer_revision_is_left_to_the_store(template: Path, tmp_path: Path) -
     shutil.copy(template, db)
     conn = sqlite3.connect(db)
     conn.execute("ALTER TABLE factor_entry ADD COLUMN origin TEXT")
-    conn.execute("UPDATE alembic_version SET version_num = '0007'")
+    conn.execute("UPDATE alembic_version SET version_num = '0009'")
     conn.commit()
     conn.close()
     before = rows(db)

@@ -230,6 +230,36 @@ class DiarySetting(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=utc_now)
 
 
+class EpisodeSite(SQLModel, table=True):
+    """A further place one episode involved (eyelid and mouth together on one side): the episode's
+    own `location`/`side` is the first site, these are the others, in the order the person gave them."""
+
+    __tablename__ = "episode_site"
+    __table_args__ = (
+        UniqueConstraint("episode_id", "location", "side", name="uq_episode_site_episode_id"),
+        NEVER_REUSE_IDS,
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    episode_id: int = Field(foreign_key="episode.id", index=True)
+    location: str
+    side: str
+
+
+class Medication(SQLModel, table=True):
+    """A medicine the person takes or took: a clinician weighs new drugs (corticosteroids,
+    stimulants, some inhalers) against the onset. No stop date means still taken; no start
+    date means the person did not say when it began."""
+
+    __table_args__ = NEVER_REUSE_IDS
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    dose: str = Field(default="", description="as the person writes it: 20 mg daily")
+    started: dt.date | None = None
+    stopped: dt.date | None = None
+    note: str = ""
+    created_at: dt.datetime = Field(default_factory=utc_now)
+
+
 class InterventionBase(SQLModel):
     name: str = Field(index=True)
     start_date: dt.date
