@@ -30,9 +30,7 @@ def upgrade() -> None:
         sa.Column("episode_id", sa.Integer(), nullable=False),
         sa.Column("location", sa.String(), nullable=False),
         sa.Column("side", sa.String(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["episode_id"], ["episode.id"], name=op.f("fk_episode_site_episode_id_episode")
-        ),
+        sa.ForeignKeyConstraint(["episode_id"], ["episode.id"], name=op.f("fk_episode_site_episode_id_episode")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_episode_site")),
         sa.UniqueConstraint("episode_id", "location", "side", name="uq_episode_site_episode_id"),
         sqlite_autoincrement=True,
