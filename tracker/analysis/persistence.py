@@ -7,6 +7,9 @@ is a sequence of active days no more than `gap_tolerance_days + 1` calendar days
 (so at most 3 days without an episode in between, logged or not); its length is
 last - first + 1. The current run is the one whose last active day is at most
 `gap_tolerance_days` before the as-of date.
+
+The onset the person gives (`tracker onset`) stands beside the runs, never in them: it dates
+the start as remembered, while the runs and the status count only days with a twitch logged.
 """
 
 from __future__ import annotations
@@ -96,10 +99,20 @@ class Persistence:
     recurrent_months: int
     recurrent_twitches: int  # a month counts towards "recurrent" with at least this many twitches
     months_with_episodes: tuple[str, ...]  # "YYYY-MM", in order
+    as_of: dt.date | None = None
+    onset: dt.date | None = None  # as the person gave it; None: not given
+    first_logged: dt.date | None = None  # the first day with a twitch logged, up to as_of
+    recent_days: int = 0  # the window counted: the last threshold_days, or fewer since the first entry
+    recent_active: int = 0  # days with a twitch logged in that window
 
     def to_json(self) -> dict[str, Any]:
         """The "persistence" section of `analyze --json`."""
         return {
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "onset": self.onset.isoformat() if self.onset else None,
+            "first_logged": self.first_logged.isoformat() if self.first_logged else None,
+            "recent_days": self.recent_days,
+            "recent_active": self.recent_active,
             "status": self.status,
             "current_run": self.current_run.as_dict() if self.current_run else None,
             "longest_run": self.longest_run.as_dict() if self.longest_run else None,
@@ -118,9 +131,11 @@ def persistence(
     *,
     as_of: dt.date,
     config: PersistenceConfig | None = None,
+    onset: dt.date | None = None,
 ) -> Persistence:
     """Status, current and longest run, recurrence, from the dates with episodes (see
-    Persistence). Episodes after as_of are ignored."""
+    Persistence), and the `onset` the person gave beside them: the status counts only the days
+    logged, so a remembered start never lengthens a run. Episodes after as_of are ignored."""
     config = config or PersistenceConfig()
     dates = [date for date in episode_dates if date <= as_of]  # one per twitch
     active = set(dates)
@@ -134,6 +149,11 @@ def persistence(
     twitches = Counter(f"{date.year:04d}-{date.month:02d}" for date in dates)
     # A single twitch in a month does not make it a month of twitching: "recurrent" needs more.
     recurring = [month for month in months if twitches[month] >= RECURRENT_TWITCHES]
+    first = min(active) if active else None
+    # "of the last 28 days" only as far back as the diary goes: days before the first entry
+    # were not logged, and are not counted as days without a twitch.
+    recent = min(config.threshold_days, (as_of - first).days + 1) if first else 0
+    recent_active = sum(1 for date in active if (as_of - date).days < recent)
     return Persistence(
         status=_status(current, config),
         current_run=current,
@@ -145,6 +165,11 @@ def persistence(
         recurrent_months=config.recurrent_months,
         recurrent_twitches=RECURRENT_TWITCHES,
         months_with_episodes=months,
+        as_of=as_of,
+        onset=onset if onset is None or onset <= as_of else None,
+        first_logged=first,
+        recent_days=recent,
+        recent_active=recent_active,
     )
 
 

@@ -52,6 +52,7 @@ def analyze(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     config: AnalysisConfig | None = None,
+    onset: dt.date | None = None,
 ) -> dict[str, Any]:
     """The whole report as a JSON-serialisable dict (see the README for its keys).
 
@@ -82,7 +83,7 @@ def analyze(
             "unanswered_days": tracked_days - answered_days,
         },
         "persistence": persistence(
-            (episode.local_date for episode in episodes), as_of=as_of, config=config.persistence
+            (episode.local_date for episode in episodes), as_of=as_of, config=config.persistence, onset=onset
         ).to_json(),
         "red_flags": [
             flag.to_json()

@@ -188,14 +188,24 @@ class Context:
             raise InputError("--to", end.isoformat(), f"a date on or after --from ({start.isoformat()})")
         return start, end
 
-    def history(self, *, as_of: dt.date | None = None, say_adjusted: bool = True) -> History:
+    def history(
+        self, *, as_of: dt.date | None = None, say_adjusted: bool = True, from_tracking_start: bool = False
+    ) -> History:
         """The history for --from/--to (and `as_of`), held to the diary's span; what was adjusted is
-        said on stderr unless the caller shows it itself."""
+        said on stderr unless the caller shows it itself. `from_tracking_start`: without --from,
+        from the start of the current stretch of tracking (what a report is read for)."""
         from tracker.storage.history import load_history
 
         start, end = self.date_range()
         with self.session(write=False) as session:
-            history = load_history(session=session, as_of=as_of, date_from=start, date_to=end, today=self.now().date())
+            history = load_history(
+                session=session,
+                as_of=as_of,
+                date_from=start,
+                date_to=end,
+                today=self.now().date(),
+                from_tracking_start=from_tracking_start,
+            )
         if say_adjusted:
             for adjusted in history.adjusted:
                 self.say(adjusted.words())

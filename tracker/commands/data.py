@@ -197,7 +197,7 @@ def export_visit(context: Context) -> int:
         raise InputError("DIR", str(folder), f"a folder; it is {describe_kind(folder.stat().st_mode)}")
     if not folder.exists() and not folder.parent.is_dir():
         raise InputError("DIR", str(folder), f"a folder in one that exists; {folder.parent} does not exist")
-    history = context.history()
+    history = context.history(from_tracking_start=True)
     engine = context.engine(read_only=True)
     for path in write_visit_packet(history, folder, engine=engine, today=context.now().date()):
         print(f"wrote {path}")

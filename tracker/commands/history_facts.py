@@ -54,7 +54,8 @@ def onset_command(context: Context) -> int:
 
 
 def checklist_command(context: Context) -> int:
-    from tracker.core.formatting import red_flag_words, report_date
+    from tracker.core.formatting import report_date
+    from tracker.core.vocabulary import checklist_no_words
     from tracker.core.when import parse_date
     from tracker.storage import diary_facts
 
@@ -62,6 +63,5 @@ def checklist_command(context: Context) -> int:
     day = parse_date(context.args.date, today=today)
     with context.session() as session:
         kinds = diary_facts.answer_checklist(session=session, day=day, no=context.args.no, today=today)
-    said = ", ".join(red_flag_words(kind) for kind in kinds) or "nothing new"
-    print(f"asked on {report_date(day)}: no {said}")
+    print(f"asked {report_date(day)}: {checklist_no_words(kinds) or 'nothing new answered no'}")
     return 0

@@ -82,7 +82,7 @@ def run_chart(context: Context) -> int:
     output_target(path)  # a folder, device or missing folder is refused before the work
     if context.args.sites and (context.args.factor or context.args.weeks != "12"):
         raise InputError("--sites", "with --weeks or --factor", "--sites alone: it draws the whole diary, no factors")
-    history = context.history()
+    history = context.history(from_tracking_start=bool(context.args.sites))
     if context.args.sites:
         draw_site_chart(history, path)
         print(f"wrote {path}")
@@ -103,7 +103,7 @@ def run_report(context: Context) -> int:
     if path.suffix.lower() != ".pdf":
         raise InputError("-o", str(path), "a file ending in .pdf")
     output_target(path)  # a folder, device or missing folder is refused before the work
-    history = context.history()
+    history = context.history(from_tracking_start=True)
     write_visit_report(history, path, today=context.now().date())
     print(f"wrote {path}")
     context.say_plaintext(str(path))

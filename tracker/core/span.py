@@ -9,6 +9,7 @@ says so; a range with no day of the diary in it is refused. Standard library onl
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -90,3 +91,44 @@ def bound_dates(
         adjusted.append(Adjusted("--from", date_from, first, before))
         date_from = first
     return Bounded(date_from, date_to, as_of, tuple(adjusted))
+
+
+# More than a season with nothing logged ends a stretch of tracking: an old import (a few
+# Daylio days years ago) or an abandoned first try is not the history a report is read for.
+TRACKING_GAP_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What was logged before the current stretch of tracking, in one line's worth."""
+
+    first: dt.date
+    last: dt.date
+    days: int  # days with anything logged
+
+    def words(self, dates: Any = dt.date.isoformat) -> str:
+        """ "Earlier entries, not in this report: 33 days logged from 30 May 2020 to 28 Sep 2021,
+        then nothing for 5 years (`tracker report --from 2020-05-30` includes them)." """
+        return (
+            f"Earlier entries, not in this report: {self.days} day{'s' * (self.days != 1)} logged from "
+            f"{dates(self.first)} to {dates(self.last)}, then a gap (`tracker report --from "
+            f"{self.first.isoformat()}` includes them)."
+        )
+
+
+def tracking_start(logged_days: list[dt.date], *, gap_days: int = TRACKING_GAP_DAYS) -> dt.date | None:
+    """The first day of the latest stretch of tracking in `logged_days` (sorted): after the last
+    gap of more than `gap_days` days with nothing logged. None when nothing is logged."""
+    if not logged_days:
+        return None
+    start = logged_days[0]
+    for before, day in itertools.pairwise(logged_days):
+        if (day - before).days > gap_days:
+            start = day
+    return start
+
+
+def earlier_than(logged_days: list[dt.date], start: dt.date) -> Earlier | None:
+    """The days logged before `start` (sorted input), or None when there are none."""
+    before = [day for day in logged_days if day < start]
+    return Earlier(before[0], before[-1], len(before)) if before else None

@@ -68,6 +68,52 @@ class RedFlagKind(StrEnum):
 # Every question the red-flag checklist asks; "other" is a free note, never a question answered no.
 CHECKLIST_KINDS = tuple(kind for kind in RedFlagKind if kind is not RedFlagKind.OTHER)
 
+# Each checklist question answered "no", as a phrase that reads whole after "asked 3 Mar:"
+# ("no trouble speaking", never "no speech" or "no in sleep").
+CHECKLIST_NO_WORDS = {
+    RedFlagKind.SPREADING: "not spreading to other parts of the face",
+    RedFlagKind.WEAKNESS: "no weakness of the face",
+    RedFlagKind.DROOPING: "no drooping of the face, mouth or eyelid",
+    RedFlagKind.SPEECH: "no trouble speaking",
+    RedFlagKind.SWALLOWING: "no trouble swallowing",
+    RedFlagKind.EYE_CLOSURE: "the eye not forced shut",
+    RedFlagKind.MOVEMENT_TRIGGERED: "not set off by chewing or other movements",
+    RedFlagKind.BODY_SPREAD: "no twitching elsewhere in the body",
+    RedFlagKind.WASTING: "no muscle wasting",
+    RedFlagKind.NUMBNESS: "no numbness or tingling",
+    RedFlagKind.IN_SLEEP: "not seen while asleep",
+    RedFlagKind.BELLS_PALSY: "no ear pain, loud-sound sensitivity or eye that will not close",
+    RedFlagKind.NEW_MEDICINE: "no new medicine before it began",
+}
+
+
+# Each sign as a reader names it, where the kind's own word is not a phrase ("speech").
+SIGN_WORDS = {
+    RedFlagKind.SPREADING: "spreading in the face",
+    RedFlagKind.SPEECH: "trouble speaking",
+    RedFlagKind.SWALLOWING: "trouble swallowing",
+    RedFlagKind.EYE_CLOSURE: "eye forced shut",
+    RedFlagKind.MOVEMENT_TRIGGERED: "set off by chewing or movement",
+    RedFlagKind.BODY_SPREAD: "twitching elsewhere in the body",
+    RedFlagKind.WASTING: "muscle wasting",
+    RedFlagKind.NUMBNESS: "numbness or tingling",
+    RedFlagKind.IN_SLEEP: "twitching while asleep",
+    RedFlagKind.BELLS_PALSY: "signs of Bell's palsy",
+    RedFlagKind.NEW_MEDICINE: "a new medicine",
+}
+
+
+def sign_words(kind: str) -> str:
+    """A red-flag kind as a reader names it: "in-sleep" -> "twitching while asleep"."""
+    known = kind in RedFlagKind.__members__.values()
+    return SIGN_WORDS.get(RedFlagKind(kind), str(kind).replace("-", " ")) if known else str(kind).replace("-", " ")
+
+
+def checklist_no_words(kinds: Iterable[str]) -> str:
+    """The signs answered "no", as one clause: "no trouble speaking; not seen while asleep"."""
+    return "; ".join(CHECKLIST_NO_WORDS.get(RedFlagKind(kind), f"no {kind}") for kind in kinds)
+
+
 # Signs that cannot wait for an appointment: sudden one-sided drooping or weakness, slurred
 # speech, trouble swallowing (a possible stroke): call emergency services the same day. Every
 # other red flag is a reason to book an appointment.

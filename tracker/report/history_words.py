@@ -16,8 +16,8 @@ from typing import Protocol
 
 from tracker.analysis.persistence import EpisodeLike, RedFlagLike
 from tracker.core.daily import DailyRow
-from tracker.core.formatting import days, duration_words, place_words, plural, red_flag_words, report_date
-from tracker.core.vocabulary import CHECKLIST_KINDS
+from tracker.core.formatting import days, duration_words, place_words, plural, report_date
+from tracker.core.vocabulary import CHECKLIST_KINDS, checklist_no_words, sign_words
 from tracker.storage.models import split_tags
 
 NEAR_DAYS = 14  # sites twitching within two weeks of each other are one stretch (as the red flags read it)
@@ -65,6 +65,43 @@ def history_lines(
         *relief_lines(relief),
         *site_lines(episodes, date_to, derived=False),
     ]
+
+
+def history_summary(
+    rows: Sequence[DailyRow],
+    episodes: Sequence[TimedEpisode],
+    date_to: dt.date,
+    *,
+    relief: Sequence[tuple[str, int | None]] = (),
+    same_minute: tuple[int, int] = (0, 0),
+) -> list[str]:
+    """The same history as `history_lines` in fewer, denser paragraphs, for a page without the
+    room for every line: each part joined into one, and each site and side on one line with its
+    first and last dates and counts. Nothing is left out."""
+    found = sites(episodes, date_to)
+    parts = [
+        course_of_sites(found, date_to),
+        course_lines(rows, date_to),
+        [*burden_lines(rows), *same_minute_lines(*same_minute), *relief_lines(relief)],
+    ]
+    lines = [" ".join(part) for part in parts if part]
+    if found:
+        each = "; ".join(
+            f"{site.label} {_dates(site.first, site.last)} ({site.twitches} on {days(site.days)}"
+            + (f", median burst {duration_words(round(statistics.median(site.durations)))})" if site.durations else ")")
+            for site in found
+        )
+        lines.append(f"Each site and side, first to last logged (twitches on days): {each}.")
+    return lines
+
+
+def _dates(first: dt.date, last: dt.date) -> str:
+    """ "5 Jun–6 Sep 2026", "3 Nov 2026", "4 Dec 2025–6 Jan 2026": a site's span, short."""
+    if first == last:
+        return report_date(first)
+    if first.year == last.year:
+        return f"{report_date(first, year=False)}–{report_date(last)}"
+    return f"{report_date(first)}–{report_date(last)}"
 
 
 def same_minute_lines(moments: int, extra: int) -> list[str]:
@@ -248,8 +285,8 @@ def _direction(rows: Sequence[DailyRow], date_to: dt.date) -> str:
 
 
 def checklist_lines(noes: dict[str, dt.date], red_flags: Sequence[RedFlagLike], date_to: dt.date) -> list[str]:
-    """The red-flag questions as last answered up to `date_to`: "Asked on 3 Mar 2026: no
-    weakness, no drooping." per day, then the questions never answered ("Not asked: ...").
+    """The red-flag questions as last answered up to `date_to`: "Asked 3 Mar 2026: no
+    weakness of the face; no trouble speaking." per day, then the questions never answered ("Not asked: ...").
     A sign whose latest answer is a logged red flag is left to the red-flag list."""
     latest_yes: dict[str, dt.date] = {}
     for flag in red_flags:
@@ -263,12 +300,9 @@ def checklist_lines(noes: dict[str, dt.date], red_flags: Sequence[RedFlagLike], 
             denied[no].append(kind)
         elif yes is None:
             never.append(kind)
-    lines = [
-        f"Asked on {report_date(day)}: " + ", ".join(f"no {red_flag_words(kind)}" for kind in kinds) + "."
-        for day, kinds in sorted(denied.items())
-    ]
+    lines = [f"Asked {report_date(day)}: {checklist_no_words(kinds)}." for day, kinds in sorted(denied.items())]
     if never and not denied and not latest_yes:
         return ["Red-flag checklist not asked: no answer is stored, so every sign is unknown, not absent."]
     if never:
-        lines.append("Not asked: " + ", ".join(red_flag_words(kind) for kind in never) + ".")
+        lines.append("Not asked: " + "; ".join(sign_words(kind) for kind in never) + ".")
     return lines

@@ -34,6 +34,7 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
         as_of=as_of,
         date_from=history.start,
         date_to=history.end,
+        onset=history.onset,
     )
     result["range"]["clamped"] = [adjusted.as_dict() for adjusted in history.adjusted]
     for entry in result["triggers"]:
@@ -86,9 +87,10 @@ def site_picture_of(history: History) -> SitePicture:
     """Where and when, across the whole range of `history`: the numbers behind the site chart."""
     from tracker.report.site_chart import site_picture
 
-    return site_picture(
-        history.episodes, history.rows, chart_marks(history).red_flags, date_from=history.start, date_to=history.end
-    )
+    # The history's own span: a short period's report still shows the site history it belongs to.
+    rows = history.diary_rows or history.rows
+    start = min(history.start, rows[0].date) if rows else history.start
+    return site_picture(history.episodes, rows, chart_marks(history).red_flags, date_from=start, date_to=history.end)
 
 
 def draw_site_chart(history: History, path: Path) -> Path:
@@ -104,14 +106,16 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
     from tracker.analysis.frame import daily_frame
 
     return {
-        "frame": daily_frame(history.rows, [factor.column for factor in history.factors]),
+        # The whole diary up to the period's end: the period's days are cut from it for the summary
+        # and the day table, while the history and the weekly chart see the days before it too.
+        "frame": daily_frame(history.diary_rows or history.rows, [factor.column for factor in history.factors]),
         "analysis": analysis_of(history, history.end),
         "episodes": history.episodes,
         "interventions": history.interventions,
         "red_flags": history.red_flags,
         "marks": chart_marks(history),
         "sites": site_picture_of(history),
-        "daily_rows": [row for row in history.rows if history.start <= row.date <= history.end],
+        "daily_rows": history.diary_rows or history.rows,
         "factors_units": history.units,
         "factor_names": history.names,
         "date_from": history.start,
@@ -123,6 +127,7 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
         "checklist_no": history.checklist_no,
         "relief": history.relief,
         "same_minute": history.same_minute,
+        "earlier": history.earlier,
     }
 
 

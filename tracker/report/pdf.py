@@ -14,7 +14,7 @@ pulls in matplotlib.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -26,13 +26,14 @@ from tracker.core.vocabulary import APPOINTMENT_ADVICE, TODAY_ADVICE
 from tracker.report import charts
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
 from tracker.report.glyphs import drawable
-from tracker.report.history_words import SCALES, checklist_lines, history_lines
+from tracker.report.history_words import SCALES, checklist_lines, history_lines, history_summary
 from tracker.report.pdf_notes import notes_by_day, notes_pages
 from tracker.report.pdf_table import table_pages
 from tracker.report.pdf_words import (  # re-exported: the report's wording, for callers and tests
     DISCLAIMER,
     MAX_FLAG_LINES,
     daily_table,
+    earlier_flags_line,
     flag_marks,
     intervention_lines,
     red_flag_lines,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 
     from tracker.analysis.periods import Period
     from tracker.core.daily import DailyRow
+    from tracker.core.span import Earlier
     from tracker.report.chart_plan import ChartPlan
     from tracker.report.site_chart import SitePicture
     from tracker.storage.models import Episode, Intervention, RedFlag
@@ -109,16 +111,22 @@ def report_pages(
     checklist_no: dict[str, dt.date] | None = None,
     relief: Sequence[tuple[str, int | None]] = (),
     same_minute: tuple[int, int] = (0, 0),
+    earlier: Earlier | None = None,
 ) -> list[Figure]:
     """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
     the last four weeks day by day (more tables when the factors do not fit one), the notes."""
     import matplotlib  # deferred: ~150 ms
     import pandas as pd
 
+    # The diary up to the period's end is the history (its first entry, the course, each site, the
+    # weekly chart); the period's own days are the summary's counts, the day table and the notes.
+    diary = frame.loc[: pd.Timestamp(date_to)]
     frame = frame.loc[pd.Timestamp(date_from) : pd.Timestamp(date_to)]
     # What the checklist was last answered before the window counts too: a "no" stays a "no".
     checklist = checklist_lines(checklist_no or {}, red_flags, date_to)
-    episodes = [e for e in episodes if date_from <= e.local_date <= date_to]
+    diary_episodes = [e for e in episodes if e.local_date <= date_to]
+    episodes = [e for e in diary_episodes if date_from <= e.local_date]
+    earlier_flags = [flag for flag in red_flags if flag.date < date_from]
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
     span = (date_to - date_from).days + 1
@@ -127,15 +135,19 @@ def report_pages(
         first = _Page()
         first.text("Facial twitching: visit summary", size=16, weight="bold")
         first.text(f"{coverage}. Prepared {report_date(generated_on)}.", color="#333333")
+        if earlier is not None:  # an old import or a first try before a long gap: a line, not a stretched chart
+            first.text(earlier.words(report_date), color="#333333")
         first.space(0.12)
         # Only what the person logged goes under "logged"; what the entries suggest has its own box.
         suggested = _newest(red_flag_lines(red_flags, analysis, source=SUGGESTED), MAX_FLAG_LINES // 2, "suggestions")
-        logged = red_flag_lines(red_flags, analysis, source=LOGGED)
+        logged = red_flag_lines(red_flags, analysis, source=LOGGED, today=generated_on)
         logged = _newest(logged, MAX_FLAG_LINES - len(suggested), "red flags")
+        before = earlier_flags_line(earlier_flags, date_from, in_period=bool(logged))
         if logged:
-            first.boxed("Red flags logged", [f"{TODAY_ADVICE} {APPOINTMENT_ADVICE}", *logged], color=charts.VERMILLION)
+            advice = f"{TODAY_ADVICE} {APPOINTMENT_ADVICE}"
+            first.boxed("Red flags logged", [advice, *logged, *before], color=charts.VERMILLION)
         else:
-            first.text("No red flags logged.", weight="bold")
+            first.text(before[0] if before else "No red flags logged.", weight="bold")
         if suggested:
             first.space(0.1)
             # Three lines hold a suggested pattern's whole sentence (its date, its rule and "worth
@@ -147,23 +159,30 @@ def report_pages(
         if checklist:
             first.space(0.08)  # clear of the box's frame above
         for line in checklist:
-            first.text(line, max_lines=3)
+            first.text(line, max_lines=5)  # every question answered, whole: a "no" cut off reads as not asked
         first.space(0.1)
         first.heading("Summary")
-        for line in summary_lines(frame, analysis, episodes, date_to=date_to, onset=onset):
+        for line in summary_lines(frame, analysis, diary_episodes, date_to=date_to, onset=onset):
             first.bullet(line)
-        first.heading("Possible triggers")
+        # A period shorter than the history: the model and the before/after saw only its days.
+        only = "" if not daily_rows or daily_rows[0].date >= date_from else f", {_period_words(date_from, date_to)}"
+        first.heading(f"Possible triggers{only}")
         for line in association_lines(analysis):
             first.bullet(line)
-        first.heading("Interventions and supplements")
+        first.heading(f"Interventions and supplements{only}")
         for line in intervention_lines(interventions, analysis, frame, factors_units, factor_names) or ["None."]:
             first.bullet(line, whole="`tracker intervention list` and `analyze` have it all")
         if sites is not None:
             _draw_sites(first, sites)
-        first.heading("History, by site and over time")
-        _history(first, history_lines(daily_rows, episodes, date_to, relief=relief, same_minute=same_minute))
+        first.heading(_history_heading(daily_rows, diary_episodes, date_to))
+        said = {"relief": relief, "same_minute": same_minute}
+        left = _history(
+            first,
+            history_lines(daily_rows, diary_episodes, date_to, **said),
+            history_summary(daily_rows, diary_episodes, date_to, **said),
+        )
 
-        chart = _Chart(frame, marks, factors[:FACTOR_PANELS], factors_units, factor_names, date_to)
+        chart = _Chart(diary, marks, factors[:FACTOR_PANELS], factors_units, factor_names, date_to)
         # The chart takes what page 1 has left; long red-flag or trigger lists push it to page 2,
         # whose table then packs its lines closer to leave the chart its room.
         on_first = chart.fits(first.room())
@@ -180,7 +199,7 @@ def report_pages(
             date_from=date_from,
         )
         reserve = 0.0 if on_first else chart.min_height()
-        tables = table_pages(_Page, header, rows, coverage=coverage, last=date_to, reserve=reserve)
+        tables = table_pages(_continued(left), header, rows, coverage=coverage, last=date_to, reserve=reserve)
         second = tables[0]
         if not on_first and chart.fits(second.room()):
             chart.draw(second)
@@ -288,18 +307,60 @@ def _draw_sites(page: _Page, picture: SitePicture) -> None:
     page.y = draw_sites(page.fig, picture, left=MARGIN, top=page.y - 0.02, width=A4[0] - 2 * MARGIN)
 
 
-def _history(page: _Page, lines: Sequence[str]) -> None:
-    """The history's bullets while they fit above the footer (the triggers and interventions
-    are above them, never cut for them); what does not fit is said, with where to read it."""
-    width = A4[0] - 2 * MARGIN - 0.15
-    for number, line in enumerate(lines):
-        # This line, then room for the line saying what is left out, and the page's own margin.
-        needed = (len(wrap(line, width=width, size=BODY)) + 3) * line_height(BODY)
-        if number < len(lines) - 1 and page.room() < needed:
-            page.text(f"… {len(lines) - number} more lines: no room here; `tracker chart --sites` and episodes.csv "
-                      "have them.", color="#333333")  # fmt: skip
-            return
+def _period_words(date_from: dt.date, date_to: dt.date) -> str:
+    """ "judged on this period only (20 Nov to 28 Nov 2026)": said where a section saw only the period's days."""
+    return f"judged on this period only ({report_date(date_from)} to {report_date(date_to)})"
+
+
+def _history_heading(rows: Sequence[DailyRow], episodes: Sequence[Episode], date_to: dt.date) -> str:
+    """The history's heading says what it covers: the whole diary, which a short period's report
+    would otherwise be taken to be."""
+    days = [row.date for row in rows] + [episode.local_date for episode in episodes]
+    if not days:
+        return "History, by site and over time"
+    return f"History, by site and over time: the whole diary, {report_date(min(days))} to {report_date(date_to)}"
+
+
+def _history(page: _Page, lines: Sequence[str], summary: Sequence[str]) -> list[str]:
+    """The history's bullets (the triggers and interventions are above them, never cut for
+    them): every line when they fit above the footer, else `summary`, the same history in fewer
+    lines. What still does not fit is returned, to go on at the top of the next page; a line
+    says so. Never a history left out."""
+    if _bullets_height(lines) <= page.room() - 2 * line_height(BODY):
+        chosen: Sequence[str] = lines
+    else:
+        chosen = summary
+    for number, line in enumerate(chosen):
+        # This line, then room for the line saying where the rest goes, and the page's own margin.
+        needed = _bullets_height([line]) + 3 * line_height(BODY)
+        if page.room() < needed:
+            page.text("The history goes on at the top of page 2.", color="#333333")
+            return list(chosen[number:])
         page.bullet(line)
+    return []
+
+
+def _bullets_height(lines: Sequence[str]) -> float:
+    """Inches that `lines` take as bullets on a page."""
+    width = A4[0] - 2 * MARGIN - 0.15
+    return sum(len(wrap(line, width=width, size=BODY)) for line in lines) * line_height(BODY)
+
+
+def _continued(history: Sequence[str]) -> Callable[[], _Page]:
+    """A page maker whose first page begins with the rest of page 1's history, if any."""
+    made = []
+
+    def new_page() -> _Page:
+        page = _Page()
+        if history and not made:
+            page.heading("History, by site and over time (continued from page 1)")
+            for line in history:
+                page.bullet(line)
+            page.space(0.1)
+        made.append(page)
+        return page
+
+    return new_page
 
 
 def _heading_height() -> float:
@@ -357,9 +418,7 @@ class _Page:
         self.text(text, size=11, weight="bold")
         self.space(0.02)
 
-    def boxed(
-        self, title: str, lines: Sequence[str], *, color: str, face: str = "#FBE9E0", max_lines: int = 2
-    ) -> None:
+    def boxed(self, title: str, lines: Sequence[str], *, color: str, face: str = "#FBE9E0", max_lines: int = 2) -> None:
         from matplotlib.patches import Rectangle
 
         top = self.y + 0.05

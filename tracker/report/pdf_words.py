@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.formatting import coverage_words, place_words, red_flag_words, report_date, rounded
 from tracker.core.formatting import days as plural_days
-from tracker.core.vocabulary import TODAY_RED_FLAGS, Location
+from tracker.core.vocabulary import TODAY_RED_FLAGS, Location, sign_words
 from tracker.report.wording import persistence_lines, recurrent_words, run_marks, run_status_words
 
 if TYPE_CHECKING:
@@ -46,14 +46,23 @@ def summary_lines(
     first entry), days affected, the current run, locations and how they changed."""
     lines = []
     # The onset the person gives goes first and the first entry beside it: the two often differ
-    # by weeks (tracking starts after the worry does), and a clinician asks for the first.
+    # by weeks (tracking starts after the worry does), and a clinician asks for the first. Both
+    # as the persistence rule has them (tracker.analysis.persistence), when the analysis has them.
+    known = analysis.get("persistence") or {}
+    if "onset" in known:
+        onset = dt.date.fromisoformat(known["onset"]) if known["onset"] else None
+    onset = onset if onset and onset <= date_to else None  # given after the period: not known then
     began = f"Twitching began {report_date(onset)}, as the person recalls it; " if onset else "Twitching "
     if episodes:
+        # The diary's first entry, whatever the period: the period's own first day is not an onset.
         first = min(episode.local_date for episode in episodes)
         # Counted back from the period's end, and said so: "ago" would read as from the day it is read.
         since = (date_to - first).days
         when = f"{_before(since)} {report_date(date_to)}" if since else "the period's last day"
-        lines.append(f"{began}first logged on {report_date(first)}, {when}.")
+        if onset and first < onset:
+            lines.append(f"{began}the first twitch logged is earlier: {report_date(first)}, {when}.")
+        else:
+            lines.append(f"{began}first logged on {report_date(first)}, {when}.")
     else:
         lines.append(f"{began}no twitching logged." if onset else "No twitching logged.")
     lines.extend(_days_affected(frame, date_to))
@@ -61,20 +70,44 @@ def summary_lines(
     return lines
 
 
-def red_flag_lines(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source: str) -> list[str]:
+def earlier_flags_line(earlier: Sequence[RedFlag], date_from: dt.date, *, in_period: bool) -> list[str]:
+    """The red flags logged before the period, in one line, so a short period never reads as a
+    diary without any: "No red flags logged in this period; 2 logged earlier: speech (24 Nov
+    2026), spreading (3 Nov 2026)." Empty when none was logged before it."""
+    if not earlier:
+        return []
+    newest = sorted(earlier, key=lambda flag: flag.date, reverse=True)
+    named = ", ".join(f"{sign_words(flag.kind)} ({report_date(flag.date)})" for flag in newest[:4])
+    more = f" and {len(newest) - 4} more" if len(newest) > 4 else ""
+    count = f"{len(newest)} logged" if len(newest) > 1 else "1 logged"
+    if in_period:
+        return [f"Before this period ({report_date(date_from)} on), {count}: {named}{more}."]
+    return [f"No red flags logged in this period; {count} earlier: {named}{more}."]
+
+
+def red_flag_lines(
+    red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source: str, today: dt.date | None = None
+) -> list[str]:
     """The red flags from one source (LOGGED, or SUGGESTED by the entries) in date order, a day's
-    in the order logged: the order `list`, `analyze` and the CSV show them in."""
+    in the order logged: the order `list`, `analyze` and the CSV show them in. A sign that cannot
+    wait carries its advice, which is for now: beside an older date it says how long ago it was
+    logged (`today`: the day the report is made)."""
     return [
-        f"{report_date(day, weekday=True)}: {name} ({_with_note(flag_source, note)}){_graded(name)}"
+        f"{report_date(day, weekday=True)}: {name} ({_with_note(flag_source, note)}){_graded(name, day, today)}"
         for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), key=lambda flag: flag[0])
         if flag_source == source
     ]
 
 
-def _graded(name: str) -> str:
-    """After a flag that cannot wait: " [today: call emergency services if sudden]"."""
-    urgent = {red_flag_words(kind) for kind in TODAY_RED_FLAGS}
-    return " [today: call emergency services if sudden]" if name in urgent else ""
+def _graded(name: str, day: dt.date, today: dt.date | None) -> str:
+    """After a flag that cannot wait: " [today: call emergency services if sudden]" when logged
+    today; " [logged 6 days ago: if it is happening now, call emergency services]" when older."""
+    if name not in {red_flag_words(kind) for kind in TODAY_RED_FLAGS}:
+        return ""
+    ago = (today - day).days if today else 0
+    if ago <= 0:
+        return " [today: call emergency services if sudden]"
+    return f" [logged {plural_days(ago)} ago: if it is happening now, call emergency services]"
 
 
 def all_flags(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[tuple[dt.date, str, str, str]]:
@@ -104,8 +137,21 @@ def intervention_lines(
     factors_units: dict[str, str],
     names: dict[str, str],
 ) -> list[str]:
-    """Interventions with their dates and notes (doses), then supplements logged as factors."""
+    """Interventions with their dates and notes (doses), then supplements logged as factors; a
+    supplement that is also an intervention (magnesium started, and its doses logged) is one
+    line, not two."""
     verdicts = {str(item["name"]): item for item in analysis.get("interventions") or []}
+    doses: dict[str, str] = {}
+    for column, unit in factors_units.items():
+        # A factor dosed in mg, µg or IU is a supplement (magnesium, vitamin D); caffeine is not.
+        if column in frame.columns and unit in SUPPLEMENT_UNITS and column != "caffeine_mg":
+            logged = frame[column].dropna()
+            logged = logged[logged > 0]
+            if len(logged):
+                doses[names.get(column, column)] = (
+                    f"logged on {plural_days(len(logged))} of this period, {report_date(logged.index[0])} to "
+                    f"{report_date(logged.index[-1])}; typical dose {logged.median():g} {unit}/day"
+                )
     lines = []
     for item in sorted(interventions, key=lambda item: item.start_date):
         until = f"to {report_date(item.end_date)}" if item.end_date else "ongoing"
@@ -116,18 +162,9 @@ def intervention_lines(
         if verdict and verdict.get("summary"):
             summary = str(verdict["summary"])
             line += f". {summary[:1].upper()}{summary[1:]}"
-        lines.append(line)
-    for column, unit in factors_units.items():
-        # A factor dosed in mg, µg or IU is a supplement (magnesium, vitamin D); caffeine is not.
-        if column in frame.columns and unit in SUPPLEMENT_UNITS and column != "caffeine_mg":
-            logged = frame[column].dropna()
-            logged = logged[logged > 0]
-            if len(logged):
-                name = names.get(column, column).capitalize()
-                lines.append(
-                    f"{name} logged on {plural_days(len(logged))}, {report_date(logged.index[0])} to "
-                    f"{report_date(logged.index[-1])}; typical dose {logged.median():g} {unit}/day"
-                )
+        dose = doses.pop(item.name.lower(), None)
+        lines.append(f"{line.rstrip('.')}. Doses {dose}" if dose else line)
+    lines += [f"{name.capitalize()} {dose}" for name, dose in doses.items()]
     return lines
 
 
@@ -219,7 +256,7 @@ def _twitching_days(window: pd.DataFrame, days: int) -> str:
 def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
     """The persistence lines every reader shows (tracker.report.wording), with the run's status
     in words, the dates of the run's marks and the months twitched."""
-    status, *rest = persistence_lines(persistence, dates=report_date)
+    status, *rest = persistence_lines(persistence, dates=report_date, with_onset=False)  # the summary's first line
     words = run_status_words(persistence)
     lines = [f"Now: {status} ({words})." if words else f"Now: {status}."]
     marks = run_marks(persistence)

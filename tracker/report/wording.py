@@ -90,11 +90,17 @@ def run_status_words(result: dict[str, Any]) -> str | None:
     return RUN_WORDS[status].format(watch=result.get("watch_days", 14), threshold=result.get("threshold_days", 28))
 
 
-def persistence_lines(result: dict[str, Any], *, dates: Callable[[dt.date], str] = dt.date.isoformat) -> list[str]:
-    """How long it has lasted, for every reader: the status line, the current run, the longest
-    one when it is another, and whether it keeps coming back. `dates` writes the runs' dates
-    (the report's one form on paper; ISO, as typed in commands, on screen)."""
+def persistence_lines(
+    result: dict[str, Any], *, dates: Callable[[dt.date], str] = dt.date.isoformat, with_onset: bool = True
+) -> list[str]:
+    """How long it has lasted, for every reader: the status line, the onset given beside what
+    was logged (unless the reader puts it first, as the visit report does: `with_onset`), the
+    current run, the longest one when it is another, and whether it keeps coming back. `dates`
+    writes the dates (the report's one form on paper; ISO, as typed in commands, on screen)."""
     lines = [persistence_status_line(result)]
+    onset = onset_words(result, dates) if with_onset else None
+    if onset:
+        lines.append(onset)
     current, longest = result.get("current_run"), result.get("longest_run")
     if current:
         lines.append(f"Current run: {_run_words(current, dates)}")
@@ -103,6 +109,41 @@ def persistence_lines(result: dict[str, Any], *, dates: Callable[[dt.date], str]
     if result.get("recurrent"):
         lines.append(recurrent_words(result))
     return lines
+
+
+def onset_words(result: dict[str, Any], dates: Callable[[dt.date], str] = dt.date.isoformat) -> str | None:
+    """The start as the person dates it beside what was logged, each labelled, for every reader:
+    "Onset as given: 3 Oct 2026, 8 weeks before 28 Nov 2026; as logged: twitching on 19 of the
+    last 28 days." An onset after the first entry says the entry is earlier. None without an
+    onset (the status line and the runs already say what was logged)."""
+    onset, first = result.get("onset"), result.get("first_logged")
+    if not onset:
+        return None
+    given = dt.date.fromisoformat(onset)
+    line = f"Onset as given: {dates(given)}"
+    if result.get("as_of"):
+        as_of = dt.date.fromisoformat(result["as_of"])
+        line += f", {_span_words((as_of - given).days)} before {dates(as_of)}"
+    if not first:
+        return line + "; as logged: no twitch yet."
+    first_day = dt.date.fromisoformat(first)
+    window = int(result.get("recent_days") or 0)
+    last = "the last" if window == result.get("threshold_days") else "the"
+    logged = f"twitching on {result.get('recent_active', 0)} of {last} {days(window)}"
+    if window != result.get("threshold_days"):
+        logged += f" since the first entry ({dates(first_day)})"
+    if first_day < given:
+        return f"{line}; the first twitch logged, {dates(first_day)}, is earlier. As logged: {logged}."
+    return f"{line}; as logged: {logged}, the first on {dates(first_day)}."
+
+
+def _span_words(count: int) -> str:
+    """A span in the unit a person would use: days under 3 weeks, weeks under 6 months, then months."""
+    if count < 21:
+        return days(count)
+    if count < 183:
+        return plural(round(count / 7), "week")
+    return plural(round(count / 30.44), "month")
 
 
 def run_marks(result: dict[str, Any]) -> str | None:

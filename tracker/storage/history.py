@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import factor_words
-from tracker.core.span import Adjusted, bound_dates
+from tracker.core.span import Adjusted, Earlier, bound_dates, earlier_than, tracking_start
 from tracker.core.when import local_now
 from tracker.storage import diary_facts
 from tracker.storage.models import Factor, Intervention, RedFlag
@@ -18,6 +18,7 @@ from tracker.storage.queries import (
     NotedTwitch,
     daily_rows,
     episode_points_between,
+    logged_days,
     logged_range,
     noted_twitches_between,
     red_flags_between,
@@ -41,8 +42,12 @@ class History:
     noted_twitches: list[NotedTwitch] = field(default_factory=list)  # from `start` to `end`, for the report
     onset: dt.date | None = None  # the day the person says it began (tracker onset); None: not given
     checklist_no: dict[str, dt.date] = field(default_factory=dict)  # red-flag kind -> last day answered "no"
-    relief: list[tuple[str, int | None]] = field(default_factory=list)  # (tags, burst s) per twitch, start to end
+    relief: list[tuple[str, int | None]] = field(default_factory=list)  # (tags, burst s) per twitch, first entry to end
     same_minute: tuple[int, int] = (0, 0)  # twitches logged at several sites at one minute, and the extra entries
+    # Every day from the first logged one to `end`: the history a report gives whatever its
+    # period (the course by month, the last 14 days' direction). Empty: the same as `rows`.
+    diary_rows: list[DailyRow] = field(default_factory=list)
+    earlier: Earlier | None = None  # entries before the current stretch of tracking, left out of the history
 
     @property
     def units(self) -> dict[str, str]:
@@ -61,10 +66,14 @@ def load_history(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     today: dt.date | None = None,
+    from_tracking_start: bool = False,
 ) -> History:
-    """Daily rows from `date_from` (default: the first logged day) to `date_to` or `as_of`
-    (default: today), each held to the diary's span first (tracker.core.span): the History says
-    which were adjusted. Raises InputError when the dates leave no day of the diary.
+    """Daily rows from `date_from` (default: the first logged day; with `from_tracking_start`,
+    the first of the current stretch of tracking, tracker.core.span.tracking_start) to `date_to`
+    or `as_of` (default: today), each held to the diary's span first (tracker.core.span): the
+    History says which were adjusted. Its diary_rows, episodes and red flags reach back to the
+    stretch's start (or the period's, if earlier); what lies before is `earlier`. Raises
+    InputError when the dates leave no day of the diary.
     """
     today = today or local_now().date()
     logged = logged_range(session=session)
@@ -73,13 +82,16 @@ def load_history(
     # here; the default end is then its day, so it is not cut off the analysis.
     as_of = bounded.as_of or max(today, logged[1] if logged else today)
     end = min(bounded.date_to or as_of, as_of)
-    start = bounded.date_from or (logged[0] if logged else end)
+    days_logged = logged_days(session=session, end=end)
+    stretch = tracking_start(days_logged) or end
+    start = bounded.date_from or (stretch if from_tracking_start else logged[0] if logged else end)
     start = min(start, end)
-    first = logged[0] if logged else start
+    first = min(stretch, start)  # where the report's history begins
+    rows = daily_rows(session=session, start=start, end=end)
     return History(
         start=start,
         end=end,
-        rows=daily_rows(session=session, start=start, end=end),
+        rows=rows,
         episodes=episode_points_between(session=session, start=min(first, start), end=end),
         red_flags=red_flags_between(session=session, start=min(first, start), end=end),
         interventions=list_interventions(session=session),
@@ -89,6 +101,9 @@ def load_history(
         noted_twitches=noted_twitches_between(session=session, start=start, end=end),
         onset=diary_facts.onset(session=session),
         checklist_no=diary_facts.checklist_noes(session=session, end=end),
-        relief=relief_between(session=session, start=start, end=end),
-        same_minute=same_minute_sites(session=session, start=start, end=end),
+        # The report's history covers the whole diary, whatever the period: so do these.
+        relief=relief_between(session=session, start=min(first, start), end=end),
+        same_minute=same_minute_sites(session=session, start=min(first, start), end=end),
+        diary_rows=daily_rows(session=session, start=first, end=end) if first < start else rows,
+        earlier=earlier_than(days_logged, first),
     )

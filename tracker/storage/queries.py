@@ -125,6 +125,18 @@ def logged_range(*, session: Session) -> tuple[dt.date, dt.date] | None:
     return _as_date(first), _as_date(last)
 
 
+def logged_days(*, session: Session, end: dt.date) -> list[dt.date]:
+    """Every day up to `end` with anything logged, in order."""
+    dates = union_all(
+        select(col(Episode.local_date).label("d")),
+        select(col(FactorEntry.local_date).label("d")),
+        select(col(Day.date).label("d")),
+        select(col(RedFlag.date).label("d")),
+    ).subquery()
+    found = session.exec(sa_select(dates.c.d).where(dates.c.d <= end).distinct().order_by(dates.c.d)).all()
+    return [_as_date(day) for (day,) in found]
+
+
 def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyRow]:
     """One row per calendar day from start to end; untracked days have every value None.
 

@@ -105,7 +105,8 @@ class DiaryOutputs:
         from tracker.storage.history import load_history
 
         with self._session(write=False) as session:
-            return load_history(session=session, as_of=self.today())
+            # From the current stretch of tracking, as `tracker report` reads by default.
+            return load_history(session=session, as_of=self.today(), from_tracking_start=True)
 
 
 def _export_target(path: Path) -> Path:
