@@ -1,5 +1,5 @@
 """The red-flag checklist's "no" answers are kept with the day they were given, and page 1 reads
-them as a clinician wants them: "Asked on 20 Nov 2026: no weakness, ...", apart from the signs
+them as a clinician wants them: "Asked 20 Nov 2026: no weakness of the face; ...", apart from the signs
 never asked about ("Not asked: ..."), which are unknown, never absent."""
 
 from __future__ import annotations
@@ -24,10 +24,11 @@ def test_no_answers_are_shown_with_their_day_and_the_rest_as_not_asked(cli, froz
 
     answered = cli("checklist", "--no", "weakness", "drooping", "--date", "2026-11-20")
 
-    assert answered.code == 0 and answered.out == "asked on 20 Nov 2026: no weakness, drooping\n"
+    assert answered.code == 0
+    assert answered.out == "asked 20 Nov 2026: no weakness of the face; no drooping of the face, mouth or eyelid\n"
     page = _page_one(cli, tmp_path)
-    assert "Asked on 20 Nov 2026: no weakness, no drooping." in page
-    assert "Not asked: spreading, speech, swallowing, eye closure," in page
+    assert "Asked 20 Nov 2026: no weakness of the face; no drooping of the face, mouth or eyelid." in page
+    assert "Not asked: spreading in the face; trouble speaking; trouble swallowing; eye forced shut;" in page
     assert "Red-flag checklist not asked" not in page
 
 
@@ -38,8 +39,8 @@ def test_all_answers_no_to_every_sign_not_logged_that_day(cli, frozen, tmp_path)
     assert cli("checklist", "--no", "all", "--date", "2026-11-22").code == 0
 
     page = _page_one(cli, tmp_path)
-    assert "Asked on 22 Nov 2026: no weakness, no drooping, no speech, no swallowing," in page
-    assert "no spreading" not in page  # logged that day: a yes, in the red-flag box
+    assert "Asked 22 Nov 2026: no weakness of the face; no drooping of the face, mouth or eyelid; no trouble " in page
+    assert "not spreading" not in page  # logged that day: a yes, in the red-flag box
     assert "Not asked" not in page
 
 
@@ -56,7 +57,7 @@ def test_a_wrong_answer_is_refused_in_one_line_and_nothing_is_kept(cli, frozen, 
         assert refused.code == 2, args
         assert len(refused.err.strip().splitlines()) == 1 and "Traceback" not in refused.err
 
-    assert "Asked on" not in _page_one(cli, tmp_path)
+    assert "Asked " not in _page_one(cli, tmp_path)
 
 
 def test_saving_the_checklist_in_the_tracker_keeps_the_unticked_signs_as_no(db_path, frozen) -> None:  # type: ignore[no-untyped-def]
@@ -87,4 +88,4 @@ def test_a_later_logged_flag_outranks_an_earlier_no() -> None:
         {"weakness": dt.date(2026, 11, 20), "speech": dt.date(2026, 11, 20)}, [Flag()], dt.date(2026, 11, 30)
     )
 
-    assert lines[0] == "Asked on 20 Nov 2026: no speech."
+    assert lines[0] == "Asked 20 Nov 2026: no trouble speaking."

@@ -175,11 +175,10 @@ def report_pages(
         if sites is not None:
             _draw_sites(first, sites)
         first.heading(_history_heading(daily_rows, diary_episodes, date_to))
-        said = {"relief": relief, "same_minute": same_minute}
         left = _history(
             first,
-            history_lines(daily_rows, diary_episodes, date_to, **said),
-            history_summary(daily_rows, diary_episodes, date_to, **said),
+            history_lines(daily_rows, diary_episodes, date_to, relief=relief, same_minute=same_minute),
+            history_summary(daily_rows, diary_episodes, date_to, relief=relief, same_minute=same_minute),
         )
 
         chart = _Chart(diary, marks, factors[:FACTOR_PANELS], factors_units, factor_names, date_to)
@@ -348,7 +347,7 @@ def _bullets_height(lines: Sequence[str]) -> float:
 
 def _continued(history: Sequence[str]) -> Callable[[], _Page]:
     """A page maker whose first page begins with the rest of page 1's history, if any."""
-    made = []
+    made: list[_Page] = []
 
     def new_page() -> _Page:
         page = _Page()

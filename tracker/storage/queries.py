@@ -133,7 +133,7 @@ def logged_days(*, session: Session, end: dt.date) -> list[dt.date]:
         select(col(Day.date).label("d")),
         select(col(RedFlag.date).label("d")),
     ).subquery()
-    found = session.exec(sa_select(dates.c.d).where(dates.c.d <= end).distinct().order_by(dates.c.d)).all()
+    found = session.connection().execute(sa_select(dates.c.d).where(dates.c.d <= end).distinct().order_by(dates.c.d))
     return [_as_date(day) for (day,) in found]
 
 
