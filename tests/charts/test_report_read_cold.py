@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from tests.charts.test_layout import _assert_inside, _drawn_texts
 from tests.samples.conftest import SAMPLES
-from tracker.report.outputs import report_content, site_picture_of
+from tracker.report.outputs import chart_figure_of, report_content, site_picture_of
 from tracker.report.pdf import report_pages
 from tracker.storage.engine import open_database, session_scope
 from tracker.storage.history import load_history
@@ -152,3 +152,35 @@ def test_an_old_import_is_one_line_not_years_of_empty_report(cli, frozen, db_pat
     assert picture.starts[0] >= dt.date(2026, 9, 28) and len(picture.starts) <= 9  # weeks, not 2,000 days
     # Asked for, the earlier days are there.
     assert "25 May 2020 to 24 Nov 2026" in _report(cli, tmp_path, "--from", "2020-05-25")
+
+
+def test_one_weekly_caffeine_mean_in_the_packet(cli, frozen, db_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Twitches answered every day of two weeks, coffee logged on some: a coffee-free day is none.
+    for offset in range(14):
+        day = (TODAY - dt.timedelta(days=offset)).isoformat()
+        assert cli("log", "twitch", "--date", day, "--location", "eyelid", "--side", "left").code == 0
+        if offset % 2:
+            assert cli("log", "caffeine", "200", "--date", day).code == 0
+    engine = open_database(db_path)
+    try:
+        with session_scope(engine, write=False) as session:
+            history = load_history(session=session, as_of=TODAY, today=TODAY)
+    finally:
+        engine.dispose()
+
+    png = chart_figure_of(history, weeks=12, factors=["caffeine_mg", "sleep_h"])
+    pdf = report_pages(**report_content(history, today=TODAY))
+
+    def caffeine(figures) -> tuple[str, list[float]]:  # type: ignore[no-untyped-def]
+        for figure in figures:
+            for ax in figure.axes:
+                if ax.get_title(loc="left").startswith("Caffeine"):
+                    values = [float(y) for line in ax.get_lines() for y in line.get_ydata() if y == y]
+                    return ax.get_title(loc="left"), values
+        raise AssertionError("no caffeine panel")
+
+    title, values = caffeine([png])
+    assert caffeine(pdf) == (title, values)
+    assert title == "Caffeine (mg): mean of days answered, not logged = none, per week"
+    # 200 mg on 3 of the 7 days answered (16-22 Nov), then on 1 of 2: never 200, the mean of the days logged.
+    assert values[-2:] == pytest.approx([600 / 7, 100.0])

@@ -12,8 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import pandas as pd
     from matplotlib.figure import Figure
 
+    from tracker.core.daily import DailyRow
     from tracker.report.charts import ChartMarks
     from tracker.report.site_chart import SitePicture
     from tracker.storage.history import History
@@ -64,17 +68,24 @@ def chart_marks(history: History) -> ChartMarks:
 
 def chart_figure_of(history: History, *, weeks: int, factors: list[str]) -> Figure:
     """The chart `tracker chart` writes, as a matplotlib Figure."""
-    from tracker.analysis.frame import analysis_frame, reads_absent_as_none
     from tracker.report.charts import chart_figure  # deferred: matplotlib, ~300 ms
 
-    # A factor logged only when taken is averaged as the analysis reads it: a day answered for
-    # twitches without an entry had none (caffeine on a coffee-free day is 0, not left out).
-    frame = analysis_frame(history.rows, history.factors)
-    none = [factor.column for factor in history.factors if reads_absent_as_none(factor)]
+    frame, none = chart_reading(history.rows, history)
     return chart_figure(
         frame, weeks=weeks, factors=factors, names=history.names, units=history.units, marks=chart_marks(history),
         absent_means_none=none,
     )  # fmt: skip
+
+
+def chart_reading(rows: Sequence[DailyRow], history: History) -> tuple[pd.DataFrame, list[str]]:
+    """The days as every chart averages them (chart.png, the report's weekly chart; Trends reads
+    the same frame), and the factors read as none when not logged: a factor logged only when
+    taken is averaged as the analysis reads it, a day answered for twitches without an entry
+    as none (caffeine on a coffee-free day is 0, not left out), and its panel title says so."""
+    from tracker.analysis.frame import analysis_frame, reads_absent_as_none  # deferred: pandas, ~250 ms
+
+    none = [factor.column for factor in history.factors if reads_absent_as_none(factor)]
+    return analysis_frame(rows, history.factors), none
 
 
 def draw_chart(history: History, path: Path, *, weeks: int, factors: list[str]) -> Path:
@@ -105,6 +116,7 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
     """Everything the visit report shows, as keyword arguments for tracker.report.pdf."""
     from tracker.analysis.frame import daily_frame
 
+    chart_frame, none = chart_reading(history.diary_rows or history.rows, history)
     return {
         # The whole diary up to the period's end: the period's days are cut from it for the summary
         # and the day table, while the history and the weekly chart see the days before it too.
@@ -128,6 +140,8 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
         "relief": history.relief,
         "same_minute": history.same_minute,
         "earlier": history.earlier,
+        "chart_frame": chart_frame,
+        "absent_means_none": none,
     }
 
 

@@ -112,6 +112,8 @@ def report_pages(
     relief: Sequence[tuple[str, int | None]] = (),
     same_minute: tuple[int, int] = (0, 0),
     earlier: Earlier | None = None,
+    chart_frame: pd.DataFrame | None = None,
+    absent_means_none: Sequence[str] = (),
 ) -> list[Figure]:
     """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
     the last four weeks day by day (more tables when the factors do not fit one), the notes."""
@@ -181,7 +183,9 @@ def report_pages(
             history_summary(daily_rows, diary_episodes, date_to, relief=relief, same_minute=same_minute),
         )
 
-        chart = _Chart(diary, marks, factors[:FACTOR_PANELS], factors_units, factor_names, date_to)
+        # Averaged as chart.png and Trends average them (tracker.report.outputs.chart_reading).
+        weekly = diary if chart_frame is None else chart_frame.loc[: pd.Timestamp(date_to)]
+        chart = _Chart(weekly, marks, factors[:FACTOR_PANELS], factors_units, factor_names, date_to, absent_means_none)
         # The chart takes what page 1 has left; long red-flag or trigger lists push it to page 2,
         # whose table then packs its lines closer to leave the chart its room.
         on_first = chart.fits(first.room())
@@ -224,6 +228,7 @@ class _ChartOptions(TypedDict):
     names: dict[str, str]
     units: dict[str, str]
     marks: charts.ChartMarks
+    absent_means_none: Sequence[str]
 
 
 class _Chart:
@@ -237,9 +242,12 @@ class _Chart:
         units: dict[str, str],
         names: dict[str, str],
         date_to: dt.date,
+        absent_means_none: Sequence[str] = (),
     ) -> None:
         self.summary = periods.period_summary(periods.last_weeks(frame, CHART_WEEKS), factors=factors, period="week")
-        self.options = _ChartOptions(period="week", factors=factors, names=names, units=units, marks=marks)
+        self.options = _ChartOptions(
+            period="week", factors=factors, names=names, units=units, marks=marks, absent_means_none=absent_means_none
+        )
         self.date_to = date_to
         first = self.summary.index[0].date() if len(self.summary.index) else date_to
         self.heading = f"Week by week, {report_date(first)} to {report_date(date_to)}"
