@@ -103,9 +103,7 @@ def test_the_onset_stands_beside_the_days_logged_in_every_reader(cli, frozen, tm
         "Onset as given: 2026-09-22, 9 weeks before 2026-11-24; as logged: twitching on 27 of the last 28 days, "
         "the first on 2026-10-01." in text
     )
-    assert "Twitching began 22 Sep 2026, as the person recalls it; first logged on 1 Oct 2026" in _report(
-        cli, tmp_path
-    )
+    assert "Twitching began 22 Sep 2026, as the person recalls it; first logged on 1 Oct 2026" in _report(cli, tmp_path)
 
     # An onset after the first twitch logged: both, and the entry is earlier.
     assert cli("onset", "2026-10-05").code == 0

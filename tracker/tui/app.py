@@ -50,6 +50,7 @@ TODAY_COMMANDS = [
     ("Answer a past day", "Say the newest unanswered recent day had no twitches, asked first (A)", "answer_recent"),
     ("Day note", "A note for the day shown (N)", "day_note"),
     ("Red flags", "Checklist of signs to see a doctor about (r)", "red_flags"),
+    ("Onset date", "When the twitching began, as you remember it (O)", "onset"),
     ("Edit entry", "Edit the entry under the cursor (e)", "edit"),
     ("Delete entry", "Delete the entry under the cursor (Delete)", "delete"),
     ("Undo", "Undo the last thing done, named first (u)", "undo"),

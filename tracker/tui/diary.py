@@ -243,6 +243,21 @@ class Diary(DiaryOutputs):
         with self._session() as session:
             store.set_day_note(session=session, day=day, note=note, today=self.today())
 
+    def onset(self) -> dt.date | None:
+        """The day the twitching began as the person gave it (`tracker onset`), or None."""
+        from tracker.storage import diary_facts
+
+        with self._session(write=False) as session:
+            return diary_facts.onset(session=session)
+
+    def set_onset(self, day: dt.date | None) -> dt.date | None:
+        """Give, change or (None) forget the onset date, journalled for undo as the command
+        line's is; returns what is stored now."""
+        from tracker.storage import diary_facts
+
+        with self._session() as session:
+            return diary_facts.set_onset(session=session, day=day, today=self.today())
+
     def check_in(self, day: dt.date) -> None:
         """ "No twitches today": refused (InputError) when the day already has episodes."""
         from tracker.storage import store

@@ -103,6 +103,13 @@ class WriteFailed(Message, bubble=False):
 
 
 @dataclass
+class OnsetRead(Message):
+    """The onset date as given (None: not given), read for its form."""
+
+    day: dt.date | None
+
+
+@dataclass
 class ReadFailed(Message, bubble=False):
     """A read in a thread failed; `text` says why in one line."""
 

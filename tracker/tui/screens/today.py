@@ -68,6 +68,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         Binding("f", "log_factor", "Factor", show=False, priority=True),
         Binding("n", "no_twitches", "No twitches", priority=True),
         Binding("N", "day_note", "Day note", show=False, priority=True),
+        Binding("O", "onset", "Onset date", show=False, priority=True),
         Binding("r", "red_flags", "Red flags", priority=True),
         Binding("e", "edit", "Edit", show=False),
         Binding("delete,backspace", "delete", "Delete", show=False, priority=True),

@@ -1,5 +1,5 @@
-"""The Today screen's entry keys: twitches, "no twitches", red flags, the day note, edit, delete
-and undo.
+"""The Today screen's entry keys: twitches, "no twitches", red flags, the day note, the onset
+date, edit, delete and undo.
 
 A mixin so today.py stays readable; it relies on TodayScreen's `diary`, `day`, `view`,
 `write` and `day_ready`. Every key that writes at once asks first (Confirm), and every form
@@ -15,10 +15,18 @@ from typing import TYPE_CHECKING, Any
 
 from textual.markup import escape
 
-from tracker.core.formatting import no_twitches_replaced, plural, twitch_words, which_day
+from tracker.core.formatting import no_twitches_replaced, plural, report_date, twitch_words, which_day
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, format_id, parse_id
 from tracker.errors import failure_line
-from tracker.tui.messages import EntriesDeleted, EntriesRestored, EntrySaved, EpisodeSaved, RedFlagsSaved, WriteFailed
+from tracker.tui.messages import (
+    EntriesDeleted,
+    EntriesRestored,
+    EntrySaved,
+    EpisodeSaved,
+    OnsetRead,
+    RedFlagsSaved,
+    WriteFailed,
+)
 from tracker.tui.screens.today_parts import TodayParts
 from tracker.tui.widgets.day_table import DayTable
 from tracker.tui.writing import KEPT, in_app_words
@@ -204,6 +212,35 @@ class EntryKeys(TodayParts):
             self.write(job, keep=lambda problem: self._note_form(note, problem))
 
         self.app.push_screen(NoteForm(day=day, note=text, problem=problem), save)
+
+    # --- the onset date ----------------------------------------------------------------------
+
+    async def action_onset(self) -> None:
+        if await self.day_ready():
+            self.read(lambda: OnsetRead(self.diary.onset()), group="onset")
+
+    def on_onset_read(self, message: OnsetRead) -> None:
+        self._onset_form(message.day)
+
+    def _onset_form(self, given: dt.date | None, problem: str = "", typed: str = "") -> None:
+        from tracker.tui.screens.onset_form import OnsetAnswer, OnsetForm
+
+        day = self.day
+
+        def save(answer: OnsetAnswer | None) -> None:
+            if answer is None:
+                return
+            wanted = answer.day
+
+            def job() -> EntrySaved:
+                stored = self.diary.set_onset(wanted)
+                text = f"Onset set to {report_date(stored)}" if stored else "Onset date forgotten"
+                return EntrySaved(day, f"{text} (u undoes it)")
+
+            typed = wanted.isoformat() if wanted else ""
+            self.write(job, keep=lambda problem: self._onset_form(given, problem, typed))
+
+        self.app.push_screen(OnsetForm(today=self.diary.today(), given=given, problem=problem, typed=typed), save)
 
     # --- delete and undo ---------------------------------------------------------------------
 
