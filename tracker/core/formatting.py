@@ -212,6 +212,12 @@ def report_date(day: dt.date, *, weekday: bool = False, year: bool = True) -> st
     return f"{day:%a} {text}" if weekday else text
 
 
+def report_span(first: dt.date, last: dt.date) -> str:
+    """Two dates of the report as a span, "3 Nov 2026 to 28 Nov 2026"; one day is said once
+    ("28 Nov 2026"), never "28 Nov 2026 to 28 Nov 2026"."""
+    return report_date(first) if first == last else f"{report_date(first)} to {report_date(last)}"
+
+
 def day_words(day: dt.date, *, today: dt.date | None = None) -> str:
     """A day as people say it: "Mon 30 Nov", with the year when it is not this year's."""
     today = today or dt.date.today()

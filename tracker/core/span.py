@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,13 +105,16 @@ class Earlier:
     first: dt.date
     last: dt.date
     days: int  # days with anything logged
+    resumed: dt.date  # the first day logged after the gap
 
-    def words(self, dates: Any = dt.date.isoformat) -> str:
+    def words(self, dates: Callable[[dt.date], str] = dt.date.isoformat) -> str:
         """ "Earlier entries, not in this report: 33 days logged from 30 May 2020 to 28 Sep 2021,
-        then nothing for 5 years (`tracker report --from 2020-05-30` includes them)." """
+        then nothing for about 5 years (`tracker report --from 2020-05-30` includes them)." """
+        gap = (self.resumed - self.last).days - 1
+        quiet = f"about {round(gap / 365.25)} years" if gap >= 730 else f"{gap} days"
         return (
             f"Earlier entries, not in this report: {self.days} day{'s' * (self.days != 1)} logged from "
-            f"{dates(self.first)} to {dates(self.last)}, then a gap (`tracker report --from "
+            f"{dates(self.first)} to {dates(self.last)}, then nothing for {quiet} (`tracker report --from "
             f"{self.first.isoformat()}` includes them)."
         )
 
@@ -131,4 +134,4 @@ def tracking_start(logged_days: list[dt.date], *, gap_days: int = TRACKING_GAP_D
 def earlier_than(logged_days: list[dt.date], start: dt.date) -> Earlier | None:
     """The days logged before `start` (sorted input), or None when there are none."""
     before = [day for day in logged_days if day < start]
-    return Earlier(before[0], before[-1], len(before)) if before else None
+    return Earlier(before[0], before[-1], len(before), start) if before else None

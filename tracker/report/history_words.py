@@ -16,7 +16,7 @@ from typing import Protocol
 
 from tracker.analysis.persistence import EpisodeLike, RedFlagLike
 from tracker.core.daily import DailyRow
-from tracker.core.formatting import days, duration_words, place_words, plural, report_date
+from tracker.core.formatting import days, duration_words, place_words, plural, report_date, report_span
 from tracker.core.vocabulary import CHECKLIST_KINDS, checklist_no_words, sign_words
 from tracker.storage.models import split_tags
 
@@ -216,7 +216,7 @@ def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date, *, derived: b
     lines = course_of_sites(found, date_to) if derived else []  # first: what a short page must keep
     for site in found:
         line = (
-            f"{site.label.capitalize()}: {report_date(site.first)} to {report_date(site.last)}, "
+            f"{site.label.capitalize()}: {report_span(site.first, site.last)}, "
             f"{plural(site.twitches, 'twitch', 'twitches')} on {days(site.days)}"
         )
         if site.durations:

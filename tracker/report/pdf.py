@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from tracker.analysis import periods
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.files import private_atomic_file
-from tracker.core.formatting import report_date
+from tracker.core.formatting import report_date, report_span
 from tracker.core.vocabulary import APPOINTMENT_ADVICE, TODAY_ADVICE
 from tracker.report import charts
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
@@ -132,7 +132,7 @@ def report_pages(
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
     span = (date_to - date_from).days + 1
-    coverage = f"{report_date(date_from)} to {report_date(date_to)}: " + window_coverage(frame, span)
+    coverage = f"{report_span(date_from, date_to)}: " + window_coverage(frame, span)
     with matplotlib.rc_context({"font.size": BODY}):
         first = _Page()
         first.text("Facial twitching: visit summary", size=16, weight="bold")
@@ -316,7 +316,7 @@ def _draw_sites(page: _Page, picture: SitePicture) -> None:
 
 def _period_words(date_from: dt.date, date_to: dt.date) -> str:
     """ "judged on this period only (20 Nov to 28 Nov 2026)": said where a section saw only the period's days."""
-    return f"judged on this period only ({report_date(date_from)} to {report_date(date_to)})"
+    return f"judged on this period only ({report_span(date_from, date_to)})"
 
 
 def _history_heading(rows: Sequence[DailyRow], episodes: Sequence[Episode], date_to: dt.date) -> str:

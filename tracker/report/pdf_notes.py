@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from tracker.core.formatting import place_words, red_flag_words, report_date
+from tracker.core.formatting import place_words, red_flag_words, report_date, report_span
 from tracker.report.chart_text import line_height, wrap
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def notes_pages(
         page = new_page()
         added.append(page)
     page.space(0.1)
-    page.text(f"Notes, {report_date(shown[0][0].day)} to {report_date(shown[-1][0].day)}", size=13, weight="bold")
+    page.text(f"Notes, {report_span(shown[0][0].day, shown[-1][0].day)}", size=13, weight="bold")
     intro = "The notes on red flags, the day's notes and the notes on twitches, as written, oldest first."
     if left_out:
         out = [notes[index] for index in sorted(left_out)]

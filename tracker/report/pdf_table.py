@@ -56,7 +56,7 @@ def table_pages(
     so a column can be read across without turning back. Returns the pages drawn on."""
     page = new_page()
     first = last - dt.timedelta(days=max(0, len(rows) - 1))
-    dates = f"{report_date(first, year=False)} to {report_date(last)}"
+    dates = report_date(last) if first == last else f"{report_date(first, year=False)} to {report_date(last)}"
     page.text(f"Day by day, {dates}", size=13, weight="bold")
     page.text(
         f"{coverage}. “not logged” = no entry that day; “{NOT_LOGGED}” = value not logged; "
