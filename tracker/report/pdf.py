@@ -14,7 +14,7 @@ pulls in matplotlib.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -27,6 +27,7 @@ from tracker.report import charts
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
 from tracker.report.glyphs import drawable
 from tracker.report.history_words import SCALES, checklist_lines, history_lines, history_summary
+from tracker.report.pdf_history import continued, history_heading, lay_out_history, period_words
 from tracker.report.pdf_notes import notes_by_day, notes_pages
 from tracker.report.pdf_table import table_pages
 from tracker.report.pdf_words import (  # re-exported: the report's wording, for callers and tests
@@ -167,7 +168,7 @@ def report_pages(
         for line in summary_lines(frame, analysis, diary_episodes, date_to=date_to, onset=onset):
             first.bullet(line)
         # A period shorter than the history: the model and the before/after saw only its days.
-        only = "" if not daily_rows or daily_rows[0].date >= date_from else f", {_period_words(date_from, date_to)}"
+        only = "" if not daily_rows or daily_rows[0].date >= date_from else f", {period_words(date_from, date_to)}"
         first.heading(f"Possible triggers{only}")
         for line in association_lines(analysis):
             first.bullet(line)
@@ -176,8 +177,8 @@ def report_pages(
             first.bullet(line, whole="`tracker intervention list` and `analyze` have it all")
         if sites is not None:
             _draw_sites(first, sites)
-        first.heading(_history_heading(daily_rows, diary_episodes, date_to))
-        left = _history(
+        first.heading(history_heading(daily_rows, diary_episodes, date_to))
+        left = lay_out_history(
             first,
             history_lines(daily_rows, diary_episodes, date_to, relief=relief, same_minute=same_minute),
             history_summary(daily_rows, diary_episodes, date_to, relief=relief, same_minute=same_minute),
@@ -202,7 +203,7 @@ def report_pages(
             date_from=date_from,
         )
         reserve = 0.0 if on_first else chart.min_height()
-        tables = table_pages(_continued(left), header, rows, coverage=coverage, last=date_to, reserve=reserve)
+        tables = table_pages(continued(_Page, left), header, rows, coverage=coverage, last=date_to, reserve=reserve)
         second = tables[0]
         if not on_first and chart.fits(second.room()):
             chart.draw(second)
@@ -312,62 +313,6 @@ def _draw_sites(page: _Page, picture: SitePicture) -> None:
         return
     page.heading(f"Where and when, by {picture.period}")
     page.y = draw_sites(page.fig, picture, left=MARGIN, top=page.y - 0.02, width=A4[0] - 2 * MARGIN)
-
-
-def _period_words(date_from: dt.date, date_to: dt.date) -> str:
-    """ "judged on this period only (20 Nov to 28 Nov 2026)": said where a section saw only the period's days."""
-    return f"judged on this period only ({report_span(date_from, date_to)})"
-
-
-def _history_heading(rows: Sequence[DailyRow], episodes: Sequence[Episode], date_to: dt.date) -> str:
-    """The history's heading says what it covers: the whole diary, which a short period's report
-    would otherwise be taken to be."""
-    days = [row.date for row in rows] + [episode.local_date for episode in episodes]
-    if not days:
-        return "History, by site and over time"
-    return f"History, by site and over time: the whole diary, {report_date(min(days))} to {report_date(date_to)}"
-
-
-def _history(page: _Page, lines: Sequence[str], summary: Sequence[str]) -> list[str]:
-    """The history's bullets (the triggers and interventions are above them, never cut for
-    them): every line when they fit above the footer, else `summary`, the same history in fewer
-    lines. What still does not fit is returned, to go on at the top of the next page; a line
-    says so. Never a history left out."""
-    if _bullets_height(lines) <= page.room() - 2 * line_height(BODY):
-        chosen: Sequence[str] = lines
-    else:
-        chosen = summary
-    for number, line in enumerate(chosen):
-        # This line, then room for the line saying where the rest goes, and the page's own margin.
-        needed = _bullets_height([line]) + 3 * line_height(BODY)
-        if page.room() < needed:
-            page.text("The history goes on at the top of page 2.", color="#333333")
-            return list(chosen[number:])
-        page.bullet(line)
-    return []
-
-
-def _bullets_height(lines: Sequence[str]) -> float:
-    """Inches that `lines` take as bullets on a page."""
-    width = A4[0] - 2 * MARGIN - 0.15
-    return sum(len(wrap(line, width=width, size=BODY)) for line in lines) * line_height(BODY)
-
-
-def _continued(history: Sequence[str]) -> Callable[[], _Page]:
-    """A page maker whose first page begins with the rest of page 1's history, if any."""
-    made: list[_Page] = []
-
-    def new_page() -> _Page:
-        page = _Page()
-        if history and not made:
-            page.heading("History, by site and over time (continued from page 1)")
-            for line in history:
-                page.bullet(line)
-            page.space(0.1)
-        made.append(page)
-        return page
-
-    return new_page
 
 
 def _heading_height() -> float:

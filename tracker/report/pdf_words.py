@@ -93,10 +93,17 @@ def red_flag_lines(
     wait carries its advice, which is for now: beside an older date it says how long ago it was
     logged (`today`: the day the report is made)."""
     return [
-        f"{report_date(day, weekday=True)}: {name} ({_with_note(flag_source, note)}){_graded(name, day, today)}"
+        f"{report_date(day, weekday=True)}: {_sign(name, flag_source)} ({_with_note(flag_source, note)})"
+        f"{_graded(name, day, today)}"
         for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), key=lambda flag: flag[0])
         if flag_source == source
     ]
+
+
+def _sign(name: str, source: str) -> str:
+    """A logged sign as a reader names it ("trouble speaking", not "speech"); a suggested
+    pattern keeps its own name."""
+    return sign_words(name.replace(" ", "-")) if source == LOGGED else name
 
 
 def _graded(name: str, day: dt.date, today: dt.date | None) -> str:
