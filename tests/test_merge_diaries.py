@@ -109,3 +109,34 @@ def test_a_merge_into_a_new_file_is_a_whole_copy(cli, laptops, tmp_path: Path) -
     new = str(tmp_path / "new.db")
     assert cli("db", "copy", first, new, "--merge", db=None).code == 0
     assert everything(cli, new)[:2] == everything(cli, first)[:2]
+
+
+def test_a_day_answered_no_twitches_in_the_source_is_a_listed_conflict_as_the_other_way(
+    cli, db_target, tmp_path
+) -> None:
+    laptop = str(tmp_path / "laptop.db")
+    cli("log", "none", "--date", "2026-11-21", db=laptop)
+    cli("log", "caffeine", "95", "--date", "2026-11-22", db=laptop)
+    cli("log", "twitch", "--at", "2026-11-21T08:00", "--location", "eyelid")  # the server diary's twitch
+
+    merged = cli("db", "copy", laptop, db_target, "--merge", db=None)
+
+    assert merged.code == 0, merged.err
+    assert "2026-11-21 twitches: yours 1 twitch, the file's no twitches — kept yours" in merged.out
+    daily = cli("export", "csv", "--from", "2026-11-21", "--to", "2026-11-22").out
+    assert "2026-11-21,1,1," in daily  # the twitch stays, with no "no twitches" answer beside it
+    assert "\n2026-11-22,1,,,,,95," in daily  # the rest of the diary came across
+
+
+def test_two_diaries_with_other_twitches_on_the_same_day_merge_into_both(cli, db_target, tmp_path) -> None:
+    laptop = str(tmp_path / "laptop.db")
+    cli("log", "twitch", "--at", "2026-11-20T08:00", "--location", "eyelid", "--note", "laptop", db=laptop)
+    cli("log", "twitch", "--at", "2026-11-20T09:00", "--location", "cheek", "--note", "server")
+
+    merged = cli("db", "copy", laptop, db_target, "--merge", db=None)
+
+    assert merged.code == 0, merged.err
+    assert "1 new episode," in merged.out
+    episodes = cli("export", "csv", "--episodes").out
+    assert "laptop" in episodes and "server" in episodes
+    assert cli("db", "copy", laptop, db_target, "--merge", db=None).out.startswith("merged ")  # again: nothing new

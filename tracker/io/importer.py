@@ -217,7 +217,9 @@ def _plan(
     # A daily file's count (and facts) of such a day are checked against the file's own twitches,
     # held back or not: the conflict is listed once, as above, rather than refusing the whole import.
     files_twitches = Counter(staging.new_per_day()) + Counter(held)
-    return plan_daily(conn, rows, factors, dict(files_twitches))
+    plan = plan_daily(conn, rows, factors, dict(files_twitches), staging.file_per_day())
+    report.conflicts = sorted(report.conflicts + plan.conflicts, key=lambda conflict: conflict.day)
+    return plan
 
 
 # --- writing: under the lock, so nothing here reads a file or checks a row --------------------
