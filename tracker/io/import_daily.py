@@ -175,10 +175,13 @@ def plan_daily(
     factors: list[Factor],
     new_twitches: dict[dt.date, int],
     file_twitches: dict[dt.date, int],
+    *,
+    list_disagreements: bool = False,
 ) -> DailyPlan:
     """What the rows add to the diary as it is on `conn` (plus `new_twitches` per day from the
     episodes files, whose own twitches per day are `file_twitches`), and the conflicts it lists;
-    InputError naming the first row that disagrees with what is stored."""
+    InputError naming the first row that disagrees with what is stored, or with
+    `list_disagreements` (a merge of two diaries) a listed conflict for each, the diary's kept."""
     plan = DailyPlan()
     if not rows:
         return plan
@@ -195,6 +198,10 @@ def plan_daily(
                 current = daily_value(factor.daily_rule, logged)
                 assert current is not None  # a day with entries has a value
                 if not same_number(current, row.written[factor_id]):
+                    if list_disagreements:
+                        shown = format_number(current)
+                        plan.conflicts.append(Conflict(row.date, factor.column, shown, row.written[factor_id]))
+                        continue
                     entries = plural(len(logged), "entry", "entries")
                     _refuse(row, factor.column, value, f"{format_number(current)} (from {entries} stored)")
             elif (row.date, factor_id) in adding:
@@ -214,6 +221,8 @@ def plan_daily(
             earlier = plan.notes.get(row.date) or stored.notes.get(row.date, "")
             if not earlier:
                 plan.notes[row.date] = row.note
+            elif earlier != row.note and list_disagreements:
+                plan.conflicts.append(Conflict(row.date, "note", repr(earlier[:40]), repr(row.note[:40])))
             elif earlier != row.note:
                 _refuse(row, "note", row.note, f"{earlier[:40]!r} (the note stored for that day)")
         if row.episodes is not None:

@@ -90,10 +90,16 @@ class ImportReport:
 
 
 def import_files(
-    *, engine: Engine, paths: Sequence[Path], now: dt.datetime | None = None, progress: Progress | None = None
+    *,
+    engine: Engine,
+    paths: Sequence[Path],
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+    list_disagreements: bool = False,
 ) -> ImportReport:
     """Import every file or none of them; returns what was added. InputError names the first
-    file, line and value that cannot be imported."""
+    file, line and value that cannot be imported; a value or note that disagrees with the diary's
+    is one of them, unless `list_disagreements` (a merge): then a listed conflict, the diary's kept."""
     now = now or local_now()
     paths = _with_files_beside(paths)
     report = ImportReport(files=len(paths))
@@ -120,14 +126,14 @@ def import_files(
             if progress:
                 progress("comparing with your diary", 0, None)
             seen = _data_version(conn)
-            plan = _plan(conn, staging, rows, factors, report, facts)
+            plan = _plan(conn, staging, rows, factors, report, facts, list_disagreements)
             conn.commit()
             if progress:
                 progress("writing", 0, None)
             conn.execution_options(tracker_read_only=False, tracker_unlocked=False)
             with conn.begin():  # the write lock: waits (busy timeout) for another writer, then holds it
                 if seen is None or _data_version(conn) != seen:
-                    plan = _plan(conn, staging, rows, factors, report, facts)  # someone wrote meanwhile: again
+                    plan = _plan(conn, staging, rows, factors, report, facts, list_disagreements)  # written meanwhile
                 daily, diary = plan
                 _write(conn, staging, _with_new_factors(conn, new_factors, daily, report), diary, report, paths)
         finally:
@@ -231,6 +237,7 @@ def _plan(
     factors: list[Factor],
     report: ImportReport,
     facts: DiaryFacts,
+    list_disagreements: bool,
 ) -> tuple[DailyPlan, DiaryPlan]:
     staging.plan()
     # A day answered "no twitches" keeps its answer, as an app's import does: the file's
@@ -242,7 +249,9 @@ def _plan(
     # A daily file's count (and facts) of such a day are checked against the file's own twitches,
     # held back or not: the conflict is listed once, as above, rather than refusing the whole import.
     files_twitches = Counter(staging.new_per_day()) + Counter(held)
-    plan = plan_daily(conn, rows, factors, dict(files_twitches), staging.file_per_day())
+    plan = plan_daily(
+        conn, rows, factors, dict(files_twitches), staging.file_per_day(), list_disagreements=list_disagreements
+    )
     diary = plan_diary_facts(conn, facts, plan.red_flags)
     # A red flag's note whose flag neither the diary nor the daily file holds brings the flag with it.
     plan.red_flags += [flag for flag in diary.notes_of_new_flags if flag not in set(plan.red_flags)]

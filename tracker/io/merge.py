@@ -1,10 +1,11 @@
 """One diary merged into another that already holds entries (two laptops' diaries into one server).
 
 The merge is an import of the source's own CSV exports (factors, diary, daily, episodes), so it
-matches exactly as `tracker import csv` does: each twitch one for one, a daily value added
-where the target has none, a day answered "no twitches" kept and the twitches listed as a
-conflict, and a value that disagrees refused with nothing written. Merging the same diary
-again adds nothing. The exports live only in a private temporary folder, gone when it ends.
+matches as `tracker import csv` does: each twitch one for one, a daily value added where the
+target has none. Where the two disagree (a day answered "no twitches" against twitches, either
+way; a value, a note, the onset) the target keeps its own and the day is listed as a conflict:
+one day never keeps the rest of a diary out. Merging the same diary again adds nothing. The
+exports live only in a private temporary folder, gone when it ends.
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ class MergeReport:
 
 def merge_diary(*, source: Engine, target: Engine, now: dt.datetime, source_name: str) -> MergeReport:
     """What `source` holds and `target` lacks, added to `target` in one transaction (the
-    importer's). Returns what was added and each conflict; InputError (nothing written) for a
-    value the two diaries disagree on, naming the day and `source_name`."""
+    importer's). Returns what was added and each conflict (a value, note, onset or answer the two
+    diaries disagree on: the target's kept); InputError (nothing written) for a source that cannot
+    be imported, naming `source_name`."""
     with tempfile.TemporaryDirectory(prefix="tracker-merge-") as folder:
         daily, episodes = Path(folder) / "merged-daily.csv", Path(folder) / "merged-episodes.csv"
         with session_scope(source, write=False) as session:
@@ -55,7 +57,8 @@ def merge_diary(*, source: Engine, target: Engine, now: dt.datetime, source_name
                 write_private(diary_file_beside(daily), diary_csv(session=session).encode("utf-8"))
             left = _not_carried(session)
         try:
-            imported = import_files(engine=target, paths=[daily, episodes], now=now)
+            # Two diaries that disagree on one day's value are still merged: the day is listed, the target's kept.
+            imported = import_files(engine=target, paths=[daily, episodes], now=now, list_disagreements=True)
         except InputError as exc:
             # Name the diary the person gave, not the temporary export that is about to vanish.
             def named(text: str) -> str:
