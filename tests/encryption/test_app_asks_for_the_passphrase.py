@@ -25,12 +25,13 @@ PATIENCE = 60  # seconds: tracker's start and a key derivation on a loaded machi
 
 
 def another_machine_env(tmp_path: Path) -> dict[str, str]:
-    """A machine whose keyring (a file, so that it outlives one process) holds no key of the diary."""
+    """A machine whose keyring (the benchmarks' file keyring, so that it outlives one process)
+    holds no key of the diary."""
     env = {**os.environ, "TERM": "xterm-256color", "XDG_DATA_HOME": str(tmp_path / "home"), "TRACKER_DB": ""}
     env.pop("TRACKER_PASSPHRASE", None)
-    env["PYTHON_KEYRING_BACKEND"] = "tests.helpers.file_keyring.FileKeyring"
-    env["TRACKER_TEST_KEYRING"] = str(tmp_path / "keyring.json")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env["PYTHON_KEYRING_BACKEND"] = "file_keyring.FileKeyring"
+    env["TRACKER_BENCH_KEYRING"] = str(tmp_path / "keyring.json")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), str(ROOT / "bench"), env.get("PYTHONPATH")]))
     return env
 
 
