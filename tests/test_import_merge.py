@@ -136,15 +136,20 @@ def test_episodes_zero_is_a_no_twitches_check_in_and_an_empty_count_is_not_answe
     assert select_rows(db_path, "SELECT local_date FROM factor_entry") == [("2026-11-21",)]
 
 
-@pytest.mark.parametrize(
-    "cell,message",
-    [("0", "0 means no twitches, but 1 twitch is logged"), ("3", "after the import, 1")],
-)
-def test_a_count_that_disagrees_with_the_logged_twitches_is_refused(cli, tmp_path, db_path, cell, message) -> None:
+def test_a_count_that_disagrees_with_the_logged_twitches_is_refused(cli, tmp_path, db_path) -> None:
     cli("log", "twitch", "--at", "2026-11-20T08:00")
     before = diary_rows(db_path)
-    result = cli("import", "csv", str(write(tmp_path / "d.csv", f"date,tracked,episodes\n2026-11-20,1,{cell}\n")))
-    assert result.code == 2 and message in result.err
+    result = cli("import", "csv", str(write(tmp_path / "d.csv", "date,tracked,episodes\n2026-11-20,1,3\n")))
+    assert result.code == 2 and "after the import, 1" in result.err
+    assert diary_rows(db_path) == before
+
+
+def test_no_twitches_in_the_file_on_a_day_with_a_twitch_is_a_listed_conflict(cli, tmp_path, db_path) -> None:
+    cli("log", "twitch", "--at", "2026-11-20T08:00")
+    before = diary_rows(db_path)
+    result = cli("import", "csv", str(write(tmp_path / "d.csv", "date,tracked,episodes\n2026-11-20,1,0\n")))
+    assert result.code == 0, result.err
+    assert "2026-11-20 twitches: yours 1 twitch, the file's no twitches — kept yours" in result.out
     assert diary_rows(db_path) == before
 
 

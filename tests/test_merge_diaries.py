@@ -90,18 +90,24 @@ def test_a_day_answered_no_twitches_keeps_its_answer_and_the_twitches_are_listed
     assert cli("export", "csv", "--episodes").out.count("\n") == 1  # the header only
 
 
-def test_a_value_the_diaries_disagree_on_refuses_the_whole_merge(cli, db_target, tmp_path) -> None:
+def test_a_value_or_note_the_diaries_disagree_on_is_listed_and_the_rest_merged(cli, db_target, tmp_path) -> None:
     laptop = str(tmp_path / "laptop.db")
     cli("log", "twitch", "--at", "2026-11-22T08:00", "--location", "eyelid", db=laptop)
     cli("log", "stress", "7", "--date", "2026-11-22", db=laptop)
+    cli("log", "note", "long shift", "--date", "2026-11-21", db=laptop)
     cli("log", "stress", "2", "--date", "2026-11-22")
-    before = everything(cli, db_target)
+    cli("log", "note", "quiet day", "--date", "2026-11-21")
 
-    refused = cli("db", "copy", laptop, db_target, "--merge", db=None)
+    merged = cli("db", "copy", laptop, db_target, "--merge", db=None)
 
-    assert refused.code == 2 and len(refused.err.strip().splitlines()) == 1
-    assert f"{laptop} (daily) line 2: stress on 2026-11-22: 7 is not allowed" in refused.err
-    assert everything(cli, db_target) == before  # not even the twitch: one transaction
+    assert merged.code == 0, merged.err
+    assert "  2026-11-22 stress: yours 2, the file's 7 — kept yours" in merged.out.splitlines()
+    assert "  2026-11-21 note: yours 'quiet day', the file's 'long shift' — kept yours" in merged.out.splitlines()
+    daily = cli("export", "csv", "--from", "2026-11-21", "--to", "2026-11-22").out.splitlines()
+    header = daily[0].split(",")
+    rows = {row.split(",")[0]: dict(zip(header, row.split(","), strict=True)) for row in daily[1:]}
+    assert rows["2026-11-21"]["note"] == "quiet day" and rows["2026-11-22"]["stress"] == "2"
+    assert rows["2026-11-22"]["episodes"] == "1"  # the laptop's twitch came across all the same
 
 
 def test_a_merge_into_a_new_file_is_a_whole_copy(cli, laptops, tmp_path: Path) -> None:
@@ -109,3 +115,34 @@ def test_a_merge_into_a_new_file_is_a_whole_copy(cli, laptops, tmp_path: Path) -
     new = str(tmp_path / "new.db")
     assert cli("db", "copy", first, new, "--merge", db=None).code == 0
     assert everything(cli, new)[:2] == everything(cli, first)[:2]
+
+
+def test_a_day_answered_no_twitches_in_the_source_is_a_listed_conflict_as_the_other_way(
+    cli, db_target, tmp_path
+) -> None:
+    laptop = str(tmp_path / "laptop.db")
+    cli("log", "none", "--date", "2026-11-21", db=laptop)
+    cli("log", "caffeine", "95", "--date", "2026-11-22", db=laptop)
+    cli("log", "twitch", "--at", "2026-11-21T08:00", "--location", "eyelid")  # the server diary's twitch
+
+    merged = cli("db", "copy", laptop, db_target, "--merge", db=None)
+
+    assert merged.code == 0, merged.err
+    assert "2026-11-21 twitches: yours 1 twitch, the file's no twitches — kept yours" in merged.out
+    daily = cli("export", "csv", "--from", "2026-11-21", "--to", "2026-11-22").out
+    assert "2026-11-21,1,1," in daily  # the twitch stays, with no "no twitches" answer beside it
+    assert "\n2026-11-22,1,,,,,95," in daily  # the rest of the diary came across
+
+
+def test_two_diaries_with_other_twitches_on_the_same_day_merge_into_both(cli, db_target, tmp_path) -> None:
+    laptop = str(tmp_path / "laptop.db")
+    cli("log", "twitch", "--at", "2026-11-20T08:00", "--location", "eyelid", "--note", "laptop", db=laptop)
+    cli("log", "twitch", "--at", "2026-11-20T09:00", "--location", "cheek", "--note", "server")
+
+    merged = cli("db", "copy", laptop, db_target, "--merge", db=None)
+
+    assert merged.code == 0, merged.err
+    assert "1 new episode," in merged.out
+    episodes = cli("export", "csv", "--episodes").out
+    assert "laptop" in episodes and "server" in episodes
+    assert cli("db", "copy", laptop, db_target, "--merge", db=None).out.startswith("merged ")  # again: nothing new

@@ -52,4 +52,4 @@ def test_a_daily_file_saying_none_on_a_day_with_one_twitch_says_so_in_the_singul
 
     done = cli("import", "csv", str(daily))
 
-    assert done.code == 2 and "0 means no twitches, but 1 twitch is logged that day" in done.err, done.err
+    assert done.code == 0 and "yours 1 twitch, the file's no twitches" in done.out, done.err

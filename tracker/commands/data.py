@@ -24,6 +24,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     which = csv_parser.add_mutually_exclusive_group()
     which.add_argument("--episodes", action="store_true", help="one row per episode instead of per day")
     which.add_argument("--factors", action="store_true", help="your own factors' settings (written beside -o FILE)")
+    which.add_argument(
+        "--diary", action="store_true", help="onset date, red flags' notes, 'no' answers (written beside -o FILE)"
+    )
     csv_parser.add_argument("--from", dest="date_from", metavar="D")
     csv_parser.add_argument("--to", dest="date_to", metavar="D")
     csv_parser.add_argument("-o", "--output", metavar="FILE", help="a file, or - for standard output (the default)")
@@ -63,6 +66,7 @@ def export_csv(context: Context) -> int:
     from tracker.core.files import STDOUT, output_target, write_private
     from tracker.core.formatting import plural
     from tracker.io.csv_cells import csv_records
+    from tracker.io.diary_file import diary_csv, diary_file_beside, holds_diary_facts
     from tracker.io.export import export_bounds, export_daily, export_episodes, export_factors, has_own_factors
     from tracker.io.factors_file import factors_file_beside
 
@@ -72,28 +76,38 @@ def export_csv(context: Context) -> int:
     if to_file:
         output_target(output, allow_stdout=True)  # refused before the database is even opened
     factors = ""  # the factors file written beside a daily file, so that it imports into a fresh diary
+    diary = ""  # and the diary file, so that what the daily file cannot hold goes with it
     with context.session(write=False) as session:
         bounded = export_bounds(session=session, date_from=start, date_to=end, today=context.now().date())
         if context.args.factors:
             text = export_factors(session=session)
+        elif context.args.diary:
+            text = diary_csv(session=session)
         else:
             writer = export_episodes if context.args.episodes else export_daily
             text = writer(session=session, date_from=bounded.date_from, date_to=bounded.date_to)
             if to_file and not context.args.episodes and has_own_factors(session=session):
                 factors = export_factors(session=session)
+            if to_file and not context.args.episodes and holds_diary_facts(session=session):
+                diary = diary_csv(session=session)
     for adjusted in bounded.adjusted:
         context.say(adjusted.words())
     context.say_plaintext("the CSV" if to_file else "the CSV on standard output")
     if to_file:
         path = Path(output)
         beside = factors_file_beside(path)
-        if factors:
-            output_target(beside)  # both refused, or both written
+        facts_beside = diary_file_beside(path)
+        for wanted, target in ((factors, beside), (diary, facts_beside)):
+            if wanted:
+                output_target(target)  # all refused, or all written
         write_private(path, text.encode("utf-8"))
         context.say(f"wrote {path} ({plural(csv_records(text) - 1, 'row')})")
         if factors:
             write_private(beside, factors.encode("utf-8"))
             context.say(f"wrote {beside} (your factors, for importing {path.name} into another diary)")
+        if diary:
+            write_private(facts_beside, diary.encode("utf-8"))
+            context.say(f"wrote {facts_beside} (onset, red flags' notes and 'no' answers, imported with {path.name})")
     else:
         sys.stdout.write(text)
     return 0

@@ -142,7 +142,7 @@ def check(context: Context) -> int:
 
 def copy_diary(context: Context) -> int:
     """Every entry of SRC into the empty DEST, in one transaction that commits only once both
-    diaries' CSV exports (daily and episodes) are identical."""
+    diaries' CSV exports (daily, episodes and diary) are identical."""
     from tracker.storage import copy
 
     source = Context(args=argparse.Namespace(db=context.args.source, command="db"))
@@ -181,9 +181,9 @@ def _merge(context: Context, source: Context, target: Context) -> int:
     added = f"{report.counts()}, {plural(len(report.days_changed), 'day')} changed"
     # The importer's conflict lines, as `import csv` prints them.
     print("\n".join([f"merged {source.db_name} into {target.db_name}: {added}", *report.describe().splitlines()[1:]]))
-    if merged.interventions_left:
-        left = plural(merged.interventions_left, "intervention")
-        print(f"not merged: {left} (no CSV file carries them; `tracker --db SRC intervention list` shows them)")
+    left = merged.left_words()
+    if left:
+        print(left)
     return 0
 
 
@@ -191,12 +191,12 @@ def _same_exports(source: Connection, target: Connection) -> None:
     from sqlmodel import Session
 
     from tracker.errors import TrackerError
+    from tracker.io.diary_file import diary_csv
     from tracker.io.export import export_daily, export_episodes
 
-    for export in (export_daily, export_episodes):
+    for kind, export in (("daily", export_daily), ("episodes", export_episodes), ("diary", diary_csv)):
         with Session(bind=source) as reading, Session(bind=target) as writing:
             if export(session=reading) != export(session=writing):
-                kind = "daily" if export is export_daily else "episodes"
                 raise TrackerError(f"the copy's {kind} CSV export differs from the original's; nothing was copied")
 
 

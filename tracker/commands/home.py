@@ -6,7 +6,11 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tracker.commands.context import Context
+
+PASSPHRASE_TRIES = 3
 
 
 def open_home(context: Context) -> int:
@@ -16,6 +20,8 @@ def open_home(context: Context) -> int:
         print()
         context.parser.print_help()
         return 0
+    if context.server_url is None:
+        ask_for_the_key(context.db_path)  # before the app: the terminal's own prompt, never echoed
     from tracker.tui.app import make_app  # deferred: Textual costs ~150 ms, only for the TUI
 
     # The app paints first and opens the database in a thread worker (context.engine: the
@@ -29,6 +35,32 @@ def open_home(context: Context) -> int:
     if app.open_error is not None:
         raise app.open_error  # already shown in the app; cli.main says it in one line, with its exit code
     return app.return_code or 0
+
+
+def ask_for_the_key(path: Path, tries: int = PASSPHRASE_TRIES) -> None:
+    """An encrypted diary whose key is neither in the keyring nor in TRACKER_PASSPHRASE: ask for
+    its passphrase (up to `tries` times, each wrong one said in a line) and keep the key in the
+    keyring, as `tracker db unlock` does. WrongPassphrase after the last wrong one (exit code 2)."""
+    from tracker.storage.keys import NO_KEYRING, WrongPassphrase, is_encrypted, needs_passphrase
+
+    if not is_encrypted(path) or not needs_passphrase(path):
+        return
+    import getpass
+
+    from tracker.storage.cipher import unlock  # deferred: SQLCipher, only for an encrypted diary
+
+    for attempt in range(1, tries + 1):
+        try:
+            kept = unlock(path, getpass.getpass(f"{path.name} is encrypted; its passphrase: "))
+        except WrongPassphrase as wrong:
+            if attempt == tries:
+                raise
+            left = tries - attempt
+            print(f"tracker: {wrong} ({left} more {'try' if left == 1 else 'tries'})", file=sys.stderr)
+            continue
+        if not kept:
+            print(f"tracker: {NO_KEYRING}", file=sys.stderr)
+        return
 
 
 def today_summary(context: Context) -> str:

@@ -26,5 +26,10 @@ EPISODE_SOURCE = "source"  # "daylio:export.csv"
 # The settings are named as `tracker factor add` names them (--kind, --unit, --min, --max, --daily, --absent).
 FACTOR_COLUMNS = ["name", "column", "kind", "unit", "min", "max", "daily", "absent"]
 
+# The diary file written beside the daily file: what the person told the diary beyond each day's
+# numbers (the onset date, red flags' notes, checklist questions answered "no"), one fact a row
+# (tracker.io.diary_file).
+DIARY_COLUMNS = ["fact", "date", "sign", "note"]
+
 # A user factor's column may not take any of these names.
 RESERVED_COLUMNS = frozenset([*DAILY_HEAD, *DAILY_TAIL, *EPISODE_COLUMNS, DAILY_SOURCES, EPISODE_SOURCE])

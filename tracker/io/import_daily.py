@@ -29,6 +29,7 @@ from tracker.core.sources import read_sources_cell
 from tracker.core.vocabulary import RedFlagKind
 from tracker.core.when import parse_file_date
 from tracker.errors import InputError
+from tracker.io.apps.plan import Conflict
 from tracker.io.csv_cells import restore_text
 from tracker.io.csv_table import CsvTable
 from tracker.storage import store
@@ -63,6 +64,7 @@ class DailyPlan:
     tracked: set[dt.date] = field(default_factory=set)  # the file says tracked, and adds nothing else
     sources: dict[tuple[dt.date, int], str] = field(default_factory=dict)  # an entry's source, when imported
     factor_ids: dict[int, int] = field(default_factory=dict)  # the factors the import made: stand-in id -> id
+    conflicts: list[Conflict] = field(default_factory=list)  # listed, the diary's answer kept
 
 
 def parse_daily(table: CsvTable, factors: list[Factor], now: dt.datetime) -> tuple[list[DailyRow], int]:
@@ -168,10 +170,18 @@ def _parse_row(
 
 
 def plan_daily(
-    conn: Connection, rows: list[DailyRow], factors: list[Factor], new_twitches: dict[dt.date, int]
+    conn: Connection,
+    rows: list[DailyRow],
+    factors: list[Factor],
+    new_twitches: dict[dt.date, int],
+    file_twitches: dict[dt.date, int],
+    *,
+    list_disagreements: bool = False,
 ) -> DailyPlan:
     """What the rows add to the diary as it is on `conn` (plus `new_twitches` per day from the
-    episodes files); InputError naming the first row that disagrees with what is stored."""
+    episodes files, whose own twitches per day are `file_twitches`), and the conflicts it lists;
+    InputError naming the first row that disagrees with what is stored, or with
+    `list_disagreements` (a merge of two diaries) a listed conflict for each, the diary's kept."""
     plan = DailyPlan()
     if not rows:
         return plan
@@ -188,6 +198,10 @@ def plan_daily(
                 current = daily_value(factor.daily_rule, logged)
                 assert current is not None  # a day with entries has a value
                 if not same_number(current, row.written[factor_id]):
+                    if list_disagreements:
+                        shown = format_number(current)
+                        plan.conflicts.append(Conflict(row.date, factor.column, shown, row.written[factor_id]))
+                        continue
                     entries = plural(len(logged), "entry", "entries")
                     _refuse(row, factor.column, value, f"{format_number(current)} (from {entries} stored)")
             elif (row.date, factor_id) in adding:
@@ -207,13 +221,22 @@ def plan_daily(
             earlier = plan.notes.get(row.date) or stored.notes.get(row.date, "")
             if not earlier:
                 plan.notes[row.date] = row.note
+            elif earlier != row.note and list_disagreements:
+                plan.conflicts.append(Conflict(row.date, "note", repr(earlier[:40]), repr(row.note[:40])))
             elif earlier != row.note:
                 _refuse(row, "note", row.note, f"{earlier[:40]!r} (the note stored for that day)")
         if row.episodes is not None:
             after = stored.twitches.get(row.date, 0) + new_twitches.get(row.date, 0)
-            if row.episodes != after:
+            if row.episodes == 0 and after and not new_twitches.get(row.date):
+                # The diary's twitches against the file's "no twitches": the diary keeps its
+                # answer and the difference is listed, as for the file's twitches on a day the
+                # diary answers "no twitches" (tracker.io.importer), never a refusal of everything.
+                plan.conflicts.append(Conflict(row.date, "twitches", plural(after, "twitch"), "no twitches"))
+            elif row.episodes not in (after, file_twitches.get(row.date)):
+                # The count may be the day's after the import, or the file's own twitches of that
+                # day when the diary holds more (another machine's twitches of the same day).
                 _refuse_count(row, after)
-            if row.episodes == 0:
+            elif row.episodes == 0:
                 plan.no_twitches.add(row.date)
         if row.twitch_facts and stored.twitches.get(row.date, 0) + new_twitches.get(row.date, 0) == 0:
             # Read off the day's twitches, never stored: on a day without any they would be lost without a word.

@@ -258,6 +258,11 @@ class EpisodeStaging:
             self.conn.exec_driver_sql(f"DELETE FROM import_new WHERE local_date IN ({held})")
         return {dt.date.fromisoformat(str(day)): count for day, count in rows}
 
+    def file_per_day(self) -> dict[dt.date, int]:
+        """How many twitches the files hold on each day (each identical copy once), new or already stored."""
+        rows = self.conn.exec_driver_sql("SELECT local_date, count(*) FROM import_staged GROUP BY local_date")
+        return {dt.date.fromisoformat(str(day)): count for day, count in rows}
+
     def new_per_day(self) -> dict[dt.date, int]:
         """How many new twitches each day gets."""
         rows = self.conn.exec_driver_sql("SELECT local_date, count(*) FROM import_new GROUP BY local_date")

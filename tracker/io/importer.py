@@ -29,6 +29,15 @@ from tracker.core.when import local_now
 from tracker.errors import InputError
 from tracker.io.apps.plan import Conflict
 from tracker.io.csv_table import CsvTable
+from tracker.io.diary_file import (
+    DiaryFacts,
+    DiaryPlan,
+    diary_file_beside,
+    is_diary_file,
+    plan_diary_facts,
+    read_diary_file,
+    write_diary_facts,
+)
 from tracker.io.factors_file import factors_file_beside, is_factors_file, read_factors
 from tracker.io.import_daily import DailyPlan, DailyRow, parse_daily, plan_daily
 from tracker.io.import_episodes import EpisodeStaging, Progress
@@ -49,6 +58,7 @@ class ImportReport:
     factors_added: int = 0
     notes_added: int = 0
     checkins_added: int = 0
+    facts_added: dict[str, int] = field(default_factory=dict)  # the diary file's, by what they are
     days_changed: set[dt.date] = field(default_factory=set)
     conflicts: list[Conflict] = field(default_factory=list)
 
@@ -61,6 +71,7 @@ class ImportReport:
             (self.notes_added, "day note"),
             (self.checkins_added, "no-twitches check-in"),
             (self.factors_added, "new factor"),
+            *((count, what) for what, count in self.facts_added.items()),
         ):
             if count:
                 parts.append(plural(count, what))
@@ -79,12 +90,18 @@ class ImportReport:
 
 
 def import_files(
-    *, engine: Engine, paths: Sequence[Path], now: dt.datetime | None = None, progress: Progress | None = None
+    *,
+    engine: Engine,
+    paths: Sequence[Path],
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+    list_disagreements: bool = False,
 ) -> ImportReport:
     """Import every file or none of them; returns what was added. InputError names the first
-    file, line and value that cannot be imported."""
+    file, line and value that cannot be imported; a value or note that disagrees with the diary's
+    is one of them, unless `list_disagreements` (a merge): then a listed conflict, the diary's kept."""
     now = now or local_now()
-    paths = _with_factors_files(paths)
+    paths = _with_files_beside(paths)
     report = ImportReport(files=len(paths))
     with engine.connect() as conn:
         # Reads and temporary tables take no write lock: SQLite's plain BEGIN; on a server, a
@@ -102,21 +119,23 @@ def import_files(
             conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
         staging = EpisodeStaging(conn, now=now)
         try:
-            rows = _read(paths, staging, factors, now, report, progress)
+            facts = DiaryFacts()
+            rows = _read(paths, staging, factors, now, report, progress, facts)
             staging.number_repeats()
             conn.commit()
             if progress:
                 progress("comparing with your diary", 0, None)
             seen = _data_version(conn)
-            plan = _plan(conn, staging, rows, factors, report)
+            plan = _plan(conn, staging, rows, factors, report, facts, list_disagreements)
             conn.commit()
             if progress:
                 progress("writing", 0, None)
             conn.execution_options(tracker_read_only=False, tracker_unlocked=False)
             with conn.begin():  # the write lock: waits (busy timeout) for another writer, then holds it
                 if seen is None or _data_version(conn) != seen:
-                    plan = _plan(conn, staging, rows, factors, report)  # someone wrote meanwhile: compare again
-                _write(conn, staging, _with_new_factors(conn, new_factors, plan, report), report, paths)
+                    plan = _plan(conn, staging, rows, factors, report, facts, list_disagreements)  # written meanwhile
+                daily, diary = plan
+                _write(conn, staging, _with_new_factors(conn, new_factors, daily, report), diary, report, paths)
         finally:
             if conn.in_transaction():
                 conn.rollback()
@@ -128,12 +147,13 @@ def import_files(
     return report
 
 
-def _with_factors_files(paths: Sequence[Path]) -> list[Path]:
-    """The files given, and the factors file beside any of them that is not given (an export
-    written with -o leaves `daily.factors.csv` beside `daily.csv`): factors files first, since
-    the daily files' columns need their factors."""
+def _with_files_beside(paths: Sequence[Path]) -> list[Path]:
+    """The files given, and the factors and diary files beside any of them that are not given (an
+    export written with -o leaves `daily.factors.csv` and `daily.diary.csv` beside `daily.csv`):
+    those first, since the daily files' columns need their factors."""
     given = [Path(path) for path in paths]
-    beside = [factors_file_beside(path) for path in given if factors_file_beside(path).is_file()]
+    near = [beside(path) for path in given for beside in (factors_file_beside, diary_file_beside)]
+    beside = [path for path in near if path.is_file()]
     found = [path for path in dict.fromkeys(beside) if path not in given]
     return found + given
 
@@ -155,12 +175,16 @@ def _read(
     now: dt.datetime,
     report: ImportReport,
     progress: Progress | None,
+    facts: DiaryFacts,
 ) -> list[DailyRow]:
     rows: list[DailyRow] = []
     for path in paths:
         with CsvTable(Path(path)) as table:
             if is_factors_file(table.header):
                 continue  # read first, by _read_factors
+            if is_diary_file(table.header):
+                report.rows += read_diary_file(table, facts, now.date())
+                continue
             if "started_at" in table.header:
                 report.rows += staging.add_file(table, progress)
             elif "date" in table.header:
@@ -169,7 +193,9 @@ def _read(
                 report.rows += count
             else:
                 raise InputError(
-                    f"{path} header", ",".join(table.header)[:60], "a `date` (daily) or `started_at` (episodes) column"
+                    f"{path} header",
+                    ",".join(table.header)[:60],
+                    "a `date` (daily), `started_at` (episodes) or `fact` (diary) column",
                 )
     return rows
 
@@ -205,8 +231,14 @@ def _data_version(conn: Connection) -> int | None:
 
 
 def _plan(
-    conn: Connection, staging: EpisodeStaging, rows: list[DailyRow], factors: list[Factor], report: ImportReport
-) -> DailyPlan:
+    conn: Connection,
+    staging: EpisodeStaging,
+    rows: list[DailyRow],
+    factors: list[Factor],
+    report: ImportReport,
+    facts: DiaryFacts,
+    list_disagreements: bool,
+) -> tuple[DailyPlan, DiaryPlan]:
     staging.plan()
     # A day answered "no twitches" keeps its answer, as an app's import does: the file's
     # twitches of that day are a listed conflict, not added beside it.
@@ -217,14 +249,27 @@ def _plan(
     # A daily file's count (and facts) of such a day are checked against the file's own twitches,
     # held back or not: the conflict is listed once, as above, rather than refusing the whole import.
     files_twitches = Counter(staging.new_per_day()) + Counter(held)
-    return plan_daily(conn, rows, factors, dict(files_twitches))
+    plan = plan_daily(
+        conn, rows, factors, dict(files_twitches), staging.file_per_day(), list_disagreements=list_disagreements
+    )
+    diary = plan_diary_facts(conn, facts, plan.red_flags)
+    # A red flag's note whose flag neither the diary nor the daily file holds brings the flag with it.
+    plan.red_flags += [flag for flag in diary.notes_of_new_flags if flag not in set(plan.red_flags)]
+    conflicts = report.conflicts + plan.conflicts + diary.conflicts
+    report.conflicts = sorted(conflicts, key=lambda conflict: conflict.day)
+    return plan, diary
 
 
 # --- writing: under the lock, so nothing here reads a file or checks a row --------------------
 
 
 def _write(
-    conn: Connection, staging: EpisodeStaging, plan: DailyPlan, report: ImportReport, paths: Sequence[Path]
+    conn: Connection,
+    staging: EpisodeStaging,
+    plan: DailyPlan,
+    diary: DiaryPlan,
+    report: ImportReport,
+    paths: Sequence[Path],
 ) -> None:
     created = utc_now()
     changes: list[journal.Change] = []
@@ -245,8 +290,11 @@ def _write(
             for day, f, v in plan.entries
         ],
     )
+    notes = diary.notes_of_new_flags
     flags = _insert(
-        conn, RedFlag, [{"date": day, "kind": kind, "note": "", "created_at": created} for day, kind in plan.red_flags]
+        conn,
+        RedFlag,
+        [{"date": d, "kind": k, "note": notes.get((d, k), ""), "created_at": created} for d, k in plan.red_flags],
     )
     for span, table, rows in ((values, "factor_entry", plan.entries), (flags, "red_flag", plan.red_flags)):
         if span:
@@ -257,6 +305,18 @@ def _write(
     for day, note in plan.notes.items():
         days.set(day, note=note)
     report.notes_added = len(plan.notes)
+    changes += write_diary_facts(conn, diary, created)
+    report.facts_added = {
+        what: count
+        for what, count in (
+            ("onset date", int(diary.onset is not None)),
+            ("red-flag note", len(diary.notes_of_new_flags) + len(diary.notes_of_stored_flags)),
+            ("'no' answer", len(diary.noes)),
+        )
+        if count
+    }
+    report.days_changed.update(day for day, _ in diary.noes)
+    report.days_changed.update(day for day, _ in diary.notes_of_new_flags)
     # Whether a day already reads as "no twitches" (or as tracked) is decided by tracker.storage.queries,
     # the one home of that rule, on the diary as it is now, with the rows above in it.
     with Session(bind=conn) as session:

@@ -153,6 +153,19 @@ def data_key(path: Path) -> bytes:
     return key
 
 
+def needs_passphrase(path: Path) -> bool:
+    """Whether opening the encrypted diary at `path` needs its passphrase typed: no key in this
+    process or the keyring (a keyring's key is held for the process), and no TRACKER_PASSPHRASE.
+    DiaryLocked when its key file is missing or damaged, which no passphrase mends."""
+    wrapped = read_wrapped(path)
+    if wrapped.key_id in _known or os.environ.get(PASSPHRASE_ENV):
+        return False
+    key = keyring_get(wrapped.key_id)
+    if key is not None:
+        remember(wrapped.key_id, key)
+    return key is None
+
+
 def remember(key_id: str, key: bytes) -> None:
     """Hold `key` for the rest of this process (a command opens the diary more than once)."""
     _known[key_id] = key

@@ -37,7 +37,7 @@ import struct
 import sys
 import time
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -64,20 +64,44 @@ def foreign_wal(path: Path) -> str | None:
     written on top of a later state of the file. A verdict counts only when neither file changed
     while it was reached. A foreign log is one nobody has open (opening it would have replayed
     it), so it holds still; one that changes on every try is being written, and so belongs.
-    An encrypted diary's page 1 and log frames cannot be read without its key: they are not
-    judged here (SQLCipher checks each page's authentication code as it reads it).
+    An encrypted diary's page 1 and log frames are judged decrypted with its key, as a plain
+    diary's are; with no key here, not at all (the open then says the diary is locked).
     """
     from tracker.storage.keys import is_encrypted
 
+    decode: Decode | None = None
     if is_encrypted(path):
-        return None
+        decode = _decoder(path)
+        if decode is None:
+            return None  # no key here: the open says the diary is locked
     for attempt in range(SETTLE_TRIES):
         before = _state(path)
-        reason = _judge(path)
+        reason = _judge(path, decode)
         if reason is None or _state(path) == before:
             return reason
         time.sleep(0.001 * attempt)
     return None
+
+
+Decode = Callable[[bytes, bytes | None], "bytes | None"]  # page 1 as stored, the file's salt -> decrypted
+
+
+def _decoder(path: Path) -> Decode | None:
+    """What decrypts the page-1 images of the encrypted diary at `path`; None when this process
+    has no key for it."""
+    from tracker.errors import DatabaseRefused
+    from tracker.storage.cipher_pages import plain_page_one
+    from tracker.storage.keys import data_key
+
+    try:
+        key = data_key(path)
+    except DatabaseRefused:
+        return None  # locked, or a wrong passphrase: the open refuses it in its own words
+
+    def decode(image: bytes, salt: bytes | None) -> bytes | None:
+        return plain_page_one(image, key, salt=salt)
+
+    return decode
 
 
 def _state(path: Path) -> tuple[object, ...]:
@@ -92,7 +116,7 @@ def _state(path: Path) -> tuple[object, ...]:
     return (info.st_ino, info.st_size, info.st_mtime_ns, head, db.st_size, db.st_mtime_ns, read_head(path, DB_HEADER))
 
 
-def _judge(path: Path) -> str | None:
+def _judge(path: Path, decode: Decode | None) -> str | None:
     wal = wal_path(path)
     try:
         info = wal.lstat()
@@ -118,13 +142,22 @@ def _judge(path: Path) -> str | None:
         first_page = read_head(path, page_size)
         if len(first_page) < DB_HEADER:
             return None  # a file created a moment ago: its first page lives in the log so far
+        salt = first_page[:16]
+        if decode is not None:
+            plain = decode(first_page, None)
+            if plain is None:
+                return None  # the key does not open the file: the open says so
+            first_page = plain
         db_page_size = struct.unpack(">H", first_page[16:18])[0]
         if (db_page_size if db_page_size != 1 else 65536) != page_size:
             return f"the log is for pages of {page_size} bytes, the file's are {db_page_size}"
         if first_page[18:20] != b"\x02\x02":
             return "the file is a standalone copy (not in write-ahead-log mode), so no log can be pending for it"
         marker, counter = _marker(first_page), _counter(first_page)
-        for image in frames:  # committed page-1 images, oldest first, checksummed as they come
+        for stored in frames:  # committed page-1 images, oldest first, checksummed as they come
+            image = stored if decode is None else decode(stored, salt)
+            if image is None:
+                return "the log was written with another diary's key"
             if first is None:
                 first = image
                 if _follows(first, first_page):
