@@ -229,6 +229,16 @@ class TrackerApp(KeyOrder, Writes, App[None]):
             return True
         return None  # every other screen reads the database: shown, but disabled until it is open
 
+    def _refresh_notifications(self) -> None:
+        # Notices go to the line of their own on each screen (NoticeLine), never to Textual's
+        # toasts: those covered the rows at 80x24, and showed twice under a dialog.
+        from tracker.tui.widgets.notice_line import NoticeLine, newest_notice
+
+        newest = newest_notice(self._notifications)
+        for screen in self.screen_stack:
+            for line in screen.query(NoticeLine):
+                line.show(newest)
+
     def _on_notify(self, event: Notify) -> None:
         # One notice at a time: a new one replaces the last, so "Press u to undo" does not
         # linger under "Undone", and notices never pile up over the list. (App._on_notify runs
