@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 
-
-
 def key_width(key: FooterKey) -> int:
     """The cells a FooterKey takes: " k " then "Description " (Footer's padding)."""
     return cell_len(key.key_display) + 2 + (cell_len(key.description) + 1 if key.description else 0)
