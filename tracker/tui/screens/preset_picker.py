@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from tracker.core.amounts import Amount, read_amount, units_of
 from tracker.core.formatting import amount_words
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
-from tracker.tui.screens.number_form import AMOUNT_WORDS, checked_amount, preview_words
+from tracker.tui.screens.number_form import AMOUNT_WORDS, checked_amount, preview_words, show_preview
 
 if TYPE_CHECKING:
     from tracker.storage.models import Factor, Preset
@@ -127,7 +127,7 @@ class PresetPicker(Dialog[tuple[float, str]]):
 
     def _show_preview(self, typed: str) -> None:
         """What Enter will write, while the text reads as an amount; nothing while it does not."""
-        self.query_one("#preview", Static).update(preview_words(self.factor, self._read, typed))
+        show_preview(self, "amount", *preview_words(self.factor, self._read, typed))
 
     def _read(self, typed: str) -> Amount:
         drinks = {p.name: p.amount for p in self.presets}
