@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from sqlmodel import Session
 
 from tracker.core.columns import DAILY_HEAD, DAILY_SOURCES, DAILY_TAIL, EPISODE_COLUMNS, EPISODE_SOURCE
 from tracker.core.daily import DailyRow
+from tracker.core.files import output_target, write_private
 from tracker.core.formatting import format_number
 from tracker.core.sources import sources_cell
 from tracker.core.span import Bounded, bound_dates
 from tracker.core.when import local_now
 from tracker.io.csv_cells import csv_text
-from tracker.io.factors_file import factors_csv
+from tracker.io.factors_file import factors_csv, factors_file_beside
 from tracker.storage.models import Episode, Factor
 from tracker.storage.queries import daily_rows, episodes_between, logged_range, sources_between
 from tracker.storage.store import list_factors
@@ -127,3 +130,36 @@ def export_factors(*, session: Session) -> str:
 
 def has_own_factors(*, session: Session) -> bool:
     return any(not factor.builtin for factor in list_factors(session=session))
+
+
+@dataclass(frozen=True)
+class CsvExport:
+    """What `tracker export csv` and the app's CSV exports write: the days (or episodes) CSV, and
+    beside a days file the person's own factors (tracker.io.factors_file), without which the
+    days file cannot be imported into a new diary ("" when there are none, or for episodes)."""
+
+    text: str
+    factors: str = ""
+
+    def write(self, path: Path) -> list[Path]:
+        """Write the CSV to `path` and the factors file beside it: both refused (InputError, from
+        core.files.output_target) or both written. Returns the paths written, the CSV first."""
+        beside = factors_file_beside(path)
+        if self.factors:
+            output_target(beside)
+        write_private(path, self.text.encode("utf-8"))
+        if not self.factors:
+            return [path]
+        write_private(beside, self.factors.encode("utf-8"))
+        return [path, beside]
+
+
+def csv_export(
+    *, session: Session, episodes: bool, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> CsvExport:
+    """The days (or, with `episodes`, the episodes) from `date_from` to `date_to`, with the
+    factors file a days file needs to be imported again (CsvExport)."""
+    if episodes:
+        return CsvExport(export_episodes(session=session, date_from=date_from, date_to=date_to))
+    factors = export_factors(session=session) if has_own_factors(session=session) else ""
+    return CsvExport(export_daily(session=session, date_from=date_from, date_to=date_to), factors)

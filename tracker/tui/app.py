@@ -368,7 +368,11 @@ class TrackerApp(KeyOrder, Writes, App[None]):
         return self.diary.export_csv(path, episodes=kind == "episodes")
 
     def on_files_written(self, message: FilesWritten) -> None:
-        where = message.paths[0].parent if len(message.paths) > 1 else message.paths[0]
+        first, *rest = message.paths
+        if len(rest) > 1:  # a visit packet: its folder
+            where = str(first.parent)
+        else:  # a file, and the days' factors file beside it, named so it is not left behind
+            where = str(first) + "".join(f" and {path.name} beside it" for path in rest)
         self.notify(f"{message.text} written: {where}", title="Written", timeout=15, markup=False)
 
     # --- the command palette ---------------------------------------------------------------
