@@ -35,3 +35,19 @@ async def test_a_refused_amount_shows_only_the_reason(app, engine, name) -> None
         await pilot.press("enter")
         await settle(pilot)
     assert entries(engine) == {name: [float(written)]}
+
+
+@pytest.mark.parametrize("key", ["c", "w"])
+async def test_a_picker_with_nothing_typed_or_highlighted_says_nothing_will_be_written(app, engine, key) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        assert "Enter writes" not in screen_text(app), screen_text(app)
+        await pilot.press("enter")  # refused: nothing typed, nothing highlighted
+        await settle(pilot)
+        assert field_error(app, "amount") and "Enter writes" not in screen_text(app), screen_text(app)
+        await pilot.press("down")  # the first drink, highlighted: now Enter writes it
+        await settle(pilot)
+        assert "Enter writes" in screen_text(app)
+    assert entries(engine) == {}

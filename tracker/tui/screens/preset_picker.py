@@ -146,7 +146,10 @@ class PresetPicker(Dialog[tuple[float, str]]):
         options.action_cursor_down() if step > 0 else options.action_cursor_up()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        # ↑ ↓ choose what a bare Enter writes: it is shown, as a typed amount is.
+        # ↑ ↓ choose what a bare Enter writes: it is shown, as a typed amount is. The list's own
+        # first highlight arrives after on_mount has taken it away: then Enter writes nothing.
+        if self.query_one("#presets", OptionList).highlighted != event.option_index:
+            return
         if not self.query_one("#amount", Input).value.strip():
             self._show_preview(self.presets[event.option_index].name)
 
