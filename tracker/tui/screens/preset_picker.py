@@ -84,13 +84,13 @@ class PresetPicker(Dialog[tuple[float, str]]):
             yield Static("↑ ↓ then Enter: the highlighted one   Esc cancel", classes="form-hint")
 
     def _how_to_type(self) -> str:
-        """The hint above the box, with a count example from this list's own letters ("2g: two
+        """The hint above the box, with a count example from this list's own letters ("2g: 2 ×
         glass" for water): an example from another list would be a notation nobody here types."""
         amount = f"an amount ({self._example()}), then [b]Enter[/b]"
         if not self.keys:
             return amount
         letter, preset = next(iter(self.keys.items()))
-        return f"a [b]letter[/b] ([b]2{letter}[/b]: two {escape(preset.name)}) or {amount}"
+        return f"a [b]letter[/b] ([b]2{letter}[/b]: 2 × {escape(preset.name)}) or {amount}"
 
     def _example(self) -> str:
         unit = self.factor.unit

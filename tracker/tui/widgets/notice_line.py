@@ -3,10 +3,10 @@
 Textual shows notices as toasts stacked over the bottom right of the screen: at 80x24 they hid
 the day's totals and the last rows, and a dialog opened over the screen showed the same notice
 a second time (one toast on the screen below, one on the dialog). Here a notice has a line of
-its own that the screen's rows never use: one notice, the newest, on the screens with keys
+its own, above the keys, that nothing else is drawn on: one notice, the newest, on the screens with keys
 (Today, History, Factors, Insights, Trends); a dialog shows it on the screen beneath, once.
-A notice long enough to wrap takes a second or third row from the screen for as long as it
-shows, rather than covering anything.
+While a notice shows, the screen above it is a row shorter (two or three for a long notice)
+rather than covered; with none, the line takes no row.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ def notice_content(notification: Notification) -> Content:
     return Content.assemble((f"{notification.title}: ", "bold"), message)
 
 
-class NoticeLine(Static):
-    """Shows `show`'s notice until it is stale; empty (still one row) when there is none."""
+class NoticeLine(Static, can_focus=False):
+    """Shows `show`'s notice until it is stale; takes no row while there is none."""
 
     DEFAULT_CSS = """
     NoticeLine {
@@ -46,10 +46,12 @@ class NoticeLine(Static):
         color: $text;
         background: $boost;
     }
+    NoticeLine.-empty { display: none; }
     NoticeLine.-warning { color: $text-warning; }
     NoticeLine.-error { color: $text-error; }
     """
 
+    DEFAULT_CLASSES = "-empty"
     _stale_timer: Timer | None = None
 
     def show(self, notification: Notification | None) -> None:
@@ -60,6 +62,7 @@ class NoticeLine(Static):
         for severity in SEVERITIES:
             self.set_class(notification is not None and notification.severity == severity, f"-{severity}")
         self.update(notice_content(notification) if notification is not None else "")
+        self.set_class(notification is None, "-empty")  # no row kept empty: at 80x24 rows are few
         if notification is not None:
             # The app forgets a stale notice when next asked for its notices (Notifications reaps).
             self._stale_timer = self.set_timer(max(notification.time_left, 0.0) + 0.05, self._look_again)
