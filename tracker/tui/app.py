@@ -373,7 +373,7 @@ class TrackerApp(KeyOrder, Writes, App[None]):
             where = str(first.parent)
         else:  # a file, and the days' factors file beside it, named so it is not left behind
             where = str(first) + "".join(f" and {path.name} beside it" for path in rest)
-        self.notify(f"{message.text} written: {where}", title="Written", timeout=15, markup=False)
+        self.notify(f"{message.text} written: {where}", timeout=15, markup=False)
 
     # --- the command palette ---------------------------------------------------------------
 
