@@ -9,7 +9,7 @@ kept as typed either way, before anything is written.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -56,7 +56,7 @@ def preview_words(factor: Factor, read: Callable[[str], Amount], typed: str) -> 
     return f"Enter writes: {amount.words(factor.name, factor.unit)}", ""
 
 
-def show_preview(dialog: Dialog[object], box: str, words: str, reason: str) -> None:
+def show_preview(dialog: Dialog[Any], box: str, words: str, reason: str) -> None:
     """Show preview_words' line in `dialog`: what Enter writes, or the reason under `box`."""
     dialog.query_one("#preview", Static).update(words)
     if reason:
