@@ -24,7 +24,10 @@ from tracker.tui.key_order import hand_back
 def moved_on(widget: Widget, event: events.Key) -> bool:
     """Whether `event`, reaching `widget`, was handled here because the focus is (or now goes)
     elsewhere: queued before the focus left it, or Tab and Shift+Tab, which move on at once."""
-    if widget.screen.focused is not widget or getattr(widget.screen, "closing", False):
+    focused = widget.screen.focused
+    if focused is not None and widget in focused.ancestors:
+        return False  # from its own part that has the focus (a Select's open list): its own key
+    if focused is not widget or getattr(widget.screen, "closing", False):
         # Queued here before the focus moved on (a field key, Enter, the dialog closing):
         # the key was typed for what has the focus now, so it goes back to the app, in order.
         event.stop()
