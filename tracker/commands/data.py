@@ -63,53 +63,40 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def export_csv(context: Context) -> int:
-    from tracker.core.files import STDOUT, output_target, write_private
+    from tracker.core.files import STDOUT, output_target
     from tracker.core.formatting import plural
     from tracker.io.csv_cells import csv_records
-    from tracker.io.diary_file import diary_csv, diary_file_beside, holds_diary_facts
-    from tracker.io.export import export_bounds, export_daily, export_episodes, export_factors, has_own_factors
-    from tracker.io.factors_file import factors_file_beside
+    from tracker.io.diary_file import SUFFIX, diary_csv
+    from tracker.io.export import CsvExport, csv_export, export_bounds, export_factors
 
     start, end = context.date_range()
     output = context.args.output
     to_file = output is not None and output != STDOUT
     if to_file:
         output_target(output, allow_stdout=True)  # refused before the database is even opened
-    factors = ""  # the factors file written beside a daily file, so that it imports into a fresh diary
-    diary = ""  # and the diary file, so that what the daily file cannot hold goes with it
     with context.session(write=False) as session:
         bounded = export_bounds(session=session, date_from=start, date_to=end, today=context.now().date())
         if context.args.factors:
-            text = export_factors(session=session)
+            export = CsvExport(export_factors(session=session))
         elif context.args.diary:
-            text = diary_csv(session=session)
+            export = CsvExport(diary_csv(session=session))
         else:
-            writer = export_episodes if context.args.episodes else export_daily
-            text = writer(session=session, date_from=bounded.date_from, date_to=bounded.date_to)
-            if to_file and not context.args.episodes and has_own_factors(session=session):
-                factors = export_factors(session=session)
-            if to_file and not context.args.episodes and holds_diary_facts(session=session):
-                diary = diary_csv(session=session)
+            export = csv_export(
+                session=session, episodes=context.args.episodes, date_from=bounded.date_from, date_to=bounded.date_to
+            )
     for adjusted in bounded.adjusted:
         context.say(adjusted.words())
     context.say_plaintext("the CSV" if to_file else "the CSV on standard output")
-    if to_file:
-        path = Path(output)
-        beside = factors_file_beside(path)
-        facts_beside = diary_file_beside(path)
-        for wanted, target in ((factors, beside), (diary, facts_beside)):
-            if wanted:
-                output_target(target)  # all refused, or all written
-        write_private(path, text.encode("utf-8"))
-        context.say(f"wrote {path} ({plural(csv_records(text) - 1, 'row')})")
-        if factors:
-            write_private(beside, factors.encode("utf-8"))
-            context.say(f"wrote {beside} (your factors, for importing {path.name} into another diary)")
-        if diary:
-            write_private(facts_beside, diary.encode("utf-8"))
-            context.say(f"wrote {facts_beside} (onset, red flags' notes and 'no' answers, imported with {path.name})")
-    else:
-        sys.stdout.write(text)
+    if not to_file:
+        sys.stdout.write(export.text)  # the files beside go beside a file only
+        return 0
+    path, *beside = export.write(Path(output))
+    context.say(f"wrote {path} ({plural(csv_records(export.text) - 1, 'row')})")
+    for companion in beside:
+        if companion.name.endswith(SUFFIX):
+            context.say(f"wrote {companion} (onset, red flags' notes and 'no' answers, imported with {path.name})")
+        else:
+            context.say(f"wrote {companion} (your factors, for importing {path.name} into another diary)")
     return 0
 
 
@@ -135,8 +122,9 @@ def import_from_app(context: Context) -> int:
     with _progress_bar() as progress:
         map_path = Path(opts.map_file) if opts.map_file else None
         options = {name: getattr(opts, name) for name in OPTIONS.get(opts.app, {}) if getattr(opts, name)}
-        prepared = run.prepare(app=opts.app, path=path, map_path=map_path, options=options, progress=progress,
-                               now=context.now())
+        prepared = run.prepare(
+            app=opts.app, path=path, map_path=map_path, options=options, progress=progress, now=context.now()
+        )
     prefer_import = opts.prefer == "import"
     if opts.dry_run:
         with _diary_as_it_is(context) as session:

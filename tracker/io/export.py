@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from sqlmodel import Session
 
 from tracker.core.columns import DAILY_HEAD, DAILY_SOURCES, DAILY_TAIL, EPISODE_COLUMNS, EPISODE_SOURCE
 from tracker.core.daily import DailyRow
+from tracker.core.files import output_target, write_private
 from tracker.core.formatting import format_number
 from tracker.core.sources import sources_cell
 from tracker.core.span import Bounded, bound_dates
 from tracker.core.when import local_now
 from tracker.io.csv_cells import csv_text
-from tracker.io.factors_file import factors_csv
+from tracker.io.diary_file import diary_csv, diary_file_beside, holds_diary_facts
+from tracker.io.factors_file import factors_csv, factors_file_beside
 from tracker.storage.models import Episode, Factor
 from tracker.storage.queries import daily_rows, episodes_between, logged_range, sources_between
 from tracker.storage.store import list_factors
@@ -127,3 +131,43 @@ def export_factors(*, session: Session) -> str:
 
 def has_own_factors(*, session: Session) -> bool:
     return any(not factor.builtin for factor in list_factors(session=session))
+
+
+@dataclass(frozen=True)
+class CsvExport:
+    """What `tracker export csv` and the app's CSV exports write: the days (or episodes) CSV, and
+    beside a days file the person's own factors (tracker.io.factors_file), without which the
+    days file cannot be imported into a new diary, and the diary file (tracker.io.diary_file:
+    onset, red flags' notes, "no" answers), which the days file cannot hold ("" when there is
+    nothing of the kind, or for episodes)."""
+
+    text: str
+    factors: str = ""
+    diary: str = ""
+
+    def write(self, path: Path) -> list[Path]:
+        """Write the CSV to `path` and its companions beside it: all refused (InputError, from
+        core.files.output_target) or all written. Returns the paths written, the CSV first."""
+        beside = [(text, target) for text, target in self.companions(path) if text]
+        for _, target in beside:
+            output_target(target)
+        write_private(path, self.text.encode("utf-8"))
+        for text, target in beside:
+            write_private(target, text.encode("utf-8"))
+        return [path, *(target for _, target in beside)]
+
+    def companions(self, path: Path) -> list[tuple[str, Path]]:
+        """The files written beside `path`, each with its text ("" when not written)."""
+        return [(self.factors, factors_file_beside(path)), (self.diary, diary_file_beside(path))]
+
+
+def csv_export(
+    *, session: Session, episodes: bool, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> CsvExport:
+    """The days (or, with `episodes`, the episodes) from `date_from` to `date_to`, with the
+    factors file and the diary file a days file needs to be imported again (CsvExport)."""
+    if episodes:
+        return CsvExport(export_episodes(session=session, date_from=date_from, date_to=date_to))
+    factors = export_factors(session=session) if has_own_factors(session=session) else ""
+    diary = diary_csv(session=session) if holds_diary_facts(session=session) else ""
+    return CsvExport(export_daily(session=session, date_from=date_from, date_to=date_to), factors, diary)

@@ -230,6 +230,16 @@ class TrackerApp(KeyOrder, Writes, App[None]):
             return True
         return None  # every other screen reads the database: shown, but disabled until it is open
 
+    def _refresh_notifications(self) -> None:
+        # Notices go to the line of their own on each screen (NoticeLine), never to Textual's
+        # toasts: those covered the rows at 80x24, and showed twice under a dialog.
+        from tracker.tui.widgets.notice_line import NoticeLine, newest_notice
+
+        newest = newest_notice(self._notifications)
+        for screen in self.screen_stack:
+            for line in screen.query(NoticeLine):
+                line.show(newest)
+
     def _on_notify(self, event: Notify) -> None:
         # One notice at a time: a new one replaces the last, so "Press u to undo" does not
         # linger under "Undone", and notices never pile up over the list. (App._on_notify runs
@@ -359,8 +369,12 @@ class TrackerApp(KeyOrder, Writes, App[None]):
         return self.diary.export_csv(path, episodes=kind == "episodes")
 
     def on_files_written(self, message: FilesWritten) -> None:
-        where = message.paths[0].parent if len(message.paths) > 1 else message.paths[0]
-        self.notify(f"{message.text} written: {where}", title="Written", timeout=15, markup=False)
+        first, *rest = message.paths
+        if len(rest) > 1:  # a visit packet: its folder
+            where = str(first.parent)
+        else:  # a file, and the files beside it (factors, diary facts), named so they are not left behind
+            where = str(first) + "".join(f" and {path.name} beside it" for path in rest)
+        self.notify(f"{message.text} written: {where}", timeout=15, markup=False)
 
     # --- the command palette ---------------------------------------------------------------
 

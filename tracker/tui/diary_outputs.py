@@ -85,14 +85,14 @@ class DiaryOutputs:
         return [write_visit_report(self._analysis_history(), _export_target(path), today=self.today())]
 
     def export_csv(self, path: Path, *, episodes: bool) -> list[Path]:
-        """`tracker export csv [--episodes] -o path`: every day (or every episode)."""
-        from tracker.core.files import write_private
-        from tracker.io.export import export_daily, export_episodes
+        """`tracker export csv [--episodes] -o path`: every day (or every episode), and beside
+        the days the factors file that lets them be imported into a new diary. Returns the
+        paths written, the CSV first."""
+        from tracker.io.export import csv_export
 
-        writer = export_episodes if episodes else export_daily
         with self._session(write=False) as session:
-            text = writer(session=session, date_from=None, date_to=None)
-        return [write_private(_export_target(path), text.encode("utf-8"))]
+            export = csv_export(session=session, episodes=episodes)
+        return export.write(_export_target(path))
 
     def export_visit(self, folder: Path) -> list[Path]:
         """`tracker export visit folder`: the six packet files; returns their paths."""

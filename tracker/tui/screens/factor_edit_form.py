@@ -15,7 +15,7 @@ from tracker.core.formatting import format_number
 from tracker.core.vocabulary import DailyRule, absent_words
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog, field_error
-from tracker.tui.widgets.ordered_input import OrderedInput
+from tracker.tui.widgets.ordered_input import OrderedInput, OrderedSelect
 
 if TYPE_CHECKING:
     from tracker.storage.models import Factor, FactorUpdate
@@ -57,7 +57,7 @@ class FactorEditForm(Dialog["FactorUpdate"]):
             yield OrderedInput(format_number(high), placeholder="max", id="max", type="number")
             yield field_error("max")
             yield Static("a day with several entries counts their", classes="field-label")
-            yield Select(
+            yield OrderedSelect(
                 [(rule.value, rule) for rule in DailyRule],
                 value=DailyRule(rule),
                 allow_blank=False,
@@ -71,7 +71,7 @@ class FactorEditForm(Dialog["FactorUpdate"]):
         yield Static(
             f"a day with twitches (or none) logged and no {self.factor.name} logged counts as", classes="field-label"
         )
-        yield Select(
+        yield OrderedSelect(
             [
                 (f"{absent_words(True)}: it is logged only when taken", True),
                 (f"{absent_words(False)}: it is measured, a blank is not 0", False),

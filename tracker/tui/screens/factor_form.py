@@ -17,7 +17,7 @@ from tracker.core.formatting import format_number
 from tracker.core.vocabulary import FactorKind
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog, field_error
-from tracker.tui.widgets.ordered_input import OrderedInput
+from tracker.tui.widgets.ordered_input import OrderedInput, OrderedSelect
 
 if TYPE_CHECKING:
     from tracker.storage.models import FactorCreate
@@ -50,7 +50,7 @@ class FactorForm(Dialog["FactorCreate"]):
             yield self.problem_line()
             yield OrderedInput(typed.name if typed else "", placeholder="name, e.g. alcohol", id="name")
             yield field_error("name")
-            yield Select(
+            yield OrderedSelect(
                 [(kind.value, kind) for kind in FactorKind],
                 value=typed.kind if typed else FactorKind.NUMBER,
                 allow_blank=False,
@@ -64,7 +64,7 @@ class FactorForm(Dialog["FactorCreate"]):
                 yield OrderedInput(value, placeholder=hint, id=bound, type="number")
                 yield field_error(bound)
             absent = typed.absent_means_none if typed else None
-            yield Select(
+            yield OrderedSelect(
                 [
                     ("not logged on a day: as its kind says (yes-no: none)", "kind"),
                     ("not logged on a day: none (logged only when taken)", "none"),

@@ -19,6 +19,7 @@ from tracker.tui.screens.factor_edit_form import FactorEditForm
 from tracker.tui.screens.factor_form import FactorForm
 from tracker.tui.screens.preset_form import PresetForm
 from tracker.tui.widgets.keys_footer import KeysFooter
+from tracker.tui.widgets.notice_line import NoticeLine
 from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class FactorsScreen(Writes, AppScreen[None]):
             with Vertical():
                 yield Static("[b]Presets[/b] (p adds one; Enter changes the amount)", classes="section")
                 yield DataTable(id="presets", cursor_type="row")
+        yield NoticeLine()
         yield KeysFooter()
 
     def on_mount(self) -> None:

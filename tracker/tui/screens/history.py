@@ -21,6 +21,7 @@ from tracker.tui.messages import EntrySaved, HistoryLoaded
 from tracker.tui.screen_keys import screen_keys
 from tracker.tui.screens.app_screen import AppScreen
 from tracker.tui.widgets.keys_footer import KeysFooter
+from tracker.tui.widgets.notice_line import NoticeLine
 from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class HistoryScreen(Writes, AppScreen[None]):
         yield Header()
         yield Static("loading…", id="history-summary")
         yield HistoryTable(id="history", cursor_type="row", zebra_stripes=True, fixed_columns=1)
+        yield NoticeLine()
         yield KeysFooter()
 
     def on_screen_resume(self) -> None:

@@ -24,6 +24,7 @@ from tracker.report.wording import estimate_line, persistence_lines, red_flag_pa
 from tracker.tui.messages import AnalysisReady, ReadFailed
 from tracker.tui.screen_keys import screen_keys
 from tracker.tui.widgets.keys_footer import KeysFooter
+from tracker.tui.widgets.notice_line import NoticeLine
 from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class InsightsScreen(Writes, Screen[None]):
             for name in SECTIONS:
                 yield Static("", id=f"insights-{name}", classes="insights-section")
             yield Static(NOT_A_DIAGNOSIS, id="insights-note")
+        yield NoticeLine()
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -1,14 +1,15 @@
 """One number for a factor (magnesium, a factor of your own): type it, Enter.
 
 The box takes what an amount can hold (`200`, `200mg`), read by the same rule as the command
-line; the line under it shows what Enter will write, and a value that cannot be read or is
-outside the factor's range is refused under the box, kept as typed, before anything is written.
+line; the line under it shows what Enter will write, or (never both) why Enter would refuse it: a
+value outside the factor's range is refused as it is typed, one that cannot be read on Enter,
+kept as typed either way, before anything is written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -36,17 +37,30 @@ def checked_amount(factor: Factor, amount: Amount) -> Amount:
     return amount
 
 
-def preview_words(factor: Factor, read: Callable[[str], Amount], typed: str) -> str:
-    """The line under an amount box: what Enter will write, or "" while the text says nothing yet."""
+def preview_words(factor: Factor, read: Callable[[str], Amount], typed: str) -> tuple[str, str]:
+    """The line under an amount box, as (what Enter will write, why Enter would refuse it): at
+    most one of the two is said, so a refused value never reads as about to be written. Both
+    are "" while the text says nothing yet."""
     if not typed.strip():
-        return ""
+        return "", ""
     try:
         amount = read(typed)
     except ValueError:
-        return ""
+        return "", ""  # not an amount yet: still being typed
+    try:
+        checked_amount(factor, amount)
+    except ValueError as exc:
+        return "", str(exc)  # an amount, outside the factor's range
     if factor.kind == FactorKind.YES_NO and amount.value in (0, 1):  # "alcohol yes", as the day reads it
-        return f"Enter writes: {factor.name} {amount_words(amount.value, '', factor.kind)}"
-    return f"Enter writes: {amount.words(factor.name, factor.unit)}"
+        return f"Enter writes: {factor.name} {amount_words(amount.value, '', factor.kind)}", ""
+    return f"Enter writes: {amount.words(factor.name, factor.unit)}", ""
+
+
+def show_preview(dialog: Dialog[Any], box: str, words: str, reason: str) -> None:
+    """Show preview_words' line in `dialog`: what Enter writes, or the reason under `box`."""
+    dialog.query_one("#preview", Static).update(words)
+    if reason:
+        dialog.refuse(box, reason)  # stays until the value is edited
 
 
 def allowed_range(factor: Factor) -> str:
@@ -116,7 +130,7 @@ class NumberForm(Dialog[float]):
     def _show_preview(self, typed: str) -> None:
         if self.answer is not None:
             typed = str(self.answer)
-        self.query_one("#preview", Static).update(preview_words(self.factor, self._read, typed))
+        show_preview(self, "value", *preview_words(self.factor, self._read, typed))
 
     def _read(self, typed: str) -> Amount:
         return read_amount(typed, field=self.factor.name, unit=self.factor.unit)

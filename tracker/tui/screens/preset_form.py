@@ -15,7 +15,7 @@ from tracker.core.vocabulary import FactorKind
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import CharsInput, Dialog
 from tracker.tui.screens.number_form import AMOUNT_WORDS
-from tracker.tui.widgets.ordered_input import OrderedInput
+from tracker.tui.widgets.ordered_input import OrderedInput, OrderedSelect
 
 if TYPE_CHECKING:
     from tracker.storage.models import Factor, PresetCreate  # noqa: F401 (PresetCreate: quoted in the class line)
@@ -42,7 +42,7 @@ class PresetForm(Dialog["PresetCreate"]):
             yield self.problem_line()
             yield OrderedInput(self.preset_name, placeholder="name, e.g. flat-white", id="name")
             numbers = [f for f in self.factors if f.kind == FactorKind.NUMBER]
-            yield Select(
+            yield OrderedSelect(
                 [(f.name, f.name) for f in numbers],
                 value=self.factor,
                 allow_blank=False,

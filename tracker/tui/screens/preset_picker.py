@@ -1,7 +1,7 @@
 """Pick a drink or a glass of water by its letter, or type an amount, then Enter.
 
 The rule cannot misfire, whatever the typing speed: every key typed goes into one box, read
-by the same rule as the command line (`150`, `1.5l`, `e`, `2e`, `espresso 2`), and the line
+by the same rule as the command line (`150`, `1.5l`, `e`, `2e` for two espressos, `espresso 2`), and the line
 under it shows what Enter will write ("2 × espresso = 126 mg caffeine"). Nothing is saved
 before Enter, so no key is dropped or taken for another: `1.5l` is 1500 ml, `2 e` two espressos.
 """
@@ -15,13 +15,14 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.core.amounts import Amount, read_amount, units_of
 from tracker.core.formatting import amount_words
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
-from tracker.tui.screens.number_form import AMOUNT_WORDS, checked_amount, preview_words
+from tracker.tui.screens.number_form import AMOUNT_WORDS, checked_amount, preview_words, show_preview
 
 if TYPE_CHECKING:
     from tracker.storage.models import Factor, Preset
@@ -76,14 +77,20 @@ class PresetPicker(Dialog[tuple[float, str]]):
             ]
             yield OptionList(*options, id="presets")
             yield Static("", id="presets-more", markup=False)
-            yield Static(
-                f"a [b]letter[/b] (2e: two) or an amount ({self._example()}), then [b]Enter[/b]",
-                classes="field-label",
-            )
+            yield Static(self._how_to_type(), classes="field-label")
             yield CharsInput(self.amount, chars=AMOUNT_WORDS, placeholder=unit, id="amount")
             yield field_error("amount")
             yield Static("", id="preview", classes="form-hint", markup=False)
             yield Static("↑ ↓ then Enter: the highlighted one   Esc cancel", classes="form-hint")
+
+    def _how_to_type(self) -> str:
+        """The hint above the box, with a count example from this list's own letters ("2g: 2 ×
+        glass" for water): an example from another list would be a notation nobody here types."""
+        amount = f"an amount ({self._example()}), then [b]Enter[/b]"
+        if not self.keys:
+            return amount
+        letter, preset = next(iter(self.keys.items()))
+        return f"a [b]letter[/b] ([b]2{letter}[/b]: 2 × {escape(preset.name)}) or {amount}"
 
     def _example(self) -> str:
         unit = self.factor.unit
@@ -127,7 +134,7 @@ class PresetPicker(Dialog[tuple[float, str]]):
 
     def _show_preview(self, typed: str) -> None:
         """What Enter will write, while the text reads as an amount; nothing while it does not."""
-        self.query_one("#preview", Static).update(preview_words(self.factor, self._read, typed))
+        show_preview(self, "amount", *preview_words(self.factor, self._read, typed))
 
     def _read(self, typed: str) -> Amount:
         drinks = {p.name: p.amount for p in self.presets}
@@ -139,7 +146,10 @@ class PresetPicker(Dialog[tuple[float, str]]):
         options.action_cursor_down() if step > 0 else options.action_cursor_up()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        # ↑ ↓ choose what a bare Enter writes: it is shown, as a typed amount is.
+        # ↑ ↓ choose what a bare Enter writes: it is shown, as a typed amount is. The list's own
+        # first highlight arrives after on_mount has taken it away: then Enter writes nothing.
+        if self.query_one("#presets", OptionList).highlighted != event.option_index:
+            return
         if not self.query_one("#amount", Input).value.strip():
             self._show_preview(self.presets[event.option_index].name)
 

@@ -29,6 +29,7 @@ from tracker.tui.screens.today_entries import EntryKeys
 from tracker.tui.screens.today_factors import FactorLogging
 from tracker.tui.widgets.day_table import DayTable
 from tracker.tui.widgets.keys_footer import KeysFooter
+from tracker.tui.widgets.notice_line import NoticeLine
 from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:  # the screen paints before the database stack is imported
@@ -109,6 +110,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         yield DayTable(id="entries")
         yield Static("", id="totals")
         yield Static("loading…", id="unlogged")
+        yield NoticeLine()
         yield KeysFooter()
 
     def on_mount(self) -> None:

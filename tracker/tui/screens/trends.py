@@ -26,6 +26,7 @@ from tracker.tui.messages import TrendsReady
 from tracker.tui.screen_keys import screen_keys
 from tracker.tui.weekly import TREND_FACTORS, Trends, Week
 from tracker.tui.widgets.keys_footer import KeysFooter
+from tracker.tui.widgets.notice_line import NoticeLine
 from tracker.tui.writing import Writes
 
 WEEKS = 12
@@ -117,6 +118,7 @@ class TrendsScreen(Writes, Screen[None]):
                 hint_words(()),
                 id="trends-hint",
             )
+        yield NoticeLine()
         yield KeysFooter()
 
     def on_mount(self) -> None:

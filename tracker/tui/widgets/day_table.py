@@ -60,6 +60,12 @@ def narrow_cells(cells: tuple[str, ...]) -> tuple[str, ...]:
     return (*cells[:2], " · ".join(kept), cells[6])
 
 
+def wide_cells(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A row's cells for COLUMNS: a place or side not given is left blank, as in the narrow
+    column ("unspecified" broke in two in the 6-cell side column at 120 columns too)."""
+    return (*cells[:2], *("" if cell == "unspecified" else cell for cell in cells[2:4]), *cells[4:])
+
+
 def cell_lines(text: str, width: int) -> list[str]:
     """A cell wrapped to its column, in at most CELL_LINES lines (the last ending in "…" if it
     goes on). Cut to one line, a note at 80 columns read "after th", and a factor of your own
@@ -114,7 +120,7 @@ class DayTable(DataTable[str]):
         widths = [width for _, width in self._columns] + [self._note_width]
         narrow = self._columns == NARROW_COLUMNS
         for key, row_cells in self._rows:
-            cells = narrow_cells(row_cells) if narrow else row_cells
+            cells = narrow_cells(row_cells) if narrow else wide_cells(row_cells)
             wrapped = [cell_lines(cell, width) for cell, width in zip(cells, widths, strict=True)]
             self.add_row(*["\n".join(lines) for lines in wrapped], key=key, height=max(map(len, wrapped)))
         keys = [key for key, _ in self._rows]

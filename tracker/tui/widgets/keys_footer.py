@@ -21,12 +21,11 @@ from textual.containers import HorizontalGroup
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # not public; the one place it is reached for (tests import it here)
 
+from tracker.tui.widgets.notice_line import NoticeLine
+
 if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.screen import Screen
-
-
-TOAST_RACK = "#textual-toastrack"  # where Textual stacks a screen's notices, docked at its bottom
 
 
 def key_width(key: FooterKey) -> int:
@@ -75,10 +74,9 @@ class KeysFooter(Footer):
             self._schedule_redraw_now()
 
     def _keep_notices_above(self, height: int) -> None:
-        """Notices sit on the rows above the keys. Textual lifts them one row off the bottom, made
-        for a one-row footer: with the keys in two rows they hid the upper one (History, Help)."""
-        for rack in self.screen.query(TOAST_RACK):
-            rack.styles.margin = (0, 0, height, 0)
+        """The notice line sits on the row above the keys, however many rows they take."""
+        for line in self.screen.query(NoticeLine):
+            line.keep_above(height)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._changed = screen
