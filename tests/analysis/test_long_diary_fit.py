@@ -1,5 +1,6 @@
 """The trend spline the trigger model adjusts for: the same basis, and so the same estimates,
-as patsy's `cr` gave; and a long diary's analysis no longer loads patsy or scipy.linalg."""
+as patsy's `cr` gave; the sandwich errors as statsmodels computes them; and a long diary's analysis no
+longer loads patsy or scipy.linalg."""
 
 from __future__ import annotations
 
@@ -86,3 +87,26 @@ def test_a_long_diary_is_analysed_without_patsy_or_scipy_linalg() -> None:
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
     assert "numpy" in loaded
     assert not {"patsy", "scipy.linalg"} & loaded
+
+
+def test_hc3_errors_use_each_days_leverage_as_statsmodels_computes_it() -> None:
+    """The sandwich errors' leverage is the diagonal of the weighted hat matrix, the same
+    numbers statsmodels' GLM influence gives, and the HC3 errors follow from it."""
+    import statsmodels.api as sm
+
+    from tracker.analysis.poisson import _hc3_standard_errors, _poisson_fit
+
+    rng = np.random.default_rng(5)
+    design = np.column_stack([np.ones(300), rng.normal(size=(300, 4))])
+    y = rng.poisson(np.exp(0.3 + design[:, 1:] @ np.array([0.2, -0.1, 0.0, 0.05]))).astype(float)
+    params, mu = _poisson_fit(y, design)  # type: ignore[misc]
+    weighted = design * np.sqrt(mu)[:, None]
+    bread = np.linalg.inv(weighted.T @ weighted)
+    ours = _hc3_standard_errors(design, weighted, bread, y, mu)
+
+    glm = sm.GLM(y, design, family=sm.families.Poisson()).fit()
+    np.testing.assert_allclose(params, glm.params, rtol=1e-7)
+    leverage = glm.get_influence().hat_matrix_diag
+    scores = design * ((y - glm.mu) / (1.0 - leverage))[:, None]
+    covariance = np.linalg.inv(weighted.T @ weighted) @ (scores.T @ scores) @ np.linalg.inv(weighted.T @ weighted)
+    np.testing.assert_allclose(ours, np.sqrt(np.diag(covariance)), rtol=1e-6)
