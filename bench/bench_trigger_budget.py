@@ -92,7 +92,8 @@ def main() -> None:
         + ("; every run the first read after a write." if opts.changed else "; the diary unchanged between reads.")
     )
     print()
-    print("| command | version | " + " | ".join(f"{d} days CPU (wall)" for d in opts.sizes) + f" | {longest} / {shortest} days, CPU (wall) |")  # fmt: skip
+    sizes = " | ".join(f"{d} days CPU (wall)" for d in opts.sizes)
+    print(f"| command | version | {sizes} | {longest} / {shortest} days, CPU (wall) |")
     print("|---|---|" + "---|" * (len(opts.sizes) + 1))
     for command in commands:
         for name in versions:
