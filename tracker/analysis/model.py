@@ -9,7 +9,8 @@ Rows are the days whose twitches were answered (a twitch or "no twitches" logged
 - carry-over: the count two days before (log1p, with an unanswered indicator). Two days
   back, not one: yesterday's count is partly caused by yesterday's factor, and holding it
   fixed would make a same-day effect read as a "day before" one with the opposite sign;
-- a natural cubic spline of calendar time with a knot about every 60 days (patsy's `cr`),
+- a natural cubic spline of calendar time with a knot about every 60 days (the basis of
+  patsy's `cr`, built by tracker.analysis.spline),
   so a slow fade in twitching is not credited to a habit that changed over the same months;
 - the weekday.
 
@@ -168,17 +169,15 @@ def time_basis(day: np.ndarray) -> np.ndarray:
     """A natural cubic spline of the day number with about one degree of freedom per 60
     days of span (no intercept: the model has one). Under 150 days, a straight line; a
     spline with two or three knots on a few months of diary mostly follows noise."""
-    import numpy as np
 
     span = float(day.max() - day.min()) if day.size else 0.0
     df = round(span / DAYS_PER_KNOT)
     centred = (day - day.mean()) / max(span, 1.0)
     if df < 3:
         return cast("np.ndarray", centred[:, None])
-    from patsy import dmatrix  # type: ignore[import-untyped]  # deferred: statsmodels' formula library
+    from tracker.analysis.spline import natural_cubic_spline
 
-    basis = dmatrix(f"cr(x, df={df}, constraints='center') - 1", {"x": centred}, return_type="matrix")
-    return np.asarray(basis)
+    return natural_cubic_spline(centred, df)
 
 
 def _estimate(

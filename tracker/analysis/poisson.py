@@ -151,7 +151,9 @@ def _hc3_standard_errors(
     `weighted` is the design times sqrt(mu), `bread` the inverse of its cross-product."""
     import numpy as np
 
-    leverage = np.einsum("ij,jk,ik->i", weighted, bread, weighted)
+    # Each row's x' B x, through one matrix product: einsum's three-operand loop took 15x as
+    # long on ten years of days, more than the rest of the fit.
+    leverage = ((weighted @ bread) * weighted).sum(axis=1)
     scores = design * ((y - mu) / np.clip(1.0 - leverage, 0.05, None))[:, None]
     covariance = bread @ (scores.T @ scores) @ bread
     return cast("np.ndarray", np.sqrt(np.clip(np.diag(covariance), 0.0, None)))
