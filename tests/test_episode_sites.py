@@ -4,11 +4,12 @@ and a site given twice refused in one line with nothing written."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.conftest import BACKENDS
+from tests.conftest import BACKENDS, entries_in
 from tests.helpers.processes import select_rows
 from tracker.errors import InputError
 from tracker.storage import store
@@ -110,3 +111,33 @@ def test_further_sites_need_a_place(engine) -> None:
     with pytest.raises(InputError) as refused, session_scope(engine) as session:
         store.add_episode(session=session, episode_in=twitch(also_sites=[("unspecified", "left")]), now=NOW)
     assert refused.value.field == "site"
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def test_log_twitch_with_sites_is_listed_with_every_site(cli) -> None:
+    logged = cli("log", "twitch", "--location", "eyelid", "--side", "left", "--site", "mouth-corner")
+    assert logged.code == 0
+    assert "left eyelid + left mouth corner" in logged.out
+    assert cli("log", "twitch", "--site", "eyelid:right", "--site", "cheek:right", "--intensity", "2").code == 0
+
+    listed = cli("list").out
+    assert "twitch, left eyelid + left mouth corner, intensity not given" in listed
+    assert "twitch, right eyelid + right cheek, intensity 2" in listed
+    [first, second] = [item for item in json.loads(cli("list", "--json").out) if item["type"] == "twitch"]
+    assert (first["location"], first["side"], first["also_sites"]) == ("eyelid", "left", ["mouth-corner:left"])
+    assert second["also_sites"] == ["cheek:right"]
+
+
+def test_log_twitch_with_a_site_given_twice_is_one_line_and_writes_nothing(cli, db_target) -> None:
+    refused = cli("log", "twitch", "--site", "eyelid:left", "--site", "eyelid:left")
+    assert refused.code == 2
+    assert refused.err.count("\n") == 1 and "site" in refused.err and "eyelid:left" in refused.err
+    assert entries_in(db_target) == 0
+
+
+def test_the_single_site_form_is_as_before(cli) -> None:
+    assert cli("log", "twitch", "--location", "cheek", "--side", "right").code == 0
+    [item] = json.loads(cli("list", "--json").out)
+    assert (item["location"], item["side"], item["also_sites"]) == ("cheek", "right", [])

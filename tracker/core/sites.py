@@ -62,8 +62,3 @@ def check_sites(first: Site, further: Sequence[Site]) -> list[Site]:
 def all_sites(location: str, side: str, further: Iterable[Site]) -> list[Site]:
     """Every site of a twitch: its own first, then the further ones."""
     return [(str(location), str(side)), *((str(loc), str(sd)) for loc, sd in further)]
-
-
-def sites_words(location: str, side: str, further: Sequence[Site]) -> str:
-    """Where a twitch was, every site: "left eyelid + left mouth corner"."""
-    return " + ".join(place_words(loc, sd) for loc, sd in all_sites(location, side, further))
