@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.core.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
+from tracker.core.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS, EPISODE_SITES
 from tracker.core.vocabulary import BUILTIN_FACTORS, CHART_FACTORS, FactorKind, Location, Side
 from tracker.io.csv_cells import csv_text
 from tracker.storage.models import Factor
@@ -65,6 +65,8 @@ EPISODE_MEANINGS = {
     "context": ("", "what the person was doing, ';'-separated tags"),
     "relief": ("", "what was tried for relief, ';'-separated tags"),
     "note": ("", "free note"),
+    EPISODE_SITES: ("", "the further places the same twitch involved, PLACE:SIDE separated by ';' "
+                    "(location and side are its first); a column only when some twitch has any"),
 }
 PACKET_FILES = ("daily.csv", "episodes.csv", "dictionary.csv", "report.pdf", "chart.png", "sites.png")
 BUILTIN_MEANINGS = {factor.column: factor.meaning for factor in BUILTIN_FACTORS}
@@ -92,6 +94,7 @@ def dictionary_csv(factors: Sequence[Factor]) -> str:
                 NOT_LOGGED if column not in ("started_at", "date") else "",
             ]
         )
+    rows.append(["episodes.csv", EPISODE_SITES, *EPISODE_MEANINGS[EPISODE_SITES], "one site only, as logged"])
     return csv_text(rows)
 
 
