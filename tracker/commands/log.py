@@ -22,6 +22,7 @@ from tracker.errors import InputError
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from tracker.core.vocabulary import Location, Side
     from tracker.core.when import Moment
     from tracker.storage.models import Factor, FactorEntry
 
@@ -352,15 +353,16 @@ def _redflag(context: Context) -> int:
     return 0
 
 
-def _named_sites(typed: list[str], side: str | None) -> list[tuple[str, str]]:
+def _named_sites(typed: list[str], side: str | None) -> list[tuple[Location, Side]]:
     """The sites `--site` names, in order; one without its own side takes `side` (--side), else
     none (unspecified: never the last twitch's side, for a place the person has just named)."""
     from tracker.core.sites import read_site
+    from tracker.core.vocabulary import Side
 
     named = []
     for text in (part for value in typed for part in value.split(",") if part.strip()):
         place, own = read_site("site", text)
-        named.append((place.value, own.value if ":" in text or side is None else side))
+        named.append((place, own if ":" in text or side is None else Side(side)))
     return named
 
 
