@@ -100,3 +100,13 @@ def test_db_copy_and_merge_keep_the_sites(cli, tmp_path: Path, db_target: str) -
     assert cli("export", "csv", "--episodes", db=db_target).out == expected
     again = cli("db", "copy", source, db_target, "--merge", db=None)
     assert again.code == 0 and cli("export", "csv", "--episodes", db=db_target).out == expected
+
+
+def test_the_visit_packet_dictionary_explains_the_column_when_the_file_has_it(cli, tmp_path: Path) -> None:
+    log_sited(cli)
+    folder = tmp_path / "visit"
+    assert cli("export", "visit", str(folder)).code == 0
+    header = next(csv.reader(io.StringIO((folder / "episodes.csv").read_text(encoding="utf-8"))))
+    described = [row for row in rows((folder / "dictionary.csv").read_text(encoding="utf-8"))
+                 if row["file"] == "episodes.csv"]  # fmt: skip
+    assert "also_sites" in header and {row["column"] for row in described} == set(header)
