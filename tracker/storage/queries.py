@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from tracker.core.daily import DailyRow, DaySummary, answered_twitches, daily_value, date_range, summarize_day
 from tracker.storage.models import Day, Episode, EpisodeSite, Factor, FactorEntry, RedFlag
-from tracker.storage.store import list_factors
+from tracker.storage.store import further_sites, list_factors
 
 _T = TypeVar("_T")
 
@@ -254,14 +254,16 @@ def _twitch_columns(day_episodes: list[tuple[int | None, int | None, str]], furt
 
 def day_summary(*, session: Session, day: dt.date) -> DaySummary:
     record = session.get(Day, day)
+    episodes = episodes_between(session=session, start=day, end=day)
     return summarize_day(
         day,
         factors=list_factors(session=session),
         entries=factor_entries_between(session=session, start=day, end=day),
-        episodes=episodes_between(session=session, start=day, end=day),
+        episodes=episodes,
         red_flags=red_flags_between(session=session, start=day, end=day),
         checked_in=record.checked_in if record else None,
         note=record.note if record else "",
+        further=further_sites(session=session, episode_ids=[episode.id for episode in episodes]),
     )
 
 
