@@ -141,3 +141,8 @@ def test_the_single_site_form_is_as_before(cli) -> None:
     assert cli("log", "twitch", "--location", "cheek", "--side", "right").code == 0
     [item] = json.loads(cli("list", "--json").out)
     assert (item["location"], item["side"], item["also_sites"]) == ("cheek", "right", [])
+
+
+def test_the_summary_printed_without_a_terminal_names_every_site(cli) -> None:
+    cli("log", "twitch", "--site", "eyelid:left", "--site", "cheek:left", "--intensity", "2")
+    assert "left eyelid + left cheek, intensity 2" in cli().out
