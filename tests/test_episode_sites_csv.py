@@ -96,6 +96,7 @@ def test_db_copy_and_merge_keep_the_sites(cli, tmp_path: Path, db_target: str) -
     merged = cli("db", "copy", source, db_target, "--merge", db=None)
     assert merged.code == 0, merged.err
     expected = cli("export", "csv", "--episodes", db=source).out
+    assert "mouth-corner:left;cheek:left" in expected
     assert cli("export", "csv", "--episodes", db=copied).out == expected
     assert cli("export", "csv", "--episodes", db=db_target).out == expected
     again = cli("db", "copy", source, db_target, "--merge", db=None)
