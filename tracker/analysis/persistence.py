@@ -248,7 +248,7 @@ def _spreading(starts: Sequence[SiteStart], recent: set[tuple[str, str]]) -> Red
         if start.site not in recent or region == "other":
             continue  # a place the person did not name ("other") is no region of the face to spread to
         older = [site for site in (*start.together, *start.going, *start.unsettled)
-                 if site in recent and _region(site[0]) != region]  # fmt: skip
+                 if site in recent and _region(site[0]) not in (region, "other")]  # fmt: skip
         if older:
             found.append((start, older))
     if not found:
@@ -292,7 +292,7 @@ def _hemifacial(recent: Sequence[SiteEntry]) -> RedFlagFinding | None:
                 kind="hemifacial-pattern",
                 name="hemifacial-spasm pattern",
                 source=SUGGESTED,
-                note=f"{side} eyelid and {side} cheek or mouth in one twitch, {plural_times(len(in_one))} "
+                note=f"{side} eyelid and {side} cheek or mouth in one twitch, {_times(len(in_one))} "
                 f"within two weeks (from {report_date(in_one[0])}): worth showing a doctor",
             )
         days = sorted(together.get((side, "eye"), set()) & together.get((side, "lower"), set()))
@@ -313,7 +313,7 @@ def _part(side: str, location: str) -> tuple[str, str] | None:
     return (side, "eye") if location == "eyelid" else (side, "lower") if location in MOUTH_AND_CHEEK else None
 
 
-def plural_times(count: int) -> str:
+def _times(count: int) -> str:
     return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
 
 

@@ -33,7 +33,6 @@ class TimedEpisode(EpisodeLike, Protocol):
 class Site:
     label: str
     placed: bool  # False for a twitch logged without a place: never a site that spread or moved
-    key: tuple[str, str]  # (location, side), as stored
     first: dt.date
     last: dt.date
     twitches: int
@@ -176,7 +175,6 @@ def sites(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[Site]:
         Site(
             place_words(*key),
             key[0] != "unspecified",
-            key,
             items[0].local_date,
             items[-1].local_date,
             len(items),
