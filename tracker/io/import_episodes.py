@@ -245,14 +245,18 @@ class EpisodeStaging:
         # re-import of a file the diary already holds took time in the square of its length.
         self.conn.exec_driver_sql("DROP TABLE IF EXISTS import_sites")
         self.conn.exec_driver_sql(f"CREATE TEMP TABLE import_sites AS {STORED_SITES[self.conn.dialect.name]}")
+        in_span = f"started_at >= {self._mark} AND started_at < {self._mark}"
+        twitches = f"(SELECT *, '' AS also_sites FROM episode WHERE {in_span}) AS twitch"
+        if self.conn.exec_driver_sql("SELECT 1 FROM import_sites LIMIT 1").first() is not None:
+            twitches = (  # the join only when some twitch has further sites: a re-import pays for it otherwise
+                "(SELECT episode.*, coalesce(sites.also_sites, '') AS also_sites FROM episode"
+                f" LEFT JOIN import_sites AS sites ON sites.episode_id = episode.id WHERE {in_span}) AS twitch"
+            )
         for naive, sec in enumerate(STORED_SEC[self.conn.dialect.name]):
             stored = (
                 f"SELECT {sec} AS sec, location, side, coalesce(intensity, 0) AS strength,"
                 "  coalesce(duration_s, -1) AS duration, context, relief, note, also_sites, count(*) AS n"
-                "  FROM (SELECT episode.*, coalesce(sites.also_sites, '') AS also_sites FROM episode"
-                "    LEFT JOIN import_sites AS sites ON sites.episode_id = episode.id"
-                f"    WHERE started_at >= {self._mark} AND started_at < {self._mark}) AS twitch"
-                f"  GROUP BY {KEY}"
+                f"  FROM {twitches} GROUP BY {KEY}"
             )
             self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS import_stored{naive}")
             self.conn.exec_driver_sql(f"CREATE TEMP TABLE import_stored{naive} AS {stored}", span)
