@@ -84,5 +84,6 @@ def test_spreading_says_only_what_was_true_on_its_date(cli) -> None:
     text = cli("analyze").out
     assert (
         f"2026-11-21  spreading ({SUGGESTED}): twitching in 2 places within two weeks: the mouth, then the eye "
-        "from 21 Nov 2026; later also the cheek (23 Nov 2026)"
+        "from 21 Nov 2026; the mouth last twitched 20 Nov 2026, too soon to tell spreading from moving; "
+        "later also the cheek (23 Nov 2026)"
     ) in text

@@ -25,6 +25,9 @@ EDITS = [
     ("UPDATE factor_entry SET value = 'lots' WHERE id = 1", "factor_entry", "id 1", "value", "'lots'"),
     ("UPDATE preset SET amount = -1 WHERE name = 'espresso'", "preset", "id", "amount", "-1"),
     ("UPDATE red_flag SET kind = 'headache' WHERE id = 1", "red_flag", "id 1", "kind", "'headache'"),
+    # a further site of a twitch that is no place tracker knows
+    ("INSERT INTO episode_site (episode_id, location, side) VALUES (1, 'forehead', 'left')", "episode_site", "id 1",
+     "location", "'forehead'"),
     ("UPDATE day SET date = '2026-13-01' WHERE note = 'long day'", "day", "date", "date", "'2026-13-01'"),
     # an entry of a factor that is not there any more (was an internal error: KeyError: 999)
     ("UPDATE factor_entry SET factor_id = 999 WHERE id = 1", "factor_entry", "id 1", "factor_id", "999"),

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from tracker.analysis.config import PersistenceConfig
+from tracker.analysis.sites import SiteEntry, SiteStart, site_entries, site_starts
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.formatting import report_date
 from tracker.core.vocabulary import Location
@@ -220,10 +221,12 @@ def collect_red_flags(
     config: PersistenceConfig | None = None,
 ) -> list[RedFlagFinding]:
     """Logged red flags (in date order, always first; `source` LOGGED), then the ones the
-    episodes suggest (`source` SUGGESTED, "suggested by your entries"):
-    "spreading" (2+ locations within the window) and a one-sided "hemifacial-pattern"
-    (eyelid plus cheek or mouth on the same side). A twitch logged without a place (or a
-    side) is no place at all: it never makes a second place, nor one side of a pattern.
+    episodes suggest (`source` SUGGESTED, "suggested by your entries"), each from every site of
+    every twitch (tracker.analysis.sites): "spreading" (a new region of the face began while an
+    older one went on, or too soon after it last twitched to tell; one that moved is not
+    spreading), a one-sided "hemifacial-pattern" (eyelid plus cheek or mouth on the same side, in
+    one twitch, or on the same days) and a "both-eyelids-pattern". A twitch logged without a place
+    (or a side) is no place at all: it never makes a second place, nor one side of a pattern.
 
     Both kinds keep to one period, `date_from` (if given) to `as_of`: the suggestions look
     at its last `red_flag_window_days` days only, so none is dated before a logged flag
@@ -236,22 +239,14 @@ def collect_red_flags(
         for flag in sorted(logged, key=lambda flag: flag.date)  # a day's in the order logged, as `list` shows
         if flag.date <= as_of and (date_from is None or flag.date >= date_from)
     ]
-    recent = sorted(
-        (
-            episode
-            for episode in episodes
-            if window_start <= episode.local_date <= as_of and str(episode.location) != Location.UNSPECIFIED
-        ),
-        key=lambda episode: episode.local_date,
-    )
+    entries = [entry for entry in site_entries(episodes) if entry.local_date <= as_of]
+    recent = [
+        entry
+        for entry in entries
+        if window_start <= entry.local_date and entry.location != Location.UNSPECIFIED
+    ]
     logged_spreading = any(flag.kind == "spreading" and flag.date >= window_start for flag in flags)
-    # Each region's first twitch over the whole diary: a spread is dated the day the new region
-    # first twitched, not the first day of the window it is still twitching in.
-    first_seen: dict[str, dt.date] = {}
-    for episode in sorted(episodes, key=lambda episode: episode.local_date):
-        if episode.local_date <= as_of and str(episode.location) not in (Location.UNSPECIFIED, Location.OTHER):
-            first_seen.setdefault(_region(episode), episode.local_date)
-    spreading = _spreading(recent, first_seen)
+    spreading = _spreading(site_starts(entries, as_of), {(e.location, e.side) for e in recent})
     if spreading and not logged_spreading:
         flags.append(spreading)
     flags += [flag for flag in (_hemifacial(recent), _both_eyelids(recent)) if flag]
@@ -263,33 +258,68 @@ def collect_red_flags(
 REGIONS = {"eyelid": "eye", "upper-lip": "mouth", "lower-lip": "mouth", "mouth-corner": "mouth"}
 
 
-def _region(episode: EpisodeLike) -> str:
-    return REGIONS.get(str(episode.location), str(episode.location))
+def _region(location: str) -> str:
+    return REGIONS.get(location, location)
 
 
-def _spreading(recent: Sequence[EpisodeLike], first_seen: dict[str, dt.date]) -> RedFlagFinding | None:
-    """Twitching in two or more regions of the face within the window; dated the day the
-    second region first twitched in the whole diary (`first_seen`: each region's first day),
-    and saying only what was true on that day (regions that came later are named as later,
-    with their own dates)."""
-    regions = {_region(episode) for episode in recent if str(episode.location) != Location.OTHER}
-    # a place the person did not name ("other") is no region of the face to spread to
-    began = sorted((first_seen.get(region, dt.date.max), region) for region in regions)
-    if len(began) < 2:
+def _spreading(starts: Sequence[SiteStart], recent: set[tuple[str, str]]) -> RedFlagFinding | None:
+    """A region of the face that began while another region went on twitching (or had last
+    twitched too recently to call it stopped), both twitching within the window (`recent`):
+    the rule the report's site history reads too (tracker.analysis.sites), so what one calls
+    spreading the other never calls moved. Dated the day the new region first twitched."""
+    found = []
+    for start in starts:
+        region = _region(start.site[0])
+        if start.site not in recent or region == "other":
+            continue  # a place the person did not name ("other") is no region of the face to spread to
+        older = [site for site in (*start.together, *start.going, *start.unsettled)
+                 if site in recent and _region(site[0]) not in (region, "other")]  # fmt: skip
+        if older:
+            found.append((start, older))
+    if not found:
         return None
-    (_, first), (flagged, second), *later = began
-    note = f"twitching in 2 places within two weeks: the {first}, then the {second} from {report_date(flagged)}"
-    if later:
-        note += "; later also " + ", ".join(f"the {region} ({report_date(day)})" for day, region in later)
-    return RedFlagFinding(date=flagged, kind="spreading", name="spreading", source=SUGGESTED, note=note)
+    (start, older), *later = found
+    first, new = _region(older[0][0]), _region(start.site[0])
+    note = f"twitching in 2 places within two weeks: the {first}, then the {new} from {report_date(start.began)}"
+    if any(site in start.going for site in older):
+        note += f", while the {first} went on (spreading, not moved)"
+    elif older[0] in start.together:
+        note += f", the {first} from the same day"
+    else:
+        since = report_date(start.last[older[0]])
+        note += f"; the {first} last twitched {since}, too soon to tell spreading from moving"
+    began: dict[str, dt.date] = {}
+    for each, _ in later:
+        began.setdefault(_region(each.site[0]), each.began)
+    began.pop(new, None)
+    if began:
+        note += "; later also " + ", ".join(f"the {region} ({report_date(day)})" for region, day in began.items())
+    return RedFlagFinding(date=start.began, kind="spreading", name="spreading", source=SUGGESTED, note=note)
 
 
-def _hemifacial(recent: Sequence[EpisodeLike]) -> RedFlagFinding | None:
-    """The eyelid and the cheek or mouth on one side twitching on the same day, on at least
-    TOGETHER_DAYS days of the window: eye and mouth pulled together is the sign of hemifacial
-    spasm. An eyelid one week and a cheek the next is not it (that is spreading or migrating)."""
-    together = _days_with(recent, lambda side, place: (side, "eye") if place == "eyelid" else (side, "lower"))
+def _hemifacial(recent: Sequence[SiteEntry]) -> RedFlagFinding | None:
+    """The eyelid and the cheek or mouth on one side pulled in one twitch (the key sign: once is
+    enough), or twitching on the same day on at least TOGETHER_DAYS days of the window: eye and
+    mouth together is the sign of hemifacial spasm. An eyelid one week and a cheek the next is not
+    it (that is spreading or migrating)."""
+    parts: dict[int, set[tuple[str, str]]] = {}
+    for entry in recent:
+        part = _part(entry.side, entry.location)
+        if part is not None:
+            parts.setdefault(entry.twitch, set()).add(part)
+    dated = {entry.twitch: entry.local_date for entry in recent}
+    together = _days_with(recent, _part)
     for side in sorted(ONE_SIDE):
+        in_one = sorted(dated[key] for key, found in parts.items() if {(side, "eye"), (side, "lower")} <= found)
+        if in_one:
+            return RedFlagFinding(
+                date=in_one[0],
+                kind="hemifacial-pattern",
+                name="hemifacial-spasm pattern",
+                source=SUGGESTED,
+                note=f"{side} eyelid and {side} cheek or mouth in one twitch, {_times(len(in_one))} "
+                f"within two weeks (from {report_date(in_one[0])}): worth showing a doctor",
+            )
         days = sorted(together.get((side, "eye"), set()) & together.get((side, "lower"), set()))
         if len(days) >= TOGETHER_DAYS:
             return RedFlagFinding(
@@ -303,7 +333,16 @@ def _hemifacial(recent: Sequence[EpisodeLike]) -> RedFlagFinding | None:
     return None
 
 
-def _both_eyelids(recent: Sequence[EpisodeLike]) -> RedFlagFinding | None:
+def _part(side: str, location: str) -> tuple[str, str] | None:
+    """(side, "eye") for an eyelid, (side, "lower") for the cheek or mouth, None elsewhere."""
+    return (side, "eye") if location == "eyelid" else (side, "lower") if location in MOUTH_AND_CHEEK else None
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
+
+
+def _both_eyelids(recent: Sequence[SiteEntry]) -> RedFlagFinding | None:
     """Both eyelids twitching on the same day, on at least TOGETHER_DAYS days of the window: the
     pattern of blepharospasm, named as its own (it is not one-sided)."""
     eyes = _days_with(recent, lambda side, place: (side, "eye") if place == "eyelid" else None)
@@ -322,7 +361,7 @@ def _both_eyelids(recent: Sequence[EpisodeLike]) -> RedFlagFinding | None:
 
 
 def _days_with(
-    recent: Sequence[EpisodeLike], key: Callable[[str, str], tuple[str, str] | None]
+    recent: Sequence[SiteEntry], key: Callable[[str, str], tuple[str, str] | None]
 ) -> dict[tuple[str, str], set[dt.date]]:
     """The days each (side, part) twitched; `key` names the part of a place (None: not counted)."""
     days: dict[tuple[str, str], set[dt.date]] = {}

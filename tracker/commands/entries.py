@@ -32,6 +32,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def list_entries(context: Context) -> int:
+    from tracker.core.sites import site_text
     from tracker.core.when import parse_date
     from tracker.errors import InputError
     from tracker.storage import store
@@ -53,7 +54,9 @@ def list_entries(context: Context) -> int:
     with context.session(write=False) as session:
         factors = {f.id: f for f in store.list_factors(session=session)}
         items: list[dict[str, object]] = []
-        for episode in episodes_between(session=session, start=start, end=end):
+        episodes = episodes_between(session=session, start=start, end=end)
+        further = store.further_sites(session=session, episode_ids=[episode.id for episode in episodes])
+        for episode in episodes:
             items.append(
                 {
                     "id": store.entry_id(episode),
@@ -62,6 +65,8 @@ def list_entries(context: Context) -> int:
                     "at": episode.local_started_at.isoformat(timespec="seconds"),
                     "location": episode.location,
                     "side": episode.side,
+                    # the further places the same twitch involved, as PLACE:SIDE (--site's form)
+                    "also_sites": [site_text(*site) for site in further.get(episode.id or 0, [])],
                     "intensity": episode.intensity,
                     "duration_s": episode.duration_s,
                     "context": episode.context_tags,
@@ -145,6 +150,7 @@ def _clock(at: object) -> str:
 def _describe(item: dict[str, object]) -> str:
     """One entry in a person's words: "caffeine 95 mg", "no twitches", "twitch, left eyelid"."""
     from tracker.core.formatting import amount_words, factor_words, red_flag_words, twitch_words
+    from tracker.core.sites import read_site
 
     note = f" — {item['note']}" if item.get("note") else ""
     if item.get("source"):
@@ -154,7 +160,8 @@ def _describe(item: dict[str, object]) -> str:
     match item["type"]:
         case "twitch":
             tags = ", ".join(item["context"] + item["relief"])  # type: ignore[operator]  # tag lists, built above
-            what = twitch_words(str(item["location"]), str(item["side"]), item["intensity"], item["duration_s"])  # type: ignore[arg-type]  # int | None, built above
+            also = [read_site("site", str(text)) for text in item["also_sites"]]  # type: ignore[attr-defined]  # a list, built above
+            what = twitch_words(str(item["location"]), str(item["side"]), item["intensity"], item["duration_s"], also)  # type: ignore[arg-type]  # int | None, built above
             return f"twitch, {what}" + (f" [{tags}]" if tags else "") + note
         case "factor":
             name = factor_words(str(item["name"]))

@@ -76,9 +76,9 @@ def today_summary(context: Context) -> str:
         lines.append(f"  twitches: {len(summary.episodes)}")
         for episode in summary.episodes:
             when = episode.local_started_at.strftime("%H:%M")
-            lines.append(
-                f"    {when} {place_words(episode.location, episode.side)}, {intensity_words(episode.intensity)}"
-            )
+            sites = [(episode.location, episode.side), *summary.further.get(episode.id or 0, ())]
+            where = " + ".join(place_words(*site) for site in sites)  # every site of a twitch at several
+            lines.append(f"    {when} {where}, {intensity_words(episode.intensity)}")
     elif summary.twitches_answered:
         lines.append("  no twitches today")
     else:  # unknown, whatever else was logged: never "0"

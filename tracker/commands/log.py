@@ -22,6 +22,7 @@ from tracker.errors import InputError
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from tracker.core.vocabulary import Location, Side
     from tracker.core.when import Moment
     from tracker.storage.models import Factor, FactorEntry
 
@@ -82,7 +83,12 @@ def _twitch(context: Context) -> int:
     parser.add_argument("--location", type=str.lower, choices=[loc.value for loc in Location])
     # Spelt as everywhere in the app ("centre"); the stored value ("center") is taken too.
     sides = ",".join(value_words(side.value) for side in Side)
-    parser.add_argument("--side", metavar=f"{{{sides}}}")
+    parser.add_argument("--side", metavar=f"{{{sides}}}", help="the side of every site that does not name its own")
+    parser.add_argument(
+        "--site", action="append", default=[], metavar="PLACE[:SIDE]",
+        help="one more place the same twitch involved, e.g. --site mouth-corner:left (repeatable); "
+        "without --location the first --site is the twitch's own place",
+    )  # fmt: skip
     parser.add_argument("--intensity", metavar="1-5")
     parser.add_argument("--duration", metavar="30s|2m|90", help="seconds, or with s/m/h")
     parser.add_argument(
@@ -92,6 +98,9 @@ def _twitch(context: Context) -> int:
     parser.add_argument("--note", default="", metavar="TEXT")
     opts = parser.parse_args(context.args.rest)
     opts.side = validate.choice("side", opts.side, Side).value if opts.side is not None else None
+    named = _named_sites(opts.site, opts.side)
+    if named and opts.location is None:  # the first --site is the twitch's own place, as typed
+        (opts.location, opts.side), *named = named
 
     from tracker.core.formatting import twitch_words
     from tracker.core.vocabulary import NOTHING_TO_REPEAT
@@ -127,6 +136,7 @@ def _twitch(context: Context) -> int:
                 context=_split_repeated(opts.context),
                 relief=_split_repeated(opts.relief),
                 note=opts.note,
+                also_sites=named,
             ),
             now=now,
         )
@@ -134,7 +144,7 @@ def _twitch(context: Context) -> int:
     typed = {"location": opts.location, "side": opts.side, "intensity": given}
     say_twitch(
         entry,
-        twitch_words(episode.location, episode.side, episode.intensity, episode.duration_s),
+        twitch_words(episode.location, episode.side, episode.intensity, episode.duration_s, also=named),
         when,
         now,
         left_out=[name for name, value in typed.items() if value is None],
@@ -341,6 +351,19 @@ def _redflag(context: Context) -> int:
 
     print(*red_flag_advice([str(flag.kind)]), sep="\n")  # the app's checklist says the same
     return 0
+
+
+def _named_sites(typed: list[str], side: str | None) -> list[tuple[Location, Side]]:
+    """The sites `--site` names, in order; one without its own side takes `side` (--side), else
+    none (unspecified: never the last twitch's side, for a place the person has just named)."""
+    from tracker.core.sites import read_site
+    from tracker.core.vocabulary import Side
+
+    named = []
+    for text in (part for value in typed for part in value.split(",") if part.strip()):
+        place, own = read_site("site", text)
+        named.append((place, own if ":" in text or side is None else Side(side)))
+    return named
 
 
 def _split_repeated(values: list[str]) -> list[str]:

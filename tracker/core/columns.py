@@ -20,6 +20,9 @@ EPISODE_COLUMNS = [
 # byte as it always did.
 DAILY_SOURCES = "sources"  # "caffeine_mg=daylio:export.csv;sleep_h=oura:trends.csv"
 EPISODE_SOURCE = "source"  # "daylio:export.csv"
+# The further places one twitch involved (tracker.core.sites), before `source`, and only when some
+# twitch in the export has any, for the same reason.
+EPISODE_SITES = "also_sites"  # "mouth-corner:left;cheek:left"
 
 # The factors file written beside the daily file: one row per factor of the person's own, so that
 # an import into a fresh diary can make them before it reads their columns (tracker.io.factors_file).
@@ -32,4 +35,6 @@ FACTOR_COLUMNS = ["name", "column", "kind", "unit", "min", "max", "daily", "abse
 DIARY_COLUMNS = ["fact", "date", "sign", "note"]
 
 # A user factor's column may not take any of these names.
-RESERVED_COLUMNS = frozenset([*DAILY_HEAD, *DAILY_TAIL, *EPISODE_COLUMNS, DAILY_SOURCES, EPISODE_SOURCE])
+RESERVED_COLUMNS = frozenset(
+    [*DAILY_HEAD, *DAILY_TAIL, *EPISODE_COLUMNS, DAILY_SOURCES, EPISODE_SOURCE, EPISODE_SITES]
+)

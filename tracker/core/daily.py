@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -114,6 +114,8 @@ class DaySummary:
     entries: Sequence[EntryShown] = ()
     red_flags: Sequence[RedFlagShown] = ()
     twitches_answered: bool = False  # a twitch or a "no twitches" check-in was logged
+    # Each twitch's further sites, (location, side) in order, by the twitch's id; a twitch at one site has none.
+    further: Mapping[int, Sequence[tuple[str, str]]] = field(default_factory=dict)
 
 
 def daily_value(rule: str, values: Iterable[float]) -> float | None:
@@ -142,6 +144,7 @@ def summarize_day(
     red_flags: Sequence[RedFlagShown],
     checked_in: bool | None,
     note: str,
+    further: Mapping[int, Sequence[tuple[str, str]]] | None = None,
 ) -> DaySummary:
     """One day from its rows (entries in time order); `checked_in` is None when the day has no
     record of its own (no check-in, no note)."""
@@ -163,6 +166,7 @@ def summarize_day(
         entries=entries,
         red_flags=red_flags,
         twitches_answered=answered_twitches(len(episodes), checked_in=bool(checked_in)),
+        further=further or {},
     )
 
 

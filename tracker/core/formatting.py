@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 EXPORT_DECIMALS = 6  # what format_number keeps after the point
@@ -180,10 +181,14 @@ def intensity_words(intensity: int | None) -> str:
     return "intensity not given" if intensity is None else f"intensity {intensity}"
 
 
-def twitch_words(location: str, side: str, intensity: int | None, duration_s: int | None) -> str:
-    """A twitch as the person is told it: "eyelid (right), intensity 4, 45 s" (no duration when none was given)."""
+def twitch_words(
+    location: str, side: str, intensity: int | None, duration_s: int | None, also: Sequence[tuple[str, str]] = ()
+) -> str:
+    """A twitch as the person is told it: "right eyelid, intensity 4, 45 s" (no duration when none
+    was given); with further sites, every one: "left eyelid + left mouth corner, intensity 3"."""
     length = f", {duration_words(duration_s)}" if duration_s is not None else ""
-    return f"{place_words(location, side)}, {intensity_words(intensity)}{length}"
+    where = " + ".join(place_words(*site) for site in [(location, side), *also])
+    return f"{where}, {intensity_words(intensity)}{length}"
 
 
 def factor_words(name: str) -> str:

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlmodel import Session
 
-from tracker.core.columns import DAILY_HEAD, DAILY_SOURCES, DAILY_TAIL, EPISODE_COLUMNS, EPISODE_SOURCE
+from tracker.core.columns import (
+    DAILY_HEAD,
+    DAILY_SOURCES,
+    DAILY_TAIL,
+    EPISODE_COLUMNS,
+    EPISODE_SITES,
+    EPISODE_SOURCE,
+)
 from tracker.core.daily import DailyRow
 from tracker.core.files import output_target, write_private
 from tracker.core.formatting import format_number
+from tracker.core.sites import Site, sites_cell
 from tracker.core.sources import sources_cell
 from tracker.core.span import Bounded, bound_dates
 from tracker.core.when import local_now
@@ -21,7 +29,7 @@ from tracker.io.diary_file import diary_csv, diary_file_beside, holds_diary_fact
 from tracker.io.factors_file import factors_csv, factors_file_beside
 from tracker.storage.models import Episode, Factor
 from tracker.storage.queries import daily_rows, episodes_between, logged_range, sources_between
-from tracker.storage.store import list_factors
+from tracker.storage.store import further_sites, list_factors
 
 
 def daily_columns(factors: Sequence[Factor], *, sources: bool = False) -> list[str]:
@@ -61,12 +69,15 @@ def daily_csv(
     )
 
 
-def episodes_csv(episodes: Sequence[Episode]) -> str:
-    """The episodes CSV; with a `source` column only when some twitch was imported."""
+def episodes_csv(episodes: Sequence[Episode], further: Mapping[int, Sequence[Site]] | None = None) -> str:
+    """The episodes CSV; with an `also_sites` column only when some twitch has further sites
+    (`further`, by episode id), and a `source` column only when some twitch was imported."""
+    further = further or {}
+    sited = any(further.get(episode.id or 0) for episode in episodes)
     sourced = any(episode.source for episode in episodes)
     return csv_text(
         [
-            EPISODE_COLUMNS + ([EPISODE_SOURCE] if sourced else []),
+            EPISODE_COLUMNS + ([EPISODE_SITES] if sited else []) + ([EPISODE_SOURCE] if sourced else []),
             *(
                 [
                     episode.local_started_at.isoformat(timespec="seconds"),
@@ -78,6 +89,7 @@ def episodes_csv(episodes: Sequence[Episode]) -> str:
                     episode.context,
                     episode.relief,
                     episode.note,
+                    *([sites_cell(further.get(episode.id or 0, []))] if sited else []),
                     *([episode.source] if sourced else []),
                 ]
                 for episode in episodes
@@ -121,7 +133,7 @@ def export_daily(*, session: Session, date_from: dt.date | None = None, date_to:
 def export_episodes(*, session: Session, date_from: dt.date | None = None, date_to: dt.date | None = None) -> str:
     span = export_range(session=session, date_from=date_from, date_to=date_to)
     episodes = episodes_between(session=session, start=span[0], end=span[1]) if span else []
-    return episodes_csv(episodes)
+    return episodes_csv(episodes, further_sites(session=session, episode_ids=[episode.id for episode in episodes]))
 
 
 def export_factors(*, session: Session) -> str:

@@ -26,7 +26,8 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, Dialect
 
 from tracker.core import validate
-from tracker.core.columns import EPISODE_COLUMNS, EPISODE_SOURCE
+from tracker.core.columns import EPISODE_COLUMNS, EPISODE_SITES, EPISODE_SOURCE
+from tracker.core.sites import check_sites, read_sites_cell, sites_cell
 from tracker.core.vocabulary import Location, Side
 from tracker.core.when import local_moment, parse_duration, parse_file_date
 from tracker.errors import InputError
@@ -42,8 +43,16 @@ CHUNK_ROWS = 5000
 STORED = ("started_at", "utc_offset_min", "local_date", "location", "side", "intensity", "duration_s", "context",
           "relief", "note", "source")  # fmt: skip
 # What makes two twitches the same one: the second they started (UTC for a time with an
-# offset, the wall clock for one without: `sec` holds whichever) and every detail.
-KEY = "sec, location, side, strength, duration, context, relief, note"
+# offset, the wall clock for one without: `sec` holds whichever) and every detail, its further
+# sites included (as their one cell: "mouth-corner:left;cheek:left", "" for none).
+KEY = "sec, location, side, strength, duration, context, relief, note, also_sites"
+# Each stored twitch's further sites as that cell, in the order given, per database.
+STORED_SITES = {
+    "sqlite": "SELECT episode_id, group_concat(location || ':' || side, ';') AS also_sites"
+    " FROM (SELECT * FROM episode_site ORDER BY episode_id, id) AS ordered GROUP BY episode_id",
+    "postgresql": "SELECT episode_id, string_agg(location || ':' || side, ';' ORDER BY id) AS also_sites"
+    " FROM episode_site GROUP BY episode_id",
+}
 # A stored twitch's second as text, (UTC second, wall-clock second in its own offset), per
 # database: SQLite stores the UTC time as text, PostgreSQL as a timestamp with time zone.
 STORED_SEC = {
@@ -88,6 +97,7 @@ class EpisodeStaging:
         self.rows = 0
         self._files = 0
         self._seen: dict[tuple[str, str], Any] = {}
+        self._written: tuple[int, str] = (0, "rowid")  # (the highest twitch id before `write`, its row order)
         dialect = conn.dialect
         self._sqlite = dialect.name == "sqlite"
         # The database's own spelling of times and dates, so staged rows copy across unchanged
@@ -101,12 +111,12 @@ class EpisodeStaging:
             "CREATE TEMP TABLE import_read (file_no INTEGER, line INTEGER, naive INTEGER, sec TEXT, "
             f"started_at {time_type}, utc_offset_min INTEGER, local_date {date_type}, location TEXT, side TEXT, "
             "intensity INTEGER, strength INTEGER, duration_s INTEGER, "
-            "duration INTEGER, context TEXT, relief TEXT, note TEXT, source TEXT)"
+            "duration INTEGER, context TEXT, relief TEXT, note TEXT, source TEXT, also_sites TEXT)"
         )
 
     def add_file(self, table: CsvTable, progress: Progress | None) -> int:
         """Check and stage every row of an episodes file; returns how many rows it had."""
-        unknown = [name for name in table.header if name not in EPISODE_COLUMNS and name != EPISODE_SOURCE]
+        unknown = [name for name in table.header if name not in [*EPISODE_COLUMNS, EPISODE_SOURCE, EPISODE_SITES]]
         if unknown:
             raise InputError(f"{table.where} column", unknown[0], "a column of the episodes format")
         self._files += 1
@@ -175,7 +185,15 @@ class EpisodeStaging:
             -1 if duration is None else duration,  # NULL never equals NULL in a join
             *(columns[name] for name in STORED[7:10]),
             restore_text(cell(EPISODE_SOURCE)),  # where an imported twitch came from: kept as exported
+            self._sites(fields["location"], fields["side"], cell(EPISODE_SITES)),
         )
+
+    def _sites(self, location: str, side: str, text: str) -> str:
+        """The further sites a cell names, checked against the row's own site, as the one cell
+        form stored twitches are compared in ("" for none; an older file has no such column)."""
+        if not text.strip():
+            return ""
+        return sites_cell(check_sites((location, side), read_sites_cell(EPISODE_SITES, restore_text(text))))
 
     def _parsed(self, column: str, text: str) -> Any:
         """A cell parsed, None when empty; remembered, since a file repeats the same few values
@@ -192,7 +210,7 @@ class EpisodeStaging:
 
     def _stage(self, chunk: list[tuple[object, ...]]) -> None:
         if chunk:
-            self.conn.exec_driver_sql(f"INSERT INTO import_read VALUES ({', '.join([self._mark] * 17)})", chunk)
+            self.conn.exec_driver_sql(f"INSERT INTO import_read VALUES ({', '.join([self._mark] * 18)})", chunk)
             chunk.clear()
 
     def number_repeats(self) -> None:
@@ -225,12 +243,20 @@ class EpisodeStaging:
         # The stored twitches of the range, grouped, each kind of second in its own indexed table:
         # joined as subqueries, SQLite rescanned the grouped rows for every row of the file, so a
         # re-import of a file the diary already holds took time in the square of its length.
+        self.conn.exec_driver_sql("DROP TABLE IF EXISTS import_sites")
+        self.conn.exec_driver_sql(f"CREATE TEMP TABLE import_sites AS {STORED_SITES[self.conn.dialect.name]}")
+        in_span = f"started_at >= {self._mark} AND started_at < {self._mark}"
+        twitches = f"(SELECT *, '' AS also_sites FROM episode WHERE {in_span}) AS twitch"
+        if self.conn.exec_driver_sql("SELECT 1 FROM import_sites LIMIT 1").first() is not None:
+            twitches = (  # the join only when some twitch has further sites: a re-import pays for it otherwise
+                "(SELECT episode.*, coalesce(sites.also_sites, '') AS also_sites FROM episode"
+                f" LEFT JOIN import_sites AS sites ON sites.episode_id = episode.id WHERE {in_span}) AS twitch"
+            )
         for naive, sec in enumerate(STORED_SEC[self.conn.dialect.name]):
             stored = (
                 f"SELECT {sec} AS sec, location, side, coalesce(intensity, 0) AS strength,"
-                "  coalesce(duration_s, -1) AS duration, context, relief, note, count(*) AS n"
-                f"  FROM episode WHERE started_at >= {self._mark} AND started_at < {self._mark}"
-                f"  GROUP BY {KEY}"
+                "  coalesce(duration_s, -1) AS duration, context, relief, note, also_sites, count(*) AS n"
+                f"  FROM {twitches} GROUP BY {KEY}"
             )
             self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS import_stored{naive}")
             self.conn.exec_driver_sql(f"CREATE TEMP TABLE import_stored{naive} AS {stored}", span)
@@ -286,10 +312,35 @@ class EpisodeStaging:
         first, last, count = self.conn.exec_driver_sql(
             f"SELECT min(id), max(id), count(*) FROM episode WHERE id > {self._mark}", (before,)
         ).one()
+        self._written = (before, order)
         return (first, last, count) if count else None
 
+    def write_sites(self) -> tuple[int, int] | None:
+        """Store the further sites of the rows `write` inserted; returns the first and last new
+        site id, or None when none of them has any."""
+        before, order = self._written
+        sited = self.conn.exec_driver_sql(
+            f"SELECT position, also_sites FROM (SELECT row_number() OVER (ORDER BY {order}) AS position, also_sites"
+            " FROM import_new) AS numbered WHERE also_sites != '' ORDER BY position"
+        ).all()
+        if not sited:
+            return None
+        # The new twitches' ids rise in the order they were inserted (import_new's): the n-th row is the n-th id.
+        ids = [key for (key,) in self.conn.exec_driver_sql(
+            f"SELECT id FROM episode WHERE id > {self._mark} ORDER BY id", (before,))]  # fmt: skip
+        rows = [
+            (ids[position - 1], *site.split(":", 1))
+            for position, cell in sited
+            for site in cell.split(";")
+        ]
+        first = self.conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM episode_site").scalar_one() + 1
+        marks = ", ".join([self._mark] * 3)
+        self.conn.exec_driver_sql(f"INSERT INTO episode_site (episode_id, location, side) VALUES ({marks})", rows)
+        last = self.conn.exec_driver_sql("SELECT max(id) FROM episode_site").scalar_one()
+        return first, last
+
     def drop(self) -> None:
-        for name in ("import_read", "import_staged", "import_new", "import_stored0", "import_stored1"):
+        for name in ("import_read", "import_staged", "import_new", "import_stored0", "import_stored1", "import_sites"):
             self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
 
 

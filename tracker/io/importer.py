@@ -280,6 +280,9 @@ def _write(
     if episodes:
         first, last, report.episodes_added = episodes
         changes.append(journal.added_range("episode", first, last))
+        sites = staging.write_sites()
+        if sites:  # after the twitches: undo, newest first, removes the sites before the twitches they name
+            changes.append(journal.added_range("episode_site", *sites))
         report.days_changed.update(new_days)
     date_only = {"at": None, "utc_offset_min": None, "note": "", "created_at": created}
     values = _insert(

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from tracker.analysis.persistence import EpisodeLike, RedFlagLike
+from tracker.analysis.sites import ENDED_AFTER_DAYS, SiteEntry, several_sites, site_entries, site_starts
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import days, duration_words, place_words, plural, report_date, report_span
 from tracker.core.vocabulary import CHECKLIST_KINDS, checklist_no_words, sign_words
 from tracker.storage.models import split_tags
 
-NEAR_DAYS = 14  # sites twitching within two weeks of each other are one stretch (as the red flags read it)
-ENDED_AFTER_DAYS = 4  # a site silent for more than the run's gap tolerance (3 days) has stopped, as logged
 SCALES = "Scales: twitch intensity 1 (barely noticeable) to 5 (severe); stress 0 (none) to 10 (extreme)."
 
 
@@ -58,9 +57,10 @@ def history_lines(
     # Whether it spread or moved goes first: a crowded page cuts the history from its end, and
     # that derived pattern is what a clinician reads the page for.
     return [
-        *course_of_sites(sites(episodes, date_to), date_to),
+        *course_of_sites(sites(episodes, date_to), date_to, episodes),
         *course_lines(rows, date_to),
         *burden_lines(rows),
+        *several_sites_lines([e for e in episodes if rows and rows[0].date <= e.local_date <= date_to]),
         *same_minute_lines(*same_minute),
         *relief_lines(relief),
         *site_lines(episodes, date_to, derived=False),
@@ -80,9 +80,14 @@ def history_summary(
     first and last dates and counts. Nothing is left out."""
     found = sites(episodes, date_to)
     parts = [
-        course_of_sites(found, date_to),
+        course_of_sites(found, date_to, episodes),
         course_lines(rows, date_to),
-        [*burden_lines(rows), *same_minute_lines(*same_minute), *relief_lines(relief)],
+        [
+            *burden_lines(rows),
+            *several_sites_lines([e for e in episodes if rows and rows[0].date <= e.local_date <= date_to]),
+            *same_minute_lines(*same_minute),
+            *relief_lines(relief),
+        ],
     ]
     lines = [" ".join(part) for part in parts if part]
     if found:
@@ -102,6 +107,18 @@ def _dates(first: dt.date, last: dt.date) -> str:
     if first.year == last.year:
         return f"{report_date(first, year=False)}–{report_date(last)}"
     return f"{report_date(first)}–{report_date(last)}"
+
+
+def several_sites_lines(episodes: Sequence[EpisodeLike]) -> list[str]:
+    """When twitches were logged with several sites at once, how the counts read: a twitch is one
+    twitch in every count of twitches, and one site entry at each of its sites."""
+    several = several_sites(episodes)
+    if not several:
+        return []
+    return [
+        f"{plural(several, 'twitch', 'twitches')} involved several sites at once: each counts once in the twitches "
+        "a day, and once at each of its sites below (site entries)."
+    ]
 
 
 def same_minute_lines(moments: int, extra: int) -> list[str]:
@@ -190,22 +207,23 @@ def burden_lines(rows: Sequence[DailyRow]) -> list[str]:
 
 
 def sites(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[Site]:
-    """Each site and side logged up to `date_to`, in the order they first twitched."""
-    found: dict[str, list[TimedEpisode]] = defaultdict(list)
-    for episode in sorted(episodes, key=lambda episode: episode.local_date):
-        if episode.local_date <= date_to:
-            found[place_words(episode.location, episode.side)].append(episode)
+    """Each site and side logged up to `date_to`, in the order they first twitched: every site
+    of a twitch that involved several (tracker.analysis.sites), each counting that twitch once."""
+    found: dict[tuple[str, str], list[SiteEntry]] = defaultdict(list)
+    for entry in sorted(site_entries(episodes), key=lambda entry: (entry.local_date, entry.twitch)):
+        if entry.local_date <= date_to:
+            found[(entry.location, entry.side)].append(entry)
     return [
         Site(
-            label,
-            str(items[0].location) != "unspecified",
+            place_words(*key),
+            key[0] != "unspecified",
             items[0].local_date,
             items[-1].local_date,
             len(items),
             frozenset(item.local_date for item in items),
             [item.duration_s for item in items if item.duration_s],
         )
-        for label, items in found.items()
+        for key, items in found.items()
     ]
 
 
@@ -213,7 +231,7 @@ def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date, *, derived: b
     """In words, whether the twitching spread or moved (derived; left out without `derived`),
     then one line per site and side (first and last dates, twitches, bursts)."""
     found = sites(episodes, date_to)
-    lines = course_of_sites(found, date_to) if derived else []  # first: what a short page must keep
+    lines = course_of_sites(found, date_to, episodes) if derived else []  # first: what a short page must keep
     for site in found:
         line = (
             f"{site.label.capitalize()}: {report_span(site.first, site.last)}, "
@@ -230,25 +248,27 @@ def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date, *, derived: b
     return lines
 
 
-def course_of_sites(found: Sequence[Site], date_to: dt.date) -> list[str]:
-    """Derived, for each site that began within NEAR_DAYS of another twitching: spreading if
-    that other site went on twitching after it began, moved if it did not. Then the sites the
-    latest stretch outlived ("lower lip (centre) twitching ended 23 Nov 2026; since then left
-    eyelid on 3 days"). A site alone, or one that came back after a quiet spell, says nothing."""
+def course_of_sites(found: Sequence[Site], date_to: dt.date, episodes: Sequence[EpisodeLike]) -> list[str]:
+    """Derived, for each site that began within two weeks of another twitching, by the one rule
+    the red flags read too (tracker.analysis.sites.site_starts): spreading if that other site went
+    on twitching after it began, moved if it stopped, and too soon to tell if it has been quiet
+    only a few days. Then the sites the latest stretch outlived ("lower lip (centre) twitching
+    ended 23 Nov 2026; since then left eyelid on 3 days"). A site alone, or one that came back
+    after a quiet spell, says nothing."""
     found = [site for site in found if site.placed]
     lines = []
-    for site in found:
-        before = [o for o in found if o is not site and any(0 < (site.first - d).days <= NEAR_DAYS for d in o.dates)]
-        if not before:
-            continue
-        going = [o.label for o in before if any(0 <= (d - site.first).days <= NEAR_DAYS for d in o.dates)]
-        stopped = [o.label for o in before if o.last < site.first]  # never again, as logged
-        if going:
-            joined = ", ".join(going)
-            lines.append(f"Derived: {site.label} began {report_date(site.first)} while {joined} went on (spreading).")
-        if stopped:
-            began = report_date(site.first)
-            lines.append(f"Derived: {site.label} began {began} as {', '.join(stopped)} stopped (moved, not spread).")
+    for start in site_starts(site_entries(episodes), date_to):
+        label, began = place_words(*start.site), report_date(start.began)
+        if start.going:
+            joined = ", ".join(place_words(*site) for site in start.going)
+            lines.append(f"Derived: {label} began {began} while {joined} went on (spreading).")
+        if start.stopped:
+            joined = ", ".join(place_words(*site) for site in start.stopped)
+            lines.append(f"Derived: {label} began {began} as {joined} stopped (moved, not spread).")
+        if start.unsettled and not start.going:
+            quiet = ", ".join(f"{place_words(*site)} (last {report_date(start.last[site])})"
+                              for site in start.unsettled)  # fmt: skip
+            lines.append(f"Derived: {label} began {began}; {quiet} quiet since: too soon to tell spread from move.")
     # The latest site to stop while others went on: what keeps the current stretch alive.
     ended = [
         site

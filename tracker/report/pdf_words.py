@@ -10,14 +10,13 @@ the PDF code only places it. No matplotlib here.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from tracker.analysis.text import LOGGED, SUGGESTED
-from tracker.core.formatting import coverage_words, place_words, red_flag_words, report_date, rounded
+from tracker.core.formatting import coverage_words, red_flag_words, report_date, rounded
 from tracker.core.formatting import days as plural_days
-from tracker.core.vocabulary import TODAY_RED_FLAGS, Location, sign_words
+from tracker.core.vocabulary import TODAY_RED_FLAGS, sign_words
 from tracker.report.wording import persistence_lines, recurrent_words, run_marks, run_status_words
 
 if TYPE_CHECKING:
@@ -297,39 +296,6 @@ def _stretch(first: dt.date, last: dt.date) -> str:
     if first.year == last.year:
         return f"{first:%b}–{last:%b %Y}"
     return f"{first:%b %Y} – {last:%b %Y}"
-
-
-def _location_lines(episodes: Sequence[Episode], date_to: dt.date) -> list[str]:
-    if not episodes:
-        return []
-    counts = Counter(_place(episode) for episode in episodes)
-    places = "; ".join(f"{place}: {count}" for place, count in counts.most_common())
-    lines = [f"Locations (twitches): {places}."]
-    first_day = min(episode.local_date for episode in episodes)
-    early_end = first_day + dt.timedelta(days=27)
-    late_start = date_to - dt.timedelta(days=27)
-    if late_start <= early_end:
-        return lines  # not eight weeks of history yet: the two windows would overlap
-    # A twitch logged without a place is no place: it never reads as a new one.
-    placed = [e for e in episodes if str(e.location) != Location.UNSPECIFIED]
-    early = {_place(e) for e in placed if e.local_date <= early_end}
-    late = {_place(e) for e in placed if e.local_date >= late_start}
-    new = sorted(late - early)
-    if new:
-        lines.append(
-            f"Spreading: first 4 weeks: {_joined(early)}; last 4 weeks: {_joined(late)} (new: {', '.join(new)})."
-        )
-    else:
-        lines.append(f"No new places: first 4 weeks: {_joined(early)}; last 4 weeks: {_joined(late)}.")
-    return lines
-
-
-def _place(episode: Episode) -> str:
-    return place_words(episode.location, episode.side)
-
-
-def _joined(places: set[str]) -> str:
-    return ", ".join(sorted(places)) if places else "none"
 
 
 def _before(days: int) -> str:

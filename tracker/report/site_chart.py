@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tracker.analysis.periods import WEEKLY_UP_TO_WEEKS, Period
+from tracker.analysis.sites import site_entries
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import place_words, report_date
 from tracker.core.vocabulary import Location, Side
@@ -94,7 +95,8 @@ def site_picture(
     date_to: dt.date,
 ) -> SitePicture:
     """The numbers behind the picture, from `date_from` to `date_to`: by week up to about a year,
-    by month beyond (the same rule as the weekly chart). A row for every site and side logged."""
+    by month beyond (the same rule as the weekly chart). A row for every site and side logged,
+    the further sites of a twitch included."""
     period: Period = "week" if (date_to - date_from).days < 7 * WEEKLY_UP_TO_WEEKS else "month"
     first = _period_start(date_from, period)
     starts = [first]
@@ -102,9 +104,9 @@ def site_picture(
         starts.append(following)
     number = {start: index for index, start in enumerate(starts)}
     days: dict[tuple[str, str], set[dt.date]] = defaultdict(set)
-    for episode in episodes:
-        if date_from <= episode.local_date <= date_to:
-            days[(str(episode.location), str(episode.side))].add(episode.local_date)
+    for entry in site_entries(episodes):  # every site of a twitch that involved several
+        if date_from <= entry.local_date <= date_to:
+            days[(entry.location, entry.side)].add(entry.local_date)
     site_rows = []
     for (location, side), dates in sorted(days.items(), key=lambda item: _order(*item[0])):
         per: dict[int, int] = defaultdict(int)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.core.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS
+from tracker.core.columns import DAILY_HEAD, DAILY_TAIL, EPISODE_COLUMNS, EPISODE_SITES
 from tracker.core.vocabulary import BUILTIN_FACTORS, CHART_FACTORS, FactorKind, Location, Side
 from tracker.io.csv_cells import csv_text
 from tracker.storage.models import Factor
@@ -65,13 +65,16 @@ EPISODE_MEANINGS = {
     "context": ("", "what the person was doing, ';'-separated tags"),
     "relief": ("", "what was tried for relief, ';'-separated tags"),
     "note": ("", "free note"),
+    EPISODE_SITES: ("", "the further places the same twitch involved, PLACE:SIDE separated by ';' "
+                    "(location and side are its first); a column only when some twitch has any"),
 }
 PACKET_FILES = ("daily.csv", "episodes.csv", "dictionary.csv", "report.pdf", "chart.png", "sites.png")
 BUILTIN_MEANINGS = {factor.column: factor.meaning for factor in BUILTIN_FACTORS}
 
 
-def dictionary_csv(factors: Sequence[Factor]) -> str:
-    """file,column,unit,meaning,empty — one row per column of daily.csv and episodes.csv."""
+def dictionary_csv(factors: Sequence[Factor], *, sites: bool = False) -> str:
+    """file,column,unit,meaning,empty — one row per column of daily.csv and episodes.csv (its
+    also_sites column with `sites`: the file has it only when a twitch has further sites)."""
     rows = [["file", "column", "unit", "meaning", "empty"]]
     for column in DAILY_HEAD:
         rows.append(
@@ -92,6 +95,8 @@ def dictionary_csv(factors: Sequence[Factor]) -> str:
                 NOT_LOGGED if column not in ("started_at", "date") else "",
             ]
         )
+    if sites:
+        rows.append(["episodes.csv", EPISODE_SITES, *EPISODE_MEANINGS[EPISODE_SITES], "one site only, as logged"])
     return csv_text(rows)
 
 
@@ -125,7 +130,8 @@ def write_visit_packet(history: History, folder: Path, *, engine: Engine, today:
     try:
         write_private(staging / "daily.csv", daily.encode("utf-8"))
         write_private(staging / "episodes.csv", episodes.encode("utf-8"))
-        write_private(staging / "dictionary.csv", dictionary_csv(history.factors).encode("utf-8"))
+        sited = EPISODE_SITES in next(iter(episodes.splitlines()), "").split(",")  # in the header only when used
+        write_private(staging / "dictionary.csv", dictionary_csv(history.factors, sites=sited).encode("utf-8"))
         write_visit_report(history, staging / "report.pdf", today=today, in_packet=True)
         draw_chart(history, staging / "chart.png", weeks=12, factors=list(CHART_FACTORS))
         draw_site_chart(history, staging / "sites.png")

@@ -123,6 +123,14 @@ def _read_day(conn: Any, day: dt.date, active_until: dt.date, *, mark: str = "?"
             (iso,),
         )
     ]
+    further: dict[int, list[tuple[str, str]]] = {}
+    for episode_id, location, side in conn.execute(
+        "SELECT episode_site.episode_id, episode_site.location, episode_site.side FROM episode_site"
+        f" JOIN episode ON episode.id = episode_site.episode_id WHERE episode.local_date = {mark}"
+        " ORDER BY episode_site.id",
+        (iso,),
+    ):
+        further.setdefault(episode_id, []).append((location, side))
     flags = [
         GlanceRedFlag(*row)
         for row in conn.execute(f"SELECT id, kind, note FROM red_flag WHERE date = {mark} ORDER BY id", (iso,))
@@ -143,6 +151,7 @@ def _read_day(conn: Any, day: dt.date, active_until: dt.date, *, mark: str = "?"
         red_flags=flags,
         checked_in=bool(record[0]) if record else None,
         note=record[1] if record else "",
+        further=further,
     )
     return DayGlance(summary, {factor.id: factor for factor in factors}, active)
 

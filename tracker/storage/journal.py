@@ -45,6 +45,7 @@ from tracker.storage.models import (
     Day,
     DiarySetting,
     Episode,
+    EpisodeSite,
     Factor,
     FactorEntry,
     Intervention,
@@ -58,13 +59,8 @@ from tracker.storage.models import (
 Database = Session | Connection
 
 ACTIONS: Table = metadata.tables["action"]
-TABLES: dict[str, Table] = {
-    name: metadata.tables[name]
-    for name in (
-        str(model.__tablename__)
-        for model in (Episode, FactorEntry, RedFlag, Intervention, Day, Factor, Preset, RedFlagNo, DiarySetting)
-    )
-}
+JOURNALLED = (Episode, EpisodeSite, FactorEntry, RedFlag, Intervention, Day, Factor, Preset, RedFlagNo, DiarySetting)
+TABLES: dict[str, Table] = {name: metadata.tables[name] for name in (str(model.__tablename__) for model in JOURNALLED)}
 ID_KINDS = {"episode": ids.EPISODE, "factor_entry": ids.FACTOR_ENTRY, "red_flag": ids.RED_FLAG,
             "intervention": ids.INTERVENTION, "day": ids.DAY}  # fmt: skip
 _OPEN_ACTION = "tracker.storage.journal.open_action"

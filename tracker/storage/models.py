@@ -89,6 +89,8 @@ class EpisodeCreate(SQLModel):
     context: list[str] = Field(default_factory=list)
     relief: list[str] = Field(default_factory=list)
     note: str = ""
+    # The further places the same twitch involved, in order (its own location and side are the first).
+    also_sites: list[tuple[Location, Side]] = Field(default_factory=list)
 
 
 class EpisodeUpdate(SQLModel):
@@ -100,6 +102,7 @@ class EpisodeUpdate(SQLModel):
     context: list[str] | None = None
     relief: list[str] | None = None
     note: str | None = None
+    also_sites: list[tuple[Location, Side]] | None = None  # given: replaces the further sites ([] clears them)
 
 
 # --- factors ---------------------------------------------------------------------------------

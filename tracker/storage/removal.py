@@ -13,7 +13,7 @@ from tracker.core.formatting import day_words
 from tracker.core.ids import ALLOWED as ID_ALLOWED
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, INTERVENTION, RED_FLAG, format_id, parse_id
 from tracker.errors import InputError
-from tracker.storage import journal
+from tracker.storage import episode_sites, journal
 from tracker.storage.factors import list_factors
 from tracker.storage.models import Day, Episode, FactorEntry, Intervention, RedFlag
 
@@ -93,7 +93,11 @@ def delete_entries(*, session: Session, ids: list[str]) -> list[Removed]:
         else journal.words(row, factor=factors.get(row.factor_id) if isinstance(row, FactorEntry) else None)
         for row in rows
     ]
-    changes = [
+    # A twitch's further sites go with it, first (each names its twitch); undo, newest first,
+    # puts the twitch back before them.
+    twitches = [row.id for row in gone if isinstance(row, Episode) and row.id is not None]
+    sites = episode_sites.remove_sites(session, twitches) if twitches else None
+    changes = [*([sites] if sites else [])] + [
         journal.removed(session, table, [_key(row) for row in gone if _table(row) == table])
         for table in dict.fromkeys(_table(row) for row in gone)
     ]

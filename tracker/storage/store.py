@@ -18,10 +18,12 @@ from sqlmodel import Session, col, func, select
 
 from tracker.core import validate
 from tracker.core.formatting import amount_words
+from tracker.core.sites import check_sites
 from tracker.core.vocabulary import NOTHING_TO_REPEAT, Location, Side
 from tracker.core.when import local_now  # the clock, when a caller passes none
 from tracker.errors import InputError
-from tracker.storage import journal, journal_words
+from tracker.storage import episode_sites, journal, journal_words
+from tracker.storage.episode_sites import further_sites
 from tracker.storage.factors import (
     MAX_BOUND,
     add_factor,
@@ -107,6 +109,7 @@ __all__ = [
     "episode_fields",
     "factor_bounds",
     "find_entry",
+    "further_sites",
     "get_factor",
     "get_preset",
     "last_action",
@@ -153,12 +156,18 @@ def episode_defaults(*, session: Session, at: dt.datetime) -> tuple[Location, Si
 
 
 def add_episode(*, session: Session, episode_in: EpisodeCreate, now: dt.datetime | None = None) -> Episode:
-    """Validate and store one twitch. A "no twitches" answer for its day is withdrawn in the
-    same action (the twitch answers the day now), so the diary never says both."""
-    episode = Episode(**episode_fields(episode_in, now or local_now()))
+    """Validate and store one twitch, with its further sites. A "no twitches" answer for its day
+    is withdrawn in the same action (the twitch answers the day now), so the diary never says both."""
+    fields = episode_fields(episode_in, now or local_now())
+    further = check_sites((fields["location"], fields["side"]), episode_in.also_sites)
+    episode = Episode(**fields)
     session.add(episode)
     session.flush()
-    journal.record_added(session, "episode", episode.id, journal.words(episode))
+    assert episode.id is not None  # flushed
+    sites_added = episode_sites.add_sites(session, episode.id, further)
+    done, undo = journal_words.logged(journal.words(episode))
+    changes = [journal.added("episode", [episode.id]), *([sites_added] if sites_added else [])]
+    journal.record(session, done=done, undo=undo, changes=changes)  # undo removes the sites, then the twitch
     _withdraw_no_twitches(session, episode.local_date)
     return episode
 
@@ -181,6 +190,7 @@ def update_episode(
     """The episode with `changes` applied, every field checked again against `now`."""
     episode = _get(session, Episode, episode_id, "episode")
     before, what = journal.changed(session, "episode", [episode_id]), journal.words(episode)
+    stored_sites = episode_sites.further_sites(session=session, episode_ids=[episode_id]).get(episode_id, [])
     current = EpisodeCreate(
         started_at=episode.local_started_at,
         location=Location(episode.location),
@@ -190,13 +200,24 @@ def update_episode(
         context=episode.context_tags,
         relief=episode.relief_tags,
         note=episode.note,
+        also_sites=[(Location(location), Side(side)) for location, side in stored_sites],
     )
+    # Only what the edit names changes: further sites not named stay as they are.
     merged = current.model_copy(update=changes.model_dump(exclude_unset=True))
-    for key, value in episode_fields(merged, now or local_now()).items():
+    fields = episode_fields(merged, now or local_now())
+    further = check_sites((fields["location"], fields["side"]), merged.also_sites)
+    for key, value in fields.items():
         setattr(episode, key, value)
     session.add(episode)
     session.flush()
-    journal.record(session, done=f"edited {what}", undo=f"put back {what} as it was before the edit", changes=[before])
+    site_changes = []
+    if further != stored_sites:
+        site_changes = [
+            episode_sites.remove_sites(session, [episode_id]),
+            episode_sites.add_sites(session, episode_id, further),
+        ]
+    journal.record(session, done=f"edited {what}", undo=f"put back {what} as it was before the edit",
+                   changes=[before, *(change for change in site_changes if change)])  # fmt: skip
     _withdraw_no_twitches(session, episode.local_date)  # moved onto a day answered "no twitches"
     return episode
 

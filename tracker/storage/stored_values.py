@@ -86,6 +86,11 @@ RULES: dict[str, tuple[str, dict[str, str]]] = {
     "preset": ("id", {"name": TEXT, "factor_id": FACTOR_ID, "amount": NUMBER + " AND {c} > 0"}),
     "red_flag_no": ("id", {"date": DATE, "kind": "{c} " + _one_of(RedFlagKind), "created_at": DATETIME}),
     "diary_setting": ("key", {"value": TEXT, "updated_at": DATETIME}),
+    # a twitch's further site is always a place (tracker.core.sites.check_sites)
+    "episode_site": ("id", {
+        "location": "{c} " + _one_of(place for place in Location if place is not Location.UNSPECIFIED),
+        "side": "{c} " + _one_of(Side),
+    }),
 }  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from tracker.core.sources import source_app
 from tracker.core.vocabulary import FactorKind, Side
 from tracker.io.apps.plan import ImportPlan, export_words
 from tracker.io.apps.readings import Reading
-from tracker.storage import journal
+from tracker.storage import episode_sites, journal
 from tracker.storage.factors import add_factor
 from tracker.storage.models import Episode, FactorCreate, FactorEntry, utc_now
 
@@ -32,6 +32,9 @@ def write_plan(*, session: Session, plan: ImportPlan, file_name: str) -> str:
         assert made.id is not None
         ids[factor.name] = made.id
     changes: list[journal.Change] = []
+    # A twitch replaced by this import takes its further sites with it (removed first: each names its twitch).
+    sites = episode_sites.remove_sites(session, list(plan.remove_episodes)) if plan.remove_episodes else None
+    changes += [sites] if sites else []
     for table, keys in (("factor_entry", plan.remove_entries), ("episode", plan.remove_episodes)):
         if keys:
             changes.append(journal.removed(session, table, keys))

@@ -1,13 +1,15 @@
 """The twitch form: every field changes with one key; Enter saves, Esc cancels.
 
 The field keys (place, side, intensity, `a` time, `d` duration, `n` note) act from the field
-list. Once a box has the focus, every letter typed is text, never a field key: `d 30 sec` is
-thirty seconds (the `e` does not pick the eyelid), `d 2 min` two minutes and `a 8:15 pm` a
-quarter past eight in the evening. The time and duration boxes refuse the characters their
-value cannot hold, and a space in them is part of the value ("30 sec"). Tab and Enter move
-from box to box, Esc goes back to the field keys (a second Esc cancels); Enter in the note,
-or with no box focused, saves. A value the form cannot use keeps it open, with the reason
-under the field.
+list. `+` keeps the place and side chosen as one site of the twitch and starts another (the side
+stays, for a twitch on one side of the face), `-` takes the last one back: eyelid and mouth
+corner pulled together are one twitch at two sites, `e ← + m Enter`. Once a box has the focus,
+every letter typed is text, never a field key: `d 30 sec` is thirty seconds (the `e` does not
+pick the eyelid), `d 2 min` two minutes and `a 8:15 pm` a quarter past eight in the evening. The
+time and duration boxes refuse the characters their value cannot hold, and a space in them is
+part of the value ("30 sec"). Tab and Enter move from box to box, Esc goes back to the field
+keys (a second Esc cancels); Enter in the note, or with no box focused, saves. A value the form
+cannot use keeps it open, with the reason under the field.
 
 The field keys are priority bindings: they act in the app's own key loop, in the order typed,
 so a burst like `n after` moves to the note before "after" is handed to a box. A box takes a
@@ -19,15 +21,17 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.markup import escape
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
+from tracker.core.formatting import place_words
 from tracker.core.vocabulary import Location, Side
 from tracker.core.when import parse_clock, parse_twitch_duration, read_when
 from tracker.errors import InputError
@@ -116,6 +120,8 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         *[Binding(key, f"location('{key}')", show=False, priority=True) for key in LOCATION_KEYS],
         *[Binding(key, f"side('{key}')", show=False, priority=True) for key in SIDE_KEYS],
         *[Binding(str(n), f"intensity({n})", show=False, priority=True) for n in range(1, 6)],
+        Binding("plus", "add_site", show=False, priority=True),
+        Binding("minus", "take_back_site", show=False, priority=True),
         Binding("space", "timer", "Start/stop timer", priority=True),
         *[Binding(key, f"focus_field('{field}')", field, priority=True) for key, field in FIELD_KEYS.items()],
     ]
@@ -132,10 +138,17 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         heading: str = "Log a twitch",
         problem: str = "",
         defaults_for: Callable[[dt.datetime], tuple[str, str, int | None]] | None = None,
+        also_sites: Sequence[tuple[str, str]] = (),  # an edited twitch's further sites
     ) -> None:
         super().__init__(problem=problem)
         self.started_at = started_at
         self.location, self.side, self.intensity = str(location), str(side), intensity
+        # The sites kept with `+`, in order; the place and side rows then choose one more. A
+        # twitch with further sites opens with all of them kept and the rows free for another.
+        self.sites: list[tuple[str, str]] = []
+        if also_sites:
+            self.sites = [(self.location, self.side), *((str(place), str(way)) for place, way in also_sites)]
+            self.location = UNSPECIFIED
         self.duration_s, self.note, self.heading = duration_s, note, heading
         self._timer_started: float | None = None
         # With `defaults_for` (a new twitch), a time typed in the box fills place, side and
@@ -150,6 +163,7 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             yield self.problem_line()
             yield ChoiceRow("where", list(LOCATION_KEYS.items()), self.location, id="location")
             yield ChoiceRow("side", [(SIDE_LABELS[k], v) for k, v in SIDE_KEYS.items()], self.side, id="side")
+            yield Static(self._sites_words(), id="sites", classes="form-hint")
             yield ChoiceRow("intensity", [("", str(n)) for n in range(1, 6)], str(self.intensity), id="intensity")
             with Horizontal(classes="fields"):
                 yield Static("time [b]a[/b]", classes="inline-label")
@@ -210,6 +224,34 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         again = self._again("side", self.side == SIDE_KEYS[key])
         self.side = UNSPECIFIED if again else SIDE_KEYS[key]
         self.query_one("#side", ChoiceRow).choose(self.side)
+
+    def _sites_words(self) -> str:
+        if not self.sites:
+            return "[b]+[/b] another site of the same twitch"
+        kept = " + ".join(place_words(*site) for site in self.sites)
+        return f"sites: {escape(kept)} + the place above · [b]+[/b] keep it · [b]-[/b] take back"
+
+    def action_add_site(self) -> None:
+        """Keep the place and side chosen as a site of this twitch, and free the place row for another."""
+        site = (self.location, self.side)
+        if self.location == UNSPECIFIED or site in self.sites:
+            self.app.bell()  # nothing to keep yet, or that place and side is kept already
+            return
+        self.sites.append(site)
+        self._chosen.add("location")  # a time typed later must not fill the freed row
+        self.location = UNSPECIFIED
+        self.query_one("#location", ChoiceRow).choose(self.location)
+        self.query_one("#sites", Static).update(self._sites_words())
+
+    def action_take_back_site(self) -> None:
+        """The last site kept goes back into the place and side rows."""
+        if not self.sites:
+            self.app.bell()
+            return
+        self.location, self.side = self.sites.pop()
+        self.query_one("#location", ChoiceRow).choose(self.location)
+        self.query_one("#side", ChoiceRow).choose(self.side)
+        self.query_one("#sites", Static).update(self._sites_words())
 
     def action_intensity(self, level: int) -> None:
         self.intensity = None if self._again("intensity", self.intensity == level) else level
@@ -303,10 +345,14 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             return
         from tracker.storage.models import EpisodeCreate  # loaded with the database long before a save
 
+        # The sites kept, and the one the rows show unless they show none after a kept one.
+        sites = [*self.sites, *([(self.location, self.side)] if self.location != UNSPECIFIED or not self.sites else [])]
+        (place, side), *further = sites
         self.dismiss(
             EpisodeCreate(
-                started_at=started, location=Location(self.location), side=Side(self.side),
-                intensity=self.intensity, duration_s=duration, note=self.query_one("#note", Input).value.strip(),
+                started_at=started, location=Location(place), side=Side(side), intensity=self.intensity,
+                duration_s=duration, note=self.query_one("#note", Input).value.strip(),
+                also_sites=[(Location(each), Side(way)) for each, way in further],
             )
         )  # fmt: skip
 

@@ -34,7 +34,7 @@ from tracker.tui.writing import KEPT, in_app_words
 if TYPE_CHECKING:
     from tracker.storage.models import EpisodeCreate
 
-EDITABLE = ("started_at", "location", "side", "intensity", "duration_s", "note")  # what the twitch form shows
+EDITABLE = ("started_at", "location", "side", "intensity", "duration_s", "note", "also_sites")  # the twitch form's
 
 
 class EntryKeys(TodayParts):
@@ -64,7 +64,8 @@ class EntryKeys(TodayParts):
         def job() -> EpisodeSaved:
             episode = self.diary.add_episode(episode_in)
             at = episode.local_started_at
-            what = twitch_words(episode.location, episode.side, episode.intensity, episode.duration_s)
+            also = [(str(place), str(side)) for place, side in episode_in.also_sites]
+            what = twitch_words(episode.location, episode.side, episode.intensity, episode.duration_s, also)
             text = f"Twitch saved: {at:%H:%M} {what}"
             row = format_id(EPISODE, episode.id or 0)
             return EpisodeSaved(episode.local_date, text, episode_id=episode.id or 0, row=row)
@@ -107,6 +108,7 @@ class EntryKeys(TodayParts):
             before = {
                 "started_at": episode.local_started_at, "location": episode.location, "side": episode.side,
                 "intensity": episode.intensity, "duration_s": episode.duration_s, "note": episode.note,
+                "also_sites": [tuple(site) for site in self.view.summary.further.get(episode.id or 0, ())],
             }  # fmt: skip
             self._edit_form(episode.id or 0, before, before)
         elif ref.kind == FACTOR_ENTRY and isinstance(ref.key, int):  # always an int: only d ids hold a date
@@ -335,4 +337,5 @@ def _form_values(episode_in: EpisodeCreate) -> dict[str, Any]:
     """The fields the twitch form shows, as plain values (to compare, or to fill the form again)."""
     values = episode_in.model_dump(include=set(EDITABLE))
     values["location"], values["side"] = str(episode_in.location), str(episode_in.side)
+    values["also_sites"] = [(str(place), str(side)) for place, side in episode_in.also_sites]
     return values

@@ -16,7 +16,7 @@ from tracker.core.formatting import amount_words, duration_words
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, RED_FLAG, format_id
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from tracker.core.daily import DaySummary, FactorShown
 
@@ -143,8 +143,9 @@ def day_rows(summary: DaySummary, factors: Mapping[int, FactorShown]) -> list[tu
     at: dt.datetime | None  # a twitch always has a time; a factor entry may be date-only
     for episode in summary.episodes:
         at = episode.local_started_at
+        places, sides = _sites_cells(episode.location, episode.side, summary.further.get(episode.id or 0, ()))
         timed.append((at, format_id(EPISODE, episode.id or 0), (
-            f"{at:%H:%M}", "twitch", episode.location, episode.side,
+            f"{at:%H:%M}", "twitch", places, sides,
             "—" if episode.intensity is None else str(episode.intensity),
             format_duration(episode.duration_s), episode.note,
         )))  # fmt: skip
@@ -168,3 +169,12 @@ def day_rows(summary: DaySummary, factors: Mapping[int, FactorShown]) -> list[tu
         timed.append((None, format_id(DAY, summary.date), ("day", label, "", "", "", "", summary.note)))
     timed.sort(key=lambda item: (item[0] is not None, item[0].timestamp() if item[0] else 0))
     return [(key, cells) for _, key, cells in timed]
+
+
+def _sites_cells(location: str, side: str, further: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """The place and side cells of a twitch: every site, "eyelid + mouth-corner" (wrapped at a
+    site, not inside one); one side when they share it, else each site's in order ("left + right")."""
+    sites = [(str(location), str(side)), *further]
+    sides = list(dict.fromkeys(site_side for _, site_side in sites))
+    shared = sides[0] if len(sides) == 1 else " + ".join(site_side for _, site_side in sites)
+    return " + ".join(place for place, _ in sites), shared

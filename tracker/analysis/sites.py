@@ -1,0 +1,117 @@
+"""Where the twitching was: every site of every twitch, and the one rule that tells a twitch that
+spread (new sites while the old ones go on) from one that moved (the old ones stopped).
+
+A twitch may involve several sites at once (its own place and side, then its further sites,
+`also`): each site gets a SiteEntry of its own, tied to its twitch, so the site chart, the site
+table, per-site persistence and the derived patterns count every site, while counts of twitches
+(a day's episodes, the runs) go on counting each twitch once. The red flags
+(tracker.analysis.persistence) and the report's history (tracker.report.history_words) both read
+`site_starts`, so the two can never call one change "spreading" in one place and "moved" in the
+other. Pure Python, no pandas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
+
+from tracker.core.vocabulary import Location
+
+NEAR_DAYS = 14  # sites twitching within two weeks of each other are one stretch (as the red flags read it)
+ENDED_AFTER_DAYS = 4  # a site silent for more than the run's gap tolerance (3 days) has stopped, as logged
+
+Site = tuple[str, str]  # (location, side), as stored
+
+
+class PlacedTwitch(Protocol):
+    @property
+    def local_date(self) -> dt.date: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def side(self) -> str: ...
+
+
+class SiteEntry(NamedTuple):
+    """One site of one twitch: a twitch at the eyelid and the mouth corner is two site entries."""
+
+    local_date: dt.date
+    location: str
+    side: str
+    duration_s: int | None
+    twitch: int  # the twitch's position among those given: the sites of one twitch share it
+
+
+def further_of(twitch: PlacedTwitch) -> tuple[Site, ...]:
+    """A twitch's further sites (`also`); none for a reading that carries none."""
+    return tuple(getattr(twitch, "also", ()) or ())
+
+
+def site_entries(twitches: Iterable[PlacedTwitch]) -> list[SiteEntry]:
+    """Every site of every twitch, its own place and side first, in the order given."""
+    entries = []
+    for number, twitch in enumerate(twitches):
+        duration = getattr(twitch, "duration_s", None)
+        for location, side in ((twitch.location, twitch.side), *further_of(twitch)):
+            entries.append(SiteEntry(twitch.local_date, str(location), str(side), duration, number))
+    return entries
+
+
+def several_sites(twitches: Iterable[PlacedTwitch]) -> int:
+    """How many twitches involved more than one site."""
+    return sum(1 for twitch in twitches if further_of(twitch))
+
+
+@dataclass(frozen=True)
+class SiteStart:
+    """A placed site that began while (or right after) other sites were twitching: within
+    NEAR_DAYS before it began. Each of those is `going` if it twitched again from that day on
+    (within NEAR_DAYS: spreading), `stopped` if it never did and has been silent for more than
+    ENDED_AFTER_DAYS (moved), else `unsettled` (silent since, but too recently to tell). Sites
+    that began on the very same day are `together`: neither spread from the other."""
+
+    site: Site
+    began: dt.date
+    together: tuple[Site, ...]
+    going: tuple[Site, ...]
+    stopped: tuple[Site, ...]
+    unsettled: tuple[Site, ...]
+    last: dict[Site, dt.date]  # each earlier site's last day, as logged up to the date asked
+
+    @property
+    def course(self) -> str:
+        """ "spreading", "moved", "unsettled" or "together"."""
+        if self.going or self.stopped or self.unsettled:
+            return "spreading" if self.going else "moved" if self.stopped else "unsettled"
+        return "together"
+
+
+def site_starts(entries: Sequence[SiteEntry], as_of: dt.date) -> list[SiteStart]:
+    """The sites (placed ones only: a twitch logged without a place is no site that spread or
+    moved) that began near others, in the order they began, from the entries up to `as_of`.
+    Sites that began on the same day are taken in the order they were logged."""
+    days: dict[Site, set[dt.date]] = defaultdict(set)
+    for entry in sorted(entries, key=lambda entry: (entry.local_date, entry.twitch)):
+        if entry.local_date <= as_of and entry.location != Location.UNSPECIFIED:
+            days[(entry.location, entry.side)].add(entry.local_date)
+    order = list(days)  # first twitched first (dicts keep the order of insertion)
+    starts = []
+    for index, site in enumerate(order):
+        began = min(days[site])
+        near = [
+            other for other in order[:index] if any(0 <= (began - day).days <= NEAR_DAYS for day in days[other])
+        ]
+        if not near:
+            continue  # a site alone, or one that came back after a quiet spell: nothing to say
+        together = tuple(other for other in near if min(days[other]) == began)
+        near = [other for other in near if other not in together]
+        going = tuple(other for other in near if any(0 <= (day - began).days <= NEAR_DAYS for day in days[other]))
+        silent = [other for other in near if max(days[other]) < began]
+        stopped = tuple(other for other in silent if (as_of - max(days[other])).days > ENDED_AFTER_DAYS)
+        unsettled = tuple(other for other in silent if other not in stopped)
+        last = {other: max(days[other]) for other in near}
+        starts.append(SiteStart(site, began, together, going, stopped, unsettled, last))
+    return starts
