@@ -63,8 +63,17 @@ def export_csv(context: Context) -> int:
     from tracker.core.files import STDOUT, output_target, write_private
     from tracker.core.formatting import plural
     from tracker.io.csv_cells import csv_records
-    from tracker.io.export import export_bounds, export_daily, export_episodes, export_factors, has_own_factors
+    from tracker.io.export import (
+        export_bounds,
+        export_daily,
+        export_episodes,
+        export_factors,
+        export_medications,
+        has_medications,
+        has_own_factors,
+    )
     from tracker.io.factors_file import factors_file_beside
+    from tracker.io.medications_file import medications_file_beside
 
     start, end = context.date_range()
     output = context.args.output
@@ -72,6 +81,7 @@ def export_csv(context: Context) -> int:
     if to_file:
         output_target(output, allow_stdout=True)  # refused before the database is even opened
     factors = ""  # the factors file written beside a daily file, so that it imports into a fresh diary
+    medications = ""  # and the medication list, likewise
     with context.session(write=False) as session:
         bounded = export_bounds(session=session, date_from=start, date_to=end, today=context.now().date())
         if context.args.factors:
@@ -81,19 +91,26 @@ def export_csv(context: Context) -> int:
             text = writer(session=session, date_from=bounded.date_from, date_to=bounded.date_to)
             if to_file and not context.args.episodes and has_own_factors(session=session):
                 factors = export_factors(session=session)
+            if to_file and not context.args.episodes and has_medications(session=session):
+                medications = export_medications(session=session)
     for adjusted in bounded.adjusted:
         context.say(adjusted.words())
     context.say_plaintext("the CSV" if to_file else "the CSV on standard output")
     if to_file:
         path = Path(output)
-        beside = factors_file_beside(path)
+        beside, listed = factors_file_beside(path), medications_file_beside(path)
         if factors:
-            output_target(beside)  # both refused, or both written
+            output_target(beside)  # all refused, or all written
+        if medications:
+            output_target(listed)
         write_private(path, text.encode("utf-8"))
         context.say(f"wrote {path} ({plural(csv_records(text) - 1, 'row')})")
         if factors:
             write_private(beside, factors.encode("utf-8"))
             context.say(f"wrote {beside} (your factors, for importing {path.name} into another diary)")
+        if medications:
+            write_private(listed, medications.encode("utf-8"))
+            context.say(f"wrote {listed} (your medications, imported with {path.name})")
     else:
         sys.stdout.write(text)
     return 0

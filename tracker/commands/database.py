@@ -191,12 +191,12 @@ def _same_exports(source: Connection, target: Connection) -> None:
     from sqlmodel import Session
 
     from tracker.errors import TrackerError
-    from tracker.io.export import export_daily, export_episodes
+    from tracker.io.export import export_daily, export_episodes, export_medications
 
-    for export in (export_daily, export_episodes):
+    kinds = {export_daily: "daily", export_episodes: "episodes", export_medications: "medications"}
+    for export, kind in kinds.items():
         with Session(bind=source) as reading, Session(bind=target) as writing:
             if export(session=reading) != export(session=writing):
-                kind = "daily" if export is export_daily else "episodes"
                 raise TrackerError(f"the copy's {kind} CSV export differs from the original's; nothing was copied")
 
 

@@ -15,6 +15,8 @@ from tracker.core.span import Bounded, bound_dates
 from tracker.core.when import local_now
 from tracker.io.csv_cells import csv_text
 from tracker.io.factors_file import factors_csv
+from tracker.io.medications_file import medications_csv
+from tracker.storage.medications import list_medications
 from tracker.storage.models import Episode, Factor
 from tracker.storage.queries import daily_rows, episodes_between, logged_range, sources_between
 from tracker.storage.store import list_factors
@@ -127,3 +129,12 @@ def export_factors(*, session: Session) -> str:
 
 def has_own_factors(*, session: Session) -> bool:
     return any(not factor.builtin for factor in list_factors(session=session))
+
+
+def export_medications(*, session: Session) -> str:
+    """The medications file (tracker.io.medications_file): every medication; a header alone when there are none."""
+    return medications_csv(list_medications(session=session))
+
+
+def has_medications(*, session: Session) -> bool:
+    return bool(list_medications(session=session))

@@ -32,6 +32,13 @@ from tracker.io.csv_table import CsvTable
 from tracker.io.factors_file import factors_file_beside, is_factors_file, read_factors
 from tracker.io.import_daily import DailyPlan, DailyRow, parse_daily, plan_daily
 from tracker.io.import_episodes import EpisodeStaging, Progress
+from tracker.io.medications_file import Row as MedicationRow
+from tracker.io.medications_file import (
+    is_medications_file,
+    medications_file_beside,
+    read_medications,
+    write_new_medications,
+)
 from tracker.storage import journal, store
 from tracker.storage.models import Day, Factor, FactorEntry, RedFlag, utc_now
 from tracker.storage.queries import daily_rows
@@ -49,6 +56,7 @@ class ImportReport:
     factors_added: int = 0
     notes_added: int = 0
     checkins_added: int = 0
+    medications_added: int = 0
     days_changed: set[dt.date] = field(default_factory=set)
     conflicts: list[Conflict] = field(default_factory=list)
 
@@ -61,6 +69,7 @@ class ImportReport:
             (self.notes_added, "day note"),
             (self.checkins_added, "no-twitches check-in"),
             (self.factors_added, "new factor"),
+            (self.medications_added, "medication"),
         ):
             if count:
                 parts.append(plural(count, what))
@@ -102,7 +111,8 @@ def import_files(
             conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
         staging = EpisodeStaging(conn, now=now)
         try:
-            rows = _read(paths, staging, factors, now, report, progress)
+            medications: list[MedicationRow] = []
+            rows = _read(paths, staging, factors, now, report, progress, medications)
             staging.number_repeats()
             conn.commit()
             if progress:
@@ -116,7 +126,7 @@ def import_files(
             with conn.begin():  # the write lock: waits (busy timeout) for another writer, then holds it
                 if seen is None or _data_version(conn) != seen:
                     plan = _plan(conn, staging, rows, factors, report)  # someone wrote meanwhile: compare again
-                _write(conn, staging, _with_new_factors(conn, new_factors, plan, report), report, paths)
+                _write(conn, staging, _with_new_factors(conn, new_factors, plan, report), report, paths, medications)
         finally:
             if conn.in_transaction():
                 conn.rollback()
@@ -129,11 +139,16 @@ def import_files(
 
 
 def _with_factors_files(paths: Sequence[Path]) -> list[Path]:
-    """The files given, and the factors file beside any of them that is not given (an export
-    written with -o leaves `daily.factors.csv` beside `daily.csv`): factors files first, since
-    the daily files' columns need their factors."""
+    """The files given, and the factors and medications files beside any of them that are not
+    given (an export written with -o leaves `daily.factors.csv` and `daily.medications.csv` beside
+    `daily.csv`): those first, since the daily files' columns need their factors."""
     given = [Path(path) for path in paths]
-    beside = [factors_file_beside(path) for path in given if factors_file_beside(path).is_file()]
+    beside = [
+        found(path)
+        for path in given
+        for found in (factors_file_beside, medications_file_beside)
+        if found(path).is_file()
+    ]
     found = [path for path in dict.fromkeys(beside) if path not in given]
     return found + given
 
@@ -155,12 +170,18 @@ def _read(
     now: dt.datetime,
     report: ImportReport,
     progress: Progress | None,
+    medications: list[MedicationRow],
 ) -> list[DailyRow]:
     rows: list[DailyRow] = []
     for path in paths:
         with CsvTable(Path(path)) as table:
             if is_factors_file(table.header):
                 continue  # read first, by _read_factors
+            if is_medications_file(table.header):
+                found = read_medications(table, today=now.date())
+                medications.extend(found)
+                report.rows += len(found)
+                continue
             if "started_at" in table.header:
                 report.rows += staging.add_file(table, progress)
             elif "date" in table.header:
@@ -224,7 +245,12 @@ def _plan(
 
 
 def _write(
-    conn: Connection, staging: EpisodeStaging, plan: DailyPlan, report: ImportReport, paths: Sequence[Path]
+    conn: Connection,
+    staging: EpisodeStaging,
+    plan: DailyPlan,
+    report: ImportReport,
+    paths: Sequence[Path],
+    medications: list[MedicationRow],
 ) -> None:
     created = utc_now()
     changes: list[journal.Change] = []
@@ -271,6 +297,9 @@ def _write(
             days.set(day)
     report.days_changed.update(days.touched)
     changes += days.changes()
+    # The medication list is short: matched with the diary's here, under the lock, in one read.
+    report.medications_added, added_medications = write_new_medications(conn, medications)
+    changes += [added_medications] if added_medications else []
     names = ", ".join(Path(path).name for path in paths)
     if changes:
         journal.write_action(

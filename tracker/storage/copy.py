@@ -19,7 +19,7 @@ from tracker.errors import DatabaseRefused
 from tracker.storage.models import metadata
 
 # What a person logged; a diary holding none of these is empty, whatever factors it has.
-ENTRY_TABLES = ("episode", "factor_entry", "day", "red_flag", "red_flag_no", "intervention")
+ENTRY_TABLES = ("episode", "factor_entry", "day", "red_flag", "red_flag_no", "intervention", "medication")
 
 
 def holds_entries(conn: Connection) -> bool:
