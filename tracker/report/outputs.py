@@ -123,6 +123,7 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
         "checklist_no": history.checklist_no,
         "relief": history.relief,
         "same_minute": history.same_minute,
+        "medications": history.medications,
     }
 
 

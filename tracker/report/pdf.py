@@ -27,6 +27,7 @@ from tracker.report import charts
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
 from tracker.report.glyphs import drawable
 from tracker.report.history_words import SCALES, checklist_lines, history_lines
+from tracker.report.medication_words import MedicationLike, medication_lines
 from tracker.report.pdf_notes import notes_by_day, notes_pages
 from tracker.report.pdf_table import table_pages
 from tracker.report.pdf_words import (  # re-exported: the report's wording, for callers and tests
@@ -109,6 +110,7 @@ def report_pages(
     checklist_no: dict[str, dt.date] | None = None,
     relief: Sequence[tuple[str, int | None]] = (),
     same_minute: tuple[int, int] = (0, 0),
+    medications: Sequence[MedicationLike] = (),
 ) -> list[Figure]:
     """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
     the last four weeks day by day (more tables when the factors do not fit one), the notes."""
@@ -118,6 +120,9 @@ def report_pages(
     frame = frame.loc[pd.Timestamp(date_from) : pd.Timestamp(date_to)]
     # What the checklist was last answered before the window counts too: a "no" stays a "no".
     checklist = checklist_lines(checklist_no or {}, red_flags, date_to)
+    # A medicine is new against the first twitch of the whole diary, not of the window.
+    first_twitch = min((e.local_date for e in episodes if e.local_date <= date_to), default=None)
+    medicines = medication_lines(medications, onset=onset, first_twitch=first_twitch)
     episodes = [e for e in episodes if date_from <= e.local_date <= date_to]
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
@@ -158,6 +163,9 @@ def report_pages(
         first.heading("Interventions and supplements")
         for line in intervention_lines(interventions, analysis, frame, factors_units, factor_names) or ["None."]:
             first.bullet(line, whole="`tracker intervention list` and `analyze` have it all")
+        first.heading("Medications")
+        for line in medicines:
+            first.bullet(line, whole="`tracker med list` has it all")
         if sites is not None:
             _draw_sites(first, sites)
         first.heading("History, by site and over time")

@@ -12,7 +12,8 @@ from tracker.core.formatting import factor_words
 from tracker.core.span import Adjusted, bound_dates
 from tracker.core.when import local_now
 from tracker.storage import diary_facts
-from tracker.storage.models import Factor, Intervention, RedFlag
+from tracker.storage.medications import list_medications
+from tracker.storage.models import Factor, Intervention, Medication, RedFlag
 from tracker.storage.queries import (
     EpisodePoint,
     NotedTwitch,
@@ -43,6 +44,7 @@ class History:
     checklist_no: dict[str, dt.date] = field(default_factory=dict)  # red-flag kind -> last day answered "no"
     relief: list[tuple[str, int | None]] = field(default_factory=list)  # (tags, burst s) per twitch, start to end
     same_minute: tuple[int, int] = (0, 0)  # twitches logged at several sites at one minute, and the extra entries
+    medications: list[Medication] = field(default_factory=list)  # the whole list, whatever the dates asked for
 
     @property
     def units(self) -> dict[str, str]:
@@ -91,4 +93,5 @@ def load_history(
         checklist_no=diary_facts.checklist_noes(session=session, end=end),
         relief=relief_between(session=session, start=start, end=end),
         same_minute=same_minute_sites(session=session, start=start, end=end),
+        medications=list_medications(session=session),
     )
