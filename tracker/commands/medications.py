@@ -76,7 +76,8 @@ def edit_one(context: Context) -> int:
 
         raise InputError("edit", opts.id, "one or more of --name, --dose, --started, --stopped, --note")
     with context.session() as session:
-        item = update_medication(session=session, medication_id=key, changes=MedicationUpdate.model_validate(given), today=today)
+        changed = MedicationUpdate.model_validate(given)
+        item = update_medication(session=session, medication_id=key, changes=changed, today=today)
         print(f"now {medication_line(item)}")
     return 0
 

@@ -18,10 +18,11 @@ from tracker.errors import InputError
 from tracker.io.csv_cells import csv_text, restore_text
 from tracker.io.csv_table import CsvTable
 from tracker.storage import journal
-from tracker.storage.models import Medication, utc_now
+from tracker.storage.models import Medication, metadata, utc_now
 
 SUFFIX = ".medications.csv"
 COLUMNS = ["name", "dose", "started", "stopped", "note"]
+TABLE = str(Medication.__tablename__)
 # name, dose, started, stopped, note: a medication as the file and the diary both hold it
 Row = tuple[str, str, dt.date | None, dt.date | None, str]
 
@@ -67,7 +68,7 @@ def write_new_medications(conn: Connection, rows: list[Row]) -> tuple[int, journ
     """The rows the diary does not hold yet, inserted (one for one: a medication listed twice in
     the file and once in the diary is added once). Returns how many were added and the journal's
     record of them (None when none were), for the import's one action."""
-    table = Medication.__table__
+    table = metadata.tables[TABLE]
     held = Counter(tuple(m) for m in conn.execute(select(*(table.c[name] for name in COLUMNS))))
     new: list[Row] = []
     for row in rows:
@@ -81,7 +82,7 @@ def write_new_medications(conn: Connection, rows: list[Row]) -> tuple[int, journ
     first, last = journal.insert_rows(
         conn, Medication, [dict(zip(COLUMNS, row, strict=True)) | {"created_at": created} for row in new]
     )
-    return len(new), journal.added_range(str(Medication.__tablename__), first, last)
+    return len(new), journal.added_range(TABLE, first, last)
 
 
 def _day(day: dt.date | None) -> str:

@@ -299,6 +299,12 @@ class TrackerApp(KeyOrder, Writes, App[None]):
 
         self._open_view(TrendsScreen(self.diary))
 
+    def action_open_medications(self) -> None:
+        from tracker.tui.screens.medications import MedicationsScreen  # deferred: only when opened
+
+        if not isinstance(self.screen, MedicationsScreen):
+            self.push_screen(MedicationsScreen(self.diary))
+
     def _open_view(self, screen: Screen[None]) -> None:
         """Insights and Trends sit on top of the current mode; one replaces the other."""
         from tracker.tui.screens.insights import InsightsScreen
@@ -376,6 +382,7 @@ class TrackerApp(KeyOrder, Writes, App[None]):
         yield SystemCommand("Factors", "Add factors and presets (F)", partial(self.switch_mode, "factors"))
         yield SystemCommand("Insights", "Persistence, red flags and possible triggers (i)", self.action_open_insights)
         yield SystemCommand("Trends", "The last 12 weeks; save the chart, a visit packet (T)", self.action_open_trends)
+        yield SystemCommand("Medications", "What you take or took, for the report (M)", self.action_open_medications)
         yield SystemCommand("Help", "Every key (?)", self.action_help)
         yield SystemCommand("Dark or light", "Switch between the dark and the light theme", self.action_toggle_dark)
         yield from screen_commands(screen)

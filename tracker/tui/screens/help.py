@@ -35,6 +35,7 @@ HELP = """\
   Esc  back from Insights and Trends; to Today from History, Factors
   i  Insights: how long, red flags, possible triggers (r recomputes)
   T  Trends: weekly bars · s saves the chart · v writes a visit packet
+  M  Medications: a adds · e edits · s stopped today · Delete removes
 [b]Everywhere[/b]
   ctrl+p  every command, also the report, the chart and CSV exports
   ?  this help     ctrl+q  quit
