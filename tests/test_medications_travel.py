@@ -4,8 +4,6 @@ SQLite file and on a server alike."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.conftest import BACKENDS
@@ -22,7 +20,9 @@ def medicate(cli, db: str) -> None:  # type: ignore[no-untyped-def]
     cli("log", "stress", "3", "--date", "2026-11-20", db=db)
     assert cli("med", "add", "prednisolone", "--dose", "20 mg daily", "--started", "2026-10-01",
                "--stopped", "2026-10-06", db=db).code == 0  # fmt: skip
-    assert cli("med", "add", "=sertraline", "--dose", "50 mg, mornings", "--note", "line one\nline two", db=db).code == 0
+    # A formula start, a comma and a line break: each must come back from the file as typed.
+    odd = ("=sertraline", "--dose", "50 mg, mornings", "--note", "line one\nline two")
+    assert cli("med", "add", *odd, db=db).code == 0
 
 
 def test_an_export_to_a_file_writes_the_medications_beside_it_and_imports_them_once(cli, db_target, tmp_path) -> None:

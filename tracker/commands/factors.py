@@ -97,9 +97,9 @@ def add_factor(context: Context) -> int:
         if value is not None
     }  # fmt: skip
     if opts.kind is None:  # an offered factor (alcohol, nicotine) as offered, with what was given in place
-        factor_in = offered_factor(opts.name, opts.unit).model_copy(update=given)
+        factor_in = FactorCreate.model_validate(offered_factor(opts.name, opts.unit).model_dump() | given)
     else:
-        factor_in = FactorCreate(name=opts.name, kind=opts.kind, unit=opts.unit or "", **given)
+        factor_in = FactorCreate.model_validate({"name": opts.name, "kind": opts.kind, "unit": opts.unit or ""} | given)
     with context.session() as session:
         factor = store.add_factor(session=session, factor_in=factor_in)
     from tracker.core.formatting import range_words
