@@ -196,6 +196,14 @@ def number_text(field: str, text: str, *, allowed: str = "a number like 95, 6.5 
     return number
 
 
+def stopped_after_start(field: str, stopped: dt.date, started: dt.date) -> dt.date:
+    """`stopped` if it is on or after `started`: the one rule for a medication's and an
+    intervention's stop."""
+    if stopped < started:
+        raise InputError(field, stopped.isoformat(), f"on or after the start, {started.isoformat()}")
+    return stopped
+
+
 MAX_MEDICATION_CHARS = 80  # a drug's name, and its dose as written ("20 mg daily, tapering")
 _checked_note = note  # medication() below takes a parameter of the same name
 
@@ -216,6 +224,6 @@ def medication(
         calendar_day("started", started, today)
     if stopped is not None:
         calendar_day("stopped", stopped, today)
-    if started is not None and stopped is not None and stopped < started:
-        raise InputError("stopped", stopped.isoformat(), f"on or after the start, {started.isoformat()}")
+    if started is not None and stopped is not None:
+        stopped_after_start("stopped", stopped, started)
     return name, dose, started, stopped, _checked_note("note", note)
