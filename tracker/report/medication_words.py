@@ -20,7 +20,7 @@ from tracker.core.medicines import (
     taken_words,
 )
 
-NONE_RECORDED = 'None recorded (`tracker med add NAME` records one; an empty list is not "none taken").'
+NONE_RECORDED = 'None recorded (`tracker med add` records one; not the same as "none taken").'
 
 
 class MedicationLike(Protocol):

@@ -163,9 +163,13 @@ def report_pages(
         first.heading("Interventions and supplements")
         for line in intervention_lines(interventions, analysis, frame, factors_units, factor_names) or ["None."]:
             first.bullet(line, whole="`tracker intervention list` and `analyze` have it all")
-        first.heading("Medications")
-        for line in medicines:
-            first.bullet(line, whole="`tracker med list` has it all")
+        if medications:
+            first.heading("Medications")
+            for line in medicines:
+                first.bullet(line, whole="`tracker med list` has it all")
+        else:  # one line, not a heading: an empty list must not push the chart off page 1
+            first.space(0.06)
+            first.text(f"Medications: {medicines[0]}", max_lines=1)
         if sites is not None:
             _draw_sites(first, sites)
         first.heading("History, by site and over time")
