@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from tracker.storage.models import Medication, MedicationCreate
     from tracker.tui.diary import Diary
 
+# Each column as wide as its longest cell, up to these: set when the list is loaded, never
+# measured later, so the first frame of the list is its last (a measure on idle repaints late).
+COLUMNS = (("id", 6), ("medicine", 28), ("dose", 20), ("taken", 36), ("note", 40))
 EMPTY = "None recorded. [b]a[/b] adds a medication: its name, the dose as written, when you began and stopped it."
 MARKED = "* known to cause twitching in some people (a note for your doctor, not a diagnosis)"
 
@@ -47,9 +50,6 @@ class MedicationsScreen(Writes, AppScreen[None]):
         yield Static(MARKED, id="medications-marked", classes="form-hint")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("id", "medicine", "dose", "taken", "note")
-
     def on_screen_resume(self) -> None:
         self.load()
 
@@ -61,13 +61,18 @@ class MedicationsScreen(Writes, AppScreen[None]):
         from tracker.core.medicines import known_culprit, taken_words
 
         self.medications = message.medications
+        cells = [
+            [format_id(MEDICATION, item.id or 0), item.name + (" *" if known_culprit(item.name) else ""), item.dose,
+             taken_words(item.started, item.stopped), " ".join(item.note.split())]
+            for item in self.medications
+        ]  # fmt: skip
         table = self.query_one(DataTable)
         row = table.cursor_row  # stay on the medication just changed
-        table.clear()
-        for item in self.medications:
-            marked = " *" if known_culprit(item.name) else ""
-            taken = taken_words(item.started, item.stopped)
-            table.add_row(format_id(MEDICATION, item.id or 0), item.name + marked, item.dose, taken, item.note)
+        table.clear(columns=True)
+        for index, (label, most) in enumerate(COLUMNS):
+            table.add_column(label, width=min(most, max([len(label)] + [len(line[index]) for line in cells])))
+        for line in cells:
+            table.add_row(*line)
         table.move_cursor(row=row)
         empty = self.query_one("#medications-empty", Static)
         empty.update(EMPTY)
