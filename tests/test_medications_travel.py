@@ -79,3 +79,15 @@ def test_a_bad_row_in_the_medications_file_is_one_line_and_nothing_is_imported(c
     assert "diary.medications.csv line 2" in refused.err and "on or after the start" in refused.err
     assert cli("export", "csv").out == before
     assert "no medications recorded" in cli("med", "list").out
+
+
+def test_a_diary_holding_only_a_medication_is_not_empty_to_copy_into(cli, db_target, tmp_path) -> None:
+    laptop = str(tmp_path / "laptop.db")
+    medicate(cli, laptop)
+    cli("med", "add", "salbutamol")  # the target's only entry
+    before = cli("med", "list").out
+
+    refused = cli("db", "copy", laptop, db_target, db=None)
+
+    assert refused.code == 2 and "already holds entries" in refused.err
+    assert cli("med", "list").out == before
