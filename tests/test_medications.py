@@ -99,3 +99,4 @@ def test_bad_input_is_one_line_exit_2(cli, args, named) -> None:
     assert refused.code == 2 and named in refused.err
     assert len(refused.err.strip().splitlines()) == 1
     assert "no medications recorded" in cli("med", "list").out
+
