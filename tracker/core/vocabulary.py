@@ -155,7 +155,6 @@ class OfferedFactor:
     name: str
     unit: str  # the unit offered; another may be given (nicotine in mg rather than cigarettes)
     high: float
-    meaning: str
     units: tuple[str, ...] = ()  # the units the offer names, the first one the default
 
     def words(self) -> str:
@@ -168,8 +167,8 @@ class OfferedFactor:
 # empty columns and two questions it never needs. Both are logged when taken, so an answered day
 # with none logged had none, as caffeine's.
 OFFERED_FACTORS = (
-    OfferedFactor("alcohol", "units", 100.0, "alcohol drunk that day, in units (sum)"),
-    OfferedFactor("nicotine", "cigarettes", 200.0, "nicotine that day: cigarettes, or mg (sum)", ("cigarettes", "mg")),
+    OfferedFactor("alcohol", "units", 100.0),
+    OfferedFactor("nicotine", "cigarettes", 200.0, ("cigarettes", "mg")),
 )
 
 # The factor panels a chart, the Trends screen and the visit packet show unless asked for others.

@@ -1,5 +1,5 @@
 """The medication list: drug, dose as written, start and stop dates (either may be unknown) and a
-note. A clinician weighs a medicine begun shortly before the twitching (tracker.core.culprits).
+note. A clinician weighs a medicine begun shortly before the twitching (tracker.core.medicines).
 Part of the storage API, inside the caller's session; every write is journalled for undo, as
 any entry is.
 """
