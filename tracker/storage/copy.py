@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, func, select, text
 
 from tracker.errors import DatabaseRefused
-from tracker.storage.first_look import ENTRY_TABLES  # what a person logged; the one list
+from tracker.storage.first_look import ENTRY_TABLES as ENTRY_TABLES  # what a person logged: the one list
 from tracker.storage.models import metadata
 
 
