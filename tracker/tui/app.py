@@ -58,6 +58,7 @@ TODAY_COMMANDS = [
     ("Yesterday", "Fill in yesterday (y)", "yesterday"),
     ("Back to today", "Show today (.)", "go_today"),
     ("Go to a date", "Jump to any day to fill it in (j)", "jump"),
+    ("Medications", "What you take or took, for the report (M)", "open_medications"),
 ]
 # (title, help, kind) for the files the app writes; kind is a key of tracker.paths.EXPORT_NAMES.
 THEMES = ("textual-dark", "textual-light")  # the two the app switches between
@@ -382,7 +383,6 @@ class TrackerApp(KeyOrder, Writes, App[None]):
         yield SystemCommand("Factors", "Add factors and presets (F)", partial(self.switch_mode, "factors"))
         yield SystemCommand("Insights", "Persistence, red flags and possible triggers (i)", self.action_open_insights)
         yield SystemCommand("Trends", "The last 12 weeks; save the chart, a visit packet (T)", self.action_open_trends)
-        yield SystemCommand("Medications", "What you take or took, for the report (M)", self.action_open_medications)
         yield SystemCommand("Help", "Every key (?)", self.action_help)
         yield SystemCommand("Dark or light", "Switch between the dark and the light theme", self.action_toggle_dark)
         yield from screen_commands(screen)
