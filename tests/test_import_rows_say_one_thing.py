@@ -127,9 +127,7 @@ def test_an_episode_date_in_its_own_offset_is_accepted(cli, tmp_path, db_path) -
     assert select_rows(db_path, "SELECT local_date FROM episode") == [("2026-11-20",)]
 
 
-@pytest.mark.parametrize(
-    ("cells", "column"), [("0,,4,,", "stress"), ("0,2,,,", "episodes"), ("0,,,,a note", "note")]
-)
+@pytest.mark.parametrize(("cells", "column"), [("0,,4,,", "stress"), ("0,2,,,", "episodes"), ("0,,,,a note", "note")])
 def test_a_day_not_tracked_beside_a_value_is_refused(cli, tmp_path, db_path, cells: str, column: str) -> None:
     cli("log", "note", "kept", "--date", "2026-11-19")
     daily = write(tmp_path / "daily.csv", f"date,tracked,episodes,stress,red_flags,note\n2026-11-20,{cells}\n")

@@ -161,9 +161,7 @@ def test_the_built_in_factors_a_new_diary_gets_are_the_ones_the_code_describes(e
     with session_scope(engine, write=False) as session:
         stored = [f for f in store.list_factors(session=session) if f.builtin]
     described = [(f.name, f.column, f.kind, f.unit, f.low, f.high, f.rule) for f in BUILTIN_FACTORS]
-    assert [
-        (f.name, f.column, f.kind, f.unit, f.min_value, f.max_value, f.daily_rule) for f in stored
-    ] == described
+    assert [(f.name, f.column, f.kind, f.unit, f.min_value, f.max_value, f.daily_rule) for f in stored] == described
 
 
 def test_an_upgrade_held_up_by_another_writer_says_it_is_busy_and_leaves_the_file(tmp_path) -> None:

@@ -52,7 +52,8 @@ RECORDS = [
     _amount("Water", "fl_oz_us", "16", "2024-03-03 10:00:00 +0000"),
     # A record inside a correlation is also written at the top level: read once.
     '<Correlation type="HKCorrelationTypeIdentifierFood" sourceName="WaterMinder" startDate="2024-03-02 09:00:00 '
-    '+0100" endDate="2024-03-02 09:00:00 +0100">' + _amount("Water", "mL", "500", "2024-03-02 09:00:00 +0100")
+    '+0100" endDate="2024-03-02 09:00:00 +0100">'
+    + _amount("Water", "mL", "500", "2024-03-02 09:00:00 +0100")
     + "</Correlation>",
     '<Record type="HKQuantityTypeIdentifierStepCount" sourceName="x" unit="count" startDate="2024-03-02 09:00:00 '
     '+0100" endDate="2024-03-02 09:10:00 +0100" value="900"/>',
@@ -141,24 +142,47 @@ def _no_export_inside(folder: Path) -> Path:
     ("make", "mentions"),
     [
         (lambda folder: _write(folder, "export.xml", BOMB), "XML bombs are refused"),
-        (lambda folder: _write(folder, "export.xml", _export(folder).read_text(encoding="utf-8")[:-40]),
-         "a complete Apple Health export.xml"),
+        (
+            lambda folder: _write(folder, "export.xml", _export(folder).read_text(encoding="utf-8")[:-40]),
+            "a complete Apple Health export.xml",
+        ),
         (_truncated_zip, "export.zip"),
         (_no_export_inside, "with export.xml in it"),
         (lambda folder: _write(folder, "export.xml", "<ClinicalDocument/>"), "<HealthData>"),
         (lambda folder: _write(folder, "export.xml", ""), "a complete Apple Health export.xml"),
-        (lambda folder: _export(folder, [_amount("Water", "gallons", "1", "2024-03-02 09:00:00 +0100")]),
-         "record 1: unit"),
-        (lambda folder: _export(folder, [_amount("Caffeine", "mg", "lots", "2024-03-02 09:00:00 +0100")]),
-         "record 1: value"),
-        (lambda folder: _export(folder, [_sleep(PHONE, "Asleep", "yesterday", "2024-03-02 07:00:00 +0100")]),
-         "record 1: startDate"),
-        (lambda folder: _export(folder, [_sleep(PHONE, "Asleep", "2024-03-02 07:00:00 +0100",
-                                                "2024-03-01 23:00:00 +0100")]), "record 1: endDate"),
+        (
+            lambda folder: _export(folder, [_amount("Water", "gallons", "1", "2024-03-02 09:00:00 +0100")]),
+            "record 1: unit",
+        ),
+        (
+            lambda folder: _export(folder, [_amount("Caffeine", "mg", "lots", "2024-03-02 09:00:00 +0100")]),
+            "record 1: value",
+        ),
+        (
+            lambda folder: _export(folder, [_sleep(PHONE, "Asleep", "yesterday", "2024-03-02 07:00:00 +0100")]),
+            "record 1: startDate",
+        ),
+        (
+            lambda folder: _export(
+                folder, [_sleep(PHONE, "Asleep", "2024-03-02 07:00:00 +0100", "2024-03-01 23:00:00 +0100")]
+            ),
+            "record 1: endDate",
+        ),
         (lambda folder: folder / "export.zip", "export.zip"),
     ],
-    ids=["xml-bomb", "truncated-xml", "truncated-zip", "zip-without-export", "not-health-data", "empty",
-         "unknown-unit", "bad-value", "bad-date", "ends-before-it-starts", "no-such-file"],
+    ids=[
+        "xml-bomb",
+        "truncated-xml",
+        "truncated-zip",
+        "zip-without-export",
+        "not-health-data",
+        "empty",
+        "unknown-unit",
+        "bad-value",
+        "bad-date",
+        "ends-before-it-starts",
+        "no-such-file",
+    ],
 )
 def test_hostile_exports_are_refused_in_one_line_and_nothing_is_written(cli, db_path, tmp_path, frozen, make,
                                                                          mentions: str) -> None:  # fmt: skip

@@ -92,12 +92,12 @@ def test_the_older_seven_column_form(cli, daily, tmp_path, frozen) -> None:
     [
         ("full_date,time,mood\n2020-05-30,6:50 pm,rad\n", "missing activities, note"),
         ("", "missing full_date"),
-        ("full_date,date,weekday,time,mood,activities,note_title,note\n2020-13-30,x,x,6:50 pm,rad,,,\n",
-         "line 2: full_date"),
-        ("full_date,date,weekday,time,mood,activities,note_title,note\n2020-05-30,x,x,25:99,rad,,,\n",
-         "line 2: time"),
-        ("full_date,date,weekday,time,mood,activities,note_title,note\n2020-05-30,x,x,6:50 pm,\"rad\n",
-         "line"),
+        (
+            "full_date,date,weekday,time,mood,activities,note_title,note\n2020-13-30,x,x,6:50 pm,rad,,,\n",
+            "line 2: full_date",
+        ),
+        ("full_date,date,weekday,time,mood,activities,note_title,note\n2020-05-30,x,x,25:99,rad,,,\n", "line 2: time"),
+        ('full_date,date,weekday,time,mood,activities,note_title,note\n2020-05-30,x,x,6:50 pm,"rad\n', "line"),
         ("year,date,weekday,time,mood,activities,note\n2018,31 June,Tuesday,22:15,good,,\n", "line 2: date"),
     ],
     ids=["missing-columns", "empty-file", "bad-date", "bad-time", "unclosed-quote", "no-such-day"],
@@ -117,9 +117,9 @@ def test_hostile_files_are_refused_in_one_line_and_nothing_is_written(
     ("mapping", "mentions"),
     [
         ("[moods]\nsad = 7\n", "moods.sad"),
-        ("[items]\ncoffee = \"drink it\"\n", "items.coffee"),
-        ("[items]\ncoffee = { to = \"factor\" }\n", "items.coffee.factor"),
-        ("[items]\ncoffee = { to = \"episode\", location = \"knee\" }\n", "items.coffee.location"),
+        ('[items]\ncoffee = "drink it"\n', "items.coffee"),
+        ('[items]\ncoffee = { to = "factor" }\n', "items.coffee.factor"),
+        ('[items]\ncoffee = { to = "episode", location = "knee" }\n', "items.coffee.location"),
         ("items = [\n", "--map"),
     ],
     ids=["mood-level", "target", "no-factor", "location", "not-toml"],
@@ -144,7 +144,7 @@ def test_an_activity_mapped_onto_a_number_factor_without_an_amount_is_refused(cl
     mapping.write_text('[moods]\naverage = 3\nsad = 2\n\n[items]\nalcohol = { to = "factor", factor = "alcohol" }\n')
     result = cli("import", "daylio", str(CURRIN), "--map", str(mapping))
     refused(result, mentions="mapping alcohol: 'alcohol' is not allowed; a yes-no factor")
-    assert 'amount = 1 }' in result.err
+    assert "amount = 1 }" in result.err
     assert "alcohol" not in cli("list", "--date", "2021-09-26").out  # nothing written
 
 

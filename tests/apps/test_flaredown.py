@@ -72,8 +72,15 @@ def test_the_wide_form(cli, daily, tmp_path, frozen) -> None:
         ("Date,Migraine,Tags,Foods\nyesterday,3,,\n", (), "line 2: Date"),
         ("Date,Eye twitching,Tags,Foods\n2023-02-01,2,,\n", ("--map", "twitch-as-episode"), "a twitch needs its time"),
     ],
-    ids=["several-people", "unknown-user", "bad-date", "bad-rating", "missing-columns", "wide-bad-date",
-         "episode-without-time"],
+    ids=[
+        "several-people",
+        "unknown-user",
+        "bad-date",
+        "bad-rating",
+        "missing-columns",
+        "wide-bad-date",
+        "episode-without-time",
+    ],
 )
 def test_hostile_files(cli, db_path, tmp_path, frozen, text, args, mentions: str) -> None:
     cli("log", "caffeine", "95")

@@ -226,10 +226,14 @@ def test_a_file_saved_in_another_encoding_is_refused(cli, db_path, tmp_path, fro
 
 def test_a_big_file_beside_the_health_export_is_no_reason_to_refuse_it(cli, daily, tmp_path, frozen) -> None:
     # An export.zip holds more than export.xml (ECGs, workout routes); only export.xml is read.
-    xml = EXPORTS["apple-health"][0].read_bytes().replace(
-        b"</HealthData>",
-        b'<Record type="HKQuantityTypeIdentifierDietaryCaffeine" sourceName="Phone" unit="mg" value="80" '
-        b'startDate="2016-06-01 09:00:00 +0100" endDate="2016-06-01 09:00:00 +0100"/>\n</HealthData>',
+    xml = (
+        EXPORTS["apple-health"][0]
+        .read_bytes()
+        .replace(
+            b"</HealthData>",
+            b'<Record type="HKQuantityTypeIdentifierDietaryCaffeine" sourceName="Phone" unit="mg" value="80" '
+            b'startDate="2016-06-01 09:00:00 +0100" endDate="2016-06-01 09:00:00 +0100"/>\n</HealthData>',
+        )
     )
     target = tmp_path / "export.zip"
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:

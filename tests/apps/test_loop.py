@@ -90,12 +90,25 @@ def test_unknown_is_not_logged_and_numbers_keep_their_unit(cli, daily, tmp_path,
         (lambda tmp: _habit_export(tmp / "x", "Name\nRun\n", {}), "missing Position"),
         (lambda tmp: _one_day(tmp, "2024-02-30,YES_MANUAL,"), "line 2: Date"),
         (lambda tmp: _one_day(tmp, "2024-02-03,MAYBE,"), "line 2: Value"),
-        (lambda tmp: _habit_export(tmp / "x", HABITS + "001,Run,YES_NO,,,1,1,#FF8F00,,,,false\n",
-                                   {"001 Run": "Day,Value\n2024-01-01,NO\n"}), "missing Date"),
+        (
+            lambda tmp: _habit_export(
+                tmp / "x", HABITS + "001,Run,YES_NO,,,1,1,#FF8F00,,,,false\n", {"001 Run": "Day,Value\n2024-01-01,NO\n"}
+            ),
+            "missing Date",
+        ),
         (lambda tmp: tmp / "nothing-here.zip", "nothing-here.zip"),
     ],
-    ids=["truncated-zip", "empty-habits", "no-habits-file", "no-habit-folder", "missing-columns", "bad-date",
-         "bad-value", "bad-checkmarks-header", "no-such-file"],
+    ids=[
+        "truncated-zip",
+        "empty-habits",
+        "no-habits-file",
+        "no-habit-folder",
+        "missing-columns",
+        "bad-date",
+        "bad-value",
+        "bad-checkmarks-header",
+        "no-such-file",
+    ],
 )
 def test_hostile_exports_are_refused_in_one_line_and_nothing_is_written(cli, db_path, tmp_path, frozen, make,
                                                                          mentions) -> None:  # fmt: skip

@@ -145,11 +145,11 @@ def test_fitbit_website_sleep_csv_by_the_day_it_ended(cli, daily, tmp_path, froz
 def test_fitbit_website_export_with_other_tables_before_and_after_sleep(cli, daily, tmp_path, frozen) -> None:
     export = tmp_path / "fitbit_export_20190610.csv"
     export.write_text(
-        "Body\nDate,Weight,BMI,Fat\n\"2019-06-09\",\"80\",\"24\",\"0\"\n\n"
+        'Body\nDate,Weight,BMI,Fat\n"2019-06-09","80","24","0"\n\n'
         "Sleep\nStart Time,End Time,Minutes Asleep,Minutes Awake,Number of Awakenings,Time in Bed,"
         "Minutes REM Sleep,Minutes Light Sleep,Minutes Deep Sleep\n"
         '"2019-06-09 11:12PM","2019-06-10 6:58AM","412","54","29","466","87","252","73"\n\n'
-        "Activities\nDate,Calories Burned,Steps\n\"2019-06-09\",\"2,500\",\"9,000\"\n",
+        'Activities\nDate,Calories Burned,Steps\n"2019-06-09","2,500","9,000"\n',
         encoding="utf-8",
     )
     assert cli("import", "fitbit", str(export)).code == 0
@@ -172,25 +172,55 @@ def _write(tmp: Path, name: str, text: str) -> Path:
     ("make", "mentions"),
     [
         # Fitbit's real readiness file (its header, made-up row): no sleep in it.
-        (lambda tmp: _write(tmp, "daily_readiness.csv", "timestamp,score,type,sleep readiness,heart rate "
-                            "variability readiness,resting heart rate readiness\n2024-09-26,68,HIGH,VERY_HIGH,"
-                            "MEDIUM,VERY_HIGH\n"), "daily_readiness.csv header"),
+        (
+            lambda tmp: _write(
+                tmp,
+                "daily_readiness.csv",
+                "timestamp,score,type,sleep readiness,heart rate "
+                "variability readiness,resting heart rate readiness\n2024-09-26,68,HIGH,VERY_HIGH,"
+                "MEDIUM,VERY_HIGH\n",
+            ),
+            "daily_readiness.csv header",
+        ),
         (lambda tmp: _write(tmp, "sleep-2021-05-01.json", '[{"dateOfSleep": "2021-05-01", "minutesAs'), "JSON"),
         (lambda tmp: _write(tmp, "sleep-2021-05-01.json", '{"sleep": []}'), "a list of sleep logs"),
         (lambda tmp: _write(tmp, "sleep-2021-05-01.json", '[{"dateOfSleep": "2021-05-01"}]'), "log 1"),
-        (lambda tmp: _write(tmp, "sleep-2021-05-01.json", '[{"dateOfSleep": "May 1", "minutesAsleep": 400}]'),
-         "log 1: dateOfSleep"),
-        (lambda tmp: _write(tmp, "sleep-2021-05-01.json", '[{"dateOfSleep": "2021-05-01", "minutesAsleep": 2000}]'),
-         "log 1: minutesAsleep"),
+        (
+            lambda tmp: _write(tmp, "sleep-2021-05-01.json", '[{"dateOfSleep": "May 1", "minutesAsleep": 400}]'),
+            "log 1: dateOfSleep",
+        ),
+        (
+            lambda tmp: _write(tmp, "sleep-2021-05-01.json", '[{"dateOfSleep": "2021-05-01", "minutesAsleep": 2000}]'),
+            "log 1: minutesAsleep",
+        ),
         (lambda tmp: tmp, "sleep-YYYY-MM-DD.json"),
-        (lambda tmp: _write(tmp, "fitbit.csv", "Start Time,End Time,Minutes Asleep\n"
-                            '"2019-06-09 11:12PM","the morning","412"\n'), "line 2: End Time"),
-        (lambda tmp: _write_bytes(tmp, "fitbit.csv", b'Start Time,End Time,Minutes Asleep\n"2019-06-09 11:12PM",'
-                                  b'"2019-06-10 6:58AM","412"\n\nWeight\nDate,Note\n"2019-06-09","caf\xe9"\n'),
-         "a UTF-8 CSV file"),
+        (
+            lambda tmp: _write(
+                tmp, "fitbit.csv", 'Start Time,End Time,Minutes Asleep\n"2019-06-09 11:12PM","the morning","412"\n'
+            ),
+            "line 2: End Time",
+        ),
+        (
+            lambda tmp: _write_bytes(
+                tmp,
+                "fitbit.csv",
+                b'Start Time,End Time,Minutes Asleep\n"2019-06-09 11:12PM",'
+                b'"2019-06-10 6:58AM","412"\n\nWeight\nDate,Note\n"2019-06-09","caf\xe9"\n',
+            ),
+            "a UTF-8 CSV file",
+        ),
     ],
-    ids=["readiness-not-sleep", "truncated-json", "not-a-list", "missing-minutes", "bad-date", "too-long", "empty-dir",
-         "bad-end-time", "windows-1252"],
+    ids=[
+        "readiness-not-sleep",
+        "truncated-json",
+        "not-a-list",
+        "missing-minutes",
+        "bad-date",
+        "too-long",
+        "empty-dir",
+        "bad-end-time",
+        "windows-1252",
+    ],
 )
 def test_hostile_fitbit_files(cli, db_path, tmp_path, frozen, make, mentions: str) -> None:
     cli("log", "caffeine", "95")

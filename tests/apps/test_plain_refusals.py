@@ -23,7 +23,7 @@ def test_a_device_is_named_as_a_device(cli, db_path, frozen, app: str) -> None:
 @pytest.mark.parametrize(
     ("item", "mentions"),
     [
-        ('twitch = { to = "episode", unit = "g" }', 'twitch.unit: \'g\' is not allowed; with to = "episode", only'),
+        ('twitch = { to = "episode", unit = "g" }', "twitch.unit: 'g' is not allowed; with to = \"episode\", only"),
         ('nap = { to = "skip", factor = "nap" }', "items.nap.factor"),
     ],
     ids=["episode-unit", "skip-factor"],

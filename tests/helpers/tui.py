@@ -35,9 +35,11 @@ def twitch(session, hour: int, day: dt.date = TODAY, **changes) -> Episode:
     fields = {"location": Location.EYELID, "side": Side.LEFT, "intensity": 3} | changes
     return store.add_episode(session=session, episode_in=EpisodeCreate(started_at=at(hour, day=day), **fields))
 
+
 def caffeine(session, mg: float, day: dt.date):
     entry_in = FactorEntryCreate(factor="caffeine", value=mg, date=day)
     return store.add_factor_entry(session=session, entry_in=entry_in)
+
 
 def on(app, screen: str) -> bool:  # type: ignore[no-untyped-def]
     """Whether the screen on top is `screen` (by name: these tests also run on older code)."""
@@ -48,6 +50,7 @@ def field_error(app, field: str) -> str:  # type: ignore[no-untyped-def]
     """The line under a field of the dialog on top ("" when there is none)."""
     return str(app.screen.query_one(f"#{field}-error").render())
 
+
 ENTER = ("enter", "\r")
 
 
@@ -56,6 +59,7 @@ def burst(app, *keys: str | tuple[str, str | None]) -> None:  # type: ignore[no-
     for key in keys:
         name, char = key if isinstance(key, tuple) else (key, key if len(key) == 1 else None)
         app.post_message(events.Key(name, char))
+
 
 def pressing(*keys: str):
     async def run_before(pilot) -> None:

@@ -15,9 +15,7 @@ from tracker.storage.models import FactorCreate, FactorEntryCreate
 
 async def test_a_days_export_from_the_palette_imports_into_a_new_diary(app, seed, tmp_path) -> None:
     seed(lambda s: store.add_factor(session=s, factor_in=FactorCreate(name="beer", kind="number", unit="units")))
-    seed(
-        lambda s: store.add_factor_entry(session=s, entry_in=FactorEntryCreate(factor="beer", value=2, date=TODAY))
-    )
+    seed(lambda s: store.add_factor_entry(session=s, entry_in=FactorEntryCreate(factor="beer", value=2, date=TODAY)))
     target = tmp_path / "out" / "days.csv"
     target.parent.mkdir()
     async with app.run_test(size=SIZE) as pilot:

@@ -313,4 +313,3 @@ def _logging_balance(
             )
         )
     return out
-

@@ -240,11 +240,7 @@ def collect_red_flags(
         if flag.date <= as_of and (date_from is None or flag.date >= date_from)
     ]
     entries = [entry for entry in site_entries(episodes) if entry.local_date <= as_of]
-    recent = [
-        entry
-        for entry in entries
-        if window_start <= entry.local_date and entry.location != Location.UNSPECIFIED
-    ]
+    recent = [entry for entry in entries if window_start <= entry.local_date and entry.location != Location.UNSPECIFIED]
     logged_spreading = any(flag.kind == "spreading" and flag.date >= window_start for flag in flags)
     spreading = _spreading(site_starts(entries, as_of), {(e.location, e.side) for e in recent})
     if spreading and not logged_spreading:

@@ -88,11 +88,11 @@ def analyze(
         "red_flags": [
             flag.to_json()
             for flag in collect_red_flags(
-            logged=red_flags,
-            episodes=episodes,
-            as_of=end,  # the flags keep to the range the rest of the report covers
-            date_from=date_from,
-            config=config.persistence,
+                logged=red_flags,
+                episodes=episodes,
+                as_of=end,  # the flags keep to the range the rest of the report covers
+                date_from=date_from,
+                config=config.persistence,
             )
         ],
         "triggers": [estimate.to_json() for estimate in report.estimates],

@@ -101,9 +101,7 @@ def site_starts(entries: Sequence[SiteEntry], as_of: dt.date) -> list[SiteStart]
     starts = []
     for index, site in enumerate(order):
         began = min(days[site])
-        near = [
-            other for other in order[:index] if any(0 <= (began - day).days <= NEAR_DAYS for day in days[other])
-        ]
+        near = [other for other in order[:index] if any(0 <= (began - day).days <= NEAR_DAYS for day in days[other])]
         if not near:
             continue  # a site alone, or one that came back after a quiet spell: nothing to say
         together = tuple(other for other in near if min(days[other]) == began)

@@ -25,7 +25,6 @@ def range_coverage(span: dict[str, Any]) -> str:
     )
 
 
-
 def q_words(tested: int, alpha: float) -> str:
     """What q means, said once above the factors: "q: how likely a link this strong is by
     chance, after allowing for testing 6 factors (each on the same day and the day before);
@@ -40,7 +39,6 @@ def chance_text(letter: str, value: float) -> str:
     """A q or p value as a reader takes it in: "q < 0.001", never "q = 3.3e-07"; else two
     significant digits, "q = 0.33", "p = 0.0028"."""
     return f"{letter} < 0.001" if value < 0.001 else f"{letter} = {value:.2g}"
-
 
 
 def ratio_in_words(ratio: float, *, than: str) -> str:

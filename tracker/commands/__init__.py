@@ -20,7 +20,8 @@ def command_modules() -> list[ModuleType]:
         insights,
         interventions,
         log,
+        medications,
         remind,
     )
 
-    return [log, factors, entries, data, insights, interventions, history_facts, remind, database, demo]
+    return [log, factors, entries, data, insights, interventions, medications, history_facts, remind, database, demo]

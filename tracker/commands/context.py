@@ -231,15 +231,12 @@ def _holds_entries(path: Path) -> bool:
     """Whether `path` holds anything a person logged (another tracker may have written to a
     database this command created); True when it cannot be read, so it is kept."""
     from tracker.errors import DatabaseRefused
-    from tracker.storage.first_look import connect_file, database_errors
+    from tracker.storage.first_look import ENTRY_TABLES, connect_file, database_errors
 
     try:
         conn = connect_file(path, read_only=True)  # the one opener: an encrypted diary too
         try:
-            return any(
-                conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
-                for table in ("episode", "factor_entry", "day", "red_flag", "intervention")
-            )
+            return any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in ENTRY_TABLES)
         finally:
             conn.close()
     except database_errors(DatabaseRefused):

@@ -66,7 +66,7 @@ def export_csv(context: Context) -> int:
     from tracker.core.files import STDOUT, output_target
     from tracker.core.formatting import plural
     from tracker.io.csv_cells import csv_records
-    from tracker.io.diary_file import SUFFIX, diary_csv
+    from tracker.io.diary_file import diary_csv
     from tracker.io.export import CsvExport, csv_export, export_bounds, export_factors
 
     start, end = context.date_range()
@@ -90,13 +90,12 @@ def export_csv(context: Context) -> int:
     if not to_file:
         sys.stdout.write(export.text)  # the files beside go beside a file only
         return 0
-    path, *beside = export.write(Path(output))
+    path = Path(output)
+    export.write(path)
     context.say(f"wrote {path} ({plural(csv_records(export.text) - 1, 'row')})")
-    for companion in beside:
-        if companion.name.endswith(SUFFIX):
-            context.say(f"wrote {companion} (onset, red flags' notes and 'no' answers, imported with {path.name})")
-        else:
-            context.say(f"wrote {companion} (your factors, for importing {path.name} into another diary)")
+    for text, companion, holds in export.companions(path):
+        if text:
+            context.say(f"wrote {companion} ({holds})")
     return 0
 
 

@@ -192,9 +192,15 @@ def _same_exports(source: Connection, target: Connection) -> None:
 
     from tracker.errors import TrackerError
     from tracker.io.diary_file import diary_csv
-    from tracker.io.export import export_daily, export_episodes
+    from tracker.io.export import export_daily, export_episodes, export_medications
 
-    for kind, export in (("daily", export_daily), ("episodes", export_episodes), ("diary", diary_csv)):
+    kinds = (
+        ("daily", export_daily),
+        ("episodes", export_episodes),
+        ("diary", diary_csv),
+        ("medications", export_medications),
+    )
+    for kind, export in kinds:
         with Session(bind=source) as reading, Session(bind=target) as writing:
             if export(session=reading) != export(session=writing):
                 raise TrackerError(f"the copy's {kind} CSV export differs from the original's; nothing was copied")

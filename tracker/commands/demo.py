@@ -37,9 +37,7 @@ def run(context: Context) -> int:
     offset = now.utcoffset()
     with context.session() as session:
         if not database_is_empty(session=session):
-            raise InputError(
-                "--db", context.db_name, "an empty database (demo data never mixes with real entries)"
-            )
+            raise InputError("--db", context.db_name, "an empty database (demo data never mixes with real entries)")
         diary = generate_diary(
             days=days,
             seed=seed,

@@ -21,10 +21,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     actions.add_parser(
         "list", help="list factors with their units, ranges, daily rules and how a day without them counts"
     ).set_defaults(handler=list_factors)
-    add = actions.add_parser("add", help="add a factor of your own, e.g. alcohol")
+    add = actions.add_parser(
+        "add", help="add a factor of your own; alcohol and nicotine are offered ready-made (just the name)"
+    )
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--kind", required=True, choices=[kind.value for kind in FactorKind])
-    add.add_argument("--unit", default="", metavar="U")
+    add.add_argument(
+        "--kind", choices=[kind.value for kind in FactorKind], help="required, except for alcohol and nicotine"
+    )
+    add.add_argument("--unit", metavar="U", help="for nicotine: cigarettes (the default) or mg")
     add.add_argument(
         "--min", type=float, metavar="N", dest="min_value", help="the lowest value it can take (default 0)"
     )
@@ -56,10 +60,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def list_factors(context: Context) -> int:
     from tracker.core.formatting import range_words
+    from tracker.core.vocabulary import OFFERED_FACTORS
     from tracker.storage import store
+    from tracker.storage.factors import offered_factors
 
     with context.session(write=False) as session:
         factors = store.list_factors(session=session)
+        offers = offered_factors(session=session)
     print(f"{'name':<12} {'CSV column':<16} {'kind':<7} {'unit':<6} {'range':<14} {'daily':<6} not logged")
     for f in factors:
         span = range_words(f.min_value, f.max_value)
@@ -67,31 +74,34 @@ def list_factors(context: Context) -> int:
             f"{f.name:<12} {f.column:<16} {f.kind:<7} {f.unit or '-':<6} {span:<14} {f.daily_rule:<6} "
             f"{absent_words(f.absent_means_none)}"
         )
+        offered = [offer.words() for offer in OFFERED_FACTORS if offer.name in {f.name for f in offers}]
     print(
         "not logged: how the analysis counts a day with twitches (or 'no twitches') logged and none of\n"
         "the factor; `tracker factor edit NAME --absent none|unknown` changes it. Exports keep the blank."
     )
+    if offered:
+        print(f"offered, not added: {', '.join(offered)}; `tracker factor add NAME` adds one.")
     return 0
 
 
 def add_factor(context: Context) -> int:
     from tracker.storage import store
+    from tracker.storage.factors import offered_factor
     from tracker.storage.models import FactorCreate
 
     opts = context.args
+    given = {
+        name: value
+        for name, value in (("min_value", opts.min_value), ("max_value", opts.max_value), ("daily_rule", opts.daily),
+                            ("absent_means_none", None if opts.absent is None else ABSENT_CHOICES[opts.absent]))
+        if value is not None
+    }  # fmt: skip
+    if opts.kind is None:  # an offered factor (alcohol, nicotine) as offered, with what was given in place
+        factor_in = FactorCreate.model_validate(offered_factor(opts.name, opts.unit).model_dump() | given)
+    else:
+        factor_in = FactorCreate.model_validate({"name": opts.name, "kind": opts.kind, "unit": opts.unit or ""} | given)
     with context.session() as session:
-        factor = store.add_factor(
-            session=session,
-            factor_in=FactorCreate(
-                name=opts.name,
-                kind=opts.kind,
-                unit=opts.unit,
-                min_value=opts.min_value,
-                max_value=opts.max_value,
-                daily_rule=opts.daily,
-                absent_means_none=None if opts.absent is None else ABSENT_CHOICES[opts.absent],
-            ),
-        )
+        factor = store.add_factor(session=session, factor_in=factor_in)
     from tracker.core.formatting import range_words
 
     span = range_words(factor.min_value, factor.max_value, factor.unit)

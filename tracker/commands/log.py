@@ -156,8 +156,10 @@ def _twitch(context: Context) -> int:
 
 def _factor(context: Context, name: str) -> int:
     parser = _sub_parser(
-        context, name, f"Log a value of {name}: a number, with a unit if it has one (1.5l, 200mg), or a drink "
-        "with a count (2 glass, espresso 2) for a factor that has drinks."
+        context,
+        name,
+        f"Log a value of {name}: a number, with a unit if it has one (1.5l, 200mg), or a drink "
+        "with a count (2 glass, espresso 2) for a factor that has drinks.",
     )
     # Words, joined: `log water 2 glass` as the app takes it, without quotes.
     parser.add_argument("value", metavar="VALUE", nargs="+", type=str)

@@ -89,9 +89,9 @@ def read_amount(
     span: str = "",
 ) -> Amount:
     """The amount `text` says for a factor measured in `unit`. `drinks` maps a drink's name to
-    its amount, `letters` a letter to a drink's name (the app's keys), `span` the factor's range in
-words for the refusal ("0–2000 mg"). InputError names `field`,
-    the text and what is allowed when any part of it cannot be read."""
+        its amount, `letters` a letter to a drink's name (the app's keys), `span` the factor's range in
+    words for the refusal ("0–2000 mg"). InputError names `field`,
+        the text and what is allowed when any part of it cannot be read."""
     drinks = drinks or {}
     letters = letters or {}
     units = units_of(unit)

@@ -35,6 +35,4 @@ FACTOR_COLUMNS = ["name", "column", "kind", "unit", "min", "max", "daily", "abse
 DIARY_COLUMNS = ["fact", "date", "sign", "note"]
 
 # A user factor's column may not take any of these names.
-RESERVED_COLUMNS = frozenset(
-    [*DAILY_HEAD, *DAILY_TAIL, *EPISODE_COLUMNS, DAILY_SOURCES, EPISODE_SOURCE, EPISODE_SITES]
-)
+RESERVED_COLUMNS = frozenset([*DAILY_HEAD, *DAILY_TAIL, *EPISODE_COLUMNS, DAILY_SOURCES, EPISODE_SOURCE, EPISODE_SITES])

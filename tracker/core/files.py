@@ -70,9 +70,7 @@ def describe_kind(mode: int) -> str:
     return "not a regular file"
 
 
-def output_target(
-    path: Path | str, *, field: str = "-o", allow_stdout: bool = False, backup: bool = False
-) -> Path:
+def output_target(path: Path | str, *, field: str = "-o", allow_stdout: bool = False, backup: bool = False) -> Path:
     """The regular file to write for `path` (a symbolic link resolved), checked before any work.
 
     Raises InputError (one line: field, value, what is allowed) when `path` is a directory,

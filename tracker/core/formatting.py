@@ -124,7 +124,6 @@ def unit_for(value: float | int | None, unit: str) -> str:
     return stem if unit.lower().endswith("es") and stem.lower().endswith(_ES_AFTER) else unit[:-1]
 
 
-
 def day_total_words(name: str, unit: str, *, day: dt.date, total: float, entries: int) -> str:
     """What a factor that adds up over the day comes to after one more entry:
     "sleep on Sat 28 Nov is now 14 h 30 min from 2 entries"."""

@@ -1,5 +1,6 @@
 """The ids people type and read: e12 (a twitch), f7 (a factor entry), r3 (a red flag), i2 (an
-intervention), d2026-11-20 (a day's check-in and note). Built and parsed here only.
+intervention), d2026-11-20 (a day's check-in and note), m4 (a medication, named only by the
+`tracker med` commands). Built and parsed here only.
 
 Standard library only: the TUI's first screen labels its rows before the database stack loads.
 """
@@ -13,6 +14,9 @@ from typing import NamedTuple
 from tracker.errors import InputError
 
 EPISODE, FACTOR_ENTRY, RED_FLAG, INTERVENTION, DAY = "e", "f", "r", "i", "d"
+# A medication is not a day's entry (it is no part of `tracker list` or `tracker delete`): its id
+# has its own letter and parser, so an m-id typed where an entry is wanted is refused as before.
+MEDICATION = "m"
 ROW_KINDS = (EPISODE, FACTOR_ENTRY, RED_FLAG, INTERVENTION)
 # SQLite keeps row ids in a signed 64-bit integer: anything larger names no row and cannot
 # even be asked about.
@@ -36,7 +40,7 @@ def format_id(kind: str, key: int | dt.date) -> str:
     if kind == DAY:
         assert isinstance(key, dt.date)
         return f"d{key.isoformat()}"
-    assert kind in ROW_KINDS and isinstance(key, int)
+    assert kind in (*ROW_KINDS, MEDICATION) and isinstance(key, int)
     return f"{kind}{key}"
 
 
@@ -66,3 +70,15 @@ def parse_id(text: str, *, field: str = "id") -> EntryRef:
             raise InputError(field, text, f"{ALLOWED} (numbers run from 1 to {LARGEST_ROW_ID})")
         return EntryRef(row[1], number)
     raise InputError(field, text, ALLOWED)
+
+
+_MEDICATION = re.compile(r"m?([0-9]+)")
+MEDICATION_ALLOWED = "a medication id from `tracker med list`, like m3"
+
+
+def parse_medication_id(text: str, *, field: str = "id") -> int:
+    """The row id a medication id names ("m3", or just "3"); InputError for anything else."""
+    found = _MEDICATION.fullmatch(text.strip().lower())
+    if found is None or len(found[1]) > len(str(LARGEST_ROW_ID)) or not 1 <= int(found[1]) <= LARGEST_ROW_ID:
+        raise InputError(field, text, MEDICATION_ALLOWED)
+    return int(found[1])

@@ -194,3 +194,36 @@ def number_text(field: str, text: str, *, allowed: str = "a number like 95, 6.5 
     if not math.isfinite(number) or (number == 0 and any(ch in "123456789" for ch in mantissa)):
         raise InputError(field, text, "a number that can be kept as written (not 0 or infinite once stored)")
     return number
+
+
+def stopped_after_start(field: str, stopped: dt.date, started: dt.date) -> dt.date:
+    """`stopped` if it is on or after `started`: the one rule for a medication's and an
+    intervention's stop."""
+    if stopped < started:
+        raise InputError(field, stopped.isoformat(), f"on or after the start, {started.isoformat()}")
+    return stopped
+
+
+MAX_MEDICATION_CHARS = 80  # a drug's name, and its dose as written ("20 mg daily, tapering")
+_checked_note = note  # medication() below takes a parameter of the same name
+
+
+def medication(
+    *, name: str, dose: str, started: dt.date | None, stopped: dt.date | None, note: str, today: dt.date
+) -> tuple[str, str, dt.date | None, dt.date | None, str]:
+    """A medication's name, dose, start, stop and note as stored, every field checked (the one
+    home of these rules, for an add, an edit, a stop and an import alike): either date may be
+    unknown (None), neither after today, and a stop never before the start."""
+    name = name.strip()
+    if not name or len(name) > MAX_MEDICATION_CHARS or not name.isprintable():
+        raise InputError("name", name, f"a name of 1 to {MAX_MEDICATION_CHARS} printable characters on one line")
+    dose = dose.strip()
+    if len(dose) > MAX_MEDICATION_CHARS or not dose.isprintable():
+        raise InputError("dose", dose, f"up to {MAX_MEDICATION_CHARS} printable characters on one line")
+    if started is not None:
+        calendar_day("started", started, today)
+    if stopped is not None:
+        calendar_day("stopped", stopped, today)
+    if started is not None and stopped is not None:
+        stopped_after_start("stopped", stopped, started)
+    return name, dose, started, stopped, _checked_note("note", note)

@@ -191,5 +191,30 @@ BUILTIN_FACTORS = (
     ),
 )  # fmt: skip
 
+
+@dataclass(frozen=True)
+class OfferedFactor:
+    """A factor a clinician asks about that not everyone has: offered when factors are set up
+    (`tracker factor list`, the app's Factors screen), added only when the person says so."""
+
+    name: str
+    unit: str  # the unit offered; another may be given (nicotine in mg rather than cigarettes)
+    high: float
+    units: tuple[str, ...] = ()  # the units the offer names, the first one the default
+
+    def words(self) -> str:
+        """How the offer reads: "nicotine (cigarettes or mg)"."""
+        return f"{self.name} ({' or '.join(self.units or (self.unit,))})"
+
+
+# Caffeine, alcohol and nicotine are the three a clinician asks about; caffeine is built in,
+# these two are offered: a diary of someone who neither drinks nor smokes should not carry two
+# empty columns and two questions it never needs. Both are logged when taken, so an answered day
+# with none logged had none, as caffeine's.
+OFFERED_FACTORS = (
+    OfferedFactor("alcohol", "units", 100.0),
+    OfferedFactor("nicotine", "cigarettes", 200.0, ("cigarettes", "mg")),
+)
+
 # The factor panels a chart, the Trends screen and the visit packet show unless asked for others.
 CHART_FACTORS = ("caffeine_mg", "sleep_h")

@@ -27,6 +27,8 @@ from tracker.core.when import local_now
 from tracker.io.csv_cells import csv_text
 from tracker.io.diary_file import diary_csv, diary_file_beside, holds_diary_facts
 from tracker.io.factors_file import factors_csv, factors_file_beside
+from tracker.io.medications_file import medications_csv, medications_file_beside
+from tracker.storage.medications import list_medications
 from tracker.storage.models import Episode, Factor
 from tracker.storage.queries import daily_rows, episodes_between, logged_range, sources_between
 from tracker.storage.store import further_sites, list_factors
@@ -156,11 +158,12 @@ class CsvExport:
     text: str
     factors: str = ""
     diary: str = ""
+    medications: str = ""  # the medication list (tracker.io.medications_file)
 
     def write(self, path: Path) -> list[Path]:
         """Write the CSV to `path` and its companions beside it: all refused (InputError, from
         core.files.output_target) or all written. Returns the paths written, the CSV first."""
-        beside = [(text, target) for text, target in self.companions(path) if text]
+        beside = [(text, target) for text, target, _ in self.companions(path) if text]
         for _, target in beside:
             output_target(target)
         write_private(path, self.text.encode("utf-8"))
@@ -168,18 +171,37 @@ class CsvExport:
             write_private(target, text.encode("utf-8"))
         return [path, *(target for _, target in beside)]
 
-    def companions(self, path: Path) -> list[tuple[str, Path]]:
-        """The files written beside `path`, each with its text ("" when not written)."""
-        return [(self.factors, factors_file_beside(path)), (self.diary, diary_file_beside(path))]
+    def companions(self, path: Path) -> list[tuple[str, Path, str]]:
+        """The files written beside `path`: each with its text ("" when not written) and what it
+        holds, in words."""
+        return [
+            (self.factors, factors_file_beside(path), f"your factors, for importing {path.name} into another diary"),
+            (
+                self.diary,
+                diary_file_beside(path),
+                f"onset, red flags' notes and 'no' answers, imported with {path.name}",
+            ),
+            (self.medications, medications_file_beside(path), f"your medications, imported with {path.name}"),
+        ]
 
 
 def csv_export(
     *, session: Session, episodes: bool, date_from: dt.date | None = None, date_to: dt.date | None = None
 ) -> CsvExport:
     """The days (or, with `episodes`, the episodes) from `date_from` to `date_to`, with the
-    factors file and the diary file a days file needs to be imported again (CsvExport)."""
+    factors, diary and medications files a days file needs to be imported again (CsvExport)."""
     if episodes:
         return CsvExport(export_episodes(session=session, date_from=date_from, date_to=date_to))
     factors = export_factors(session=session) if has_own_factors(session=session) else ""
     diary = diary_csv(session=session) if holds_diary_facts(session=session) else ""
-    return CsvExport(export_daily(session=session, date_from=date_from, date_to=date_to), factors, diary)
+    medications = export_medications(session=session) if has_medications(session=session) else ""
+    return CsvExport(export_daily(session=session, date_from=date_from, date_to=date_to), factors, diary, medications)
+
+
+def export_medications(*, session: Session) -> str:
+    """The medications file (tracker.io.medications_file): every medication; a header alone when there are none."""
+    return medications_csv(list_medications(session=session))
+
+
+def has_medications(*, session: Session) -> bool:
+    return bool(list_medications(session=session))

@@ -328,11 +328,7 @@ class EpisodeStaging:
         # The new twitches' ids rise in the order they were inserted (import_new's): the n-th row is the n-th id.
         ids = [key for (key,) in self.conn.exec_driver_sql(
             f"SELECT id FROM episode WHERE id > {self._mark} ORDER BY id", (before,))]  # fmt: skip
-        rows = [
-            (ids[position - 1], *site.split(":", 1))
-            for position, cell in sited
-            for site in cell.split(";")
-        ]
+        rows = [(ids[position - 1], *site.split(":", 1)) for position, cell in sited for site in cell.split(";")]
         first = self.conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM episode_site").scalar_one() + 1
         marks = ", ".join([self._mark] * 3)
         self.conn.exec_driver_sql(f"INSERT INTO episode_site (episode_id, location, side) VALUES ({marks})", rows)

@@ -41,6 +41,13 @@ from tracker.io.diary_file import (
 from tracker.io.factors_file import factors_file_beside, is_factors_file, read_factors
 from tracker.io.import_daily import DailyPlan, DailyRow, parse_daily, plan_daily
 from tracker.io.import_episodes import EpisodeStaging, Progress
+from tracker.io.medications_file import Row as MedicationRow
+from tracker.io.medications_file import (
+    is_medications_file,
+    medications_file_beside,
+    read_medications,
+    write_new_medications,
+)
 from tracker.storage import journal, store
 from tracker.storage.models import Day, Factor, FactorEntry, RedFlag, utc_now
 from tracker.storage.queries import daily_rows
@@ -59,6 +66,7 @@ class ImportReport:
     notes_added: int = 0
     checkins_added: int = 0
     facts_added: dict[str, int] = field(default_factory=dict)  # the diary file's, by what they are
+    medications_added: int = 0
     days_changed: set[dt.date] = field(default_factory=set)
     conflicts: list[Conflict] = field(default_factory=list)
 
@@ -72,6 +80,7 @@ class ImportReport:
             (self.checkins_added, "no-twitches check-in"),
             (self.factors_added, "new factor"),
             *((count, what) for what, count in self.facts_added.items()),
+            (self.medications_added, "medication"),
         ):
             if count:
                 parts.append(plural(count, what))
@@ -120,7 +129,8 @@ def import_files(
         staging = EpisodeStaging(conn, now=now)
         try:
             facts = DiaryFacts()
-            rows = _read(paths, staging, factors, now, report, progress, facts)
+            medications: list[MedicationRow] = []
+            rows = _read(paths, staging, factors, now, report, progress, facts, medications)
             staging.number_repeats()
             conn.commit()
             if progress:
@@ -135,7 +145,15 @@ def import_files(
                 if seen is None or _data_version(conn) != seen:
                     plan = _plan(conn, staging, rows, factors, report, facts, list_disagreements)  # written meanwhile
                 daily, diary = plan
-                _write(conn, staging, _with_new_factors(conn, new_factors, daily, report), diary, report, paths)
+                _write(
+                    conn,
+                    staging,
+                    _with_new_factors(conn, new_factors, daily, report),
+                    diary,
+                    report,
+                    paths,
+                    medications,
+                )
         finally:
             if conn.in_transaction():
                 conn.rollback()
@@ -148,11 +166,14 @@ def import_files(
 
 
 def _with_files_beside(paths: Sequence[Path]) -> list[Path]:
-    """The files given, and the factors and diary files beside any of them that are not given (an
-    export written with -o leaves `daily.factors.csv` and `daily.diary.csv` beside `daily.csv`):
-    those first, since the daily files' columns need their factors."""
+    """The files given, and the factors, diary and medications files beside any of them that are
+    not given (an export written with -o leaves `daily.factors.csv`, `daily.diary.csv` and
+    `daily.medications.csv` beside `daily.csv`): those first, since the daily files' columns need
+    their factors."""
     given = [Path(path) for path in paths]
-    near = [beside(path) for path in given for beside in (factors_file_beside, diary_file_beside)]
+    near = [
+        beside(path) for path in given for beside in (factors_file_beside, diary_file_beside, medications_file_beside)
+    ]
     beside = [path for path in near if path.is_file()]
     found = [path for path in dict.fromkeys(beside) if path not in given]
     return found + given
@@ -176,6 +197,7 @@ def _read(
     report: ImportReport,
     progress: Progress | None,
     facts: DiaryFacts,
+    medications: list[MedicationRow],
 ) -> list[DailyRow]:
     rows: list[DailyRow] = []
     for path in paths:
@@ -184,6 +206,11 @@ def _read(
                 continue  # read first, by _read_factors
             if is_diary_file(table.header):
                 report.rows += read_diary_file(table, facts, now.date())
+                continue
+            if is_medications_file(table.header):
+                found = read_medications(table, today=now.date())
+                medications.extend(found)
+                report.rows += len(found)
                 continue
             if "started_at" in table.header:
                 report.rows += staging.add_file(table, progress)
@@ -270,6 +297,7 @@ def _write(
     diary: DiaryPlan,
     report: ImportReport,
     paths: Sequence[Path],
+    medications: list[MedicationRow],
 ) -> None:
     created = utc_now()
     changes: list[journal.Change] = []
@@ -334,6 +362,9 @@ def _write(
             days.set(day)
     report.days_changed.update(days.touched)
     changes += days.changes()
+    # The medication list is short: matched with the diary's here, under the lock, in one read.
+    report.medications_added, added_medications = write_new_medications(conn, medications)
+    changes += [added_medications] if added_medications else []
     names = ", ".join(Path(path).name for path in paths)
     if changes:
         journal.write_action(

@@ -1,6 +1,7 @@
 """One diary merged into another that already holds entries (two laptops' diaries into one server).
 
-The merge is an import of the source's own CSV exports (factors, diary, daily, episodes), so it
+The merge is an import of the source's own CSV exports (the daily file with the factors, diary
+and medications files beside it, as `tracker export csv` writes them, and the episodes), so it
 matches as `tracker import csv` does: each twitch one for one, a daily value added where the
 target has none. Where the two disagree (a day answered "no twitches" against twitches, either
 way; a value, a note, the onset) the target keeps its own and the day is listed as a conflict:
@@ -21,9 +22,7 @@ from sqlmodel import Session, col, select
 from tracker.core.files import write_private
 from tracker.core.formatting import plural
 from tracker.errors import InputError
-from tracker.io.diary_file import diary_csv, diary_file_beside, holds_diary_facts
-from tracker.io.export import export_daily, export_episodes, export_factors, has_own_factors
-from tracker.io.factors_file import factors_file_beside
+from tracker.io.export import csv_export, export_episodes
 from tracker.io.importer import ImportReport, import_files
 from tracker.storage.engine import session_scope
 from tracker.storage.models import Factor, FactorEntry, Intervention, Preset
@@ -49,12 +48,9 @@ def merge_diary(*, source: Engine, target: Engine, now: dt.datetime, source_name
     with tempfile.TemporaryDirectory(prefix="tracker-merge-") as folder:
         daily, episodes = Path(folder) / "merged-daily.csv", Path(folder) / "merged-episodes.csv"
         with session_scope(source, write=False) as session:
-            write_private(daily, export_daily(session=session).encode("utf-8"))
+            export = csv_export(session=session, episodes=False)
+            export.write(daily)
             write_private(episodes, export_episodes(session=session).encode("utf-8"))
-            if has_own_factors(session=session):
-                write_private(factors_file_beside(daily), export_factors(session=session).encode("utf-8"))
-            if holds_diary_facts(session=session):
-                write_private(diary_file_beside(daily), diary_csv(session=session).encode("utf-8"))
             left = _not_carried(session)
         try:
             # Two diaries that disagree on one day's value are still merged: the day is listed, the target's kept.
@@ -62,7 +58,10 @@ def merge_diary(*, source: Engine, target: Engine, now: dt.datetime, source_name
         except InputError as exc:
             # Name the diary the person gave, not the temporary export that is about to vanish.
             def named(text: str) -> str:
-                beside = ((factors_file_beside(daily), "factors"), (diary_file_beside(daily), "diary"))
+                beside = [
+                    (path, path.name.removeprefix(daily.stem + ".").removesuffix(".csv"))
+                    for _, path, _ in export.companions(daily)
+                ]
                 for path, kind in ((daily, "daily"), (episodes, "episodes"), *beside):
                     text = text.replace(str(path), f"{source_name} ({kind})")
                 return text

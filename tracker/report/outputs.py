@@ -142,6 +142,7 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
         "earlier": history.earlier,
         "chart_frame": chart_frame,
         "absent_means_none": none,
+        "medications": history.medications,
     }
 
 

@@ -27,6 +27,7 @@ from tracker.report import charts
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
 from tracker.report.glyphs import drawable
 from tracker.report.history_words import SCALES, checklist_lines, history_lines, history_summary
+from tracker.report.medication_words import MedicationLike, medication_lines
 from tracker.report.pdf_history import continued, history_heading, lay_out_history, period_words
 from tracker.report.pdf_notes import notes_by_day, notes_pages
 from tracker.report.pdf_table import table_pages
@@ -115,6 +116,7 @@ def report_pages(
     earlier: Earlier | None = None,
     chart_frame: pd.DataFrame | None = None,
     absent_means_none: Sequence[str] = (),
+    medications: Sequence[MedicationLike] = (),
 ) -> list[Figure]:
     """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
     the last four weeks day by day (more tables when the factors do not fit one), the notes."""
@@ -130,6 +132,9 @@ def report_pages(
     diary_episodes = [e for e in episodes if e.local_date <= date_to]
     episodes = [e for e in diary_episodes if date_from <= e.local_date]
     earlier_flags = [flag for flag in red_flags if flag.date < date_from]
+    # A medicine is new against the first twitch of the whole diary, not of the period.
+    first_twitch = min((e.local_date for e in diary_episodes), default=None)
+    medicines = medication_lines(medications, onset=onset, first_twitch=first_twitch)
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
     span = (date_to - date_from).days + 1
@@ -175,6 +180,13 @@ def report_pages(
         first.heading(f"Interventions and supplements{only}")
         for line in intervention_lines(interventions, analysis, frame, factors_units, factor_names) or ["None."]:
             first.bullet(line, whole="`tracker intervention list` and `analyze` have it all")
+        if medications:
+            first.heading("Medications")
+            for line in medicines:
+                first.bullet(line, whole="`tracker med list` has it all")
+        else:  # one line, not a heading: an empty list must not push the chart off page 1
+            first.space(0.06)
+            first.text(f"Medications: {medicines[0]}", max_lines=1)
         if sites is not None:
             _draw_sites(first, sites)
         first.heading(history_heading(daily_rows, diary_episodes, date_to))

@@ -65,8 +65,11 @@ EPISODE_MEANINGS = {
     "context": ("", "what the person was doing, ';'-separated tags"),
     "relief": ("", "what was tried for relief, ';'-separated tags"),
     "note": ("", "free note"),
-    EPISODE_SITES: ("", "the further places the same twitch involved, PLACE:SIDE separated by ';' "
-                    "(location and side are its first); a column only when some twitch has any"),
+    EPISODE_SITES: (
+        "",
+        "the further places the same twitch involved, PLACE:SIDE separated by ';' "
+        "(location and side are its first); a column only when some twitch has any",
+    ),
 }
 PACKET_FILES = ("daily.csv", "episodes.csv", "dictionary.csv", "report.pdf", "chart.png", "sites.png")
 BUILTIN_MEANINGS = {factor.column: factor.meaning for factor in BUILTIN_FACTORS}

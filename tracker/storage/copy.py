@@ -16,10 +16,8 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, func, select, text
 
 from tracker.errors import DatabaseRefused
+from tracker.storage.first_look import ENTRY_TABLES as ENTRY_TABLES  # what a person logged: the one list
 from tracker.storage.models import metadata
-
-# What a person logged; a diary holding none of these is empty, whatever factors it has.
-ENTRY_TABLES = ("episode", "factor_entry", "day", "red_flag", "red_flag_no", "intervention")
 
 
 def holds_entries(conn: Connection) -> bool:

@@ -274,9 +274,7 @@ def upgrade_database(
     make_private(path)
 
 
-def _migrate(
-    path: Path, revision: str, *, wal: bool, wait_s: float | None, on_wait: Callable[[], None] | None
-) -> None:
+def _migrate(path: Path, revision: str, *, wal: bool, wait_s: float | None, on_wait: Callable[[], None] | None) -> None:
     from alembic import command  # deferred: ~150 ms, only when a migration is due
     from alembic.config import Config
 

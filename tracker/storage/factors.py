@@ -20,7 +20,7 @@ from tracker.core.factor_rules import (
     refuse_past_day_total,
 )
 from tracker.core.formatting import format_number
-from tracker.core.vocabulary import DailyRule, FactorKind, absent_means_none_by_default
+from tracker.core.vocabulary import OFFERED_FACTORS, DailyRule, FactorKind, absent_means_none_by_default
 from tracker.errors import InputError
 from tracker.storage import journal
 from tracker.storage.models import Factor, FactorCreate, FactorEntry, FactorUpdate, Preset, PresetCreate
@@ -234,3 +234,23 @@ def _check_bounds(*bounds: float | None) -> None:
 
 def _slug(unit: str) -> str:
     return "".join(ch if ch.isalnum() else "_" for ch in unit.lower()).strip("_")
+
+
+def offered_factors(*, session: Session) -> list[FactorCreate]:
+    """The offered factors (alcohol, nicotine: tracker.core.vocabulary.OFFERED_FACTORS) this
+    diary has not added yet, each as the factor it would add; in the order offered."""
+    have = {factor.name for factor in list_factors(session=session)}
+    return [offered_factor(offer.name) for offer in OFFERED_FACTORS if offer.name not in have]
+
+
+def offered_factor(name: str, unit: str | None = None) -> FactorCreate:
+    """The factor an offer adds (`unit`, when given, in place of the one offered: nicotine in mg).
+    InputError for a name nothing offers."""
+    offer = next((offer for offer in OFFERED_FACTORS if offer.name == name.strip().lower()), None)
+    if offer is None:
+        offered = ", ".join(offer.name for offer in OFFERED_FACTORS)
+        raise InputError("--kind", "", f"number, scale or yes-no (only an offered factor, {offered}, needs none)")
+    return FactorCreate(
+        name=offer.name, kind=FactorKind.NUMBER, unit=offer.unit if unit is None else unit, min_value=0.0,
+        max_value=offer.high, daily_rule=DailyRule.SUM, absent_means_none=True,
+    )  # fmt: skip

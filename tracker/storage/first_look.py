@@ -16,6 +16,11 @@ import sys
 
 from tracker.core.key_names import key_file_name
 
+# The tables of what a person logged: a diary holding none of them is empty, whatever factors
+# it has (a copy goes only into such a diary; a database a failed command created is removed
+# only while it is). Here, on the standard library, for both.
+ENTRY_TABLES = ("episode", "factor_entry", "day", "red_flag", "red_flag_no", "intervention", "medication")
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: `tracker remind` reads through here
 if TYPE_CHECKING:
     from pathlib import Path

@@ -12,7 +12,8 @@ from tracker.core.formatting import factor_words
 from tracker.core.span import Adjusted, Earlier, bound_dates, earlier_than, tracking_start
 from tracker.core.when import local_now
 from tracker.storage import diary_facts
-from tracker.storage.models import Factor, Intervention, RedFlag
+from tracker.storage.medications import list_medications
+from tracker.storage.models import Factor, Intervention, Medication, RedFlag
 from tracker.storage.queries import (
     EpisodePoint,
     NotedTwitch,
@@ -48,6 +49,7 @@ class History:
     # period (the course by month, the last 14 days' direction). Empty: the same as `rows`.
     diary_rows: list[DailyRow] = field(default_factory=list)
     earlier: Earlier | None = None  # entries before the current stretch of tracking, left out of the history
+    medications: list[Medication] = field(default_factory=list)  # the whole list, whatever the dates asked for
 
     @property
     def units(self) -> dict[str, str]:
@@ -106,4 +108,5 @@ def load_history(
         same_minute=same_minute_sites(session=session, start=min(first, start), end=end),
         diary_rows=daily_rows(session=session, start=first, end=end) if first < start else rows,
         earlier=earlier_than(days_logged, first),
+        medications=list_medications(session=session),
     )

@@ -46,9 +46,8 @@ def stop_intervention(*, session: Session, name: str, end: dt.date, today: dt.da
     if item is None:
         running = ", ".join(i.name for i in list_interventions(session=session) if i.end_date is None)
         raise InputError("name", name, f"a running intervention ({running or 'none running'})")
-    end = validate.calendar_day("date", end, today or local_now().date())
-    if end < item.start_date:
-        raise InputError("date", end.isoformat(), f"on or after the start, {item.start_date.isoformat()}")
+    end = validate.stopped_after_start("date", validate.calendar_day("date", end, today or local_now().date()),
+                                       item.start_date)  # fmt: skip
     before = journal.changed(session, "intervention", [item.id])
     item.end_date = end
     session.add(item)

@@ -49,6 +49,7 @@ from tracker.storage.models import (
     Factor,
     FactorEntry,
     Intervention,
+    Medication,
     Preset,
     RedFlag,
     RedFlagNo,
@@ -59,10 +60,22 @@ from tracker.storage.models import (
 Database = Session | Connection
 
 ACTIONS: Table = metadata.tables["action"]
-JOURNALLED = (Episode, EpisodeSite, FactorEntry, RedFlag, Intervention, Day, Factor, Preset, RedFlagNo, DiarySetting)
+JOURNALLED = (
+    Episode,
+    EpisodeSite,
+    FactorEntry,
+    RedFlag,
+    Intervention,
+    Day,
+    Factor,
+    Preset,
+    RedFlagNo,
+    DiarySetting,
+    Medication,
+)
 TABLES: dict[str, Table] = {name: metadata.tables[name] for name in (str(model.__tablename__) for model in JOURNALLED)}
 ID_KINDS = {"episode": ids.EPISODE, "factor_entry": ids.FACTOR_ENTRY, "red_flag": ids.RED_FLAG,
-            "intervention": ids.INTERVENTION, "day": ids.DAY}  # fmt: skip
+            "intervention": ids.INTERVENTION, "day": ids.DAY, "medication": ids.MEDICATION}  # fmt: skip
 _OPEN_ACTION = "tracker.storage.journal.open_action"
 # A restore (tracker.storage.restore) records itself in the restored file: {"op": RESTORED,
 # "backup": ..., "kept": the diary as it was}. It replaced the whole file, so undoing it is

@@ -263,6 +263,26 @@ class Medication(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utc_now)
 
 
+class MedicationCreate(SQLModel):
+    """A medication as the person gives it; a date not given is unknown, never guessed."""
+
+    name: str
+    dose: str = ""
+    started: dt.date | None = None
+    stopped: dt.date | None = None
+    note: str = ""
+
+
+class MedicationUpdate(SQLModel):
+    """What an edit changes: only the fields set (a date set to None becomes unknown)."""
+
+    name: str | None = None
+    dose: str | None = None
+    started: dt.date | None = None
+    stopped: dt.date | None = None
+    note: str | None = None
+
+
 class InterventionBase(SQLModel):
     name: str = Field(index=True)
     start_date: dt.date

@@ -222,8 +222,7 @@ def _check_schema(engine: Engine, value: str, *, read_only: bool, migrate: bool)
                 raise DatabaseRefused(f"{shown_url(value)} holds no tracker data yet; nothing to read")
             if read_only or not migrate:
                 raise DatabaseRefused(
-                    f"{shown_url(value)} is at schema {revision}; "
-                    f"run `tracker db upgrade` to bring it to {SCHEMA_HEAD}"
+                    f"{shown_url(value)} is at schema {revision}; run `tracker db upgrade` to bring it to {SCHEMA_HEAD}"
                 )
             _migrate(conn)
 

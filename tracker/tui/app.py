@@ -59,6 +59,7 @@ TODAY_COMMANDS = [
     ("Yesterday", "Fill in yesterday (y)", "yesterday"),
     ("Back to today", "Show today (.)", "go_today"),
     ("Go to a date", "Jump to any day to fill it in (j)", "jump"),
+    ("Medications", "What you take or took, for the report (M)", "open_medications"),
 ]
 # (title, help, kind) for the files the app writes; kind is a key of tracker.paths.EXPORT_NAMES.
 THEMES = ("textual-dark", "textual-light")  # the two the app switches between
@@ -309,6 +310,12 @@ class TrackerApp(KeyOrder, Writes, App[None]):
         from tracker.tui.screens.trends import TrendsScreen  # deferred: only when opened
 
         self._open_view(TrendsScreen(self.diary))
+
+    def action_open_medications(self) -> None:
+        from tracker.tui.screens.medications import MedicationsScreen  # deferred: only when opened
+
+        if not isinstance(self.screen, MedicationsScreen):
+            self.push_screen(MedicationsScreen(self.diary))
 
     def _open_view(self, screen: Screen[None]) -> None:
         """Insights and Trends sit on top of the current mode; one replaces the other."""

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
         FactorEntry,
         FactorEntryCreate,
         FactorUpdate,
+        Medication,
+        MedicationCreate,
+        MedicationUpdate,
         Preset,
         PresetCreate,
         RedFlag,
@@ -324,6 +327,39 @@ class Diary(DiaryOutputs):
 
         with self._session() as session:
             return store.update_factor(session=session, name=name, changes=changes)
+
+    # --- the medication list (tracker.storage.medications) ----------------------------------
+
+    def medications(self) -> list[Medication]:
+        from tracker.storage.medications import list_medications
+
+        with self._session(write=False) as session:
+            return list_medications(session=session)
+
+    def add_medication(self, medication_in: MedicationCreate) -> Medication:
+        from tracker.storage.medications import add_medication
+
+        with self._session() as session:
+            return add_medication(session=session, medication_in=medication_in, today=self.today())
+
+    def update_medication(self, medication_id: int, changes: MedicationUpdate) -> Medication:
+        from tracker.storage.medications import update_medication
+
+        with self._session() as session:
+            return update_medication(session=session, medication_id=medication_id, changes=changes, today=self.today())
+
+    def stop_medication(self, medication_id: int) -> Medication:
+        """The medication stopped on the diary's today."""
+        from tracker.storage.medications import stop_medication
+
+        with self._session() as session:
+            return stop_medication(session=session, medication_id=medication_id, on=self.today(), today=self.today())
+
+    def remove_medication(self, medication_id: int) -> Medication:
+        from tracker.storage.medications import remove_medication
+
+        with self._session() as session:
+            return remove_medication(session=session, medication_id=medication_id)
 
 
 RECENT_DAYS = 7  # how far back Today offers to answer "no twitches" for a day

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # the app paints before the database stack is imported
     from pathlib import Path
     from typing import Any
 
-    from tracker.storage.models import Factor, Preset
+    from tracker.storage.models import Factor, Medication, Preset
     from tracker.storage.store import Removed
     from tracker.tui.views import DayShown, DayView, HistoryView
     from tracker.tui.weekly import Trends
@@ -127,6 +127,18 @@ class FactorsChanged(Message):
 class FactorsLoaded(Message):
     factors: list[Factor]
     presets: list[tuple[Preset, Factor]]
+
+
+@dataclass
+class MedicationsLoaded(Message):
+    medications: list[Medication]
+
+
+@dataclass
+class MedicationsChanged(Message):
+    """A medication was added, changed, stopped or removed; `text` says which."""
+
+    text: str
 
 
 @dataclass

@@ -117,8 +117,10 @@ def _add(parsed: Parsed, kind: str, name: str, value: str, day: Any, where: str)
         dose = DOSE.match(value)
         if dose and dose.group(2):
             unit = dose.group(2).lower()
-            target = Target("factor", factor="magnesium") if slug(name) == "magnesium" and unit == "mg" else Target(
-                "factor", factor=factor, kind="number", unit=unit
+            target = (
+                Target("factor", factor="magnesium")
+                if slug(name) == "magnesium" and unit == "mg"
+                else Target("factor", factor=factor, kind="number", unit=unit)
             )
             parsed.items.setdefault(name, target)
             parsed.readings.append(Reading(name, day, where, float(dose.group(1))))

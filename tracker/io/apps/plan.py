@@ -347,4 +347,3 @@ def _minute(at: dt.datetime | None) -> str:
 
 def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
-

@@ -26,8 +26,13 @@ class Prepared:
 
 
 def prepare(
-    *, app: str, path: Path, map_path: Path | None, options: dict[str, str] | None = None,
-    progress: Progress | None = None, now: dt.datetime | None = None,
+    *,
+    app: str,
+    path: Path,
+    map_path: Path | None,
+    options: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    now: dt.datetime | None = None,
 ) -> Prepared:
     """The file read and its items mapped (the file's defaults, overridden by --map; the
     format's own `options`, such as Flaredown's --user, over its [app] table there).

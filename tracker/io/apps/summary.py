@@ -39,7 +39,7 @@ def summary_lines(plan: ImportPlan, parsed: Parsed, *, dry_run: bool) -> list[st
         lines.append("  (your entries are kept; --prefer import takes the file's instead)")
     if plan.mapped_out:
         out = ", ".join(f"{item} {count}" for item, count in sorted(plan.mapped_out.items()))
-        lines.append(f"left out by the mapping (\"skip\"): {out}")
+        lines.append(f'left out by the mapping ("skip"): {out}')
     lines.append(f"skipped: {sum(parsed.skipped.values())}")
     for why, count in sorted(parsed.skipped.items()):
         where = parsed.skipped_at[why]

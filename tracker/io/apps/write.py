@@ -62,7 +62,8 @@ def write_plan(*, session: Session, plan: ImportPlan, file_name: str) -> str:
     journal.record(
         session,
         done=f"imported {file_name}{export_words(source_app(plan.source), plan.as_of)}: {counts}",
-        undo=f"removed what the import of {file_name} did: {counts}" if plan.changes_anything
+        undo=f"removed what the import of {file_name} did: {counts}"
+        if plan.changes_anything
         else f"the import of {file_name} changed nothing, so nothing was undone",
         changes=changes,
     )

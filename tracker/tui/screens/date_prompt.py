@@ -54,4 +54,3 @@ class DatePrompt(Dialog[dt.date]):
         if not EARLIEST <= day <= self.today:
             raise InputError("date", text, allowed)
         return day
-

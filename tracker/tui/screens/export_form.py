@@ -85,4 +85,3 @@ class ExportForm(Dialog[Path]):
             self.refuse("path", f"{path} is {what} already there: Enter again replaces it, or edit the name")
             return
         self.dismiss(path)
-

@@ -100,4 +100,3 @@ class FactorEditForm(Dialog["FactorUpdate"]):
         rule = self.query_one("#rule", Select).value
         assert isinstance(rule, DailyRule)  # its options are DailyRules, and it cannot be left blank
         self.dismiss(FactorUpdate(min_value=low, max_value=high, daily_rule=rule, absent_means_none=absent))
-

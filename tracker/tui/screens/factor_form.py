@@ -100,4 +100,3 @@ class FactorForm(Dialog["FactorCreate"]):
         self.dismiss(
             FactorCreate(name=name, kind=kind, unit=unit, min_value=low, max_value=high, absent_means_none=absent)
         )
-

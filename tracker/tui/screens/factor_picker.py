@@ -30,4 +30,3 @@ class FactorPicker(Dialog["Factor"]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.factors[event.option_index])
-

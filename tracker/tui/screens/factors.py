@@ -34,6 +34,7 @@ class FactorsScreen(Writes, AppScreen[None]):
     TITLE = "Factors"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_factor", "Add factor"),
+        Binding("o", "add_offered", "Alcohol, nicotine"),
         Binding("p", "add_preset", "Add preset"),
         Binding("e", "edit", "Edit"),
         *screen_keys("factors"),
@@ -107,6 +108,20 @@ class FactorsScreen(Writes, AppScreen[None]):
                 )
 
         self.app.push_screen(FactorForm(typed=typed, problem=problem), save)
+
+    def action_add_offered(self) -> None:
+        """`o`: the factor form filled in with the next offered factor not added yet (alcohol, then
+        nicotine), to save as it is, change (nicotine in mg) or leave with Esc: offered, never added
+        unasked."""
+        from tracker.core.vocabulary import OFFERED_FACTORS
+        from tracker.storage.factors import offered_factor
+
+        have = {factor.name for factor in self.factors}
+        offers = [offer for offer in OFFERED_FACTORS if offer.name not in have]
+        if not offers:
+            self.notify("Alcohol and nicotine are among your factors already.", timeout=4, markup=False)
+            return
+        self.action_add_factor(typed=offered_factor(offers[0].name))
 
     def action_add_preset(self) -> None:
         self.app.push_screen(PresetForm(factors=self.factors), self._save_preset)

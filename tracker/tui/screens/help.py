@@ -31,10 +31,11 @@ HELP = """\
   [ ]  a day back / forward   y  yesterday   .  today   j  go to a date
 [b]Screens[/b]
   h  History (Enter opens a day, j a date): ? not answered, — nothing
-  F  Factors and presets (e edits yours)
+  F  Factors and presets (e edits yours; o offers alcohol, nicotine)
   Esc  back from Insights and Trends; to Today from History, Factors
   i  Insights: how long, red flags, possible triggers (r recomputes)
   T  Trends: weekly bars · s saves the chart · v writes a visit packet
+  M  Medications: a adds · e edits · s stopped today · Delete removes
 [b]Everywhere[/b]
   ctrl+p  every command, also the report, the chart and CSV exports
   ?  this help     ctrl+q  quit

@@ -45,4 +45,3 @@ class NoteForm(Dialog[str]):
             self.refuse("note", str(exc))
             return
         self.dismiss(note)
-

@@ -178,4 +178,3 @@ class NumberForm(Dialog[float]):
             return
         self.answer = value
         self._show_preview(self.query_one("#value", Input).value)
-

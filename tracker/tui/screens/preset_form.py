@@ -71,4 +71,3 @@ class PresetForm(Dialog["PresetCreate"]):
         from tracker.storage.models import PresetCreate
 
         self.dismiss(PresetCreate(name=name, factor=factor_name, amount=amount))
-

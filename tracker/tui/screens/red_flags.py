@@ -161,4 +161,3 @@ class RedFlagChecklist(Dialog[list[str]]):
             self._tick_typed_one()
             return
         self.dismiss([kind for kind in self.query_one("#checklist", SelectionList).selected if kind not in self.logged])
-

@@ -65,4 +65,3 @@ class StressPicker(Dialog[int]):
 
     def action_pick(self, level: int) -> None:
         self.dismiss(level)
-

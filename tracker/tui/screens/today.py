@@ -48,7 +48,7 @@ NOTE_MORE = " … (N shows the whole note)"
 # for it (see day_ready), so `t` `Enter` typed the moment the screen appears saves a twitch.
 WAIT_FOR_THE_DATABASE = frozenset(
     {"log_twitch", "log_caffeine", "log_water", "log_sleep", "log_stress", "log_magnesium", "log_factor",
-     "red_flags", "jump", "open_mode", "open_insights", "open_trends"}
+     "red_flags", "jump", "open_mode", "open_insights", "open_trends", "open_medications"}
 )  # fmt: skip
 
 
@@ -88,6 +88,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         Binding("F", "open_mode('factors')", "Factors", priority=True),
         Binding("i", "open_insights", "Insights", priority=True),
         Binding("T", "open_trends", "Trends", priority=True),
+        Binding("M", "open_medications", "Medications", show=False, priority=True),
     ]
 
     def __init__(self, diary: Diary) -> None:
@@ -323,6 +324,10 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
     async def action_open_trends(self) -> None:
         if await self.day_ready():
             self.app.action_open_trends()
+
+    async def action_open_medications(self) -> None:
+        if await self.day_ready():
+            self.app.action_open_medications()
 
     # --- other days --------------------------------------------------------------------------
 
