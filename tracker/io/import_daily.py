@@ -24,6 +24,7 @@ from sqlmodel import col
 from tracker.core import validate
 from tracker.core.columns import DAILY_HEAD, DAILY_SOURCES, DAILY_TAIL
 from tracker.core.daily import daily_value
+from tracker.core.factor_rules import refuse_foreign_definition
 from tracker.core.formatting import format_number, plural, same_number
 from tracker.core.sources import read_sources_cell
 from tracker.core.vocabulary import RedFlagKind
@@ -75,6 +76,8 @@ def parse_daily(table: CsvTable, factors: list[Factor], now: dt.datetime) -> tup
                 "its factors file with it, from export csv --factors)"
             )
             raise InputError(f"{table.where} column", name, allowed)
+        if name in by_column:
+            refuse_foreign_definition(by_column[name])  # its values are written under that row
     parsed: list[DailyRow] = []
     seen: dict[dt.date, int] = {}
     count = 0

@@ -29,7 +29,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tracker.core import validate
-from tracker.core.factor_rules import caps_day_total, check_factor_value, refuse_past_day_total
+from tracker.core.factor_rules import (
+    caps_day_total,
+    check_factor_value,
+    refuse_foreign_definition,
+    refuse_past_day_total,
+)
 from tracker.core.files import ensure_private_dir
 from tracker.core.vocabulary import NOTHING_TO_REPEAT, Location, Side
 from tracker.errors import DatabaseRefused, TrackerError
@@ -62,6 +67,7 @@ class FactorRow(NamedTuple):
     min_value: float | None
     max_value: float | None
     daily_rule: str
+    builtin: bool
 
 
 @dataclass(frozen=True)
@@ -186,14 +192,20 @@ def add_twitch(conn: sqlite3.Connection, *, now: dt.datetime) -> TwitchLogged:
 
 
 def find_factor(conn: sqlite3.Connection, name: str) -> FactorRow | None:
-    """A factor by its short or column name (store.get_factor); None when there is none."""
+    """A factor by its short or column name (store.get_factor) to write under; None when there
+    is none. StoredValueError when its row is one tracker never writes (store.add_factor_entry
+    refuses it too): its values would be read wrong, so none is written."""
     wanted = name.strip().lower()
     row = conn.execute(
-        "SELECT id, name, `column`, kind, unit, min_value, max_value, daily_rule FROM factor"
+        "SELECT id, name, `column`, kind, unit, min_value, max_value, daily_rule, builtin FROM factor"
         " WHERE name = ? OR `column` = ? LIMIT 1",
         (wanted, wanted),
     ).fetchone()
-    return None if row is None else FactorRow(*row)
+    if row is None:
+        return None
+    factor = FactorRow(*row)
+    refuse_foreign_definition(factor)
+    return factor
 
 
 def drinks(conn: sqlite3.Connection, factor: FactorRow) -> dict[str, float]:

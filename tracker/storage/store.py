@@ -17,6 +17,7 @@ from typing import TypedDict, TypeVar
 from sqlmodel import Session, col, func, select
 
 from tracker.core import validate
+from tracker.core.factor_rules import refuse_foreign_definition
 from tracker.core.formatting import amount_words
 from tracker.core.vocabulary import NOTHING_TO_REPEAT, Location, Side
 from tracker.core.when import local_now  # the clock, when a caller passes none
@@ -237,6 +238,7 @@ def add_factor_entry(*, session: Session, entry_in: FactorEntryCreate, now: dt.d
     """One timestamped (or date-only) value; the day's value follows the factor's daily rule."""
     now = now or local_now()
     factor = get_factor(session=session, name=entry_in.factor)
+    refuse_foreign_definition(factor)
     value = check_factor_value(factor, entry_in.value, field=factor.name)
     if entry_in.at is not None:
         at = validate.moment("at", entry_in.at, now)
@@ -265,6 +267,7 @@ def update_factor_entry(*, session: Session, entry_id: int, value: float, note: 
     entry = _get(session, FactorEntry, entry_id, "factor entry")
     factor = session.get(Factor, entry.factor_id)
     assert factor is not None  # a foreign key
+    refuse_foreign_definition(factor)
     before, was = journal.changed(session, "factor_entry", [entry_id]), journal.words(entry, factor=factor)
     entry.value = check_factor_value(factor, value, field=factor.name)
     check_day_total(session, factor, entry.local_date, entry.value, leaving_out=entry_id)
