@@ -61,7 +61,6 @@ class DailyPlan:
     red_flags: list[tuple[dt.date, str]] = field(default_factory=list)
     notes: dict[dt.date, str] = field(default_factory=dict)  # for days without a note
     no_twitches: set[dt.date] = field(default_factory=set)  # the file says 0, and none are logged
-    tracked: set[dt.date] = field(default_factory=set)  # the file says tracked, and adds nothing else
     sources: dict[tuple[dt.date, int], str] = field(default_factory=dict)  # an entry's source, when imported
     factor_ids: dict[int, int] = field(default_factory=dict)  # the factors the import made: stand-in id -> id
 
@@ -227,8 +226,6 @@ def plan_daily(
                 "empty on a day without twitches: it is worked out from the twitches, so import the episodes "
                 "file together with the daily file",
             )
-        if row.tracked and not (row.values or row.red_flags or row.note or row.episodes == 0):
-            plan.tracked.add(row.date)
     return plan
 
 

@@ -257,18 +257,15 @@ def _write(
     for day, note in plan.notes.items():
         days.set(day, note=note)
     report.notes_added = len(plan.notes)
-    # Whether a day already reads as "no twitches" (or as tracked) is decided by tracker.storage.queries,
+    # Whether a day already reads as "no twitches" is decided by tracker.storage.queries,
     # the one home of that rule, on the diary as it is now, with the rows above in it.
     with Session(bind=conn) as session:
-        shown = {row.date: row for span in _runs(plan.no_twitches | plan.tracked)
+        shown = {row.date: row for span in _runs(plan.no_twitches)
                  for row in daily_rows(session=session, start=span[0], end=span[-1])}  # fmt: skip
     for day in sorted(plan.no_twitches):
         if shown[day].episodes != 0:
             days.set(day, checked_in=True)
             report.checkins_added += 1
-    for day in sorted(plan.tracked - plan.no_twitches):
-        if not shown[day].tracked:
-            days.set(day)
     report.days_changed.update(days.touched)
     changes += days.changes()
     names = ", ".join(Path(path).name for path in paths)

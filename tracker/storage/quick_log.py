@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tracker.core import validate
+from tracker.core.daily import day_record_holds
 from tracker.core.factor_rules import (
     caps_day_total,
     check_factor_value,
@@ -181,10 +182,14 @@ def add_twitch(conn: sqlite3.Connection, *, now: dt.datetime) -> TwitchLogged:
     changes = [journal_words.added("episode", [episode_id])]
     record = _day_record(conn, day)
     if record is not None and record["checked_in"]:
-        conn.execute("UPDATE day SET checked_in = 0 WHERE date = ?", (day.isoformat(),))
+        if day_record_holds(checked_in=False, note=str(record["note"])):
+            conn.execute("UPDATE day SET checked_in = 0 WHERE date = ?", (day.isoformat(),))
+            changes.append(_changed("day", record))
+        else:  # the answer was all it held (store._withdraw_no_twitches)
+            conn.execute("DELETE FROM day WHERE date = ?", (day.isoformat(),))
+            changes.append({"op": "removed", "table": "day", "rows": [record]})
         withdrawn, put_back = journal_words.withdrew_no_twitches(day)
         done, undo = f"{done}; {withdrawn}", f"{put_back}; {undo}"  # undo reverses the newest first
-        changes.append(_changed("day", record))
     _record_action(conn, done, undo, changes)
     withdrew = record is not None and bool(record["checked_in"])
     repeated = (location, side, intensity) != NOTHING_TO_REPEAT

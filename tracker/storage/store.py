@@ -17,6 +17,7 @@ from typing import TypedDict, TypeVar
 from sqlmodel import Session, col, func, select
 
 from tracker.core import validate
+from tracker.core.daily import day_record_holds
 from tracker.core.factor_rules import refuse_foreign_definition
 from tracker.core.formatting import amount_words
 from tracker.core.vocabulary import NOTHING_TO_REPEAT, Location, Side
@@ -168,9 +169,14 @@ def _withdraw_no_twitches(session: Session, day: dt.date) -> None:
     record = session.get(Day, day)
     if record is None or not record.checked_in:
         return
-    before = journal.changed(session, "day", [day])
-    record.checked_in = False
-    session.add(record)
+    if not day_record_holds(checked_in=False, note=record.note):
+        # The answer was all the record held: it goes, so no day reads as logged with nothing in it.
+        before = journal.removed(session, "day", [day])
+        session.delete(record)
+    else:
+        before = journal.changed(session, "day", [day])
+        record.checked_in = False
+        session.add(record)
     session.flush()
     done, undo = journal_words.withdrew_no_twitches(day)
     journal.record(session, done=done, undo=undo, changes=[before])
