@@ -113,6 +113,8 @@ def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Path
     (newest_copy says which copies those two choose among)."""
     if named:
         return named_backup(named)
+    if path.exists():
+        refuse_if_read_only(path, path.stat())  # refused by the restore anyway: before the diary is read
     return newest_copy(backups_of(path), day=day, shown=str(path), restored=_last_restore(path))
 
 
