@@ -117,7 +117,7 @@ def open_for_writing(path: Path) -> sqlite3.Connection | None:
     # As tracker.storage.engine.make_engine sets them for a command-line write.
     wait_ms = int(WRITE_WAIT_S * 1000)
     try:
-        for pragma in ("journal_mode=WAL", f"busy_timeout={wait_ms}", "foreign_keys=ON", "synchronous=FULL"):
+        for pragma in (f"busy_timeout={wait_ms}", "journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL"):
             conn.execute(f"PRAGMA {pragma}")
     except sqlite3.Error:
         conn.close()
