@@ -278,6 +278,8 @@ def test_the_first_quick_log_of_a_day_starts_the_days_backup(
 ) -> None:
     db = tmp_path / "diary.db"
     shutil.copy(template, db)
+    with time_machine.travel(dt.datetime.now().astimezone() - dt.timedelta(days=1), tick=False):
+        assert store_way(["--db", str(db), "log", "note", "begun"]) == 0  # a diary begun before today
     folder = tmp_path / "copies"
     monkeypatch.setenv("TRACKER_BACKUPS", str(folder))
     assert main_quick(["--db", str(db), "log", "twitch"]) == 0
