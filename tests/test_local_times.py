@@ -202,24 +202,27 @@ def test_export_and_import_never_move_a_date(cli, tmp_path_factory, zone: str, n
 # --- times yet to come ----------------------------------------------------------------------------------
 
 
-def test_a_bare_time_later_than_now_is_yesterday_and_said_so(cli, db_path) -> None:
-    with at("Europe/London", "2026-11-24T04:53"):
-        result = cli("log", "twitch", "--at", "23:00")
-        items = json.loads(cli("list", "--date", "yesterday", "--json").out)
-    assert result.code == 0 and "yesterday 23:00" in result.out and "still to come" in result.out
-    assert [item["at"] for item in items] == ["2026-11-23T23:00:00+00:00"]
-
-
 @pytest.mark.parametrize(
     "argv",
-    [["caffeine", "95", "--at", "23:00"], ["drink", "espresso", "--at", "23:00"], ["stress", "4", "--at", "23:00"]],
+    [["twitch"], ["caffeine", "95"], ["drink", "espresso"], ["stress", "4"], ["sleep", "7"]],
+    ids=" ".join,
 )
-def test_factor_entries_at_a_bare_later_time_are_yesterday_too(cli, argv: list[str]) -> None:
-    with at("Europe/London", "2026-11-24T04:53"):
-        result = cli("log", *argv)
+def test_a_bare_time_later_than_now_is_refused_naming_yesterday(cli, db_path, argv: list[str]) -> None:
+    """At 19:43, `--at 23:59` is most likely a slip or today meant: never moved to yesterday unasked."""
+    with at("Europe/London", "2026-11-24T19:43"):
+        assert cli("log", "note", "before").code == 0
+        before = db_path.read_bytes()
+        result = cli("log", *argv, "--at", "23:59")
+        assert (result.code, result.out) == (2, "")
+        assert result.err == (
+            "tracker: error: at: '23:59' is not allowed; 23:59 is later than now (19:43); "
+            "for yesterday say --at 'yesterday 23:59'\n"
+        )
+        assert db_path.read_bytes() == before
+        said = cli("log", *argv, "--at", "yesterday 23:59")
         items = json.loads(cli("list", "--date", "yesterday", "--json").out)
-    assert result.code == 0 and "yesterday 23:00" in result.out
-    assert [item["at"] for item in items] == ["2026-11-23T23:00:00+00:00"]
+    assert said.code == 0 and "yesterday 23:59" in said.out
+    assert [item["at"] for item in items] == ["2026-11-23T23:59:00+00:00"]
 
 
 def test_a_bare_time_within_the_leeway_is_today(cli) -> None:

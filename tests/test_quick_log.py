@@ -238,7 +238,7 @@ def test_a_stored_value_it_cannot_read_is_left_to_the_store(template: Path, tmp_
     assert rows(db) == before
 
 
-def test_a_factor_edited_by_hand_is_rolled_back_and_left_to_the_store(
+def test_a_factor_edited_by_hand_is_named_the_same_either_way(
     template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "diary.db"
@@ -248,10 +248,11 @@ def test_a_factor_edited_by_hand_is_rolled_back_and_left_to_the_store(
     conn.commit()
     conn.close()
     before = rows(db)
-    assert main_quick(["--db", str(db), "log", "caffeine", "95"]) is None
+    quick = run(main_quick, ["--db", str(db), "log", "caffeine", "95"], capsys)
     assert rows(db) == before
     code, _, err = run(store_way, ["--db", str(db), "log", "caffeine", "95"], capsys)
     assert code != 0 and err.count("\n") == 1 and "Traceback" not in err  # the store names it in one line
+    assert quick == (code, "", err)  # and the quick way, which checks the factor's row, in the same words
 
 
 def test_the_written_for_schema_is_the_models(template: Path) -> None:
@@ -277,6 +278,8 @@ def test_the_first_quick_log_of_a_day_starts_the_days_backup(
 ) -> None:
     db = tmp_path / "diary.db"
     shutil.copy(template, db)
+    with time_machine.travel(dt.datetime.now().astimezone() - dt.timedelta(days=1), tick=False):
+        assert store_way(["--db", str(db), "log", "note", "begun"]) == 0  # a diary begun before today
     folder = tmp_path / "copies"
     monkeypatch.setenv("TRACKER_BACKUPS", str(folder))
     assert main_quick(["--db", str(db), "log", "twitch"]) == 0

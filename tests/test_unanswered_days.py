@@ -116,7 +116,7 @@ def test_import_reads_an_empty_episodes_cell_as_unanswered(cli, tmp_path) -> Non
         "2026-11-10,1,,,on holiday\n"  # tracked, twitches not answered
         "2026-11-11,1,0,,\n"  # answered: none
         "2026-11-12,,0,,\n"  # answered: none, `tracked` left empty
-        "2026-11-13,1,,,\n",  # tracked with nothing else: still tracked, still unanswered
+        "2026-11-13,1,,,\n",  # "tracked" with nothing else says nothing: no day is made of it
         encoding="utf-8",
     )
     assert cli("import", "csv", str(tmp_path / "d.csv")).code == 0
@@ -125,7 +125,7 @@ def test_import_reads_an_empty_episodes_cell_as_unanswered(cli, tmp_path) -> Non
         "2026-11-10": "1,,,,,,,,,,,on holiday",
         "2026-11-11": "1,0,0,,,,,,,,,",
         "2026-11-12": "1,0,0,,,,,,,,,",
-        "2026-11-13": "1,,,,,,,,,,,",
+        "2026-11-13": "0,,,,,,,,,,,",
     }
 
 

@@ -21,6 +21,17 @@ class DatabaseRefused(TrackerError):
     """The file at the database path cannot be used; it was left untouched (exit code 2)."""
 
 
+class StoredValueError(DatabaseRefused):
+    """A value in the file that tracker would never have written (exit code 2)."""
+
+    def __init__(self, table: str, row: str, field: str, value: object) -> None:
+        self.table, self.row, self.field, self.value = table, row, field, value
+        super().__init__(
+            f"table {table}, {row}, field {field}: {value!r} is not a value tracker stores there "
+            "(changed outside tracker?); fix or delete that row, or restore a backup"
+        )
+
+
 def _show(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)

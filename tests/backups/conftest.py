@@ -26,3 +26,19 @@ def wait_until(done: Callable[[], bool], what: str, timeout: float = 90) -> None
 
 def backed_up_days(db: Path, folder: Path | None = None) -> list[object]:
     return [taken.date() for copy in list_backups(db, folder or db.parent / "backups") if (taken := backup_time(copy))]
+
+
+def begin_diary(db: Path) -> None:
+    """A diary begun on the clock's day with one write (its note): a diary with nothing written
+    before a day gets no copy that day, so one begun empty the day before would get none."""
+    import datetime as dt
+
+    from tracker.storage import store
+    from tracker.storage.engine import open_database, session_scope
+
+    engine = open_database(db)
+    try:
+        with session_scope(engine) as session:
+            store.set_day_note(session=session, day=dt.datetime.now().date(), note="begun")
+    finally:
+        engine.dispose()

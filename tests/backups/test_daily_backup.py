@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from tests.backups.conftest import backed_up_days, wait_until
+from tests.backups.conftest import backed_up_days, begin_diary, wait_until
 from tests.conftest import LONDON, fill_disk
 from tests.helpers.processes import integrity, select_rows
 from tracker.storage.backup import list_backups
@@ -27,7 +27,7 @@ def at(day: dt.date, hour: int = 9) -> dt.datetime:
 def test_the_first_write_of_each_day_backs_the_diary_up_once(cli, db_path) -> None:
     monday = dt.date(2026, 11, 23)
     with time_machine.travel(at(monday - dt.timedelta(days=1)), tick=False):
-        open_database(db_path).dispose()  # made on Sunday: a new diary has nothing to copy that day
+        begin_diary(db_path)  # begun the day before: nothing to copy that day
     with time_machine.travel(at(monday), tick=False):
         assert cli("log", "caffeine", "95").code == 0
         assert cli("log", "stress", "4").code == 0
@@ -72,7 +72,7 @@ def test_a_year_of_daily_writes_keeps_7_daily_4_weekly_and_12_monthly_copies(db_
 def test_a_full_backup_disk_never_stops_the_write_and_is_said_once(cli, db_path, small_disk, monkeypatch) -> None:
     monkeypatch.setenv("TRACKER_BACKUPS", str(small_disk))
     with time_machine.travel(at(dt.date(2026, 11, 22)), tick=False):
-        open_database(db_path).dispose()
+        begin_diary(db_path)
     with time_machine.travel(at(dt.date(2026, 11, 23)), tick=False):
         assert cli("log", "caffeine", "95").code == 0
     wait_until(lambda: len(list(small_disk.rglob("*.backup.db"))) == 1, "Monday's copy")

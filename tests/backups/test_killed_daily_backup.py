@@ -14,11 +14,10 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from tests.backups.conftest import backed_up_days, wait_until
+from tests.backups.conftest import backed_up_days, begin_diary, wait_until
 from tests.conftest import LONDON
 from tests.helpers.processes import integrity, row_counts
 from tracker.storage.backup import RECORD_NAME, list_backups
-from tracker.storage.engine import open_database
 
 pytestmark = pytest.mark.slow
 
@@ -41,7 +40,7 @@ runpy.run_module("tracker.storage.daily_backup", run_name="__main__")
 def test_a_daily_backup_killed_midway_leaves_diary_and_older_backups_intact(cli, db_path, tmp_path) -> None:
     folder = db_path.parent / "backups"
     with time_machine.travel(dt.datetime(2025, 1, 5, 9, tzinfo=ZoneInfo(LONDON)), tick=False):
-        open_database(db_path).dispose()  # a new diary has nothing to copy the day it is made
+        begin_diary(db_path)  # begun the day before: nothing to copy that day
     for day in (dt.date(2025, 1, 6), dt.date(2025, 1, 7)):
         with time_machine.travel(dt.datetime.combine(day, dt.time(9), tzinfo=ZoneInfo(LONDON)), tick=False):
             assert cli("log", "caffeine", "95", "--date", day.isoformat()).code == 0

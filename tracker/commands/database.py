@@ -222,7 +222,8 @@ def list_copies(context: Context) -> int:
     for copy in reversed(copies):  # newest first: the one most likely wanted
         held = copy.contents.words() if copy.contents else "cannot be read"
         shared = "  (in the shared folder: may be another diary's of this name)" if copy.shared else ""
-        print(f"{copy.taken.astimezone():%Y-%m-%d %H:%M}  {_size(copy.size):>8}  {held:<36}  {copy.path}{shared}")
+        kept = f"  ({copy.label()}; --latest and --date pass over it)" if copy.kind else ""
+        print(f"{copy.taken.astimezone():%Y-%m-%d %H:%M}  {_size(copy.size):>8}  {held:<36}  {copy.path}{shared}{kept}")
     return 0
 
 

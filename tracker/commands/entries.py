@@ -173,7 +173,9 @@ def _describe(item: dict[str, object]) -> str:
             parts = ["no twitches"] if item["checked_in"] else []
             if item.get("note"):
                 parts.append(f"note: {item['note']}")
-            return "; ".join(parts) or "day marked as tracked"
+            # A record that says nothing (an earlier version left some): listed so its id can delete it,
+            # never as a logged day (tracker.core.daily.day_record_holds).
+            return "; ".join(parts) or "empty day record (nothing logged; it can be deleted)"
 
 
 def _span(start: dt.date, end: dt.date) -> str:

@@ -16,6 +16,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     onset.add_argument("date", nargs="?", metavar="DATE", help="YYYY-MM-DD, or e.g. '3 mar'")
     onset.add_argument("--clear", action="store_true", help="forget the onset date given")
+    onset.add_argument(
+        "--force", action="store_true", help="keep a date after the first twitch logged (refused without it)"
+    )
     onset.set_defaults(handler=onset_command)
     checklist = commands.add_parser(
         "checklist",
@@ -48,8 +51,17 @@ def onset_command(context: Context) -> int:
             given = diary_facts.onset(session=session)
             print(f"onset: {report_date(given)} (as you gave it)" if given else "onset: not given (tracker onset DATE)")
             return 0
-        day = diary_facts.set_onset(session=session, day=parse_date(args.date, today=today, field="onset"), today=today)
-    print(f"onset set to {report_date(day)}" if day else "onset date cleared")
+        day = diary_facts.set_onset(
+            session=session,
+            day=parse_date(args.date, today=today, field="onset"),
+            today=today,
+            after_first_twitch=args.force,
+        )
+        first = diary_facts.first_twitch_day(session=session)
+    later = ""
+    if day is not None and first is not None and day > first:
+        later = f", after the first twitch logged ({report_date(first)}): the report shows both"
+    print(f"onset set to {report_date(day)}{later}" if day else "onset date cleared")
     return 0
 
 

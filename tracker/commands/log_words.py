@@ -13,7 +13,7 @@ from tracker.errors import InputError
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from tracker.core.factor_rules import FactorFields
+    from tracker.core.factor_rules import FactorFields, StoredFactor
     from tracker.core.when import Moment
 
 
@@ -37,11 +37,14 @@ def say_twitch(
         print(f"  ({no_twitches_replaced(replaced, today=now.date())})")
 
 
-def read_factor_value(factor: FactorFields, text: str, drinks: Callable[[], dict[str, float]]) -> tuple[float, str]:
+def read_factor_value(factor: StoredFactor, text: str, drinks: Callable[[], dict[str, float]]) -> tuple[float, str]:
     """The value `text` says for `factor`, checked against its rules, and the drinks it was
     ("2 × glass"; "" for a number). A value outside the rules names what was typed (24h1),
-    then what it was read as (24.02)."""
-    from tracker.core.factor_rules import check_factor_value
+    then what it was read as (24.02). A factor whose row tracker never wrote (caffeine in kg)
+    is named first (StoredValueError): no value is read, nor written, under it."""
+    from tracker.core.factor_rules import check_factor_value, refuse_foreign_definition
+
+    refuse_foreign_definition(factor)
 
     value, drink = _factor_value(factor, text, drinks)
     try:

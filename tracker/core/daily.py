@@ -157,7 +157,7 @@ def summarize_day(
             totals.append(FactorTotal(factor, daily_value(factor.daily_rule, values) or 0.0, len(values)))
     return DaySummary(
         date=day,
-        tracked=bool(episodes or entries or checked_in is not None or red_flags),
+        tracked=bool(episodes or entries or day_record_holds(checked_in=bool(checked_in), note=note) or red_flags),
         checked_in=bool(checked_in),
         note=note,
         episodes=episodes,
@@ -168,6 +168,14 @@ def summarize_day(
         twitches_answered=answered_twitches(len(episodes), checked_in=bool(checked_in)),
         further=further or {},
     )
+
+
+def day_record_holds(*, checked_in: bool, note: str) -> bool:
+    """The one rule for a day's own record (its "no twitches" answer and its note): whether it
+    says anything. Tracker keeps a record only while it does (a record emptied by a twitch that
+    withdrew the answer, or a note cleared, is removed), and a record that says nothing, left by
+    an earlier version or another program, never makes its day read as logged."""
+    return checked_in or bool(note)
 
 
 def answered_twitches(episode_count: int, *, checked_in: bool) -> bool:

@@ -12,8 +12,8 @@ from typing import Protocol
 
 from tracker.core import validate
 from tracker.core.formatting import format_number, range_words
-from tracker.core.vocabulary import DailyRule, FactorKind
-from tracker.errors import InputError
+from tracker.core.vocabulary import BUILTIN_FACTORS, DailyRule, FactorKind
+from tracker.errors import InputError, StoredValueError
 
 MAX_BOUND = 1e9
 
@@ -33,6 +33,81 @@ class FactorFields(Protocol):
     def max_value(self) -> float | None: ...
     @property
     def daily_rule(self) -> str: ...
+
+
+class StoredFactor(FactorFields, Protocol):
+    """A factor as stored: what the rules read, and what says which row it is and whether it is built in."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def column(self) -> str: ...
+    @property
+    def builtin(self) -> bool: ...
+
+
+BUILTIN_BY_NAME = {factor.name: factor for factor in BUILTIN_FACTORS}
+
+
+def foreign_definition(factor: StoredFactor) -> StoredValueError | None:
+    """The first field of a stored factor that tracker would never have written, as the error
+    naming it; None when the row is one tracker writes.
+
+    Each field alone may hold a value tracker writes and the row still be one it never wrote:
+    caffeine in kg, a yes-no factor from 0 to 5, a scale without a top. Built-in factors keep
+    their name, column, kind and unit (a person's own factor adopted as one at the upgrade to
+    built-ins kept its range and daily rule, so those may differ); any factor's kind and daily
+    rule are ones tracker knows, and its range is one `tracker factor add` or `edit` gives.
+    A handful of comparisons: every write under a factor checks its row (a scan of the whole
+    file is for reads, and remembered)."""
+    field = _foreign_field(factor)
+    if field is None:
+        return None
+    value = getattr(factor, field)
+    # As the file holds it, whichever way the row was read (the models read 0 as False).
+    return StoredValueError("factor", f"id {factor.id}", field, int(value) if isinstance(value, bool) else value)
+
+
+def refuse_foreign_definition(factor: StoredFactor) -> None:
+    """Raise StoredValueError (exit code 2) when `factor` is a row tracker would never have
+    written: nothing may be written under it (foreign_definition says what is checked)."""
+    found = foreign_definition(factor)
+    if found is not None:
+        raise found
+
+
+def _foreign_field(factor: StoredFactor) -> str | None:
+    builtin = BUILTIN_BY_NAME.get(factor.name)
+    if bool(factor.builtin) != (builtin is not None):
+        return "builtin"  # a built-in's name on a factor of one's own, or the reverse
+    if builtin is not None:
+        for field, value in (("column", builtin.column), ("kind", builtin.kind.value), ("unit", builtin.unit)):
+            if getattr(factor, field) != value:
+                return field
+    if factor.kind not in set(FactorKind):
+        return "kind"
+    if factor.daily_rule not in set(DailyRule):
+        return "daily_rule"
+    if not isinstance(factor.unit, str) or not factor.unit.isprintable():
+        return "unit"
+    return _foreign_bound(factor)
+
+
+def _foreign_bound(factor: StoredFactor) -> str | None:
+    """The bound that makes no range `factor add` or `factor edit` would give, if any."""
+    low, high = factor.min_value, factor.max_value
+    for field, bound in (("min_value", low), ("max_value", high)):
+        if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int | float) or bound != bound):
+            return field
+    if factor.kind == FactorKind.YES_NO:
+        return "min_value" if low != 0 else "max_value" if high != 1 else None
+    if factor.kind == FactorKind.SCALE and low is None:
+        return "min_value"
+    if factor.kind == FactorKind.SCALE and high is None:
+        return "max_value"
+    if low is not None and high is not None and not low < high:
+        return "max_value"
+    return None
 
 
 def factor_bounds(factor: FactorFields) -> tuple[float, float]:

@@ -134,10 +134,10 @@ def local_moment(naive: dt.datetime, *, zone: dt.tzinfo | None = None, field: st
 def read_when(text: str, *, now: dt.datetime, zone: dt.tzinfo | None = None, field: str = "at") -> Moment:
     """WHEN as typed: now, HH:MM, today/yesterday HH:MM, or ISO 8601 with or without an offset.
 
-    A bare HH:MM still to come today (beyond the leeway for clocks that disagree) is that time
-    yesterday; `assumed` says so. A moment too far ahead is refused by the store's rule
-    (validate.moment, which the TUI and the import are held to as well), here with the text
-    as it was typed rather than as the instant it became.
+    A bare HH:MM still to come today (beyond the leeway for clocks that disagree) is refused,
+    naming `yesterday HH:MM` for the day before: never moved to another day unasked. A moment
+    too far ahead is refused by the store's rule (validate.moment, which the TUI and the import
+    are held to as well), here with the text as it was typed rather than as the instant it became.
     """
     moment = _read_when(text, now=now, zone=zone, field=field)
     try:
@@ -163,9 +163,14 @@ def _read_when(text: str, *, now: dt.datetime, zone: dt.tzinfo | None, field: st
             raise InputError(field, text, WHEN_ALLOWED)
         naive = dt.datetime.combine(day, dt.time(hour, minute))
         if not named_day and _still_to_come(naive, now, zone):
-            moment = local_moment(naive - dt.timedelta(days=1), zone=zone, field=field)
-            said = f"{naive:%H:%M} today is still to come"
-            return Moment(moment.at, "; ".join(filter(None, [said, moment.assumed])))
+            # Most likely a slip (19:34 typed as 23:59), or today meant: read as yesterday, it
+            # would put the entry on another day without being asked to. Yesterday is said.
+            wall_now = now.astimezone(zone or local_zone())
+            raise InputError(
+                field,
+                text,
+                f"{naive:%H:%M} is later than now ({wall_now:%H:%M}); for yesterday say --at 'yesterday {naive:%H:%M}'",
+            )
         return local_moment(naive, zone=zone, field=field)
     if named_day:
         raise InputError(field, text, WHEN_ALLOWED)

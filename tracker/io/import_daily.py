@@ -24,6 +24,7 @@ from sqlmodel import col
 from tracker.core import validate
 from tracker.core.columns import DAILY_HEAD, DAILY_SOURCES, DAILY_TAIL
 from tracker.core.daily import daily_value
+from tracker.core.factor_rules import refuse_foreign_definition
 from tracker.core.formatting import format_number, plural, same_number
 from tracker.core.sources import read_sources_cell
 from tracker.core.vocabulary import RedFlagKind
@@ -61,7 +62,6 @@ class DailyPlan:
     red_flags: list[tuple[dt.date, str]] = field(default_factory=list)
     notes: dict[dt.date, str] = field(default_factory=dict)  # for days without a note
     no_twitches: set[dt.date] = field(default_factory=set)  # the file says 0, and none are logged
-    tracked: set[dt.date] = field(default_factory=set)  # the file says tracked, and adds nothing else
     sources: dict[tuple[dt.date, int], str] = field(default_factory=dict)  # an entry's source, when imported
     factor_ids: dict[int, int] = field(default_factory=dict)  # the factors the import made: stand-in id -> id
     conflicts: list[Conflict] = field(default_factory=list)  # listed, the diary's answer kept
@@ -77,6 +77,8 @@ def parse_daily(table: CsvTable, factors: list[Factor], now: dt.datetime) -> tup
                 "its factors file with it, from export csv --factors)"
             )
             raise InputError(f"{table.where} column", name, allowed)
+        if name in by_column:
+            refuse_foreign_definition(by_column[name])  # its values are written under that row
     parsed: list[DailyRow] = []
     seen: dict[dt.date, int] = {}
     count = 0
@@ -247,8 +249,6 @@ def plan_daily(
                 "empty on a day without twitches: it is worked out from the twitches, so import the episodes "
                 "file together with the daily file",
             )
-        if row.tracked and not (row.values or row.red_flags or row.note or row.episodes == 0):
-            plan.tracked.add(row.date)
     return plan
 
 

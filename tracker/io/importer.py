@@ -348,18 +348,15 @@ def _write(
     }
     report.days_changed.update(day for day, _ in diary.noes)
     report.days_changed.update(day for day, _ in diary.notes_of_new_flags)
-    # Whether a day already reads as "no twitches" (or as tracked) is decided by tracker.storage.queries,
+    # Whether a day already reads as "no twitches" is decided by tracker.storage.queries,
     # the one home of that rule, on the diary as it is now, with the rows above in it.
     with Session(bind=conn) as session:
-        shown = {row.date: row for span in _runs(plan.no_twitches | plan.tracked)
+        shown = {row.date: row for span in _runs(plan.no_twitches)
                  for row in daily_rows(session=session, start=span[0], end=span[-1])}  # fmt: skip
     for day in sorted(plan.no_twitches):
         if shown[day].episodes != 0:
             days.set(day, checked_in=True)
             report.checkins_added += 1
-    for day in sorted(plan.tracked - plan.no_twitches):
-        if not shown[day].tracked:
-            days.set(day)
     report.days_changed.update(days.touched)
     changes += days.changes()
     # The medication list is short: matched with the diary's here, under the lock, in one read.

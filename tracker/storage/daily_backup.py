@@ -54,8 +54,37 @@ def backup_if_first_today(path: Path) -> None:
         if _checked.get(key) == now.date():
             return
         _checked[key] = now.date()
-    if now.date() not in _days(list_backups(key, backups_dir(key))):
+    if now.date() not in _days(list_backups(key, backups_dir(key))) and _begun_before(key, now):
         _start(key, now)
+
+
+# Whatever a person writes has its creation time (UTC, as SQLAlchemy writes it): a diary that
+# holds one from before today was begun before today.
+_WRITTEN = ("action", "at"), ("episode", "created_at"), ("factor_entry", "created_at"), ("day", "created_at"), (
+    "red_flag", "created_at")  # fmt: skip
+
+
+def _begun_before(path: Path, now: dt.datetime) -> bool:
+    """Whether the diary at `path` holds anything written before today (local). A diary begun
+    today has nothing a copy would keep that the diary itself does not, and a copy of an empty
+    diary is noise among the backups: its first copy comes the next day it is written, whichever
+    process writes it (none_today covers the process that created it). True when it cannot be
+    told (an older schema, a file that cannot be read): a copy too many costs less than one missing."""
+    from tracker.storage.first_look import connect_file, database_errors
+
+    midnight = dt.datetime.combine(now.date(), dt.time()).astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+    try:
+        conn = connect_file(path, read_only=True)
+        try:
+            # EXISTS stops at the first older row: on a diary of years, the first it reads.
+            return any(
+                conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table} WHERE {column} < ?)", (midnight,)).fetchone()[0]
+                for table, column in _WRITTEN
+            )
+        finally:
+            conn.close()
+    except database_errors(OSError):
+        return True
 
 
 def none_today(path: Path) -> None:

@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from tracker.core import validate
 from tracker.core.vocabulary import CHECKLIST_KINDS
 from tracker.core.when import local_now
 from tracker.errors import InputError
-from tracker.storage.models import DiarySetting, RedFlag, RedFlagNo, utc_now
+from tracker.storage.models import DiarySetting, Episode, RedFlag, RedFlagNo, utc_now
 
 ONSET = "onset"
 
@@ -24,9 +24,13 @@ def onset(*, session: Session) -> dt.date | None:
     return dt.date.fromisoformat(row.value) if row else None
 
 
-def set_onset(*, session: Session, day: dt.date | None, today: dt.date | None = None) -> dt.date | None:
+def set_onset(
+    *, session: Session, day: dt.date | None, today: dt.date | None = None, after_first_twitch: bool = False
+) -> dt.date | None:
     """Store (or, with None, forget) the onset date; returns what is stored now. A date after
-    today, or before 1900, is refused (InputError)."""
+    today, or before 1900, is refused (InputError), and so is one after the first twitch logged
+    unless `after_first_twitch` (the person insists): the entries say the twitching had begun
+    by then, and a date remembered later than that is far more often misremembered than right."""
     from tracker.storage import journal  # the onset given or changed is undone as any entry is
 
     row = session.get(DiarySetting, ONSET)
@@ -38,6 +42,16 @@ def set_onset(*, session: Session, day: dt.date | None, today: dt.date | None = 
             journal.record(session, done="cleared the onset date", undo="onset date given again", changes=[change])
         return None
     day = validate.calendar_day("onset", day, today or local_now().date())
+    first = first_twitch_day(session=session)
+    if first is not None and day > first and not after_first_twitch:
+        from tracker.core.formatting import report_date
+
+        raise InputError(
+            "onset",
+            day.isoformat(),
+            f"a day no later than your first logged twitch ({report_date(first)}), when it had begun "
+            "(--force keeps a later date)",
+        )
     if row is None:
         row, change = DiarySetting(key=ONSET, value=day.isoformat()), journal.added(DiarySetting.__tablename__, [ONSET])
         done, undo = f"gave the onset date {day.isoformat()}", "onset date removed"
@@ -49,6 +63,11 @@ def set_onset(*, session: Session, day: dt.date | None, today: dt.date | None = 
     session.flush()
     journal.record(session, done=done, undo=undo, changes=[change])
     return day
+
+
+def first_twitch_day(*, session: Session) -> dt.date | None:
+    """The day of the first twitch logged, or None when there is none."""
+    return session.exec(select(func.min(Episode.local_date))).one()
 
 
 def answer_checklist(*, session: Session, day: dt.date, no: Iterable[str], today: dt.date | None = None) -> list[str]:

@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -94,7 +95,9 @@ def make_engine(
         else:
             pragmas += ["PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"]
             if wal:
-                pragmas.insert(0, "PRAGMA journal_mode=WAL")
+                # After the busy timeout: switching a new file to WAL takes its lock, and without
+                # the timeout a second tracker creating the same diary failed at once ("locked").
+                pragmas.insert(1, "PRAGMA journal_mode=WAL")
         for pragma in pragmas:
             dbapi_conn.execute(pragma)
 
@@ -258,7 +261,7 @@ def upgrade_database(
     try:
         # A new file has nothing to keep: it goes to WAL at once, so a kill during its first
         # migration leaves only an uncommitted log, never a rollback journal to recover.
-        _migrate(path, revision, wal=state.revision is None, wait_s=wait_s, on_wait=on_wait)
+        _migrate_when_free(path, revision, wal=state.revision is None, wait_s=wait_s, on_wait=on_wait)
     except BaseException as exc:
         if backup is not None:
             remove_copies([backup])
@@ -272,6 +275,27 @@ def upgrade_database(
             "The file was left exactly as it was; this version of tracker cannot open it until that is fixed"
         ) from exc
     make_private(path)
+
+
+def _migrate_when_free(
+    path: Path, revision: str, *, wal: bool, wait_s: float | None, on_wait: Callable[[], None] | None
+) -> None:
+    """_migrate, tried again while the file is locked, for as long as a write waits for one.
+
+    SQLite's busy timeout covers a lock held by another writer, but a new diary being created by
+    several trackers at once (a script logging in parallel) also changes journal mode under the
+    others, and SQLite then answers "locked" at once, without waiting: each such tracker failed
+    with nothing written. A migration that failed changed nothing, so trying it again is safe;
+    one that another tracker finished meanwhile finds the schema current and does nothing."""
+    deadline = time.monotonic() + (wait_s or BUSY_TIMEOUT_S)
+    while True:
+        try:
+            _migrate(path, revision, wal=wal, wait_s=wait_s, on_wait=on_wait)
+            return
+        except Exception as exc:
+            if "database is locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _migrate(path: Path, revision: str, *, wal: bool, wait_s: float | None, on_wait: Callable[[], None] | None) -> None:

@@ -17,6 +17,7 @@ from tracker.core.factor_rules import (
     caps_day_total,
     check_factor_value,
     factor_bounds,
+    refuse_foreign_definition,
     refuse_past_day_total,
 )
 from tracker.core.formatting import format_number
@@ -125,6 +126,7 @@ def update_factor(*, session: Session, name: str, changes: FactorUpdate) -> Fact
     value already logged. Returns the factor as changed.
     """
     factor = get_factor(session=session, name=name)
+    refuse_foreign_definition(factor)  # a change keeps the rest of the row: it must be one tracker wrote
     range_or_rule = (changes.min_value, changes.max_value, changes.daily_rule) != (None, None, None)
     if not range_or_rule and changes.absent_means_none is None:
         raise InputError("factor", name, "a change: one of --min, --max, --daily or --absent")
@@ -190,6 +192,7 @@ def get_preset(*, session: Session, name: str) -> Preset:
 def set_preset(*, session: Session, preset_in: PresetCreate) -> Preset:
     """Add a preset, or change the amount of an existing one."""
     factor = get_factor(session=session, name=preset_in.factor)
+    refuse_foreign_definition(factor)
     amount = check_factor_value(factor, preset_in.amount, field="amount")
     name = preset_in.name.strip().lower()
     validate.tags("preset name", [name])

@@ -16,7 +16,15 @@ from sqlalchemy import String, func, type_coerce, union_all
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from tracker.core.daily import DailyRow, DaySummary, answered_twitches, daily_value, date_range, summarize_day
+from tracker.core.daily import (
+    DailyRow,
+    DaySummary,
+    answered_twitches,
+    daily_value,
+    date_range,
+    day_record_holds,
+    summarize_day,
+)
 from tracker.storage.models import Day, Episode, EpisodeSite, Factor, FactorEntry, RedFlag
 from tracker.storage.store import further_sites, list_factors
 
@@ -128,7 +136,7 @@ def logged_range(*, session: Session) -> tuple[dt.date, dt.date] | None:
     dates = union_all(
         select(col(Episode.local_date).label("d")),
         select(col(FactorEntry.local_date).label("d")),
-        select(col(Day.date).label("d")),
+        select(col(Day.date).label("d")).where(col(Day.checked_in) | (col(Day.note) != "")),  # day_record_holds
         select(col(RedFlag.date).label("d")),
     ).subquery()
     first, last = session.exec(select(func.min(dates.c.d), func.max(dates.c.d))).one()
@@ -208,10 +216,10 @@ def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyR
     for day in date_range(start, end):
         day_episodes = by_episodes.get(day, [])
         day_values = by_values.get(day, {})
-        if not (day_episodes or day_values or day in by_notes or day in by_flags):
+        checked_in, note = by_notes.get(day, (False, ""))
+        if not (day_episodes or day_values or day_record_holds(checked_in=checked_in, note=note) or day in by_flags):
             rows.append(DailyRow(date=day, tracked=False))
             continue
-        checked_in, note = by_notes.get(day, (False, ""))
         day_flags = by_flags.get(day, [])
         answered = answered_twitches(len(day_episodes), checked_in=checked_in)
         rows.append(

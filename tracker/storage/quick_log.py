@@ -29,7 +29,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tracker.core import validate
-from tracker.core.factor_rules import caps_day_total, check_factor_value, refuse_past_day_total
+from tracker.core.daily import day_record_holds
+from tracker.core.factor_rules import (
+    caps_day_total,
+    check_factor_value,
+    refuse_foreign_definition,
+    refuse_past_day_total,
+)
 from tracker.core.files import ensure_private_dir
 from tracker.core.vocabulary import NOTHING_TO_REPEAT, Location, Side
 from tracker.errors import DatabaseRefused, TrackerError
@@ -62,6 +68,7 @@ class FactorRow(NamedTuple):
     min_value: float | None
     max_value: float | None
     daily_rule: str
+    builtin: bool
 
 
 @dataclass(frozen=True)
@@ -110,7 +117,7 @@ def open_for_writing(path: Path) -> sqlite3.Connection | None:
     # As tracker.storage.engine.make_engine sets them for a command-line write.
     wait_ms = int(WRITE_WAIT_S * 1000)
     try:
-        for pragma in ("journal_mode=WAL", f"busy_timeout={wait_ms}", "foreign_keys=ON", "synchronous=FULL"):
+        for pragma in (f"busy_timeout={wait_ms}", "journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL"):
             conn.execute(f"PRAGMA {pragma}")
     except sqlite3.Error:
         conn.close()
@@ -175,10 +182,14 @@ def add_twitch(conn: sqlite3.Connection, *, now: dt.datetime) -> TwitchLogged:
     changes = [journal_words.added("episode", [episode_id])]
     record = _day_record(conn, day)
     if record is not None and record["checked_in"]:
-        conn.execute("UPDATE day SET checked_in = 0 WHERE date = ?", (day.isoformat(),))
+        if day_record_holds(checked_in=False, note=str(record["note"])):
+            conn.execute("UPDATE day SET checked_in = 0 WHERE date = ?", (day.isoformat(),))
+            changes.append(_changed("day", record))
+        else:  # the answer was all it held (store._withdraw_no_twitches)
+            conn.execute("DELETE FROM day WHERE date = ?", (day.isoformat(),))
+            changes.append({"op": "removed", "table": "day", "rows": [record]})
         withdrawn, put_back = journal_words.withdrew_no_twitches(day)
         done, undo = f"{done}; {withdrawn}", f"{put_back}; {undo}"  # undo reverses the newest first
-        changes.append(_changed("day", record))
     _record_action(conn, done, undo, changes)
     withdrew = record is not None and bool(record["checked_in"])
     repeated = (location, side, intensity) != NOTHING_TO_REPEAT
@@ -186,14 +197,20 @@ def add_twitch(conn: sqlite3.Connection, *, now: dt.datetime) -> TwitchLogged:
 
 
 def find_factor(conn: sqlite3.Connection, name: str) -> FactorRow | None:
-    """A factor by its short or column name (store.get_factor); None when there is none."""
+    """A factor by its short or column name (store.get_factor) to write under; None when there
+    is none. StoredValueError when its row is one tracker never writes (store.add_factor_entry
+    refuses it too): its values would be read wrong, so none is written."""
     wanted = name.strip().lower()
     row = conn.execute(
-        "SELECT id, name, `column`, kind, unit, min_value, max_value, daily_rule FROM factor"
+        "SELECT id, name, `column`, kind, unit, min_value, max_value, daily_rule, builtin FROM factor"
         " WHERE name = ? OR `column` = ? LIMIT 1",
         (wanted, wanted),
     ).fetchone()
-    return None if row is None else FactorRow(*row)
+    if row is None:
+        return None
+    factor = FactorRow(*row)
+    refuse_foreign_definition(factor)
+    return factor
 
 
 def drinks(conn: sqlite3.Connection, factor: FactorRow) -> dict[str, float]:

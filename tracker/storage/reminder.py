@@ -31,7 +31,8 @@ ANYTHING = (
 )
 BEGUN_BEFORE = (
     "SELECT 1 FROM episode WHERE local_date < :day UNION ALL SELECT 1 FROM factor_entry WHERE local_date < :day"
-    " UNION ALL SELECT 1 FROM day WHERE date < :day UNION ALL SELECT 1 FROM red_flag WHERE date < :day"
+    " UNION ALL SELECT 1 FROM day WHERE date < :day AND (checked_in OR note != '')"  # day_record_holds
+    " UNION ALL SELECT 1 FROM red_flag WHERE date < :day"
 )
 # Factors measured each day (sleep, water, stress, ...): a day without one is unmeasured. Those
 # logged only when taken (caffeine, a supplement) are none when absent, so never reminded of.

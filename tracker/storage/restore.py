@@ -69,6 +69,17 @@ class BackupCopy:
     # Found straight in the shared backup folder, where earlier versions put every diary's
     # copies: it may be another diary's of the same file name, so only restored when named.
     shared: bool = False
+    # "" for a copy taken of the diary; one of KEPT_KINDS for the diary as a restore found it
+    # (taken when that restore ran), which --latest and --date pass over: restored, it would undo
+    # the restore that kept it, and a second --latest would swap the two back and forth.
+    kind: str = ""
+
+    def label(self) -> str:
+        """What `db backups` says of the copy besides its date: "" for a copy taken of the diary."""
+        if not self.kind:
+            return ""
+        what = "the diary as it was" if self.kind == "kept" else "the damaged diary"
+        return f"{what}, kept before the restore on {self.taken.astimezone():%Y-%m-%d %H:%M}"
 
 
 @dataclass(frozen=True)
@@ -87,34 +98,92 @@ def backups_of(path: Path) -> list[BackupCopy]:
     own = (backups_dir(path), path.parent, path.parent / BACKUPS_DIRNAME)
     shared = shared_backups_dir()
     found = {
-        (copy, folder == shared)
+        (copy, folder == shared, kind)
         for folder in (*own, *([shared] if shared is not None else []))
         for kind in ("", *KEPT_KINDS)
         for copy in list_backups(path, folder, kind)
     }
-    copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy), in_shared)
-              for copy, in_shared in found if (taken := backup_time(copy)) is not None]  # fmt: skip
+    copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy), in_shared, kind)
+              for copy, in_shared, kind in found if (taken := backup_time(copy)) is not None]  # fmt: skip
     return sorted(copies, key=lambda copy: copy.taken)
 
 
 def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Path:
-    """The backup to restore: a file named, else the newest taken on `day`, else the newest."""
+    """The backup to restore: a file named, else the newest taken on `day`, else the newest
+    (newest_copy says which copies those two choose among)."""
     if named:
-        chosen = Path(named).expanduser()
-        if not chosen.is_file():
-            raise InputError("BACKUP", named, "a backup file (`tracker db backups` lists them)")
-        return chosen
-    found = backups_of(path)
-    copies = [copy for copy in found if not copy.shared and (day is None or copy.taken.astimezone().date() == day)]
+        return named_backup(named)
+    if path.exists():
+        refuse_if_read_only(path, path.stat())  # refused by the restore anyway: before the diary is read
+    return newest_copy(backups_of(path), day=day, shown=str(path), restored=_last_restore(path))
+
+
+def named_backup(named: str) -> Path:
+    """The backup file a person named (InputError when there is none)."""
+    chosen = Path(named).expanduser()
+    if not chosen.is_file():
+        raise InputError("BACKUP", named, "a backup file (`tracker db backups` lists them)")
+    return chosen
+
+
+def newest_copy(
+    found: list[BackupCopy], *, day: dt.date | None, shown: str, restored: tuple[Path, Path | None] | None = None
+) -> Path:
+    """The newest of `found` taken on `day` (any day: None) that --latest and --date restore: a
+    copy taken of the diary, never one a restore kept (BackupCopy.kind) nor one in the shared
+    folder. When it is the very copy the diary's last action `restored` (the copy, and where the
+    diary it replaced was kept), restoring it again would change nothing and lose the way back,
+    so InputError says so and names the kept diary."""
+    option, value = ("--date", day.isoformat()) if day else ("--latest", "")
+    copies = [c for c in found if not c.shared and not c.kind and (day is None or c.taken.astimezone().date() == day)]
     if not copies:
         when = f" taken on {day.isoformat()}" if day else ""
         raise InputError(
-            "--date" if day else "--latest",
-            day.isoformat() if day else "",
-            f"a day with a backup; there is none{when} of {path}"
+            option,
+            value,
+            f"a day with a backup; there is none{when} of {shown}"
             + ("; a copy in the shared backup folder is restored by its path" if any(c.shared for c in found) else ""),
         )
-    return copies[-1].path
+    chosen = copies[-1]
+    if restored is not None and _same_file(chosen.path, restored[0]):
+        back = f"; `tracker db restore {restored[1]}` goes back to the diary it replaced" if restored[1] else ""
+        raise InputError(
+            option,
+            chosen.path.name,
+            f"a copy the diary is not already (that one, taken {chosen.taken.astimezone():%Y-%m-%d %H:%M}, was "
+            f"restored and nothing was written since){back}",
+        )
+    return chosen.path
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
+
+
+def _last_restore(path: Path) -> tuple[Path, Path | None] | None:
+    """(the copy restored, the diary kept) when the newest action in the diary at `path` is a
+    restore (nothing written since); None otherwise, or when the diary cannot be read."""
+    if not path.exists():
+        return None
+    try:
+        conn = connect_file(path, read_only=True)
+        try:
+            row = conn.execute("SELECT changes FROM action WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1").fetchone()
+        finally:
+            conn.close()
+    except database_errors(DatabaseRefused):  # an encrypted diary, a damaged one: nothing known
+        return None
+    try:
+        change = json.loads(row[0])[0] if row else None
+    except (ValueError, TypeError, IndexError, KeyError):
+        return None
+    if not isinstance(change, dict) or change.get("op") != RESTORED:
+        return None
+    kept = change.get("kept")
+    return Path(str(change.get("backup"))), Path(kept) if kept else None
 
 
 def restore_backup(path: Path, backup: Path) -> Restored:

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy import URL, Engine
 
 from tracker.core.files import ensure_private_dir
-from tracker.errors import InputError
 from tracker.paths import BACKUPS_ENV_VAR, BACKUPS_OFF, server_backups_dir
 from tracker.storage.backup import KEPT_KINDS, backup_name, backup_time, list_backups
 from tracker.storage.copy import replace_rows, snapshot_to_file
@@ -60,28 +59,20 @@ def server_backups(url: URL) -> list[BackupCopy]:
     from tracker.storage.restore import BackupCopy  # deferred, as restore_server's imports
 
     stand_in = backup_stand_in(url)
-    found = {copy for kind in ("", *KEPT_KINDS) for copy in list_backups(stand_in, stand_in.parent, kind)}
-    copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy))
-              for copy in found if (taken := backup_time(copy)) is not None]  # fmt: skip
+    found = {(copy, kind) for kind in ("", *KEPT_KINDS) for copy in list_backups(stand_in, stand_in.parent, kind)}
+    copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy), kind=kind)
+              for copy, kind in found if (taken := backup_time(copy)) is not None]  # fmt: skip
     return sorted(copies, key=lambda copy: copy.taken)
 
 
 def choose_server_backup(url: URL, shown: str, *, named: str | None, day: dt.date | None) -> Path:
-    """The backup to restore onto the server diary: a file named, else the newest taken on `day`, else the newest."""
+    """The backup to restore onto the server diary: a file named, else the newest taken on `day`,
+    else the newest, as for a file (tracker.storage.restore.newest_copy)."""
+    from tracker.storage.restore import named_backup, newest_copy  # deferred, as restore_server's imports
+
     if named:
-        chosen = Path(named).expanduser()
-        if not chosen.is_file():
-            raise InputError("BACKUP", named, "a backup file (`tracker db backups` lists them)")
-        return chosen
-    copies = [copy for copy in server_backups(url) if day is None or copy.taken.astimezone().date() == day]
-    if not copies:
-        when = f" taken on {day.isoformat()}" if day else ""
-        raise InputError(
-            "--date" if day else "--latest",
-            day.isoformat() if day else "",
-            f"a day with a backup; there is none{when} of {shown}",
-        )
-    return copies[-1].path
+        return named_backup(named)
+    return newest_copy(server_backups(url), day=day, shown=shown)
 
 
 def backup_server(url: URL, engine: Engine, *, kind: str = "", taken: dt.datetime | None = None) -> Path:

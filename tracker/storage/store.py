@@ -17,6 +17,8 @@ from typing import TypedDict, TypeVar
 from sqlmodel import Session, col, func, select
 
 from tracker.core import validate
+from tracker.core.daily import day_record_holds
+from tracker.core.factor_rules import refuse_foreign_definition
 from tracker.core.formatting import amount_words
 from tracker.core.sites import check_sites
 from tracker.core.vocabulary import NOTHING_TO_REPEAT, Location, Side
@@ -176,9 +178,14 @@ def _withdraw_no_twitches(session: Session, day: dt.date) -> None:
     record = session.get(Day, day)
     if record is None or not record.checked_in:
         return
-    before = journal.changed(session, "day", [day])
-    record.checked_in = False
-    session.add(record)
+    if not day_record_holds(checked_in=False, note=record.note):
+        # The answer was all the record held: it goes, so no day reads as logged with nothing in it.
+        before = journal.removed(session, "day", [day])
+        session.delete(record)
+    else:
+        before = journal.changed(session, "day", [day])
+        record.checked_in = False
+        session.add(record)
     session.flush()
     done, undo = journal_words.withdrew_no_twitches(day)
     journal.record(session, done=done, undo=undo, changes=[before])
@@ -258,6 +265,7 @@ def add_factor_entry(*, session: Session, entry_in: FactorEntryCreate, now: dt.d
     """One timestamped (or date-only) value; the day's value follows the factor's daily rule."""
     now = now or local_now()
     factor = get_factor(session=session, name=entry_in.factor)
+    refuse_foreign_definition(factor)
     value = check_factor_value(factor, entry_in.value, field=factor.name)
     if entry_in.at is not None:
         at = validate.moment("at", entry_in.at, now)
@@ -286,6 +294,7 @@ def update_factor_entry(*, session: Session, entry_id: int, value: float, note: 
     entry = _get(session, FactorEntry, entry_id, "factor entry")
     factor = session.get(Factor, entry.factor_id)
     assert factor is not None  # a foreign key
+    refuse_foreign_definition(factor)
     before, was = journal.changed(session, "factor_entry", [entry_id]), journal.words(entry, factor=factor)
     entry.value = check_factor_value(factor, value, field=factor.name)
     check_day_total(session, factor, entry.local_date, entry.value, leaving_out=entry_id)

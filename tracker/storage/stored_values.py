@@ -17,9 +17,11 @@ import sqlite3
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
+from tracker.core.factor_rules import foreign_definition
 from tracker.core.vocabulary import DailyRule, FactorKind, Location, RedFlagKind, Side
-from tracker.errors import DatabaseRefused
+from tracker.errors import StoredValueError
 from tracker.paths import cache_dir
 from tracker.storage.file_checks import connect_file
 
@@ -94,12 +96,16 @@ RULES: dict[str, tuple[str, dict[str, str]]] = {
 }  # fmt: skip
 
 
-class StoredValueError(DatabaseRefused):
-    """A value in the file that tracker would never have written (exit code 2)."""
+__all__ = ["StoredValueError", "first_foreign_value", "refuse_foreign_values"]
 
 
 def first_foreign_value(conn: sqlite3.Connection) -> str | None:
     """The first stored value that breaks tracker's rules, in one line; None when there is none."""
+    found = _first_foreign(conn)
+    return None if found is None else str(found)
+
+
+def _first_foreign(conn: sqlite3.Connection) -> StoredValueError | None:
     for table, (key, columns) in RULES.items():
         checks = {column: f"({rule.format(c=_quoted(column))})" for column, rule in columns.items()}
         broken = " OR ".join(f"NOT coalesce({check}, 0)" for check in checks.values())
@@ -109,11 +115,25 @@ def first_foreign_value(conn: sqlite3.Connection) -> str | None:
             continue
         values, passed = row[1 : 1 + len(checks)], row[1 + len(checks) :]
         column, value = next((c, v) for c, v, ok in zip(checks, values, passed, strict=True) if not ok)
-        return (
-            f"table {table}, {key} {row[0]}, field {column}: {value!r} is not a value tracker stores there "
-            "(changed outside tracker?); fix or delete that row, or restore a backup"
-        )
-    return None
+        return StoredValueError(table, f"{key} {row[0]}", column, value)
+    # Each field of a factor holds a value tracker writes; whether they go together (a built-in's
+    # unit, a yes-no factor's range) is the rule every write checks too, in one place.
+    factors = conn.execute(
+        'SELECT id, name, "column", kind, unit, min_value, max_value, daily_rule, builtin FROM factor ORDER BY id'
+    )
+    return next(filter(None, map(foreign_definition, map(_StoredFactor._make, factors))), None)
+
+
+class _StoredFactor(NamedTuple):
+    id: int
+    name: str
+    column: str
+    kind: str
+    unit: str
+    min_value: float | None
+    max_value: float | None
+    daily_rule: str
+    builtin: bool
 
 
 def refuse_foreign_values(path: Path, *, trust_earlier_check: bool = True) -> None:
@@ -128,11 +148,11 @@ def refuse_foreign_values(path: Path, *, trust_earlier_check: bool = True) -> No
         return
     conn = connect_file(path, read_only=True)
     try:
-        found = first_foreign_value(conn)
+        found = _first_foreign(conn)
     finally:
         conn.close()
     if found is not None:
-        raise StoredValueError(found)
+        raise found
     if state is not None and _settled(state):
         _remember(path, state)
 

@@ -26,6 +26,7 @@ from sqlmodel import Session, col, select
 
 from tracker.core import validate
 from tracker.core.daily import daily_value
+from tracker.core.factor_rules import refuse_foreign_definition
 from tracker.core.formatting import amount_words, plural
 from tracker.core.sources import source_app
 from tracker.core.vocabulary import DailyRule, FactorKind
@@ -154,6 +155,8 @@ class _Factors:
     def resolve(self, target: Target, reading: Reading) -> Factor:
         found = self.by_name.get(target.factor)
         if found is not None:
+            if found.id is not None:  # a stored row, not one this import makes
+                refuse_foreign_definition(found)
             _same_settings(found, target, reading.item)
             return found
         validate.name(f"mapping {reading.item}: factor", target.factor)

@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from tracker.core.daily import day_record_holds
 from tracker.core.formatting import plural
 from tracker.core.sources import source_app
 from tracker.core.vocabulary import FactorKind, Side
@@ -108,10 +109,17 @@ def _days(session: Session, plan: ImportPlan, created: dt.datetime) -> list[jour
     if not values:
         return []
     table = journal.TABLES["day"]
-    existing = set(session.execute(sa.select(table.c.date).where(table.c.date.in_(list(values)))).scalars())
-    changes = [journal.changed(session, "day", sorted(existing))] if existing else []
-    added = sorted(set(values) - existing)
-    for day in sorted(values):
+    notes = dict(session.execute(sa.select(table.c.date, table.c.note).where(table.c.date.in_(list(values)))).all())
+    # A record whose withdrawn answer was all it held goes (day_record_holds): no day reads as logged with nothing.
+    emptied = sorted(day for day, note in notes.items() if not day_record_holds(checked_in=False, note=note)
+                     and not values[day].get("note"))  # fmt: skip
+    existing = set(notes) - set(emptied)
+    changes = [journal.removed(session, "day", emptied)] if emptied else []
+    changes += [journal.changed(session, "day", sorted(existing))] if existing else []
+    if emptied:
+        session.execute(sa.delete(table).where(table.c.date.in_(emptied)))
+    added = sorted(set(values) - set(notes))
+    for day in sorted(set(values) - set(emptied)):
         if day in existing:
             session.execute(sa.update(table).where(table.c.date == day).values(**values[day]))
         else:
