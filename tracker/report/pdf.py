@@ -139,7 +139,10 @@ def report_pages(
     factors = [column for column in factors_units if column in frame.columns]
     span = (date_to - date_from).days + 1
     coverage = f"{report_span(date_from, date_to)}: " + window_coverage(frame, span)
-    with matplotlib.rc_context({"font.size": BODY}):
+
+    def lay_out(keep_chart: bool) -> tuple[list[_Page], bool]:
+        """The pages, with the weekly chart's least room kept on page 1 before the history when
+        `keep_chart`; and whether keeping it would change anything (the chart went to page 2)."""
         first = _Page()
         first.text("Facial twitching: visit summary", size=16, weight="bold")
         first.text(f"{coverage}. Prepared {report_date(generated_on)}.", color="#333333")
@@ -189,16 +192,21 @@ def report_pages(
             first.text(f"Medications: {medicines[0]}", max_lines=1)
         if sites is not None:
             _draw_sites(first, sites)
-        first.heading(history_heading(daily_rows, diary_episodes, date_to))
-        left = lay_out_history(
-            first,
-            history_lines(daily_rows, diary_episodes, date_to, relief=relief, same_minute=same_minute),
-            history_summary(daily_rows, diary_episodes, date_to, relief=relief, same_minute=same_minute),
-        )
-
         # Averaged as chart.png and Trends average them (tracker.report.outputs.chart_reading).
         weekly = diary if chart_frame is None else chart_frame.loc[: pd.Timestamp(date_to)]
         chart = _Chart(weekly, marks, factors[:FACTOR_PANELS], factors_units, factor_names, date_to, absent_means_none)
+        # Kept, the chart's least room goes before the history: the history can go on at the top
+        # of page 2, while a chart pushed off page 1 may end up alone on a page of its own.
+        could_keep = chart.fits(first.room())
+        keep = chart.min_height() if keep_chart and could_keep else 0.0
+        left = lay_out_history(
+            first,
+            history_heading(daily_rows, diary_episodes, date_to),
+            history_lines(daily_rows, diary_episodes, date_to, relief=relief, same_minute=same_minute),
+            history_summary(daily_rows, diary_episodes, date_to, relief=relief, same_minute=same_minute),
+            reserve=keep,
+        )
+
         # The chart takes what page 1 has left; long red-flag or trigger lists push it to page 2,
         # whose table then packs its lines closer to leave the chart its room.
         on_first = chart.fits(first.room())
@@ -230,6 +238,15 @@ def report_pages(
         first.footnote(SCALES)
         for number, page in enumerate(pages, start=1):
             page.footer(f"{DISCLAIMER}   Page {number} of {len(pages)}")
+        return pages, could_keep and not on_first
+
+    with matplotlib.rc_context({"font.size": BODY}):
+        # Page 1's history comes first; the chart keeps its room on page 1 instead only when that
+        # makes the report shorter (a chart pushed to page 2 can push the notes to a page 3).
+        pages, could_keep = lay_out(keep_chart=False)
+        if could_keep:
+            kept, _ = lay_out(keep_chart=True)
+            pages = kept if len(kept) < len(pages) else pages
     return [page.fig for page in pages]
 
 
@@ -317,10 +334,10 @@ class _Chart:
 def _draw_sites(page: _Page, picture: SitePicture) -> None:
     """Where and when on the face, across the whole range, before the weekly chart: it is the
     picture that tells one-sided spreading from a twitch that moved. Without the room, a line
-    says where it is drawn."""
+    says where it is drawn. It leaves the room of a line, for the history after it to say where it is."""
     from tracker.report.site_chart import draw_sites, sites_height
 
-    if sites_height(picture, A4[0] - 2 * MARGIN) + _heading_height() > page.room():
+    if sites_height(picture, A4[0] - 2 * MARGIN) + _heading_height() > page.room() - 2 * line_height(BODY):
         page.text("Where and when: no room left on this page; `tracker chart --sites` (sites.png) draws it.")
         return
     page.heading(f"Where and when, by {picture.period}")
@@ -431,6 +448,9 @@ class _Page:
 
     def _line(self, line: str, x: float, *, size: float, weight: str, color: str) -> None:
         if self.full:
+            return
+        if self.room() < line_height(size):  # not even the line below: it would lie on the footnote
+            self.full = True
             return
         if not self._room_for(size):  # the last line that fits says the rest was left out
             self.full = True

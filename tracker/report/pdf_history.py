@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 HEADING = "History, by site and over time"
 GOES_ON = "The history goes on at the top of page 2."
+GOES_ON_ALONE = "at the top of page 2."
 
 
 class Page(Protocol):
@@ -53,15 +54,33 @@ def history_heading(rows: Sequence[DailyRow], episodes: Sequence[EpisodeLike], d
     return f"{HEADING}: the whole diary, {report_date(min(days))} to {report_date(date_to)}"
 
 
-def lay_out_history(page: Page, lines: Sequence[str], summary: Sequence[str]) -> list[str]:
-    """The history's bullets on `page` (the triggers and interventions are above them, never cut
-    for them): every one of `lines` when they fit above the footer, else `summary`, the same
-    history in fewer lines. Returns what still did not fit, for the top of the next page (a line
-    says so); empty when all of it is on this page."""
-    chosen = lines if _height(page, lines) <= page.room() - 2 * line_height(page.body) else summary
+def lay_out_history(
+    page: Page, heading: str, lines: Sequence[str], summary: Sequence[str], *, reserve: float = 0.0
+) -> list[str]:
+    """The history under `heading` on `page` (the triggers and interventions are above them, never
+    cut for them), kept above the last `reserve` inches of the page's room (the weekly chart's
+    place): every one of `lines` when they fit, else `summary`, the same history in fewer lines.
+    Returns what still did not fit, for the top of the next page (a line says so); empty when all
+    of it is on this page. Without the room for the heading, a first line and that line, the whole
+    history goes on (as `summary`) with a line saying where."""
+    step = line_height(page.body)
+
+    def room() -> float:
+        return page.room() - reserve
+
+    if not summary:
+        summary = lines
+    first = summary[:1] or lines[:1]
+    if room() < _heading_height(page, heading) + _height(page, first) + 2 * step:
+        if room() >= 2 * step:  # a line of its own, clear of the footnote under it
+            page.text(f"{HEADING}: {GOES_ON_ALONE}", color="#333333")
+        return list(summary)
+    page.heading(heading)
+    chosen = lines if _height(page, lines) <= room() - 2 * step else summary
     for number, line in enumerate(chosen):
-        # This line, then room for the line saying where the rest goes, and the page's own margin.
-        if page.room() < _height(page, [line]) + 3 * line_height(page.body):
+        # This line, then the line saying where the rest goes: a page draws a line only with the
+        # room of two (the second for its own "not enough room" line), so that one needs two.
+        if room() < _height(page, [line]) + 2 * step:
             page.text(GOES_ON, color="#333333")
             return list(chosen[number:])
         page.bullet(line)
@@ -90,3 +109,9 @@ def _height(page: Page, lines: Sequence[str]) -> float:
     """Inches that `lines` take as bullets on `page`."""
     width = page.paper_width - 2 * page.margin - 0.15  # the bullet's indent
     return sum(len(wrap(line, width=width, size=page.body)) for line in lines) * line_height(page.body)
+
+
+def _heading_height(page: Page, heading: str) -> float:
+    """Inches that `heading` takes as a page's heading (11 pt bold, its gaps above and below)."""
+    width = page.paper_width - 2 * page.margin
+    return 0.08 + len(wrap(heading, width=width, size=11, weight="bold")) * line_height(11) + 0.02
