@@ -125,6 +125,18 @@ def test_report_pages_keep_every_text_on_the_page_and_apart(diaries, days) -> No
         _assert_apart(texts, where=f"page {number}")
 
 
+def test_a_crowded_page_one_says_where_the_history_went_and_page_two_has_it(diaries) -> None:
+    pages = report_pages(**report_content(diaries[10], today=TODAY))
+
+    first, second = (
+        " ".join(" ".join(text.get_text() for text, _ in _drawn_texts(page)).split()) for page in pages[:2]
+    )
+    assert "History, by site and over time" in first
+    assert "top of page 2." in first
+    assert "History, by site and over time (continued from page 1)" in second
+    assert "Derived: left eyelid began 23 Nov 2026 while left cheek went on (spreading)." in first + second
+
+
 def test_report_keeps_the_red_flag_column_whole(diaries) -> None:
     pages = report_pages(**report_content(diaries[500], today=TODAY))
 
