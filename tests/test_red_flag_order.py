@@ -6,6 +6,8 @@ import re
 
 from pypdf import PdfReader
 
+from tracker.core.vocabulary import sign_words
+
 LOGGED = [
     ("2026-11-20", "weakness"),
     ("2026-11-18", "weakness"),
@@ -32,5 +34,6 @@ def test_list_analyze_and_the_report_list_red_flags_in_date_order(cli, frozen, t
     pdf = tmp_path / "report.pdf"
     assert cli("report", "-o", str(pdf), "--from", "2026-11-17").code == 0
     text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
-    reported = re.findall(r"(\d+ Nov) ?\d*: (\w+) \(logged", text)
-    assert [kind for _, kind in reported] == [kind for _, kind in IN_ORDER], text[:600]
+    # The page names each sign as a person has it ("trouble speaking"), in the same order.
+    reported = re.findall(r"(\d+ Nov) ?\d*: ([a-z ]+?) \(logged", text)
+    assert [kind for _, kind in reported] == [sign_words(kind) for _, kind in IN_ORDER], text[:600]

@@ -106,7 +106,7 @@ def test_the_onset_stands_beside_the_days_logged_in_every_reader(cli, frozen, tm
     assert "Twitching began 22 Sep 2026, as the person recalls it; first logged on 1 Oct 2026" in _report(cli, tmp_path)
 
     # An onset after the first twitch logged: both, and the entry is earlier.
-    assert cli("onset", "2026-10-05").code == 0
+    assert cli("onset", "2026-10-05", "--force").code == 0  # later than the first twitch: only when insisted on
     assert "the first twitch logged, 2026-10-01, is earlier." in cli("analyze").out
     assert "Twitching began 5 Oct 2026, as the person recalls it; the first twitch logged is earlier: 1 Oct" in (
         _report(cli, tmp_path)
