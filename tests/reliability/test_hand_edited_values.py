@@ -28,6 +28,9 @@ EDITS = [
     # a further site of a twitch that is no place tracker knows
     ("INSERT INTO episode_site (episode_id, location, side) VALUES (1, 'forehead', 'left')", "episode_site", "id 1",
      "location", "'forehead'"),
+    # a further site of a twitch that is not there
+    ("INSERT INTO episode_site (episode_id, location, side) VALUES (999, 'eyelid', 'left')", "episode_site", "id 1",
+     "episode_id", "999"),
     ("UPDATE day SET date = '2026-13-01' WHERE note = 'long day'", "day", "date", "date", "'2026-13-01'"),
     # an entry of a factor that is not there any more (was an internal error: KeyError: 999)
     ("UPDATE factor_entry SET factor_id = 999 WHERE id = 1", "factor_entry", "id 1", "factor_id", "999"),
@@ -123,3 +126,24 @@ def test_a_diary_found_clean_is_not_scanned_again_while_unchanged(cli, db_path) 
     os.utime(db_path)  # any write moves the time: scanned again
     with pytest.raises(StoredValueError, match="field value: -95"):
         refuse_foreign_values(db_path)
+
+
+MEDICATION_EDITS = [
+    ("UPDATE medication SET started = 'bogus'", "started", "'bogus'"),
+    ("UPDATE medication SET stopped = '2026-02-30'", "stopped", "'2026-02-30'"),
+    ("UPDATE medication SET created_at = 'soon'", "created_at", "'soon'"),
+]
+
+
+@pytest.mark.parametrize(("sql", "field", "value"), MEDICATION_EDITS, ids=[edit[1] for edit in MEDICATION_EDITS])
+@pytest.mark.parametrize("argv", [["med", "list"], ["analyze"], ["export", "csv"]], ids=" ".join)
+def test_a_medication_edited_by_hand_is_named_not_passed_on(cli, db_path, sql, field, value, argv) -> None:
+    assert cli("med", "add", "prednisolone", "--dose", "20 mg", "--started", "2026-11-01").code == 0
+    assert cli("log", "twitch").code == 0
+    conn = sqlite3.connect(db_path)
+    with conn:
+        assert conn.execute(sql).rowcount == 1
+    conn.close()
+    result = cli(*argv)
+    assert result.code == 2 and result.err.count("\n") == 1 and "Traceback" not in result.err, result.err
+    assert "table medication, id 1" in result.err and f"field {field}: {value}" in result.err, result.err

@@ -90,8 +90,13 @@ RULES: dict[str, tuple[str, dict[str, str]]] = {
     "diary_setting": ("key", {"value": TEXT, "updated_at": DATETIME}),
     # a twitch's further site is always a place (tracker.core.sites.check_sites)
     "episode_site": ("id", {
+        "episode_id": "{c} IN (SELECT id FROM episode)",
         "location": "{c} " + _one_of(place for place in Location if place is not Location.UNSPECIFIED),
         "side": "{c} " + _one_of(Side),
+    }),
+    "medication": ("id", {
+        "name": TEXT + " AND {c} != ''", "dose": TEXT, "started": _optional(DATE), "stopped": _optional(DATE),
+        "note": TEXT, "created_at": DATETIME,
     }),
 }  # fmt: skip
 
