@@ -17,7 +17,7 @@ HELP = """\
      in the form: u l m e c h o place · ← → ↑ b side · 1–5 intensity
      (a key pressed again: unspecified) · a new time refills the rest
      a time · d duration · space timer, or ends a box · n note
-     Tab/Enter next box
+     Tab/Enter next box · + keeps the place for one more site, - undoes
   c  caffeine: a letter picks a drink, or type an amount and Enter
   w  water (g glass, b bottle, or an amount)     f  any factor
   s  sleep: 6.5, 6:10, 6h10, or bed and wake times
@@ -25,6 +25,7 @@ HELP = """\
   g  magnesium: shows your latest dose; Enter or g again logs it
   n  no twitches on the day shown (n or Enter confirms)
   N  the day's note               r  red-flag checklist
+  O  the onset date: the day you say the twitching began
   e / Enter  edit the entry under the cursor
   Delete     delete it (Delete or Enter confirms)
   u, ctrl+z  undo the last thing done: named first, u or Enter undoes
