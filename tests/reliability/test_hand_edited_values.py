@@ -28,6 +28,9 @@ EDITS = [
     # a further site of a twitch that is no place tracker knows
     ("INSERT INTO episode_site (episode_id, location, side) VALUES (1, 'forehead', 'left')", "episode_site", "id 1",
      "location", "'forehead'"),
+    # a further site that repeats the twitch's own (its export could not be imported again)
+    ("INSERT INTO episode_site (episode_id, location, side) VALUES (1, 'eyelid', 'left')", "episode_site", "id 1",
+     "episode_id", "1"),
     # a further site of a twitch that is not there
     ("INSERT INTO episode_site (episode_id, location, side) VALUES (999, 'eyelid', 'left')", "episode_site", "id 1",
      "episode_id", "999"),
@@ -132,6 +135,8 @@ MEDICATION_EDITS = [
     ("UPDATE medication SET started = 'bogus'", "started", "'bogus'"),
     ("UPDATE medication SET stopped = '2026-02-30'", "stopped", "'2026-02-30'"),
     ("UPDATE medication SET created_at = 'soon'", "created_at", "'soon'"),
+    ("UPDATE medication SET stopped = '2026-01-01'", "stopped", "'2026-01-01'"),  # before its start
+    ("UPDATE medication SET name = ''", "name", "''"),
 ]
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # Commands that show or pass data on (a list, a file, a doctor, a statistic) first check that every stored
 # value is one tracker writes: a value edited in by hand is named, not passed on. Not done on
 # every open: the scan costs several times the open check (0.3 s against 0.05 s on ten years of demo data).
-PASS_DATA_ON = frozenset({"list", "export", "report", "analyze", "chart"})
+PASS_DATA_ON = frozenset({"list", "export", "report", "analyze", "chart", "med"})
 
 
 @dataclass

@@ -90,12 +90,16 @@ RULES: dict[str, tuple[str, dict[str, str]]] = {
     "diary_setting": ("key", {"value": TEXT, "updated_at": DATETIME}),
     # a twitch's further site is always a place (tracker.core.sites.check_sites)
     "episode_site": ("id", {
-        "episode_id": "{c} IN (SELECT id FROM episode)",
+        # of a twitch that is there, and not the twitch's own first site again
+        "episode_id": "{c} IN (SELECT id FROM episode) AND NOT EXISTS (SELECT 1 FROM episode e"
+        " WHERE e.id = {c} AND e.location = episode_site.location AND e.side = episode_site.side)",
         "location": "{c} " + _one_of(place for place in Location if place is not Location.UNSPECIFIED),
         "side": "{c} " + _one_of(Side),
     }),
     "medication": ("id", {
-        "name": TEXT + " AND {c} != ''", "dose": TEXT, "started": _optional(DATE), "stopped": _optional(DATE),
+        "name": TEXT + " AND {c} != ''", "dose": TEXT, "started": _optional(DATE),
+        # stopped on or after its start, as tracker.core.validate.stopped_after_start has it
+        "stopped": _optional(DATE + " AND (started IS NULL OR {c} >= started)"),
         "note": TEXT, "created_at": DATETIME,
     }),
 }  # fmt: skip
