@@ -55,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         code = EXIT_BAD_INPUT
         return say_failure(str(exc), code)
+    except SystemExit as exc:  # -h or --version, of a command or its subcommand: argparse printed them
+        code = exc.code if isinstance(exc.code, int) else EXIT_OK
+        return code
     except KeyboardInterrupt:
         return say_failure("interrupted; nothing was changed", EXIT_FAILURE)
     except BrokenPipeError:

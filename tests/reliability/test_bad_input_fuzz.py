@@ -365,3 +365,12 @@ def test_an_export_of_any_accepted_range_imports_back(seeded_db, capsys, tmp_pat
     capsys.readouterr()
     code = main(["--db", str(seeded_db), "import", "csv", str(exported)])
     assert code == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv", [["factor", "add", "-h", "--kind", "number"], ["log", "drink", "coffee", "-h"], ["-h"]]
+)
+def test_help_anywhere_on_the_line_returns_0_from_main(db_path, capsys, argv) -> None:
+    # main() returns its exit code, for scripts and tests alike; help is printed and exits 0.
+    assert main(["--db", str(db_path), *argv]) == 0
+    assert "usage: tracker" in capsys.readouterr().out
