@@ -46,7 +46,7 @@ from tracker.io.medications_file import (
     is_medications_file,
     medications_file_beside,
     read_medications,
-    write_new_medications,
+    write_medications,
 )
 from tracker.storage import journal, store
 from tracker.storage.models import Day, Factor, FactorEntry, RedFlag, utc_now
@@ -67,6 +67,7 @@ class ImportReport:
     checkins_added: int = 0
     facts_added: dict[str, int] = field(default_factory=dict)  # the diary file's, by what they are
     medications_added: int = 0
+    medications_completed: int = 0  # the diary's own medications given the stop date or note they lacked
     days_changed: set[dt.date] = field(default_factory=set)
     conflicts: list[Conflict] = field(default_factory=list)
 
@@ -84,6 +85,8 @@ class ImportReport:
         ):
             if count:
                 parts.append(plural(count, what))
+        if self.medications_completed:
+            parts.append(f"{plural(self.medications_completed, 'medication')} given the stop date or note it lacked")
         return ", ".join(parts)
 
     def describe(self) -> str:
@@ -360,8 +363,10 @@ def _write(
     report.days_changed.update(days.touched)
     changes += days.changes()
     # The medication list is short: matched with the diary's here, under the lock, in one read.
-    report.medications_added, added_medications = write_new_medications(conn, medications)
-    changes += [added_medications] if added_medications else []
+    listed = write_medications(conn, medications)
+    report.medications_added, report.medications_completed = listed.added, listed.completed
+    changes += listed.changes
+    report.conflicts = sorted(report.conflicts + listed.conflicts, key=lambda conflict: conflict.day)
     names = ", ".join(Path(path).name for path in paths)
     if changes:
         journal.write_action(
