@@ -161,3 +161,16 @@ def test_a_twitch_with_another_site_is_still_another_twitch(cli, tmp_path: Path)
     merged = cli("db", "copy", two, one, "--merge", db=None)
 
     assert "1 new episode" in merged.out
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_an_imported_twitchs_sites_match_in_any_order_on_either_store(cli, db_target, tmp_path: Path) -> None:
+    other, episodes = str(tmp_path / "oB.db"), tmp_path / "episodes.csv"
+    _twitch(cli, db_target, "eyelid:left", "mouth-corner:left", "cheek:left")
+    _twitch(cli, other, "cheek:left", "mouth-corner:left", "eyelid:left")
+    episodes.write_text(cli("export", "csv", "--episodes", db=other).out)
+
+    imported = cli("import", "csv", str(episodes))
+
+    assert imported.code == 0, imported.err
+    assert "0 new episodes" in imported.out
