@@ -90,10 +90,11 @@ def test_facts_the_diaries_disagree_on_are_listed_and_the_targets_kept(cli, db_t
 
     assert merged.code == 0, merged.err
     lines = merged.out.splitlines()
-    assert "conflicts: 3" in lines
+    assert "conflicts: 2" in lines
     assert "  2026-02-10 onset date: yours 2026-02-10, the file's 2026-03-01 — kept yours" in lines
     assert any("2026-11-20 weakness note: yours 'only on the left'" in line for line in lines)
-    assert "  2026-11-22 spreading: yours a red flag, the file's answered no — kept yours" in lines
+    # A red flag stands in place of that day's "no" for its sign, whichever diary holds which: said, not a conflict.
+    assert "1 'no' answer of the file's left out for that day's red flag" in lines[0]
     after = facts(cli, db_target)
     assert "onset,2026-02-10" in after and "only on the left" in after and "saw my GP" not in after
     assert "answered no,2026-11-22,spreading" not in after

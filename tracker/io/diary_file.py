@@ -117,6 +117,7 @@ class DiaryPlan:
     notes_of_new_flags: dict[tuple[dt.date, str], str] = field(default_factory=dict)  # flags the import adds
     notes_of_stored_flags: dict[int, str] = field(default_factory=dict)  # by red flag id
     noes: list[tuple[dt.date, str]] = field(default_factory=list)
+    noes_left_out: int = 0  # the file's "no" answers of a sign flagged that day, where the flag stands
     conflicts: list[Conflict] = field(default_factory=list)
 
 
@@ -156,8 +157,8 @@ def plan_diary_facts(conn: Connection, facts: DiaryFacts, new_flags: list[tuple[
     }
     for day, kind in sorted(facts.noes - stored_noes):
         if (day, kind) in flags or (day, kind) in adding or (day, kind) in plan.notes_of_new_flags:
-            # The store never lets a "no" stand beside that day's red flag of the same sign.
-            plan.conflicts.append(Conflict(day, kind, "a red flag", "answered no"))
+            # A red flag that day stands instead of the "no" (tracker.storage.diary_facts), either way round.
+            plan.noes_left_out += 1
         else:
             plan.noes.append((day, kind))
     return plan

@@ -27,7 +27,7 @@ from sqlalchemy import Connection, Dialect
 
 from tracker.core import validate
 from tracker.core.columns import EPISODE_COLUMNS, EPISODE_SITES, EPISODE_SOURCE
-from tracker.core.sites import check_sites, read_sites_cell, sites_cell
+from tracker.core.sites import check_sites, read_sites_cell, site_text, sites_cell
 from tracker.core.vocabulary import Location, Side
 from tracker.core.when import local_moment, parse_duration, parse_file_date
 from tracker.errors import InputError
@@ -43,15 +43,23 @@ CHUNK_ROWS = 5000
 STORED = ("started_at", "utc_offset_min", "local_date", "location", "side", "intensity", "duration_s", "context",
           "relief", "note", "source")  # fmt: skip
 # What makes two twitches the same one: the second they started (UTC for a time with an
-# offset, the wall clock for one without: `sec` holds whichever) and every detail, its further
-# sites included (as their one cell: "mouth-corner:left;cheek:left", "" for none).
-KEY = "sec, location, side, strength, duration, context, relief, note, also_sites"
-# Each stored twitch's further sites as that cell, in the order given, per database.
+# offset, the wall clock for one without: `sec` holds whichever) and every detail, its sites
+# included as a set (the twitch's own site and its further ones, sorted into one cell:
+# "eyelid:left;mouth-corner:left"), so the same twitch with its sites given in another order
+# matches. Which of them comes first is not part of it: the diary's twitch is kept as it is.
+KEY = "sec, strength, duration, context, relief, note, sites"
+SITE = "location || ':' || side"
+# Each stored twitch with further sites, as that sorted cell of all its sites, per database
+# (byte order on both, as Python's `sorted` orders the file's).
+_ALL_SITES = (
+    f"SELECT episode_id, {SITE} AS site FROM episode_site"
+    f" UNION SELECT id, {SITE} FROM episode WHERE id IN (SELECT episode_id FROM episode_site)"
+)
 STORED_SITES = {
-    "sqlite": "SELECT episode_id, group_concat(location || ':' || side, ';') AS also_sites"
-    " FROM (SELECT * FROM episode_site ORDER BY episode_id, id) AS ordered GROUP BY episode_id",
-    "postgresql": "SELECT episode_id, string_agg(location || ':' || side, ';' ORDER BY id) AS also_sites"
-    " FROM episode_site GROUP BY episode_id",
+    "sqlite": "SELECT episode_id, group_concat(site, ';') AS sites"
+    f" FROM (SELECT * FROM ({_ALL_SITES}) AS each_site ORDER BY episode_id, site) AS ordered GROUP BY episode_id",
+    "postgresql": "SELECT episode_id, string_agg(site, ';' ORDER BY site COLLATE \"C\") AS sites"
+    f" FROM ({_ALL_SITES}) AS each_site GROUP BY episode_id",
 }
 # A stored twitch's second as text, (UTC second, wall-clock second in its own offset), per
 # database: SQLite stores the UTC time as text, PostgreSQL as a timestamp with time zone.
@@ -111,7 +119,7 @@ class EpisodeStaging:
             "CREATE TEMP TABLE import_read (file_no INTEGER, line INTEGER, naive INTEGER, sec TEXT, "
             f"started_at {time_type}, utc_offset_min INTEGER, local_date {date_type}, location TEXT, side TEXT, "
             "intensity INTEGER, strength INTEGER, duration_s INTEGER, "
-            "duration INTEGER, context TEXT, relief TEXT, note TEXT, source TEXT, also_sites TEXT)"
+            "duration INTEGER, context TEXT, relief TEXT, note TEXT, source TEXT, also_sites TEXT, sites TEXT)"
         )
 
     def add_file(self, table: CsvTable, progress: Progress | None) -> int:
@@ -185,15 +193,17 @@ class EpisodeStaging:
             -1 if duration is None else duration,  # NULL never equals NULL in a join
             *(columns[name] for name in STORED[7:10]),
             restore_text(cell(EPISODE_SOURCE)),  # where an imported twitch came from: kept as exported
-            self._sites(fields["location"], fields["side"], cell(EPISODE_SITES)),
+            *self._sites(fields["location"], fields["side"], cell(EPISODE_SITES)),
         )
 
-    def _sites(self, location: str, side: str, text: str) -> str:
+    def _sites(self, location: str, side: str, text: str) -> tuple[str, str]:
         """The further sites a cell names, checked against the row's own site, as the one cell
-        form stored twitches are compared in ("" for none; an older file has no such column)."""
+        they are stored from ("" for none; an older file has no such column), and every site of
+        the twitch as the sorted cell twitches are matched by (KEY)."""
         if not text.strip():
-            return ""
-        return sites_cell(check_sites((location, side), read_sites_cell(EPISODE_SITES, restore_text(text))))
+            return "", site_text(location, side)
+        further = check_sites((location, side), read_sites_cell(EPISODE_SITES, restore_text(text)))
+        return sites_cell(further), ";".join(sorted([site_text(location, side), *map(_text, further)]))
 
     def _parsed(self, column: str, text: str) -> Any:
         """A cell parsed, None when empty; remembered, since a file repeats the same few values
@@ -210,7 +220,7 @@ class EpisodeStaging:
 
     def _stage(self, chunk: list[tuple[object, ...]]) -> None:
         if chunk:
-            self.conn.exec_driver_sql(f"INSERT INTO import_read VALUES ({', '.join([self._mark] * 18)})", chunk)
+            self.conn.exec_driver_sql(f"INSERT INTO import_read VALUES ({', '.join([self._mark] * 19)})", chunk)
             chunk.clear()
 
     def number_repeats(self) -> None:
@@ -246,16 +256,16 @@ class EpisodeStaging:
         self.conn.exec_driver_sql("DROP TABLE IF EXISTS import_sites")
         self.conn.exec_driver_sql(f"CREATE TEMP TABLE import_sites AS {STORED_SITES[self.conn.dialect.name]}")
         in_span = f"started_at >= {self._mark} AND started_at < {self._mark}"
-        twitches = f"(SELECT *, '' AS also_sites FROM episode WHERE {in_span}) AS twitch"
+        twitches = f"(SELECT *, {SITE} AS sites FROM episode WHERE {in_span}) AS twitch"
         if self.conn.exec_driver_sql("SELECT 1 FROM import_sites LIMIT 1").first() is not None:
             twitches = (  # the join only when some twitch has further sites: a re-import pays for it otherwise
-                "(SELECT episode.*, coalesce(sites.also_sites, '') AS also_sites FROM episode"
+                f"(SELECT episode.*, coalesce(sites.sites, {SITE}) AS sites FROM episode"
                 f" LEFT JOIN import_sites AS sites ON sites.episode_id = episode.id WHERE {in_span}) AS twitch"
             )
         for naive, sec in enumerate(STORED_SEC[self.conn.dialect.name]):
             stored = (
-                f"SELECT {sec} AS sec, location, side, coalesce(intensity, 0) AS strength,"
-                "  coalesce(duration_s, -1) AS duration, context, relief, note, also_sites, count(*) AS n"
+                f"SELECT {sec} AS sec, coalesce(intensity, 0) AS strength,"
+                "  coalesce(duration_s, -1) AS duration, context, relief, note, sites, count(*) AS n"
                 f"  FROM {twitches} GROUP BY {KEY}"
             )
             self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS import_stored{naive}")
@@ -348,6 +358,10 @@ def _bind_processor(column: str, dialect: Dialect) -> Callable[[Any], Any]:
 
 def _as_given(value: Any) -> Any:
     return value
+
+
+def _text(site: tuple[object, object]) -> str:
+    return site_text(str(site[0]), str(site[1]))
 
 
 def _on(alias: str) -> str:

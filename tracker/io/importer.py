@@ -46,9 +46,9 @@ from tracker.io.medications_file import (
     is_medications_file,
     medications_file_beside,
     read_medications,
-    write_new_medications,
+    write_medications,
 )
-from tracker.storage import journal, store
+from tracker.storage import diary_facts, journal, store
 from tracker.storage.models import Day, Factor, FactorEntry, RedFlag, utc_now
 from tracker.storage.queries import daily_rows
 
@@ -67,12 +67,16 @@ class ImportReport:
     checkins_added: int = 0
     facts_added: dict[str, int] = field(default_factory=dict)  # the diary file's, by what they are
     medications_added: int = 0
+    noes_replaced: int = 0  # the diary's "no" answers a red flag from the file stands in place of
+    noes_left_out: int = 0  # the file's "no" answers of a sign flagged that day (the flag stands)
+    medications_completed: int = 0  # the diary's own medications given the stop date or note they lacked
     days_changed: set[dt.date] = field(default_factory=set)
     conflicts: list[Conflict] = field(default_factory=list)
 
     def counts(self) -> str:
         """What was added, in words ("2 new episodes, 1 factor value")."""
         parts = [plural(self.episodes_added, "new episode")]
+        quote_no = "'no' answer"
         for count, what in (
             (self.values_added, "factor value"),
             (self.red_flags_added, "red flag"),
@@ -84,6 +88,12 @@ class ImportReport:
         ):
             if count:
                 parts.append(plural(count, what))
+        if self.noes_replaced:
+            parts.append(f"{plural(self.noes_replaced, quote_no)} replaced by that day's red flag")
+        if self.noes_left_out:
+            parts.append(f"{plural(self.noes_left_out, quote_no)} of the file's left out for that day's red flag")
+        if self.medications_completed:
+            parts.append(f"{plural(self.medications_completed, 'medication')} given the stop date or note it lacked")
         return ", ".join(parts)
 
     def describe(self) -> str:
@@ -327,6 +337,10 @@ def _write(
         RedFlag,
         [{"date": d, "kind": k, "note": notes.get((d, k), ""), "created_at": created} for d, k in plan.red_flags],
     )
+    # A red flag the file adds stands in place of that day's "no" for its sign (the store's rule).
+    report.noes_replaced, replaced = diary_facts.replace_noes(conn, plan.red_flags)
+    changes += replaced
+    report.noes_left_out = diary.noes_left_out
     for span, table, rows in ((values, "factor_entry", plan.entries), (flags, "red_flag", plan.red_flags)):
         if span:
             changes.append(journal.added_range(table, *span))
@@ -360,8 +374,10 @@ def _write(
     report.days_changed.update(days.touched)
     changes += days.changes()
     # The medication list is short: matched with the diary's here, under the lock, in one read.
-    report.medications_added, added_medications = write_new_medications(conn, medications)
-    changes += [added_medications] if added_medications else []
+    listed = write_medications(conn, medications)
+    report.medications_added, report.medications_completed = listed.added, listed.completed
+    changes += listed.changes
+    report.conflicts = sorted(report.conflicts + listed.conflicts, key=lambda conflict: conflict.day)
     names = ", ".join(Path(path).name for path in paths)
     if changes:
         journal.write_action(

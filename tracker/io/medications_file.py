@@ -1,20 +1,23 @@
 """The medications file: the medication list written beside the daily CSV (`daily.medications.csv`
 beside `daily.csv`), so that importing an export into another diary, `db copy` and `db copy
---merge` keep it. Read back one for one: a medication the diary holds already (the same name,
-dose, dates and note) is not added again, so importing the same file twice adds nothing.
+--merge` keep it. Read back one for one: a medication is one course of a medicine, known by its
+name, dose and start; one the diary holds already is never added again (importing the same file
+twice adds nothing), it only gets the stop date or note it lacks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, update
 
 from tracker.core import validate
 from tracker.core.when import parse_file_date
 from tracker.errors import InputError
+from tracker.io.apps.plan import Conflict
 from tracker.io.csv_cells import csv_text, restore_text
 from tracker.io.csv_table import CsvTable
 from tracker.storage import journal
@@ -64,25 +67,63 @@ def read_medications(table: CsvTable, *, today: dt.date) -> list[Row]:
     return rows
 
 
-def write_new_medications(conn: Connection, rows: list[Row]) -> tuple[int, journal.Change | None]:
-    """The rows the diary does not hold yet, inserted (one for one: a medication listed twice in
-    the file and once in the diary is added once). Returns how many were added and the journal's
-    record of them (None when none were), for the import's one action."""
+@dataclass
+class MedicationWrites:
+    """What an import did to the medication list: rows added, stop dates and notes the diary
+    lacked added to its own rows, the journal's record of both, and each stop date the two
+    disagree on (the diary's kept)."""
+
+    added: int = 0
+    completed: int = 0
+    changes: list[journal.Change] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def write_medications(conn: Connection, rows: list[Row]) -> MedicationWrites:
+    """The file's medications matched with the diary's by identity (name, dose and start: the
+    same medicine course, whatever it later became) one for one. A course the diary lacks is
+    added; one it holds gets the stop date or note it lacks; a different stop date is listed as a
+    conflict, the diary's kept. Never a second row for one course."""
     table = metadata.tables[TABLE]
-    held = Counter(tuple(m) for m in conn.execute(select(*(table.c[name] for name in COLUMNS))))
+    held: dict[tuple[str, str, dt.date | None], list[tuple[int, dt.date | None, str]]] = defaultdict(list)
+    stored = conn.execute(select(table.c.id, *(table.c[name] for name in COLUMNS)).order_by(table.c.id))
+    for key, name, dose, started, stopped, note in stored:
+        held[(name, dose, started)].append((key, stopped, note))
+    done = MedicationWrites()
     new: list[Row] = []
+    updates: dict[int, dict[str, object]] = {}
     for row in rows:
-        if held[row]:
-            held[row] -= 1
-        else:
+        name, dose, started, stopped, note = row
+        courses = held.get((name, dose, started))
+        if not courses:
             new.append(row)
-    if not new:
-        return 0, None
-    created = utc_now()
-    first, last = journal.insert_rows(
-        conn, Medication, [dict(zip(COLUMNS, row, strict=True)) | {"created_at": created} for row in new]
-    )
-    return len(new), journal.added_range(TABLE, first, last)
+            continue
+        # The diary's own copy of this course first (same stop date), so a repeated course in
+        # both matches itself and not its twin.
+        key, kept, kept_note = next((c for c in courses if c[1] == stopped), courses[0])
+        courses.remove((key, kept, kept_note))
+        change: dict[str, object] = {}
+        if kept is None and stopped is not None:
+            change["stopped"] = stopped
+        elif kept is not None and stopped is not None and kept != stopped:
+            done.conflicts.append(Conflict(kept, f"{name} stopped", kept.isoformat(), stopped.isoformat()))
+        if not kept_note and note:
+            change["note"] = note
+        if change:
+            updates[key] = change
+    if updates:
+        done.changes.append(journal.changed(conn, TABLE, sorted(updates)))
+        for key, change in updates.items():
+            conn.execute(update(table).where(table.c.id == key).values(**change))
+        done.completed = len(updates)
+    if new:
+        created = utc_now()
+        first, last = journal.insert_rows(
+            conn, Medication, [dict(zip(COLUMNS, row, strict=True)) | {"created_at": created} for row in new]
+        )
+        done.changes.append(journal.added_range(TABLE, first, last))
+        done.added = len(new)
+    return done
 
 
 def _day(day: dt.date | None) -> str:

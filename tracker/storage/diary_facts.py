@@ -7,12 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+import sqlalchemy as sa
+from sqlalchemy import Connection
 from sqlmodel import Session, col, func, select
 
 from tracker.core import validate
 from tracker.core.vocabulary import CHECKLIST_KINDS
 from tracker.core.when import local_now
 from tracker.errors import InputError
+from tracker.storage.journal_words import Change
 from tracker.storage.models import DiarySetting, Episode, RedFlag, RedFlagNo, utc_now
 
 ONSET = "onset"
@@ -99,6 +102,34 @@ def answer_checklist(*, session: Session, day: dt.date, no: Iterable[str], today
             changes=[journal.added(RedFlagNo.__tablename__, [row.id for row in new])],
         )
     return [kind for kind in asked if kind in wanted]
+
+
+def noes_a_flag_replaces(db: Session | Connection, flags: Iterable[tuple[dt.date, str]]) -> list[int]:
+    """The stored "no" answers that red flags (day, sign) replace: a "yes" logged later for a
+    sign answered "no" that day stands instead of it, wherever it comes from (the command line,
+    the app's checklist, an import or a merge). Returns their ids, to delete with a journal
+    record (so undo brings the "no" back); a "no" never stands beside that day's flag."""
+    wanted = set(flags)
+    if not wanted:
+        return []
+    days = sorted({day for day, _ in wanted})
+    rows = db.execute(
+        sa.select(col(RedFlagNo.id), col(RedFlagNo.date), col(RedFlagNo.kind)).where(col(RedFlagNo.date).in_(days))
+    )
+    return [key for key, day, kind in rows if key is not None and (day, kind) in wanted]
+
+
+def replace_noes(db: Session | Connection, flags: Iterable[tuple[dt.date, str]]) -> tuple[int, list[Change]]:
+    """Delete the "no" answers the red flags `flags` replace (noes_a_flag_replaces); returns how
+    many, and the journal's record of them (undo puts them back)."""
+    from tracker.storage import journal  # answers are undone as any entry is
+
+    keys = noes_a_flag_replaces(db, flags)
+    if not keys:
+        return 0, []
+    change = journal.removed(db, RedFlagNo.__tablename__, keys)
+    db.execute(sa.delete(RedFlagNo).where(col(RedFlagNo.id).in_(keys)))
+    return len(keys), [change]
 
 
 def checklist_noes(*, session: Session, end: dt.date) -> dict[str, dt.date]:

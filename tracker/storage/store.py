@@ -24,7 +24,7 @@ from tracker.core.sites import check_sites
 from tracker.core.vocabulary import NOTHING_TO_REPEAT, Location, Side
 from tracker.core.when import local_now  # the clock, when a caller passes none
 from tracker.errors import InputError
-from tracker.storage import episode_sites, journal, journal_words
+from tracker.storage import diary_facts, episode_sites, journal, journal_words
 from tracker.storage.episode_sites import further_sites
 from tracker.storage.factors import (
     MAX_BOUND,
@@ -390,12 +390,14 @@ def add_red_flag(*, session: Session, red_flag_in: RedFlagCreate, today: dt.date
         flag.note = validate.note("note", red_flag_in.note)
     session.add(flag)
     session.flush()
+    replaced, noes = diary_facts.replace_noes(session, [(day, kind)])  # the "yes" replaces that day's "no"
     what = journal.words(flag)
     journal.record(
         session,
-        done=f"logged {what}",
-        undo=f"put back the note of {what}" if before else f"removed {what}",
-        changes=[before or journal.added("red_flag", [flag.id])],
+        done=f"logged {what}" + (" (in place of its 'no' answer)" if replaced else ""),
+        undo=(f"put back the note of {what}" if before else f"removed {what}")
+        + (", its 'no' answer back" if replaced else ""),
+        changes=[*noes, before or journal.added("red_flag", [flag.id])],
     )
     return flag
 
