@@ -45,7 +45,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     which.add_argument("--date", metavar="D", help="the newest backup taken on that day")
     restore.set_defaults(handler=restore_copy)
     actions.add_parser(
-        "encrypt", help="encrypt the diary in place (after a backup); asks for a passphrase or reads TRACKER_PASSPHRASE"
+        "encrypt",
+        help="encrypt the diary and its backups, then back it up; asks for a passphrase or reads TRACKER_PASSPHRASE",
     ).set_defaults(handler=encrypt)
     actions.add_parser("decrypt", help="turn an encrypted diary back into a plain one (after a backup)").set_defaults(
         handler=decrypt
@@ -267,18 +268,18 @@ NEW_PASSPHRASE_ENV = "TRACKER_NEW_PASSPHRASE"
 
 
 def encrypt(context: Context) -> int:
-    """Encrypt the diary in place: a backup first, the encrypted copy's CSV exports compared with
-    the diary's, then one rename; its plain backups are encrypted too."""
+    """Encrypt the diary in place: the encrypted copy's CSV exports compared with the diary's, then
+    one rename; its plain backups are encrypted too, then a backup of it is taken, encrypted
+    (tracker.storage.cipher.encrypt_in_place says what each step leaves if stopped)."""
     from tracker.storage.cipher import encrypt_in_place
     from tracker.storage.engine import backup_database
     from tracker.storage.keys import NO_KEYRING, PASSPHRASE_ENV
 
     path = context.db_path
-    state = _healthy_diary(path, "encrypt")
+    _healthy_diary(path, "encrypt")
     passphrase = _passphrase(PASSPHRASE_ENV, "passphrase for the diary: ", confirm=True)
-    _not_in_use(path, "encrypt")  # before the backup: a refusal leaves no plain copy behind
-    backup_database(path, state=state)
-    cached = encrypt_in_place(path, passphrase, check=_same_exports)
+    _not_in_use(path, "encrypt")
+    cached = encrypt_in_place(path, passphrase, check=_same_exports, backup=lambda: backup_database(path))
     print(f"encrypted {path}; it and its backups open with the passphrase, kept in the key file {_key_name(path)}")
     if not cached:
         context.say(f"tracker: {NO_KEYRING}")

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
 
 Check = Callable[["Connection", "Connection"], None]
+_FINISHED: set[Path] = set()  # diaries finish_conversion has looked beside in this process
 
 
 def cipher_module() -> Any:
@@ -54,7 +55,11 @@ def connect_encrypted(path: Path, *, read_only: bool = False, check_same_thread:
     (tracker.storage.keys.data_key). DiaryLocked without a key; DatabaseRefused when the key does not
     open the file. SQLCipher's own log is silenced: the person reads tracker's one line instead."""
     key = data_key(path)
-    return _open_keyed(path, key, read_only=read_only, check_same_thread=check_same_thread)
+    conn = _open_keyed(path, key, read_only=read_only, check_same_thread=check_same_thread)
+    if path not in _FINISHED and not path.name.startswith("."):  # a hidden file: a conversion's own, compared
+        _FINISHED.add(path)  # once a process: the app opens a connection per read
+        finish_conversion(path, key)
+    return conn
 
 
 def _open_keyed(
@@ -68,8 +73,10 @@ def _open_keyed(
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the first read is where a wrong key shows
-    except cipher.DatabaseError:
+    except cipher.DatabaseError as exc:
         conn.close()
+        if "not a database" not in str(exc):  # a full disk, a lock: the error says so, not "wrong key"
+            raise
         raise DatabaseRefused(f"the key does not open {path} (another diary's key file?); left untouched") from None
     # A DB-API twin of sqlite3.Connection: typed as one so every reader takes it unchanged.
     return cast(sqlite3.Connection, conn)
@@ -84,11 +91,23 @@ def engine_module(path: Path) -> dict[str, Any]:
 # --- in place, both ways ---------------------------------------------------------------------
 
 
-def encrypt_in_place(path: Path, passphrase: str, *, check: Check) -> bool:
+def encrypt_in_place(path: Path, passphrase: str, *, check: Check, backup: Callable[[], object] | None = None) -> bool:
     """Encrypt the plain diary at `path` with a new random data key wrapped by `passphrase` (the
-    key file is written beside the diary), then every plain backup of it; returns whether the key
-    is cached in a system keyring (False: there is none). `check` compares the plain and the
-    encrypted diary and raises to stop, the diary left as it was."""
+    key file is written beside the diary), then every plain backup of it, then take a backup of
+    it (`backup`, called once the diary is encrypted: no new plain copy is ever made); returns
+    whether the key is cached in a system keyring (False: there is none). `check` compares the
+    plain and the encrypted diary and raises to stop, the diary left as it was.
+
+    Each step, and what it leaves when stopped there (killed, or the disk full):
+    1. the encrypted form written to `.NAME.converting`, with its key file, and compared: the
+       diary as it was; the hidden file, encrypted, is removed by the next run.
+    2. the key file beside the diary: beside a plain file it changes nothing.
+    3. one rename: from here the diary is encrypted (the old file's emptied log is removed after).
+    4. each plain backup encrypted through its own hidden name and one rename: the next command
+       that opens the diary (finish_conversion) encrypts those left and removes a half-written
+       one. The rename at 3 freed the plain diary's room, so a full disk has room for this.
+    5. the backup: none, when stopped; DatabaseRefused says the diary is encrypted all the same.
+    """
     if is_encrypted(path):
         raise DatabaseRefused(f"{path} is already encrypted; nothing was changed")
     key_id, key = new_data_key()
@@ -100,8 +119,24 @@ def encrypt_in_place(path: Path, passphrase: str, *, check: Check) -> bool:
         _compare(path, temp, check)
         write_wrapped(path, wrapped)  # beside a plain file it changes nothing: the header still says plain
         os.replace(temp, path)
-    encrypt_copies(path, key)
-    return keyring_set(key_id, key)
+    cached = keyring_set(key_id, key)
+    _then(path, "its plain backups were not all encrypted", lambda: encrypt_copies(path, key))
+    if backup is not None:
+        _then(path, "no backup of it was written", backup)
+    return cached
+
+
+def _then(path: Path, what: str, step: Callable[[], object]) -> None:
+    """Run `step` on the now encrypted diary; a failure is told as what it is: the diary is encrypted."""
+    from tracker.errors import failure_line
+
+    try:
+        step()
+    except Exception as exc:  # any failure: "nothing was changed" would be untrue
+        reason = failure_line(exc)[0].removesuffix("; nothing was changed").removesuffix("; nothing was written")
+        raise DatabaseRefused(
+            f"encrypted {path}, but {what} ({reason}); the next tracker command on it finishes the rest"
+        ) from exc
 
 
 def encrypt_copies(path: Path, key: bytes) -> list[Path]:
@@ -112,7 +147,7 @@ def encrypt_copies(path: Path, key: bytes) -> list[Path]:
     for copy in _backups(path):
         if is_encrypted(copy) or not copy.stat().st_size:
             continue
-        temp = copy.with_name(f".{copy.name}.converting")
+        temp = _converting(copy)
         _remove(temp)
         try:
             _export(copy, None, temp, key)
@@ -122,6 +157,28 @@ def encrypt_copies(path: Path, key: bytes) -> list[Path]:
             _remove(temp)
         done.append(copy)
     return done
+
+
+def finish_conversion(path: Path, key: bytes) -> None:
+    """Finish what a stopped `db encrypt` or `db decrypt` left beside the encrypted diary at `path`:
+    plain backups are encrypted, half-written hidden files removed (a stopped decrypt's is plain).
+    Left for a later command while the diary is in use (this process's own conversion included)."""
+    from tracker.storage.in_use import kept_from_use
+
+    copies = _backups(path)
+    strays = [name for name in (path, *copies) if any(part.exists() for part in _parts(_converting(name)))]
+    plain = [copy for copy in copies if not is_encrypted(copy) and copy.stat().st_size]
+    if not strays and not plain:
+        return
+    with contextlib.suppress(DatabaseRefused), kept_from_use(path, then="encrypt"):
+        for name in strays:
+            _remove(_converting(name))
+        encrypt_copies(path, key)
+
+
+def _converting(path: Path) -> Path:
+    """The hidden name the other form of `path` is written to before one rename swaps it in."""
+    return path.with_name(f".{path.name}.converting")
 
 
 def decrypt_in_place(path: Path, *, check: Check) -> None:
@@ -188,7 +245,7 @@ def _swapping(path: Path, then: str) -> Iterator[Path]:
     The diary is kept from use and its write-ahead log folded in first."""
     from tracker.storage.in_use import kept_from_use
 
-    temp = path.with_name(f".{path.name}.converting")
+    temp = _converting(path)
     with kept_from_use(path, then=then):
         _fold_log(path)
         _remove(temp)
@@ -201,8 +258,13 @@ def _swapping(path: Path, then: str) -> Iterator[Path]:
                 path.with_name(path.name + suffix).unlink()
 
 
+def _parts(temp: Path) -> tuple[Path, ...]:
+    """The hidden file `temp` and what may be left beside it: its key file, its log and journal."""
+    return (temp, key_file(temp), *(temp.with_name(temp.name + suffix) for suffix in DATABASE_SIDE_FILES))
+
+
 def _remove(temp: Path) -> None:
-    for name in (temp, key_file(temp), *(temp.with_name(temp.name + suffix) for suffix in DATABASE_SIDE_FILES)):
+    for name in _parts(temp):
         with contextlib.suppress(FileNotFoundError):
             name.unlink()
 
