@@ -12,7 +12,6 @@ import contextlib
 import errno
 import os
 import sqlite3
-import time
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -37,7 +36,7 @@ from tracker.storage.file_checks import (
     make_private,
 )
 from tracker.storage.schema import expected_signature, unexpected
-from tracker.storage.wait import notice_if_slow
+from tracker.storage.wait import notice_if_slow, retry_while_locked
 from tracker.storage.wal import advance_write_marker
 
 __all__ = [
@@ -94,12 +93,14 @@ def make_engine(
             pragmas.append("PRAGMA query_only=ON")
         else:
             pragmas += ["PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"]
-            if wal:
-                # After the busy timeout: switching a new file to WAL takes its lock, and without
-                # the timeout a second tracker creating the same diary failed at once ("locked").
-                pragmas.insert(1, "PRAGMA journal_mode=WAL")
         for pragma in pragmas:
             dbapi_conn.execute(pragma)
+        if wal and not read_only:
+            # Switching a file to WAL (a new diary, a rollback-journal copy brought back) needs
+            # its lock, and SQLite answers "locked" at once, busy timeout or not, while another
+            # program holds it: tried again for as long as any write waits.
+            with notice_if_slow(on_wait):
+                retry_while_locked(lambda: dbapi_conn.execute("PRAGMA journal_mode=WAL"), wait_s or BUSY_TIMEOUT_S)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: object) -> None:
@@ -295,17 +296,16 @@ def _migrate_when_free(
     others, and SQLite then answers "locked" at once, without waiting: each such tracker failed
     with nothing written. A migration that failed changed nothing, so trying it again is safe;
     one that another tracker finished meanwhile finds the schema current and does nothing."""
-    deadline = time.monotonic() + (wait_s or BUSY_TIMEOUT_S)
-    while True:
-        try:
-            _migrate(path, revision, state, taken, wait_s=wait_s, on_wait=on_wait)
-            return
-        except Exception as exc:
-            if "database is locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            remove_copies(taken)  # the attempt changed nothing: the next takes its own copy
-            taken.clear()
-            time.sleep(0.02)
+
+    def start_again() -> None:
+        remove_copies(taken)  # the attempt changed nothing: the next takes its own copy
+        taken.clear()
+
+    retry_while_locked(
+        partial(_migrate, path, revision, state, taken, wait_s=wait_s, on_wait=on_wait),
+        wait_s or BUSY_TIMEOUT_S,
+        retrying=start_again,
+    )
 
 
 def _migrate(
