@@ -74,3 +74,13 @@ def test_writers_and_an_upgrade_at_once_all_succeed(tmp_path: Path) -> None:
     backups = db.list_backups(path)
     assert len(backups) == 1  # one upgrade, one copy of the diary as it was before it
     assert revision(backups[0]) == OLDER and notes(backups[0]) == ["before"]
+
+
+@pytest.mark.usefixtures("frozen")
+def test_a_backup_of_a_diary_upgraded_since_it_was_inspected_is_written(tmp_path: Path) -> None:
+    # `tracker db backup` inspects the file, then copies it: a write in between may upgrade it.
+    path = older_diary(tmp_path / "o3.db")
+    inspected = db.inspect_file(path)
+    db.open_database(path).dispose()  # another tracker's write upgrades the diary meanwhile
+    written = db.backup_database(path, tmp_path / "copy.db", state=inspected)
+    assert revision(written) == db.SCHEMA_HEAD and notes(written) == ["before"]
