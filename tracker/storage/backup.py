@@ -118,7 +118,8 @@ def copy_problem(copy: sqlite3.Connection, state: FileState | None = None) -> st
 
     The one check every copy passes: a backup before it is written, a backup before it is
     restored. SQLite's full integrity check, then the revision and the tables: the file's own
-    (`state`), or, without one, those tracker's migrations make at the copy's revision.
+    (`state`) while the copy is at its revision, otherwise those tracker's migrations make at
+    the copy's revision.
     """
     check = "; ".join(row[0] for row in copy.execute("PRAGMA integrity_check"))
     if check != "ok":
@@ -128,10 +129,10 @@ def copy_problem(copy: sqlite3.Connection, state: FileState | None = None) -> st
     except database_errors():
         row = None
     revision = row[0] if row else None
-    if state is not None:
-        if revision != state.revision:
-            return f"its revision is {revision or 'missing'}, the file's is {state.revision}"
+    if state is not None and revision == state.revision:
         return "its tables differ from the file's" if signature(copy) != state.schema else None
+    # No inspection, or the file moved on since it (another tracker upgraded it meanwhile, a
+    # `db backup` run beside a write): the copy must be what the migrations make at its revision.
     if revision not in KNOWN_REVISIONS:
         return f"its schema revision is {revision or 'missing'}; this version knows {', '.join(KNOWN_REVISIONS)}"
     from tracker.storage.schema import expected_signature

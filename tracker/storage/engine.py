@@ -12,7 +12,6 @@ import contextlib
 import errno
 import os
 import sqlite3
-import time
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -37,7 +36,7 @@ from tracker.storage.file_checks import (
     make_private,
 )
 from tracker.storage.schema import expected_signature, unexpected
-from tracker.storage.wait import notice_if_slow
+from tracker.storage.wait import notice_if_slow, retry_while_locked
 from tracker.storage.wal import advance_write_marker
 
 __all__ = [
@@ -94,12 +93,14 @@ def make_engine(
             pragmas.append("PRAGMA query_only=ON")
         else:
             pragmas += ["PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"]
-            if wal:
-                # After the busy timeout: switching a new file to WAL takes its lock, and without
-                # the timeout a second tracker creating the same diary failed at once ("locked").
-                pragmas.insert(1, "PRAGMA journal_mode=WAL")
         for pragma in pragmas:
             dbapi_conn.execute(pragma)
+        if wal and not read_only:
+            # Switching a file to WAL (a new diary, a rollback-journal copy brought back) needs
+            # its lock, and SQLite answers "locked" at once, busy timeout or not, while another
+            # program holds it: tried again for as long as any write waits.
+            with notice_if_slow(on_wait):
+                retry_while_locked(lambda: dbapi_conn.execute("PRAGMA journal_mode=WAL"), wait_s or BUSY_TIMEOUT_S)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: object) -> None:
@@ -251,20 +252,22 @@ def upgrade_database(
     """Back up, then run the migrations in one transaction, waiting for another writer as the
     write that asked for the upgrade would (`wait_s`, `on_wait`: make_engine).
 
+    The backup is taken and checked under the write lock the migrations then hold, so it is the
+    diary exactly as they found it; a tracker that gets the lock after another has upgraded the
+    file finds nothing to do, takes no copy, and goes on with its own write.
     A failure leaves the file byte for byte as it was: the journal mode is switched only once
     the upgrade is committed, and the backup taken for the attempt is removed (it would be an
     identical copy, and retries would push older backups out of the BACKUPS_KEPT). Raises
     UpgradeFailed saying what stopped it.
     """
     state = state or inspect_file(path)
-    backup = backup_database(path, state=state) if state.revision is not None else None
+    taken: list[Path] = []  # the backup, once written: removed again if the upgrade fails
     try:
         # A new file has nothing to keep: it goes to WAL at once, so a kill during its first
         # migration leaves only an uncommitted log, never a rollback journal to recover.
-        _migrate_when_free(path, revision, wal=state.revision is None, wait_s=wait_s, on_wait=on_wait)
+        _migrate_when_free(path, revision, state, taken, wait_s=wait_s, on_wait=on_wait)
     except BaseException as exc:
-        if backup is not None:
-            remove_copies([backup])
+        remove_copies(taken)
         if not isinstance(exc, Exception) or isinstance(exc, TrackerError):
             raise
         cause = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
@@ -278,7 +281,13 @@ def upgrade_database(
 
 
 def _migrate_when_free(
-    path: Path, revision: str, *, wal: bool, wait_s: float | None, on_wait: Callable[[], None] | None
+    path: Path,
+    revision: str,
+    state: FileState,
+    taken: list[Path],
+    *,
+    wait_s: float | None,
+    on_wait: Callable[[], None] | None,
 ) -> None:
     """_migrate, tried again while the file is locked, for as long as a write waits for one.
 
@@ -287,23 +296,35 @@ def _migrate_when_free(
     others, and SQLite then answers "locked" at once, without waiting: each such tracker failed
     with nothing written. A migration that failed changed nothing, so trying it again is safe;
     one that another tracker finished meanwhile finds the schema current and does nothing."""
-    deadline = time.monotonic() + (wait_s or BUSY_TIMEOUT_S)
-    while True:
-        try:
-            _migrate(path, revision, wal=wal, wait_s=wait_s, on_wait=on_wait)
-            return
-        except Exception as exc:
-            if "database is locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.02)
+
+    def start_again() -> None:
+        remove_copies(taken)  # the attempt changed nothing: the next takes its own copy
+        taken.clear()
+
+    retry_while_locked(
+        partial(_migrate, path, revision, state, taken, wait_s=wait_s, on_wait=on_wait),
+        wait_s or BUSY_TIMEOUT_S,
+        retrying=start_again,
+    )
 
 
-def _migrate(path: Path, revision: str, *, wal: bool, wait_s: float | None, on_wait: Callable[[], None] | None) -> None:
+def _migrate(
+    path: Path,
+    revision: str,
+    state: FileState,
+    taken: list[Path],
+    *,
+    wait_s: float | None,
+    on_wait: Callable[[], None] | None,
+) -> None:
+    """Under one write lock: the file's revision read again, the backup, the migrations. A
+    file another tracker upgraded while this one waited is left to the write that follows."""
     from alembic import command  # deferred: ~150 ms, only when a migration is due
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
+    wal = state.revision is None
     engine = make_engine(path, wal=wal, pool=False, daily_backup=False, wait_s=wait_s, on_wait=on_wait)
     try:
         with engine.connect() as conn:
@@ -311,6 +332,13 @@ def _migrate(path: Path, revision: str, *, wal: bool, wait_s: float | None, on_w
             # The pragma is a no-op inside a transaction, so it goes to the driver directly.
             conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]  # open here
             with conn.begin():
+                found = _revision_under_lock(conn.connection.dbapi_connection)  # type: ignore[arg-type]  # sqlite3's, open here
+                if found == (SCHEMA_HEAD if revision == "head" else revision):
+                    return  # upgraded by another tracker while this one waited for the lock
+                if found is not None:
+                    # The file as it is now (another tracker may have moved it on since `state`
+                    # was read): checked against its own inspection only if still at that revision.
+                    taken.append(backup_database(path, state=state if found == state.revision else None))
                 config.attributes["connection"] = conn
                 command.upgrade(config, revision)
                 problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -318,6 +346,14 @@ def _migrate(path: Path, revision: str, *, wal: bool, wait_s: float | None, on_w
                     raise DatabaseRefused(f"migration left broken references: {problems[:3]}")
     finally:
         engine.dispose()
+
+
+def _revision_under_lock(conn: sqlite3.Connection) -> str | None:
+    """The revision stored in the file `conn` holds locked; None before its first migration."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone() is None:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return str(row[0]) if row else None
 
 
 def integrity_check(path: Path) -> str:

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # How long a command-line write waits for another writer before it gives up, and after how
 # long it says it is waiting: well beyond an import's write step (seconds), told at once.
@@ -35,3 +39,24 @@ def notice_if_slow(notice: Callable[[], None] | None, *, after: float = NOTICE_A
         yield
     finally:
         timer.cancel()
+
+
+def retry_while_locked(attempt: Callable[[], T], wait_s: float, *, retrying: Callable[[], None] | None = None) -> T:
+    """What `attempt()` returns, tried again while SQLite answers "database is locked", until
+    `wait_s` seconds have passed (then its error). `retrying` undoes what a failed try left.
+
+    SQLite's busy timeout makes a write wait for another writer's lock, but some steps get
+    "locked" at once, without waiting: switching a file's journal mode (to a write-ahead log)
+    while another program holds its write lock, or while another tracker switches it. Only a
+    step that changed nothing when it failed may be tried again.
+    """
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return attempt()
+        except Exception as exc:
+            if "database is locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            if retrying is not None:
+                retrying()
+            time.sleep(0.02)
