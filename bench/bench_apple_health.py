@@ -56,12 +56,16 @@ def _day(day: dt.date) -> list[str]:
                      f'startDate="{at}" endDate="{at}" value="{value}"/>')  # fmt: skip
     for minute in range(7 * 60, 23 * 60, 2):
         at = _stamp(dt.datetime.combine(day, dt.time(minute // 60, minute % 60)))
-        lines.append(f'<Record type="HKQuantityTypeIdentifierStepCount" sourceName="Phone" sourceVersion="17.1" '
-                     f'device="&lt;&lt;HKDevice: 0x283b2c8c0&gt;, name:iPhone, manufacturer:Apple Inc.&gt;" '
-                     f'unit="count" creationDate="{at}" startDate="{at}" endDate="{at}" value="{minute % 97}"/>')
-        lines.append(f'<Record type="HKQuantityTypeIdentifierHeartRate" sourceName="Watch" unit="count/min" '
-                     f'creationDate="{at}" startDate="{at}" endDate="{at}" value="{60 + minute % 40}">'
-                     '<MetadataEntry key="HKMetadataKeyHeartRateMotionContext" value="0"/></Record>')
+        lines.append(
+            f'<Record type="HKQuantityTypeIdentifierStepCount" sourceName="Phone" sourceVersion="17.1" '
+            f'device="&lt;&lt;HKDevice: 0x283b2c8c0&gt;, name:iPhone, manufacturer:Apple Inc.&gt;" '
+            f'unit="count" creationDate="{at}" startDate="{at}" endDate="{at}" value="{minute % 97}"/>'
+        )
+        lines.append(
+            f'<Record type="HKQuantityTypeIdentifierHeartRate" sourceName="Watch" unit="count/min" '
+            f'creationDate="{at}" startDate="{at}" endDate="{at}" value="{60 + minute % 40}">'
+            '<MetadataEntry key="HKMetadataKeyHeartRateMotionContext" value="0"/></Record>'
+        )
     return lines
 
 

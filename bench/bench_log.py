@@ -119,7 +119,7 @@ def markdown(found: list[tuple[str, str, float, float, float, float, float, floa
         j_cpu = statistics.median(row[7] for row in found)
         j_wall = statistics.median(row[6] for row in found)
         peer = f"{j_cpu * 1000:.0f} ms | 1.00× | | {j_wall * 1000:.0f} ms | 1.00×"
-        lines.append(f"| | `jrnl \"...\"` (peer) | {peer} | | |")
+        lines.append(f'| | `jrnl "..."` (peer) | {peer} | | |')
     return "\n".join(lines)
 
 
