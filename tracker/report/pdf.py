@@ -14,7 +14,7 @@ pulls in matplotlib.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -190,8 +190,8 @@ def report_pages(
         else:  # one line, not a heading: an empty list must not push the chart off page 1
             first.space(0.06)
             first.text(f"Medications: {medicines[0]}", max_lines=1)
-        if sites is not None:
-            _draw_sites(first, sites)
+        # A site chart without room on page 1 goes on page 2, under the history's rest: never left out.
+        sites_later = sites if sites is not None and not _draw_sites(first, sites) else None
         # Averaged as chart.png and Trends average them (tracker.report.outputs.chart_reading).
         weekly = diary if chart_frame is None else chart_frame.loc[: pd.Timestamp(date_to)]
         chart = _Chart(weekly, marks, factors[:FACTOR_PANELS], factors_units, factor_names, date_to, absent_means_none)
@@ -223,7 +223,8 @@ def report_pages(
             date_from=date_from,
         )
         reserve = 0.0 if on_first else chart.min_height()
-        tables = table_pages(continued(_Page, left), header, rows, coverage=coverage, last=date_to, reserve=reserve)
+        new_page = _with_sites(continued(_Page, left), sites_later)
+        tables = table_pages(new_page, header, rows, coverage=coverage, last=date_to, reserve=reserve)
         second = tables[0]
         if not on_first and chart.fits(second.room()):
             chart.draw(second)
@@ -331,17 +332,36 @@ class _Chart:
         page.y = draw_chart(page.fig, plan, left=CHART_LEFT, top=page.y - 0.05)
 
 
-def _draw_sites(page: _Page, picture: SitePicture) -> None:
+def _draw_sites(page: _Page, picture: SitePicture, *, moved_to: int = 2) -> bool:
     """Where and when on the face, across the whole range, before the weekly chart: it is the
-    picture that tells one-sided spreading from a twitch that moved. Without the room, a line
-    says where it is drawn. It leaves the room of a line, for the history after it to say where it is."""
+    picture that tells one-sided spreading from a twitch that moved. It leaves the room of a line,
+    for the history after it to say where it is. Without the room, a line says it is drawn on page
+    `moved_to` instead (a doctor holding the PDF cannot run a command). Returns whether it was drawn."""
     from tracker.report.site_chart import draw_sites, sites_height
 
     if sites_height(picture, A4[0] - 2 * MARGIN) + _heading_height() > page.room() - 2 * line_height(BODY):
-        page.text("Where and when: no room left on this page; `tracker chart --sites` (sites.png) draws it.")
-        return
+        page.text(f"Where and when, by {picture.period}: on page {moved_to}.", color="#333333")
+        return False
     page.heading(f"Where and when, by {picture.period}")
     page.y = draw_sites(page.fig, picture, left=MARGIN, top=page.y - 0.02, width=A4[0] - 2 * MARGIN)
+    return True
+
+
+def _with_sites(new_page: Callable[[], _Page], picture: SitePicture | None) -> Callable[[], _Page]:
+    """`new_page`, except that the first page it makes goes on with the site chart page 1 had no
+    room for (`picture`, None when page 1 drew it), before what the page holds next."""
+    made: list[_Page] = []
+
+    def first_with_sites() -> _Page:
+        page = new_page()
+        if picture is not None and not made:
+            # Page 2 after no more than page 1's history: the chart's least room is there.
+            _draw_sites(page, picture, moved_to=3)
+            page.space(0.1)
+        made.append(page)
+        return page
+
+    return first_with_sites
 
 
 def _heading_height() -> float:
