@@ -39,8 +39,8 @@ def test_the_site_chart_moves_to_a_later_page_when_medications_fill_page_one(tmp
 
     pages = [" ".join(page.extract_text().split()) for page in PdfReader(report).pages]
     drawn = [number for number, page in enumerate(pages, start=1) if "Where and when, by week " in page]
-    assert drawn == [2]  # the chart's title, then its rows: drawn, on the page after page 1
-    assert "left eyelid" in pages[1] and "right cheek" in pages[1]
-    assert "Where and when, by week: on page 2." in pages[0]
+    assert len(drawn) == 1 and drawn[0] > 1  # the chart's title, then its rows: drawn, after page 1
+    assert "left eyelid" in pages[drawn[0] - 1] and "right cheek" in pages[drawn[0] - 1]
+    assert f"Where and when, by week: on page {drawn[0]}." in pages[0]  # where it would have been
     assert any("Week by week" in page for page in pages)
     assert not any("tracker chart" in page for page in pages)
