@@ -47,6 +47,7 @@ from tracker.report.wording import association_lines
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
+    from matplotlib.text import Text
 
     from tracker.analysis.periods import Period
     from tracker.core.daily import DailyRow
@@ -190,8 +191,8 @@ def report_pages(
         else:  # one line, not a heading: an empty list must not push the chart off page 1
             first.space(0.06)
             first.text(f"Medications: {medicines[0]}", max_lines=1)
-        if sites is not None:
-            _draw_sites(first, sites)
+        # A site chart without room on page 1 goes after the tables (`_sites_later`): never left out.
+        sites_pointer = None if sites is None else _draw_sites(first, sites)
         # Averaged as chart.png and Trends average them (tracker.report.outputs.chart_reading).
         weekly = diary if chart_frame is None else chart_frame.loc[: pd.Timestamp(date_to)]
         chart = _Chart(weekly, marks, factors[:FACTOR_PANELS], factors_units, factor_names, date_to, absent_means_none)
@@ -231,6 +232,8 @@ def report_pages(
             own = _Page()
             chart.draw(own)
             tables.append(own)
+        if sites is not None and sites_pointer is not None:
+            _sites_later(tables, sites, sites_pointer)
         notes = notes_by_day(day_notes, noted_twitches, red_flags, in_packet=in_packet)
         notes = [day for day in notes if date_from <= day.day <= date_to]
         pages = [first, *tables]
@@ -331,15 +334,38 @@ class _Chart:
         page.y = draw_chart(page.fig, plan, left=CHART_LEFT, top=page.y - 0.05)
 
 
-def _draw_sites(page: _Page, picture: SitePicture) -> None:
+def _draw_sites(page: _Page, picture: SitePicture) -> Text | None:
     """Where and when on the face, across the whole range, before the weekly chart: it is the
-    picture that tells one-sided spreading from a twitch that moved. Without the room, a line
-    says where it is drawn. It leaves the room of a line, for the history after it to say where it is."""
-    from tracker.report.site_chart import draw_sites, sites_height
+    picture that tells one-sided spreading from a twitch that moved. It leaves the room of a line,
+    for the history after it to say where it is. Without the room, a line for where it is drawn
+    instead (a doctor holding the PDF cannot run a command): returned, for `_sites_later` to name
+    the page; None when drawn."""
+    if not _sites_fit(page, picture):
+        page.text(f"Where and when, by {picture.period}: on a later page.", color="#333333")
+        return page.fig.texts[-1]
+    _sites_here(page, picture)
+    return None
 
-    if sites_height(picture, A4[0] - 2 * MARGIN) + _heading_height() > page.room() - 2 * line_height(BODY):
-        page.text("Where and when: no room left on this page; `tracker chart --sites` (sites.png) draws it.")
-        return
+
+def _sites_later(pages: list[_Page], picture: SitePicture, pointer: Text) -> None:
+    """The site chart page 1 had no room for: on the last of `pages` (those after page 1) when it
+    has the room, else on a page of its own after it (never left out); `pointer`, page 1's line,
+    names the page."""
+    if not _sites_fit(pages[-1], picture):
+        pages.append(_Page())
+    _sites_here(pages[-1], picture)
+    pointer.set_text(f"Where and when, by {picture.period}: on page {len(pages) + 1}.")
+
+
+def _sites_fit(page: _Page, picture: SitePicture) -> bool:
+    from tracker.report.site_chart import sites_height
+
+    return sites_height(picture, A4[0] - 2 * MARGIN) + _heading_height() <= page.room() - 2 * line_height(BODY)
+
+
+def _sites_here(page: _Page, picture: SitePicture) -> None:
+    from tracker.report.site_chart import draw_sites
+
     page.heading(f"Where and when, by {picture.period}")
     page.y = draw_sites(page.fig, picture, left=MARGIN, top=page.y - 0.02, width=A4[0] - 2 * MARGIN)
 
