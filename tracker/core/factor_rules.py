@@ -8,7 +8,7 @@ SQLModel row, or the quick path's plain tuple.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from tracker.core import validate
 from tracker.core.formatting import format_number, range_words
@@ -154,3 +154,18 @@ def refuse_past_day_total(factor: FactorFields, logged: float, value: float) -> 
         f"at most {format_number(room)}{unit} more: the day already has {format_number(logged)}{unit}, "
         f"and a day holds up to {format_number(factor.max_value)}{unit}",
     )
+
+
+class FactorRow(NamedTuple):
+    """A factor row as stored, read with plain SQL (the quick write path, the stored-value scan):
+    the fields this module's rules read, and its id and column."""
+
+    id: int
+    name: str
+    column: str
+    kind: str
+    unit: str
+    min_value: float | None
+    max_value: float | None
+    daily_rule: str
+    builtin: bool

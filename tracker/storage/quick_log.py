@@ -26,11 +26,11 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from tracker.core import validate
 from tracker.core.daily import day_record_holds
 from tracker.core.factor_rules import (
+    FactorRow,
     caps_day_total,
     check_factor_value,
     refuse_foreign_definition,
@@ -55,20 +55,6 @@ SCHEMA_DIGEST = "4d00944808aca9306706af7eda36e85f458a658f998d6e18c034c336054b98d
 
 class NotHandled(Exception):
     """A stored row this path cannot read as the store would: roll back and use the store."""
-
-
-class FactorRow(NamedTuple):
-    """A factor as stored (the fields tracker.core.factor_rules reads, and its id and column)."""
-
-    id: int
-    name: str
-    column: str
-    kind: str
-    unit: str
-    min_value: float | None
-    max_value: float | None
-    daily_rule: str
-    builtin: bool
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,8 @@ import sqlite3
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
 
-from tracker.core.factor_rules import foreign_definition
+from tracker.core.factor_rules import FactorRow, foreign_definition
 from tracker.core.vocabulary import DailyRule, FactorKind, Location, RedFlagKind, Side
 from tracker.errors import StoredValueError
 from tracker.paths import cache_dir
@@ -130,19 +129,7 @@ def _first_foreign(conn: sqlite3.Connection) -> StoredValueError | None:
     factors = conn.execute(
         'SELECT id, name, "column", kind, unit, min_value, max_value, daily_rule, builtin FROM factor ORDER BY id'
     )
-    return next(filter(None, map(foreign_definition, map(_StoredFactor._make, factors))), None)
-
-
-class _StoredFactor(NamedTuple):
-    id: int
-    name: str
-    column: str
-    kind: str
-    unit: str
-    min_value: float | None
-    max_value: float | None
-    daily_rule: str
-    builtin: bool
+    return next(filter(None, map(foreign_definition, map(FactorRow._make, factors))), None)
 
 
 def refuse_foreign_values(path: Path, *, trust_earlier_check: bool = True) -> None:
