@@ -32,7 +32,9 @@ class Tracker:
     terminal would, so the app never blocks on a full pty."""
 
     def __init__(self, db: Path, cols: int, rows: int, home: Path) -> None:
-        env = {**os.environ, "TERM": "xterm-256color", "XDG_DATA_HOME": str(home), "TRACKER_DB": ""}
+        # COLUMNS and LINES, when set (as some CI runners do), would override the pty's size.
+        inherited = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
+        env = {**inherited, "TERM": "xterm-256color", "XDG_DATA_HOME": str(home), "TRACKER_DB": ""}
         self.db = db
         self.child = pexpect.spawn(
             sys.executable, ["-m", "tracker", "--db", str(db)], dimensions=(rows, cols), env=env, timeout=5

@@ -10,7 +10,7 @@ its first line.
 from __future__ import annotations
 
 import re
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import events
 from textual.await_complete import AwaitComplete
@@ -21,6 +21,9 @@ from tracker.core.amounts import decimal_text
 from tracker.errors import InputError
 from tracker.tui.key_order import hand_back
 from tracker.tui.widgets.ordered_input import OrderedInput
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 ResultT = TypeVar("ResultT")
 
@@ -99,6 +102,12 @@ class Dialog(ModalScreen[ResultT]):
 
     def on_mount(self) -> None:
         self._opened_with = {box.id: box.value for box in self.query(Input)}
+
+    def scroll_to_center(self, widget: Widget, *args: Any, **kwargs: Any) -> None:
+        """Bring the box with the cursor into view the least way, never to the middle: Textual
+        centres a newly focused widget, and in a form taller than the terminal (80x24) centring
+        its first box scrolled the title, which says what the dialog is for, out of view."""
+        widget.scroll_visible(animate=False)
 
     def holds_typed_text(self) -> bool:
         """Whether a box holds text, describing an entry, other than what the dialog opened with
