@@ -43,6 +43,7 @@ class DayGlanced(Message):
 class DayLoaded(Message):
     day: dt.date
     view: DayView
+    writes_seen: int = 0  # the screen's writes finished before the read began (Today.day_ready)
 
 
 @dataclass

@@ -13,6 +13,7 @@ every key), so a twitch logged at 00:05 is logged at 00:05 of the new day.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -102,6 +103,10 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         self._keys_waiting = not diary.is_open  # the footer shows them disabled until the day loads
         self._loading = False  # a read of the day is running in a worker
         self._load_again = False  # asked for while it ran: read once more when it is done
+        # Writes finished (counted in their thread), and how many had finished when the view
+        # shown was read: a key acting on the view after a write needs the view that includes it.
+        self._writes_done = 0
+        self._view_seen = 0
         self.init_entry_keys()
 
     def compose(self) -> ComposeResult:
@@ -156,7 +161,12 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
             return
         self._loading, self._load_again = True, False
         day = self.day
-        self.read(lambda: DayLoaded(day, self.diary.load_day(day)), group="load")
+
+        def job() -> DayLoaded:
+            seen = self._writes_done
+            return DayLoaded(day, self.diary.load_day(day), seen)
+
+        self.read(job, group="load")
 
     def _loaded(self) -> None:
         self._loading = False
@@ -198,7 +208,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         stale = self._load_again  # written to since this read began: it is read again, drawn once
         self._loaded()
         if message.day == self.day and not stale:  # else a read for a day we have moved away from
-            self._show_view(message.view)
+            self._show_view(message.view, message.writes_seen)
 
     def on_read_failed(self, message: ReadFailed) -> None:
         self._loaded()
@@ -210,6 +220,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
 
         def job_on_day() -> Message:
             message = job()
+            self._writes_done += 1  # in the worker's thread; only this screen's writes count it
             if isinstance(message, EntrySaved):
                 message.asked_on = asked_on
             return message
@@ -227,12 +238,21 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
                 await asyncio.to_thread(self.diary.open)  # or wait for the app's worker opening it
             except Exception:  # refused: the app's own open says why, on screen
                 return False
-        if self.view is None or self.view.summary.date != self.day:
-            self._show_view(await asyncio.to_thread(self.diary.load_day, self.day))
+        # A key typed right behind a save acts on the day as saved: `g` after the first dose
+        # offers that dose, `t` repeats the twitch just logged. The write finishes first (its
+        # worker may still be running under load), then the day is read again if the view
+        # shown was read before it.
+        for worker in [w for w in self.app.workers if w.node is self and w.group == "write" and not w.is_finished]:
+            with contextlib.suppress(Exception):  # a failed write says so itself (WriteFailed)
+                await worker.wait()
+        if self.view is None or self.view.summary.date != self.day or self._view_seen < self._writes_done:
+            seen = self._writes_done
+            self._show_view(await asyncio.to_thread(self.diary.load_day, self.day), seen)
         return True
 
-    def _show_view(self, view: DayView) -> None:
+    def _show_view(self, view: DayView, writes_seen: int) -> None:
         self.view = view
+        self._view_seen = writes_seen
         if self._keys_waiting:
             # Redrawing the footer's keys costs ~40 ms: after the day is on screen, not before.
             self._keys_waiting = False
