@@ -265,6 +265,10 @@ def _size(size: int) -> str:
 # --- encryption at rest (tracker.storage.cipher) ---------------------------------------------
 
 NEW_PASSPHRASE_ENV = "TRACKER_NEW_PASSPHRASE"
+ELSEWHERE_KEEP_THEIR_PASSPHRASE = (
+    "copies written elsewhere keep the passphrase they were made with: the old one still opens any copy "
+    "`tracker db backup DEST` wrote outside the backup folders (make new ones if it was exposed)"
+)
 
 
 def encrypt(context: Context) -> int:
@@ -310,6 +314,7 @@ def _not_in_use(path: Path, then: str) -> None:
 
 
 def new_passphrase(context: Context) -> int:
+    from tracker.core.formatting import plural
     from tracker.storage.cipher import change_passphrase
     from tracker.storage.keys import PASSPHRASE_ENV, is_encrypted
 
@@ -321,8 +326,12 @@ def new_passphrase(context: Context) -> int:
     old = _passphrase(PASSPHRASE_ENV, "current passphrase: ")
     new = _passphrase(NEW_PASSPHRASE_ENV, "new passphrase: ", confirm=True)
     copies = change_passphrase(path, old, new)
-    also = f", and of its {len(copies)} encrypted backups" if copies else ""
+    also = f", and of its {plural(len(copies), 'encrypted backup')}" if copies else ""
     print(f"the passphrase of {path} is changed{also}; the data was not rewritten")
+    # A copy written elsewhere may be on a disk not mounted now, or moved since: tracker does not
+    # know where each went, and a backup opens as it was when taken, like any copy made before a
+    # change. Said, so a person whose old passphrase was exposed knows to make new copies.
+    print(ELSEWHERE_KEEP_THEIR_PASSPHRASE)
     return 0
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.core.formatting import plural
 from tracker.errors import DatabaseRefused, InputError
-from tracker.paths import BACKUPS_DIRNAME, backups_dir, shared_backups_dir
+from tracker.paths import backup_folders, backups_dir
 from tracker.storage.backup import KEPT_KINDS, backup_database, backup_name, backup_time, copy_problem, list_backups
 from tracker.storage.file_checks import connect_file, inspect_file, refuse_if_read_only
 from tracker.storage.first_look import database_errors
@@ -95,11 +95,9 @@ def backups_of(path: Path) -> list[BackupCopy]:
     by hand), and those an earlier setting left elsewhere: in `backups/` beside it before
     TRACKER_BACKUPS named another folder, and straight in that folder (shared) before each
     diary had a folder of its own there. No copy is left out because a setting changed."""
-    own = (backups_dir(path), path.parent, path.parent / BACKUPS_DIRNAME)
-    shared = shared_backups_dir()
     found = {
-        (copy, folder == shared, kind)
-        for folder in (*own, *([shared] if shared is not None else []))
+        (copy, in_shared, kind)
+        for folder, in_shared in backup_folders(path)
         for kind in ("", *KEPT_KINDS)
         for copy in list_backups(path, folder, kind)
     }
