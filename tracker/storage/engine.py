@@ -35,6 +35,7 @@ from tracker.storage.file_checks import (
     inspect_file,
     make_private,
 )
+from tracker.storage.first_look import not_created_yet
 from tracker.storage.schema import expected_signature, unexpected
 from tracker.storage.wait import notice_if_slow, retry_while_locked
 from tracker.storage.wal import advance_write_marker
@@ -183,6 +184,11 @@ def open_read_only(path: Path, *, any_known_revision: bool = False) -> Engine:
     if not state.exists:
         raise DatabaseRefused(f"no database at {path}; nothing was created (the first `tracker log` creates it)")
     if state.revision is None:
+        if not_created_yet(path):
+            raise DatabaseRefused(
+                f"no diary in {path} yet (an empty file a first run left when it was stopped); "
+                "nothing was changed (the first `tracker log` creates it)"
+            )
         raise DatabaseRefused(f"{path} holds no tracker data yet; nothing to read")
     refuse_foreign_objects(path, state)
     if state.revision != SCHEMA_HEAD and not any_known_revision:

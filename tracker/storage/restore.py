@@ -38,7 +38,7 @@ from tracker.errors import DatabaseRefused, InputError
 from tracker.paths import backup_folders, backups_dir
 from tracker.storage.backup import KEPT_KINDS, backup_database, backup_name, backup_time, copy_problem, list_backups
 from tracker.storage.file_checks import connect_file, inspect_file, refuse_if_read_only
-from tracker.storage.first_look import database_errors
+from tracker.storage.first_look import database_errors, not_created_yet
 from tracker.storage.in_use import kept_from_use, refuse_if_connected
 from tracker.storage.journal import RESTORED
 from tracker.storage.keys import is_encrypted, key_file
@@ -330,7 +330,7 @@ def _foreign_value(copy: sqlite3.Connection) -> str | None:
 def _keep_current(path: Path) -> tuple[Path | None, Contents | None]:
     """The diary as it is now, kept among the backups: a checked copy, or, for a diary that
     does not check out (the reason to restore, often), its files as they are."""
-    if not path.exists():
+    if not path.exists() or not_created_yet(path):  # an empty file a stopped first run left: no diary to keep
         return None, None
     folder = backups_dir(path)
     try:
