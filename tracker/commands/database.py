@@ -208,7 +208,7 @@ def _same_exports(source: Connection, target: Connection) -> None:
 
 
 def list_copies(context: Context) -> int:
-    from tracker.storage.restore import backups_of
+    from tracker.storage.backup_choice import backups_of
 
     if context.server_url is not None:
         from tracker.storage.postgres import server_url
@@ -230,7 +230,8 @@ def list_copies(context: Context) -> int:
 
 def restore_copy(context: Context) -> int:
     from tracker.core.when import parse_date
-    from tracker.storage.restore import choose_backup, restore_backup
+    from tracker.storage.backup_choice import choose_backup
+    from tracker.storage.restore import restore_backup
 
     day = parse_date(context.args.date, today=context.now().date(), field="--date") if context.args.date else None
     if context.server_url is not None:
