@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from tracker.core.formatting import plural
 from tracker.errors import DatabaseRefused, InputError
 from tracker.paths import backup_folders
 from tracker.storage.backup import KEPT_KINDS, backup_time, list_backups
+from tracker.storage.diary_id import Identity, identity
 from tracker.storage.file_checks import connect_file, refuse_if_read_only
 from tracker.storage.first_look import database_errors
 from tracker.storage.journal import RESTORED
@@ -44,6 +46,7 @@ class BackupCopy:
     # (taken when that restore ran), which --latest and --date pass over: restored, it would undo
     # the restore that kept it, and a second --latest would swap the two back and forth.
     kind: str = ""
+    diary_id: str | None = None  # the id of the diary it is a copy of (tracker.storage.diary_id); None: none held
 
     def label(self) -> str:
         """What `db backups` says of the copy besides its date: "" for a copy taken of the diary."""
@@ -64,19 +67,84 @@ def backups_of(path: Path) -> list[BackupCopy]:
         for kind in ("", *KEPT_KINDS)
         for copy in list_backups(path, folder, kind)
     }
-    copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy), in_shared, kind)
-              for copy, in_shared, kind in found if (taken := backup_time(copy)) is not None]  # fmt: skip
+    copies = []
+    for copy, in_shared, kind in found:
+        taken = backup_time(copy)
+        if taken is not None:
+            held, diary = _read_copy(copy)
+            copies.append(BackupCopy(copy, taken, copy.stat().st_size, held, in_shared, kind, diary))
     return sorted(copies, key=lambda copy: copy.taken)
 
 
-def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Path:
-    """The backup to restore: a file named, else the newest taken on `day`, else the newest
-    (newest_copy says which copies those two choose among)."""
+@dataclass(frozen=True)
+class Choice:
+    path: Path  # the copy to restore
+    passed_over: tuple[Path, ...] = ()  # newer copies, of another diary, that --latest or --date did not take
+
+
+def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Choice:
+    """The backup to restore: a file named, else the newest of this diary's copies taken on
+    `day`, else the newest (newest_copy says which copies those two choose among), with the
+    newer copies of another diary passed over (tracker.storage.diary_id)."""
     if named:
-        return named_backup(named)
+        return Choice(named_backup(named))
     if path.exists():
         refuse_if_read_only(path, path.stat())  # refused by the restore anyway: before the diary is read
-    return newest_copy(backups_of(path), day=day, shown=str(path), restored=_last_restore(path))
+    found, mine = backups_of(path), diary_identity(path)
+    others = [c for c in found if c.contents is not None and not mine.owns(c.diary_id, c.taken)]
+    candidates = [c for c in found if c not in others]
+    passed = restorable(others, day)
+    try:
+        chosen = newest_copy(candidates, day=day, shown=str(path), restored=_last_restore(path))
+    except InputError as exc:
+        if not passed:
+            raise
+        names = ", ".join(c.path.name for c in passed)
+        raise InputError(exc.field, exc.value, f"{exc.allowed}; {names}: {ANOTHER_DIARY}") from None
+    taken = next(c.taken for c in candidates if c.path == chosen)
+    return Choice(chosen, tuple(c.path for c in passed if c.taken > taken))
+
+
+ANOTHER_DIARY = "a copy of another diary (`tracker db restore FILE --force` restores it anyway)"
+
+
+def diary_identity(path: Path) -> Identity:
+    """Which diary the file at `path` is (tracker.storage.diary_id); Identity() when it has no id
+    yet, is missing, or cannot be read (a damaged diary: any copy may mend it)."""
+    if not path.exists():
+        return Identity()
+    try:
+        conn = connect_file(path, read_only=True)
+        try:
+            return identity(conn)
+        finally:
+            conn.close()
+    except database_errors(DatabaseRefused):
+        return Identity()
+
+
+def refuse_another_diary(path: Path, backup: Path, copy_id: str | None) -> None:
+    """InputError when `backup`, holding `copy_id`, is not a copy of the diary at `path`
+    (Identity.owns), unless it is the diary as a restore kept it in one of its backup folders
+    (what `undo` after a restore names, whichever diary was restored over it)."""
+    mine = diary_identity(path)
+    if mine.owns(copy_id, backup_time(backup)):
+        return
+    folders = [folder for folder, shared in backup_folders(path) if not shared]
+    if any(backup in list_backups(path, folder, kind) for folder in folders for kind in KEPT_KINDS):
+        return
+    why = (
+        ""
+        if copy_id is not None
+        else f"; it holds no diary id, which every copy of this diary taken since {mine.since:%Y-%m-%d} holds"
+    )
+    raise InputError("BACKUP", str(backup), f"a copy of this diary; it is {ANOTHER_DIARY}{why}")
+
+
+def restorable(found: list[BackupCopy], day: dt.date | None) -> list[BackupCopy]:
+    """Those of `found` --latest (day None) or --date `day` may restore: copies taken of the
+    diary on that day, never one a restore kept (BackupCopy.kind) nor one in the shared folder."""
+    return [c for c in found if not c.shared and not c.kind and (day is None or c.taken.astimezone().date() == day)]
 
 
 def named_backup(named: str) -> Path:
@@ -96,7 +164,7 @@ def newest_copy(
     diary it replaced was kept), restoring it again would change nothing and lose the way back,
     so InputError says so and names the kept diary."""
     option, value = ("--date", day.isoformat()) if day else ("--latest", "")
-    copies = [c for c in found if not c.shared and not c.kind and (day is None or c.taken.astimezone().date() == day)]
+    copies = restorable(found, day)
     if not copies:
         when = f" taken on {day.isoformat()}" if day else ""
         raise InputError(
@@ -151,21 +219,31 @@ def contents(path: Path) -> Contents:
     """The days and entries in the database at `path`, read-only."""
     conn = connect_file(path, read_only=True)
     try:
-        entries = sum(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in DATED)
-        dated = " UNION ".join(f"SELECT {column} FROM {table}" for table, column in DATED.items())
-        days = conn.execute(
-            f"SELECT count(*) FROM ({dated} UNION SELECT date FROM day WHERE checked_in OR note != '')"
-        ).fetchone()[0]
-        answered = conn.execute(
-            "SELECT count(*) FROM (SELECT local_date FROM episode UNION SELECT date FROM day WHERE checked_in)"
-        ).fetchone()[0]
+        return _contents_on(conn)
     finally:
         conn.close()
+
+
+def _contents_on(conn: sqlite3.Connection) -> Contents:
+    entries = sum(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in DATED)
+    dated = " UNION ".join(f"SELECT {column} FROM {table}" for table, column in DATED.items())
+    days = conn.execute(
+        f"SELECT count(*) FROM ({dated} UNION SELECT date FROM day WHERE checked_in OR note != '')"
+    ).fetchone()[0]
+    answered = conn.execute(
+        "SELECT count(*) FROM (SELECT local_date FROM episode UNION SELECT date FROM day WHERE checked_in)"
+    ).fetchone()[0]
     return Contents(days=days, entries=entries, answered=answered)
 
 
-def _contents_or_none(path: Path) -> Contents | None:
+def _read_copy(path: Path) -> tuple[Contents | None, str | None]:
+    """What the copy at `path` holds, and the id of the diary it is of; (None, None) when it
+    cannot be read (DatabaseRefused: an encrypted copy with no key here)."""
     try:
-        return contents(path)
-    except database_errors(DatabaseRefused):  # DatabaseRefused: an encrypted copy with no key here
-        return None
+        conn = connect_file(path, read_only=True)
+        try:
+            return _contents_on(conn), identity(conn).id
+        finally:
+            conn.close()
+    except database_errors(DatabaseRefused):
+        return None, None

@@ -26,6 +26,7 @@ from tracker.paths import default_db_path
 from tracker.storage.backup import BACKUPS_KEPT, backup_database, list_backups, prune_backups, remove_copies
 from tracker.storage.cipher import engine_module
 from tracker.storage.daily_backup import backup_if_first_today, none_today
+from tracker.storage.diary_id import mark_diary
 from tracker.storage.file_checks import (
     BUSY_TIMEOUT_S,
     KNOWN_REVISIONS,
@@ -119,6 +120,7 @@ def make_engine(
             backup_if_first_today(path)
         # The one place every write passes (store, journal, import, migrations).
         advance_write_marker(conn.connection.dbapi_connection)  # type: ignore[attr-defined]  # as above
+        mark_diary(conn.connection.dbapi_connection)  # type: ignore[attr-defined]  # as above; its id, once
 
     return engine
 

@@ -36,7 +36,8 @@ from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.errors import DatabaseRefused
 from tracker.paths import backups_dir
 from tracker.storage.backup import backup_database, backup_name, copy_problem
-from tracker.storage.backup_choice import Contents, contents
+from tracker.storage.backup_choice import Contents, contents, refuse_another_diary
+from tracker.storage.diary_id import identity
 from tracker.storage.file_checks import connect_file, inspect_file, refuse_if_read_only
 from tracker.storage.first_look import database_errors, not_created_yet
 from tracker.storage.in_use import kept_from_use, refuse_if_connected
@@ -54,15 +55,18 @@ class Restored:
     after: Contents
 
 
-def restore_backup(path: Path, backup: Path) -> Restored:
+def restore_backup(path: Path, backup: Path, *, force: bool = False) -> Restored:
     """Put `backup` in place of the diary at `path`, after checking it and keeping the diary as it was.
 
     Raises DatabaseRefused (nothing changed) when the copy does not check out, or the tracker
-    or any other program is open on the diary.
+    or any other program is open on the diary; InputError when it is a copy of another diary
+    (backup_choice.refuse_another_diary), unless `force`.
     """
     if path.exists():
         refuse_if_read_only(path, path.stat())  # a diary made read-only is left alone, not replaced
-    image = _checked_copy(backup)
+    image, copy_id = _checked(backup)
+    if not force:
+        refuse_another_diary(path, backup, copy_id)
     with kept_from_use(path):
         ensure_private_dir(backups_dir(path))
         highest = _highest_ids(path)  # read before the diary is replaced
@@ -79,16 +83,28 @@ def restore_backup(path: Path, backup: Path) -> Restored:
 
 
 def _checked_copy(backup: Path) -> bytes:
+    """The bytes of `backup` once it checks out (DatabaseRefused when it does not)."""
+    return _checked(backup)[0]
+
+
+def _checked(backup: Path) -> tuple[bytes, str | None]:
+    """_checked_copy, and the id of the diary the copy is of (tracker.storage.diary_id)."""
+    held: list[str | None] = [None]
+
+    def check(copy: sqlite3.Connection) -> str | None:
+        held[0] = identity(copy).id
+        return copy_problem(copy) or _foreign_value(copy)
+
     if is_encrypted(backup):  # checked in an encrypted copy of its own (tracker.storage.cipher)
         from tracker.storage.cipher import encrypted_image
 
-        return encrypted_image(backup, lambda copy: copy_problem(copy) or _foreign_value(copy))
+        return encrypted_image(backup, check), held[0]
     try:
         source = connect_file(backup, read_only=True)
         copy = sqlite3.connect(":memory:")
         try:
             source.backup(copy)
-            problem = copy_problem(copy) or _foreign_value(copy)
+            problem = check(copy)
             image = copy.serialize()
         finally:
             source.close()
@@ -97,7 +113,7 @@ def _checked_copy(backup: Path) -> bytes:
         problem = str(exc)
     if problem:
         raise DatabaseRefused(f"{backup} cannot be restored ({problem}); the diary was left as it was")
-    return image
+    return image, held[0]
 
 
 def _highest_ids(path: Path) -> dict[str, int]:
