@@ -55,8 +55,10 @@ def mark_diary(conn: Any) -> None:
             "INSERT OR IGNORE INTO diary_setting (key, value, updated_at) VALUES (?, ?, ?)",
             (DIARY_ID, os.urandom(16).hex(), f"{now:%Y-%m-%d %H:%M:%S}.{now.microsecond:06d}"),
         )
-    except database_errors():  # no settings table yet (an upgrade's earlier steps): the next write records it
-        pass
+    except database_errors() as exc:
+        if "no such table" not in str(exc):
+            raise  # a full disk, say: the write it came with fails as it would have, in its words
+        # No settings table yet (an upgrade's earlier steps): the next write records it.
 
 
 def identity(conn: Any) -> Identity:
