@@ -77,7 +77,7 @@ def test_a_named_copy_of_another_diary_needs_force(cli, tmp_path) -> None:
     assert forced.code == 0, forced.err
     assert factors(mine) == [("stress",)]
     kept = forced.out.split("the diary as it was is kept in ")[1].split("\n")[0]
-    back = cli("db", "restore", kept, db=mine)  # what undo names goes back without --force
+    back = cli("db", "restore", os.path.relpath(kept), db=mine)  # what undo names goes back without --force
     assert back.code == 0, back.err
     assert factors(mine) == [("caffeine",), ("caffeine",)]
 

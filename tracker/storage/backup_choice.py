@@ -131,7 +131,12 @@ def refuse_another_diary(path: Path, backup: Path, copy_id: str | None) -> None:
     if mine.owns(copy_id, backup_time(backup)):
         return
     folders = [folder for folder, shared in backup_folders(path) if not shared]
-    if any(backup in list_backups(path, folder, kind) for folder in folders for kind in KEPT_KINDS):
+    if any(
+        _same_file(backup, kept)
+        for folder in folders
+        for kind in KEPT_KINDS
+        for kept in list_backups(path, folder, kind)
+    ):
         return
     why = (
         ""
