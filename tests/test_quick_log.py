@@ -72,6 +72,10 @@ def rows(path: Path) -> dict[str, object]:
             name: conn.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall() for name in tables
         }
         found["user_version"] = conn.execute("PRAGMA user_version").fetchone()[0]
+        # The diary's id is random (tracker.storage.diary_id): each way records one, at the same moment.
+        settings = conn.execute("SELECT * FROM diary_setting ORDER BY 1").fetchall()
+        found["diary_setting"] = [(key, "a random id" if key == "diary_id" else value, *rest)
+                                  for key, value, *rest in settings]  # fmt: skip
         return found
     finally:
         conn.close()

@@ -176,6 +176,17 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / BACKUPS_DIRNAME
 
 
+def backup_folders(db_path: Path) -> list[tuple[Path, bool]]:
+    """Every folder tracker has put copies of `db_path` in, each with whether it is the shared
+    folder (where earlier versions put every diary's copies, so one there may be another
+    diary's): the daily folder (backups_dir), beside the diary (before an upgrade, by hand),
+    `backups/` beside it (before TRACKER_BACKUPS named another folder), and the shared folder
+    itself. No copy is left out because a setting changed."""
+    own = dict.fromkeys((backups_dir(db_path), db_path.parent, db_path.parent / BACKUPS_DIRNAME))
+    shared = shared_backups_dir()
+    return [(folder, False) for folder in own if folder != shared] + ([(shared, True)] if shared is not None else [])
+
+
 def shared_backups_dir() -> Path | None:
     """The folder `TRACKER_BACKUPS` names, holding a folder per diary (backups_dir); None
     without one. Earlier versions put every diary's copies straight into it."""

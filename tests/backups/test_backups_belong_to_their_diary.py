@@ -15,8 +15,8 @@ import time_machine
 from tests.conftest import LONDON, fill_disk, use_timezone
 from tests.helpers.processes import select_rows
 from tracker.storage.backup import backup_database, list_backups
+from tracker.storage.backup_choice import backups_of
 from tracker.storage.daily_backup import failure_note, take_daily_backup, thin_backups
-from tracker.storage.restore import backups_of
 
 
 def at(moment: dt.datetime) -> time_machine.travel:

@@ -226,3 +226,28 @@ def test_restoring_a_plain_copy_onto_an_encrypted_diary_says_it_is_plain_again(c
     assert restored.code == 0, restored.err
     assert restored.err.count("the diary is not any more") == 1
     assert db_path.read_bytes().startswith(SQLITE_HEADER) and not key_file(db_path).exists()
+
+
+def test_a_new_passphrase_reaches_every_backup_folder_and_says_what_copies_elsewhere_keep(
+    cli, db_path, tmp_path, monkeypatch
+) -> None:
+    _fill(cli)
+    assert cli("db", "encrypt").code == 0
+    beside = db_path.parent / "backups"
+    beside.mkdir(exist_ok=True)
+    assert cli("db", "backup", str(beside)).code == 0  # `backups/` beside it, before the setting below
+    elsewhere = tmp_path / "usb stick"
+    elsewhere.mkdir()
+    assert cli("db", "backup", str(elsewhere / "diary copy.db")).code == 0
+    monkeypatch.setenv("TRACKER_BACKUPS", str(tmp_path / "other disk"))
+    monkeypatch.setenv("TRACKER_NEW_PASSPHRASE", "a new passphrase")
+    changed = cli("db", "passphrase")
+    assert changed.code == 0, changed.err
+    assert "copies written elsewhere keep the passphrase they were made with" in changed.out
+    [in_backups] = list(beside.glob("*.backup.db"))
+    another_machine()
+    assert cli("db", "check", db=in_backups).code == 2  # the old passphrase no longer opens it
+    assert cli("db", "check", db=elsewhere / "diary copy.db").code == 0  # as the line said
+    monkeypatch.setenv("TRACKER_PASSPHRASE", "a new passphrase")
+    another_machine()
+    assert cli("db", "check", db=in_backups).code == 0

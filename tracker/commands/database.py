@@ -43,6 +43,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     which.add_argument("backup", nargs="?", metavar="BACKUP", help="a backup file (`tracker db backups`)")
     which.add_argument("--latest", action="store_true", help="the newest backup")
     which.add_argument("--date", metavar="D", help="the newest backup taken on that day")
+    restore.add_argument(
+        "--force", action="store_true", help="restore a named copy even when it is a copy of another diary"
+    )
     restore.set_defaults(handler=restore_copy)
     actions.add_parser(
         "encrypt",
@@ -208,8 +211,10 @@ def _same_exports(source: Connection, target: Connection) -> None:
 
 
 def list_copies(context: Context) -> int:
-    from tracker.storage.restore import backups_of
+    from tracker.storage.backup_choice import backups_of, diary_identity
+    from tracker.storage.diary_id import Identity
 
+    mine = Identity()  # a server diary's copies are all its own (tracker.storage.server_backups)
     if context.server_url is not None:
         from tracker.storage.postgres import server_url
         from tracker.storage.server_backups import server_backups
@@ -217,6 +222,7 @@ def list_copies(context: Context) -> int:
         copies = server_backups(server_url(context.server_url))
     else:
         copies = backups_of(context.db_path)
+        mine = diary_identity(context.db_path)
     if not copies:
         print(f"no backups of {context.db_name} yet (the first write of each day makes one)")
         return 0
@@ -224,13 +230,16 @@ def list_copies(context: Context) -> int:
         held = copy.contents.words() if copy.contents else "cannot be read"
         shared = "  (in the shared folder: may be another diary's of this name)" if copy.shared else ""
         kept = f"  ({copy.label()}; --latest and --date pass over it)" if copy.kind else ""
+        if copy.contents is not None and not mine.owns(copy.diary_id, copy.taken):
+            kept += "  (a copy of another diary)"
         print(f"{copy.taken.astimezone():%Y-%m-%d %H:%M}  {_size(copy.size):>8}  {held:<36}  {copy.path}{shared}{kept}")
     return 0
 
 
 def restore_copy(context: Context) -> int:
     from tracker.core.when import parse_date
-    from tracker.storage.restore import choose_backup, restore_backup
+    from tracker.storage.backup_choice import ANOTHER_DIARY, choose_backup
+    from tracker.storage.restore import restore_backup
 
     day = parse_date(context.args.date, today=context.now().date(), field="--date") if context.args.date else None
     if context.server_url is not None:
@@ -242,9 +251,12 @@ def restore_copy(context: Context) -> int:
         done = restore_server(url, context.engine(), chosen)
     else:
         path = context.db_path
-        chosen = choose_backup(path, named=context.args.backup, day=day)
+        choice = choose_backup(path, named=context.args.backup, day=day)
+        for other in choice.passed_over:
+            context.say(f"tracker: note: passed over {other}: {ANOTHER_DIARY}")
+        chosen = choice.path
         was_encrypted = _encrypted(path)
-        done = restore_backup(path, chosen)
+        done = restore_backup(path, chosen, force=context.args.force)
         if was_encrypted and not _encrypted(path):
             context.say(
                 "tracker: note: that copy was not encrypted, so the diary is not any more: `tracker db encrypt`"
@@ -265,6 +277,10 @@ def _size(size: int) -> str:
 # --- encryption at rest (tracker.storage.cipher) ---------------------------------------------
 
 NEW_PASSPHRASE_ENV = "TRACKER_NEW_PASSPHRASE"
+ELSEWHERE_KEEP_THEIR_PASSPHRASE = (
+    "copies written elsewhere keep the passphrase they were made with: the old one still opens any copy "
+    "`tracker db backup DEST` wrote outside the backup folders (make new ones if it was exposed)"
+)
 
 
 def encrypt(context: Context) -> int:
@@ -310,6 +326,7 @@ def _not_in_use(path: Path, then: str) -> None:
 
 
 def new_passphrase(context: Context) -> int:
+    from tracker.core.formatting import plural
     from tracker.storage.cipher import change_passphrase
     from tracker.storage.keys import PASSPHRASE_ENV, is_encrypted
 
@@ -321,8 +338,12 @@ def new_passphrase(context: Context) -> int:
     old = _passphrase(PASSPHRASE_ENV, "current passphrase: ")
     new = _passphrase(NEW_PASSPHRASE_ENV, "new passphrase: ", confirm=True)
     copies = change_passphrase(path, old, new)
-    also = f", and of its {len(copies)} encrypted backups" if copies else ""
+    also = f", and of its {plural(len(copies), 'encrypted backup')}" if copies else ""
     print(f"the passphrase of {path} is changed{also}; the data was not rewritten")
+    # A copy written elsewhere may be on a disk not mounted now, or moved since: tracker does not
+    # know where each went, and a backup opens as it was when taken, like any copy made before a
+    # change. Said, so a person whose old passphrase was exposed knows to make new copies.
+    print(ELSEWHERE_KEEP_THEIR_PASSPHRASE)
     return 0
 
 

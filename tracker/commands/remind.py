@@ -48,7 +48,16 @@ def check(db: str | None, *, factors: bool = False, notify: bool = False) -> int
     if server_url_given(db) is not None:
         line = _server_line(db, factors=factors)
     else:
-        line = reminder(db_location(db), dt.date.today(), factors=factors)
+        try:
+            line = reminder(db_location(db), dt.date.today(), factors=factors)
+        except Exception as exc:  # tracker.errors is loaded only by whatever raised it
+            from tracker.errors import TrackerError
+
+            if not isinstance(exc, TrackerError):
+                raise
+            from tracker.commands.terminal import say_failure
+
+            return say_failure(str(exc), 2)  # an encrypted diary with no key here: one line, exit 2
     if line is None:
         return 0
     if not notify or not _notified(line):

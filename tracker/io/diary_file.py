@@ -30,7 +30,7 @@ from tracker.io.apps.plan import Conflict
 from tracker.io.csv_cells import csv_text, restore_text
 from tracker.io.csv_table import CsvTable
 from tracker.storage import journal
-from tracker.storage.diary_facts import ONSET
+from tracker.storage.diary_facts import ONSET, standing_noes
 from tracker.storage.models import DiarySetting, RedFlag, RedFlagNo, utc_now
 
 SUFFIX = ".diary.csv"
@@ -56,7 +56,7 @@ def diary_csv(*, session: Session) -> str:
     facts = [
         (flag.date, 0, flag.kind, FLAG_FACT, flag.note)
         for flag in session.exec(select(RedFlag).where(col(RedFlag.note) != ""))
-    ] + [(no.date, 1, no.kind, NO_FACT, "") for no in session.exec(select(RedFlagNo))]
+    ] + [(no.date, 1, no.kind, NO_FACT, "") for no in session.exec(standing_noes())]
     rows += [[fact, day.isoformat(), kind, note] for day, _, kind, fact, note in sorted(facts)]
     return csv_text([DIARY_COLUMNS, *rows])
 

@@ -23,7 +23,8 @@ from tracker.core.files import write_private
 from tracker.core.formatting import plural
 from tracker.errors import InputError
 from tracker.io.export import csv_export, export_episodes
-from tracker.io.importer import ImportReport, import_files
+from tracker.io.import_report import ImportReport
+from tracker.io.importer import import_files
 from tracker.storage.engine import session_scope
 from tracker.storage.models import Factor, FactorEntry, Intervention, Preset
 

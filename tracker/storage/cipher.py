@@ -213,11 +213,12 @@ def change_passphrase(path: Path, old: str, new: str) -> list[Path]:
 
 
 def _backups(path: Path) -> list[Path]:
-    """Every backup of the diary at `path`: beside it and in the backup folder, thinned or kept."""
-    from tracker.paths import backups_dir
+    """Every backup of the diary at `path` in the folders tracker writes copies to (backup_folders),
+    thinned or kept. Copies a person wrote elsewhere (`db backup DEST`) are not among them."""
+    from tracker.paths import backup_folders
     from tracker.storage.backup import KEPT_KINDS, list_backups
 
-    folders = {path.parent, backups_dir(path)}
+    folders = [folder for folder, _ in backup_folders(path)]
     return [copy for folder in folders for kind in ("", *KEPT_KINDS) for copy in list_backups(path, folder, kind)]
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlmodel import Session, col, func, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from tracker.core import validate
 from tracker.core.vocabulary import CHECKLIST_KINDS
@@ -132,7 +133,16 @@ def replace_noes(db: Session | Connection, flags: Iterable[tuple[dt.date, str]])
     return len(keys), [change]
 
 
+def standing_noes() -> SelectOfScalar[RedFlagNo]:
+    """The "no" answers that stand: those without a red flag for the same sign on the same day.
+    A diary written before a "yes" replaced the day's "no" (replace_noes) may hold both; the
+    flag wins wherever the diary is read (export, report, analysis), the "no" is never shown
+    beside it, and nothing stored is changed by reading."""
+    flagged = sa.exists().where(col(RedFlag.date) == col(RedFlagNo.date), col(RedFlag.kind) == col(RedFlagNo.kind))
+    return select(RedFlagNo).where(~flagged)
+
+
 def checklist_noes(*, session: Session, end: dt.date) -> dict[str, dt.date]:
-    """Each question answered "no" up to `end`, with the latest day it was answered so."""
-    rows = session.exec(select(RedFlagNo).where(col(RedFlagNo.date) <= end).order_by(col(RedFlagNo.date)))
+    """Each question answered "no" up to `end` (standing_noes), with the latest day it was answered so."""
+    rows = session.exec(standing_noes().where(col(RedFlagNo.date) <= end).order_by(col(RedFlagNo.date)))
     return {row.kind: row.date for row in rows}

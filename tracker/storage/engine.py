@@ -26,6 +26,7 @@ from tracker.paths import default_db_path
 from tracker.storage.backup import BACKUPS_KEPT, backup_database, list_backups, prune_backups, remove_copies
 from tracker.storage.cipher import engine_module
 from tracker.storage.daily_backup import backup_if_first_today, none_today
+from tracker.storage.diary_id import mark_diary
 from tracker.storage.file_checks import (
     BUSY_TIMEOUT_S,
     KNOWN_REVISIONS,
@@ -35,6 +36,7 @@ from tracker.storage.file_checks import (
     inspect_file,
     make_private,
 )
+from tracker.storage.first_look import not_created_yet
 from tracker.storage.schema import expected_signature, unexpected
 from tracker.storage.wait import notice_if_slow, retry_while_locked
 from tracker.storage.wal import advance_write_marker
@@ -118,6 +120,7 @@ def make_engine(
             backup_if_first_today(path)
         # The one place every write passes (store, journal, import, migrations).
         advance_write_marker(conn.connection.dbapi_connection)  # type: ignore[attr-defined]  # as above
+        mark_diary(conn.connection.dbapi_connection)  # type: ignore[attr-defined]  # as above; its id, once
 
     return engine
 
@@ -183,6 +186,11 @@ def open_read_only(path: Path, *, any_known_revision: bool = False) -> Engine:
     if not state.exists:
         raise DatabaseRefused(f"no database at {path}; nothing was created (the first `tracker log` creates it)")
     if state.revision is None:
+        if not_created_yet(path):
+            raise DatabaseRefused(
+                f"no diary in {path} yet (an empty file a first run left when it was stopped); "
+                "nothing was changed (the first `tracker log` creates it)"
+            )
         raise DatabaseRefused(f"{path} holds no tracker data yet; nothing to read")
     refuse_foreign_objects(path, state)
     if state.revision != SCHEMA_HEAD and not any_known_revision:

@@ -24,6 +24,7 @@ from tracker.storage.first_look import (
     SCHEMA_HEAD,
     connect_file,
     database_errors,
+    not_created_yet,
     sqlite_uri,
 )
 from tracker.storage.keys import is_encrypted, key_file
@@ -73,7 +74,7 @@ def inspect_file(path: Path, *, recover: bool = True) -> FileState:
         with contextlib.suppress(FileNotFoundError):
             refuse_unless_regular(companion, companion.stat(), what="the database's companion file")
     wal = wal_path(path)
-    if info.st_size == 0 and not (wal.exists() and wal.stat().st_size > 0):
+    if info.st_size == 0 and not_created_yet(path):
         refuse_if_read_only(path, info)
         return FileState(exists=True, revision=None)
     # SQLCipher's file starts with a random salt, not SQLite's header (tracker.storage.keys).

@@ -97,6 +97,22 @@ def _plain(path: Path | str, *, read_only: bool, check_same_thread: bool) -> sql
     )
 
 
+def not_created_yet(path: Path | str) -> bool:
+    """Whether `path` is an empty (0-byte) file with no write-ahead log holding anything beside it:
+    what a first run stopped before SQLite wrote its first page leaves (the file is made, owner-only,
+    before the schema goes in). It holds no diary: every reader treats it as none yet, and the
+    next write creates the diary in it."""
+    try:
+        if os.path.getsize(path) != 0:
+            return False
+    except OSError:  # missing: not a file left behind either
+        return False
+    try:
+        return os.path.getsize(f"{os.fspath(path)}-wal") == 0
+    except OSError:
+        return True
+
+
 def open_current(path: Path | str) -> sqlite3.Connection | None:
     """A read-only connection to `path`, inside one read transaction (one snapshot for every
     read), when it is a tracker database at SCHEMA_HEAD; None when it is missing, not a regular

@@ -42,6 +42,7 @@ from tracker.errors import DatabaseRefused, TrackerError
 from tracker.paths import default_db_path
 from tracker.storage import journal_words
 from tracker.storage.daily_backup import backup_if_first_today
+from tracker.storage.diary_id import mark_diary
 from tracker.storage.file_checks import SCHEMA_HEAD, connect_file, inspect_file, make_private
 from tracker.storage.wait import WRITE_WAIT_S, notice_if_slow
 from tracker.storage.wal import advance_write_marker
@@ -127,6 +128,7 @@ def write_transaction(
         # write to end, so the day's copy always holds the write that started it.
         backup_if_first_today(path)
         advance_write_marker(conn)
+        mark_diary(conn)  # the diary's id, once (tracker.storage.diary_id)
         yield conn
         conn.execute("COMMIT")
     except (TrackerError, sqlite3.Error, NotHandled):

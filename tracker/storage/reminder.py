@@ -13,7 +13,8 @@ import datetime as dt
 import os
 import sqlite3
 
-from tracker.storage.first_look import database_errors, open_current
+from tracker.core.key_names import key_file_name
+from tracker.storage.first_look import database_errors, not_created_yet, open_current
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: this module runs at a shell prompt
 
@@ -46,7 +47,8 @@ def reminder(path: str, today: dt.date, *, factors: bool = False) -> str | None:
     """The one line to show, or None when nothing is missing."""
     conn = open_current(path)
     if conn is None:
-        if os.path.exists(path):
+        if os.path.exists(path) and not not_created_yet(path):
+            _refuse_if_locked(path)
             return f"{path} could not be read quickly; open tracker to see why"
         return f"Nothing logged today — {TWITCH_KEYS}"
     try:
@@ -56,6 +58,20 @@ def reminder(path: str, today: dt.date, *, factors: bool = False) -> str | None:
     finally:
         conn.close()
     return _line(parts)
+
+
+def _refuse_if_locked(path: str) -> None:
+    """DiaryLocked or WrongPassphrase, in the words every command uses, when `path` is an encrypted
+    diary whose key is not here (no TRACKER_PASSPHRASE, an empty keyring) or does not open it:
+    the person is told what to do rather than to open the app. Loaded only on this failing path."""
+    if not os.path.isfile(key_file_name(path)):
+        return
+    from pathlib import Path
+
+    from tracker.storage.keys import data_key, is_encrypted
+
+    if is_encrypted(Path(path)):
+        data_key(Path(path))  # raises when there is no key, or the passphrase is wrong
 
 
 def server_reminder(conn: Connection, today: dt.date, *, factors: bool = False) -> str | None:

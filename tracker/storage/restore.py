@@ -1,4 +1,4 @@
-"""The backups a person can go back to, and going back to one.
+"""Going back to a backup (which one: tracker.storage.backup_choice).
 
 A restore checks the copy first (tracker.storage.backup.copy_problem: the same check every
 backup passed when it was written), keeps the diary as it is now among the backups, then puts
@@ -33,53 +33,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.core.files import PRIVATE_FILE, ensure_private_dir
-from tracker.core.formatting import plural
-from tracker.errors import DatabaseRefused, InputError
-from tracker.paths import BACKUPS_DIRNAME, backups_dir, shared_backups_dir
-from tracker.storage.backup import KEPT_KINDS, backup_database, backup_name, backup_time, copy_problem, list_backups
+from tracker.errors import DatabaseRefused
+from tracker.paths import backups_dir
+from tracker.storage.backup import backup_database, backup_name, copy_problem
+from tracker.storage.backup_choice import Contents, contents, refuse_another_diary
+from tracker.storage.diary_id import identity
 from tracker.storage.file_checks import connect_file, inspect_file, refuse_if_read_only
-from tracker.storage.first_look import database_errors
+from tracker.storage.first_look import database_errors, not_created_yet
 from tracker.storage.in_use import kept_from_use, refuse_if_connected
 from tracker.storage.journal import RESTORED
 from tracker.storage.keys import is_encrypted, key_file
 from tracker.storage.stored_values import first_foreign_value
 from tracker.storage.wal import wal_path
-
-# What a person logged, by table and the column that dates it.
-DATED = {"episode": "local_date", "factor_entry": "local_date", "red_flag": "date"}
-
-
-@dataclass(frozen=True)
-class Contents:
-    days: int  # days with anything logged: a twitch, a factor, a red flag, a check-in or a note
-    entries: int  # twitches, factor entries and red flags
-    answered: int  # days whose twitches were answered: a twitch, or "no twitches"
-
-    def words(self) -> str:
-        """'12 days, 40 entries, 10 days answered'."""
-        return f"{plural(self.days, 'day')}, {plural(self.entries, 'entry', 'entries')}, {self.answered} answered"
-
-
-@dataclass(frozen=True)
-class BackupCopy:
-    path: Path
-    taken: dt.datetime
-    size: int
-    contents: Contents | None  # None: the copy cannot be read
-    # Found straight in the shared backup folder, where earlier versions put every diary's
-    # copies: it may be another diary's of the same file name, so only restored when named.
-    shared: bool = False
-    # "" for a copy taken of the diary; one of KEPT_KINDS for the diary as a restore found it
-    # (taken when that restore ran), which --latest and --date pass over: restored, it would undo
-    # the restore that kept it, and a second --latest would swap the two back and forth.
-    kind: str = ""
-
-    def label(self) -> str:
-        """What `db backups` says of the copy besides its date: "" for a copy taken of the diary."""
-        if not self.kind:
-            return ""
-        what = "the diary as it was" if self.kind == "kept" else "the damaged diary"
-        return f"{what}, kept before the restore on {self.taken.astimezone():%Y-%m-%d %H:%M}"
 
 
 @dataclass(frozen=True)
@@ -90,111 +55,18 @@ class Restored:
     after: Contents
 
 
-def backups_of(path: Path) -> list[BackupCopy]:
-    """Every backup of `path`, oldest first: the daily ones, those beside it (before an upgrade,
-    by hand), and those an earlier setting left elsewhere: in `backups/` beside it before
-    TRACKER_BACKUPS named another folder, and straight in that folder (shared) before each
-    diary had a folder of its own there. No copy is left out because a setting changed."""
-    own = (backups_dir(path), path.parent, path.parent / BACKUPS_DIRNAME)
-    shared = shared_backups_dir()
-    found = {
-        (copy, folder == shared, kind)
-        for folder in (*own, *([shared] if shared is not None else []))
-        for kind in ("", *KEPT_KINDS)
-        for copy in list_backups(path, folder, kind)
-    }
-    copies = [BackupCopy(copy, taken, copy.stat().st_size, _contents_or_none(copy), in_shared, kind)
-              for copy, in_shared, kind in found if (taken := backup_time(copy)) is not None]  # fmt: skip
-    return sorted(copies, key=lambda copy: copy.taken)
-
-
-def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Path:
-    """The backup to restore: a file named, else the newest taken on `day`, else the newest
-    (newest_copy says which copies those two choose among)."""
-    if named:
-        return named_backup(named)
-    if path.exists():
-        refuse_if_read_only(path, path.stat())  # refused by the restore anyway: before the diary is read
-    return newest_copy(backups_of(path), day=day, shown=str(path), restored=_last_restore(path))
-
-
-def named_backup(named: str) -> Path:
-    """The backup file a person named (InputError when there is none)."""
-    chosen = Path(named).expanduser()
-    if not chosen.is_file():
-        raise InputError("BACKUP", named, "a backup file (`tracker db backups` lists them)")
-    return chosen
-
-
-def newest_copy(
-    found: list[BackupCopy], *, day: dt.date | None, shown: str, restored: tuple[Path, Path | None] | None = None
-) -> Path:
-    """The newest of `found` taken on `day` (any day: None) that --latest and --date restore: a
-    copy taken of the diary, never one a restore kept (BackupCopy.kind) nor one in the shared
-    folder. When it is the very copy the diary's last action `restored` (the copy, and where the
-    diary it replaced was kept), restoring it again would change nothing and lose the way back,
-    so InputError says so and names the kept diary."""
-    option, value = ("--date", day.isoformat()) if day else ("--latest", "")
-    copies = [c for c in found if not c.shared and not c.kind and (day is None or c.taken.astimezone().date() == day)]
-    if not copies:
-        when = f" taken on {day.isoformat()}" if day else ""
-        raise InputError(
-            option,
-            value,
-            f"a day with a backup; there is none{when} of {shown}"
-            + ("; a copy in the shared backup folder is restored by its path" if any(c.shared for c in found) else ""),
-        )
-    chosen = copies[-1]
-    if restored is not None and _same_file(chosen.path, restored[0]):
-        back = f"; `tracker db restore {restored[1]}` goes back to the diary it replaced" if restored[1] else ""
-        raise InputError(
-            option,
-            chosen.path.name,
-            f"a copy the diary is not already (that one, taken {chosen.taken.astimezone():%Y-%m-%d %H:%M}, was "
-            f"restored and nothing was written since){back}",
-        )
-    return chosen.path
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    try:
-        return one.samefile(other)
-    except OSError:
-        return False
-
-
-def _last_restore(path: Path) -> tuple[Path, Path | None] | None:
-    """(the copy restored, the diary kept) when the newest action in the diary at `path` is a
-    restore (nothing written since); None otherwise, or when the diary cannot be read."""
-    if not path.exists():
-        return None
-    try:
-        conn = connect_file(path, read_only=True)
-        try:
-            row = conn.execute("SELECT changes FROM action WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1").fetchone()
-        finally:
-            conn.close()
-    except database_errors(DatabaseRefused):  # an encrypted diary, a damaged one: nothing known
-        return None
-    try:
-        change = json.loads(row[0])[0] if row else None
-    except (ValueError, TypeError, IndexError, KeyError):
-        return None
-    if not isinstance(change, dict) or change.get("op") != RESTORED:
-        return None
-    kept = change.get("kept")
-    return Path(str(change.get("backup"))), Path(kept) if kept else None
-
-
-def restore_backup(path: Path, backup: Path) -> Restored:
+def restore_backup(path: Path, backup: Path, *, force: bool = False) -> Restored:
     """Put `backup` in place of the diary at `path`, after checking it and keeping the diary as it was.
 
     Raises DatabaseRefused (nothing changed) when the copy does not check out, or the tracker
-    or any other program is open on the diary.
+    or any other program is open on the diary; InputError when it is a copy of another diary
+    (backup_choice.refuse_another_diary), unless `force`.
     """
     if path.exists():
         refuse_if_read_only(path, path.stat())  # a diary made read-only is left alone, not replaced
-    image = _checked_copy(backup)
+    image, copy_id = _checked(backup)
+    if not force:
+        refuse_another_diary(path, backup, copy_id)
     with kept_from_use(path):
         ensure_private_dir(backups_dir(path))
         highest = _highest_ids(path)  # read before the diary is replaced
@@ -210,41 +82,29 @@ def restore_backup(path: Path, backup: Path) -> Restored:
         return Restored(backup, saved, before, contents(path))
 
 
-def contents(path: Path) -> Contents:
-    """The days and entries in the database at `path`, read-only."""
-    conn = connect_file(path, read_only=True)
-    try:
-        entries = sum(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in DATED)
-        dated = " UNION ".join(f"SELECT {column} FROM {table}" for table, column in DATED.items())
-        days = conn.execute(
-            f"SELECT count(*) FROM ({dated} UNION SELECT date FROM day WHERE checked_in OR note != '')"
-        ).fetchone()[0]
-        answered = conn.execute(
-            "SELECT count(*) FROM (SELECT local_date FROM episode UNION SELECT date FROM day WHERE checked_in)"
-        ).fetchone()[0]
-    finally:
-        conn.close()
-    return Contents(days=days, entries=entries, answered=answered)
-
-
-def _contents_or_none(path: Path) -> Contents | None:
-    try:
-        return contents(path)
-    except database_errors(DatabaseRefused):  # DatabaseRefused: an encrypted copy with no key here
-        return None
-
-
 def _checked_copy(backup: Path) -> bytes:
+    """The bytes of `backup` once it checks out (DatabaseRefused when it does not)."""
+    return _checked(backup)[0]
+
+
+def _checked(backup: Path) -> tuple[bytes, str | None]:
+    """_checked_copy, and the id of the diary the copy is of (tracker.storage.diary_id)."""
+    held: list[str | None] = [None]
+
+    def check(copy: sqlite3.Connection) -> str | None:
+        held[0] = identity(copy).id
+        return copy_problem(copy) or _foreign_value(copy)
+
     if is_encrypted(backup):  # checked in an encrypted copy of its own (tracker.storage.cipher)
         from tracker.storage.cipher import encrypted_image
 
-        return encrypted_image(backup, lambda copy: copy_problem(copy) or _foreign_value(copy))
+        return encrypted_image(backup, check), held[0]
     try:
         source = connect_file(backup, read_only=True)
         copy = sqlite3.connect(":memory:")
         try:
             source.backup(copy)
-            problem = copy_problem(copy) or _foreign_value(copy)
+            problem = check(copy)
             image = copy.serialize()
         finally:
             source.close()
@@ -253,7 +113,7 @@ def _checked_copy(backup: Path) -> bytes:
         problem = str(exc)
     if problem:
         raise DatabaseRefused(f"{backup} cannot be restored ({problem}); the diary was left as it was")
-    return image
+    return image, held[0]
 
 
 def _highest_ids(path: Path) -> dict[str, int]:
@@ -332,7 +192,7 @@ def _foreign_value(copy: sqlite3.Connection) -> str | None:
 def _keep_current(path: Path) -> tuple[Path | None, Contents | None]:
     """The diary as it is now, kept among the backups: a checked copy, or, for a diary that
     does not check out (the reason to restore, often), its files as they are."""
-    if not path.exists():
+    if not path.exists() or not_created_yet(path):  # an empty file a stopped first run left: no diary to keep
         return None, None
     folder = backups_dir(path)
     try:

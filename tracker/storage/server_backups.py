@@ -40,7 +40,8 @@ from tracker.storage.daily_backup import (
 from tracker.storage.postgres import without_password
 
 if TYPE_CHECKING:
-    from tracker.storage.restore import BackupCopy, Contents, Restored
+    from tracker.storage.backup_choice import BackupCopy, Contents
+    from tracker.storage.restore import Restored
 
 _lock = threading.Lock()
 _checked: dict[Path, dt.date] = {}  # per server diary: the day its backup was last started or found
@@ -56,7 +57,7 @@ def backup_stand_in(url: URL) -> Path:
 
 def server_backups(url: URL) -> list[BackupCopy]:
     """Every backup of the server diary at `url` in its backup folder, oldest first."""
-    from tracker.storage.restore import BackupCopy  # deferred, as restore_server's imports
+    from tracker.storage.backup_choice import BackupCopy  # deferred, as restore_server's imports
 
     stand_in = backup_stand_in(url)
     found = {(copy, kind) for kind in ("", *KEPT_KINDS) for copy in list_backups(stand_in, stand_in.parent, kind)}
@@ -67,8 +68,8 @@ def server_backups(url: URL) -> list[BackupCopy]:
 
 def choose_server_backup(url: URL, shown: str, *, named: str | None, day: dt.date | None) -> Path:
     """The backup to restore onto the server diary: a file named, else the newest taken on `day`,
-    else the newest, as for a file (tracker.storage.restore.newest_copy)."""
-    from tracker.storage.restore import named_backup, newest_copy  # deferred, as restore_server's imports
+    else the newest, as for a file (tracker.storage.backup_choice.newest_copy)."""
+    from tracker.storage.backup_choice import named_backup, newest_copy  # deferred, as restore_server's imports
 
     if named:
         return named_backup(named)
@@ -163,8 +164,9 @@ def restore_server(url: URL, engine: Engine, backup: Path) -> Restored:
     """
     # Deferred (about 50 ms): every write to a server diary imports this module for its daily
     # backup; only a restore needs a file's restore's own check of the copy and its journal line.
+    from tracker.storage.backup_choice import contents
     from tracker.storage.engine import open_database
-    from tracker.storage.restore import Restored, contents
+    from tracker.storage.restore import Restored
     from tracker.storage.restore import _checked_copy as checked_copy
     from tracker.storage.restore import _journalled as journalled
 
@@ -200,7 +202,7 @@ def restore_server(url: URL, engine: Engine, backup: Path) -> Restored:
 
 
 def _contents_or_none(path: Path) -> Contents | None:
-    from tracker.storage.restore import contents
+    from tracker.storage.backup_choice import contents
 
     try:
         return contents(path)
