@@ -56,3 +56,27 @@ def test_a_history_for_analysis_leaves_the_report_parts_empty(cli, demo, db_path
         whole.red_flags,
         whole.onset,
     )
+
+
+def test_twitch_points_read_as_plain_rows_are_the_stored_twitches(cli, db_path: Path) -> None:
+    """Each twitch the analysis reads has its date, places and numbers as stored, its further sites in order."""
+    from tracker.storage.queries import episode_points_between, episodes_between
+    from tracker.storage.store import further_sites
+
+    assert cli("log", "twitch", "--site", "eyelid:right", "--site", "cheek:right", "--intensity", "2").code == 0
+    assert cli("log", "twitch", "--date", "2026-11-20", "--location", "upper-lip", "--side", "left").code == 0
+    assert cli("log", "twitch", "--site", "mouth-corner:left", "--site", "eyelid:left", "--site", "chin:both").code == 0
+    engine = open_read_only(db_path)
+    try:
+        with session_scope(engine, write=False) as session:
+            span = {"start": dt.date(2026, 11, 1), "end": dt.date(2026, 11, 30)}
+            stored = episodes_between(session=session, **span)
+            also = further_sites(session=session, episode_ids=[episode.id for episode in stored])
+            points = episode_points_between(session=session, **span)
+    finally:
+        engine.dispose()
+    assert [
+        (e.local_date, e.location, e.side, e.intensity, e.duration_s, tuple(also.get(e.id or 0, ()))) for e in stored
+    ] == [tuple(point) for point in points]
+    assert [len(point.also) for point in points] == [0, 1, 2]
+    assert all(type(point.local_date) is dt.date for point in points)
