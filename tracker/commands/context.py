@@ -189,11 +189,17 @@ class Context:
         return start, end
 
     def history(
-        self, *, as_of: dt.date | None = None, say_adjusted: bool = True, from_tracking_start: bool = False
+        self,
+        *,
+        as_of: dt.date | None = None,
+        say_adjusted: bool = True,
+        from_tracking_start: bool = False,
+        for_report: bool = True,
     ) -> History:
         """The history for --from/--to (and `as_of`), held to the diary's span; what was adjusted is
         said on stderr unless the caller shows it itself. `from_tracking_start`: without --from,
-        from the start of the current stretch of tracking (what a report is read for)."""
+        from the start of the current stretch of tracking (what a report is read for).
+        `for_report=False`: without what only the visit report reads (load_history)."""
         from tracker.storage.history import load_history
 
         start, end = self.date_range()
@@ -205,6 +211,7 @@ class Context:
                 date_to=end,
                 today=self.now().date(),
                 from_tracking_start=from_tracking_start,
+                for_report=for_report,
             )
         if say_adjusted:
             for adjusted in history.adjusted:

@@ -58,7 +58,8 @@ def run_analyze(context: Context) -> int:
 
     today = context.now().date()
     as_of = parse_date(context.args.as_of, today=today, field="--as-of") if context.args.as_of else None
-    history = context.history(as_of=as_of, say_adjusted=False)  # the report itself says it
+    # say_adjusted: the analysis itself says it; nothing of what only the visit report reads
+    history = context.history(as_of=as_of, say_adjusted=False, for_report=False)
     result = analysis_of(history, history.as_of)
     if context.args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
@@ -82,7 +83,7 @@ def run_chart(context: Context) -> int:
     output_target(path)  # a folder, device or missing folder is refused before the work
     if context.args.sites and (context.args.factor or context.args.weeks != "12"):
         raise InputError("--sites", "with --weeks or --factor", "--sites alone: it draws the whole diary, no factors")
-    history = context.history(from_tracking_start=bool(context.args.sites))
+    history = context.history(from_tracking_start=bool(context.args.sites), for_report=False)
     if context.args.sites:
         draw_site_chart(history, path)
         print(f"wrote {path}")

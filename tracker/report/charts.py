@@ -165,6 +165,10 @@ def save_chart(fig: Figure, path: Path | str) -> Path:
 def save_figure(fig: Figure, path: Path, *, format: str) -> None:
     """Save a matplotlib Figure atomically with owner-only permissions."""
     drawable(fig)
+    if format == "pdf":
+        from tracker.report.pdf_backend import defer_subsetter
+
+        defer_subsetter()
     with private_atomic_file(path) as handle:
         fig.savefig(handle, format=format)
 

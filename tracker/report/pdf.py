@@ -76,8 +76,9 @@ EARLIER = "… and"  # starts the line that counts what did not fit
 def write_report(path: Path | str, **content: Any) -> Path:
     """Write the visit report (see `report_pages` for what goes in) as an A4 PDF,
     owner-only and atomic. Returns the path."""
-    from matplotlib.backends.backend_pdf import PdfPages  # deferred: ~150 ms with matplotlib
+    from tracker.report.pdf_backend import pdf_pages  # deferred: matplotlib's PDF backend
 
+    PdfPages = pdf_pages()
     path = Path(path)
     pages = report_pages(**content)
     # matplotlib's Type 3 fonts carry a ToUnicode map, so the text can still be searched;

@@ -55,26 +55,35 @@ class EpisodePoint(NamedTuple):
 
 
 def episode_points_between(*, session: Session, start: dt.date, end: dt.date) -> list[EpisodePoint]:
-    """Like episodes_between, as plain rows: ten years load in milliseconds, not a second."""
+    """Like episodes_between, as plain rows: SQLAlchemy Core selects of the columns, no ORM
+    objects, each day's date parsed once rather than once per twitch (as daily_rows reads)."""
     in_range = (col(Episode.local_date) >= start, col(Episode.local_date) <= end)
+    conn = session.connection()
     further: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for key, location, side in session.exec(
-        select(EpisodeSite.episode_id, EpisodeSite.location, EpisodeSite.side)
+    for key, location, side in conn.execute(
+        sa_select(col(EpisodeSite.episode_id), col(EpisodeSite.location), col(EpisodeSite.side))
         .join(Episode, col(Episode.id) == col(EpisodeSite.episode_id))
         .where(*in_range)
         .order_by(col(EpisodeSite.id))
     ):
         further[key].append((location, side))
-    columns = (Episode.id, Episode.local_date, Episode.location, Episode.side, Episode.intensity, Episode.duration_s)
-    return [
-        EpisodePoint(day, location, side, intensity, duration, tuple(further.get(key, ())))
-        for key, day, location, side, intensity, duration in session.exec(
-            # sqlmodel types select() for at most four columns; SQLAlchemy takes six at run time
-            select(*columns)  # type: ignore[call-overload]  # see the comment above
-            .where(*in_range)
-            .order_by(col(Episode.started_at), col(Episode.id))
+    dates: dict[object, dt.date] = {}
+    points = []
+    for key, day, location, side, intensity, duration in conn.execute(
+        sa_select(
+            col(Episode.id),
+            _day_key(Episode.local_date),
+            col(Episode.location),
+            col(Episode.side),
+            col(Episode.intensity),
+            col(Episode.duration_s),
         )
-    ]
+        .where(*in_range)
+        .order_by(col(Episode.started_at), col(Episode.id))
+    ):
+        date = dates.get(day) or dates.setdefault(day, _as_date(day))
+        points.append(EpisodePoint(date, location, side, intensity, duration, tuple(further.get(key, ()))))
+    return points
 
 
 class NotedTwitch(NamedTuple):
