@@ -23,6 +23,7 @@ from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 
 if TYPE_CHECKING:
     from tracker.storage.models import Factor
+    from tracker.tui.day_so_far import DaySoFar
 
 # What an amount box holds: 150, 1.5, 1,5, 1.5 l, 200mg, 2e, espresso 2, black-tea. Every
 # other key is left to the dialog's bindings (Esc, ↑ ↓).
@@ -37,10 +38,13 @@ def checked_amount(factor: Factor, amount: Amount) -> Amount:
     return amount
 
 
-def preview_words(factor: Factor, read: Callable[[str], Amount], typed: str) -> tuple[str, str]:
+def preview_words(
+    factor: Factor, read: Callable[[str], Amount], typed: str, so_far: DaySoFar | None = None
+) -> tuple[str, str]:
     """The line under an amount box, as (what Enter will write, why Enter would refuse it): at
     most one of the two is said, so a refused value never reads as about to be written. Both
-    are "" while the text says nothing yet."""
+    are "" while the text says nothing yet. When the day already has entries (`so_far`), what
+    Enter writes is followed by what the day then holds."""
     if not typed.strip():
         return "", ""
     try:
@@ -51,9 +55,10 @@ def preview_words(factor: Factor, read: Callable[[str], Amount], typed: str) -> 
         checked_amount(factor, amount)
     except ValueError as exc:
         return "", str(exc)  # an amount, outside the factor's range
+    then = f"\n{said}" if so_far and (said := so_far.after(amount.value)) else ""
     if factor.kind == FactorKind.YES_NO and amount.value in (0, 1):  # "alcohol yes", as the day reads it
-        return f"Enter writes: {factor.name} {amount_words(amount.value, '', factor.kind)}", ""
-    return f"Enter writes: {amount.words(factor.name, factor.unit)}", ""
+        return f"Enter writes: {factor.name} {amount_words(amount.value, '', factor.kind)}{then}", ""
+    return f"Enter writes: {amount.words(factor.name, factor.unit)}{then}", ""
 
 
 def show_preview(dialog: Dialog[Any], box: str, words: str, reason: str) -> None:
@@ -87,9 +92,11 @@ class NumberForm(Dialog[float]):
         heading: str = "",
         again: str = "",
         problem: str = "",
+        so_far: DaySoFar | None = None,
     ) -> None:
         super().__init__(problem=problem)
         self.factor = factor
+        self.so_far = so_far  # the day's entries of this factor: the preview says what it then holds
         self.value = value if isinstance(value, str) else format_number(value)
         self.heading = heading or f"[b]{factor.name}[/b] ({allowed_range(factor)})"
         self.again = again
@@ -130,7 +137,7 @@ class NumberForm(Dialog[float]):
     def _show_preview(self, typed: str) -> None:
         if self.answer is not None:
             typed = str(self.answer)
-        show_preview(self, "value", *preview_words(self.factor, self._read, typed))
+        show_preview(self, "value", *preview_words(self.factor, self._read, typed, self.so_far))
 
     def _read(self, typed: str) -> Amount:
         return read_amount(typed, field=self.factor.name, unit=self.factor.unit)

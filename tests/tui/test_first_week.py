@@ -1,0 +1,67 @@
+"""A person's first week in the app: a second dose said as one before it is written, every
+label whole, every mark on a screen explained on it."""
+
+from __future__ import annotations
+
+from tests.helpers.tui import entries, on, twitch
+from tests.tui.conftest import TODAY, at, screen_text, settle
+from tracker.core.vocabulary import RedFlagKind
+from tracker.storage import store
+from tracker.storage.models import FactorEntryCreate, RedFlagCreate
+
+
+def dose(session, mg: float):
+    return store.add_factor_entry(session=session, entry_in=FactorEntryCreate(factor="magnesium", value=mg, at=at(8)))
+
+
+async def test_g_on_a_day_with_its_dose_says_it_makes_a_second_one(app, seed, engine) -> None:
+    seed(lambda s: dose(s, 300))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "second" in shown and "600 mg" in shown  # the day then holds two doses
+        await pilot.press("escape")
+        await settle(pilot)
+    assert entries(engine)["magnesium"] == [300]
+
+
+async def test_a_second_coffee_and_a_second_stress_level_say_what_the_day_then_holds(app, seed) -> None:
+    seed(lambda s: store.add_factor_entry(session=s, entry_in=FactorEntryCreate(factor="caffeine", value=95, at=at(8))))
+    seed(lambda s: store.add_factor_entry(session=s, entry_in=FactorEntryCreate(factor="stress", value=6, at=at(8))))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "1", "0", "0")
+        await settle(pilot)
+        assert "195 mg (the sum of 2)" in " ".join(screen_text(app).split())
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert on(app, "StressPicker") and "already has stress 6" in screen_text(app)
+
+
+async def test_a_first_dose_says_nothing_of_a_day_so_far(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g", "2", "0", "0")
+        await settle(pilot)
+        assert "Enter writes: 200 mg magnesium" in screen_text(app)
+        assert "already has" not in screen_text(app)
+
+
+async def test_a_hyphenated_label_is_never_cut_at_its_hyphen(app, seed) -> None:
+    kind = RedFlagKind.MOVEMENT_TRIGGERED
+    seed(lambda s: store.add_red_flag(session=s, red_flag_in=RedFlagCreate(kind=kind, date=TODAY)))
+    seed(lambda s: twitch(s, 7))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = screen_text(app)
+        assert "movement-\n" not in "\n".join(line.rstrip() for line in table.splitlines()) + "\n"
+        await pilot.press("home", "delete")
+        await settle(pilot)
+        assert on(app, "Confirm")
+        lines = [line.strip(" █") for line in screen_text(app).splitlines()]
+        assert not any(line.endswith("movement-") for line in lines)
+        assert "movement" in " ".join(lines) and "triggered from" in " ".join(lines)
