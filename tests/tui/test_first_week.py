@@ -3,6 +3,9 @@ label whole, every mark on a screen explained on it."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from tests.helpers.tui import entries, on, twitch
 from tests.tui.conftest import TODAY, at, screen_text, settle
 from tracker.core.vocabulary import RedFlagKind
@@ -65,3 +68,21 @@ async def test_a_hyphenated_label_is_never_cut_at_its_hyphen(app, seed) -> None:
         lines = [line.strip(" █") for line in screen_text(app).splitlines()]
         assert not any(line.endswith("movement-") for line in lines)
         assert "movement" in " ".join(lines) and "triggered from" in " ".join(lines)
+
+
+async def test_every_mark_in_history_is_in_its_legend(app, seed) -> None:
+    earlier = TODAY - dt.timedelta(days=2)
+    kind = RedFlagKind.MOVEMENT_TRIGGERED
+    seed(lambda s: store.add_red_flag(session=s, red_flag_in=RedFlagCreate(kind=kind, date=earlier)))
+    seed(lambda s: twitch(s, 7))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        header = next(i for i, line in enumerate(lines) if line.lstrip().startswith("date"))
+        legend = " ".join(" ".join(lines[1:header]).split())
+        marks = {mark for line in lines[header + 1 :] for mark in re.findall(r"(?<!\S)[!?—](?!\S)", line)}
+        assert "!" in marks  # the red-flag day is marked
+        for mark in marks:
+            assert re.search(rf"{re.escape(mark)} (?:a |twitches |not )", legend), (mark, legend)

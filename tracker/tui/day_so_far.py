@@ -15,7 +15,9 @@ from tracker.core.formatting import amount_words
 from tracker.core.vocabulary import DailyRule
 
 # How the day's value comes from its entries, as the line says it after the value.
-RULE_WORDS = {DailyRule.SUM: "the sum", DailyRule.MEAN: "the mean", DailyRule.MAX: "the highest", DailyRule.LAST: "the latest"}
+RULE_WORDS = {
+    DailyRule.SUM: "the sum", DailyRule.MEAN: "the mean", DailyRule.MAX: "the highest", DailyRule.LAST: "the latest",
+}  # fmt: skip
 ORDINALS = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 
