@@ -5,8 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tracker.core.formatting import value_words
-
 INDENT = 10  # the field's name, then its choices
 
 
@@ -46,8 +44,7 @@ class ChoiceRow(Static):
             choice = Text()
             if key:
                 choice.append(f"{key} ", style="bold" if not chosen else style)
-            shown = value_words(label)  # "centre" in the form as in the confirmation
-            choice.append(shown if key else f" {shown} ", style=style)
+            choice.append(label if key else f" {label} ", style=style)
             if used > INDENT and used + choice.cell_len > width:
                 text.append("\n" + " " * INDENT)
                 used = INDENT
