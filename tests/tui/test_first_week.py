@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from tests.helpers.tui import entries, on, twitch
 from tests.tui.conftest import TODAY, at, screen_text, settle
 from tracker.core.vocabulary import RedFlagKind
@@ -86,3 +88,28 @@ async def test_every_mark_in_history_is_in_its_legend(app, seed) -> None:
         assert "!" in marks  # the red-flag day is marked
         for mark in marks:
             assert re.search(rf"{re.escape(mark)} (?:a |twitches |not )", legend), (mark, legend)
+
+
+HELP_ROWS = [  # (keys, the first words of what they do) as the help says them, then and now
+    ("t", "log a twitch"), ("c", "caffeine:"), ("x", "stress:"), ("N", "the day's note"),
+    ("e / Enter", "edit the entry"), ("Delete", "delete it"), ("u, ctrl+z", "undo the last"),
+    ("h", "History"), ("ctrl+p", "every command"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+async def test_every_key_in_help_lines_up_with_the_others(app, size) -> None:
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        seen: list[str] = []
+        for _ in range(12):  # page down to the end, keeping every line shown
+            seen += screen_text(app).splitlines()
+            await pilot.press("pagedown")
+            await settle(pilot)
+        starts = {}
+        for keys, words in HELP_ROWS:
+            line = next(line for line in seen if re.search(rf"█\s+{re.escape(keys)}\s+{re.escape(words)}", line))
+            starts[keys] = (line.index(keys), line.index(words))
+        assert len(set(starts.values())) == 1, starts
