@@ -7,12 +7,13 @@ import datetime as dt
 import re
 
 import pytest
+from textual.widgets import Input, Select
 
 from tests.helpers.tui import entries, on, twitch
 from tests.tui.conftest import TODAY, at, screen_text, settle
-from tracker.core.vocabulary import RedFlagKind
+from tracker.core.vocabulary import FactorKind, RedFlagKind
 from tracker.storage import store
-from tracker.storage.models import FactorEntryCreate, RedFlagCreate
+from tracker.storage.models import FactorCreate, FactorEntryCreate, RedFlagCreate
 
 
 def dose(session, mg: float):
@@ -113,3 +114,41 @@ async def test_every_key_in_help_lines_up_with_the_others(app, size) -> None:
             line = next(line for line in seen if re.search(rf"█\s+{re.escape(keys)}\s+{re.escape(words)}", line))
             starts[keys] = (line.index(keys), line.index(words))
         assert len(set(starts.values())) == 1, starts
+
+
+async def test_a_yes_no_factor_asks_yes_or_no_and_offers_no_number_box(app, seed) -> None:
+    seed(lambda s: store.add_factor(session=s, factor_in=FactorCreate(name="alcohol", kind=FactorKind.YES_NO)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        picker = app.screen.query_one("OptionList")
+        picker.highlighted = next(
+            i for i in range(picker.option_count) if picker.get_option_at_index(i).id == "alcohol"
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        assert on(app, "NumberForm")
+        assert not [box for box in app.screen.query(Input) if box.display]  # nothing to type a number into
+        assert re.search(r"y yes\s+n no", screen_text(app))
+        await pilot.press("n")
+        await settle(pilot)
+        assert "Enter writes: alcohol no" in screen_text(app)
+
+
+async def test_a_new_yes_no_factor_has_no_unit_or_range_boxes(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert on(app, "FactorForm")
+        form = app.screen
+        assert {box.id for box in form.query(Input) if box.display} == {"name", "unit", "min", "max"}
+        form.query_one("#kind", Select).value = FactorKind.YES_NO
+        await settle(pilot)
+        assert {box.id for box in form.query(Input) if box.display} == {"name"}
+        await pilot.press(*"alcohol", "ctrl+s")
+        await settle(pilot)
+        assert on(app, "FactorsScreen")
