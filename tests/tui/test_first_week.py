@@ -152,3 +152,24 @@ async def test_a_new_yes_no_factor_has_no_unit_or_range_boxes(app) -> None:
         await pilot.press(*"alcohol", "ctrl+s")
         await settle(pilot)
         assert on(app, "FactorsScreen")
+
+
+async def test_bed_and_wake_times_show_the_hours_they_make_before_enter(app, engine) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "tab", *"23:50", "tab", *"07:30")
+        await settle(pilot)
+        assert "Enter writes: sleep 7 h 40 min (bed 23:50, wake 07:30)" in screen_text(app)
+        assert entries(engine) == {}
+        await pilot.press("shift+tab", "shift+tab", *"6:10")  # hours typed go before the times
+        await settle(pilot)
+        assert "Enter writes: sleep 6 h 10 min" in screen_text(app)
+
+
+async def test_a_second_sleep_entry_shows_what_the_day_then_holds(app, seed) -> None:
+    seed(lambda s: store.add_factor_entry(session=s, entry_in=FactorEntryCreate(factor="sleep", value=6, date=TODAY)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s", *"1.5")
+        await settle(pilot)
+        assert "today then holds 7 h 30 min (the sum of 2)" in " ".join(screen_text(app).split())

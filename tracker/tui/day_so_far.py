@@ -52,13 +52,20 @@ class DaySoFar:
         if not self.values:
             return ""
         count = len(self.values) + 1
-        then = daily_value(self.daily_rule, [*self.values, new]) or 0.0
-        rule = RULE_WORDS.get(DailyRule(self.daily_rule), "")
         return (
             f"{self._when()} already has {self.name} {self.holds()}; this is a "
-            f"{ORDINALS.get(count, f'{count}th')} entry: {self.when} then holds "
-            f"{self._amount(then)} ({rule} of {count})"
+            f"{ORDINALS.get(count, f'{count}th')} entry: {self.then(new)}"
         )
+
+    def then(self, new: float) -> str:
+        """What the day holds with one more entry of `new`: "today then holds 600 mg (the sum
+        of 2)"; "" while the day has none (the entry is then all it holds)."""
+        if not self.values:
+            return ""
+        count = len(self.values) + 1
+        then = daily_value(self.daily_rule, [*self.values, new]) or 0.0
+        rule = RULE_WORDS.get(DailyRule(self.daily_rule), "")
+        return f"{self.when} then holds {self._amount(then)} ({rule} of {count})"
 
     def before(self) -> str:
         """The reminder for a form that writes on its first key (the value is not known before):

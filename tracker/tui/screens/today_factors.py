@@ -97,7 +97,10 @@ class FactorLogging(TodayParts):
                     self.log_value(factor, *result, day=day, date_only=True, again=again(format_number(result[0])))
 
             already = already_logged([(e.value, e.note) for e in self._entries_of(factor)])
-            form = SleepForm(wake_day=day, factor=factor, hours=typed or "", problem=problem, already=already)
+            form = SleepForm(
+                wake_day=day, factor=factor, hours=typed or "", problem=problem, already=already,
+                so_far=self._so_far(factor, day),
+            )  # fmt: skip
             return form, save_sleep
         so_far = self._so_far(factor, day)
         if factor.name == "stress" and typed is None:
