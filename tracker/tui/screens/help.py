@@ -53,7 +53,8 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
         ("Esc", "back from Insights and Trends; to Today from History, Factors"),
     ]),
     ("Dialogs", [
-        ("Esc", "closes a dialog; when it holds something you typed, it asks first"),
+        ("Esc", "closes a dialog; when it holds an entry you typed, or one kept after a failed save, it asks "
+                "first. In the twitch form the first Esc leaves a text box, the next one cancels"),
     ]),
     ("Everywhere", [
         ("ctrl+p", "every command, also the report, the chart and CSV exports"),
