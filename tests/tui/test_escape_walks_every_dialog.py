@@ -128,3 +128,21 @@ async def test_a_dialog_reopened_after_a_failed_save_asks_before_esc_loses_it(
             assert on(app, "TodayScreen")
     other.execute("ROLLBACK")
     other.close()
+
+
+def said(widget) -> str:  # type: ignore[no-untyped-def]
+    return " ".join(str(widget.render()).split())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+@pytest.mark.parametrize("name", list(OPENERS))
+async def test_every_dialog_opens_with_its_title_and_how_to_save_or_close_in_view(app, seed, name, size) -> None:
+    seed(lambda s: caffeine(s, 95, TODAY))
+    async with app.run_test(size=size) as pilot:
+        await opened(app, pilot, OPENERS[name])
+        shown = " ".join(screen_text(app).split())
+        titles = [said(w) for w in app.screen.query(".form-title, #alert-title")]
+        assert titles and all(title[:25] in shown for title in titles), (titles, shown)
+        hints = [said(w) for w in app.screen.query(".form-title, .form-hint")]
+        keys = [hint for hint in hints if "Enter" in hint or "Esc" in hint]
+        assert any(hint[:30] in shown for hint in keys), (keys, shown)

@@ -94,6 +94,7 @@ class HelpScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="form"):
+            yield Static("[b]Keys[/b]   [b]Esc[/b] or [b]?[/b] closes   ↑ ↓ PgUp PgDn scroll", classes="form-title")
             yield Static(help_grid(), id="help-keys")
             yield Static(f"\n{CLOSING}", markup=False)
 
