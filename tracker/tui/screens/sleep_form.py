@@ -118,7 +118,9 @@ class SleepForm(Dialog[tuple[float, str]]):
             then = self.so_far.then(hours) if self.so_far else ""
             words = f"Enter writes: sleep {hours_words(hours)}" + (f" ({note})" if note else "")
             words += f"; {then}" if then else ""
-        self.query_one("#preview", Static).update(words)
+        preview = self.query_one("#preview", Static)
+        preview.update(words)
+        preview.display = bool(words)  # no blank line while there is nothing to say
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
