@@ -156,8 +156,8 @@ class NumberForm(Dialog[float]):
 
     def _typed(self) -> str:
         """What the box holds ("" for a yes-no factor, which has none)."""
-        boxes = self.query("#value").filter(Input)
-        return boxes.first().value if boxes else ""
+        box = self.query_one("#value")
+        return box.value if isinstance(box, Input) else ""
 
     def _read(self, typed: str) -> Amount:
         return read_amount(typed, field=self.factor.name, unit=self.factor.unit)
