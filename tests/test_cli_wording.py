@@ -43,10 +43,10 @@ def test_list_and_log_say_where_a_twitch_was_in_words(cli) -> None:
 
     text = cli("list").out
 
-    assert "upper lip (centre)" in logged.out and "1 min 30 s" in logged.out
-    assert "twitch, upper lip (centre), intensity 2, 1 min 30 s" in text
+    assert "upper lip (center)" in logged.out and "1 min 30 s" in logged.out
+    assert "twitch, upper lip (center), intensity 2, 1 min 30 s" in text
     assert "twitch, left mouth corner" in text
-    assert "upper-lip" not in text and "center" not in text
+    assert "upper-lip" not in text and "centre" not in text
 
 
 def test_a_bad_id_suggests_only_ids_that_exist(cli) -> None:

@@ -112,7 +112,7 @@ def test_a_twitch_that_moved_is_never_called_spreading_by_the_red_flags(tmp_path
     history = diary(tmp_path / "t.db", lip + cheek)
 
     page = " ".join(history_lines(history.rows, history.episodes, TODAY))
-    assert "Derived: right cheek began 22 Nov 2026 as lower lip (centre) stopped (moved, not spread)." in page
+    assert "Derived: right cheek began 22 Nov 2026 as lower lip (center) stopped (moved, not spread)." in page
     assert "spreading" not in suggested(history)
 
 
@@ -122,5 +122,5 @@ def test_a_twitch_that_spread_is_called_spreading_by_both(tmp_path) -> None:
     history = diary(tmp_path / "t.db", lip + cheek)
 
     page = " ".join(history_lines(history.rows, history.episodes, TODAY))
-    assert "Derived: right cheek began 22 Nov 2026 while lower lip (centre) went on (spreading)." in page
+    assert "Derived: right cheek began 22 Nov 2026 while lower lip (center) went on (spreading)." in page
     assert "while the mouth went on (spreading, not moved)" in suggested(history)["spreading"]

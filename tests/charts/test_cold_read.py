@@ -100,6 +100,6 @@ def test_a_crowded_page_keeps_the_line_saying_the_twitch_moved(tmp_path) -> None
     page = " ".join(PdfReader(pdf).pages[0].extract_text().split())
 
     history_part = page[page.index("History, by site and over time") :]
-    assert history_part.index("Derived: left eyelid began 25 Nov 2026 as lower lip (centre) stopped") < (
+    assert history_part.index("Derived: left eyelid began 25 Nov 2026 as lower lip (center) stopped") < (
         history_part.index("Twitching days by month")
     )

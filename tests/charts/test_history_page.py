@@ -28,10 +28,10 @@ def _page_one(history, tmp_path) -> str:  # type: ignore[no-untyped-def]
 def test_a_twitch_that_moved_from_the_lip_to_the_eyelid_says_so(tmp_path) -> None:
     page = _page_one(migrating(tmp_path / "tracker.db"), tmp_path)
 
-    assert "Lower lip (centre): 1 Jun 2026 to 23 Nov 2026, 85 twitches on 85 days" in page
+    assert "Lower lip (center): 1 Jun 2026 to 23 Nov 2026, 85 twitches on 85 days" in page
     assert "Left eyelid: 25 Nov 2026 to 28 Nov 2026, 2 twitches on 2 days; bursts median 5 s" in page
-    assert "Derived: left eyelid began 25 Nov 2026 as lower lip (centre) stopped (moved, not spread)." in page
-    ended = "Derived: lower lip (centre) twitching ended 23 Nov 2026 (last logged); since then left eyelid on 2 days."
+    assert "Derived: left eyelid began 25 Nov 2026 as lower lip (center) stopped (moved, not spread)." in page
+    ended = "Derived: lower lip (center) twitching ended 23 Nov 2026 (last logged); since then left eyelid on 2 days."
     assert ended in page
     assert "Twitching days by month, of the days answered: Jun 2026 15 of 30; Jul 2026 16 of 31;" in page
     assert "Last 7 days, derived: settling: 2 twitches on 7 days answered; the 7 before, 4 twitches on 7 days." in page

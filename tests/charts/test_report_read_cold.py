@@ -71,7 +71,7 @@ def test_page_one_keeps_the_whole_site_history_inside_the_page(cli, frozen, tmp_
 
     assert not any("no room here" in page for page in pages)
     history = " ".join(pages[:2])
-    for site in ("upper lip (centre)", "lower lip (centre)", "left eyelid", "left cheek"):
+    for site in ("upper lip (center)", "lower lip (center)", "left eyelid", "left cheek"):
         assert f"{site} " in history.split("History, by site and over time", 1)[1], site
     assert "Twitching days by month" in history and "median burst" in history
 

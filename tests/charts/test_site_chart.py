@@ -28,7 +28,7 @@ def _frozen_today() -> Iterator[None]:
 def test_one_row_per_site_and_side_logged_in_face_order(tmp_path) -> None:
     picture = site_picture_of(migrating(tmp_path / "tracker.db"))
 
-    assert [row.label for row in picture.rows] == ["left eyelid", "right cheek", "lower lip (centre)"]
+    assert [row.label for row in picture.rows] == ["left eyelid", "right cheek", "lower lip (center)"]
     lip = picture.rows[2]
     assert (lip.first, lip.last) == (dt.date(2026, 6, 1), dt.date(2026, 11, 23))
     assert picture.period == "week" and picture.starts[0] == dt.date(2026, 6, 1)

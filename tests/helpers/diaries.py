@@ -38,7 +38,7 @@ def one_sided(path: Path) -> History:
 
 
 def migrating(path: Path) -> History:
-    """Lower lip (centre) to 23 Nov; the right cheek one week in October; the left eyelid after."""
+    """Lower lip (center) to 23 Nov; the right cheek one week in October; the left eyelid after."""
     first = dt.date(2026, 6, 1)
     lip_ends = dt.date(2026, 11, 23)
 

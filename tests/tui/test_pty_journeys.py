@@ -252,3 +252,24 @@ def test_a_key_typed_right_after_esc_is_not_lost(tracker) -> None:
     app.burst("3")
     assert app.wait_for(FACTORS, 1) == [("stress", 3.0)]
     assert app.quit() == 0
+
+
+def test_keys_typed_while_history_loads_a_long_diary_act_on_today(tracker, tmp_path) -> None:
+    # A long diary keeps History busy as it fills its table: the Esc typed there and the keys
+    # typed behind it, however slowly, act on Today (they went to History and were lost).
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "home"), "TRACKER_DB": ""}
+    demo = subprocess.run(
+        [sys.executable, "-m", "tracker", "--db", str(tmp_path / "tracker.db"), "demo", "--days", "2500"],
+        env=env, capture_output=True, text=True, timeout=PATIENCE * 3,
+    )  # fmt: skip
+    assert demo.returncode == 0, demo.stderr
+    app = tracker(80, 24)
+    before = len(app.rows(TWITCHES))
+    app.burst("h")
+    app.burst("\x1b")
+    app.pause(0.6)  # longer than ESCDELAY: the Esc on its own, as a person types it
+    app.burst("c150\r")
+    app.burst("t\r")
+    app.drain_until(lambda: len(app.rows(TWITCHES)) > before, "the twitch typed after leaving History")
+    assert app.rows(FACTORS)[-1] == ("caffeine", 150.0)
+    assert app.quit() == 0

@@ -1,12 +1,13 @@
-"""The app says things as the command line does: a drink by its name, "centre" in the form as
-in the confirmation, counts with the right noun."""
+"""The app says things as the command line does: a drink by its name, "center" in the form as
+on the day it is logged on, counts with the right noun."""
 
 from __future__ import annotations
 
 from sqlmodel import select
 
-from tests.helpers.tui import episodes, field_error, on
-from tests.tui.conftest import SIZE, settle
+from tests.helpers.tui import episodes, field_error, on, twitch
+from tests.tui.conftest import SIZE, screen_text, settle
+from tracker.core.vocabulary import Side
 from tracker.storage.engine import session_scope
 from tracker.storage.models import FactorEntry
 
@@ -20,14 +21,17 @@ async def test_a_drink_picked_in_the_app_is_recorded_by_name(app, engine) -> Non
         assert [(e.value, e.note) for e in session.exec(select(FactorEntry))] == [(63.0, "espresso")]
 
 
-async def test_the_twitch_form_spells_centre_as_the_confirmation_does(app) -> None:
+async def test_the_twitch_form_spells_center_as_the_day_does(app, seed) -> None:
+    seed(lambda s: twitch(s, 7, side=Side.CENTER))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        day = screen_text(app)
         await pilot.press("t")
         await settle(pilot)
         assert on(app, "EpisodeForm")
         side = str(app.screen.query_one("#side").render())
-    assert "centre" in side and "center" not in side
+    assert "center" in side and "centre" not in side
+    assert "center" in day and "centre" not in day
 
 
 async def test_one_red_flag_is_said_in_the_singular(app) -> None:

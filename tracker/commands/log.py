@@ -64,7 +64,6 @@ def run(context: Context) -> int:
 
 def _twitch(context: Context) -> int:
     from tracker.core import validate
-    from tracker.core.formatting import value_words
     from tracker.core.vocabulary import Location, Side
 
     parser = _sub_parser(
@@ -81,8 +80,8 @@ def _twitch(context: Context) -> int:
         "--date", metavar="YYYY-MM-DD", help="a twitch on that day (today, yesterday, -3), at --at or the time now"
     )
     parser.add_argument("--location", type=str.lower, choices=[loc.value for loc in Location])
-    # Spelt as everywhere in the app ("centre"); the stored value ("center") is taken too.
-    sides = ",".join(value_words(side.value) for side in Side)
+    # Spelt as everywhere in the app ("center", the stored word); "centre" is taken too.
+    sides = ",".join(side.value for side in Side)
     parser.add_argument("--side", metavar=f"{{{sides}}}", help="the side of every site that does not name its own")
     parser.add_argument(
         "--site", action="append", default=[], metavar="PLACE[:SIDE]",

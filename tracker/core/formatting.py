@@ -3,7 +3,7 @@ the TUI and the report.
 
 Standard library only: the TUI imports it before the database stack is loaded. The words
 here turn stored values (`upper-lip`, `center`, `eye-closure`) into what a person reads
-("upper lip, centre", "eye closure"); the CSV files keep the stored values.
+("upper lip (center)", "eye closure"); the CSV files keep the stored values.
 """
 
 from __future__ import annotations
@@ -131,14 +131,9 @@ def day_total_words(name: str, unit: str, *, day: dt.date, total: float, entries
     return f"{factor_words(name)} on {day_words(day)} is now {amount_words(total, unit)} from {count}"
 
 
-# Stored values spelt differently in words: the one place "center" becomes "centre", so a
-# form and the confirmation after it never spell it two ways.
-SPELLED = {"center": "centre"}
-
-
-def value_words(value: str) -> str:
-    """A stored choice (a side, a place) as a form shows it: "center" -> "centre"."""
-    return SPELLED.get(value, value)
+# Other spellings a person may type for a stored choice: the app writes "center" (the stored
+# word) everywhere, in every reader, and takes the British "centre" too.
+TYPED_SPELLINGS = {"centre": "center"}
 
 
 def coverage_words(*, days_in_range: int, tracked: int, answered: int) -> str:
@@ -158,7 +153,7 @@ def coverage_words(*, days_in_range: int, tracked: int, answered: int) -> str:
 
 def place_words(location: str, side: str) -> str:
     """Where a twitch was, as a person says it: "left eyelid", "upper lip (both sides)",
-    "chin (centre)", "eyelid (side unspecified)", "unspecified place, left side",
+    "chin (center)", "eyelid (side unspecified)", "unspecified place, left side",
     "place and side unspecified"."""
     location, side = str(location), str(side)
     where = location.replace("-", " ")
@@ -170,7 +165,7 @@ def place_words(location: str, side: str) -> str:
         case "both":
             return f"{where} (both sides)"
         case "center":
-            return f"{where} ({value_words(side)})"
+            return f"{where} (center)"
         case _:
             return f"{where} (side unspecified)"
 

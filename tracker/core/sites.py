@@ -28,7 +28,7 @@ def sites_cell(sites: Iterable[Site]) -> str:
 
 
 def read_site(field: str, text: str) -> tuple[Location, Side]:
-    """The place and side `text` names ("eyelid:left", "cheek:centre"; a place alone has its side
+    """The place and side `text` names ("eyelid:left", "cheek:center"; a place alone has its side
     unspecified). InputError names the part that is not a place or a side."""
     place, _, side = text.strip().partition(":")
     if not place:

@@ -152,15 +152,14 @@ def unit(field: str, value: str) -> str:
 
 def choice(field: str, value: str, enum: type[_Choice]) -> _Choice:
     """The member of a string enum that `value` names (case and surrounding space ignored), by
-    its stored value or as the app spells it ("centre" for the stored "center")."""
-    from tracker.core.formatting import SPELLED, value_words
+    its stored value or another spelling of it ("centre" for the stored "center")."""
+    from tracker.core.formatting import TYPED_SPELLINGS
 
     text = value.strip().lower()
-    stored = {words: stored for stored, words in SPELLED.items()}.get(text, text)
     try:
-        return enum(stored)
+        return enum(TYPED_SPELLINGS.get(text, text))
     except ValueError:
-        raise InputError(field, value, "one of: " + ", ".join(value_words(member.value) for member in enum)) from None
+        raise InputError(field, value, "one of: " + ", ".join(member.value for member in enum)) from None
 
 
 def name(field: str, value: str) -> str:

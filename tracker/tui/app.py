@@ -142,9 +142,15 @@ class TrackerApp(KeyOrder, Writes, App[None]):
             return
         if isinstance(event, events.Key) and not event.is_forwarded and self.hold_key(event):
             return  # replayed in typed order once the closing dialog is gone (key_order)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self.typed_on_screen(event)
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
+        if self.typed_for_another_screen(event):  # the screen changed under it (key_order)
+            event.stop()
+            event.prevent_default()
+            return
         if event.key == "escape":
             self.escape_handled()  # the key typed behind it waits for it (key_order)
 

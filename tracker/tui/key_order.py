@@ -6,6 +6,12 @@ back") for the screen below. Posted back one by one, each went to the end of the
 behind the keys typed after it, and could go round again while the dialog was still being
 removed: the second glass landed on the day before the `[`.
 
+A key is handed to the screen on top when it is read, and its bindings are looked up once it
+has gone through that screen's widgets. When the screen changes in between (History, loading a
+long diary, still busy with the Esc that leaves it), the key reached the app on the new screen
+with its priority bindings never looked at: `Esc c 150 Enter` typed on History lost the coffee
+and the Enter edited a row of Today. Such a key is handed back too, to act on the new screen.
+
 So while a dialog is closing, or keys are waiting to be replayed, every key the app receives
 waits too, and the keys handed back go before the ones held (they were typed earlier). Once no
 dialog is closing, all of them are posted again in that order.
@@ -32,6 +38,7 @@ RETRY_S = 0.005  # how soon to look again while a dialog is still being removed
 # How many times to look again for an Esc to be handled before the keys typed behind it go on:
 # an Esc that a widget takes for itself (leaving a text box) never reaches the app.
 ESCAPE_TRIES = 20
+TYPED_ON_KEPT = 256  # keys in flight whose screen is remembered (a burst is far fewer)
 ESCAPE_MARK = "\ue0e5"  # a private-use character, never typed: "Esc, and a key right behind it"
 # After Esc, the characters that start a key code or a terminal's reply (CSI, SS3, OSC, DCS, ...):
 # an Esc before any other character is the Esc key itself.
@@ -73,6 +80,24 @@ class KeyOrder:
         self._held: list[tuple[str, str | None]] = []
         self._replay_due = False
         self._escape_tries = 0  # while above 0, an Esc split from the key behind it is on its way
+        # The screen each key in flight was handed to, by the key's id (a Key has slots, no room
+        # for it); a key handled on the way is never seen again, so the oldest are let go.
+        self._typed_on: dict[int, tuple[events.Key, object]] = {}
+
+    def typed_on_screen(self, event: events.Key) -> None:
+        """Note the screen `event` is about to be handed to (see the module docstring)."""
+        self._typed_on[id(event)] = (event, self._app().screen)
+        while len(self._typed_on) > TYPED_ON_KEPT:
+            del self._typed_on[next(iter(self._typed_on))]
+
+    def typed_for_another_screen(self, event: events.Key) -> bool:
+        """Whether `event`, come back to the app unhandled, was typed while another screen was on
+        top: then it is handed back, to act on the screen on top now."""
+        key, screen = self._typed_on.pop(id(event), (None, None))
+        if key is not event or screen is self._app().screen:
+            return False
+        self.hand_back(event)
+        return True
 
     def hand_back(self, event: events.Key) -> None:
         """A key typed for whatever is under (or now focused in) the dialog that received it."""

@@ -111,9 +111,12 @@ class Dialog(ModalScreen[ResultT]):
 
     def holds_typed_text(self) -> bool:
         """Whether a box holds text, describing an entry, other than what the dialog opened with
-        (closing or quitting would lose it)."""
+        (closing or quitting would lose it). Reopened after a save failed, all it holds was typed
+        and never saved: one Esc threw away the entry the app had just said it kept."""
         if self._handed_back or not self.ASK_BEFORE_DISCARD:
             return False
+        if self.problem:
+            return True
         return any(box.value != self._opened_with.get(box.id, "") for box in self.query(Input))
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
 from tracker.core.formatting import format_number
-from tracker.core.vocabulary import DailyRule, absent_words
+from tracker.core.vocabulary import DailyRule, FactorKind, absent_words
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog, field_error
 from tracker.tui.widgets.ordered_input import OrderedInput, OrderedSelect
@@ -50,12 +50,13 @@ class FactorEditForm(Dialog["FactorUpdate"]):
                 yield from self._absent_choice(absent)
                 yield Static("Its range and daily rule are built in, as documented.", classes="form-hint")
                 return
-            yield Static("lowest value allowed", classes="field-label")
-            yield OrderedInput(format_number(low), placeholder="min", id="min", type="number")
-            yield field_error("min")
-            yield Static("highest value allowed", classes="field-label")
-            yield OrderedInput(format_number(high), placeholder="max", id="max", type="number")
-            yield field_error("max")
+            if factor.kind != FactorKind.YES_NO:  # yes or no: no range to set, so no number boxes
+                yield Static("lowest value allowed", classes="field-label")
+                yield OrderedInput(format_number(low), placeholder="min", id="min", type="number")
+                yield field_error("min")
+                yield Static("highest value allowed", classes="field-label")
+                yield OrderedInput(format_number(high), placeholder="max", id="max", type="number")
+                yield field_error("max")
             yield Static("a day with several entries counts their", classes="field-label")
             yield OrderedSelect(
                 [(rule.value, rule) for rule in DailyRule],
@@ -92,11 +93,14 @@ class FactorEditForm(Dialog["FactorUpdate"]):
         if self.factor.builtin:
             self.dismiss(FactorUpdate(absent_means_none=absent))
             return
+        rule = self.query_one("#rule", Select).value
+        assert isinstance(rule, DailyRule)  # its options are DailyRules, and it cannot be left blank
+        if self.factor.kind == FactorKind.YES_NO:
+            self.dismiss(FactorUpdate(daily_rule=rule, absent_means_none=absent))
+            return
         try:
             low, high = self.number("min", "min"), self.number("max", "max")
         except InputError as exc:
             self.refuse(exc.field, str(exc))  # under its box, as in the New factor dialog
             return
-        rule = self.query_one("#rule", Select).value
-        assert isinstance(rule, DailyRule)  # its options are DailyRules, and it cannot be left blank
         self.dismiss(FactorUpdate(min_value=low, max_value=high, daily_rule=rule, absent_means_none=absent))

@@ -57,7 +57,9 @@ class FactorForm(Dialog["FactorCreate"]):
                 id="kind",
             )
             yield OrderedInput(typed.unit if typed else "", placeholder="unit, e.g. units (optional)", id="unit")
-            yield Static("range: the lowest and highest value it takes (anything outside is refused as a typo)")
+            yield Static(
+                "range: the lowest and highest value it takes (anything outside is refused as a typo)", id="range"
+            )
             hints = {"min": "lowest (empty: 0; a scale needs it)", "max": "highest (empty: no limit; a scale needs it)"}
             for bound, hint in hints.items():
                 value = format_number(getattr(typed, f"{bound}_value")) if typed else ""
@@ -75,6 +77,21 @@ class FactorForm(Dialog["FactorCreate"]):
                 id="absent",
             )
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._show_number_boxes()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "kind":
+            self._show_number_boxes()
+
+    def _show_number_boxes(self) -> None:
+        """A yes-no factor is answered y or n: its unit and range boxes go (empty number boxes
+        read as asking for a number); a number or a scale has them."""
+        numbers = self.query_one("#kind", Select).value != FactorKind.YES_NO
+        for part in ("#unit", "#range", "#min", "#max"):
+            self.query_one(part).display = numbers
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_save()
@@ -86,7 +103,8 @@ class FactorForm(Dialog["FactorCreate"]):
         try:
             if not name:
                 raise InputError("name", "", "a name, e.g. alcohol")
-            low, high = self.number("min", "min"), self.number("max", "max")
+            yes_no = self.query_one("#kind", Select).value == FactorKind.YES_NO  # no range boxes shown
+            low, high = (None, None) if yes_no else (self.number("min", "min"), self.number("max", "max"))
             if high is not None and not (0.0 if low is None else low) < high:
                 raise InputError("max", format_number(high), f"more than the lowest ({format_number(low or 0.0)})")
         except InputError as exc:
@@ -97,6 +115,7 @@ class FactorForm(Dialog["FactorCreate"]):
         kind = self.query_one("#kind", Select).value
         assert isinstance(kind, FactorKind)  # its options are FactorKinds, and it cannot be left blank
         absent = ABSENT_CHOICES[str(self.query_one("#absent", Select).value)]
+        unit = "" if kind == FactorKind.YES_NO else unit
         self.dismiss(
             FactorCreate(name=name, kind=kind, unit=unit, min_value=low, max_value=high, absent_means_none=absent)
         )

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 UNKNOWN = "—"
 UNANSWERED = "?"  # twitches not answered on a day with something else logged
+RED_FLAG_MARK = " !"  # after "yes" in the tracked column: a red flag logged that day
 FIRST_CHUNK = 200  # on screen at once; the rest follow in the background
 CHUNK = 500
 
@@ -41,7 +42,7 @@ def history_cells(row: DailyRow, factors: list[Factor]) -> tuple[str, ...]:
         return (day, "no", *[UNKNOWN] * (2 + len(factors)))
     factor_cells = [cell_words(row.factors.get(f.column), f.unit, f.kind) or UNKNOWN for f in factors]
     intensity = UNKNOWN if row.max_intensity is None else str(row.max_intensity)
-    flags = " !" if row.red_flags else ""
+    flags = RED_FLAG_MARK if row.red_flags else ""
     twitches = UNANSWERED if row.episodes is None else str(row.episodes)
     return (day, "yes" + flags, twitches, intensity, *factor_cells)
 
@@ -112,7 +113,8 @@ class HistoryScreen(Writes, AppScreen[None]):
         tracked = sum(row.tracked for row in history.rows)
         self._summary = (
             f"{plural_days(len(rows))}, {tracked} tracked. Enter opens a day. — not logged; "
-            f"{UNANSWERED} twitches not answered ([b]n[/b] if there were none)."
+            f"{UNANSWERED} twitches not answered ([b]n[/b] if there were none); "
+            f"{RED_FLAG_MARK.strip()} a red flag logged."
         )
         self._show_summary()
         self._pending = rows[FIRST_CHUNK:]

@@ -19,10 +19,12 @@ from textual.widgets import Input, Static
 from tracker.core.amounts import Amount, read_amount
 from tracker.core.formatting import amount_words, format_number
 from tracker.core.vocabulary import FactorKind
-from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
+from tracker.tui.screens.dialog import CharsInput, Dialog, FieldError, field_error
+from tracker.tui.widgets.choice_row import ChoiceRow
 
 if TYPE_CHECKING:
     from tracker.storage.models import Factor
+    from tracker.tui.day_so_far import DaySoFar
 
 # What an amount box holds: 150, 1.5, 1,5, 1.5 l, 200mg, 2e, espresso 2, black-tea. Every
 # other key is left to the dialog's bindings (Esc, ↑ ↓).
@@ -37,10 +39,13 @@ def checked_amount(factor: Factor, amount: Amount) -> Amount:
     return amount
 
 
-def preview_words(factor: Factor, read: Callable[[str], Amount], typed: str) -> tuple[str, str]:
+def preview_words(
+    factor: Factor, read: Callable[[str], Amount], typed: str, so_far: DaySoFar | None = None
+) -> tuple[str, str]:
     """The line under an amount box, as (what Enter will write, why Enter would refuse it): at
     most one of the two is said, so a refused value never reads as about to be written. Both
-    are "" while the text says nothing yet."""
+    are "" while the text says nothing yet. When the day already has entries (`so_far`), what
+    Enter writes is followed by what the day then holds."""
     if not typed.strip():
         return "", ""
     try:
@@ -51,9 +56,10 @@ def preview_words(factor: Factor, read: Callable[[str], Amount], typed: str) -> 
         checked_amount(factor, amount)
     except ValueError as exc:
         return "", str(exc)  # an amount, outside the factor's range
+    then = f"\n{said}" if so_far and (said := so_far.after(amount.value)) else ""
     if factor.kind == FactorKind.YES_NO and amount.value in (0, 1):  # "alcohol yes", as the day reads it
-        return f"Enter writes: {factor.name} {amount_words(amount.value, '', factor.kind)}", ""
-    return f"Enter writes: {amount.words(factor.name, factor.unit)}", ""
+        return f"Enter writes: {factor.name} {amount_words(amount.value, '', factor.kind)}{then}", ""
+    return f"Enter writes: {amount.words(factor.name, factor.unit)}{then}", ""
 
 
 def show_preview(dialog: Dialog[Any], box: str, words: str, reason: str) -> None:
@@ -61,6 +67,9 @@ def show_preview(dialog: Dialog[Any], box: str, words: str, reason: str) -> None
     dialog.query_one("#preview", Static).update(words)
     if reason:
         dialog.refuse(box, reason)  # stays until the value is edited
+
+
+YES_NO_CHOICES = [("y", "yes"), ("n", "no")]
 
 
 def allowed_range(factor: Factor) -> str:
@@ -74,7 +83,8 @@ def allowed_range(factor: Factor) -> str:
 
 class NumberForm(Dialog[float]):
     """Dismisses with the value, or None. With `again` (a key), that key saves too: `g` `g`
-    logs the magnesium dose the form shows."""
+    logs the magnesium dose the form shows. A yes-no factor has no box (a number box for an
+    answer of yes or no read as asking for a number): y or n, shown chosen, then Enter."""
 
     AUTO_FOCUS = "#value"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
@@ -87,36 +97,48 @@ class NumberForm(Dialog[float]):
         heading: str = "",
         again: str = "",
         problem: str = "",
+        so_far: DaySoFar | None = None,
     ) -> None:
         super().__init__(problem=problem)
         self.factor = factor
+        self.so_far = so_far  # the day's entries of this factor: the preview says what it then holds
         self.value = value if isinstance(value, str) else format_number(value)
         self.heading = heading or f"[b]{factor.name}[/b] ({allowed_range(factor)})"
         self.again = again
         self.answer: int | None = None  # a yes-no factor's y (1) or n (0), chosen and not yet saved
+        if factor.kind == FactorKind.YES_NO and self.value in ("0", "1"):  # an answer edited: shown chosen
+            self.answer, self.value = int(self.value), ""
         if again:
             # Priority: the box holds letters (units), so the key would otherwise be swallowed.
             self._bindings.bind(again, f"again('{again}')", show=False, priority=True)
         if factor.kind == FactorKind.YES_NO:  # y or n chooses the answer; Enter or the same key saves it
             self._bindings.bind("y", "answer(1)", show=False, priority=True)
             self._bindings.bind("n", "answer(0)", show=False, priority=True)
+            self._bindings.bind("enter", "save", show=False)  # no box to take Enter
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static(self.heading, classes="form-title")
             yield self.problem_line()
-            # Its own key and y / n go to the form's keys first; action_again types a unit's g.
-            leave = self.again + ("yn" if self.factor.kind == FactorKind.YES_NO else "")
+            if self.factor.kind == FactorKind.YES_NO:
+                yield ChoiceRow(
+                    "answer", YES_NO_CHOICES, self._answer_label(), unchosen="(not answered yet)", id="value"
+                )
+                yield field_error("value")
+                yield Static("", id="preview", classes="form-hint", markup=False)
+                yield Static("[b]Enter[/b] save (or the same key again)   [b]Esc[/b] cancel", classes="form-hint")
+                return
+            # Its own key goes to the form's keys first; action_again types a unit's g.
             yield CharsInput(
-                self.value, chars=AMOUNT_WORDS, leave=leave, placeholder=self.factor.unit or "value", id="value"
+                self.value, chars=AMOUNT_WORDS, leave=self.again, placeholder=self.factor.unit or "value", id="value"
             )
             yield field_error("value")
             yield Static("", id="preview", classes="form-hint", markup=False)
             again = f" (or [b]{self.again}[/b] again)" if self.again else ""
-            if self.factor.kind == FactorKind.YES_NO:
-                again = " (or the same key again)"
-                yield Static("[b]y[/b] yes  [b]n[/b] no", classes="form-hint")
             yield Static(f"[b]Enter[/b] save{again}   [b]Esc[/b] cancel", classes="form-hint")
+
+    def _answer_label(self) -> str:
+        return {1: "yes", 0: "no"}.get(self.answer if self.answer is not None else -1, "")
 
     def on_mount(self) -> None:
         self._show_preview(self.value)
@@ -130,13 +152,21 @@ class NumberForm(Dialog[float]):
     def _show_preview(self, typed: str) -> None:
         if self.answer is not None:
             typed = str(self.answer)
-        show_preview(self, "value", *preview_words(self.factor, self._read, typed))
+        show_preview(self, "value", *preview_words(self.factor, self._read, typed, self.so_far))
+
+    def _typed(self) -> str:
+        """What the box holds ("" for a yes-no factor, which has none)."""
+        box = self.query_one("#value")
+        return box.value if isinstance(box, Input) else ""
 
     def _read(self, typed: str) -> Amount:
         return read_amount(typed, field=self.factor.name, unit=self.factor.unit)
 
     def action_again(self, key: str) -> None:
         """The form's own key saves, unless it finishes a unit being typed (`g` of `200mg`)."""
+        if self.factor.kind == FactorKind.YES_NO:
+            self.action_save()
+            return
         box = self.query_one("#value", Input)
         if self._reads(box.value + key) and not self._reads(box.value):
             box.insert_text_at_cursor(key)
@@ -159,7 +189,10 @@ class NumberForm(Dialog[float]):
         if self.answer is not None:
             self.dismiss(float(self.answer))
             return
-        self.save_typed(self.query_one("#value", Input).value if typed is None else typed)
+        if self.factor.kind == FactorKind.YES_NO:
+            self.query_one("#value-error", FieldError).say("press y for yes or n for no")
+            return
+        self.save_typed(self._typed() if typed is None else typed)
 
     def save_typed(self, typed: str) -> None:
         """Save `typed` (what the box holds as Enter is pressed), or say under it why not."""
@@ -177,4 +210,6 @@ class NumberForm(Dialog[float]):
             self.action_save()
             return
         self.answer = value
-        self._show_preview(self.query_one("#value", Input).value)
+        self.query_one("#value", ChoiceRow).choose(self._answer_label())
+        self.query_one("#value-error", FieldError).say("")
+        self._show_preview("")

@@ -26,6 +26,7 @@ from tracker.tui.screens.number_form import AMOUNT_WORDS, checked_amount, previe
 
 if TYPE_CHECKING:
     from tracker.storage.models import Factor, Preset
+    from tracker.tui.day_so_far import DaySoFar
 
 
 def preset_keys(presets: list[Preset], unit: str = "") -> dict[str, Preset]:
@@ -56,9 +57,17 @@ class PresetPicker(Dialog[tuple[float, str]]):
     ]
 
     def __init__(
-        self, *, factor: Factor, presets: list[Preset], amount: str = "", problem: str = "", heading: str = ""
+        self,
+        *,
+        factor: Factor,
+        presets: list[Preset],
+        amount: str = "",
+        problem: str = "",
+        heading: str = "",
+        so_far: DaySoFar | None = None,
     ) -> None:
         super().__init__(problem=problem)
+        self.so_far = so_far  # the day's entries of this factor: the preview says what it then holds
         self.heading = heading or f"Add {factor.name}"  # "Edit caffeine" when an entry is changed
         self.factor = factor
         self.presets = presets
@@ -134,7 +143,7 @@ class PresetPicker(Dialog[tuple[float, str]]):
 
     def _show_preview(self, typed: str) -> None:
         """What Enter will write, while the text reads as an amount; nothing while it does not."""
-        show_preview(self, "amount", *preview_words(self.factor, self._read, typed))
+        show_preview(self, "amount", *preview_words(self.factor, self._read, typed, self.so_far))
 
     def _read(self, typed: str) -> Amount:
         drinks = {p.name: p.amount for p in self.presets}

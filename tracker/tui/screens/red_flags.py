@@ -76,6 +76,9 @@ class RedFlagChecklist(Dialog[list[str]]):
         with Vertical(classes="form", id="red-flags"):
             yield Static(f"[b]Red flags[/b] — tick any you noticed {self.when}", classes="form-title")
             yield self.problem_line()
+            # Above the list, not under it: at 80x24 the thirteen questions push a line below
+            # them out of view, and with it how to save.
+            yield Static(f"1–{len(QUESTIONS)} or ↑↓ space tick   Enter save   Esc cancel", classes="form-hint")
             yield Checklist(
                 *[
                     Selection(
@@ -90,7 +93,6 @@ class RedFlagChecklist(Dialog[list[str]]):
             # The advice for what is ticked, as soon as it is ticked: the same graded words as
             # `tracker log redflag`, so an emergency sign is not left for the saving to say.
             yield Static("", id="advice", markup=False)
-            yield Static(f"1–{len(QUESTIONS)} or ↑↓ space tick   Enter save   Esc cancel", classes="form-hint")
 
     def on_mount(self) -> None:
         self._show_advice()

@@ -20,6 +20,7 @@ from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 
 if TYPE_CHECKING:
     from tracker.storage.models import Factor
+    from tracker.tui.day_so_far import DaySoFar
 
 HOURS_CHARACTERS = r"[0-9:.,hHmM ]"
 CLOCK_CHARACTERS = r"[0-9:. apmAPM]"  # 11:45pm as the twitch form takes it
@@ -68,8 +69,10 @@ class SleepForm(Dialog[tuple[float, str]]):
         wake: str = "",
         problem: str = "",
         already: str = "",
+        so_far: DaySoFar | None = None,
     ) -> None:
         super().__init__(problem=problem)
+        self.so_far = so_far  # the day's sleep entries: the preview says what the day then holds
         self.wake_day = wake_day
         self.factor = factor
         self.already = already  # the day's sleep so far (already_logged), so Enter is not taken for an edit
@@ -89,7 +92,35 @@ class SleepForm(Dialog[tuple[float, str]]):
                 yield CharsInput(self.values["bed"], chars=CLOCK_CHARACTERS, placeholder="bed 23:30", id="bed")
                 yield CharsInput(self.values["wake"], chars=CLOCK_CHARACTERS, placeholder="wake 07:00", id="wake")
             yield field_error("bed")
+            yield Static("", id="preview", classes="form-hint", markup=False)
             yield Static("Enter save   Esc cancel", classes="form-hint")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._show_preview()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        super().on_input_changed(event)
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        """The hours Enter will write, as the boxes read now (bed and wake times made into
+        hours), before Enter; nothing while they do not read as hours yet."""
+        from tracker.storage.store import check_factor_value  # loaded with the database, before any form
+
+        typed = self.entered()
+        try:
+            hours, note = self._result(typed["hours"].strip(), typed["bed"].strip(), typed["wake"].strip())
+            check_factor_value(self.factor, hours, field="sleep")  # a value Enter refuses is never shown as written
+        except ValueError:
+            words = ""
+        else:
+            then = self.so_far.then(hours) if self.so_far else ""
+            words = f"Enter writes: sleep {hours_words(hours)}" + (f" ({note})" if note else "")
+            words += f"; {then}" if then else ""
+        preview = self.query_one("#preview", Static)
+        preview.update(words)
+        preview.display = bool(words)  # no blank line while there is nothing to say
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

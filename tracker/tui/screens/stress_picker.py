@@ -26,14 +26,17 @@ class StressPicker(Dialog[int]):
         Binding("escape", "dismiss_none", "Cancel"),
     ]
 
-    def __init__(self, *, when: str = "today") -> None:
+    def __init__(self, *, when: str = "today", already: str = "") -> None:
         super().__init__()
+        self.already = already  # what the day already has (DaySoFar.before): a level is added, not put in its place
         self.when = when  # the day the value is for: "today", "yesterday", "on Thu 26 Nov"
         self.started_ten = False  # `1` pressed: 1 or the start of 10
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static(f"[b]Stress {self.when}[/b], 0 (none) to 10 (worst)", classes="form-title")
+            if self.already:
+                yield Static(self.already, id="already", markup=False)
             yield Static("press [b]0[/b] or [b]2[/b]–[b]9[/b] · [b]1[/b] then Enter · [b]10[/b] or [b]t[/b] for 10")
             yield Static("", id="stress-typed")
             yield Static("Esc cancel", classes="form-hint")

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.markup import escape
 from textual.widgets import Header, Static
 
-from tracker.core.formatting import amount_words
+from tracker.core.formatting import amount_words, red_flag_words
 from tracker.core.validate import EARLIEST_YEAR
 from tracker.tui.messages import DayLoaded, EntrySaved, EpisodeSaved, ReadFailed, RedFlagsSaved
 from tracker.tui.screens.app_screen import AppScreen
@@ -188,7 +188,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
     def _heading(self, red_flags: tuple[str, ...] = ()) -> str:
         """The heading line for the day shown (and the title bar's title and sub-title)."""
         today = self.diary.today()
-        flag = f"   [b $error]⚠ red flag: {escape(', '.join(red_flags))}[/]" if red_flags else ""
+        flag = f"   [b $error]⚠ red flag: {escape(', '.join(map(red_flag_words, red_flags)))}[/]" if red_flags else ""
         if self.day == today:
             self.title, self.sub_title = "Today", f"{self.day:%A %d %B %Y}"
             return f"[b]Today[/b], {self.day:%A %d %B %Y}{flag}"

@@ -254,7 +254,7 @@ class EntryKeys(TodayParts):
         entry = table.selected_id()
         if entry is None:
             return
-        when, what = table.get_row(entry)[:2]
+        when, what = table.cells_of(entry)[:2]  # unwrapped: a label cut to its column reads as cut
         label = f"{what} ({when})" if when != "day" else what
         day = self.day
 

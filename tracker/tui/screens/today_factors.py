@@ -21,9 +21,18 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from tracker.storage.models import Factor
+    from tracker.tui.day_so_far import DaySoFar
 
 
 class FactorLogging(TodayParts):
+    def _so_far(self, factor: Factor, day: dt.date) -> DaySoFar:
+        """The day shown's entries of `factor`, for a form to say what one more makes of the day."""
+        from tracker.tui.day_so_far import DaySoFar
+
+        values = [e.value for e in self._entries_of(factor)] if day == self.day else []
+        when = which_day(day, today=self.diary.today())
+        return DaySoFar(factor.name, factor.unit, factor.kind, factor.daily_rule, values, when)
+
     def _factor(self, name: str) -> Factor | None:
         if self.view is None:
             return None
@@ -88,19 +97,24 @@ class FactorLogging(TodayParts):
                     self.log_value(factor, *result, day=day, date_only=True, again=again(format_number(result[0])))
 
             already = already_logged([(e.value, e.note) for e in self._entries_of(factor)])
-            form = SleepForm(wake_day=day, factor=factor, hours=typed or "", problem=problem, already=already)
+            form = SleepForm(
+                wake_day=day, factor=factor, hours=typed or "", problem=problem, already=already,
+                so_far=self._so_far(factor, day),
+            )  # fmt: skip
             return form, save_sleep
+        so_far = self._so_far(factor, day)
         if factor.name == "stress" and typed is None:
-            return StressPicker(when=which_day(day, today=self.diary.today())), save
+            return StressPicker(when=so_far.when, already=so_far.before()), save
         if presets:
 
             def save_drink(result: tuple[float, str] | None) -> None:
                 if result is not None:  # the drink's name is the note, as on the command line
                     self.log_value(factor, result[0], result[1], day=day, again=again(result[0]))
 
-            picker = PresetPicker(factor=factor, presets=presets, amount=format_number(typed), problem=problem)
+            amount = format_number(typed)
+            picker = PresetPicker(factor=factor, presets=presets, amount=amount, problem=problem, so_far=so_far)
             return picker, save_drink
-        return NumberForm(factor=factor, value=typed, problem=problem), save
+        return NumberForm(factor=factor, value=typed, problem=problem, so_far=so_far), save
 
     async def action_log_caffeine(self) -> None:
         if await self.day_ready() and (factor := self._factor("caffeine")):
@@ -138,7 +152,9 @@ class FactorLogging(TodayParts):
                     factor, value, day=day, again=lambda reason: self.action_log_magnesium(reason, value, day)
                 )
 
-        form = NumberForm(factor=factor, value=dose, heading=heading, again="g" if last else "", problem=problem)
+        again = "g" if last else ""
+        so_far = self._so_far(factor, day)
+        form = NumberForm(factor=factor, value=dose, heading=heading, again=again, problem=problem, so_far=so_far)
         await self.app.push_screen(form, save)
 
     async def action_log_factor(self) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tracker.core.formatting import value_words
-
 INDENT = 10  # the field's name, then its choices
 
 
@@ -17,8 +15,17 @@ class ChoiceRow(Static):
     ChoiceRow { height: auto; }
     """
 
-    def __init__(self, label: str, choices: list[tuple[str, str]], value: str, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        choices: list[tuple[str, str]],
+        value: str,
+        *,
+        unchosen: str = "(unspecified)",
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
+        self.unchosen = unchosen  # what the row says while none is chosen
         self.label = label
         self.choices = choices
         self.value = value
@@ -46,8 +53,7 @@ class ChoiceRow(Static):
             choice = Text()
             if key:
                 choice.append(f"{key} ", style="bold" if not chosen else style)
-            shown = value_words(label)  # "centre" in the form as in the confirmation
-            choice.append(shown if key else f" {shown} ", style=style)
+            choice.append(label if key else f" {label} ", style=style)
             if used > INDENT and used + choice.cell_len > width:
                 text.append("\n" + " " * INDENT)
                 used = INDENT
@@ -56,7 +62,7 @@ class ChoiceRow(Static):
             used += choice.cell_len + 2
         if not any(label == self.value for _, label in self.choices):
             # Nothing chosen is an answer too; a key pressed again comes back here.
-            if used + len("(unspecified)") > width:
+            if used + len(self.unchosen) > width:
                 text.append("\n" + " " * INDENT)
-            text.append("(unspecified)", style="italic")
+            text.append(self.unchosen, style="italic")
         self.update(text)

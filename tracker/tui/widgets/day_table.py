@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable
 
-from tracker.core.formatting import amount_words, duration_words
+from tracker.core.formatting import amount_words, duration_words, red_flag_words
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, RED_FLAG, format_id
 
 if TYPE_CHECKING:
@@ -69,8 +69,9 @@ def wide_cells(cells: tuple[str, ...]) -> tuple[str, ...]:
 def cell_lines(text: str, width: int) -> list[str]:
     """A cell wrapped to its column, in at most CELL_LINES lines (the last ending in "…" if it
     goes on). Cut to one line, a note at 80 columns read "after th", and a factor of your own
-    lost its value ("screen_time_evening " without "2 hours")."""
-    lines = textwrap.wrap(text, width) or [""]
+    lost its value ("screen_time_evening " without "2 hours"). Lines break between words only,
+    never at a hyphen inside one: "movement-" above "triggered" read as two words."""
+    lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
     if len(lines) > CELL_LINES:
         lines = [*lines[: CELL_LINES - 1], lines[CELL_LINES - 1][: width - 1] + "…"]
     return lines
@@ -131,6 +132,10 @@ class DayTable(DataTable[str]):
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
+    def cells_of(self, key: str) -> tuple[str, ...]:
+        """The entry `key`'s cells as written, before they were wrapped to their columns."""
+        return next(cells for row_key, cells in self._rows if row_key == key)
+
     def selected_id(self) -> str | None:
         if not self.row_count:
             return None
@@ -162,7 +167,7 @@ def day_rows(summary: DaySummary, factors: Mapping[int, FactorShown]) -> list[tu
             )
         )
     for flag in summary.red_flags:
-        cells = ("day", f"red flag: {flag.kind}", "", "", "", "", flag.note)
+        cells = ("day", f"red flag: {red_flag_words(flag.kind)}", "", "", "", "", flag.note)
         timed.append((None, format_id(RED_FLAG, flag.id or 0), cells))
     if summary.checked_in:
         label = "checked in" if summary.episodes else "no twitches"
