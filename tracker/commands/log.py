@@ -351,7 +351,8 @@ def _redflag(context: Context) -> int:
     print(f"logged {label}: red flag, {red_flag_words(flag.kind)}, on {flag.date.isoformat()}")
     from tracker.core.vocabulary import red_flag_advice
 
-    print(*red_flag_advice([str(flag.kind)]), sep="\n")  # the app's checklist says the same
+    # The app's checklist says the same; a sign logged for an earlier day says how long ago.
+    print(*red_flag_advice([str(flag.kind)], on=flag.date, today=now.date()), sep="\n")
     return 0
 
 

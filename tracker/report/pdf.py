@@ -22,7 +22,7 @@ from tracker.analysis import periods
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.files import private_atomic_file
 from tracker.core.formatting import report_date, report_span
-from tracker.core.vocabulary import APPOINTMENT_ADVICE, TODAY_ADVICE
+from tracker.core.vocabulary import dated_red_flag_advice
 from tracker.report import charts
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
 from tracker.report.glyphs import drawable
@@ -156,7 +156,9 @@ def report_pages(
         logged = _newest(logged, MAX_FLAG_LINES - len(suggested), "red flags")
         before = earlier_flags_line(earlier_flags, date_from, in_period=bool(logged))
         if logged:
-            advice = f"{TODAY_ADVICE} {APPOINTMENT_ADVICE}"
+            # Graded by the signs in the box, and dated as every reader dates it: a droop logged
+            # last week is not "call emergency services today" on the day of the visit.
+            advice = " ".join(dated_red_flag_advice(((str(f.kind), f.date) for f in red_flags), today=generated_on))
             first.boxed("Red flags logged", [advice, *logged, *before], color=charts.VERMILLION)
         else:
             first.text(before[0] if before else "No red flags logged.", weight="bold")
