@@ -44,6 +44,19 @@ def twitching_began(onset: dt.date | None, first_twitch: dt.date | None) -> tupl
     return None, ""
 
 
+def new_medicines(
+    medications: Sequence[MedicationLike], *, onset: dt.date | None, first_twitch: dt.date | None
+) -> list[tuple[str, dt.date]]:
+    """(name, started) of each medication begun within NEW_MEDICINE_WEEKS before the twitching
+    began (`twitching_began`), in the list's order: the new medicines the dates show."""
+    began, _ = twitching_began(onset, first_twitch)
+    return [
+        (item.name, item.started)
+        for item in medications
+        if began is not None and item.started is not None and new_before(item.started, began)
+    ]
+
+
 def medication_lines(
     medications: Sequence[MedicationLike], *, onset: dt.date | None, first_twitch: dt.date | None
 ) -> list[str]:

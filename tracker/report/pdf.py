@@ -26,8 +26,8 @@ from tracker.core.vocabulary import dated_red_flag_advice
 from tracker.report import charts
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
 from tracker.report.glyphs import drawable
-from tracker.report.history_words import SCALES, checklist_lines, history_lines, history_summary
-from tracker.report.medication_words import MedicationLike, medication_lines
+from tracker.report.history_words import SCALES, checklist_lines, derived_signs, history_lines, history_summary
+from tracker.report.medication_words import MedicationLike, medication_lines, new_medicines
 from tracker.report.pdf_history import continued, history_heading, lay_out_history, period_words
 from tracker.report.pdf_notes import notes_by_day, notes_pages
 from tracker.report.pdf_table import table_pages
@@ -129,13 +129,15 @@ def report_pages(
     diary = frame.loc[: pd.Timestamp(date_to)]
     frame = frame.loc[pd.Timestamp(date_from) : pd.Timestamp(date_to)]
     # What the checklist was last answered before the window counts too: a "no" stays a "no".
-    checklist = checklist_lines(checklist_no or {}, red_flags, date_to)
     diary_episodes = [e for e in episodes if e.local_date <= date_to]
     episodes = [e for e in diary_episodes if date_from <= e.local_date]
     earlier_flags = [flag for flag in red_flags if flag.date < date_from]
     # A medicine is new against the first twitch of the whole diary, not of the period.
     first_twitch = min((e.local_date for e in diary_episodes), default=None)
     medicines = medication_lines(medications, onset=onset, first_twitch=first_twitch)
+    new = new_medicines(medications, onset=onset, first_twitch=first_twitch)
+    # A "no" never stands beside a logged or derived fact that contradicts it: both, dated.
+    checklist = checklist_lines(checklist_no or {}, red_flags, date_to, derived_signs(analysis, new))
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
     span = (date_to - date_from).days + 1
