@@ -124,6 +124,8 @@ def _twitch(context: Context) -> int:
         started = validate.moment("at", started, now)  # checked before it picks the twitch to repeat
         defaults = store.episode_defaults(session=session, at=started)
         location, side, intensity = defaults
+        if opts.location is None and opts.side is None:  # nowhere named: the last twitch's sites, all of them
+            named = store.repeated_sites(session=session, at=started)
         replaces_answer = answered_no_twitches(session=session, day=started.date())
         episode = store.add_episode(
             session=session,

@@ -48,7 +48,11 @@ class EntryKeys(TodayParts):
             return
         location, side, intensity = self.view.episode_defaults
         await self._twitch_form(
-            started_at=self.diary.moment_on(self.day), location=location, side=side, intensity=intensity
+            started_at=self.diary.moment_on(self.day),
+            location=location,
+            side=side,
+            intensity=intensity,
+            also_sites=self.view.repeated_sites,  # the latest twitch's whole set of sites, as `tracker log twitch`
         )
 
     async def _twitch_form(self, problem: str = "", **values: Any) -> None:
