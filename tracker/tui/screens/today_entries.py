@@ -53,6 +53,7 @@ class EntryKeys(TodayParts):
             side=side,
             intensity=intensity,
             also_sites=self.view.repeated_sites,  # the latest twitch's whole set of sites, as `tracker log twitch`
+            sites_repeated=True,
         )
 
     async def _twitch_form(self, problem: str = "", **values: Any) -> None:
