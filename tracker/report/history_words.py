@@ -334,9 +334,9 @@ def checklist_lines(
         if no is not None and no <= date_to and (yes is None or no > yes):
             against = ([f"logged on {report_date(yes)} (see the red flags)"] if yes is not None else []) + facts[kind]
             if against:
-                sign = sign_words(kind)
+                named = sign_words(kind)
                 contradicted.append(
-                    f"{sign[0].upper()}{sign[1:]}: answered no on {report_date(no)}, but {'; '.join(against)}."
+                    f"{named[0].upper()}{named[1:]}: answered no on {report_date(no)}, but {'; '.join(against)}."
                 )
             else:
                 denied[no].append(kind)
