@@ -20,7 +20,7 @@ from tracker.core.medicines import (
     taken_words,
 )
 
-NONE_RECORDED = 'None recorded (`tracker med add` records one; not the same as "none taken").'
+NONE_RECORDED = 'None recorded (not the same as "none taken": no medication list was kept).'
 
 
 class MedicationLike(Protocol):

@@ -3,12 +3,13 @@
 Page 1 is meant to be read in a minute: red flags first (boxed), a summary, any reliable
 associations, interventions, then the weekly chart in the room left (on page 2 if a long
 red-flag list leaves too little). Page 2 is the last four weeks day by day, with every factor
-(tracker.report.pdf_table: more tables follow when they do not fit one), then the period's notes
-(tracker.report.pdf_notes). Whatever is shortened says so and where to read it whole. The wording comes from
-small pure functions (tracker.report.wording) so tests can read it back; this module only lays
-it out. Every line is wrapped to its measured width (tracker.report.chart_text) and every block
-checks the room left, so nothing runs off the page or under the footer: the page and its cursor
-are tracker.report.pdf_page, the weekly chart tracker.report.pdf_chart, the site chart
+(tracker.report.pdf_table: more tables follow when they do not fit one), then what the pages cut
+short for room, whole (tracker.report.pdf_page.carried_pages), then the period's notes
+(tracker.report.pdf_notes). The wording comes from small pure functions
+(tracker.report.wording) so tests can read it back; this module only lays it out. Every line is
+wrapped to its measured width (tracker.report.chart_text) and every block checks the room left,
+so nothing runs off the page or under the footer: the page and its cursor are
+tracker.report.pdf_page, the weekly chart tracker.report.pdf_chart, the site chart
 tracker.report.pdf_sites. Import lazily: it pulls in matplotlib.
 """
 
@@ -30,7 +31,7 @@ from tracker.report.medication_words import MedicationLike, medication_lines, ne
 from tracker.report.pdf_chart import FACTOR_PANELS, WeeklyChart
 from tracker.report.pdf_history import continued, history_heading, lay_out_history, period_words
 from tracker.report.pdf_notes import notes_by_day, notes_pages
-from tracker.report.pdf_page import BODY, ReportPage, newest
+from tracker.report.pdf_page import BODY, ReportPage, carried_pages, newest
 from tracker.report.pdf_sites import draw_sites_or_pointer, sites_later
 from tracker.report.pdf_table import table_pages
 from tracker.report.pdf_words import (  # re-exported: the report's wording, for callers and tests
@@ -139,9 +140,13 @@ def report_pages(
             first.text(earlier.words(report_date), color="#333333")
         first.space(0.12)
         # Only what the person logged goes under "logged"; what the entries suggest has its own box.
-        suggested = newest(red_flag_lines(red_flags, analysis, source=SUGGESTED), MAX_FLAG_LINES // 2, "suggestions")
-        logged = red_flag_lines(red_flags, analysis, source=LOGGED, today=generated_on)
-        logged = newest(logged, MAX_FLAG_LINES - len(suggested), "red flags")
+        every_suggested = red_flag_lines(red_flags, analysis, source=SUGGESTED)
+        suggested = newest(every_suggested, MAX_FLAG_LINES // 2, "suggestions")
+        every_logged = red_flag_lines(red_flags, analysis, source=LOGGED, today=generated_on)
+        logged = newest(every_logged, MAX_FLAG_LINES - len(suggested), "red flags")
+        # The earlier ones a full box leaves out are printed whole on a later page.
+        first.carry("Red flags logged", [line for line in every_logged if line not in logged])
+        first.carry(f"Red flags {SUGGESTED} (not logged)", [line for line in every_suggested if line not in suggested])
         before = earlier_flags_line(earlier_flags, date_from, in_period=bool(logged))
         if logged:
             # Graded by the signs in the box, and dated as every reader dates it: a droop logged
@@ -161,7 +166,8 @@ def report_pages(
         if checklist:
             first.space(0.08)  # clear of the box's frame above
         for line in checklist:
-            first.text(line, max_lines=5)  # every question answered, whole: a "no" cut off reads as not asked
+            # every question answered, whole: a "no" cut off reads as not asked
+            first.text(line, max_lines=5, carry=True)
         first.space(0.1)
         first.heading("Summary")
         for line in summary_lines(frame, analysis, diary_episodes, date_to=date_to, onset=onset):
@@ -173,14 +179,14 @@ def report_pages(
             first.bullet(line)
         first.heading(f"Interventions and supplements{only}")
         for line in intervention_lines(interventions, analysis, frame, factors_units, factor_names) or ["None."]:
-            first.bullet(line, whole="`tracker intervention list` and `analyze` have it all")
+            first.bullet(line)
         if medications:
             first.heading("Medications")
             for line in medicines:
-                first.bullet(line, whole="`tracker med list` has it all")
+                first.bullet(line)
         else:  # one line, not a heading: an empty list must not push the chart off page 1
             first.space(0.06)
-            first.text(f"Medications: {medicines[0]}", max_lines=1)
+            first.text(f"Medications: {medicines[0]}", max_lines=1, carry=True)
         # A site chart without room on page 1 goes after the tables (`sites_later`): never left out.
         sites_pointer = None if sites is None else draw_sites_or_pointer(first, sites)
         # Averaged as chart.png and Trends average them (tracker.report.outputs.chart_reading).
@@ -231,6 +237,7 @@ def report_pages(
         notes = notes_by_day(day_notes, noted_twitches, red_flags, in_packet=in_packet)
         notes = [day for day in notes if date_from <= day.day <= date_to]
         pages = [first, *tables]
+        pages += carried_pages(pages)  # what was cut short for room, whole, before the notes
         pages += notes_pages(ReportPage, pages[-1], notes)
         first.footnote(SCALES)
         for number, page in enumerate(pages, start=1):

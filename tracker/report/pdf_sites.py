@@ -16,27 +16,30 @@ if TYPE_CHECKING:
     from tracker.report.site_chart import SitePicture
 
 
-def draw_sites_or_pointer(page: ReportPage, picture: SitePicture) -> Text | None:
+def draw_sites_or_pointer(page: ReportPage, picture: SitePicture) -> list[Text] | None:
     """Where and when on the face, across the whole range, before the weekly chart: it is the
     picture that tells one-sided spreading from a twitch that moved. It leaves the room of a line,
     for the history after it to say where it is. Without the room, a line for where it is drawn
     instead (a doctor holding the PDF cannot run a command): returned, for `sites_later` to name
-    the page; None when drawn."""
+    the page (none on a page already full, whose last line says the rest follows); None when
+    drawn."""
     if not _sites_fit(page, picture):
+        drawn = len(page.fig.texts)
         page.text(f"Where and when, by {picture.period}: on a later page.", color="#333333")
-        return page.fig.texts[-1]
+        return [text for text in page.fig.texts[drawn:] if text.get_text().startswith("Where and when")]
     _sites_here(page, picture)
     return None
 
 
-def sites_later(pages: list[ReportPage], picture: SitePicture, pointer: Text) -> None:
+def sites_later(pages: list[ReportPage], picture: SitePicture, pointers: list[Text]) -> None:
     """The site chart page 1 had no room for: on the last of `pages` (those after page 1) when it
-    has the room, else on a page of its own after it (never left out); `pointer`, page 1's line,
-    names the page."""
+    has the room, else on a page of its own after it (never left out); `pointers`, page 1's line,
+    name the page."""
     if not _sites_fit(pages[-1], picture):
         pages.append(ReportPage())
     _sites_here(pages[-1], picture)
-    pointer.set_text(f"Where and when, by {picture.period}: on page {len(pages) + 1}.")
+    for pointer in pointers:
+        pointer.set_text(f"Where and when, by {picture.period}: on page {len(pages) + 1}.")
 
 
 def _sites_fit(page: ReportPage, picture: SitePicture) -> bool:
