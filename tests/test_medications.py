@@ -25,7 +25,8 @@ def test_added_with_date_words_listed_with_dose_dates_and_the_culprit_marked(cli
     listed = cli("med", "list").out.splitlines()
 
     assert len(listed) == 3
-    assert listed[0].startswith("m2") and "omeprazole" in listed[0] and "from 2026-09-01, no stop date given" in listed[0]
+    assert listed[0].startswith("m2") and "omeprazole" in listed[0]
+    assert "from 2026-09-01, no stop date given" in listed[0]
     assert "for reflux" in listed[0] and "known to cause twitching" not in listed[0]
     assert "Prednisolone 20 mg daily" in listed[1] and "2026-11-14 to 2026-11-23" in listed[1]
     assert "known to cause twitching in some people" in listed[1]

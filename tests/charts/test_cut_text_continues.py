@@ -29,5 +29,18 @@ def test_text_cut_on_page_one_is_whole_on_the_page_it_names(cli, frozen, tmp_pat
     assert len(named) == 1, pages[0]
     later = " ".join(pages[named.pop() - 1 :])
     assert "In full: what earlier pages cut short for room" in later
-    assert f"Magnesium: from 10 Nov 2026, ongoing; {NOTE}" in later  # the intervention line, whole
+    assert f"Magnesium: from 10 Nov 2026, no end date given; {NOTE}" in later  # the intervention line, whole
     assert f"Mon 2 Nov 2026: numbness or tingling (logged: day 2: {NOTE})" in later  # an earlier flag the box left out
+
+
+def test_a_long_red_flag_note_is_whole_under_notes(cli, frozen, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cli("log", "twitch", "--location", "eyelid", "--side", "left", "--date", "2026-11-20")
+    long_note = " ".join([NOTE] * 4)  # some 3,000 characters: far past the eight lines a day note gets
+    assert cli("log", "redflag", "numbness", "--date", "2026-11-20", "--note", long_note).code == 0
+    out = tmp_path / "visit.pdf"
+    assert cli("report", "-o", str(out)).code == 0
+
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+
+    assert f"Red flag, numbness: {long_note}" in text
+    assert "`tracker list" not in text

@@ -144,7 +144,7 @@ def relief_lines(twitches: Sequence[tuple[str, int | None]]) -> list[str]:
         for tag in split_tags(tags):
             tried[tag].append(duration)
     if not tried:
-        return ["Relief: none logged with any twitch (`tracker log twitch --relief TAG` records it)."]
+        return ["Relief: none logged with any twitch."]
     parts = []
     for tag, durations in sorted(tried.items(), key=lambda item: (-len(item[1]), item[0])):
         timed = [seconds for seconds in durations if seconds]

@@ -158,7 +158,7 @@ def intervention_lines(
                 )
     lines = []
     for item in sorted(interventions, key=lambda item: item.start_date):
-        until = f"to {report_date(item.end_date)}" if item.end_date else "ongoing"
+        until = f"to {report_date(item.end_date)}" if item.end_date else "no end date given"
         line = f"{item.name.capitalize()}: from {report_date(item.start_date)}, {until}"
         if item.note:
             line += f"; {item.note}"
