@@ -146,3 +146,20 @@ def test_the_single_site_form_is_as_before(cli) -> None:
 def test_the_summary_printed_without_a_terminal_names_every_site(cli) -> None:
     cli("log", "twitch", "--site", "eyelid:left", "--site", "cheek:left", "--intensity", "2")
     assert "left eyelid + left cheek, intensity 2" in cli().out
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("eyelid:left", "eyelid:both"), ("eyelid:both", "eyelid:right"), ("cheek", "cheek:left")],
+)
+def test_log_twitch_with_one_place_on_overlapping_sides_is_one_line_and_writes_nothing(
+    cli, db_target, first: str, second: str
+) -> None:  # type: ignore[no-untyped-def]
+    refused = cli("log", "twitch", "--site", first, "--site", second)
+    assert refused.code == 2
+    assert refused.err.count("\n") == 1 and "site" in refused.err and second in refused.err
+    assert entries_in(db_target) == 0
+
+
+def test_the_left_and_the_right_of_one_place_are_two_sites(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("log", "twitch", "--site", "eyelid:left", "--site", "eyelid:right").code == 0

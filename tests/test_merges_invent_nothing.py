@@ -30,7 +30,7 @@ def test_an_older_export_does_not_bring_back_a_stopped_medication(cli, tmp_path:
 
     assert imported.code == 0, imported.err
     listed = cli("med", "list", db=db).out
-    assert "still taken" not in listed and "m2" not in listed
+    assert "no stop date given" not in listed and "m2" not in listed
     assert "2026-11-20" in listed
 
 
@@ -45,7 +45,7 @@ def test_a_merge_keeps_one_medication_and_adds_the_stop_the_target_lacks(cli, tm
 
     assert merged.code == 0, merged.err
     listed = cli("med", "list", db=target).out
-    assert "still taken" not in listed and "m2" not in listed and "2026-11-20" in listed
+    assert "no stop date given" not in listed and "m2" not in listed and "2026-11-20" in listed
     assert "conflict" not in merged.out
 
 
@@ -73,7 +73,7 @@ def test_undo_takes_back_a_stop_date_an_import_added(cli, tmp_path: Path) -> Non
 
     assert cli("undo", db=target).code == 0
 
-    assert "still taken" in cli("med", "list", db=target).out
+    assert "no stop date given" in cli("med", "list", db=target).out
 
 
 # --- a red flag and a "no" for the same sign on the same day --------------------------------------

@@ -52,8 +52,8 @@ def test_each_medication_with_dose_dates_culprit_and_new_medicine(tmp_path, cli)
         "(corticosteroid); new medicine, derived: started 31 days before the twitching began "
         "(the first twitch logged, 1 Jun 2026" in page
     )
-    assert "omeprazole 20 mg: from 10 Jan 2025, still taken." in page  # long before: not new, not marked
-    assert "Ventolin: from 1 Sep 2026, still taken; known to cause twitching in some people" in page
+    assert "omeprazole 20 mg: from 10 Jan 2025, no stop date given." in page  # long before: not new, not marked
+    assert "Ventolin: from 1 Sep 2026, no stop date given; known to cause twitching in some people" in page
     assert page.count("new medicine") == 1  # begun after the twitching: not a new medicine
 
 

@@ -126,7 +126,7 @@ def test_page_one_reads_as_sentences_and_says_each_thing_once(cli, frozen, tmp_p
     assert "[today: call emergency services if sudden]" not in text
     # Magnesium started and its doses logged: one line, not an intervention and a supplement.
     assert "Magnesium logged on" not in text
-    assert "Magnesium: from 1 Nov 2026, ongoing" in text and "Doses logged on 23 days of this period" in text
+    assert "Magnesium: from 1 Nov 2026, no end date given" in text and "Doses logged on 23 days of this period" in text
     assert cli("checklist", "--no", "in-sleep").out == "asked 24 Nov 2026: not seen while asleep\n"
 
 

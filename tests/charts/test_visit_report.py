@@ -228,9 +228,12 @@ def test_a_crowded_first_page_moves_the_chart_to_page_two(tmp_path, chart_diary,
     path = _write(tmp_path, chart_diary, analysis)
 
     reader = PdfReader(path)
-    assert len(reader.pages) == 3  # the day table and the chart, then the red flag's note on a page of its own
+    # the day table and the chart; then, on a page of their own, the red flags the box left out and the notes
+    assert len(reader.pages) == 3
     first, second, third = (" ".join(page.extract_text().split()) for page in reader.pages)
-    assert third.startswith("Notes, ") and "Red flag, drooping: left eyelid felt heavy" in third
+    assert third.startswith("In full: what earlier pages cut short for room Red flags logged")
+    assert "Sun 1 Nov 2026: other" in third and "Notes, " in third
+    assert "Red flag, drooping: left eyelid felt heavy" in third
     assert "Week by week" not in first
     assert "Week by week" in second
     assert "Thu 12 Nov 2026: other" in first

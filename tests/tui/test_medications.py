@@ -48,7 +48,7 @@ async def test_m_opens_the_list_and_a_adds_one_with_date_words(app) -> None:
         await settle(pilot)
         assert on(app, "MedicationsScreen")
         [row] = listed(app)
-        assert row[:4] == ["m1", "Prednisolone *", "20 mg daily", "from 2026-02-28, still taken"]
+        assert row[:4] == ["m1", "Prednisolone *", "20 mg daily", "from 2026-02-28, no stop date given"]
         assert "known to cause twitching" in str(app.screen.query_one("#medications-marked").render())
         await pilot.press("escape")
         await settle(pilot)

@@ -107,4 +107,5 @@ def test_insights_grade_a_logged_sign_as_the_command_line_does(cli) -> None:
     logged = cli("log", "redflag", "speech")
     assert logged.code == 0
     advice = logged.out.strip().splitlines()[-1]
-    assert advice in red_flags_text(json.loads(cli("analyze", "--json").out)["red_flags"])
+    result = json.loads(cli("analyze", "--json").out)
+    assert advice in red_flags_text(result["red_flags"], result["as_of"])

@@ -63,3 +63,24 @@ async def test_an_edit_of_the_intensity_keeps_the_sites(app, seed) -> None:
         assert rows(app, "SELECT intensity FROM episode") == [(5,)]
         assert rows(app, SITES) == [(1, "mouth-corner", "left")]
         assert rows(app, "SELECT changes FROM action ORDER BY id DESC LIMIT 1")[0][0].count("episode_site") == 0
+
+
+async def test_t_enter_repeats_every_site_of_the_latest_twitch(app, seed) -> None:
+    seed(lambda s: twitch(s, 8, also_sites=[(Location.MOUTH_CORNER, Side.LEFT)]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        burst(app, "t", ENTER)
+        await settle(pilot)
+        [first, second] = rows(app, TWITCHES)
+        assert first[1:] == second[1:]
+        assert rows(app, SITES) == [(1, "mouth-corner", "left"), (2, "mouth-corner", "left")]
+
+
+async def test_a_place_key_after_t_names_the_one_place_instead_of_the_repeated_sites(app, seed) -> None:
+    seed(lambda s: twitch(s, 8, also_sites=[(Location.MOUTH_CORNER, Side.LEFT)]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        burst(app, "t", "c", ENTER)
+        await settle(pilot)
+        assert rows(app, TWITCHES) == [(1, "eyelid", "left"), (2, "cheek", "left")]
+        assert rows(app, SITES) == [(1, "mouth-corner", "left")]

@@ -149,10 +149,10 @@ def _clock(at: object) -> str:
 
 def _describe(item: dict[str, object]) -> str:
     """One entry in a person's words: "caffeine 95 mg", "no twitches", "twitch, left eyelid"."""
-    from tracker.core.formatting import amount_words, factor_words, red_flag_words, twitch_words
+    from tracker.core.formatting import amount_words, factor_words, one_line, red_flag_words, twitch_words
     from tracker.core.sites import read_site
 
-    note = f" — {item['note']}" if item.get("note") else ""
+    note = f" — {one_line(str(item['note']))}" if item.get("note") else ""
     if item.get("source"):
         from tracker.core.sources import source_words
 
@@ -172,7 +172,7 @@ def _describe(item: dict[str, object]) -> str:
             # A day's own record: the "no twitches" answer and/or the day's note.
             parts = ["no twitches"] if item["checked_in"] else []
             if item.get("note"):
-                parts.append(f"note: {item['note']}")
+                parts.append(f"note: {one_line(str(item['note']))}")
             # A record that says nothing (an earlier version left some): listed so its id can delete it,
             # never as a logged day (tracker.core.daily.day_record_holds).
             return "; ".join(parts) or "empty day record (nothing logged; it can be deleted)"

@@ -107,6 +107,7 @@ def block_lines(item: Intervention) -> list[str]:
 
 
 def list_all(context: Context) -> int:
+    from tracker.core.formatting import one_line
     from tracker.core.ids import INTERVENTION, format_id
     from tracker.storage import store
 
@@ -117,7 +118,7 @@ def list_all(context: Context) -> int:
     for item in items:
         until = item.end_date.isoformat() if item.end_date else "running"
         kind = f" (plan: {item.block_days}-day blocks, off first)" if item.block_days else ""
-        note = f" — {item.note}" if item.note else ""
+        note = f" — {one_line(item.note)}" if item.note else ""
         print(f"{format_id(INTERVENTION, item.id or 0):<5} {item.name:<20} {item.start_date} → {until}{kind}{note}")
         for line in block_lines(item):
             print(f"      {line}")

@@ -123,6 +123,8 @@ def _twitch(context: Context) -> int:
         started = validate.moment("at", started, now)  # checked before it picks the twitch to repeat
         defaults = store.episode_defaults(session=session, at=started)
         location, side, intensity = defaults
+        if opts.location is None and opts.side is None:  # nowhere named: the last twitch's sites, all of them
+            named = store.repeated_sites(session=session, at=started)
         replaces_answer = answered_no_twitches(session=session, day=started.date())
         episode = store.add_episode(
             session=session,
@@ -350,7 +352,8 @@ def _redflag(context: Context) -> int:
     print(f"logged {label}: red flag, {red_flag_words(flag.kind)}, on {flag.date.isoformat()}")
     from tracker.core.vocabulary import red_flag_advice
 
-    print(*red_flag_advice([str(flag.kind)]), sep="\n")  # the app's checklist says the same
+    # The app's checklist says the same; a sign logged for an earlier day says how long ago.
+    print(*red_flag_advice([str(flag.kind)], on=flag.date, today=now.date()), sep="\n")
     return 0
 
 

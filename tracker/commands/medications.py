@@ -123,12 +123,13 @@ def list_all(context: Context) -> int:
 def medication_line(item: Medication) -> str:
     """One medication as `tracker med` prints it: "m3  prednisolone 20 mg daily  2026-10-01 to
     2026-10-06", with a known culprit marked."""
+    from tracker.core.formatting import one_line
     from tracker.core.ids import MEDICATION, format_id
     from tracker.core.medicines import CULPRIT_WORDS, known_culprit, taken_words
 
     dose = f" {item.dose}" if item.dose else ""
     marked = f"  ({CULPRIT_WORDS})" if known_culprit(item.name) else ""
-    note = f"  — {item.note}" if item.note else ""
+    note = f"  — {one_line(item.note)}" if item.note else ""
     return (
         f"{format_id(MEDICATION, item.id or 0):<5} {item.name}{dose}  "
         f"{taken_words(item.started, item.stopped)}{marked}{note}"

@@ -239,6 +239,13 @@ def which_day(day: dt.date, *, today: dt.date) -> str:
     return f"on {day_words(day, today=today)}"
 
 
+def one_line(text: str) -> str:
+    """`text` with its line breaks and runs of spaces as single spaces: a note written over
+    several lines, in a listing that gives each entry one line ("slept badly\nlong call" ->
+    "slept badly long call"). The note itself keeps its lines (the CSV and the report's notes)."""
+    return " ".join(text.split())
+
+
 # Characters a terminal acts on instead of showing: C0 and C1 controls but the line break and the
 # tab, and the bidirectional overrides that reorder what follows them.
 _ACTING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

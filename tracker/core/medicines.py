@@ -78,14 +78,19 @@ def new_before(started: dt.date | None, began: dt.date | None) -> bool:
     return began - dt.timedelta(weeks=NEW_MEDICINE_WEEKS) <= started <= began
 
 
+NO_STOP = "no stop date given"
+
+
 def taken_words(
     started: dt.date | None, stopped: dt.date | None, *, date: Callable[[dt.date], str] = dt.date.isoformat
 ) -> str:
     """When a medicine was taken, with each date in the form `date` writes: "2026-10-01 to
-    2026-10-06", "from 2026-10-01, still taken", "start not known, stopped 2026-10-06"."""
+    2026-10-06", "from 2026-10-01, no stop date given", "start not known, stopped 2026-10-06".
+    A missing stop date is said as such: the diary cannot tell a medicine still taken from a
+    stop never written down."""
     if started is None and stopped is None:
-        return "dates not known, still taken"
+        return "no start or stop date given"
     if started is None:
         assert stopped is not None
         return f"start not known, stopped {date(stopped)}"
-    return f"{date(started)} to {date(stopped)}" if stopped else f"from {date(started)}, still taken"
+    return f"{date(started)} to {date(stopped)}" if stopped else f"from {date(started)}, {NO_STOP}"

@@ -45,7 +45,7 @@ def check_sites(first: Site, further: Sequence[Site]) -> list[Site]:
     """The further sites of a twitch whose own site is `first`, checked: each a place (not
     "unspecified"), each place and side once in the twitch (its own site included), and a first
     site that is a place. Returns them as stored; InputError names the first site refused."""
-    seen = {(str(first[0]), str(first[1]))}
+    seen = [(str(first[0]), str(first[1]))]
     checked: list[Site] = []
     for location, side in further:
         site = (str(location), str(side))
@@ -54,9 +54,25 @@ def check_sites(first: Site, further: Sequence[Site]) -> list[Site]:
         if site in seen:
             twice = place_words(*site)
             raise InputError("site", site_text(*site), f"each site and side once per twitch ({twice} is given twice)")
-        seen.add(site)
+        same = next((other for other in seen if overlap(other, site)), None)
+        if same is not None:
+            raise InputError(
+                "site", site_text(*site),
+                f"each place once per side ({place_words(*same)} and {place_words(*site)} are the same place twice)",
+            )  # fmt: skip
+        seen.append(site)
         checked.append(site)
     return checked
+
+
+def overlap(one: Site, other: Site) -> bool:
+    """Whether two different sites of a twitch name the same place on a side they share: "both"
+    holds the left and the right, and a side not given may be either (the left eyelid and both
+    eyelids; the eyelid and the left eyelid). The left and the right of a place do not overlap."""
+    if one[0] != other[0] or one == other:
+        return False
+    sides = {one[1], other[1]}
+    return bool(sides & {Side.BOTH, Side.UNSPECIFIED})
 
 
 def all_sites(location: str, side: str, further: Iterable[Site]) -> list[Site]:

@@ -6,9 +6,12 @@ not import SQLModel.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+
+from tracker.core.formatting import days
 
 
 class Location(StrEnum):
@@ -118,24 +121,45 @@ def checklist_no_words(kinds: Iterable[str]) -> str:
 # speech, trouble swallowing (a possible stroke): call emergency services the same day. Every
 # other red flag is a reason to book an appointment.
 TODAY_RED_FLAGS = frozenset({RedFlagKind.WEAKNESS, RedFlagKind.DROOPING, RedFlagKind.SPEECH, RedFlagKind.SWALLOWING})
-TODAY_ADVICE = (
-    "Sudden drooping or weakness on one side, slurred speech or trouble swallowing: call emergency services today."
-)
+URGENT_SIGNS = "Sudden drooping or weakness on one side, slurred speech or trouble swallowing"
+URGENT_TODAY = "call emergency services today"
+TODAY_ADVICE = f"{URGENT_SIGNS}: {URGENT_TODAY}."
 APPOINTMENT_ADVICE = "The other signs: book an appointment with a doctor."
 
 
-def red_flag_advice(kinds: Iterable[str]) -> list[str]:
+def urgent_words(day: dt.date | None, today: dt.date | None) -> str:
+    """What to do about a sign that cannot wait, logged on `day`: "call emergency services
+    today" for a sign of today (or of a day not given); "logged 6 days ago: if it is happening
+    now, call emergency services" for an older one, whose "today" is long past. The one wording
+    of every reader: the log line, the checklist, Insights, `analyze` and the report."""
+    ago = (today - day).days if day is not None and today is not None else 0
+    if ago <= 0:
+        return URGENT_TODAY
+    return f"logged {days(ago)} ago: if it is happening now, call emergency services"
+
+
+def red_flag_advice(kinds: Iterable[str], *, on: dt.date | None = None, today: dt.date | None = None) -> list[str]:
     """The graded advice for the signs in `kinds`, one line per grade, most urgent first: the
-    emergency line when any of them cannot wait, then the appointment line for the rest ("This
-    sign" for one sign on its own, as `tracker log redflag` says it). Empty for no signs."""
+    emergency line when any of them cannot wait (`on`: the day the newest of those was logged,
+    said as `urgent_words` says it), then the appointment line for the rest ("This sign" for one
+    sign on its own, as `tracker log redflag` says it). Empty for no signs."""
     signs = set(kinds)
     urgent = any(kind in TODAY_RED_FLAGS for kind in signs)
     others = [kind for kind in signs if kind not in TODAY_RED_FLAGS]
-    lines = [TODAY_ADVICE] if urgent else []
+    when = urgent_words(on, today)
+    lines = [f"{URGENT_SIGNS}{': ' if when == URGENT_TODAY else ', '}{when}."] if urgent else []
     if others:
         alone = "This sign" if len(others) == 1 else "These signs"
         lines.append(APPOINTMENT_ADVICE if urgent else APPOINTMENT_ADVICE.replace("The other signs", alone))
     return lines
+
+
+def dated_red_flag_advice(flags: Iterable[tuple[str, dt.date]], *, today: dt.date) -> list[str]:
+    """`red_flag_advice` for logged flags given as (kind, date): the emergency line is dated by
+    the newest sign that cannot wait."""
+    flags = list(flags)
+    urgent = [day for kind, day in flags if kind in TODAY_RED_FLAGS]
+    return red_flag_advice([kind for kind, _ in flags], on=max(urgent, default=None), today=today)
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,11 @@ import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from tracker.analysis.persistence import EpisodeLike, RedFlagLike
 from tracker.analysis.sites import ENDED_AFTER_DAYS, SiteEntry, several_sites, site_entries, site_starts
+from tracker.analysis.text import LOGGED
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import days, duration_words, place_words, plural, report_date, report_span
 from tracker.core.vocabulary import CHECKLIST_KINDS, checklist_no_words, sign_words
@@ -143,7 +144,7 @@ def relief_lines(twitches: Sequence[tuple[str, int | None]]) -> list[str]:
         for tag in split_tags(tags):
             tried[tag].append(duration)
     if not tried:
-        return ["Relief: none logged with any twitch (`tracker log twitch --relief TAG` records it)."]
+        return ["Relief: none logged with any twitch."]
     parts = []
     for tag, durations in sorted(tried.items(), key=lambda item: (-len(item[1]), item[0])):
         timed = [seconds for seconds in durations if seconds]
@@ -304,25 +305,78 @@ def _direction(rows: Sequence[DailyRow], date_to: dt.date) -> str:
     )
 
 
-def checklist_lines(noes: dict[str, dt.date], red_flags: Sequence[RedFlagLike], date_to: dt.date) -> list[str]:
+def checklist_lines(
+    noes: dict[str, dt.date],
+    red_flags: Sequence[RedFlagLike],
+    date_to: dt.date,
+    derived: Sequence[DerivedSign] = (),
+) -> list[str]:
     """The red-flag questions as last answered up to `date_to`: "Asked 3 Mar 2026: no
     weakness of the face; no trouble speaking." per day, then the questions never answered ("Not asked: ...").
-    A sign whose latest answer is a logged red flag is left to the red-flag list."""
+    A sign whose latest answer is a logged red flag is left to the red-flag list. A "no" that a
+    fact of the diary contradicts (a red flag of that sign logged before it, or a sign `derived`
+    from the entries or the medication list) is never printed among the "no"s: it has a line of
+    its own with the answer and the fact, each dated ("Drooping of the face: answered no on 30 Nov
+    2026, but logged on 24 Nov 2026."), for the clinician to weigh; neither hides the other."""
     latest_yes: dict[str, dt.date] = {}
     for flag in red_flags:
         if flag.date <= date_to:
             latest_yes[str(flag.kind)] = max(flag.date, latest_yes.get(str(flag.kind), flag.date))
+    facts: dict[str, list[str]] = defaultdict(list)
+    for sign in derived:
+        if sign.date <= date_to:
+            facts[sign.kind].append(sign.words)
     denied: dict[dt.date, list[str]] = defaultdict(list)
+    contradicted: list[str] = []
     never = []
     for kind in map(str, CHECKLIST_KINDS):
         no, yes = noes.get(kind), latest_yes.get(kind)
         if no is not None and no <= date_to and (yes is None or no > yes):
-            denied[no].append(kind)
+            against = ([f"logged on {report_date(yes)} (see the red flags)"] if yes is not None else []) + facts[kind]
+            if against:
+                named = sign_words(kind)
+                contradicted.append(
+                    f"{named[0].upper()}{named[1:]}: answered no on {report_date(no)}, but {'; '.join(against)}."
+                )
+            else:
+                denied[no].append(kind)
         elif yes is None:
             never.append(kind)
     lines = [f"Asked {report_date(day)}: {checklist_no_words(kinds)}." for day, kinds in sorted(denied.items())]
-    if never and not denied and not latest_yes:
+    lines += contradicted
+    if never and not denied and not contradicted and not latest_yes:
         return ["Red-flag checklist not asked: no answer is stored, so every sign is unknown, not absent."]
     if never:
         lines.append("Not asked: " + "; ".join(sign_words(kind) for kind in never) + ".")
     return lines
+
+
+@dataclass(frozen=True)
+class DerivedSign:
+    """A red-flag sign worked out from the diary rather than logged: its kind (a RedFlagKind
+    value), the day it dates from, and how the report says it ("suggested by the entries from
+    4 Nov 2026 (derived)")."""
+
+    kind: str
+    date: dt.date
+    words: str
+
+
+def derived_signs(analysis: dict[str, Any], new_medicines: Sequence[tuple[str, dt.date]]) -> list[DerivedSign]:
+    """The signs the diary itself shows, for `checklist_lines`: a spread the entries suggest
+    (the analysis's suggested "spreading"), and each medicine the medication list says was new
+    before the twitching began ((name, started), tracker.report.medication_words.new_medicines)."""
+    signs = [
+        DerivedSign("spreading", day, f"the entries suggest a spread from {report_date(day)} (derived)")
+        for day in sorted(
+            dt.date.fromisoformat(str(item["date"]))
+            for item in analysis.get("red_flags") or []
+            if item.get("source") != LOGGED and item.get("kind") == "spreading"
+        )
+    ]
+    signs += [
+        DerivedSign("new-medicine", started, f"{name}, started {report_date(started)}, is a new medicine (derived "
+                    "from the medication list)")
+        for name, started in new_medicines
+    ]  # fmt: skip
+    return signs

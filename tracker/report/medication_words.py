@@ -20,7 +20,7 @@ from tracker.core.medicines import (
     taken_words,
 )
 
-NONE_RECORDED = 'None recorded (`tracker med add` records one; not the same as "none taken").'
+NONE_RECORDED = 'None recorded (not the same as "none taken": no medication list was kept).'
 
 
 class MedicationLike(Protocol):
@@ -42,6 +42,19 @@ def twitching_began(onset: dt.date | None, first_twitch: dt.date | None) -> tupl
     if first_twitch is not None:
         return first_twitch, "the first twitch logged"
     return None, ""
+
+
+def new_medicines(
+    medications: Sequence[MedicationLike], *, onset: dt.date | None, first_twitch: dt.date | None
+) -> list[tuple[str, dt.date]]:
+    """(name, started) of each medication begun within NEW_MEDICINE_WEEKS before the twitching
+    began (`twitching_began`), in the list's order: the new medicines the dates show."""
+    began, _ = twitching_began(onset, first_twitch)
+    return [
+        (item.name, item.started)
+        for item in medications
+        if began is not None and item.started is not None and new_before(item.started, began)
+    ]
 
 
 def medication_lines(

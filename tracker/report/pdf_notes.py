@@ -69,8 +69,8 @@ def notes_by_day(
     days: dict[dt.date, list[tuple[str, str, str]]] = {}
     for flag in red_flags:
         if flag.note:
-            where = f"`tracker list --date {flag.date.isoformat()}`"
-            days.setdefault(flag.date, []).append((f"{RED_FLAG}, {red_flag_words(flag.kind)}", flag.note, where))
+            # printed whole (`_lines`): no file to point to
+            days.setdefault(flag.date, []).append((f"{RED_FLAG}, {red_flag_words(flag.kind)}", flag.note, ""))
     for day, note in day_notes:
         days.setdefault(day, []).append(("Day note", note, day_file))
     grouped: dict[tuple[dt.date, str], list[NotedTwitch]] = {}
@@ -143,8 +143,9 @@ def notes_pages(
 
 def _lines(label: str, text: str, where: str, *, width: float, size: float) -> list[str]:
     """A note as printed lines: "label: text" wrapped, at most MAX_NOTE_LINES; a longer one ends
-    with an ellipsis and the file that holds it whole."""
+    with an ellipsis and the file that holds it whole; a red flag's note is always whole (no CSV holds it,
+    and a doctor holding the PDF cannot run a command)."""
     lines = wrap(f"{label}: {' '.join(text.split())}", width=width, size=size)
-    if len(lines) <= MAX_NOTE_LINES:
+    if len(lines) <= MAX_NOTE_LINES or label.startswith(RED_FLAG):  # a red flag's note is in no CSV: whole
         return lines
     return [*lines[:MAX_NOTE_LINES], f"… (the whole note is in {where})"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.formatting import coverage_words, red_flag_words, report_date, rounded
 from tracker.core.formatting import days as plural_days
-from tracker.core.vocabulary import TODAY_RED_FLAGS, sign_words
+from tracker.core.vocabulary import TODAY_RED_FLAGS, sign_words, urgent_words
 from tracker.report.wording import persistence_lines, recurrent_words, run_marks, run_status_words
 
 if TYPE_CHECKING:
@@ -106,14 +106,12 @@ def _sign(name: str, source: str) -> str:
 
 
 def _graded(name: str, day: dt.date, today: dt.date | None) -> str:
-    """After a flag that cannot wait: " [today: call emergency services if sudden]" when logged
+    """After a flag that cannot wait, what to do in the words every reader uses
+    (tracker.core.vocabulary.urgent_words): " [call emergency services today]" when logged
     today; " [logged 6 days ago: if it is happening now, call emergency services]" when older."""
     if name not in {red_flag_words(kind) for kind in TODAY_RED_FLAGS}:
         return ""
-    ago = (today - day).days if today else 0
-    if ago <= 0:
-        return " [today: call emergency services if sudden]"
-    return f" [logged {plural_days(ago)} ago: if it is happening now, call emergency services]"
+    return f" [{urgent_words(day, today or day)}]"
 
 
 def all_flags(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[tuple[dt.date, str, str, str]]:
@@ -160,7 +158,7 @@ def intervention_lines(
                 )
     lines = []
     for item in sorted(interventions, key=lambda item: item.start_date):
-        until = f"to {report_date(item.end_date)}" if item.end_date else "ongoing"
+        until = f"to {report_date(item.end_date)}" if item.end_date else "no end date given"
         line = f"{item.name.capitalize()}: from {report_date(item.start_date)}, {until}"
         if item.note:
             line += f"; {item.note}"

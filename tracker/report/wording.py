@@ -467,6 +467,7 @@ def format_text(result: dict[str, Any]) -> str:
         "",
         f"2. Red flags, {span['from']} to {span['to']}",
         *([_flag_line(flag) for flag in result["red_flags"]] or ["   none"]),
+        *(f"   {line}" for line in red_flag_advice_lines(result["red_flags"], result["as_of"])),
         "",
         f"3. {TRIGGERS_HEADING}",
         *(f"   {line}" for line in trigger_lines(result)),
@@ -504,6 +505,16 @@ def _persistence_lines(result: dict[str, Any]) -> list[str]:
 def _flag_line(flag: dict[str, Any]) -> str:
     when, name, source, note = red_flag_parts(flag)
     return f"   {when}  {name} ({source})" + (f": {note}" if note else "")
+
+
+def red_flag_advice_lines(flags: Sequence[dict[str, Any]], as_of: str) -> list[str]:
+    """What to do about the logged flags of an analysis (tracker.core.vocabulary.red_flag_advice,
+    graded and dated as `tracker log redflag` says it, against the analysis's day): suggested
+    ones are patterns, not signs the person reported, so they get no advice."""
+    from tracker.core.vocabulary import dated_red_flag_advice
+
+    logged = [(str(f["kind"]), dt.date.fromisoformat(str(f["date"]))) for f in flags if f["source"] == LOGGED]
+    return dated_red_flag_advice(logged, today=dt.date.fromisoformat(as_of))
 
 
 def red_flag_name(flag: dict[str, Any]) -> str:

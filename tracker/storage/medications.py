@@ -67,7 +67,7 @@ def stop_medication(*, session: Session, medication_id: int, on: dt.date, today:
     if item.stopped is not None:
         shown = format_id(MEDICATION, medication_id)
         raise InputError(
-            "id", shown, f"a medication still taken ({item.name} stopped on {item.stopped.isoformat()}; "
+            "id", shown, f"a medication with no stop date ({item.name} stopped on {item.stopped.isoformat()}; "
             f"`tracker med edit {shown} --stopped D` changes it)"
         )  # fmt: skip
     before, what = journal.changed(session, TABLE, [medication_id]), medication_words(item)
@@ -76,7 +76,7 @@ def stop_medication(*, session: Session, medication_id: int, on: dt.date, today:
     item.stopped = checked[3]
     session.add(item)
     session.flush()
-    journal.record(session, done=f"stopped {what} on {day_words(on)}", undo=f"made {what} current again",
+    journal.record(session, done=f"stopped {what} on {day_words(on)}", undo=f"took the stop date off {what}",
                    changes=[before])  # fmt: skip
     return item
 

@@ -250,8 +250,8 @@ class EpisodeSite(SQLModel, table=True):
 
 class Medication(SQLModel, table=True):
     """A medicine the person takes or took: a clinician weighs new drugs (corticosteroids,
-    stimulants, some inhalers) against the onset. No stop date means still taken; no start
-    date means the person did not say when it began."""
+    stimulants, some inhalers) against the onset. No stop date means none was given (not that it
+    is still taken); no start date means the person did not say when it began."""
 
     __table_args__ = NEVER_REUSE_IDS
     id: int | None = Field(default=None, primary_key=True)

@@ -153,10 +153,13 @@ def add_twitch(conn: sqlite3.Connection, *, now: dt.datetime) -> TwitchLogged:
     assert offset is not None  # checked by validate.moment
     at = stored_time(started.astimezone(dt.UTC))
     last = conn.execute(
-        "SELECT location, side, intensity FROM episode WHERE started_at <= ? ORDER BY started_at DESC, id DESC LIMIT 1",
+        "SELECT location, side, intensity, id FROM episode WHERE started_at <= ? ORDER BY started_at DESC, id DESC"
+        " LIMIT 1",
         (at,),
     ).fetchone()
-    location, side, intensity = _repeated(last)
+    if last is not None and conn.execute("SELECT 1 FROM episode_site WHERE episode_id = ?", last[3:]).fetchone():
+        raise NotHandled("the latest twitch has several sites: the store repeats them all")
+    location, side, intensity = _repeated(last[:3] if last is not None else None)
     day = started.date()
     created = stored_time(dt.datetime.now(dt.UTC))
     episode_id = _insert(

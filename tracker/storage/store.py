@@ -120,6 +120,7 @@ __all__ = [
     "list_interventions",
     "list_presets",
     "plan_intervention",
+    "repeated_sites",
     "restore",
     "set_day_note",
     "set_preset",
@@ -141,13 +142,7 @@ def episode_defaults(*, session: Session, at: dt.datetime) -> tuple[Location, Si
     latest twitch by time on or before `at`, not of the one typed last (a backfilled Tuesday
     must not become today's default). Unspecified location and side and no intensity (None)
     when there is none before it."""
-    latest = (
-        select(Episode)
-        .where(col(Episode.started_at) <= at.astimezone(dt.UTC))
-        .order_by(col(Episode.started_at).desc(), col(Episode.id).desc())
-        .limit(1)
-    )
-    last = session.exec(latest).first()
+    last = _latest_twitch(session, at)
     if last is None:
         return NOTHING_TO_REPEAT
     if last.intensity is not None and not isinstance(last.intensity, int):
@@ -155,6 +150,29 @@ def episode_defaults(*, session: Session, at: dt.datetime) -> tuple[Location, Si
         # twitch for it; failing here lets the command name the stored row instead.
         raise TypeError(f"episode {last.id}: intensity {last.intensity!r} is not a number")
     return Location(last.location), Side(last.side), last.intensity
+
+
+def repeated_sites(*, session: Session, at: dt.datetime) -> list[tuple[Location, Side]]:
+    """The further sites of the twitch `episode_defaults` repeats (the latest by time on or
+    before `at`), in order: a twitch logged with no place repeats the whole set of sites, not
+    its first alone. Empty when it had one site, or there is none before `at`."""
+    from tracker.storage.episode_sites import further_sites
+
+    last = _latest_twitch(session, at)
+    if last is None:
+        return []
+    return [(Location(place), Side(side)) for place, side in further_sites(session=session, episode_ids=[last.id])
+            .get(last.id or 0, [])]  # fmt: skip
+
+
+def _latest_twitch(session: Session, at: dt.datetime) -> Episode | None:
+    latest = (
+        select(Episode)
+        .where(col(Episode.started_at) <= at.astimezone(dt.UTC))
+        .order_by(col(Episode.started_at).desc(), col(Episode.id).desc())
+        .limit(1)
+    )
+    return session.exec(latest).first()
 
 
 def add_episode(*, session: Session, episode_in: EpisodeCreate, now: dt.datetime | None = None) -> Episode:

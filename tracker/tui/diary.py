@@ -165,17 +165,20 @@ class Diary(DiaryOutputs):
             unanswered = [d for d in recent if d not in answered]
             # What `t` and `g` repeat: the latest by time up to the moment a new entry gets.
             defaults = store.episode_defaults(session=session, at=self.moment_on(day))
+            sites = store.repeated_sites(session=session, at=self.moment_on(day))
             presets = [(p, factors[p.factor_id]) for p in store.list_presets(session=session)]
             last_dose = store.last_factor_entry(session=session, factor="magnesium", day=day)
             last = last_dose.value if last_dose else None
-        return DayView(summary, factors, status, unanswered, defaults, presets, last)
+        return DayView(summary, factors, status, unanswered, defaults, presets, last, sites)
 
-    def episode_defaults(self, at: dt.datetime) -> tuple[Location, Side, int | None]:
-        """What a twitch at `at` starts from: the latest twitch at or before it (store.episode_defaults)."""
+    def episode_defaults(self, at: dt.datetime) -> tuple[Location, Side, int | None, list[tuple[Location, Side]]]:
+        """What a twitch at `at` starts from: the latest twitch at or before it, its further
+        sites last (store.episode_defaults, store.repeated_sites)."""
         from tracker.storage import store
 
         with self._session(write=False) as session:
-            return store.episode_defaults(session=session, at=at)
+            location, side, intensity = store.episode_defaults(session=session, at=at)
+            return location, side, intensity, store.repeated_sites(session=session, at=at)
 
     def history(self) -> HistoryView:
         """Every day from the first logged one (or today) to today, newest first. A tracked day

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ class DayView(DayShown):
     episode_defaults: tuple[Location, Side, int | None]
     presets: list[tuple[Preset, Factor]]
     last_magnesium: float | None  # the dose `g` repeats
+    repeated_sites: list[tuple[Location, Side]] = field(default_factory=list)  # `t` repeats them with the first
 
 
 @dataclass(frozen=True)

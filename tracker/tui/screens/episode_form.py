@@ -137,8 +137,10 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         note: str = "",
         heading: str = "Log a twitch",
         problem: str = "",
-        defaults_for: Callable[[dt.datetime], tuple[str, str, int | None]] | None = None,
+        # place, side, intensity and further sites of the latest twitch at or before a time
+        defaults_for: Callable[[dt.datetime], tuple[str, str, int | None, Sequence[tuple[str, str]]]] | None = None,
         also_sites: Sequence[tuple[str, str]] = (),  # an edited twitch's further sites
+        sites_repeated: bool = False,  # `also_sites` repeat the latest twitch's, for a new one
     ) -> None:
         super().__init__(problem=problem)
         self.started_at = started_at
@@ -149,6 +151,9 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         if also_sites:
             self.sites = [(self.location, self.side), *((str(place), str(way)) for place, way in also_sites)]
             self.location = UNSPECIFIED
+        # A new twitch opened with the latest twitch's sites: repeated, not chosen. A place or side
+        # key names where this twitch is instead, as `tracker log twitch --location` does.
+        self._repeated_sites = bool(also_sites) and sites_repeated
         self.duration_s, self.note, self.heading = duration_s, note, heading
         self._timer_started: float | None = None
         # With `defaults_for` (a new twitch), a time typed in the box fills place, side and
@@ -216,14 +221,26 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         return again
 
     def action_location(self, key: str) -> None:
+        self._drop_repeated_sites()
         again = self._again("location", self.location == LOCATION_KEYS[key])
         self.location = UNSPECIFIED if again else LOCATION_KEYS[key]
         self.query_one("#location", ChoiceRow).choose(self.location)
 
     def action_side(self, key: str) -> None:
+        self._drop_repeated_sites()
         again = self._again("side", self.side == SIDE_KEYS[key])
         self.side = UNSPECIFIED if again else SIDE_KEYS[key]
         self.query_one("#side", ChoiceRow).choose(self.side)
+
+    def _drop_repeated_sites(self) -> None:
+        """The repeated sites give way to the first of them in the rows, for a key to change."""
+        if not self._repeated_sites:
+            return
+        self._repeated_sites = False
+        (self.location, self.side), self.sites = self.sites[0], []
+        self.query_one("#location", ChoiceRow).choose(self.location)
+        self.query_one("#side", ChoiceRow).choose(self.side)
+        self.query_one("#sites", Static).update(self._sites_words())
 
     def _sites_words(self) -> str:
         if not self.sites:
@@ -238,6 +255,7 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             self.app.bell()  # nothing to keep yet, or that place and side is kept already
             return
         self.sites.append(site)
+        self._repeated_sites = False  # kept by the person now
         self._chosen.add("location")  # a time typed later must not fill the freed row
         self.location = UNSPECIFIED
         self.query_one("#location", ChoiceRow).choose(self.location)
@@ -249,6 +267,7 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             self.app.bell()
             return
         self.location, self.side = self.sites.pop()
+        self._repeated_sites = False
         self.query_one("#location", ChoiceRow).choose(self.location)
         self.query_one("#side", ChoiceRow).choose(self.side)
         self.query_one("#sites", Static).update(self._sites_words())
@@ -277,12 +296,17 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             return
         self.app.call_from_thread(self._show_defaults, moment, *values)
 
-    def _show_defaults(self, moment: dt.datetime, location: str, side: str, intensity: int | None) -> None:
+    def _show_defaults(
+        self, moment: dt.datetime, location: str, side: str, intensity: int | None, further: Sequence[tuple[str, str]]
+    ) -> None:
         if moment != self._filled_for or self.closing or not self.is_attached:
             return  # the time has changed again since, or the form was saved or cancelled meanwhile
-        if "location" not in self._chosen:
-            self.location = str(location)
+        if "location" not in self._chosen:  # no site kept by the person: the sites of that twitch, all of them
+            self.sites = [(str(location), str(side)), *((str(p), str(s)) for p, s in further)] if further else []
+            self.location = UNSPECIFIED if further else str(location)
+            self._repeated_sites = bool(further)
             self.query_one("#location", ChoiceRow).choose(self.location)
+            self.query_one("#sites", Static).update(self._sites_words())
         if "side" not in self._chosen:
             self.side = str(side)
             self.query_one("#side", ChoiceRow).choose(self.side)

@@ -18,9 +18,14 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
-from tracker.analysis.text import LOGGED, range_coverage
-from tracker.core.vocabulary import red_flag_advice
-from tracker.report.wording import estimate_line, persistence_lines, red_flag_parts, trigger_lines
+from tracker.analysis.text import range_coverage
+from tracker.report.wording import (
+    estimate_line,
+    persistence_lines,
+    red_flag_advice_lines,
+    red_flag_parts,
+    trigger_lines,
+)
 from tracker.tui.messages import AnalysisReady, ReadFailed
 from tracker.tui.screen_keys import screen_keys
 from tracker.tui.widgets.keys_footer import KeysFooter
@@ -78,7 +83,7 @@ class InsightsScreen(Writes, Screen[None]):
         texts = {
             "range": range_text(result["range"]),
             "persistence": persistence_text(result["persistence"]),
-            "red-flags": red_flags_text(result["red_flags"]),
+            "red-flags": red_flags_text(result["red_flags"], result["as_of"]),
             "triggers": triggers_text(result),
             "interventions": interventions_text(result["interventions"]),
         }
@@ -102,7 +107,7 @@ def persistence_text(result: dict[str, Any]) -> str:
     return "\n".join(["[b]How long it has lasted[/b]", f"[b {colour}]{status}[/]", *map(escape, rest)])
 
 
-def red_flags_text(flags: list[dict[str, Any]]) -> str:
+def red_flags_text(flags: list[dict[str, Any]], as_of: str) -> str:
     """Logged flags first, then the ones the episodes suggest (analyze keeps that order)."""
     if not flags:
         return "[b]Red flags[/b]\nnone"
@@ -113,7 +118,7 @@ def red_flags_text(flags: list[dict[str, Any]]) -> str:
         lines.append(f"[$error]•[/] {when}  [b]{escape(name)}[/b] ({source}){said}")
     # What to do about the signs logged, graded as `tracker log redflag` and the checklist say it
     # (suggested ones are patterns, not signs the person reported, so they get no advice).
-    lines += [escape(line) for line in red_flag_advice(f["kind"] for f in flags if f["source"] == LOGGED)]
+    lines += [escape(line) for line in red_flag_advice_lines(flags, as_of)]
     return "\n".join(lines)
 
 

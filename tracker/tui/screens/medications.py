@@ -57,13 +57,14 @@ class MedicationsScreen(Writes, AppScreen[None]):
         self.read(lambda: MedicationsLoaded(self.diary.medications()), group="medications")
 
     def on_medications_loaded(self, message: MedicationsLoaded) -> None:
+        from tracker.core.formatting import one_line
         from tracker.core.ids import MEDICATION, format_id
         from tracker.core.medicines import known_culprit, taken_words
 
         self.medications = message.medications
         cells = [
             [format_id(MEDICATION, item.id or 0), item.name + (" *" if known_culprit(item.name) else ""), item.dose,
-             taken_words(item.started, item.stopped), " ".join(item.note.split())]
+             taken_words(item.started, item.stopped), one_line(item.note)]
             for item in self.medications
         ]  # fmt: skip
         table = self.query_one(DataTable)

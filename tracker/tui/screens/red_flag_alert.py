@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -22,11 +23,15 @@ class RedFlagAlert(Dialog[None]):
         Binding("escape", "close", "Close"),
     ]
 
-    def __init__(self, kinds: list[str], *, when: str = "today") -> None:
-        """`kinds`: the signs saved (RedFlagKind values); the advice is graded by them."""
+    def __init__(
+        self, kinds: list[str], *, when: str = "today", day: dt.date | None = None, today: dt.date | None = None
+    ) -> None:
+        """`kinds`: the signs saved (RedFlagKind values) to `day`; the advice is graded by them,
+        and by how long ago `day` is."""
         super().__init__()
         self.kinds = kinds
         self.when = when  # the day they were saved to: "today", "yesterday", "on Thu 26 Nov"
+        self.day, self.today = day, today
 
     def compose(self) -> ComposeResult:
         with Vertical(id="red-flag-alert"):
@@ -34,7 +39,11 @@ class RedFlagAlert(Dialog[None]):
             labels = dict(QUESTIONS)
             yield Static("You noted: " + "; ".join(labels[kind] for kind in self.kinds) + ".", markup=False)
             # The same graded words as `tracker log redflag` and the checklist that led here.
-            yield Static("\n\n".join([*red_flag_advice(self.kinds), NOT_A_DIAGNOSIS]), id="alert-advice", markup=False)
+            yield Static(
+                "\n\n".join([*red_flag_advice(self.kinds, on=self.day, today=self.today), NOT_A_DIAGNOSIS]),
+                id="alert-advice",
+                markup=False,
+            )
             yield Static(f"Saved to your log for {self.when.removeprefix('on ')}.   Enter close", classes="form-hint")
 
     def action_close(self) -> None:

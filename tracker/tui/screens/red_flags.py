@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -64,12 +65,20 @@ class RedFlagChecklist(Dialog[list[str]]):
     ]
 
     def __init__(
-        self, *, ticked: tuple[str, ...] = (), logged: tuple[str, ...] = (), problem: str = "", when: str = "today"
+        self,
+        *,
+        ticked: tuple[str, ...] = (),
+        logged: tuple[str, ...] = (),
+        problem: str = "",
+        when: str = "today",
+        day: dt.date | None = None,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__(problem=problem)
         self.ticked = ticked
         self.logged = logged  # already logged that day: shown ticked and "logged", never saved again
         self.when = when  # the day the answers are for: "today", "yesterday", "on Thu 26 Nov"
+        self.day, self.today = day, today  # the advice for a sign ticked on an earlier day says how long ago
         self.typed_one = False  # `1` pressed: question 1, or the start of 10-13
 
     def compose(self) -> ComposeResult:
@@ -102,7 +111,7 @@ class RedFlagChecklist(Dialog[list[str]]):
 
     def _show_advice(self) -> None:
         ticked = self.query_one("#checklist", SelectionList).selected
-        self.query_one("#advice", Static).update("\n".join(red_flag_advice(ticked)))
+        self.query_one("#advice", Static).update("\n".join(red_flag_advice(ticked, on=self.day, today=self.today)))
 
     def action_digit(self, digit: int) -> None:
         """Tick the question with the number typed; `1` waits, since 10-13 start with it. A

@@ -48,7 +48,12 @@ class EntryKeys(TodayParts):
             return
         location, side, intensity = self.view.episode_defaults
         await self._twitch_form(
-            started_at=self.diary.moment_on(self.day), location=location, side=side, intensity=intensity
+            started_at=self.diary.moment_on(self.day),
+            location=location,
+            side=side,
+            intensity=intensity,
+            also_sites=self.view.repeated_sites,  # the latest twitch's whole set of sites, as `tracker log twitch`
+            sites_repeated=True,
         )
 
     async def _twitch_form(self, problem: str = "", **values: Any) -> None:
@@ -162,7 +167,12 @@ class EntryKeys(TodayParts):
 
         logged = tuple(flag.kind for flag in self.view.summary.red_flags) if self.view else ()
         checklist = RedFlagChecklist(
-            ticked=ticked, logged=logged, problem=problem, when=which_day(day, today=self.diary.today())
+            ticked=ticked,
+            logged=logged,
+            problem=problem,
+            when=which_day(day, today=self.diary.today()),
+            day=day,
+            today=self.diary.today(),
         )
         await self.app.push_screen(checklist, lambda kinds: self._save_red_flags(day, kinds))
 
@@ -181,7 +191,7 @@ class EntryKeys(TodayParts):
 
         # The advice comes first, while the write happens behind it.
         when = which_day(day, today=self.diary.today())
-        self.app.push_screen(RedFlagAlert(kinds, when=when))
+        self.app.push_screen(RedFlagAlert(kinds, when=when, day=day, today=self.diary.today()))
         self.write(
             lambda: RedFlagsSaved(
                 day,
