@@ -28,6 +28,19 @@ sys.stdin.readline()
 conn.close()
 """
 
+# The sqlite3 shell or a script that has opened the diary and not read from it yet: it has no
+# lock on the -shm file, but holds the file, and would write into the one a restore replaced.
+HOLD_UNREAD = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+print("open", flush=True)
+sys.stdin.readline()
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("UPDATE day SET note = 'written late' WHERE 0")
+conn.execute("COMMIT")
+conn.close()
+"""
+
 
 # The tracker app in another window: the diary opened as the app opens it, and read.
 APP_OPEN = """
@@ -52,7 +65,9 @@ def fingerprint(db: Path) -> tuple[str, list[str]]:
     return hashlib.sha256(db.read_bytes()).hexdigest(), sorted(p.name for p in db.parent.rglob("[!.]*"))
 
 
-@pytest.mark.parametrize("holder", [HOLD_OPEN, APP_OPEN], ids=["sqlite3", "the app"])
+@pytest.mark.parametrize(
+    "holder", [HOLD_OPEN, HOLD_UNREAD, APP_OPEN], ids=["sqlite3", "sqlite3 not read yet", "the app"]
+)
 def test_a_restore_is_refused_while_another_process_has_the_diary_open(cli, db_path, holder: str) -> None:
     with time_machine.travel(dt.datetime.combine(MON, dt.time(9), tzinfo=ZoneInfo(LONDON)), tick=False):
         assert cli("log", "caffeine", "95").code == 0

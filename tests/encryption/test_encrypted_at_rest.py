@@ -251,3 +251,20 @@ def test_a_new_passphrase_reaches_every_backup_folder_and_says_what_copies_elsew
     monkeypatch.setenv("TRACKER_PASSPHRASE", "a new passphrase")
     another_machine()
     assert cli("db", "check", db=in_backups).code == 0
+
+
+def test_a_restore_keeps_the_passphrase_the_diary_opens_with(cli, db_path) -> None:
+    """A passphrase change stopped part-way can leave a backup's key file on the new passphrase
+    while the diary still opens with the old one. Restoring that copy, given the old one, must
+    not leave a diary that only the passphrase the person never saw take effect opens."""
+    from tracker.storage.keys import read_wrapped, unwrap, wrap, write_wrapped
+
+    _fill(cli)
+    assert cli("db", "encrypt").code == 0
+    [backup] = [copy for copy in db_path.parent.glob("*.backup.db")]
+    old = read_wrapped(backup)
+    write_wrapped(backup, wrap(unwrap(old, PASSPHRASE), "a new passphrase", old.key_id))
+    restored = cli("db", "restore", str(backup))
+    assert restored.code == 0, restored.err
+    another_machine()  # no key in the keyring: the passphrase alone must open it
+    assert NOTE in cli("list").out

@@ -250,7 +250,10 @@ def restore_copy(context: Context) -> int:
         chosen = choose_server_backup(url, context.db_name, named=context.args.backup, day=day)
         done = restore_server(url, context.engine(), chosen)
     else:
+        from tracker.storage.in_use import refuse_if_in_use
+
         path = context.db_path
+        refuse_if_in_use(path)  # before choosing, which reads the diary (and would leave its side files)
         choice = choose_backup(path, named=context.args.backup, day=day)
         for other in choice.passed_over:
             context.say(f"tracker: note: passed over {other}: {ANOTHER_DIARY}")

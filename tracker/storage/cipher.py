@@ -21,6 +21,7 @@ from tracker.core.files import DATABASE_SIDE_FILES
 from tracker.errors import DatabaseRefused
 from tracker.storage.first_look import BUSY_TIMEOUT_S, sqlite_uri
 from tracker.storage.keys import (
+    DiaryLocked,
     data_key,
     is_encrypted,
     key_file,
@@ -343,6 +344,15 @@ def encrypted_image(path: Path, problem: Callable[[sqlite3.Connection], str | No
         if found:
             raise DatabaseRefused(f"the copy of {path} did not check out ({found}); no backup was written")
         return copy_path.read_bytes()
+
+
+def same_data_key(diary: Path, copy: Path) -> bool:
+    """Whether the key files of `diary` and `copy` wrap one data key (the same key id); False
+    when either has none or it cannot be read."""
+    try:
+        return read_wrapped(diary).key_id == read_wrapped(copy).key_id
+    except DiaryLocked:
+        return False
 
 
 def copy_key_file(diary: Path, copy: Path) -> None:

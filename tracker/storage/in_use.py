@@ -71,6 +71,20 @@ def kept_from_use(path: Path, *, then: str = "restore") -> Iterator[None]:
             os.close(fd)  # the lock file is never a database: closing it drops no SQLite lock
 
 
+def refuse_if_in_use(path: Path, *, then: str = "restore") -> None:
+    """Raise DatabaseRefused, as kept_from_use does, when the app or any other program has the
+    diary open: asked before a restore reads the diary at all (to choose among its copies), so
+    that a refusal leaves the folder exactly as it was (no lock file made either)."""
+    fd = _lock_file(path, create=False)
+    try:
+        if fd is not None:
+            _lock_or_refuse(fd, path, then)
+        refuse_if_connected(path, then=then)
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
 def _lock_or_refuse(fd: int, path: Path, then: str) -> None:
     import fcntl
 
@@ -104,6 +118,11 @@ def refuse_if_connected(path: Path, *, then: str = "restore") -> None:
         return
     import fcntl
 
+    holder = _process_holding(path)
+    if holder is not None:
+        raise DatabaseRefused(
+            f"another program (process {holder}) has {path} open; close it, then {then}. Nothing was changed"
+        )
     try:
         fd = kept_descriptor(path.with_name(path.name + "-shm"))
     except FileNotFoundError:
@@ -115,6 +134,55 @@ def refuse_if_connected(path: Path, *, then: str = "restore") -> None:
         raise DatabaseRefused(
             f"another program (process {pid}) has {path} open; close it, then {then}. Nothing was changed"
         )
+
+
+def _process_holding(path: Path) -> int | None:
+    """Another process with the diary (or its log) open, by the file descriptors Linux lists for
+    each process: the one in /proc that the shm lock cannot show. A connection locks the `-shm`
+    file only once it first reads; the sqlite3 shell, or a script, that has opened the diary and
+    not read yet holds the file all the same, and would write into the replaced one. Processes of
+    other users are not listed to us, and cannot open an owner-only diary anyway."""
+    wanted = set()
+    for name in (path, path.with_name(path.name + "-wal")):
+        try:
+            found = os.stat(name)
+        except OSError:
+            continue
+        wanted.add((found.st_dev, found.st_ino))
+    if not wanted:
+        return None
+    own = str(os.getpid())
+    try:
+        pids = [entry for entry in os.listdir("/proc") if entry.isdigit() and entry != own]
+    except OSError:
+        return None
+    for pid in pids:
+        try:
+            descriptors = os.listdir(f"/proc/{pid}/fd")
+        except OSError:  # ended meanwhile, or not ours to look at
+            continue
+        for fd in descriptors:
+            try:
+                found = os.stat(f"/proc/{pid}/fd/{fd}")
+            except OSError:
+                continue
+            if (found.st_dev, found.st_ino) in wanted and _may_write(pid, fd):
+                return int(pid)
+    return None
+
+
+def _may_write(pid: str, fd: str) -> bool:
+    """Whether descriptor `fd` of process `pid` was opened for writing (its flags in fdinfo). A
+    read-only one cannot write into a replaced file; tracker keeps such descriptors of the files
+    it has read for its whole life (tracker.core.files.kept_descriptor)."""
+    try:
+        with open(f"/proc/{pid}/fdinfo/{fd}") as info:
+            for line in info:
+                if line.startswith("flags:"):
+                    return int(line.split()[1], 8) & os.O_ACCMODE != os.O_RDONLY
+    except (OSError, ValueError, IndexError):
+        pass
+    return True  # cannot tell: as if it could
 
 
 _DMS_BYTE = 128  # SQLite's shm "dead man switch" lock: shared while any connection is open

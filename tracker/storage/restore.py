@@ -73,9 +73,13 @@ def restore_backup(path: Path, backup: Path, *, force: bool = False) -> Restored
         saved, before = _keep_current(path)
         image = _journalled(image, backup, saved, highest)
         if is_encrypted(backup):  # the diary becomes the encrypted copy: its key file comes with it
-            from tracker.storage.cipher import copy_key_file
+            from tracker.storage.cipher import copy_key_file, same_data_key
 
-            copy_key_file(backup, path)  # beside the diary as it is, a plain one or with the same key, harmless
+            # Unless the diary's own key file holds the same data key: it says which passphrase
+            # opens the diary now, and a copy's (wrapped before a change, or by a change stopped
+            # part-way) would switch the diary to a passphrase the person is not using.
+            if not same_data_key(path, backup):
+                copy_key_file(backup, path)
         _replace(path, image)
         if not is_encrypted(backup):
             key_file(path).unlink(missing_ok=True)  # a plain copy restored: the diary is plain again
