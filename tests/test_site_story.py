@@ -44,6 +44,17 @@ def page_one(cli, tmp_path, *period: str) -> str:  # type: ignore[no-untyped-def
     return " ".join(PdfReader(path).pages[0].extract_text().split())
 
 
+def test_a_short_period_tells_which_site_came_first_from_the_whole_diary(cli, tmp_path) -> None:
+    lip_then_eyelid(cli)
+    short = page_one(cli, tmp_path, "--from", "2026-11-29", "--to", "2026-11-30")
+    # Judged on its two days alone, the eye came first and the mouth spread from it.
+    assert "the eye, then the mouth" not in short
+    assert "spreading (suggested by your entries: twitching in 2 places within two weeks: the mouth, then" in short
+    whole = page_one(cli, tmp_path, "--to", "2026-11-30")
+    spread = "spreading (suggested by your entries:"
+    assert short.split(spread)[1].split(")")[0] == whole.split(spread)[1].split(")")[0]
+
+
 def test_each_new_site_gets_one_verdict_and_a_lone_twitch_is_never_moved_from(cli, tmp_path) -> None:
     lip_then_eyelid(cli)
     text = page_one(cli, tmp_path)  # as of 1 Dec: the chin's one twitch is five days old
