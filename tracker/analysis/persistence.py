@@ -230,10 +230,14 @@ def collect_red_flags(
 
     Both kinds keep to one period, `date_from` (if given) to `as_of`: the suggestions look
     at its last `red_flag_window_days` days only, so none is dated before a logged flag
-    that the period leaves out."""
+    that the period leaves out. Spreading is the exception: which site came first, and whether
+    the older one went on, is a fact of the whole diary (as the first entry is), so it is judged
+    on the last `red_flag_window_days` days up to `as_of` whatever `date_from` is: a short period
+    tells the same story as the whole diary up to its end, never the last days' reversed."""
     config = config or PersistenceConfig()
-    window_start = as_of - dt.timedelta(days=config.red_flag_window_days - 1)
-    window_start = max(window_start, date_from) if date_from else window_start
+    logged = list(logged)  # read twice: the flags listed, and whether spreading was logged
+    diary_window = as_of - dt.timedelta(days=config.red_flag_window_days - 1)
+    window_start = max(diary_window, date_from) if date_from else diary_window
     flags = [
         RedFlagFinding(date=flag.date, kind=str(flag.kind), name=str(flag.kind), source=LOGGED, note=flag.note)
         for flag in sorted(logged, key=lambda flag: flag.date)  # a day's in the order logged, as `list` shows
@@ -241,8 +245,11 @@ def collect_red_flags(
     ]
     entries = [entry for entry in site_entries(episodes) if entry.local_date <= as_of]
     recent = [entry for entry in entries if window_start <= entry.local_date and entry.location != Location.UNSPECIFIED]
-    logged_spreading = any(flag.kind == "spreading" and flag.date >= window_start for flag in flags)
-    spreading = _spreading(site_starts(entries, as_of), {(e.location, e.side) for e in recent})
+    logged_spreading = any(
+        str(flag.kind) == "spreading" and diary_window <= flag.date <= as_of for flag in logged
+    )  # one the period leaves out still says it: it is in the report's line of earlier flags
+    lately = {(e.location, e.side) for e in entries if diary_window <= e.local_date}
+    spreading = _spreading(site_starts(entries, as_of), lately)
     if spreading and not logged_spreading:
         flags.append(spreading)
     flags += [flag for flag in (_hemifacial(recent), _both_eyelids(recent)) if flag]
@@ -287,7 +294,8 @@ def _spreading(starts: Sequence[SiteStart], recent: set[tuple[str, str]]) -> Red
     began: dict[str, dt.date] = {}
     for each, _ in later:
         began.setdefault(_region(each.site[0]), each.began)
-    began.pop(new, None)
+    for named in (first, new):  # "the mouth, then the eye; later also the mouth" would reverse the story
+        began.pop(named, None)
     if began:
         note += "; later also " + ", ".join(f"the {region} ({report_date(day)})" for region, day in began.items())
     return RedFlagFinding(date=start.began, kind="spreading", name="spreading", source=SUGGESTED, note=note)

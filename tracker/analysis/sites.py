@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
@@ -69,9 +69,11 @@ def several_sites(twitches: Iterable[PlacedTwitch]) -> int:
 class SiteStart:
     """A placed site that began while (or right after) other sites were twitching: within
     NEAR_DAYS before it began. Each of those is `going` if it twitched again from that day on
-    (within NEAR_DAYS: spreading), `stopped` if it never did and has been silent for more than
-    ENDED_AFTER_DAYS (moved), else `unsettled` (silent since, but too recently to tell). Sites
-    that began on the very same day are `together`: neither spread from the other."""
+    (within NEAR_DAYS), `stopped` if it never did, was seen on more than one day and has been
+    silent for more than ENDED_AFTER_DAYS, `unsettled` if silent since but too recently to
+    tell. A site seen on a single day that has been silent since is none of these: one twitch
+    elsewhere is no site the twitching moved from. Sites that began on the very same day are
+    `together`: neither spread from the other. `course` is the one verdict."""
 
     site: Site
     began: dt.date
@@ -83,10 +85,22 @@ class SiteStart:
 
     @property
     def course(self) -> str:
-        """ "spreading", "moved", "unsettled" or "together"."""
-        if self.going or self.stopped or self.unsettled:
-            return "spreading" if self.going else "moved" if self.stopped else "unsettled"
-        return "together"
+        """One verdict for the new site: "spreading" if any earlier site went on, else
+        "unsettled" if one was quiet too briefly to tell, "moved" only when every earlier
+        site had stopped, else "together" (or "" when only one-off twitches came before it)."""
+        if self.going:
+            return "spreading"
+        if self.unsettled:
+            return "unsettled"
+        if self.stopped:
+            return "moved"
+        return "together" if self.together else ""
+
+
+def has_stopped(days: Collection[dt.date], as_of: dt.date) -> bool:
+    """Whether a site with twitches on these days had stopped by `as_of`: seen on more than one
+    day (one twitch elsewhere is no site that stopped) and silent for more than ENDED_AFTER_DAYS."""
+    return len(days) > 1 and (as_of - max(days)).days > ENDED_AFTER_DAYS
 
 
 def site_starts(entries: Sequence[SiteEntry], as_of: dt.date) -> list[SiteStart]:
@@ -108,8 +122,11 @@ def site_starts(entries: Sequence[SiteEntry], as_of: dt.date) -> list[SiteStart]
         near = [other for other in near if other not in together]
         going = tuple(other for other in near if any(0 <= (day - began).days <= NEAR_DAYS for day in days[other]))
         silent = [other for other in near if max(days[other]) < began]
-        stopped = tuple(other for other in silent if (as_of - max(days[other])).days > ENDED_AFTER_DAYS)
-        unsettled = tuple(other for other in silent if other not in stopped)
+        stopped = tuple(other for other in silent if has_stopped(days[other], as_of))
+        # A one-off long quiet is neither: it never stopped, and it is too late for it to go on.
+        unsettled = tuple(other for other in silent if (as_of - max(days[other])).days <= ENDED_AFTER_DAYS)
+        if not (together or going or stopped or unsettled):
+            continue  # only one-off twitches elsewhere before it: neither spread nor moved
         last = {other: max(days[other]) for other in near}
         starts.append(SiteStart(site, began, together, going, stopped, unsettled, last))
     return starts

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from tracker.analysis.persistence import EpisodeLike, RedFlagLike
-from tracker.analysis.sites import ENDED_AFTER_DAYS, SiteEntry, several_sites, site_entries, site_starts
+from tracker.analysis.sites import SiteEntry, has_stopped, several_sites, site_entries, site_starts
 from tracker.analysis.text import LOGGED
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import days, duration_words, place_words, plural, report_date, report_span
@@ -260,13 +260,14 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date, episodes: Sequence[
     lines = []
     for start in site_starts(site_entries(episodes), date_to):
         label, began = place_words(*start.site), report_date(start.began)
-        if start.going:
+        course = start.course  # one verdict per new site (tracker.analysis.sites)
+        if course == "spreading":
             joined = ", ".join(place_words(*site) for site in start.going)
             lines.append(f"Derived: {label} began {began} while {joined} went on (spreading).")
-        if start.stopped:
+        elif course == "moved":
             joined = ", ".join(place_words(*site) for site in start.stopped)
             lines.append(f"Derived: {label} began {began} as {joined} stopped (moved, not spread).")
-        if start.unsettled and not start.going:
+        elif course == "unsettled":
             quiet = ", ".join(f"{place_words(*site)} (last {report_date(start.last[site])})"
                               for site in start.unsettled)  # fmt: skip
             lines.append(f"Derived: {label} began {began}; {quiet} quiet since: too soon to tell spread from move.")
@@ -274,7 +275,7 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date, episodes: Sequence[
     ended = [
         site
         for site in found
-        if (date_to - site.last).days > ENDED_AFTER_DAYS and any(o.last > site.last for o in found if o is not site)
+        if has_stopped(site.dates, date_to) and any(o.last > site.last for o in found if o is not site)
     ]
     if ended:
         site = max(ended, key=lambda site: site.last)

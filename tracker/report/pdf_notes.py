@@ -78,10 +78,16 @@ def notes_by_day(
         grouped.setdefault((twitch.local_date, twitch.note), []).append(twitch)
     for (day, note), same in grouped.items():
         times = ", ".join(f"{twitch.local_time:%H:%M}" for twitch in same)
-        places = ", ".join(dict.fromkeys(place_words(twitch.location, twitch.side) for twitch in same))
+        # Every site of each twitch: "right eyelid + left eyelid", not its first site alone.
+        places = ", ".join(dict.fromkeys(" + ".join(place_words(*site) for site in _sites(twitch)) for twitch in same))
         label = f"Twitch{'es' if len(same) > 1 else ''} {times}, {places}"
         days.setdefault(day, []).append((label, note, twitch_file))
     return [DayNotes(day, days[day]) for day in sorted(days)]
+
+
+def _sites(twitch: NotedTwitch) -> list[tuple[str, str]]:
+    """The twitch's own place and side, then its further sites, each once."""
+    return list(dict.fromkeys([(twitch.location, twitch.side), *twitch.also]))
 
 
 NotesPageT = TypeVar("NotesPageT", bound=NotesPage)  # the caller's own page class, handed back as such

@@ -25,6 +25,7 @@ from tracker.core.daily import (
     day_record_holds,
     summarize_day,
 )
+from tracker.core.sites import Site
 from tracker.storage.models import Day, Episode, EpisodeSite, Factor, FactorEntry, RedFlag
 from tracker.storage.store import further_sites, list_factors
 
@@ -94,16 +95,26 @@ class NotedTwitch(NamedTuple):
     location: str
     side: str
     note: str
+    also: tuple[Site, ...] = ()  # its further sites, in the order given: a note names every site
 
 
 def noted_twitches_between(*, session: Session, start: dt.date, end: dt.date) -> list[NotedTwitch]:
-    """The twitches in [start, end] whose note is not empty, in time order."""
+    """The twitches in [start, end] whose note is not empty, in time order, each with every site."""
     noted = select(Episode).where(
         col(Episode.local_date) >= start, col(Episode.local_date) <= end, col(Episode.note) != ""
     )
+    episodes = list(session.exec(noted.order_by(col(Episode.started_at), col(Episode.id))))
+    also = further_sites(session=session, episode_ids=(episode.id for episode in episodes))
     return [
-        NotedTwitch(episode.local_date, episode.local_started_at.time(), episode.location, episode.side, episode.note)
-        for episode in session.exec(noted.order_by(col(Episode.started_at), col(Episode.id)))
+        NotedTwitch(
+            episode.local_date,
+            episode.local_started_at.time(),
+            episode.location,
+            episode.side,
+            episode.note,
+            tuple(also.get(episode.id or 0, ())),
+        )
+        for episode in episodes
     ]
 
 
