@@ -49,13 +49,16 @@ async def test_a_date_it_cannot_use_stays_with_the_reason_and_nothing_is_written
         assert rows(app, ONSET) == []
 
 
-async def test_an_empty_enter_forgets_a_date_given(app, seed) -> None:
+async def test_an_empty_enter_forgets_a_date_given_once_confirmed(app, seed) -> None:
     seed(lambda s: diary_facts.set_onset(session=s, day=dt.date(2026, 2, 3)))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("O")
         await settle(pilot)
         await pilot.press("ctrl+a", "ctrl+k", "enter")
+        await settle(pilot)
+        assert rows(app, ONSET) == [("2026-02-03",)]  # asked first, as a delete is
+        await pilot.press("y")
         await settle(pilot)
         assert rows(app, ONSET) == []
         assert any("Onset date forgotten" in n.message for n in app._notifications)

@@ -51,12 +51,15 @@ def onset_command(context: Context) -> int:
             given = diary_facts.onset(session=session)
             print(f"onset: {report_date(given)} (as you gave it)" if given else "onset: not given (tracker onset DATE)")
             return 0
-        day = diary_facts.set_onset(
-            session=session,
-            day=parse_date(args.date, today=today, field="onset"),
-            today=today,
-            after_first_twitch=args.force,
-        )
+        try:
+            day = diary_facts.set_onset(
+                session=session,
+                day=parse_date(args.date, today=today, field="onset"),
+                today=today,
+                after_first_twitch=args.force,
+            )
+        except diary_facts.OnsetAfterFirstTwitch as exc:
+            raise InputError(exc.field, exc.value, f"{exc.allowed} (--force keeps a later date)") from None
         first = diary_facts.first_twitch_day(session=session)
     later = ""
     if day is not None and first is not None and day > first:

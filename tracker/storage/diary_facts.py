@@ -28,6 +28,11 @@ def onset(*, session: Session) -> dt.date | None:
     return dt.date.fromisoformat(row.value) if row else None
 
 
+class OnsetAfterFirstTwitch(InputError):
+    """An onset date later than the first twitch logged: each way of giving it says how to keep
+    it anyway (the command line's --force), or not, where there is no such way (the app)."""
+
+
 def set_onset(
     *, session: Session, day: dt.date | None, today: dt.date | None = None, after_first_twitch: bool = False
 ) -> dt.date | None:
@@ -50,12 +55,8 @@ def set_onset(
     if first is not None and day > first and not after_first_twitch:
         from tracker.core.formatting import report_date
 
-        raise InputError(
-            "onset",
-            day.isoformat(),
-            f"a day no later than your first logged twitch ({report_date(first)}), when it had begun "
-            "(--force keeps a later date)",
-        )
+        allowed = f"a day no later than your first logged twitch ({report_date(first)}), when it had begun"
+        raise OnsetAfterFirstTwitch("onset", day.isoformat(), allowed)
     if row is None:
         row, change = DiarySetting(key=ONSET, value=day.isoformat()), journal.added(DiarySetting.__tablename__, [ONSET])
         done, undo = f"gave the onset date {day.isoformat()}", "onset date removed"

@@ -83,6 +83,7 @@ class KeyOrder:
         # The screen each key in flight was handed to, by the key's id (a Key has slots, no room
         # for it); a key handled on the way is never seen again, so the oldest are let go.
         self._typed_on: dict[int, tuple[events.Key, object]] = {}
+        self._meant_for: str | None = None  # a key typed behind a closing dialog's Esc, meant for that dialog
 
     def typed_on_screen(self, event: events.Key) -> None:
         """Note the screen `event` is about to be handed to (see the module docstring)."""
@@ -99,8 +100,22 @@ class KeyOrder:
         self.hand_back(event)
         return True
 
+    def drop_behind(self, key: str) -> None:
+        """While the dialog on top closes, a `key` typed right behind its Esc was meant for it,
+        not for the screen below: it is dropped (an Enter behind the Esc that closed a date typed
+        in would edit the row under the cursor)."""
+        self._meant_for = key
+
+    def _meant_for_closed(self, event: events.Key) -> bool:
+        """Whether `event` is the key right behind the Esc that `drop_behind` names (any other
+        key first, and the one named goes where it is typed for again)."""
+        meant, self._meant_for = self._meant_for, None
+        return meant is not None and event.key == meant
+
     def hand_back(self, event: events.Key) -> None:
         """A key typed for whatever is under (or now focused in) the dialog that received it."""
+        if self._meant_for_closed(event):
+            return
         self._handed_back.append((event.key, event.character))
         self._replay_soon()
 
@@ -108,7 +123,10 @@ class KeyOrder:
         """Whether the app must hold `event` back (and now does): a dialog is closing, or
         earlier keys wait to be replayed."""
         if not (self._handed_back or self._held or self._escape_tries or self._dialog_closing()):
+            self._meant_for = None  # nothing in flight: this key was typed after the dialog had gone
             return False
+        if self._meant_for_closed(event):
+            return True
         self._held.append((event.key, event.character))
         self._replay_soon()
         return True

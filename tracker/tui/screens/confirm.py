@@ -53,7 +53,19 @@ class Confirm(Dialog[bool]):
         self.dismiss(yes)
 
 
-class DiscardAndQuit(Confirm):
+class OnlyItsAnswers(Confirm):
+    """A prompt over typed text that takes only its answers: any other key does nothing. Taken
+    as a "no", the key went on into the box below ("Esc w 1.5l" typed "w1.5l" into an amount)."""
+
+    def on_key(self, event: events.Key) -> None:
+        if self.closing:  # typed behind the answer: it goes on to the form, in the order typed
+            Dialog.on_key(self, event)
+            return
+        event.stop()
+        event.prevent_default()
+
+
+class DiscardAndQuit(OnlyItsAnswers):
     """Asked when the app is told to quit while a dialog holds typed text: True quits."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -70,7 +82,7 @@ class DiscardAndQuit(Confirm):
             yield Static("[b]Enter[/b]/[b]y[/b] quit   [b]Esc[/b]/[b]n[/b] back to what you typed", classes="form-hint")
 
 
-class DiscardTyped(Confirm):
+class DiscardTyped(OnlyItsAnswers):
     """Asked when Esc would close a dialog that holds typed text: True closes it, losing the text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

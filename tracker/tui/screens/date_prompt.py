@@ -28,6 +28,15 @@ class DatePrompt(Dialog[dt.date]):
         super().__init__()
         self.today = today
 
+    def action_dismiss_none(self) -> None:
+        # An Enter typed behind the Esc, before the dialog had closed, was meant to go to the
+        # date typed: handed on to the day below, it opened an edit of the row under the cursor.
+        if self.query_one("#date", Input).value.strip():
+            drop_behind = getattr(self.app, "drop_behind", None)  # the tracker app (key_order)
+            if drop_behind is not None:
+                drop_behind("enter")
+        super().action_dismiss_none()
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static("[b]Go to a day[/b]", classes="form-title")

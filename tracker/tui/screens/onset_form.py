@@ -1,8 +1,8 @@
 """The onset date: the day the twitching began, as the person remembers it (`tracker onset`).
 
-Asked in words ("3 oct", "2026-10-03", "-60" for 60 days back); Enter on an empty box forgets
-a date given. The report shows it beside the first entry, and the persistence status beside the
-days logged. Written through the one write path (tracker.tui.writing), journalled for undo as
+Asked in words ("3 oct", "2026-10-03", "-60" for 60 days back); Enter on an empty box asks
+whether to forget a date given. The report shows it beside the first entry, and the persistence
+status beside the days logged. Written through the one write path (tracker.tui.writing), journalled for undo as
 the command line's is (tracker.storage.diary_facts.set_onset).
 """
 
@@ -51,7 +51,7 @@ class OnsetForm(Dialog[OnsetAnswer]):
             yield self.problem_line()
             yield OrderedInput(self.typed, placeholder="as you remember it: 3 oct, 2026-10-03, -60", id="onset")
             yield field_error("onset")
-            clear = "   empty Enter forgets it" if self.given else ""
+            clear = "   empty Enter asks to forget it" if self.given else ""
             yield Static(f"{DATE_ALLOWED}\n[b]Enter[/b] save{clear}   [b]Esc[/b] cancel", classes="form-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -61,12 +61,25 @@ class OnsetForm(Dialog[OnsetAnswer]):
             if self.given is None:
                 self.refuse("onset", f"onset: a date is needed: {DATE_ALLOWED}")
                 return
-            self.dismiss(OnsetAnswer(None))
+            self._ask_to_forget()
             return
         try:
             self.dismiss(OnsetAnswer(onset_day(text, today=self.today)))
         except InputError as exc:
             self.refuse("onset", str(exc))
+
+    def _ask_to_forget(self) -> None:
+        """Emptying a stored date asks first, as deleting an entry does: an Enter on a box
+        emptied by mistake forgot the date at once. A "no" comes back to the form as it was."""
+        from tracker.tui.screens.confirm import Confirm
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(OnsetAnswer(None))
+
+        given = report_date(self.given) if self.given else ""
+        question = f"[b]Forget the onset date[/b] ({given})? The report then shows the first entry only."
+        self.app.push_screen(Confirm(question, keys="y", yes="forget it"), answered)
 
 
 def onset_day(text: str, *, today: dt.date) -> dt.date:

@@ -77,6 +77,7 @@ class SleepForm(Dialog[tuple[float, str]]):
         self.factor = factor
         self.already = already  # the day's sleep so far (already_logged), so Enter is not taken for an edit
         self.values = {"hours": hours, "bed": bed, "wake": wake}
+        self._refused_times: tuple[str, str] | None = None  # (bed, wake) whose reason shows under them
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
@@ -101,6 +102,12 @@ class SleepForm(Dialog[tuple[float, str]]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         super().on_input_changed(event)
+        # The bed and wake times share one line for their reason: editing either takes it away
+        # (a wake time refused and then corrected left the old reason beside the new preview).
+        typed = self.entered()
+        if self._refused_times is not None and (typed["bed"], typed["wake"]) != self._refused_times:
+            self._refused_times = None
+            self.clear_refusal("bed")
         self._show_preview()
 
     def _show_preview(self) -> None:
@@ -143,6 +150,8 @@ class SleepForm(Dialog[tuple[float, str]]):
             hours = check_factor_value(self.factor, hours, field="sleep")
         except InputError as exc:
             self.refuse(field, str(exc))
+            if field == "bed":
+                self._refused_times = (typed["bed"], typed["wake"])
             if exc.field == "wake":  # the reason shares the bed's line; the wake time is what to change
                 self.set_focus(self.query_one("#wake", Input))
             return
