@@ -233,7 +233,8 @@ def collect_red_flags(
     that the period leaves out. Spreading is the exception: which site came first, and whether
     the older one went on, is a fact of the whole diary (as the first entry is), so it is judged
     on the last `red_flag_window_days` days up to `as_of` whatever `date_from` is: a short period
-    tells the same story as the whole diary up to its end, never the last days' reversed."""
+    tells the same story as the whole diary up to its end, never the last days' reversed; a spread
+    that began before the period is not one of its flags (the report lists earlier flags apart)."""
     config = config or PersistenceConfig()
     logged = list(logged)  # read twice: the flags listed, and whether spreading was logged
     diary_window = as_of - dt.timedelta(days=config.red_flag_window_days - 1)
@@ -250,7 +251,7 @@ def collect_red_flags(
     )  # one the period leaves out still says it: it is in the report's line of earlier flags
     lately = {(e.location, e.side) for e in entries if diary_window <= e.local_date}
     spreading = _spreading(site_starts(entries, as_of), lately)
-    if spreading and not logged_spreading:
+    if spreading and not logged_spreading and spreading.date >= window_start:  # dated in the period
         flags.append(spreading)
     flags += [flag for flag in (_hemifacial(recent), _both_eyelids(recent)) if flag]
     return flags

@@ -9,6 +9,7 @@ it would race with an app opening); the kernel drops the lock when the app ends,
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import struct
@@ -175,13 +176,10 @@ def _may_write(pid: str, fd: str) -> bool:
     """Whether descriptor `fd` of process `pid` was opened for writing (its flags in fdinfo). A
     read-only one cannot write into a replaced file; tracker keeps such descriptors of the files
     it has read for its whole life (tracker.core.files.kept_descriptor)."""
-    try:
-        with open(f"/proc/{pid}/fdinfo/{fd}") as info:
-            for line in info:
-                if line.startswith("flags:"):
-                    return int(line.split()[1], 8) & os.O_ACCMODE != os.O_RDONLY
-    except (OSError, ValueError, IndexError):
-        pass
+    with contextlib.suppress(OSError, ValueError, IndexError), open(f"/proc/{pid}/fdinfo/{fd}") as info:
+        for line in info:
+            if line.startswith("flags:"):
+                return int(line.split()[1], 8) & os.O_ACCMODE != os.O_RDONLY
     return True  # cannot tell: as if it could
 
 
