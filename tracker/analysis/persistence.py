@@ -251,7 +251,7 @@ def collect_red_flags(
     )  # one the period leaves out still says it: it is in the report's line of earlier flags
     lately = {(e.location, e.side) for e in entries if diary_window <= e.local_date}
     spreading = _spreading(site_starts(entries, as_of), lately)
-    if spreading and not logged_spreading and spreading.date >= window_start:  # dated in the period
+    if spreading and not logged_spreading and (date_from is None or spreading.date >= date_from):  # in the period
         flags.append(spreading)
     flags += [flag for flag in (_hemifacial(recent), _both_eyelids(recent)) if flag]
     return flags
