@@ -81,3 +81,14 @@ def steady_cursors(app) -> None:  # type: ignore[no-untyped-def]
 def rows(app, sql: str) -> list[tuple]:  # type: ignore[no-untyped-def]
     """What the app's diary file holds, read with sqlite3 alone (as another program would)."""
     return sqlite3.connect(app.diary.db_path).execute(sql).fetchall()
+
+
+async def open_factor(app, pilot, name: str) -> None:  # type: ignore[no-untyped-def]
+    """From Today: `f`, the factor `name` chosen in the picker, and Enter (its value form opens)."""
+    await settle(pilot)
+    await pilot.press("f")
+    await settle(pilot)
+    picker = app.screen.query_one("OptionList")
+    picker.highlighted = next(i for i in range(picker.option_count) if picker.get_option_at_index(i).id == name)
+    await pilot.press("enter")
+    await settle(pilot)

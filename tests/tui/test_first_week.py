@@ -9,7 +9,7 @@ import re
 import pytest
 from textual.widgets import Input, Select
 
-from tests.helpers.tui import entries, on, twitch
+from tests.helpers.tui import entries, on, open_factor, twitch
 from tests.tui.conftest import TODAY, at, screen_text, settle
 from tracker.core.vocabulary import FactorKind, RedFlagKind
 from tracker.storage import store
@@ -119,15 +119,7 @@ async def test_every_key_in_help_lines_up_with_the_others(app, size) -> None:
 async def test_a_yes_no_factor_asks_yes_or_no_and_offers_no_number_box(app, seed) -> None:
     seed(lambda s: store.add_factor(session=s, factor_in=FactorCreate(name="alcohol", kind=FactorKind.YES_NO)))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("f")
-        await settle(pilot)
-        picker = app.screen.query_one("OptionList")
-        picker.highlighted = next(
-            i for i in range(picker.option_count) if picker.get_option_at_index(i).id == "alcohol"
-        )
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_factor(app, pilot, "alcohol")
         assert on(app, "NumberForm")
         assert not [box for box in app.screen.query(Input) if box.display]  # nothing to type a number into
         assert re.search(r"y yes\s+n no", screen_text(app))

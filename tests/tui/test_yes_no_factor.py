@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.helpers.tui import on, rows
+from tests.helpers.tui import on, open_factor, rows
 from tests.tui.conftest import TODAY, screen_text, settle
 from tracker.cli import main
 from tracker.storage import store
@@ -12,15 +12,7 @@ from tracker.storage.models import FactorCreate, FactorEntryCreate, FactorKind
 async def test_y_and_n_answer_a_yes_no_factor_and_the_day_reads_yes_and_no(app, seed) -> None:
     seed(lambda s: store.add_factor(session=s, factor_in=FactorCreate(name="alcohol", kind=FactorKind.YES_NO)))
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("f")
-        await settle(pilot)
-        picker = app.screen.query_one("OptionList")
-        picker.highlighted = next(
-            i for i in range(picker.option_count) if picker.get_option_at_index(i).id == "alcohol"
-        )
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_factor(app, pilot, "alcohol")
         await pilot.press("y")
         await settle(pilot)
         assert rows(app, "SELECT value FROM factor_entry") == []  # chosen and shown, not yet written
@@ -34,20 +26,10 @@ async def test_y_and_n_answer_a_yes_no_factor_and_the_day_reads_yes_and_no(app, 
         assert "alcohol yes" in screen_text(app)
 
 
-async def _open_alcohol(app, pilot) -> None:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    await pilot.press("f")
-    await settle(pilot)
-    picker = app.screen.query_one("OptionList")
-    picker.highlighted = next(i for i in range(picker.option_count) if picker.get_option_at_index(i).id == "alcohol")
-    await pilot.press("enter")
-    await settle(pilot)
-
-
 async def test_the_same_key_again_saves_and_the_other_key_changes_the_answer(app, seed) -> None:
     seed(lambda s: store.add_factor(session=s, factor_in=FactorCreate(name="alcohol", kind=FactorKind.YES_NO)))
     async with app.run_test(size=(100, 30)) as pilot:
-        await _open_alcohol(app, pilot)
+        await open_factor(app, pilot, "alcohol")
         await pilot.press("y", "n")
         await settle(pilot)
         assert "Enter writes: alcohol no" in screen_text(app)
