@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class TrackerError(Exception):
     """A failure that is not the user's input (exit code 1)."""
@@ -40,6 +42,8 @@ def _show(value: object) -> str:
 
 
 EXIT_FAILURE, EXIT_BAD_INPUT = 1, 2
+# How a database complaint about the disk begins: such a write changed nothing, and exits 2.
+DISK_REFUSED = "the disk"
 
 
 def failure_line(exc: BaseException) -> tuple[str, int]:
@@ -53,7 +57,8 @@ def failure_line(exc: BaseException) -> tuple[str, int]:
         return str(exc), EXIT_FAILURE
     database = _database_error(exc)
     if database is not None:
-        return database, EXIT_FAILURE
+        # A write the disk refused changed nothing, as a refused file does (DatabaseRefused): 2.
+        return database, EXIT_BAD_INPUT if database.startswith(DISK_REFUSED) else EXIT_FAILURE
     if type(exc).__name__ == "ValidationError" and type(exc).__module__.startswith("pydantic"):
         # A model refused a value nothing checked first: still the person's input.
         first = exc.errors()[0]  # type: ignore[attr-defined]  # pydantic's, known by name: the core never loads pydantic
@@ -61,7 +66,8 @@ def failure_line(exc: BaseException) -> tuple[str, int]:
         return f"{field}: {first.get('input')!r} is not allowed; {first.get('msg')}", EXIT_BAD_INPUT
     if isinstance(exc, OSError) and exc.strerror:
         where = f": {exc.filename}" if exc.filename else ""
-        return f"{exc.strerror.lower()}{where}; nothing was written", EXIT_FAILURE
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO)
+        return f"{exc.strerror.lower()}{where}; nothing was written", EXIT_BAD_INPUT if full else EXIT_FAILURE
     return f"unexpected error: {type(exc).__name__}: {exc} (set TRACKER_DEBUG=1 for details)", EXIT_FAILURE
 
 
@@ -80,7 +86,9 @@ def _database_error(exc: BaseException) -> str | None:
     if "locked" in text or "busy" in text:
         return "the database is busy: another program kept it locked; nothing was changed"
     if "full" in text:
-        return "the disk is full (database or disk is full); nothing was changed"
+        return f"{DISK_REFUSED} is full (database or disk is full); nothing was changed"
+    if "disk I/O error" in text:  # SQLite's word for a write the disk refused part-way (full, or failing)
+        return f"{DISK_REFUSED} refused the write (disk I/O error): it may be full or failing; nothing was changed"
     return f"database error: {text}; nothing was changed"
 
 

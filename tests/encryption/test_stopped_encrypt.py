@@ -150,6 +150,6 @@ def test_on_a_small_disk_encrypt_is_all_or_says_so(
         filler.unlink()
         _then_all_encrypted(cli, db)
     else:
-        assert done.code == 1 and ("disk is full" in done.err or "space" in done.err), done.err
+        assert done.code == 2 and ("disk is full" in done.err or "space" in done.err), done.err
         assert _holding_the_note(small_disk) == plain  # no new plain copy
         assert _half_written(small_disk) == []

@@ -42,11 +42,12 @@ def onset_command(context: Context) -> int:
     today = context.now().date()
     if args.clear and args.date:
         raise InputError("date", args.date, "no date with --clear")
-    with context.session() as session:
-        if args.clear:
+    if args.clear:
+        with context.session() as session:
             diary_facts.set_onset(session=session, day=None, today=today)
-            print("onset date cleared: the report shows the first entry only")
-            return 0
+        print("onset date cleared: the report shows the first entry only")  # once committed
+        return 0
+    with context.session() as session:
         if args.date is None:
             given = diary_facts.onset(session=session)
             print(f"onset: {report_date(given)} (as you gave it)" if given else "onset: not given (tracker onset DATE)")

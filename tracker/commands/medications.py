@@ -57,7 +57,8 @@ def add_one(context: Context) -> int:
     )
     with context.session() as session:
         item = add_medication(session=session, medication_in=medication_in, today=today)
-        print(f"added {medication_line(item)}")
+        done = f"added {medication_line(item)}"
+    print(done)  # once committed: a write the disk refused is never said to be done
     return 0
 
 
@@ -78,7 +79,8 @@ def edit_one(context: Context) -> int:
     with context.session() as session:
         changed = MedicationUpdate.model_validate(given)
         item = update_medication(session=session, medication_id=key, changes=changed, today=today)
-        print(f"now {medication_line(item)}")
+        done = f"now {medication_line(item)}"
+    print(done)  # once committed: a write the disk refused is never said to be done
     return 0
 
 
@@ -92,7 +94,8 @@ def stop_one(context: Context) -> int:
     on = parse_date(context.args.on, today=today, field="--on")
     with context.session() as session:
         item = stop_medication(session=session, medication_id=key, on=on, today=today)
-        print(f"stopped {medication_line(item)}")
+        done = f"stopped {medication_line(item)}"
+    print(done)  # once committed: a write the disk refused is never said to be done
     return 0
 
 
@@ -103,7 +106,8 @@ def remove_one(context: Context) -> int:
     key = parse_medication_id(context.args.id)
     with context.session() as session:
         item = remove_medication(session=session, medication_id=key)
-        print(f"removed {medication_line(item)}; `tracker undo` brings it back")
+        done = f"removed {medication_line(item)}; `tracker undo` brings it back"
+    print(done)  # once committed: a write the disk refused is never said to be done
     return 0
 
 

@@ -132,14 +132,24 @@ def write_transaction(
         yield conn
         conn.execute("COMMIT")
     except (TrackerError, sqlite3.Error, NotHandled):
-        conn.execute("ROLLBACK")
+        _roll_back(conn)
         raise
     except Exception as exc:
-        conn.execute("ROLLBACK")
+        _roll_back(conn)
         raise NotHandled(f"{type(exc).__name__}: {exc}") from exc
     except BaseException:  # an interrupt: nothing is kept
-        conn.execute("ROLLBACK")
+        _roll_back(conn)
         raise
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    """Undo the transaction, if SQLite has not already: a COMMIT the disk refused (full, failing)
+    is rolled back by SQLite itself, and a ROLLBACK then would fail in its own words ("no
+    transaction is active"), hiding the failure a person needs to read. A rollback that fails
+    too leaves nothing committed either; the first failure is the one told."""
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 # --- writes ----------------------------------------------------------------------------------
