@@ -74,3 +74,30 @@ def test_after_a_write_latest_takes_the_newest_copy_again_never_the_kept_one(cli
         second = cli("db", "restore", "--latest")
     assert second.code == 0, second.err
     assert caffeine(db_path) == [95.0]  # the morning's copy, not the diary the first restore kept (95, 40)
+
+
+def test_latest_right_after_a_restore_never_takes_a_copy_taken_since(cli, db_path) -> None:
+    sunday = time_machine.travel(dt.datetime(2026, 11, 22, 9, tzinfo=ZoneInfo(LONDON)), tick=False)
+    with sunday:
+        assert cli("log", "caffeine", "95").code == 0
+        assert take_daily_backup(db_path, dt.datetime.now()) is not None
+    with at(10):
+        assert cli("log", "caffeine", "40").code == 0
+        first = cli("db", "restore", "--latest")
+    assert first.code == 0 and caffeine(db_path) == [95.0], first.out
+    kept = first.out.splitlines()[0].removeprefix(KEPT)
+    with at(10, 5):  # the day's first copy, as any later write (a refused `undo`, say) starts it
+        since = take_daily_backup(db_path, dt.datetime.now())
+    assert since is not None
+    with at(10, 6):
+        before = db_path.read_bytes()
+        again = cli("db", "restore", "--latest")
+    assert again.code == 2 and again.err.count("\n") == 1, again.out + again.err
+    assert since.name not in again.out and f"tracker db restore {kept}" in again.err, again.err
+    assert db_path.read_bytes() == before and caffeine(db_path) == [95.0]
+
+
+def test_latest_is_explained_in_help(cli) -> None:
+    shown = cli("db", "restore", "--help")
+    words = " ".join(shown.out.split())
+    assert "right after a restore, with nothing written since, the newest taken before that restore" in words, words

@@ -41,8 +41,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     restore = actions.add_parser("restore", help="go back to a backup (the diary as it is is kept as one first)")
     which = restore.add_mutually_exclusive_group(required=True)
     which.add_argument("backup", nargs="?", metavar="BACKUP", help="a backup file (`tracker db backups`)")
-    which.add_argument("--latest", action="store_true", help="the newest backup")
-    which.add_argument("--date", metavar="D", help="the newest backup taken on that day")
+    which.add_argument(
+        "--latest",
+        action="store_true",
+        help="the newest copy tracker took of this diary (never one a restore kept, nor one put among the "
+        "backups by hand); right after a restore, with nothing written since, the newest taken before that "
+        "restore: a second --latest changes nothing, and says how to go back",
+    )
+    which.add_argument("--date", metavar="D", help="the newest of those copies taken on that day")
     restore.add_argument(
         "--force", action="store_true", help="restore a named copy even when it is a copy of another diary"
     )

@@ -170,12 +170,12 @@ def list_backups(path: Path, folder: Path | None = None, kind: str = "") -> list
     found = [
         (taken, copy)
         for copy in (folder or path.parent).glob(f"{glob.escape(path.stem)}.*{glob.escape(path.suffix)}")
-        if pattern.fullmatch(copy.name) and _regular(copy) and (taken := backup_time(copy)) is not None
+        if pattern.fullmatch(copy.name) and regular_file(copy) and (taken := backup_time(copy)) is not None
     ]
     return [copy for _, copy in sorted(found)]
 
 
-def _regular(path: Path) -> bool:
+def regular_file(path: Path) -> bool:
     # Only a regular file can be a copy: opening a FIFO named like one would wait forever, and a
     # link (to nothing, or to anything) is not a copy the tracker made. lstat opens nothing.
     try:

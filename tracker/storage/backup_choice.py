@@ -9,14 +9,16 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from tracker.core.files import BACKUP_NAME, SQLITE_HEADER, read_head
 from tracker.core.formatting import plural
 from tracker.errors import DatabaseRefused, InputError
 from tracker.paths import backup_folders
-from tracker.storage.backup import KEPT_KINDS, backup_time, list_backups
+from tracker.storage.backup import KEPT_KINDS, backup_time, list_backups, regular_file
 from tracker.storage.diary_id import Identity, identity
 from tracker.storage.file_checks import connect_file, refuse_if_read_only
-from tracker.storage.first_look import database_errors
+from tracker.storage.first_look import connect_copy, database_errors
 from tracker.storage.journal import RESTORED
+from tracker.storage.keys import is_encrypted
 
 # What a person logged, by table and the column that dates it.
 DATED = {"episode": "local_date", "factor_entry": "local_date", "red_flag": "date"}
@@ -52,6 +54,8 @@ class BackupCopy:
         """What `db backups` says of the copy besides its date: "" for a copy taken of the diary."""
         if not self.kind:
             return ""
+        if self.kind == BY_HAND:
+            return f"placed here by hand, last changed {self.taken.astimezone():%Y-%m-%d %H:%M}"
         what = "the diary as it was" if self.kind == "kept" else "the damaged diary"
         return f"{what}, kept before the restore on {self.taken.astimezone():%Y-%m-%d %H:%M}"
 
@@ -67,13 +71,49 @@ def backups_of(path: Path) -> list[BackupCopy]:
         for kind in ("", *KEPT_KINDS)
         for copy in list_backups(path, folder, kind)
     }
+    found |= {(copy, False, BY_HAND) for copy in hand_copies(path)}
     copies = []
     for copy, in_shared, kind in found:
-        taken = backup_time(copy)
+        taken = backup_time(copy) if kind != BY_HAND else _modified(copy)
         if taken is not None:
             held, diary = _read_copy(copy)
             copies.append(BackupCopy(copy, taken, copy.stat().st_size, held, in_shared, kind, diary))
     return sorted(copies, key=lambda copy: copy.taken)
+
+
+# The kind of a copy a person put in a backup folder under a name of their own: listed, restored
+# when named, never thinned (tracker.storage.backup.made_here), and passed over by --latest and
+# --date, which take the copies tracker dated by their names.
+BY_HAND = "hand"
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def hand_copies(path: Path) -> list[Path]:
+    """The databases a person put in the diary's backup folders (not beside the diary, where its
+    other files live, nor in the shared folder, where every diary's are) under names tracker
+    does not give: a plain SQLite file, or an encrypted one with its key file beside it. Side
+    files, hidden files and anything else in those folders are not copies."""
+    folders = [folder for folder, shared in backup_folders(path) if not shared and folder != path.parent]
+    found = []
+    for folder in folders:
+        try:
+            names = sorted(entry for entry in folder.iterdir() if not entry.name.startswith("."))
+        except OSError:
+            continue
+        for copy in names:
+            if BACKUP_NAME.search(copy.name) or copy.name.endswith(_SIDE_FILES) or not regular_file(copy):
+                continue
+            if is_encrypted(copy) or read_head(copy, len(SQLITE_HEADER)) == SQLITE_HEADER:
+                found.append(copy)
+    return found
+
+
+def _modified(copy: Path) -> dt.datetime | None:
+    """When a copy with no date in its name last changed: what a person copying it kept, if anything."""
+    try:
+        return dt.datetime.fromtimestamp(copy.stat().st_mtime, dt.UTC)
+    except OSError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -93,9 +133,18 @@ def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Choi
     found, mine = backups_of(path), diary_identity(path)
     others = [c for c in found if c.contents is not None and not mine.owns(c.diary_id, c.taken)]
     candidates = [c for c in found if c not in others]
+    restored = _last_restore(path)
+    if restored is not None and restored.at is not None:
+        # Right after a restore (nothing written since), a copy taken since holds the restored
+        # diary itself (the day's first copy, started by any later write, a refused one too):
+        # "latest" is the newest copy from before the restore, so a second --latest changes
+        # nothing and says so (newest_copy), and never undoes the first.
+        candidates = [c for c in candidates if c.taken < restored.at]
     passed = restorable(others, day)
     try:
-        chosen = newest_copy(candidates, day=day, shown=str(path), restored=_last_restore(path))
+        chosen = newest_copy(
+            candidates, day=day, shown=str(path), restored=(restored.copy, restored.kept) if restored else None
+        )
     except InputError as exc:
         if not passed:
             raise
@@ -197,15 +246,24 @@ def _same_file(one: Path, other: Path) -> bool:
         return False
 
 
-def _last_restore(path: Path) -> tuple[Path, Path | None] | None:
-    """(the copy restored, the diary kept) when the newest action in the diary at `path` is a
-    restore (nothing written since); None otherwise, or when the diary cannot be read."""
+@dataclass(frozen=True)
+class LastRestore:
+    copy: Path  # the copy restored
+    kept: Path | None  # where the diary it replaced was kept
+    at: dt.datetime | None  # when (UTC); None when the record does not say
+
+
+def _last_restore(path: Path) -> LastRestore | None:
+    """The restore that is the newest action in the diary at `path` (nothing written since);
+    None otherwise, or when the diary cannot be read."""
     if not path.exists():
         return None
     try:
         conn = connect_file(path, read_only=True)
         try:
-            row = conn.execute("SELECT changes FROM action WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1").fetchone()
+            row = conn.execute(
+                "SELECT changes, at FROM action WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1"
+            ).fetchone()
         finally:
             conn.close()
     except database_errors(DatabaseRefused):  # an encrypted diary, a damaged one: nothing known
@@ -217,7 +275,11 @@ def _last_restore(path: Path) -> tuple[Path, Path | None] | None:
     if not isinstance(change, dict) or change.get("op") != RESTORED:
         return None
     kept = change.get("kept")
-    return Path(str(change.get("backup"))), Path(kept) if kept else None
+    try:
+        at = dt.datetime.fromisoformat(str(row[1])).replace(tzinfo=dt.UTC)
+    except ValueError:
+        at = None
+    return LastRestore(Path(str(change.get("backup"))), Path(kept) if kept else None, at)
 
 
 def contents(path: Path) -> Contents:
@@ -245,7 +307,7 @@ def _read_copy(path: Path) -> tuple[Contents | None, str | None]:
     """What the copy at `path` holds, and the id of the diary it is of; (None, None) when it
     cannot be read (DatabaseRefused: an encrypted copy with no key here)."""
     try:
-        conn = connect_file(path, read_only=True)
+        conn = connect_copy(path)
         try:
             return _contents_on(conn), identity(conn).id
         finally:

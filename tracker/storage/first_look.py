@@ -82,6 +82,16 @@ def connect_file(path: Path | str, *, read_only: bool = False, check_same_thread
     return _plain(path, read_only=read_only, check_same_thread=check_same_thread)
 
 
+def connect_copy(path: Path | str) -> sqlite3.Connection:
+    """A read-only connection to a copy (a backup, a file a person put among them) that leaves
+    nothing beside it. A plain copy in write-ahead-log mode with no log beside it (copied
+    without one) is whole in its file: opened immutable, SQLite makes no `-wal` or `-shm` next
+    to it, which a person would find among their backups. Otherwise as connect_file."""
+    if os.path.isfile(key_file_name(path)) or os.path.exists(f"{path}-wal"):
+        return connect_file(path, read_only=True)
+    return sqlite3.connect(sqlite_uri(path, read_only=True) + "&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S)
+
+
 def _refusals() -> tuple[type[Exception], ...]:
     # tracker.errors costs `tracker remind` its budget; whatever raised DatabaseRefused loaded it.
     errors = sys.modules.get("tracker.errors")

@@ -39,7 +39,7 @@ from tracker.storage.backup import backup_database, backup_name, copy_problem
 from tracker.storage.backup_choice import Contents, contents, refuse_another_diary
 from tracker.storage.diary_id import identity
 from tracker.storage.file_checks import connect_file, inspect_file, refuse_if_read_only
-from tracker.storage.first_look import database_errors, not_created_yet
+from tracker.storage.first_look import connect_copy, database_errors, not_created_yet
 from tracker.storage.in_use import kept_from_use, refuse_if_connected
 from tracker.storage.journal import RESTORED
 from tracker.storage.keys import is_encrypted, key_file
@@ -104,7 +104,7 @@ def _checked(backup: Path) -> tuple[bytes, str | None]:
 
         return encrypted_image(backup, check), held[0]
     try:
-        source = connect_file(backup, read_only=True)
+        source = connect_copy(backup)
         copy = sqlite3.connect(":memory:")
         try:
             source.backup(copy)
