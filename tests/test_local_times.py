@@ -215,7 +215,7 @@ def test_a_bare_time_later_than_now_is_refused_naming_yesterday(cli, db_path, ar
         result = cli("log", *argv, "--at", "23:59")
         assert (result.code, result.out) == (2, "")
         assert result.err == (
-            "tracker: error: at: '23:59' is not allowed; 23:59 is later than now (19:43); "
+            "tracker: error: --at: '23:59' is not allowed; 23:59 is later than now (19:43); "
             "for yesterday say --at 'yesterday 23:59'\n"
         )
         assert db_path.read_bytes() == before

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from tracker.commands.context import Context
 from tracker.commands.log_words import (
+    AT,
     confirm_entry,
     day_total_line,
     read_factor_value,
@@ -115,12 +116,12 @@ def _twitch(context: Context) -> int:
         day = validate.calendar_day("date", parse_date(opts.date, today=now.date()), now.date())
         when = Moment(moment_on(day, now=now), "" if day == now.date() else "no time given: the time it is now")
     else:
-        when = read_when(opts.at or "now", now=now)
+        when = read_when(opts.at or "now", now=now, field=AT)
     started = when.at
     duration = parse_twitch_duration(opts.duration) if opts.duration is not None else None
     given = validate.integer_in_range("intensity", opts.intensity, 1, 5) if opts.intensity is not None else None
     with context.session() as session:
-        started = validate.moment("at", started, now)  # checked before it picks the twitch to repeat
+        started = validate.moment(AT, started, now)  # checked before it picks the twitch to repeat
         defaults = store.episode_defaults(session=session, at=started)
         location, side, intensity = defaults
         if opts.location is None and opts.side is None:  # nowhere named: the last twitch's sites, all of them
@@ -218,7 +219,7 @@ def _timing(opts: argparse.Namespace, now: dt.datetime) -> tuple[Moment | None, 
     if opts.at and opts.date:
         on_date = at_on_date(opts.at, opts.date, now=now)
         return on_date, on_date.at, None
-    when = read_when(opts.at, now=now) if opts.at else (None if opts.date else Moment(now))
+    when = read_when(opts.at, now=now, field=AT) if opts.at else (None if opts.date else Moment(now))
     day = parse_date(opts.date, today=now.date()) if opts.date else None
     return when, (when.at if when else None), day
 

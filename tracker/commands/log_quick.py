@@ -86,7 +86,7 @@ def _log(conn: sqlite3.Connection, path: Path, what: str, words: list[str]) -> i
         print(WAITING, file=sys.stderr)
 
     if what == "twitch":
-        when = read_when("now", now=now)  # as `log twitch` reads a left-out --at, refusals and all
+        when = read_when("now", now=now, field=log_words.AT)  # as `log twitch` reads a left-out --at
         with quick_log.write_transaction(conn, path, on_wait=waiting):
             twitch = quick_log.add_twitch(conn, now=now)
         from tracker.core import ids

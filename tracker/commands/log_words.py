@@ -10,6 +10,10 @@ from typing import TYPE_CHECKING
 
 from tracker.errors import InputError
 
+# A refused time is named by the option it was typed with, as every other option is (`--date`
+# joined with it already said `--at`): one form, whether or not a date came with it.
+AT = "--at"
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 

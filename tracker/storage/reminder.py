@@ -49,15 +49,32 @@ def reminder(path: str, today: dt.date, *, factors: bool = False) -> str | None:
     if conn is None:
         if os.path.exists(path) and not not_created_yet(path):
             _refuse_if_locked(path)
+            _refuse_if_not_a_diary(path)
             return f"{path} could not be read quickly; open tracker to see why"
         return f"Nothing logged today — {TWITCH_KEYS}"
     try:
         parts = _missing(conn, today, factors=factors)
     except database_errors():
+        _refuse_if_not_a_diary(path)
         return f"{path} could not be read quickly; open tracker to see why"
     finally:
         conn.close()
     return _line(parts)
+
+
+def _refuse_if_not_a_diary(path: str) -> None:
+    """DatabaseRefused, in the one line every command gives, when `path` is no tracker diary (not
+    SQLite, damaged, another program's database): a reminder about it could only mislead. A
+    diary the quick read cannot take (an older schema, say) is left to the caller's line. Loaded
+    only on this failing path."""
+    from pathlib import Path
+
+    from tracker.errors import DatabaseRefused
+    from tracker.storage.file_checks import inspect_file
+
+    state = inspect_file(Path(path), recover=False)
+    if state.revision is None:
+        raise DatabaseRefused(f"{path} is not a tracker database (no schema revision in it); left untouched")
 
 
 def _refuse_if_locked(path: str) -> None:
