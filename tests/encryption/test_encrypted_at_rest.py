@@ -268,3 +268,56 @@ def test_a_restore_keeps_the_passphrase_the_diary_opens_with(cli, db_path) -> No
     assert restored.code == 0, restored.err
     another_machine()  # no key in the keyring: the passphrase alone must open it
     assert NOTE in cli("list").out
+
+
+_STOPPED_CHANGE = """
+import os, signal, sys
+from tracker.storage import cipher
+from tracker.cli import main
+real, written = cipher.write_wrapped, []
+def write_wrapped(path, wrapped):
+    real(path, wrapped)
+    written.append(path)
+    if len(written) == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+cipher.write_wrapped = write_wrapped
+sys.exit(main(["--db", sys.argv[1], "db", "passphrase"]))
+"""
+
+
+def test_after_a_stopped_passphrase_change_unlock_brings_every_backup_to_the_diarys_passphrase(
+    cli, db_path, monkeypatch
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tracker.storage.keys import WrongPassphrase, read_wrapped, unwrap
+
+    assert cli("log", "note", "begun", "--date", "2026-11-23").code == 0
+    assert cli("db", "encrypt").code == 0
+    for _ in range(3):
+        assert cli("db", "backup").code == 0
+    env = {**os.environ, "TRACKER_NEW_PASSPHRASE": "a new passphrase",
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}  # fmt: skip
+    killed = subprocess.run([sys.executable, "-c", _STOPPED_CHANGE, str(db_path)], env=env, capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    copies = sorted(p for p in db_path.parent.iterdir() if p.name.endswith(".backup.db"))
+
+    def opens(path: Path, passphrase: str) -> bool:
+        try:
+            unwrap(read_wrapped(path), passphrase)
+        except WrongPassphrase:
+            return False
+        return True
+
+    diarys = next(p for p in (PASSPHRASE, "a new passphrase") if opens(db_path, p))
+    assert not all(opens(copy, diarys) for copy in copies)  # mixed: the change was stopped part-way
+    monkeypatch.setenv("TRACKER_PASSPHRASE", diarys)
+    unlocked = cli("db", "unlock")
+    assert unlocked.code == 0, unlocked.err
+    assert "stopped part-way" in unlocked.out, unlocked.out
+    assert all(opens(copy, diarys) for copy in copies)
+    for copy in copies:
+        assert cli("db", "check", db=copy).code == 0

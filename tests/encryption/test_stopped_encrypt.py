@@ -153,3 +153,32 @@ def test_on_a_small_disk_encrypt_is_all_or_says_so(
         assert done.code == 2 and ("disk is full" in done.err or "space" in done.err), done.err
         assert _holding_the_note(small_disk) == plain  # no new plain copy
         assert _half_written(small_disk) == []
+
+
+@pytest.mark.parametrize("then", [["log", "note", "after"], ["db", "encrypt"]])
+def test_the_next_command_removes_a_killed_encrypts_half_made_copy_and_says_so(
+    cli, db_path: Path, monkeypatch: pytest.MonkeyPatch, then: list[str]
+) -> None:
+    _a_diary_with_a_plain_backup(cli, db_path, monkeypatch)
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    killed = subprocess.run(
+        [sys.executable, "-c", _STOP, "the diary written", str(db_path)], env=env, capture_output=True
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert not is_encrypted(db_path) and _half_written(db_path.parent)  # a whole encrypted diary, hidden beside it
+    done = cli(*then)
+    assert done.code == 0, done.err
+    assert "removed .tracker.db.converting" in done.err and "not changed" in done.err, done.err
+    assert _half_written(db_path.parent) == []
+    assert not (db_path.parent / ".tracker.db.open").exists()  # nor the lock file, once nobody has it open
+
+
+def test_encrypt_and_restore_leave_no_lock_file_beside_the_diary(cli, db_path: Path) -> None:
+    assert cli("log", "note", "begun", "--date", "2026-11-23").code == 0
+    assert cli("db", "backup").code == 0
+    assert cli("db", "encrypt").code == 0
+    assert not (db_path.parent / ".tracker.db.open").exists()
+    copy = next(p for p in db_path.parent.iterdir() if p.name.endswith(".backup.db"))
+    restored = cli("db", "restore", str(copy))
+    assert restored.code == 0, restored.err
+    assert not (db_path.parent / ".tracker.db.open").exists()

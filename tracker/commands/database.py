@@ -301,6 +301,7 @@ def encrypt(context: Context) -> int:
     from tracker.storage.keys import NO_KEYRING, PASSPHRASE_ENV
 
     path = context.db_path
+    _clear_stopped_conversion(path)
     _healthy_diary(path, "encrypt")
     passphrase = _passphrase(PASSPHRASE_ENV, "passphrase for the diary: ", confirm=True)
     _not_in_use(path, "encrypt")
@@ -317,12 +318,22 @@ def decrypt(context: Context) -> int:
     from tracker.storage.engine import backup_database
 
     path = context.db_path
+    _clear_stopped_conversion(path)
     state = _healthy_diary(path, "decrypt")
     _not_in_use(path, "decrypt")
     backup_database(path, state=state)
     decrypt_in_place(path, check=_same_exports)
     print(f"decrypted {path}: a plain SQLite file again; its backups stay encrypted and open with the passphrase")
     return 0
+
+
+def _clear_stopped_conversion(path: Path) -> None:
+    """What an earlier encrypt or decrypt, stopped, left beside the diary: removed, and said."""
+    from tracker.commands.context import say_upgrade_notes
+    from tracker.storage.leftovers import clear_stopped_conversion
+
+    say_upgrade_notes()
+    clear_stopped_conversion(path)
 
 
 def _not_in_use(path: Path, then: str) -> None:
@@ -346,7 +357,10 @@ def new_passphrase(context: Context) -> int:
         raise DatabaseRefused(f"{path} is not encrypted; `tracker db encrypt` sets a passphrase")
     old = _passphrase(PASSPHRASE_ENV, "current passphrase: ")
     new = _passphrase(NEW_PASSPHRASE_ENV, "new passphrase: ", confirm=True)
+    behind = _copies_behind(path)  # found before the change rewraps them all, so it can be said
     copies = change_passphrase(path, old, new)
+    if behind:
+        print(_behind_words(behind, "now open with the new one too"))
     also = f", and of its {plural(len(copies), 'encrypted backup')}" if copies else ""
     print(f"the passphrase of {path} is changed{also}; the data was not rewritten")
     # A copy written elsewhere may be on a disk not mounted now, or moved since: tracker does not
@@ -365,11 +379,34 @@ def unlock(context: Context) -> int:
         from tracker.errors import DatabaseRefused
 
         raise DatabaseRefused(f"{path} is not encrypted; nothing to unlock")
-    if unlock_key(path, _passphrase(PASSPHRASE_ENV, "passphrase: ")):
+    cached = unlock_key(path, _passphrase(PASSPHRASE_ENV, "passphrase: "))
+    from tracker.storage.cipher import match_copies
+
+    behind = match_copies(path)  # the passphrase opened the key: the copies can follow the diary
+    if behind:
+        print(_behind_words(behind, "now open with the diary's"))
+    if cached:
         print(f"unlocked {path}: its key is kept in this machine's keyring")
         return 0
     context.say(f"tracker: {NO_KEYRING}")
     return 0
+
+
+def _copies_behind(path: Path) -> list[Path]:
+    """The backups still on another passphrase than the diary's (a change stopped part-way)."""
+    from tracker.storage.cipher import copies_behind
+
+    return copies_behind(path)
+
+
+def _behind_words(copies: list[Path], now: str) -> str:
+    from tracker.core.formatting import plural
+
+    names = ", ".join(copy.name for copy in copies)
+    return (
+        f"{plural(len(copies), 'backup')} of a passphrase change that was stopped part-way "
+        f"(on another passphrase than the diary's) {now}: {names}"
+    )
 
 
 def _healthy_diary(path: Path, verb: str) -> FileState:

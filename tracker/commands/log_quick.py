@@ -48,16 +48,16 @@ def main_quick(args: list[str]) -> int | None:
         path = resolve_db_path(db)
     except TrackerError:
         return None  # the full command line says what is wrong with it, in one line
+    from tracker.commands.context import say_upgrade_notes
     from tracker.storage import quick_log
 
+    say_upgrade_notes()  # a daily backup not made, a stopped conversion's copy removed: said, as with every write
     conn = quick_log.open_for_writing(path)
     if conn is None:
         return None
-    from tracker.commands.context import say_upgrade_notes
     from tracker.commands.terminal import say_failure, shown_safely
     from tracker.errors import EXIT_FAILURE, failure_line
 
-    say_upgrade_notes()  # a daily backup not made is said, as with every write
     try:
         with shown_safely():
             return _log(conn, path, what, words)

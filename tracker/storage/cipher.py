@@ -32,6 +32,7 @@ from tracker.storage.keys import (
     wrap,
     write_wrapped,
 )
+from tracker.storage.leftovers import converting, parts, remove
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -148,7 +149,7 @@ def encrypt_copies(path: Path, key: bytes) -> list[Path]:
     for copy in _backups(path):
         if is_encrypted(copy) or not copy.stat().st_size:
             continue
-        temp = _converting(copy)
+        temp = converting(copy)
         _remove(temp)
         try:
             _export(copy, None, temp, key)
@@ -167,19 +168,14 @@ def finish_conversion(path: Path, key: bytes) -> None:
     from tracker.storage.in_use import kept_from_use
 
     copies = _backups(path)
-    strays = [name for name in (path, *copies) if any(part.exists() for part in _parts(_converting(name)))]
+    strays = [name for name in (path, *copies) if any(part.exists() for part in parts(converting(name)))]
     plain = [copy for copy in copies if not is_encrypted(copy) and copy.stat().st_size]
     if not strays and not plain:
         return
     with contextlib.suppress(DatabaseRefused), kept_from_use(path, then="encrypt"):
         for name in strays:
-            _remove(_converting(name))
+            _remove(converting(name))
         encrypt_copies(path, key)
-
-
-def _converting(path: Path) -> Path:
-    """The hidden name the other form of `path` is written to before one rename swaps it in."""
-    return path.with_name(f".{path.name}.converting")
 
 
 def decrypt_in_place(path: Path, *, check: Check) -> None:
@@ -207,10 +203,30 @@ def change_passphrase(path: Path, old: str, new: str) -> list[Path]:
     key = unwrap(wrapped, old)
     rewrapped = wrap(key, new, wrapped.key_id)
     copies = [copy for copy in _backups(path) if _same_key(copy, wrapped.key_id)]
+    # The diary first: stopped after it, the change took effect, and the copies still on the
+    # old passphrase are brought along by the next `db passphrase` or `db unlock` (match_copies).
+    write_wrapped(path, rewrapped)
     for copy in copies:
         write_wrapped(copy, rewrapped)
-    write_wrapped(path, rewrapped)
     return copies
+
+
+def match_copies(path: Path) -> list[Path]:
+    """Give every backup of the diary at `path` that holds its data key the diary's own key file,
+    when it holds another wrapping of it (a passphrase change stopped part-way): each then opens
+    with the passphrase the diary opens with, and no copy needs one the person has moved on
+    from. Returns the copies changed. Called once the passphrase has opened the diary's key."""
+    wrapped = read_wrapped(path)
+    behind = copies_behind(path)
+    for copy in behind:
+        write_wrapped(copy, wrapped)
+    return behind
+
+
+def copies_behind(path: Path) -> list[Path]:
+    """The backups of the diary at `path` that hold its data key wrapped otherwise than its own key file."""
+    wrapped = read_wrapped(path)
+    return [copy for copy in _backups(path) if _same_key(copy, wrapped.key_id) and read_wrapped(copy) != wrapped]
 
 
 def _backups(path: Path) -> list[Path]:
@@ -247,7 +263,7 @@ def _swapping(path: Path, then: str) -> Iterator[Path]:
     The diary is kept from use and its write-ahead log folded in first."""
     from tracker.storage.in_use import kept_from_use
 
-    temp = _converting(path)
+    temp = converting(path)
     with kept_from_use(path, then=then):
         _fold_log(path)
         _remove(temp)
@@ -260,15 +276,8 @@ def _swapping(path: Path, then: str) -> Iterator[Path]:
                 path.with_name(path.name + suffix).unlink()
 
 
-def _parts(temp: Path) -> tuple[Path, ...]:
-    """The hidden file `temp` and what may be left beside it: its key file, its log and journal."""
-    return (temp, key_file(temp), *(temp.with_name(temp.name + suffix) for suffix in DATABASE_SIDE_FILES))
-
-
 def _remove(temp: Path) -> None:
-    for name in _parts(temp):
-        with contextlib.suppress(FileNotFoundError):
-            name.unlink()
+    remove(temp)
 
 
 def _fold_log(path: Path) -> None:

@@ -37,6 +37,7 @@ from tracker.storage.file_checks import (
     make_private,
 )
 from tracker.storage.first_look import not_created_yet
+from tracker.storage.leftovers import clear_stopped_conversion
 from tracker.storage.schema import expected_signature, unexpected
 from tracker.storage.wait import notice_if_slow, retry_while_locked
 from tracker.storage.wal import advance_write_marker
@@ -156,6 +157,7 @@ def open_database(
     path = Path(path)
     if path == default_db_path():
         ensure_private_dir(path.parent, tighten=True)
+    clear_stopped_conversion(path)  # a stat, unless a stopped `db encrypt` left a half-made copy
     state = inspect_file(path)
     refuse_foreign_objects(path, state)
     if state.revision == SCHEMA_HEAD:

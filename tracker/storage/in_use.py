@@ -3,8 +3,10 @@ on `.NAME.open` beside it, and the lock every SQLite connection holds on its `-s
 
 A restore replaces the diary's file; an app still holding the old one would go on showing and
 writing a file that is no longer the diary. So the app takes a shared lock for as long as it is
-open, and a restore asks for the exclusive one, without waiting. The lock file stays (removing
-it would race with an app opening); the kernel drops the lock when the app ends, however it ends.
+open, and a restore asks for the exclusive one, without waiting. The kernel drops the lock when
+the app ends, however it ends; whoever ends holding it alone (the last app to close, a restore,
+an encrypt) removes the file, and whoever locks a file that was removed meanwhile opens it again
+by its name, so a hidden 0-byte file is left only by a process killed while it held the lock.
 """
 
 from __future__ import annotations
@@ -37,16 +39,57 @@ def mark_in_use(path: Path) -> None:
     key = Path(path).absolute()
     if key in _held:
         return
+    for _ in range(3):  # a lock file removed under us (_let_go) is opened again, by its name
+        try:
+            fd = os.open(lock_path(key), os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        except OSError:
+            return  # a read-only folder: the diary cannot be restored over there either
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)  # a restore is running this very moment: the app's own open then sees its result
+            return
+        if _still_named(fd, lock_path(key)):
+            _held[key] = fd
+            if len(_held) == 1:
+                import atexit
+
+                atexit.register(_let_go_all)
+            return
+        os.close(fd)  # locked a file a restore or the last app had just removed: one nobody looks at
+
+
+def _still_named(fd: int, name: Path) -> bool:
+    """Whether the file open on `fd` is still the one at `name` (not removed, nor replaced)."""
     try:
-        fd = os.open(lock_path(key), os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        held, named = os.fstat(fd), os.stat(name)
     except OSError:
-        return  # a read-only folder: the diary cannot be restored over there either
+        return False
+    return (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino)
+
+
+def _let_go(fd: int, name: Path) -> None:
+    """Remove the lock file `name` when the exclusive lock on it is this process's to take
+    (nobody else has the diary open), then close `fd`: no hidden 0-byte file is left beside a
+    diary nobody has open. Whoever opened it meanwhile finds it gone once locked, and opens it
+    again (mark_in_use, kept_from_use)."""
+    import fcntl
+
     try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
-        os.close(fd)  # a restore is running this very moment: the app's own open then sees its result
-        return
-    _held[key] = fd
+        pass  # another app has it open: the file is theirs now
+    else:
+        if _still_named(fd, name):
+            with contextlib.suppress(OSError):
+                name.unlink()
+    os.close(fd)
+
+
+def _let_go_all() -> None:
+    for key, fd in list(_held.items()):
+        _let_go(fd, lock_path(key))
+        del _held[key]
 
 
 @contextmanager
@@ -59,17 +102,33 @@ def kept_from_use(path: Path, *, then: str = "restore") -> Iterator[None]:
         refuse_if_connected(path, then=then)
         yield
         return
-    fd = _lock_file(path, create=False)
+    fd = _take(path, then, create=False)
     try:
-        if fd is not None:
-            _lock_or_refuse(fd, path, then)
         refuse_if_connected(path, then=then)  # before the lock file is made, so a refusal leaves nothing behind
-        if fd is None and (fd := _lock_file(path, create=True)) is not None:
-            _lock_or_refuse(fd, path, then)  # an app opening from now on finds the restore holding it
+        if fd is None:
+            fd = _take(path, then, create=True)  # an app opening from now on finds the restore holding it
         yield
     finally:
-        if fd is not None:
-            os.close(fd)  # the lock file is never a database: closing it drops no SQLite lock
+        if fd is not None:  # held exclusively: nobody else's, so removed rather than left beside the diary
+            _let_go(fd, lock_path(path))  # closing it drops no SQLite lock: the lock file is never a database
+
+
+def _take(path: Path, then: str, *, create: bool) -> int | None:
+    """The lock file of `path` open and locked exclusively (DatabaseRefused while the app holds
+    it); None when there is none (`create`: none can be made)."""
+    for _ in range(3):
+        fd = _lock_file(path, create=create)
+        if fd is None:
+            return None
+        try:
+            _lock_or_refuse(fd, path, then)
+        except DatabaseRefused:
+            os.close(fd)
+            raise
+        if _still_named(fd, lock_path(path)):
+            return fd
+        os.close(fd)  # removed by whoever held it last, between our open and our lock: open it again
+    return None
 
 
 def refuse_if_in_use(path: Path, *, then: str = "restore") -> None:

@@ -44,6 +44,7 @@ from tracker.storage import journal_words
 from tracker.storage.daily_backup import backup_if_first_today
 from tracker.storage.diary_id import mark_diary
 from tracker.storage.file_checks import SCHEMA_HEAD, connect_file, inspect_file, make_private
+from tracker.storage.leftovers import clear_stopped_conversion
 from tracker.storage.wait import WRITE_WAIT_S, notice_if_slow
 from tracker.storage.wal import advance_write_marker
 
@@ -89,6 +90,7 @@ def open_for_writing(path: Path) -> sqlite3.Connection | None:
         return None  # a newer schema, or a first run: the store creates or upgrades
     if path == default_db_path():
         ensure_private_dir(path.parent, tighten=True)
+    clear_stopped_conversion(path)  # as the engine's open does
     try:
         state = inspect_file(path)
     except DatabaseRefused:
