@@ -182,3 +182,15 @@ def test_encrypt_and_restore_leave_no_lock_file_beside_the_diary(cli, db_path: P
     restored = cli("db", "restore", str(copy))
     assert restored.code == 0, restored.err
     assert not (db_path.parent / ".tracker.db.open").exists()
+
+
+def test_encrypt_names_a_plain_copy_put_among_the_backups_by_hand(cli, db_path: Path) -> None:
+    assert cli("log", "note", SECRET.decode(), "--date", "2026-11-23").code == 0
+    folder = db_path.parent / "backups"
+    folder.mkdir()
+    hand = folder / "handcopy.db"
+    hand.write_bytes(db_path.read_bytes())
+    done = cli("db", "encrypt")
+    assert done.code == 0, done.err
+    assert f"{hand} (put among the backups by hand) is left as it was: plain" in done.err, done.err
+    assert SECRET in hand.read_bytes()  # the person's own file, never rewritten

@@ -4,6 +4,7 @@ copy SRC DEST [--merge] | encrypt | decrypt | passphrase | unlock`."""
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,6 +103,11 @@ def backup_copy(context: Context) -> int:
 
     if context.args.dest == "":  # an empty name is a typo, not "the default place"
         raise InputError("DEST", "", "a file or folder to back up to; the path is empty")
+    given = context.args.dest
+    if given is not None and given.endswith(("/", os.sep)) and not Path(given).is_dir():
+        # A trailing slash names a folder: a copy written under the folder's name would sit
+        # where the person looks for a folder, and the next copy into it would be refused.
+        raise InputError("DEST", given, "a folder that exists (the name ends with /), or a file name")
     if context.server_url is not None:
         from tracker.storage.copy import snapshot_to_file
 
@@ -309,6 +315,14 @@ def encrypt(context: Context) -> int:
     print(f"encrypted {path}; it and its backups open with the passphrase, kept in the key file {_key_name(path)}")
     if not cached:
         context.say(f"tracker: {NO_KEYRING}")
+    from tracker.storage.backup_choice import hand_copies
+
+    # A person's own copy is theirs to keep or remove, never rewritten: but it is said, as it holds
+    # in the clear what the diary no longer shows.
+    for plain in (copy for copy in hand_copies(path) if not _encrypted(copy)):
+        context.say(
+            f"tracker: note: {plain} (put among the backups by hand) is left as it was: plain, readable by anyone"
+        )
     return 0
 
 
