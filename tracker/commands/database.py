@@ -8,12 +8,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker.commands import db_backups, db_cipher
 from tracker.commands.context import Context
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
-
-    from tracker.storage.file_checks import FileState
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,7 +36,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     copy.set_defaults(handler=copy_diary)
     actions.add_parser("backups", help="the backups to go back to: date, size, days and entries").set_defaults(
-        handler=list_copies
+        handler=db_backups.list_copies
     )
     restore = actions.add_parser("restore", help="go back to a backup (the diary as it is is kept as one first)")
     which = restore.add_mutually_exclusive_group(required=True)
@@ -53,20 +52,20 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     restore.add_argument(
         "--force", action="store_true", help="restore a named copy even when it is a copy of another diary"
     )
-    restore.set_defaults(handler=restore_copy)
+    restore.set_defaults(handler=db_backups.restore_copy)
     actions.add_parser(
         "encrypt",
         help="encrypt the diary and its backups, then back it up; asks for a passphrase or reads TRACKER_PASSPHRASE",
-    ).set_defaults(handler=encrypt)
+    ).set_defaults(handler=db_cipher.encrypt)
     actions.add_parser("decrypt", help="turn an encrypted diary back into a plain one (after a backup)").set_defaults(
-        handler=decrypt
+        handler=db_cipher.decrypt
     )
     actions.add_parser(
         "passphrase", help="change an encrypted diary's passphrase (new one: asked, or TRACKER_NEW_PASSPHRASE)"
-    ).set_defaults(handler=new_passphrase)
+    ).set_defaults(handler=db_cipher.new_passphrase)
     actions.add_parser(
         "unlock", help="open an encrypted diary's key with its passphrase and keep it in the keyring"
-    ).set_defaults(handler=unlock)
+    ).set_defaults(handler=db_cipher.unlock)
 
 
 def show_path(context: Context) -> int:
@@ -167,14 +166,16 @@ def copy_diary(context: Context) -> int:
         return _merge(context, source, target)
     done = False
     try:
-        counts = copy.copy_diary(source.engine(read_only=True), target.engine(), check=_same_exports)
+        counts = copy.copy_diary(source.engine(read_only=True), target.engine(), check=same_exports)
         done = True
     finally:
         source.close()
         target.close(failed=not done)
     entries = sum(counts[name] for name in copy.ENTRY_TABLES)
     print(f"copied {entries} entries from {source.db_name} to {target.db_name}; their CSV exports are identical")
-    if target.server_url is not None or not _encrypted(target.db_path):
+    from tracker.storage.keys import is_encrypted
+
+    if target.server_url is not None or not is_encrypted(target.db_path):
         source.say_plaintext(f"the copy {target.db_name}")
     return 0
 
@@ -203,7 +204,7 @@ def _merge(context: Context, source: Context, target: Context) -> int:
     return 0
 
 
-def _same_exports(source: Connection, target: Connection) -> None:
+def same_exports(source: Connection, target: Connection) -> None:
     from sqlmodel import Session
 
     from tracker.errors import TrackerError
@@ -220,249 +221,3 @@ def _same_exports(source: Connection, target: Connection) -> None:
         with Session(bind=source) as reading, Session(bind=target) as writing:
             if export(session=reading) != export(session=writing):
                 raise TrackerError(f"the copy's {kind} CSV export differs from the original's; nothing was copied")
-
-
-def list_copies(context: Context) -> int:
-    from tracker.storage.backup_choice import backups_of, diary_identity
-    from tracker.storage.diary_id import Identity
-
-    mine = Identity()  # a server diary's copies are all its own (tracker.storage.server_backups)
-    if context.server_url is not None:
-        from tracker.storage.postgres import server_url
-        from tracker.storage.server_backups import server_backups
-
-        copies = server_backups(server_url(context.server_url))
-    else:
-        copies = backups_of(context.db_path)
-        mine = diary_identity(context.db_path)
-    if not copies:
-        print(f"no backups of {context.db_name} yet (the first write of each day makes one)")
-        return 0
-    for copy in reversed(copies):  # newest first: the one most likely wanted
-        held = copy.contents.words() if copy.contents else "cannot be read"
-        shared = "  (in the shared folder: may be another diary's of this name)" if copy.shared else ""
-        kept = f"  ({copy.label()}; --latest and --date pass over it)" if copy.kind else ""
-        if copy.contents is not None and not mine.owns(copy.diary_id, copy.taken):
-            kept += "  (a copy of another diary)"
-        print(f"{copy.taken.astimezone():%Y-%m-%d %H:%M}  {_size(copy.size):>8}  {held:<36}  {copy.path}{shared}{kept}")
-    return 0
-
-
-def restore_copy(context: Context) -> int:
-    from tracker.core.when import parse_date
-    from tracker.storage.backup_choice import ANOTHER_DIARY, choose_backup
-    from tracker.storage.restore import restore_backup
-
-    day = parse_date(context.args.date, today=context.now().date(), field="--date") if context.args.date else None
-    if context.server_url is not None:
-        from tracker.storage.postgres import server_url
-        from tracker.storage.server_backups import choose_server_backup, restore_server
-
-        url = server_url(context.server_url)
-        chosen = choose_server_backup(url, context.db_name, named=context.args.backup, day=day)
-        done = restore_server(url, context.engine(), chosen)
-    else:
-        from tracker.storage.in_use import refuse_if_in_use
-
-        path = context.db_path
-        refuse_if_in_use(path)  # before choosing, which reads the diary (and would leave its side files)
-        choice = choose_backup(path, named=context.args.backup, day=day)
-        for other in choice.passed_over:
-            context.say(f"tracker: note: passed over {other}: {ANOTHER_DIARY}")
-        chosen = choice.path
-        was_encrypted = _encrypted(path)
-        done = restore_backup(path, chosen, force=context.args.force)
-        if was_encrypted and not _encrypted(path):
-            context.say(
-                "tracker: note: that copy was not encrypted, so the diary is not any more: `tracker db encrypt`"
-            )
-    if done.saved is not None:
-        print(f"the diary as it was is kept in {done.saved}")
-    before = done.before.words() if done.before else "unreadable"
-    print(f"restored {chosen.name}: before, {before}; now, {done.after.words()}")
-    return 0
-
-
-def _size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    return f"{size / 1024:.1f} KB" if size < 1024**2 else f"{size / 1024**2:.1f} MB"
-
-
-# --- encryption at rest (tracker.storage.cipher) ---------------------------------------------
-
-NEW_PASSPHRASE_ENV = "TRACKER_NEW_PASSPHRASE"
-ELSEWHERE_KEEP_THEIR_PASSPHRASE = (
-    "copies written elsewhere keep the passphrase they were made with: the old one still opens any copy "
-    "`tracker db backup DEST` wrote outside the backup folders (make new ones if it was exposed)"
-)
-
-
-def encrypt(context: Context) -> int:
-    """Encrypt the diary in place: the encrypted copy's CSV exports compared with the diary's, then
-    one rename; its plain backups are encrypted too, then a backup of it is taken, encrypted
-    (tracker.storage.cipher.encrypt_in_place says what each step leaves if stopped)."""
-    from tracker.storage.cipher import encrypt_in_place
-    from tracker.storage.engine import backup_database
-    from tracker.storage.keys import NO_KEYRING, PASSPHRASE_ENV
-
-    path = context.db_path
-    _clear_stopped_conversion(path)
-    _healthy_diary(path, "encrypt")
-    passphrase = _passphrase(PASSPHRASE_ENV, "passphrase for the diary: ", confirm=True)
-    _not_in_use(path, "encrypt")
-    cached = encrypt_in_place(path, passphrase, check=_same_exports, backup=lambda: backup_database(path))
-    print(f"encrypted {path}; it and its backups open with the passphrase, kept in the key file {_key_name(path)}")
-    if not cached:
-        context.say(f"tracker: {NO_KEYRING}")
-    from tracker.storage.backup_choice import hand_copies
-
-    # A person's own copy is theirs to keep or remove, never rewritten: but it is said, as it holds
-    # in the clear what the diary no longer shows.
-    for plain in (copy for copy in hand_copies(path) if not _encrypted(copy)):
-        context.say(
-            f"tracker: note: {plain} (put among the backups by hand) is left as it was: plain, readable by anyone"
-        )
-    return 0
-
-
-def decrypt(context: Context) -> int:
-    """Decrypt the diary in place: an (encrypted) backup first, then as encrypt does."""
-    from tracker.storage.cipher import decrypt_in_place
-    from tracker.storage.engine import backup_database
-
-    path = context.db_path
-    _clear_stopped_conversion(path)
-    state = _healthy_diary(path, "decrypt")
-    _not_in_use(path, "decrypt")
-    backup_database(path, state=state)
-    decrypt_in_place(path, check=_same_exports)
-    print(f"decrypted {path}: a plain SQLite file again; its backups stay encrypted and open with the passphrase")
-    return 0
-
-
-def _clear_stopped_conversion(path: Path) -> None:
-    """What an earlier encrypt or decrypt, stopped, left beside the diary: removed, and said."""
-    from tracker.commands.context import say_upgrade_notes
-    from tracker.storage.leftovers import clear_stopped_conversion
-
-    say_upgrade_notes()
-    clear_stopped_conversion(path)
-
-
-def _not_in_use(path: Path, then: str) -> None:
-    """Refuse, in one line, while the app or another program has the diary open; checked again,
-    and held, while the diary is swapped (tracker.storage.cipher)."""
-    from tracker.storage.in_use import kept_from_use
-
-    with kept_from_use(path, then=then):
-        return  # taking the lock is the check: let go at once, taken again for the swap
-
-
-def new_passphrase(context: Context) -> int:
-    from tracker.core.formatting import plural
-    from tracker.storage.cipher import change_passphrase
-    from tracker.storage.keys import PASSPHRASE_ENV, is_encrypted
-
-    path = context.db_path
-    if not is_encrypted(path):
-        from tracker.errors import DatabaseRefused
-
-        raise DatabaseRefused(f"{path} is not encrypted; `tracker db encrypt` sets a passphrase")
-    old = _passphrase(PASSPHRASE_ENV, "current passphrase: ")
-    new = _passphrase(NEW_PASSPHRASE_ENV, "new passphrase: ", confirm=True)
-    behind = _copies_behind(path)  # found before the change rewraps them all, so it can be said
-    copies = change_passphrase(path, old, new)
-    if behind:
-        print(_behind_words(behind, "now open with the new one too"))
-    also = f", and of its {plural(len(copies), 'encrypted backup')}" if copies else ""
-    print(f"the passphrase of {path} is changed{also}; the data was not rewritten")
-    # A copy written elsewhere may be on a disk not mounted now, or moved since: tracker does not
-    # know where each went, and a backup opens as it was when taken, like any copy made before a
-    # change. Said, so a person whose old passphrase was exposed knows to make new copies.
-    print(ELSEWHERE_KEEP_THEIR_PASSPHRASE)
-    return 0
-
-
-def unlock(context: Context) -> int:
-    from tracker.storage.cipher import unlock as unlock_key
-    from tracker.storage.keys import NO_KEYRING, PASSPHRASE_ENV, is_encrypted
-
-    path = context.db_path
-    if not is_encrypted(path):
-        from tracker.errors import DatabaseRefused
-
-        raise DatabaseRefused(f"{path} is not encrypted; nothing to unlock")
-    cached = unlock_key(path, _passphrase(PASSPHRASE_ENV, "passphrase: "))
-    from tracker.storage.cipher import match_copies
-
-    behind = match_copies(path)  # the passphrase opened the key: the copies can follow the diary
-    if behind:
-        print(_behind_words(behind, "now open with the diary's"))
-    if cached:
-        print(f"unlocked {path}: its key is kept in this machine's keyring")
-        return 0
-    context.say(f"tracker: {NO_KEYRING}")
-    return 0
-
-
-def _copies_behind(path: Path) -> list[Path]:
-    """The backups still on another passphrase than the diary's (a change stopped part-way)."""
-    from tracker.storage.cipher import copies_behind
-
-    return copies_behind(path)
-
-
-def _behind_words(copies: list[Path], now: str) -> str:
-    from tracker.core.formatting import plural
-
-    names = ", ".join(copy.name for copy in copies)
-    return (
-        f"{plural(len(copies), 'backup')} of a passphrase change that was stopped part-way "
-        f"(on another passphrase than the diary's) {now}: {names}"
-    )
-
-
-def _healthy_diary(path: Path, verb: str) -> FileState:
-    from tracker.errors import DatabaseRefused
-    from tracker.storage.engine import inspect_file, refuse_foreign_objects
-
-    state = inspect_file(path, recover=False)  # refuses a file that is not a healthy tracker database
-    if state.revision is None:
-        raise DatabaseRefused(f"no tracker database at {path}; nothing to {verb}")
-    refuse_foreign_objects(path, state)
-    return state
-
-
-def _passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
-    """The passphrase from `env`, or asked without echo in a terminal (twice when `confirm`)."""
-    import os
-    import sys
-
-    from tracker.errors import InputError
-
-    given = os.environ.get(env)
-    if given:
-        return given
-    if not sys.stdin.isatty():
-        raise InputError(env, "", "a passphrase: set it, or run the command in a terminal to be asked")
-    import getpass
-
-    first = getpass.getpass(prompt)
-    if not first:
-        raise InputError("passphrase", "", "a passphrase that is not empty")
-    if confirm and getpass.getpass("the same again: ") != first:
-        raise InputError("passphrase", "(not shown)", "the same passphrase twice; nothing was changed")
-    return first
-
-
-def _encrypted(path: Path) -> bool:
-    from tracker.storage.keys import is_encrypted
-
-    return is_encrypted(path)
-
-
-def _key_name(path: Path) -> str:
-    from tracker.storage.keys import key_file
-
-    return key_file(path).name
