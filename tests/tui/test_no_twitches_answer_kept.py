@@ -36,4 +36,3 @@ async def test_a_twitch_on_a_no_twitches_day_is_saved_and_says_it_replaced_the_a
         await pilot.press("u", "u")  # one undo: the twitch goes, the answer comes back
         await settle(pilot)
     assert episodes(engine) == [] and answered_none(engine) == [TODAY]
-
