@@ -1,8 +1,14 @@
-"""The red-flag checklist: signs that twitching is more than a harmless twitch."""
+"""The red-flag checklist: signs that twitching is more than a harmless twitch.
+
+Opened again on a day already answered, it shows the answers given: a sign logged that day
+ticked and "logged", a sign answered "no" with the day of that answer ("no, 3 Mar"), so a box
+left empty is never mistaken for a question not yet asked. Saved again unchanged, nothing is
+written; a sign ticked now is logged in place of that day's "no", and nothing else changes."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -69,6 +75,7 @@ class RedFlagChecklist(Dialog[list[str]]):
         *,
         ticked: tuple[str, ...] = (),
         logged: tuple[str, ...] = (),
+        noes: Mapping[str, dt.date] | None = None,
         problem: str = "",
         when: str = "today",
         day: dt.date | None = None,
@@ -77,9 +84,11 @@ class RedFlagChecklist(Dialog[list[str]]):
         super().__init__(problem=problem)
         self.ticked = ticked
         self.logged = logged  # already logged that day: shown ticked and "logged", never saved again
+        self.noes = dict(noes or {})  # sign -> the latest day it was answered "no" (up to this day)
         self.when = when  # the day the answers are for: "today", "yesterday", "on Thu 26 Nov"
         self.day, self.today = day, today  # the advice for a sign ticked on an earlier day says how long ago
         self.typed_one = False  # `1` pressed: question 1, or the start of 10-13
+        self.unchanged = False  # saved with every answer as the diary already held it
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form", id="red-flags"):
@@ -91,7 +100,7 @@ class RedFlagChecklist(Dialog[list[str]]):
             yield Checklist(
                 *[
                     Selection(
-                        f"{n:>2}  {text}" + (" — logged" if kind in self.logged else ""),
+                        f"{n:>2}  {text}" + self._answer_words(kind),
                         kind, kind in self.ticked or kind in self.logged, disabled=kind in self.logged,
                     )
                     for n, (kind, text) in enumerate(QUESTIONS, start=1)
@@ -105,6 +114,21 @@ class RedFlagChecklist(Dialog[list[str]]):
 
     def on_mount(self) -> None:
         self._show_advice()
+
+    def _answer_words(self, kind: str) -> str:
+        """What the diary holds for a question: " — logged", " — no, 3 Mar", or nothing."""
+        if kind in self.logged:
+            return " — logged"
+        answered = self.noes.get(kind)
+        if answered is None:
+            return ""
+        year = f" {answered.year}" if self.today is None or answered.year != self.today.year else ""
+        return f" — no, {answered.day} {answered:%b}{year}"
+
+    def _unchanged(self, ticked: list[str]) -> bool:
+        """Nothing newly ticked, and every sign not logged answered "no" on this very day
+        already: saving would write nothing the diary does not hold."""
+        return not ticked and all(self.noes.get(kind) == self.day for kind, _ in QUESTIONS if kind not in self.logged)
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         self._show_advice()
@@ -171,4 +195,6 @@ class RedFlagChecklist(Dialog[list[str]]):
         if self.typed_one:
             self._tick_typed_one()
             return
-        self.dismiss([kind for kind in self.query_one("#checklist", SelectionList).selected if kind not in self.logged])
+        ticked = [kind for kind in self.query_one("#checklist", SelectionList).selected if kind not in self.logged]
+        self.unchanged = self._unchanged(ticked)
+        self.dismiss(ticked)

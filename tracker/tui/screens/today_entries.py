@@ -144,18 +144,26 @@ class EntryKeys(TodayParts):
         from tracker.tui.screens.red_flags import RedFlagChecklist
 
         logged = tuple(flag.kind for flag in self.view.summary.red_flags) if self.view else ()
+        try:  # the answers already given show beside their questions, with the day they were given
+            noes = await asyncio.to_thread(self.diary.checklist_noes, day)
+        except Exception:  # the diary cannot be read now: the questions alone, as before any answer
+            noes = {}
         checklist = RedFlagChecklist(
             ticked=ticked,
             logged=logged,
+            noes=noes,
             problem=problem,
             when=which_day(day, today=self.diary.today()),
             day=day,
             today=self.diary.today(),
         )
-        await self.app.push_screen(checklist, lambda kinds: self._save_red_flags(day, kinds))
+        await self.app.push_screen(checklist, lambda kinds: self._save_red_flags(day, kinds, checklist.unchanged))
 
-    def _save_red_flags(self, day: dt.date, kinds: list[str] | None) -> None:
+    def _save_red_flags(self, day: dt.date, kinds: list[str] | None, unchanged: bool = False) -> None:
         if kinds is None:  # cancelled: nothing was answered
+            return
+        if unchanged:  # every answer as it was already stored for the day: nothing to write
+            self.notify("Nothing changed: the day's answers are as they were.", timeout=3)
             return
         if not kinds:  # saved with nothing ticked: "no" to every sign, kept for the doctor
 
