@@ -37,7 +37,7 @@ from textual.widgets import Input, Static
 
 from tracker.core.formatting import place_words
 from tracker.core.vocabulary import Location, Side
-from tracker.core.when import parse_clock, parse_twitch_duration, read_when
+from tracker.core.when import clock_on, parse_twitch_duration
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.widgets.choice_row import ChoiceRow
@@ -403,12 +403,6 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         at_text = self.query_one("#at", Input).value.strip()
         if not at_text or at_text == f"{self.started_at:%H:%M}":
             return self.started_at
-        clock = parse_clock(at_text, field="time")
         # The form names its day, so this is `--at "today 12:30"` on the command line, read by the
-        # same rule: placed by the zone database (a skipped time is refused, naming the gap), and
-        # refused when still to come. Only a bare HH:MM, with no day named, means yesterday.
-        on_day = f"{self.started_at.date().isoformat()}T{clock:%H:%M}"
-        try:
-            return read_when(on_day, now=dt.datetime.now().astimezone(), field="time").at
-        except InputError as exc:
-            raise InputError("time", at_text, exc.allowed) from None
+        # same rule (refused when still to come). Only a bare HH:MM, with no day named, means yesterday.
+        return clock_on(self.started_at.date(), at_text, now=dt.datetime.now().astimezone(), field="time")
