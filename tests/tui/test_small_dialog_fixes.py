@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from tests.helpers.tui import field_error, on, twitch
+from tests.helpers.tui import field_error, on, rows, twitch
 from tests.tui.conftest import TODAY, screen_text, settle
 from tracker.paths import default_export
 
@@ -76,3 +76,17 @@ async def test_a_refusal_in_the_app_names_no_command_line_option(app) -> None:
         shown = screen_text(app) + "\n".join(n.message for n in app._notifications)
         assert "max: '2' is not allowed; more than the lowest (5)" in shown  # the form's own words
         assert "--min" not in shown and "--max" not in shown
+
+
+async def test_g_twice_with_no_dose_before_asks_for_one_rather_than_type_a_g(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("g", "g")
+        await settle(pilot)
+        assert on(app, "NumberForm")
+        assert app.screen.query_one("#value").value == ""  # the second g confirmed, it typed nothing
+        assert field_error(app, "value")  # and the line under the box says what is missing
+        await pilot.press(*"300", "g")  # an amount typed: g now saves it
+        await settle(pilot)
+        assert on(app, "TodayScreen")
+    assert rows(app, "SELECT value FROM factor_entry") == [(300.0,)]
