@@ -386,8 +386,6 @@ def sleep_between(
     `wake_day` and `now`, also for a wake time still to come (clock_on: the rule of every
     time typed, the command line's `--at` included)."""
     bed_at, wake_at = parse_clock(bed, field="bed"), parse_clock(wake, field="wake")
-    if wake_day is not None and now is not None:
-        clock_on(wake_day, wake, now=now, field="wake")
     minutes = (wake_at.hour * 60 + wake_at.minute - bed_at.hour * 60 - bed_at.minute) % (24 * 60)
     if minutes == 0:  # 0 h or a whole day: the times alone cannot say, so neither is guessed
         raise InputError("wake", wake, "a time other than the bed time (for 0 or 24 h, type the hours)")
@@ -398,6 +396,8 @@ def sleep_between(
             f"a time at most {LONGEST_NIGHT_H} h after bed {bed_at:%H:%M} (this reads as {minutes // 60} h "
             f"{minutes % 60:02d} min; for a longer sleep type the hours)",
         )
+    if wake_day is not None and now is not None:  # last: a night that cannot be is said first
+        clock_on(wake_day, wake, now=now, field="wake")
     return round(minutes / 60, 2), f"bed {bed_at:%H:%M}, wake {wake_at:%H:%M}"
 
 

@@ -5,8 +5,9 @@ row nobody chose: the first row of a day just gone to with `[` or `]`, the row i
 dialog opened and was closed with Esc. An Enter pressed then (to close a dialog already gone, or
 out of habit) opened an edit nobody asked for. So Enter acts once the person has moved to a row
 (arrow keys, page keys, Home/End, a click) since the rows changed day or the screen came back
-from a dialog; until then it says how to choose one. `e` still edits the highlighted row: it
-names what it does.
+from a dialog; until then it says how to choose one. The entry just saved (or brought back by
+undo) is chosen by that: Enter edits what was just typed. `e` still edits the highlighted row:
+it names what it does.
 """
 
 from __future__ import annotations

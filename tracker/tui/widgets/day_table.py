@@ -126,6 +126,7 @@ class DayTable(ChosenRows):
         keys = [key for key, _ in self._rows]
         if self._select in keys:
             row, self._select = keys.index(self._select), None
+            self.row_chosen = True  # the entry just saved or brought back: Enter edits it
         elif current in keys:
             row = keys.index(current)
         if self.row_count:
