@@ -24,7 +24,8 @@ async def test_reopened_the_checklist_shows_the_no_answers_and_saving_again_chan
         await pilot.press("r")
         await settle(pilot)
         assert on(app, "RedFlagChecklist")
-        assert f"no, {TODAY.day} {TODAY:%b}" in line_of(app, "difficulty speaking")
+        assert line_of(app, "difficulty speaking").rstrip(" ▎█").endswith("— no")
+        assert f"answered no on {TODAY.day} {TODAY:%b}" in line_of(app, "answered no on")
         await pilot.press("enter")  # nothing changed
         await settle(pilot)
     assert rows(app, "SELECT id, kind, date FROM red_flag_no ORDER BY id") == noes
@@ -44,17 +45,19 @@ async def test_ticking_one_sign_on_an_answered_day_changes_only_that_sign(app) -
         await pilot.press("r")
         await settle(pilot)
         assert "logged" in line_of(app, "difficulty speaking")
-        assert f"no, {TODAY.day} {TODAY:%b}" in line_of(app, "weakness in the face")
+        assert "— no" in line_of(app, "weakness in the face") and "answered no on" in screen_text(app)
     assert rows(app, "SELECT kind FROM red_flag") == [("speech",)]
     assert rows(app, "SELECT id, kind FROM red_flag_no ORDER BY id") == before
 
 
-async def test_an_earlier_no_shows_with_its_day(app, seed) -> None:
-    earlier = TODAY - dt.timedelta(days=7)
+async def test_earlier_noes_show_with_their_days(app, seed) -> None:
+    earlier, later = TODAY - dt.timedelta(days=7), TODAY - dt.timedelta(days=2)
     seed(lambda s: diary_facts.answer_checklist(session=s, day=earlier, no=["speech"], today=TODAY))
-    async with app.run_test(size=(120, 40)) as pilot:
+    seed(lambda s: diary_facts.answer_checklist(session=s, day=later, no=["swallowing"], today=TODAY))
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
         assert f"no, {earlier.day} {earlier:%b}" in line_of(app, "difficulty speaking")
-        assert "no," not in line_of(app, "weakness in the face")  # never asked: no answer shown
+        assert f"no, {later.day} {later:%b}" in line_of(app, "difficulty swallowing")
+        assert "no" not in line_of(app, "weakness in the face").split("face")[1]  # never asked: no answer shown

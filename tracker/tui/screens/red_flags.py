@@ -1,7 +1,8 @@
 """The red-flag checklist: signs that twitching is more than a harmless twitch.
 
 Opened again on a day already answered, it shows the answers given: a sign logged that day
-ticked and "logged", a sign answered "no" with the day of that answer ("no, 3 Mar"), so a box
+ticked and "logged", a sign answered "no" with the day of that answer ("no, 3 Mar"; said once
+above the list when every "no" was given the same day), so a box
 left empty is never mistaken for a question not yet asked. Saved again unchanged, nothing is
 written; a sign ticked now is logged in place of that day's "no", and nothing else changes."""
 
@@ -97,6 +98,8 @@ class RedFlagChecklist(Dialog[list[str]]):
             # Above the list, not under it: at 80x24 the thirteen questions push a line below
             # them out of view, and with it how to save.
             yield Static(f"1–{len(QUESTIONS)} or ↑↓ space tick   Enter save   Esc cancel", classes="form-hint")
+            if self._one_day is not None:  # the day said once, so the longest question still fits at 80 columns
+                yield Static(f"— no: answered no on {self._date_words(self._one_day)}", classes="form-hint")
             yield Checklist(
                 *[
                     Selection(
@@ -122,8 +125,17 @@ class RedFlagChecklist(Dialog[list[str]]):
         answered = self.noes.get(kind)
         if answered is None:
             return ""
-        year = f" {answered.year}" if self.today is None or answered.year != self.today.year else ""
-        return f" — no, {answered.day} {answered:%b}{year}"
+        return " — no" if self._one_day is not None else f" — no, {self._date_words(answered)}"
+
+    @property
+    def _one_day(self) -> dt.date | None:
+        """The day of every "no" shown, when they share one (then said once, above the list)."""
+        days = {day for kind, day in self.noes.items() if kind not in self.logged}
+        return days.pop() if len(days) == 1 else None
+
+    def _date_words(self, day: dt.date) -> str:
+        year = f" {day.year}" if self.today is None or day.year != self.today.year else ""
+        return f"{day.day} {day:%b}{year}"
 
     def _unchanged(self, ticked: list[str]) -> bool:
         """Nothing newly ticked, and every sign not logged answered "no" on this very day
