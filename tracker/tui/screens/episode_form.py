@@ -264,7 +264,8 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         if self._repeated_sites:
             return f"as last time: {saved} · a place or side key: there instead · [b]+[/b] keep these, add one"
         more = "a place key adds one" if self.location == UNSPECIFIED else "[b]+[/b] another"
-        return f"sites: {saved} · {more} · [b]-[/b] remove the last"
+        fewer = " · [b]-[/b] remove the last" if len(self.saved_sites()) > 1 else ""  # the last one stays
+        return f"sites: {saved} · {more}{fewer}"
 
     def action_add_site(self) -> None:
         """Keep the place and side chosen as a site of this twitch, and free the place row for
