@@ -49,8 +49,8 @@ async def test_a_built_in_factor_opens_with_only_how_a_blank_day_counts(app, eng
     async with app.run_test(size=SIZE) as pilot:
         screen, table = await open_factors(pilot)
         assert table.get_row("sleep")[-1] == "unknown" and table.get_row("magnesium")[-1] == "none"
-        table.move_cursor(row=[f.name for f in screen.factors].index("sleep"))
-        await pilot.press("enter")
+        table.move_cursor(row=[f.name for f in screen.factors].index("sleep") + 1)
+        await pilot.press("up", "enter")  # Enter on the row moved to
         form = app.screen
         assert isinstance(form, FactorEditForm)
         assert not form.query(Input)  # its range and daily rule stay as documented

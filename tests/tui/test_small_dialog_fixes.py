@@ -1,14 +1,14 @@
-"""Smaller slips: a second `s` on Trends, a packet over an existing folder, a date typed as
+"""Smaller slips: a second `s` on Trends writes as Enter does, a packet over an existing folder, a date typed as
 "26 nov", and refusals that name command-line options inside the app."""
 
 from __future__ import annotations
 
-from tests.helpers.tui import field_error, on, twitch
+from tests.helpers.tui import field_error, on, rows, twitch
 from tests.tui.conftest import TODAY, screen_text, settle
 from tracker.paths import default_export
 
 
-async def test_a_second_s_on_trends_goes_to_the_open_path_box_and_keeps_the_path(app, seed) -> None:
+async def test_a_second_s_on_trends_writes_the_chart_as_enter_does(app, seed) -> None:
     seed(lambda s: twitch(s, 7))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -16,15 +16,26 @@ async def test_a_second_s_on_trends_goes_to_the_open_path_box_and_keeps_the_path
         await settle(pilot)
         await pilot.press("s")
         await settle(pilot)
-        suggested = str(default_export("chart", TODAY))
-        await pilot.press("s")  # again: to the path, not over it
+        suggested = default_export("chart", TODAY)
+        assert on(app, "ExportForm") and not app.screen.query_one("#path").has_focus
+        await pilot.press("s")  # again: what the form shows is written, as Enter would
         await settle(pilot)
-        assert sum(type(screen).__name__ == "ExportForm" for screen in app.screen_stack) == 1
+        assert on(app, "TrendsScreen")
+        assert suggested.is_file()
+        await pilot.press("s")  # and a third time it asks again, for a new name
+        await settle(pilot)
+        assert on(app, "ExportForm") and app.screen.query_one("#path").value != str(suggested)
+
+
+async def test_tab_in_the_path_box_lets_s_be_typed(app, seed) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        await pilot.press("s", "tab", "s")
+        await settle(pilot)
         box = app.screen.query_one("#path")
-        assert box.has_focus and box.value == suggested
-        await pilot.press(*"x")  # typing goes on at the end of the path
-        await settle(pilot)
-        assert box.value == suggested + "x"
+        assert on(app, "ExportForm") and box.value == str(default_export("chart", TODAY)) + "s"
         await pilot.press("escape")
         await settle(pilot)
         assert on(app, "TrendsScreen")
@@ -65,3 +76,17 @@ async def test_a_refusal_in_the_app_names_no_command_line_option(app) -> None:
         shown = screen_text(app) + "\n".join(n.message for n in app._notifications)
         assert "max: '2' is not allowed; more than the lowest (5)" in shown  # the form's own words
         assert "--min" not in shown and "--max" not in shown
+
+
+async def test_g_twice_with_no_dose_before_asks_for_one_rather_than_type_a_g(app) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("g", "g")
+        await settle(pilot)
+        assert on(app, "NumberForm")
+        assert app.screen.query_one("#value").value == ""  # the second g confirmed, it typed nothing
+        assert field_error(app, "value")  # and the line under the box says what is missing
+        await pilot.press(*"300", "g")  # an amount typed: g now saves it
+        await settle(pilot)
+        assert on(app, "TodayScreen")
+    assert rows(app, "SELECT value FROM factor_entry") == [(300.0,)]

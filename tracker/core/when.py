@@ -377,10 +377,14 @@ def parse_hours(text: str, *, field: str = "hours") -> float:
 LONGEST_NIGHT_H = 16
 
 
-def sleep_between(bed: str, wake: str) -> tuple[float, str]:
+def sleep_between(
+    bed: str, wake: str, *, wake_day: dt.date | None = None, now: dt.datetime | None = None
+) -> tuple[float, str]:
     """Hours slept from a bed and a wake time as typed (past midnight or not), to two decimals,
     and the note saying them ("bed 23:50, wake 07:30"). InputError for a time it cannot read,
-    a wake time equal to the bed time, or a night longer than LONGEST_NIGHT_H."""
+    a wake time equal to the bed time, or a night longer than LONGEST_NIGHT_H; given the
+    `wake_day` and `now`, also for a wake time still to come (clock_on: the rule of every
+    time typed, the command line's `--at` included)."""
     bed_at, wake_at = parse_clock(bed, field="bed"), parse_clock(wake, field="wake")
     minutes = (wake_at.hour * 60 + wake_at.minute - bed_at.hour * 60 - bed_at.minute) % (24 * 60)
     if minutes == 0:  # 0 h or a whole day: the times alone cannot say, so neither is guessed
@@ -392,7 +396,31 @@ def sleep_between(bed: str, wake: str) -> tuple[float, str]:
             f"a time at most {LONGEST_NIGHT_H} h after bed {bed_at:%H:%M} (this reads as {minutes // 60} h "
             f"{minutes % 60:02d} min; for a longer sleep type the hours)",
         )
+    if wake_day is not None and now is not None:  # last: a night that cannot be is said first
+        clock_on(wake_day, wake, now=now, field="wake")
     return round(minutes / 60, 2), f"bed {bed_at:%H:%M}, wake {wake_at:%H:%M}"
+
+
+def clock_on(day: dt.date, text: str, *, now: dt.datetime, field: str = "time") -> dt.datetime:
+    """The time `text` (as parse_clock reads it) on `day`: `--at "YYYY-MM-DD HH:MM"` on the
+    command line, read by the same rule (read_when): placed by the zone database (a skipped time
+    is refused, naming the gap) and refused when still to come. InputError names what was typed."""
+    clock = parse_clock(text, field=field)
+    try:
+        return read_when(f"{day.isoformat()}T{clock:%H:%M}", now=now, field=field).at
+    except InputError as exc:
+        raise InputError(field, text, exc.allowed) from None
+
+
+def past_day(text: str, *, today: dt.date, field: str = "date") -> dt.date:
+    """The day `text` names (parse_date), refused when before 1900 or after `today` by the rule
+    of `tracker log --date` (validate.calendar_day): the app's date boxes and the command line
+    judge a day the same way. The refusal says the range and the forms a day is typed in."""
+    allowed = f"a day from {validate.EARLIEST_YEAR}-01-01 to today: {DATE_ALLOWED}"
+    try:
+        return validate.calendar_day(field, parse_date(text, today=today, field=field), today)
+    except InputError:
+        raise InputError(field, text, allowed) from None
 
 
 def parse_clock(text: str, *, field: str = "time") -> dt.time:

@@ -271,6 +271,14 @@ class Diary(DiaryOutputs):
         with self._session() as session:
             store.check_in(session=session, day=day, today=self.today())
 
+    def checklist_noes(self, day: dt.date) -> dict[str, dt.date]:
+        """Each red-flag question answered "no" up to `day` and still standing (no flag for it
+        that day), with the latest day it was answered so: what the checklist shows beside it."""
+        from tracker.storage import diary_facts
+
+        with self._session(write=False) as session:
+            return diary_facts.checklist_noes(session=session, end=day)
+
     def add_red_flags(self, day: dt.date, kinds: list[str]) -> list[RedFlag]:
         """The checklist saved: `kinds` (RedFlagKind values; the checklist works in plain
         strings) are logged, every other sign is stored as answered "no" that day. Returns the

@@ -10,13 +10,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from tracker.core.validate import EARLIEST_YEAR
-from tracker.core.when import DATE_ALLOWED, parse_date
+from tracker.core.when import DATE_ALLOWED, past_day
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog, field_error
 from tracker.tui.widgets.ordered_input import OrderedInput
-
-EARLIEST = dt.date(EARLIEST_YEAR, 1, 1)
 
 
 class DatePrompt(Dialog[dt.date]):
@@ -54,12 +51,5 @@ class DatePrompt(Dialog[dt.date]):
         self.dismiss(day)
 
     def day(self, text: str) -> dt.date:
-        """The day `text` names, from EARLIEST to today (InputError otherwise)."""
-        allowed = f"a day from {EARLIEST:%Y-%m-%d} to today: {DATE_ALLOWED}"
-        try:
-            day = parse_date(text, today=self.today)
-        except InputError:
-            raise InputError("date", text, allowed) from None  # the range too, not only the forms
-        if not EARLIEST <= day <= self.today:
-            raise InputError("date", text, allowed)
-        return day
+        """The day `text` names, from 1900 to today (InputError otherwise): past_day's rule."""
+        return past_day(text, today=self.today)

@@ -2,8 +2,12 @@
 
 The field keys (place, side, intensity, `a` time, `d` duration, `n` note) act from the field
 list. `+` keeps the place and side chosen as one site of the twitch and starts another (the side
-stays, for a twitch on one side of the face), `-` takes the last one back: eyelid and mouth
-corner pulled together are one twitch at two sites, `e ← + m Enter`. Once a box has the focus,
+stays, for a twitch on one side of the face), `-` removes the last site: eyelid and mouth corner
+pulled together are one twitch at two sites, `e ← + m Enter`. The line under the rows names
+every site Enter saves, and what `+`, `-` and a place key do to them: a twitch edited with two
+sites shows both, a place key adds a third, `-` removes the last. A new twitch opened with the
+latest twitch's sites (`t` repeats them, as `tracker log twitch` does) says so: a place or side
+key names where this one is instead, `+` keeps them all and adds another. Once a box has the focus,
 every letter typed is text, never a field key: `d 30 sec` is thirty seconds (the `e` does not
 pick the eyelid), `d 2 min` two minutes and `a 8:15 pm` a quarter past eight in the evening. The
 time and duration boxes refuse the characters their value cannot hold, and a space in them is
@@ -33,7 +37,7 @@ from textual.widgets import Input, Static
 
 from tracker.core.formatting import place_words
 from tracker.core.vocabulary import Location, Side
-from tracker.core.when import parse_clock, parse_twitch_duration, read_when
+from tracker.core.when import clock_on, parse_twitch_duration
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
 from tracker.tui.widgets.choice_row import ChoiceRow
@@ -224,13 +228,25 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         self._drop_repeated_sites()
         again = self._again("location", self.location == LOCATION_KEYS[key])
         self.location = UNSPECIFIED if again else LOCATION_KEYS[key]
-        self.query_one("#location", ChoiceRow).choose(self.location)
+        self._show_sites()
 
     def action_side(self, key: str) -> None:
         self._drop_repeated_sites()
         again = self._again("side", self.side == SIDE_KEYS[key])
         self.side = UNSPECIFIED if again else SIDE_KEYS[key]
+        self._show_sites()
+
+    def _show_sites(self) -> None:
+        """The rows and the line under them, as the sites now stand."""
+        self.query_one("#location", ChoiceRow).choose(self.location)
         self.query_one("#side", ChoiceRow).choose(self.side)
+        self.query_one("#sites", Static).update(self._sites_words())
+
+    def saved_sites(self) -> list[tuple[str, str]]:
+        """The sites Enter saves, in order, each once: those kept, and the one the rows show
+        unless they show no place after a kept one (a lone twitch with no place is unspecified)."""
+        row = [(self.location, self.side)] if self.location != UNSPECIFIED or not self.sites else []
+        return list(dict.fromkeys([*self.sites, *row]))
 
     def _drop_repeated_sites(self) -> None:
         """The repeated sites give way to the first of them in the rows, for a key to change."""
@@ -238,39 +254,46 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             return
         self._repeated_sites = False
         (self.location, self.side), self.sites = self.sites[0], []
-        self.query_one("#location", ChoiceRow).choose(self.location)
-        self.query_one("#side", ChoiceRow).choose(self.side)
-        self.query_one("#sites", Static).update(self._sites_words())
+        self._show_sites()
 
     def _sites_words(self) -> str:
+        """The line under the rows: every site Enter saves, and what the site keys do to them."""
         if not self.sites:
             return "[b]+[/b] another site of the same twitch"
-        kept = " + ".join(place_words(*site) for site in self.sites)
-        return f"sites: {escape(kept)} + the place above · [b]+[/b] keep it · [b]-[/b] take back"
+        saved = escape(" + ".join(place_words(*site) for site in self.saved_sites()))
+        if self._repeated_sites:
+            return f"as last time: {saved} · a place or side key: there instead · [b]+[/b] keep these, add one"
+        more = "a place key adds one" if self.location == UNSPECIFIED else "[b]+[/b] another"
+        fewer = " · [b]-[/b] remove the last" if len(self.saved_sites()) > 1 else ""  # the last one stays
+        return f"sites: {saved} · {more}{fewer}"
 
     def action_add_site(self) -> None:
-        """Keep the place and side chosen as a site of this twitch, and free the place row for another."""
+        """Keep the place and side chosen as a site of this twitch, and free the place row for
+        another; the latest twitch's sites repeated are kept all together."""
         site = (self.location, self.side)
-        if self.location == UNSPECIFIED or site in self.sites:
+        if self._repeated_sites:
+            self._repeated_sites = False  # kept by the person now: a place key adds to them
+        elif self.location == UNSPECIFIED or site in self.sites:
             self.app.bell()  # nothing to keep yet, or that place and side is kept already
             return
-        self.sites.append(site)
-        self._repeated_sites = False  # kept by the person now
+        else:
+            self.sites.append(site)
         self._chosen.add("location")  # a time typed later must not fill the freed row
         self.location = UNSPECIFIED
-        self.query_one("#location", ChoiceRow).choose(self.location)
-        self.query_one("#sites", Static).update(self._sites_words())
+        self._show_sites()
 
     def action_take_back_site(self) -> None:
-        """The last site kept goes back into the place and side rows."""
-        if not self.sites:
-            self.app.bell()
+        """Remove the last site Enter would save: the place the rows show, else the last one kept."""
+        if self.location != UNSPECIFIED and self.sites:
+            self.location = UNSPECIFIED
+        elif len(self.sites) > 1:
+            self.sites.pop()
+        else:
+            self.app.bell()  # one site left: a place key changes it, the same key again clears it
             return
-        self.location, self.side = self.sites.pop()
-        self._repeated_sites = False
-        self.query_one("#location", ChoiceRow).choose(self.location)
-        self.query_one("#side", ChoiceRow).choose(self.side)
-        self.query_one("#sites", Static).update(self._sites_words())
+        self._repeated_sites = False  # what is left is the person's now
+        self._chosen.add("location")  # a time typed later must not fill the sites again
+        self._show_sites()
 
     def action_intensity(self, level: int) -> None:
         self.intensity = None if self._again("intensity", self.intensity == level) else level
@@ -305,11 +328,9 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             self.sites = [(str(location), str(side)), *((str(p), str(s)) for p, s in further)] if further else []
             self.location = UNSPECIFIED if further else str(location)
             self._repeated_sites = bool(further)
-            self.query_one("#location", ChoiceRow).choose(self.location)
-            self.query_one("#sites", Static).update(self._sites_words())
         if "side" not in self._chosen:
             self.side = str(side)
-            self.query_one("#side", ChoiceRow).choose(self.side)
+        self._show_sites()
         if "intensity" not in self._chosen:
             self.intensity = intensity
             self.query_one("#intensity", ChoiceRow).choose(str(intensity))
@@ -369,9 +390,7 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             return
         from tracker.storage.models import EpisodeCreate  # loaded with the database long before a save
 
-        # The sites kept, and the one the rows show unless they show none after a kept one.
-        sites = [*self.sites, *([(self.location, self.side)] if self.location != UNSPECIFIED or not self.sites else [])]
-        (place, side), *further = sites
+        (place, side), *further = self.saved_sites()  # what the line under the rows named
         self.dismiss(
             EpisodeCreate(
                 started_at=started, location=Location(place), side=Side(side), intensity=self.intensity,
@@ -385,12 +404,6 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         at_text = self.query_one("#at", Input).value.strip()
         if not at_text or at_text == f"{self.started_at:%H:%M}":
             return self.started_at
-        clock = parse_clock(at_text, field="time")
         # The form names its day, so this is `--at "today 12:30"` on the command line, read by the
-        # same rule: placed by the zone database (a skipped time is refused, naming the gap), and
-        # refused when still to come. Only a bare HH:MM, with no day named, means yesterday.
-        on_day = f"{self.started_at.date().isoformat()}T{clock:%H:%M}"
-        try:
-            return read_when(on_day, now=dt.datetime.now().astimezone(), field="time").at
-        except InputError as exc:
-            raise InputError("time", at_text, exc.allowed) from None
+        # same rule (refused when still to come). Only a bare HH:MM, with no day named, means yesterday.
+        return clock_on(self.started_at.date(), at_text, now=dt.datetime.now().astimezone(), field="time")

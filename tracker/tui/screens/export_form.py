@@ -1,9 +1,10 @@
 """Before a file is written: where it goes (the exports folder unless you type another path),
 and Enter to write it. The path is shown again once the file is written.
 
-Opened by a key (`s` on Trends), the path box waits to be asked for: the same key again (or
-Tab) puts the cursor at the end of the path. Focused at once with the path selected, that
-second key press replaced the whole path with "s".
+Opened by a key (`s` on Trends), the same key again writes, as Enter does: a key that writes
+shows what it will write and takes Enter or itself again, everywhere in the app (a second `s`
+that put the cursor in the path instead did something other than the first). Tab goes to the
+path to change it.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class ExportForm(Dialog[Path]):
         super().__init__(problem=problem)
         self.what, self.path, self.key = what, path, key
         if key:
-            self._bindings.bind(key, "edit_path", show=False)
+            self._bindings.bind(key, "write", show=False)  # its own key again confirms
         self._replace: Path | None = None  # an existing path Enter was pressed on once: the second replaces it
 
     def compose(self) -> ComposeResult:
@@ -47,8 +48,10 @@ class ExportForm(Dialog[Path]):
             yield Static("to (edit the path to write elsewhere):", classes="field-label")
             yield OrderedInput(str(self.path), id="path", select_on_focus=False)
             yield field_error("path")
-            edit = f"   [b]{self.key}[/b] again edit the path" if self.key else ""
-            yield Static(f"[b]Enter[/b] write{edit}   [b]Esc[/b] cancel", classes="form-hint")
+            again = f" or [b]{self.key}[/b] again" if self.key else ""
+            yield Static(
+                f"[b]Enter[/b]{again} write   [b]Tab[/b] edit the path   [b]Esc[/b] cancel", classes="form-hint"
+            )
 
     def on_mount(self) -> None:
         if not self.key or self.problem:  # from the palette, or reopened: straight to the path

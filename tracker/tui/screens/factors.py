@@ -18,6 +18,7 @@ from tracker.tui.screens.app_screen import AppScreen
 from tracker.tui.screens.factor_edit_form import FactorEditForm
 from tracker.tui.screens.factor_form import FactorForm
 from tracker.tui.screens.preset_form import PresetForm
+from tracker.tui.widgets.chosen_rows import ChosenRows, forget_row_choices
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.widgets.notice_line import NoticeLine
 from tracker.tui.writing import Writes
@@ -51,10 +52,10 @@ class FactorsScreen(Writes, AppScreen[None]):
         with Horizontal(id="factor-lists"):
             with Vertical():
                 yield Static("[b]Factors[/b] (a adds one; Enter or e edits it; yours are marked *)", classes="section")
-                yield DataTable(id="factors", cursor_type="row")
+                yield ChosenRows(id="factors", cursor_type="row")
             with Vertical():
                 yield Static("[b]Presets[/b] (p adds one; Enter changes the amount)", classes="section")
-                yield DataTable(id="presets", cursor_type="row")
+                yield ChosenRows(id="presets", cursor_type="row")
         yield NoticeLine()
         yield KeysFooter()
 
@@ -68,6 +69,7 @@ class FactorsScreen(Writes, AppScreen[None]):
         self.query_one("#factor-lists").set_class(self.size.width < SIDE_BY_SIDE, "stacked")
 
     def on_screen_resume(self) -> None:
+        forget_row_choices(self)  # back from a dialog: Enter waits for a row moved to
         if self.diary.is_open:
             self.load()
 

@@ -23,7 +23,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
         ("t", "log a twitch: starts from the latest one before it; Enter saves"),
         ("", "in the form: u l m e c h o place · ← → ↑ b side · 1–5 intensity (a key pressed again: "
              "unspecified) · a time (a new time refills the rest) · d duration · space timer, or ends a box · "
-             "n note · Tab/Enter next box · + keeps the place for one more site, - undoes"),
+             "n note · Tab/Enter next box · + keeps the place for one more site, - removes the last"),
         ("c", "caffeine: a letter picks a drink, or type an amount and Enter"),
         ("w", "water: g glass, b bottle, or an amount"),
         ("s", "sleep: 6.5, 6:10, 6h10, or bed and wake times; the hours show before Enter"),
@@ -35,7 +35,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
         ("N", "the day's note"),
         ("r", "red-flag checklist"),
         ("O", "the onset date: the day you say the twitching began"),
-        ("e / Enter", "edit the entry under the cursor"),
+        ("e / Enter", "edit the entry under the cursor (Enter once you moved to it: ↑↓)"),
         ("Delete", "delete it (Delete or Enter confirms)"),
         ("u, ctrl+z", "undo the last thing done: named first, u or Enter undoes"),
         ("[ ]", "a day back / forward"),

@@ -20,6 +20,7 @@ from tracker.core.formatting import days as plural_days
 from tracker.tui.messages import EntrySaved, HistoryLoaded
 from tracker.tui.screen_keys import screen_keys
 from tracker.tui.screens.app_screen import AppScreen
+from tracker.tui.widgets.chosen_rows import ChosenRows, forget_row_choices
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.widgets.notice_line import NoticeLine
 from tracker.tui.writing import Writes
@@ -47,7 +48,7 @@ def history_cells(row: DailyRow, factors: list[Factor]) -> tuple[str, ...]:
     return (day, "yes" + flags, twitches, intensity, *factor_cells)
 
 
-class HistoryTable(DataTable[str]):
+class HistoryTable(ChosenRows):
     """The days' table: → and ← move sideways a whole column at a time (DataTable moves a row
     cursor's view one character per press), the date column staying in view."""
 
@@ -91,6 +92,7 @@ class HistoryScreen(Writes, AppScreen[None]):
         yield KeysFooter()
 
     def on_screen_resume(self) -> None:
+        forget_row_choices(self)  # back from a dialog: Enter waits for a row moved to
         if (self.stale or self.read_for != self.diary.today()) and self.diary.is_open:
             self.stale = False
             self.read_for = self.diary.today()  # a new day (past midnight) is a new row

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Header, Static
 from tracker.tui.messages import MedicationsChanged, MedicationsLoaded
 from tracker.tui.screens.app_screen import AppScreen
 from tracker.tui.screens.medication_form import MedicationForm
+from tracker.tui.widgets.chosen_rows import ChosenRows, forget_row_choices
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
 
@@ -46,11 +47,12 @@ class MedicationsScreen(Writes, AppScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="medications-empty", classes="section")
-        yield DataTable(id="medications", cursor_type="row")
+        yield ChosenRows(id="medications", cursor_type="row")
         yield Static(MARKED, id="medications-marked", classes="form-hint")
         yield KeysFooter()
 
     def on_screen_resume(self) -> None:
+        forget_row_choices(self)  # back from a dialog: Enter waits for a row moved to
         self.load()
 
     def load(self) -> None:

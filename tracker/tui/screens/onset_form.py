@@ -18,13 +18,10 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from tracker.core.formatting import report_date
-from tracker.core.validate import EARLIEST_YEAR
-from tracker.core.when import DATE_ALLOWED, parse_date
+from tracker.core.when import DATE_ALLOWED, past_day
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog, field_error
 from tracker.tui.widgets.ordered_input import OrderedInput
-
-EARLIEST = dt.date(EARLIEST_YEAR, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -83,12 +80,6 @@ class OnsetForm(Dialog[OnsetAnswer]):
 
 
 def onset_day(text: str, *, today: dt.date) -> dt.date:
-    """The day `text` names, from EARLIEST to today (InputError, naming the field, otherwise)."""
-    allowed = f"a day from {EARLIEST:%Y-%m-%d} to today: {DATE_ALLOWED}"
-    try:
-        day = parse_date(text, today=today, field="onset")
-    except InputError:
-        raise InputError("onset", text, allowed) from None
-    if not EARLIEST <= day <= today:
-        raise InputError("onset", text, allowed)
-    return day
+    """The day `text` names, from 1900 to today (InputError, naming the field, otherwise): the
+    rule of every date typed (past_day)."""
+    return past_day(text, today=today, field="onset")

@@ -1,8 +1,15 @@
-"""The red-flag checklist: signs that twitching is more than a harmless twitch."""
+"""The red-flag checklist: signs that twitching is more than a harmless twitch.
+
+Opened again on a day already answered, it shows the answers given: a sign logged that day
+ticked and "logged", a sign answered "no" with the day of that answer ("no, 3 Mar"; said once
+above the list when every "no" was given the same day), so a box
+left empty is never mistaken for a question not yet asked. Saved again unchanged, nothing is
+written; a sign ticked now is logged in place of that day's "no", and nothing else changes."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -69,6 +76,7 @@ class RedFlagChecklist(Dialog[list[str]]):
         *,
         ticked: tuple[str, ...] = (),
         logged: tuple[str, ...] = (),
+        noes: Mapping[str, dt.date] | None = None,
         problem: str = "",
         when: str = "today",
         day: dt.date | None = None,
@@ -77,9 +85,11 @@ class RedFlagChecklist(Dialog[list[str]]):
         super().__init__(problem=problem)
         self.ticked = ticked
         self.logged = logged  # already logged that day: shown ticked and "logged", never saved again
+        self.noes = dict(noes or {})  # sign -> the latest day it was answered "no" (up to this day)
         self.when = when  # the day the answers are for: "today", "yesterday", "on Thu 26 Nov"
         self.day, self.today = day, today  # the advice for a sign ticked on an earlier day says how long ago
         self.typed_one = False  # `1` pressed: question 1, or the start of 10-13
+        self.unchanged = False  # saved with every answer as the diary already held it
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form", id="red-flags"):
@@ -88,10 +98,12 @@ class RedFlagChecklist(Dialog[list[str]]):
             # Above the list, not under it: at 80x24 the thirteen questions push a line below
             # them out of view, and with it how to save.
             yield Static(f"1–{len(QUESTIONS)} or ↑↓ space tick   Enter save   Esc cancel", classes="form-hint")
+            if self._one_day is not None:  # the day said once, so the longest question still fits at 80 columns
+                yield Static(f"— no: answered no on {self._date_words(self._one_day)}", classes="form-hint")
             yield Checklist(
                 *[
                     Selection(
-                        f"{n:>2}  {text}" + (" — logged" if kind in self.logged else ""),
+                        f"{n:>2}  {text}" + self._answer_words(kind),
                         kind, kind in self.ticked or kind in self.logged, disabled=kind in self.logged,
                     )
                     for n, (kind, text) in enumerate(QUESTIONS, start=1)
@@ -105,6 +117,30 @@ class RedFlagChecklist(Dialog[list[str]]):
 
     def on_mount(self) -> None:
         self._show_advice()
+
+    def _answer_words(self, kind: str) -> str:
+        """What the diary holds for a question: " — logged", " — no, 3 Mar", or nothing."""
+        if kind in self.logged:
+            return " — logged"
+        answered = self.noes.get(kind)
+        if answered is None:
+            return ""
+        return " — no" if self._one_day is not None else f" — no, {self._date_words(answered)}"
+
+    @property
+    def _one_day(self) -> dt.date | None:
+        """The day of every "no" shown, when they share one (then said once, above the list)."""
+        days = {day for kind, day in self.noes.items() if kind not in self.logged}
+        return days.pop() if len(days) == 1 else None
+
+    def _date_words(self, day: dt.date) -> str:
+        year = f" {day.year}" if self.today is None or day.year != self.today.year else ""
+        return f"{day.day} {day:%b}{year}"
+
+    def _unchanged(self, ticked: list[str]) -> bool:
+        """Nothing newly ticked, and every sign not logged answered "no" on this very day
+        already: saving would write nothing the diary does not hold."""
+        return not ticked and all(self.noes.get(kind) == self.day for kind, _ in QUESTIONS if kind not in self.logged)
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         self._show_advice()
@@ -171,4 +207,6 @@ class RedFlagChecklist(Dialog[list[str]]):
         if self.typed_one:
             self._tick_typed_one()
             return
-        self.dismiss([kind for kind in self.query_one("#checklist", SelectionList).selected if kind not in self.logged])
+        ticked = [kind for kind in self.query_one("#checklist", SelectionList).selected if kind not in self.logged]
+        self.unchanged = self._unchanged(ticked)
+        self.dismiss(ticked)

@@ -157,10 +157,10 @@ class SleepForm(Dialog[tuple[float, str]]):
             return
         self.dismiss((hours, note))
 
-    @staticmethod
-    def _result(hours: str, bed: str, wake: str) -> tuple[float, str]:
+    def _result(self, hours: str, bed: str, wake: str) -> tuple[float, str]:
         if hours:
             return parse_hours(hours), ""
         if not (bed and wake):
             raise InputError("sleep", "", "hours, or both a bed and a wake time (HH:MM)")
-        return sleep_between(bed, wake)
+        # A wake time still to come is refused as any time typed is, `tracker log --at` included.
+        return sleep_between(bed, wake, wake_day=self.wake_day, now=dt.datetime.now().astimezone())

@@ -28,6 +28,7 @@ from tracker.tui.messages import DayLoaded, EntrySaved, EpisodeSaved, ReadFailed
 from tracker.tui.screens.app_screen import AppScreen
 from tracker.tui.screens.today_entries import EntryKeys
 from tracker.tui.screens.today_factors import FactorLogging
+from tracker.tui.widgets.chosen_rows import forget_row_choices
 from tracker.tui.widgets.day_table import DayTable
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.widgets.notice_line import NoticeLine
@@ -181,6 +182,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
             self.day = day
             self.view = None
             self.query_one(DayTable).clear()
+            self.query_one(DayTable).forget_choice()  # a row of another day is no row chosen
             self.refresh_bindings()  # `]` and `.` show on a past day only
         self._show_heading()
         self.load()
@@ -298,6 +300,9 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
                 note = note[: max(0, room - len(NOTE_MORE))].rstrip() + NOTE_MORE
             line = lead + note
         self.query_one("#totals", Static).update(escape(line) or "nothing logged")
+
+    def on_screen_resume(self) -> None:
+        forget_row_choices(self)  # back from a dialog: Enter waits for a row moved to
 
     def on_resize(self) -> None:
         if self.view is not None:  # before the day is read there is nothing to fit

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.markup import escape
 
 from tracker.core.formatting import no_twitches_replaced, plural, report_date, twitch_words, which_day
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, format_id, parse_id
-from tracker.errors import failure_line
 from tracker.tui.messages import (
     EntriesDeleted,
     EntriesRestored,
@@ -25,11 +23,9 @@ from tracker.tui.messages import (
     EpisodeSaved,
     OnsetRead,
     RedFlagsSaved,
-    WriteFailed,
 )
 from tracker.tui.screens.today_parts import TodayParts
 from tracker.tui.widgets.day_table import DayTable
-from tracker.tui.writing import KEPT, in_app_words
 
 if TYPE_CHECKING:
     from tracker.storage.models import EpisodeCreate
@@ -67,40 +63,22 @@ class EntryKeys(TodayParts):
             return
 
         def job() -> EpisodeSaved:
+            # A twitch logged on a day answered "no twitches" is real: it is saved as the command
+            # line saves it, the store withdraws the answer with it (one action, one undo), and
+            # the notice says so in the command line's words.
+            day = episode_in.started_at.date()
+            replaced = self.diary.answered_no_twitches(day)
             episode = self.diary.add_episode(episode_in)
             at = episode.local_started_at
             also = [(str(place), str(side)) for place, side in episode_in.also_sites]
             what = twitch_words(episode.location, episode.side, episode.intensity, episode.duration_s, also)
             text = f"Twitch saved: {at:%H:%M} {what}"
+            if replaced:
+                text += f" ({no_twitches_replaced(day, today=self.diary.today())})"
             row = format_id(EPISODE, episode.id or 0)
             return EpisodeSaved(episode.local_date, text, episode_id=episode.id or 0, row=row)
 
-        reopen = lambda problem: self._twitch_form(problem, **_form_values(episode_in))  # noqa: E731
-        self._unless_no_twitches(episode_in.started_at.date(), lambda: self.write(job, keep=reopen), reopen)
-
-    def _unless_no_twitches(self, day: dt.date, save: Callable[[], None], back: Callable[[str], object]) -> None:
-        """`save` at once, or, on a day answered "no twitches", after saying that the twitch changes
-        that answer (Enter); anything else goes `back` to the form with what was typed."""
-        from tracker.tui.screens.confirm import Confirm
-
-        try:
-            no_twitches = self.diary.answered_no_twitches(day)
-        except Exception as exc:  # the diary cannot be read now (a server away): nothing saved, entry kept
-            self.post_message(WriteFailed(in_app_words(failure_line(exc)[0]), back, KEPT))
-            return
-        if not no_twitches:
-            save()
-            return
-        said = no_twitches_replaced(day, today=self.diary.today())
-        question = f"{escape(said)}.\n[b]Save the twitch[/b]?"
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                save()
-            else:
-                self.call_later(back, f"Not saved: {said}.")
-
-        self.app.push_screen(Confirm(question, keys="s", yes="save it"), answered)
+        self.write(job, keep=lambda problem: self._twitch_form(problem, **_form_values(episode_in)))
 
     def action_edit(self) -> None:
         self.follow_clock()
@@ -166,18 +144,26 @@ class EntryKeys(TodayParts):
         from tracker.tui.screens.red_flags import RedFlagChecklist
 
         logged = tuple(flag.kind for flag in self.view.summary.red_flags) if self.view else ()
+        try:  # the answers already given show beside their questions, with the day they were given
+            noes = await asyncio.to_thread(self.diary.checklist_noes, day)
+        except Exception:  # the diary cannot be read now: the questions alone, as before any answer
+            noes = {}
         checklist = RedFlagChecklist(
             ticked=ticked,
             logged=logged,
+            noes=noes,
             problem=problem,
             when=which_day(day, today=self.diary.today()),
             day=day,
             today=self.diary.today(),
         )
-        await self.app.push_screen(checklist, lambda kinds: self._save_red_flags(day, kinds))
+        await self.app.push_screen(checklist, lambda kinds: self._save_red_flags(day, kinds, checklist.unchanged))
 
-    def _save_red_flags(self, day: dt.date, kinds: list[str] | None) -> None:
+    def _save_red_flags(self, day: dt.date, kinds: list[str] | None, unchanged: bool = False) -> None:
         if kinds is None:  # cancelled: nothing was answered
+            return
+        if unchanged:  # every answer as it was already stored for the day: nothing to write
+            self.notify("Nothing changed: the day's answers are as they were.", timeout=3)
             return
         if not kinds:  # saved with nothing ticked: "no" to every sign, kept for the doctor
 

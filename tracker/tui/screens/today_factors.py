@@ -152,9 +152,10 @@ class FactorLogging(TodayParts):
                     factor, value, day=day, again=lambda reason: self.action_log_magnesium(reason, value, day)
                 )
 
-        again = "g" if last else ""
+        # `g` again confirms, with or without a dose to repeat: with none, it says what to type
+        # rather than type a "g" into the empty box (a key that writes does one thing each time).
         so_far = self._so_far(factor, day)
-        form = NumberForm(factor=factor, value=dose, heading=heading, again=again, problem=problem, so_far=so_far)
+        form = NumberForm(factor=factor, value=dose, heading=heading, again="g", problem=problem, so_far=so_far)
         await self.app.push_screen(form, save)
 
     async def action_log_factor(self) -> None:

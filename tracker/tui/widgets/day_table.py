@@ -10,10 +10,9 @@ import datetime as dt
 import textwrap
 from typing import TYPE_CHECKING
 
-from textual.widgets import DataTable
-
 from tracker.core.formatting import amount_words, duration_words, red_flag_words
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, RED_FLAG, format_id
+from tracker.tui.widgets.chosen_rows import ChosenRows
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -77,7 +76,7 @@ def cell_lines(text: str, width: int) -> list[str]:
     return lines
 
 
-class DayTable(DataTable[str]):
+class DayTable(ChosenRows):
     _select: str | None = None  # the entry to put the cursor on when the rows are next shown
 
     def on_mount(self) -> None:
@@ -127,6 +126,7 @@ class DayTable(DataTable[str]):
         keys = [key for key, _ in self._rows]
         if self._select in keys:
             row, self._select = keys.index(self._select), None
+            self.row_chosen = True  # the entry just saved or brought back: Enter edits it
         elif current in keys:
             row = keys.index(current)
         if self.row_count:
