@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -34,7 +35,7 @@ import pexpect
 HERE = Path(__file__).resolve().parent
 SIZES = ((24, 80), (30, 100), (40, 120))  # rows, columns
 SIZE = SIZES[1]  # where switching and memory are measured
-MARKER = "59 min 59"  # today's twitch's duration (the demo never lasts so long; cut short at 80 columns)
+MARKER = "59 min 59 s"  # today's twitch's duration (the demo never lasts so long)
 MARKER_SECONDS = 3599
 TODAY_MARKER = "Persistence:"  # drawn on the Today screen only (once its day has loaded)
 HISTORY_MARKER = "tracked. Enter opens a day"  # the History screen's summary line
@@ -73,8 +74,19 @@ def spawn(argv: list[str], size: tuple[int, int] = SIZE) -> tuple[pexpect.spawn,
     return child, start
 
 
+# What may stand between two words of a marker in the pty stream: a space, the no-break space a
+# table cell keeps its words together with, a line break where a narrow cell wraps, and the
+# terminal's cursor moves and colours (the rest of a wrapped line's cells are padding).
+_BETWEEN_WORDS = r"(?:[\s\xa0]|\x1b\[[0-9;?]*[A-Za-z])+"
+
+
+def marker_pattern(text: str) -> re.Pattern[str]:
+    """`text` as drawn on screen, whatever the stream puts between its words."""
+    return re.compile(_BETWEEN_WORDS.join(re.escape(word) for word in text.split()))
+
+
 def wait_for(child: pexpect.spawn, text: str) -> float:
-    child.expect_exact(text)
+    child.expect(marker_pattern(text))
     return time.perf_counter()
 
 
