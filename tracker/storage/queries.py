@@ -380,11 +380,8 @@ def answered_no_twitches(*, session: Session, day: dt.date) -> bool:
 def relief_between(*, session: Session, start: dt.date, end: dt.date) -> list[tuple[str, int | None]]:
     """(relief tags as stored, burst seconds or None) of every twitch from `start` to `end`: what
     the report can say about relievers, which is what was tried and how long the burst lasted."""
-    rows = session.exec(
-        select(Episode.relief, Episode.duration_s).where(
-            col(Episode.local_date) >= start, col(Episode.local_date) <= end
-        )
-    )
+    in_range = (col(Episode.local_date) >= start, col(Episode.local_date) <= end)
+    rows = _plain_rows(session.connection(), sa_select(col(Episode.relief), col(Episode.duration_s)).where(*in_range))
     return [(relief, duration) for relief, duration in rows]
 
 
