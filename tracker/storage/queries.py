@@ -255,7 +255,7 @@ def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyR
                 date=day,
                 tracked=True,
                 **(_twitch_columns(day_episodes, by_further.get(day, [])) if answered else {}),  # unanswered: None
-                factors={factors[factor_id][0]: factors[factor_id][1](entries) for factor_id, entries in day_values.items()},
+                factors={factors[key][0]: factors[key][1](entries) for key, entries in day_values.items()},
                 red_flags=tuple(day_flags),
                 note=note,
             )
