@@ -30,7 +30,8 @@ from tracker.storage.models import Day, Episode, EpisodeSite, Factor, FactorEntr
 from tracker.storage.store import further_sites, list_factors
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, Select
+    from sqlalchemy import Connection
+    from sqlalchemy.sql import ClauseElement
 
 _T = TypeVar("_T")
 
@@ -263,17 +264,21 @@ def daily_rows(*, session: Session, start: dt.date, end: dt.date) -> list[DailyR
     return rows
 
 
-def _plain_rows(conn: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:
+def _plain_rows(conn: Connection, statement: ClauseElement) -> list[tuple[Any, ...]]:
     """The rows of `statement` as the database driver gives them, plain tuples: for the selects
     that read every twitch and factor entry of a diary (some 60,000 rows in ten years), where
     SQLAlchemy's result rows cost about twice the query. Only for columns the callers read as
     the driver gives them (numbers, text, dates through _day_key); the statement's values are
     written into it (dates and numbers: nothing a person typed), so any driver runs it as is."""
     sql = str(statement.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = conn.connection.driver_connection.cursor()  # the session's own connection and transaction
+    driver = conn.connection.driver_connection  # the session's own connection, in its transaction
+    if driver is None:  # no driver connection behind it: SQLAlchemy's own rows (and its error)
+        return [tuple(row) for row in conn.execute(statement)]  # type: ignore[call-overload]  # any select
+    cursor = driver.cursor()
     try:
         cursor.execute(sql)
-        return cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+        return rows
     finally:
         cursor.close()
 
