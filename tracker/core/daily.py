@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -121,18 +121,23 @@ class DaySummary:
 def daily_value(rule: str, values: Iterable[float]) -> float | None:
     """A day's value from its timestamped entries (in time order), or None if there are none."""
     values = list(values)
-    if not values:
-        return None
-    match DailyRule(rule):
-        case DailyRule.SUM:
-            return float(sum(values))
-        case DailyRule.MEAN:
-            return float(sum(values) / len(values))
-        case DailyRule.MAX:
-            return float(max(values))
-        case DailyRule.LAST:
-            return float(values[-1])
-    raise AssertionError(rule)
+    return daily_reducer(rule)(values) if values else None
+
+
+# Each rule once, as a function of a day's entries (never empty): reading ten years of diary
+# picks the rule once per factor rather than once for each of some 16,000 days' values.
+_REDUCERS: dict[DailyRule, Callable[[Sequence[float]], float]] = {
+    DailyRule.SUM: lambda values: float(sum(values)),
+    DailyRule.MEAN: lambda values: float(sum(values) / len(values)),
+    DailyRule.MAX: lambda values: float(max(values)),
+    DailyRule.LAST: lambda values: float(values[-1]),
+}
+
+
+def daily_reducer(rule: str) -> Callable[[Sequence[float]], float]:
+    """The function that gives a day's value from its entries (a non-empty list, in time order)
+    under `rule`; raises ValueError for a rule that is none of DailyRule's."""
+    return _REDUCERS[DailyRule(rule)]
 
 
 def summarize_day(
