@@ -179,9 +179,12 @@ def test_others_write_freely_while_the_files_are_read_and_a_twitch_logged_meanwh
 
     def meanwhile(stage: str, done: int, total: int | None) -> None:
         # Another process's `tracker log` at each step before the write: it must not have to wait.
+        # (Elsewhere on the face: one twitch of that second at the eyelid with a note of its own
+        # would be the file's twitch edited, held back rather than matched.)
         stages.append(stage)
         note = f"during {stage}" if stage != "writing" else ""
-        args = ["log", "twitch", "--at", same[:16], "--location", "eyelid", "--side", "left", "--intensity", "2"]
+        where = ["--location", "eyelid" if stage == "writing" else "upper-lip", "--side", "left"]
+        args = ["log", "twitch", "--at", same[:16], *where, "--intensity", "2"]
         assert main(["--db", str(db_path), *args, *(["--note", note] if note else [])]) == 0
 
     report = import_files(engine=engine, paths=[episodes], progress=meanwhile)

@@ -100,3 +100,19 @@ def test_bad_input_is_one_line_exit_2(cli, args, named) -> None:
     assert refused.code == 2 and named in refused.err
     assert len(refused.err.strip().splitlines()) == 1
     assert "no medications recorded" in cli("med", "list").out
+
+
+def test_the_same_course_twice_is_refused_and_an_edit_cannot_make_one(cli) -> None:
+    assert cli("med", "add", "topiramate", "--dose", "25 mg", "--started", "2026-11-20").code == 0
+    assert cli("med", "add", "topiramate", "--dose", "50 mg", "--started", "2026-11-20").code == 0  # another dose
+    before = cli("med", "list").out
+
+    again = cli("med", "add", "topiramate", "--dose", "25 mg", "--started", "2026-11-20")
+    made_same = cli("med", "edit", "m2", "--dose", "25 mg")
+
+    for refused in (again, made_same):
+        assert refused.code == 2 and len(refused.err.strip().splitlines()) == 1, refused.err
+        assert "m1 is that medicine, dose and start already" in refused.err
+        assert "tracker med edit m1" in refused.err and "Traceback" not in refused.err
+    assert cli("med", "list").out == before  # nothing written
+    assert cli("med", "edit", "m1", "--note", "with food").code == 0  # an edit of the course itself is no second one

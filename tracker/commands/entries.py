@@ -32,6 +32,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def list_entries(context: Context) -> int:
+    from tracker.commands.list_more import more_items
     from tracker.core.sites import site_text
     from tracker.core.when import parse_date
     from tracker.errors import InputError
@@ -43,17 +44,20 @@ def list_entries(context: Context) -> int:
     today = context.now().date()
     if opts.date and (opts.date_from or opts.date_to):
         raise InputError("--date", opts.date, "either --date or --from/--to, not both")
-    start = parse_date(opts.date or opts.date_from or opts.date_to or "today", today=today)
-    end = parse_date(opts.date_to, today=today) if opts.date_to and not opts.date else start
-    if opts.date_from and opts.date_to is None:
-        if start > today:  # named as typed: the --to it would be compared with was not
-            raise InputError("--from", opts.date_from, f"a date up to today ({today.isoformat()})")
-        end = today
-    if end < start:
-        raise InputError("--to", end.isoformat(), f"a date on or after --from ({start.isoformat()})")
+    if opts.date or not (opts.date_from or opts.date_to):
+        start = end = parse_date(opts.date or "today", today=today, field="--date")
+    else:
+        given_from, given_to = context.date_range()  # the date words and order every --from/--to takes
+        start = given_from or given_to or today
+        end = given_to or start
+        if given_to is None:
+            if start > today:  # named as typed: the --to it would be compared with was not
+                raise InputError("--from", opts.date_from, f"a date up to today ({today.isoformat()})")
+            end = today
     with context.session(write=False) as session:
         factors = {f.id: f for f in store.list_factors(session=session)}
-        items: list[dict[str, object]] = []
+        # The checklist's answers, the onset, medicines and plans of these days: never "nothing logged".
+        items = more_items(session, start, end)
         episodes = episodes_between(session=session, start=start, end=end)
         further = store.further_sites(session=session, episode_ids=[episode.id for episode in episodes])
         for episode in episodes:
@@ -149,9 +153,12 @@ def _clock(at: object) -> str:
 
 def _describe(item: dict[str, object]) -> str:
     """One entry in a person's words: "caffeine 95 mg", "no twitches", "twitch, left eyelid"."""
+    from tracker.commands.list_more import describe_more
     from tracker.core.formatting import amount_words, factor_words, one_line, red_flag_words, twitch_words
     from tracker.core.sites import read_site
 
+    if (more := describe_more(item)) is not None:
+        return more
     note = f" — {one_line(str(item['note']))}" if item.get("note") else ""
     if item.get("source"):
         from tracker.core.sources import source_words

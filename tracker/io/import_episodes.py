@@ -13,7 +13,8 @@ the file's copies are matched one for one against the stored ones (at the file's
 whole seconds); re-importing adds nothing and nothing real is merged away. A time with an
 offset names an instant and matches by it; a time without one names the wall clock on that
 date, and matches a twitch stored at that wall-clock time whatever its offset, so the same file
-imported again after the machine's zone changed adds nothing.
+imported again after the machine's zone changed adds nothing. A row left unmatched at the second
+and site(s) of a stored twitch is that twitch edited elsewhere (tracker.io.same_second).
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ class EpisodeStaging:
         self.now = now
         self.rows = 0
         self._files = 0
+        self.paths: list[str] = []  # each episodes file as named in messages, by its number less one
         self._seen: dict[tuple[str, str], Any] = {}
         self._written: tuple[int, str] = (0, "rowid")  # (the highest twitch id before `write`, its row order)
         dialect = conn.dialect
@@ -128,6 +130,7 @@ class EpisodeStaging:
         if unknown:
             raise InputError(f"{table.where} column", unknown[0], "a column of the episodes format")
         self._files += 1
+        self.paths.append(table.where)
         where = {name: table.header.index(name) for name in table.header}
         chunk: list[tuple[object, ...]] = []
         count = 0

@@ -47,6 +47,7 @@ from tracker.io.medications_file import (
     medications_file_beside,
     read_medications,
 )
+from tracker.io.same_second import hold_same_second, refusal_allowed
 from tracker.storage import store
 from tracker.storage.models import Factor
 
@@ -200,6 +201,13 @@ def _plan(
     list_disagreements: bool,
 ) -> tuple[DailyPlan, DiaryPlan]:
     staging.plan()
+    # A file's twitch of the same second and site(s) as a stored one, with other details, is that
+    # twitch edited on one side: refused, as a disagreeing value is, or in a merge listed.
+    same = hold_same_second(conn)
+    if same and not list_disagreements:
+        first = same[0]
+        where = f"{staging.paths[first.file_no - 1]} line {first.line}: {first.what} on {first.day}"
+        raise InputError(where, first.imported, refusal_allowed(first))
     # A day answered "no twitches" keeps its answer, as an app's import does: the file's
     # twitches of that day are a listed conflict, not added beside it.
     held = staging.keep_no_twitches_days()
@@ -215,6 +223,7 @@ def _plan(
     diary = plan_diary_facts(conn, facts, plan.red_flags)
     # A red flag's note whose flag neither the diary nor the daily file holds brings the flag with it.
     plan.red_flags += [flag for flag in diary.notes_of_new_flags if flag not in set(plan.red_flags)]
-    conflicts = report.conflicts + plan.conflicts + diary.conflicts
+    edited = [Conflict(each.day, each.what, each.diary, each.imported) for each in same]
+    conflicts = report.conflicts + edited + plan.conflicts + diary.conflicts
     report.conflicts = sorted(conflicts, key=lambda conflict: conflict.day)
     return plan, diary

@@ -4,9 +4,10 @@ The merge is an import of the source's own CSV exports (the daily file with the 
 and medications files beside it, as `tracker export csv` writes them, and the episodes), so it
 matches as `tracker import csv` does: each twitch one for one, a daily value added where the
 target has none. Where the two disagree (a day answered "no twitches" against twitches, either
-way; a value, a note, the onset) the target keeps its own and the day is listed as a conflict:
-one day never keeps the rest of a diary out. Merging the same diary again adds nothing. The
-exports live only in a private temporary folder, gone when it ends.
+way; a twitch of one second and site(s) edited on one side; a value, a note, the onset) the
+target keeps its own and the day is listed as a conflict: one day never keeps the rest of a
+diary out. Merging the same diary again adds nothing. The exports live only in a private
+temporary folder, gone when it ends.
 """
 
 from __future__ import annotations

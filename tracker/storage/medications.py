@@ -36,6 +36,7 @@ def add_medication(*, session: Session, medication_in: MedicationCreate, today: 
     name, dose, started, stopped, note = validate.medication(
         **medication_in.model_dump(), today=today or local_now().date()
     )
+    _refuse_a_second_course(session, name, dose, started)
     item = Medication(name=name, dose=dose, started=started, stopped=stopped, note=note)
     session.add(item)
     session.flush()
@@ -53,6 +54,7 @@ def update_medication(
     current = {"name": item.name, "dose": item.dose, "started": item.started, "stopped": item.stopped,
                "note": item.note} | changes.model_dump(exclude_unset=True)  # fmt: skip
     checked = validate.medication(**current, today=today or local_now().date())
+    _refuse_a_second_course(session, *checked[:3], editing=medication_id)
     item.name, item.dose, item.started, item.stopped, item.note = checked
     session.add(item)
     session.flush()
@@ -90,6 +92,28 @@ def remove_medication(*, session: Session, medication_id: int) -> Medication:
     session.flush()
     journal.record(session, done=f"removed {what}", undo=f"restored {what}", changes=[change])
     return item
+
+
+def _refuse_a_second_course(
+    session: Session, name: str, dose: str, started: dt.date | None, *, editing: int | None = None
+) -> None:
+    """InputError (nothing written) when the diary holds a course of this name, dose and start
+    already, other than the one being edited: that is what makes a course the same one (the
+    import and a merge match by it), so a second would list the medicine twice in a visit report."""
+    same = select(col(Medication.id)).where(
+        col(Medication.name) == name, col(Medication.dose) == dose, col(Medication.id) != (editing or 0)
+    )
+    same = same.where(col(Medication.started).is_(None) if started is None else col(Medication.started) == started)
+    found = session.exec(same.order_by(col(Medication.id))).first()
+    if found is None:
+        return
+    shown = format_id(MEDICATION, found)
+    course = " ".join([name, *([dose] if dose else [])])
+    start = f"started {started.isoformat()}" if started else "start unknown"
+    raise InputError(
+        "med", f"{course}, {start}", f"a course not recorded yet: {shown} is that medicine, dose and start already; "
+        f"change it with `tracker med edit {shown}` (--dose, --started, --stopped, --note)",
+    )  # fmt: skip
 
 
 def get_medication(*, session: Session, medication_id: int) -> Medication:
