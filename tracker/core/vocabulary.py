@@ -90,9 +90,12 @@ CHECKLIST_NO_WORDS = {
 }
 
 
-# Each sign as a reader names it, where the kind's own word is not a phrase ("speech").
+# Each sign as a reader names it: the kind's own word is a stored value, never printed ("speech",
+# "in-sleep"). Every reader (the report, `analyze`, the app, `list`, `log`) names a sign from here.
 SIGN_WORDS = {
     RedFlagKind.SPREADING: "spreading in the face",
+    RedFlagKind.WEAKNESS: "weakness of the face",
+    RedFlagKind.DROOPING: "drooping of the face, mouth or eyelid",
     RedFlagKind.SPEECH: "trouble speaking",
     RedFlagKind.SWALLOWING: "trouble swallowing",
     RedFlagKind.EYE_CLOSURE: "eye forced shut",
@@ -103,6 +106,7 @@ SIGN_WORDS = {
     RedFlagKind.IN_SLEEP: "twitching while asleep",
     RedFlagKind.BELLS_PALSY: "signs of Bell's palsy",
     RedFlagKind.NEW_MEDICINE: "a new medicine",
+    RedFlagKind.OTHER: "another sign",
 }
 
 
