@@ -156,7 +156,7 @@ def test_report_says_what_it_shortens_and_where_to_read_it_whole(diaries) -> Non
     assert "“+N”: N more red flags that day, each named in daily.csv." in words
     assert re.search(r"\(whole on page \d+\)", words)  # the intervention's long note
     assert "In full: what earlier pages cut short for room" in words
-    assert "are left out for length: daily.csv and episodes.csv (`tracker export visit`) hold every one." in words
+    assert "are left out for length: the diary holds every one (daily.csv and episodes.csv of a visit packet)." in words
     flag = f"Red flag, swallowing: {' '.join(LONG_NOTE.split())}"  # a red flag's note, whole under Notes
     assert flag in " ".join(words.split())
 

@@ -307,7 +307,7 @@ def diary_lines(result: dict[str, Any]) -> list[str]:
         more = max(entry.get("days_needed") or 0 for entry in entries)
         return [
             f"{days(model.get('answered_days', 0)).capitalize()} with twitches answered so far; the trigger "
-            f"model needs about {more} more (a twitch, or `log none` on a quiet day)."
+            f"model needs about {more} more (a day with twitches logged, or a quiet day marked as having none)."
         ]
     return [*trend_lines(model), *logging_lines(model), *together_lines(result)]
 
@@ -414,7 +414,8 @@ def intervention_line(effect: dict[str, Any]) -> str:
     if effect.get("follows_worst_stretch"):
         line += (
             " It began right after the worst week of the 8 weeks before it, and twitching eases after its "
-            "worst spells on its own: part of any drop may be that. `tracker intervention plan` tests it fairly."
+            "worst spells on its own: part of any drop may be that. Alternating blocks of days with it and "
+            "without it would test it fairly."
         )
     return line
 
