@@ -101,6 +101,17 @@ def history_summary(
     return lines
 
 
+def where_line(episodes: Sequence[TimedEpisode], date_to: dt.date) -> str:
+    """Site and side in one line, the most days first, for a page 1 whose site chart went to a
+    later page: "Where (site and side, days twitching, first to last logged): left eyelid 58 days,
+    30 Sep–30 Nov 2026; left cheek 1 day, 4 Nov 2026." Empty without a twitch."""
+    found = sorted(sites(episodes, date_to), key=lambda site: (-site.days, site.first))
+    if not found:
+        return ""
+    each = "; ".join(f"{site.label} {days(site.days)}, {_dates(site.first, site.last)}" for site in found)
+    return f"Where (site and side, days twitching, first to last logged): {each}."
+
+
 def _dates(first: dt.date, last: dt.date) -> str:
     """ "5 Jun–6 Sep 2026", "3 Nov 2026", "4 Dec 2025–6 Jan 2026": a site's span, short."""
     if first == last:
