@@ -127,7 +127,8 @@ def test_page_one_reads_as_sentences_and_says_each_thing_once(cli, frozen, tmp_p
     # Magnesium started and its doses logged: one line, not an intervention and a supplement.
     assert "Magnesium logged on" not in text
     assert "Magnesium: from 1 Nov 2026, no end date given" in text and "Doses logged on 23 days of this period" in text
-    assert cli("checklist", "--no", "in-sleep").out == "asked 24 Nov 2026: not seen while asleep\n"
+    answered = cli("checklist", "--no", "in-sleep").out
+    assert answered == "recorded for 24 Nov 2026, answered no (1): not seen while asleep\n"
 
 
 @pytest.mark.skipif(not (SAMPLES / "daylio").is_dir(), reason=f"no shared samples at {SAMPLES}")
