@@ -159,8 +159,8 @@ def intervention_lines(
                 summary = rest
             line += f". {summary[:1].upper()}{summary[1:]}"
         dose = doses.pop(item.name.lower(), None)
-        lines.append(f"{line.rstrip('.')}. Doses {dose}" if dose else line)
-    lines += [f"{name.capitalize()} {dose}" for name, dose in doses.items()]
+        lines.append(f"{line.rstrip('.')}. Doses {dose}." if dose else line)
+    lines += [f"{name.capitalize()} {dose}." for name, dose in doses.items()]
     return lines
 
 
