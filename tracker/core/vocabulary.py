@@ -121,6 +121,10 @@ def checklist_no_words(kinds: Iterable[str]) -> str:
     return "; ".join(CHECKLIST_NO_WORDS.get(RedFlagKind(kind), f"no {kind}") for kind in kinds)
 
 
+# A twitch's context (free tags) that is a movement of the face: a twitch logged while chewing
+# is what the checklist's "set off by chewing or other movements" asks about.
+MOVEMENT_CONTEXTS = ("chewing", "eating", "talking", "speaking", "smiling", "laughing", "yawning", "blinking")
+
 # Signs that cannot wait for an appointment: sudden one-sided drooping or weakness, slurred
 # speech, trouble swallowing (a possible stroke): call emergency services the same day. Every
 # other red flag is a reason to book an appointment.

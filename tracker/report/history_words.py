@@ -15,13 +15,25 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from tracker.analysis.persistence import EpisodeLike, RedFlagLike
-from tracker.analysis.sites import SiteEntry, has_stopped, several_sites, site_entries, site_starts
+from tracker.analysis.sites import (
+    SPREAD_MIN_DAYS,
+    SiteEntry,
+    has_stopped,
+    several_sites,
+    site_entries,
+    site_starts,
+)
 from tracker.analysis.text import LOGGED
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import days, duration_words, place_words, plural, report_date, report_span
-from tracker.core.vocabulary import CHECKLIST_KINDS, checklist_no_words, sign_words
+from tracker.core.vocabulary import CHECKLIST_KINDS, MOVEMENT_CONTEXTS, RedFlagKind, checklist_no_words, sign_words
 from tracker.storage.models import split_tags
 
+# The rule behind every "spreading" the report derives (tracker.analysis.sites), said where it is used.
+SPREAD_RULE = (
+    f"Rule: a new site counts as spreading once it has twitched on {SPREAD_MIN_DAYS} days or more while an "
+    "earlier one goes on."
+)
 SCALES = "Scales: twitch intensity 1 (barely noticeable) to 5 (severe); stress 0 (none) to 10 (extreme)."
 
 
@@ -52,6 +64,7 @@ def history_lines(
     *,
     relief: Sequence[tuple[str, int | None]] = (),
     same_minute: tuple[int, int] = (0, 0),
+    contexts: Sequence[tuple[dt.date, str]] = (),
 ) -> list[str]:
     """Page 1's history: the course, the burden (and how far logging one twitch at several
     sites counts it more than once), the relievers tried, then each site and side."""
@@ -64,6 +77,7 @@ def history_lines(
         *several_sites_lines([e for e in episodes if rows and rows[0].date <= e.local_date <= date_to]),
         *same_minute_lines(*same_minute),
         *relief_lines(relief),
+        *context_lines([(day, tags) for day, tags in contexts if day <= date_to]),
         *site_lines(episodes, date_to, derived=False),
     ]
 
@@ -75,6 +89,7 @@ def history_summary(
     *,
     relief: Sequence[tuple[str, int | None]] = (),
     same_minute: tuple[int, int] = (0, 0),
+    contexts: Sequence[tuple[dt.date, str]] = (),
 ) -> list[str]:
     """The same history as `history_lines` in fewer, denser paragraphs, for a page without the
     room for every line: each part joined into one, and each site and side on one line with its
@@ -88,6 +103,7 @@ def history_summary(
             *several_sites_lines([e for e in episodes if rows and rows[0].date <= e.local_date <= date_to]),
             *same_minute_lines(*same_minute),
             *relief_lines(relief),
+            *context_lines([(day, tags) for day, tags in contexts if day <= date_to]),
         ],
     ]
     lines = [" ".join(part) for part in parts if part]
@@ -274,10 +290,19 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date, episodes: Sequence[
         course = start.course  # one verdict per new site (tracker.analysis.sites)
         if course == "spreading":
             joined = ", ".join(place_words(*site) for site in start.going)
-            lines.append(f"Derived: {label} began {began} while {joined} went on (spreading).")
+            lines.append(f"Derived: {label} began {began} while {joined} went on (spreading). {SPREAD_RULE}")
         elif course == "moved":
             joined = ", ".join(place_words(*site) for site in start.stopped)
             lines.append(f"Derived: {label} began {began} as {joined} stopped (moved, not spread).")
+        elif course == "one-off":
+            twitches = plural(_twitches_on(episodes, start.site, start.began), "twitch", "twitches")
+            beside = [*start.going, *start.unsettled] or list(start.stopped)
+            joined = ", ".join(place_words(*site) for site in beside)
+            went = "went on" if start.going or start.unsettled else "had stopped"
+            lines.append(
+                f"Derived: {label} only on {began} ({twitches} on 1 day) while {joined} {went}: "
+                f"not counted as spreading. {SPREAD_RULE}"
+            )
         elif course == "unsettled":
             quiet = ", ".join(f"{place_words(*site)} (last {report_date(start.last[site])})"
                               for site in start.unsettled)  # fmt: skip
@@ -296,6 +321,12 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date, episodes: Sequence[
             f"Derived: {site.label} twitching ended {report_date(site.last)} (last logged); since then {since}."
         )
     return lines
+
+
+def _twitches_on(episodes: Sequence[EpisodeLike], site: tuple[str, str], day: dt.date) -> int:
+    """The twitches at `site` on `day` (every site of a twitch counted, as the site lines count)."""
+    entries = site_entries(episodes)
+    return sum(1 for entry in entries if (entry.location, entry.side) == site and entry.local_date == day)
 
 
 def _direction(rows: Sequence[DailyRow], date_to: dt.date) -> str:
@@ -374,10 +405,15 @@ class DerivedSign:
     words: str
 
 
-def derived_signs(analysis: dict[str, Any], new_medicines: Sequence[tuple[str, dt.date]]) -> list[DerivedSign]:
+def derived_signs(
+    analysis: dict[str, Any],
+    new_medicines: Sequence[tuple[str, dt.date]],
+    contexts: Sequence[tuple[dt.date, str]] = (),
+) -> list[DerivedSign]:
     """The signs the diary itself shows, for `checklist_lines`: a spread the entries suggest
-    (the analysis's suggested "spreading"), and each medicine the medication list says was new
-    before the twitching began ((name, started), tracker.report.medication_words.new_medicines)."""
+    (the analysis's suggested "spreading"), each medicine the medication list says was new
+    before the twitching began ((name, started), tracker.report.medication_words.new_medicines),
+    and twitches logged during a movement of the face ((day, context tags), `moving_twitches`)."""
     signs = [
         DerivedSign("spreading", day, f"the entries suggest a spread from {report_date(day)} (derived)")
         for day in sorted(
@@ -391,4 +427,37 @@ def derived_signs(analysis: dict[str, Any], new_medicines: Sequence[tuple[str, d
                     "from the medication list)")
         for name, started in new_medicines
     ]  # fmt: skip
+    for context, dates in moving_twitches(contexts).items():
+        twitches = plural(len(dates), "twitch was", "twitches were")
+        when = _dates(dates[0], dates[-1])
+        words = f"{twitches} logged while {context}, {when} (derived from the twitches' contexts)"
+        signs.append(DerivedSign(str(RedFlagKind.MOVEMENT_TRIGGERED), dates[0], words))
     return signs
+
+
+def moving_twitches(contexts: Sequence[tuple[dt.date, str]]) -> dict[str, list[dt.date]]:
+    """The days of the twitches logged while the face moved (a context in MOVEMENT_CONTEXTS), by
+    context, in date order, from (day, tags) of each twitch: what "set off by chewing" asks about."""
+    found: dict[str, list[dt.date]] = defaultdict(list)
+    for day, tags in contexts:
+        for tag in split_tags(tags):
+            if tag.lower() in MOVEMENT_CONTEXTS:
+                found[tag.lower()].append(day)
+    return {context: sorted(dates) for context, dates in found.items()}
+
+
+def context_lines(contexts: Sequence[tuple[dt.date, str]]) -> list[str]:
+    """What the person was doing when twitches were logged, from (day, tags) of each twitch, the
+    most frequent first, with first and last dates: "What the person was doing, as logged with the
+    twitches: talking 40 twitches, 1 Aug–29 Nov 2026." Empty when no twitch has a context."""
+    found: dict[str, list[dt.date]] = defaultdict(list)
+    for day, tags in contexts:
+        for tag in split_tags(tags):
+            found[tag.replace("-", " ")].append(day)
+    if not found:
+        return []
+    ordered = sorted(found.items(), key=lambda item: (-len(item[1]), item[0]))
+    each = "; ".join(
+        f"{tag} {plural(len(dates), 'twitch', 'twitches')}, {_dates(min(dates), max(dates))}" for tag, dates in ordered
+    )
+    return [f"What the person was doing, as logged with the twitches: {each}."]

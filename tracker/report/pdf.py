@@ -113,6 +113,7 @@ def report_pages(
     chart_frame: pd.DataFrame | None = None,
     absent_means_none: Sequence[str] = (),
     medications: Sequence[MedicationLike] = (),
+    contexts: Sequence[tuple[dt.date, str]] = (),
 ) -> list[Figure]:
     """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
     the last four weeks day by day (more tables when the factors do not fit one), the notes."""
@@ -132,9 +133,10 @@ def report_pages(
     medicines = medication_lines(medications, onset=onset, first_twitch=first_twitch)
     new = new_medicines(medications, onset=onset, first_twitch=first_twitch)
     # A "no" never stands beside a logged or derived fact that contradicts it: both, dated.
-    checklist = checklist_lines(checklist_no or {}, red_flags, date_to, derived_signs(analysis, new))
+    checklist = checklist_lines(checklist_no or {}, red_flags, date_to, derived_signs(analysis, new, contexts))
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
+    history_facts: dict[str, Any] = {"relief": relief, "same_minute": same_minute, "contexts": contexts}
     span = (date_to - date_from).days + 1
     coverage = f"{report_span(date_from, date_to)}: " + window_coverage(frame, span)
 
@@ -225,8 +227,8 @@ def report_pages(
         left = lay_out_history(
             first,
             history_heading(daily_rows, diary_episodes, date_to),
-            history_lines(daily_rows, diary_episodes, date_to, relief=relief, same_minute=same_minute),
-            history_summary(daily_rows, diary_episodes, date_to, relief=relief, same_minute=same_minute),
+            history_lines(daily_rows, diary_episodes, date_to, **history_facts),
+            history_summary(daily_rows, diary_episodes, date_to, **history_facts),
             reserve=keep,
         )
 

@@ -454,8 +454,8 @@ def _effect_ratio(effect: dict[str, Any]) -> str:
 
 
 def format_text(result: dict[str, Any]) -> str:
-    """What `tracker analyze` prints: persistence, red flags, possible triggers and
-    interventions, in that order."""
+    """What `tracker analyze` prints: persistence, red flags, possible triggers, interventions
+    and medications (in the report's words: tracker.report.medication_words), in that order."""
     span = result["range"]
     lines = [
         f"Twitching report, {span['from']} to {span['to']} (as of {result['as_of']}): {range_coverage(span)}.",
@@ -475,6 +475,9 @@ def format_text(result: dict[str, Any]) -> str:
         "",
         "4. Interventions",
         *([f"   {intervention_line(item)}" for item in result["interventions"]] or ["   none logged"]),
+        "",
+        "5. Medications",
+        *(f"   {line}" for line in result.get("medications") or []),
     ]
     return "\n".join(lines) + "\n"
 
