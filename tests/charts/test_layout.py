@@ -157,7 +157,7 @@ def test_report_says_what_it_shortens_and_where_to_read_it_whole(diaries) -> Non
     assert re.search(r"\(whole on page \d+\)", words)  # the intervention's long note
     assert "In full: what earlier pages cut short for room" in words
     assert "are left out for length: the diary holds every one (daily.csv and episodes.csv of a visit packet)." in words
-    flag = f"Red flag, swallowing: {' '.join(LONG_NOTE.split())}"  # a red flag's note, whole under Notes
+    flag = f"Red flag, trouble swallowing: {' '.join(LONG_NOTE.split())}"  # a red flag's note, whole under Notes
     assert flag in " ".join(words.split())
 
 
@@ -182,7 +182,7 @@ def test_chart_labels_every_marker_or_names_it_in_the_caption(diaries, days, wee
 
     words = " ".join(text.get_text() for text, _ in _drawn_texts(fig))
     assert "hemifacial-spasm pattern" in words  # the flag the entries suggest, on the standalone chart too
-    assert "eye closure" in words
+    assert "eye forced shut" in words
     assert "magnesium glycinate" in words
 
 

@@ -290,7 +290,7 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date, episodes: Sequence[
         course = start.course  # one verdict per new site (tracker.analysis.sites)
         if course == "spreading":
             joined = ", ".join(place_words(*site) for site in start.going)
-            lines.append(f"Derived: {label} began {began} while {joined} went on (spreading). {SPREAD_RULE}")
+            lines.append(f"Derived: {label} began {began} while {joined} went on (spreading).")
         elif course == "moved":
             joined = ", ".join(place_words(*site) for site in start.stopped)
             lines.append(f"Derived: {label} began {began} as {joined} stopped (moved, not spread).")
@@ -301,12 +301,14 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date, episodes: Sequence[
             went = "went on" if start.going or start.unsettled else "had stopped"
             lines.append(
                 f"Derived: {label} only on {began} ({twitches} on 1 day) while {joined} {went}: "
-                f"not counted as spreading. {SPREAD_RULE}"
+                "not counted as spreading."
             )
         elif course == "unsettled":
             quiet = ", ".join(f"{place_words(*site)} (last {report_date(start.last[site])})"
                               for site in start.unsettled)  # fmt: skip
             lines.append(f"Derived: {label} began {began}; {quiet} quiet since: too soon to tell spread from move.")
+    if any("spreading" in line for line in lines):
+        lines[-1] += f" {SPREAD_RULE}"  # once, after the lines it was applied in
     # The latest site to stop while others went on: what keeps the current stretch alive.
     ended = [
         site
@@ -387,11 +389,22 @@ def checklist_lines(
             never.append(kind)
     lines = [f"Asked {report_date(day)}: {checklist_no_words(kinds)}." for day, kinds in sorted(denied.items())]
     lines += contradicted
+    # A question never asked whose answer the diary itself suggests: the fact, dated, beside it
+    # (a suggested spread and a new medicine have their own places on the page: not said twice).
+    shown = [
+        f"{_capital(sign_words(kind))}: not asked, but {'; '.join(facts[kind])}."
+        for kind in never
+        if facts[kind] and kind == RedFlagKind.MOVEMENT_TRIGGERED
+    ]
     if never and not denied and not contradicted and not latest_yes:
-        return ["Red-flag checklist not asked: no answer is stored, so every sign is unknown, not absent."]
+        return ["Red-flag checklist not asked: no answer is stored, so every sign is unknown, not absent.", *shown]
     if never:
         lines.append("Not asked: " + "; ".join(sign_words(kind) for kind in never) + ".")
-    return lines
+    return lines + shown
+
+
+def _capital(words: str) -> str:
+    return f"{words[:1].upper()}{words[1:]}"
 
 
 @dataclass(frozen=True)

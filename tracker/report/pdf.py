@@ -249,7 +249,13 @@ def report_pages(
         )
         reserve = 0.0 if on_first else chart.min_height()
         tables = table_pages(
-            continued(ReportPage, left), header, rows, coverage=coverage, last=date_to, reserve=reserve
+            # The period's coverage is page 1's first line, and the last 28 days' its summary: not said again.
+            continued(ReportPage, left),
+            header,
+            rows,
+            coverage="",
+            last=date_to,
+            reserve=reserve,
         )
         second = tables[0]
         if not on_first and chart.fits(second.room()):

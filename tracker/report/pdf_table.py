@@ -58,8 +58,9 @@ def table_pages(
     first = last - dt.timedelta(days=max(0, len(rows) - 1))
     dates = report_date(last) if first == last else f"{report_date(first, year=False)} to {report_date(last)}"
     page.text(f"Day by day, {dates}", size=13, weight="bold")
+    lead = f"{coverage}. " if coverage else ""  # none: page 1 says it already
     page.text(
-        f"{coverage}. “not logged” = no entry that day; “{NOT_LOGGED}” = value not logged; "
+        f"{lead}“not logged” = no entry that day; “{NOT_LOGGED}” = value not logged; "
         f"“{SUGGESTED_MARK}” = red flag {SUGGESTED}, not logged.",
         color="#333333",
     )
