@@ -373,21 +373,32 @@ def checklist_lines(
             facts[sign.kind].append(sign.words)
     denied: dict[dt.date, list[str]] = defaultdict(list)
     contradicted: list[str] = []
+    flagged: dict[dt.date, list[tuple[str, dt.date]]] = defaultdict(list)  # answered no, logged before
     never = []
     for kind in map(str, CHECKLIST_KINDS):
         no, yes = noes.get(kind), latest_yes.get(kind)
         if no is not None and no <= date_to and (yes is None or no > yes):
-            against = ([f"logged on {report_date(yes)} (see the red flags)"] if yes is not None else []) + facts[kind]
-            if against:
-                named = sign_words(kind)
-                contradicted.append(
-                    f"{named[0].upper()}{named[1:]}: answered no on {report_date(no)}, but {'; '.join(against)}."
-                )
+            if yes is not None and not facts[kind]:
+                flagged[no].append((kind, yes))
+            elif yes is not None or facts[kind]:
+                against = [f"logged on {report_date(yes)} (see the red flags)"] if yes is not None else []
+                but = "; ".join([*against, *facts[kind]])
+                contradicted.append(f"{_capital(sign_words(kind))}: answered no on {report_date(no)}, but {but}.")
             else:
                 denied[no].append(kind)
         elif yes is None:
             never.append(kind)
     lines = [f"Asked {report_date(day)}: {checklist_no_words(kinds)}." for day, kinds in sorted(denied.items())]
+    for day, signs in sorted(flagged.items()):
+        answered = f"answered no on {report_date(day)}"
+        if len(signs) == 1:  # one sign: said as every other contradiction is
+            kind, logged = signs[0]
+            lines.append(
+                f"{_capital(sign_words(kind))}: {answered}, but logged on {report_date(logged)} (see the red flags)."
+            )
+        else:  # several answered the same day: that date once, each flag with its own
+            each = "; ".join(f"{sign_words(kind)} on {report_date(logged)}" for kind, logged in signs)
+            lines.append(f"{_capital(answered)}, but logged as red flags before: {each}.")
     lines += contradicted
     # A question never asked whose answer the diary itself suggests: the fact, dated, beside it
     # (a suggested spread and a new medicine have their own places on the page: not said twice).
