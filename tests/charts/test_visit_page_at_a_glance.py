@@ -187,7 +187,7 @@ def test_a_week_is_named_by_its_monday_and_every_row_is_explained(cli, frozen, d
     assert "Dec 2026" not in labels and "30 Nov" in labels and "2 Nov 2026" in labels
     assert "A column per week, named by its Monday." in text
     # The weekly chart's row of days answered, and its dates, are explained beside it.
-    assert "Days answered, under a bar: the days of that week whose twitches were answered" in text
+    assert "Answered (the row under the bars): the days of that week whose twitches were answered" in text
     assert "Each bar is a week, Monday to Sunday; a date under the axis is a week's Monday." in text
 
 

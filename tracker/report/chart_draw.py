@@ -164,7 +164,7 @@ def _strip_row(ax: Axes, plan: ChartPlan) -> None:
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(False)
     ax.tick_params(left=False, labelleft=False, bottom=False)
-    ax.text(-0.01, 0.5, "days answered", transform=ax.transAxes, ha="right", va="center",
+    ax.text(-0.01, 0.5, "answered", transform=ax.transAxes, ha="right", va="center",
             fontsize=plan.style.small, color=GREY)  # fmt: skip
     if isinstance(plan.strip, str):
         ax.text(0.0, 0.5, plan.strip, transform=ax.transAxes, ha="left", va="center",

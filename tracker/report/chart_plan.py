@@ -138,8 +138,8 @@ def plan_chart(
     elif numbers:
         plan.strip = numbers
         plan.notes.append(
-            f"Days answered, under a bar: the days of that {period} whose twitches were answered, of its days "
-            "(no number: every day answered)."
+            f"Answered (the row under the bars): the days of that {period} whose twitches were answered, of its "
+            "days (no number: every day answered)."
         )
     else:
         last_start, last_end = period_bounds(summary.iloc[-1:], period)

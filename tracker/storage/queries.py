@@ -373,7 +373,7 @@ def contexts_between(*, session: Session, start: dt.date, end: dt.date) -> list[
     (what the person was doing: chewing, talking), in date order: the report's history names them,
     and one logged while chewing stands beside a "no" to "set off by chewing"."""
     rows = session.exec(
-        select(Episode.local_date, Episode.context)
+        select(col(Episode.local_date), col(Episode.context))
         .where(col(Episode.local_date) >= start, col(Episode.local_date) <= end, col(Episode.context) != "")
         .order_by(col(Episode.local_date))
     )
