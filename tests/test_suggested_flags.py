@@ -21,9 +21,11 @@ SUGGESTED = "suggested by your entries"
 
 
 def two_places(cli) -> None:
-    """An eyelid and a cheek twitch within two weeks: the analysis suggests spreading."""
+    """An eyelid twitch, then the cheek on two days within two weeks: the analysis suggests
+    spreading (a new site on a single day would not be one yet)."""
     cli("log", "twitch", "--location", "eyelid", "--side", "right", "--intensity", "3", "--at", "2026-11-20T08:00")
     cli("log", "twitch", "--location", "cheek", "--side", "left", "--intensity", "2", "--at", "2026-11-23T08:00")
+    cli("log", "twitch", "--location", "cheek", "--side", "left", "--intensity", "2", "--at", "2026-11-24T08:00")
 
 
 def page_one(path) -> str:
@@ -79,7 +81,9 @@ def test_the_chart_keeps_suggested_flags_apart_in_its_legend(cli, db_path) -> No
 
 def test_spreading_says_only_what_was_true_on_its_date(cli) -> None:
     # Dated the day the second place began, it listed places that only came days later.
-    for place, day in (("lower-lip", "2026-11-20"), ("eyelid", "2026-11-21"), ("cheek", "2026-11-23")):
+    # Each new place twitches on two days: one day at a new place is not a spread yet.
+    days = (("lower-lip", "2026-11-20"), ("eyelid", "2026-11-21"), ("eyelid", "2026-11-22"), ("cheek", "2026-11-23"))
+    for place, day in (*days, ("cheek", "2026-11-24")):
         cli("log", "twitch", "--location", place, "--side", "left", "--intensity", "2", "--at", f"{day}T08:00")
     text = cli("analyze").out
     assert (

@@ -154,7 +154,8 @@ def test_report_says_what_it_shortens_and_where_to_read_it_whole(diaries) -> Non
     assert re.search(r"“…”: cut short here for room; each is whole on page \d+\.", words)
     assert "… and 31 earlier red flags." in words
     assert "“+N”: N more red flags that day, each named in daily.csv." in words
-    assert re.search(r"\(whole on page \d+\)", words)  # the intervention's long note
+    # The intervention's long note: cut with the page it is whole on, or at the page's foot with where the rest is.
+    assert re.search(r"\((whole on page \d+|not enough room on this page: the rest is on page \d+)\)", words)
     assert "In full: what earlier pages cut short for room" in words
     assert "are left out for length: the diary holds every one (daily.csv and episodes.csv of a visit packet)." in words
     flag = f"Red flag, trouble swallowing: {' '.join(LONG_NOTE.split())}"  # a red flag's note, whole under Notes
