@@ -38,7 +38,7 @@ def test_analyze_labels_a_derived_flag_as_suggested_in_text_and_json(cli) -> Non
     flags = json.loads(cli("analyze", "--json").out)["red_flags"]
     assert [(flag["kind"], flag["source"]) for flag in flags] == [("drooping", "logged"), ("spreading", SUGGESTED)]
     text = cli("analyze").out
-    assert "2026-11-22  drooping (you logged it)" in text
+    assert "2026-11-22  drooping of the face, mouth or eyelid (you logged it)" in text
     assert f"2026-11-23  spreading ({SUGGESTED}): twitching in 2 places" in text
 
 
@@ -57,7 +57,7 @@ def test_the_report_never_lists_a_derived_flag_under_logged(cli, tmp_path) -> No
     assert cli("report", "-o", str(path)).code == 0
     text = page_one(path)
     logged_box = text.split("RED FLAGS LOGGED")[1].split(f"RED FLAGS {SUGGESTED.upper()}")[0]
-    assert "weakness (logged)" in logged_box and "spreading" not in logged_box
+    assert "weakness of the face (logged)" in logged_box and "spreading" not in logged_box
     table = " ".join(PdfReader(path).pages[1].extract_text().split())
     assert "spreading*" in table and f"“*” = red flag {SUGGESTED}, not logged" in table
 

@@ -524,7 +524,7 @@ def red_flag_advice_lines(flags: Sequence[dict[str, Any]], as_of: str) -> list[s
 def red_flag_name(flag: dict[str, Any]) -> str:
     """A logged flag's kind in words ("eye closure"); a suggested one keeps its own name."""
     name = str(flag["name"])
-    return red_flag_words(name) if name == flag["kind"] else name
+    return red_flag_words(name) if name == flag["kind"] and flag.get("source") == LOGGED else name
 
 
 def red_flag_parts(flag: dict[str, Any]) -> tuple[str, str, str, str]:
