@@ -183,7 +183,7 @@ def test_chart_labels_every_marker_or_names_it_in_the_caption(diaries, days, wee
 
     words = " ".join(text.get_text() for text, _ in _drawn_texts(fig))
     assert "hemifacial-spasm pattern" in words  # the flag the entries suggest, on the standalone chart too
-    assert "weakness of the face" in words  # a logged sign, in words (longer names are counted "+N" when they do not fit)
+    assert "weakness of the face" in words  # a logged sign in words; a name too long for a label is counted "+N"
     assert "magnesium glycinate" in words
 
 
