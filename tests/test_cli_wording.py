@@ -82,7 +82,7 @@ def test_analyze_names_factors_and_red_flags_in_words(cli) -> None:
     # the demo's magnesium is taken every day from its intervention on: said in words, no estimate
     assert "Magnesium changed from one day to the next on" in triggers
     assert not any(column in text for column in COLUMNS)
-    assert "eye closure (you logged it)" in text
+    assert "eye forced shut (you logged it)" in text
     assert ": confident," not in text and ": insufficient," not in text
 
 
@@ -108,8 +108,8 @@ def test_a_factor_of_your_own_reads_as_words(cli) -> None:
 def test_log_redflag_says_the_sign_in_words(cli) -> None:
     result = cli("log", "redflag", "eye-closure", "--note", "left eye")
 
-    assert "red flag, eye closure, on 2026-11-24" in result.out
-    assert "RED FLAG eye closure — left eye" in cli("list").out
+    assert "red flag, eye forced shut, on 2026-11-24" in result.out
+    assert "RED FLAG eye forced shut — left eye" in cli("list").out
 
 
 def test_delete_says_what_each_id_was_and_list_orders_ids_as_numbers(cli) -> None:

@@ -59,7 +59,7 @@ def test_each_new_site_gets_one_verdict_and_a_lone_twitch_is_never_moved_from(cl
     assert "moved, not spread" not in text
     assert text.count("Derived: left eyelid began 27 Nov 2026") == 1
     assert "Derived: left eyelid began 27 Nov 2026 while left lower lip went on (spreading)." in text
-    assert text.count("Derived: right upper lip began 30 Nov 2026") == 1
+    assert text.count("Derived: right upper lip only on 30 Nov 2026 (1 twitch on 1 day)") == 1  # one day: no spread yet
     assert "chin (center) twitching ended" not in text  # one twitch is no site that stopped
 
 

@@ -21,9 +21,11 @@ SUGGESTED = "suggested by your entries"
 
 
 def two_places(cli) -> None:
-    """An eyelid and a cheek twitch within two weeks: the analysis suggests spreading."""
+    """An eyelid twitch, then the cheek on two days within two weeks: the analysis suggests
+    spreading (a new site on a single day would not be one yet)."""
     cli("log", "twitch", "--location", "eyelid", "--side", "right", "--intensity", "3", "--at", "2026-11-20T08:00")
     cli("log", "twitch", "--location", "cheek", "--side", "left", "--intensity", "2", "--at", "2026-11-23T08:00")
+    cli("log", "twitch", "--location", "cheek", "--side", "left", "--intensity", "2", "--at", "2026-11-24T08:00")
 
 
 def page_one(path) -> str:
@@ -36,7 +38,7 @@ def test_analyze_labels_a_derived_flag_as_suggested_in_text_and_json(cli) -> Non
     flags = json.loads(cli("analyze", "--json").out)["red_flags"]
     assert [(flag["kind"], flag["source"]) for flag in flags] == [("drooping", "logged"), ("spreading", SUGGESTED)]
     text = cli("analyze").out
-    assert "2026-11-22  drooping (you logged it)" in text
+    assert "2026-11-22  drooping of the face, mouth or eyelid (you logged it)" in text
     assert f"2026-11-23  spreading ({SUGGESTED}): twitching in 2 places" in text
 
 
@@ -55,7 +57,7 @@ def test_the_report_never_lists_a_derived_flag_under_logged(cli, tmp_path) -> No
     assert cli("report", "-o", str(path)).code == 0
     text = page_one(path)
     logged_box = text.split("RED FLAGS LOGGED")[1].split(f"RED FLAGS {SUGGESTED.upper()}")[0]
-    assert "weakness (logged)" in logged_box and "spreading" not in logged_box
+    assert "weakness of the face (logged)" in logged_box and "spreading" not in logged_box
     table = " ".join(PdfReader(path).pages[1].extract_text().split())
     assert "spreading*" in table and f"“*” = red flag {SUGGESTED}, not logged" in table
 
@@ -79,7 +81,9 @@ def test_the_chart_keeps_suggested_flags_apart_in_its_legend(cli, db_path) -> No
 
 def test_spreading_says_only_what_was_true_on_its_date(cli) -> None:
     # Dated the day the second place began, it listed places that only came days later.
-    for place, day in (("lower-lip", "2026-11-20"), ("eyelid", "2026-11-21"), ("cheek", "2026-11-23")):
+    # Each new place twitches on two days: one day at a new place is not a spread yet.
+    days = (("lower-lip", "2026-11-20"), ("eyelid", "2026-11-21"), ("eyelid", "2026-11-22"), ("cheek", "2026-11-23"))
+    for place, day in (*days, ("cheek", "2026-11-24")):
         cli("log", "twitch", "--location", place, "--side", "left", "--intensity", "2", "--at", f"{day}T08:00")
     text = cli("analyze").out
     assert (

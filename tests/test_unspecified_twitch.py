@@ -150,7 +150,8 @@ def test_the_lips_and_the_mouth_corner_are_one_place_for_spreading(cli) -> None:
         cli("log", "twitch", "--at", at, "--location", where, "--side", "left", "--intensity", "2")
     flags = json.loads(cli("analyze", "--json").out)["red_flags"]
     assert [flag["kind"] for flag in flags] == []
-    cli("log", "twitch", "--at", "2026-11-23T08:00", "--location", "eyelid", "--side", "right", "--intensity", "2")
+    for at in ("2026-11-23T08:00", "2026-11-24T08:00"):  # the eye on two days: one day is not a spread yet
+        cli("log", "twitch", "--at", at, "--location", "eyelid", "--side", "right", "--intensity", "2")
     [flag] = json.loads(cli("analyze", "--json").out)["red_flags"]
     assert flag["kind"] == "spreading" and flag["date"] == "2026-11-23"
     assert "2 places" in flag["note"] and "the mouth, then the eye" in flag["note"]

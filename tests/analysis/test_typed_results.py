@@ -69,10 +69,10 @@ def test_a_red_flag_reads_the_same_in_analyze_and_insights(cli) -> None:
     from tracker.tui.screens.insights import red_flags_text
 
     assert cli("log", "redflag", "eye-closure", "--date", "2026-11-22").code == 0
-    line = "2026-11-22  eye closure (you logged it)"
+    line = "2026-11-22  eye forced shut (you logged it)"
     assert line in cli("analyze").out
     result = json.loads(cli("analyze", "--json").out)
     flags = result["red_flags"]
     logged = {"date": "2026-11-22", "kind": "eye-closure", "name": "eye-closure", "source": "logged", "note": ""}
     assert flags == [logged]
-    assert line.replace("eye closure", "[b]eye closure[/b]") in red_flags_text(flags, result["as_of"])
+    assert line.replace("eye forced shut", "[b]eye forced shut[/b]") in red_flags_text(flags, result["as_of"])

@@ -25,7 +25,9 @@ def test_no_answers_are_shown_with_their_day_and_the_rest_as_not_asked(cli, froz
     answered = cli("checklist", "--no", "weakness", "drooping", "--date", "2026-11-20")
 
     assert answered.code == 0
-    assert answered.out == "asked 20 Nov 2026: no weakness of the face; no drooping of the face, mouth or eyelid\n"
+    assert answered.out == (
+        "recorded for 20 Nov 2026, answered no (2): no weakness of the face; no drooping of the face, mouth or eyelid\n"
+    )
     page = _page_one(cli, tmp_path)
     assert "Asked 20 Nov 2026: no weakness of the face; no drooping of the face, mouth or eyelid." in page
     assert "Not asked: spreading in the face; trouble speaking; trouble swallowing; eye forced shut;" in page

@@ -22,7 +22,7 @@ def test_a_no_after_a_logged_droop_is_shown_with_both_dates(cli, frozen, tmp_pat
     page = _page_one(cli, tmp_path)
 
     assert "no drooping" not in page
-    assert "Drooping: answered no on 23 Nov 2026, but logged on 18 Nov 2026" in page
+    assert "Drooping of the face, mouth or eyelid: answered no on 23 Nov 2026, but logged on 18 Nov 2026" in page
     assert "Asked 23 Nov 2026: not spreading to other parts of the face; no weakness of the face; no trouble" in page
     assert "Wed 18 Nov 2026: drooping" in page  # still in the red-flag box
 

@@ -42,5 +42,5 @@ def test_a_long_red_flag_note_is_whole_under_notes(cli, frozen, tmp_path) -> Non
 
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
 
-    assert f"Red flag, numbness: {long_note}" in text
+    assert f"Red flag, numbness or tingling: {long_note}" in text
     assert "`tracker list" not in text

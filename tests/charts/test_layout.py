@@ -154,10 +154,11 @@ def test_report_says_what_it_shortens_and_where_to_read_it_whole(diaries) -> Non
     assert re.search(r"“…”: cut short here for room; each is whole on page \d+\.", words)
     assert "… and 31 earlier red flags." in words
     assert "“+N”: N more red flags that day, each named in daily.csv." in words
-    assert re.search(r"\(whole on page \d+\)", words)  # the intervention's long note
+    # The intervention's long note: cut with the page it is whole on, or at the page's foot with where the rest is.
+    assert re.search(r"\((whole on page \d+|not enough room on this page: the rest is on page \d+)\)", words)
     assert "In full: what earlier pages cut short for room" in words
-    assert "are left out for length: daily.csv and episodes.csv (`tracker export visit`) hold every one." in words
-    flag = f"Red flag, swallowing: {' '.join(LONG_NOTE.split())}"  # a red flag's note, whole under Notes
+    assert "are left out for length: the diary holds every one (daily.csv and episodes.csv of a visit packet)." in words
+    flag = f"Red flag, trouble swallowing: {' '.join(LONG_NOTE.split())}"  # a red flag's note, whole under Notes
     assert flag in " ".join(words.split())
 
 
@@ -182,7 +183,7 @@ def test_chart_labels_every_marker_or_names_it_in_the_caption(diaries, days, wee
 
     words = " ".join(text.get_text() for text, _ in _drawn_texts(fig))
     assert "hemifacial-spasm pattern" in words  # the flag the entries suggest, on the standalone chart too
-    assert "eye closure" in words
+    assert "weakness of the face" in words  # a logged sign in words; a name too long for a label is counted "+N"
     assert "magnesium glycinate" in words
 
 

@@ -41,6 +41,8 @@ def test_the_site_chart_moves_to_a_later_page_when_medications_fill_page_one(tmp
     drawn = [number for number, page in enumerate(pages, start=1) if "Where and when, by week " in page]
     assert len(drawn) == 1 and drawn[0] > 1  # the chart's title, then its rows: drawn, after page 1
     assert "left eyelid" in pages[drawn[0] - 1] and "right cheek" in pages[drawn[0] - 1]
-    assert f"Where and when, by week: on page {drawn[0]}." in pages[0]  # where it would have been
+    # Where it would have been: site and side in words, and the page of the chart.
+    assert f"The chart of where and when, by week: page {drawn[0]}." in pages[0]
+    assert "Where (site and side, days twitching, first to last logged): " in pages[0]
     assert any("Week by week" in page for page in pages)
     assert not any("tracker chart" in page for page in pages)

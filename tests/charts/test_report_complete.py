@@ -110,8 +110,8 @@ def test_every_note_of_the_period_is_printed_dated_and_whole_or_pointed_to(histo
     for note in (SHORT_NOTE, SHORT_NOTE + "!", LONG_NOTE, TWITCH_NOTE):
         assert note in text
     assert VERY_LONG_NOTE[:400] in text
-    # On its own the report has no daily.csv beside it: it names the command that writes one.
-    assert "… (the whole note is in `tracker export csv`)" in text and "daily.csv)" not in text
+    # On its own the report has no daily.csv beside it: it says where the whole note is kept, naming no command.
+    assert "… (the whole note is in the diary's day notes)" in text and "daily.csv)" not in text
     assert f"{report_date(TODAY - dt.timedelta(days=9), weekday=True)} Day note: {LONG_NOTE}" in text
     assert "Twitch 09:00, left eyelid: " + TWITCH_NOTE in text
 

@@ -121,13 +121,15 @@ def test_page_one_reads_as_sentences_and_says_each_thing_once(cli, frozen, tmp_p
     assert "no in sleep" not in text and "no speech" not in text and "no bells palsy" not in text
     assert "Asked 10 Nov 2026: not spreading to other parts of the face; no weakness of the face;" in text
     assert "not seen while asleep" in text
-    # The urgent advice is for now: beside a flag logged six days ago it says so.
-    assert "Wed 18 Nov 2026: trouble speaking (logged) [logged 6 days ago: if it is happening now, call" in text
+    # The urgent advice is for now: above a flag logged six days ago it says so.
+    assert "logged 6 days ago: if it is happening now, call emergency services." in text
+    assert "Wed 18 Nov 2026: trouble speaking (logged)" in text
     assert "[today: call emergency services if sudden]" not in text
     # Magnesium started and its doses logged: one line, not an intervention and a supplement.
     assert "Magnesium logged on" not in text
     assert "Magnesium: from 1 Nov 2026, no end date given" in text and "Doses logged on 23 days of this period" in text
-    assert cli("checklist", "--no", "in-sleep").out == "asked 24 Nov 2026: not seen while asleep\n"
+    answered = cli("checklist", "--no", "in-sleep").out
+    assert answered == "recorded for 24 Nov 2026, answered no (1): not seen while asleep\n"
 
 
 @pytest.mark.skipif(not (SAMPLES / "daylio").is_dir(), reason=f"no shared samples at {SAMPLES}")

@@ -276,6 +276,8 @@ def _spreading(starts: Sequence[SiteStart], recent: set[tuple[str, str]]) -> Red
         region = _region(start.site[0])
         if start.site not in recent or region == "other":
             continue  # a place the person did not name ("other") is no region of the face to spread to
+        if start.course == "one-off":
+            continue  # a twitch there on a single day: the history names it, it is no spread yet
         older = [site for site in (*start.together, *start.going, *start.unsettled)
                  if site in recent and _region(site[0]) not in (region, "other")]  # fmt: skip
         if older:

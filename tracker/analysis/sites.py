@@ -22,6 +22,9 @@ from tracker.core.vocabulary import Location
 
 NEAR_DAYS = 14  # sites twitching within two weeks of each other are one stretch (as the red flags read it)
 ENDED_AFTER_DAYS = 4  # a site silent for more than the run's gap tolerance (3 days) has stopped, as logged
+# A new site is a spread (or a move) once it has twitched on this many days: one twitch at the cheek
+# is worth a line, not the red flag a site that keeps twitching beside the first one is.
+SPREAD_MIN_DAYS = 2
 
 Site = tuple[str, str]  # (location, side), as stored
 
@@ -87,12 +90,17 @@ class SiteStart:
     stopped: tuple[Site, ...]
     unsettled: tuple[Site, ...]
     last: dict[Site, dt.date]  # each earlier site's last day, as logged up to the date asked
+    days_seen: int = SPREAD_MIN_DAYS  # the days the new site twitched, up to the date asked
 
     @property
     def course(self) -> str:
-        """One verdict for the new site: "spreading" if any earlier site went on, else
-        "unsettled" if one was quiet too briefly to tell, "moved" only when every earlier
-        site had stopped, else "together" (or "" when only one-off twitches came before it)."""
+        """One verdict for the new site: "one-off" while it has twitched on fewer than
+        SPREAD_MIN_DAYS days (beside sites that went on, stopped or were too briefly quiet),
+        else "spreading" if any earlier site went on, else "unsettled" if one was quiet too
+        briefly to tell, "moved" only when every earlier site had stopped, else "together" (or
+        "" when only one-off twitches came before it)."""
+        if self.days_seen < SPREAD_MIN_DAYS and (self.going or self.unsettled or self.stopped):
+            return "one-off"
         if self.going:
             return "spreading"
         if self.unsettled:
@@ -133,5 +141,5 @@ def site_starts(entries: Sequence[SiteEntry], as_of: dt.date) -> list[SiteStart]
         if not (together or going or stopped or unsettled):
             continue  # only one-off twitches elsewhere before it: neither spread nor moved
         last = {other: max(days[other]) for other in near}
-        starts.append(SiteStart(site, began, together, going, stopped, unsettled, last))
+        starts.append(SiteStart(site, began, together, going, stopped, unsettled, last, len(days[site])))
     return starts

@@ -4,8 +4,14 @@ about the whole history, for the visit report's first page."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from tracker.commands.context import Context
+
+if TYPE_CHECKING:
+    from tracker.storage.models import RedFlag
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -70,14 +76,47 @@ def onset_command(context: Context) -> int:
 
 
 def checklist_command(context: Context) -> int:
-    from tracker.core.formatting import report_date
-    from tracker.core.vocabulary import checklist_no_words
+    from sqlmodel import select
+
     from tracker.core.when import parse_date
     from tracker.storage import diary_facts
+    from tracker.storage.models import RedFlag, RedFlagNo
 
     today = context.now().date()
     day = parse_date(context.args.date, today=today)
     with context.session() as session:
+        before = {row.kind for row in session.exec(select(RedFlagNo).where(RedFlagNo.date == day))}
         kinds = diary_facts.answer_checklist(session=session, day=day, no=context.args.no, today=today)
-    print(f"asked {report_date(day)}: {checklist_no_words(kinds) or 'nothing new answered no'}")
+        flags = list(session.exec(select(RedFlag).where(RedFlag.date <= day)))
+    print(checklist_words(day, kinds, before, flags))
     return 0
+
+
+def checklist_words(day: dt.date, kinds: Sequence[str], before: Collection[str], flags: Sequence[RedFlag]) -> str:
+    """What `checklist` recorded, in words and dated: the "no" answers stored now, those that
+    were already stored for that day, and the signs logged as red flags up to that day that a
+    "no" now stands beside (the report shows both, each dated) or that kept their "yes"."""
+    from tracker.core.formatting import red_flag_words as names
+    from tracker.core.formatting import report_date as dates
+    from tracker.core.vocabulary import checklist_no_words as no
+
+    new = [kind for kind in kinds if kind not in before]
+    kept = [kind for kind in kinds if kind in before]
+    lines = []
+    if new:
+        lines.append(f"recorded for {dates(day)}, answered no ({len(new)}): {no(new)}")
+    if kept:
+        lines.append(f"{'also ' if new else ''}already recorded for {dates(day)}, answered no: {no(kept)}")
+    if not kinds:
+        lines.append(f"nothing recorded for {dates(day)}")
+    that_day = sorted({str(flag.kind) for flag in flags if flag.date == day})
+    if that_day:
+        lines.append(f"logged as red flags that day, so not answered no: {'; '.join(map(names, that_day))}")
+    earlier: dict[str, dt.date] = {}
+    for flag in sorted(flags, key=lambda flag: flag.date):
+        if flag.date < day and str(flag.kind) in kinds:
+            earlier[str(flag.kind)] = flag.date
+    if earlier:
+        logged = "; ".join(f"{names(kind)} on {dates(when)}" for kind, when in earlier.items())
+        lines.append(f"logged as red flags before: {logged} (the report shows both, each dated)")
+    return "\n".join(lines)

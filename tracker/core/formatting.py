@@ -191,8 +191,11 @@ def factor_words(name: str) -> str:
 
 
 def red_flag_words(kind: str) -> str:
-    """A red-flag kind as words: "eye-closure" -> "eye closure"."""
-    return str(kind).replace("-", " ")
+    """A red-flag kind as a person names the sign: "eye-closure" -> "eye forced shut" (the one
+    list of those words is tracker.core.vocabulary.SIGN_WORDS)."""
+    from tracker.core.vocabulary import sign_words  # here, not above: vocabulary imports this module
+
+    return sign_words(kind)
 
 
 def duration_words(seconds: int) -> str:

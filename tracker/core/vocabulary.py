@@ -90,9 +90,12 @@ CHECKLIST_NO_WORDS = {
 }
 
 
-# Each sign as a reader names it, where the kind's own word is not a phrase ("speech").
+# Each sign as a reader names it: the kind's own word is a stored value, never printed ("speech",
+# "in-sleep"). Every reader (the report, `analyze`, the app, `list`, `log`) names a sign from here.
 SIGN_WORDS = {
     RedFlagKind.SPREADING: "spreading in the face",
+    RedFlagKind.WEAKNESS: "weakness of the face",
+    RedFlagKind.DROOPING: "drooping of the face, mouth or eyelid",
     RedFlagKind.SPEECH: "trouble speaking",
     RedFlagKind.SWALLOWING: "trouble swallowing",
     RedFlagKind.EYE_CLOSURE: "eye forced shut",
@@ -103,6 +106,7 @@ SIGN_WORDS = {
     RedFlagKind.IN_SLEEP: "twitching while asleep",
     RedFlagKind.BELLS_PALSY: "signs of Bell's palsy",
     RedFlagKind.NEW_MEDICINE: "a new medicine",
+    RedFlagKind.OTHER: "another sign",
 }
 
 
@@ -116,6 +120,10 @@ def checklist_no_words(kinds: Iterable[str]) -> str:
     """The signs answered "no", as one clause: "no trouble speaking; not seen while asleep"."""
     return "; ".join(CHECKLIST_NO_WORDS.get(RedFlagKind(kind), f"no {kind}") for kind in kinds)
 
+
+# A twitch's context (free tags) that is a movement of the face: a twitch logged while chewing
+# is what the checklist's "set off by chewing or other movements" asks about.
+MOVEMENT_CONTEXTS = ("chewing", "eating", "talking", "speaking", "smiling", "laughing", "yawning", "blinking")
 
 # Signs that cannot wait for an appointment: sudden one-sided drooping or weakness, slurred
 # speech, trouble swallowing (a possible stroke): call emergency services the same day. Every

@@ -75,7 +75,7 @@ def draw_chart(fig: Figure, plan: ChartPlan, *, left: float, top: float) -> floa
     for ax in [episodes_ax, strip_ax, *factor_axes]:
         ax.set_xlim(day_number(start) - lead, day_number(end))
         ax.tick_params(labelbottom=ax is bottom_ax, labelsize=plan.style.tick)
-    _date_axis(bottom_ax, start, end)
+    _date_axis(bottom_ax, start, end, weekly=plan.period == "week")
     _legend(legend_ax, plan)
     y -= 0.08 + 2 * line_height(plan.style.tick)
     for note in plan.notes:
@@ -223,14 +223,16 @@ def _legend(ax: Axes, plan: ChartPlan) -> None:
 # --- dates ---------------------------------------------------------------------------------
 
 
-def _date_axis(ax: Axes, start: dt.date, end: dt.date) -> None:
+def _date_axis(ax: Axes, start: dt.date, end: dt.date, *, weekly: bool = False) -> None:
     """Ticks a person can read at any span, starting at the first day drawn (so the first
     tick, with its year, is at the left edge), with the year under the first tick and where
-    it changes. The dates are listed here: matplotlib's rule locators shift their start."""
+    it changes. Weekly bars are ticked at their Mondays, whatever the span: a month's name at
+    the 1st would sit inside a week that began in the month before. The dates are listed here:
+    matplotlib's rule locators shift their start."""
     from matplotlib.ticker import FixedLocator
 
     days = (end - start).days
-    if days <= 16 * 7:
+    if days <= 16 * 7 or weekly:
         step = max(1, math.ceil(days / 7 / 8))
         ticks = [start + dt.timedelta(weeks=step * n) for n in range(days // (7 * step) + 1)]
         fmt = DAY_MONTH

@@ -137,10 +137,16 @@ def plan_chart(
         plan.strip = f"too many {period}s to number: a lighter bar is a {period} with twitches not answered every day"
     elif numbers:
         plan.strip = numbers
+        plan.notes.append(
+            f"Answered (the row under the bars): the days of that {period} whose twitches were answered, of its "
+            "days (no number: every day answered)."
+        )
     else:
         last_start, last_end = period_bounds(summary.iloc[-1:], period)
         so_far = " so far" if summary["days_elapsed"].iloc[-1] < (last_end[0] - last_start[0]).days else ""
         plan.strip = f"twitches answered every day{so_far}"
+    if period == "week":
+        plan.notes.append("Each bar is a week, Monday to Sunday; a date under the axis is a week's Monday.")
     plan.notes = [line for note in plan.notes for line in wrap(note, width=width, size=style.small)]
     return plan
 

@@ -47,16 +47,24 @@ def wrap(text: str, *, width: float, size: float, weight: str = "normal", family
 
 
 def shorten(text: str, *, width: float, size: float, weight: str = "normal", family: str = SANS) -> str:
-    """`text`, or as much of it as fits in `width` inches followed by "…"."""
+    """`text`, or as many of its whole words as fit in `width` inches followed by "…": a word
+    cut in two reads as another word ("appoin…"). Only a first word too long for the width on
+    its own (a long link) is cut inside."""
     full = text_width(text, size=size, weight=weight, family=family)
     if full <= width:
         return text
     # Start near where the width runs out (a long note would otherwise be measured once per character).
+    fitting = ""
     for cut in range(min(len(text) - 1, int(len(text) * width / full) + 2), 0, -1):
         candidate = text[:cut].rstrip() + "…"
         if text_width(candidate, size=size, weight=weight, family=family) <= width:
-            return candidate
-    return "…"
+            fitting = text[:cut]
+            break
+    if not fitting:
+        return "…"
+    whole = fitting if text[len(fitting)] == " " else fitting.rpartition(" ")[0]
+    # Back to the end of the last whole word, and without a dangling comma or colon before "…".
+    return (whole or fitting).rstrip().rstrip(",;:") + "…"
 
 
 def line_height(size: float) -> float:

@@ -15,13 +15,25 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from tracker.analysis.persistence import EpisodeLike, RedFlagLike
-from tracker.analysis.sites import SiteEntry, has_stopped, several_sites, site_entries, site_starts
+from tracker.analysis.sites import (
+    SPREAD_MIN_DAYS,
+    SiteEntry,
+    has_stopped,
+    several_sites,
+    site_entries,
+    site_starts,
+)
 from tracker.analysis.text import LOGGED
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import days, duration_words, place_words, plural, report_date, report_span
-from tracker.core.vocabulary import CHECKLIST_KINDS, checklist_no_words, sign_words
+from tracker.core.vocabulary import CHECKLIST_KINDS, MOVEMENT_CONTEXTS, RedFlagKind, checklist_no_words, sign_words
 from tracker.storage.models import split_tags
 
+# The rule behind every "spreading" the report derives (tracker.analysis.sites), said where it is used.
+SPREAD_RULE = (
+    f"Rule: a new site counts as spreading once it has twitched on {SPREAD_MIN_DAYS} days or more while an "
+    "earlier one goes on."
+)
 SCALES = "Scales: twitch intensity 1 (barely noticeable) to 5 (severe); stress 0 (none) to 10 (extreme)."
 
 
@@ -52,6 +64,7 @@ def history_lines(
     *,
     relief: Sequence[tuple[str, int | None]] = (),
     same_minute: tuple[int, int] = (0, 0),
+    contexts: Sequence[tuple[dt.date, str]] = (),
 ) -> list[str]:
     """Page 1's history: the course, the burden (and how far logging one twitch at several
     sites counts it more than once), the relievers tried, then each site and side."""
@@ -64,6 +77,7 @@ def history_lines(
         *several_sites_lines([e for e in episodes if rows and rows[0].date <= e.local_date <= date_to]),
         *same_minute_lines(*same_minute),
         *relief_lines(relief),
+        *context_lines([(day, tags) for day, tags in contexts if day <= date_to]),
         *site_lines(episodes, date_to, derived=False),
     ]
 
@@ -75,6 +89,7 @@ def history_summary(
     *,
     relief: Sequence[tuple[str, int | None]] = (),
     same_minute: tuple[int, int] = (0, 0),
+    contexts: Sequence[tuple[dt.date, str]] = (),
 ) -> list[str]:
     """The same history as `history_lines` in fewer, denser paragraphs, for a page without the
     room for every line: each part joined into one, and each site and side on one line with its
@@ -88,6 +103,7 @@ def history_summary(
             *several_sites_lines([e for e in episodes if rows and rows[0].date <= e.local_date <= date_to]),
             *same_minute_lines(*same_minute),
             *relief_lines(relief),
+            *context_lines([(day, tags) for day, tags in contexts if day <= date_to]),
         ],
     ]
     lines = [" ".join(part) for part in parts if part]
@@ -99,6 +115,17 @@ def history_summary(
         )
         lines.append(f"Each site and side, first to last logged (twitches on days): {each}.")
     return lines
+
+
+def where_line(episodes: Sequence[TimedEpisode], date_to: dt.date) -> str:
+    """Site and side in one line, the most days first, for a page 1 whose site chart went to a
+    later page: "Where (site and side, days twitching, first to last logged): left eyelid 58 days,
+    30 Sep–30 Nov 2026; left cheek 1 day, 4 Nov 2026." Empty without a twitch."""
+    found = sorted(sites(episodes, date_to), key=lambda site: (-site.days, site.first))
+    if not found:
+        return ""
+    each = "; ".join(f"{site.label} {days(site.days)}, {_dates(site.first, site.last)}" for site in found)
+    return f"Where (site and side, days twitching, first to last logged): {each}."
 
 
 def _dates(first: dt.date, last: dt.date) -> str:
@@ -267,10 +294,21 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date, episodes: Sequence[
         elif course == "moved":
             joined = ", ".join(place_words(*site) for site in start.stopped)
             lines.append(f"Derived: {label} began {began} as {joined} stopped (moved, not spread).")
+        elif course == "one-off":
+            twitches = plural(_twitches_on(episodes, start.site, start.began), "twitch", "twitches")
+            beside = [*start.going, *start.unsettled] or list(start.stopped)
+            joined = ", ".join(place_words(*site) for site in beside)
+            went = "went on" if start.going or start.unsettled else "had stopped"
+            lines.append(
+                f"Derived: {label} only on {began} ({twitches} on 1 day) while {joined} {went}: "
+                "not counted as spreading."
+            )
         elif course == "unsettled":
             quiet = ", ".join(f"{place_words(*site)} (last {report_date(start.last[site])})"
                               for site in start.unsettled)  # fmt: skip
             lines.append(f"Derived: {label} began {began}; {quiet} quiet since: too soon to tell spread from move.")
+    if any("spreading" in line for line in lines):
+        lines[-1] += f" {SPREAD_RULE}"  # once, after the lines it was applied in
     # The latest site to stop while others went on: what keeps the current stretch alive.
     ended = [
         site
@@ -285,6 +323,12 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date, episodes: Sequence[
             f"Derived: {site.label} twitching ended {report_date(site.last)} (last logged); since then {since}."
         )
     return lines
+
+
+def _twitches_on(episodes: Sequence[EpisodeLike], site: tuple[str, str], day: dt.date) -> int:
+    """The twitches at `site` on `day` (every site of a twitch counted, as the site lines count)."""
+    entries = site_entries(episodes)
+    return sum(1 for entry in entries if (entry.location, entry.side) == site and entry.local_date == day)
 
 
 def _direction(rows: Sequence[DailyRow], date_to: dt.date) -> str:
@@ -329,27 +373,49 @@ def checklist_lines(
             facts[sign.kind].append(sign.words)
     denied: dict[dt.date, list[str]] = defaultdict(list)
     contradicted: list[str] = []
+    flagged: dict[dt.date, list[tuple[str, dt.date]]] = defaultdict(list)  # answered no, logged before
     never = []
     for kind in map(str, CHECKLIST_KINDS):
         no, yes = noes.get(kind), latest_yes.get(kind)
         if no is not None and no <= date_to and (yes is None or no > yes):
-            against = ([f"logged on {report_date(yes)} (see the red flags)"] if yes is not None else []) + facts[kind]
-            if against:
-                named = sign_words(kind)
-                contradicted.append(
-                    f"{named[0].upper()}{named[1:]}: answered no on {report_date(no)}, but {'; '.join(against)}."
-                )
+            if yes is not None and not facts[kind]:
+                flagged[no].append((kind, yes))
+            elif yes is not None or facts[kind]:
+                against = [f"logged on {report_date(yes)} (see the red flags)"] if yes is not None else []
+                but = "; ".join([*against, *facts[kind]])
+                contradicted.append(f"{_capital(sign_words(kind))}: answered no on {report_date(no)}, but {but}.")
             else:
                 denied[no].append(kind)
         elif yes is None:
             never.append(kind)
     lines = [f"Asked {report_date(day)}: {checklist_no_words(kinds)}." for day, kinds in sorted(denied.items())]
+    for day, signs in sorted(flagged.items()):
+        answered = f"answered no on {report_date(day)}"
+        if len(signs) == 1:  # one sign: said as every other contradiction is
+            kind, logged = signs[0]
+            lines.append(
+                f"{_capital(sign_words(kind))}: {answered}, but logged on {report_date(logged)} (see the red flags)."
+            )
+        else:  # several answered the same day: that date once, each flag with its own
+            each = "; ".join(f"{sign_words(kind)} on {report_date(logged)}" for kind, logged in signs)
+            lines.append(f"{_capital(answered)}, but logged as red flags before: {each}.")
     lines += contradicted
+    # A question never asked whose answer the diary itself suggests: the fact, dated, beside it
+    # (a suggested spread and a new medicine have their own places on the page: not said twice).
+    shown = [
+        f"{_capital(sign_words(kind))}: not asked, but {'; '.join(facts[kind])}."
+        for kind in never
+        if facts[kind] and kind == RedFlagKind.MOVEMENT_TRIGGERED
+    ]
     if never and not denied and not contradicted and not latest_yes:
-        return ["Red-flag checklist not asked: no answer is stored, so every sign is unknown, not absent."]
+        return ["Red-flag checklist not asked: no answer is stored, so every sign is unknown, not absent.", *shown]
     if never:
         lines.append("Not asked: " + "; ".join(sign_words(kind) for kind in never) + ".")
-    return lines
+    return lines + shown
+
+
+def _capital(words: str) -> str:
+    return f"{words[:1].upper()}{words[1:]}"
 
 
 @dataclass(frozen=True)
@@ -363,10 +429,15 @@ class DerivedSign:
     words: str
 
 
-def derived_signs(analysis: dict[str, Any], new_medicines: Sequence[tuple[str, dt.date]]) -> list[DerivedSign]:
+def derived_signs(
+    analysis: dict[str, Any],
+    new_medicines: Sequence[tuple[str, dt.date]],
+    contexts: Sequence[tuple[dt.date, str]] = (),
+) -> list[DerivedSign]:
     """The signs the diary itself shows, for `checklist_lines`: a spread the entries suggest
-    (the analysis's suggested "spreading"), and each medicine the medication list says was new
-    before the twitching began ((name, started), tracker.report.medication_words.new_medicines)."""
+    (the analysis's suggested "spreading"), each medicine the medication list says was new
+    before the twitching began ((name, started), tracker.report.medication_words.new_medicines),
+    and twitches logged during a movement of the face ((day, context tags), `moving_twitches`)."""
     signs = [
         DerivedSign("spreading", day, f"the entries suggest a spread from {report_date(day)} (derived)")
         for day in sorted(
@@ -380,4 +451,37 @@ def derived_signs(analysis: dict[str, Any], new_medicines: Sequence[tuple[str, d
                     "from the medication list)")
         for name, started in new_medicines
     ]  # fmt: skip
+    for context, dates in moving_twitches(contexts).items():
+        twitches = plural(len(dates), "twitch was", "twitches were")
+        when = _dates(dates[0], dates[-1])
+        words = f"{twitches} logged while {context}, {when} (derived from the twitches' contexts)"
+        signs.append(DerivedSign(str(RedFlagKind.MOVEMENT_TRIGGERED), dates[0], words))
     return signs
+
+
+def moving_twitches(contexts: Sequence[tuple[dt.date, str]]) -> dict[str, list[dt.date]]:
+    """The days of the twitches logged while the face moved (a context in MOVEMENT_CONTEXTS), by
+    context, in date order, from (day, tags) of each twitch: what "set off by chewing" asks about."""
+    found: dict[str, list[dt.date]] = defaultdict(list)
+    for day, tags in contexts:
+        for tag in split_tags(tags):
+            if tag.lower() in MOVEMENT_CONTEXTS:
+                found[tag.lower()].append(day)
+    return {context: sorted(dates) for context, dates in found.items()}
+
+
+def context_lines(contexts: Sequence[tuple[dt.date, str]]) -> list[str]:
+    """What the person was doing when twitches were logged, from (day, tags) of each twitch, the
+    most frequent first, with first and last dates: "What the person was doing, as logged with the
+    twitches: talking 40 twitches, 1 Aug–29 Nov 2026." Empty when no twitch has a context."""
+    found: dict[str, list[dt.date]] = defaultdict(list)
+    for day, tags in contexts:
+        for tag in split_tags(tags):
+            found[tag.replace("-", " ")].append(day)
+    if not found:
+        return []
+    ordered = sorted(found.items(), key=lambda item: (-len(item[1]), item[0]))
+    each = "; ".join(
+        f"{tag} {plural(len(dates), 'twitch', 'twitches')}, {_dates(min(dates), max(dates))}" for tag, dates in ordered
+    )
+    return [f"What the person was doing, as logged with the twitches: {each}."]

@@ -27,6 +27,7 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
     """The analysis dict (tracker.analysis.results.analyze); `range.clamped` lists the dates asked
     for that were brought into the diary's span, and each trigger gets its `summary` in words."""
     from tracker.analysis.results import analyze  # deferred: pandas + statsmodels, ~1 s
+    from tracker.report.medication_words import medication_lines
     from tracker.report.wording import intervention_line, summary_of
 
     result = analyze(
@@ -45,6 +46,9 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
         entry["summary"] = summary_of(entry)  # the same words the text, Insights and the PDF use
     for effect in result["interventions"]:
         effect["summary"] = intervention_line(effect)
+    # The medication list in the report's words, so `analyze`, Insights and the PDF say it alike.
+    first_twitch = min((episode.local_date for episode in history.episodes), default=None)
+    result["medications"] = medication_lines(history.medications, onset=history.onset, first_twitch=first_twitch)
     return result
 
 
@@ -147,6 +151,7 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
         "chart_frame": chart_frame,
         "absent_means_none": none,
         "medications": history.medications,
+        "contexts": history.contexts,
     }
 
 

@@ -26,13 +26,20 @@ from tracker.core.formatting import report_date, report_span
 from tracker.core.vocabulary import dated_red_flag_advice
 from tracker.report import charts
 from tracker.report.glyphs import drawable
-from tracker.report.history_words import SCALES, checklist_lines, derived_signs, history_lines, history_summary
+from tracker.report.history_words import (
+    SCALES,
+    checklist_lines,
+    derived_signs,
+    history_lines,
+    history_summary,
+    where_line,
+)
 from tracker.report.medication_words import MedicationLike, medication_lines, new_medicines
 from tracker.report.pdf_chart import FACTOR_PANELS, WeeklyChart
 from tracker.report.pdf_history import continued, history_heading, lay_out_history, period_words
 from tracker.report.pdf_notes import notes_by_day, notes_pages
 from tracker.report.pdf_page import BODY, ReportPage, carried_pages, newest
-from tracker.report.pdf_sites import draw_sites_or_pointer, sites_later
+from tracker.report.pdf_sites import SITES_PAGE, draw_sites_or_pointer, sites_later, sites_pointer
 from tracker.report.pdf_table import table_pages
 from tracker.report.pdf_words import (  # re-exported: the report's wording, for callers and tests
     DISCLAIMER,
@@ -106,6 +113,7 @@ def report_pages(
     chart_frame: pd.DataFrame | None = None,
     absent_means_none: Sequence[str] = (),
     medications: Sequence[MedicationLike] = (),
+    contexts: Sequence[tuple[dt.date, str]] = (),
 ) -> list[Figure]:
     """The report's A4 pages as matplotlib Figures, laid out and ready to save: the summary,
     the last four weeks day by day (more tables when the factors do not fit one), the notes."""
@@ -125,15 +133,18 @@ def report_pages(
     medicines = medication_lines(medications, onset=onset, first_twitch=first_twitch)
     new = new_medicines(medications, onset=onset, first_twitch=first_twitch)
     # A "no" never stands beside a logged or derived fact that contradicts it: both, dated.
-    checklist = checklist_lines(checklist_no or {}, red_flags, date_to, derived_signs(analysis, new))
+    checklist = checklist_lines(checklist_no or {}, red_flags, date_to, derived_signs(analysis, new, contexts))
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
+    history_facts: dict[str, Any] = {"relief": relief, "same_minute": same_minute, "contexts": contexts}
     span = (date_to - date_from).days + 1
     coverage = f"{report_span(date_from, date_to)}: " + window_coverage(frame, span)
 
-    def lay_out(keep_chart: bool) -> tuple[list[ReportPage], bool]:
+    def lay_out(keep_chart: bool, where_early: bool = False) -> tuple[list[ReportPage], bool, bool]:
         """The pages, with the weekly chart's least room kept on page 1 before the history when
-        `keep_chart`; and whether keeping it would change anything (the chart went to page 2)."""
+        `keep_chart`, and site and side as a summary line when `where_early` (for a site chart
+        that went to a later page); whether keeping the chart would change anything (the chart
+        went to page 2); and whether the site chart had no room on page 1."""
         first = ReportPage()
         first.text("Facial twitching: visit summary", size=16, weight="bold")
         first.text(f"{coverage}. Prepared {report_date(generated_on)}.", color="#333333")
@@ -152,8 +163,9 @@ def report_pages(
         if logged:
             # Graded by the signs in the box, and dated as every reader dates it: a droop logged
             # last week is not "call emergency services today" on the day of the visit.
-            advice = " ".join(dated_red_flag_advice(((str(f.kind), f.date) for f in red_flags), today=generated_on))
-            first.boxed("Red flags logged", [advice, *logged, *before], color=charts.VERMILLION)
+            # Each grade its own line, so the advice is never the part a full box cuts short.
+            advice = dated_red_flag_advice(((str(f.kind), f.date) for f in red_flags), today=generated_on)
+            first.boxed("Red flags logged", [*advice, *logged, *before], color=charts.VERMILLION)
         else:
             first.text(before[0] if before else "No red flags logged.", weight="bold")
         if suggested:
@@ -173,6 +185,14 @@ def report_pages(
         first.heading("Summary")
         for line in summary_lines(frame, analysis, diary_episodes, date_to=date_to, onset=onset):
             first.bullet(line)
+        where_pointers = []
+        where = where_line(diary_episodes, date_to) if sites is not None and where_early else ""
+        if where and sites is not None:
+            # Page 1 always says where the twitching is: with the chart on a later page, in words
+            # near the top, where no list above it can push it off the page.
+            drawn = len(first.fig.texts)
+            first.bullet(f"{where} {sites_pointer(sites)}")
+            where_pointers = [text for text in first.fig.texts[drawn:] if SITES_PAGE in text.get_text()]
         # A period shorter than the history: the model and the before/after saw only its days.
         only = "" if not daily_rows or daily_rows[0].date >= date_from else f", {period_words(date_from, date_to)}"
         first.heading(f"Possible triggers{only}")
@@ -189,7 +209,12 @@ def report_pages(
             first.space(0.06)
             first.text(f"Medications: {medicines[0]}", max_lines=1, carry=True)
         # A site chart without room on page 1 goes after the tables (`sites_later`): never left out.
-        sites_pointer = None if sites is None else draw_sites_or_pointer(first, sites)
+        sites_later_lines = None
+        if sites is not None and where:
+            sites_later_lines = where_pointers  # said above; the chart goes after the tables
+        elif sites is not None:
+            sites_later_lines = draw_sites_or_pointer(first, sites)
+        sites_moved = sites is not None and sites_later_lines is not None
         # Averaged as chart.png and Trends average them (tracker.report.outputs.chart_reading).
         weekly = diary if chart_frame is None else chart_frame.loc[: pd.Timestamp(date_to)]
         chart = WeeklyChart(
@@ -202,8 +227,8 @@ def report_pages(
         left = lay_out_history(
             first,
             history_heading(daily_rows, diary_episodes, date_to),
-            history_lines(daily_rows, diary_episodes, date_to, relief=relief, same_minute=same_minute),
-            history_summary(daily_rows, diary_episodes, date_to, relief=relief, same_minute=same_minute),
+            history_lines(daily_rows, diary_episodes, date_to, **history_facts),
+            history_summary(daily_rows, diary_episodes, date_to, **history_facts),
             reserve=keep,
         )
 
@@ -224,7 +249,13 @@ def report_pages(
         )
         reserve = 0.0 if on_first else chart.min_height()
         tables = table_pages(
-            continued(ReportPage, left), header, rows, coverage=coverage, last=date_to, reserve=reserve
+            # The period's coverage is page 1's first line, and the last 28 days' its summary: not said again.
+            continued(ReportPage, left),
+            header,
+            rows,
+            coverage="",
+            last=date_to,
+            reserve=reserve,
         )
         second = tables[0]
         if not on_first and chart.fits(second.room()):
@@ -233,8 +264,8 @@ def report_pages(
             own = ReportPage()
             chart.draw(own)
             tables.append(own)
-        if sites is not None and sites_pointer is not None:
-            sites_later(tables, sites, sites_pointer)
+        if sites is not None and sites_later_lines is not None:
+            sites_later(tables, sites, sites_later_lines)
         notes = notes_by_day(day_notes, noted_twitches, red_flags, in_packet=in_packet)
         notes = [day for day in notes if date_from <= day.day <= date_to]
         pages = [first, *tables]
@@ -243,13 +274,15 @@ def report_pages(
         first.footnote(SCALES)
         for number, page in enumerate(pages, start=1):
             page.footer(f"{DISCLAIMER}   Page {number} of {len(pages)}")
-        return pages, could_keep and not on_first
+        return pages, could_keep and not on_first, sites_moved
 
     with matplotlib.rc_context({"font.size": BODY}):
         # Page 1's history comes first; the chart keeps its room on page 1 instead only when that
         # makes the report shorter (a chart pushed to page 2 can push the notes to a page 3).
-        pages, could_keep = lay_out(keep_chart=False)
+        pages, could_keep, sites_moved = lay_out(keep_chart=False)
+        if sites_moved:  # laid out again with site and side in words near the top of page 1
+            pages, could_keep, _ = lay_out(keep_chart=False, where_early=True)
         if could_keep:
-            kept, _ = lay_out(keep_chart=True)
+            kept, _, _ = lay_out(keep_chart=True, where_early=sites_moved)
             pages = kept if len(kept) < len(pages) else pages
     return [page.fig for page in pages]

@@ -27,8 +27,9 @@ INDENT = 0.15  # inches: a note under its date
 MIN_START_ROOM = 2.0  # inches: less than this left on the last table page, and the notes start a page
 PAGE_OF_NOTES = 9.5  # inches of notes an A4 page holds between its margins and its footer
 DAY_FILE, TWITCH_FILE = "daily.csv", "episodes.csv"
-# A report on its own has no CSV beside it: it names the command that writes one.
-DAY_COMMAND, TWITCH_COMMAND = "`tracker export csv`", "`tracker export csv --episodes`"
+# A report on its own has no CSV beside it: it says where the whole note is kept, not how to
+# type a command (a clinician reads the page; the person keeps the diary).
+DAY_HOME, TWITCH_HOME = "the diary's day notes", "the diary's list of twitches"
 RED_FLAG = "Red flag"  # a red flag's note is in no CSV: it is never among the notes left out for length
 
 
@@ -64,8 +65,8 @@ def notes_by_day(
     """Every day with a note, oldest first: its red flags' notes, the day's note, then its
     twitches' notes in time order. The same words on several twitches of a day are printed
     once, with every time. A shortened note points to the CSV beside the report in a visit
-    packet (`in_packet`), else to the command that writes it."""
-    day_file, twitch_file = (DAY_FILE, TWITCH_FILE) if in_packet else (DAY_COMMAND, TWITCH_COMMAND)
+    packet (`in_packet`), else to the diary that holds it."""
+    day_file, twitch_file = (DAY_FILE, TWITCH_FILE) if in_packet else (DAY_HOME, TWITCH_HOME)
     days: dict[dt.date, list[tuple[str, str, str]]] = {}
     for flag in red_flags:
         if flag.note:
@@ -126,7 +127,7 @@ def notes_pages(
         count = sum(len(day.items) for day in out)
         intro += (
             f" {count} earlier notes, {report_date(out[0].day)} to {report_date(out[-1].day)}, are left out for"
-            f" length: {DAY_FILE} and {TWITCH_FILE} (`tracker export visit`) hold every one."
+            f" length: the diary holds every one ({DAY_FILE} and {TWITCH_FILE} of a visit packet)."
         )
     page.text(intro, color="#333333")
     for day, block in shown:

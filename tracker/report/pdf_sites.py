@@ -33,13 +33,23 @@ def draw_sites_or_pointer(page: ReportPage, picture: SitePicture) -> list[Text] 
 
 def sites_later(pages: list[ReportPage], picture: SitePicture, pointers: list[Text]) -> None:
     """The site chart page 1 had no room for: on the last of `pages` (those after page 1) when it
-    has the room, else on a page of its own after it (never left out); `pointers`, page 1's line,
-    name the page."""
+    has the room, else on a page of its own after it (never left out); `pointers`, page 1's
+    lines, name the page (in place of SITES_PAGE, or as the whole line)."""
     if not _sites_fit(pages[-1], picture):
         pages.append(ReportPage())
     _sites_here(pages[-1], picture)
     for pointer in pointers:
-        pointer.set_text(f"Where and when, by {picture.period}: on page {len(pages) + 1}.")
+        text, number = pointer.get_text(), str(len(pages) + 1)
+        where = f"Where and when, by {picture.period}: on page {number}."
+        pointer.set_text(text.replace(SITES_PAGE, number) if SITES_PAGE in text else where)
+
+
+SITES_PAGE = "{sites page}"  # in a page-1 line, the page the site chart is on once pages are counted
+
+
+def sites_pointer(picture: SitePicture) -> str:
+    """What follows the site line on page 1 when the chart is on a later page."""
+    return f"The chart of where and when, by {picture.period}: page {SITES_PAGE}."
 
 
 def _sites_fit(page: ReportPage, picture: SitePicture) -> bool:

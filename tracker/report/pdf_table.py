@@ -58,8 +58,9 @@ def table_pages(
     first = last - dt.timedelta(days=max(0, len(rows) - 1))
     dates = report_date(last) if first == last else f"{report_date(first, year=False)} to {report_date(last)}"
     page.text(f"Day by day, {dates}", size=13, weight="bold")
+    lead = f"{coverage}. " if coverage else ""  # none: page 1 says it already
     page.text(
-        f"{coverage}. “not logged” = no entry that day; “{NOT_LOGGED}” = value not logged; "
+        f"{lead}“not logged” = no entry that day; “{NOT_LOGGED}” = value not logged; "
         f"“{SUGGESTED_MARK}” = red flag {SUGGESTED}, not logged.",
         color="#333333",
     )
@@ -185,10 +186,11 @@ def _flag_cell(text: str, width: int) -> list[str]:
     names = [name for name in text.split(", ") if name]
     for count in range(len(names), 0, -1):
         more = f" +{len(names) - count}" if count < len(names) else ""
-        lines = textwrap.wrap(", ".join(names[:count]) + more, width, break_on_hyphens=True)
-        if len(lines) <= 2:
+        lines = textwrap.wrap(", ".join(names[:count]) + more, width, break_long_words=False)
+        if len(lines) <= 2 and all(len(line) <= width for line in lines):
             return lines
-    return [names[0][: width - 1] + "…"] if names else [""]
+    # One name longer than the cell: its whole words that fit, never a word cut in two.
+    return [textwrap.shorten(names[0], width, placeholder="…")] if names else [""]
 
 
 def _header_cell(cell: str, values: list[str]) -> str:

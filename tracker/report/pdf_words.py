@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.formatting import coverage_words, red_flag_words, report_date, rounded
 from tracker.core.formatting import days as plural_days
-from tracker.core.vocabulary import TODAY_RED_FLAGS, sign_words, urgent_words
+from tracker.core.vocabulary import sign_words
 from tracker.report.wording import persistence_lines, recurrent_words, run_marks, run_status_words
 
 if TYPE_CHECKING:
@@ -88,43 +88,31 @@ def red_flag_lines(
     red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source: str, today: dt.date | None = None
 ) -> list[str]:
     """The red flags from one source (LOGGED, or SUGGESTED by the entries) in date order, a day's
-    in the order logged: the order `list`, `analyze` and the CSV show them in. A sign that cannot
-    wait carries its advice, which is for now: beside an older date it says how long ago it was
-    logged (`today`: the day the report is made)."""
+    in the order logged: the order `list`, `analyze` and the CSV show them in. What to do about
+    them is said once, above them (tracker.core.vocabulary.dated_red_flag_advice), not after each;
+    `today` is kept for callers that date it."""
+    del today  # the advice above the lines carries the date; each line has its own
     return [
-        f"{report_date(day, weekday=True)}: {_sign(name, flag_source)} ({_with_note(flag_source, note)})"
-        f"{_graded(name, day, today)}"
+        f"{report_date(day, weekday=True)}: {name} ({_with_note(flag_source, note)})"
         for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), key=lambda flag: flag[0])
         if flag_source == source
     ]
 
 
-def _sign(name: str, source: str) -> str:
-    """A logged sign as a reader names it ("trouble speaking", not "speech"); a suggested
-    pattern keeps its own name."""
-    return sign_words(name.replace(" ", "-")) if source == LOGGED else name
-
-
-def _graded(name: str, day: dt.date, today: dt.date | None) -> str:
-    """After a flag that cannot wait, what to do in the words every reader uses
-    (tracker.core.vocabulary.urgent_words): " [call emergency services today]" when logged
-    today; " [logged 6 days ago: if it is happening now, call emergency services]" when older."""
-    if name not in {red_flag_words(kind) for kind in TODAY_RED_FLAGS}:
-        return ""
-    return f" [{urgent_words(day, today or day)}]"
-
-
 def all_flags(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[tuple[dt.date, str, str, str]]:
     """(date, name, source, note) for logged flags and the analysis's, once per date and kind.
-    `source` is LOGGED only for a flag the person logged; anything else is SUGGESTED."""
+    `source` is LOGGED only for a flag the person logged; anything else is SUGGESTED. A logged
+    sign is named as a reader names it ("trouble speaking", not "speech"); a suggested pattern
+    keeps its own name."""
     found: dict[tuple[dt.date, str], tuple[dt.date, str, str, str]] = {}
     for flag in red_flags:
         kind = str(flag.kind)
-        found[(flag.date, kind)] = (flag.date, kind.replace("-", " "), LOGGED, flag.note)
+        found[(flag.date, kind)] = (flag.date, red_flag_words(kind), LOGGED, flag.note)
     for item in analysis.get("red_flags") or []:
         day, kind = dt.date.fromisoformat(str(item["date"])), str(item["kind"])
-        name = str(item.get("name") or kind.replace("-", " "))
         source = LOGGED if item.get("source") == LOGGED else SUGGESTED
+        name = str(item.get("name") or kind)
+        name = red_flag_words(kind) if source == LOGGED and name in (kind, kind.replace("-", " ")) else name
         found.setdefault((day, kind), (day, name, source, str(item.get("note") or "")))
     return list(found.values())
 
@@ -164,11 +152,15 @@ def intervention_lines(
             line += f"; {item.note}"
         verdict = verdicts.get(item.name)
         if verdict and verdict.get("summary"):
+            # The verdict begins with the name and start the line has already said: said once.
             summary = str(verdict["summary"])
+            named, colon, rest = summary.partition(": ")
+            if colon and named.lower().startswith(item.name.lower()):
+                summary = rest
             line += f". {summary[:1].upper()}{summary[1:]}"
         dose = doses.pop(item.name.lower(), None)
-        lines.append(f"{line.rstrip('.')}. Doses {dose}" if dose else line)
-    lines += [f"{name.capitalize()} {dose}" for name, dose in doses.items()]
+        lines.append(f"{line.rstrip('.')}. Doses {dose}." if dose else line)
+    lines += [f"{name.capitalize()} {dose}." for name, dose in doses.items()]
     return lines
 
 

@@ -44,7 +44,8 @@ FACE = 0.21  # inches: the sketch's width
 SIZE = 7.5  # points: the chart's text
 GREY = "#DDDDDD"
 CAPTION = (
-    "Dot: days twitching at that site in the {period} (largest {full}). Grey: no day answered (unknown, not zero). "
+    "{columns}Dot: days twitching at that site in the {period} (largest {full}). "
+    "Grey: no day answered (unknown, not zero). "
     "Ticks: red flags, one per column, solid if any was logged, hollow if only suggested by the entries (derived). "
     "Faces as you look at the person: their left on your right."
 )
@@ -190,7 +191,8 @@ def sites_figure(picture: SitePicture, *, width: float = 8.0) -> Figure:
 
 
 def _caption(picture: SitePicture, width: float) -> list[str]:
-    text = CAPTION.format(period=picture.period, full=picture.full)
+    columns = "A column per week, named by its Monday. " if picture.period == "week" else ""
+    text = CAPTION.format(columns=columns, period=picture.period, full=picture.full)
     return wrap(text, width=width, size=SIZE)
 
 
@@ -215,21 +217,21 @@ def _flag_ticks(ax: Axes, picture: SitePicture) -> None:
 
 
 def _date_axis(ax: Axes, picture: SitePicture) -> None:
-    """A label where a month (or a year) begins, thinned to about eight. A week is read as the
-    month its Thursday falls in, as ISO weeks are, so two labels never sit a week apart."""
-    month_of = [  # never a month after the last day shown
-        min(start + dt.timedelta(days=3), picture.date_to) if picture.period == "week" else start
-        for start in picture.starts
-    ]
-    wanted = [
-        (index, month_of[index])
-        for index in range(len(month_of))
-        if index == 0 or month_of[index].month != month_of[index - 1].month
-    ]
-    step = max(1, -(-len(wanted) // 8))
-    ticks = wanted[::step]
-    ax.set_xticks([index for index, _ in ticks])
-    ax.set_xticklabels([f"{month:%b %Y}" for _, month in ticks], fontsize=SIZE)
+    """About eight labels, evenly thinned: a week's column by its Monday ("30 Nov", with the
+    year on the first and where it changes), a month's by its name. A week named by a month
+    ("Dec 2026" under the week of Mon 30 Nov) read as the wrong days."""
+    step = max(1, -(-len(picture.starts) // 8))
+    ticks = list(range(0, len(picture.starts), step))
+    labels, year = [], None
+    for index in ticks:
+        start = picture.starts[index]
+        if picture.period != "week":
+            labels.append(f"{start:%b %Y}")
+            continue
+        labels.append(report_date(start, year=start.year != year))  # the year on one line: no room for two
+        year = start.year
+    ax.set_xticks(ticks)
+    ax.set_xticklabels(labels, fontsize=SIZE)
     ax.tick_params(axis="x", length=2, pad=1)
 
 

@@ -53,7 +53,7 @@ DAILY_MEANINGS = {
     "max_intensity": ("1–5", "strongest episode that day (1 barely noticeable, 5 severe)"),
     "locations": ("", "places that twitched that day, ';'-separated (unspecified: a twitch logged without a place)"),
     "red_flags": ("", "warning signs logged that day, ';'-separated"),
-    "note": ("", "the person's note for the day (one per day: `tracker log note TEXT`)"),
+    "note": ("", "the person's note for the day (one a day)"),
 }
 EPISODE_MEANINGS = {
     "started_at": ("", "when the episode began, ISO 8601 with its UTC offset"),

@@ -307,7 +307,7 @@ def diary_lines(result: dict[str, Any]) -> list[str]:
         more = max(entry.get("days_needed") or 0 for entry in entries)
         return [
             f"{days(model.get('answered_days', 0)).capitalize()} with twitches answered so far; the trigger "
-            f"model needs about {more} more (a twitch, or `log none` on a quiet day)."
+            f"model needs about {more} more (a day with twitches logged, or a quiet day marked as having none)."
         ]
     return [*trend_lines(model), *logging_lines(model), *together_lines(result)]
 
@@ -414,7 +414,8 @@ def intervention_line(effect: dict[str, Any]) -> str:
     if effect.get("follows_worst_stretch"):
         line += (
             " It began right after the worst week of the 8 weeks before it, and twitching eases after its "
-            "worst spells on its own: part of any drop may be that. `tracker intervention plan` tests it fairly."
+            "worst spells on its own: part of any drop may be that. Alternating blocks of days with it and "
+            "without it would test it fairly."
         )
     return line
 
@@ -453,8 +454,8 @@ def _effect_ratio(effect: dict[str, Any]) -> str:
 
 
 def format_text(result: dict[str, Any]) -> str:
-    """What `tracker analyze` prints: persistence, red flags, possible triggers and
-    interventions, in that order."""
+    """What `tracker analyze` prints: persistence, red flags, possible triggers, interventions
+    and medications (in the report's words: tracker.report.medication_words), in that order."""
     span = result["range"]
     lines = [
         f"Twitching report, {span['from']} to {span['to']} (as of {result['as_of']}): {range_coverage(span)}.",
@@ -474,6 +475,9 @@ def format_text(result: dict[str, Any]) -> str:
         "",
         "4. Interventions",
         *([f"   {intervention_line(item)}" for item in result["interventions"]] or ["   none logged"]),
+        "",
+        "5. Medications",
+        *(f"   {line}" for line in result.get("medications") or []),
     ]
     return "\n".join(lines) + "\n"
 
@@ -520,7 +524,7 @@ def red_flag_advice_lines(flags: Sequence[dict[str, Any]], as_of: str) -> list[s
 def red_flag_name(flag: dict[str, Any]) -> str:
     """A logged flag's kind in words ("eye closure"); a suggested one keeps its own name."""
     name = str(flag["name"])
-    return red_flag_words(name) if name == flag["kind"] else name
+    return red_flag_words(name) if name == flag["kind"] and flag.get("source") == LOGGED else name
 
 
 def red_flag_parts(flag: dict[str, Any]) -> tuple[str, str, str, str]:

@@ -18,6 +18,7 @@ from tracker.storage.models import Factor, Intervention, Medication, RedFlag
 from tracker.storage.queries import (
     EpisodePoint,
     NotedTwitch,
+    contexts_between,
     daily_rows,
     episode_points_between,
     logged_days,
@@ -51,6 +52,7 @@ class History:
     diary_rows: list[DailyRow] = field(default_factory=list)
     earlier: Earlier | None = None  # entries before the current stretch of tracking, left out of the history
     medications: list[Medication] = field(default_factory=list)  # the whole list, whatever the dates asked for
+    contexts: list[tuple[dt.date, str]] = field(default_factory=list)  # (day, tags) of twitches with a context
 
     @property
     def units(self) -> dict[str, str]:
@@ -79,7 +81,7 @@ def load_history(
     stretch's start (or the period's, if earlier); what lies before is `earlier`. Raises
     InputError when the dates leave no day of the diary. `for_report=False` leaves empty what
     only the visit report reads (noted twitches, relief, same-minute sites, checklist answers,
-    medications): on ten years, a tenth of a second `analyze` and `chart` never show.
+    contexts): on ten years, a tenth of a second `analyze` and `chart` never show.
     """
     today = today or local_now().date()
     logged = logged_range(session=session)
@@ -108,6 +110,8 @@ def load_history(
         onset=diary_facts.onset(session=session),
         diary_rows=daily_rows(session=session, start=first, end=end) if first < start else rows,
         earlier=earlier_than(days_logged, first),
+        # Every reader of the analysis names a new medicine (a short list: read always).
+        medications=list_medications(session=session),
         **report_only,
     )
 
@@ -117,7 +121,7 @@ class _ReportParts(TypedDict, total=False):
     checklist_no: dict[str, dt.date]
     relief: list[tuple[str, int | None]]
     same_minute: tuple[int, int]
-    medications: list[Medication]
+    contexts: list[tuple[dt.date, str]]
 
 
 def _report_parts(session: Session, *, start: dt.date, end: dt.date, first: dt.date) -> _ReportParts:
@@ -128,5 +132,5 @@ def _report_parts(session: Session, *, start: dt.date, end: dt.date, first: dt.d
         # The report's history covers the whole diary, whatever the period: so do these.
         relief=relief_between(session=session, start=min(first, start), end=end),
         same_minute=same_minute_sites(session=session, start=min(first, start), end=end),
-        medications=list_medications(session=session),
+        contexts=contexts_between(session=session, start=min(first, start), end=end),
     )

@@ -390,6 +390,18 @@ def relief_between(*, session: Session, start: dt.date, end: dt.date) -> list[tu
     return [(relief, duration) for relief, duration in rows]
 
 
+def contexts_between(*, session: Session, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
+    """(day, context tags as stored) of every twitch from `start` to `end` logged with a context
+    (what the person was doing: chewing, talking), in date order: the report's history names them,
+    and one logged while chewing stands beside a "no" to "set off by chewing"."""
+    rows = session.exec(
+        select(col(Episode.local_date), col(Episode.context))
+        .where(col(Episode.local_date) >= start, col(Episode.local_date) <= end, col(Episode.context) != "")
+        .order_by(col(Episode.local_date))
+    )
+    return [(_as_date(day), context) for day, context in rows if context]
+
+
 def same_minute_sites(*, session: Session, start: dt.date, end: dt.date) -> tuple[int, int]:
     """(moments, extra entries): how many times from `start` to `end` one twitch was logged at
     two or more sites at the same minute, and how many entries that adds beyond one a moment.

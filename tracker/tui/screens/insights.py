@@ -35,7 +35,7 @@ from tracker.tui.writing import Writes
 if TYPE_CHECKING:
     from tracker.tui.diary import Diary
 
-SECTIONS = ("range", "persistence", "red-flags", "triggers", "interventions")
+SECTIONS = ("range", "persistence", "red-flags", "triggers", "interventions", "medications")
 NOT_A_DIAGNOSIS = "This app keeps a diary; it does not diagnose. If something worries you, see a doctor."
 
 
@@ -86,6 +86,7 @@ class InsightsScreen(Writes, Screen[None]):
             "red-flags": red_flags_text(result["red_flags"], result["as_of"]),
             "triggers": triggers_text(result),
             "interventions": interventions_text(result["interventions"]),
+            "medications": medications_text(result.get("medications") or []),
         }
         for name, text in texts.items():
             self.query_one(f"#insights-{name}", Static).update(text)
@@ -134,6 +135,12 @@ def triggers_text(result: dict[str, Any]) -> str:
 
 def _found(result: dict[str, Any]) -> list[dict[str, Any]]:
     return [entry for entry in result.get("triggers") or [] if entry["association"]]
+
+
+def medications_text(lines: list[str]) -> str:
+    """The medication list in the report's words (tracker.report.medication_words), a new
+    medicine marked as such: what `analyze` and the PDF say too."""
+    return "\n".join(["[b]Medications[/b]", *(f"  {escape(line)}" for line in lines)])
 
 
 def interventions_text(items: list[dict[str, Any]]) -> str:
