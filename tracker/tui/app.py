@@ -66,7 +66,7 @@ THEMES = ("textual-dark", "textual-light")  # the two the app switches between
 
 FILE_COMMANDS = [
     ("Visit packet", "For a doctor: CSV files, dictionary, PDF report and chart in one folder", "visit"),
-    ("Report (PDF)", "One or two pages for a doctor", "report"),
+    ("Report (PDF)", "For a doctor: red flags, a summary, the chart, the last weeks by day", "report"),
     ("Chart (PNG)", "The last 12 weeks of twitching, caffeine and sleep", "chart"),
     ("Export CSV: days", "One row per calendar day", "daily"),
     ("Export CSV: episodes", "One row per twitch", "episodes"),
@@ -77,6 +77,9 @@ class TrackerApp(KeyOrder, Writes, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tracker"
     DEFAULT_MODE = "today"  # the first frame is Today itself, not a blank screen switched away from
+    # Screens shorter than 30 rows (80x24) get "-short": a dialog with a long list then fits
+    # its list to the rows left (app.tcss) rather than running past the bottom.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         Binding("question_mark", "help", "Help"),
