@@ -119,3 +119,17 @@ def test_delete_says_what_each_id_was_and_list_orders_ids_as_numbers(cli) -> Non
     assert ids == [f"f{number}" for number in range(1, 12)]
     deleted = cli("delete", "f7").out
     assert "f7 (water 70 ml on" in deleted
+
+
+def test_a_factor_of_ones_own_is_named_in_words_when_logged_undone_and_analysed(cli) -> None:
+    cli("factor", "add", "late_screen", "--kind", "yes-no")
+    cli("log", "twitch", "--at", "08:00")
+
+    logged = cli("log", "late_screen", "no").out
+    undone = cli("undo").out
+    analysed = cli("analyze").out
+
+    assert "logged f1: late screen no" in logged, logged
+    assert "removed late screen no on" in undone, undone  # a yes-no 0 is "no", never "0"
+    assert "no caffeine, magnesium or late screen logged" in analysed, analysed
+    assert "late_screen" not in logged + undone

@@ -77,9 +77,6 @@ class TrackerApp(KeyOrder, Writes, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tracker"
     DEFAULT_MODE = "today"  # the first frame is Today itself, not a blank screen switched away from
-    # Screens shorter than 30 rows (80x24) get "-short": a dialog with a long list then fits
-    # its list to the rows left (app.tcss) rather than running past the bottom.
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         Binding("question_mark", "help", "Help"),
@@ -87,6 +84,9 @@ class TrackerApp(KeyOrder, Writes, App[None]):
 
     def __init__(self, *, diary: Diary) -> None:
         self.diary = diary
+        # Screens shorter than 30 rows (80x24) get "-short": a dialog with a long list then fits
+        # its list to the rows left (app.tcss) rather than running past the bottom.
+        self.VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
         self.open_error: Exception | None = None  # why the database could not be opened
         self.diary_watch: DiaryWatch | None = None  # set once the database is open
         super().__init__()

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.markup import escape
 from textual.widgets import Header, Static
 
-from tracker.core.formatting import amount_words, red_flag_words
+from tracker.core.formatting import amount_words, factor_words, red_flag_words
 from tracker.core.validate import EARLIEST_YEAR
 from tracker.tui.messages import DayLoaded, EntrySaved, EpisodeSaved, ReadFailed, RedFlagsSaved
 from tracker.tui.screens.app_screen import AppScreen
@@ -282,7 +282,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         self._show_heading(tuple(flag.kind for flag in summary.red_flags))
         self.query_one(DayTable).show(summary, shown.factors)
         totals = [
-            f"{t.factor.name} {amount_words(t.value, t.factor.unit, getattr(t.factor, 'kind', ''))}"
+            f"{factor_words(t.factor.name)} {amount_words(t.value, t.factor.unit, getattr(t.factor, 'kind', ''))}"
             + (f" from {t.entries} entries" if t.entries > 1 else "")
             for t in summary.totals
         ]
