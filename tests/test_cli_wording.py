@@ -119,3 +119,39 @@ def test_delete_says_what_each_id_was_and_list_orders_ids_as_numbers(cli) -> Non
     assert ids == [f"f{number}" for number in range(1, 12)]
     deleted = cli("delete", "f7").out
     assert "f7 (water 70 ml on" in deleted
+
+
+def test_a_factor_of_ones_own_is_named_in_words_when_logged_undone_and_analysed(cli) -> None:
+    cli("factor", "add", "late_screen", "--kind", "yes-no")
+    cli("log", "twitch", "--at", "08:00")
+
+    logged = cli("log", "late_screen", "no").out
+    undone = cli("undo").out
+    analysed = cli("analyze").out
+
+    assert "logged f1: late screen no" in logged, logged
+    assert "removed late screen no on" in undone, undone  # a yes-no 0 is "no", never "0"
+    assert "no caffeine, magnesium or late screen logged" in analysed, analysed
+    assert "late_screen" not in logged + undone
+
+
+def test_import_help_says_what_each_kind_reads_and_how_to_try_it_first(cli) -> None:
+    text = " ".join(cli("import", "--help").out.split())
+
+    assert "written by `export csv`" not in text.split("KIND")[0]  # not only tracker's own files
+    for app in ("Daylio", "Loop", "Oura", "Fitbit", "Apple Health", "Flaredown", "Bearable"):
+        assert app in text, app
+    assert "--dry-run" in text and "tracker undo" in text
+    assert not re.search(r"\ba [aeiou]", text.lower()), text  # "a oura export"
+
+
+def test_backups_of_a_diary_begun_today_says_when_the_first_comes_and_how_to_make_one(cli, monkeypatch) -> None:
+    monkeypatch.delenv("TRACKER_BACKUPS", raising=False)  # the automatic copies as a person has them
+    cli("log", "caffeine", "95")
+    cli("log", "caffeine", "60")
+
+    said = cli("db", "backups").out
+
+    assert "from the day after the diary was begun" in said, said  # today's writes made none, rightly
+    assert "`tracker db backup` makes one now" in said
+    assert "the first write of each day makes one)" not in said  # untrue on the diary's first day

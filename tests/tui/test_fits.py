@@ -124,7 +124,7 @@ async def test_at_80x24_a_long_note_and_a_factor_of_your_own_are_shown_whole(app
         shown = screen_text(app)
     table_words = " ".join(line.split("  ")[-1].strip() for line in shown.splitlines())
     assert all(word in table_words for word in note.split()), shown
-    assert "screen_time_evening" in shown and "2 hours" in shown, shown
+    assert "screen time evening" in shown and "2 hours" in shown, shown  # in words, whole
 
 
 async def test_at_80x24_a_choice_key_stays_beside_its_place(app) -> None:

@@ -39,15 +39,26 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     visit.add_argument("--to", dest="date_to", metavar="D")
     visit.set_defaults(handler=export_visit)
 
-    importer = commands.add_parser("import", help="import CSV files written by `export csv`")
+    from tracker.io.apps import ABOUT, FORMATS, OPTIONS  # names only: imports no format
+
+    importer = commands.add_parser(
+        "import", help="bring in your history from another app's export, or from tracker's own CSV files",
+        description="Bring in your history from another app's export (KIND names the app), or from CSV "
+        "files tracker wrote (`tracker export csv`). For an app's export, start with "
+        "`tracker import KIND FILE --dry-run`: it says what would be added and what clashes with what you "
+        "logged, and writes nothing. An import writes everything or nothing; `tracker undo` takes it back.",
+        epilog="`tracker import KIND --help` explains each one.",
+    )  # fmt: skip
     import_kinds = importer.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=type(importer))
-    import_csv = import_kinds.add_parser("csv", help="import daily or episode CSV files, all or nothing")
+    import_csv = import_kinds.add_parser(
+        "csv", help="tracker's own CSV files (from `tracker export csv`): the days file, the twitches file, or both"
+    )
     import_csv.add_argument("files", nargs="+", metavar="FILE")
     import_csv.set_defaults(handler=import_csv_files)
-    from tracker.io.apps import FORMATS, OPTIONS  # names only: imports no format
 
     for app in FORMATS:
-        from_app = import_kinds.add_parser(app, help=f"import a {app} export: dry run first, then all or nothing")
+        about = f"From the {ABOUT[app]}. Start with --dry-run: it says what would change and writes nothing."
+        from_app = import_kinds.add_parser(app, help=ABOUT[app], description=about)
         from_app.add_argument("file", metavar="FILE", help="the export: a file, a zip or a folder")
         from_app.add_argument("--map", dest="map_file", metavar="MAP.toml", help="where each item goes (see --dry-run)")
         from_app.add_argument(

@@ -5,6 +5,14 @@ from __future__ import annotations
 
 from tracker.commands.context import Context
 
+# True of a diary begun today as of one begun earlier: the automatic copy skips the day a diary
+# is begun (it would hold nothing the diary does not), so "the first write of each day makes one"
+# was not true on day one.
+NO_BACKUPS_YET = (
+    "one is made on the first write of each day, from the day after the diary was begun; "
+    "`tracker db backup` makes one now"
+)
+
 
 def list_copies(context: Context) -> int:
     from tracker.storage.backup_choice import backups_of, diary_identity
@@ -20,7 +28,8 @@ def list_copies(context: Context) -> int:
         copies = backups_of(context.db_path)
         mine = diary_identity(context.db_path)
     if not copies:
-        print(f"no backups of {context.db_name} yet (the first write of each day makes one)")
+        when = "one is made on the first write of each day" if context.server_url is not None else NO_BACKUPS_YET
+        print(f"no backups of {context.db_name} yet: {when}")
         return 0
     for copy in reversed(copies):  # newest first: the one most likely wanted
         held = copy.contents.words() if copy.contents else "cannot be read"

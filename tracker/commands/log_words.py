@@ -72,13 +72,13 @@ def say_factor_entry(
     total: str,
 ) -> None:
     """A logged factor value's confirmation, and the day's total when it has more than one."""
-    from tracker.core.formatting import amount_words
+    from tracker.core.formatting import amount_words, factor_words
 
     amount = amount_words(value, factor.unit, factor.kind)
     typed = typed.strip()
     if not _says(typed, value) and typed.lower() != amount:  # 24h1, 6:10, "glass", "y": typed, then read as
         amount = f"{typed} ({amount})"
-    confirm_entry(f"logged {label}: {factor.name} {amount}", day, when, now)
+    confirm_entry(f"logged {label}: {factor_words(factor.name)} {amount}", day, when, now)
     if total:
         print(total)
 

@@ -67,6 +67,14 @@ def rounded(value: float | int, digits: int = 1, *, trim: bool = False) -> str:
     return text.rstrip("0").rstrip(".") if trim and "." in text else text
 
 
+def ordinal(number: int) -> str:
+    """A count's place in words: "first", "second", ... "fifth", then "6th"."""
+    return ORDINALS.get(number, f"{number}th")
+
+
+ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+
+
 def days(count: int) -> str:
     """The count with "day" or "days": 1 day, 14 days."""
     return plural(count, "day")

@@ -485,6 +485,7 @@ def format_text(result: dict[str, Any]) -> str:
 def _not_logged_lines(names: Sequence[str]) -> list[str]:
     if not names:
         return []
+    names = [factor_words(name) for name in names]
     listed = " or ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
     return [
         f"A day with twitches answered and no {listed} logged counts as none of it in the analysis; "

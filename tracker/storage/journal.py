@@ -296,8 +296,8 @@ def words(row: Episode | FactorEntry | RedFlag | Intervention | Day, *, factor: 
         case Episode():
             return twitch_words(row.local_started_at, row.local_date)
         case FactorEntry():
-            name, unit = (factor.name, factor.unit) if factor else ("factor", "")
-            return entry_words(name, unit, row.value, row.local_date)
+            name, unit, kind = (factor.name, factor.unit, factor.kind) if factor else ("factor", "", "")
+            return entry_words(name, unit, row.value, row.local_date, kind)
         case RedFlag():
             return f"red flag {row.kind} on {day_words(row.date)}"
         case Intervention():

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from tracker.core.formatting import amount_words, day_words
+from tracker.core.formatting import amount_words, day_words, factor_words
 
 Change = dict[str, Any]
 
@@ -35,9 +35,10 @@ def twitch_words(local_started_at: dt.datetime, local_date: dt.date) -> str:
     return f"twitch at {local_started_at:%H:%M} on {day_words(local_date)}"
 
 
-def entry_words(name: str, unit: str, value: float, local_date: dt.date) -> str:
-    """A factor entry as the journal names it: "caffeine 95 mg on Mon 30 Nov"."""
-    return f"{name} {amount_words(value, unit)} on {day_words(local_date)}"
+def entry_words(name: str, unit: str, value: float, local_date: dt.date, kind: str = "") -> str:
+    """A factor entry as the journal names it: "caffeine 95 mg on Mon 30 Nov", "late screen no
+    on Sat 28 Nov" (a yes-no factor's 0 is "no")."""
+    return f"{factor_words(name)} {amount_words(value, unit, kind)} on {day_words(local_date)}"
 
 
 def day_record_words(day: dt.date, *, checked_in: bool, note: str) -> str:

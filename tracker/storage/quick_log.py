@@ -251,7 +251,7 @@ def add_factor_entry(
             stored_time(dt.datetime.now(dt.UTC)),
         ),
     )
-    done, undo = journal_words.logged(journal_words.entry_words(factor.name, factor.unit, value, day))
+    done, undo = journal_words.logged(journal_words.entry_words(factor.name, factor.unit, value, day, factor.kind))
     _record_action(conn, done, undo, [journal_words.added("factor_entry", [entry_id])])
     values = [
         float(row[0])

@@ -5,14 +5,14 @@ Diary, so tests hand in a temporary file and a fixed day. From the command line 
 arrives closed: today is read with sqlite3 alone (DayGlanced) as the app mounts, so the
 first frame shows its rows; then a worker imports the database stack and
 opens the file (DiaryOpened, or DiaryFailed shown on screen), and the day loads in full.
-Nothing here imports sqlalchemy, sqlmodel or tracker.storage.models at start-up.
+Nothing here imports sqlalchemy, sqlmodel or tracker.storage.models at start-up. The command
+palette's commands are tracker.tui.palette's; the files the app writes, tracker.tui.file_exports'.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -23,8 +23,10 @@ from textual.screen import Screen
 
 from tracker.errors import failure_line
 from tracker.tui.diary import Diary
+from tracker.tui.file_exports import ask_and_write, written_words
 from tracker.tui.key_order import ESCAPE_MARK, KeyOrder, read_escapes_as_typed
 from tracker.tui.messages import DayGlanced, DiaryFailed, DiaryOpened, FilesWritten, WriteWaiting
+from tracker.tui.palette import FILE_COMMANDS, TODAY_COMMANDS, app_commands
 from tracker.tui.screens.today import TodayScreen
 from tracker.tui.settings import load_settings, save_settings
 from tracker.tui.writing import Writes
@@ -37,40 +39,10 @@ if TYPE_CHECKING:
     from tracker.tui.diary_watch import DiaryWatch
     from tracker.tui.screens.history import HistoryScreen
 
-# (title, help, action on the Today screen) for the command palette.
-TODAY_COMMANDS = [
-    ("Log a twitch", "Open the twitch form (t)", "log_twitch"),
-    ("Log caffeine", "Pick a drink (c)", "log_caffeine"),
-    ("Log water", "A glass or a bottle (w)", "log_water"),
-    ("Log sleep", "Hours, or bed and wake times (s)", "log_sleep"),
-    ("Log stress", "0 to 10 (x)", "log_stress"),
-    ("Log magnesium", "Repeat the latest dose (g)", "log_magnesium"),
-    ("Log any factor", "Choose a factor, then its value (f)", "log_factor"),
-    ("No twitches", "Say the day shown had no twitches (n)", "no_twitches"),
-    ("Answer a past day", "Say the newest unanswered recent day had no twitches, asked first (A)", "answer_recent"),
-    ("Day note", "A note for the day shown (N)", "day_note"),
-    ("Red flags", "Checklist of signs to see a doctor about (r)", "red_flags"),
-    ("Onset date", "When the twitching began, as you remember it (O)", "onset"),
-    ("Edit entry", "Edit the entry under the cursor (e)", "edit"),
-    ("Delete entry", "Delete the entry under the cursor (Delete)", "delete"),
-    ("Undo", "Undo the last thing done, named first (u)", "undo"),
-    ("Previous day", "Go a day back ([)", "shift_day(-1)"),
-    ("Next day", "Go a day forward (])", "shift_day(1)"),
-    ("Yesterday", "Fill in yesterday (y)", "yesterday"),
-    ("Back to today", "Show today (.)", "go_today"),
-    ("Go to a date", "Jump to any day to fill it in (j)", "jump"),
-    ("Medications", "What you take or took, for the report (M)", "open_medications"),
-]
-# (title, help, kind) for the files the app writes; kind is a key of tracker.paths.EXPORT_NAMES.
-THEMES = ("textual-dark", "textual-light")  # the two the app switches between
+# The palette's lists live in tracker.tui.palette; tests and callers still find them here.
+__all__ = ["FILE_COMMANDS", "TODAY_COMMANDS", "TrackerApp", "make_app"]
 
-FILE_COMMANDS = [
-    ("Visit packet", "For a doctor: CSV files, dictionary, PDF report and chart in one folder", "visit"),
-    ("Report (PDF)", "One or two pages for a doctor", "report"),
-    ("Chart (PNG)", "The last 12 weeks of twitching, caffeine and sleep", "chart"),
-    ("Export CSV: days", "One row per calendar day", "daily"),
-    ("Export CSV: episodes", "One row per twitch", "episodes"),
-]
+THEMES = ("textual-dark", "textual-light")  # the two the app switches between
 
 
 class TrackerApp(KeyOrder, Writes, App[None]):
@@ -84,6 +56,9 @@ class TrackerApp(KeyOrder, Writes, App[None]):
 
     def __init__(self, *, diary: Diary) -> None:
         self.diary = diary
+        # Screens shorter than 30 rows (80x24) get "-short": a dialog with a long list then fits
+        # its list to the rows left (app.tcss) rather than running past the bottom.
+        self.VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
         self.open_error: Exception | None = None  # why the database could not be opened
         self.diary_watch: DiaryWatch | None = None  # set once the database is open
         super().__init__()
@@ -348,80 +323,18 @@ class TrackerApp(KeyOrder, Writes, App[None]):
             self.switch_mode("today")
         self.call_after_refresh(self.today_screen.run_action, action)
 
-    # --- files -----------------------------------------------------------------------------
+    # --- files and the command palette (tracker.tui.file_exports, tracker.tui.palette) --------
 
     def action_export(self, kind: str, problem: str = "", path: Path | None = None, key: str = "") -> None:
         """Ask where (the exports folder by default), then write the file(s) in a thread."""
-        from tracker.paths import default_export
-        from tracker.tui.screens.export_form import ExportForm
-
-        title = next(title for title, _, key in FILE_COMMANDS if key == kind)
-        if any(isinstance(screen, ExportForm) for screen in self.screen_stack):
-            return  # one asked already (`s s` typed at once): a second would hide it and what was typed
-        target = path or default_export(kind, self.diary.today())
-
-        def write(chosen: Path | None) -> None:
-            if chosen is None:
-                return
-            self.notify(f"Writing {title.lower()} to {chosen}…", timeout=30)
-            self.write(lambda: FilesWritten(title, self._write_files(kind, chosen)), keep=again(chosen))
-
-        def again(chosen: Path) -> Callable[[str], None]:
-            return lambda reason: self.action_export(kind, reason, chosen, key)
-
-        self.push_screen(ExportForm(what=title, path=target, problem=problem, key=key), write)
-
-    def _write_files(self, kind: str, path: Path) -> list[Path]:
-        """In a thread: the files of `kind` at `path`."""
-        if kind == "visit":
-            return self.diary.export_visit(path)
-        if kind == "chart":
-            return self.diary.save_chart(path)
-        if kind == "report":
-            return self.diary.write_report(path)
-        return self.diary.export_csv(path, episodes=kind == "episodes")
+        ask_and_write(self, kind, problem, path, key)
 
     def on_files_written(self, message: FilesWritten) -> None:
-        first, *rest = message.paths
-        if len(rest) > 1:  # a visit packet: its folder
-            where = str(first.parent)
-        else:  # a file, and the files beside it (factors, diary facts), named so they are not left behind
-            where = str(first) + "".join(f" and {path.name} beside it" for path in rest)
-        self.notify(f"{message.text} written: {where}", timeout=15, markup=False)
-
-    # --- the command palette ---------------------------------------------------------------
+        self.notify(written_words(message), timeout=15, markup=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if not self.diary.is_open:
-            return  # the commands below need the database, which is still opening
-        for title, help_text, action in TODAY_COMMANDS:
-            yield SystemCommand(title, help_text, partial(self._on_today, action))
-        for title, help_text, kind in FILE_COMMANDS:
-            yield SystemCommand(title, help_text, partial(self.action_export, kind))
-        yield SystemCommand("Today", "The Today screen", partial(self.switch_mode, "today"))
-        yield SystemCommand("History", "Every day in a table (h)", partial(self.switch_mode, "history"))
-        yield SystemCommand("Factors", "Add factors and presets (F)", partial(self.switch_mode, "factors"))
-        yield SystemCommand("Insights", "Persistence, red flags and possible triggers (i)", self.action_open_insights)
-        yield SystemCommand("Trends", "The last 12 weeks; save the chart, a visit packet (T)", self.action_open_trends)
-        yield SystemCommand("Help", "Every key (?)", self.action_help)
-        yield SystemCommand("Dark or light", "Switch between the dark and the light theme", self.action_toggle_dark)
-        yield from screen_commands(screen)
-
-
-def screen_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
-    """The keys of the screen shown (other than Today, whose keys are above), as commands."""
-    if isinstance(screen, TodayScreen):
-        return
-    for binding in screen.BINDINGS:
-        if not isinstance(binding, Binding) or not binding.description or binding.action.startswith("app."):
-            continue
-        key = binding.key.split(",")[0]
-        yield SystemCommand(
-            f"{screen.TITLE or type(screen).__name__}: {binding.description}",
-            f"On this screen ({key})",
-            partial(screen.run_action, binding.action),
-        )
+        yield from app_commands(self, screen)
 
 
 def make_app(

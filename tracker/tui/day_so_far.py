@@ -11,14 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.core.daily import daily_value
-from tracker.core.formatting import amount_words
+from tracker.core.formatting import amount_words, factor_words, ordinal
 from tracker.core.vocabulary import DailyRule
 
 # How the day's value comes from its entries, as the line says it after the value.
 RULE_WORDS = {
     DailyRule.SUM: "the sum", DailyRule.MEAN: "the mean", DailyRule.MAX: "the highest", DailyRule.LAST: "the latest",
 }  # fmt: skip
-ORDINALS = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,15 @@ class DaySoFar:
     when: str = "today"
 
     def _when(self) -> str:
-        return self.when[:1].upper() + self.when[1:]  # "On Thu 26 Nov", not str.capitalize's "On thu 26 nov"
+        """The day as the subject of a sentence: "Today", "Yesterday", "Thu 26 Nov" (a heading's
+        "on Thu 26 Nov" loses its "on": "On Thu 26 Nov already has" is not English)."""
+        day = self.when.removeprefix("on ")
+        return day[:1].upper() + day[1:]  # "Thu 26 Nov", not str.capitalize's "Thu 26 nov"
+
+    def _what(self) -> str:
+        """The factor and what the day holds of it, in words: "late screen: no", "magnesium 300 mg"."""
+        held = self.holds()
+        return f"{factor_words(self.name)}{':' * (self.kind == 'yes-no')} {held}"
 
     def _amount(self, value: float) -> str:
         return amount_words(value, self.unit, self.kind)
@@ -52,10 +59,7 @@ class DaySoFar:
         if not self.values:
             return ""
         count = len(self.values) + 1
-        return (
-            f"{self._when()} already has {self.name} {self.holds()}; this is a "
-            f"{ORDINALS.get(count, f'{count}th')} entry: {self.then(new)}"
-        )
+        return f"{self._when()} already has {self._what()}; this is a {ordinal(count)} entry: {self.then(new)}"
 
     def then(self, new: float) -> str:
         """What the day holds with one more entry of `new`: "today then holds 600 mg (the sum
@@ -65,7 +69,7 @@ class DaySoFar:
         count = len(self.values) + 1
         then = daily_value(self.daily_rule, [*self.values, new]) or 0.0
         rule = RULE_WORDS.get(DailyRule(self.daily_rule), "")
-        return f"{self.when} then holds {self._amount(then)} ({rule} of {count})"
+        return f"{self.when.removeprefix('on ')} then holds {self._amount(then)} ({rule} of {count})"
 
     def before(self) -> str:
         """The reminder for a form that writes on its first key (the value is not known before):
@@ -75,6 +79,6 @@ class DaySoFar:
         count = len(self.values) + 1
         rule = RULE_WORDS.get(DailyRule(self.daily_rule), "")
         return (
-            f"{self._when()} already has {self.name} {self.holds()}; another is a "
-            f"{ORDINALS.get(count, f'{count}th')} entry (the day reads {rule} of them)"
+            f"{self._when()} already has {self._what()}; another is a "
+            f"{ordinal(count)} entry (the day reads {rule} of them)"
         )

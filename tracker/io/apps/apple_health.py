@@ -28,7 +28,6 @@ from tracker.io.apps.mapping import Target
 from tracker.io.apps.readings import Parsed, Progress, Reading, checked_members, not_a_file, parse_number
 
 APP = "apple-health"
-DESCRIPTION = "Apple Health export.zip or export.xml (sleep, caffeine, water)"
 SLEEP, CAFFEINE, WATER = "sleep", "caffeine", "water"
 SLEEP_TYPE = "HKCategoryTypeIdentifierSleepAnalysis"
 ASLEEP = {f"HKCategoryValueSleepAnalysis{stage}" for stage in ("Asleep", "AsleepUnspecified", "AsleepCore",

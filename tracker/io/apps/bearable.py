@@ -37,7 +37,6 @@ from tracker.io.apps.readings import (
 )
 
 APP = "bearable"
-DESCRIPTION = "Bearable CSV export (symptoms, sleep, mood, energy, medication, factors)"
 COLUMNS = ["date", "time of day", "category", "rating/amount", "detail"]
 PARTS = {"am": dt.time(9), "mid": dt.time(13), "pm": dt.time(18), "pre": dt.time(22)}
 SEVERITY = re.compile(r"\s*\((none|mild|moderate|severe|unbearable|extreme)\)\s*$", re.IGNORECASE)

@@ -30,7 +30,6 @@ from tracker.io.apps.readings import (
 )
 
 APP = "daylio"
-DESCRIPTION = "Daylio CSV export (moods, activities, notes)"
 NEW_COLUMNS = ["full_date", "time", "mood", "activities", "note"]
 OLD_COLUMNS = ["year", "date", "time", "mood", "activities", "note"]
 DEFAULT_MOODS = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}

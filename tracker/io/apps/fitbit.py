@@ -38,7 +38,6 @@ from tracker.io.apps.readings import (
 )
 
 APP = "fitbit"
-DESCRIPTION = "Fitbit sleep (Takeout sleep-*.json or UserSleeps_*.csv, or the fitbit.com export CSV)"
 SLEEP = "sleep"
 CSV_COLUMNS = ["End Time", "Minutes Asleep"]
 # Takeout's UserSleeps_*.csv (Google's readme for the Sleeps files names them all).

@@ -32,7 +32,6 @@ from tracker.io.apps.readings import (
 )
 
 APP = "flaredown"
-DESCRIPTION = "Flaredown CSV export (long, choose --user; or the e-mailed wide form)"
 LONG = ["user_id", "checkin_date", "trackable_type", "trackable_name", "trackable_value"]
 WIDE_TAIL = ["Tags", "Foods"]
 RATED = {"condition", "symptom"}

@@ -31,7 +31,6 @@ from tracker.io.apps.readings import (
 )
 
 APP = "loop"
-DESCRIPTION = "Loop Habit Tracker CSV export (zip or folder)"
 HABIT_COLUMNS = ["Position", "Name"]
 DAY_COLUMNS = ["Date", "Value"]
 DONE, NOT_DONE = "YES_MANUAL", "NO"

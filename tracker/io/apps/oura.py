@@ -29,7 +29,6 @@ from tracker.io.apps.readings import (
 )
 
 APP = "oura"
-DESCRIPTION = "Oura trends CSV or the data export's sleepmodel.csv (sleep)"
 SLEEP = "sleep"
 FORMS = (  # date column, seconds asleep, bedtime end
     ("date", "Total Sleep Time", "Bedtime End"),

@@ -47,6 +47,7 @@ class ExportForm(Dialog[Path]):
             yield self.problem_line()
             yield Static("to (edit the path to write elsewhere):", classes="field-label")
             yield OrderedInput(str(self.path), id="path", select_on_focus=False)
+            yield Static("", id="whole-path", classes="form-hint -empty", markup=False)
             yield field_error("path")
             again = f" or [b]{self.key}[/b] again" if self.key else ""
             yield Static(
@@ -56,6 +57,24 @@ class ExportForm(Dialog[Path]):
     def on_mount(self) -> None:
         if not self.key or self.problem:  # from the palette, or reopened: straight to the path
             self.action_edit_path()
+        self.call_after_refresh(self._show_whole_path)
+
+    # A path longer than its box shows only one end of itself (the folder, or from the palette
+    # the file name): the whole of it is written under the box, broken after a "/".
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self._show_whole_path()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_whole_path)
+
+    def _show_whole_path(self) -> None:
+        box = self.query_one("#path", Input)
+        room = box.content_region.width - 1  # the cursor's cell
+        lines = path_lines(box.value, self.query_one("#whole-path", Static).content_region.width or room)
+        whole = "" if len(box.value) <= room else "\n".join(lines)
+        self.query_one("#whole-path", Static).update(whole)
+        self.query_one("#whole-path", Static).set_class(not whole, "-empty")
 
     def action_edit_path(self) -> None:
         box = self.query_one("#path", Input)
@@ -88,3 +107,15 @@ class ExportForm(Dialog[Path]):
             self.refuse("path", f"{path} is {what} already there: Enter again replaces it, or edit the name")
             return
         self.dismiss(path)
+
+
+def path_lines(path: str, width: int) -> list[str]:
+    """`path` in lines of at most `width` characters, each broken after a "/" where one is
+    near enough (a name longer than the width is broken where it must be)."""
+    lines: list[str] = []
+    rest = path
+    while len(rest) > width > 0:
+        cut = rest.rfind("/", 0, width) + 1 or width
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    return [*lines, rest]

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tracker.core.formatting import factor_words
 from tracker.tui.screens.dialog import Dialog
 
 if TYPE_CHECKING:
@@ -26,7 +27,9 @@ class FactorPicker(Dialog["Factor"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static("[b]Log a factor[/b] — arrows and Enter", classes="form-title")
-            yield OptionList(*[Option(f"{f.name} {f'({f.unit})' if f.unit else ''}", id=f.name) for f in self.factors])
+            yield OptionList(
+                *[Option(f"{factor_words(f.name)} {f'({f.unit})' if f.unit else ''}", id=f.name) for f in self.factors]
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.factors[event.option_index])

@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from tracker.core.amounts import Amount, read_amount
-from tracker.core.formatting import amount_words, format_number
+from tracker.core.formatting import amount_words, factor_words, format_number
 from tracker.core.vocabulary import FactorKind
 from tracker.tui.screens.dialog import CharsInput, Dialog, FieldError, field_error
 from tracker.tui.widgets.choice_row import ChoiceRow
@@ -58,7 +58,7 @@ def preview_words(
         return "", str(exc)  # an amount, outside the factor's range
     then = f"\n{said}" if so_far and (said := so_far.after(amount.value)) else ""
     if factor.kind == FactorKind.YES_NO and amount.value in (0, 1):  # "alcohol yes", as the day reads it
-        return f"Enter writes: {factor.name} {amount_words(amount.value, '', factor.kind)}{then}", ""
+        return f"Enter writes: {factor_words(factor.name)} {amount_words(amount.value, '', factor.kind)}{then}", ""
     return f"Enter writes: {amount.words(factor.name, factor.unit)}{then}", ""
 
 
@@ -103,7 +103,7 @@ class NumberForm(Dialog[float]):
         self.factor = factor
         self.so_far = so_far  # the day's entries of this factor: the preview says what it then holds
         self.value = value if isinstance(value, str) else format_number(value)
-        self.heading = heading or f"[b]{factor.name}[/b] ({allowed_range(factor)})"
+        self.heading = heading or f"[b]{factor_words(factor.name)}[/b] ({allowed_range(factor)})"
         self.again = again
         self.answer: int | None = None  # a yes-no factor's y (1) or n (0), chosen and not yet saved
         if factor.kind == FactorKind.YES_NO and self.value in ("0", "1"):  # an answer edited: shown chosen

@@ -57,6 +57,21 @@ class Checklist(SelectionList[str]):
                 return Strip(segments, strip.cell_length)
         return strip
 
+    # At 80x24 the list may be shorter than its thirteen questions (advice under it takes rows):
+    # its lower edge says how many are out of view, so the list is never taken to end at 12.
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._say_what_is_hidden()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._say_what_is_hidden)
+
+    def _say_what_is_hidden(self) -> None:
+        above, below = round(self.scroll_y), round(self.max_scroll_y - self.scroll_y)
+        hidden = [f"↑ {above} more above"] * bool(above) + [f"↓ {below} more below"] * bool(below)
+        self.border_subtitle = " · ".join(hidden)
+
 
 class RedFlagChecklist(Dialog[list[str]]):
     """Dismisses with the signs ticked (possibly none), or None when cancelled."""
@@ -110,7 +125,7 @@ class RedFlagChecklist(Dialog[list[str]]):
                 ],
                 id="checklist",
             )  # fmt: skip
-            yield Static("", id="typed", classes="form-hint", markup=False)
+            yield Static("", id="typed", classes="form-hint -empty", markup=False)
             # The advice for what is ticked, as soon as it is ticked: the same graded words as
             # `tracker log redflag`, so an emergency sign is not left for the saving to say.
             yield Static("", id="advice", markup=False)
@@ -147,7 +162,9 @@ class RedFlagChecklist(Dialog[list[str]]):
 
     def _show_advice(self) -> None:
         ticked = self.query_one("#checklist", SelectionList).selected
-        self.query_one("#advice", Static).update("\n".join(red_flag_advice(ticked, on=self.day, today=self.today)))
+        advice = "\n".join(red_flag_advice(ticked, on=self.day, today=self.today))
+        self.query_one("#advice", Static).update(advice)
+        self.query_one("#advice", Static).set_class(not advice, "-empty")  # no row kept for nothing
 
     def action_digit(self, digit: int) -> None:
         """Tick the question with the number typed; `1` waits, since 10-13 start with it. A
@@ -169,6 +186,7 @@ class RedFlagChecklist(Dialog[list[str]]):
         last = len(QUESTIONS) - 10
         line = f"1: 1 or 10–1{last}? Enter ticks 1" if one else ""
         self.query_one("#typed", Static).update(line)
+        self.query_one("#typed", Static).set_class(not line, "-empty")  # no row kept for nothing
 
     def _tick_typed_one(self) -> None:
         """A `1` still waiting is question 1, once a key other than a number follows it."""

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.markup import escape
 from textual.widgets import Header, Static
 
-from tracker.core.formatting import amount_words, red_flag_words
+from tracker.core.formatting import amount_words, factor_words, red_flag_words
 from tracker.core.validate import EARLIEST_YEAR
 from tracker.tui.messages import DayLoaded, EntrySaved, EpisodeSaved, ReadFailed, RedFlagsSaved
 from tracker.tui.screens.app_screen import AppScreen
@@ -100,6 +100,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         self.today_seen = self.day  # the date when the clock was last looked at
         self.view: DayView | None = None
         self._totals, self._note = "", ""  # the day's totals line, and its note
+        self._red_flags: tuple[str, ...] = ()  # the day's, in its heading
         self._offered_for: dt.date | None = None  # the today whose unanswered days were offered
         self._keys_waiting = not diary.is_open  # the footer shows them disabled until the day loads
         self._loading = False  # a read of the day is running in a worker
@@ -184,22 +185,34 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
             self.query_one(DayTable).clear()
             self.query_one(DayTable).forget_choice()  # a row of another day is no row chosen
             self.refresh_bindings()  # `]` and `.` show on a past day only
+            self._red_flags = ()  # the new day's come with its rows
         self._show_heading()
         self.load()
 
     def _heading(self, red_flags: tuple[str, ...] = ()) -> str:
-        """The heading line for the day shown (and the title bar's title and sub-title)."""
+        """The heading line for the day shown (and the title bar's title and sub-title); the
+        day's red flags beside it, or on a line of their own when both do not fit the width
+        (wrapped, they broke after "red flag:" and left a lone word below)."""
         today = self.diary.today()
-        flag = f"   [b $error]⚠ red flag: {escape(', '.join(map(red_flag_words, red_flags)))}[/]" if red_flags else ""
         if self.day == today:
             self.title, self.sub_title = "Today", f"{self.day:%A %d %B %Y}"
-            return f"[b]Today[/b], {self.day:%A %d %B %Y}{flag}"
-        ago = (today - self.day).days
-        self.title, self.sub_title = f"{self.day:%a %d %b %Y}", f"{ago} day{'s' * (ago != 1)} ago"
-        return f"[b]{self.day:%a %d %b %Y}[/b] — {ago} day{'s' * (ago != 1)} ago ([b].[/b] today){flag}"
+            day, plain = f"[b]Today[/b], {self.day:%A %d %B %Y}", f"Today, {self.day:%A %d %B %Y}"
+        else:
+            ago = (today - self.day).days
+            self.title, self.sub_title = f"{self.day:%a %d %b %Y}", f"{ago} day{'s' * (ago != 1)} ago"
+            plain = f"{self.day:%a %d %b %Y} — {ago} day{'s' * (ago != 1)} ago (. today)"
+            day = f"[b]{self.day:%a %d %b %Y}[/b] — {ago} day{'s' * (ago != 1)} ago ([b].[/b] today)"
+        if not red_flags:
+            return day
+        flag = f"⚠ red flag{'s' * (len(red_flags) > 1)}: {', '.join(map(red_flag_words, red_flags))}"
+        room = (self.app.size.width if self.is_attached else 0) - 2  # the heading's padding
+        gap = "   " if len(plain) + 3 + len(flag) <= room else "\n"
+        return f"{day}{gap}[b $error]{escape(flag)}[/]"
 
-    def _show_heading(self, red_flags: tuple[str, ...] = ()) -> None:
-        self.query_one("#day-heading", Static).update(self._heading(red_flags))
+    def _show_heading(self, red_flags: tuple[str, ...] | None = None) -> None:
+        if red_flags is not None:
+            self._red_flags = red_flags
+        self.query_one("#day-heading", Static).update(self._heading(self._red_flags))
 
     def show_glance(self, day: dt.date, shown: DayShown) -> None:
         """The first look at the day, drawn until the full read replaces it."""
@@ -271,7 +284,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         self._show_heading(tuple(flag.kind for flag in summary.red_flags))
         self.query_one(DayTable).show(summary, shown.factors)
         totals = [
-            f"{t.factor.name} {amount_words(t.value, t.factor.unit, getattr(t.factor, 'kind', ''))}"
+            f"{factor_words(t.factor.name)} {amount_words(t.value, t.factor.unit, getattr(t.factor, 'kind', ''))}"
             + (f" from {t.entries} entries" if t.entries > 1 else "")
             for t in summary.totals
         ]
@@ -305,6 +318,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         forget_row_choices(self)  # back from a dialog: Enter waits for a row moved to
 
     def on_resize(self) -> None:
+        self._show_heading()  # the red flags beside the day, or under it
         if self.view is not None:  # before the day is read there is nothing to fit
             self._show_totals()
 

@@ -250,8 +250,9 @@ class EntryKeys(TodayParts):
         entry = table.selected_id()
         if entry is None:
             return
-        when, what = table.cells_of(entry)[:2]  # unwrapped: a label cut to its column reads as cut
-        label = f"{what} ({when})" if when != "day" else what
+        # From the cells as written (a label cut to its column reads as cut), with which one it is
+        # when two read the same: two twitches at 08:00 must not leave the person guessing.
+        label = table.label_of(entry)
         day = self.day
 
         def delete(yes: bool | None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from tracker.core.formatting import amount_words, format_number, which_day
+from tracker.core.formatting import amount_words, factor_words, format_number, which_day
 from tracker.core.ids import FACTOR_ENTRY, format_id
 from tracker.tui.messages import EntrySaved
 from tracker.tui.screens.today_parts import TodayParts
@@ -38,7 +38,7 @@ class FactorLogging(TodayParts):
             return None
         found = next((f for f in self.view.factors.values() if f.name == name), None)
         if found is None:
-            self.notify(f"There is no {name} factor in this database.")
+            self.notify(f"There is no {factor_words(name)} factor in this database.")
         return found
 
     def log_value(
@@ -64,7 +64,7 @@ class FactorLogging(TodayParts):
 
         def job() -> EntrySaved:
             entry = self.diary.add_factor_entry(entry_in)
-            text = f"{factor.name} {amount_words(entry.value, factor.unit, factor.kind)} added"
+            text = f"{factor_words(factor.name)} {amount_words(entry.value, factor.unit, factor.kind)} added"
             return EntrySaved(entry.local_date, text, row=format_id(FACTOR_ENTRY, entry.id or 0))
 
         self.write(job, keep=again)
@@ -194,7 +194,7 @@ class FactorLogging(TodayParts):
             self.write(
                 lambda: EntrySaved(
                     self.diary.update_factor_entry(entry_id, value, note).local_date,
-                    f"{factor.name} updated",
+                    f"{factor_words(factor.name)} updated",
                     row=format_id(FACTOR_ENTRY, entry_id),
                 ),
                 keep=lambda reason: self.edit_factor_entry(entry_id, reason, value),
@@ -215,7 +215,7 @@ class FactorLogging(TodayParts):
             stale = drink_note(entry.note, presets) and amount != entry.value
             save(amount, drink or ("" if stale else entry.note))
 
-        heading = f"Edit {factor.name}" + (f" — {entry.note}" if entry.note else "")
+        heading = f"Edit {factor_words(factor.name)}" + (f" — {entry.note}" if entry.note else "")
         amount = value if isinstance(value, str) else format_number(value)  # str: as typed before a refusal
         picker = PresetPicker(factor=factor, presets=presets, amount=amount, problem=problem, heading=heading)
         self.app.push_screen(picker, save_drink)
@@ -236,7 +236,7 @@ class FactorLogging(TodayParts):
             self.write(
                 lambda: EntrySaved(
                     self.diary.update_factor_entry(entry.id, hours, note).local_date,
-                    f"{factor.name} updated",
+                    f"{factor_words(factor.name)} updated",
                     row=format_id(FACTOR_ENTRY, entry.id),
                 ),
                 keep=lambda reason: self.edit_factor_entry(entry.id, reason, hours_text(hours)),

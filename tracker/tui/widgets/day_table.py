@@ -10,7 +10,7 @@ import datetime as dt
 import textwrap
 from typing import TYPE_CHECKING
 
-from tracker.core.formatting import amount_words, duration_words, red_flag_words
+from tracker.core.formatting import amount_words, duration_words, factor_words, ordinal, red_flag_words
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, RED_FLAG, format_id
 from tracker.tui.widgets.chosen_rows import ChosenRows
 
@@ -136,10 +136,36 @@ class DayTable(ChosenRows):
         """The entry `key`'s cells as written, before they were wrapped to their columns."""
         return next(cells for row_key, cells in self._rows if row_key == key)
 
+    def label_of(self, key: str) -> str:
+        """The entry `key` as a question about it names it: what, when, and its details
+        ("twitch at 08:00: eyelid, left, intensity 4, 45 s, note “screen”"), and which of them
+        it is when another entry of the day reads the same ("the second of 2 alike at 08:00")."""
+        cells = self.cells_of(key)
+        label = entry_label(cells)
+        alike = [row_key for row_key, other in self._rows if entry_label(other) == label]
+        if len(alike) > 1:
+            at = f" at {cells[0]}" if cells[0] != "day" else ""
+            label += f" — the {ordinal(alike.index(key) + 1)} of {len(alike)} alike{at}"
+        return label
+
     def selected_id(self) -> str | None:
         if not self.row_count:
             return None
         return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+
+
+DETAIL_WORDS = ("", "", "{}", "{}", "intensity {}", "{}", "note “{}”")  # how each cell reads in a label
+
+
+def entry_label(cells: tuple[str, ...]) -> str:
+    """A day's row in words: "twitch at 08:00: eyelid, left, intensity 4", "caffeine 95 mg (09:00)"."""
+    when, what = cells[0], cells[1]
+    details = [
+        words.format(cell) for words, cell in zip(DETAIL_WORDS, cells, strict=False)
+        if words and cell and cell not in ("—", "–")
+    ]  # fmt: skip
+    label = f"{what} at {when}" if what == "twitch" else (f"{what} ({when})" if when != "day" else what)
+    return label + (f": {', '.join(details)}" if details else "")
 
 
 def day_rows(summary: DaySummary, factors: Mapping[int, FactorShown]) -> list[tuple[str, tuple[str, ...]]]:
@@ -163,7 +189,7 @@ def day_rows(summary: DaySummary, factors: Mapping[int, FactorShown]) -> list[tu
             (
                 at,
                 format_id(FACTOR_ENTRY, entry.id or 0),
-                (f"{at:%H:%M}" if at else "day", f"{name} {amount}", "", "", "", "", entry.note),
+                (f"{at:%H:%M}" if at else "day", f"{factor_words(name)} {amount}", "", "", "", "", entry.note),
             )
         )
     for flag in summary.red_flags:

@@ -1,0 +1,173 @@
+"""At 80x24 every screen and dialog shows its words whole: no line clipped at the right edge,
+no word folded in two, no heading wrapped into a stray word. The check reads each piece of
+text on the screen and looks for every one of its words in the cells it was drawn in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from textual.widgets import Static
+
+from tests.helpers.tui import caffeine, twitch
+from tests.tui.conftest import TODAY, at, pause_until, screen_text, settle
+from tracker.storage import store
+from tracker.storage.models import FactorEntryCreate, RedFlagCreate, RedFlagKind
+from tracker.tui.app import FILE_COMMANDS, TODAY_COMMANDS
+
+SMALL = (80, 24)
+
+
+def text_of(widget: Static) -> str:
+    visual = widget.visual
+    plain = getattr(visual, "plain", None)
+    return plain if isinstance(plain, str) else str(visual)
+
+
+def cut_words(app) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(widget, word) for each word of a fully shown text that is not whole in its cells."""
+    lines = screen_text(app).splitlines()
+    cut = []
+    for widget, (region, clip) in app.screen._compositor.visible_widgets.items():
+        if not isinstance(widget, Static):
+            continue
+        if region.area == 0 or clip.height != region.height:
+            continue  # scrolled out, or partly: what scrolls is checked where it is scrolled to
+        # Cut at the right (or left) by what holds it: only the cells it was given count.
+        drawn = " ".join(line[clip.x : clip.right] for line in lines[clip.y : clip.bottom])
+        for word in re.findall(r"\S+", text_of(widget)):
+            if word not in drawn:
+                cut.append((widget.id or type(widget).__name__, word))
+    return cut
+
+
+def seed_a_week(seed) -> None:  # type: ignore[no-untyped-def]
+    for days_ago in range(8):
+        day = TODAY - dt.timedelta(days=days_ago)
+        seed(lambda s, day=day: twitch(s, 8, day=day, note="after the long meeting at the office"))
+        seed(lambda s, day=day: caffeine(s, 95, day))
+    seed(lambda s: store.add_factor_entry(session=s, entry_in=FactorEntryCreate(factor="stress", value=6, at=at(9))))
+
+
+# Every screen and dialog a key opens from Today (the keys, then what to check).
+WALKS = {
+    "today": (),
+    "a day back": ("left_square_bracket",),
+    "twitch form": ("t",),
+    "caffeine": ("c",),
+    "water": ("w",),
+    "sleep": ("s",),
+    "stress": ("x",),
+    "magnesium": ("g",),
+    "any factor": ("f",),
+    "red flags": ("r",),
+    "red flags a day back": ("left_square_bracket", "left_square_bracket", "r"),
+    "day note": ("N",),
+    "onset": ("O",),
+    "go to a date": ("j",),
+    "answer a past day": ("A",),
+    "history": ("h",),
+    "factors": ("F",),
+    "insights": ("i",),
+    "trends": ("T",),
+    "help": ("question_mark",),
+    "medications": ("M",),
+    "delete a twitch": ("down", "down", "delete"),
+    "edit a twitch": ("down", "down", "e"),
+    "export from trends": ("T", "s"),
+    "visit packet from trends": ("T", "v"),
+}
+
+
+@pytest.mark.parametrize("keys", list(WALKS.values()), ids=list(WALKS))
+async def test_every_word_is_whole_at_80x24(app, seed, keys) -> None:
+    seed_a_week(seed)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        assert cut_words(app) == [], screen_text(app)
+
+
+async def test_the_running_timer_says_how_to_stop_it_at_80x24(app) -> None:
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("t", "space")
+        await settle(pilot)
+        form = app.screen
+        form._timer_started -= 125  # two minutes in: the longest words the timer shows
+        form._show_elapsed()
+        await pilot.pause()
+        assert cut_words(app) == [], screen_text(app)
+        assert "timing… 125 s, space stops" in screen_text(app)
+
+
+async def test_red_flags_in_the_heading_are_one_piece_at_80x24(app, seed) -> None:
+    back = TODAY - dt.timedelta(days=3)
+    for kind in (RedFlagKind.WEAKNESS, RedFlagKind.DROOPING, RedFlagKind.SPEECH):
+        seed(lambda s, kind=kind: store.add_red_flag(session=s, red_flag_in=RedFlagCreate(kind=kind, date=back)))
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press(*["left_square_bracket"] * 3)
+        await settle(pilot)
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        assert "Sat 07 Mar 2026 — 3 days ago (. today)" in lines  # the day alone on its line
+        assert "⚠ red flags: weakness, drooping, speech" in lines  # and the flags whole under it
+
+
+async def test_all_thirteen_red_flag_questions_show_at_80x24(app) -> None:
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "13  it began after starting a new medicine" in shown
+        assert "Enter save" in shown
+
+
+async def test_the_checklist_says_when_questions_are_out_of_view(app) -> None:
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("r", "2", "8")  # advice under the list for both: it takes rows from the list
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "call emergency services today" in shown  # the advice stays in view, whole
+        if "13  it began after" not in shown:
+            assert "↓ 1 more below" in shown, shown
+        await pilot.press("1", "3")  # ticking 13 brings it into view
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "13  it began after starting a new medicine" in shown
+        assert "more above" in shown or "1  it has spread" in shown
+
+
+async def test_the_whole_export_path_shows_at_80x24(app, monkeypatch, tmp_path) -> None:
+    folder = tmp_path / "exports for the doctor" / "the visit in December, with the charts"
+    monkeypatch.setenv("TRACKER_EXPORTS", str(folder))
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Report (PDF)", "enter")
+        await settle(pilot)
+        shown = screen_text(app)
+        on_screen = "".join(line.strip(" █") for line in shown.splitlines())
+        assert str(folder / "report-2026-03-10.pdf") in on_screen, shown
+
+
+async def test_the_palette_shows_its_longest_words_whole_at_80x24(app) -> None:
+    commands = [*TODAY_COMMANDS, *FILE_COMMANDS]
+    longest = sorted(commands, key=lambda command: -len(command[1]))[:3]
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        for title, help_text, _ in longest:
+            await pilot.press("ctrl+p")
+            await settle(pilot)
+            await pilot.press(*title)
+            await settle(pilot)
+            # The palette searches as it is typed to; its words are looked for until found.
+            await pause_until(pilot, lambda help_text=help_text: help_text in screen_text(app))
+            await pilot.press("escape")
+            await settle(pilot)
