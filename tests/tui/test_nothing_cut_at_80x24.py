@@ -114,7 +114,10 @@ async def test_red_flags_in_the_heading_are_one_piece_at_80x24(app, seed) -> Non
         await settle(pilot)
         lines = [line.strip() for line in screen_text(app).splitlines()]
         assert "Sat 07 Mar 2026 — 3 days ago (. today)" in lines  # the day alone on its line
-        assert "⚠ red flags: weakness, drooping, speech" in lines  # and the flags whole under it
+        first = next(i for i, line in enumerate(lines) if line.startswith("⚠ red flags: "))
+        assert first == lines.index("Sat 07 Mar 2026 — 3 days ago (. today)") + 1  # the flags under it
+        flags = " ".join(lines[first : first + 2])  # whole, wrapping between words when they need two rows
+        assert flags == "⚠ red flags: weakness of the face, drooping of the face, mouth or eyelid, trouble speaking"
 
 
 async def test_all_thirteen_red_flag_questions_show_at_80x24(app) -> None:
