@@ -254,7 +254,10 @@ def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
     in words, the dates of the run's marks and the months twitched."""
     status, *rest = persistence_lines(persistence, dates=report_date, with_onset=False)  # the summary's first line
     words = run_status_words(persistence)
-    lines = [f"Now: {status} ({words})." if words else f"Now: {status}."]
+    # Dated: in a report for a past period "now" would read as the day it was prepared.
+    as_of = persistence.get("as_of")
+    now = f"On {report_date(dt.date.fromisoformat(as_of))}" if as_of else "Now"
+    lines = [f"{now}: {status} ({words})." if words else f"{now}: {status}."]
     marks = run_marks(persistence)
     for line in rest:
         if line.startswith("Current run") and marks:
