@@ -16,3 +16,15 @@ def test_a_past_period_has_no_ago_and_no_not_yet(cli, frozen, tmp_path) -> None:
     assert "ago" not in text and "not started yet" not in text
     assert "first logged on 2 Nov 2026, 8 days before 10 Nov 2026" in text
     assert "magnesium: from 20 nov 2026, after the period analysed (to 10 nov 2026)" in text.lower()
+
+
+def test_the_notes_heading_says_its_dates_are_the_days_with_a_note(cli, frozen, tmp_path) -> None:
+    for day in ("2026-11-20", "2026-11-21", "2026-11-23"):
+        assert cli("log", "twitch", "--date", day).code == 0
+    assert cli("log", "note", "slept badly", "--date", "2026-11-21").code == 0
+    assert cli("log", "note", "long drive", "--date", "2026-11-23").code == 0
+    pdf = tmp_path / "report.pdf"
+    assert cli("report", "-o", str(pdf), "--from", "2026-11-20").code == 0
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+
+    assert "Notes, 2 days with a note: 21 Nov 2026 to 23 Nov 2026" in text, text

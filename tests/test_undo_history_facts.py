@@ -32,3 +32,12 @@ def test_undo_after_the_onset_takes_the_onset_back_not_the_twitch_before(cli) ->
     assert cli("undo").code == 0
     assert "not given" in cli("onset").out
     assert "kept" in cli("list").out  # the twitch logged before both is still there
+
+
+def test_undoing_an_onset_change_says_the_date_as_every_other_reader_does(cli) -> None:
+    assert cli("onset", "2026-11-14").code == 0
+    assert cli("onset", "2026-11-10").code == 0
+
+    undone = cli("undo").out
+
+    assert "onset date back to 14 Nov 2026" in undone and "2026-11-14" not in undone, undone

@@ -53,3 +53,16 @@ def test_a_not_spreading_beside_a_suggested_spread_is_shown_with_both(cli, froze
     assert (
         "Spreading in the face: answered no on 24 Nov 2026, but the entries suggest a spread from 17 Nov 2026" in page
     )
+
+
+def test_a_no_before_the_sign_was_logged_is_kept_with_both_dates(cli, frozen, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cli("log", "twitch", "--location", "eyelid", "--side", "left", "--date", "2026-11-10")
+    assert cli("checklist", "--no", "all", "--date", "2026-11-20").code == 0
+    cli("log", "redflag", "drooping", "--date", "2026-11-23", "--note", "left eyelid")
+
+    page = _page_one(cli, tmp_path)
+
+    assert "no drooping" not in page
+    assert "Drooping of the face, mouth or eyelid: answered no on 20 Nov 2026; logged on 23 Nov 2026" in page
+    assert "Asked 20 Nov 2026: not spreading to other parts of the face; no weakness of the face" in page
+    assert "Mon 23 Nov 2026: drooping" in page  # in the red-flag box too

@@ -63,7 +63,7 @@ def test_the_current_course_is_said_in_words_not_a_status_code(tmp_path) -> None
     first = dt.date(2026, 11, 20)
     page = _page_one(tmp_path, [_twitch(first + dt.timedelta(days=n), 9, "eyelid") for n in range(11)])
 
-    assert "Now: day 11 of twitching (on and off for less than 14 days so far)." in page
+    assert "On 30 Nov 2026: day 11 of twitching (on and off for less than 14 days so far)." in page
     assert "Status" not in page and "EARLY" not in page
 
 

@@ -274,4 +274,4 @@ def test_the_report_words_the_run_as_analyze_and_insights_do(tmp_path, chart_dia
 
     for line in persistence_lines(result, dates=report_date):
         assert " ".join(line.split()) in text, line
-    assert f"Now: {persistence_status_line(result)} (on and off for" in text and "Status" not in text
+    assert f"On {report_date(end)}: {persistence_status_line(result)} (on and off for" in text and "Status" not in text

@@ -9,7 +9,11 @@ last - first + 1. The current run is the one whose last active day is at most
 `gap_tolerance_days` before the as-of date.
 
 The onset the person gives (`tracker onset`) stands beside the runs, never in them: it dates
-the start as remembered, while the runs and the status count only days with a twitch logged.
+the start as remembered, while the runs count only days with a twitch logged. When the current
+run is the only twitching logged since that onset, the person says it has gone on since then:
+`since_onset` counts those days, and the status (the two-week notice, the four-week warning)
+goes by the longer of the two, so no reader says "14-day mark on 8 Dec" of a spell the person
+says began a month ago.
 """
 
 from __future__ import annotations
@@ -105,6 +109,7 @@ class Persistence:
     first_logged: dt.date | None = None  # the first day with a twitch logged, up to as_of
     recent_days: int = 0  # the window counted: the last threshold_days, or fewer since the first entry
     recent_active: int = 0  # days with a twitch logged in that window
+    since_onset: int | None = None  # onset given to as_of, counted when longer than the run (see module)
 
     def to_json(self) -> dict[str, Any]:
         """The "persistence" section of `analyze --json`."""
@@ -114,6 +119,7 @@ class Persistence:
             "first_logged": self.first_logged.isoformat() if self.first_logged else None,
             "recent_days": self.recent_days,
             "recent_active": self.recent_active,
+            "since_onset": self.since_onset,
             "status": self.status,
             "current_run": self.current_run.as_dict() if self.current_run else None,
             "longest_run": self.longest_run.as_dict() if self.longest_run else None,
@@ -155,8 +161,10 @@ def persistence(
     # were not logged, and are not counted as days without a twitch.
     recent = min(config.threshold_days, (as_of - first).days + 1) if first else 0
     recent_active = sum(1 for date in active if (as_of - date).days < recent)
+    onset = onset if onset is None or onset <= as_of else None
+    since = _since_onset(onset, current, runs, as_of)
     return Persistence(
-        status=_status(current, config),
+        status=_status(max(current.days, since or 0) if current else None, config),
         current_run=current,
         longest_run=longest,
         watch_days=config.watch_days,
@@ -167,19 +175,30 @@ def persistence(
         recurrent_twitches=RECURRENT_TWITCHES,
         months_with_episodes=months,
         as_of=as_of,
-        onset=onset if onset is None or onset <= as_of else None,
+        onset=onset,
         first_logged=first,
         recent_days=recent,
         recent_active=recent_active,
+        since_onset=since,
     )
 
 
-def _status(current: Run | None, config: PersistenceConfig) -> str:
-    if current is None:
+def _since_onset(onset: dt.date | None, current: Run | None, runs: Sequence[Run], as_of: dt.date) -> int | None:
+    """Days from the onset given to as_of when the person's account is longer than the current
+    run and no earlier run logged after that onset says the twitching stopped in between."""
+    if onset is None or current is None or onset >= current.start:
+        return None
+    if any(run.end >= onset for run in runs if run != current):
+        return None  # the diary shows a spell that ended after the onset: the run counts, not the memory
+    return (as_of - onset).days + 1
+
+
+def _status(length: int | None, config: PersistenceConfig) -> str:
+    if length is None:
         return "none"
-    if current.days >= config.threshold_days:
+    if length >= config.threshold_days:
         return "persistent"
-    if current.days >= config.watch_days:
+    if length >= config.watch_days:
         return "watch"
     return "early"
 

@@ -150,8 +150,8 @@ def red_flag_advice(kinds: Iterable[str], *, on: dt.date | None = None, today: d
     """The graded advice for the signs in `kinds`, one line per grade, most urgent first: the
     emergency line when any of them cannot wait (`on`: the day the newest of those was logged,
     said as `urgent_words` says it), then the appointment line for the rest ("This sign" for one
-    sign on its own, as `tracker log redflag` says it). Empty for no signs."""
-    signs = set(kinds)
+    flag on its own, as `tracker log redflag` says it; `kinds` has one per flag). Empty for no signs."""
+    signs = list(kinds)  # one per flag: three logged are "These signs", even of one kind
     urgent = any(kind in TODAY_RED_FLAGS for kind in signs)
     others = [kind for kind in signs if kind not in TODAY_RED_FLAGS]
     when = urgent_words(on, today)

@@ -362,7 +362,9 @@ def checklist_lines(
     fact of the diary contradicts (a red flag of that sign logged before it, or a sign `derived`
     from the entries or the medication list) is never printed among the "no"s: it has a line of
     its own with the answer and the fact, each dated ("Drooping of the face: answered no on 30 Nov
-    2026, but logged on 24 Nov 2026."), for the clinician to weigh; neither hides the other."""
+    2026, but logged on 24 Nov 2026."), for the clinician to weigh; neither hides the other. A "no"
+    before the sign was logged is kept the same way ("answered no on 30 Nov 2026; logged on 1 Dec
+    2026")."""
     latest_yes: dict[str, dt.date] = {}
     for flag in red_flags:
         if flag.date <= date_to:
@@ -386,6 +388,13 @@ def checklist_lines(
                 contradicted.append(f"{_capital(sign_words(kind))}: answered no on {report_date(no)}, but {but}.")
             else:
                 denied[no].append(kind)
+        elif no is not None and yes is not None and no < yes and no <= date_to:
+            # Answered no, then logged later: the sign came on after the answer; both dated, so a
+            # clinician sees the "no" was true then, and when it changed.
+            contradicted.append(
+                f"{_capital(sign_words(kind))}: answered no on {report_date(no)}; "
+                f"logged on {report_date(yes)} (see the red flags)."
+            )
         elif yes is None:
             never.append(kind)
     lines = [f"Asked {report_date(day)}: {checklist_no_words(kinds)}." for day, kinds in sorted(denied.items())]

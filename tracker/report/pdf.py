@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.files import private_atomic_file
 from tracker.core.formatting import report_date, report_span
-from tracker.core.vocabulary import dated_red_flag_advice
+from tracker.core.vocabulary import TODAY_RED_FLAGS, dated_red_flag_advice
 from tracker.report import charts
 from tracker.report.glyphs import drawable
 from tracker.report.history_words import (
@@ -165,7 +165,13 @@ def report_pages(
             # last week is not "call emergency services today" on the day of the visit.
             # Each grade its own line, so the advice is never the part a full box cuts short.
             advice = dated_red_flag_advice(((str(f.kind), f.date) for f in red_flags), today=generated_on)
-            first.boxed("Red flags logged", [*advice, *logged, *before], color=charts.VERMILLION)
+            # Each sign before what to do about it, the ones that cannot wait first.
+            urgent = set(red_flag_lines(red_flags, analysis, source=LOGGED, kinds=TODAY_RED_FLAGS))
+            graded = [line for line in logged if line in urgent]
+            if any(str(flag.kind) in TODAY_RED_FLAGS for flag in red_flags):
+                graded, advice = [*graded, advice[0]], advice[1:]
+            graded += [line for line in logged if line not in urgent]
+            first.boxed("Red flags logged", [*graded, *advice, *before], color=charts.VERMILLION)
         else:
             first.text(before[0] if before else "No red flags logged.", weight="bold")
         if suggested:

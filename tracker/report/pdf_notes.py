@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from tracker.core.formatting import place_words, red_flag_words, report_date, report_span
+from tracker.core.formatting import place_words, plural, red_flag_words, report_date, report_span
 from tracker.report.chart_text import line_height, wrap
 
 if TYPE_CHECKING:
@@ -120,7 +120,9 @@ def notes_pages(
         page = new_page()
         added.append(page)
     page.space(0.1)
-    page.text(f"Notes, {report_span(shown[0][0].day, shown[-1][0].day)}", size=13, weight="bold")
+    # The days that have a note, said as such: "Notes, 26 Nov..." alone read as the report's start.
+    span = report_span(shown[0][0].day, shown[-1][0].day)
+    page.text(f"Notes, {plural(len(shown), 'day')} with a note: {span}", size=13, weight="bold")
     intro = "The notes on red flags, the day's notes and the notes on twitches, as written, oldest first."
     if left_out:
         out = [notes[index] for index in sorted(left_out)]

@@ -10,7 +10,7 @@ the PDF code only places it. No matplotlib here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from tracker.analysis.text import LOGGED, SUGGESTED
@@ -85,17 +85,23 @@ def earlier_flags_line(earlier: Sequence[RedFlag], date_from: dt.date, *, in_per
 
 
 def red_flag_lines(
-    red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source: str, today: dt.date | None = None
+    red_flags: Sequence[RedFlag],
+    analysis: dict[str, Any],
+    *,
+    source: str,
+    today: dt.date | None = None,
+    kinds: Collection[str] | None = None,
 ) -> list[str]:
     """The red flags from one source (LOGGED, or SUGGESTED by the entries) in date order, a day's
     in the order logged: the order `list`, `analyze` and the CSV show them in. What to do about
     them is said once, above them (tracker.core.vocabulary.dated_red_flag_advice), not after each;
     `today` is kept for callers that date it."""
     del today  # the advice above the lines carries the date; each line has its own
+    found = _flags(red_flags, analysis)
     return [
         f"{report_date(day, weekday=True)}: {name} ({_with_note(flag_source, note)})"
-        for day, name, flag_source, note in sorted(all_flags(red_flags, analysis), key=lambda flag: flag[0])
-        if flag_source == source
+        for (_, kind), (day, name, flag_source, note) in sorted(found.items(), key=lambda item: item[0][0])
+        if flag_source == source and (kinds is None or kind in kinds)
     ]
 
 
@@ -104,6 +110,12 @@ def all_flags(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[tu
     `source` is LOGGED only for a flag the person logged; anything else is SUGGESTED. A logged
     sign is named as a reader names it ("trouble speaking", not "speech"); a suggested pattern
     keeps its own name."""
+    return list(_flags(red_flags, analysis).values())
+
+
+def _flags(
+    red_flags: Sequence[RedFlag], analysis: dict[str, Any]
+) -> dict[tuple[dt.date, str], tuple[dt.date, str, str, str]]:
     found: dict[tuple[dt.date, str], tuple[dt.date, str, str, str]] = {}
     for flag in red_flags:
         kind = str(flag.kind)
@@ -114,7 +126,7 @@ def all_flags(red_flags: Sequence[RedFlag], analysis: dict[str, Any]) -> list[tu
         name = str(item.get("name") or kind)
         name = red_flag_words(kind) if source == LOGGED and name in (kind, kind.replace("-", " ")) else name
         found.setdefault((day, kind), (day, name, source, str(item.get("note") or "")))
-    return list(found.values())
+    return found
 
 
 def flag_marks(red_flags: Sequence[RedFlag], analysis: dict[str, Any], *, source: str) -> list[tuple[dt.date, str]]:
@@ -254,7 +266,10 @@ def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
     in words, the dates of the run's marks and the months twitched."""
     status, *rest = persistence_lines(persistence, dates=report_date, with_onset=False)  # the summary's first line
     words = run_status_words(persistence)
-    lines = [f"Now: {status} ({words})." if words else f"Now: {status}."]
+    # Dated: in a report for a past period "now" would read as the day it was prepared.
+    as_of = persistence.get("as_of")
+    now = f"On {report_date(dt.date.fromisoformat(as_of))}" if as_of else "Now"
+    lines = [f"{now}: {status} ({words})." if words else f"{now}: {status}."]
     marks = run_marks(persistence)
     for line in rest:
         if line.startswith("Current run") and marks:

@@ -58,12 +58,18 @@ def confidence_words(entry: dict[str, Any]) -> str:
 
 def persistence_status_line(persistence_result: dict[str, Any]) -> str:
     """The persistence status in one line, the same in `analyze`, Insights, the Today screen and
-    the visit report: "day 16 of twitching — consider seeing a GP"."""
+    the visit report: "day 16 of twitching — consider seeing a GP". When the onset the person
+    gave makes the spell longer than the run logged (tracker.analysis.persistence), both, each
+    labelled: "day 24 of twitching by the onset given (8 Nov), day 7 as logged — consider…"."""
     run = persistence_result.get("current_run")
     status = persistence_result.get("status", "none")
     if run is None or status == "none":
         return "no current run of twitching"
     line = f"day {run['days']} of twitching"
+    since, onset = persistence_result.get("since_onset"), persistence_result.get("onset")
+    if since and onset:
+        given = report_date(dt.date.fromisoformat(onset), year=False)
+        line = f"day {since} of twitching by the onset given ({given}), day {run['days']} as logged"
     if status == "persistent":
         weeks = persistence_result.get("threshold_days", 28) // 7
         return f"{line} — {weeks} weeks: see a doctor"
@@ -83,11 +89,12 @@ RUN_WORDS = {
 
 def run_status_words(result: dict[str, Any]) -> str | None:
     """The status of the current run in words a reader needs no key for ("on and off for less
-    than 14 days so far"); None without a run."""
+    than 14 days so far"), counted as the status line counts it; None without a run."""
     status = str(result.get("status") or "none")
     if status not in RUN_WORDS or not result.get("current_run"):
         return None
-    return RUN_WORDS[status].format(watch=result.get("watch_days", 14), threshold=result.get("threshold_days", 28))
+    words = RUN_WORDS[status].format(watch=result.get("watch_days", 14), threshold=result.get("threshold_days", 28))
+    return f"{words}, by the onset given" if result.get("since_onset") else words
 
 
 def persistence_lines(
@@ -148,11 +155,14 @@ def _span_words(count: int) -> str:
 
 def run_marks(result: dict[str, Any]) -> str | None:
     """When the current run reached the watch and see-a-doctor marks, or reaches them if it goes
-    on: "14-day mark reached 14 Nov; 28-day mark on 28 Nov if it continues". None without a run."""
+    on: "14-day mark reached 14 Nov; 28-day mark on 28 Nov if it continues". Counted from the
+    onset given when the status is (tracker.analysis.persistence), and said so. None without a run."""
     run = result.get("current_run")
     if not run:
         return None
     start, length = dt.date.fromisoformat(run["start"]), int(run["days"])
+    if result.get("since_onset") and result.get("onset"):
+        start, length = dt.date.fromisoformat(result["onset"]), int(result["since_onset"])
     marks = []
     for mark in (result["watch_days"], result["threshold_days"]):
         on = start + dt.timedelta(days=mark - 1)
@@ -161,7 +171,8 @@ def run_marks(result: dict[str, Any]) -> str | None:
             if length >= mark
             else f"{mark}-day mark on {report_date(on, year=False)} if it continues"
         )
-    return "; ".join(marks)
+    counted = " (counted from the onset given)" if result.get("since_onset") else ""
+    return "; ".join(marks) + counted
 
 
 def _run_words(run: dict[str, Any], dates: Callable[[dt.date], str]) -> str:

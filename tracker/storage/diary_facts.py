@@ -13,6 +13,7 @@ from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from tracker.core import validate
+from tracker.core.formatting import report_date
 from tracker.core.vocabulary import CHECKLIST_KINDS
 from tracker.core.when import local_now
 from tracker.errors import InputError
@@ -53,16 +54,15 @@ def set_onset(
     day = validate.calendar_day("onset", day, today or local_now().date())
     first = first_twitch_day(session=session)
     if first is not None and day > first and not after_first_twitch:
-        from tracker.core.formatting import report_date
-
         allowed = f"a day no later than your first logged twitch ({report_date(first)}), when it had begun"
         raise OnsetAfterFirstTwitch("onset", day.isoformat(), allowed)
     if row is None:
         row, change = DiarySetting(key=ONSET, value=day.isoformat()), journal.added(DiarySetting.__tablename__, [ONSET])
-        done, undo = f"gave the onset date {day.isoformat()}", "onset date removed"
+        done, undo = f"gave the onset date {report_date(day)}", "onset date removed"
     else:
         change = journal.changed(session, DiarySetting.__tablename__, [ONSET])
-        done, undo = f"changed the onset date to {day.isoformat()}", f"onset date back to {row.value}"
+        before = report_date(dt.date.fromisoformat(row.value))
+        done, undo = f"changed the onset date to {report_date(day)}", f"onset date back to {before}"
     row.value, row.updated_at = day.isoformat(), utc_now()
     session.add(row)
     session.flush()

@@ -1,0 +1,63 @@
+"""A spell the person says began weeks before the first entry: the two-week notice and the
+four-week warning count from the onset they gave (labelled as theirs) beside the run logged,
+the same in `analyze` and on page 1, and page 1 dates the day its "now" refers to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from pypdf import PdfReader
+
+
+@pytest.fixture(autouse=True)
+def _first_of_december() -> Iterator[None]:
+    with time_machine.travel(dt.datetime(2026, 12, 1, 20, 0, tzinfo=ZoneInfo("Europe/London")), tick=False):
+        yield
+
+
+def _week_of_twitches_after_onset(cli) -> None:  # type: ignore[no-untyped-def]
+    for day in range(25, 31):
+        assert cli("log", "twitch", "--date", f"2026-11-{day}").code == 0
+    assert cli("log", "twitch", "--date", "2026-12-01").code == 0
+    assert cli("onset", "2026-11-08").code == 0
+
+
+def _page_one(cli, tmp_path, *period: str) -> str:  # type: ignore[no-untyped-def]
+    assert cli("report", "-o", str(tmp_path / "report.pdf"), *period).code == 0
+    return " ".join(PdfReader(tmp_path / "report.pdf").pages[0].extract_text().split())
+
+
+def test_the_two_week_notice_counts_from_the_onset_given(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _week_of_twitches_after_onset(cli)
+
+    page = _page_one(cli, tmp_path)
+    analyze = cli("analyze").out
+
+    status = "day 24 of twitching by the onset given (8 Nov), day 7 as logged — consider seeing a GP"
+    assert status in page and status in analyze, (page, analyze)
+    assert "14-day mark reached 21 Nov; 28-day mark on 5 Dec if it continues (counted from the onset given)" in page
+    assert "on and off for less than 14 days" not in page and "8 Dec" not in page
+
+
+def test_an_onset_before_an_earlier_spell_that_ended_leaves_the_run_as_logged(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _week_of_twitches_after_onset(cli)
+    assert cli("log", "twitch", "--date", "2026-11-01").code == 0  # a spell logged, then quiet for weeks
+    assert cli("onset", "2026-10-20").code == 0
+
+    page = _page_one(cli, tmp_path)
+
+    assert "day 7 of twitching (on and off for less than 14 days so far)" in page
+    assert "by the onset given" not in page
+
+
+def test_a_past_period_says_the_day_its_status_is_for(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _week_of_twitches_after_onset(cli)
+
+    page = _page_one(cli, tmp_path, "--from", "2026-11-20", "--to", "2026-11-28")
+
+    assert "On 28 Nov 2026: day 21 of twitching by the onset given (8 Nov), day 4 as logged" in page, page
+    assert "Now:" not in page
