@@ -217,15 +217,35 @@ def test_a_plain_diary_never_loads_the_encryption_libraries(tmp_path) -> None:
     assert not {"sqlcipher3", "keyring", "argon2", "cryptography"} & loaded
 
 
-def test_restoring_a_plain_copy_onto_an_encrypted_diary_says_it_is_plain_again(cli, db_path, tmp_path) -> None:
+def test_restoring_a_plain_copy_onto_an_encrypted_diary_keeps_it_encrypted(cli, db_path, tmp_path) -> None:
     _fill(cli)
     copy = tmp_path / "by-hand.db"
     assert cli("db", "backup", str(copy)).code == 0  # plain: taken before encrypting, kept elsewhere
     assert cli("db", "encrypt").code == 0
+    assert cli("log", "twitch", "--note", "after-encrypting").code == 0
     restored = cli("db", "restore", str(copy))
     assert restored.code == 0, restored.err
-    assert restored.err.count("the diary is not any more") == 1
-    assert db_path.read_bytes().startswith(SQLITE_HEADER) and not key_file(db_path).exists()
+    assert restored.err.count("the restored diary is encrypted all the same") == 1, restored.err
+    written = db_path.read_bytes()
+    assert not written.startswith(SQLITE_HEADER) and NOTE.encode() not in written and key_file(db_path).exists()
+    another_machine()  # the diary's own passphrase opens what was restored
+    listed = cli("list")
+    assert NOTE in listed.out and "after-encrypting" not in listed.out, listed.out
+    assert cli("db", "check").out.count("integrity: ok") == 1
+    plain_now = [f for f in db_path.parent.rglob("*.db") if f != copy and f.read_bytes().startswith(SQLITE_HEADER)]
+    assert plain_now == []  # no new plain copy: the kept diary is encrypted too
+
+
+def test_restoring_an_encrypted_copy_onto_a_plain_diary_says_it_is_encrypted_now(cli, db_path, tmp_path) -> None:
+    _fill(cli)
+    assert cli("db", "encrypt").code == 0
+    copy = tmp_path / "encrypted copy.db"
+    assert cli("db", "backup", str(copy)).code == 0
+    assert cli("db", "decrypt").code == 0
+    restored = cli("db", "restore", str(copy))
+    assert restored.code == 0, restored.err
+    assert "the diary is now encrypted: it opens with the passphrase the copy was made with" in restored.err
+    assert key_file(db_path).name in restored.err
 
 
 def test_a_new_passphrase_reaches_every_backup_folder_and_says_what_copies_elsewhere_keep(

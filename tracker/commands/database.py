@@ -258,12 +258,9 @@ def restore_copy(context: Context) -> int:
         for other in choice.passed_over:
             context.say(f"tracker: note: passed over {other}: {ANOTHER_DIARY}")
         chosen = choice.path
-        was_encrypted = _encrypted(path)
         done = restore_backup(path, chosen, force=context.args.force)
-        if was_encrypted and not _encrypted(path):
-            context.say(
-                "tracker: note: that copy was not encrypted, so the diary is not any more: `tracker db encrypt`"
-            )
+        if done.key_note is not None:
+            context.say(f"tracker: note: {done.key_note}")
     if done.saved is not None:
         print(f"the diary as it was is kept in {done.saved}")
     before = done.before.words() if done.before else "unreadable"

@@ -346,6 +346,33 @@ def encrypted_image(path: Path, problem: Callable[[sqlite3.Connection], str | No
         return copy_path.read_bytes()
 
 
+def encrypted_like(image: bytes, diary: Path) -> bytes:
+    """`image`, a plain copy's bytes, encrypted with the data key of the encrypted `diary`: what
+    a plain copy restored onto an encrypted diary becomes, so the diary stays encrypted. The
+    plain bytes stay in memory (SQLCipher cannot deserialize, so they are carried over as SQL);
+    only the encrypted copy is written, in a private temporary folder."""
+    import tempfile
+
+    key = data_key(diary)
+    plain = sqlite3.connect(":memory:")
+    try:
+        plain.deserialize(image)
+        (marker,) = plain.execute("PRAGMA user_version").fetchone()
+        with tempfile.TemporaryDirectory(prefix="tracker-") as folder:
+            copy_path = Path(folder) / "copy.db"
+            os.close(os.open(copy_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            copy = _open_keyed(copy_path, key)
+            try:
+                copy.executescript("\n".join(plain.iterdump()))  # one transaction: BEGIN ... COMMIT
+                copy.execute(f"PRAGMA user_version = {int(marker)}")
+                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, as every backup is
+            finally:
+                copy.close()
+            return copy_path.read_bytes()
+    finally:
+        plain.close()
+
+
 def same_data_key(diary: Path, copy: Path) -> bool:
     """Whether the key files of `diary` and `copy` wrap one data key (the same key id); False
     when either has none or it cannot be read."""
