@@ -288,3 +288,29 @@ def test_a_restore_keeps_the_passphrase_the_diary_opens_with(cli, db_path) -> No
     assert restored.code == 0, restored.err
     another_machine()  # no key in the keyring: the passphrase alone must open it
     assert NOTE in cli("list").out
+
+
+def test_a_new_passphrase_reaches_a_backup_folder_a_setting_named_before(cli, db_path, tmp_path, monkeypatch) -> None:
+    _fill(cli)
+    assert cli("db", "encrypt").code == 0
+    other = tmp_path / "other disk"
+    monkeypatch.setenv("TRACKER_BACKUPS", str(other))
+    written = take_daily_backup(db_path, dt.datetime.now() + dt.timedelta(days=1))  # a later day's first write
+    assert written is not None and other in written.parents
+    monkeypatch.setenv("TRACKER_BACKUPS", "off")  # the setting gone again
+    listed = cli("db", "backups")
+    assert str(written) in listed.out, listed.out
+    monkeypatch.setenv("TRACKER_NEW_PASSPHRASE", "a new passphrase")
+    changed = cli("db", "passphrase")
+    assert changed.code == 0, changed.err
+    every_copy = set(db_path.parent.rglob("*.backup*.db"))  # the other folder's copy among them
+    assert written in every_copy and f"of its {len(every_copy)} encrypted backups" in changed.out, changed.out
+    another_machine()  # the old passphrase no longer opens the copy in the other folder
+    assert cli("db", "check", db=written).code == 2
+    monkeypatch.setenv("TRACKER_PASSPHRASE", "a new passphrase")
+    another_machine()
+    assert cli("db", "check", db=written).code == 0
+    other.rename(tmp_path / "unplugged")
+    monkeypatch.setenv("TRACKER_NEW_PASSPHRASE", "a third passphrase")
+    again = cli("db", "passphrase")
+    assert f"{written.parent} was not found (a disk not mounted now?)" in again.out, again.out

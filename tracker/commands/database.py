@@ -344,6 +344,11 @@ def new_passphrase(context: Context) -> int:
     # know where each went, and a backup opens as it was when taken, like any copy made before a
     # change. Said, so a person whose old passphrase was exposed knows to make new copies.
     print(ELSEWHERE_KEEP_THEIR_PASSPHRASE)
+    from tracker.paths import recorded_backup_folders
+
+    for folder in recorded_backup_folders(path):
+        if not folder.is_dir():  # a disk not mounted now: its copies were not reached
+            print(f"{folder} was not found (a disk not mounted now?): the copies in it keep the old passphrase")
     return 0
 
 

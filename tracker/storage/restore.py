@@ -34,7 +34,7 @@ from pathlib import Path
 
 from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.errors import DatabaseRefused
-from tracker.paths import backups_dir
+from tracker.paths import backups_dir, record_backup_folder
 from tracker.storage.backup import backup_database, backup_name, copy_problem
 from tracker.storage.backup_choice import Contents, contents, refuse_another_diary
 from tracker.storage.diary_id import identity
@@ -70,6 +70,7 @@ def restore_backup(path: Path, backup: Path, *, force: bool = False) -> Restored
         refuse_another_diary(path, backup, copy_id)
     with kept_from_use(path):
         ensure_private_dir(backups_dir(path))
+        record_backup_folder(path, backups_dir(path))  # the diary as it is is kept there
         highest = _highest_ids(path)  # read before the diary is replaced
         was_encrypted = is_encrypted(path)
         saved, before = _keep_current(path)
