@@ -297,9 +297,26 @@ def encrypt(context: Context) -> int:
     _not_in_use(path, "encrypt")
     cached = encrypt_in_place(path, passphrase, check=_same_exports, backup=lambda: backup_database(path))
     print(f"encrypted {path}; it and its backups open with the passphrase, kept in the key file {_key_name(path)}")
+    print(_left_plain(path))
     if not cached:
         context.say(f"tracker: {NO_KEYRING}")
     return 0
+
+
+def _left_plain(path: Path) -> str:
+    """The line or two saying which copies of the diary stay plain: those written elsewhere, and
+    the plain files in its backup folders tracker did not write (never rewritten)."""
+    from tracker.storage.backup_choice import diary_identity
+    from tracker.storage.plain_copies import plain_left
+
+    said = (
+        "copies written elsewhere stay plain: any `tracker db backup DEST` wrote outside the backup folders before now"
+    )
+    left = plain_left(path, diary_identity(path).id)
+    if not left:
+        return said
+    names = ", ".join(str(copy) for copy in left)
+    return f"{said}\nleft plain, as tracker did not write them (delete them if they hold this diary): {names}"
 
 
 def decrypt(context: Context) -> int:

@@ -144,10 +144,10 @@ def encrypt_copies(path: Path, key: bytes) -> list[Path]:
     """Encrypt, each in place, the plain backups of the now encrypted diary at `path` (beside it
     and in the backup folder, thinned or kept), with its key; returns those encrypted. A copy
     left plain would keep in the clear what the diary no longer shows."""
+    from tracker.storage.plain_copies import own_plain_copies
+
     done = []
-    for copy in _backups(path):
-        if is_encrypted(copy) or not copy.stat().st_size:
-            continue
+    for copy in own_plain_copies(path, _diary_id(path)):  # never a file tracker did not write
         temp = _converting(copy)
         _remove(temp)
         try:
@@ -165,10 +165,13 @@ def finish_conversion(path: Path, key: bytes) -> None:
     plain backups are encrypted, half-written hidden files removed (a stopped decrypt's is plain).
     Left for a later command while the diary is in use (this process's own conversion included)."""
     from tracker.storage.in_use import kept_from_use
+    from tracker.storage.plain_copies import backups_named, own_plain_copies
 
-    copies = _backups(path)
+    copies = backups_named(path)
     strays = [name for name in (path, *copies) if any(part.exists() for part in _parts(_converting(name)))]
     plain = [copy for copy in copies if not is_encrypted(copy) and copy.stat().st_size]
+    if plain:  # read further only then: most opens find every copy encrypted
+        plain = own_plain_copies(path, _diary_id(path))
     if not strays and not plain:
         return
     with contextlib.suppress(DatabaseRefused), kept_from_use(path, then="encrypt"):
@@ -202,25 +205,23 @@ def change_passphrase(path: Path, old: str, new: str) -> list[Path]:
     in its key file and in those of its backups that share the key; the data is not re-encrypted.
     Returns the backups whose key files were rewrapped: none is left opening with `old`."""
     from tracker.storage.keys import unwrap
+    from tracker.storage.plain_copies import backups_named
 
     wrapped = read_wrapped(path)
     key = unwrap(wrapped, old)
     rewrapped = wrap(key, new, wrapped.key_id)
-    copies = [copy for copy in _backups(path) if _same_key(copy, wrapped.key_id)]
+    copies = [copy for copy in backups_named(path) if _same_key(copy, wrapped.key_id)]
     for copy in copies:
         write_wrapped(copy, rewrapped)
     write_wrapped(path, rewrapped)
     return copies
 
 
-def _backups(path: Path) -> list[Path]:
-    """Every backup of the diary at `path` in the folders tracker writes copies to (backup_folders),
-    thinned or kept. Copies a person wrote elsewhere (`db backup DEST`) are not among them."""
-    from tracker.paths import backup_folders
-    from tracker.storage.backup import KEPT_KINDS, list_backups
+def _diary_id(path: Path) -> str | None:
+    """The id of the (encrypted) diary at `path`, which tells its copies from other files."""
+    from tracker.storage.backup_choice import diary_identity
 
-    folders = [folder for folder, _ in backup_folders(path)]
-    return [copy for folder in folders for kind in ("", *KEPT_KINDS) for copy in list_backups(path, folder, kind)]
+    return diary_identity(path).id
 
 
 def _same_key(copy: Path, key_id: str) -> bool:
