@@ -265,6 +265,12 @@ def restore_copy(context: Context) -> int:
         print(f"the diary as it was is kept in {done.saved}")
     before = done.before.words() if done.before else "unreadable"
     print(f"restored {chosen.name}: before, {before}; now, {done.after.words()}")
+    if done.before is not None and context.server_url is None:
+        print(
+            f"what differs: {'; '.join(done.changes)}"
+            if done.changes
+            else "what differs: nothing: the copy holds what the diary held"
+        )
     return 0
 
 

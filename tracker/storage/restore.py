@@ -43,6 +43,7 @@ from tracker.storage.first_look import database_errors, not_created_yet
 from tracker.storage.in_use import kept_from_use, refuse_if_connected
 from tracker.storage.journal import RESTORED
 from tracker.storage.keys import is_encrypted, key_file
+from tracker.storage.restore_changes import changes, snapshot
 from tracker.storage.stored_values import first_foreign_value
 from tracker.storage.wal import wal_path
 
@@ -54,6 +55,7 @@ class Restored:
     before: Contents | None
     after: Contents
     key_note: str | None = None  # what changed about what opens the diary; None: nothing did
+    changes: tuple[str, ...] = ()  # what differs, by kind (tracker.storage.restore_changes)
 
 
 def restore_backup(path: Path, backup: Path, *, force: bool = False) -> Restored:
@@ -73,6 +75,7 @@ def restore_backup(path: Path, backup: Path, *, force: bool = False) -> Restored
         record_backup_folder(path, backups_dir(path))  # the diary as it is is kept there
         highest = _highest_ids(path)  # read before the diary is replaced
         was_encrypted = is_encrypted(path)
+        held = snapshot(path) if path.exists() else None
         saved, before = _keep_current(path)
         image = _journalled(image, backup, saved, highest)
         note = None
@@ -95,7 +98,7 @@ def restore_backup(path: Path, backup: Path, *, force: bool = False) -> Restored
         _replace(path, image)
         if note is not None:
             note = note.format(key=key_file(path).name)
-        return Restored(backup, saved, before, contents(path), note)
+        return Restored(backup, saved, before, contents(path), note, tuple(changes(held, snapshot(path))))
 
 
 _STAYS_ENCRYPTED = (
