@@ -147,7 +147,7 @@ def encrypt_copies(path: Path, key: bytes) -> list[Path]:
     from tracker.storage.plain_copies import own_plain_copies
 
     done = []
-    for copy in own_plain_copies(path, _diary_id(path)):  # never a file tracker did not write
+    for copy in own_plain_copies(path, _diary_id(path, key)):  # never a file tracker did not write
         temp = _converting(copy)
         _remove(temp)
         try:
@@ -171,7 +171,7 @@ def finish_conversion(path: Path, key: bytes) -> None:
     strays = [name for name in (path, *copies) if any(part.exists() for part in _parts(_converting(name)))]
     plain = [copy for copy in copies if not is_encrypted(copy) and copy.stat().st_size]
     if plain:  # read further only then: most opens find every copy encrypted
-        plain = own_plain_copies(path, _diary_id(path))
+        plain = own_plain_copies(path, _diary_id(path, key))
     if not strays and not plain:
         return
     with contextlib.suppress(DatabaseRefused), kept_from_use(path, then="encrypt"):
@@ -217,11 +217,16 @@ def change_passphrase(path: Path, old: str, new: str) -> list[Path]:
     return copies
 
 
-def _diary_id(path: Path) -> str | None:
-    """The id of the (encrypted) diary at `path`, which tells its copies from other files."""
-    from tracker.storage.backup_choice import diary_identity
+def _diary_id(path: Path, key: bytes) -> str | None:
+    """The id of the encrypted diary at `path`, which tells its copies from other files: read
+    with its key directly, so no open here starts finish_conversion while a conversion runs."""
+    from tracker.storage.diary_id import identity
 
-    return diary_identity(path).id
+    conn = _open_keyed(path, key, read_only=True)
+    try:
+        return identity(conn).id
+    finally:
+        conn.close()
 
 
 def _same_key(copy: Path, key_id: str) -> bool:
