@@ -181,10 +181,49 @@ def backup_folders(db_path: Path) -> list[tuple[Path, bool]]:
     folder (where earlier versions put every diary's copies, so one there may be another
     diary's): the daily folder (backups_dir), beside the diary (before an upgrade, by hand),
     `backups/` beside it (before TRACKER_BACKUPS named another folder), and the shared folder
-    itself. No copy is left out because a setting changed."""
-    own = dict.fromkeys((backups_dir(db_path), db_path.parent, db_path.parent / BACKUPS_DIRNAME))
+    itself, and every folder a daily copy or a restore's kept copy was written to under another
+    setting (recorded_backup_folders). No copy is left out because a setting changed."""
+    own = dict.fromkeys(
+        (backups_dir(db_path), db_path.parent, db_path.parent / BACKUPS_DIRNAME, *recorded_backup_folders(db_path))
+    )
     shared = shared_backups_dir()
     return [(folder, False) for folder in own if folder != shared] + ([(shared, True)] if shared is not None else [])
+
+
+def backup_folders_record(db_path: Path) -> Path:
+    """The hidden file beside the diary naming, one a line, each folder tracker wrote a backup of
+    it to (backups_dir under each TRACKER_BACKUPS it ran with). Kept beside the diary, not in it:
+    the paths are this machine's, a restore of an older copy must not forget them, and a backup
+    taken in a process of its own writes nothing into the diary."""
+    return db_path.with_name(f".{db_path.name}.backup-folders")
+
+
+def recorded_backup_folders(db_path: Path) -> list[Path]:
+    """The folders backup_folders_record names; none when it is missing or cannot be read."""
+    from pathlib import Path
+
+    try:
+        text = backup_folders_record(db_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [Path(line) for line in text.splitlines() if line.strip()]
+
+
+def record_backup_folder(db_path: Path, folder: Path) -> None:
+    """Name `folder` in backup_folders_record (once), just before a backup of `db_path` is written
+    there: `db passphrase` then rewraps, and `db backups` lists, the copies in it after
+    TRACKER_BACKUPS names another folder. The folders backup_folders always looks in are not named."""
+    folder = folder.absolute()
+    if folder in (db_path.parent.absolute(), (db_path.parent / BACKUPS_DIRNAME).absolute()):
+        return
+    if folder in recorded_backup_folders(db_path):
+        return
+    # One line appended (O_APPEND): two processes recording at once both keep theirs; owner-only.
+    fd = os.open(backup_folders_record(db_path), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    try:
+        os.write(fd, f"{folder}\n".encode())
+    finally:
+        os.close(fd)
 
 
 def shared_backups_dir() -> Path | None:

@@ -217,15 +217,35 @@ def test_a_plain_diary_never_loads_the_encryption_libraries(tmp_path) -> None:
     assert not {"sqlcipher3", "keyring", "argon2", "cryptography"} & loaded
 
 
-def test_restoring_a_plain_copy_onto_an_encrypted_diary_says_it_is_plain_again(cli, db_path, tmp_path) -> None:
+def test_restoring_a_plain_copy_onto_an_encrypted_diary_keeps_it_encrypted(cli, db_path, tmp_path) -> None:
     _fill(cli)
     copy = tmp_path / "by-hand.db"
     assert cli("db", "backup", str(copy)).code == 0  # plain: taken before encrypting, kept elsewhere
     assert cli("db", "encrypt").code == 0
+    assert cli("log", "twitch", "--note", "after-encrypting").code == 0
     restored = cli("db", "restore", str(copy))
     assert restored.code == 0, restored.err
-    assert restored.err.count("the diary is not any more") == 1
-    assert db_path.read_bytes().startswith(SQLITE_HEADER) and not key_file(db_path).exists()
+    assert restored.err.count("the restored diary is encrypted all the same") == 1, restored.err
+    written = db_path.read_bytes()
+    assert not written.startswith(SQLITE_HEADER) and NOTE.encode() not in written and key_file(db_path).exists()
+    another_machine()  # the diary's own passphrase opens what was restored
+    listed = cli("list")
+    assert NOTE in listed.out and "after-encrypting" not in listed.out, listed.out
+    assert cli("db", "check").out.count("integrity: ok") == 1
+    plain_now = [f for f in db_path.parent.rglob("*.db") if f != copy and f.read_bytes().startswith(SQLITE_HEADER)]
+    assert plain_now == []  # no new plain copy: the kept diary is encrypted too
+
+
+def test_restoring_an_encrypted_copy_onto_a_plain_diary_says_it_is_encrypted_now(cli, db_path, tmp_path) -> None:
+    _fill(cli)
+    assert cli("db", "encrypt").code == 0
+    copy = tmp_path / "encrypted copy.db"
+    assert cli("db", "backup", str(copy)).code == 0
+    assert cli("db", "decrypt").code == 0
+    restored = cli("db", "restore", str(copy))
+    assert restored.code == 0, restored.err
+    assert "the diary is now encrypted: it opens with the passphrase the copy was made with" in restored.err
+    assert key_file(db_path).name in restored.err
 
 
 def test_a_new_passphrase_reaches_every_backup_folder_and_says_what_copies_elsewhere_keep(
@@ -321,3 +341,29 @@ def test_after_a_stopped_passphrase_change_unlock_brings_every_backup_to_the_dia
     assert all(opens(copy, diarys) for copy in copies)
     for copy in copies:
         assert cli("db", "check", db=copy).code == 0
+
+
+def test_a_new_passphrase_reaches_a_backup_folder_a_setting_named_before(cli, db_path, tmp_path, monkeypatch) -> None:
+    _fill(cli)
+    assert cli("db", "encrypt").code == 0
+    other = tmp_path / "other disk"
+    monkeypatch.setenv("TRACKER_BACKUPS", str(other))
+    written = take_daily_backup(db_path, dt.datetime.now() + dt.timedelta(days=1))  # a later day's first write
+    assert written is not None and other in written.parents
+    monkeypatch.setenv("TRACKER_BACKUPS", "off")  # the setting gone again
+    listed = cli("db", "backups")
+    assert str(written) in listed.out, listed.out
+    monkeypatch.setenv("TRACKER_NEW_PASSPHRASE", "a new passphrase")
+    changed = cli("db", "passphrase")
+    assert changed.code == 0, changed.err
+    every_copy = set(db_path.parent.rglob("*.backup*.db"))  # the other folder's copy among them
+    assert written in every_copy and f"of its {len(every_copy)} encrypted backups" in changed.out, changed.out
+    another_machine()  # the old passphrase no longer opens the copy in the other folder
+    assert cli("db", "check", db=written).code == 2
+    monkeypatch.setenv("TRACKER_PASSPHRASE", "a new passphrase")
+    another_machine()
+    assert cli("db", "check", db=written).code == 0
+    other.rename(tmp_path / "unplugged")
+    monkeypatch.setenv("TRACKER_NEW_PASSPHRASE", "a third passphrase")
+    again = cli("db", "passphrase")
+    assert f"{written.parent} was not found (a disk not mounted now?)" in again.out, again.out

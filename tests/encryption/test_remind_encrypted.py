@@ -35,3 +35,13 @@ def test_remind_without_the_key_says_how_to_open_the_diary(cli, monkeypatch) -> 
     monkeypatch.setenv("TRACKER_PASSPHRASE", "not the passphrase")
     wrong = cli("remind")
     assert wrong.code == 2 and "wrong passphrase" in wrong.err and len(wrong.err.splitlines()) == 1, wrong.err
+
+
+@pytest.mark.usefixtures("encrypted")
+def test_remind_with_the_key_file_moved_away_says_it_is_missing(cli, db_path) -> None:
+    key = db_path.with_name(f".{db_path.name}.key")
+    key.rename(db_path.with_name("elsewhere.key"))
+    reminded = cli("remind")
+    assert reminded.code == 2 and reminded.out == "", reminded
+    assert len(reminded.err.splitlines()) == 1, reminded.err
+    assert f"its key file {key.name} is missing" in reminded.err, reminded.err

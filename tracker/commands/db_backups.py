@@ -63,18 +63,19 @@ def restore_copy(context: Context) -> int:
         for other in choice.passed_over:
             context.say(f"tracker: note: passed over {other}: {ANOTHER_DIARY}")
         chosen = choice.path
-        from tracker.storage.keys import is_encrypted
-
-        was_encrypted = is_encrypted(path)
         done = restore_backup(path, chosen, force=context.args.force)
-        if was_encrypted and not is_encrypted(path):
-            context.say(
-                "tracker: note: that copy was not encrypted, so the diary is not any more: `tracker db encrypt`"
-            )
+        if done.key_note is not None:
+            context.say(f"tracker: note: {done.key_note}")
     if done.saved is not None:
         print(f"the diary as it was is kept in {done.saved}")
     before = done.before.words() if done.before else "unreadable"
     print(f"restored {chosen.name}: before, {before}; now, {done.after.words()}")
+    if done.before is not None and context.server_url is None:
+        print(
+            f"what differs: {'; '.join(done.changes)}"
+            if done.changes
+            else "what differs: nothing: the copy holds what the diary held"
+        )
     return 0
 
 

@@ -34,18 +34,27 @@ def encrypt(context: Context) -> int:
     _not_in_use(path, "encrypt")
     cached = encrypt_in_place(path, passphrase, check=same_exports, backup=lambda: backup_database(path))
     print(f"encrypted {path}; it and its backups open with the passphrase, kept in the key file {_key_name(path)}")
+    print(_left_plain(path))
     if not cached:
         context.say(f"tracker: {NO_KEYRING}")
-    from tracker.storage.backup_choice import hand_copies
-    from tracker.storage.keys import is_encrypted
-
-    # A person's own copy is theirs to keep or remove, never rewritten: but it is said, as it holds
-    # in the clear what the diary no longer shows.
-    for plain in (copy for copy in hand_copies(path) if not is_encrypted(copy)):
-        context.say(
-            f"tracker: note: {plain} (put among the backups by hand) is left as it was: plain, readable by anyone"
-        )
     return 0
+
+
+def _left_plain(path: Path) -> str:
+    """The line or two saying which copies of the diary stay plain: those written elsewhere, and
+    the plain files in its backup folders tracker did not write (never rewritten: a person's own
+    copy is theirs to keep or remove, but it holds in the clear what the diary no longer shows)."""
+    from tracker.storage.backup_choice import diary_identity
+    from tracker.storage.plain_copies import plain_left
+
+    said = (
+        "copies written elsewhere stay plain: any `tracker db backup DEST` wrote outside the backup folders before now"
+    )
+    left = plain_left(path, diary_identity(path).id)
+    if not left:
+        return said
+    names = ", ".join(str(copy) for copy in left)
+    return f"{said}\nleft plain, as tracker did not write them (delete them if they hold this diary): {names}"
 
 
 def decrypt(context: Context) -> int:
@@ -104,6 +113,11 @@ def new_passphrase(context: Context) -> int:
     # know where each went, and a backup opens as it was when taken, like any copy made before a
     # change. Said, so a person whose old passphrase was exposed knows to make new copies.
     print(ELSEWHERE_KEEP_THEIR_PASSPHRASE)
+    from tracker.paths import recorded_backup_folders
+
+    for folder in recorded_backup_folders(path):
+        if not folder.is_dir():  # a disk not mounted now: its copies were not reached
+            print(f"{folder} was not found (a disk not mounted now?): the copies in it keep the old passphrase")
     return 0
 
 

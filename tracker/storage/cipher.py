@@ -145,10 +145,10 @@ def encrypt_copies(path: Path, key: bytes) -> list[Path]:
     """Encrypt, each in place, the plain backups of the now encrypted diary at `path` (beside it
     and in the backup folder, thinned or kept), with its key; returns those encrypted. A copy
     left plain would keep in the clear what the diary no longer shows."""
+    from tracker.storage.plain_copies import own_plain_copies
+
     done = []
-    for copy in _backups(path):
-        if is_encrypted(copy) or not copy.stat().st_size:
-            continue
+    for copy in own_plain_copies(path, _diary_id(path, key)):  # never a file tracker did not write
         temp = converting(copy)
         _remove(temp)
         try:
@@ -166,10 +166,13 @@ def finish_conversion(path: Path, key: bytes) -> None:
     plain backups are encrypted, half-written hidden files removed (a stopped decrypt's is plain).
     Left for a later command while the diary is in use (this process's own conversion included)."""
     from tracker.storage.in_use import kept_from_use
+    from tracker.storage.plain_copies import backups_named, own_plain_copies
 
-    copies = _backups(path)
+    copies = backups_named(path)
     strays = [name for name in (path, *copies) if any(part.exists() for part in parts(converting(name)))]
     plain = [copy for copy in copies if not is_encrypted(copy) and copy.stat().st_size]
+    if plain:  # read further only then: most opens find every copy encrypted
+        plain = own_plain_copies(path, _diary_id(path, key))
     if not strays and not plain:
         return
     with contextlib.suppress(DatabaseRefused), kept_from_use(path, then="encrypt"):
@@ -198,11 +201,12 @@ def change_passphrase(path: Path, old: str, new: str) -> list[Path]:
     in its key file and in those of its backups that share the key; the data is not re-encrypted.
     Returns the backups whose key files were rewrapped: none is left opening with `old`."""
     from tracker.storage.keys import unwrap
+    from tracker.storage.plain_copies import backups_named
 
     wrapped = read_wrapped(path)
     key = unwrap(wrapped, old)
     rewrapped = wrap(key, new, wrapped.key_id)
-    copies = [copy for copy in _backups(path) if _same_key(copy, wrapped.key_id)]
+    copies = [copy for copy in backups_named(path) if _same_key(copy, wrapped.key_id)]
     # The diary first: stopped after it, the change took effect, and the copies still on the
     # old passphrase are brought along by the next `db passphrase` or `db unlock` (match_copies).
     write_wrapped(path, rewrapped)
@@ -225,18 +229,22 @@ def match_copies(path: Path) -> list[Path]:
 
 def copies_behind(path: Path) -> list[Path]:
     """The backups of the diary at `path` that hold its data key wrapped otherwise than its own key file."""
+    from tracker.storage.plain_copies import backups_named
+
     wrapped = read_wrapped(path)
-    return [copy for copy in _backups(path) if _same_key(copy, wrapped.key_id) and read_wrapped(copy) != wrapped]
+    return [copy for copy in backups_named(path) if _same_key(copy, wrapped.key_id) and read_wrapped(copy) != wrapped]
 
 
-def _backups(path: Path) -> list[Path]:
-    """Every backup of the diary at `path` in the folders tracker writes copies to (backup_folders),
-    thinned or kept. Copies a person wrote elsewhere (`db backup DEST`) are not among them."""
-    from tracker.paths import backup_folders
-    from tracker.storage.backup import KEPT_KINDS, list_backups
+def _diary_id(path: Path, key: bytes) -> str | None:
+    """The id of the encrypted diary at `path`, which tells its copies from other files: read
+    with its key directly, so no open here starts finish_conversion while a conversion runs."""
+    from tracker.storage.diary_id import identity
 
-    folders = [folder for folder, _ in backup_folders(path)]
-    return [copy for folder in folders for kind in ("", *KEPT_KINDS) for copy in list_backups(path, folder, kind)]
+    conn = _open_keyed(path, key, read_only=True)
+    try:
+        return identity(conn).id
+    finally:
+        conn.close()
 
 
 def _same_key(copy: Path, key_id: str) -> bool:
@@ -353,6 +361,33 @@ def encrypted_image(path: Path, problem: Callable[[sqlite3.Connection], str | No
         if found:
             raise DatabaseRefused(f"the copy of {path} did not check out ({found}); no backup was written")
         return copy_path.read_bytes()
+
+
+def encrypted_like(image: bytes, diary: Path) -> bytes:
+    """`image`, a plain copy's bytes, encrypted with the data key of the encrypted `diary`: what
+    a plain copy restored onto an encrypted diary becomes, so the diary stays encrypted. The
+    plain bytes stay in memory (SQLCipher cannot deserialize, so they are carried over as SQL);
+    only the encrypted copy is written, in a private temporary folder."""
+    import tempfile
+
+    key = data_key(diary)
+    plain = sqlite3.connect(":memory:")
+    try:
+        plain.deserialize(image)
+        (marker,) = plain.execute("PRAGMA user_version").fetchone()
+        with tempfile.TemporaryDirectory(prefix="tracker-") as folder:
+            copy_path = Path(folder) / "copy.db"
+            os.close(os.open(copy_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            copy = _open_keyed(copy_path, key)
+            try:
+                copy.executescript("\n".join(plain.iterdump()))  # one transaction: BEGIN ... COMMIT
+                copy.execute(f"PRAGMA user_version = {int(marker)}")
+                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, as every backup is
+            finally:
+                copy.close()
+            return copy_path.read_bytes()
+    finally:
+        plain.close()
 
 
 def same_data_key(diary: Path, copy: Path) -> bool:

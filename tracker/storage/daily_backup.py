@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tracker.core.files import ensure_private_dir, write_private
-from tracker.paths import BACKUPS_ENV_VAR, BACKUPS_OFF, backups_dir
+from tracker.paths import BACKUPS_ENV_VAR, BACKUPS_OFF, backups_dir, record_backup_folder
 from tracker.storage.backup import backup_database, backup_time, list_backups, made_here, remove_copies
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
@@ -106,6 +106,7 @@ def take_daily_backup(path: Path, taken: dt.datetime) -> Path | None:
             return None
         # Created owner-only; a folder the person made or linked keeps the mode they gave it.
         ensure_private_dir(folder)
+        record_backup_folder(path, folder)
         written = backup_database(path, folder, taken=taken)
         thin_backups(path, folder)
     except Exception as exc:  # whatever stopped the copy is told, never raised: no one is waiting

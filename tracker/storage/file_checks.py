@@ -51,6 +51,20 @@ def refuse_unless_regular(path: Path, info: os.stat_result, *, what: str = "data
         raise DatabaseRefused(f"{what} {path} is {describe_kind(info.st_mode)}, not a file; left untouched")
 
 
+def refuse_unless_sqlite(path: Path) -> None:
+    """DatabaseRefused, in one line, when the file at `path` is neither SQLite nor an encrypted
+    diary: SQLCipher's file starts with a random salt, not SQLite's header, and opens only with
+    its key file beside it (tracker.storage.keys), so one moved without it is told to come back."""
+    if is_encrypted(path) or read_head(path, len(SQLITE_MAGIC)) in (SQLITE_MAGIC, b""):  # never close()d: core.files
+        return
+    where = key_file(path)
+    if where.exists() or where.is_symlink():  # there, but no regular file (a folder, a link)
+        why = f"its key file {where.name} is not a regular file"
+    else:
+        why = f"if it is an encrypted diary, its key file {where.name} is missing: put it back beside it"
+    raise DatabaseRefused(f"{path} is not a tracker database (not an SQLite file; {why}); left untouched")
+
+
 def inspect_file(path: Path, *, recover: bool = True) -> FileState:
     """Read the stored revision cheaply, refusing files we must not touch.
 
@@ -77,13 +91,8 @@ def inspect_file(path: Path, *, recover: bool = True) -> FileState:
     if info.st_size == 0 and not_created_yet(path):
         refuse_if_read_only(path, info)
         return FileState(exists=True, revision=None)
-    # SQLCipher's file starts with a random salt, not SQLite's header (tracker.storage.keys).
-    plain = not is_encrypted(path)
-    if info.st_size and plain and read_head(path, len(SQLITE_MAGIC)) != SQLITE_MAGIC:  # never close()d: core.files
-        raise DatabaseRefused(
-            f"{path} is not a tracker database (not an SQLite file; an encrypted diary would have its key file "
-            f"{key_file(path).name} beside it); left untouched"
-        )
+    if info.st_size:
+        refuse_unless_sqlite(path)
     _roll_back_crashed_transaction(path, recover=recover)
     reason = foreign_wal(path)
     if reason:

@@ -80,11 +80,16 @@ def _refuse_if_not_a_diary(path: str) -> None:
 def _refuse_if_locked(path: str) -> None:
     """DiaryLocked or WrongPassphrase, in the words every command uses, when `path` is an encrypted
     diary whose key is not here (no TRACKER_PASSPHRASE, an empty keyring) or does not open it:
-    the person is told what to do rather than to open the app. Loaded only on this failing path."""
-    if not os.path.isfile(key_file_name(path)):
-        return
+    the person is told what to do rather than to open the app; or the key file is gone from beside
+    a file that is not SQLite (an encrypted diary, moved without it), in the line every command
+    gives (tracker.storage.file_checks). Loaded only on this failing path."""
     from pathlib import Path
 
+    if not os.path.isfile(key_file_name(path)):
+        from tracker.storage.file_checks import refuse_unless_sqlite
+
+        refuse_unless_sqlite(Path(path))
+        return
     from tracker.storage.keys import data_key, is_encrypted
 
     if is_encrypted(Path(path)):

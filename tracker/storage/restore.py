@@ -34,7 +34,7 @@ from pathlib import Path
 
 from tracker.core.files import PRIVATE_FILE, ensure_private_dir
 from tracker.errors import DatabaseRefused
-from tracker.paths import backups_dir
+from tracker.paths import backups_dir, record_backup_folder
 from tracker.storage.backup import backup_database, backup_name, copy_problem
 from tracker.storage.backup_choice import Contents, contents, refuse_another_diary
 from tracker.storage.diary_id import identity
@@ -43,6 +43,7 @@ from tracker.storage.first_look import connect_copy, database_errors, not_create
 from tracker.storage.in_use import kept_from_use, refuse_if_connected
 from tracker.storage.journal import RESTORED
 from tracker.storage.keys import is_encrypted, key_file
+from tracker.storage.restore_changes import changes, snapshot
 from tracker.storage.stored_values import first_foreign_value
 from tracker.storage.wal import wal_path
 
@@ -53,6 +54,8 @@ class Restored:
     saved: Path | None  # where the diary as it was went; None when there was none
     before: Contents | None
     after: Contents
+    key_note: str | None = None  # what changed about what opens the diary; None: nothing did
+    changes: tuple[str, ...] = ()  # what differs, by kind (tracker.storage.restore_changes)
 
 
 def restore_backup(path: Path, backup: Path, *, force: bool = False) -> Restored:
@@ -69,9 +72,13 @@ def restore_backup(path: Path, backup: Path, *, force: bool = False) -> Restored
         refuse_another_diary(path, backup, copy_id)
     with kept_from_use(path):
         ensure_private_dir(backups_dir(path))
+        record_backup_folder(path, backups_dir(path))  # the diary as it is is kept there
         highest = _highest_ids(path)  # read before the diary is replaced
+        was_encrypted = is_encrypted(path)
+        held = snapshot(path) if path.exists() else None
         saved, before = _keep_current(path)
         image = _journalled(image, backup, saved, highest)
+        note = None
         if is_encrypted(backup):  # the diary becomes the encrypted copy: its key file comes with it
             from tracker.storage.cipher import copy_key_file, same_data_key
 
@@ -80,10 +87,32 @@ def restore_backup(path: Path, backup: Path, *, force: bool = False) -> Restored
             # part-way) would switch the diary to a passphrase the person is not using.
             if not same_data_key(path, backup):
                 copy_key_file(backup, path)
+                note = _ENCRYPTED_NOW if not was_encrypted else _OTHER_KEY
+        elif was_encrypted:
+            from tracker.storage.cipher import encrypted_like
+
+            # An encrypted diary stays encrypted: the plain copy's data, encrypted with the diary's
+            # key before it is written; its key file and passphrase stay as they are.
+            image = encrypted_like(image, path)
+            note = _STAYS_ENCRYPTED
         _replace(path, image)
-        if not is_encrypted(backup):
-            key_file(path).unlink(missing_ok=True)  # a plain copy restored: the diary is plain again
-        return Restored(backup, saved, before, contents(path))
+        if note is not None:
+            note = note.format(key=key_file(path).name)
+        return Restored(backup, saved, before, contents(path), note, tuple(changes(held, snapshot(path))))
+
+
+_STAYS_ENCRYPTED = (
+    "that copy was not encrypted; the restored diary is encrypted all the same, with the diary's key: "
+    "the same passphrase opens it"
+)
+_ENCRYPTED_NOW = (
+    "that copy was encrypted, so the diary is now encrypted: it opens with the passphrase the copy was made "
+    "with (its key file came with it as {key}); `tracker db decrypt` makes it plain again"
+)
+_OTHER_KEY = (
+    "that copy was encrypted with another key: the diary now opens with the passphrase the copy was made "
+    "with (its key file replaced {key})"
+)
 
 
 def _checked_copy(backup: Path) -> bytes:
