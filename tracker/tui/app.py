@@ -383,10 +383,10 @@ class TrackerApp(KeyOrder, Writes, App[None]):
 
     def on_files_written(self, message: FilesWritten) -> None:
         first, *rest = message.paths
-        if len(rest) > 1:  # a visit packet: its folder
+        if message.text == FILE_COMMANDS[0][0]:  # a visit packet: its folder, named for the visit
             where = str(first.parent)
-        else:  # a file, and the files beside it (factors, diary facts), named so they are not left behind
-            where = str(first) + "".join(f" and {path.name} beside it" for path in rest)
+        else:  # a file, and every file beside it (factors, diary facts), named so none is left behind
+            where = str(first) + (f" and {', '.join(path.name for path in rest)} beside it" if rest else "")
         self.notify(f"{message.text} written: {where}", timeout=15, markup=False)
 
     # --- the command palette ---------------------------------------------------------------
