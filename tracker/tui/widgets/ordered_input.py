@@ -67,10 +67,6 @@ class OrderedInput(Input):
     async def _on_key(self, event: events.Key) -> None:
         if moved_on(self, event):
             return
-        if event.key == "enter" and self._submit_in_order():
-            event.stop()
-            event.prevent_default()
-            return
         action = self.EDITING_KEYS.get(event.key)
         if action is None:
             await super()._on_key(event)
@@ -78,15 +74,3 @@ class OrderedInput(Input):
         event.stop()
         event.prevent_default()
         getattr(self, action)()
-
-    def _submit_in_order(self) -> bool:
-        """Submit the box to its dialog now, as typed so far; False when the dialog has its own rule
-        (save_typed) or takes no submission. As Textual's Enter binding it ran only once the key
-        had gone round the app, after the keys typed behind it had joined the text: "5:40" Enter
-        "x 8" in a sleep form read "5:408", refused it, and the 8 stayed in the box."""
-        screen = self.screen
-        submitted = getattr(screen, "on_input_submitted", None)
-        if submitted is None or hasattr(screen, "save_typed"):
-            return False
-        submitted(Input.Submitted(self, self.value))
-        return True
