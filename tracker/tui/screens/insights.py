@@ -9,7 +9,6 @@ proof of cause) and interventions. The words are tracker.report.wording's, as in
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
@@ -19,7 +18,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, LoadingIndicator, Static
 
-from tracker.analysis.text import LOGGED, range_coverage
+from tracker.analysis.text import range_coverage
 from tracker.report.wording import (
     estimate_line,
     persistence_lines,
@@ -109,26 +108,14 @@ def persistence_text(result: dict[str, Any]) -> str:
 
 
 def red_flags_text(flags: list[dict[str, Any]], as_of: str) -> str:
-    """Logged signs that cannot wait first, each with what to do beside it; then the other logged
-    flags, then the ones the episodes suggest (analyze keeps that order)."""
-    from tracker.core.vocabulary import TODAY_RED_FLAGS, urgent_words
-
+    """Logged flags first, then the ones the episodes suggest (analyze keeps that order)."""
     if not flags:
         return "[b]Red flags[/b]\nnone"
-
-    def urgent(flag: dict[str, Any]) -> bool:
-        return flag["source"] == LOGGED and flag["kind"] in TODAY_RED_FLAGS
-
     lines = ["[b]Red flags[/b] — signs to show a doctor"]
-    for flag in sorted(flags, key=lambda flag: not urgent(flag)):  # stable: analyze's order otherwise
+    for flag in flags:
         when, name, source, note = red_flag_parts(flag)  # the words every reader uses
         said = f": {escape(note)}" if note else ""
-        advice = ""
-        if urgent(flag):
-            advice = (
-                f" [b $error]— {escape(urgent_words(dt.date.fromisoformat(when), dt.date.fromisoformat(as_of)))}[/]"
-            )
-        lines.append(f"[$error]•[/] {when}  [b]{escape(name)}[/b] ({source}){said}{advice}")
+        lines.append(f"[$error]•[/] {when}  [b]{escape(name)}[/b] ({source}){said}")
     # What to do about the signs logged, graded as `tracker log redflag` and the checklist say it
     # (suggested ones are patterns, not signs the person reported, so they get no advice).
     lines += [escape(line) for line in red_flag_advice_lines(flags, as_of)]
