@@ -96,3 +96,18 @@ def test_at_with_date_takes_a_time_as_a_time_alone_does(cli, at: str, shown: str
     logged = cli("log", "stress", "3", "--date", "2026-11-20", "--at", at)
     assert logged.code == 0, logged.err
     assert f"2026-11-20 {shown}" in cli("list", "--date", "2026-11-20").out
+
+
+@pytest.mark.parametrize(
+    ("typed", "drink", "count"),
+    [
+        ("2 glasses", "glass", 2),
+        ("2 bottles", "bottle", 2),
+        ("coffees 2", "coffee", 2),
+        ("3 black teas", "black-tea", 3),
+    ],
+)
+def test_drinks_counted_in_the_plural_are_read_as_the_drink(typed: str, drink: str, count: int) -> None:
+    drinks = {"glass": 250.0, "bottle": 500.0, "coffee": 95.0, "black-tea": 40.0}
+    amount = read_amount(typed, field="water", unit="ml", drinks=drinks)
+    assert (amount.drink, amount.count, amount.value) == (drink, count, drinks[drink] * count)

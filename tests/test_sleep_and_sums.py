@@ -49,7 +49,7 @@ def test_a_summed_factor_cannot_pass_what_a_day_holds(cli) -> None:
     assert cli("log", "sleep", "6.5").code == 0
     refused = cli("log", "sleep", "20")
     assert refused.code == 2 and refused.err.count("\n") == 1
-    assert "at most 17.5 h more" in refused.err
+    assert "at most 17 h 30 min more" in refused.err
     fits = cli("log", "sleep", "1")  # what still fits is taken
     assert fits.code == 0 and "is now 7 h 30 min" in fits.out
     water = [cli("log", "water", "9000").code, cli("log", "water", "2000").code]

@@ -33,3 +33,23 @@ async def test_a_days_export_from_the_palette_imports_into_a_new_diary(app, seed
             assert get_factor(session=session, name="beer").unit == "units"
     finally:
         fresh.dispose()
+
+
+async def test_the_notice_names_every_file_the_days_export_wrote(app, seed, tmp_path) -> None:
+    from tracker.storage.diary_facts import set_onset
+
+    seed(lambda s: store.add_factor(session=s, factor_in=FactorCreate(name="beer", kind="number", unit="units")))
+    seed(lambda s: set_onset(session=s, day=TODAY - dt.timedelta(days=30), today=TODAY))
+    target = tmp_path / "out" / "days.csv"
+    target.parent.mkdir()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        [export] = [c for c in app.get_system_commands(app.screen) if c.title == "Export CSV: days"]
+        export.callback()
+        await settle(pilot)
+        await pilot.press("ctrl+a", "ctrl+k", *str(target), "enter")
+        await settle(pilot)
+        notices = " ".join(str(n.message) for n in app._notifications)
+    written = sorted(path.name for path in target.parent.iterdir())
+    assert len(written) == 3  # the days, the factors and the diary's facts (the onset date)
+    assert all(name in notices for name in written)

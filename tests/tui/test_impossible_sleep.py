@@ -38,5 +38,5 @@ async def test_a_days_sleep_past_24_hours_is_refused_in_the_form(app, engine, se
         await pilot.press("s", *"6", "enter")
         await settle(pilot)
         assert on(app, "SleepForm")
-        assert "at most 4 h more: the day already has 20 h" in app.screen.query_one("#problem").render().plain
+        assert "at most 4 h more: the day already has 20 h" in app.screen.query_one("#hours-error").render().plain
     assert stored_sleep(engine) == [20]

@@ -101,7 +101,7 @@ def read_amount(
         raise InputError(field, text, _allowed(unit, units, drinks, span))
     number, word = match.group("number"), (match.group("word") or "").lower()
     if word and word not in units:
-        name = letters.get(word, word.replace(" ", "-"))
+        name = letters.get(word) or _drink_named(word.replace(" ", "-"), drinks)
         if name in drinks:
             count = _count(field, number) if number else 1
             return Amount(drinks[name] * count, drink=name, count=count)
@@ -111,6 +111,13 @@ def read_amount(
     value = Decimal(decimal_text(number, field=field, shown=text))
     factor_unit = units.get(word, Decimal(1)) if word else Decimal(1)
     return Amount(float(value * factor_unit))
+
+
+def _drink_named(word: str, drinks: Mapping[str, float]) -> str:
+    """The drink `word` names, said as people count them: "2 glasses", "2 coffees", "2 flat-whites"
+    are the glass, the coffee and the flat-white; `word` itself when no drink has that name."""
+    plurals = [word[: -len(ending)] for ending in ("es", "s") if word.endswith(ending)]
+    return next((name for name in (word, *plurals) if name in drinks), word)
 
 
 def _count(field: str, number: str) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple, Protocol
 
 from tracker.core import validate
-from tracker.core.formatting import format_number, range_words
+from tracker.core.formatting import amount_words, format_number, range_words
 from tracker.core.vocabulary import BUILTIN_FACTORS, DailyRule, FactorKind
 from tracker.errors import InputError, StoredValueError
 
@@ -147,12 +147,15 @@ def refuse_past_day_total(factor: FactorFields, logged: float, value: float) -> 
     if not caps_day_total(factor) or factor.max_value is None or logged + value <= factor.max_value:
         return
     room = max(factor.max_value - logged, 0.0)
-    unit = f" {factor.unit}" if factor.unit else ""
+
+    def words(amount: float) -> str:  # hours as hours and minutes: "16 h 25 min", never "16.42 h"
+        return amount_words(amount, factor.unit, factor.kind)
+
     raise InputError(
         factor.name,
-        format_number(value),
-        f"at most {format_number(room)}{unit} more: the day already has {format_number(logged)}{unit}, "
-        f"and a day holds up to {format_number(factor.max_value)}{unit}",
+        words(value) if factor.unit == "h" else format_number(value),
+        f"at most {words(room)} more: the day already has {words(logged)}, "
+        f"and a day holds up to {words(factor.max_value)}",
     )
 
 

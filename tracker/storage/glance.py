@@ -25,6 +25,7 @@ class GlanceFactor(NamedTuple):
     name: str
     unit: str
     daily_rule: str
+    kind: str  # a yes-no factor's 1 reads "yes" in the first frame as in the next
 
 
 class GlanceEpisode(NamedTuple):
@@ -105,7 +106,7 @@ def _read_day(conn: Any, day: dt.date, active_until: dt.date, *, mark: str = "?"
     iso: Any = day.isoformat() if mark == "?" else day
     factors = [
         GlanceFactor(*row)
-        for row in conn.execute("SELECT id, name, unit, daily_rule FROM factor ORDER BY position, id")
+        for row in conn.execute("SELECT id, name, unit, daily_rule, kind FROM factor ORDER BY position, id")
     ]
     entries = [
         GlanceEntry(entry_id, factor_id, day, value, _local(at, offset), note)

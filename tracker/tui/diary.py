@@ -130,6 +130,19 @@ class Diary(DiaryOutputs):
 
         return moment_on(day, now=self.now())
 
+    def repeat_from(self, day: dt.date) -> dt.datetime:
+        """The moment `t` repeats the latest twitch before: now, today; on an earlier day its
+        last minute, so a twitch logged there at 14:05 is repeated when the clock reads 09:30
+        (now's time on that day came before it, and `t` came up all unspecified)."""
+        from tracker.core.when import local_moment
+
+        if day >= self.today():
+            return self.moment_on(day)
+        try:
+            return local_moment(dt.datetime.combine(day, dt.time(23, 59))).at
+        except ValueError:  # a zone that skips that minute that day
+            return self.moment_on(day)
+
     # --- reads -------------------------------------------------------------------------------
 
     def glance(self, day: dt.date) -> DayShown | None:
@@ -164,8 +177,8 @@ class Diary(DiaryOutputs):
             answered = answered_dates(session=session, start=recent[-1], end=recent[0]) if recent else set()
             unanswered = [d for d in recent if d not in answered]
             # What `t` and `g` repeat: the latest by time up to the moment a new entry gets.
-            defaults = store.episode_defaults(session=session, at=self.moment_on(day))
-            sites = store.repeated_sites(session=session, at=self.moment_on(day))
+            defaults = store.episode_defaults(session=session, at=self.repeat_from(day))
+            sites = store.repeated_sites(session=session, at=self.repeat_from(day))
             presets = [(p, factors[p.factor_id]) for p in store.list_presets(session=session)]
             last_dose = store.last_factor_entry(session=session, factor="magnesium", day=day)
             last = last_dose.value if last_dose else None

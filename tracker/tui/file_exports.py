@@ -53,7 +53,7 @@ def write_files(diary: Diary, kind: str, path: Path) -> list[Path]:
 def written_words(message: FilesWritten) -> str:
     """Where the files went: a visit packet's folder, or a file and those written beside it."""
     first, *rest = message.paths
-    if len(rest) > 1:  # a visit packet: its folder
+    if message.text == FILE_COMMANDS[0][0]:  # a visit packet: its folder, named for the visit
         return f"{message.text} written: {first.parent}"
-    # A file, and the files beside it (factors, diary facts), named so they are not left behind.
-    return f"{message.text} written: {first}" + "".join(f" and {path.name} beside it" for path in rest)
+    # A file, and every file beside it (factors, diary facts), named so none is left behind.
+    return f"{message.text} written: {first}" + (f" and {', '.join(path.name for path in rest)} beside it" if rest else "")

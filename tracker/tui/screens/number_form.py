@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from tracker.core.amounts import Amount, read_amount
+from tracker.core.factor_rules import refuse_past_day_total
 from tracker.core.formatting import amount_words, factor_words, format_number
 from tracker.core.vocabulary import FactorKind
 from tracker.tui.screens.dialog import CharsInput, Dialog, FieldError, field_error
@@ -31,11 +32,14 @@ if TYPE_CHECKING:
 AMOUNT_WORDS = r"[0-9.,A-Za-z \-]"
 
 
-def checked_amount(factor: Factor, amount: Amount) -> Amount:
-    """`amount` if it is within the factor's range (InputError says why not)."""
+def checked_amount(factor: Factor, amount: Amount, so_far: DaySoFar | None = None) -> Amount:
+    """`amount` if it is within the factor's range and, with the day's entries (`so_far`), within
+    what the day can hold (InputError says why not, in the words the save would refuse it with)."""
     from tracker.storage.store import check_factor_value  # the database stack is loaded before any dialog
 
     check_factor_value(factor, amount.value, field=factor.name)
+    if so_far is not None:
+        refuse_past_day_total(factor, sum(so_far.values), amount.value)
     return amount
 
 
@@ -53,7 +57,7 @@ def preview_words(
     except ValueError:
         return "", ""  # not an amount yet: still being typed
     try:
-        checked_amount(factor, amount)
+        checked_amount(factor, amount, so_far)
     except ValueError as exc:
         return "", str(exc)  # an amount, outside the factor's range
     then = f"\n{said}" if so_far and (said := so_far.after(amount.value)) else ""
@@ -197,7 +201,7 @@ class NumberForm(Dialog[float]):
     def save_typed(self, typed: str) -> None:
         """Save `typed` (what the box holds as Enter is pressed), or say under it why not."""
         try:
-            amount = checked_amount(self.factor, self._read(typed))
+            amount = checked_amount(self.factor, self._read(typed), self.so_far)
         except ValueError as exc:
             self.refuse("value", str(exc))
         else:

@@ -164,8 +164,7 @@ class PresetPicker(Dialog[tuple[float, str]]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        picked = self.presets[event.option_index]
-        self.dismiss((picked.amount, picked.name))
+        self._save_drink(self.presets[event.option_index])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -179,7 +178,7 @@ class PresetPicker(Dialog[tuple[float, str]]):
         typed = typed.strip()
         if typed:
             try:
-                amount = checked_amount(self.factor, self._read(typed))
+                amount = checked_amount(self.factor, self._read(typed), self.so_far)
             except ValueError as exc:
                 self.refuse("amount", str(exc))
             else:
@@ -189,7 +188,17 @@ class PresetPicker(Dialog[tuple[float, str]]):
         if highlighted is None:
             self.refuse("amount", f"type a drink's letter or an amount ({self._example()}), then Enter")
             return
-        self.dismiss((self.presets[highlighted].amount, self.presets[highlighted].name))
+        self._save_drink(self.presets[highlighted])
+
+    def _save_drink(self, picked: Preset) -> None:
+        """Save a drink from the list, or say under the box why the day cannot hold it (as a
+        typed amount is refused: in its place, before anything is written)."""
+        try:
+            checked_amount(self.factor, Amount(picked.amount, picked.name), self.so_far)
+        except ValueError as exc:
+            self.refuse("amount", str(exc))
+            return
+        self.dismiss((picked.amount, picked.name))
 
     def action_cancel(self) -> None:
         self.action_dismiss_none()

@@ -13,10 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
+from tracker.core.factor_rules import refuse_past_day_total
 from tracker.core.formatting import hours_words
 from tracker.core.when import parse_hours, sleep_between
 from tracker.errors import InputError
-from tracker.tui.screens.dialog import CharsInput, Dialog, field_error
+from tracker.tui.screens.dialog import CharsInput, Dialog, FieldError, field_error
 
 if TYPE_CHECKING:
     from tracker.storage.models import Factor
@@ -78,6 +79,7 @@ class SleepForm(Dialog[tuple[float, str]]):
         self.already = already  # the day's sleep so far (already_logged), so Enter is not taken for an edit
         self.values = {"hours": hours, "bed": bed, "wake": wake}
         self._refused_times: tuple[str, str] | None = None  # (bed, wake) whose reason shows under them
+        self._previewed_refusal = ""  # the field whose line says why Enter would refuse what it holds
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
@@ -112,25 +114,49 @@ class SleepForm(Dialog[tuple[float, str]]):
 
     def _show_preview(self) -> None:
         """The hours Enter will write, as the boxes read now (bed and wake times made into
-        hours), before Enter; nothing while they do not read as hours yet."""
-        from tracker.storage.store import check_factor_value  # loaded with the database, before any form
-
+        hours), before Enter; or, for hours Enter would refuse, its reason in the field's place;
+        nothing while they do not read as hours yet."""
         typed = self.entered()
+        field = "hours" if typed["hours"].strip() else "bed"
+        if self._previewed_refusal:
+            self.query_one(f"#{self._previewed_refusal}-error", FieldError).say("")
+            self._previewed_refusal = ""
+        words = ""
         try:
             hours, note = self._result(typed["hours"].strip(), typed["bed"].strip(), typed["wake"].strip())
-            check_factor_value(self.factor, hours, field="sleep")  # a value Enter refuses is never shown as written
         except ValueError:
-            words = ""
+            pass  # not hours yet: still being typed (Enter says what is wrong)
         else:
-            then = self.so_far.then(hours) if self.so_far else ""
-            words = f"Enter writes: sleep {hours_words(hours)}" + (f" ({note})" if note else "")
-            words += f"; {then}" if then else ""
+            try:
+                self._checked(hours)
+            except ValueError as exc:  # never shown as written: the reason Enter would give, in its place
+                self.query_one(f"#{field}-error", FieldError).say(str(exc))
+                self._previewed_refusal = field
+            else:
+                then = self.so_far.then(hours) if self.so_far else ""
+                words = f"Enter writes: sleep {hours_words(hours)}" + (f" ({note})" if note else "")
+                words += f"; {then}" if then else ""
         preview = self.query_one("#preview", Static)
         preview.update(words)
         preview.display = bool(words)  # no blank line while there is nothing to say
 
+    def _checked(self, hours: float) -> float:
+        """`hours` if the factor takes them and the day can hold them (InputError says why not)."""
+        from tracker.storage.store import check_factor_value  # loaded with the database, before any form
+
+        hours = check_factor_value(self.factor, hours, field="sleep")
+        if self.so_far is not None:
+            refuse_past_day_total(self.factor, sum(self.so_far.values), hours)
+        return hours
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.action_save()
+
+    def save_typed(self, typed: str) -> None:
+        """Enter in a box that holds text: saved at once, in the order typed (CharsInput). As
+        the box's Enter binding it ran only once the key had gone round the app, after the keys
+        typed behind it had joined the text: "5:40" Enter "x 8" read "5:408" and was refused."""
         self.action_save()
 
     def entered(self) -> dict[str, str]:
@@ -138,8 +164,6 @@ class SleepForm(Dialog[tuple[float, str]]):
         return {name: self.query_one(f"#{name}", Input).value for name in ("hours", "bed", "wake")}
 
     def action_save(self) -> None:
-        from tracker.storage.store import check_factor_value  # loaded with the database, before any form
-
         for name in ("hours", "bed"):
             self.clear_refusal(name)
         typed = self.entered()
@@ -147,7 +171,7 @@ class SleepForm(Dialog[tuple[float, str]]):
         field = "hours" if hours_text else "bed"
         try:
             hours, note = self._result(hours_text, typed["bed"].strip(), typed["wake"].strip())
-            hours = check_factor_value(self.factor, hours, field="sleep")
+            hours = self._checked(hours)
         except InputError as exc:
             self.refuse(field, str(exc))
             if field == "bed":

@@ -24,6 +24,7 @@ from textual.widgets import Header, Static
 
 from tracker.core.formatting import amount_words, factor_words, red_flag_words
 from tracker.core.validate import EARLIEST_YEAR
+from tracker.core.vocabulary import TODAY_RED_FLAGS, urgent_words
 from tracker.tui.messages import DayLoaded, EntrySaved, EpisodeSaved, ReadFailed, RedFlagsSaved
 from tracker.tui.screens.app_screen import AppScreen
 from tracker.tui.screens.today_entries import EntryKeys
@@ -280,7 +281,7 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
 
     def _draw(self, shown: DayShown) -> None:
         summary = shown.summary
-        self.query_one("#status", Static).update(f"Persistence: {shown.status_line}")
+        self.query_one("#status", Static).update(self._status(shown))
         self._show_heading(tuple(flag.kind for flag in summary.red_flags))
         self.query_one(DayTable).show(summary, shown.factors)
         totals = [
@@ -299,6 +300,16 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         self.query_one("#unlogged", Static).update(
             "Not logged yet: " + ", ".join(missing) if missing else "Everything logged for this day."
         )
+
+    def _status(self, shown: DayShown) -> str:
+        """The line under the title: the most urgent advice first. A sign that cannot wait
+        (drooping: call emergency services) comes before "consider seeing a GP"."""
+        urgent = [flag.kind for flag in shown.summary.red_flags if flag.kind in TODAY_RED_FLAGS]
+        persistence = f"Persistence: {shown.status_line}"
+        if not urgent:
+            return persistence
+        signs = ", ".join(dict.fromkeys(red_flag_words(kind) for kind in urgent))
+        return f"Red flag ({signs}): {urgent_words(self.day, self.diary.today())}  ·  {persistence}"
 
     def _show_totals(self) -> None:
         """The day's totals and its note, in at most TOTALS_LINES lines: a long note is cut
