@@ -56,4 +56,6 @@ def written_words(message: FilesWritten) -> str:
     if message.text == FILE_COMMANDS[0][0]:  # a visit packet: its folder, named for the visit
         return f"{message.text} written: {first.parent}"
     # A file, and every file beside it (factors, diary facts), named so none is left behind.
-    return f"{message.text} written: {first}" + (f" and {', '.join(path.name for path in rest)} beside it" if rest else "")
+    return f"{message.text} written: {first}" + (
+        f" and {', '.join(path.name for path in rest)} beside it" if rest else ""
+    )
