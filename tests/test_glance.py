@@ -124,7 +124,7 @@ def test_today_in_the_glance_reads_as_a_person_logged_it(diary_db):
     assert glance is not None
     rows = dict(day_rows(glance.summary, glance.factors))
     cells = [cells[:2] + cells[4:] for cells in rows.values()]
-    assert ("day", "red flag: spreading", "", "", "") in cells
+    assert ("day", "red flag: spreading in the face", "", "", "") in cells
     assert ("day", "sleep 6 h 30 min", "", "", "") in cells
     assert ("07:45", "twitch", "4", "1 min 15 s", "after coffee") in cells
     assert ("09:00", "caffeine 63 mg", "", "", "cup at 9") in cells

@@ -15,7 +15,9 @@ def test_a_past_period_has_no_ago_and_no_not_yet(cli, frozen, tmp_path) -> None:
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
     assert "ago" not in text and "not started yet" not in text
     assert "first logged on 2 Nov 2026, 8 days before 10 Nov 2026" in text
-    assert "magnesium: from 20 nov 2026, after the period analysed (to 10 nov 2026)" in text.lower()
+    # the start said once: the line says when it began, then that it began after the period
+    assert "Magnesium: from 20 Nov 2026, no end date given. Began after the period analysed (to 10 Nov 2026)" in text
+    assert text.count("20 Nov 2026") == 1, text
 
 
 def test_the_notes_heading_says_its_dates_are_the_days_with_a_note(cli, frozen, tmp_path) -> None:

@@ -57,12 +57,15 @@ def test_analyze_from_a_date_keeps_logged_and_suggested_flags_to_one_period(cli)
     assert cli("log", "twitch", "--at", "2026-11-19T09:00", "--location", "eyelid", "--side", "left").code == 0
     assert cli("log", "twitch", "--at", "2026-11-20T09:00", "--location", "mouth-corner", "--side", "left").code == 0
     assert cli("log", "redflag", "drooping", "--date", "2026-11-20").code == 0
+    # a second day at the mouth corner: a new site counts as spreading once it twitched on two days
+    assert cli("log", "twitch", "--at", "2026-11-21T09:00", "--location", "mouth-corner", "--side", "left").code == 0
     assert cli("log", "twitch", "--at", "2026-11-23T09:00", "--location", "eyelid", "--side", "left").code == 0
 
     everything = _flags_section(cli("analyze").out)
     later = _flags_section(cli("analyze", "--from", "2026-11-22").out)
 
-    assert "2026-11-20  drooping (you logged it)" in everything and "suggested by your entries" in everything
+    assert "2026-11-20  drooping of the face, mouth or eyelid (you logged it)" in everything
+    assert "suggested by your entries" in everything
     assert later.startswith(", 2026-11-22 to 2026-11-24")  # the heading names the period
     assert "2026-11-20" not in later  # neither the logged flag nor what the entries suggested that day
     assert "none" in later

@@ -232,11 +232,11 @@ def test_a_crowded_first_page_moves_the_chart_to_page_two(tmp_path, chart_diary,
     assert len(reader.pages) == 3
     first, second, third = (" ".join(page.extract_text().split()) for page in reader.pages)
     assert third.startswith("In full: what earlier pages cut short for room Red flags logged")
-    assert "Sun 1 Nov 2026: other" in third and "Notes, " in third
+    assert "Sun 1 Nov 2026: another sign" in third and "Notes, " in third
     assert "Red flag, drooping of the face, mouth or eyelid: left eyelid felt heavy" in third
     assert "Week by week" not in first
     assert "Week by week" in second
-    assert "Thu 12 Nov 2026: other" in first
+    assert "Thu 12 Nov 2026: another sign" in first
     assert "and 6 earlier red flags" in first  # the box stops at eight lines
 
 

@@ -169,6 +169,9 @@ def intervention_lines(
             named, colon, rest = summary.partition(": ")
             if colon and named.lower().startswith(item.name.lower()):
                 summary = rest
+            started = f"from {report_date(item.start_date)}, "  # the start, said already
+            if summary.startswith(started):
+                summary = "began " + summary.removeprefix(started)
             line += f". {summary[:1].upper()}{summary[1:]}"
         dose = doses.pop(item.name.lower(), None)
         lines.append(f"{line.rstrip('.')}. Doses {dose}." if dose else line)
