@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from tracker.core import validate
 from tracker.core.amounts import decimal_text
+from tracker.core.clock import local_now as local_now  # its home; read here by most callers
 from tracker.errors import InputError
 
 WHEN_ALLOWED = "now, HH:MM, yesterday HH:MM, or ISO 8601 like 2026-11-20T08:15 (offset optional)"
@@ -50,12 +51,6 @@ class Moment:
 
     at: dt.datetime
     assumed: str = ""
-
-
-def local_now() -> dt.datetime:
-    """Now, aware, in the machine's local timezone: the one clock the command line, the TUI
-    and the store read (each passes what it read on, so one action sees one moment)."""
-    return dt.datetime.now().astimezone()
 
 
 def local_zone() -> dt.tzinfo:

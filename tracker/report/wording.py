@@ -23,6 +23,7 @@ from tracker.analysis.findings import (
     NOT_LOGGED,
     TOO_FEW_ANSWERED,
 )
+from tracker.analysis.persistence import persistence_status_line as persistence_status_line  # its home
 from tracker.analysis.text import (
     DASH,
     LOGGED,
@@ -54,28 +55,6 @@ def confidence_words(entry: dict[str, Any]) -> str:
         return "not enough data yet"
     amount = {LIMITED: "limited data", AMPLE: "ample data"}.get(entry["confidence"], entry["confidence"])
     return f"{amount}: {days(entry['n_days'])}"
-
-
-def persistence_status_line(persistence_result: dict[str, Any]) -> str:
-    """The persistence status in one line, the same in `analyze`, Insights, the Today screen and
-    the visit report: "day 16 of twitching — consider seeing a GP". When the onset the person
-    gave makes the spell longer than the run logged (tracker.analysis.persistence), both, each
-    labelled: "day 24 of twitching by the onset given (8 Nov), day 7 as logged — consider…"."""
-    run = persistence_result.get("current_run")
-    status = persistence_result.get("status", "none")
-    if run is None or status == "none":
-        return "no current run of twitching"
-    line = f"day {run['days']} of twitching"
-    since, onset = persistence_result.get("since_onset"), persistence_result.get("onset")
-    if since and onset:
-        given = report_date(dt.date.fromisoformat(onset), year=False)
-        line = f"day {since} of twitching by the onset given ({given}), day {run['days']} as logged"
-    if status == "persistent":
-        weeks = persistence_result.get("threshold_days", 28) // 7
-        return f"{line} — {weeks} weeks: see a doctor"
-    if status == "watch":
-        return f"{line} — consider seeing a GP"
-    return line
 
 
 # How the run's status reads on paper beside its day count: a label such as EARLY read as "early

@@ -116,7 +116,7 @@ class Diary(DiaryOutputs):
 
     def now(self) -> dt.datetime:
         """Now, aware, in the local timezone: the clock every write of the app passes to the store."""
-        from tracker.core.when import local_now
+        from tracker.core.clock import local_now  # not core.when: its parsers wait for the first frame
 
         return local_now()
 

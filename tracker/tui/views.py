@@ -48,7 +48,6 @@ class HistoryView:
 
 def status_line(active_dates: Iterable[dt.date], today: dt.date) -> str:
     """The Today screen's persistence line, from the dates with episodes."""
-    from tracker.analysis.persistence import persistence  # pure Python
-    from tracker.report.wording import persistence_status_line  # the one wording; no pandas
+    from tracker.analysis.persistence import persistence, persistence_status_line  # pure Python
 
     return persistence_status_line(persistence(active_dates, as_of=today).to_json())

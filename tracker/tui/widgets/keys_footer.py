@@ -62,6 +62,13 @@ class KeysFooter(Footer):
         keys = cast("list[FooterKey]", list(super().compose()))
         palette = [key for key in keys if key.has_class("-command-palette")]
         others = [key for key in keys if key not in palette]
+        for key in others:
+            # A binding's FooterKey starts compact and is bound to the footer's (not compact): as
+            # it mounts, its class is added, then taken off, each change restyling it (~4 ms a
+            # key, a dozen keys, before the first frame). Started as it will end, neither is a
+            # change. (The palette's key stays compact: it is not bound to the footer's.)
+            key.set_reactive(FooterKey.compact, self.compact)
+            key.set_class(self.compact, "-compact", update=False)
         self._composed_width = width = self.size.width or self.app.size.width
         room = width - sum(key_width(key) + 2 for key in palette)
         for row in rows_of([key_width(key) for key in others], room):
