@@ -174,3 +174,17 @@ async def test_the_palette_shows_its_longest_words_whole_at_80x24(app) -> None:
             await pause_until(pilot, lambda help_text=help_text: help_text in screen_text(app))
             await pilot.press("escape")
             await settle(pilot)
+
+
+@pytest.mark.parametrize(("key", "typed", "holds"), [("c", "120", "holds 215 mg"), ("w", "750", "holds 1250 ml")])
+async def test_a_picker_keeps_its_preview_and_keys_in_view_at_80x24(app, seed, key, typed, holds) -> None:
+    # A day that already has some: the preview then takes three rows under the box.
+    seed(lambda s: caffeine(s, 95, TODAY))
+    seed(lambda s: store.add_factor_entry(session=s, entry_in=FactorEntryCreate(factor="water", value=500, at=at(8))))
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press(key, *typed)
+        await settle(pilot)
+        shown = " ".join(screen_text(app).replace("█", " ").split())  # the dialog's edges aside
+        assert holds in shown  # what the day will then hold
+        assert "Esc cancel" in shown  # and the keys, under it
