@@ -85,4 +85,7 @@ def test_the_words_page_one_uses_are_defined_at_its_foot(tmp_path) -> None:
     assert "two-week notice and four-week warning: 14 and 28 days in one spell;" in foot
     assert "derived: worked out from the entries, not logged as such;" in foot
     assert "q: how likely a link this strong is by chance alone" in foot
-    assert "1.26× as many twitches a day per 100 mg: each 100 mg more goes with 1.26 times the twitches a day." in foot
+    ratio = (
+        "N× as many twitches a day per 100 mg (or per 30 days): each 100 mg more (or 30 days later) goes with N times"
+    )
+    assert ratio in foot

@@ -92,6 +92,6 @@ def terms_words(result: dict[str, Any]) -> str:
         f"Terms: spell (run): twitching that {spell_rule(result).removeprefix('a spell ')}; two-week notice "
         f"and four-week warning: {watch} and {threshold} days in one spell; derived: worked out from the entries, "
         "not logged as such; q: how likely a link this strong is by chance alone, allowing for every factor "
-        "tested (under 0.05: a possible trigger); 1.26× as many twitches a day per 100 mg: each 100 mg more goes "
-        "with 1.26 times the twitches a day."
+        "tested (under 0.05: a possible trigger); N× as many twitches a day per 100 mg (or per 30 days): each 100 "
+        "mg more (or 30 days later) goes with N times the twitches a day."
     )

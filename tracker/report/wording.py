@@ -271,7 +271,8 @@ def trend_lines(model: dict[str, Any]) -> list[str]:
         return ["No clear trend in twitching over the period."]
     way = "fell" if trend["per_30_days"] < 1 else "rose"
     return [
-        f"Twitching {way} over the period: about {rounded(trend['per_30_days'], 2)}{TIMES} per 30 days "
+        f"Twitching {way} over the period: about {rounded(trend['per_30_days'], 2)}{TIMES} as many twitches a day "
+        "per 30 days "
         f"(95% CI {rounded(trend['ci_low'], 2)}{DASH}{rounded(trend['ci_high'], 2)}), from "
         f"{rounded(trend['first_mean'], 1)} a day in the first four weeks "
         f"to {rounded(trend['last_mean'], 1)} in the last. "
