@@ -51,7 +51,7 @@ def test_a_short_spell_late_in_a_long_course_is_not_read_as_a_new_complaint(tmp_
         "Course to 30 Nov 2026: twitches logged on 88 days since 1 Jun 2026; the last on 27 Nov 2026 (3 days before)."
     )
     spell = (
-        "Current spell (a spell ends after more than 3 days in a row without a twitch logged): 27 Nov 2026, 1 day, "
+        "Current spell (a spell ends after more than 3 days without a twitch): 27 Nov 2026, 1 day, "
         "1 with twitching; the spell before ended 20 Nov 2026: a new spell of the same course."
     )
     assert course in page and spell in page, page
@@ -66,7 +66,7 @@ def test_a_long_spell_says_its_warning_as_a_whole_sentence(tmp_path) -> None:
     first = dt.date(2026, 9, 30)
     page = _page_one(tmp_path, [_twitch(first + dt.timedelta(days=n), 9, "eyelid") for n in range(62)])
 
-    assert "Current spell (a spell ends after more than 3 days in a row without a twitch logged): " in page
+    assert "Current spell (a spell ends after more than 3 days without a twitch): " in page
     assert "30 Sep 2026 to 30 Nov 2026, 62 days, 62 with twitching." in page
     warning = (
         "Two-week notice (14 days in one spell) reached 13 Oct; "
@@ -81,11 +81,9 @@ def test_the_words_page_one_uses_are_defined_at_its_foot(tmp_path) -> None:
     page = _page_one(tmp_path, [_twitch(first + dt.timedelta(days=n), 9, "eyelid") for n in range(62)])
     foot = page[page.index("Scales: twitch intensity 1") :]
 
-    assert "Terms: spell (run): twitching that ends after more than 3 days in a row without a twitch logged;" in foot
-    assert "two-week notice and four-week warning: 14 and 28 days in one spell;" in foot
-    assert "derived: worked out from the entries, not logged as such;" in foot
-    assert "q: how likely a link this strong is by chance alone" in foot
-    ratio = (
-        "N× as many twitches a day per 100 mg (or per 30 days): each 100 mg more (or 30 days later) goes with N times"
-    )
+    assert "Terms: spell (run): twitching that ends after more than 3 days without a twitch;" in foot
+    assert "two-week notice, four-week warning: 14, 28 days in one spell;" in foot
+    assert "derived: worked out from the entries;" in foot
+    assert "q: how likely a link this strong is by chance alone, after testing every factor" in foot
+    ratio = "N× per 100 mg (or per 30 days): N times the twitches a day for each 100 mg more (or 30 days later)."
     assert ratio in foot

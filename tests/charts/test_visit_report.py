@@ -93,7 +93,7 @@ def test_report_without_reliable_associations_says_so(tmp_path, chart_diary, ana
     text = _text(_write(tmp_path, chart_diary, analysis))
 
     assert "No reliable associations yet:" in text and "none stood out." in text
-    assert "per 100 mg" not in text
+    assert "per 100 mg (95% CI" not in text  # no estimate shown (the page's foot defines the term)
 
 
 def test_report_with_no_red_flags_and_no_run(tmp_path, chart_diary, analysis):
@@ -103,7 +103,7 @@ def test_report_with_no_red_flags_and_no_run(tmp_path, chart_diary, analysis):
     text = _text(_write(tmp_path, chart_diary, analysis, red_flags=[]))
 
     assert "No red flags logged." in text
-    assert "No current spell (a spell ends after more than 3 days in a row without a twitch" in " ".join(text.split())
+    assert "No current spell (a spell ends after more than 3 days without a twitch" in " ".join(text.split())
     assert "Current spell" not in text and "Status" not in text
 
 

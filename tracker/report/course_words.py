@@ -22,7 +22,7 @@ def _date(result: dict[str, Any], key: str) -> dt.date | None:
 def spell_rule(result: dict[str, Any]) -> str:
     """What ends a spell, said with it: runs split after more than gap_tolerance_days without a twitch."""
     gap = int(result.get("gap_tolerance_days", 3))
-    return f"a spell ends after more than {days(gap)} in a row without a twitch logged"
+    return f"a spell ends after more than {days(gap)} without a twitch"
 
 
 def course_line(result: dict[str, Any], dates: Callable[[dt.date], str] = report_date) -> str | None:
@@ -89,9 +89,8 @@ def terms_words(result: dict[str, Any]) -> str:
     "derived", q and a rate ratio."""
     watch, threshold = result.get("watch_days", 14), result.get("threshold_days", 28)
     return (
-        f"Terms: spell (run): twitching that {spell_rule(result).removeprefix('a spell ')}; two-week notice "
-        f"and four-week warning: {watch} and {threshold} days in one spell; derived: worked out from the entries, "
-        "not logged as such; q: how likely a link this strong is by chance alone, allowing for every factor "
-        "tested (under 0.05: a possible trigger); N× as many twitches a day per 100 mg (or per 30 days): each 100 "
-        "mg more (or 30 days later) goes with N times the twitches a day."
+        f"Terms: spell (run): twitching that {spell_rule(result).removeprefix('a spell ')}; two-week notice, "
+        f"four-week warning: {watch}, {threshold} days in one spell; derived: worked out from the entries; "
+        "q: how likely a link this strong is by chance alone, after testing every factor (under 0.05: a possible "
+        "trigger); N× per 100 mg (or per 30 days): N times the twitches a day for each 100 mg more (or 30 days later)."
     )
