@@ -87,3 +87,11 @@ def test_the_words_page_one_uses_are_defined_at_its_foot(tmp_path) -> None:
     assert "q: how likely a link this strong is by chance alone, after testing every factor" in foot
     ratio = "N× per 100 mg (or per 30 days): N times the twitches a day for each 100 mg more (or 30 days later)."
     assert ratio in foot
+
+
+def test_no_interventions_take_one_line_of_page_one(tmp_path) -> None:
+    # Nothing tried: said in one line, as an empty medication list is, not a heading and a bullet.
+    first = dt.date(2026, 11, 2)
+    page = _page_one(tmp_path, [_twitch(first + dt.timedelta(days=n), 10, "eyelid") for n in range(20)])
+    assert "Interventions and supplements: none." in page, page
+    assert "Interventions and supplements • None." not in page

@@ -206,9 +206,14 @@ def report_pages(
         first.heading(f"Possible triggers{only}")
         for line in association_lines(analysis):
             first.bullet(line)
-        first.heading(f"Interventions and supplements{only}")
-        for line in intervention_lines(interventions, analysis, frame, factors_units, factor_names) or ["None."]:
-            first.bullet(line)
+        tried = intervention_lines(interventions, analysis, frame, factors_units, factor_names)
+        if tried:
+            first.heading(f"Interventions and supplements{only}")
+            for line in tried:
+                first.bullet(line)
+        else:  # one line, not a heading, as for medications: room for the lines a clinician needs
+            first.space(0.06)
+            first.text(f"Interventions and supplements{only}: none.", max_lines=1, carry=True)
         if medications:
             first.heading("Medications")
             for line in medicines:
