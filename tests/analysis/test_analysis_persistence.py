@@ -128,7 +128,7 @@ def test_status_lines() -> None:
         "day 16 of twitching — consider seeing a GP"
     )
     assert persistence_status_line(persistence(daily_run(30), as_of=AS_OF)) == (
-        "day 30 of twitching — 4 weeks: see a doctor"
+        "day 30 of twitching — 4 weeks or more: see a doctor"
     )
 
 

@@ -38,8 +38,13 @@ def test_the_two_week_notice_counts_from_the_onset_given(cli, tmp_path) -> None:
     analyze = cli("analyze").out
 
     status = "day 24 of twitching by the onset given (8 Nov), day 7 as logged — consider seeing a GP"
-    assert status in page and status in analyze, (page, analyze)
-    assert "14-day mark reached 21 Nov; 28-day mark on 5 Dec if it continues (counted from the onset given)" in page
+    assert status in analyze, analyze
+    assert (
+        "25 Nov 2026 to 1 Dec 2026, 7 days, 7 with twitching; "
+        "by the onset given it has gone on since 8 Nov 2026 (24 days)." in page
+    )
+    notice = "Two-week notice (14 days in one spell) reached 21 Nov; four-week warning (28 days in one spell) on 5 Dec"
+    assert f"{notice} if it goes on (counted from the onset given): consider seeing a GP." in page, page
     assert "on and off for less than 14 days" not in page and "8 Dec" not in page
 
 
@@ -50,7 +55,7 @@ def test_an_onset_before_an_earlier_spell_that_ended_leaves_the_run_as_logged(cl
 
     page = _page_one(cli, tmp_path)
 
-    assert "day 7 of twitching (on and off for less than 14 days so far)" in page
+    assert "25 Nov 2026 to 1 Dec 2026, 7 days, 7 with twitching; the spell before ended 1 Nov 2026" in page
     assert "by the onset given" not in page
 
 
@@ -59,5 +64,9 @@ def test_a_past_period_says_the_day_its_status_is_for(cli, tmp_path) -> None:  #
 
     page = _page_one(cli, tmp_path, "--from", "2026-11-20", "--to", "2026-11-28")
 
-    assert "On 28 Nov 2026: day 21 of twitching by the onset given (8 Nov), day 4 as logged" in page, page
+    assert "Course to 28 Nov 2026: twitches logged on 4 days since 25 Nov 2026" in page, page
+    assert (
+        "25 Nov 2026 to 28 Nov 2026, 4 days, 4 with twitching; "
+        "by the onset given it has gone on since 8 Nov 2026 (21 days)" in page
+    )
     assert "Now:" not in page

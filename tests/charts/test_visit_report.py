@@ -14,8 +14,9 @@ from tracker.core.daily import DailyRow, date_range
 from tracker.core.formatting import report_date
 from tracker.report import charts
 from tracker.report import pdf as visit_report
+from tracker.report.course_words import notice_line, spell_line
 from tracker.report.history_words import site_lines
-from tracker.report.wording import persistence_lines, persistence_status_line
+from tracker.report.wording import persistence_status_line
 from tracker.storage.models import Episode
 
 UNITS = {"caffeine_mg": "mg", "sleep_h": "h", "water_ml": "ml", "stress": "", "magnesium_mg": "mg"}
@@ -70,16 +71,17 @@ def test_report_is_one_or_two_a4_pages_readable_only_by_its_owner(report):
 def test_report_states_the_key_facts(report, chart_diary):
     text = _text(report)
 
-    assert "(on and off for 28 days or more: persistent)." in " ".join(text.split())
+    assert "four-week warning (28 days in one spell) reached" in " ".join(text.split())
     assert "RED FLAGS LOGGED" in text
     assert f"{report_date(chart_diary.red_flags[0].date, weekday=True)}: drooping" in text
     assert "not a diagnosis" in text
-    assert "Caffeine, same day: 1.42× per 100 mg (95% CI 1.18–1.71), q = 0.004" in text
+    assert "Caffeine, same day: 1.42× as many twitches a day per 100 mg (95% CI 1.18–1.71), q = 0.004" in " ".join(
+        text.split()
+    )
     assert "[ample data: 140 days]" in text
     assert "An association, not proof of cause." in text
     assert "stress, the day before" not in text.split("Possible triggers")[1].split("Page 1")[0].lower()
-    assert "14-day mark reached" in text
-    assert "28-day mark reached" in text
+    assert "Two-week notice (14 days in one spell) reached" in " ".join(text.split())
     assert "magnesium glycinate 300 mg" in text
     assert "not logged" in text  # the table's untracked day
 
@@ -91,7 +93,7 @@ def test_report_without_reliable_associations_says_so(tmp_path, chart_diary, ana
     text = _text(_write(tmp_path, chart_diary, analysis))
 
     assert "No reliable associations yet:" in text and "none stood out." in text
-    assert "per 100 mg" not in text
+    assert "per 100 mg (95% CI" not in text  # no estimate shown (the page's foot defines the term)
 
 
 def test_report_with_no_red_flags_and_no_run(tmp_path, chart_diary, analysis):
@@ -101,8 +103,8 @@ def test_report_with_no_red_flags_and_no_run(tmp_path, chart_diary, analysis):
     text = _text(_write(tmp_path, chart_diary, analysis, red_flags=[]))
 
     assert "No red flags logged." in text
-    assert "Now: no current run of twitching" in text and "Status" not in text
-    assert "Current run" not in text
+    assert "No current spell (a spell ends after more than 3 days without a twitch" in " ".join(text.split())
+    assert "Current spell" not in text and "Status" not in text
 
 
 def test_report_replaces_an_existing_file(tmp_path, chart_diary, analysis):
@@ -262,16 +264,18 @@ def test_days_with_twitches_not_answered_read_as_not_logged_never_zero():
     assert table[1][:2] == ["Sat 21 Nov", "0"]
 
 
-@pytest.mark.parametrize("run_days", [5, 16, 41])
-def test_the_report_words_the_run_as_analyze_and_insights_do(tmp_path, chart_diary, analysis, run_days):
+@pytest.mark.parametrize(("run_days", "advice"), [(5, ""), (16, ": consider seeing a GP."), (41, ": see a doctor.")])
+def test_the_report_words_the_run_as_analyze_and_insights_do(tmp_path, chart_diary, analysis, run_days, advice):
     """A run of 16 days reads "consider seeing a GP" on the page the clinician gets, as in
-    `tracker analyze` and Insights, not a second wording of the same rule."""
+    `tracker analyze` and Insights, said from the spell's dates rather than as a day count."""
     end = chart_diary.end
     result = persistence([end - dt.timedelta(days=back) for back in range(run_days)], as_of=end).to_json()
     analysis["persistence"] = result
 
-    text = _text(_write(tmp_path, chart_diary, analysis))
+    text = " ".join(_text(_write(tmp_path, chart_diary, analysis)).split())
 
-    for line in persistence_lines(result, dates=report_date):
-        assert " ".join(line.split()) in text, line
-    assert f"On {report_date(end)}: {persistence_status_line(result)} (on and off for" in text and "Status" not in text
+    assert spell_line(result) in text and "Status" not in text
+    notice = notice_line(result)
+    assert notice and notice in text and notice.endswith(advice or "if it goes on.")
+    said = persistence_status_line(result)
+    assert ("see a doctor" in said) == ("see a doctor" in notice) and ("GP" in said) == ("GP" in notice)

@@ -40,7 +40,7 @@ async def test_insights_show_persistence_red_flags_and_the_caffeine_association(
         assert screen.result is not None
         assert not screen.query_one(LoadingIndicator).display
         text = screen_text(screen)
-        assert "day 72 of twitching — 4 weeks: see a doctor" in text
+        assert "day 72 of twitching — 4 weeks or more: see a doctor" in text
         assert "spreading in the face (you logged it): twitching spread from the lower lip to the cheek" in text
         # every answered day counts: a day with no caffeine logged had none (its absent-means-none rule)
         [caffeine] = [line for line in text.splitlines() if line.startswith("Caffeine, same day: ")]

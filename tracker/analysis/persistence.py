@@ -110,6 +110,9 @@ class Persistence:
     recent_days: int = 0  # the window counted: the last threshold_days, or fewer since the first entry
     recent_active: int = 0  # days with a twitch logged in that window
     since_onset: int | None = None  # onset given to as_of, counted when longer than the run (see module)
+    logged_days: int = 0  # days with a twitch logged, first_logged to as_of: the whole course
+    last_logged: dt.date | None = None  # the last day with a twitch logged, up to as_of
+    previous_run: Run | None = None  # the run before the current one: a new spell is not a new complaint
 
     def to_json(self) -> dict[str, Any]:
         """The "persistence" section of `analyze --json`."""
@@ -120,6 +123,9 @@ class Persistence:
             "recent_days": self.recent_days,
             "recent_active": self.recent_active,
             "since_onset": self.since_onset,
+            "logged_days": self.logged_days,
+            "last_logged": self.last_logged.isoformat() if self.last_logged else None,
+            "previous_run": self.previous_run.as_dict() if self.previous_run else None,
             "status": self.status,
             "current_run": self.current_run.as_dict() if self.current_run else None,
             "longest_run": self.longest_run.as_dict() if self.longest_run else None,
@@ -180,6 +186,9 @@ def persistence(
         recent_days=recent,
         recent_active=recent_active,
         since_onset=since,
+        logged_days=len(active),
+        last_logged=max(active) if active else None,
+        previous_run=runs[-2] if current and len(runs) > 1 else None,
     )
 
 
@@ -272,7 +281,12 @@ def collect_red_flags(
     spreading = _spreading(site_starts(entries, as_of), lately)
     if spreading and not logged_spreading and (date_from is None or spreading.date >= date_from):  # in the period
         flags.append(spreading)
-    flags += [flag for flag in (_hemifacial(recent), _both_eyelids(recent)) if flag]
+    # Found in the window, dated from the first day in the period the rule was met: the same
+    # twitching-together months long is not two weeks old.
+    known = [
+        e for e in entries if e.location != Location.UNSPECIFIED and (date_from is None or e.local_date >= date_from)
+    ]
+    flags += [flag for flag in (_hemifacial(recent, known), _both_eyelids(recent, known)) if flag]
     return flags
 
 
@@ -323,38 +337,48 @@ def _spreading(starts: Sequence[SiteStart], recent: set[tuple[str, str]]) -> Red
     return RedFlagFinding(date=start.began, kind="spreading", name="spreading", source=SUGGESTED, note=note)
 
 
-def _hemifacial(recent: Sequence[SiteEntry]) -> RedFlagFinding | None:
-    """The eyelid and the cheek or mouth on one side pulled in one twitch (the key sign: once is
-    enough), or twitching on the same day on at least TOGETHER_DAYS days of the window: eye and
-    mouth together is the sign of hemifacial spasm. An eyelid one week and a cheek the next is not
-    it (that is spreading or migrating)."""
+def _in_one(entries: Sequence[SiteEntry], side: str) -> list[dt.date]:
+    """The day of each twitch that pulled the eyelid and the cheek or mouth on `side` at once."""
     parts: dict[int, set[tuple[str, str]]] = {}
-    for entry in recent:
+    for entry in entries:
         part = _part(entry.side, entry.location)
         if part is not None:
             parts.setdefault(entry.twitch, set()).add(part)
-    dated = {entry.twitch: entry.local_date for entry in recent}
-    together = _days_with(recent, _part)
+    dated = {entry.twitch: entry.local_date for entry in entries}
+    return sorted(dated[key] for key, found in parts.items() if {(side, "eye"), (side, "lower")} <= found)
+
+
+def _same_days(entries: Sequence[SiteEntry], side: str) -> list[dt.date]:
+    together = _days_with(entries, _part)
+    return sorted(together.get((side, "eye"), set()) & together.get((side, "lower"), set()))
+
+
+def _hemifacial(recent: Sequence[SiteEntry], known: Sequence[SiteEntry]) -> RedFlagFinding | None:
+    """The eyelid and the cheek or mouth on one side pulled in one twitch (the key sign: once is
+    enough), or twitching on the same day on at least TOGETHER_DAYS days of the window: eye and
+    mouth together is the sign of hemifacial spasm. An eyelid one week and a cheek the next is not
+    it (that is spreading or migrating). Found in the window (`recent`), dated the day the rule was
+    first met in `known` (the period up to its end), and counted since then."""
     for side in sorted(ONE_SIDE):
-        in_one = sorted(dated[key] for key, found in parts.items() if {(side, "eye"), (side, "lower")} <= found)
-        if in_one:
+        if _in_one(recent, side):
+            in_one = _in_one(known, side)
             return RedFlagFinding(
                 date=in_one[0],
                 kind="hemifacial-pattern",
                 name="hemifacial-spasm pattern",
                 source=SUGGESTED,
                 note=f"{side} eyelid and {side} cheek or mouth in one twitch, {_times(len(in_one))} "
-                f"within two weeks (from {report_date(in_one[0])}): worth showing a doctor",
+                f"since {report_date(in_one[0])}, the last two weeks included: worth showing a doctor",
             )
-        days = sorted(together.get((side, "eye"), set()) & together.get((side, "lower"), set()))
-        if len(days) >= TOGETHER_DAYS:
+        if len(_same_days(recent, side)) >= TOGETHER_DAYS:
+            days = _same_days(known, side)
             return RedFlagFinding(
                 date=days[TOGETHER_DAYS - 1],
                 kind="hemifacial-pattern",
                 name="hemifacial-spasm pattern",
                 source=SUGGESTED,
                 note=f"{side} eyelid and {side} cheek or mouth twitching on the same day, on {len(days)} days "
-                f"within two weeks (from {report_date(days[0])}): worth showing a doctor",
+                f"since {report_date(days[0])}, the last two weeks included: worth showing a doctor",
             )
     return None
 
@@ -368,21 +392,26 @@ def _times(count: int) -> str:
     return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
 
 
-def _both_eyelids(recent: Sequence[SiteEntry]) -> RedFlagFinding | None:
-    """Both eyelids twitching on the same day, on at least TOGETHER_DAYS days of the window: the
-    pattern of blepharospasm, named as its own (it is not one-sided)."""
-    eyes = _days_with(recent, lambda side, place: (side, "eye") if place == "eyelid" else None)
+def _eyelid_days(entries: Sequence[SiteEntry]) -> list[dt.date]:
+    eyes = _days_with(entries, lambda side, place: (side, "eye") if place == "eyelid" else None)
     both = eyes.get(("both", "eye"), set()) | (eyes.get(("left", "eye"), set()) & eyes.get(("right", "eye"), set()))
-    days = sorted(both)
-    if len(days) < TOGETHER_DAYS:
+    return sorted(both)
+
+
+def _both_eyelids(recent: Sequence[SiteEntry], known: Sequence[SiteEntry]) -> RedFlagFinding | None:
+    """Both eyelids twitching on the same day, on at least TOGETHER_DAYS days of the window: the
+    pattern of blepharospasm, named as its own (it is not one-sided). Dated and counted as
+    _hemifacial's is: from the day the rule was first met in `known`."""
+    if len(_eyelid_days(recent)) < TOGETHER_DAYS:
         return None
+    days = _eyelid_days(known)
     return RedFlagFinding(
         date=days[TOGETHER_DAYS - 1],
         kind="both-eyelids-pattern",
         name="both-eyelids pattern",
         source=SUGGESTED,
-        note=f"both eyelids twitching on the same day, on {len(days)} days within two weeks "
-        f"(from {report_date(days[0])}): worth showing a doctor",
+        note=f"both eyelids twitching on the same day, on {len(days)} days since {report_date(days[0])}, "
+        "the last two weeks included: worth showing a doctor",
     )
 
 
@@ -419,7 +448,7 @@ def persistence_status_line(persistence_result: dict[str, Any]) -> str:
         line = f"day {since} of twitching by the onset given ({given}), day {run['days']} as logged"
     if status == "persistent":
         weeks = persistence_result.get("threshold_days", 28) // 7
-        return f"{line} — {weeks} weeks: see a doctor"
+        return f"{line} — {weeks} weeks or more: see a doctor"
     if status == "watch":
         return f"{line} — consider seeing a GP"
     return line

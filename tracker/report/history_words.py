@@ -25,7 +25,7 @@ from tracker.analysis.sites import (
 )
 from tracker.analysis.text import LOGGED
 from tracker.core.daily import DailyRow
-from tracker.core.formatting import days, duration_words, place_words, plural, report_date, report_span
+from tracker.core.formatting import days, duration_words, place_words, plural, report_date, report_span, rounded
 from tracker.core.vocabulary import CHECKLIST_KINDS, MOVEMENT_CONTEXTS, RedFlagKind, checklist_no_words, sign_words
 from tracker.storage.models import split_tags
 
@@ -345,9 +345,9 @@ def _direction(rows: Sequence[DailyRow], date_to: dt.date) -> str:
     rate_now, rate_before = now / len(last), earlier / len(before)
     way = "settling" if rate_now < 0.75 * rate_before else "worsening" if rate_now > 1.25 * rate_before else "steady"
     return (
-        f"Last 7 days, derived: {way}: {said}; the 7 before, {plural(earlier, 'twitch', 'twitches')} on "
-        f"{days(len(before))}."
-    )
+        f"Last 7 days, derived: {way}: {said} ({rounded(rate_now, 1)} a day); the 7 before, "
+        f"{plural(earlier, 'twitch', 'twitches')} on {days(len(before))} ({rounded(rate_before, 1)} a day)."
+    )  # the rates a day answered are what the direction is judged on: said, so the counts do not mislead
 
 
 def checklist_lines(

@@ -25,6 +25,7 @@ from tracker.core.files import private_atomic_file
 from tracker.core.formatting import report_date, report_span
 from tracker.core.vocabulary import TODAY_RED_FLAGS, dated_red_flag_advice
 from tracker.report import charts
+from tracker.report.course_words import terms_words
 from tracker.report.glyphs import drawable
 from tracker.report.history_words import (
     SCALES,
@@ -146,6 +147,7 @@ def report_pages(
         that went to a later page); whether keeping the chart would change anything (the chart
         went to page 2); and whether the site chart had no room on page 1."""
         first = ReportPage()
+        first.reserve_footnote(f"{SCALES} {terms_words(analysis.get('persistence') or {})}")
         first.text("Facial twitching: visit summary", size=16, weight="bold")
         first.text(f"{coverage}. Prepared {report_date(generated_on)}.", color="#333333")
         if earlier is not None:  # an old import or a first try before a long gap: a line, not a stretched chart
@@ -204,9 +206,14 @@ def report_pages(
         first.heading(f"Possible triggers{only}")
         for line in association_lines(analysis):
             first.bullet(line)
-        first.heading(f"Interventions and supplements{only}")
-        for line in intervention_lines(interventions, analysis, frame, factors_units, factor_names) or ["None."]:
-            first.bullet(line)
+        tried = intervention_lines(interventions, analysis, frame, factors_units, factor_names)
+        if tried:
+            first.heading(f"Interventions and supplements{only}")
+            for line in tried:
+                first.bullet(line)
+        else:  # one line, not a heading, as for medications: room for the lines a clinician needs
+            first.space(0.06)
+            first.text(f"Interventions and supplements{only}: none.", max_lines=1, carry=True)
         if medications:
             first.heading("Medications")
             for line in medicines:
@@ -277,7 +284,7 @@ def report_pages(
         pages = [first, *tables]
         pages += carried_pages(pages)  # what was cut short for room, whole, before the notes
         pages += notes_pages(ReportPage, pages[-1], notes)
-        first.footnote(SCALES)
+        first.footnote()
         for number, page in enumerate(pages, start=1):
             page.footer(f"{DISCLAIMER}   Page {number} of {len(pages)}")
         return pages, could_keep and not on_first, sites_moved

@@ -18,6 +18,7 @@ A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.6
 BODY = 9
 FOOTER_SPACE = 0.7
+FOOT = BODY - 2  # the footnote: scales and terms, read once, small
 # What did not fit is printed whole on a later page (`carried_pages`); the pointers name it once
 # the pages are counted. A doctor holding the PDF cannot run a command to read the rest.
 PAGE_SLOT = "{page}"
@@ -50,6 +51,7 @@ class ReportPage:
         self.section = ""  # the heading the text under the cursor belongs to
         self.carried: list[tuple[str, str]] = []  # (section, text) cut short here, printed whole later
         self.pointers: list[Text] = []  # lines whose PAGE_SLOT is the page the carried text is on
+        self.footnote_lines: list[str] = []  # kept room for above the footer (`reserve_footnote`)
 
     def text(
         self,
@@ -129,11 +131,21 @@ class ReportPage:
 
     def room(self) -> float:
         """Inches left above the footer."""
-        return self.y - FOOTER_SPACE
+        extra = max(len(self.footnote_lines) - 1, 0) * line_height(FOOT)  # the first line fits in FOOTER_SPACE
+        return self.y - FOOTER_SPACE - extra
 
-    def footnote(self, text: str) -> None:
-        """A line just above the footer (the scales the page uses), whatever the page holds."""
-        self.fig.text(MARGIN / A4[0], 0.55 / A4[1], text, fontsize=BODY - 1, color="#333333")
+    def reserve_footnote(self, text: str) -> None:
+        """Keep room at the foot of the page for `text` before the page is filled (`footnote`
+        draws it); the text above never runs into it."""
+        self.footnote_lines = wrap(text, width=A4[0] - 2 * MARGIN, size=FOOT, weight="normal")
+
+    def footnote(self, text: str | None = None) -> None:
+        """The lines just above the footer (the scales and terms the page uses), whatever the page
+        holds: `text`, or what `reserve_footnote` kept room for."""
+        lines = self.footnote_lines if text is None else [text]
+        for number, line in enumerate(lines):  # drawn in reading order, the last just above the footer
+            y = 0.55 + (len(lines) - 1 - number) * line_height(FOOT)
+            self.fig.text(MARGIN / A4[0], y / A4[1], line, fontsize=FOOT, color="#333333")
 
     def footer(self, text: str) -> None:
         self.fig.text(0.5, 0.35 / A4[1], text, ha="center", fontsize=BODY - 1, color="#333333")

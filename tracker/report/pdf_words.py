@@ -17,7 +17,8 @@ from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.formatting import coverage_words, red_flag_words, report_date, rounded
 from tracker.core.formatting import days as plural_days
 from tracker.core.vocabulary import sign_words
-from tracker.report.wording import persistence_lines, recurrent_words, run_marks, run_status_words
+from tracker.report.course_words import course_line, notice_line, spell_line
+from tracker.report.wording import recurrent_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -64,8 +65,10 @@ def summary_lines(
             lines.append(f"{began}first logged on {report_date(first)}, {when}.")
     else:
         lines.append(f"{began}no twitching logged." if onset else "No twitching logged.")
+    course, spell = _persistence_lines(analysis.get("persistence") or {})
+    lines.extend(course)  # the whole course before any spell: a late short spell is no new complaint
     lines.extend(_days_affected(frame, date_to))
-    lines.extend(_persistence_lines(analysis.get("persistence") or {}))
+    lines.extend(spell)
     return lines
 
 
@@ -264,23 +267,23 @@ def _twitching_days(window: pd.DataFrame, days: int) -> str:
     return f"twitching on {plural_days(active)}; {window_coverage(window, days)}"
 
 
-def _persistence_lines(persistence: dict[str, Any]) -> list[str]:
-    """The persistence lines every reader shows (tracker.report.wording), with the run's status
-    in words, the dates of the run's marks and the months twitched."""
-    status, *rest = persistence_lines(persistence, dates=report_date, with_onset=False)  # the summary's first line
-    words = run_status_words(persistence)
-    # Dated: in a report for a past period "now" would read as the day it was prepared.
-    as_of = persistence.get("as_of")
-    now = f"On {report_date(dt.date.fromisoformat(as_of))}" if as_of else "Now"
-    lines = [f"{now}: {status} ({words})." if words else f"{now}: {status}."]
-    marks = run_marks(persistence)
-    for line in rest:
-        if line.startswith("Current run") and marks:
-            line = f"{line}. {marks[:1].upper()}{marks[1:]}"
-        elif persistence.get("recurrent") and line == recurrent_words(persistence):
-            line = f"{line} Twitches logged in {_months(persistence.get('months_with_episodes') or [])}"
-        lines.append(line if line.endswith(".") else f"{line}.")
-    return lines
+def _persistence_lines(persistence: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(the course, the spell): the whole course and whether it keeps coming back, then the
+    current spell with its rule, its notices and the longest spell when it is another
+    (tracker.report.course_words). Both empty without a persistence result."""
+    if not persistence:
+        return [], []
+    course = [line for line in (course_line(persistence),) if line]
+    if persistence.get("recurrent"):
+        months = _months(persistence.get("months_with_episodes") or [])
+        course.append(f"{recurrent_words(persistence)} Twitches logged in {months}.")
+    spell = [spell_line(persistence), *[line for line in (notice_line(persistence),) if line]]
+    longest, current = persistence.get("longest_run"), persistence.get("current_run")
+    if longest and longest != current:
+        start, end = (report_date(dt.date.fromisoformat(longest[edge])) for edge in ("start", "end"))
+        spell.append(f"Longest spell: {start} to {end} ({plural_days(longest['days'])}, "
+                     f"{longest['active_days']} with twitching).")  # fmt: skip
+    return course, spell
 
 
 def _months(months: Sequence[str]) -> str:

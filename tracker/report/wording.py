@@ -57,25 +57,6 @@ def confidence_words(entry: dict[str, Any]) -> str:
     return f"{amount}: {days(entry['n_days'])}"
 
 
-# How the run's status reads on paper beside its day count: a label such as EARLY read as "early
-# disease" to a clinician with no key. A run allows short gaps (gap_tolerance_days).
-RUN_WORDS = {
-    "early": "on and off for less than {watch} days so far",
-    "watch": "on and off for {watch} days or more, not yet {threshold}",
-    "persistent": "on and off for {threshold} days or more: persistent",
-}
-
-
-def run_status_words(result: dict[str, Any]) -> str | None:
-    """The status of the current run in words a reader needs no key for ("on and off for less
-    than 14 days so far"), counted as the status line counts it; None without a run."""
-    status = str(result.get("status") or "none")
-    if status not in RUN_WORDS or not result.get("current_run"):
-        return None
-    words = RUN_WORDS[status].format(watch=result.get("watch_days", 14), threshold=result.get("threshold_days", 28))
-    return f"{words}, by the onset given" if result.get("since_onset") else words
-
-
 def persistence_lines(
     result: dict[str, Any], *, dates: Callable[[dt.date], str] = dt.date.isoformat, with_onset: bool = True
 ) -> list[str]:
@@ -132,28 +113,6 @@ def _span_words(count: int) -> str:
     return plural(round(count / 30.44), "month")
 
 
-def run_marks(result: dict[str, Any]) -> str | None:
-    """When the current run reached the watch and see-a-doctor marks, or reaches them if it goes
-    on: "14-day mark reached 14 Nov; 28-day mark on 28 Nov if it continues". Counted from the
-    onset given when the status is (tracker.analysis.persistence), and said so. None without a run."""
-    run = result.get("current_run")
-    if not run:
-        return None
-    start, length = dt.date.fromisoformat(run["start"]), int(run["days"])
-    if result.get("since_onset") and result.get("onset"):
-        start, length = dt.date.fromisoformat(result["onset"]), int(result["since_onset"])
-    marks = []
-    for mark in (result["watch_days"], result["threshold_days"]):
-        on = start + dt.timedelta(days=mark - 1)
-        marks.append(
-            f"{mark}-day mark reached {report_date(on, year=False)}"
-            if length >= mark
-            else f"{mark}-day mark on {report_date(on, year=False)} if it continues"
-        )
-    counted = " (counted from the onset given)" if result.get("since_onset") else ""
-    return "; ".join(marks) + counted
-
-
 def _run_words(run: dict[str, Any], dates: Callable[[dt.date], str]) -> str:
     start, end = (dates(dt.date.fromisoformat(run[edge])) for edge in ("start", "end"))
     return f"{start} to {end} ({days(run['days'])}, {run['active_days']} with twitching)"
@@ -167,8 +126,9 @@ def recurrent_words(persistence: dict[str, Any]) -> str:
 
 
 def ratio_words(entry: dict[str, Any]) -> str:
-    """ "1.32× per 100 mg (95% CI 1.10–1.58)"."""
+    """ "1.32× as many twitches a day per 100 mg (95% CI 1.10–1.58)": times what, said."""
     per = "(yes vs no)" if entry["per"] == "yes vs no" else f"per {entry['per']}"
+    per = f"as many twitches a day {per}"
     low, high = rounded(entry["ci_low"], 2), rounded(entry["ci_high"], 2)
     return f"{rounded(entry['rate_ratio'], 2)}{TIMES} {per} (95% CI {low}{DASH}{high})"
 
@@ -311,7 +271,8 @@ def trend_lines(model: dict[str, Any]) -> list[str]:
         return ["No clear trend in twitching over the period."]
     way = "fell" if trend["per_30_days"] < 1 else "rose"
     return [
-        f"Twitching {way} over the period: about {rounded(trend['per_30_days'], 2)}{TIMES} per 30 days "
+        f"Twitching {way} over the period: about {rounded(trend['per_30_days'], 2)}{TIMES} as many twitches a day "
+        "per 30 days "
         f"(95% CI {rounded(trend['ci_low'], 2)}{DASH}{rounded(trend['ci_high'], 2)}), from "
         f"{rounded(trend['first_mean'], 1)} a day in the first four weeks "
         f"to {rounded(trend['last_mean'], 1)} in the last. "

@@ -1,0 +1,96 @@
+"""How long the twitching has gone on, as page 1 of the visit report says it: the whole course
+first (since the onset given or the first entry, on how many days, the last twitch), then the
+current spell with the rule that ends one, then the two-week notice and the four-week warning
+from the same dates. A short spell late in a long course is the latest spell of that course,
+never a new complaint. Pure functions of the "persistence" dict (`analyze --json`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from tracker.core.formatting import days, report_date
+
+
+def _date(result: dict[str, Any], key: str) -> dt.date | None:
+    value = result.get(key)
+    return dt.date.fromisoformat(value) if value else None
+
+
+def spell_rule(result: dict[str, Any]) -> str:
+    """What ends a spell, said with it: runs split after more than gap_tolerance_days without a twitch."""
+    gap = int(result.get("gap_tolerance_days", 3))
+    return f"a spell ends after more than {days(gap)} without a twitch"
+
+
+def course_line(result: dict[str, Any], dates: Callable[[dt.date], str] = report_date) -> str | None:
+    """ "Course to 1 Dec 2026: twitches logged on 86 days since 1 Jun 2026; the last on 28 Nov
+    2026 (3 days before)." None without a twitch logged."""
+    first, last, as_of = _date(result, "first_logged"), _date(result, "last_logged"), _date(result, "as_of")
+    if first is None or last is None or as_of is None:
+        return None
+    gap = (as_of - last).days
+    ago = "the same day" if gap == 0 else f"{days(gap)} before"
+    return (
+        f"Course to {dates(as_of)}: twitches logged on {days(int(result.get('logged_days') or 0))} since "
+        f"{dates(first)}; the last on {dates(last)} ({ago})."
+    )
+
+
+def spell_line(result: dict[str, Any], dates: Callable[[dt.date], str] = report_date) -> str:
+    """The current spell, its rule stated, and where it sits in the course: "Current spell (a
+    spell ends after more than 3 days in a row without a twitch logged): 28 Nov 2026, 1 day, 1
+    with twitching; the spell before ended 23 Nov 2026: a new spell of the same course." """
+    run, rule = result.get("current_run"), spell_rule(result)
+    last = _date(result, "last_logged")
+    if not run:
+        since = f"; the last twitch logged {dates(last)}" if last else ""
+        return f"No current spell ({rule}){since}."
+    start, end = dt.date.fromisoformat(run["start"]), dt.date.fromisoformat(run["end"])
+    span = dates(start) if start == end else f"{dates(start)} to {dates(end)}"
+    line = f"Current spell ({rule}): {span}, {days(run['days'])}, {run['active_days']} with twitching"
+    onset, counted = _date(result, "onset"), result.get("since_onset")
+    if counted and onset:
+        line += f"; by the onset given it has gone on since {dates(onset)} ({days(int(counted))})"
+    before = result.get("previous_run")
+    if before:
+        line += (
+            f"; the spell before ended {dates(dt.date.fromisoformat(before['end']))}: a new spell of the same course"
+        )
+    return line + "."
+
+
+def notice_line(result: dict[str, Any]) -> str | None:
+    """The two-week notice and the four-week warning of the current spell, dated: "Two-week notice
+    reached 13 Oct; four-week warning reached 27 Oct: see a doctor." Counted from the onset given
+    when the status is (tracker.analysis.persistence), and said so. None without a spell."""
+    run = result.get("current_run")
+    if not run:
+        return None
+    start, length = dt.date.fromisoformat(run["start"]), int(run["days"])
+    if result.get("since_onset") and result.get("onset"):
+        start, length = dt.date.fromisoformat(result["onset"]), int(result["since_onset"])
+    said = []
+    for name, mark in (("two-week notice", result["watch_days"]), ("four-week warning", result["threshold_days"])):
+        on = report_date(start + dt.timedelta(days=mark - 1), year=False)
+        said.append(f"{name} ({mark} days in one spell) {'reached' if length >= mark else 'on'} {on}")
+    line = "; ".join(said)
+    line = line[:1].upper() + line[1:] + ("" if length >= result["threshold_days"] else " if it goes on")
+    if result.get("since_onset"):
+        line += " (counted from the onset given)"
+    advice = {"persistent": ": see a doctor", "watch": ": consider seeing a GP"}.get(str(result.get("status")), "")
+    return f"{line}{advice}."
+
+
+def terms_words(result: dict[str, Any]) -> str:
+    """The words page 1 uses without a key, defined once at its foot: spell (run), the notices,
+    "derived", q and a rate ratio."""
+    watch, threshold = result.get("watch_days", 14), result.get("threshold_days", 28)
+    return (
+        f"Terms: spell (run): twitching that {spell_rule(result).removeprefix('a spell ')}; two-week notice, "
+        f"four-week warning: {watch}, {threshold} days in one spell; derived: worked out from the entries; "
+        "q: how likely a link this strong is by chance alone, after testing every factor (under 0.05: a possible "
+        "trigger); N× per 100 mg (or per 30 days): N times the twitches a day for each 100 mg more (or 30 days later)."
+    )
