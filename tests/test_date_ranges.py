@@ -157,7 +157,7 @@ def test_a_packet_that_fails_half_way_leaves_nothing(
 
     monkeypatch.setattr(insights, "draw_site_chart", full_disk)  # the last of the six files
     result = cli("export", "visit", str(folder))
-    assert result.code == 1 and "no space left" in result.err.lower()
+    assert result.code == 2 and "no space left" in result.err.lower()
     assert snapshot(tmp_path, eight_weeks_db) == before
 
 

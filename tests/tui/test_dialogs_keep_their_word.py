@@ -112,7 +112,10 @@ async def test_enter_behind_an_escaped_go_to_date_does_not_edit_a_row(app, seed)
         burst(app, "escape", ENTER)  # the Enter was meant for the dialog, typed before it closed
         await settle(pilot)
         assert on(app, "TodayScreen"), screen_text(app)
-        await pilot.press("enter")  # pressed once the dialog has gone: Enter edits the row again
+        await pilot.press("enter")  # pressed once the dialog has gone: it asks for a row first
+        await settle(pilot)
+        assert on(app, "TodayScreen") and "to a row first" in screen_text(app), screen_text(app)
+        await pilot.press("up", "enter")  # a row moved to: Enter edits it again
         await settle(pilot)
         assert on(app, "EpisodeForm"), screen_text(app)
 

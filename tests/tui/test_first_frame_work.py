@@ -82,4 +82,5 @@ async def test_the_footers_keys_are_not_restyled_as_they_mount(migrated_db, tmp_
         assert [key for key in restyled if key in bound] == []
         assert bound and not any(key.has_class("-compact") for key in bound)  # as Footer draws them
         may_open.set()
+        await pause_until(pilot, lambda: app.diary_watch is not None)  # open, so closing it below is real
     app.diary.engine.dispose()

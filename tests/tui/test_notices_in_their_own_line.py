@@ -45,4 +45,4 @@ async def test_a_notice_is_shown_once_while_a_dialog_is_open(app, seed) -> None:
         await pilot.press("u")  # "Undo ...?" asks first, over the screen showing the notice
         await settle(pilot)
         assert type(app.screen).__name__ == "Confirm"
-        assert screen_text(app).count("Deleted twitch (08:00)") == 1, screen_text(app)
+        assert screen_text(app).count("Deleted twitch at 08:00") == 1, screen_text(app)

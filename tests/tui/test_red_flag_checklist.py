@@ -26,7 +26,9 @@ async def test_a_flag_logged_that_day_shows_as_logged_and_is_not_logged_twice(ap
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
-        drooping = next(line for line in screen_text(app).splitlines() if "drooping of the face" in line)
+        drooping = next(
+            line for line in screen_text(app).splitlines() if "drooping of the face" in line and "▌" in line
+        )
         assert "x▌" in drooping and "logged" in drooping
         await pilot.press("3", "2", "enter")  # 3 is the logged one: pressing it changes nothing
         await settle(pilot)
