@@ -6,34 +6,10 @@ import datetime as dt
 
 from pypdf import PdfReader
 
-from tests.helpers.diaries import LONDON, NOW, TODAY
+from tests.helpers.diaries import TODAY
+from tests.helpers.diaries import report_page_one as _page_one
+from tests.helpers.diaries import twitch_at as _twitch
 from tracker.report.outputs import write_visit_report
-from tracker.storage import store
-from tracker.storage.engine import open_database, session_scope
-from tracker.storage.history import load_history
-from tracker.storage.models import EpisodeCreate
-
-
-def _twitch(day: dt.date, hour: int, location: str, side: str = "left") -> EpisodeCreate:
-    return EpisodeCreate(
-        started_at=dt.datetime.combine(day, dt.time(hour), tzinfo=LONDON), location=location, side=side, intensity=2
-    )
-
-
-def _page_one(tmp_path, twitches, magnesium_from: dt.date | None = None) -> str:  # type: ignore[no-untyped-def]
-    engine = open_database(tmp_path / "diary.db")
-    try:
-        with session_scope(engine) as session:
-            for twitch in twitches:
-                store.add_episode(session=session, episode_in=twitch, now=NOW)
-            if magnesium_from:
-                store.start_intervention(session=session, name="magnesium", start=magnesium_from, today=TODAY)
-        with session_scope(engine, write=False) as session:
-            history = load_history(session=session, as_of=TODAY, today=TODAY)
-    finally:
-        engine.dispose()
-    pdf = write_visit_report(history, tmp_path / "report.pdf", today=TODAY)
-    return " ".join(PdfReader(pdf).pages[0].extract_text().split())
 
 
 def test_a_spread_is_dated_the_day_the_new_site_first_twitched(tmp_path) -> None:

@@ -6,37 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pypdf import PdfReader
-
-from tests.helpers.diaries import LONDON, NOW, TODAY
-from tracker.report.outputs import write_visit_report
-from tracker.storage import store
-from tracker.storage.diary_facts import set_onset
-from tracker.storage.engine import open_database, session_scope
-from tracker.storage.history import load_history
-from tracker.storage.models import EpisodeCreate
-
-
-def _twitch(day: dt.date, hour: int, location: str, side: str = "left") -> EpisodeCreate:
-    return EpisodeCreate(
-        started_at=dt.datetime.combine(day, dt.time(hour), tzinfo=LONDON), location=location, side=side, intensity=2
-    )
-
-
-def _page_one(tmp_path, twitches, onset: dt.date | None = None) -> str:  # type: ignore[no-untyped-def]
-    engine = open_database(tmp_path / "diary.db")
-    try:
-        with session_scope(engine) as session:
-            for twitch in twitches:
-                store.add_episode(session=session, episode_in=twitch, now=NOW)
-            if onset:
-                set_onset(session=session, day=onset, today=TODAY, after_first_twitch=True)
-        with session_scope(engine, write=False) as session:
-            history = load_history(session=session, as_of=TODAY, today=TODAY)
-    finally:
-        engine.dispose()
-    pdf = write_visit_report(history, tmp_path / "report.pdf", today=TODAY)
-    return " ".join(PdfReader(pdf).pages[0].extract_text().split())
+from tests.helpers.diaries import report_page_one as _page_one
+from tests.helpers.diaries import twitch_at as _twitch
 
 
 def test_a_short_spell_late_in_a_long_course_is_not_read_as_a_new_complaint(tmp_path) -> None:

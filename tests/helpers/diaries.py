@@ -79,3 +79,37 @@ def _diary(path: Path, first: dt.date, day_episodes) -> History:  # type: ignore
             return load_history(session=session, as_of=TODAY, today=TODAY)
     finally:
         engine.dispose()
+
+
+def twitch_at(day: dt.date, hour: int, location: str, side: str = "left") -> EpisodeCreate:
+    """A twitch of intensity 2 at `hour` o'clock on `day`, London time."""
+    return EpisodeCreate(
+        started_at=dt.datetime.combine(day, dt.time(hour), tzinfo=LONDON), location=location, side=side, intensity=2
+    )
+
+
+def report_page_one(  # type: ignore[no-untyped-def]
+    tmp_path, twitches, *, onset: dt.date | None = None, magnesium_from: dt.date | None = None
+) -> str:
+    """Page 1's text of the report of a diary of `twitches` (with an onset given, or magnesium
+    started), as one line: what a reader of that page sees, in order."""
+    from pypdf import PdfReader
+
+    from tracker.report.outputs import write_visit_report
+    from tracker.storage.diary_facts import set_onset
+
+    engine = open_database(tmp_path / "diary.db")
+    try:
+        with session_scope(engine) as session:
+            for twitch in twitches:
+                store.add_episode(session=session, episode_in=twitch, now=NOW)
+            if onset:
+                set_onset(session=session, day=onset, today=TODAY, after_first_twitch=True)
+            if magnesium_from:
+                store.start_intervention(session=session, name="magnesium", start=magnesium_from, today=TODAY)
+        with session_scope(engine, write=False) as session:
+            history = load_history(session=session, as_of=TODAY, today=TODAY)
+    finally:
+        engine.dispose()
+    pdf = write_visit_report(history, tmp_path / "report.pdf", today=TODAY)
+    return " ".join(PdfReader(pdf).pages[0].extract_text().split())
