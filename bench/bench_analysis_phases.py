@@ -41,6 +41,34 @@ print(load, first, again)
 """
 
 
+def interleaved(
+    probe: str, versions: dict[str, str], runs: int, env_extra: dict[str, str] | None = None
+) -> tuple[dict[tuple[str, int], list[list[float]]], list[float]]:
+    """Run `probe` (its figures printed on one line) on a demo diary of each of SIZES, `runs`
+    times, each version in turn (interleaved, so a change in load falls on all alike); returns
+    the figures by (version, days) and the load averages seen between rounds."""
+    loads = [os.getloadavg()[0]]
+    samples: dict[tuple[str, int], list[list[float]]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        env = dict(os.environ, XDG_DATA_HOME=folder, TRACKER_CACHE=str(Path(folder) / "cache"), **(env_extra or {}))
+        for days in SIZES:
+            demo = ["demo", "--days", str(days), "--seed", "7"]
+            subprocess.run(
+                [sys.executable, "-m", "tracker", "--db", f"{folder}/{days}.db", *demo],
+                env=env | {"PYTHONPATH": versions["this checkout"]}, check=True, stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+        for _ in range(runs):
+            for days in SIZES:
+                for name, source in versions.items():
+                    done = subprocess.run(
+                        [sys.executable, "-c", probe, f"{folder}/{days}.db"],
+                        env=env | {"PYTHONPATH": source}, capture_output=True, text=True, check=True,
+                    )  # fmt: skip
+                    samples.setdefault((name, days), []).append([float(x) for x in done.stdout.split()])
+            loads.append(os.getloadavg()[0])
+    return samples, loads
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
@@ -49,25 +77,7 @@ def main() -> None:
     versions = {"this checkout": str(HERE.parent)}
     if opts.baseline_src:
         versions["baseline"] = str(opts.baseline_src.resolve())
-    loads = [os.getloadavg()[0]]
-    samples: dict[tuple[str, int], list[list[float]]] = {}
-    with tempfile.TemporaryDirectory() as folder:
-        env = dict(os.environ, XDG_DATA_HOME=folder, TRACKER_CACHE=str(Path(folder) / "cache"))
-        for days in SIZES:
-            demo = ["demo", "--days", str(days), "--seed", "7"]
-            subprocess.run(
-                [sys.executable, "-m", "tracker", "--db", f"{folder}/{days}.db", *demo],
-                env=env | {"PYTHONPATH": versions["this checkout"]}, check=True, stdout=subprocess.DEVNULL,
-            )  # fmt: skip
-        for _ in range(opts.runs):
-            for days in SIZES:
-                for name, source in versions.items():
-                    done = subprocess.run(
-                        [sys.executable, "-c", PROBE, f"{folder}/{days}.db"],
-                        env=env | {"PYTHONPATH": source}, capture_output=True, text=True, check=True,
-                    )  # fmt: skip
-                    samples.setdefault((name, days), []).append([float(x) for x in done.stdout.split()])
-            loads.append(os.getloadavg()[0])
+    samples, loads = interleaved(PROBE, versions, opts.runs)
     print(f"CPU time, medians of {opts.runs} interleaved runs; load average {min(loads):.1f}–{max(loads):.1f}.\n")
     print("| version | diary | reading the diary | analysis, first call | analysis, again |")
     print("|---|---|---|---|---|")

@@ -16,15 +16,12 @@ environment's libraries.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
+from bench_analysis_phases import SIZES, interleaved  # the same diaries, run the same way
+
 HERE = Path(__file__).resolve().parent
-SIZES = (90, 3650)
 PHASES = ("imports", "reading", "gathering", "pages", "writing", "total")
 PROBE = """
 import datetime as dt, io, resource, sys
@@ -69,25 +66,7 @@ def main() -> None:
     versions = {"this checkout": str(HERE.parent)}
     if opts.baseline_src:
         versions["baseline"] = str(opts.baseline_src.resolve())
-    loads = [os.getloadavg()[0]]
-    samples: dict[tuple[str, int], list[list[float]]] = {}
-    with tempfile.TemporaryDirectory() as folder:
-        env = dict(os.environ, XDG_DATA_HOME=folder, TRACKER_CACHE=str(Path(folder) / "cache"), MPLBACKEND="Agg")
-        for days in SIZES:
-            demo = ["demo", "--days", str(days), "--seed", "7"]
-            subprocess.run(
-                [sys.executable, "-m", "tracker", "--db", f"{folder}/{days}.db", *demo],
-                env=env | {"PYTHONPATH": versions["this checkout"]}, check=True, stdout=subprocess.DEVNULL,
-            )  # fmt: skip
-        for _ in range(opts.runs):
-            for days in SIZES:
-                for name, source in versions.items():
-                    done = subprocess.run(
-                        [sys.executable, "-c", PROBE, f"{folder}/{days}.db"],
-                        env=env | {"PYTHONPATH": source}, capture_output=True, text=True, check=True,
-                    )  # fmt: skip
-                    samples.setdefault((name, days), []).append([float(x) for x in done.stdout.split()])
-            loads.append(os.getloadavg()[0])
+    samples, loads = interleaved(PROBE, versions, opts.runs, {"MPLBACKEND": "Agg"})
     print(f"CPU time, medians of {opts.runs} interleaved runs; load average {min(loads):.1f}–{max(loads):.1f}.\n")
     print("| version | diary | " + " | ".join(PHASES) + " |")
     print("|---|---|" + "---|" * len(PHASES))
