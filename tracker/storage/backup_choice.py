@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.core.files import BACKUP_NAME, SQLITE_HEADER, read_head
+from tracker.core.files import BACKUP_NAME, DATABASE_SIDE_FILES, SQLITE_HEADER, read_head
 from tracker.core.formatting import plural
 from tracker.errors import DatabaseRefused, InputError
 from tracker.paths import backup_folders
@@ -85,7 +85,6 @@ def backups_of(path: Path) -> list[BackupCopy]:
 # when named, never thinned (tracker.storage.backup.made_here), and passed over by --latest and
 # --date, which take the copies tracker dated by their names.
 BY_HAND = "hand"
-_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def hand_copies(path: Path) -> list[Path]:
@@ -101,7 +100,7 @@ def hand_copies(path: Path) -> list[Path]:
         except OSError:
             continue
         for copy in names:
-            if BACKUP_NAME.search(copy.name) or copy.name.endswith(_SIDE_FILES) or not regular_file(copy):
+            if BACKUP_NAME.search(copy.name) or copy.name.endswith(DATABASE_SIDE_FILES) or not regular_file(copy):
                 continue
             if is_encrypted(copy) or read_head(copy, len(SQLITE_HEADER)) == SQLITE_HEADER:
                 found.append(copy)

@@ -15,14 +15,13 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from tracker.core.files import BACKUP_NAME, SQLITE_HEADER, read_head
+from tracker.core.files import SQLITE_HEADER, read_head
 from tracker.paths import backup_folders
 from tracker.storage.backup import KEPT_KINDS, list_backups, made_here
+from tracker.storage.backup_choice import hand_copies
 from tracker.storage.diary_id import identity
 from tracker.storage.first_look import database_errors, sqlite_uri
 from tracker.storage.keys import is_encrypted
-
-_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def backups_named(path: Path) -> list[Path]:
@@ -46,20 +45,8 @@ def plain_left(path: Path, diary_id: str | None) -> list[Path]:
     a name of their own (beside the diary, where its other files live, only those named like its
     backups). Listed, never rewritten."""
     own = set(own_plain_copies(path, diary_id))
-    found = [copy for copy in backups_named(path) if _plain(copy) and copy not in own]
-    for folder, shared in backup_folders(path):
-        if shared or folder == path.parent:  # the shared folder holds every diary's; beside it, other files
-            continue
-        try:
-            names = sorted(entry for entry in folder.iterdir() if not entry.name.startswith("."))
-        except OSError:
-            continue
-        found += [
-            copy
-            for copy in names
-            if not BACKUP_NAME.search(copy.name) and not copy.name.endswith(_SIDE_FILES) and _plain(copy)
-        ]
-    return found
+    named = [copy for copy in backups_named(path) if _plain(copy) and copy not in own]
+    return named + [copy for copy in hand_copies(path) if _plain(copy)]
 
 
 def _plain(copy: Path) -> bool:
