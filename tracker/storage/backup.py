@@ -70,7 +70,8 @@ def backup_database(
     output_target(dest, field="DEST", backup=True)
     encrypted = is_encrypted(path)
     if encrypted:  # the copy stays encrypted, with the diary's key (tracker.storage.cipher)
-        from tracker.storage.cipher import copy_key_file, encrypted_image
+        from tracker.storage.cipher import copy_key_file
+        from tracker.storage.encrypted_copies import encrypted_image
 
         image = encrypted_image(path, lambda copy: copy_problem(copy, state))
     else:

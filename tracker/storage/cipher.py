@@ -21,7 +21,6 @@ from tracker.core.files import DATABASE_SIDE_FILES
 from tracker.errors import DatabaseRefused
 from tracker.storage.first_look import BUSY_TIMEOUT_S, sqlite_uri
 from tracker.storage.keys import (
-    DiaryLocked,
     data_key,
     is_encrypted,
     key_file,
@@ -57,16 +56,18 @@ def connect_encrypted(path: Path, *, read_only: bool = False, check_same_thread:
     (tracker.storage.keys.data_key). DiaryLocked without a key; DatabaseRefused when the key does not
     open the file. SQLCipher's own log is silenced: the person reads tracker's one line instead."""
     key = data_key(path)
-    conn = _open_keyed(path, key, read_only=read_only, check_same_thread=check_same_thread)
+    conn = open_keyed(path, key, read_only=read_only, check_same_thread=check_same_thread)
     if path not in _FINISHED and not path.name.startswith("."):  # a hidden file: a conversion's own, compared
         _FINISHED.add(path)  # once a process: the app opens a connection per read
         finish_conversion(path, key)
     return conn
 
 
-def _open_keyed(
+def open_keyed(
     path: Path, key: bytes, *, read_only: bool = False, check_same_thread: bool = True
 ) -> sqlite3.Connection:
+    """A SQLCipher connection to `path` opened with the data key `key` itself (no key file read,
+    no conversion finished): DatabaseRefused when the key does not open it."""
     cipher = cipher_module()
     conn = cipher.connect(
         sqlite_uri(path, read_only=read_only), uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=check_same_thread
@@ -240,7 +241,7 @@ def _diary_id(path: Path, key: bytes) -> str | None:
     with its key directly, so no open here starts finish_conversion while a conversion runs."""
     from tracker.storage.diary_id import identity
 
-    conn = _open_keyed(path, key, read_only=True)
+    conn = open_keyed(path, key, read_only=True)
     try:
         return identity(conn).id
     finally:
@@ -260,7 +261,7 @@ def unlock(path: Path, passphrase: str) -> bool:
 
     wrapped = read_wrapped(path)
     key = unwrap(wrapped, passphrase)
-    _open_keyed(path, key, read_only=True).close()  # the key opens this very file
+    open_keyed(path, key, read_only=True).close()  # the key opens this very file
     remember(wrapped.key_id, key)
     return keyring_set(wrapped.key_id, key)
 
@@ -310,7 +311,7 @@ def _export(source: Path, source_key: bytes | None, target: Path, target_key: by
         conn = cipher.connect(sqlite_uri(source, read_only=True), uri=True, timeout=BUSY_TIMEOUT_S)
         conn.execute("PRAGMA cipher_log_level = NONE")
     else:
-        conn = _open_keyed(source, source_key, read_only=True)
+        conn = open_keyed(source, source_key, read_only=True)
     try:
         attach_key = f"x'{target_key.hex()}'" if target_key is not None else ""  # an empty key: a plain file
         conn.execute("ATTACH DATABASE ? AS converted KEY ?", (sqlite_uri(target), attach_key))
@@ -338,85 +339,7 @@ def _compare(original: Path, converted: Path, check: Check) -> None:
             engine.dispose()
 
 
-def encrypted_image(path: Path, problem: Callable[[sqlite3.Connection], str | None]) -> bytes:
-    """The encrypted diary at `path` as one consistent snapshot's bytes, still encrypted with its
-    key, in rollback-journal mode (one self-contained file, as every backup is). The copy is made
-    in a private temporary folder (SQLCipher cannot serialize to memory) and checked there:
-    DatabaseRefused, with nothing written, when `problem` finds one."""
-    import tempfile
-
-    key = data_key(path)
-    with tempfile.TemporaryDirectory(prefix="tracker-") as folder:
-        copy_path = Path(folder) / "copy.db"
-        os.close(os.open(copy_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        source = _open_keyed(path, key, read_only=True)
-        copy = _open_keyed(copy_path, key)
-        try:
-            source.backup(copy)
-            copy.execute("PRAGMA journal_mode = DELETE")
-            found = problem(copy)
-        finally:
-            source.close()
-            copy.close()
-        if found:
-            raise DatabaseRefused(f"the copy of {path} did not check out ({found}); no backup was written")
-        return copy_path.read_bytes()
-
-
-def encrypted_like(image: bytes, diary: Path) -> bytes:
-    """`image`, a plain copy's bytes, encrypted with the data key of the encrypted `diary`: what
-    a plain copy restored onto an encrypted diary becomes, so the diary stays encrypted. The
-    plain bytes stay in memory (SQLCipher cannot deserialize, so they are carried over as SQL);
-    only the encrypted copy is written, in a private temporary folder."""
-    import tempfile
-
-    key = data_key(diary)
-    plain = sqlite3.connect(":memory:")
-    try:
-        plain.deserialize(image)
-        (marker,) = plain.execute("PRAGMA user_version").fetchone()
-        with tempfile.TemporaryDirectory(prefix="tracker-") as folder:
-            copy_path = Path(folder) / "copy.db"
-            os.close(os.open(copy_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            copy = _open_keyed(copy_path, key)
-            try:
-                copy.executescript("\n".join(plain.iterdump()))  # one transaction: BEGIN ... COMMIT
-                copy.execute(f"PRAGMA user_version = {int(marker)}")
-                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, as every backup is
-            finally:
-                copy.close()
-            return copy_path.read_bytes()
-    finally:
-        plain.close()
-
-
-def same_data_key(diary: Path, copy: Path) -> bool:
-    """Whether the key files of `diary` and `copy` wrap one data key (the same key id); False
-    when either has none or it cannot be read."""
-    try:
-        return read_wrapped(diary).key_id == read_wrapped(copy).key_id
-    except DiaryLocked:
-        return False
-
-
 def copy_key_file(diary: Path, copy: Path) -> None:
     """Give the copy `copy` of the encrypted `diary` a key file of its own: the copy then opens
     wherever the passphrase is known, moved or restored without the diary."""
     write_wrapped(copy, read_wrapped(diary))
-
-
-def edited_image(image: bytes, copy_of: Path, edit: Callable[[sqlite3.Connection], None]) -> bytes:
-    """`image`, an encrypted copy of `copy_of` (opened with its key), after `edit` has changed it:
-    the change made in a private temporary folder, the bytes staying encrypted throughout."""
-    import tempfile
-
-    key = data_key(copy_of)
-    with tempfile.TemporaryDirectory(prefix="tracker-") as folder:
-        copy_path = Path(folder) / "copy.db"
-        copy_path.write_bytes(image)
-        copy = _open_keyed(copy_path, key)
-        try:
-            edit(copy)
-        finally:
-            copy.close()
-        return copy_path.read_bytes()

@@ -80,7 +80,8 @@ def restore_backup(path: Path, backup: Path, *, force: bool = False) -> Restored
         image = _journalled(image, backup, saved, highest)
         note = None
         if is_encrypted(backup):  # the diary becomes the encrypted copy: its key file comes with it
-            from tracker.storage.cipher import copy_key_file, same_data_key
+            from tracker.storage.cipher import copy_key_file
+            from tracker.storage.encrypted_copies import same_data_key
 
             # Unless the diary's own key file holds the same data key: it says which passphrase
             # opens the diary now, and a copy's (wrapped before a change, or by a change stopped
@@ -89,7 +90,7 @@ def restore_backup(path: Path, backup: Path, *, force: bool = False) -> Restored
                 copy_key_file(backup, path)
                 note = _ENCRYPTED_NOW if not was_encrypted else _OTHER_KEY
         elif was_encrypted:
-            from tracker.storage.cipher import encrypted_like
+            from tracker.storage.encrypted_copies import encrypted_like
 
             # An encrypted diary stays encrypted: the plain copy's data, encrypted with the diary's
             # key before it is written; its key file and passphrase stay as they are.
@@ -129,7 +130,7 @@ def _checked(backup: Path) -> tuple[bytes, str | None]:
         return copy_problem(copy) or _foreign_value(copy)
 
     if is_encrypted(backup):  # checked in an encrypted copy of its own (tracker.storage.cipher)
-        from tracker.storage.cipher import encrypted_image
+        from tracker.storage.encrypted_copies import encrypted_image
 
         return encrypted_image(backup, check), held[0]
     try:
@@ -188,7 +189,7 @@ def _journalled(image: bytes, backup: Path, saved: Path | None, highest: dict[st
         _record_restore(copy, backup, saved)
 
     if is_encrypted(backup):
-        from tracker.storage.cipher import edited_image
+        from tracker.storage.encrypted_copies import edited_image
 
         return edited_image(image, backup, edit)
     copy = sqlite3.connect(":memory:")
