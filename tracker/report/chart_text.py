@@ -10,6 +10,7 @@ lazily: it loads matplotlib's font manager.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Callable
 
 SAFETY = 1.06  # hinting and rounding make drawn text up to ~5% wider than its advances
@@ -28,6 +29,7 @@ def wrap(text: str, *, width: float, size: float, weight: str = "normal", family
     """`text` broken into lines no wider than `width` inches: at spaces where it can, inside a
     word too long for a line of its own (a long link in a note). Always at least one line."""
     lines: list[str] = []
+    text = drawable(text, family=family)
     for paragraph in text.split("\n") or [""]:
         line = ""
         for word in paragraph.split(" "):
@@ -50,6 +52,7 @@ def shorten(text: str, *, width: float, size: float, weight: str = "normal", fam
     """`text`, or as many of its whole words as fit in `width` inches followed by "…": a word
     cut in two reads as another word ("appoin…"). Only a first word too long for the width on
     its own (a long link) is cut inside."""
+    text = drawable(text, family=family)
     full = text_width(text, size=size, weight=weight, family=family)
     if full <= width:
         return text
@@ -67,6 +70,18 @@ def shorten(text: str, *, width: float, size: float, weight: str = "normal", fam
     return (whole or fitting).rstrip().rstrip(",;:") + "…"
 
 
+def drawable(text: str, *, family: str = SANS) -> str:
+    """`text` with each character the font has no glyph for (an emoji in a note) written as its
+    name in brackets ("[grimacing face]"): drawn, it would be an empty box and a warning on the
+    terminal. Every page and chart prints a person's words through wrap or shorten, so through here."""
+    has = _glyphs(family)
+    if all(has(char) for char in text):
+        return text
+    return "".join(
+        char if has(char) or char.isspace() else f"[{unicodedata.name(char, 'symbol').lower()}]" for char in text
+    )
+
+
 def line_height(size: float) -> float:
     """Inches from one line of text to the next at `size` points."""
     return size * 1.4 / 72
@@ -79,6 +94,15 @@ def _longest_prefix(word: str, *, width: float, size: float, weight: str, family
             break
         fitting = cut
     return fitting
+
+
+@functools.cache
+def _glyphs(family: str) -> Callable[[str], bool]:
+    """A function telling whether the font of `family` draws a character itself."""
+    from matplotlib import font_manager, ft2font  # deferred: the font manager, ~100 ms on first use
+
+    font = ft2font.FT2Font(font_manager.findfont(font_manager.FontProperties(family=family)))
+    return functools.cache(lambda char: font.get_char_index(ord(char)) != 0)
 
 
 @functools.cache

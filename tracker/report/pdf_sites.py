@@ -44,7 +44,9 @@ def sites_later(pages: list[ReportPage], picture: SitePicture, pointers: list[Te
         pointer.set_text(text.replace(SITES_PAGE, number) if SITES_PAGE in text else where)
 
 
-SITES_PAGE = "{sites page}"  # in a page-1 line, the page the site chart is on once pages are counted
+# In a page-1 line, the page the site chart is on once pages are counted: one word, so a line
+# wrapped at spaces never splits it.
+SITES_PAGE = "{sites_page}"
 
 
 def sites_pointer(picture: SitePicture) -> str:
