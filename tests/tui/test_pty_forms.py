@@ -19,3 +19,27 @@ def test_a_new_factor_typed_in_one_burst_across_its_kind_box(tracker) -> None:  
     app.burst("beer\t\tunits\t1\t12\r")
     assert app.wait_for(NEW_FACTOR, 1) == [("beer", "units", 1.0, 12.0)]
     assert app.quit() == 0
+
+
+ENTRIES = "SELECT f.name, e.value FROM factor_entry e JOIN factor f ON f.id = e.factor_id ORDER BY e.id"
+
+
+def test_a_second_night_typed_in_bursts_corrects_the_first_and_plus_adds_a_nap(tracker) -> None:  # noqa: F811
+    app = tracker(80, 24)
+
+    def holds(rows: list[tuple]) -> None:  # type: ignore[type-arg]
+        app.drain_until(lambda: app.rows(ENTRIES) == rows, f"the entries {rows}")
+
+    app.burst("s6\r")
+    holds([("sleep", 6.0)])
+    app.burst("s7:30\r")  # the night typed again: in its place, never a 13 h 30 min night
+    holds([("sleep", 7.5)])
+    app.burst("s0:40+")  # a nap: added
+    holds([("sleep", 7.5), ("sleep", 0.67)])
+    app.human("x", "5")  # the day's first stress level: saved by its key
+    holds([("sleep", 7.5), ("sleep", 0.67), ("stress", 5.0)])
+    app.burst("x3\r")  # chosen, then Enter: in place of the 5
+    holds([("sleep", 7.5), ("sleep", 0.67), ("stress", 3.0)])
+    app.human("x", "1", "0", "+")  # 10, added as a second rating
+    holds([("sleep", 7.5), ("sleep", 0.67), ("stress", 3.0), ("stress", 10.0)])
+    assert app.quit() == 0
