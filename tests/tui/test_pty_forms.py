@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.test_pty_journeys import tracker  # noqa: F401  (the fixture: the app in a pty)
+from tests.tui.test_pty_journeys import TWITCHES, tracker  # noqa: F401  (the fixture: the app in a pty)
 
 pytestmark = pytest.mark.slow
 
@@ -42,4 +42,17 @@ def test_a_second_night_typed_in_bursts_corrects_the_first_and_plus_adds_a_nap(t
     holds([("sleep", 7.5), ("sleep", 0.67), ("stress", 3.0)])
     app.human("x", "1", "0", "+")  # 10, added as a second rating
     holds([("sleep", 7.5), ("sleep", 0.67), ("stress", 3.0), ("stress", 10.0)])
+    assert app.quit() == 0
+
+
+def test_the_twitch_form_says_what_the_day_holds_before_another_at_80x24(tracker) -> None:  # noqa: F811
+    app = tracker(80, 24)
+    app.human("t")
+    app.drain_until(lambda: b"Today so far: none yet" in app.output, "the day's line in the first form")
+    app.burst("e3\r")
+    app.wait_for(TWITCHES, 1)
+    app.human("t")
+    app.drain_until(lambda: b"Today so far: 1 twitch (" in app.output, "the day's line after one twitch")
+    app.burst("l\r")
+    assert [row[0] for row in app.wait_for(TWITCHES, 2)] == ["eyelid", "lower-lip"]
     assert app.quit() == 0
