@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.test_pty_journeys import tracker  # noqa: F401  (the fixture: the app in a pty)
+from tests.tui.test_pty_journeys import TWITCHES, tracker  # noqa: F401  (the fixture: the app in a pty)
 
 pytestmark = pytest.mark.slow
 
@@ -18,4 +18,41 @@ def test_a_new_factor_typed_in_one_burst_across_its_kind_box(tracker) -> None:  
     app.drain_until(lambda: b"New factor" in app.output, "the new-factor form")
     app.burst("beer\t\tunits\t1\t12\r")
     assert app.wait_for(NEW_FACTOR, 1) == [("beer", "units", 1.0, 12.0)]
+    assert app.quit() == 0
+
+
+ENTRIES = "SELECT f.name, e.value FROM factor_entry e JOIN factor f ON f.id = e.factor_id ORDER BY e.id"
+
+
+def test_a_second_night_typed_in_bursts_corrects_the_first_and_plus_adds_a_nap(tracker) -> None:  # noqa: F811
+    app = tracker(80, 24)
+
+    def holds(rows: list[tuple]) -> None:  # type: ignore[type-arg]
+        app.drain_until(lambda: app.rows(ENTRIES) == rows, f"the entries {rows}")
+
+    app.burst("s6\r")
+    holds([("sleep", 6.0)])
+    app.burst("s7:30\r")  # the night typed again: in its place, never a 13 h 30 min night
+    holds([("sleep", 7.5)])
+    app.burst("s0:40+")  # a nap: added
+    holds([("sleep", 7.5), ("sleep", 0.67)])
+    app.human("x", "5")  # the day's first stress level: saved by its key
+    holds([("sleep", 7.5), ("sleep", 0.67), ("stress", 5.0)])
+    app.burst("x3\r")  # chosen, then Enter: in place of the 5
+    holds([("sleep", 7.5), ("sleep", 0.67), ("stress", 3.0)])
+    app.human("x", "1", "0", "+")  # 10, added as a second rating
+    holds([("sleep", 7.5), ("sleep", 0.67), ("stress", 3.0), ("stress", 10.0)])
+    assert app.quit() == 0
+
+
+def test_the_twitch_form_says_what_the_day_holds_before_another_at_80x24(tracker) -> None:  # noqa: F811
+    app = tracker(80, 24)
+    app.human("t")
+    app.drain_until(lambda: b"Today so far: none yet" in app.output, "the day's line in the first form")
+    app.burst("e3\r")
+    app.wait_for(TWITCHES, 1)
+    app.human("t")
+    app.drain_until(lambda: b"Today so far: 1 twitch (" in app.output, "the day's line after one twitch")
+    app.burst("l\r")
+    assert [row[0] for row in app.wait_for(TWITCHES, 2)] == ["eyelid", "lower-lip"]
     assert app.quit() == 0
