@@ -8,12 +8,14 @@ import sys
 import textwrap
 
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 from tests.tui.conftest import NOW, SIZE, pause_until
 from tests.tui.test_startup import app_opening_later
 from tracker.storage import store
 from tracker.storage.engine import open_database, session_scope
 from tracker.storage.models import EpisodeCreate, Location, Side
+from tracker.tui.screens.today import TodayScreen
 from tracker.tui.widgets.day_table import DayTable
 from tracker.tui.widgets.keys_footer import FooterKey
 
@@ -83,4 +85,32 @@ async def test_the_footers_keys_are_not_restyled_as_they_mount(migrated_db, tmp_
         assert bound and not any(key.has_class("-compact") for key in bound)  # as Footer draws them
         may_open.set()
         await pause_until(pilot, lambda: app.diary_watch is not None)  # open, so closing it below is real
+    app.diary.engine.dispose()
+
+
+async def test_the_first_frame_drawn_holds_todays_rows_and_the_footers_keys_come_after_it(migrated_db, tmp_path):
+    """Mounting, styling and drawing a dozen footer keys was a third of what the first frame cost
+    beyond a bare Textual app's; the keys work from the first frame, drawn or not, and are drawn next."""
+    path = tmp_path / "tracker.db"
+    shutil.copy(migrated_db, path)
+    engine = open_database(path)
+    with session_scope(engine) as session:
+        episode_in = EpisodeCreate(started_at=NOW, location=Location.EYELID, side=Side.RIGHT, intensity=3)
+        store.add_episode(session=session, episode_in=episode_in)
+    engine.dispose()
+    app, may_open = app_opening_later(path)
+    frames: list[tuple[int, int]] = []  # (today's rows, footer keys) in each frame drawn
+    display = app._display  # where a frame goes to the terminal (a headless run draws it nowhere)
+
+    def drawing(screen: Screen[object], update: object) -> None:
+        if update is not None and not app._batch_count and isinstance(screen, TodayScreen):
+            frames.append((screen.query_one(DayTable).row_count, len(screen.query(FooterKey))))
+        display(screen, update)  # type: ignore[arg-type]
+
+    app._display = drawing  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pause_until(pilot, lambda: len(app.screen.query(FooterKey)) > 5)  # then the keys come
+        assert frames[0] == (1, 0)
+        may_open.set()
+        await pause_until(pilot, lambda: app.diary_watch is not None)
     app.diary.engine.dispose()
