@@ -123,3 +123,34 @@ def test_messages_are_told_apart_by_identity_as_events():
     the first frame."""
     first, second = DayGlanced(NOW.date(), None), DayGlanced(NOW.date(), None)
     assert first != second and len({first, second}) == 2
+
+
+async def test_the_today_screen_is_styled_once_before_its_first_frame(migrated_db, tmp_path, monkeypatch):
+    """Restyling the screen restyles every widget on it. Textual does it once as the screen is
+    shown; the size classes only dialogs read (-short, -tall) did it again as it first sized itself."""
+    path = tmp_path / "tracker.db"
+    shutil.copy(migrated_db, path)
+    app, may_open = app_opening_later(path)
+    restyled: list[DOMNode] = []
+    restyle = app.update_styles
+    drawn: list[bool] = []
+    display = app._display
+
+    def counting(node: DOMNode, animate: bool = True) -> None:
+        if not drawn:
+            restyled.append(node)
+        restyle(node, animate=animate)
+
+    def drawing(screen: Screen[object], update: object) -> None:
+        if update is not None and not app._batch_count:
+            drawn.append(True)
+        display(screen, update)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "update_styles", counting)
+    app._display = drawing  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pause_until(pilot, lambda: bool(drawn))
+        assert len([node for node in restyled if isinstance(node, TodayScreen)]) == 1
+        may_open.set()
+        await pause_until(pilot, lambda: app.diary_watch is not None)
+    app.diary.engine.dispose()
