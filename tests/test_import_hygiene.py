@@ -71,3 +71,25 @@ def test_core_modules_never_import_textual(tmp_path) -> None:
 def test_python_dash_m_tracker_runs(tmp_path) -> None:
     result = subprocess.run([sys.executable, "-m", "tracker", "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and result.stdout.startswith("tracker ")
+
+
+@pytest.mark.parametrize("argv", [[], ["--db", "DB"]])
+def test_tracker_alone_goes_straight_to_the_app(tmp_path, argv: list[str]) -> None:
+    """The installed command with no command loads the app and nothing of the command line's
+    grammar or of the encryption keys (a plain diary): all of it was CPU before the first frame."""
+    db = str(tmp_path / "t.db")
+    subprocess.run([sys.executable, "-m", "tracker", "--db", db, "db", "upgrade"], check=True, capture_output=True)
+    code = (
+        "import io, sys\n"
+        "class Terminal(io.StringIO):\n"
+        "    def isatty(self): return True\n"
+        "import tracker.tui.app\n"
+        "tracker.tui.app.TrackerApp.run = lambda self, *args, **kwargs: None  # built, about to draw\n"
+        "sys.stdin = sys.stdout = Terminal()\n"
+        f"sys.argv = ['tracker', *{[db if arg == 'DB' else arg for arg in argv]!r}]\n"
+        "from tracker.quick import main\n"
+        "assert main() == 0\n"
+    )
+    loaded = loaded_modules(code, db)
+    assert "tracker.tui.app" in loaded
+    assert not {"argparse", "tracker.commands.parser", "tracker.storage.keys"} & loaded

@@ -5,16 +5,17 @@ Exit codes: 0 done; 2 bad input (one line on stderr, nothing written); 1 any oth
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tracker.commands.context import Context
-from tracker.commands.parser import UsageError, build_parser
 from tracker.commands.terminal import say_failure
-from tracker.errors import EXIT_BAD_INPUT, EXIT_FAILURE, InputError, failure_line
+from tracker.errors import EXIT_BAD_INPUT, EXIT_FAILURE, InputError, UsageError, failure_line
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK = 0
 
@@ -29,11 +30,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_text(args_list)
         home_db = _home_only(args_list)
         if home_db is not None:
-            # `tracker` alone opens the TUI: skip building every command's parser (~35 ms of
-            # the first paint). The full parser is still built if the home path needs help.
+            # `tracker` alone opens the TUI: nothing of the command line's grammar is imported
+            # (argparse and every command's parser, ~35 ms of the first paint). The full parser
+            # is still built if the home path needs help.
+            from types import SimpleNamespace
+
             from tracker.commands.home import open_home
 
-            context = Context(args=argparse.Namespace(db=home_db.value, command=None), build_parser=build_parser)
+            context = Context(args=SimpleNamespace(db=home_db.value, command=None), build_parser=build_parser)
             code = open_home(context)
             return code
         parser = build_parser()
@@ -74,6 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if context is not None:
             context.close(failed=code != EXIT_OK)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line's grammar: argparse and every command's sub-parsers."""
+    from tracker.commands.parser import build_parser as build  # deferred: `tracker` alone never needs it
+
+    return build()
 
 
 def _stored_value_line(context: Context) -> tuple[str, int] | None:

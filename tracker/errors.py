@@ -19,6 +19,11 @@ class InputError(TrackerError, ValueError):
         super().__init__(f"{field}: {_show(value)} is not allowed; {allowed}")
 
 
+class UsageError(Exception):
+    """argparse found a mistake in the command line (exit code 2). Here, not beside the parser,
+    so the command line catches it without building the parser `tracker` alone never needs."""
+
+
 class DatabaseRefused(TrackerError):
     """The file at the database path cannot be used; it was left untouched (exit code 2)."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime as dt
 import os
@@ -14,8 +13,10 @@ from typing import TYPE_CHECKING
 from tracker.paths import resolve_db_path, server_url_given
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Callable
     from contextlib import AbstractContextManager
+    from types import SimpleNamespace
 
     from sqlalchemy import Engine
     from sqlmodel import Session
@@ -29,12 +30,18 @@ if TYPE_CHECKING:
 PASS_DATA_ON = frozenset({"list", "export", "report", "analyze", "chart", "med"})
 
 
+def _plain_parser() -> argparse.ArgumentParser:
+    import argparse  # deferred: `tracker` alone opens the app without it
+
+    return argparse.ArgumentParser()
+
+
 @dataclass
 class Context:
-    args: argparse.Namespace
+    args: argparse.Namespace | SimpleNamespace  # SimpleNamespace: `tracker` alone, parsed without argparse
     # Passed in by the command line, so this module (imported by every command) never imports
     # the parser, which imports every command.
-    build_parser: Callable[[], argparse.ArgumentParser] = field(default=argparse.ArgumentParser, repr=False)
+    build_parser: Callable[[], argparse.ArgumentParser] = field(default=_plain_parser, repr=False)
     _parser: argparse.ArgumentParser | None = field(default=None, repr=False)
     _engine: Engine | None = field(default=None, repr=False)
     # Who is told that a write waits for another writer; None: stderr. The app sets its own,

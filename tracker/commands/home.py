@@ -41,6 +41,12 @@ def ask_for_the_key(path: Path, tries: int = PASSPHRASE_TRIES) -> None:
     """An encrypted diary whose key is neither in the keyring nor in TRACKER_PASSPHRASE: ask for
     its passphrase (up to `tries` times, each wrong one said in a line) and keep the key in the
     keyring, as `tracker db unlock` does. WrongPassphrase after the last wrong one (exit code 2)."""
+    import os
+
+    from tracker.core.key_names import key_file_name
+
+    if not os.path.isfile(key_file_name(path)):
+        return  # one stat for a plain diary: the key handling (hashlib, hmac, ~4 ms) waits for a key file
     from tracker.storage.keys import NO_KEYRING, WrongPassphrase, is_encrypted, needs_passphrase
 
     if not is_encrypted(path) or not needs_passphrase(path):

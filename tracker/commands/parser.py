@@ -11,12 +11,9 @@ from collections.abc import Iterable
 from typing import NoReturn, TypeVar, overload
 
 from tracker import __version__
+from tracker.errors import UsageError
 
 _N = TypeVar("_N")  # the namespace argparse fills in, as in its own signature
-
-
-class UsageError(Exception):
-    """argparse found a mistake in the command line."""
 
 
 class Parser(argparse.ArgumentParser):

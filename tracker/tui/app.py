@@ -134,9 +134,10 @@ class TrackerApp(KeyOrder, Writes, App[None]):
             self.notify(self._settings_problem, title="Settings", severity="warning", timeout=8, markup=False)
         if not self.diary.is_open:
             # Today's rows in the first frame: the first look is a few milliseconds of sqlite3,
-            # where a worker started after the first frame put them a whole frame later.
+            # where a worker started after the first frame put them a whole frame later. Drawn
+            # here, not through a message: the first frame is drawn as soon as mounting ends.
             if self.diary.db_path is not None:
-                self._glance()
+                self.on_day_glanced(self._glance_now())
             else:  # a server: psycopg's import and a connection would hold the first frame back
                 self.call_after_refresh(self.run_worker, self._glance, thread=True, group="open")
         else:
@@ -168,14 +169,18 @@ class TrackerApp(KeyOrder, Writes, App[None]):
             self.diary_watch.close()
 
     def _glance(self) -> None:
-        """Today's rows read with sqlite3 alone, drawn in the first frame (a server diary's, with
-        its driver alone, in a thread soon after it: connecting may take a while) (DayGlanced)."""
+        """A server diary's first look, with its driver alone, in a thread soon after the first
+        frame: connecting may take a while (DayGlanced)."""
+        self.post_message(self._glance_now())
+
+    def _glance_now(self) -> DayGlanced:
+        """Today's rows read with sqlite3 alone (or a server's driver), for the first frame."""
         day = self.today_screen.day
         try:
             shown = self.diary.glance(day)
         except Exception:  # only a first look: the full open below says what is wrong, if anything
             shown = None
-        self.post_message(DayGlanced(day, shown))
+        return DayGlanced(day, shown)
 
     def on_day_glanced(self, message: DayGlanced) -> None:
         if message.shown is not None:

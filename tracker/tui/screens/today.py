@@ -58,6 +58,9 @@ WAIT_FOR_THE_DATABASE = frozenset(
 class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
     TITLE = "Today"
     AUTO_FOCUS = "DayTable"
+    # None of this screen's rules reads the app's -short/-tall (its dialogs have their own):
+    # the class, added as the screen first sized itself, restyled every widget before the first frame.
+    VERTICAL_BREAKPOINTS = []  # noqa: RUF012 (Textual reads a plain list)
     BINDINGS: ClassVar[list[BindingType]] = [
         # Keys that open a form are priority bindings with actions that await the form's
         # mount: they run in the app's own key loop, so the form is ready before the next key
