@@ -67,12 +67,14 @@ def history_lines(
     relief: Sequence[tuple[str, int | None]] = (),
     same_minute: tuple[int, int] = (0, 0),
     contexts: Sequence[tuple[dt.date, str]] = (),
+    story: SiteStory | None = None,
 ) -> list[str]:
     """Page 1's history: the course, the burden (and how far logging one twitch at several
-    sites counts it more than once), the relievers tried, then each site and side."""
+    sites counts it more than once), the relievers tried, then each site and side. `story`:
+    site_story(episodes, date_to), when the caller has it already."""
     # Whether it spread or moved goes first: a crowded page cuts the history from its end, and
     # that derived pattern is what a clinician reads the page for.
-    story = site_story(episodes, date_to)
+    story = story or site_story(episodes, date_to)
     return [
         *course_of_sites(story, date_to),
         *course_lines(rows, date_to),
@@ -93,11 +95,12 @@ def history_summary(
     relief: Sequence[tuple[str, int | None]] = (),
     same_minute: tuple[int, int] = (0, 0),
     contexts: Sequence[tuple[dt.date, str]] = (),
+    story: SiteStory | None = None,
 ) -> list[str]:
     """The same history as `history_lines` in fewer, denser paragraphs, for a page without the
     room for every line: each part joined into one, and each site and side on one line with its
-    first and last dates and counts. Nothing is left out."""
-    story = site_story(episodes, date_to)
+    first and last dates and counts. Nothing is left out. `story` as for `history_lines`."""
+    story = story or site_story(episodes, date_to)
     found = story.sites
     parts = [
         course_of_sites(story, date_to),
@@ -121,11 +124,12 @@ def history_summary(
     return lines
 
 
-def where_line(episodes: Sequence[TimedEpisode], date_to: dt.date) -> str:
+def where_line(episodes: Sequence[TimedEpisode], date_to: dt.date, *, story: SiteStory | None = None) -> str:
     """Site and side in one line, the most days first, for a page 1 whose site chart went to a
     later page: "Where (site and side, days twitching, first to last logged): left eyelid 58 days,
-    30 Sep–30 Nov 2026; left cheek 1 day, 4 Nov 2026." Empty without a twitch."""
-    found = sorted(sites(episodes, date_to), key=lambda site: (-site.days, site.first))
+    30 Sep–30 Nov 2026; left cheek 1 day, 4 Nov 2026." Empty without a twitch. `story` as for
+    `history_lines`."""
+    found = sorted((story or site_story(episodes, date_to)).sites, key=lambda site: (-site.days, site.first))
     if not found:
         return ""
     each = "; ".join(f"{site.label} {days(site.days)}, {_dates(site.first, site.last)}" for site in found)

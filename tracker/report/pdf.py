@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +33,7 @@ from tracker.report.history_words import (
     derived_signs,
     history_lines,
     history_summary,
+    site_story,
     where_line,
 )
 from tracker.report.medication_words import MedicationLike, medication_lines, new_medicines
@@ -143,12 +143,12 @@ def report_pages(
     coverage = f"{report_span(date_from, date_to)}: " + window_coverage(frame, span)
     # The history's words do not change with the layout: worked out once for every try below
     # (on ten years each pass goes over every site of every twitch).
+    story = site_story(diary_episodes, date_to)
     history = (
         history_heading(daily_rows, diary_episodes, date_to),
-        history_lines(daily_rows, diary_episodes, date_to, **history_facts),
-        history_summary(daily_rows, diary_episodes, date_to, **history_facts),
+        history_lines(daily_rows, diary_episodes, date_to, **history_facts, story=story),
+        history_summary(daily_rows, diary_episodes, date_to, **history_facts, story=story),
     )
-    where_words = cache(lambda: where_line(diary_episodes, date_to))  # only a layout that needs it
 
     def lay_out(keep_chart: bool, where_early: bool = False) -> tuple[list[ReportPage], bool, bool]:
         """The pages, with the weekly chart's least room kept on page 1 before the history when
@@ -203,7 +203,7 @@ def report_pages(
         for line in summary_lines(frame, analysis, diary_episodes, date_to=date_to, onset=onset):
             first.bullet(line)
         where_pointers = []
-        where = where_words() if sites is not None and where_early else ""
+        where = where_line(diary_episodes, date_to, story=story) if sites is not None and where_early else ""
         if where and sites is not None:
             # Page 1 always says where the twitching is: with the chart on a later page, in words
             # near the top, where no list above it can push it off the page.
