@@ -249,7 +249,7 @@ class SiteStory:
     each site and side, and the sites that began near others (tracker.analysis.sites)."""
 
     entries: list[SiteEntry]  # up to the date, by day, each twitch's sites in the order logged
-    sites: list[Site]  # in the order they first twitched
+    sites: list[Site]  # each site and side, in the order they first twitched, each twitch counted once
     starts: list[SiteStart]
 
 
@@ -274,12 +274,6 @@ def site_story(episodes: Sequence[TimedEpisode], date_to: dt.date) -> SiteStory:
         for key, items in found.items()
     ]
     return SiteStory(entries, each, site_starts(entries, date_to))
-
-
-def sites(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[Site]:
-    """Each site and side logged up to `date_to`, in the order they first twitched: every site
-    of a twitch that involved several (tracker.analysis.sites), each counting that twitch once."""
-    return site_story(episodes, date_to).sites
 
 
 def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date, *, derived: bool = True) -> list[str]:
