@@ -55,14 +55,17 @@ def interleaved(
             demo = ["demo", "--days", str(days), "--seed", "7"]
             subprocess.run(
                 [sys.executable, "-m", "tracker", "--db", f"{folder}/{days}.db", *demo],
-                env=env | {"PYTHONPATH": versions["this checkout"]}, check=True, stdout=subprocess.DEVNULL,
+                env=env | {"PYTHONPATH": versions["this checkout"]}, cwd=folder, check=True,
+                stdout=subprocess.DEVNULL,
             )  # fmt: skip
         for _ in range(runs):
             for days in SIZES:
                 for name, source in versions.items():
+                    # In a bare folder: `python -c` puts its working folder first on sys.path, so
+                    # run from a checkout, that checkout's tracker would stand in for `source`.
                     done = subprocess.run(
                         [sys.executable, "-c", probe, f"{folder}/{days}.db"],
-                        env=env | {"PYTHONPATH": source}, capture_output=True, text=True, check=True,
+                        env=env | {"PYTHONPATH": source}, cwd=folder, capture_output=True, text=True, check=True,
                     )  # fmt: skip
                     samples.setdefault((name, days), []).append([float(x) for x in done.stdout.split()])
             loads.append(os.getloadavg()[0])

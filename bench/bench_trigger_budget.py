@@ -32,10 +32,12 @@ TRACKER = [sys.executable, "-m", "tracker"]
 NEW = "this checkout"
 
 
-def measured(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(CPU seconds, wall seconds) of one whole process."""
+def measured(argv: list[str], env: dict[str, str], cwd: str) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one whole process, run in `cwd`."""
     started = time.perf_counter()
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # `python -m` puts its working folder first on sys.path: run from a checkout, that checkout's
+    # tracker would stand in for the one PYTHONPATH names, so every version runs in a bare folder.
+    process = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
@@ -68,6 +70,7 @@ def main() -> None:
             subprocess.run(
                 [*TRACKER, "--db", str(databases[days]), "demo", "--days", str(days), "--seed", "7"],
                 env=env | {"PYTHONPATH": versions[NEW]},
+                cwd=folder,
                 check=True,
                 stdout=subprocess.DEVNULL,
             )
@@ -79,7 +82,7 @@ def main() -> None:
                         if opts.changed:
                             os.utime(databases[days])
                         full = [*TRACKER, "--db", str(databases[days]), *argv]
-                        sample = measured(full, env | {"PYTHONPATH": source})
+                        sample = measured(full, env | {"PYTHONPATH": source}, folder)
                         times.setdefault((command, name, days), []).append(sample)
             loads.append(os.getloadavg()[0])
     cpu = {key: statistics.median(s[0] for s in samples) for key, samples in times.items()}

@@ -12,12 +12,14 @@ import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, Protocol
 
 from tracker.analysis.persistence import EpisodeLike, RedFlagLike
 from tracker.analysis.sites import (
     SPREAD_MIN_DAYS,
     SiteEntry,
+    SiteStart,
     has_stopped,
     several_sites,
     site_entries,
@@ -65,20 +67,23 @@ def history_lines(
     relief: Sequence[tuple[str, int | None]] = (),
     same_minute: tuple[int, int] = (0, 0),
     contexts: Sequence[tuple[dt.date, str]] = (),
+    story: SiteStory | None = None,
 ) -> list[str]:
     """Page 1's history: the course, the burden (and how far logging one twitch at several
-    sites counts it more than once), the relievers tried, then each site and side."""
+    sites counts it more than once), the relievers tried, then each site and side. `story`:
+    site_story(episodes, date_to), when the caller has it already."""
     # Whether it spread or moved goes first: a crowded page cuts the history from its end, and
     # that derived pattern is what a clinician reads the page for.
+    story = story or site_story(episodes, date_to)
     return [
-        *course_of_sites(sites(episodes, date_to), date_to, episodes),
+        *course_of_sites(story, date_to),
         *course_lines(rows, date_to),
         *burden_lines(rows),
         *several_sites_lines([e for e in episodes if rows and rows[0].date <= e.local_date <= date_to]),
         *same_minute_lines(*same_minute),
         *relief_lines(relief),
         *context_lines([(day, tags) for day, tags in contexts if day <= date_to]),
-        *site_lines(episodes, date_to, derived=False),
+        *_site_lines(story, date_to, derived=False),
     ]
 
 
@@ -90,13 +95,15 @@ def history_summary(
     relief: Sequence[tuple[str, int | None]] = (),
     same_minute: tuple[int, int] = (0, 0),
     contexts: Sequence[tuple[dt.date, str]] = (),
+    story: SiteStory | None = None,
 ) -> list[str]:
     """The same history as `history_lines` in fewer, denser paragraphs, for a page without the
     room for every line: each part joined into one, and each site and side on one line with its
-    first and last dates and counts. Nothing is left out."""
-    found = sites(episodes, date_to)
+    first and last dates and counts. Nothing is left out. `story` as for `history_lines`."""
+    story = story or site_story(episodes, date_to)
+    found = story.sites
     parts = [
-        course_of_sites(found, date_to, episodes),
+        course_of_sites(story, date_to),
         course_lines(rows, date_to),
         [
             *burden_lines(rows),
@@ -117,11 +124,12 @@ def history_summary(
     return lines
 
 
-def where_line(episodes: Sequence[TimedEpisode], date_to: dt.date) -> str:
+def where_line(episodes: Sequence[TimedEpisode], date_to: dt.date, *, story: SiteStory | None = None) -> str:
     """Site and side in one line, the most days first, for a page 1 whose site chart went to a
     later page: "Where (site and side, days twitching, first to last logged): left eyelid 58 days,
-    30 Sep–30 Nov 2026; left cheek 1 day, 4 Nov 2026." Empty without a twitch."""
-    found = sorted(sites(episodes, date_to), key=lambda site: (-site.days, site.first))
+    30 Sep–30 Nov 2026; left cheek 1 day, 4 Nov 2026." Empty without a twitch. `story` as for
+    `history_lines`."""
+    found = sorted((story or site_story(episodes, date_to)).sites, key=lambda site: (-site.days, site.first))
     if not found:
         return ""
     each = "; ".join(f"{site.label} {days(site.days)}, {_dates(site.first, site.last)}" for site in found)
@@ -234,14 +242,26 @@ def burden_lines(rows: Sequence[DailyRow]) -> list[str]:
     return [line + "."]
 
 
-def sites(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[Site]:
-    """Each site and side logged up to `date_to`, in the order they first twitched: every site
-    of a twitch that involved several (tracker.analysis.sites), each counting that twitch once."""
+@dataclass(frozen=True)
+class SiteStory:
+    """Every site of every twitch up to a date, worked out once for all the history's lines (on
+    ten years a pass over the twitches' sites is a tenth of a second): the site entries by day,
+    each site and side, and the sites that began near others (tracker.analysis.sites)."""
+
+    entries: list[SiteEntry]  # up to the date, by day, each twitch's sites in the order logged
+    sites: list[Site]  # each site and side, in the order they first twitched, each twitch counted once
+    starts: list[SiteStart]
+
+
+def site_story(episodes: Sequence[TimedEpisode], date_to: dt.date) -> SiteStory:
+    """The site entries, sites and site starts of `episodes` up to `date_to`."""
+    # itemgetter: the entries' (day, twitch) without a Python call for each of ten years' entries
+    entries = sorted(site_entries(episodes), key=itemgetter(0, 4))
+    entries = [entry for entry in entries if entry.local_date <= date_to]
     found: dict[tuple[str, str], list[SiteEntry]] = defaultdict(list)
-    for entry in sorted(site_entries(episodes), key=lambda entry: (entry.local_date, entry.twitch)):
-        if entry.local_date <= date_to:
-            found[(entry.location, entry.side)].append(entry)
-    return [
+    for entry in entries:
+        found[(entry.location, entry.side)].append(entry)
+    each = [
         Site(
             place_words(*key),
             key[0] != "unspecified",
@@ -253,14 +273,18 @@ def sites(episodes: Sequence[TimedEpisode], date_to: dt.date) -> list[Site]:
         )
         for key, items in found.items()
     ]
+    return SiteStory(entries, each, site_starts(entries, date_to))
 
 
 def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date, *, derived: bool = True) -> list[str]:
     """In words, whether the twitching spread or moved (derived; left out without `derived`),
     then one line per site and side (first and last dates, twitches, bursts)."""
-    found = sites(episodes, date_to)
-    lines = course_of_sites(found, date_to, episodes) if derived else []  # first: what a short page must keep
-    for site in found:
+    return _site_lines(site_story(episodes, date_to), date_to, derived=derived)
+
+
+def _site_lines(story: SiteStory, date_to: dt.date, *, derived: bool) -> list[str]:
+    lines = course_of_sites(story, date_to) if derived else []  # first: what a short page must keep
+    for site in story.sites:
         line = (
             f"{site.label.capitalize()}: {report_span(site.first, site.last)}, "
             f"{plural(site.twitches, 'twitch', 'twitches')} on {days(site.days)}"
@@ -276,16 +300,16 @@ def site_lines(episodes: Sequence[TimedEpisode], date_to: dt.date, *, derived: b
     return lines
 
 
-def course_of_sites(found: Sequence[Site], date_to: dt.date, episodes: Sequence[EpisodeLike]) -> list[str]:
+def course_of_sites(story: SiteStory, date_to: dt.date) -> list[str]:
     """Derived, for each site that began within two weeks of another twitching, by the one rule
     the red flags read too (tracker.analysis.sites.site_starts): spreading if that other site went
     on twitching after it began, moved if it stopped, and too soon to tell if it has been quiet
     only a few days. Then the sites the latest stretch outlived ("lower lip (centre) twitching
     ended 23 Nov 2026; since then left eyelid on 3 days"). A site alone, or one that came back
     after a quiet spell, says nothing."""
-    found = [site for site in found if site.placed]
+    found = [site for site in story.sites if site.placed]
     lines = []
-    for start in site_starts(site_entries(episodes), date_to):
+    for start in story.starts:
         label, began = place_words(*start.site), report_date(start.began)
         course = start.course  # one verdict per new site (tracker.analysis.sites)
         if course == "spreading":
@@ -295,7 +319,7 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date, episodes: Sequence[
             joined = ", ".join(place_words(*site) for site in start.stopped)
             lines.append(f"Derived: {label} began {began} as {joined} stopped (moved, not spread).")
         elif course == "one-off":
-            twitches = plural(_twitches_on(episodes, start.site, start.began), "twitch", "twitches")
+            twitches = plural(_twitches_on(story.entries, start.site, start.began), "twitch", "twitches")
             beside = [*start.going, *start.unsettled] or list(start.stopped)
             joined = ", ".join(place_words(*site) for site in beside)
             went = "went on" if start.going or start.unsettled else "had stopped"
@@ -325,9 +349,8 @@ def course_of_sites(found: Sequence[Site], date_to: dt.date, episodes: Sequence[
     return lines
 
 
-def _twitches_on(episodes: Sequence[EpisodeLike], site: tuple[str, str], day: dt.date) -> int:
+def _twitches_on(entries: Sequence[SiteEntry], site: tuple[str, str], day: dt.date) -> int:
     """The twitches at `site` on `day` (every site of a twitch counted, as the site lines count)."""
-    entries = site_entries(episodes)
     return sum(1 for entry in entries if (entry.location, entry.side) == site and entry.local_date == day)
 
 

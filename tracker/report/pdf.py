@@ -33,6 +33,7 @@ from tracker.report.history_words import (
     derived_signs,
     history_lines,
     history_summary,
+    site_story,
     where_line,
 )
 from tracker.report.medication_words import MedicationLike, medication_lines, new_medicines
@@ -140,6 +141,14 @@ def report_pages(
     history_facts: dict[str, Any] = {"relief": relief, "same_minute": same_minute, "contexts": contexts}
     span = (date_to - date_from).days + 1
     coverage = f"{report_span(date_from, date_to)}: " + window_coverage(frame, span)
+    # The history's words do not change with the layout: worked out once for every try below
+    # (on ten years each pass goes over every site of every twitch).
+    story = site_story(diary_episodes, date_to)
+    history = (
+        history_heading(daily_rows, diary_episodes, date_to),
+        history_lines(daily_rows, diary_episodes, date_to, **history_facts, story=story),
+        history_summary(daily_rows, diary_episodes, date_to, **history_facts, story=story),
+    )
 
     def lay_out(keep_chart: bool, where_early: bool = False) -> tuple[list[ReportPage], bool, bool]:
         """The pages, with the weekly chart's least room kept on page 1 before the history when
@@ -194,7 +203,7 @@ def report_pages(
         for line in summary_lines(frame, analysis, diary_episodes, date_to=date_to, onset=onset):
             first.bullet(line)
         where_pointers = []
-        where = where_line(diary_episodes, date_to) if sites is not None and where_early else ""
+        where = where_line(diary_episodes, date_to, story=story) if sites is not None and where_early else ""
         if where and sites is not None:
             # Page 1 always says where the twitching is: with the chart on a later page, in words
             # near the top, where no list above it can push it off the page.
@@ -228,6 +237,8 @@ def report_pages(
         elif sites is not None:
             sites_later_lines = draw_sites_or_pointer(first, sites)
         sites_moved = sites is not None and sites_later_lines is not None
+        if sites_moved and not where_early:
+            return [], False, True  # laid out again with site and side near the top: the rest would go unused
         # Averaged as chart.png and Trends average them (tracker.report.outputs.chart_reading).
         weekly = diary if chart_frame is None else chart_frame.loc[: pd.Timestamp(date_to)]
         chart = WeeklyChart(
@@ -237,13 +248,7 @@ def report_pages(
         # of page 2, while a chart pushed off page 1 may end up alone on a page of its own.
         could_keep = chart.fits(first.room())
         keep = chart.min_height() if keep_chart and could_keep else 0.0
-        left = lay_out_history(
-            first,
-            history_heading(daily_rows, diary_episodes, date_to),
-            history_lines(daily_rows, diary_episodes, date_to, **history_facts),
-            history_summary(daily_rows, diary_episodes, date_to, **history_facts),
-            reserve=keep,
-        )
+        left = lay_out_history(first, *history, reserve=keep)
 
         # The chart takes what page 1 has left; long red-flag or trigger lists push it to page 2,
         # whose table then packs its lines closer to leave the chart its room.
