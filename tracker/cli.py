@@ -15,6 +15,7 @@ from tracker.commands.context import Context
 from tracker.commands.parser import UsageError, build_parser
 from tracker.commands.terminal import say_failure
 from tracker.errors import EXIT_BAD_INPUT, EXIT_FAILURE, InputError, failure_line
+from tracker.paths import check_folder_settings
 
 EXIT_OK = 0
 
@@ -27,6 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = EXIT_FAILURE  # until the command says otherwise
     try:
         _check_text(args_list)
+        check_folder_settings()
         home_db = _home_only(args_list)
         if home_db is not None:
             # `tracker` alone opens the TUI: skip building every command's parser (~35 ms of
