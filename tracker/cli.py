@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from tracker.commands.context import Context
 from tracker.commands.terminal import say_failure
 from tracker.errors import EXIT_BAD_INPUT, EXIT_FAILURE, InputError, UsageError, failure_line
+from tracker.paths import check_folder_settings
 
 if TYPE_CHECKING:
     import argparse
@@ -28,6 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = EXIT_FAILURE  # until the command says otherwise
     try:
         _check_text(args_list)
+        check_folder_settings()
         home_db = _home_only(args_list)
         if home_db is not None:
             # `tracker` alone opens the TUI: nothing of the command line's grammar is imported

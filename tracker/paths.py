@@ -161,6 +161,21 @@ def exports_dir() -> Path:
     return data_dir() / EXPORTS_DIRNAME
 
 
+def check_folder_settings() -> None:
+    """TRACKER_BACKUPS and TRACKER_EXPORTS name a folder by its full path (or one under `~`):
+    a relative one would be read against the folder each command happens to run in, scattering
+    copies and exports over the disk. InputError, before anything is read or written."""
+    for name in (BACKUPS_ENV_VAR, EXPORTS_ENV_VAR):
+        value = os.environ.get(name)
+        if not value or (name == BACKUPS_ENV_VAR and value == BACKUPS_OFF):
+            continue
+        if not os.path.isabs(os.path.expanduser(value)):
+            from tracker.errors import InputError
+
+            off = "'off' or " if name == BACKUPS_ENV_VAR else ""
+            raise InputError(name, value, f"{off}a folder's full path (/… or ~/…)")
+
+
 def backups_dir(db_path: Path) -> Path:
     """Where the daily backups of `db_path` go: `backups/` beside the database (where copies
     made before `TRACKER_BACKUPS=off` stay), else, with `TRACKER_BACKUPS` (another disk,

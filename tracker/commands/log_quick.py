@@ -14,7 +14,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from tracker.paths import resolve_db_path, server_url_given, split_db_option
+from tracker.paths import check_folder_settings, resolve_db_path, server_url_given, split_db_option
 
 
 def quick_argv(args: list[str]) -> tuple[str | None, str, list[str]] | None:
@@ -43,6 +43,7 @@ def main_quick(args: list[str]) -> int | None:
     from tracker.errors import TrackerError
 
     try:
+        check_folder_settings()  # a setting refused: the full command line says so, in one line
         if server_url_given(db) is not None:
             return None  # a server diary: written through SQLAlchemy
         path = resolve_db_path(db)
