@@ -210,7 +210,9 @@ def backup_folders_record(db_path: Path) -> Path:
     it to (backups_dir under each TRACKER_BACKUPS it ran with). Kept beside the diary, not in it:
     the paths are this machine's, a restore of an older copy must not forget them, and a backup
     taken in a process of its own writes nothing into the diary."""
-    return db_path.with_name(f".{db_path.name}.backup-folders")
+    from tracker.core.files import BACKUP_FOLDERS_SUFFIX
+
+    return db_path.with_name(f".{db_path.name}{BACKUP_FOLDERS_SUFFIX}")
 
 
 def recorded_backup_folders(db_path: Path) -> list[Path]:

@@ -43,7 +43,7 @@ def list_copies(context: Context) -> int:
 
 def restore_copy(context: Context) -> int:
     from tracker.core.when import parse_date
-    from tracker.storage.backup_choice import ANOTHER_DIARY, choose_backup
+    from tracker.storage.backup_choice import AHEAD, ANOTHER_DIARY, choose_backup
     from tracker.storage.restore import restore_backup
 
     day = parse_date(context.args.date, today=context.now().date(), field="--date") if context.args.date else None
@@ -62,6 +62,8 @@ def restore_copy(context: Context) -> int:
         choice = choose_backup(path, named=context.args.backup, day=day)
         for other in choice.passed_over:
             context.say(f"tracker: note: passed over {other}: {ANOTHER_DIARY}")
+        for later in choice.ahead:
+            context.say(f"tracker: note: passed over {later}: {AHEAD}")
         chosen = choice.path
         done = restore_backup(path, chosen, force=context.args.force)
         if done.key_note is not None:

@@ -190,6 +190,43 @@ def _refuse_database(target: Path, field: str, shown: str, allowed: str, *, back
                 raise InputError(field, shown, f"{allowed}; it is {whose} ({never})")
     if not backup and BACKUP_NAME.search(target.name):
         raise InputError(field, shown, f"{allowed}; it is named as a database backup ({never})")
+    if _tracker_record(target):
+        raise InputError(field, shown, f"{allowed}; it is tracker's record of a diary's backups (never replaced)")
+    if not backup and _binary_not_an_export(target):
+        raise InputError(
+            field, shown, f"{allowed}; it holds data no export writes (an encrypted database without its key file?)"
+        )
+
+
+# The records tracker keeps beside a diary and in a backup folder: which folders hold its copies
+# (tracker.paths.backup_folders_record) and which copies it wrote (tracker.storage.backup).
+BACKUP_FOLDERS_SUFFIX = ".backup-folders"
+BACKUP_RECORD_NAME = ".tracker-backups"
+# What an export writes that is not text: a PDF (report, chart) and a PNG (chart).
+_EXPORT_HEADS = (b"%PDF-", b"\x89PNG\r\n\x1a\n")
+
+
+def _tracker_record(path: Path) -> bool:
+    name = path.name
+    return name == BACKUP_RECORD_NAME or (name.startswith(".") and name.endswith(BACKUP_FOLDERS_SUFFIX))
+
+
+def _binary_not_an_export(path: Path) -> bool:
+    """An existing file whose start is neither text nor a PDF or PNG: no export wrote it. An
+    encrypted database moved away from its key file is one (random bytes, no header to know it by)."""
+    try:
+        head = read_head(path, 4096)
+    except OSError:
+        return False
+    if not head or head.startswith(_EXPORT_HEADS):
+        return False
+    if b"\x00" in head:
+        return True
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start < len(head) - 3  # a character cut at the end of the 4 KB read is still text
+    return False
 
 
 def _encrypted_diary(path: Path) -> bool:

@@ -18,7 +18,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from tracker.core.files import BACKUP_NAME, output_target, private_atomic_file, write_private
+from tracker.core.files import BACKUP_NAME, BACKUP_RECORD_NAME, output_target, private_atomic_file, write_private
 from tracker.errors import DatabaseRefused, InputError
 from tracker.storage.file_checks import KNOWN_REVISIONS, FileState, connect_file
 from tracker.storage.first_look import database_errors
@@ -33,7 +33,7 @@ KEPT_KINDS = ("kept", "damaged")
 # The names of the copies tracker itself wrote into a folder, one a line, kept in that folder.
 # Thinning removes only copies named there: a file a person put beside the diary or among the
 # backups (a copy brought back from another disk, say) is never removed, however it is named.
-RECORD_NAME = ".tracker-backups"
+RECORD_NAME = BACKUP_RECORD_NAME
 # Header bytes 18 and 19 say which journal a file uses: 1 rollback, 2 write-ahead log. A
 # backup is one self-contained file, so it is marked as a rollback-journal database, as
 # `PRAGMA journal_mode=DELETE` would leave it.

@@ -119,6 +119,7 @@ def _modified(copy: Path) -> dt.datetime | None:
 class Choice:
     path: Path  # the copy to restore
     passed_over: tuple[Path, ...] = ()  # newer copies, of another diary, that --latest or --date did not take
+    ahead: tuple[Path, ...] = ()  # copies dated after now (the clock set wrong when taken): --latest passed them over
 
 
 def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Choice:
@@ -139,6 +140,11 @@ def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Choi
         # "latest" is the newest copy from before the restore, so a second --latest changes
         # nothing and says so (newest_copy), and never undoes the first.
         candidates = [c for c in candidates if c.taken < restored.at]
+    # A copy dated after now was taken with the clock set wrong: "latest" until that date came,
+    # it would roll back every day logged since. --latest passes it over (and says so); --date
+    # that day, or its path, restores it.
+    ahead = [c for c in candidates if c.taken > dt.datetime.now(dt.UTC)] if day is None else []
+    candidates = [c for c in candidates if c not in ahead]
     passed = restorable(others, day)
     try:
         chosen = newest_copy(
@@ -150,10 +156,13 @@ def choose_backup(path: Path, *, named: str | None, day: dt.date | None) -> Choi
         names = ", ".join(c.path.name for c in passed)
         raise InputError(exc.field, exc.value, f"{exc.allowed}; {names}: {ANOTHER_DIARY}") from None
     taken = next(c.taken for c in candidates if c.path == chosen)
-    return Choice(chosen, tuple(c.path for c in passed if c.taken > taken))
+    return Choice(
+        chosen, tuple(c.path for c in passed if c.taken > taken), tuple(c.path for c in restorable(ahead, None))
+    )
 
 
 ANOTHER_DIARY = "a copy of another diary (`tracker db restore FILE --force` restores it anyway)"
+AHEAD = "dated after now (taken with the clock set wrong?); `tracker db restore FILE` restores it"
 
 
 def diary_identity(path: Path) -> Identity:
