@@ -66,13 +66,15 @@ def wide_cells(cells: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def cell_lines(text: str, width: int) -> list[str]:
-    """A cell wrapped to its column, in at most CELL_LINES lines (the last ending in "…" if it
-    goes on). Cut to one line, a note at 80 columns read "after th", and a factor of your own
+    """A cell wrapped to its column, in at most CELL_LINES lines (the last ending at a whole word
+    and "…" if it goes on). Cut to one line, a note at 80 columns read "after th", and a factor of your own
     lost its value ("screen_time_evening " without "2 hours"). Lines break between words only,
     never at a hyphen inside one: "movement-" above "triggered" read as two words."""
     lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
     if len(lines) > CELL_LINES:
-        lines = [*lines[: CELL_LINES - 1], lines[CELL_LINES - 1][: width - 1] + "…"]
+        # The last line ends at a whole word: "the night befor…" read as a word cut.
+        rest = " ".join(lines[CELL_LINES - 1 :])
+        lines = [*lines[: CELL_LINES - 1], textwrap.shorten(rest, width, placeholder=" …")]
     return lines
 
 
