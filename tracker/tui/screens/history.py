@@ -57,6 +57,7 @@ class HistoryTable(ChosenRows):
     columns came into view)."""
 
     first_shown = 0  # the first column after the date in view
+    row_words = "day"  # Enter refused: "↑↓ to a day first"
 
     def _fixed_width(self) -> int:
         return sum(column.get_render_width(self) for column in list(self.columns.values())[: self.fixed_columns])
