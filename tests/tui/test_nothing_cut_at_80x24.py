@@ -117,6 +117,16 @@ WALKS = {
     "edit a twitch": ("down", "down", "e"),
     "export from trends": ("T", "s"),
     "visit packet from trends": ("T", "v"),
+    "a day with red flags": ("left_square_bracket", "left_square_bracket"),
+    "add a medication": ("M", "a"),
+    "change a medication": ("M", "e"),
+    "stop a medication": ("M", "s"),
+    "remove a medication": ("M", "delete"),
+    "add a factor": ("F", "a"),
+    "change a factor": ("F", *["down"] * 5, "e"),
+    "add a preset": ("F", "p"),
+    "no twitches from history": ("h", "down", "n"),
+    "a day opened from history": ("h", "down", "down", "enter"),
 }
 
 
@@ -267,3 +277,12 @@ async def test_a_picker_keeps_its_preview_and_keys_in_view_at_80x24(app, seed, k
         shown = " ".join(screen_text(app).replace("█", " ").split())  # the dialog's edges aside
         assert holds in shown  # what the day will then hold
         assert "Esc cancel" in shown  # and the keys, under it
+
+
+async def test_an_amount_stays_on_one_line_when_its_entry_wraps_at_80x24(app, seed) -> None:
+    seed_long_values(seed)  # "screen time in the evening before bed 2 h 30 min" in a 20-cell column
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        lines = [" ".join(line.replace("\u00a0", " ").split()) for line in screen_text(app).splitlines()]
+        assert any(line.startswith("2 h 30 min") for line in lines), screen_text(app)  # not "bed 2" above "h 30 min"
+        assert any(line.startswith("day caffeine 95 mg") for line in lines)

@@ -7,6 +7,7 @@ straight to tracker.storage.store.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,8 @@ CELL_LINES = 6  # a longer note ends in "…"
 ROOMY_NOTE = 20
 NARROW_COLUMNS = (("time", 5), ("entry", 20), ("twitch", 22))  # "eyelid · left · int. 3"
 UNSAID = ("", "—", "unspecified")  # what the narrow column leaves out rather than spell
+AMOUNT = re.compile(r"(?<= )\d[\d.,]*( \S+)*$")  # "95 mg", "2 h 30 min" after a factor's name
+AMOUNT_MOST = 12  # "10 h 30 min"; the entry column has 20 cells
 
 
 def format_duration(seconds: int | None) -> str:
@@ -57,6 +60,16 @@ def narrow_cells(cells: tuple[str, ...]) -> tuple[str, ...]:
     # Each part kept on one line ("int. 4", "1 min 30 s"): the no-break space is text to textwrap.
     kept = [part.replace(" ", "\u00a0") for part in said if part not in UNSAID]
     return (*cells[:2], " · ".join(kept), cells[6])
+
+
+def amount_kept_whole(entry: str) -> str:
+    """An entry's amount on one line when the entry wraps: "screen time in the evening before
+    bed" above "2 h 30 min", never "bed 2" above "h 30 min" (the no-break space is text to
+    textwrap). The amount is what follows the name from its first number on."""
+    found = AMOUNT.search(entry)
+    if found is None or len(found.group()) > AMOUNT_MOST:
+        return entry  # a longer tail is more than an amount: it wraps between its words
+    return entry[: found.start()] + found.group().replace(" ", "\u00a0")
 
 
 def wide_cells(cells: tuple[str, ...]) -> tuple[str, ...]:
@@ -123,6 +136,7 @@ class DayTable(ChosenRows):
         narrow = self._columns == NARROW_COLUMNS
         for key, row_cells in self._rows:
             cells = narrow_cells(row_cells) if narrow else wide_cells(row_cells)
+            cells = (cells[0], amount_kept_whole(cells[1]), *cells[2:])
             wrapped = [cell_lines(cell, width) for cell, width in zip(cells, widths, strict=True)]
             self.add_row(*["\n".join(lines) for lines in wrapped], key=key, height=max(map(len, wrapped)))
         keys = [key for key, _ in self._rows]
