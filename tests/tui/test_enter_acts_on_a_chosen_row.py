@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tests.helpers.tui import on, twitch
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, screen_text, settle
+from tests.tui.test_nothing_cut_at_80x24 import cut_words
 
 
 def notices(app) -> str:  # type: ignore[no-untyped-def]
@@ -72,3 +75,21 @@ async def test_escape_then_enter_opens_no_factor_on_factors(app) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert on(app, "FactorsScreen")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+async def test_enter_as_history_opens_says_to_move_to_a_day_first(app, seed, size) -> None:
+    seed(lambda s: twitch(s, 8, day=TODAY - dt.timedelta(days=3)))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("enter")  # on the row the cursor merely starts on
+        await settle(pilot)
+        assert on(app, "HistoryScreen")
+        shown = screen_text(app)
+        assert "↑↓ to a day first: Enter then opens it" in shown, shown  # on screen, whole, as it is refused
+        assert cut_words(app) == [], shown
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert on(app, "TodayScreen") and app.today_screen.day == TODAY - dt.timedelta(days=1)

@@ -8,8 +8,9 @@ import datetime as dt
 import re
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
+from tests.helpers.long_values import LONG_FACTOR, seed_long_values
 from tests.helpers.tui import caffeine, twitch
 from tests.tui.conftest import TODAY, at, pause_until, screen_text, settle
 from tracker.storage import store
@@ -39,6 +40,45 @@ def cut_words(app) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
         for word in re.findall(r"\S+", text_of(widget)):
             if word not in drawn:
                 cut.append((widget.id or type(widget).__name__, word))
+    return cut
+
+
+def cut_in_lists(app) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(list, word) for each column heading or cell word of a list that is not whole where it is
+    drawn: a column partly past the list's right edge or under its fixed columns, a cell cut
+    short inside its column or ended inside a word. A column wholly out of view is scrolled to, not cut."""
+    lines = screen_text(app).splitlines()
+    cut = []
+    for table, (region, _clip) in app.screen._compositor.visible_widgets.items():
+        if not isinstance(table, DataTable) or region.area == 0:
+            continue
+        inner = table.scrollable_content_region
+        widths = [column.get_render_width(table) for column in table.ordered_columns]
+        fixed = sum(widths[: table.fixed_columns])
+        for index, column in enumerate(table.ordered_columns):
+            start = sum(widths[:index]) - (0 if index < table.fixed_columns else int(table.scroll_x))
+            end = start + widths[index]
+            left_edge = 0 if index < table.fixed_columns else fixed
+            if end <= left_edge or start >= inner.width:
+                continue  # out of view
+            name = f"{table.id}:{column.label.plain}"
+            if start < left_edge or end > inner.width:
+                cut.append((name, column.label.plain))
+                continue
+            x = inner.x + start
+            drawn = " ".join(line[x : x + widths[index]].rstrip() for line in lines[inner.y : inner.bottom])
+            drawn = drawn.replace("_ ", "_")  # a name of joined words may break after a "_"
+            cells = [column.label.plain]
+            y = -int(table.scroll_y)
+            for row in table.ordered_rows:  # the cells of the rows wholly in view
+                if y + row.height > inner.height - table.header_height:
+                    break
+                if y >= 0:
+                    cells.append(str(table.get_cell(row.key, column.key)))
+                y += row.height
+            words = [word for cell in cells for word in re.findall(r"\S+", cell)]
+            # A word not drawn, or one ended short by "…" ("befor…": a long cell ends between words).
+            cut.extend((name, word) for word in words if word not in drawn or re.search(r"\w…$", word))
     return cut
 
 
@@ -77,6 +117,16 @@ WALKS = {
     "edit a twitch": ("down", "down", "e"),
     "export from trends": ("T", "s"),
     "visit packet from trends": ("T", "v"),
+    "a day with red flags": ("left_square_bracket", "left_square_bracket"),
+    "add a medication": ("M", "a"),
+    "change a medication": ("M", "e"),
+    "stop a medication": ("M", "s"),
+    "remove a medication": ("M", "delete"),
+    "add a factor": ("F", "a"),
+    "change a factor": ("F", *["down"] * 5, "e"),
+    "add a preset": ("F", "p"),
+    "no twitches from history": ("h", "down", "n"),
+    "a day opened from history": ("h", "down", "down", "enter"),
 }
 
 
@@ -89,6 +139,45 @@ async def test_every_word_is_whole_at_80x24(app, seed, keys) -> None:
             await pilot.press(key)
             await settle(pilot)
         assert cut_words(app) == [], screen_text(app)
+        assert cut_in_lists(app) == [], screen_text(app)
+
+
+@pytest.mark.parametrize("size", [SMALL, (100, 30)], ids=["80x24", "100x30"])
+@pytest.mark.parametrize("keys", list(WALKS.values()), ids=list(WALKS))
+async def test_every_word_is_whole_with_long_values(app, seed, keys, size) -> None:
+    seed_long_values(seed)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        assert cut_words(app) == [], screen_text(app)
+        assert cut_in_lists(app) == [], screen_text(app)
+
+
+def heading_line(app) -> str:  # type: ignore[no-untyped-def]
+    return next(line for line in screen_text(app).splitlines() if line.split()[:1] == ["date"])
+
+
+@pytest.mark.parametrize("size", [SMALL, (100, 30)], ids=["80x24", "100x30"])
+async def test_history_shows_whole_columns_at_every_sideways_step(app, seed, size) -> None:
+    seed_long_values(seed)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        headings = []
+        for _ in range(12):  # past the last column: → then stays where it is
+            await pilot.press("right")
+            await settle(pilot)
+            assert cut_in_lists(app) == [], screen_text(app)
+            headings.append(heading_line(app))
+        assert LONG_FACTOR in headings[-1]  # the last columns came into view
+        for _ in range(12):  # and back to the first columns, whole all the way
+            await pilot.press("left")
+            await settle(pilot)
+            assert cut_in_lists(app) == [], screen_text(app)
+        assert "tracked" in heading_line(app).split()
 
 
 async def test_the_running_timer_says_how_to_stop_it_at_80x24(app) -> None:
@@ -188,3 +277,12 @@ async def test_a_picker_keeps_its_preview_and_keys_in_view_at_80x24(app, seed, k
         shown = " ".join(screen_text(app).replace("█", " ").split())  # the dialog's edges aside
         assert holds in shown  # what the day will then hold
         assert "Esc cancel" in shown  # and the keys, under it
+
+
+async def test_an_amount_stays_on_one_line_when_its_entry_wraps_at_80x24(app, seed) -> None:
+    seed_long_values(seed)  # "screen time in the evening before bed 2 h 30 min" in a 20-cell column
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        lines = [" ".join(line.replace("\u00a0", " ").split()) for line in screen_text(app).splitlines()]
+        assert any(line.startswith("2 h 30 min") for line in lines), screen_text(app)  # not "bed 2" above "h 30 min"
+        assert any(line.startswith("day caffeine 95 mg") for line in lines)

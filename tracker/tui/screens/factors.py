@@ -18,7 +18,8 @@ from tracker.tui.screens.app_screen import AppScreen
 from tracker.tui.screens.factor_edit_form import FactorEditForm
 from tracker.tui.screens.factor_form import FactorForm
 from tracker.tui.screens.preset_form import PresetForm
-from tracker.tui.widgets.chosen_rows import ChosenRows, forget_row_choices
+from tracker.tui.widgets.chosen_rows import forget_row_choices
+from tracker.tui.widgets.fitted_table import FittedTable
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.widgets.notice_line import NoticeLine
 from tracker.tui.writing import Writes
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 
 
 SIDE_BY_SIDE = 120  # columns needed for both tables whole, side by side
+# (label, most cells): a column is as wide as its widest cell up to these, narrowed to fit.
+FACTOR_COLUMNS = (("name", 40), ("kind", 6), ("unit", 6), ("range", 12), ("per day", 7), ("not logged", 10))
+PRESET_COLUMNS = (("preset", 20), ("factor", 40), ("amount", 12))
 
 
 class FactorsScreen(Writes, AppScreen[None]):
@@ -52,16 +56,12 @@ class FactorsScreen(Writes, AppScreen[None]):
         with Horizontal(id="factor-lists"):
             with Vertical():
                 yield Static("[b]Factors[/b] (a adds one; Enter or e edits it; yours are marked *)", classes="section")
-                yield ChosenRows(id="factors", cursor_type="row")
+                yield FittedTable(id="factors", cursor_type="row")
             with Vertical():
                 yield Static("[b]Presets[/b] (p adds one; Enter changes the amount)", classes="section")
-                yield ChosenRows(id="presets", cursor_type="row")
+                yield FittedTable(id="presets", cursor_type="row")
         yield NoticeLine()
         yield KeysFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#factors", DataTable).add_columns("name", "kind", "unit", "range", "per day", "not logged")
-        self.query_one("#presets", DataTable).add_columns("preset", "factor", "amount")
 
     def on_resize(self) -> None:
         # Side by side, each table gets half the width: below SIDE_BY_SIDE columns that cut the
@@ -83,20 +83,15 @@ class FactorsScreen(Writes, AppScreen[None]):
 
     def on_factors_loaded(self, message: FactorsLoaded) -> None:
         self.factors, self.presets = factors, presets = message.factors, message.presets
-        table = self.query_one("#factors", DataTable)
-        row = table.cursor_row  # stay on the factor just edited
-        table.clear()
-        for f in factors:
-            span = range_words(f.min_value, f.max_value)
-            table.add_row(
-                f.name + ("" if f.builtin else " *"), f.kind, f.unit, span, f.daily_rule,
-                absent_words(f.absent_means_none), key=f.name,
-            )  # fmt: skip
-        table.move_cursor(row=row)
-        table = self.query_one("#presets", DataTable)
-        table.clear()
-        for preset, factor in presets:
-            table.add_row(preset.name, factor.name, amount_words(preset.amount, factor.unit))
+        rows = [
+            (f.name + ("" if f.builtin else " *"), f.kind, f.unit, range_words(f.min_value, f.max_value), f.daily_rule,
+             absent_words(f.absent_means_none))
+            for f in factors
+        ]  # fmt: skip
+        # The cursor stays on the factor just edited.
+        self.query_one("#factors", FittedTable).show(FACTOR_COLUMNS, rows, keys=[f.name for f in factors])
+        amounts = [(preset.name, factor.name, amount_words(preset.amount, factor.unit)) for preset, factor in presets]
+        self.query_one("#presets", FittedTable).show(PRESET_COLUMNS, amounts)
 
     def _write(self, job: Callable[[], str], keep: Callable[[str], object]) -> None:
         self.write(lambda: FactorsChanged(job()), keep=keep)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.widget import Widget
 from textual.widgets import DataTable, Header, Static
 
 from tracker.core.formatting import cell_words, column_label
@@ -50,19 +51,58 @@ def history_cells(row: DailyRow, factors: list[Factor]) -> tuple[str, ...]:
 
 class HistoryTable(ChosenRows):
     """The days' table: → and ← move sideways a whole column at a time (DataTable moves a row
-    cursor's view one character per press), the date column staying in view."""
+    cursor's view one character per press), the date column staying in view. Every column in
+    view is whole: the table ends at the last column that fits, so none is cut at the right
+    edge, and a scroll never stops part-way into one ("tracked" read "ked" when the last
+    columns came into view)."""
 
-    def _column_starts(self) -> list[int]:
-        widths = [column.get_render_width(self) for column in list(self.columns.values())[self.fixed_columns :]]
-        return [sum(widths[:index]) for index in range(len(widths))]
+    first_shown = 0  # the first column after the date in view
+    row_words = "day"  # Enter refused: "↑↓ to a day first"
+
+    def _fixed_width(self) -> int:
+        return sum(column.get_render_width(self) for column in list(self.columns.values())[: self.fixed_columns])
+
+    def _widths(self) -> list[int]:
+        return [column.get_render_width(self) for column in list(self.columns.values())[self.fixed_columns :]]
+
+    def _shown(self) -> int:
+        """How many columns from `first_shown` fit beside the date."""
+        widths = self._widths()
+        whole = self.parent.size.width if isinstance(self.parent, Widget) else self.size.width
+        room = whole - self._fixed_width() - self.styles.scrollbar_size_vertical
+        shown, used = 0, 0
+        for width in widths[self.first_shown :]:
+            if used + width > room:
+                break
+            shown, used = shown + 1, used + width
+        return max(shown, 1)
+
+    def fit_whole_columns(self) -> None:
+        """End the table at the last whole column in view, and show them from `first_shown`."""
+        widths = self._widths()
+        self.first_shown = min(self.first_shown, max(len(widths) - 1, 0))
+        shown = self._shown()
+        if self.first_shown == 0 and shown >= len(widths):
+            self.styles.width = None  # all of them fit: the table as wide as the screen
+        else:
+            in_view = sum(widths[self.first_shown : self.first_shown + shown])
+            self.styles.width = self._fixed_width() + in_view + self.styles.scrollbar_size_vertical
+        start = sum(widths[: self.first_shown])
+        self.call_after_refresh(lambda: self.scroll_to(x=start, animate=False))
+
+    def cut_off(self) -> bool:
+        """Whether some columns are out of view (to the right or the left)."""
+        return self.first_shown > 0 or self.first_shown + self._shown() < len(self._widths())
 
     def action_cursor_right(self) -> None:
-        later = [start for start in self._column_starts() if start > self.scroll_x]
-        self.scroll_to(x=later[0] if later else self.max_scroll_x, animate=False)
+        if self.first_shown + self._shown() < len(self._widths()):
+            self.first_shown += 1
+            self.fit_whole_columns()
 
     def action_cursor_left(self) -> None:
-        earlier = [start for start in self._column_starts() if start < self.scroll_x]
-        self.scroll_to(x=earlier[-1] if earlier else 0, animate=False)
+        if self.first_shown > 0:
+            self.first_shown -= 1
+            self.fit_whole_columns()
 
 
 class HistoryScreen(Writes, AppScreen[None]):
@@ -82,7 +122,6 @@ class HistoryScreen(Writes, AppScreen[None]):
         self.read_for: dt.date | None = None
         self._pending: list[tuple[str, tuple[str, ...]]] = []
         self._days: dict[str, DailyRow] = {}  # each row's day, by its key
-        self._columns_width = 0  # all the columns side by side, to tell when some are cut off
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,7 +139,7 @@ class HistoryScreen(Writes, AppScreen[None]):
 
     def on_history_loaded(self, message: HistoryLoaded) -> None:
         history = message.history
-        table = self.query_one(DataTable)
+        table = self.query_one(HistoryTable)
         row = table.cursor_row  # read again (a change elsewhere): the cursor keeps its day
         table.clear(columns=True)
         labels = [column_label(f.name, f.unit) for f in history.factors]
@@ -109,7 +148,6 @@ class HistoryScreen(Writes, AppScreen[None]):
             table.add_column(label, width=width)
         for label, factor in zip(labels, history.factors, strict=True):
             table.add_column(label, width=max(len(label), 11 if factor.unit == "h" else 6))  # "10 h 30 min"
-        self._columns_width = sum(column.get_render_width(table) for column in table.columns.values())
         rows = [(row.date.isoformat(), history_cells(row, history.factors)) for row in history.rows]
         self._days = {row.date.isoformat(): row for row in history.rows}
         tracked = sum(row.tracked for row in history.rows)
@@ -118,6 +156,7 @@ class HistoryScreen(Writes, AppScreen[None]):
             f"{UNANSWERED} twitches not answered ([b]n[/b] if there were none); "
             f"{RED_FLAG_MARK.strip()} a red flag logged."
         )
+        table.fit_whole_columns()
         self._show_summary()
         self._pending = rows[FIRST_CHUNK:]
         for key, cells in rows[:FIRST_CHUNK]:
@@ -129,13 +168,13 @@ class HistoryScreen(Writes, AppScreen[None]):
 
     def _show_summary(self) -> None:
         """The summary line, and a hint when the factor columns run past the right edge."""
-        table = self.query_one(DataTable)
-        cut_off = self._columns_width > table.scrollable_content_region.width
-        hint = "  More columns: [b]→[/b]/[b]←[/b] scroll sideways." if cut_off else ""
+        hint = "  More columns: [b]→[/b]/[b]←[/b] scroll sideways." if self.query_one(HistoryTable).cut_off() else ""
         self.query_one("#history-summary", Static).update(self._summary + hint)
 
     def on_resize(self) -> None:
-        if self._columns_width:
+        table = self.query_one(HistoryTable)
+        if table.columns:
+            table.fit_whole_columns()
             self._show_summary()
 
     async def action_no_twitches(self) -> None:

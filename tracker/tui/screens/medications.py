@@ -14,7 +14,8 @@ from textual.widgets import DataTable, Header, Static
 from tracker.tui.messages import MedicationsChanged, MedicationsLoaded
 from tracker.tui.screens.app_screen import AppScreen
 from tracker.tui.screens.medication_form import MedicationForm
-from tracker.tui.widgets.chosen_rows import ChosenRows, forget_row_choices
+from tracker.tui.widgets.chosen_rows import forget_row_choices
+from tracker.tui.widgets.fitted_table import FittedTable
 from tracker.tui.widgets.keys_footer import KeysFooter
 from tracker.tui.writing import Writes
 
@@ -22,8 +23,9 @@ if TYPE_CHECKING:
     from tracker.storage.models import Medication, MedicationCreate
     from tracker.tui.diary import Diary
 
-# Each column as wide as its longest cell, up to these: set when the list is loaded, never
-# measured later, so the first frame of the list is its last (a measure on idle repaints late).
+# Each column as wide as its longest cell, up to these, narrowed to fit the terminal (a cell then
+# wraps between words): set when the list is loaded, never measured later, so the first frame of
+# the list is its last (a measure on idle repaints late).
 COLUMNS = (("id", 6), ("medicine", 28), ("dose", 20), ("taken", 36), ("note", 40))
 EMPTY = "None recorded. [b]a[/b] adds a medication: its name, the dose as written, when you began and stopped it."
 MARKED = "* known to cause twitching in some people (a note for your doctor, not a diagnosis)"
@@ -47,7 +49,7 @@ class MedicationsScreen(Writes, AppScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="medications-empty", classes="section")
-        yield ChosenRows(id="medications", cursor_type="row")
+        yield FittedTable(id="medications", cursor_type="row")
         yield Static(MARKED, id="medications-marked", classes="form-hint")
         yield KeysFooter()
 
@@ -69,14 +71,7 @@ class MedicationsScreen(Writes, AppScreen[None]):
              taken_words(item.started, item.stopped), one_line(item.note)]
             for item in self.medications
         ]  # fmt: skip
-        table = self.query_one(DataTable)
-        row = table.cursor_row  # stay on the medication just changed
-        table.clear(columns=True)
-        for index, (label, most) in enumerate(COLUMNS):
-            table.add_column(label, width=min(most, max([len(label)] + [len(line[index]) for line in cells])))
-        for line in cells:
-            table.add_row(*line)
-        table.move_cursor(row=row)
+        self.query_one(FittedTable).show(COLUMNS, cells)  # the cursor stays on the medication just changed
         empty = self.query_one("#medications-empty", Static)
         empty.update(EMPTY)
         empty.display = not self.medications

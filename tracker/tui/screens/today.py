@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import textwrap
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
@@ -46,6 +47,7 @@ if TYPE_CHECKING:  # the screen paints before the database stack is imported
 EARLIEST_DAY = dt.date(EARLIEST_YEAR, 1, 1)  # the first day the store accepts
 TOTALS_LINES = 2  # the totals and the day note share these; the entries keep the rest
 NOTE_MORE = " … (N shows the whole note)"
+NOTE_BESIDE = 30  # fewer cells than this for its words beside the totals: the note goes under them
 
 # Keys that work from the first frame: pressed while the database is still opening they wait
 # for it (see day_ready), so `t` `Enter` typed the moment the screen appears saves a twitch.
@@ -315,17 +317,21 @@ class TodayScreen(EntryKeys, FactorLogging, Writes, AppScreen[None]):
         return f"Red flag ({signs}): {urgent_words(self.day, self.diary.today())}  ·  {persistence}"
 
     def _show_totals(self) -> None:
-        """The day's totals and its note, in at most TOTALS_LINES lines: a long note is cut
-        with a hint, so at 80×24 it never takes the rows the day's entries need."""
+        """The day's totals and its note: beside the totals in at most TOTALS_LINES lines when
+        it fits there or has NOTE_BESIDE cells, else on a line of its own under them (beside
+        long totals it was crushed to "note: … (N shows the whole note)"). A long note ends at
+        a whole word with the key that shows it all, so at 80×24 it never takes the rows the
+        day's entries need."""
         note, line = self._note, self._totals
         if note:
-            width = max(20, self.size.width - 2)  # the line's padding
+            # Words wrap short of the edge: keep a few cells a line spare (and the line's padding).
+            usable = max(20, self.size.width - 2) - 6
             lead = f"{line}  ·  note: " if line else "note: "
-            # Words wrap short of the edge: keep a few cells a line spare.
-            room = TOTALS_LINES * (width - 6) - len(lead)
-            if len(note) > room:
-                note = note[: max(0, room - len(NOTE_MORE))].rstrip() + NOTE_MORE
-            line = lead + note
+            room = TOTALS_LINES * usable - len(lead)
+            if len(note) <= room or room - len(NOTE_MORE) >= NOTE_BESIDE:
+                line = lead + textwrap.shorten(note, room, placeholder=NOTE_MORE)
+            else:
+                line += "\n" + textwrap.shorten(f"note: {note}", usable, placeholder=NOTE_MORE)
         self.query_one("#totals", Static).update(escape(line) or "nothing logged")
 
     def on_screen_resume(self) -> None:

@@ -18,13 +18,14 @@ from textual import events
 from textual.screen import Screen
 from textual.widgets import DataTable
 
-CHOOSE_FIRST = "↑↓ to a row first: Enter then opens it"
+CHOOSE_FIRST = "↑↓ to a {row} first: Enter then opens it"
 
 
 class ChosenRows(DataTable[str]):
     """A DataTable whose Enter (select_cursor) acts only on a row moved to since `forget_choice`."""
 
     row_chosen = False
+    row_words = "row"  # what a row is, as the line refusing Enter names it ("↑↓ to a day first")
 
     def forget_choice(self) -> None:
         """The cursor's row is no longer one the person chose (another day, a dialog closed)."""
@@ -71,7 +72,7 @@ class ChosenRows(DataTable[str]):
 
     def action_select_cursor(self) -> None:
         if not self.row_chosen:
-            self.notify(CHOOSE_FIRST, timeout=3)
+            self.notify(CHOOSE_FIRST.format(row=self.row_words), timeout=3)
             return
         super().action_select_cursor()
 

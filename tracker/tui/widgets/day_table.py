@@ -7,6 +7,7 @@ straight to tracker.storage.store.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,8 @@ CELL_LINES = 6  # a longer note ends in "…"
 ROOMY_NOTE = 20
 NARROW_COLUMNS = (("time", 5), ("entry", 20), ("twitch", 22))  # "eyelid · left · int. 3"
 UNSAID = ("", "—", "unspecified")  # what the narrow column leaves out rather than spell
+AMOUNT = re.compile(r"(?<= )\d[\d.,]*( \S+)*$")  # "95 mg", "2 h 30 min" after a factor's name
+AMOUNT_MOST = 12  # "10 h 30 min"; the entry column has 20 cells
 
 
 def format_duration(seconds: int | None) -> str:
@@ -59,6 +62,16 @@ def narrow_cells(cells: tuple[str, ...]) -> tuple[str, ...]:
     return (*cells[:2], " · ".join(kept), cells[6])
 
 
+def amount_kept_whole(entry: str) -> str:
+    """An entry's amount on one line when the entry wraps: "screen time in the evening before
+    bed" above "2 h 30 min", never "bed 2" above "h 30 min" (the no-break space is text to
+    textwrap). The amount is what follows the name from its first number on."""
+    found = AMOUNT.search(entry)
+    if found is None or len(found.group()) > AMOUNT_MOST:
+        return entry  # a longer tail is more than an amount: it wraps between its words
+    return entry[: found.start()] + found.group().replace(" ", "\u00a0")
+
+
 def wide_cells(cells: tuple[str, ...]) -> tuple[str, ...]:
     """A row's cells for COLUMNS: a place or side not given is left blank, as in the narrow
     column ("unspecified" broke in two in the 6-cell side column at 120 columns too)."""
@@ -66,13 +79,15 @@ def wide_cells(cells: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def cell_lines(text: str, width: int) -> list[str]:
-    """A cell wrapped to its column, in at most CELL_LINES lines (the last ending in "…" if it
-    goes on). Cut to one line, a note at 80 columns read "after th", and a factor of your own
+    """A cell wrapped to its column, in at most CELL_LINES lines (the last ending at a whole word
+    and "…" if it goes on). Cut to one line, a note at 80 columns read "after th", and a factor of your own
     lost its value ("screen_time_evening " without "2 hours"). Lines break between words only,
     never at a hyphen inside one: "movement-" above "triggered" read as two words."""
     lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
     if len(lines) > CELL_LINES:
-        lines = [*lines[: CELL_LINES - 1], lines[CELL_LINES - 1][: width - 1] + "…"]
+        # The last line ends at a whole word: "the night befor…" read as a word cut.
+        rest = " ".join(lines[CELL_LINES - 1 :])
+        lines = [*lines[: CELL_LINES - 1], textwrap.shorten(rest, width, placeholder=" …")]
     return lines
 
 
@@ -121,6 +136,7 @@ class DayTable(ChosenRows):
         narrow = self._columns == NARROW_COLUMNS
         for key, row_cells in self._rows:
             cells = narrow_cells(row_cells) if narrow else wide_cells(row_cells)
+            cells = (cells[0], amount_kept_whole(cells[1]), *cells[2:])
             wrapped = [cell_lines(cell, width) for cell, width in zip(cells, widths, strict=True)]
             self.add_row(*["\n".join(lines) for lines in wrapped], key=key, height=max(map(len, wrapped)))
         keys = [key for key, _ in self._rows]
