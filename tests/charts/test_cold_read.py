@@ -85,3 +85,21 @@ def test_a_crowded_page_keeps_the_line_saying_the_twitch_moved(tmp_path) -> None
     assert history_part.index("Derived: left eyelid began 25 Nov 2026 as lower lip (center) stopped") < (
         history_part.index("Twitching days by month")
     )
+
+
+def test_a_ratio_after_a_sharp_rise_says_the_after_window_holds_that_rise(tmp_path) -> None:
+    # Quiet for two months, then a sudden new spell three days before magnesium was started
+    # because of it: the after window holds the rise, and the ratio must not read as harm.
+    first, rose, start = dt.date(2026, 8, 1), dt.date(2026, 9, 30), dt.date(2026, 10, 3)
+    twitches = []
+    for n in range((TODAY - first).days + 1):
+        day = first + dt.timedelta(days=n)
+        hours = (9,) if day < rose and n % 4 == 0 else () if day < rose else (8, 10, 12, 14, 16, 18)
+        twitches += [_twitch(day, hour, "eyelid") for hour in hours]
+
+    page = _page_one(tmp_path, twitches, magnesium_from=start, quiet_days=True)
+
+    assert (
+        "It started 3 days after twitching rose sharply on 30 Sep 2026 (6.0 twitches a day, against 0.3 in the "
+        "quiet weeks before): the after window holds that rise; this ratio cannot show an effect." in page
+    )

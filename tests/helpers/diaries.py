@@ -89,10 +89,16 @@ def twitch_at(day: dt.date, hour: int, location: str, side: str = "left") -> Epi
 
 
 def report_page_one(  # type: ignore[no-untyped-def]
-    tmp_path, twitches, *, onset: dt.date | None = None, magnesium_from: dt.date | None = None
+    tmp_path,
+    twitches,
+    *,
+    onset: dt.date | None = None,
+    magnesium_from: dt.date | None = None,
+    quiet_days: bool = False,
 ) -> str:
-    """Page 1's text of the report of a diary of `twitches` (with an onset given, or magnesium
-    started), as one line: what a reader of that page sees, in order."""
+    """Page 1's text of the report of a diary of `twitches` (with an onset given, magnesium
+    started, or every day from the first twitch without one logged as a day without twitches:
+    `quiet_days`), as one line: what a reader of that page sees, in order."""
     from pypdf import PdfReader
 
     from tracker.report.outputs import write_visit_report
@@ -103,6 +109,10 @@ def report_page_one(  # type: ignore[no-untyped-def]
         with session_scope(engine) as session:
             for twitch in twitches:
                 store.add_episode(session=session, episode_in=twitch, now=NOW)
+            twitching = {twitch.started_at.date() for twitch in twitches}
+            for offset in range((TODAY - min(twitching)).days + 1 if quiet_days else 0):
+                if (day := min(twitching) + dt.timedelta(days=offset)) not in twitching:
+                    store.check_in(session=session, day=day, today=TODAY)
             if onset:
                 set_onset(session=session, day=onset, today=TODAY, after_first_twitch=True)
             if magnesium_from:

@@ -358,17 +358,29 @@ def intervention_line(effect: dict[str, Any]) -> str:
         f"{effect['after_days']} tracked days after a {washout}-day washout, "
         f"against {rounded(effect['before_mean'], 1)} in the {effect['before_days']} tracked days before: "
         f"{_effect_ratio(effect)} before/after, not adjusted for trend, "
-        f"{ratio_in_words(effect['rate_ratio'], than='before')}. "
+        f"{ratio_in_words(effect['rate_ratio'], than='before')}. {_rise_words(effect.get('follows_sharp_rise'))}"
         "Twitching also comes and goes on its own, and a trend already under way before the start would show "
         "here as an effect."
     )
-    if effect.get("follows_worst_stretch"):
+    if effect.get("follows_worst_stretch") and not effect.get("follows_sharp_rise"):  # a drop's caution, not a rise's
         line += (
             " It began right after the worst week of the 8 weeks before it, and twitching eases after its "
             "worst spells on its own: part of any drop may be that. Alternating blocks of days with it and "
             "without it would test it fairly."
         )
     return line
+
+
+def _rise_words(rise: dict[str, Any] | None) -> str:
+    """Beside a before/after ratio whose start followed a sharp rise (the person started it
+    because of the rise): what the after window holds, and that the ratio cannot show an effect."""
+    if not rise:
+        return ""
+    return (
+        f"It started {days(int(rise['days']))} after twitching rose sharply on {_day(rise['date'])} "
+        f"({rounded(rise['rise'], 1)} twitches a day, against {rounded(rise['before'], 1)} in the quiet weeks before): "
+        "the after window holds that rise; this ratio cannot show an effect. "
+    )
 
 
 def _day(iso: str) -> str:
