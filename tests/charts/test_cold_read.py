@@ -103,3 +103,21 @@ def test_a_ratio_after_a_sharp_rise_says_the_after_window_holds_that_rise(tmp_pa
         "It started 3 days after twitching rose sharply on 30 Sep 2026 (6.0 twitches a day, against 0.3 in the "
         "quiet weeks before): the after window holds that rise; this ratio cannot show an effect." in page
     )
+
+
+def test_a_spread_logged_that_the_rule_does_not_count_says_both_plainly(tmp_path) -> None:
+    from tracker.storage.models import RedFlagCreate
+
+    first, cheek = dt.date(2026, 10, 1), dt.date(2026, 11, 4)
+    twitches = [_twitch(first + dt.timedelta(days=n), 9, "eyelid") for n in range(61)]
+    twitches += [_twitch(cheek, 12, "cheek"), _twitch(cheek, 16, "cheek")]
+    flag = RedFlagCreate(date=cheek, kind="spreading", note="spread from the eye to the cheek")
+
+    page = _page_one(tmp_path, twitches, red_flags=[flag])
+
+    assert (
+        "Logged by the patient as spreading on 4 Nov 2026; by the entries, the left cheek twitched on 1 day only "
+        "(4 Nov 2026, 2 twitches) while the left eyelid went on, which the rule does not count as spreading "
+        "(derived)." in page
+    )
+    assert "not counted as spreading" not in page  # the derived verdict alone, unexplained

@@ -88,17 +88,24 @@ def twitch_at(day: dt.date, hour: int, location: str, side: str = "left") -> Epi
     )
 
 
-def report_page_one(  # type: ignore[no-untyped-def]
+def report_page_one(tmp_path, twitches, **facts) -> str:  # type: ignore[no-untyped-def]
+    """Page 1's text of the report of a diary of `twitches` (see `report_pages`), as one line:
+    what a reader of that page sees, in order."""
+    return " ".join(report_pages(tmp_path, twitches, **facts)[0].split())
+
+
+def report_pages(  # type: ignore[no-untyped-def]
     tmp_path,
     twitches,
     *,
     onset: dt.date | None = None,
     magnesium_from: dt.date | None = None,
     quiet_days: bool = False,
-) -> str:
-    """Page 1's text of the report of a diary of `twitches` (with an onset given, magnesium
-    started, or every day from the first twitch without one logged as a day without twitches:
-    `quiet_days`), as one line: what a reader of that page sees, in order."""
+    red_flags=(),
+) -> list[str]:
+    """Each page's text, line by line as extracted, of the report of a diary of `twitches` (with
+    an onset given, magnesium started, `red_flags` logged (RedFlagCreate), or every day from the
+    first twitch without one logged as a day without twitches: `quiet_days`)."""
     from pypdf import PdfReader
 
     from tracker.report.outputs import write_visit_report
@@ -113,6 +120,8 @@ def report_page_one(  # type: ignore[no-untyped-def]
             for offset in range((TODAY - min(twitching)).days + 1 if quiet_days else 0):
                 if (day := min(twitching) + dt.timedelta(days=offset)) not in twitching:
                     store.check_in(session=session, day=day, today=TODAY)
+            for flag in red_flags:
+                store.add_red_flag(session=session, red_flag_in=flag, today=TODAY)
             if onset:
                 set_onset(session=session, day=onset, today=TODAY, after_first_twitch=True)
             if magnesium_from:
@@ -122,4 +131,4 @@ def report_page_one(  # type: ignore[no-untyped-def]
     finally:
         engine.dispose()
     pdf = write_visit_report(history, tmp_path / "report.pdf", today=TODAY)
-    return " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    return [page.extract_text() for page in PdfReader(pdf).pages]

@@ -23,18 +23,12 @@ from typing import TYPE_CHECKING, Any
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.files import private_atomic_file
 from tracker.core.formatting import report_date, report_span
-from tracker.core.vocabulary import TODAY_RED_FLAGS, dated_red_flag_advice
+from tracker.core.vocabulary import TODAY_RED_FLAGS, RedFlagKind, dated_red_flag_advice
 from tracker.report import charts
+from tracker.report.checklist_words import checklist_lines, derived_signs
 from tracker.report.course_words import terms_words
 from tracker.report.glyphs import drawable
-from tracker.report.history_words import (
-    SCALES,
-    checklist_lines,
-    derived_signs,
-    history_lines,
-    history_summary,
-    where_line,
-)
+from tracker.report.history_words import SCALES, history_lines, history_summary, where_line
 from tracker.report.medication_words import MedicationLike, medication_lines, new_medicines
 from tracker.report.pdf_chart import FACTOR_PANELS, WeeklyChart
 from tracker.report.pdf_history import continued, history_heading, lay_out_history, period_words
@@ -137,7 +131,12 @@ def report_pages(
     checklist = checklist_lines(checklist_no or {}, red_flags, date_to, derived_signs(analysis, new, contexts))
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
-    history_facts: dict[str, Any] = {"relief": relief, "same_minute": same_minute, "contexts": contexts}
+    history_facts: dict[str, Any] = {
+        "relief": relief,
+        "same_minute": same_minute,
+        "contexts": contexts,
+        "logged_spreads": [flag.date for flag in red_flags if str(flag.kind) == RedFlagKind.SPREADING],
+    }
     span = (date_to - date_from).days + 1
     coverage = f"{report_span(date_from, date_to)}: " + window_coverage(frame, span)
 
