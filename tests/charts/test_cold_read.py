@@ -121,3 +121,37 @@ def test_a_spread_logged_that_the_rule_does_not_count_says_both_plainly(tmp_path
         "(derived)." in page
     )
     assert "not counted as spreading" not in page  # the derived verdict alone, unexplained
+
+
+def test_a_medicine_known_to_cause_twitching_is_a_possible_cause_only_before_the_onset_or_a_worsening(
+    tmp_path,
+) -> None:
+    from tracker.storage.models import MedicationCreate
+
+    # Twitching from 28 Aug, a twitch every other day; prednisolone from 3 Sep changed nothing,
+    # then Ventolin from 1 Oct, and five twitches a day from then on.
+    first, ventolin = dt.date(2026, 8, 28), dt.date(2026, 10, 1)
+    twitches = []
+    for n in range((TODAY - first).days + 1):
+        day = first + dt.timedelta(days=n)
+        hours = (8, 10, 12, 14, 16) if day >= ventolin else (9,) if n % 2 == 0 else ()
+        twitches += [_twitch(day, hour, "eyelid") for hour in hours]
+    medications = [
+        MedicationCreate(name="prednisolone", dose="5 mg", started=dt.date(2026, 9, 3)),
+        MedicationCreate(name="Ventolin", started=ventolin),
+    ]
+
+    page = _page_one(tmp_path, twitches, quiet_days=True, medications=medications)
+
+    assert (
+        "prednisolone 5 mg: from 3 Sep 2026, no stop date given; known to cause twitching in some people "
+        "(corticosteroid); the twitching began 28 Aug 2026, before it (started 3 Sep 2026), and did not clearly "
+        "worsen after it." in page
+    )
+    assert (
+        "Ventolin: from 1 Oct 2026, no stop date given; known to cause twitching in some people (bronchodilator); "
+        "the twitching began 28 Aug 2026, before it (started 1 Oct 2026), and clearly worsened after it (5.0 "
+        "twitches a day in the 2 weeks from its start, against 0.5 in the 4 weeks before): a possible cause of the "
+        "worsening." in page
+    )
+    assert page.count("possible cause") == 1

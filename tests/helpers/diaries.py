@@ -102,14 +102,17 @@ def report_pages(  # type: ignore[no-untyped-def]
     magnesium_from: dt.date | None = None,
     quiet_days: bool = False,
     red_flags=(),
+    medications=(),
 ) -> list[str]:
     """Each page's text, line by line as extracted, of the report of a diary of `twitches` (with
-    an onset given, magnesium started, `red_flags` logged (RedFlagCreate), or every day from the
+    an onset given, magnesium started, `red_flags` logged (RedFlagCreate), `medications` listed
+    (MedicationCreate), or every day from the
     first twitch without one logged as a day without twitches: `quiet_days`)."""
     from pypdf import PdfReader
 
     from tracker.report.outputs import write_visit_report
     from tracker.storage.diary_facts import set_onset
+    from tracker.storage.medications import add_medication
 
     engine = open_database(tmp_path / "diary.db")
     try:
@@ -122,6 +125,8 @@ def report_pages(  # type: ignore[no-untyped-def]
                     store.check_in(session=session, day=day, today=TODAY)
             for flag in red_flags:
                 store.add_red_flag(session=session, red_flag_in=flag, today=TODAY)
+            for medication in medications:
+                add_medication(session=session, medication_in=medication, today=TODAY)
             if onset:
                 set_onset(session=session, day=onset, today=TODAY, after_first_twitch=True)
             if magnesium_from:

@@ -125,7 +125,8 @@ def report_pages(
     earlier_flags = [flag for flag in red_flags if flag.date < date_from]
     # A medicine is new against the first twitch of the whole diary, not of the period.
     first_twitch = min((e.local_date for e in diary_episodes), default=None)
-    medicines = medication_lines(medications, onset=onset, first_twitch=first_twitch)
+    counts = {row.date: row.episodes for row in daily_rows if row.date <= date_to and row.episodes is not None}
+    medicines = medication_lines(medications, onset=onset, first_twitch=first_twitch, counts=counts)
     new = new_medicines(medications, onset=onset, first_twitch=first_twitch)
     # A "no" never stands beside a logged or derived fact that contradicts it: both, dated.
     checklist = checklist_lines(checklist_no or {}, red_flags, date_to, derived_signs(analysis, new, contexts))
