@@ -144,8 +144,8 @@ def test_logged_red_flags_come_first_then_derived_ones() -> None:
     flags = collect_red_flags(logged=logged, episodes=episodes, as_of=AS_OF)
     assert [(flag["kind"], flag["source"]) for flag in flags] == [
         ("drooping", "logged"),
-        ("spreading", "suggested by your entries"),
-        ("hemifacial-pattern", "suggested by your entries"),
+        ("spreading", "suggested by the entries"),
+        ("hemifacial-pattern", "suggested by the entries"),
     ]
     assert flags[2]["name"] == "hemifacial-spasm pattern"
 

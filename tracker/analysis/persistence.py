@@ -249,7 +249,7 @@ def collect_red_flags(
     config: PersistenceConfig | None = None,
 ) -> list[RedFlagFinding]:
     """Logged red flags (in date order, always first; `source` LOGGED), then the ones the
-    episodes suggest (`source` SUGGESTED, "suggested by your entries"), each from every site of
+    episodes suggest (`source` SUGGESTED, "suggested by the entries"), each from every site of
     every twitch (tracker.analysis.sites): "spreading" (a new region of the face began while an
     older one went on, or too soon after it last twitched to tell; one that moved is not
     spreading), a one-sided "hemifacial-pattern" (eyelid plus cheek or mouth on the same side, in

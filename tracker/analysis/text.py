@@ -12,7 +12,7 @@ NOT_PROOF = "An association, not proof of cause."
 # analysis, the CLI, the PDF, the chart and the TUI): a flag the tool derives from the
 # entries is never shown as one the person logged.
 LOGGED = "logged"
-SUGGESTED = "suggested by your entries"
+SUGGESTED = "suggested by the entries"
 
 
 def range_coverage(span: dict[str, Any]) -> str:

@@ -266,8 +266,9 @@ def _tick_label(when: dt.datetime, fmt: str) -> str:
 
 
 def _year_on_change(fmt: str) -> Formatter:
-    """A tick formatter: `fmt` on every tick, and the year on a second line under the first
-    visible tick and wherever it changes (a bare "%Y" format already is the year)."""
+    """A tick formatter: `fmt` on every tick, and the year beside it on the first visible tick
+    and wherever it changes (a bare "%Y" format already is the year): on the same line, as a
+    date is never split over two lines anywhere in the report."""
     from matplotlib.dates import num2date
     from matplotlib.ticker import Formatter
 
@@ -283,7 +284,7 @@ def _year_on_change(fmt: str) -> Formatter:
                 label = _tick_label(when, fmt)
                 if low <= value <= high:
                     if when.year != year and fmt != "%Y":
-                        label += f"\n{when.year}"
+                        label += f" {when.year}"
                     year = when.year
                 labels.append(label)
             return labels

@@ -10,11 +10,19 @@ lazily: it loads matplotlib's font manager.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 
 SAFETY = 1.06  # hinting and rounding make drawn text up to ~5% wider than its advances
 SANS = "DejaVu Sans"
 MONO = "DejaVu Sans Mono"
+_MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+# A date the report writes ("Tue 1 Dec 2026", "1 Dec 2026", "5 Jun–6 Sep 2026", "Jun 2026",
+# "Jun–Nov 2026"): never broken over two lines, where "1 Dec" then "2026" reads as two things.
+_DATE = re.compile(
+    rf"\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\d{{1,2}} {_MONTH}(?:[–-]\d{{1,2}} {_MONTH})?(?: \d{{4}})?\b"
+    rf"|\b{_MONTH}(?:[–-]{_MONTH})? \d{{4}}\b"
+)
 
 
 def text_width(text: str, *, size: float, weight: str = "normal", family: str = SANS) -> float:
@@ -25,12 +33,13 @@ def text_width(text: str, *, size: float, weight: str = "normal", family: str = 
 
 
 def wrap(text: str, *, width: float, size: float, weight: str = "normal", family: str = SANS) -> list[str]:
-    """`text` broken into lines no wider than `width` inches: at spaces where it can, inside a
-    word too long for a line of its own (a long link in a note). Always at least one line."""
+    """`text` broken into lines no wider than `width` inches: at spaces where it can, never inside
+    a date, inside a word too long for a line of its own (a long link in a note). Always at
+    least one line."""
     lines: list[str] = []
     for paragraph in text.split("\n") or [""]:
         line = ""
-        for word in paragraph.split(" "):
+        for word in _words(paragraph):
             candidate = f"{line} {word}" if line else word
             if text_width(candidate, size=size, weight=weight, family=family) <= width:
                 line = candidate
@@ -44,6 +53,12 @@ def wrap(text: str, *, width: float, size: float, weight: str = "normal", family
                 line = line[cut:]
         lines.append(line)
     return lines or [""]
+
+
+def _words(paragraph: str) -> list[str]:
+    """The paragraph split at its spaces, each date kept whole as one word."""
+    kept = _DATE.sub(lambda found: found.group().replace(" ", "\0"), paragraph)
+    return [word.replace("\0", " ") for word in kept.split(" ")]
 
 
 def shorten(text: str, *, width: float, size: float, weight: str = "normal", family: str = SANS) -> str:

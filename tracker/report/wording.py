@@ -287,7 +287,7 @@ def logging_lines(model: dict[str, Any]) -> list[str]:
     return [
         f"{factor_words(item['name']).capitalize()} was logged on {round(100 * item['twitchy_share'])}% of "
         f"twitchy days but {round(100 * item['quiet_share'])}% of quiet ones: log quiet days too, "
-        "or the comparison leans on the days you noticed."
+        "or the comparison leans on the days the twitching was noticed."
         for item in model.get("logging") or []
         if item["uneven"]
     ]
@@ -493,6 +493,6 @@ def red_flag_name(flag: dict[str, Any]) -> str:
 
 def red_flag_parts(flag: dict[str, Any]) -> tuple[str, str, str, str]:
     """(date, name, where it comes from, note) of one red flag, in the words every reader uses:
-    "you logged it", or "suggested by your entries" (never one shown as the other)."""
+    "you logged it", or "suggested by the entries" (never one shown as the other)."""
     source = "you logged it" if flag["source"] == LOGGED else SUGGESTED
     return str(flag["date"]), red_flag_name(flag), source, str(flag.get("note") or "")
