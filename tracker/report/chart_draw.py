@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from tracker.analysis.text import NONE_LOGGED_IS_ZERO
 from tracker.core.formatting import report_date
 from tracker.report.chart_plan import (
     COLUMN_GAP_EMS,
@@ -187,7 +188,7 @@ def _factor(ax: Axes, plan: ChartPlan, column: str, position: int) -> None:
             markersize=2.5 if dense else 4, linestyle=linestyle, linewidth=1.0 if dense else 1.5)  # fmt: skip
     unit = plan.units.get(column, "")
     name = plan.names.get(column, column)
-    over = "days answered, not logged = none" if column in plan.absent_means_none else "the days logged"
+    over = f"days answered, {NONE_LOGGED_IS_ZERO}" if column in plan.absent_means_none else "the days logged"
     title = f"{name.capitalize()}{f' ({unit})' if unit else ''}: mean of {over}, per {plan.period}"
     ax.set_title(shorten(title, width=plan.width, size=plan.style.size), loc="left", fontsize=plan.style.size, pad=3)
     # Headroom above the highest point, so its marker is drawn whole (a low panel and the

@@ -259,6 +259,7 @@ def report_pages(
             names=factor_names,
             date_to=date_to,
             date_from=date_from,
+            absent_means_none=absent_means_none,
         )
         reserve = 0.0 if on_first else chart.min_height()
         tables = table_pages(
@@ -269,6 +270,9 @@ def report_pages(
             coverage="",
             last=date_to,
             reserve=reserve,
+            none_as_zero=[
+                factor_names.get(column, column).lower() for column in factors if column in absent_means_none
+            ],
         )
         second = tables[0]
         if not on_first and chart.fits(second.room()):
