@@ -48,6 +48,7 @@ class HistoryView:
 
 def status_line(active_dates: Iterable[dt.date], today: dt.date) -> str:
     """The Today screen's persistence line, from the dates with episodes."""
-    from tracker.analysis.persistence import persistence, persistence_status_line  # pure Python
+    from tracker.analysis.persistence import persistence  # pure Python
+    from tracker.report.course_words import persistence_status_line  # the standard library only
 
     return persistence_status_line(persistence(active_dates, as_of=today).to_json())
