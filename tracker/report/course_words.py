@@ -85,12 +85,13 @@ def notice_line(result: dict[str, Any]) -> str | None:
 
 
 def persistence_status_line(result: dict[str, Any]) -> str:
-    """How long it has lasted in one line, the same on the Today screen, in `analyze`, Insights
-    and the visit report: the course first, then the current spell with its rule, then the
-    advice: "twitching since 28 Aug (onset given), twitches on 52 days; current spell day 1 (a
-    spell ends after more than 3 days without a twitch)". A spell begun after a pause is the
-    latest of the course, never "day 1 of twitching". Cheap (the standard library and the
-    core's formatting only): the TUI draws it in its first frame."""
+    """How long it has lasted in one line, for the Today screen (and every reader of a diary
+    without a twitch), in the words of `course_line` and `spell_line`: the course first, then
+    the current spell with its rule, then the advice: "twitching since 28 Aug (onset given),
+    twitches on 52 days; current spell day 1 (a spell ends after more than 3 days without a
+    twitch)". A spell begun after a pause is the latest of the course, never "day 1 of
+    twitching". Cheap (the standard library and the core's formatting only): the TUI draws it
+    in its first frame."""
     first, as_of, onset = _date(result, "first_logged"), _date(result, "as_of"), _date(result, "onset")
     if first is None:
         return "no twitch logged yet"
