@@ -15,14 +15,15 @@ from tracker.storage.diary_facts import set_onset
 from tracker.storage.engine import open_database, session_scope
 from tracker.storage.models import EpisodeCreate
 
-ONSET = dt.date(2026, 8, 28)
+ONSET = dt.date(2026, 8, 20)  # as the person remembers it: a week before the first twitch logged
+FIRST = dt.date(2026, 8, 28)
 AS_OF = dt.date(2026, 11, 24)  # the frozen clock's day
 RULE = "a spell ends after more than 3 days without a twitch"
 
 
 def _came_back_after_a_pause(path) -> None:  # type: ignore[no-untyped-def]
-    """Twitches every day for seven weeks from the onset, a week's gap, then one every 5 days."""
-    days = [ONSET + dt.timedelta(days=n) for n in range(49)]
+    """Twitches every day for seven weeks from 28 Aug, a week's gap, then one every 5 days."""
+    days = [FIRST + dt.timedelta(days=n) for n in range(49)]
     days += [dt.date(2026, 10, 24) + dt.timedelta(days=n) for n in range(0, 31, 5)]  # to 23 Nov
     engine = open_database(path)
     try:
@@ -37,22 +38,19 @@ def _came_back_after_a_pause(path) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.usefixtures("frozen")
 def test_a_spell_after_a_pause_reads_as_the_latest_of_the_course_in_every_reader(cli, db_path) -> None:
-    from tracker.storage.queries import active_dates
+    from tracker.storage.glance import glance_day
     from tracker.tui.screens.insights import persistence_text
     from tracker.tui.views import status_line
 
     _came_back_after_a_pause(db_path)
 
-    engine = open_database(db_path)
-    try:
-        with session_scope(engine, write=False) as session:
-            today = status_line(active_dates(session=session, until=AS_OF), AS_OF)
-    finally:
-        engine.dispose()
+    glance = glance_day(db_path, AS_OF, active_until=AS_OF)  # what the Today screen's first frame reads
+    assert glance is not None
+    today = status_line(glance.active_dates, AS_OF, glance.onset)
     analyze = cli("analyze").out
     insights = persistence_text(json.loads(cli("analyze", "--json").out)["persistence"])
 
-    assert today == f"twitching since 28 Aug (first logged), twitches on 56 days; current spell day 1 ({RULE})"
+    assert today == f"twitching since 20 Aug (onset given), twitches on 56 days; current spell day 1 ({RULE})"
     course = "Course to 2026-11-24: twitches logged on 56 days since 2026-08-28; the last on 2026-11-23 (1 day before)."
     spell = (
         f"Current spell ({RULE}): 2026-11-23, 1 day, 1 with twitching; the spell before ended 2026-11-18: "
