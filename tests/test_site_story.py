@@ -50,7 +50,7 @@ def test_a_short_period_tells_which_site_came_first_from_the_whole_diary(cli, tm
     # Judged on its two days alone, the eye came first and the mouth spread from it.
     assert "the eye, then the mouth" not in short  # the spread began 27 Nov: not one of this period's flags
     whole = page_one(cli, tmp_path, "--to", "2026-11-30")
-    assert "spreading (suggested by your entries: twitching in 2 places within two weeks: the mouth, then" in whole
+    assert "spreading (suggested by the entries: twitching in 2 places within two weeks: the mouth, then" in whole
 
 
 def test_each_new_site_gets_one_verdict_and_a_lone_twitch_is_never_moved_from(cli, tmp_path) -> None:

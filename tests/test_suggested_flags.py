@@ -1,4 +1,4 @@
-"""A red flag the tool derives from the entries reads "suggested by your entries" wherever a
+"""A red flag the tool derives from the entries reads "suggested by the entries" wherever a
 person can see it (analyze as text and JSON, the PDF, the chart, the TUI's Insights), and
 only the flags the person logged are ever shown as logged."""
 
@@ -17,7 +17,7 @@ from tracker.storage.history import load_history
 
 pytestmark = pytest.mark.usefixtures("frozen")
 TODAY = dt.date(2026, 11, 24)
-SUGGESTED = "suggested by your entries"
+SUGGESTED = "suggested by the entries"
 
 
 def two_places(cli) -> None:

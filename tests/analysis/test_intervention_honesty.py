@@ -92,3 +92,27 @@ def test_a_plan_waits_for_its_blocks() -> None:
     assert "1 of 4 blocks done" in early["summary"]
     ahead = effect(rows_from([3] * 60, []), item, as_of=START - dt.timedelta(days=1))
     assert ahead["status"] == "not-started" and "the first block is off" in ahead["summary"]
+
+
+def test_a_start_just_after_a_sharp_rise_says_the_ratio_cannot_show_an_effect() -> None:
+    # Quiet weeks, then twitching rose sharply three days before the start and stayed up: the
+    # person started it because of the rise, and the after window holds it.
+    before = [0, 1, 0, 0] * 14 + [8, 4, 8]
+    entry = effect(rows_from(before, [7, 6, 8] * 10), started())
+
+    assert entry["follows_sharp_rise"] == {"date": "2026-08-29", "days": 3, "before": 0.25, "rise": 6.67}
+    assert (
+        "It started 3 days after twitching rose sharply on 29 Aug 2026 (6.7 twitches a day, against 0.3 in the "
+        "quiet weeks before): the after window holds that rise; this ratio cannot show an effect."
+    ) in entry["summary"]
+
+
+def test_a_rise_that_has_passed_or_a_steady_before_is_no_sharp_rise() -> None:
+    calm = [3, 2, 4, 3] * 14
+    # The worst week just before, then calm again: a drop, said as following the worst week.
+    passed = effect(rows_from([*calm, 9, 10, 8, 9, 11, 9, 10], [3] * 30), started())
+    assert passed["follows_sharp_rise"] is None
+    assert "rose sharply" not in passed["summary"]
+    # A rise of a fraction of a twitch a day is no sharp rise, whatever its ratio.
+    small = effect(rows_from([0] * 56 + [1, 0, 1], [1] * 30), started())
+    assert small["follows_sharp_rise"] is None

@@ -8,7 +8,7 @@ import datetime as dt
 
 from pypdf import PdfReader
 
-from tracker.report.history_words import checklist_lines
+from tracker.report.checklist_words import checklist_lines
 from tracker.tui.diary import Diary
 
 

@@ -35,3 +35,14 @@ def test_a_character_with_no_plain_form_is_left_as_typed(tmp_path) -> None:
     figure.text(0.1, 0.5, "lip 口 ＝ ok")  # 口 (CJK) has no compatibility form: nothing is made up for it
     drawable(figure)
     assert [text.get_text() for text in figure.texts] == ["lip 口 = ok"]
+
+
+def test_an_emoji_is_written_as_its_name_and_its_selector_left_out(tmp_path) -> None:
+    from matplotlib.figure import Figure
+
+    from tracker.report.glyphs import drawable
+
+    figure = Figure()
+    figure.text(0.1, 0.5, "calm \N{GRIMACING FACE}\ufe0f day \N{HEAVY BLACK HEART}\ufe0f 口")
+    drawable(figure)
+    assert [text.get_text() for text in figure.texts] == ["calm [grimacing face] day \N{HEAVY BLACK HEART} 口"]

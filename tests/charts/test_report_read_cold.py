@@ -181,6 +181,6 @@ def test_one_weekly_caffeine_mean_in_the_packet(cli, frozen, db_path, tmp_path) 
 
     title, values = caffeine([png])
     assert caffeine(pdf) == (title, values)
-    assert title == "Caffeine (mg): mean of days answered, not logged = none, per week"
+    assert title == "Caffeine (mg): mean of days answered, none logged = 0, per week"
     # 200 mg on 3 of the 7 days answered (16-22 Nov), then on 1 of 2: never 200, the mean of the days logged.
     assert values[-2:] == pytest.approx([600 / 7, 100.0])

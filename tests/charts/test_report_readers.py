@@ -65,7 +65,7 @@ def test_analyze_from_a_date_keeps_logged_and_suggested_flags_to_one_period(cli)
     later = _flags_section(cli("analyze", "--from", "2026-11-22").out)
 
     assert "2026-11-20  drooping of the face, mouth or eyelid (you logged it)" in everything
-    assert "suggested by your entries" in everything
+    assert "suggested by the entries" in everything
     assert later.startswith(", 2026-11-22 to 2026-11-24")  # the heading names the period
     assert "2026-11-20" not in later  # neither the logged flag nor what the entries suggested that day
     assert "none" in later

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from matplotlib.text import Text
 
 from tracker.report.outputs import chart_figure_of
 from tracker.storage.engine import open_database, session_scope
@@ -35,6 +36,32 @@ def test_caffeine_counts_an_answered_day_without_coffee_as_none(cli, db_path) ->
     fig = chart_figure_of(history, weeks=4, factors=["caffeine_mg", "sleep_h"])
     caffeine, sleep = panel(fig, "Caffeine"), panel(fig, "Sleep")
     assert list(caffeine.lines[0].get_ydata())[-1] == 100.0  # (200 + none) / 2 days answered
-    assert "not logged = none" in caffeine.get_title(loc="left")
+    assert "none logged = 0" in caffeine.get_title(loc="left")
     assert list(sleep.lines[0].get_ydata())[-1] == 8.0  # measured: unlogged stays unknown
     assert "days logged" in sleep.get_title(loc="left")
+
+
+def test_the_day_table_shows_that_none_as_the_chart_draws_it_and_its_key_says_so(cli, db_path) -> None:
+    from tracker.report.outputs import report_content
+    from tracker.report.pdf import report_pages
+
+    assert cli("log", "caffeine", "200", "--date", MONDAY).code == 0
+    assert cli("log", "none", "--date", MONDAY).code == 0
+    assert cli("log", "none").code == 0  # Tuesday: answered, no coffee, sleep not logged
+    engine = open_database(db_path)
+    with session_scope(engine, write=False) as session:
+        history = load_history(session=session, as_of=TODAY, today=TODAY)
+    engine.dispose()
+
+    figures = report_pages(**report_content(history, today=TODAY))
+    texts = [text.get_text() for figure in figures for text in figure.findobj(Text)]
+    page = "\n".join(texts)
+
+    [tuesday] = [line for text in texts for line in text.splitlines() if line.startswith("Tue 24 Nov")]
+    # Date, twitches, the two intensities left blank on a day without twitches, then the
+    # factors: caffeine (none logged: 0, as the chart counts it), sleep (not logged: "—").
+    cells = tuesday.split()
+    assert cells[3:5] == ["0", "0"] and "—" in cells[5:], tuesday
+    assert "caffeine, magnesium: none logged = 0 on a day with twitches answered" in " ".join(page.split())
+    titles = [ax.get_title(loc="left") for figure in figures for ax in figure.axes]
+    assert "Caffeine (mg): mean of days answered, none logged = 0, per week" in titles

@@ -212,14 +212,14 @@ def test_report_lists_derived_red_flags_from_the_analysis(tmp_path, chart_diary,
             "date": "2026-11-18",
             "kind": "hemifacial-pattern",
             "name": "hemifacial-spasm pattern",
-            "source": "suggested by your entries",
+            "source": "suggested by the entries",
             "note": "left eyelid and left cheek within two weeks",
         }
     )
 
     text = _text(_write(tmp_path, chart_diary, analysis))
 
-    assert "Wed 18 Nov 2026: hemifacial-spasm pattern (suggested by your entries:" in text
+    assert "Wed 18 Nov 2026: hemifacial-spasm pattern (suggested by the entries:" in text
 
 
 def test_a_crowded_first_page_moves_the_chart_to_page_two(tmp_path, chart_diary, analysis):

@@ -88,21 +88,45 @@ def twitch_at(day: dt.date, hour: int, location: str, side: str = "left") -> Epi
     )
 
 
-def report_page_one(  # type: ignore[no-untyped-def]
-    tmp_path, twitches, *, onset: dt.date | None = None, magnesium_from: dt.date | None = None
-) -> str:
-    """Page 1's text of the report of a diary of `twitches` (with an onset given, or magnesium
-    started), as one line: what a reader of that page sees, in order."""
+def report_page_one(tmp_path, twitches, **facts) -> str:  # type: ignore[no-untyped-def]
+    """Page 1's text of the report of a diary of `twitches` (see `report_pages`), as one line:
+    what a reader of that page sees, in order."""
+    return " ".join(report_pages(tmp_path, twitches, **facts)[0].split())
+
+
+def report_pages(  # type: ignore[no-untyped-def]
+    tmp_path,
+    twitches,
+    *,
+    onset: dt.date | None = None,
+    magnesium_from: dt.date | None = None,
+    quiet_days: bool = False,
+    red_flags=(),
+    medications=(),
+) -> list[str]:
+    """Each page's text, line by line as extracted, of the report of a diary of `twitches` (with
+    an onset given, magnesium started, `red_flags` logged (RedFlagCreate), `medications` listed
+    (MedicationCreate), or every day from the
+    first twitch without one logged as a day without twitches: `quiet_days`)."""
     from pypdf import PdfReader
 
     from tracker.report.outputs import write_visit_report
     from tracker.storage.diary_facts import set_onset
+    from tracker.storage.medications import add_medication
 
     engine = open_database(tmp_path / "diary.db")
     try:
         with session_scope(engine) as session:
             for twitch in twitches:
                 store.add_episode(session=session, episode_in=twitch, now=NOW)
+            twitching = {twitch.started_at.date() for twitch in twitches}
+            for offset in range((TODAY - min(twitching)).days + 1 if quiet_days else 0):
+                if (day := min(twitching) + dt.timedelta(days=offset)) not in twitching:
+                    store.check_in(session=session, day=day, today=TODAY)
+            for flag in red_flags:
+                store.add_red_flag(session=session, red_flag_in=flag, today=TODAY)
+            for medication in medications:
+                add_medication(session=session, medication_in=medication, today=TODAY)
             if onset:
                 set_onset(session=session, day=onset, today=TODAY, after_first_twitch=True)
             if magnesium_from:
@@ -112,4 +136,4 @@ def report_page_one(  # type: ignore[no-untyped-def]
     finally:
         engine.dispose()
     pdf = write_visit_report(history, tmp_path / "report.pdf", today=TODAY)
-    return " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    return [page.extract_text() for page in PdfReader(pdf).pages]

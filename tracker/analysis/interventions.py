@@ -26,6 +26,11 @@ each side with this interval, 2% and 10% (bench/bench_interventions.py).
 Regression to the mean: people start something when twitching is at its worst, and twitching
 eases after its worst spells on its own. When the start follows the worst stretch (see
 `follows_worst_stretch`), the verdict says so.
+
+The other way round: people also start something *because* twitching rose. When the weeks before
+the start were quiet and the twitching rose sharply in the days just before it (see
+`sharp_rise_before`), the after window holds that rise, and the ratio reads it as the
+intervention's harm; the verdict says so, and that the ratio cannot show an effect.
 """
 
 from __future__ import annotations
@@ -46,6 +51,9 @@ WORST_STRETCH_MIN_ANSWERED = 4  # a week judged on fewer answered days says too 
 WORST_STRETCH_LOOKBACK_DAYS = 56  # the 8 weeks before the start it is the worst of
 WORST_STRETCH_GAP_DAYS = 3  # "right after": it ends at most this many days before the start
 WORST_STRETCH_RATIO = 1.25  # and stands out: at least this times the 8 weeks' rate
+RISE_LOOKBACK_DAYS = 7  # "just before": the rise began at most a week before the start
+RISE_RATIO = 3.0  # sharply: at least 3 times the rate of the quiet weeks before it
+RISE_MIN_EXTRA = 2.0  # and at least 2 twitches a day more, so 0.1 against 0.4 is no rise
 MIN_REFERENCE_DAYS = 28  # answered days before the start needed to measure the streakiness
 # The year before the start is where the streakiness is measured: plenty to see it, closer to
 # the person's twitching now than years back, and a ten-year diary costs what a one-year one does.
@@ -83,6 +91,7 @@ class InterventionEffect:
     ci_high: float | None = None
     p_value: float | None = None
     follows_worst_stretch: bool | None = None  # before/after: it began right after the worst week
+    follows_sharp_rise: dict[str, Any] | None = None  # before/after: the rise it began after (sharp_rise_before)
     before_days: int = 0
     after_days: int = 0
     before_mean: float | None = None
@@ -108,7 +117,9 @@ class InterventionEffect:
 
 
 _PLAN_ONLY = {"block_days", "blocks", "blocks_done", "on_days", "off_days", "on_mean", "off_mean"}
-_BEFORE_AFTER_ONLY = {"before_days", "after_days", "before_mean", "after_mean", "follows_worst_stretch"}
+_BEFORE_AFTER_ONLY = {
+    "before_days", "after_days", "before_mean", "after_mean", "follows_worst_stretch", "follows_sharp_rise"
+}  # fmt: skip
 
 
 def intervention_effects(
@@ -171,7 +182,12 @@ def _effect(
     )
     if start > as_of:
         return entry
-    entry = replace(entry, follows_worst_stretch=follows_worst_stretch(counts, start))
+    rise = sharp_rise_before(counts, start, before_days)
+    # Said only while the after window holds the rise (its rate still that far above the quiet
+    # weeks'): a rise that has passed leaves a drop, which `follows_worst_stretch` speaks to.
+    if rise and (entry.after_mean is None or entry.after_mean < RISE_RATIO * rise["before"]):
+        rise = None
+    entry = replace(entry, follows_worst_stretch=follows_worst_stretch(counts, start), follows_sharp_rise=rise)
     if len(after) < config.intervention_min_days:
         return replace(entry, status="too-early")
     if len(before) < config.intervention_min_days:
@@ -248,6 +264,32 @@ def follows_worst_stretch(counts: Mapping[dt.date, int], start: dt.date) -> bool
             worst_rate, worst_end = rate, days[-1]
     recent = (start - worst_end).days <= WORST_STRETCH_GAP_DAYS
     return recent and overall > 0 and worst_rate >= WORST_STRETCH_RATIO * overall
+
+
+def sharp_rise_before(
+    counts: Mapping[dt.date, int], start: dt.date, before_days: Sequence[dt.date]
+) -> dict[str, Any] | None:
+    """The sharp rise the start followed, if it did: {"date": the day it began (ISO), "days":
+    days from it to the start, "before": the twitches a day of the quieter days before it,
+    "rise": those from it to the start}. None when there was none, or too few days to tell.
+
+    The rise begins on a day at most 7 days before the start whose twitches, and the mean of the
+    answered days from it to the day before the start, are each at least 3 times, and 2 twitches
+    a day more than, the mean of the other answered days of the before window (`before_days`,
+    at least 28 of them). The earliest such day is the one named: the rise as the person lived it.
+    """
+    for back in range(RISE_LOOKBACK_DAYS, 0, -1):
+        began = start - dt.timedelta(days=back)
+        if not counts.get(began):
+            continue
+        rising = [counts[day] for day in before_days if day >= began]
+        quiet = [counts[day] for day in before_days if day < began]
+        if len(quiet) < MIN_REFERENCE_DAYS or not rising:
+            continue
+        rise, calm = sum(rising) / len(rising), sum(quiet) / len(quiet)
+        if all(value >= RISE_RATIO * calm and value >= calm + RISE_MIN_EXTRA for value in (rise, counts[began])):
+            return {"date": began.isoformat(), "days": back, "before": round(calm, 2), "rise": round(rise, 2)}
+    return None
 
 
 def autocorrelations(counts: Mapping[dt.date, int], *, until: dt.date, lags: int) -> list[float]:

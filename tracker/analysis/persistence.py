@@ -249,7 +249,7 @@ def collect_red_flags(
     config: PersistenceConfig | None = None,
 ) -> list[RedFlagFinding]:
     """Logged red flags (in date order, always first; `source` LOGGED), then the ones the
-    episodes suggest (`source` SUGGESTED, "suggested by your entries"), each from every site of
+    episodes suggest (`source` SUGGESTED, "suggested by the entries"), each from every site of
     every twitch (tracker.analysis.sites): "spreading" (a new region of the face began while an
     older one went on, or too soon after it last twitched to tell; one that moved is not
     spreading), a one-sided "hemifacial-pattern" (eyelid plus cheek or mouth on the same side, in
@@ -428,27 +428,3 @@ def _days_with(
         if part is not None:
             days.setdefault(part, set()).add(episode.local_date)
     return days
-
-
-# Here, beside the status it words, not in tracker.report.wording: the TUI draws it in its first
-# frame, before the report's wording (and the findings it names, ~12 ms) is wanted.
-def persistence_status_line(persistence_result: dict[str, Any]) -> str:
-    """The persistence status in one line, the same in `analyze`, Insights, the Today screen and
-    the visit report: "day 16 of twitching — consider seeing a GP". When the onset the person
-    gave makes the spell longer than the run logged (tracker.analysis.persistence), both, each
-    labelled: "day 24 of twitching by the onset given (8 Nov), day 7 as logged — consider…"."""
-    run = persistence_result.get("current_run")
-    status = persistence_result.get("status", "none")
-    if run is None or status == "none":
-        return "no current run of twitching"
-    line = f"day {run['days']} of twitching"
-    since, onset = persistence_result.get("since_onset"), persistence_result.get("onset")
-    if since and onset:
-        given = report_date(dt.date.fromisoformat(onset), year=False)
-        line = f"day {since} of twitching by the onset given ({given}), day {run['days']} as logged"
-    if status == "persistent":
-        weeks = persistence_result.get("threshold_days", 28) // 7
-        return f"{line} — {weeks} weeks or more: see a doctor"
-    if status == "watch":
-        return f"{line} — consider seeing a GP"
-    return line

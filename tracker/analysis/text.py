@@ -12,7 +12,11 @@ NOT_PROOF = "An association, not proof of cause."
 # analysis, the CLI, the PDF, the chart and the TUI): a flag the tool derives from the
 # entries is never shown as one the person logged.
 LOGGED = "logged"
-SUGGESTED = "suggested by your entries"
+# A factor logged only when taken (caffeine, magnesium: its absent-means-none rule): a day with
+# twitches answered and none of it logged is none of it. One reading in the analysis, every
+# chart and every table, and these words for it wherever a key says what is drawn.
+NONE_LOGGED_IS_ZERO = "none logged = 0"
+SUGGESTED = "suggested by the entries"
 
 
 def range_coverage(span: dict[str, Any]) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 CULPRIT_WORDS = "known to cause twitching in some people"
 # "Started within 8 weeks before the twitching began": the window a clinician asks about, and the
@@ -76,6 +77,39 @@ def new_before(started: dt.date | None, began: dt.date | None) -> bool:
     if started is None or began is None:
         return False
     return began - dt.timedelta(weeks=NEW_MEDICINE_WEEKS) <= started <= began
+
+
+# "A clear worsening" after a medicine began: the 2 weeks from its start against the 4 weeks
+# before, each judged on at least 5 answered days, at least twice the twitches a day
+# and at least one a day more (so 0.1 against 0.3 is no worsening).
+WORSENING_AFTER_DAYS = 14
+WORSENING_BEFORE_DAYS = 28
+WORSENING_MIN_ANSWERED = 5
+WORSENING_RATIO = 2.0
+WORSENING_MIN_EXTRA = 1.0
+
+
+@dataclass(frozen=True)
+class Worsening:
+    """The twitches a day in the 4 weeks before a medicine began and in the 2 weeks from its start."""
+
+    before: float
+    after: float
+
+    @property
+    def clear(self) -> bool:
+        """At least twice the twitches a day, and at least one a day more."""
+        return self.after >= WORSENING_RATIO * self.before and self.after >= self.before + WORSENING_MIN_EXTRA
+
+
+def worsening_after(counts: Mapping[dt.date, int], started: dt.date) -> Worsening | None:
+    """The twitching before and after a medicine began on `started`, from the twitches of each
+    answered day (`counts`); None when fewer than 5 days either side were answered."""
+    before = [n for day, n in counts.items() if 0 < (started - day).days <= WORSENING_BEFORE_DAYS]
+    after = [n for day, n in counts.items() if 0 <= (day - started).days < WORSENING_AFTER_DAYS]
+    if min(len(before), len(after)) < WORSENING_MIN_ANSWERED:
+        return None
+    return Worsening(round(sum(before) / len(before), 2), round(sum(after) / len(after), 2))
 
 
 NO_STOP = "no stop date given"

@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from tracker.analysis.text import NONE_LOGGED_IS_ZERO
 from tracker.core.formatting import report_date
 from tracker.report.chart_plan import (
     COLUMN_GAP_EMS,
@@ -187,7 +188,7 @@ def _factor(ax: Axes, plan: ChartPlan, column: str, position: int) -> None:
             markersize=2.5 if dense else 4, linestyle=linestyle, linewidth=1.0 if dense else 1.5)  # fmt: skip
     unit = plan.units.get(column, "")
     name = plan.names.get(column, column)
-    over = "days answered, not logged = none" if column in plan.absent_means_none else "the days logged"
+    over = f"days answered, {NONE_LOGGED_IS_ZERO}" if column in plan.absent_means_none else "the days logged"
     title = f"{name.capitalize()}{f' ({unit})' if unit else ''}: mean of {over}, per {plan.period}"
     ax.set_title(shorten(title, width=plan.width, size=plan.style.size), loc="left", fontsize=plan.style.size, pad=3)
     # Headroom above the highest point, so its marker is drawn whole (a low panel and the
@@ -266,8 +267,9 @@ def _tick_label(when: dt.datetime, fmt: str) -> str:
 
 
 def _year_on_change(fmt: str) -> Formatter:
-    """A tick formatter: `fmt` on every tick, and the year on a second line under the first
-    visible tick and wherever it changes (a bare "%Y" format already is the year)."""
+    """A tick formatter: `fmt` on every tick, and the year beside it on the first visible tick
+    and wherever it changes (a bare "%Y" format already is the year): on the same line, as a
+    date is never split over two lines anywhere in the report."""
     from matplotlib.dates import num2date
     from matplotlib.ticker import Formatter
 
@@ -283,7 +285,7 @@ def _year_on_change(fmt: str) -> Formatter:
                 label = _tick_label(when, fmt)
                 if low <= value <= high:
                     if when.year != year and fmt != "%Y":
-                        label += f"\n{when.year}"
+                        label += f" {when.year}"
                     year = when.year
                 labels.append(label)
             return labels

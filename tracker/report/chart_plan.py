@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tracker.analysis.periods import Period
+from tracker.analysis.text import SUGGESTED
 from tracker.core.formatting import report_date
 from tracker.report.chart_text import line_height, shorten, text_width, wrap
 from tracker.report.charts import BLUE, VERMILLION, ChartMarks, completeness_label
@@ -183,7 +184,7 @@ def _legend_entries(summary: pd.DataFrame, marks: ChartMarks, period: Period) ->
     if any(not flag.suggested for flag in marks.red_flags):
         entries.append(("flag", "red flag logged"))
     if any(flag.suggested for flag in marks.red_flags):
-        entries.append(("suggested", "red flag suggested by your entries"))
+        entries.append(("suggested", f"red flag {SUGGESTED}"))
     entries.append(("intensity", "mean intensity"))
     return entries
 

@@ -10,12 +10,21 @@ lazily: it loads matplotlib's font manager.
 from __future__ import annotations
 
 import functools
-import unicodedata
+import re
 from collections.abc import Callable
+
+from tracker.report.glyphs import drawable_text
 
 SAFETY = 1.06  # hinting and rounding make drawn text up to ~5% wider than its advances
 SANS = "DejaVu Sans"
 MONO = "DejaVu Sans Mono"
+_MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+# A date the report writes ("Tue 1 Dec 2026", "1 Dec 2026", "5 Jun–6 Sep 2026", "Jun 2026",
+# "Jun–Nov 2026"): never broken over two lines, where "1 Dec" then "2026" reads as two things.
+_DATE = re.compile(
+    rf"\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?\d{{1,2}} {_MONTH}(?:[–-]\d{{1,2}} {_MONTH})?(?: \d{{4}})?\b"
+    rf"|\b{_MONTH}(?:[–-]{_MONTH})? \d{{4}}\b"
+)
 
 
 def text_width(text: str, *, size: float, weight: str = "normal", family: str = SANS) -> float:
@@ -26,13 +35,14 @@ def text_width(text: str, *, size: float, weight: str = "normal", family: str = 
 
 
 def wrap(text: str, *, width: float, size: float, weight: str = "normal", family: str = SANS) -> list[str]:
-    """`text` broken into lines no wider than `width` inches: at spaces where it can, inside a
-    word too long for a line of its own (a long link in a note). Always at least one line."""
+    """`text` broken into lines no wider than `width` inches: at spaces where it can, never inside
+    a date, inside a word too long for a line of its own (a long link in a note). Always at
+    least one line."""
     lines: list[str] = []
-    text = drawable(text, family=family)
+    text = drawable_text(text, family=family)
     for paragraph in text.split("\n") or [""]:
         line = ""
-        for word in paragraph.split(" "):
+        for word in _words(paragraph):
             candidate = f"{line} {word}" if line else word
             if text_width(candidate, size=size, weight=weight, family=family) <= width:
                 line = candidate
@@ -48,11 +58,17 @@ def wrap(text: str, *, width: float, size: float, weight: str = "normal", family
     return lines or [""]
 
 
+def _words(paragraph: str) -> list[str]:
+    """The paragraph split at its spaces, each date kept whole as one word."""
+    kept = _DATE.sub(lambda found: found.group().replace(" ", "\0"), paragraph)
+    return [word.replace("\0", " ") for word in kept.split(" ")]
+
+
 def shorten(text: str, *, width: float, size: float, weight: str = "normal", family: str = SANS) -> str:
     """`text`, or as many of its whole words as fit in `width` inches followed by "…": a word
     cut in two reads as another word ("appoin…"). Only a first word too long for the width on
     its own (a long link) is cut inside."""
-    text = drawable(text, family=family)
+    text = drawable_text(text, family=family)
     full = text_width(text, size=size, weight=weight, family=family)
     if full <= width:
         return text
@@ -70,18 +86,6 @@ def shorten(text: str, *, width: float, size: float, weight: str = "normal", fam
     return (whole or fitting).rstrip().rstrip(",;:") + "…"
 
 
-def drawable(text: str, *, family: str = SANS) -> str:
-    """`text` with each character the font has no glyph for (an emoji in a note) written as its
-    name in brackets ("[grimacing face]"): drawn, it would be an empty box and a warning on the
-    terminal. Every page and chart prints a person's words through wrap or shorten, so through here."""
-    has = _glyphs(family)
-    if all(has(char) for char in text):
-        return text
-    return "".join(
-        char if has(char) or char.isspace() else f"[{unicodedata.name(char, 'symbol').lower()}]" for char in text
-    )
-
-
 def line_height(size: float) -> float:
     """Inches from one line of text to the next at `size` points."""
     return size * 1.4 / 72
@@ -94,15 +98,6 @@ def _longest_prefix(word: str, *, width: float, size: float, weight: str, family
             break
         fitting = cut
     return fitting
-
-
-@functools.cache
-def _glyphs(family: str) -> Callable[[str], bool]:
-    """A function telling whether the font of `family` draws a character itself."""
-    from matplotlib import font_manager, ft2font  # deferred: the font manager, ~100 ms on first use
-
-    font = ft2font.FT2Font(font_manager.findfont(font_manager.FontProperties(family=family)))
-    return functools.cache(lambda char: font.get_char_index(ord(char)) != 0)
 
 
 @functools.cache

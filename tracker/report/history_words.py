@@ -13,9 +13,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, Protocol
+from typing import Protocol
 
-from tracker.analysis.persistence import EpisodeLike, RedFlagLike
+from tracker.analysis.persistence import EpisodeLike
 from tracker.analysis.sites import (
     SPREAD_MIN_DAYS,
     SiteEntry,
@@ -25,10 +25,8 @@ from tracker.analysis.sites import (
     site_entries,
     site_starts,
 )
-from tracker.analysis.text import LOGGED
 from tracker.core.daily import DailyRow
 from tracker.core.formatting import days, duration_words, place_words, plural, report_date, report_span, rounded
-from tracker.core.vocabulary import CHECKLIST_KINDS, MOVEMENT_CONTEXTS, RedFlagKind, checklist_no_words, sign_words
 from tracker.storage.models import split_tags
 
 # The rule behind every "spreading" the report derives (tracker.analysis.sites), said where it is used.
@@ -67,16 +65,18 @@ def history_lines(
     relief: Sequence[tuple[str, int | None]] = (),
     same_minute: tuple[int, int] = (0, 0),
     contexts: Sequence[tuple[dt.date, str]] = (),
+    logged_spreads: Sequence[dt.date] = (),
     story: SiteStory | None = None,
 ) -> list[str]:
     """Page 1's history: the course, the burden (and how far logging one twitch at several
-    sites counts it more than once), the relievers tried, then each site and side. `story`:
-    site_story(episodes, date_to), when the caller has it already."""
+    sites counts it more than once), the relievers tried, then each site and side. A spread
+    logged as a red flag (`logged_spreads`, its dates) is said beside what the entries show.
+    `story`: site_story(episodes, date_to), when the caller has it already."""
     # Whether it spread or moved goes first: a crowded page cuts the history from its end, and
     # that derived pattern is what a clinician reads the page for.
     story = story or site_story(episodes, date_to)
     return [
-        *course_of_sites(story, date_to),
+        *course_of_sites(story, date_to, logged_spreads),
         *course_lines(rows, date_to),
         *burden_lines(rows),
         *several_sites_lines([e for e in episodes if rows and rows[0].date <= e.local_date <= date_to]),
@@ -95,6 +95,7 @@ def history_summary(
     relief: Sequence[tuple[str, int | None]] = (),
     same_minute: tuple[int, int] = (0, 0),
     contexts: Sequence[tuple[dt.date, str]] = (),
+    logged_spreads: Sequence[dt.date] = (),
     story: SiteStory | None = None,
 ) -> list[str]:
     """The same history as `history_lines` in fewer, denser paragraphs, for a page without the
@@ -103,7 +104,7 @@ def history_summary(
     story = story or site_story(episodes, date_to)
     found = story.sites
     parts = [
-        course_of_sites(story, date_to),
+        course_of_sites(story, date_to, logged_spreads),
         course_lines(rows, date_to),
         [
             *burden_lines(rows),
@@ -116,7 +117,7 @@ def history_summary(
     lines = [" ".join(part) for part in parts if part]
     if found:
         each = "; ".join(
-            f"{site.label} {_dates(site.first, site.last)} ({site.twitches} on {days(site.days)}"
+            f"{site.label} {short_span(site.first, site.last)} ({site.twitches} on {days(site.days)}"
             + (f", median burst {duration_words(round(statistics.median(site.durations)))})" if site.durations else ")")
             for site in found
         )
@@ -132,11 +133,11 @@ def where_line(episodes: Sequence[TimedEpisode], date_to: dt.date, *, story: Sit
     found = sorted((story or site_story(episodes, date_to)).sites, key=lambda site: (-site.days, site.first))
     if not found:
         return ""
-    each = "; ".join(f"{site.label} {days(site.days)}, {_dates(site.first, site.last)}" for site in found)
+    each = "; ".join(f"{site.label} {days(site.days)}, {short_span(site.first, site.last)}" for site in found)
     return f"Where (site and side, days twitching, first to last logged): {each}."
 
 
-def _dates(first: dt.date, last: dt.date) -> str:
+def short_span(first: dt.date, last: dt.date) -> str:
     """ "5 Jun–6 Sep 2026", "3 Nov 2026", "4 Dec 2025–6 Jan 2026": a site's span, short."""
     if first == last:
         return report_date(first)
@@ -300,38 +301,53 @@ def _site_lines(story: SiteStory, date_to: dt.date, *, derived: bool) -> list[st
     return lines
 
 
-def course_of_sites(story: SiteStory, date_to: dt.date) -> list[str]:
+def course_of_sites(story: SiteStory, date_to: dt.date, logged_spreads: Sequence[dt.date] = ()) -> list[str]:
     """Derived, for each site that began within two weeks of another twitching, by the one rule
     the red flags read too (tracker.analysis.sites.site_starts): spreading if that other site went
     on twitching after it began, moved if it stopped, and too soon to tell if it has been quiet
     only a few days. Then the sites the latest stretch outlived ("lower lip (centre) twitching
     ended 23 Nov 2026; since then left eyelid on 3 days"). A site alone, or one that came back
-    after a quiet spell, says nothing."""
+    after a quiet spell, says nothing. A spread logged as a red flag near a site's start
+    (`logged_spreads`) that the rule does not count is said first, then what the entries show,
+    so the two never stand side by side unexplained."""
     found = [site for site in story.sites if site.placed]
     lines = []
+    unclaimed = sorted(logged_spreads)
     for start in story.starts:
         label, began = place_words(*start.site), report_date(start.began)
         course = start.course  # one verdict per new site (tracker.analysis.sites)
+        logged = _logged_spread(unclaimed, start.began) if course != "spreading" else None
+        said = f"Logged by the patient as spreading on {report_date(logged)}; by the entries, " if logged else ""
         if course == "spreading":
             joined = ", ".join(place_words(*site) for site in start.going)
             lines.append(f"Derived: {label} began {began} while {joined} went on (spreading).")
         elif course == "moved":
             joined = ", ".join(place_words(*site) for site in start.stopped)
-            lines.append(f"Derived: {label} began {began} as {joined} stopped (moved, not spread).")
+            if said:
+                lines.append(f"{said}the {label} began {began} as {joined} stopped: moved, not spread (derived).")
+            else:
+                lines.append(f"Derived: {label} began {began} as {joined} stopped (moved, not spread).")
         elif course == "one-off":
             twitches = plural(_twitches_on(story.entries, start.site, start.began), "twitch", "twitches")
             beside = [*start.going, *start.unsettled] or list(start.stopped)
             joined = ", ".join(place_words(*site) for site in beside)
             went = "went on" if start.going or start.unsettled else "had stopped"
-            lines.append(
-                f"Derived: {label} only on {began} ({twitches} on 1 day) while {joined} {went}: "
-                "not counted as spreading."
-            )
+            if said:
+                lines.append(
+                    f"{said}the {label} twitched on 1 day only ({began}, {twitches}) while the {joined} {went}, "
+                    "which the rule does not count as spreading (derived)."
+                )
+            else:
+                lines.append(
+                    f"Derived: {label} only on {began} ({twitches} on 1 day) while {joined} {went}: "
+                    "not counted as spreading."
+                )
         elif course == "unsettled":
             quiet = ", ".join(f"{place_words(*site)} (last {report_date(start.last[site])})"
                               for site in start.unsettled)  # fmt: skip
-            lines.append(f"Derived: {label} began {began}; {quiet} quiet since: too soon to tell spread from move.")
-    if any("spreading" in line for line in lines):
+            lead = f"{said}the {label} began {began}" if said else f"Derived: {label} began {began}"
+            lines.append(f"{lead}; {quiet} quiet since: too soon to tell spread from move.")
+    if any("spreading" in line for line in lines):  # the rule, with the lines that name it
         lines[-1] += f" {SPREAD_RULE}"  # once, after the lines it was applied in
     # The latest site to stop while others went on: what keeps the current stretch alive.
     ended = [
@@ -347,6 +363,17 @@ def course_of_sites(story: SiteStory, date_to: dt.date) -> list[str]:
             f"Derived: {site.label} twitching ended {report_date(site.last)} (last logged); since then {since}."
         )
     return lines
+
+
+def _logged_spread(unclaimed: list[dt.date], began: dt.date) -> dt.date | None:
+    """The logged spread nearest a site's start, within a week of it, taken from `unclaimed` so
+    no flag is said beside two sites; None without one."""
+    near = [day for day in unclaimed if abs((day - began).days) <= 7]
+    if not near:
+        return None
+    nearest = min(near, key=lambda day: (abs((day - began).days), day))
+    unclaimed.remove(nearest)
+    return nearest
 
 
 def _twitches_on(entries: Sequence[SiteEntry], site: tuple[str, str], day: dt.date) -> int:
@@ -373,135 +400,6 @@ def _direction(rows: Sequence[DailyRow], date_to: dt.date) -> str:
     )  # the rates a day answered are what the direction is judged on: said, so the counts do not mislead
 
 
-def checklist_lines(
-    noes: dict[str, dt.date],
-    red_flags: Sequence[RedFlagLike],
-    date_to: dt.date,
-    derived: Sequence[DerivedSign] = (),
-) -> list[str]:
-    """The red-flag questions as last answered up to `date_to`: "Asked 3 Mar 2026: no
-    weakness of the face; no trouble speaking." per day, then the questions never answered ("Not asked: ...").
-    A sign whose latest answer is a logged red flag is left to the red-flag list. A "no" that a
-    fact of the diary contradicts (a red flag of that sign logged before it, or a sign `derived`
-    from the entries or the medication list) is never printed among the "no"s: it has a line of
-    its own with the answer and the fact, each dated ("Drooping of the face: answered no on 30 Nov
-    2026, but logged on 24 Nov 2026."), for the clinician to weigh; neither hides the other. A "no"
-    before the sign was logged is kept the same way ("answered no on 30 Nov 2026; logged on 1 Dec
-    2026")."""
-    latest_yes: dict[str, dt.date] = {}
-    for flag in red_flags:
-        if flag.date <= date_to:
-            latest_yes[str(flag.kind)] = max(flag.date, latest_yes.get(str(flag.kind), flag.date))
-    facts: dict[str, list[str]] = defaultdict(list)
-    for sign in derived:
-        if sign.date <= date_to:
-            facts[sign.kind].append(sign.words)
-    denied: dict[dt.date, list[str]] = defaultdict(list)
-    contradicted: list[str] = []
-    flagged: dict[dt.date, list[tuple[str, dt.date]]] = defaultdict(list)  # answered no, logged before
-    never = []
-    for kind in map(str, CHECKLIST_KINDS):
-        no, yes = noes.get(kind), latest_yes.get(kind)
-        if no is not None and no <= date_to and (yes is None or no > yes):
-            if yes is not None and not facts[kind]:
-                flagged[no].append((kind, yes))
-            elif yes is not None or facts[kind]:
-                against = [f"logged on {report_date(yes)} (see the red flags)"] if yes is not None else []
-                but = "; ".join([*against, *facts[kind]])
-                contradicted.append(f"{_capital(sign_words(kind))}: answered no on {report_date(no)}, but {but}.")
-            else:
-                denied[no].append(kind)
-        elif no is not None and yes is not None and no < yes and no <= date_to:
-            # Answered no, then logged later: the sign came on after the answer; both dated, so a
-            # clinician sees the "no" was true then, and when it changed.
-            contradicted.append(
-                f"{_capital(sign_words(kind))}: answered no on {report_date(no)}; "
-                f"logged on {report_date(yes)} (see the red flags)."
-            )
-        elif yes is None:
-            never.append(kind)
-    lines = [f"Asked {report_date(day)}: {checklist_no_words(kinds)}." for day, kinds in sorted(denied.items())]
-    for day, signs in sorted(flagged.items()):
-        answered = f"answered no on {report_date(day)}"
-        if len(signs) == 1:  # one sign: said as every other contradiction is
-            kind, logged = signs[0]
-            lines.append(
-                f"{_capital(sign_words(kind))}: {answered}, but logged on {report_date(logged)} (see the red flags)."
-            )
-        else:  # several answered the same day: that date once, each flag with its own
-            each = "; ".join(f"{sign_words(kind)} on {report_date(logged)}" for kind, logged in signs)
-            lines.append(f"{_capital(answered)}, but logged as red flags before: {each}.")
-    lines += contradicted
-    # A question never asked whose answer the diary itself suggests: the fact, dated, beside it
-    # (a suggested spread and a new medicine have their own places on the page: not said twice).
-    shown = [
-        f"{_capital(sign_words(kind))}: not asked, but {'; '.join(facts[kind])}."
-        for kind in never
-        if facts[kind] and kind == RedFlagKind.MOVEMENT_TRIGGERED
-    ]
-    if never and not denied and not contradicted and not latest_yes:
-        return ["Red-flag checklist not asked: no answer is stored, so every sign is unknown, not absent.", *shown]
-    if never:
-        lines.append("Not asked: " + "; ".join(sign_words(kind) for kind in never) + ".")
-    return lines + shown
-
-
-def _capital(words: str) -> str:
-    return f"{words[:1].upper()}{words[1:]}"
-
-
-@dataclass(frozen=True)
-class DerivedSign:
-    """A red-flag sign worked out from the diary rather than logged: its kind (a RedFlagKind
-    value), the day it dates from, and how the report says it ("suggested by the entries from
-    4 Nov 2026 (derived)")."""
-
-    kind: str
-    date: dt.date
-    words: str
-
-
-def derived_signs(
-    analysis: dict[str, Any],
-    new_medicines: Sequence[tuple[str, dt.date]],
-    contexts: Sequence[tuple[dt.date, str]] = (),
-) -> list[DerivedSign]:
-    """The signs the diary itself shows, for `checklist_lines`: a spread the entries suggest
-    (the analysis's suggested "spreading"), each medicine the medication list says was new
-    before the twitching began ((name, started), tracker.report.medication_words.new_medicines),
-    and twitches logged during a movement of the face ((day, context tags), `moving_twitches`)."""
-    signs = [
-        DerivedSign("spreading", day, f"the entries suggest a spread from {report_date(day)} (derived)")
-        for day in sorted(
-            dt.date.fromisoformat(str(item["date"]))
-            for item in analysis.get("red_flags") or []
-            if item.get("source") != LOGGED and item.get("kind") == "spreading"
-        )
-    ]
-    signs += [
-        DerivedSign("new-medicine", started, f"{name}, started {report_date(started)}, is a new medicine (derived "
-                    "from the medication list)")
-        for name, started in new_medicines
-    ]  # fmt: skip
-    for context, dates in moving_twitches(contexts).items():
-        twitches = plural(len(dates), "twitch was", "twitches were")
-        when = _dates(dates[0], dates[-1])
-        words = f"{twitches} logged while {context}, {when} (derived from the twitches' contexts)"
-        signs.append(DerivedSign(str(RedFlagKind.MOVEMENT_TRIGGERED), dates[0], words))
-    return signs
-
-
-def moving_twitches(contexts: Sequence[tuple[dt.date, str]]) -> dict[str, list[dt.date]]:
-    """The days of the twitches logged while the face moved (a context in MOVEMENT_CONTEXTS), by
-    context, in date order, from (day, tags) of each twitch: what "set off by chewing" asks about."""
-    found: dict[str, list[dt.date]] = defaultdict(list)
-    for day, tags in contexts:
-        for tag in split_tags(tags):
-            if tag.lower() in MOVEMENT_CONTEXTS:
-                found[tag.lower()].append(day)
-    return {context: sorted(dates) for context, dates in found.items()}
-
-
 def context_lines(contexts: Sequence[tuple[dt.date, str]]) -> list[str]:
     """What the person was doing when twitches were logged, from (day, tags) of each twitch, the
     most frequent first, with first and last dates: "What the person was doing, as logged with the
@@ -514,6 +412,7 @@ def context_lines(contexts: Sequence[tuple[dt.date, str]]) -> list[str]:
         return []
     ordered = sorted(found.items(), key=lambda item: (-len(item[1]), item[0]))
     each = "; ".join(
-        f"{tag} {plural(len(dates), 'twitch', 'twitches')}, {_dates(min(dates), max(dates))}" for tag, dates in ordered
+        f"{tag} {plural(len(dates), 'twitch', 'twitches')}, {short_span(min(dates), max(dates))}"
+        for tag, dates in ordered
     )
     return [f"What the person was doing, as logged with the twitches: {each}."]

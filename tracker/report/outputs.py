@@ -48,7 +48,10 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
         effect["summary"] = intervention_line(effect)
     # The medication list in the report's words, so `analyze`, Insights and the PDF say it alike.
     first_twitch = min((episode.local_date for episode in history.episodes), default=None)
-    result["medications"] = medication_lines(history.medications, onset=history.onset, first_twitch=first_twitch)
+    counts = {row.date: row.episodes for row in history.rows if row.episodes is not None}
+    result["medications"] = medication_lines(
+        history.medications, onset=history.onset, first_twitch=first_twitch, counts=counts
+    )
     return result
 
 

@@ -23,19 +23,12 @@ from typing import TYPE_CHECKING, Any
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.files import private_atomic_file
 from tracker.core.formatting import report_date, report_span
-from tracker.core.vocabulary import TODAY_RED_FLAGS, dated_red_flag_advice
+from tracker.core.vocabulary import TODAY_RED_FLAGS, RedFlagKind, dated_red_flag_advice
 from tracker.report import charts
+from tracker.report.checklist_words import checklist_lines, derived_signs
 from tracker.report.course_words import terms_words
 from tracker.report.glyphs import drawable
-from tracker.report.history_words import (
-    SCALES,
-    checklist_lines,
-    derived_signs,
-    history_lines,
-    history_summary,
-    site_story,
-    where_line,
-)
+from tracker.report.history_words import SCALES, history_lines, history_summary, site_story, where_line
 from tracker.report.medication_words import MedicationLike, medication_lines, new_medicines
 from tracker.report.pdf_chart import FACTOR_PANELS, WeeklyChart
 from tracker.report.pdf_history import continued, history_heading, lay_out_history, period_words
@@ -132,13 +125,19 @@ def report_pages(
     earlier_flags = [flag for flag in red_flags if flag.date < date_from]
     # A medicine is new against the first twitch of the whole diary, not of the period.
     first_twitch = min((e.local_date for e in diary_episodes), default=None)
-    medicines = medication_lines(medications, onset=onset, first_twitch=first_twitch)
+    counts = {row.date: row.episodes for row in daily_rows if row.date <= date_to and row.episodes is not None}
+    medicines = medication_lines(medications, onset=onset, first_twitch=first_twitch, counts=counts)
     new = new_medicines(medications, onset=onset, first_twitch=first_twitch)
     # A "no" never stands beside a logged or derived fact that contradicts it: both, dated.
     checklist = checklist_lines(checklist_no or {}, red_flags, date_to, derived_signs(analysis, new, contexts))
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
-    history_facts: dict[str, Any] = {"relief": relief, "same_minute": same_minute, "contexts": contexts}
+    history_facts: dict[str, Any] = {
+        "relief": relief,
+        "same_minute": same_minute,
+        "contexts": contexts,
+        "logged_spreads": [flag.date for flag in red_flags if str(flag.kind) == RedFlagKind.SPREADING],
+    }
     span = (date_to - date_from).days + 1
     coverage = f"{report_span(date_from, date_to)}: " + window_coverage(frame, span)
     # The history's words do not change with the layout: worked out once for every try below
@@ -264,6 +263,7 @@ def report_pages(
             names=factor_names,
             date_to=date_to,
             date_from=date_from,
+            absent_means_none=absent_means_none,
         )
         reserve = 0.0 if on_first else chart.min_height()
         tables = table_pages(
@@ -274,6 +274,9 @@ def report_pages(
             coverage="",
             last=date_to,
             reserve=reserve,
+            none_as_zero=[
+                factor_names.get(column, column).lower() for column in factors if column in absent_means_none
+            ],
         )
         second = tables[0]
         if not on_first and chart.fits(second.room()):

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
-from tracker.analysis.text import SUGGESTED
+from tracker.analysis.text import NONE_LOGGED_IS_ZERO, SUGGESTED
 from tracker.core.formatting import report_date
 from tracker.report.chart_text import MONO, SAFETY, line_height, text_width, wrap
 from tracker.report.pdf_words import NOT_LOGGED, SUGGESTED_MARK
@@ -48,6 +48,7 @@ def table_pages(
     *,
     coverage: str,
     last: dt.date,
+    none_as_zero: Sequence[str] = (),
     reserve: float = 0.0,
 ) -> list[PageT]:
     """Page 2 and, when the factors do not fit its width, the pages after it: every factor is
@@ -59,8 +60,9 @@ def table_pages(
     dates = report_date(last) if first == last else f"{report_date(first, year=False)} to {report_date(last)}"
     page.text(f"Day by day, {dates}", size=13, weight="bold")
     lead = f"{coverage}. " if coverage else ""  # none: page 1 says it already
+    zero = f"{', '.join(none_as_zero)}: {NONE_LOGGED_IS_ZERO} on a day with twitches answered; " if none_as_zero else ""
     page.text(
-        f"{lead}“not logged” = no entry that day; “{NOT_LOGGED}” = value not logged; "
+        f"{lead}“not logged” = no entry that day; “{NOT_LOGGED}” = value not logged; {zero}"
         f"“{SUGGESTED_MARK}” = red flag {SUGGESTED}, not logged.",
         color="#333333",
     )

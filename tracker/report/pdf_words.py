@@ -193,9 +193,12 @@ def daily_table(
     date_from: dt.date | None = None,
     days: int = 28,
     suggested: Sequence[tuple[dt.date, str]] = (),
+    absent_means_none: Collection[str] = (),
 ) -> tuple[list[str], list[list[str]]]:
     """The header and one row per day for the last `days` days up to `date_to`, oldest first.
-    An untracked day reads "not logged"; a value not logged reads "—", never 0. Red flags
+    An untracked day reads "not logged"; a value not logged reads "—", never 0, but for a
+    factor in `absent_means_none` on a day with twitches answered: none logged there is 0, as
+    the analysis and the charts read it (NONE_LOGGED_IS_ZERO). Red flags
     the entries suggest (not logged) carry SUGGESTED_MARK: "spreading*"."""
     import pandas as pd
 
@@ -224,7 +227,13 @@ def daily_table(
             quiet = values["episodes"] == 0
             row.append("" if quiet else _number(values["max_intensity"]))
             row.append("" if quiet else _number(values["mean_intensity"], digits=1))
-            row += [_number(values[column], digits=1) for column in columns]
+            answered = not pd.isna(values["episodes"])
+            row += [
+                # Read as the analysis and the charts read it: none logged on a day answered is 0.
+                "0" if answered and column in absent_means_none and pd.isna(values[column])
+                else _number(values[column], digits=1)
+                for column in columns
+            ]  # fmt: skip
         row.append(", ".join(flags.get(day, [])))
         rows.append(row)
     return header, rows

@@ -47,9 +47,9 @@ CAPTION = (
     "{columns}Dot: days twitching at that site in the {period} (largest {full}). "
     "Grey: no day answered (unknown, not zero). "
     "Ticks: red flags, one per column, solid if any was logged, hollow if only suggested by the entries (derived). "
-    "Faces as you look at the person: their left on your right."
+    "Faces as seen facing the person: their left on the right of the sketch."
 )
-# Where each site sits on the face sketch (x right = the person's left, as you look at them).
+# Where each site sits on the face sketch (x right = the person's left, as seen facing them).
 SPOTS = {
     "eyelid": (0.38, 0.22),
     "cheek": (0.55, -0.18),

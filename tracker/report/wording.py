@@ -23,7 +23,6 @@ from tracker.analysis.findings import (
     NOT_LOGGED,
     TOO_FEW_ANSWERED,
 )
-from tracker.analysis.persistence import persistence_status_line as persistence_status_line  # its home
 from tracker.analysis.text import (
     DASH,
     LOGGED,
@@ -37,6 +36,8 @@ from tracker.analysis.text import (
 )
 from tracker.core.formatting import days, factor_words, plural, red_flag_words, report_date, rounded
 from tracker.core.span import clamped_words
+from tracker.report.course_words import course_line, notice_line, spell_line
+from tracker.report.course_words import persistence_status_line as persistence_status_line  # its home
 
 TRIGGERS_HEADING = "Possible triggers (one model: every factor on the same day and the day before, together)"
 DESCRIBED = "Described alone, not adjusted"
@@ -60,17 +61,21 @@ def confidence_words(entry: dict[str, Any]) -> str:
 def persistence_lines(
     result: dict[str, Any], *, dates: Callable[[dt.date], str] = dt.date.isoformat, with_onset: bool = True
 ) -> list[str]:
-    """How long it has lasted, for every reader: the status line, the onset given beside what
-    was logged (unless the reader puts it first, as the visit report does: `with_onset`), the
-    current run, the longest one when it is another, and whether it keeps coming back. `dates`
+    """How long it has lasted, for every reader, in page 1's words (tracker.report.course_words):
+    the whole course first, then the current spell with its rule and its notices, the onset
+    given beside what was logged (unless the reader puts it first, as the visit report does:
+    `with_onset`), the longest run when it is another, and whether it keeps coming back. `dates`
     writes the dates (the report's one form on paper; ISO, as typed in commands, on screen)."""
-    lines = [persistence_status_line(result)]
+    course = course_line(result, dates)
+    lines = [course] if course else [persistence_status_line(result)]
+    lines.append(spell_line(result, dates))
+    notice = notice_line(result)
+    if notice:
+        lines.append(notice)
     onset = onset_words(result, dates) if with_onset else None
     if onset:
         lines.append(onset)
     current, longest = result.get("current_run"), result.get("longest_run")
-    if current:
-        lines.append(f"Current run: {_run_words(current, dates)}")
     if longest and longest != current:
         lines.append(f"Longest run: {_run_words(longest, dates)}")
     if result.get("recurrent"):
@@ -287,7 +292,7 @@ def logging_lines(model: dict[str, Any]) -> list[str]:
     return [
         f"{factor_words(item['name']).capitalize()} was logged on {round(100 * item['twitchy_share'])}% of "
         f"twitchy days but {round(100 * item['quiet_share'])}% of quiet ones: log quiet days too, "
-        "or the comparison leans on the days you noticed."
+        "or the comparison leans on the days the twitching was noticed."
         for item in model.get("logging") or []
         if item["uneven"]
     ]
@@ -358,17 +363,29 @@ def intervention_line(effect: dict[str, Any]) -> str:
         f"{effect['after_days']} tracked days after a {washout}-day washout, "
         f"against {rounded(effect['before_mean'], 1)} in the {effect['before_days']} tracked days before: "
         f"{_effect_ratio(effect)} before/after, not adjusted for trend, "
-        f"{ratio_in_words(effect['rate_ratio'], than='before')}. "
+        f"{ratio_in_words(effect['rate_ratio'], than='before')}. {_rise_words(effect.get('follows_sharp_rise'))}"
         "Twitching also comes and goes on its own, and a trend already under way before the start would show "
         "here as an effect."
     )
-    if effect.get("follows_worst_stretch"):
+    if effect.get("follows_worst_stretch") and not effect.get("follows_sharp_rise"):  # a drop's caution, not a rise's
         line += (
             " It began right after the worst week of the 8 weeks before it, and twitching eases after its "
             "worst spells on its own: part of any drop may be that. Alternating blocks of days with it and "
             "without it would test it fairly."
         )
     return line
+
+
+def _rise_words(rise: dict[str, Any] | None) -> str:
+    """Beside a before/after ratio whose start followed a sharp rise (the person started it
+    because of the rise): what the after window holds, and that the ratio cannot show an effect."""
+    if not rise:
+        return ""
+    return (
+        f"It started {days(int(rise['days']))} after twitching rose sharply on {_day(rise['date'])} "
+        f"({rounded(rise['rise'], 1)} twitches a day, against {rounded(rise['before'], 1)} in the quiet weeks before): "
+        "the after window holds that rise; this ratio cannot show an effect. "
+    )
 
 
 def _day(iso: str) -> str:
@@ -500,6 +517,6 @@ def red_flag_name(flag: dict[str, Any]) -> str:
 
 def red_flag_parts(flag: dict[str, Any]) -> tuple[str, str, str, str]:
     """(date, name, where it comes from, note) of one red flag, in the words every reader uses:
-    "you logged it", or "suggested by your entries" (never one shown as the other)."""
+    "you logged it", or "suggested by the entries" (never one shown as the other)."""
     source = "you logged it" if flag["source"] == LOGGED else SUGGESTED
     return str(flag["date"]), red_flag_name(flag), source, str(flag.get("note") or "")
