@@ -169,7 +169,7 @@ def test_files_it_cannot_read_give_none_and_stay_as_they_were(tmp_path, diary_db
 
 def test_the_diary_glances_only_when_the_file_is_ready(diary_db, tmp_path, frozen):
     glance = Diary(db_path=diary_db).glance(TODAY)
-    assert glance is not None and glance.status_line.startswith("day ")
+    assert glance is not None and glance.status_line.startswith("twitching since ")
     assert Diary(db_path=tmp_path / "new.db").glance(TODAY) is None
 
 

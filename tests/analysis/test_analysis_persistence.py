@@ -9,7 +9,7 @@ from tracker.analysis.config import PersistenceConfig
 from tracker.analysis.persistence import Run, find_runs
 from tracker.analysis.persistence import collect_red_flags as typed_red_flags
 from tracker.analysis.persistence import persistence as typed_persistence
-from tracker.report.wording import persistence_status_line
+from tracker.report.course_words import persistence_status_line
 
 AS_OF = dt.date(2026, 11, 24)
 
@@ -83,7 +83,11 @@ def test_a_run_that_ended_two_months_ago_is_history_not_current() -> None:
     assert result["status"] == "early"
     assert result["current_run"]["days"] == 1
     assert result["longest_run"]["days"] == 40
-    assert persistence_status_line(result) == "day 1 of twitching"
+    # The course first: a new spell late in a long course is never "day 1 of twitching".
+    assert persistence_status_line(result) == (
+        "twitching since 17 Aug (first logged), twitches on 41 days; current spell day 1 "
+        "(a spell ends after more than 3 days without a twitch)"
+    )
 
 
 def test_episodes_after_as_of_are_ignored() -> None:
@@ -112,7 +116,7 @@ def test_no_episodes_means_no_run() -> None:
     result = persistence([], as_of=AS_OF)
     assert result["status"] == "none"
     assert result["current_run"] is None and result["longest_run"] is None
-    assert persistence_status_line(result) == "no current run of twitching"
+    assert persistence_status_line(result) == "no twitch logged yet"
 
 
 def test_thresholds_and_gap_are_parameters() -> None:
@@ -125,10 +129,12 @@ def test_thresholds_and_gap_are_parameters() -> None:
 
 def test_status_lines() -> None:
     assert persistence_status_line(persistence(daily_run(16), as_of=AS_OF)) == (
-        "day 16 of twitching — consider seeing a GP"
+        "twitching since 9 Nov (first logged), twitches on 16 days; current spell day 16 "
+        "(a spell ends after more than 3 days without a twitch) — consider seeing a GP"
     )
     assert persistence_status_line(persistence(daily_run(30), as_of=AS_OF)) == (
-        "day 30 of twitching — 4 weeks or more: see a doctor"
+        "twitching since 26 Oct (first logged), twitches on 30 days; current spell day 30 "
+        "(a spell ends after more than 3 days without a twitch) — 4 weeks or more: see a doctor"
     )
 
 

@@ -40,7 +40,9 @@ async def test_insights_show_persistence_red_flags_and_the_caffeine_association(
         assert screen.result is not None
         assert not screen.query_one(LoadingIndicator).display
         text = screen_text(screen)
-        assert "day 72 of twitching — 4 weeks or more: see a doctor" in text
+        # The course first, then the current spell with its rule, as page 1 of the report says it.
+        assert text.index("Course to ") < text.index("Current spell (a spell ends after more than 3 days without")
+        assert "four-week warning (28 days in one spell) reached" in text and "see a doctor." in text
         assert "spreading in the face (you logged it): twitching spread from the lower lip to the cheek" in text
         # every answered day counts: a day with no caffeine logged had none (its absent-means-none rule)
         [caffeine] = [line for line in text.splitlines() if line.startswith("Caffeine, same day: ")]
@@ -66,7 +68,8 @@ async def test_a_nearly_empty_diary_says_how_many_more_days(app, seed):
         insights.callback()  # as choosing it in the command palette does
         await settle(pilot)
         text = screen_text(app.screen)
-    assert "day 3 of twitching" in text
+    assert "Current spell (a spell ends after more than 3 days without a twitch):" in text
+    assert "3 days, 3 with twitching" in text
     assert "3 days with twitches answered so far; the trigger model needs about 25 more" in text
     assert "confident" not in text
 

@@ -275,8 +275,8 @@ def sharp_rise_before(
 
     The rise begins on a day at most 7 days before the start whose twitches, and the mean of the
     answered days from it to the day before the start, are each at least 3 times, and 2 twitches
-    a day more than, the mean of the other answered days of the before window (`before_days`, at least 28 of them).
-    The earliest such day is the one named: the rise as the person lived it.
+    a day more than, the mean of the other answered days of the before window (`before_days`,
+    at least 28 of them). The earliest such day is the one named: the rise as the person lived it.
     """
     for back in range(RISE_LOOKBACK_DAYS, 0, -1):
         began = start - dt.timedelta(days=back)

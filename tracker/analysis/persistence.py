@@ -431,27 +431,3 @@ def _days_with(
         if part is not None:
             days.setdefault(part, set()).add(episode.local_date)
     return days
-
-
-# Here, beside the status it words, not in tracker.report.wording: the TUI draws it in its first
-# frame, before the report's wording (and the findings it names, ~12 ms) is wanted.
-def persistence_status_line(persistence_result: dict[str, Any]) -> str:
-    """The persistence status in one line, the same in `analyze`, Insights, the Today screen and
-    the visit report: "day 16 of twitching — consider seeing a GP". When the onset the person
-    gave makes the spell longer than the run logged (tracker.analysis.persistence), both, each
-    labelled: "day 24 of twitching by the onset given (8 Nov), day 7 as logged — consider…"."""
-    run = persistence_result.get("current_run")
-    status = persistence_result.get("status", "none")
-    if run is None or status == "none":
-        return "no current run of twitching"
-    line = f"day {run['days']} of twitching"
-    since, onset = persistence_result.get("since_onset"), persistence_result.get("onset")
-    if since and onset:
-        given = report_date(dt.date.fromisoformat(onset), year=False)
-        line = f"day {since} of twitching by the onset given ({given}), day {run['days']} as logged"
-    if status == "persistent":
-        weeks = persistence_result.get("threshold_days", 28) // 7
-        return f"{line} — {weeks} weeks or more: see a doctor"
-    if status == "watch":
-        return f"{line} — consider seeing a GP"
-    return line

@@ -23,7 +23,6 @@ from tracker.analysis.findings import (
     NOT_LOGGED,
     TOO_FEW_ANSWERED,
 )
-from tracker.analysis.persistence import persistence_status_line as persistence_status_line  # its home
 from tracker.analysis.text import (
     DASH,
     LOGGED,
@@ -37,6 +36,8 @@ from tracker.analysis.text import (
 )
 from tracker.core.formatting import days, factor_words, plural, red_flag_words, report_date, rounded
 from tracker.core.span import clamped_words
+from tracker.report.course_words import course_line, notice_line, spell_line
+from tracker.report.course_words import persistence_status_line as persistence_status_line  # its home
 
 TRIGGERS_HEADING = "Possible triggers (one model: every factor on the same day and the day before, together)"
 DESCRIBED = "Described alone, not adjusted"
@@ -60,17 +61,21 @@ def confidence_words(entry: dict[str, Any]) -> str:
 def persistence_lines(
     result: dict[str, Any], *, dates: Callable[[dt.date], str] = dt.date.isoformat, with_onset: bool = True
 ) -> list[str]:
-    """How long it has lasted, for every reader: the status line, the onset given beside what
-    was logged (unless the reader puts it first, as the visit report does: `with_onset`), the
-    current run, the longest one when it is another, and whether it keeps coming back. `dates`
+    """How long it has lasted, for every reader, in page 1's words (tracker.report.course_words):
+    the whole course first, then the current spell with its rule and its notices, the onset
+    given beside what was logged (unless the reader puts it first, as the visit report does:
+    `with_onset`), the longest run when it is another, and whether it keeps coming back. `dates`
     writes the dates (the report's one form on paper; ISO, as typed in commands, on screen)."""
-    lines = [persistence_status_line(result)]
+    course = course_line(result, dates)
+    lines = [course] if course else [persistence_status_line(result)]
+    lines.append(spell_line(result, dates))
+    notice = notice_line(result)
+    if notice:
+        lines.append(notice)
     onset = onset_words(result, dates) if with_onset else None
     if onset:
         lines.append(onset)
     current, longest = result.get("current_run"), result.get("longest_run")
-    if current:
-        lines.append(f"Current run: {_run_words(current, dates)}")
     if longest and longest != current:
         lines.append(f"Longest run: {_run_words(longest, dates)}")
     if result.get("recurrent"):

@@ -58,6 +58,7 @@ class DayGlance:
     summary: DaySummary
     factors: dict[int, GlanceFactor]
     active_dates: list[dt.date]  # every date up to the day asked for with an episode, oldest first
+    onset: dt.date | None = None  # the onset the person gave (tracker.storage.diary_facts), if any
 
 
 def glance_day(path: Path, day: dt.date, *, active_until: dt.date) -> DayGlance | None:
@@ -154,7 +155,9 @@ def _read_day(conn: Any, day: dt.date, active_until: dt.date, *, mark: str = "?"
         note=record[1] if record else "",
         further=further,
     )
-    return DayGlance(summary, {factor.id: factor for factor in factors}, active)
+    given = conn.execute(f"SELECT value FROM diary_setting WHERE key = {mark}", ("onset",)).fetchone()
+    onset = dt.date.fromisoformat(str(given[0])) if given else None
+    return DayGlance(summary, {factor.id: factor for factor in factors}, active, onset)
 
 
 def _local(utc: str | dt.datetime | None, offset_min: int | None) -> dt.datetime | None:

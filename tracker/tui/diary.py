@@ -160,17 +160,17 @@ class Diary(DiaryOutputs):
             return None
         if glance is None:
             return None
-        return DayShown(glance.summary, glance.factors, status_line(glance.active_dates, today))
+        return DayShown(glance.summary, glance.factors, status_line(glance.active_dates, today, glance.onset))
 
     def load_day(self, day: dt.date) -> DayView:
-        from tracker.storage import store
+        from tracker.storage import diary_facts, store
         from tracker.storage.queries import active_dates, answered_dates, day_summary, logged_range
 
         today = self.today()
         with self._session(write=False) as session:
             summary = day_summary(session=session, day=day)
             factors = {f.id: f for f in store.list_factors(session=session) if f.id is not None}
-            status = status_line(active_dates(session=session, until=today), today)
+            status = status_line(active_dates(session=session, until=today), today, diary_facts.onset(session=session))
             span = logged_range(session=session)  # days before the diary began are not "unanswered"
             recent = [today - dt.timedelta(days=n) for n in range(1, RECENT_DAYS + 1)]
             recent = [d for d in recent if span and d >= span[0]]

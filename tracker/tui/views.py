@@ -46,8 +46,9 @@ class HistoryView:
     today: dt.date  # the day it was read (a new day makes it stale)
 
 
-def status_line(active_dates: Iterable[dt.date], today: dt.date) -> str:
-    """The Today screen's persistence line, from the dates with episodes."""
-    from tracker.analysis.persistence import persistence, persistence_status_line  # pure Python
+def status_line(active_dates: Iterable[dt.date], today: dt.date, onset: dt.date | None = None) -> str:
+    """The Today screen's persistence line, from the dates with episodes and the onset given."""
+    from tracker.analysis.persistence import persistence  # pure Python
+    from tracker.report.course_words import persistence_status_line  # the standard library only
 
-    return persistence_status_line(persistence(active_dates, as_of=today).to_json())
+    return persistence_status_line(persistence(active_dates, as_of=today, onset=onset).to_json())

@@ -102,10 +102,17 @@ def range_text(span: dict[str, Any]) -> str:
 
 
 def persistence_text(result: dict[str, Any]) -> str:
-    """The persistence lines every reader shows (tracker.report.wording), the status coloured."""
+    """The persistence lines every reader shows (tracker.report.wording), the course first and
+    the line with the advice (the notices, else the first) coloured by the status."""
+    from tracker.report.course_words import notice_line
+
     colour = {"persistent": "$error", "watch": "$warning"}.get(result.get("status", ""), "$text")
-    status, *rest = persistence_lines(result)
-    return "\n".join(["[b]How long it has lasted[/b]", f"[b {colour}]{status}[/]", *map(escape, rest)])
+    lines = persistence_lines(result)
+    marked = notice_line(result) if notice_line(result) in lines else lines[0]
+    return "\n".join(
+        ["[b]How long it has lasted[/b]"]
+        + [f"[b {colour}]{escape(line)}[/]" if line == marked else escape(line) for line in lines]
+    )
 
 
 def red_flags_text(flags: list[dict[str, Any]], as_of: str) -> str:
