@@ -26,9 +26,12 @@ def test_a_droop_logged_six_days_ago_reads_the_same_in_log_analyze_insights_and_
     assert cli("report", "-o", str(out)).code == 0
     page = " ".join(PdfReader(out).pages[0].extract_text().split())
 
-    for said in (logged.out, analyzed, insights, page):
+    for said in (logged.out, analyzed, insights):
         assert OLD in said
         assert TODAY not in said
+    # The clinician's page says what was logged and when, in the person's words, not the advice.
+    assert "Wed 18 Nov 2026: drooping of the face, mouth or eyelid (logged: left eyelid)" in page
+    assert "emergency" not in page
 
 
 def test_a_droop_logged_today_is_still_for_today(cli) -> None:  # type: ignore[no-untyped-def]

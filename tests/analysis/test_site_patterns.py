@@ -66,7 +66,10 @@ def test_one_twitch_a_month_is_not_recurrent_and_the_rule_is_said(cli) -> None:
         _twitch(cli, day, "eyelid", "left")
     text = cli("analyze").out
 
-    assert "Recurrent: at least 3 calendar months in a row, each with 2 twitches or more." in text
+    assert (
+        "Twitching came back month after month: "
+        "3 calendar months in a row or more, each with 2 twitches or more (the rule for \u201crecurrent\u201d)." in text
+    )
 
 
 def test_the_one_sided_diary_reads_as_hemifacial_in_the_report(tmp_path) -> None:

@@ -138,7 +138,11 @@ def test_recurrence_names_the_months_it_was_set_to() -> None:
     ]
     result = analyze(rows=rows, episodes=episodes, red_flags=[], interventions=[], factors=FACTORS,
                      as_of=rows[-1].date, config=config)  # fmt: skip
-    assert "Recurrent: at least 2 calendar months in a row, each with 2 twitches or more." in format_text(result)
+    assert (
+        "Twitching came back month after month: "
+        "2 calendar months in a row or more, each with 2 twitches or more (the rule for \u201crecurrent\u201d)."
+        in format_text(result)
+    )
 
 
 def test_sleep_reads_on_the_day_before_the_same_way_everywhere() -> None:

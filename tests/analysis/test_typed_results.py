@@ -58,7 +58,8 @@ def test_persistence_reads_the_same_in_analyze_and_insights(cli) -> None:
         "Course to 2026-11-24: twitches logged on 15 days since 2026-11-10; the last on 2026-11-24 (the same day).",
         "Current spell (a spell ends after more than 3 days without a twitch): 2026-11-10 to 2026-11-24, 15 days, "
         "15 with twitching.",
-        "Two-week notice (14 days in one spell) reached 23 Nov; four-week warning (28 days in one spell) on 7 Dec "
+        "Current spell: two-week notice (14 days in one spell) reached 23 Nov; "
+        "four-week warning (28 days in one spell) on 7 Dec "
         "if it goes on: consider seeing a GP.",
     ]
     persistence = json.loads(cli("analyze", "--json").out)["persistence"]

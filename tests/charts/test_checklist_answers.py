@@ -90,4 +90,5 @@ def test_a_later_logged_flag_outranks_an_earlier_no() -> None:
         {"weakness": dt.date(2026, 11, 20), "speech": dt.date(2026, 11, 20)}, [Flag()], dt.date(2026, 11, 30)
     )
 
-    assert lines[0] == "Asked 20 Nov 2026: no trouble speaking."
+    # A "no" given before a sign of any kind was logged says so: it was true then.
+    assert lines[0] == "Asked 20 Nov 2026, before the weakness of the face logged 25 Nov 2026: no trouble speaking."

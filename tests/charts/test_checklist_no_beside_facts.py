@@ -64,5 +64,7 @@ def test_a_no_before_the_sign_was_logged_is_kept_with_both_dates(cli, frozen, tm
 
     assert "no drooping" not in page
     assert "Drooping of the face, mouth or eyelid: answered no on 20 Nov 2026; logged on 23 Nov 2026" in page
-    assert "Asked 20 Nov 2026: not spreading to other parts of the face; no weakness of the face" in page
+    # Asked before the droop was logged: the other answers say so, not "no" as of now.
+    before = "Asked 20 Nov 2026, before the drooping of the face, mouth or eyelid logged 23 Nov 2026: "
+    assert before + "not spreading to other parts of the face; no weakness of the face" in page
     assert "Mon 23 Nov 2026: drooping" in page  # in the red-flag box too

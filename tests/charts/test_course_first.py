@@ -29,7 +29,8 @@ def test_a_short_spell_late_in_a_long_course_is_not_read_as_a_new_complaint(tmp_
     assert page.index(course) < page.index("Last 28 days") < page.index(spell)  # the course leads
     assert "day 1 of twitching" not in page and "less than 14 days" not in page
     assert (
-        "Two-week notice (14 days in one spell) on 10 Dec; four-week warning (28 days in one spell) on 24 Dec" in page
+        "Current spell: two-week notice (14 days in one spell) on "
+        "10 Dec; four-week warning (28 days in one spell) on 24 Dec" in page
     )
 
 
@@ -40,7 +41,7 @@ def test_a_long_spell_says_its_warning_as_a_whole_sentence(tmp_path) -> None:
     assert "Current spell (a spell ends after more than 3 days without a twitch): " in page
     assert "30 Sep 2026 to 30 Nov 2026, 62 days, 62 with twitching." in page
     warning = (
-        "Two-week notice (14 days in one spell) reached 13 Oct; "
+        "Current spell: two-week notice (14 days in one spell) reached 13 Oct; "
         "four-week warning (28 days in one spell) reached 27 Oct: see a doctor."
     )
     assert warning in page
@@ -52,10 +53,13 @@ def test_the_words_page_one_uses_are_defined_at_its_foot(tmp_path) -> None:
     page = _page_one(tmp_path, [_twitch(first + dt.timedelta(days=n), 9, "eyelid") for n in range(62)])
     foot = page[page.index("Scales: twitch intensity 1") :]
 
-    assert "Terms: spell (run): twitching that ends after more than 3 days without a twitch;" in foot
+    assert "spell: twitching that ends after more than 3 days without a twitch;" in foot
     assert "two-week notice, four-week warning: 14, 28 days in one spell;" in foot
     assert "derived: worked out from the entries;" in foot
-    assert "q: how likely a link this strong is by chance alone, after testing every factor" in foot
+    assert (
+        "q: the p-value adjusted for testing several factors at once (false-discovery rate, Benjamini\u2013Hochberg)"
+        in foot
+    )
     ratio = "N× per 100 mg (or per 30 days): N times the twitches a day for each 100 mg more (or 30 days later)."
     assert ratio in foot
 

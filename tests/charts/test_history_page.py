@@ -34,9 +34,9 @@ def test_a_twitch_that_moved_from_the_lip_to_the_eyelid_says_so(tmp_path) -> Non
     ended = "Derived: lower lip (center) twitching ended 23 Nov 2026 (last logged); since then left eyelid on 2 days."
     assert ended in page
     assert "Twitching days by month, of the days answered: Jun 2026 15 of 30; Jul 2026 16 of 31;" in page
-    # The direction is judged on twitches a day answered: the page gives both rates it compares.
-    last = "Last 7 days, derived: settling: 2 twitches on 7 days answered (0.3 a day); "
-    assert last + "the 7 before, 4 twitches on 7 days (0.6 a day)." in page
+    # 2 twitches against 4 is no direction: the page says so, with the counts and the minimum.
+    last = "Last 7 days: too few twitches to tell a direction (2, and 4 the 7 days before; "
+    assert last + "it is judged on 10 or more over the two weeks)." in page
 
 
 def test_the_one_sided_diary_gives_minutes_and_bursts_per_site(tmp_path) -> None:

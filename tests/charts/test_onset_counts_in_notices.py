@@ -43,7 +43,10 @@ def test_the_two_week_notice_counts_from_the_onset_given(cli, tmp_path) -> None:
         "25 Nov 2026 to 1 Dec 2026, 7 days, 7 with twitching; "
         "by the onset given it has gone on since 8 Nov 2026 (24 days)." in page
     )
-    notice = "Two-week notice (14 days in one spell) reached 21 Nov; four-week warning (28 days in one spell) on 5 Dec"
+    notice = (
+        "Current spell: two-week notice (14 days in one spell) reached 21 Nov; "
+        "four-week warning (28 days in one spell) on 5 Dec"
+    )
     assert f"{notice} if it goes on (counted from the onset given): consider seeing a GP." in page, page
     assert "on and off for less than 14 days" not in page and "8 Dec" not in page
 

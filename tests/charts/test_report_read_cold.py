@@ -58,7 +58,8 @@ def test_a_short_period_is_not_taken_for_the_whole_history(cli, frozen, tmp_path
     assert "the 7 before, 7 twitches on 7 days" in text
     # The history says what it covers, and covers it: October is in it.
     assert "History, by site and over time: the whole diary, 1 Oct 2026 to 23 Nov 2026" in text
-    assert "Oct 2026 22 of 22" in text and "Left upper lip: 1 Oct 2026 to 10 Oct 2026" in text
+    # (page 1 is full here: the history goes on as its one-line-per-site form on page 2)
+    assert "left upper lip 1 Oct–10 Oct 2026 (10 on 10 days)" in text
     # What saw only the period's days says so.
     assert "Possible triggers, judged on this period only (22 Nov 2026 to 23 Nov 2026)" in text
 
@@ -119,10 +120,13 @@ def test_page_one_reads_as_sentences_and_says_each_thing_once(cli, frozen, tmp_p
     text = _report(cli, tmp_path)
 
     assert "no in sleep" not in text and "no speech" not in text and "no bells palsy" not in text
-    assert "Asked 10 Nov 2026: not spreading to other parts of the face; no weakness of the face;" in text
+    assert (
+        "Asked 10 Nov 2026, before the trouble speaking logged 18 Nov 2026: not spreading to other parts of the face;"
+        in text
+    )
     assert "not seen while asleep" in text
-    # The urgent advice is for now: above a flag logged six days ago it says so.
-    assert "logged 6 days ago: if it is happening now, call emergency services." in text
+    # The clinician's page states the sign; the person's emergency advice is not its headline.
+    assert "emergency" not in text
     assert "Wed 18 Nov 2026: trouble speaking (logged)" in text
     assert "[today: call emergency services if sudden]" not in text
     # Magnesium started and its doses logged: one line, not an intervention and a supplement.

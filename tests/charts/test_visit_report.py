@@ -81,7 +81,7 @@ def test_report_states_the_key_facts(report, chart_diary):
     assert "[ample data: 140 days]" in text
     assert "An association, not proof of cause." in text
     assert "stress, the day before" not in text.split("Possible triggers")[1].split("Page 1")[0].lower()
-    assert "Two-week notice (14 days in one spell) reached" in " ".join(text.split())
+    assert "Current spell: two-week notice (14 days in one spell) reached" in " ".join(text.split())
     assert "magnesium glycinate 300 mg" in text
     assert "not logged" in text  # the table's untracked day
 

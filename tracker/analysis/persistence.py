@@ -33,6 +33,9 @@ from tracker.core.vocabulary import Location
 MOUTH_AND_CHEEK = frozenset({"cheek", "upper-lip", "lower-lip", "mouth-corner"})
 ONE_SIDE = frozenset({"left", "right"})
 TOGETHER_DAYS = 2  # days with two sites twitching together before a pattern is suggested (one could be chance)
+# What the person is told about a suggested pattern (the CLI, Today, Insights); the clinician's
+# report states the pattern's counts and dates without it.
+PATTERN_ADVICE = ": worth showing a doctor"
 RECURRENT_TWITCHES = 2  # a month counts towards "recurrent" with at least this many twitches
 
 
@@ -368,7 +371,7 @@ def _hemifacial(recent: Sequence[SiteEntry], known: Sequence[SiteEntry]) -> RedF
                 name="hemifacial-spasm pattern",
                 source=SUGGESTED,
                 note=f"{side} eyelid and {side} cheek or mouth in one twitch, {_times(len(in_one))} "
-                f"since {report_date(in_one[0])}, the last two weeks included: worth showing a doctor",
+                f"since {report_date(in_one[0])}, the last two weeks included{PATTERN_ADVICE}",
             )
         if len(_same_days(recent, side)) >= TOGETHER_DAYS:
             days = _same_days(known, side)
@@ -378,7 +381,7 @@ def _hemifacial(recent: Sequence[SiteEntry], known: Sequence[SiteEntry]) -> RedF
                 name="hemifacial-spasm pattern",
                 source=SUGGESTED,
                 note=f"{side} eyelid and {side} cheek or mouth twitching on the same day, on {len(days)} days "
-                f"since {report_date(days[0])}, the last two weeks included: worth showing a doctor",
+                f"since {report_date(days[0])}, the last two weeks included{PATTERN_ADVICE}",
             )
     return None
 
@@ -411,7 +414,7 @@ def _both_eyelids(recent: Sequence[SiteEntry], known: Sequence[SiteEntry]) -> Re
         name="both-eyelids pattern",
         source=SUGGESTED,
         note=f"both eyelids twitching on the same day, on {len(days)} days since {report_date(days[0])}, "
-        "the last two weeks included: worth showing a doctor",
+        f"the last two weeks included{PATTERN_ADVICE}",
     )
 
 

@@ -29,14 +29,16 @@ def range_coverage(span: dict[str, Any]) -> str:
     )
 
 
+# What q is, in one home for every reader (analyze, Insights, the report's footnote): the model's
+# p-values adjusted with Benjamini-Hochberg (tracker.analysis.poisson.benjamini_hochberg).
+Q_MEANS = "q: the p-value adjusted for testing several factors at once (false-discovery rate, Benjamini\u2013Hochberg)"
+
+
 def q_words(tested: int, alpha: float) -> str:
-    """What q means, said once above the factors: "q: how likely a link this strong is by
-    chance, after allowing for testing 6 factors (each on the same day and the day before);
+    """What q means, said once above the factors: "q: the p-value adjusted for testing several
+    factors at once (false-discovery rate, Benjamini–Hochberg), here 6 factor-and-day pairs;
     under 0.05 counts as a possible trigger"."""
-    return (
-        f"q: how likely a link this strong is by chance alone, after allowing for testing {tested} "
-        f"factor-and-day pairs; under {alpha:g} counts as a possible trigger"
-    )
+    return f"{Q_MEANS}, here {tested} factor-and-day pairs; under {alpha:g} counts as a possible trigger"
 
 
 def chance_text(letter: str, value: float) -> str:

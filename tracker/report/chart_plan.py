@@ -178,7 +178,7 @@ def _legend_entries(summary: pd.DataFrame, marks: ChartMarks, period: Period) ->
     if (answered == 0).any():
         entries.append(("not-logged", "twitches not answered"))
     if marks.persistent_runs:
-        entries.append(("run", "persistent run"))
+        entries.append(("run", "spell of four weeks or more"))
     if marks.interventions:
         entries.append(("intervention", "intervention starts"))
     if any(not flag.suggested for flag in marks.red_flags):

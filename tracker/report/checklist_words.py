@@ -67,7 +67,10 @@ def checklist_lines(
             )
         elif yes is None:
             never.append(kind)
-    lines = [f"Asked {report_date(day)}: {checklist_no_words(kinds)}." for day, kinds in sorted(denied.items())]
+    lines = [
+        f"Asked {report_date(day)}{_signs_since(red_flags, day, date_to)}: {checklist_no_words(kinds)}."
+        for day, kinds in sorted(denied.items())
+    ]
     for day, signs in sorted(flagged.items()):
         answered = f"answered no on {report_date(day)}"
         if len(signs) == 1:  # one sign: said as every other contradiction is
@@ -91,6 +94,23 @@ def checklist_lines(
     if never:
         lines.append("Not asked: " + "; ".join(sign_words(kind) for kind in never) + ".")
     return lines + shown
+
+
+def _signs_since(red_flags: Sequence[RedFlagLike], day: dt.date, date_to: dt.date) -> str:
+    """ ", before the drooping of the face, mouth or eyelid logged 27 Nov 2026": the signs of any
+    kind logged after `day` (to `date_to`), each at its first date, so an old "no" never stands
+    unqualified beside a sign that came after it. Empty when none was."""
+    first: dict[str, dt.date] = {}
+    for flag in red_flags:
+        if day < flag.date <= date_to:
+            kind = str(flag.kind)
+            first[kind] = min(flag.date, first.get(kind, flag.date))
+    if not first:
+        return ""
+    signs = [
+        f"the {sign_words(kind)} logged {report_date(on)}" for kind, on in sorted(first.items(), key=lambda i: i[1])
+    ]
+    return ", before " + " and ".join(signs)
 
 
 def _capital(words: str) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from tracker.analysis.text import Q_MEANS
 from tracker.core.formatting import days, report_date
 
 
@@ -53,7 +54,8 @@ def spell_line(result: dict[str, Any], dates: Callable[[dt.date], str] = report_
     line = f"Current spell ({rule}): {span}, {days(run['days'])}, {run['active_days']} with twitching"
     onset, counted = _date(result, "onset"), result.get("since_onset")
     if counted and onset:
-        line += f"; by the onset given it has gone on since {dates(onset)} ({days(int(counted))})"
+        # Counted to the spell's own last day, as the spell's days are: one end day for both counts.
+        line += f"; by the onset given it has gone on since {dates(onset)} ({days((end - onset).days + 1)})"
     before = result.get("previous_run")
     if before:
         line += (
@@ -63,8 +65,9 @@ def spell_line(result: dict[str, Any], dates: Callable[[dt.date], str] = report_
 
 
 def notice_line(result: dict[str, Any]) -> str | None:
-    """The two-week notice and the four-week warning of the current spell, dated: "Two-week notice
-    reached 13 Oct; four-week warning reached 27 Oct: see a doctor." Counted from the onset given
+    """The two-week notice and the four-week warning of the current spell, dated and named as its:
+    "Current spell: two-week notice reached 13 Oct; four-week warning reached 27 Oct: see a
+    doctor." Counted from the onset given
     when the status is (tracker.analysis.persistence), and said so. None without a spell."""
     run = result.get("current_run")
     if not run:
@@ -76,12 +79,34 @@ def notice_line(result: dict[str, Any]) -> str | None:
     for name, mark in (("two-week notice", result["watch_days"]), ("four-week warning", result["threshold_days"])):
         on = report_date(start + dt.timedelta(days=mark - 1), year=False)
         said.append(f"{name} ({mark} days in one spell) {'reached' if length >= mark else 'on'} {on}")
-    line = "; ".join(said)
-    line = line[:1].upper() + line[1:] + ("" if length >= result["threshold_days"] else " if it goes on")
+    line = "Current spell: " + "; ".join(said) + ("" if length >= result["threshold_days"] else " if it goes on")
     if result.get("since_onset"):
         line += " (counted from the onset given)"
     advice = {"persistent": ": see a doctor", "watch": ": consider seeing a GP"}.get(str(result.get("status")), "")
     return f"{line}{advice}."
+
+
+def longest_line(result: dict[str, Any], dates: Callable[[dt.date], str] = report_date) -> str | None:
+    """The longest spell when it is not the current one, with the notice it reached, by the same
+    rule as the current spell's (so a report whose spell has ended reads as one whose has not):
+    "Longest spell: 28 Aug 2026 to 24 Sep 2026 (28 days, 18 with twitching): an earlier spell,
+    it reached the four-week warning (28 days in one spell) on 24 Sep." None without one."""
+    longest = result.get("longest_run")
+    if not longest or longest == result.get("current_run"):
+        return None
+    start, end = (dt.date.fromisoformat(longest[edge]) for edge in ("start", "end"))
+    counts = f"{days(longest['days'])}, {longest['active_days']} with twitching"
+    line = f"Longest spell: {dates(start)} to {dates(end)} ({counts})"
+    reached = [
+        (name, mark)
+        for name, mark in (("four-week warning", result["threshold_days"]), ("two-week notice", result["watch_days"]))
+        if int(longest["days"]) >= mark
+    ]
+    if not reached:
+        return line + "."
+    name, mark = reached[0]
+    on = report_date(start + dt.timedelta(days=mark - 1), year=False)
+    return f"{line}: an earlier spell, it reached the {name} ({mark} days in one spell) on {on}."
 
 
 def persistence_status_line(result: dict[str, Any]) -> str:
@@ -122,8 +147,9 @@ def terms_words(result: dict[str, Any]) -> str:
     "derived", q and a rate ratio."""
     watch, threshold = result.get("watch_days", 14), result.get("threshold_days", 28)
     return (
-        f"Terms: spell (run): twitching that {spell_rule(result).removeprefix('a spell ')}; two-week notice, "
+        f"Terms: twitch: one logged episode, at one site or several; burst: its length; "
+        f"spell: twitching that {spell_rule(result).removeprefix('a spell ')}; two-week notice, "
         f"four-week warning: {watch}, {threshold} days in one spell; derived: worked out from the entries; "
-        "q: how likely a link this strong is by chance alone, after testing every factor (under 0.05: a possible "
-        "trigger); N× per 100 mg (or per 30 days): N times the twitches a day for each 100 mg more (or 30 days later)."
+        f"{Q_MEANS}; under 0.05: a possible trigger; N× per 100 mg (or per 30 days): N times the twitches a day "
+        "for each 100 mg more (or 30 days later)."
     )

@@ -381,6 +381,11 @@ def _twitches_on(entries: Sequence[SiteEntry], site: tuple[str, str], day: dt.da
     return sum(1 for entry in entries if (entry.location, entry.side) == site and entry.local_date == day)
 
 
+# The fewest twitches over the last two weeks that a direction (settling, steady, worsening) is
+# judged on: 1 against 0, or 2 against 4, is chance, not a course.
+MIN_DIRECTION_TWITCHES = 10
+
+
 def _direction(rows: Sequence[DailyRow], date_to: dt.date) -> str:
     """The last 7 days against the 7 before, in twitches, over the days answered in each."""
     last = [row for row in rows if 0 <= (date_to - row.date).days < 7 and row.twitches_answered]
@@ -392,6 +397,11 @@ def _direction(rows: Sequence[DailyRow], date_to: dt.date) -> str:
     if not before:
         return f"Last 7 days: {said}; the 7 days before were not answered, so no direction."
     earlier = sum(row.episodes or 0 for row in before)
+    if now + earlier < MIN_DIRECTION_TWITCHES:
+        return (
+            f"Last 7 days: too few twitches to tell a direction ({now}, and {earlier} the 7 days before; it is "
+            f"judged on {MIN_DIRECTION_TWITCHES} or more over the two weeks)."
+        )
     rate_now, rate_before = now / len(last), earlier / len(before)
     way = "settling" if rate_now < 0.75 * rate_before else "worsening" if rate_now > 1.25 * rate_before else "steady"
     return (

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.files import private_atomic_file
 from tracker.core.formatting import report_date, report_span
-from tracker.core.vocabulary import TODAY_RED_FLAGS, RedFlagKind, dated_red_flag_advice
+from tracker.core.vocabulary import TODAY_RED_FLAGS, RedFlagKind
 from tracker.report import charts
 from tracker.report.checklist_words import checklist_lines, derived_signs
 from tracker.report.course_words import terms_words
@@ -36,9 +36,10 @@ from tracker.report.pdf_notes import notes_by_day, notes_pages
 from tracker.report.pdf_page import BODY, ReportPage, carried_pages, newest
 from tracker.report.pdf_sites import SITES_PAGE, draw_sites_or_pointer, sites_later, sites_pointer
 from tracker.report.pdf_table import table_pages
-from tracker.report.pdf_words import (  # re-exported: the report's wording, for callers and tests
-    DISCLAIMER,
+from tracker.report.pdf_words import (
+    DISCLAIMER,  # re-exported: the report's wording, for callers and tests
     MAX_FLAG_LINES,
+    PATIENT_BLANK,
     daily_table,
     earlier_flags_line,
     flag_marks,
@@ -158,6 +159,8 @@ def report_pages(
         first.reserve_footnote(f"{SCALES} {terms_words(analysis.get('persistence') or {})}")
         first.text("Facial twitching: visit summary", size=16, weight="bold")
         first.text(f"{coverage}. Prepared {report_date(generated_on)}.", color="#333333")
+        # The diary keeps no name or date of birth: a blank for the clinician, nothing invented.
+        first.text(PATIENT_BLANK, color="#333333")
         if earlier is not None:  # an old import or a first try before a long gap: a line, not a stretched chart
             first.text(earlier.words(report_date), color="#333333")
         first.space(0.12)
@@ -171,24 +174,19 @@ def report_pages(
         first.carry(f"Red flags {SUGGESTED} (not logged)", [line for line in every_suggested if line not in suggested])
         before = earlier_flags_line(earlier_flags, date_from, in_period=bool(logged))
         if logged:
-            # Graded by the signs in the box, and dated as every reader dates it: a droop logged
-            # last week is not "call emergency services today" on the day of the visit.
-            # Each grade its own line, so the advice is never the part a full box cuts short.
-            advice = dated_red_flag_advice(((str(f.kind), f.date) for f in red_flags), today=generated_on)
-            # Each sign before what to do about it, the ones that cannot wait first.
-            urgent = set(red_flag_lines(red_flags, analysis, source=LOGGED, kinds=TODAY_RED_FLAGS))
-            graded = [line for line in logged if line in urgent]
-            if any(str(flag.kind) in TODAY_RED_FLAGS for flag in red_flags):
-                graded, advice = [*graded, advice[0]], advice[1:]
-            graded += [line for line in logged if line not in urgent]
-            first.boxed("Red flags logged", [*graded, *advice, *before], color=charts.VERMILLION)
+            # Told to the clinician as what was logged, when and in whose words, the signs that
+            # cannot wait first; the person's emergency advice (Today, `log redflag`) is not this
+            # page's headline.
+            urgent = set(red_flag_lines(red_flags, analysis, source=LOGGED, kinds=TODAY_RED_FLAGS, today=generated_on))
+            graded = [line for line in logged if line in urgent] + [line for line in logged if line not in urgent]
+            first.boxed("Red flags logged", [*graded, *before], color=charts.VERMILLION)
         else:
             first.text(before[0] if before else "No red flags logged.", weight="bold")
         if suggested:
             first.space(0.1)
-            # Three lines hold a suggested pattern's whole sentence (its date, its rule and "worth
-            # showing a doctor"); two cut off the advice, the part a reader needs. A person's own
-            # notes on logged flags stay at two lines: they are whole under Notes.
+            # Three lines hold a suggested pattern's whole sentence (its date, its counts and the
+            # dates they span); two cut off the counts. A person's own notes on logged flags stay
+            # at two lines: they are whole under Notes.
             first.boxed(
                 f"Red flags {SUGGESTED} (not logged)", suggested, color=charts.ORANGE, face="#FDF1DC", max_lines=3
             )

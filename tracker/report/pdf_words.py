@@ -13,11 +13,12 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
+from tracker.analysis.persistence import PATTERN_ADVICE
 from tracker.analysis.text import LOGGED, SUGGESTED
 from tracker.core.formatting import coverage_words, red_flag_words, report_date, rounded
 from tracker.core.formatting import days as plural_days
 from tracker.core.vocabulary import sign_words
-from tracker.report.course_words import course_line, notice_line, spell_line
+from tracker.report.course_words import course_line, longest_line, notice_line, spell_line
 from tracker.report.wording import recurrent_words
 
 if TYPE_CHECKING:
@@ -32,6 +33,10 @@ MAX_FLAG_LINES = 8
 SUPPLEMENT_UNITS = {"mg", "mcg", "µg", "ug", "g", "iu", "IU"}
 
 # --- wording -------------------------------------------------------------------------------
+
+
+# Page 1's line for the clinician to fill in: the diary stores no identity.
+PATIENT_BLANK = "Patient: " + "_" * 28 + "    Date of birth: " + "_" * 14
 
 
 def summary_lines(
@@ -68,8 +73,31 @@ def summary_lines(
     course, spell = _persistence_lines(analysis.get("persistence") or {})
     lines.extend(course)  # the whole course before any spell: a late short spell is no new complaint
     lines.extend(_days_affected(frame, date_to))
-    lines.extend(spell)
+    lines.extend(spell[:1])
+    lines.extend(_current_sites(known, episodes))
+    lines.extend(spell[1:])
     return lines
+
+
+def _current_sites(persistence: dict[str, Any], episodes: Sequence[Episode]) -> list[str]:
+    """Where the current spell is, beside it, so page 1 names the site twitching now whatever
+    came before: "Where the current spell is: left eyelid 59 days, 30 Sep–1 Dec 2026; left
+    cheek 1 day, 4 Nov 2026." Empty without a current spell, or when its sites are all the
+    diary's."""
+    from tracker.report.history_words import short_span, sites
+
+    run = persistence.get("current_run")
+    if not run:
+        return []
+    start, end = (dt.date.fromisoformat(run[edge]) for edge in ("start", "end"))
+    found = sorted(
+        sites([episode for episode in episodes if start <= episode.local_date <= end], end),
+        key=lambda site: (-site.days, site.first),
+    )
+    if not found or {site.label for site in found} == {site.label for site in sites(episodes, end)}:
+        return []  # the same sites as the whole diary's: the site lines say it already
+    each = "; ".join(f"{site.label} {plural_days(site.days)}, {short_span(site.first, site.last)}" for site in found)
+    return [f"Where the current spell is: {each}."]
 
 
 def earlier_flags_line(earlier: Sequence[RedFlag], date_from: dt.date, *, in_period: bool) -> list[str]:
@@ -96,13 +124,14 @@ def red_flag_lines(
     kinds: Collection[str] | None = None,
 ) -> list[str]:
     """The red flags from one source (LOGGED, or SUGGESTED by the entries) in date order, a day's
-    in the order logged: the order `list`, `analyze` and the CSV show them in. What to do about
-    them is said once, above them (tracker.core.vocabulary.dated_red_flag_advice), not after each;
-    `today` is kept for callers that date it."""
-    del today  # the advice above the lines carries the date; each line has its own
+    in the order logged: the order `list`, `analyze` and the CSV show them in. Said to the
+    clinician: a logged sign is what was logged, when, and the person's note in their words; a
+    suggested pattern is its counts and dates. What the person is told to do about a sign
+    (tracker.core.vocabulary) is for the person, not this page; `today` is kept for callers."""
+    del today
     found = _flags(red_flags, analysis)
     return [
-        f"{report_date(day, weekday=True)}: {name} ({_with_note(flag_source, note)})"
+        f"{report_date(day, weekday=True)}: {name} ({_with_note(flag_source, note.removesuffix(PATTERN_ADVICE))})"
         for (_, kind), (day, name, flag_source, note) in sorted(found.items(), key=lambda item: item[0][0])
         if flag_source == source and (kinds is None or kind in kinds)
     ]
@@ -148,7 +177,7 @@ def intervention_lines(
     supplement that is also an intervention (magnesium started, and its doses logged) is one
     line, not two."""
     verdicts = {str(item["name"]): item for item in analysis.get("interventions") or []}
-    doses: dict[str, str] = {}
+    doses: dict[str, tuple[int, dt.date, dt.date, str]] = {}
     for column, unit in factors_units.items():
         # A factor dosed in mg, µg or IU is a supplement (magnesium, vitamin D); caffeine is not.
         if column in frame.columns and unit in SUPPLEMENT_UNITS and column != "caffeine_mg":
@@ -156,8 +185,10 @@ def intervention_lines(
             logged = logged[logged > 0]
             if len(logged):
                 doses[names.get(column, column)] = (
-                    f"logged on {plural_days(len(logged))} of this period, {report_date(logged.index[0])} to "
-                    f"{report_date(logged.index[-1])}; typical dose {logged.median():g} {unit}/day"
+                    len(logged),
+                    _day(logged.index[0]),
+                    _day(logged.index[-1]),
+                    f"typical dose {logged.median():g} {unit}/day",
                 )
     lines = []
     for item in sorted(interventions, key=lambda item: item.start_date):
@@ -177,9 +208,28 @@ def intervention_lines(
                 summary = "began " + summary.removeprefix(started)
             line += f". {summary[:1].upper()}{summary[1:]}"
         dose = doses.pop(item.name.lower(), None)
-        lines.append(f"{line.rstrip('.')}. Doses {dose}." if dose else line)
-    lines += [f"{name.capitalize()} {dose}." for name, dose in doses.items()]
+        # A start before the period is no first dose to compare: the period cut the doses short.
+        first_day = item.start_date if len(frame) and item.start_date >= _day(frame.index[0]) else None
+        lines.append(f"{line.rstrip('.')}. Doses {_doses_words(dose, first_day)}." if dose else line)
+    lines += [f"{name.capitalize()} {_doses_words(dose)}." for name, dose in doses.items()]
     return lines
+
+
+def _day(stamp: Any) -> dt.date:
+    """A frame's index entry (a Timestamp) as a date."""
+    return dt.date(stamp.year, stamp.month, stamp.day)
+
+
+def _doses_words(dose: tuple[int, dt.date, dt.date, str], started: dt.date | None = None) -> str:
+    """ "logged on 40 days of this period, 11 Oct 2026 to 30 Nov 2026; typical dose 300 mg/day",
+    and when the first dose logged is not the start given, why the two dates differ."""
+    count, first, last, typical = dose
+    why = ""
+    if started is not None and first != started:
+        gap = (first - started).days
+        side = "after" if gap > 0 else "before"
+        why = f" (the first logged {plural_days(abs(gap))} {side} the start given, {report_date(started)})"
+    return f"logged on {plural_days(count)} of this period, {report_date(first)} to {report_date(last)}{why}; {typical}"
 
 
 def daily_table(
@@ -285,13 +335,9 @@ def _persistence_lines(persistence: dict[str, Any]) -> tuple[list[str], list[str
     course = [line for line in (course_line(persistence),) if line]
     if persistence.get("recurrent"):
         months = _months(persistence.get("months_with_episodes") or [])
-        course.append(f"{recurrent_words(persistence)} Twitches logged in {months}.")
+        course.append(recurrent_words(persistence, months))
     spell = [spell_line(persistence), *[line for line in (notice_line(persistence),) if line]]
-    longest, current = persistence.get("longest_run"), persistence.get("current_run")
-    if longest and longest != current:
-        start, end = (report_date(dt.date.fromisoformat(longest[edge])) for edge in ("start", "end"))
-        spell.append(f"Longest spell: {start} to {end} ({plural_days(longest['days'])}, "
-                     f"{longest['active_days']} with twitching).")  # fmt: skip
+    spell += [line for line in (longest_line(persistence),) if line]
     return course, spell
 
 

@@ -123,11 +123,17 @@ def _run_words(run: dict[str, Any], dates: Callable[[dt.date], str]) -> str:
     return f"{start} to {end} ({days(run['days'])}, {run['active_days']} with twitching)"
 
 
-def recurrent_words(persistence: dict[str, Any]) -> str:
-    """The rule said with the finding, so "recurrent" is never read as "came back once"."""
+def recurrent_words(persistence: dict[str, Any], months_said: str = "") -> str:
+    """What "recurrent" counts, in plain words with its rule, so it is never read as "came back
+    once" nor as alarm: "Twitching came back month after month, Aug–Nov 2026: 3 calendar months
+    in a row or more, each with 2 twitches or more (the rule for “recurrent”)." """
     months = persistence.get("recurrent_months") or 3
     twitches = persistence.get("recurrent_twitches") or 2
-    return f"Recurrent: at least {months} calendar months in a row, each with {twitches} twitches or more."
+    when = f", {months_said}" if months_said else ""
+    return (
+        f"Twitching came back month after month{when}: {months} calendar months in a row or more, each with "
+        f"{twitches} twitches or more (the rule for \u201crecurrent\u201d)."
+    )
 
 
 def ratio_words(entry: dict[str, Any]) -> str:
@@ -325,7 +331,8 @@ def _none_found(result: dict[str, Any]) -> str:
     tested = list(dict.fromkeys(entry["name"] for entry in entries if entry["q_value"] is not None))
     if not tested:
         return "No reliable associations yet."
-    return f"No reliable associations yet: {', '.join(factor_words(name) for name in tested)} tested, none stood out."
+    named = ", ".join(factor_words(name) for name in tested)
+    return f"No reliable associations yet: of the factors tested ({named}), none stood out."
 
 
 def association_lines(result: dict[str, Any], limit: int = 3) -> list[str]:
