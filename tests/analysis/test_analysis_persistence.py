@@ -85,8 +85,7 @@ def test_a_run_that_ended_two_months_ago_is_history_not_current() -> None:
     assert result["longest_run"]["days"] == 40
     # The course first: a new spell late in a long course is never "day 1 of twitching".
     assert persistence_status_line(result) == (
-        "twitching since 17 Aug (first logged), twitches on 41 days; current spell day 1 "
-        "(a spell ends after more than 3 days without a twitch)"
+        "twitching since 17 Aug (first logged), twitches on 41 days; spell day 1"
     )
 
 
@@ -129,12 +128,10 @@ def test_thresholds_and_gap_are_parameters() -> None:
 
 def test_status_lines() -> None:
     assert persistence_status_line(persistence(daily_run(16), as_of=AS_OF)) == (
-        "twitching since 9 Nov (first logged), twitches on 16 days; current spell day 16 "
-        "(a spell ends after more than 3 days without a twitch) — consider seeing a GP"
+        "twitching since 9 Nov (first logged), twitches on 16 days; spell day 16 — consider seeing a GP"
     )
     assert persistence_status_line(persistence(daily_run(30), as_of=AS_OF)) == (
-        "twitching since 26 Oct (first logged), twitches on 30 days; current spell day 30 "
-        "(a spell ends after more than 3 days without a twitch) — 4 weeks or more: see a doctor"
+        "twitching since 26 Oct (first logged), twitches on 30 days; spell day 30 — 4 weeks or more: see a doctor"
     )
 
 

@@ -91,7 +91,7 @@ async def test_today_shows_its_twitches_before_the_database_opens_then_loads(mig
         assert isinstance(screen, TodayScreen) and not app.diary.is_open
         assert [table.get_row_at(0)[i] for i in (0, 1, 2, 6)] == ["09:30", "twitch", "eyelid", "at desk"]
         assert "1 twitch" in str(screen.query_one("#totals", Static).render())
-        assert "current spell day 1" in str(screen.query_one("#status", Static).render())
+        assert "spell day 1" in str(screen.query_one("#status", Static).render())
         await pause_until(pilot, lambda: "Twitch" in footer_keys(screen))
         keys = footer_keys(screen)
         assert keys["Twitch"] and keys["History"]  # these wait for the database when pressed

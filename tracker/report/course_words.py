@@ -112,11 +112,12 @@ def longest_line(result: dict[str, Any], dates: Callable[[dt.date], str] = repor
 def persistence_status_line(result: dict[str, Any]) -> str:
     """How long it has lasted in one line, for the Today screen (and every reader of a diary
     without a twitch), in the words of `course_line` and `spell_line`: the course first, then
-    the current spell with its rule, then the advice: "twitching since 28 Aug (onset given),
-    twitches on 52 days; current spell day 1 (a spell ends after more than 3 days without a
-    twitch)". A spell begun after a pause is the latest of the course, never "day 1 of
-    twitching". Cheap (the standard library and the core's formatting only): the TUI draws it
-    in its first frame."""
+    the current spell, then the advice: "twitching since 28 Aug (onset given), twitches on 52
+    days; spell day 1". A spell begun after a pause is the latest of the course, never "day 1
+    of twitching". The spell's rule is left to Insights, `analyze` and the report, where it is
+    said beside the spell's dates: on Today it took a second line at 80 columns and pushed the
+    day's rows down. Cheap (the standard library and the core's formatting only): the TUI draws
+    it in its first frame."""
     first, as_of, onset = _date(result, "first_logged"), _date(result, "as_of"), _date(result, "onset")
     if first is None:
         return "no twitch logged yet"
@@ -124,16 +125,16 @@ def persistence_status_line(result: dict[str, Any]) -> str:
     near = as_of is not None and start.year == as_of.year
     logged = days(int(result.get("logged_days") or 0))
     course = f"twitching since {report_date(start, year=not near)} ({source}), twitches on {logged}"
-    run, rule = result.get("current_run"), spell_rule(result)
+    run = result.get("current_run")
     if not run:
         last = _date(result, "last_logged")
         after = f", the last twitch {report_date(last, year=False)}" if last else ""
-        return f"{course}; no current spell ({rule}){after}"
-    spell = f"current spell day {run['days']}"
+        return f"{course}; no current spell{after}"
+    spell = f"spell day {run['days']}"
     since = result.get("since_onset")
     if since and onset:
-        spell = f"current spell day {since} by the onset given, day {run['days']} as logged"
-    line = f"{course}; {spell} ({rule})"
+        spell = f"spell day {since} by the onset given, day {run['days']} as logged"
+    line = f"{course}; {spell}"
     status = result.get("status")
     if status == "persistent":
         return f"{line} — {int(result.get('threshold_days', 28)) // 7} weeks or more: see a doctor"

@@ -84,17 +84,17 @@ def _current_sites(persistence: dict[str, Any], episodes: Sequence[Episode]) -> 
     came before: "Where the current spell is: left eyelid 59 days, 30 Sep–1 Dec 2026; left
     cheek 1 day, 4 Nov 2026." Empty without a current spell, or when its sites are all the
     diary's."""
-    from tracker.report.history_words import short_span, sites
+    from tracker.report.history_words import short_span, site_story
 
     run = persistence.get("current_run")
     if not run:
         return []
     start, end = (dt.date.fromisoformat(run[edge]) for edge in ("start", "end"))
     found = sorted(
-        sites([episode for episode in episodes if start <= episode.local_date <= end], end),
+        site_story([episode for episode in episodes if start <= episode.local_date <= end], end).sites,
         key=lambda site: (-site.days, site.first),
     )
-    if not found or {site.label for site in found} == {site.label for site in sites(episodes, end)}:
+    if not found or {site.label for site in found} == {site.label for site in site_story(episodes, end).sites}:
         return []  # the same sites as the whole diary's: the site lines say it already
     each = "; ".join(f"{site.label} {plural_days(site.days)}, {short_span(site.first, site.last)}" for site in found)
     return [f"Where the current spell is: {each}."]
