@@ -189,8 +189,9 @@ def test_chart_labels_every_marker_or_names_it_in_the_caption(diaries, days, wee
 
 def test_the_chart_and_the_report_mark_the_same_days(diaries) -> None:
     history = diaries[500]
+    whole_diary = (history.end - history.start).days // 7 + 2  # the report charts every week the diary touches
 
-    chart = _marks([chart_figure_of(history, weeks=12, factors=["caffeine_mg"])])
+    chart = _marks([chart_figure_of(history, weeks=whole_diary, factors=["caffeine_mg"])])
     report = _marks(report_pages(**report_content(history, today=TODAY)))
 
     assert chart == report

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 INTENSITY_MAX = 5  # episode intensity is 1-5 (store validation)
 GREY = "#555555"
 SO_FAR_HATCH = "\\\\"  # the period under way: unlike the unanswered periods' "///"
+# A bar with some days unanswered is told from a full one by its pattern, not only its lighter
+# shade: two blues cannot be told apart at a glance or in a greyscale print.
+PARTIAL_HATCH = "--"
 LABEL_GROUND = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 0.6}  # hides the lines under it
 FACTOR_STYLES = [(GREEN, "o", "-"), (PURPLE, "s", "--"), (SKY, "^", "-."), (ORANGE, "D", ":")]
 
@@ -100,6 +103,10 @@ def _episodes(ax: Axes, plan: ChartPlan) -> None:
     complete = summary["days_answered"].to_numpy() >= summary["days_elapsed"].to_numpy()
     bars = ax.bar(centres, heights, width=[0.84 * (b - a) for a, b in spans],
                   color=[BLUE if c else SKY for c in complete], edgecolor=BLACK, linewidth=0.5, zorder=2)  # fmt: skip
+    for bar, whole in zip(bars, complete, strict=True):
+        if not whole:
+            bar.set_hatch(PARTIAL_HATCH)
+            bar.set_gid("partial")
     if so_far(summary, plan.period) is not None:  # the period under way: hatched, named in the legend
         bars[-1].set_hatch(SO_FAR_HATCH)
         bars[-1].set_gid("so-far")
@@ -205,7 +212,7 @@ def _legend(ax: Axes, plan: ChartPlan) -> None:
 
     handles = {
         "bars": Patch(facecolor=BLUE, edgecolor=BLACK, linewidth=0.5),
-        "partial": Patch(facecolor=SKY, edgecolor=BLACK, linewidth=0.5),
+        "partial": Patch(facecolor=SKY, edgecolor=BLACK, hatch=PARTIAL_HATCH, linewidth=0.5),
         "so-far": Patch(facecolor="white", edgecolor=BLACK, hatch=SO_FAR_HATCH, linewidth=0.5),
         "not-logged": Patch(facecolor="white", edgecolor="#BBBBBB", hatch="///", linewidth=0),
         "run": Patch(facecolor=ORANGE, alpha=0.3, hatch="..", edgecolor=ORANGE, linewidth=0),

@@ -20,11 +20,18 @@ if TYPE_CHECKING:
     from tracker.analysis.periods import Period
     from tracker.report.chart_plan import ChartPlan
 
-CHART_WEEKS = 12
 FACTOR_PANELS = 2  # the PDF has room for two factor panels under the episodes
 CHART_LEFT, CHART_RIGHT = 1.0, 0.9  # room for the axis labels on either side
 MIN_PANEL = 0.42  # inches: a factor panel lower than this is not worth drawing; the chart moves on
 MAX_CHART_HEIGHT = 5.2
+
+
+def _weeks_spanned(frame: pd.DataFrame) -> int:
+    """How many ISO weeks the frame's days touch, first to last (0 for no days)."""
+    if len(frame.index) == 0:
+        return 0
+    first, last = frame.index[0], frame.index[-1]
+    return int((last - first).days) // 7 + 2  # a partial week at either end counts
 
 
 class _ChartOptions(TypedDict):
@@ -51,13 +58,17 @@ class WeeklyChart:
         date_to: dt.date,
         absent_means_none: Sequence[str] = (),
     ) -> None:
-        self.summary = periods.period_summary(periods.last_weeks(frame, CHART_WEEKS), factors=factors, period="week")
+        # The whole diary, so a doctor sees the onset and every phase: by week up to about a year,
+        # by month beyond it, as `tracker chart` adapts (tracker.analysis.periods.chart_span).
+        span, period = periods.chart_span(frame, _weeks_spanned(frame))
+        self.summary = periods.period_summary(span, factors=factors, period=period)
         self.options = _ChartOptions(
-            period="week", factors=factors, names=names, units=units, marks=marks, absent_means_none=absent_means_none
+            period=period, factors=factors, names=names, units=units, marks=marks, absent_means_none=absent_means_none
         )
         self.date_to = date_to
-        first = self.summary.index[0].date() if len(self.summary.index) else date_to
-        self.heading = f"Week by week, {report_date(first)} to {report_date(date_to)}"
+        first = frame.index[0].date() if len(frame.index) else date_to
+        by = "Week by week" if period == "week" else "Month by month"
+        self.heading = f"{by}, the whole diary: {report_date(first)} to {report_date(date_to)}"
 
     def plan(self, room: float) -> ChartPlan | None:
         """The biggest plan that fits `room` inches (heading included), or None."""
