@@ -27,7 +27,8 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
     """The analysis dict (tracker.analysis.results.analyze); `range.clamped` lists the dates asked
     for that were brought into the diary's span, and each trigger gets its `summary` in words."""
     from tracker.analysis.results import analyze  # deferred: pandas + statsmodels, ~1 s
-    from tracker.report.medication_words import medication_lines
+    from tracker.report.history_words import derived_signs, new_medicine_answer_lines
+    from tracker.report.medication_words import medication_lines, new_medicines, started_since
     from tracker.report.wording import intervention_line, summary_of
 
     result = analyze(
@@ -49,6 +50,11 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
     # The medication list in the report's words, so `analyze`, Insights and the PDF say it alike.
     first_twitch = min((episode.local_date for episode in history.episodes), default=None)
     result["medications"] = medication_lines(history.medications, onset=history.onset, first_twitch=first_twitch)
+    # A "no" to "it began after a new medicine" is never left standing against the list's dates.
+    when = {"onset": history.onset, "first_twitch": first_twitch}
+    new = new_medicines(history.medications, **when)
+    derived = derived_signs({}, new, started_since=started_since(history.medications, **when))
+    result["medications"] += new_medicine_answer_lines(history.checklist_no, derived)
     return result
 
 

@@ -35,7 +35,7 @@ from tracker.report.history_words import (
     history_summary,
     where_line,
 )
-from tracker.report.medication_words import MedicationLike, medication_lines, new_medicines
+from tracker.report.medication_words import MedicationLike, medication_lines, new_medicines, started_since
 from tracker.report.pdf_chart import FACTOR_PANELS, WeeklyChart
 from tracker.report.pdf_history import continued, history_heading, lay_out_history, period_words
 from tracker.report.pdf_notes import notes_by_day, notes_pages
@@ -134,7 +134,9 @@ def report_pages(
     medicines = medication_lines(medications, onset=onset, first_twitch=first_twitch)
     new = new_medicines(medications, onset=onset, first_twitch=first_twitch)
     # A "no" never stands beside a logged or derived fact that contradicts it: both, dated.
-    checklist = checklist_lines(checklist_no or {}, red_flags, date_to, derived_signs(analysis, new, contexts))
+    since = started_since(medications, onset=onset, first_twitch=first_twitch)
+    derived = derived_signs(analysis, new, contexts, since)
+    checklist = checklist_lines(checklist_no or {}, red_flags, date_to, derived)
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
     history_facts: dict[str, Any] = {"relief": relief, "same_minute": same_minute, "contexts": contexts}
