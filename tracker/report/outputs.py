@@ -127,7 +127,8 @@ def draw_site_chart(history: History, path: Path) -> Path:
 
 def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
     """Everything the visit report shows, as keyword arguments for tracker.report.pdf."""
-    from tracker.analysis.frame import daily_frame
+    from tracker.analysis.frame import daily_frame, tracked_from_days
+    from tracker.core.vocabulary import FactorKind
 
     chart_frame, none = chart_reading(history.diary_rows or history.rows, history)
     marks = chart_marks(history)  # once: the weekly chart and the site chart mark the same flags
@@ -144,6 +145,8 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
         "daily_rows": history.diary_rows or history.rows,
         "factors_units": history.units,
         "factor_names": history.names,
+        "yes_no": [factor.column for factor in history.factors if factor.kind == FactorKind.YES_NO],
+        "tracked_from": tracked_from_days(history.diary_rows or history.rows, history.factors),
         "date_from": history.start,
         "date_to": history.end,
         "generated_on": today,

@@ -16,7 +16,7 @@ tracker.report.pdf_sites. Import lazily: it pulls in matplotlib.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -102,6 +102,8 @@ def report_pages(
     date_from: dt.date,
     date_to: dt.date,
     generated_on: dt.date,
+    yes_no: Sequence[str] = (),
+    tracked_from: Mapping[str, dt.date] | None = None,
     day_notes: Sequence[tuple[dt.date, str]] = (),
     noted_twitches: Sequence[NotedTwitch] = (),
     in_packet: bool = False,
@@ -261,6 +263,8 @@ def report_pages(
             names=factor_names,
             date_to=date_to,
             date_from=date_from,
+            yes_no=yes_no,
+            tracked_from=tracked_from or {},
         )
         reserve = 0.0 if on_first else chart.min_height()
         tables = table_pages(

@@ -10,7 +10,7 @@ the PDF code only places it. No matplotlib here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from tracker.analysis.text import LOGGED, SUGGESTED
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 DISCLAIMER = "Self-reported from a personal tracking tool; not a diagnosis."
 NOT_LOGGED = "—"
+NOT_TRACKED = "not tracked"  # a factor on a day before it was added
 SUGGESTED_MARK = "*"  # after a red flag in the day table: suggested by the entries, not logged
 MAX_FLAG_LINES = 8
 SUPPLEMENT_UNITS = {"mg", "mcg", "µg", "ug", "g", "iu", "IU"}
@@ -193,10 +194,14 @@ def daily_table(
     date_from: dt.date | None = None,
     days: int = 28,
     suggested: Sequence[tuple[dt.date, str]] = (),
+    yes_no: Collection[str] = (),
+    tracked_from: Mapping[str, dt.date] | None = None,
 ) -> tuple[list[str], list[list[str]]]:
     """The header and one row per day for the last `days` days up to `date_to`, oldest first.
-    An untracked day reads "not logged"; a value not logged reads "—", never 0. Red flags
-    the entries suggest (not logged) carry SUGGESTED_MARK: "spreading*"."""
+    An untracked day reads "not logged"; a value not logged reads "—", never 0; a factor on a
+    day before it was added (`tracked_from`, column -> day) reads "not tracked"; a yes-no
+    factor (`yes_no`) reads "yes" or "no". Red flags the entries suggest (not logged) carry
+    SUGGESTED_MARK: "spreading*"."""
     import pandas as pd
 
     flags: dict[dt.date, list[str]] = {}
@@ -224,7 +229,7 @@ def daily_table(
             quiet = values["episodes"] == 0
             row.append("" if quiet else _number(values["max_intensity"]))
             row.append("" if quiet else _number(values["mean_intensity"], digits=1))
-            row += [_number(values[column], digits=1) for column in columns]
+            row += [_factor_cell(values[column], column, day, yes_no, tracked_from or {}) for column in columns]
         row.append(", ".join(flags.get(day, [])))
         rows.append(row)
     return header, rows
@@ -329,6 +334,18 @@ def _long_date(iso: str) -> str:
 def _column_title(name: str, unit: str) -> str:
     label = name.capitalize()
     return f"{label}\n({unit})" if unit else label
+
+
+def _factor_cell(
+    value: float, column: str, day: dt.date, yes_no: Collection[str], tracked_from: Mapping[str, dt.date]
+) -> str:
+    """A factor's cell of the day table: "not tracked" before the factor was added, "yes"/"no"
+    for a yes-no factor, else the number ("—" when not logged)."""
+    if column in tracked_from and day < tracked_from[column]:
+        return NOT_TRACKED
+    if column in yes_no and value == value:
+        return "yes" if value else "no"
+    return _number(value, digits=1)
 
 
 def _number(value: float, *, digits: int = 0) -> str:
