@@ -88,3 +88,12 @@ def test_today_with_a_long_note_at_80x24(snap_compare, app, seed):
     seed_a_day(seed)
     seed(lambda s: store.set_day_note(session=s, day=TODAY, note=LONG_NOTE, today=TODAY))
     assert snap_compare(app, terminal_size=(80, 24), run_before=pressing())
+
+
+@SIZES
+def test_red_flag_checklist_with_a_tick_and_earlier_answers(snap_compare, app, seed, size):
+    from tracker.storage import diary_facts
+
+    earlier = TODAY - dt.timedelta(days=5)
+    seed(lambda s: diary_facts.answer_checklist(session=s, day=earlier, no=["all"], today=TODAY))
+    assert snap_compare(app, terminal_size=size, run_before=pressing("r", "1", "2"))
