@@ -100,3 +100,12 @@ def test_sleep_form_on_a_day_with_its_sleep(snap_compare, app, seed, size):
 def test_stress_chosen_on_a_day_with_its_stress(snap_compare, app, seed, size):
     seed_a_day(seed)
     assert snap_compare(app, terminal_size=size, run_before=pressing("x", "4"))
+
+
+@SIZES
+def test_red_flag_checklist_with_a_tick_and_earlier_answers(snap_compare, app, seed, size):
+    from tracker.storage import diary_facts
+
+    earlier = TODAY - dt.timedelta(days=5)
+    seed(lambda s: diary_facts.answer_checklist(session=s, day=earlier, no=["all"], today=TODAY))
+    assert snap_compare(app, terminal_size=size, run_before=pressing("r", "1", "2"))

@@ -9,7 +9,8 @@ storage, exports and the charts keep "not logged" as it was logged.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from tracker.core.daily import DailyRow
@@ -33,16 +34,36 @@ def reads_absent_as_none(factor: FactorColumn) -> bool:
 
 def analysis_frame(rows: Sequence[DailyRow], factors: Sequence[FactorColumn]) -> pd.DataFrame:
     """The frame the trigger analysis reads: `daily_frame` with each factor's absent-means-none
-    rule applied (see the module docstring)."""
+    rule applied (see the module docstring), and a factor blank on the days before it was
+    tracked (tracker.core.daily.tracked_on): a factor added today is not "none" on the days
+    before it existed."""
     return daily_frame(
         rows,
         [factor.column for factor in factors],
         absent_means_none=[factor.column for factor in factors if reads_absent_as_none(factor)],
+        tracked_from=tracked_from_days(rows, factors),
     )
 
 
+def tracked_from_days(rows: Sequence[DailyRow], factors: Sequence[FactorColumn]) -> dict[str, dt.date]:
+    """Each factor's first day tracked (column -> day), for the factors added on a known day:
+    the day added, or an earlier day logged for it among `rows`."""
+    found: dict[str, dt.date] = {}
+    for factor in factors:
+        since = getattr(factor, "tracked_from", None)
+        if since is None:
+            continue
+        logged = next((row.date for row in rows if row.factors.get(factor.column) is not None), since)
+        found[factor.column] = min(since, logged)
+    return found
+
+
 def daily_frame(
-    rows: Sequence[DailyRow], factor_columns: Sequence[str], *, absent_means_none: Collection[str] = ()
+    rows: Sequence[DailyRow],
+    factor_columns: Sequence[str],
+    *,
+    absent_means_none: Collection[str] = (),
+    tracked_from: Mapping[str, dt.date] | None = None,
 ) -> pd.DataFrame:
     """A DataFrame indexed by a daily DatetimeIndex named "date".
 
@@ -51,7 +72,8 @@ def daily_frame(
     Every value on an untracked day is NaN; a factor not logged on a tracked day is NaN, and
     so are the twitch columns of a tracked day whose twitches were not answered (see
     `answered`). A factor named in `absent_means_none` reads 0 instead of NaN on the days
-    whose twitches were answered and it was not logged; on every other day it stays NaN.
+    whose twitches were answered and it was not logged; on every other day it stays NaN. A
+    factor in `tracked_from` is NaN on every day before its first day tracked.
     """
     import pandas as pd  # deferred: ~250 ms
 
@@ -74,6 +96,9 @@ def daily_frame(
         for column in factor_columns:
             if column in absent_means_none:
                 frame.loc[on_answered_days & frame[column].isna(), column] = 0.0
+    for column, since in (tracked_from or {}).items():
+        if column in frame.columns:
+            frame.loc[frame.index < pd.Timestamp(since), column] = float("nan")
     return frame
 
 

@@ -127,8 +127,26 @@ def list_entries(context: Context) -> int:
         context.say(f"nothing logged {_span(start, end)}")
         return 0
     for item in items:
+        if item["type"] == "day" and item["checked_in"] and item.get("note"):
+            # Two things a person may want gone, and the id deletes only the answer: each on its
+            # own line, the note with the command that clears it, so the id is never read as both.
+            print(f"{item['id']:<14} {item['date']} {_clock(item['at'])}  no twitches (the answer this id deletes)")
+            print(f"{'':<14} {item['date']} {_clock(None)}  {_note_line(item)}")
+            continue
         print(f"{item['id']:<14} {item['date']} {_clock(item['at'])}  {_describe(item)}")
     return 0
+
+
+def _note_line(item: dict[str, object]) -> str:
+    """A day's note in `list`, with how to clear it: a note has no id of its own."""
+    from tracker.core.formatting import one_line
+
+    return f"note: {one_line(str(item['note']))} ({clear_note_command(str(item['date']))} clears it)"
+
+
+def clear_note_command(day: str) -> str:
+    """The command that clears a day's note (ISO `day`): `tracker log note "" --date 2026-11-27`."""
+    return f'`tracker log note "" --date {day}`'
 
 
 def _chronological(item: dict[str, object]) -> tuple[str, float, tuple[str, int, str]]:
@@ -191,12 +209,17 @@ def _span(start: dt.date, end: dt.date) -> str:
 
 def delete_entries(context: Context) -> int:
     from tracker.storage import store
+    from tracker.storage.models import Day
 
     with context.session() as session:
         removed = store.delete_entries(session=session, ids=context.args.ids)
     # What each id was, in words: a mistyped id names an entry the person may not be looking at.
     back = "brings it back" if len(removed) == 1 else f"brings back all {len(removed)}"
     print("deleted " + "; ".join(f"{item.entry_id} ({item.what})" for item in removed) + f" — `tracker undo` {back}")
+    for item in removed:
+        if isinstance(item.row, Day) and item.row.note:  # the answer went; the note a person may think went too
+            day = item.row.date.isoformat()
+            print(f"kept the note of {day} ({clear_note_command(day)} clears it)")
     return 0
 
 

@@ -96,6 +96,7 @@ def add_factor(context: Context) -> int:
                             ("absent_means_none", None if opts.absent is None else ABSENT_CHOICES[opts.absent]))
         if value is not None
     }  # fmt: skip
+    given["tracked_from"] = context.now().date()  # the days before it are "not tracked" for it
     if opts.kind is None:  # an offered factor (alcohol, nicotine) as offered, with what was given in place
         factor_in = FactorCreate.model_validate(offered_factor(opts.name, opts.unit).model_dump() | given)
     else:

@@ -140,6 +140,15 @@ def daily_reducer(rule: str) -> Callable[[Sequence[float]], float]:
     return _REDUCERS[DailyRule(rule)]
 
 
+def tracked_on(factor: object, day: dt.date) -> bool:
+    """The one rule for a factor added to a diary: it is tracked from the day it was added
+    (`tracked_from`, lowered to an earlier day logged for it by the readers that see its
+    entries) and "not tracked" before: never "no", zero or "not logged yet" on a day it did not
+    exist. A factor without the date (the built-ins, ones added before it was kept) always was."""
+    since = getattr(factor, "tracked_from", None)
+    return since is None or day >= since
+
+
 def summarize_day(
     day: dt.date,
     *,
@@ -167,7 +176,7 @@ def summarize_day(
         note=note,
         episodes=episodes,
         totals=totals,
-        unlogged=[factor for factor in factors if not grouped.get(factor.id)],
+        unlogged=[factor for factor in factors if not grouped.get(factor.id) and tracked_on(factor, day)],
         entries=entries,
         red_flags=red_flags,
         twitches_answered=answered_twitches(len(episodes), checked_in=bool(checked_in)),

@@ -33,10 +33,18 @@ NEW_MEDICINE_WORDS = "new medicine"
 # - anticonvulsants: phenytoin's label lists "motor twitchings"; lamotrigine-induced excessive
 #   blinking (J Clin Neurol 2007;3(2):106-8); topiramate: ocular dystonias and eyelid myokymia
 #   reports;
-# - lithium: fine tremor and fasciculation, dose-related.
-# Antidepressants, antipsychotics and antihistamines were associated with blepharospasm in a
-# series of 238 patients (J Neuroophthalmol 1998;18(2):153-7), a different condition from the
-# benign twitching this diary records; they are left out rather than marked on weak grounds.
+# - lithium: fine tremor and fasciculation, dose-related;
+# - dopamine-blocking antiemetics: acute dystonia and tardive dyskinesia, involuntary movements
+#   of the face and eyelids among them (metoclopramide's FDA boxed warning, 2009; prochlorperazine
+#   and promethazine labels, "extrapyramidal symptoms"; droperidol label);
+# - antipsychotics: extrapyramidal symptoms and tardive dyskinesia, orofacial movements first
+#   (haloperidol and the phenothiazine labels; the second-generation drugs' class warning);
+# - SSRIs and SNRIs: myoclonus, bruxism and dyskinesia reported ("Selective serotonin-reuptake
+#   inhibitor-induced movement disorders", Ann Pharmacother 1998;32(6):692-8), and myoclonus as a
+#   sign of serotonin toxicity (sertraline, fluoxetine, venlafaxine labels).
+# Tricyclics and antihistamines, named only in case series of blepharospasm (J Neuroophthalmol
+# 1998;18(2):153-7), a different condition from the twitching this diary records, are left out
+# rather than marked on weak grounds.
 CULPRITS: dict[str, str] = {
     **dict.fromkeys(
         ("prednisone", "prednisolone", "methylprednisolone", "dexamethasone", "hydrocortisone", "cortisone",
@@ -60,6 +68,27 @@ CULPRITS: dict[str, str] = {
     ),
     **dict.fromkeys(("phenytoin", "lamotrigine", "topiramate", "lamictal", "topamax"), "anticonvulsant"),
     "lithium": "mood stabiliser",
+    **dict.fromkeys(
+        ("metoclopramide", "prochlorperazine", "promethazine", "droperidol", "trimethobenzamide", "maxolon",
+         "reglan", "stemetil", "buccastem", "phenergan"),
+        "dopamine-blocking antiemetic",
+    ),
+    **dict.fromkeys(
+        ("haloperidol", "chlorpromazine", "fluphenazine", "perphenazine", "trifluoperazine", "thioridazine",
+         "pimozide", "flupentixol", "zuclopenthixol", "risperidone", "paliperidone", "olanzapine", "quetiapine",
+         "aripiprazole", "ziprasidone", "lurasidone", "amisulpride", "sulpiride", "haldol", "risperdal",
+         "zyprexa", "seroquel", "abilify"),
+        "antipsychotic",
+    ),
+    **dict.fromkeys(
+        ("sertraline", "fluoxetine", "paroxetine", "citalopram", "escitalopram", "fluvoxamine", "zoloft",
+         "lustral", "prozac", "seroxat", "paxil", "cipramil", "celexa", "cipralex", "lexapro"),
+        "SSRI antidepressant",
+    ),
+    **dict.fromkeys(
+        ("venlafaxine", "desvenlafaxine", "duloxetine", "effexor", "efexor", "cymbalta", "pristiq"),
+        "SNRI antidepressant",
+    ),
 }  # fmt: skip
 _WORD = re.compile(r"[a-z]+")
 

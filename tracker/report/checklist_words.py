@@ -54,8 +54,7 @@ def checklist_lines(
                 flagged[no].append((kind, yes))
             elif yes is not None or facts[kind]:
                 against = [f"logged on {report_date(yes)} (see the red flags)"] if yes is not None else []
-                but = "; ".join([*against, *facts[kind]])
-                contradicted.append(f"{_capital(sign_words(kind))}: answered no on {report_date(no)}, but {but}.")
+                contradicted.append(_answered_no_but(kind, no, [*against, *facts[kind]]))
             else:
                 denied[no].append(kind)
         elif no is not None and yes is not None and no < yes and no <= date_to:
@@ -113,6 +112,21 @@ def _signs_since(red_flags: Sequence[RedFlagLike], day: dt.date, date_to: dt.dat
     return ", before " + " and ".join(signs)
 
 
+def _answered_no_but(kind: str, no: dt.date, facts: Sequence[str]) -> str:
+    return f"{_capital(sign_words(kind))}: answered no on {report_date(no)}, but {'; '.join(facts)}."
+
+
+def new_medicine_answer_lines(noes: dict[str, dt.date], derived: Sequence[DerivedSign]) -> list[str]:
+    """The checklist's "no" to a new medicine beside what the medication list says, for the
+    readers that print no checklist (`tracker analyze`, Insights): "A new medicine: answered no
+    on 25 Nov 2026, but Sertraline, started 1 Nov 2026, is a new medicine (derived from the
+    medication list)." Empty when the question was not answered no or nothing contradicts it."""
+    kind = str(RedFlagKind.NEW_MEDICINE)
+    facts = [sign.words for sign in derived if sign.kind == kind]
+    no = noes.get(kind)
+    return [_answered_no_but(kind, no, facts)] if no is not None and facts else []
+
+
 def _capital(words: str) -> str:
     return f"{words[:1].upper()}{words[1:]}"
 
@@ -132,11 +146,13 @@ def derived_signs(
     analysis: dict[str, Any],
     new_medicines: Sequence[tuple[str, dt.date]],
     contexts: Sequence[tuple[dt.date, str]] = (),
+    started_since: Sequence[tuple[str, dt.date]] = (),
 ) -> list[DerivedSign]:
     """The signs the diary itself shows, for `checklist_lines`: a spread the entries suggest
     (the analysis's suggested "spreading"), each medicine the medication list says was new
-    before the twitching began ((name, started), tracker.report.medication_words.new_medicines),
-    and twitches logged during a movement of the face ((day, context tags), `moving_twitches`)."""
+    before the twitching began ((name, started), tracker.report.medication_words.new_medicines)
+    or begun since (`started_since`), and twitches logged during a movement of the face ((day,
+    context tags), `moving_twitches`)."""
     signs = [
         DerivedSign("spreading", day, f"the entries suggest a spread from {report_date(day)} (derived)")
         for day in sorted(
@@ -149,6 +165,11 @@ def derived_signs(
         DerivedSign("new-medicine", started, f"{name}, started {report_date(started)}, is a new medicine (derived "
                     "from the medication list)")
         for name, started in new_medicines
+    ]  # fmt: skip
+    signs += [
+        DerivedSign("new-medicine", started, f"{name} was started {report_date(started)}, after the twitching "
+                    "began (from the medication list)")
+        for name, started in started_since
     ]  # fmt: skip
     for context, dates in moving_twitches(contexts).items():
         twitches = plural(len(dates), "twitch was", "twitches were")

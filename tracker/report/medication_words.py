@@ -62,6 +62,20 @@ def new_medicines(
     ]
 
 
+def started_since(
+    medications: Sequence[MedicationLike], *, onset: dt.date | None, first_twitch: dt.date | None
+) -> list[tuple[str, dt.date]]:
+    """(name, started) of each medication begun after the twitching began (`twitching_began`), in
+    the list's order: what a "no" to "it began after a new medicine" is read beside, since a
+    medicine begun since may keep the twitching going, and an onset may be given late."""
+    began, _ = twitching_began(onset, first_twitch)
+    return [
+        (item.name, item.started)
+        for item in medications
+        if began is not None and item.started is not None and item.started > began
+    ]
+
+
 def medication_lines(
     medications: Sequence[MedicationLike],
     *,

@@ -27,7 +27,8 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
     """The analysis dict (tracker.analysis.results.analyze); `range.clamped` lists the dates asked
     for that were brought into the diary's span, and each trigger gets its `summary` in words."""
     from tracker.analysis.results import analyze  # deferred: pandas + statsmodels, ~1 s
-    from tracker.report.medication_words import medication_lines
+    from tracker.report.checklist_words import derived_signs, new_medicine_answer_lines
+    from tracker.report.medication_words import medication_lines, new_medicines, started_since
     from tracker.report.wording import intervention_line, summary_of
 
     result = analyze(
@@ -52,6 +53,11 @@ def analysis_of(history: History, as_of: dt.date) -> dict[str, Any]:
     result["medications"] = medication_lines(
         history.medications, onset=history.onset, first_twitch=first_twitch, counts=counts
     )
+    # A "no" to "it began after a new medicine" is never left standing against the list's dates.
+    when = {"onset": history.onset, "first_twitch": first_twitch}
+    new = new_medicines(history.medications, **when)
+    derived = derived_signs({}, new, started_since=started_since(history.medications, **when))
+    result["medications"] += new_medicine_answer_lines(history.checklist_no, derived)
     return result
 
 
@@ -124,7 +130,8 @@ def draw_site_chart(history: History, path: Path) -> Path:
 
 def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
     """Everything the visit report shows, as keyword arguments for tracker.report.pdf."""
-    from tracker.analysis.frame import daily_frame
+    from tracker.analysis.frame import daily_frame, tracked_from_days
+    from tracker.core.vocabulary import FactorKind
 
     chart_frame, none = chart_reading(history.diary_rows or history.rows, history)
     marks = chart_marks(history)  # once: the weekly chart and the site chart mark the same flags
@@ -141,6 +148,8 @@ def report_content(history: History, *, today: dt.date) -> dict[str, Any]:
         "daily_rows": history.diary_rows or history.rows,
         "factors_units": history.units,
         "factor_names": history.names,
+        "yes_no": [factor.column for factor in history.factors if factor.kind == FactorKind.YES_NO],
+        "tracked_from": tracked_from_days(history.diary_rows or history.rows, history.factors),
         "date_from": history.start,
         "date_to": history.end,
         "generated_on": today,

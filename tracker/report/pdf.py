@@ -16,7 +16,7 @@ tracker.report.pdf_sites. Import lazily: it pulls in matplotlib.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,7 @@ from tracker.report.checklist_words import checklist_lines, derived_signs
 from tracker.report.course_words import terms_words
 from tracker.report.glyphs import drawable
 from tracker.report.history_words import SCALES, history_lines, history_summary, site_story, where_line
-from tracker.report.medication_words import MedicationLike, medication_lines, new_medicines
+from tracker.report.medication_words import MedicationLike, medication_lines, new_medicines, started_since
 from tracker.report.pdf_chart import FACTOR_PANELS, WeeklyChart
 from tracker.report.pdf_history import continued, history_heading, lay_out_history, period_words
 from tracker.report.pdf_notes import notes_by_day, notes_pages
@@ -97,6 +97,8 @@ def report_pages(
     date_from: dt.date,
     date_to: dt.date,
     generated_on: dt.date,
+    yes_no: Sequence[str] = (),
+    tracked_from: Mapping[str, dt.date] | None = None,
     day_notes: Sequence[tuple[dt.date, str]] = (),
     noted_twitches: Sequence[NotedTwitch] = (),
     in_packet: bool = False,
@@ -130,7 +132,9 @@ def report_pages(
     medicines = medication_lines(medications, onset=onset, first_twitch=first_twitch, counts=counts)
     new = new_medicines(medications, onset=onset, first_twitch=first_twitch)
     # A "no" never stands beside a logged or derived fact that contradicts it: both, dated.
-    checklist = checklist_lines(checklist_no or {}, red_flags, date_to, derived_signs(analysis, new, contexts))
+    since = started_since(medications, onset=onset, first_twitch=first_twitch)
+    derived = derived_signs(analysis, new, contexts, since)
+    checklist = checklist_lines(checklist_no or {}, red_flags, date_to, derived)
     red_flags = [flag for flag in red_flags if date_from <= flag.date <= date_to]
     factors = [column for column in factors_units if column in frame.columns]
     history_facts: dict[str, Any] = {
@@ -262,6 +266,8 @@ def report_pages(
             date_to=date_to,
             date_from=date_from,
             absent_means_none=absent_means_none,
+            yes_no=yes_no,
+            tracked_from=tracked_from or {},
         )
         reserve = 0.0 if on_first else chart.min_height()
         tables = table_pages(

@@ -10,7 +10,7 @@ the PDF code only places it. No matplotlib here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from tracker.analysis.persistence import PATTERN_ADVICE
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 DISCLAIMER = "Self-reported from a personal tracking tool; not a diagnosis."
 NOT_LOGGED = "—"
+NOT_TRACKED = "not tracked"  # a factor on a day before it was added
 SUGGESTED_MARK = "*"  # after a red flag in the day table: suggested by the entries, not logged
 MAX_FLAG_LINES = 8
 SUPPLEMENT_UNITS = {"mg", "mcg", "µg", "ug", "g", "iu", "IU"}
@@ -244,12 +245,15 @@ def daily_table(
     days: int = 28,
     suggested: Sequence[tuple[dt.date, str]] = (),
     absent_means_none: Collection[str] = (),
+    yes_no: Collection[str] = (),
+    tracked_from: Mapping[str, dt.date] | None = None,
 ) -> tuple[list[str], list[list[str]]]:
     """The header and one row per day for the last `days` days up to `date_to`, oldest first.
     An untracked day reads "not logged"; a value not logged reads "—", never 0, but for a
     factor in `absent_means_none` on a day with twitches answered: none logged there is 0, as
-    the analysis and the charts read it (NONE_LOGGED_IS_ZERO). Red flags
-    the entries suggest (not logged) carry SUGGESTED_MARK: "spreading*"."""
+    the analysis and the charts read it (NONE_LOGGED_IS_ZERO); a factor on a day before it was
+    added (`tracked_from`, column -> day) reads "not tracked"; a yes-no factor (`yes_no`) reads
+    "yes" or "no". Red flags the entries suggest (not logged) carry SUGGESTED_MARK: "spreading*"."""
     import pandas as pd
 
     flags: dict[dt.date, list[str]] = {}
@@ -280,8 +284,8 @@ def daily_table(
             answered = not pd.isna(values["episodes"])
             row += [
                 # Read as the analysis and the charts read it: none logged on a day answered is 0.
-                "0" if answered and column in absent_means_none and pd.isna(values[column])
-                else _number(values[column], digits=1)
+                _factor_cell(values[column], column, day, yes_no, tracked_from or {},
+                             none_is_zero=answered and column in absent_means_none)
                 for column in columns
             ]  # fmt: skip
         row.append(", ".join(flags.get(day, [])))
@@ -384,6 +388,27 @@ def _long_date(iso: str) -> str:
 def _column_title(name: str, unit: str) -> str:
     label = name.capitalize()
     return f"{label}\n({unit})" if unit else label
+
+
+def _factor_cell(
+    value: float,
+    column: str,
+    day: dt.date,
+    yes_no: Collection[str],
+    tracked_from: Mapping[str, dt.date],
+    *,
+    none_is_zero: bool = False,
+) -> str:
+    """A factor's cell of the day table: "not tracked" before the factor was added, 0 for none
+    logged where none logged counts as none (`none_is_zero`), "yes"/"no" for a yes-no factor,
+    else the number ("—" when not logged)."""
+    if column in tracked_from and day < tracked_from[column]:
+        return NOT_TRACKED
+    if none_is_zero and value != value:
+        return "0"
+    if column in yes_no and value == value:
+        return "yes" if value else "no"
+    return _number(value, digits=1)
 
 
 def _number(value: float, *, digits: int = 0) -> str:

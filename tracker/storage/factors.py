@@ -114,6 +114,7 @@ def build_factor(*, session: Session, factor_in: FactorCreate) -> Factor:
             if factor_in.absent_means_none is None
             else factor_in.absent_means_none
         ),
+        tracked_from=factor_in.tracked_from,
     )
     return factor
 

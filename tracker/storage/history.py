@@ -112,13 +112,14 @@ def load_history(
         earlier=earlier_than(days_logged, first),
         # Every reader of the analysis names a new medicine (a short list: read always).
         medications=list_medications(session=session),
+        # The checklist's answers, so every reader sets a "no" beside the medication list's dates.
+        checklist_no=diary_facts.checklist_noes(session=session, end=end),
         **report_only,
     )
 
 
 class _ReportParts(TypedDict, total=False):
     noted_twitches: list[NotedTwitch]
-    checklist_no: dict[str, dt.date]
     relief: list[tuple[str, int | None]]
     same_minute: tuple[int, int]
     contexts: list[tuple[dt.date, str]]
@@ -128,7 +129,6 @@ def _report_parts(session: Session, *, start: dt.date, end: dt.date, first: dt.d
     """What only the visit report reads, for History's fields of the same names."""
     return _ReportParts(
         noted_twitches=noted_twitches_between(session=session, start=start, end=end),
-        checklist_no=diary_facts.checklist_noes(session=session, end=end),
         # The report's history covers the whole diary, whatever the period: so do these.
         relief=relief_between(session=session, start=min(first, start), end=end),
         same_minute=same_minute_sites(session=session, start=min(first, start), end=end),

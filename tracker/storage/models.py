@@ -121,6 +121,9 @@ class FactorBase(SQLModel):
     # (0): true for things logged only when taken (caffeine, a supplement, a yes-no factor).
     # Storage and exports keep the blank either way; only the analysis reads it.
     absent_means_none: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    # The local day the factor was added (or its earliest entry, if logged for a day before):
+    # the days before are "not tracked" for it. None: tracked for as long as the diary goes back.
+    tracked_from: dt.date | None = None
 
 
 class Factor(FactorBase, table=True):
@@ -136,6 +139,7 @@ class FactorCreate(SQLModel):
     max_value: float | None = None
     daily_rule: DailyRule | None = None
     absent_means_none: bool | None = None  # None: the kind's default (absent_means_none_by_default)
+    tracked_from: dt.date | None = None  # the day it is added (the caller's today); None: always tracked
 
 
 class FactorUpdate(SQLModel):

@@ -336,6 +336,8 @@ class Diary(DiaryOutputs):
     def add_factor(self, factor_in: FactorCreate) -> Factor:
         from tracker.storage import store
 
+        # Added today: the days before are "not tracked" for it (a form may carry none).
+        factor_in = factor_in.model_copy(update={"tracked_from": factor_in.tracked_from or self.today()})
         with self._session() as session:
             return store.add_factor(session=session, factor_in=factor_in)
 

@@ -1,9 +1,14 @@
 """The red-flag checklist: signs that twitching is more than a harmless twitch.
 
+Saving answers every question: a sign ticked is logged as noticed, every sign left empty is
+stored as answered "no" that day. The line above the list says so as the ticks change ("Enter
+saves: 1 ticked as noticed today; the 12 others as answered no today"), so no "no" is stored
+that the person did not see they were giving.
+
 Opened again on a day already answered, it shows the answers given: a sign logged that day
-ticked and "logged", a sign answered "no" with the day of that answer ("no, 3 Mar"; said once
-above the list when every "no" was given the same day), so a box
-left empty is never mistaken for a question not yet asked. Saved again unchanged, nothing is
+ticked and "logged", a sign answered "no" with the day of that answer ("no on 3 Mar"), so a box
+left empty is never mistaken for a question not yet asked. A sign ticked now shows as ticked
+only: its earlier "no" is no longer beside it. Saved again unchanged, nothing is
 written; a sign ticked now is logged in place of that day's "no", and nothing else changes."""
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ QUESTIONS: list[tuple[str, str]] = [
     ("wasting", "a muscle getting thinner (wasting)"),
     ("numbness", "numbness or tingling"),
     ("in-sleep", "twitching seen while asleep"),
-    ("bells-palsy", "ear pain, sounds too loud, or an eye that will not close"),
+    ("bells-palsy", "ear pain, sounds too loud, an eye won't close"),
     ("new-medicine", "it began after starting a new medicine"),
 ]
 
@@ -112,14 +117,15 @@ class RedFlagChecklist(Dialog[list[str]]):
             yield self.problem_line()
             # Above the list, not under it: at 80x24 the thirteen questions push a line below
             # them out of view, and with it how to save.
-            yield Static(f"1–{len(QUESTIONS)} or ↑↓ space tick   Enter save   Esc cancel", classes="form-hint")
-            if self._one_day is not None:  # the day said once, so the longest question still fits at 80 columns
-                yield Static(f"— no: answered no on {self._date_words(self._one_day)}", classes="form-hint")
+            yield Static(f"1–{len(QUESTIONS)} or ↑↓ space tick   Esc cancel", classes="form-hint")
+            # What Enter stores, above the list where it is read before Enter: every empty box
+            # becomes a dated "no", which a clinician reads as a denial.
+            yield Static(self._saves_words(self._initially_ticked), id="saves", classes="form-hint", markup=False)
             yield Checklist(
                 *[
                     Selection(
-                        f"{n:>2}  {text}" + self._answer_words(kind),
-                        kind, kind in self.ticked or kind in self.logged, disabled=kind in self.logged,
+                        self._prompt(n, kind, ticked=kind in self._initially_ticked),
+                        kind, kind in self._initially_ticked, disabled=kind in self.logged,
                     )
                     for n, (kind, text) in enumerate(QUESTIONS, start=1)
                 ],
@@ -133,20 +139,35 @@ class RedFlagChecklist(Dialog[list[str]]):
     def on_mount(self) -> None:
         self._show_advice()
 
-    def _answer_words(self, kind: str) -> str:
-        """What the diary holds for a question: " — logged", " — no, 3 Mar", or nothing."""
+    @property
+    def _initially_ticked(self) -> set[str]:
+        return set(self.ticked) | set(self.logged)
+
+    def _prompt(self, n: int, kind: str, *, ticked: bool) -> str:
+        text = dict(QUESTIONS)[kind]
+        return f"{n:>2}  {text}" + self._answer_words(kind, ticked=ticked)
+
+    def _answer_words(self, kind: str, *, ticked: bool = False) -> str:
+        """What the diary holds for a question: " — logged", " — no on 3 Mar", or nothing. A sign
+        ticked now shows as ticked only: the earlier "no" beside a tick would read as both answers."""
         if kind in self.logged:
             return " — logged"
         answered = self.noes.get(kind)
-        if answered is None:
+        if answered is None or ticked:
             return ""
-        return " — no" if self._one_day is not None else f" — no, {self._date_words(answered)}"
+        return f" — no on {self._date_words(answered)}"
 
-    @property
-    def _one_day(self) -> dt.date | None:
-        """The day of every "no" shown, when they share one (then said once, above the list)."""
-        days = {day for kind, day in self.noes.items() if kind not in self.logged}
-        return days.pop() if len(days) == 1 else None
+    def _saves_words(self, selected: set[str]) -> str:
+        """What Enter will store, in counts: "Enter saves: 1 ticked as noticed today; the 12
+        others as answered no today"."""
+        new = len(selected - set(self.logged))
+        empty = len(QUESTIONS) - len(selected)
+        noticed = f"{new} ticked as noticed {self.when}"
+        if not empty:
+            return f"Enter saves: {noticed}"
+        others = f"all {empty}" if empty == len(QUESTIONS) else f"the {empty} other{'s' * (empty != 1)}"
+        noes = f"{others} as answered no {self.when}"
+        return f"Enter saves: {noticed}; {noes}" if new else f"Enter saves: {noes}"
 
     def _date_words(self, day: dt.date) -> str:
         year = f" {day.year}" if self.today is None or day.year != self.today.year else ""
@@ -159,6 +180,13 @@ class RedFlagChecklist(Dialog[list[str]]):
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         self._show_advice()
+        checklist = self.query_one("#checklist", SelectionList)
+        selected = set(checklist.selected)
+        for n, (kind, _) in enumerate(QUESTIONS, start=1):
+            prompt = self._prompt(n, kind, ticked=kind in selected)
+            if str(checklist.get_option_at_index(n - 1).prompt) != prompt:
+                checklist.replace_option_prompt_at_index(n - 1, prompt)
+        self.query_one("#saves", Static).update(self._saves_words(selected))
 
     def _show_advice(self) -> None:
         ticked = self.query_one("#checklist", SelectionList).selected

@@ -197,7 +197,7 @@ class EntryKeys(TodayParts):
         self.write(
             lambda: RedFlagsSaved(
                 day,
-                f"{plural(len(kinds), 'red flag')} saved",
+                f"{plural(len(kinds), 'red flag')} saved; the signs not ticked answered no",
                 tuple(f.kind for f in self.diary.add_red_flags(day, kinds)),
             ),
             keep=lambda problem: self._red_flag_form(day, problem, tuple(kinds)),
