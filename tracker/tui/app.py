@@ -248,9 +248,10 @@ class TrackerApp(KeyOrder, Writes, App[None]):
         if self.diary_watch is not None:
             self.diary_watch.changed()  # the screen that wrote reads the day next, seeing all until now
         self.mark_history_stale()
-        if self.current_mode != "today" and self.today_screen.is_mounted:
-            # Written from History or Factors (a day answered, a preset or factor added): Today's
-            # keys and dialogs read what they offer from its view, so it is read again now.
+        if self.screen is not self.today_screen and self.today_screen.is_mounted:
+            # Written from History, Factors or a screen over Today (a day answered, a preset or
+            # factor added, an undo from Medications): Today's keys and dialogs read what they
+            # offer from its view, so it is read again now.
             self.today_screen.load()
 
     def mark_history_stale(self) -> None:

@@ -51,11 +51,16 @@ def write_files(diary: Diary, kind: str, path: Path) -> list[Path]:
 
 
 def written_words(message: FilesWritten) -> str:
-    """Where the files went: a visit packet's folder, or a file and those written beside it."""
+    """Where the files went: a visit packet's folder, a file, or the files written side by
+    side, each named and their folder once (the notice line holds three rows at 80x24)."""
     first, *rest = message.paths
     if message.text == FILE_COMMANDS[0][0]:  # a visit packet: its folder, named for the visit
         return f"{message.text} written: {first.parent}"
-    # A file, and every file beside it (factors, diary facts), named so none is left behind.
-    return f"{message.text} written: {first}" + (
-        f" and {', '.join(path.name for path in rest)} beside it" if rest else ""
-    )
+    if not rest:
+        return f"{message.text} written: {first}"
+    # Those beside the first share its name (days.csv, days.factors.csv): each by what differs.
+    stem = first.name.removesuffix(first.suffix)
+    names = [first.name] + [
+        path.name.removeprefix(stem) if path.name.startswith(f"{stem}.") else path.name for path in rest
+    ]
+    return f"{message.text}: {', '.join(names[:-1])} and {names[-1]} ({len(names)} files) written in {first.parent}"

@@ -17,6 +17,7 @@ from tracker.tui.screens.medication_form import MedicationForm
 from tracker.tui.widgets.chosen_rows import forget_row_choices
 from tracker.tui.widgets.fitted_table import FittedTable
 from tracker.tui.widgets.keys_footer import KeysFooter
+from tracker.tui.widgets.notice_line import NoticeLine
 from tracker.tui.writing import Writes
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class MedicationsScreen(Writes, AppScreen[None]):
         Binding("e", "edit", "Edit"),
         Binding("s", "stop", "Stopped today"),
         Binding("delete,backspace", "remove", "Remove"),
+        Binding("u,ctrl+z", "undo", "Undo"),
     ]
 
     def __init__(self, diary: Diary) -> None:
@@ -51,6 +53,7 @@ class MedicationsScreen(Writes, AppScreen[None]):
         yield Static("", id="medications-empty", classes="section")
         yield FittedTable(id="medications", cursor_type="row")
         yield Static(MARKED, id="medications-marked", classes="form-hint")
+        yield NoticeLine()  # what was just added, changed or removed, and that u undoes it
         yield KeysFooter()
 
     def on_screen_resume(self) -> None:
@@ -78,7 +81,7 @@ class MedicationsScreen(Writes, AppScreen[None]):
         self.query_one("#medications-marked").display = any(known_culprit(m.name) for m in self.medications)
 
     def on_medications_changed(self, message: MedicationsChanged) -> None:
-        self.notify(message.text, timeout=4, markup=False)
+        self.notify(message.text, timeout=10 if message.text.startswith("Removed") else 4, markup=False)
         self.app.diary_written()
         self.load()
 
@@ -140,8 +143,14 @@ class MedicationsScreen(Writes, AppScreen[None]):
             return
         key = item.id
         self._ask(f"Remove {item.name} from the list?", "delete,backspace", "remove it",
-                  lambda: f"Removed {self.diary.remove_medication(key).name} (u on Today undoes it)",
+                  lambda: f"Removed {self.diary.remove_medication(key).name}. Press u (or ctrl+z) to undo.",
                   label="Delete")  # fmt: skip
+
+    async def action_undo(self) -> None:
+        """As on Today: the last thing done, named first, undone here."""
+        from tracker.tui.undoing import ask_undo
+
+        await ask_undo(self, self.diary, MedicationsChanged)
 
     def _ask(self, question: str, keys: str, yes: str, job: Callable[[], str], *, label: str = "") -> None:
         """Before a one-key write: what it does, Enter (or the key again) to do it."""

@@ -12,8 +12,6 @@ import asyncio
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from textual.markup import escape
-
 from tracker.core.formatting import (
     no_twitches_replaced,
     plural,
@@ -286,32 +284,19 @@ class EntryKeys(TodayParts):
         self.app.diary_written()
 
     async def action_undo(self) -> None:
-        """Undo the last thing done, whatever it was and wherever (as `tracker undo`): it is
-        named first, and undone on `u` again or Enter."""
-        from tracker.tui.screens.confirm import Confirm
+        """Undo the last thing done, whatever it was and wherever, named first."""
+        from tracker.tui.undoing import ask_undo
 
         if not await self.day_ready():
             return
-        last = await asyncio.to_thread(self.diary.last_action)
-        if last is None:
-            self.notify("Nothing to undo: nothing has been logged, changed or deleted yet.")
-            return
-        action_id, done = last
         day = self.day
 
-        def job() -> EntriesRestored:
-            return EntriesRestored(day, f"Undone: {self.diary.undo(action_id)}")
-
-        def undo(yes: bool | None) -> None:
-            if not yes:
-                return
+        def back_to_it(action_id: int) -> None:
             if self._undo_cursor and self._undo_cursor[0] == action_id:
                 # The cursor goes back to what came back, not to whatever row now sits where it was.
                 self.query_one(DayTable).select_next(self._undo_cursor[1])
-            self.write(job, kept="")
 
-        question = f"[b]Undo[/b] the last thing done: {escape(done)}?"
-        await self.app.push_screen(Confirm(question, keys="u,ctrl+z", key_label="u", yes="undo"), undo)
+        await ask_undo(self, self.diary, lambda text: EntriesRestored(day, text), before=back_to_it)
 
     def on_entries_restored(self, message: EntriesRestored) -> None:
         self.notify(message.text, timeout=4)

@@ -102,6 +102,20 @@ class DayTable(ChosenRows):
         self._columns: tuple[tuple[str, int], ...] = COLUMNS
         self._add_columns(self.size.width or self.app.size.width)
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        # Rows of two or three lines (a twitch with its note) scroll whole: a row's last line
+        # alone at the top ("int. 4 · 40 s") read as a row of its own. Going down, the view
+        # moves on to the next row's first line; going up, back to the first line of the row.
+        starts = [y for y, (_, line) in enumerate(self._y_offsets) if line == 0]  # DataTable's line map
+        if new_value > old_value:
+            whole = min((y for y in starts if y >= new_value), default=new_value)
+        else:
+            whole = max((y for y in starts if y <= new_value), default=new_value)
+        if whole != new_value and whole <= self.max_scroll_y:
+            self.scroll_y = whole  # comes back here with a row's first line
+            return
+        super().watch_scroll_y(old_value, new_value)
+
     def _add_columns(self, table_width: int) -> None:
         self._columns = columns_for(table_width)
         self._note_width = note_width(table_width, self._columns)
