@@ -1,7 +1,8 @@
 """The Diary's slow reads and the files the app writes: the analysis, the weekly trends, the
 chart, the report, the CSV exports and the visit packet. pandas and matplotlib
 load inside each, on first use, in the thread worker that asked; the analysis runs as
-`tracker analyze --json` in a process of its own, so what it loads never stays in the app.
+`tracker analyze --json` and the weeks are added up by `python -m tracker.tui.weekly`, each in
+a process of its own, so what they load never stays in the app.
 """
 
 from __future__ import annotations
@@ -65,11 +66,13 @@ class DiaryOutputs:
 
     def trends(self, weeks: int = 12) -> Trends:
         """The last `weeks` ISO weeks (Monday first) up to today, oldest first."""
-        from tracker.tui.weekly import weekly_trends  # deferred: pandas, ~250 ms
+        from tracker.tui.weekly import trend_days, weekly_trends_apart
 
         today = self.today()
         with self._session(write=False) as session:
-            return weekly_trends(session, today, weeks)
+            days = trend_days(session, today, weeks)
+        # Added up in a process of its own: pandas would otherwise stay in the app (~55 MB).
+        return weekly_trends_apart(days)
 
     def save_chart(self, path: Path) -> list[Path]:
         """`tracker chart -o path`: the last 12 weeks of episodes, caffeine and sleep."""

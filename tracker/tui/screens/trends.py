@@ -5,7 +5,8 @@ so a bar stands right above its number. Bars start from zero (6.3 h of sleep is 
 height of 9 h, not an empty cell), and a week with nothing logged has no bar and "—" under
 it, never 0. The days row says how much of each week had its twitches answered: days answered of days so far.
 As many weeks as the terminal is wide are shown, the latest ones. Everything comes from
-tracker.analysis.periods.weekly_summary in a thread worker (pandas loads there); `s` and `v` write the
+tracker.analysis.periods.weekly_summary, in a process of its own that a thread worker waits for
+(pandas loads there, not in the app); `s` and `v` write the
 same files as `tracker chart` and `tracker export visit`, into the exports folder.
 """
 
