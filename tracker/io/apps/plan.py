@@ -26,7 +26,7 @@ from sqlmodel import Session, col, select
 
 from tracker.core import validate
 from tracker.core.daily import daily_value
-from tracker.core.factor_rules import refuse_foreign_definition
+from tracker.core.factor_rules import caps_day_total, refuse_foreign_definition
 from tracker.core.formatting import amount_words, plural
 from tracker.core.sources import source_app
 from tracker.core.vocabulary import DailyRule, FactorKind
@@ -119,6 +119,7 @@ def plan_import(
             case "note":
                 # An item sent to the note without words of its own (an activity) is named there.
                 notes[reading.day].append((_instant(reading.at), reading.text.strip() or reading.item))
+    _leave_out_days_over_the_cap(parsed, plan, factors, by_factor)
     app = source_app(source)
     if plan.days:
         first, last = min(plan.days), max(plan.days)
@@ -128,6 +129,27 @@ def plan_import(
         _plan_twitches(session, plan, twitches, app, first, last)
         _plan_notes(session, plan, notes, first, last)
     return plan
+
+
+def _leave_out_days_over_the_cap(
+    parsed: Parsed,
+    plan: ImportPlan,
+    factors: _Factors,
+    by_factor: dict[tuple[str, dt.date], list[tuple[Reading, float]]],
+) -> None:
+    """Drop each day whose readings pass what a day of that factor holds (`log`'s rule: no day
+    has 3000 mg of caffeine), counted as skipped with its values: a typo or a doubled source,
+    never stored, and the diary's own export of it would be refused on import."""
+    for (name, day), found in list(by_factor.items()):
+        factor = factors.by_name[name]
+        values = [value for _, value in found]
+        total = daily_value(factor.daily_rule, values)
+        if caps_day_total(factor) and factor.max_value is not None and (total or 0) > factor.max_value:
+            del by_factor[(name, day)]
+            plan.per_factor[name] -= len(found)
+            shown = " + ".join(_amount(value, factor) for value in values)
+            cap = _amount(factor.max_value, factor)
+            parsed.skip(f"days over what a day of {name} holds ({cap}; not imported)", f"{day}: {shown}")
 
 
 def _done(factor: Factor, reading: Reading) -> float:
