@@ -16,12 +16,10 @@ So a second import of the same file finds everything already there and changes n
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from tracker.core import validate
@@ -31,10 +29,10 @@ from tracker.core.formatting import amount_words, plural
 from tracker.core.sources import source_app
 from tracker.core.vocabulary import DailyRule, FactorKind
 from tracker.errors import InputError
+from tracker.io.apps.import_history import first_imported_day, newer_import
 from tracker.io.apps.mapping import Target
 from tracker.io.apps.note_origin import notes_set_by_import
 from tracker.io.apps.readings import Parsed, Reading
-from tracker.storage import journal
 from tracker.storage.factors import check_factor_value, list_factors
 from tracker.storage.models import Day, Episode, Factor, FactorEntry
 
@@ -135,9 +133,9 @@ def plan_import(
     if plan.days:
         first, last = min(plan.days), max(plan.days)
         plan.as_of = parsed.as_of()
-        plan.newer_import = _newer_import(session, app, plan.as_of)
+        plan.newer_import = newer_import(session, app, plan.as_of)
         if plan.newer_import is not None:
-            plan.newer_from = _first_imported_day(session, app)
+            plan.newer_from = first_imported_day(session, app)
         _plan_factors(session, plan, factors, by_factor, app, first, last)
         _plan_twitches(session, plan, twitches, app, first, last)
         _plan_notes(session, plan, notes, app, first, last)
@@ -311,33 +309,6 @@ def export_words(app: str, as_of: dt.date | None) -> str:
     """How the journal says which export an import read ("apple-health export of 2026-11-20"),
     so a later import can tell whether it is older; "" when the export's date is unknown."""
     return f" ({app} export of {as_of})" if as_of is not None else ""
-
-
-def _newer_import(session: Session, app: str, as_of: dt.date | None) -> dt.date | None:
-    """How recent the newest export of `app` imported before is (its date, as the journal
-    records it, or the last day it brought), when that is after `as_of`; else None."""
-    if as_of is None:
-        return None
-    dates = [
-        session.exec(select(sa.func.max(day)).where(col(source).like(f"{app}:%"))).one()  # source_of's form
-        for day, source in ((FactorEntry.local_date, FactorEntry.source), (Episode.local_date, Episode.source))
-    ]
-    told = re.compile(re.escape(f" ({app} export of ") + r"(\d{4}-\d\d-\d\d)\)")
-    actions = journal.ACTIONS
-    imports = actions.c.done.like(f"imported %{app} export of %")
-    for (done,) in session.execute(sa.select(actions.c.done).where(actions.c.undone_at.is_(None), imports)):
-        dates += [dt.date.fromisoformat(day) for day in told.findall(done)]
-    newest = max((day for day in dates if day is not None), default=None)
-    return newest if newest is not None and newest > as_of else None
-
-
-def _first_imported_day(session: Session, app: str) -> dt.date | None:
-    """The earliest day an earlier import of `app` brought a value or a twitch for."""
-    days = [
-        session.exec(select(sa.func.min(day)).where(col(source).like(f"{app}:%"))).one()  # source_of's form
-        for day, source in ((FactorEntry.local_date, FactorEntry.source), (Episode.local_date, Episode.source))
-    ]
-    return min((day for day in days if day is not None), default=None)
 
 
 def _unmatched(found: list[tuple[Reading, str]], stored: list[Episode]) -> list[tuple[Reading, str]]:
