@@ -111,3 +111,27 @@ def test_drinks_counted_in_the_plural_are_read_as_the_drink(typed: str, drink: s
     drinks = {"glass": 250.0, "bottle": 500.0, "coffee": 95.0, "black-tea": 40.0}
     amount = read_amount(typed, field="water", unit="ml", drinks=drinks)
     assert (amount.drink, amount.count, amount.value) == (drink, count, drinks[drink] * count)
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("water", "0.25"), "water: 0.25 is not allowed; say 0.25 l or 250 ml"),
+        (("water", "0,5"), "water: 0.5 is not allowed; say 0,5 l or 500 ml"),
+        (("caffeine", "0.2"), "caffeine: 0.2 is not allowed; say 200 mg (0.2 g) or 0.2 mg"),
+        (("magnesium", "0.4"), "magnesium: 0.4 is not allowed; say 400 mg (0.4 g) or 0.4 mg"),
+    ],
+)
+def test_a_bare_amount_too_small_for_its_unit_asks_for_the_unit(cli, db_target, args, line) -> None:
+    from tests.conftest import entries_in
+
+    refused = cli("log", *args)
+    assert refused.code == 2 and refused.err == f"tracker: error: {line}\n"
+    assert entries_in(db_target) == 0
+
+
+def test_a_small_amount_with_its_unit_or_zero_is_kept(cli) -> None:
+    for args in (("water", "0.25 l"), ("water", "0.25ml"), ("water", "5"), ("caffeine", "1"), ("water", "0")):
+        assert cli("log", *args).code == 0, args
+    listed = cli("list").out
+    assert "250 ml" in listed and "0.25 ml" in listed and "1 mg" in listed

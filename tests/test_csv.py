@@ -115,6 +115,9 @@ def test_import_subset_of_columns_and_offsetless_times_are_local(cli, tmp_path) 
         ("started_at,intensity\n2026-11-01T10:00,3\n2026-11-01T11:00,9\n", "line 3"),
         ("when,what\n2026-11-01,x\n", "started_at"),
         ("date,tracked\n2026-11-01,yes\n", "tracked"),
+        ("date,caffeine_mg\n2026-11-01,1e308\n", "caffeine_mg: '1e308' is not allowed; allowed 0–2,000 mg"),
+        ("started_at,duration_s\n2026-11-01T10:00:00+00:00,1.5\n", "duration_s: '1.5' is not allowed; whole seconds"),
+        ("started_at\n2026-11-01T10:00:00.5+00:00\n", "started_at: '2026-11-01T10:00:00.5+00:00' is not allowed"),
     ],
 )
 def test_bad_import_reports_and_writes_nothing(cli, tmp_path, db_path, content: str, message: str) -> None:

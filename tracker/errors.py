@@ -40,7 +40,8 @@ class StoredValueError(DatabaseRefused):
 
 
 def _show(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
+    # 95.0 reads as 95; a huge float keeps its exponent (1e+308), never its 309 digits
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         value = int(value)
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "..."

@@ -57,6 +57,8 @@ def test_the_real_export_gives_yes_no_and_leaves_unknown_and_auto_days_out(cli, 
     assert "journal" not in days["2023-06-03"]
     assert "days Loop filled in from the habit's frequency (YES_AUTO: not done that day): 2 (" in result.out
     assert "days with nothing entered (UNKNOWN: not logged): 1 (" in result.out
+    assert "notes on those days (not kept: the day is not logged): 2 (" in result.out
+    assert "'Tired, stayed in'" in result.out  # the note typed on a YES_AUTO day is named, not dropped unsaid
     assert "walk after lunch no — Rain all day (from loop:" in cli("list", "--date", "2023-06-09").out
 
 

@@ -51,13 +51,16 @@ def test_a_newer_apple_health_export_still_replaces_an_older_ones_values(cli, da
 
 def test_an_oura_file_ending_earlier_is_the_older_export(cli, daily, tmp_path, frozen) -> None:
     newer = _oura(tmp_path / "trends-20nov.csv", {"2026-11-08": 8, "2026-11-19": 7})
-    older = _oura(tmp_path / "trends-10nov.csv", {"2026-11-08": 6, "2026-11-09": 5})
+    older = _oura(tmp_path / "trends-10nov.csv", {"2026-11-01": 7, "2026-11-08": 6, "2026-11-09": 5})
     assert cli("import", "oura", str(newer)).code == 0
     result = cli("import", "oura", str(older))
     assert result.code == 0, result.err
     assert "2026-11-08 sleep: the newer export's 8 h, the file's 6 h — kept the newer export's" in result.out
-    days = daily("2026-11-08", "2026-11-09")
-    assert (days["2026-11-08"]["sleep_h"], days["2026-11-09"]["sleep_h"]) == ("8", "5")  # a night it lacked is added
+    # a night the newer export no longer has, inside what it covers, is not brought back...
+    assert "2026-11-09 sleep: the newer export's none, the file's 5 h — kept the newer export's" in result.out
+    days = daily("2026-11-01", "2026-11-09")
+    assert (days["2026-11-08"]["sleep_h"], days["2026-11-09"]["sleep_h"]) == ("8", "")
+    assert days["2026-11-01"]["sleep_h"] == "7"  # ...and one before it began is added
 
 
 def test_a_conflict_with_another_apps_value_names_that_app(cli, tmp_path, frozen) -> None:

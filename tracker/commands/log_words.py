@@ -130,11 +130,14 @@ def _factor_value(factor: FactorFields, text: str, drinks: Callable[[], dict[str
         from tracker.core.when import parse_hours
 
         return parse_hours(raw, field=factor.name), ""
+    from tracker.core.amounts import read_amount, refuse_a_slipped_unit  # one rule with the app
     from tracker.core.validate import NUMBER_TEXT, number_text
 
     if NUMBER_TEXT.fullmatch(raw):  # 95, -2, 1e3: a plain number, negatives included
-        return number_text(factor.name, text, allowed=f"a number, {allowed_values(factor)}"), ""
-    from tracker.core.amounts import read_amount  # 1.5l, 200mg, glass, 2 glass: one rule with the app
+        value = number_text(factor.name, text, allowed=f"a number, {allowed_values(factor)}")
+        refuse_a_slipped_unit(factor.name, text, value, factor.unit)
+        return value, ""
+    # 1.5l, 200mg, glass, 2 glass
 
     span = allowed_values(factor)
     amount = read_amount(text, field=factor.name, unit=factor.unit, drinks=drinks(), span=span)

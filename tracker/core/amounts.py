@@ -22,6 +22,13 @@ from tracker.errors import InputError
 
 MAX_COUNT = 20  # drinks at once: more is a typo more often than a day
 
+# A bare number below these, in the factor's unit, is almost surely in the larger unit: "water 0.25"
+# is a glass in litres, "caffeine 0.2" grams. Refused with both readings rather than stored as 0.25 ml.
+_SMALLEST_BARE: dict[str, tuple[Decimal, str, Decimal]] = {
+    "ml": (Decimal(5), "l", Decimal(1000)),
+    "mg": (Decimal(1), "g", Decimal(1000)),
+}
+
 # The units each factor unit can be typed in, and how many of the factor's unit one of them is.
 UNITS: dict[str, dict[str, Decimal]] = {
     "ml": {"ml": Decimal(1), "cl": Decimal(10), "dl": Decimal(100), "l": Decimal(1000)},
@@ -109,8 +116,23 @@ def read_amount(
     if number is None:
         raise InputError(field, text, _allowed(unit, units, drinks, span))
     value = Decimal(decimal_text(number, field=field, shown=text))
+    if not word:
+        refuse_a_slipped_unit(field, text, value, unit)
     factor_unit = units.get(word, Decimal(1)) if word else Decimal(1)
     return Amount(float(value * factor_unit))
+
+
+def refuse_a_slipped_unit(field: str, text: str, value: Decimal | float, unit: str) -> None:
+    """InputError when `value`, typed as `text` with no unit, is too small to be meant in `unit`."""
+    smallest = _SMALLEST_BARE.get(unit.strip().lower())
+    value = Decimal(str(value))
+    if smallest is None or not 0 < value < smallest[0]:
+        return
+    _, larger, times = smallest
+    typed, meant = " ".join(text.split()), f"{format_number(float(value * times))} {unit}"
+    if larger in units_of(unit):
+        raise InputError(field, value, f"say {typed} {larger} or {meant}")
+    raise InputError(field, value, f"say {meant} ({typed} {larger}) or {typed} {unit}")
 
 
 def _drink_named(word: str, drinks: Mapping[str, float]) -> str:

@@ -270,7 +270,21 @@ def parse_file_date(text: str, *, field: str = "date") -> dt.date:
 
 
 def parse_duration(text: str) -> int:
-    """Whole seconds from 90, 30s, 30 sec, 2 min, 1m30s, 1:30 or 1h."""
+    """Whole seconds from 90, 30s, 30 sec, 2 min, 1m30s, 1:30 or 1h (a typed 1.5 s is 2)."""
+    return round(_duration_seconds(text))
+
+
+def parse_file_duration(text: str) -> int:
+    """Whole seconds from a file's duration cell, read as parse_duration reads it; a fraction of
+    a second is refused, as a fractional intensity is: the diary keeps whole seconds and a file
+    (its own export too) writes them, so 1.5 would be a value nobody gave."""
+    seconds = _duration_seconds(text)
+    if not seconds.is_integer():
+        raise InputError("duration_s", text, "whole seconds (the diary keeps no fractions of a second)")
+    return int(seconds)
+
+
+def _duration_seconds(text: str) -> float:
     raw = text.strip().lower()
     if clock := _DURATION_CLOCK.match(raw):  # 1:30 is a minute and a half, 1:02:03 an hour on
         parts = [int(part) for part in clock.groups() if part is not None]
@@ -281,7 +295,7 @@ def parse_duration(text: str) -> int:
         raise InputError("duration", text, DURATION_ALLOWED)
     if seconds > 24 * 3600:
         raise InputError("duration", text, DURATION_ALLOWED)
-    return round(seconds)
+    return seconds
 
 
 def parse_twitch_duration(text: str) -> int:

@@ -138,7 +138,10 @@ def _parse_row(
         text = cells.get(column, "").strip()
         if text:
             assert factor.id is not None  # the factors were read from the store
-            values[factor.id] = store.check_factor_value(factor, _number(column, text), field=column)
+            try:
+                values[factor.id] = store.check_factor_value(factor, _number(column, text), field=column)
+            except InputError as exc:  # the cell as typed: 1e308, not the float's 309 digits
+                raise InputError(exc.field, text, exc.allowed) from None
             written[factor.id] = text
             if column in imported:
                 sources[factor.id] = imported[column]

@@ -30,7 +30,7 @@ from tracker.core import validate
 from tracker.core.columns import EPISODE_COLUMNS, EPISODE_SITES, EPISODE_SOURCE
 from tracker.core.sites import check_sites, read_sites_cell, site_text, sites_cell
 from tracker.core.vocabulary import Location, Side
-from tracker.core.when import local_moment, parse_duration, parse_file_date
+from tracker.core.when import local_moment, parse_file_date, parse_file_duration
 from tracker.errors import InputError
 from tracker.io.csv_cells import restore_text
 from tracker.io.csv_table import CsvTable
@@ -78,7 +78,7 @@ _TABLE = Episode.__table__  # type: ignore[attr-defined]  # SQLModel sets it on 
 _CELL_PARSERS: dict[str, Callable[[str], Any]] = {
     "location": lambda text: validate.choice("location", text, Location),
     "side": lambda text: validate.choice("side", text, Side),
-    "duration_s": parse_duration,
+    "duration_s": parse_file_duration,
     "context": lambda text: split_tags(restore_text(text)),
     "relief": lambda text: split_tags(restore_text(text)),
 }
@@ -384,6 +384,8 @@ def _parse_started(text: str) -> tuple[dt.datetime, bool]:
         raise InputError("started_at", text, allowed) from None
     if started.year < validate.EARLIEST_YEAR:
         raise InputError("started_at", text, f"times from {validate.EARLIEST_YEAR} on")
+    if started.microsecond:  # cut to the second, two twitches half a second apart would read as one row twice
+        raise InputError("started_at", text, "a time to the second (the diary keeps no fractions of a second)")
     if started.tzinfo is None:  # no offset: a wall-clock time here, by the zone database's rules
         return local_moment(started, field="started_at").at, True
     return started, False

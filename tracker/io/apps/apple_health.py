@@ -59,6 +59,9 @@ def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = No
         parsed.sections["apple-health"] = {"sleep_source": preferred}
     stages: list[tuple[dt.datetime, dt.datetime, str]] = []
     stage_sources: set[str] = set()  # sources that tell core, deep and REM apart
+    # One drink two apps both wrote to Health (a coffee app and a food diary) is one drink, as
+    # Health itself counts it: the same amount at the same moment from another source is left out.
+    amount_sources: dict[tuple[str, dt.datetime, float], str] = {}
     with _opened(path) as (handle, size):
         for where, record in _records(handle, path.name, size, progress):
             if where == EXPORT_DATE:  # when the export was made: an older one never replaces a newer
@@ -83,6 +86,11 @@ def read(path: Path, sections: Mapping[str, Any], progress: Progress | None = No
                     raise InputError(f"{where}: unit", unit, f"one of {', '.join(units)} for {item}")
                 start, _ = _span(record, where)
                 amount = parse_number(record.get("value", ""), where, "value") * units[unit]
+                source = record.get("sourceName", "")
+                first = amount_sources.setdefault((item, start, amount), source)
+                if first != source:
+                    parsed.skip(f"{item} records another source also wrote (counted once)", where)
+                    continue
                 parsed.readings.append(Reading(item, start.date(), where, amount, start))
             else:
                 parsed.skip("records of other kinds (steps, heart rate, ...: not in the diary)", where)

@@ -94,6 +94,9 @@ def _read_days(bundle: Bundle, member: str, habit: str, numeric: bool, parsed: P
             note = cells.get("Notes", "").strip()
             if value in NOT_LOGGED:
                 parsed.skip(NOT_LOGGED[value], where)
+                if note:  # the person typed it: said, not silently dropped with the day
+                    shown = note if len(note) <= 40 else note[:37] + "..."
+                    parsed.skip("notes on those days (not kept: the day is not logged)", f"{where} {shown!r}")
             elif value in (DONE, NOT_DONE) and not numeric:
                 parsed.readings.append(Reading(habit, day, where, 1.0 if value == DONE else 0.0, text=note))
             elif numeric:

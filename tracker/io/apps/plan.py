@@ -16,24 +16,23 @@ So a second import of the same file finds everything already there and changes n
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from tracker.core import validate
 from tracker.core.daily import daily_value
-from tracker.core.factor_rules import refuse_foreign_definition
+from tracker.core.factor_rules import caps_day_total, refuse_foreign_definition
 from tracker.core.formatting import amount_words, plural
 from tracker.core.sources import source_app
 from tracker.core.vocabulary import DailyRule, FactorKind
 from tracker.errors import InputError
+from tracker.io.apps.import_history import first_imported_day, newer_import
 from tracker.io.apps.mapping import Target
+from tracker.io.apps.note_origin import notes_set_by_import
 from tracker.io.apps.readings import Parsed, Reading
-from tracker.storage import journal
 from tracker.storage.factors import check_factor_value, list_factors
 from tracker.storage.models import Day, Episode, Factor, FactorEntry
 
@@ -45,9 +44,10 @@ class Conflict:
     diary: str
     imported: str
     whose: str = "yours"  # whose the diary's value is: "yours", "oura's", "the newer export's"
+    replaced: bool = False  # the file's value replaced the diary's (an earlier import's) all the same
 
     def words(self, *, prefer_import: bool) -> str:
-        kept = "took the file's" if prefer_import else f"kept {self.whose}"
+        kept = "took the file's" if prefer_import or self.replaced else f"kept {self.whose}"
         return f"{self.day} {self.what}: {self.whose} {self.diary}, the file's {self.imported} — {kept}"
 
 
@@ -73,10 +73,19 @@ class ImportPlan:
     # The last day this app's earlier imports brought, when this file is an older export than
     # theirs: then it replaces none of their values (a conflict instead, unless --prefer import).
     newer_import: dt.date | None = None
+    # The first day this app's earlier imports brought: from it to `newer_import` the newer export
+    # spoke of every day, so what it no longer has on them was removed there, not never known.
+    newer_from: dt.date | None = None
     as_of: dt.date | None = None  # how recent this export is (Parsed.as_of)
     days: set[dt.date] = field(default_factory=set)  # days the file speaks of
     per_factor: Counter[str] = field(default_factory=Counter)  # entries the file has, by factor
     mapped_out: Counter[str] = field(default_factory=Counter)  # readings the mapping sends nowhere, by item
+
+    def newer_export_covers(self, day: dt.date) -> bool:
+        """Whether `day` is one an export newer than this file spoke of (so this one adds nothing to it)."""
+        if self.newer_import is None or self.newer_from is None:
+            return False
+        return self.newer_from <= day <= self.newer_import
 
     @property
     def changes_anything(self) -> bool:
@@ -119,15 +128,39 @@ def plan_import(
             case "note":
                 # An item sent to the note without words of its own (an activity) is named there.
                 notes[reading.day].append((_instant(reading.at), reading.text.strip() or reading.item))
+    _leave_out_days_over_the_cap(parsed, plan, factors, by_factor)
     app = source_app(source)
     if plan.days:
         first, last = min(plan.days), max(plan.days)
         plan.as_of = parsed.as_of()
-        plan.newer_import = _newer_import(session, app, plan.as_of)
+        plan.newer_import = newer_import(session, app, plan.as_of)
+        if plan.newer_import is not None:
+            plan.newer_from = first_imported_day(session, app)
         _plan_factors(session, plan, factors, by_factor, app, first, last)
         _plan_twitches(session, plan, twitches, app, first, last)
-        _plan_notes(session, plan, notes, first, last)
+        _plan_notes(session, plan, notes, app, first, last)
     return plan
+
+
+def _leave_out_days_over_the_cap(
+    parsed: Parsed,
+    plan: ImportPlan,
+    factors: _Factors,
+    by_factor: dict[tuple[str, dt.date], list[tuple[Reading, float]]],
+) -> None:
+    """Drop each day whose readings pass what a day of that factor holds (`log`'s rule: no day
+    has 3000 mg of caffeine), counted as skipped with its values: a typo or a doubled source,
+    never stored, and the diary's own export of it would be refused on import."""
+    for (name, day), found in list(by_factor.items()):
+        factor = factors.by_name[name]
+        values = [value for _, value in found]
+        total = daily_value(factor.daily_rule, values)
+        if caps_day_total(factor) and factor.max_value is not None and (total or 0) > factor.max_value:
+            del by_factor[(name, day)]
+            plan.per_factor[name] -= len(found)
+            shown = " + ".join(_amount(value, factor) for value in values)
+            cap = _amount(factor.max_value, factor)
+            parsed.skip(f"days over what a day of {name} holds ({cap}; not imported)", f"{day}: {shown}")
 
 
 def _done(factor: Factor, reading: Reading) -> float:
@@ -219,7 +252,7 @@ def _plan_factors(
         elif ours and sorted((_instant(e.at), e.value) for e in ours) == sorted((_instant(r.at), v) for r, v in found):
             plan.unchanged += 1
             continue
-        elif ours and plan.newer_import is not None:
+        elif (ours and plan.newer_import is not None) or (not ours and plan.newer_export_covers(day)):
             kept = daily_value(factor.daily_rule, [e.value for e in ours])
             plan.conflicts.append(Conflict(day, name, _amount(kept, factor), _amount(new, factor), _NEWER))
             if not plan.prefer_import:
@@ -259,7 +292,7 @@ def _plan_twitches(
         if ours and sorted(_minute(e.started_at) for e in ours) == sorted(_minute(r.at) for r, _ in new):
             plan.unchanged += len(new)
             continue
-        if ours and plan.newer_import is not None:
+        if new and ((ours and plan.newer_import is not None) or (not ours and plan.newer_export_covers(day))):
             said, told = plural(len(ours), "twitch"), plural(len(new), "twitch")
             plan.conflicts.append(Conflict(day, "twitches", said, told, _NEWER))
             if not plan.prefer_import:
@@ -278,24 +311,6 @@ def export_words(app: str, as_of: dt.date | None) -> str:
     return f" ({app} export of {as_of})" if as_of is not None else ""
 
 
-def _newer_import(session: Session, app: str, as_of: dt.date | None) -> dt.date | None:
-    """How recent the newest export of `app` imported before is (its date, as the journal
-    records it, or the last day it brought), when that is after `as_of`; else None."""
-    if as_of is None:
-        return None
-    dates = [
-        session.exec(select(sa.func.max(day)).where(col(source).like(f"{app}:%"))).one()  # source_of's form
-        for day, source in ((FactorEntry.local_date, FactorEntry.source), (Episode.local_date, Episode.source))
-    ]
-    told = re.compile(re.escape(f" ({app} export of ") + r"(\d{4}-\d\d-\d\d)\)")
-    actions = journal.ACTIONS
-    imports = actions.c.done.like(f"imported %{app} export of %")
-    for (done,) in session.execute(sa.select(actions.c.done).where(actions.c.undone_at.is_(None), imports)):
-        dates += [dt.date.fromisoformat(day) for day in told.findall(done)]
-    newest = max((day for day in dates if day is not None), default=None)
-    return newest if newest is not None and newest > as_of else None
-
-
 def _unmatched(found: list[tuple[Reading, str]], stored: list[Episode]) -> list[tuple[Reading, str]]:
     """The file's twitches that no stored twitch of the same minute answers, one for one."""
     left = Counter(_minute(e.started_at) for e in stored)
@@ -310,22 +325,38 @@ def _unmatched(found: list[tuple[Reading, str]], stored: list[Episode]) -> list[
 
 
 def _plan_notes(
-    session: Session, plan: ImportPlan, notes: dict[dt.date, list[tuple[str, str]]], first: dt.date, last: dt.date
+    session: Session,
+    plan: ImportPlan,
+    notes: dict[dt.date, list[tuple[str, str]]],
+    app: str,
+    first: dt.date,
+    last: dt.date,
 ) -> None:
+    """A day's note as the values are: the person's is kept (a conflict), an earlier import's of
+    this app is replaced by a newer export and kept against an older one."""
     if not notes:
         return
     stored = {day.date: day.note for day in session.exec(select(Day).where(col(Day.date).between(first, last)))}
+    differing = [day for day, _ in notes.items() if stored.get(day)]
+    apps = notes_set_by_import(session, app, differing) if differing else set()
     for day, texts in sorted(notes.items()):
         text = " / ".join(text for _, text in sorted(texts))
         kept = stored.get(day, "")
         if kept == text:
             plan.unchanged += 1
-        elif kept and not plan.prefer_import:
+            continue
+        if kept and day in apps:
+            older = plan.newer_import is not None
+            whose = _NEWER if older else f"{app}'s earlier import"
+            conflict = Conflict(day, "note", repr(_short(kept)), repr(_short(text)), whose, replaced=not older)
+            plan.conflicts.append(conflict)
+            if older and not plan.prefer_import:
+                continue
+        elif kept:
             plan.conflicts.append(Conflict(day, "note", repr(_short(kept)), repr(_short(text))))
-        else:
-            if kept:
-                plan.conflicts.append(Conflict(day, "note", repr(_short(kept)), repr(_short(text))))
-            plan.notes[day] = text
+            if not plan.prefer_import:
+                continue
+        plan.notes[day] = text
 
 
 def _same(a: float | None, b: float | None) -> bool:

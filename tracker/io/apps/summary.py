@@ -35,7 +35,7 @@ def summary_lines(plan: ImportPlan, parsed: Parsed, *, dry_run: bool) -> list[st
     if plan.newer_import is not None:
         lines.append(f"  (an older export than the one already imported, which reaches {plan.newer_import}:"
                      " it replaces none of that one's values)")  # fmt: skip
-    if plan.conflicts and not plan.prefer_import:
+    if any(not conflict.replaced for conflict in plan.conflicts) and not plan.prefer_import:
         lines.append("  (your entries are kept; --prefer import takes the file's instead)")
     if plan.mapped_out:
         out = ", ".join(f"{item} {count}" for item, count in sorted(plan.mapped_out.items()))
