@@ -19,3 +19,24 @@ def test_a_new_factor_typed_in_one_burst_across_its_kind_box(tracker) -> None:  
     app.burst("beer\t\tunits\t1\t12\r")
     assert app.wait_for(NEW_FACTOR, 1) == [("beer", "units", 1.0, 12.0)]
     assert app.quit() == 0
+
+
+MAGNESIUM = "SELECT e.value FROM factor_entry e JOIN factor f ON f.id = e.factor_id WHERE f.name = 'magnesium'"
+
+
+def test_the_g_of_mg_typed_in_the_magnesium_box_is_text(tracker) -> None:  # noqa: F811
+    app = tracker(80, 24)
+    app.burst("g300 mg\r")  # an empty box: the unit typed in words
+    assert app.wait_for(MAGNESIUM, 1) == [(300.0,)]
+    app.human("g")  # the latest dose, 300, shown
+    app.drain_until(lambda: b"Enter writes: 300" in app.output, "the dose shown")
+    app.burst("\x15200mg\r")  # cleared, a new dose with its unit, in one burst
+    assert app.wait_for(MAGNESIUM, 2) == [(300.0,), (200.0,)]
+    app.human("g")
+    app.drain_until(lambda: app.output.count(b"Enter writes: 200") >= 2, "the new dose shown")
+    app.burst("\x152")
+    app.burst("50mg\r")
+    assert app.wait_for(MAGNESIUM, 3) == [(300.0,), (200.0,), (250.0,)]
+    app.burst("gg")  # untouched, its own key again still saves what it shows
+    assert app.wait_for(MAGNESIUM, 4)[-1] == (250.0,)
+    assert app.quit() == 0
