@@ -31,10 +31,37 @@ def test_a_second_drink_says_the_days_caffeine(cli) -> None:
     assert "caffeine on Tue 24 Nov is now" in result.out and "from 2 entries" in result.out
 
 
-def test_a_first_entry_and_a_factor_that_does_not_add_up_say_no_total(cli) -> None:
+def test_a_first_entry_says_no_total(cli) -> None:
     assert "is now" not in cli("log", "sleep", "7.5", "--date", "2026-11-21").out
+    assert "is now" not in cli("log", "stress", "4").out
+
+
+def test_a_second_stress_level_says_what_the_day_reads_and_how_to_correct_it(cli) -> None:
     cli("log", "stress", "4")
-    assert "is now" not in cli("log", "stress", "6").out
+    out = cli("log", "stress", "6").out
+    assert "stress on Tue 24 Nov is now 5 from 2 entries" in out
+    assert "meant as a correction? `tracker undo`, then log it again with --replace" in out
+
+
+def test_replace_puts_the_value_in_place_of_the_days_and_undo_puts_them_back(cli) -> None:
+    cli("log", "sleep", "6", "--date", "2026-11-21")
+    cli("log", "sleep", "1", "--date", "2026-11-21")
+
+    result = cli("log", "sleep", "7:30", "--date", "2026-11-21", "--replace")
+
+    assert result.code == 0
+    assert "in place of sleep 6 h and 1 h; `tracker undo` puts them back" in result.out
+    listed = cli("list", "--date", "2026-11-21").out
+    assert "sleep 7 h 30 min" in listed and "sleep 6 h" not in listed
+    cli("undo")
+    listed = cli("list", "--date", "2026-11-21").out
+    assert "sleep 6 h" in listed and "sleep 1 h" in listed and "7 h 30 min" not in listed
+
+
+def test_caffeine_keeps_adding_and_says_nothing_of_a_correction(cli) -> None:
+    cli("log", "caffeine", "95")
+    out = cli("log", "caffeine", "95").out
+    assert "is now 190 mg from 2 entries" in out and "correction" not in out
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ async def test_a_second_answer_on_a_past_day_says_the_day_and_the_factor_in_word
         await pilot.press("y")
         await settle(pilot)
         shown = " ".join(screen_text(app).split())
-    assert "Sat 7 Mar already has late screen: no" in shown, shown
+    assert "in place of late screen: no logged on Sat 7 Mar" in shown, shown
     assert "late_screen" not in shown and "On Sat" not in shown and "on Sat 7 Mar then" not in shown
 
 

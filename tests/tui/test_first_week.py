@@ -45,7 +45,7 @@ async def test_a_second_coffee_and_a_second_stress_level_say_what_the_day_then_h
         await settle(pilot)
         await pilot.press("x")
         await settle(pilot)
-        assert on(app, "StressPicker") and "already has stress 6" in screen_text(app)
+        assert on(app, "StressPicker") and "already logged: stress 6" in screen_text(app)
 
 
 async def test_a_first_dose_says_nothing_of_a_day_so_far(app) -> None:

@@ -35,7 +35,7 @@ async def test_a_days_sleep_past_24_hours_is_refused_in_the_form(app, engine, se
     seed(lambda s: store.add_factor_entry(session=s, entry_in=entry))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("s", *"6", "enter")
+        await pilot.press("s", *"6", "+")  # added to the day's (Enter would put it in their place)
         await settle(pilot)
         assert on(app, "SleepForm")
         assert "at most 4 h more: the day already has 20 h" in app.screen.query_one("#hours-error").render().plain

@@ -43,7 +43,9 @@ async def test_sleep_past_what_a_day_holds_is_refused_in_hours_and_minutes_befor
         await settle(pilot)
         await pilot.press("s", *"20")
         await settle(pilot)
-        assert "Enter writes" not in preview(app)
-        reason = field_error(app, "hours")
-        assert "at most 16 h 25 min more: the day already has 7 h 35 min, and a day holds up to 24 h" in reason
-        assert "16.42" not in reason
+        # Enter puts the 20 h in place of the day's; `+`, adding them, would be refused, and says why.
+        [enter, plus] = preview(app).splitlines()
+        assert enter.startswith("Enter writes: sleep 20 h in place of sleep 7 h 35 min")
+        assert plus.startswith("+ refused: ")
+        assert "at most 16 h 25 min more: the day already has 7 h 35 min, and a day holds up to 24 h" in plus
+        assert "16.42" not in plus

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.test_pty_journeys import tracker  # noqa: F401  (the fixture: the app in a pty)
+from tests.tui.test_pty_journeys import TWITCHES, tracker  # noqa: F401  (the fixture: the app in a pty)
 
 pytestmark = pytest.mark.slow
 
@@ -39,4 +39,41 @@ def test_the_g_of_mg_typed_in_the_magnesium_box_is_text(tracker) -> None:  # noq
     assert app.wait_for(MAGNESIUM, 3) == [(300.0,), (200.0,), (250.0,)]
     app.burst("gg")  # untouched, its own key again still saves what it shows
     assert app.wait_for(MAGNESIUM, 4)[-1] == (250.0,)
+    assert app.quit() == 0
+
+
+ENTRIES = "SELECT f.name, e.value FROM factor_entry e JOIN factor f ON f.id = e.factor_id ORDER BY e.id"
+
+
+def test_a_second_night_typed_in_bursts_corrects_the_first_and_plus_adds_a_nap(tracker) -> None:  # noqa: F811
+    app = tracker(80, 24)
+
+    def holds(rows: list[tuple]) -> None:  # type: ignore[type-arg]
+        app.drain_until(lambda: app.rows(ENTRIES) == rows, f"the entries {rows}")
+
+    app.burst("s6\r")
+    holds([("sleep", 6.0)])
+    app.burst("s7:30\r")  # the night typed again: in its place, never a 13 h 30 min night
+    holds([("sleep", 7.5)])
+    app.burst("s0:40+")  # a nap: added
+    holds([("sleep", 7.5), ("sleep", 0.67)])
+    app.human("x", "5")  # the day's first stress level: saved by its key
+    holds([("sleep", 7.5), ("sleep", 0.67), ("stress", 5.0)])
+    app.burst("x3\r")  # chosen, then Enter: in place of the 5
+    holds([("sleep", 7.5), ("sleep", 0.67), ("stress", 3.0)])
+    app.human("x", "1", "0", "+")  # 10, added as a second rating
+    holds([("sleep", 7.5), ("sleep", 0.67), ("stress", 3.0), ("stress", 10.0)])
+    assert app.quit() == 0
+
+
+def test_the_twitch_form_says_what_the_day_holds_before_another_at_80x24(tracker) -> None:  # noqa: F811
+    app = tracker(80, 24)
+    app.human("t")
+    app.drain_until(lambda: b"Today so far: none yet" in app.output, "the day's line in the first form")
+    app.burst("e3\r")
+    app.wait_for(TWITCHES, 1)
+    app.human("t")
+    app.drain_until(lambda: b"Today so far: 1 twitch (" in app.output, "the day's line after one twitch")
+    app.burst("l\r")
+    assert [row[0] for row in app.wait_for(TWITCHES, 2)] == ["eyelid", "lower-lip"]
     assert app.quit() == 0

@@ -32,7 +32,7 @@ async def test_the_sleep_dialog_says_what_is_already_logged_for_the_day(app, see
         assert on(app, "SleepForm")
         shown = str(app.screen.query_one("#already").render())
     assert "already logged: 7 h 40 min (bed 23:50, wake 07:30)" in shown
-    assert "Enter adds another entry" in shown
+    assert "Enter puts the new hours in its place, + adds them (a nap)" in shown
 
 
 async def test_editing_sleep_takes_hours_and_minutes_and_drops_the_old_bed_and_wake(app, engine, seed) -> None:

@@ -88,3 +88,15 @@ def test_today_with_a_long_note_at_80x24(snap_compare, app, seed):
     seed_a_day(seed)
     seed(lambda s: store.set_day_note(session=s, day=TODAY, note=LONG_NOTE, today=TODAY))
     assert snap_compare(app, terminal_size=(80, 24), run_before=pressing())
+
+
+@SIZES
+def test_sleep_form_on_a_day_with_its_sleep(snap_compare, app, seed, size):
+    seed(lambda s: store.add_factor_entry(session=s, entry_in=FactorEntryCreate(factor="sleep", value=6, date=TODAY)))
+    assert snap_compare(app, terminal_size=size, run_before=pressing("s", *"7:30"))
+
+
+@SIZES
+def test_stress_chosen_on_a_day_with_its_stress(snap_compare, app, seed, size):
+    seed_a_day(seed)
+    assert snap_compare(app, terminal_size=size, run_before=pressing("x", "4"))

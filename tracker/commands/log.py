@@ -11,6 +11,7 @@ from tracker.commands.log_words import (
     AT,
     confirm_entry,
     day_total_line,
+    in_place_line,
     read_factor_value,
     say_checked_in,
     say_factor_entry,
@@ -166,6 +167,13 @@ def _factor(context: Context, name: str) -> int:
     # Words, joined: `log water 2 glass` as the app takes it, without quotes.
     parser.add_argument("value", metavar="VALUE", nargs="+", type=str)
     _timing_options(parser)
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="put VALUE in place of what the day already holds of the factor (a correction: last night was "
+        "7 h, not 6); `tracker undo` puts the earlier entries back. Without it a value is another entry "
+        "(a nap, a second coffee)",
+    )
     opts = parser.parse_args(context.args.rest)
     opts.value = " ".join(opts.value)
 
@@ -177,6 +185,7 @@ def _factor(context: Context, name: str) -> int:
     with context.session() as session:
         factor = store.get_factor(session=session, name=name)
         value, drink = read_factor_value(factor, opts.value, lambda: _drinks(session, factor))
+        replaced = _day_values(session, factor, day or (at or now).date()) if opts.replace else []
         entry = store.add_factor_entry(
             session=session,
             # The drinks it was ("2 × glass") go in the note, as `log drink` keeps them.
@@ -184,23 +193,26 @@ def _factor(context: Context, name: str) -> int:
                 factor=factor.column, value=value, at=at, date=day, note=_with(drink, opts.note)
             ),
             now=now,
+            in_place=opts.replace,
         )
         label = store.entry_id(entry)
         total = _day_total(session, factor, entry)
     say_factor_entry(label, factor, value, opts.value, when, entry.local_date, now, total)
+    if replaced:
+        print(in_place_line(factor, replaced))
     return 0
 
 
 def _day_total(session: Session, factor: Factor, entry: FactorEntry) -> str:
     """day_total_line for the entry's day."""
-    from tracker.core.vocabulary import DailyRule
+    return day_total_line(factor, entry.local_date, _day_values(session, factor, entry.local_date))
+
+
+def _day_values(session: Session, factor: Factor, day: dt.date) -> list[float]:
+    """The factor's values on `day`, in time order."""
     from tracker.storage.queries import factor_entries_between
 
-    if factor.daily_rule != DailyRule.SUM:
-        return ""
-    day = entry.local_date
-    values = [e.value for e in factor_entries_between(session=session, start=day, end=day) if e.factor_id == factor.id]
-    return day_total_line(factor, day, values)
+    return [e.value for e in factor_entries_between(session=session, start=day, end=day) if e.factor_id == factor.id]
 
 
 def _timing_options(parser: argparse.ArgumentParser) -> None:

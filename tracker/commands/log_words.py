@@ -84,18 +84,34 @@ def say_factor_entry(
 
 
 def day_total_line(factor: FactorFields, day: dt.date, values: list[float]) -> str:
-    """For a factor whose day adds its entries up, once the day has more than one (`values`):
-    what it now comes to and how to edit one, so a second sleep entry is not mistaken for a
-    correction. Empty otherwise."""
+    """Once the day has more than one entry of the factor (`values`), for a factor whose day adds
+    its entries up or holds one figure (sleep, stress): what the day now comes to and how to edit
+    one; for a one-figure factor also how to take a correction back and log it in place of the
+    day's. Empty otherwise."""
     from tracker.core.daily import daily_value
+    from tracker.core.factor_rules import one_figure_a_day
     from tracker.core.formatting import day_total_words
     from tracker.core.vocabulary import DailyRule
 
-    if factor.daily_rule != DailyRule.SUM or len(values) < 2:
+    one_figure = one_figure_a_day(factor)
+    if (factor.daily_rule != DailyRule.SUM and not one_figure) or len(values) < 2:
         return ""
     total = daily_value(factor.daily_rule, values) or 0.0  # never blank: it has two entries
     words = day_total_words(factor.name, factor.unit, day=day, total=total, entries=len(values))
-    return f"{words}; `tracker list --date {day.isoformat()}` to edit one"
+    words = f"{words}; `tracker list --date {day.isoformat()}` to edit one"
+    if one_figure:  # a second night's sleep is most likely a correction: say how to make it one
+        words += "\nmeant as a correction? `tracker undo`, then log it again with --replace (in place of the day's)"
+    return words
+
+
+def in_place_line(factor: FactorFields, replaced: list[float]) -> str:
+    """What `--replace` took the place of: "in place of sleep 6 h and 7 h; `tracker undo` puts them back"."""
+    from tracker.core.formatting import amount_words, factor_words
+
+    amounts = [amount_words(value, factor.unit, factor.kind) for value in replaced]
+    listed = " and ".join([", ".join(amounts[:-1]), amounts[-1]]) if len(amounts) > 1 else amounts[0]
+    back = "puts them back" if len(amounts) > 1 else "puts it back"
+    return f"in place of {factor_words(factor.name)} {listed}; `tracker undo` {back}"
 
 
 def _factor_value(factor: FactorFields, text: str, drinks: Callable[[], dict[str, float]]) -> tuple[float, str]:

@@ -136,6 +136,17 @@ def check_factor_value(factor: FactorFields, value: float, *, field: str) -> flo
     return validate.number_in_range(field, value, low, high, factor.unit)
 
 
+def one_figure_a_day(factor: FactorFields) -> bool:
+    """Whether the factor's day holds one figure, so a value typed for a day that has one means a
+    correction unless the person says it adds (a nap): sleep and stress, and any factor of one's
+    own whose day is not the sum of its entries (a scale, a yes or no). False for a factor whose
+    entries add up over the day (caffeine, water, magnesium): another is another drink or dose."""
+    builtin = BUILTIN_BY_NAME.get(factor.name)
+    if builtin is not None:
+        return builtin.one_figure  # sleep sums its entries (a night and a nap) and is still one night's figure
+    return factor.daily_rule != DailyRule.SUM
+
+
 def caps_day_total(factor: FactorFields) -> bool:
     """Whether the factor's day holds at most its highest value (a summed factor with a maximum)."""
     return factor.daily_rule == DailyRule.SUM and factor.max_value is not None

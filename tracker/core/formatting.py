@@ -250,6 +250,29 @@ def which_day(day: dt.date, *, today: dt.date) -> str:
     return f"on {day_words(day, today=today)}"
 
 
+def twitches_so_far(
+    day: dt.date, twitches: Sequence[tuple[str, str, dt.datetime]], *, today: dt.date, checked_in: bool, most: int = 3
+) -> str:
+    """What a day already holds of twitches, (location, side, local start) each, in one short line
+    for the twitch form: "Today so far: 3 twitches (left eyelid ×2, left lower lip), the last at
+    14:05"; "Yesterday so far: none yet"; "Thu 26 Nov so far: answered no twitches". The `most`
+    commonest places are named, the rest counted."""
+    when = which_day(day, today=today).removeprefix("on ")
+    head = f"{when[:1].upper()}{when[1:]} so far"
+    if not twitches:
+        return f"{head}: {'answered no twitches' if checked_in else 'none yet'}"
+    counts: dict[str, int] = {}
+    for location, side, _ in twitches:
+        where = place_words(location, side)
+        counts[where] = counts.get(where, 0) + 1
+    ranked = sorted(counts, key=lambda where: -counts[where])  # stable: first logged first among equals
+    places = [where + (f" ×{counts[where]}" if counts[where] > 1 else "") for where in ranked[:most]]
+    if len(ranked) > most:
+        places.append(f"{plural(len(ranked) - most, 'more place', 'more places')}")
+    last = max(started for _, _, started in twitches)
+    return f"{head}: {plural(len(twitches), 'twitch')} ({', '.join(places)}), the last at {last:%H:%M}"
+
+
 def one_line(text: str) -> str:
     """`text` with its line breaks and runs of spaces as single spaces: a note written over
     several lines, in a listing that gives each entry one line ("slept badly\nlong call" ->

@@ -181,6 +181,9 @@ class BuiltinFactor:
     rule: DailyRule
     meaning: str  # what the day's value is, as the data dictionary says it
     absent_means_none: bool = False  # see absent_means_none_by_default
+    # The day holds one figure (a night's sleep, the day's stress): another entry on a day that
+    # has one is most likely a correction (tracker.core.factor_rules.one_figure_a_day).
+    one_figure: bool = False
 
 
 def absent_means_none_by_default(kind: FactorKind | str) -> bool:
@@ -208,14 +211,14 @@ BUILTIN_FACTORS = (
     ),
     BuiltinFactor(
         "sleep", "sleep_h", FactorKind.NUMBER, "h", 0.0, 24.0, DailyRule.SUM,
-        "hours slept the night before (dated to the morning of waking)",
+        "hours slept the night before (dated to the morning of waking)", one_figure=True,
     ),
     BuiltinFactor(
         "water", "water_ml", FactorKind.NUMBER, "ml", 0.0, 10000.0, DailyRule.SUM, "water drunk that day (sum)"
     ),
     BuiltinFactor(
         "stress", "stress", FactorKind.SCALE, "", 0.0, 10.0, DailyRule.MEAN,
-        "self-rated stress, 0 (none) to 10 (extreme), mean of the day's ratings",
+        "self-rated stress, 0 (none) to 10 (extreme), mean of the day's ratings", one_figure=True,
     ),
     BuiltinFactor(
         "magnesium", "magnesium_mg", FactorKind.NUMBER, "mg", 0.0, 2000.0, DailyRule.SUM,

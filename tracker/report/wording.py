@@ -405,14 +405,16 @@ def _effect_ratio(effect: dict[str, Any]) -> str:
 
 
 def format_text(result: dict[str, Any]) -> str:
-    """What `tracker analyze` prints: persistence, red flags, possible triggers, interventions
-    and medications (in the report's words: tracker.report.medication_words), in that order."""
+    """What `tracker analyze` prints: a logged sign that cannot wait and what to do about it
+    first, then persistence, red flags, possible triggers, interventions and medications (in the
+    report's words: tracker.report.medication_words), in that order."""
     span = result["range"]
     lines = [
         f"Twitching report, {span['from']} to {span['to']} (as of {result['as_of']}): {range_coverage(span)}.",
         *(f"({clamped_words(item)})" for item in span.get("clamped", ())),
         *_unanswered_lines(span),
         *_not_logged_lines(result.get("not_logged_reads_as_none") or []),
+        *_urgent_lines(result),
         "",
         "1. How long it has lasted",
         *_persistence_lines(result["persistence"]),
@@ -458,6 +460,13 @@ def _persistence_lines(result: dict[str, Any]) -> list[str]:
     return [f"   {line}" for line in persistence_lines(result)]
 
 
+def _urgent_lines(result: dict[str, Any]) -> list[str]:
+    """What to do about a sign that cannot wait, before anything else: the emergency line, which
+    names the signs (the flags themselves are listed once, in date order, under Red flags)."""
+    urgent, _ = urgent_first(result["red_flags"])
+    return ["", red_flag_advice_lines(urgent, result["as_of"])[0]] if urgent else []
+
+
 def _flag_line(flag: dict[str, Any]) -> str:
     when, name, source, note = red_flag_parts(flag)
     return f"   {when}  {name} ({source})" + (f": {note}" if note else "")
@@ -471,6 +480,16 @@ def red_flag_advice_lines(flags: Sequence[dict[str, Any]], as_of: str) -> list[s
 
     logged = [(str(f["kind"]), dt.date.fromisoformat(str(f["date"]))) for f in flags if f["source"] == LOGGED]
     return dated_red_flag_advice(logged, today=dt.date.fromisoformat(as_of))
+
+
+def urgent_first(flags: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """An analysis's flags as (the logged signs that cannot wait, the rest), each in the analysis's
+    order: every reader lists the urgent ones first, with what to do about them (the emergency
+    line of red_flag_advice_lines) before anything else. Suggested patterns are never urgent."""
+    from tracker.core.vocabulary import TODAY_RED_FLAGS
+
+    urgent = [flag for flag in flags if flag["source"] == LOGGED and flag["kind"] in TODAY_RED_FLAGS]
+    return urgent, [flag for flag in flags if flag not in urgent]
 
 
 def red_flag_name(flag: dict[str, Any]) -> str:

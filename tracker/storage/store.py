@@ -279,8 +279,12 @@ def episode_fields(episode_in: EpisodeCreate, now: dt.datetime) -> EpisodeColumn
 # --- factor entries --------------------------------------------------------------------------
 
 
-def add_factor_entry(*, session: Session, entry_in: FactorEntryCreate, now: dt.datetime | None = None) -> FactorEntry:
-    """One timestamped (or date-only) value; the day's value follows the factor's daily rule."""
+def add_factor_entry(
+    *, session: Session, entry_in: FactorEntryCreate, now: dt.datetime | None = None, in_place: bool = False
+) -> FactorEntry:
+    """One timestamped (or date-only) value; the day's value follows the factor's daily rule.
+    With `in_place`, the value takes the place of the day's entries of the factor (a night's
+    sleep corrected): they are removed in the same action, so undo puts them back."""
     now = now or local_now()
     factor = get_factor(session=session, name=entry_in.factor)
     refuse_foreign_definition(factor)
@@ -297,12 +301,29 @@ def add_factor_entry(*, session: Session, entry_in: FactorEntryCreate, now: dt.d
     else:
         day = validate.calendar_day("date", entry_in.date or now.date(), now.date())
         fields = {"at": None, "utc_offset_min": None, "local_date": day}
+    if in_place:
+        _remove_day_entries(session, factor, fields["local_date"])  # type: ignore[arg-type]  # a date, set above
     check_day_total(session, factor, fields["local_date"], value)
     entry = FactorEntry(factor_id=factor.id, value=value, note=validate.note("note", entry_in.note), **fields)  # type: ignore[arg-type]  # fields: one of two literal shapes above
     session.add(entry)
     session.flush()
     journal.record_added(session, "factor_entry", entry.id, journal.words(entry, factor=factor))
     return entry
+
+
+def _remove_day_entries(session: Session, factor: Factor, day: dt.date) -> None:
+    """Remove the factor's entries on `day`, journalled in the caller's action (undo restores them)."""
+    gone = list(
+        session.exec(select(FactorEntry).where(FactorEntry.factor_id == factor.id, col(FactorEntry.local_date) == day))
+    )
+    if not gone:
+        return
+    change = journal.removed(session, "factor_entry", [entry.id for entry in gone])
+    listed = journal.listing([journal.words(entry, factor=factor) for entry in gone])
+    for entry in gone:
+        session.delete(entry)
+    session.flush()
+    journal.record(session, done=f"replaced {listed}", undo=f"restored {listed}", changes=[change])
 
 
 def update_factor_entry(*, session: Session, entry_id: int, value: float, note: str | None = None) -> FactorEntry:

@@ -1,8 +1,10 @@
 """What a day already holds of a factor, said in a one-key form before it writes another entry.
 
-A second magnesium dose, a second coffee or a second stress level is added to the day, not put
-in place of the first: the form says what the day will then hold (by the factor's daily rule),
-so a key pressed to look, or to correct, is not taken for a new entry without being seen as one.
+A second magnesium dose or a second coffee is added to the day: the form says what the day will
+then hold (by the factor's daily rule), so a key pressed to look is not taken for a new entry
+without being seen as one. A factor whose day holds one figure (a night's sleep, the day's
+stress: tracker.core.factor_rules.one_figure_a_day) is corrected more often than added to: on a
+day that has one, Enter puts the new value in its place (undo puts it back) and `+` adds it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,22 @@ class DaySoFar:
     daily_rule: str
     values: Sequence[float] = ()
     when: str = "today"
+    one_figure: bool = False  # the day holds one figure: Enter puts a new value in its place
+
+    def asks(self) -> bool:
+        """Whether the form asks in place or added: a one-figure factor on a day that has some."""
+        return self.one_figure and bool(self.values)
+
+    def choice(self, new: float, *, refused: str = "") -> str:
+        """What Enter and `+` do with `new` on a day that has the factor (asks()): "in place of
+        sleep 6 h logged today (u undoes it)" and, on a line of its own, what `+` makes of the
+        day, or (`refused`: why the day cannot hold both) why `+` would be refused."""
+        added = (
+            f"refused: {refused}"
+            if refused
+            else f"adds it as a {ordinal(len(self.values) + 1)} entry: {self.then(new)}"
+        )
+        return f"in place of {self._what()} logged {self.when} (u undoes it)\n+ {added}"
 
     def _when(self) -> str:
         """The day as the subject of a sentence: "Today", "Yesterday", "Thu 26 Nov" (a heading's
@@ -70,15 +88,3 @@ class DaySoFar:
         then = daily_value(self.daily_rule, [*self.values, new]) or 0.0
         rule = RULE_WORDS.get(DailyRule(self.daily_rule), "")
         return f"{self.when.removeprefix('on ')} then holds {self._amount(then)} ({rule} of {count})"
-
-    def before(self) -> str:
-        """The reminder for a form that writes on its first key (the value is not known before):
-        "Today already has stress 6; another level is a second entry (the day reads the mean)"."""
-        if not self.values:
-            return ""
-        count = len(self.values) + 1
-        rule = RULE_WORDS.get(DailyRule(self.daily_rule), "")
-        return (
-            f"{self._when()} already has {self._what()}; another is a "
-            f"{ordinal(count)} entry (the day reads {rule} of them)"
-        )

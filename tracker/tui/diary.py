@@ -242,11 +242,12 @@ class Diary(DiaryOutputs):
         with self._session() as session:
             return store.update_episode(session=session, episode_id=episode_id, changes=changes, now=self.now())
 
-    def add_factor_entry(self, entry_in: FactorEntryCreate) -> FactorEntry:
+    def add_factor_entry(self, entry_in: FactorEntryCreate, *, in_place: bool = False) -> FactorEntry:
+        """The entry as stored; with `in_place`, in place of the day's entries of its factor (undo puts them back)."""
         from tracker.storage import store
 
         with self._session() as session:
-            return store.add_factor_entry(session=session, entry_in=entry_in, now=self.now())
+            return store.add_factor_entry(session=session, entry_in=entry_in, now=self.now(), in_place=in_place)
 
     def update_factor_entry(self, entry_id: int, value: float, note: str | None = None) -> FactorEntry:
         """A factor entry's new value (and note, when given); everything else about it stays."""

@@ -91,6 +91,14 @@ class CharsInput(OrderedInput):
             event.prevent_default()
             save(self.value)
             return
+        # `+` adds the value to the day rather than put it in place of the day's figure
+        # (tracker.tui.day_so_far): saved here in the order typed too, as Enter is.
+        add = getattr(self.screen, "add_typed", None) if self.value.strip() else None
+        if event.character == "+" and add is not None and self.screen.focused is self and not closing:
+            event.stop()
+            event.prevent_default()
+            add(self.value)
+            return
         if self.leaves(event.character) and self.screen.focused is self:
             event.prevent_default()  # not text: it goes on to the dialog's key, in the order typed
             return

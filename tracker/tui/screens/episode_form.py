@@ -145,6 +145,7 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         defaults_for: Callable[[dt.datetime], tuple[str, str, int | None, Sequence[tuple[str, str]]]] | None = None,
         also_sites: Sequence[tuple[str, str]] = (),  # an edited twitch's further sites
         sites_repeated: bool = False,  # `also_sites` repeat the latest twitch's, for a new one
+        so_far: str = "",  # what the day already holds of twitches (formatting.twitches_so_far), for a new one
     ) -> None:
         super().__init__(problem=problem)
         self.started_at = started_at
@@ -158,7 +159,7 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         # A new twitch opened with the latest twitch's sites: repeated, not chosen. A place or side
         # key names where this twitch is instead, as `tracker log twitch --location` does.
         self._repeated_sites = bool(also_sites) and sites_repeated
-        self.duration_s, self.note, self.heading = duration_s, note, heading
+        self.duration_s, self.note, self.heading, self.so_far = duration_s, note, heading, so_far
         self._timer_started: float | None = None
         # With `defaults_for` (a new twitch), a time typed in the box fills place, side and
         # intensity from the latest twitch at or before it, except those the person chose.
@@ -169,6 +170,8 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="episode-form", classes="form"):
             yield Static(f"[b]{self.heading}[/b] — {self.started_at:%a %d %b}", classes="form-title")
+            if self.so_far:
+                yield Static(self.so_far, id="so-far", classes="form-hint", markup=False)
             yield self.problem_line()
             yield ChoiceRow("where", list(LOCATION_KEYS.items()), self.location, id="location")
             yield ChoiceRow("side", [(SIDE_LABELS[k], v) for k, v in SIDE_KEYS.items()], self.side, id="side")

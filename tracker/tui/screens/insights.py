@@ -2,7 +2,9 @@
 
 The analysis imports pandas and statsmodels and fits the trigger model (a second or two on
 a few months of diary), so it runs in a thread worker behind a loading indicator and comes
-back as AnalysisReady. The page follows the report's order: how long it has lasted, red flags,
+back as AnalysisReady. A logged sign that cannot wait (drooping or weakness on one side, slurred
+speech, trouble swallowing) comes first, with what to do about it. Otherwise the page follows the
+report's order: how long it has lasted, red flags,
 possible triggers (the primary model's estimates, associations first, each saying it is not
 proof of cause) and interventions. The words are tracker.report.wording's, as in the CLI and PDF.
 """
@@ -25,6 +27,7 @@ from tracker.report.wording import (
     red_flag_advice_lines,
     red_flag_parts,
     trigger_lines,
+    urgent_first,
 )
 from tracker.tui.messages import AnalysisReady, ReadFailed
 from tracker.tui.screen_keys import screen_keys
@@ -90,6 +93,14 @@ class InsightsScreen(Writes, Screen[None]):
         }
         for name, text in texts.items():
             self.query_one(f"#insights-{name}", Static).update(text)
+        # A sign that cannot wait is the first thing on the page, above how long it has lasted.
+        urgent, _ = urgent_first(result["red_flags"])
+        page = self.query_one("#insights", VerticalScroll)
+        flags, first = self.query_one("#insights-red-flags"), page.children[0]
+        if urgent and first is not flags:
+            page.move_child(flags, before=first)
+        elif not urgent and first is flags:  # recomputed after the flag was deleted: back in its place
+            page.move_child(flags, after=self.query_one("#insights-persistence"))
 
 
 # --- the page, as markup -------------------------------------------------------------------
@@ -109,18 +120,25 @@ def persistence_text(result: dict[str, Any]) -> str:
 
 
 def red_flags_text(flags: list[dict[str, Any]], as_of: str) -> str:
-    """Logged flags first, then the ones the episodes suggest (analyze keeps that order)."""
+    """Logged signs that cannot wait first, with the emergency line under them (as the report's
+    box has them); then the other logged flags and the ones the episodes suggest, in analyze's
+    order, and what to do about the rest."""
     if not flags:
         return "[b]Red flags[/b]\nnone"
-    lines = ["[b]Red flags[/b] — signs to show a doctor"]
-    for flag in flags:
-        when, name, source, note = red_flag_parts(flag)  # the words every reader uses
-        said = f": {escape(note)}" if note else ""
-        lines.append(f"[$error]•[/] {when}  [b]{escape(name)}[/b] ({source}){said}")
+    urgent, rest = urgent_first(flags)
     # What to do about the signs logged, graded as `tracker log redflag` and the checklist say it
     # (suggested ones are patterns, not signs the person reported, so they get no advice).
-    lines += [escape(line) for line in red_flag_advice_lines(flags, as_of)]
-    return "\n".join(lines)
+    advice = [escape(line) for line in red_flag_advice_lines(flags, as_of)]
+    emergency = [f"[b $error]{advice.pop(0)}[/]"] if urgent else []
+    lines = ["[b]Red flags[/b] — signs to show a doctor"]
+    lines += [_flag_line(flag) for flag in urgent] + emergency + [_flag_line(flag) for flag in rest]
+    return "\n".join(lines + advice)
+
+
+def _flag_line(flag: dict[str, Any]) -> str:
+    when, name, source, note = red_flag_parts(flag)  # the words every reader uses
+    said = f": {escape(note)}" if note else ""
+    return f"[$error]•[/] {when}  [b]{escape(name)}[/b] ({source}){said}"
 
 
 def triggers_text(result: dict[str, Any]) -> str:

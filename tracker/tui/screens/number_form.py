@@ -32,13 +32,14 @@ if TYPE_CHECKING:
 AMOUNT_WORDS = r"[0-9.,A-Za-z \-]"
 
 
-def checked_amount(factor: Factor, amount: Amount, so_far: DaySoFar | None = None) -> Amount:
+def checked_amount(factor: Factor, amount: Amount, so_far: DaySoFar | None = None, *, adds: bool = True) -> Amount:
     """`amount` if it is within the factor's range and, with the day's entries (`so_far`), within
-    what the day can hold (InputError says why not, in the words the save would refuse it with)."""
+    what the day can hold (InputError says why not, in the words the save would refuse it with).
+    A value put in place of the day's (`adds` False on a day that asks) is checked alone."""
     from tracker.storage.store import check_factor_value  # the database stack is loaded before any dialog
 
     check_factor_value(factor, amount.value, field=factor.name)
-    if so_far is not None:
+    if so_far is not None and (adds or not so_far.asks()):
         refuse_past_day_total(factor, sum(so_far.values), amount.value)
     return amount
 
@@ -57,10 +58,17 @@ def preview_words(
     except ValueError:
         return "", ""  # not an amount yet: still being typed
     try:
-        checked_amount(factor, amount, so_far)
+        checked_amount(factor, amount, so_far, adds=False)
     except ValueError as exc:
         return "", str(exc)  # an amount, outside the factor's range
     then = f"\n{said}" if so_far and (said := so_far.after(amount.value)) else ""
+    if so_far is not None and so_far.asks():  # Enter puts it in place of the day's, `+` adds it
+        try:
+            checked_amount(factor, amount, so_far)
+        except ValueError as exc:  # the day cannot hold both: `+` would refuse it
+            then = f" {so_far.choice(amount.value, refused=str(exc))}"
+        else:
+            then = f" {so_far.choice(amount.value)}"
     if factor.kind == FactorKind.YES_NO and amount.value in (0, 1):  # "alcohol yes", as the day reads it
         return f"Enter writes: {factor_words(factor.name)} {amount_words(amount.value, '', factor.kind)}{then}", ""
     return f"Enter writes: {amount.words(factor.name, factor.unit)}{then}", ""
@@ -110,6 +118,7 @@ class NumberForm(Dialog[float]):
         self.heading = heading or f"[b]{factor_words(factor.name)}[/b] ({allowed_range(factor)})"
         self.again = again
         self.answer: int | None = None  # a yes-no factor's y (1) or n (0), chosen and not yet saved
+        self.adds = False  # saved with `+`: another entry of the day, not in place of the day's figure
         if factor.kind == FactorKind.YES_NO and self.value in ("0", "1"):  # an answer edited: shown chosen
             self.answer, self.value = int(self.value), ""
         if again:
@@ -120,6 +129,8 @@ class NumberForm(Dialog[float]):
             self._bindings.bind("y", "answer(1)", show=False, priority=True)
             self._bindings.bind("n", "answer(0)", show=False, priority=True)
             self._bindings.bind("enter", "save", show=False)  # no box to take Enter
+        if so_far is not None and so_far.asks():
+            self._bindings.bind("plus", "add", show=False)  # a box takes `+` as add_typed, in order
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
@@ -131,7 +142,8 @@ class NumberForm(Dialog[float]):
                 )
                 yield field_error("value")
                 yield Static("", id="preview", classes="form-hint", markup=False)
-                yield Static("[b]Enter[/b] save (or the same key again)   [b]Esc[/b] cancel", classes="form-hint")
+                yield Static(f"[b]Enter[/b] {self._enter_words()} (or the same key again){self._add_words()}"
+                             "   [b]Esc[/b] cancel", classes="form-hint")  # fmt: skip
                 return
             # Its own key saves while the box holds what the form opened with, then it is text.
             yield CharsInput(
@@ -140,7 +152,18 @@ class NumberForm(Dialog[float]):
             yield field_error("value")
             yield Static("", id="preview", classes="form-hint", markup=False)
             again = f" (or [b]{self.again}[/b] again)" if self.again else ""
-            yield Static(f"[b]Enter[/b] save{again}   [b]Esc[/b] cancel", classes="form-hint")
+            yield Static(
+                f"[b]Enter[/b] {self._enter_words()}{again}{self._add_words()}   [b]Esc[/b] cancel", classes="form-hint"
+            )
+
+    def _asks(self) -> bool:
+        return self.so_far is not None and self.so_far.asks()
+
+    def _enter_words(self) -> str:
+        return "in its place" if self._asks() else "save"
+
+    def _add_words(self) -> str:
+        return "   [b]+[/b] add" if self._asks() else ""
 
     def _answer_label(self) -> str:
         return {1: "yes", 0: "no"}.get(self.answer if self.answer is not None else -1, "")
@@ -192,11 +215,26 @@ class NumberForm(Dialog[float]):
     def save_typed(self, typed: str) -> None:
         """Save `typed` (what the box holds as Enter is pressed), or say under it why not."""
         try:
-            amount = checked_amount(self.factor, self._read(typed), self.so_far)
+            amount = checked_amount(self.factor, self._read(typed), self.so_far, adds=self.adds)
         except ValueError as exc:
+            self.adds = False  # refused: Enter keeps its meaning
             self.refuse("value", str(exc))
         else:
             self.dismiss(amount.value)
+
+    def add_typed(self, typed: str) -> None:
+        """`+` in the box: as the `+` key, with the text as typed."""
+        self.action_add(typed)
+
+    def action_add(self, typed: str | None = None) -> None:
+        """Save the value as another entry of the day, on a day that would put it in place of its figure."""
+        if not self._asks():
+            self.app.bell()
+            return
+        self.adds = True
+        self.action_save(typed)
+        if not self.closing:
+            self.adds = False
 
     def action_answer(self, value: int) -> None:
         """y or n: chosen and shown as what Enter will write; the same key again saves it, so

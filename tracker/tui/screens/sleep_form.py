@@ -37,11 +37,13 @@ def hours_text(hours: float) -> str:
 
 def already_logged(entries: Sequence[tuple[float, str]]) -> str:
     """The day's sleep entries (hours, note) as the form's reminder, or "" when there are none:
-    "already logged: 7 h 40 min (bed 23:50, wake 07:30) — Enter adds another entry, e on the row edits it"."""
+    "already logged: 7 h 40 min (bed 23:50, wake 07:30) — Enter puts the new hours in its place,
+    + adds them (a nap)"."""
     if not entries:
         return ""
     shown = " + ".join(hours_words(hours) + (f" ({note})" if note else "") for hours, note in entries)
-    return f"already logged: {shown} — Enter adds another entry, e on the row edits it"
+    its = "its" if len(entries) == 1 else "their"
+    return f"already logged: {shown} — Enter puts the new hours in {its} place, + adds them (a nap)"
 
 
 def edited_note(old: str, bed_and_wake: str) -> str:
@@ -58,6 +60,7 @@ class SleepForm(Dialog[tuple[float, str]]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel"),
         Binding("enter", "save", "Save"),  # not priority: keys typed before it come first
+        Binding("plus", "add", show=False),  # on a day that has sleep: adds (a nap) rather than replaces
     ]
 
     def __init__(
@@ -80,6 +83,7 @@ class SleepForm(Dialog[tuple[float, str]]):
         self.values = {"hours": hours, "bed": bed, "wake": wake}
         self._refused_times: tuple[str, str] | None = None  # (bed, wake) whose reason shows under them
         self._previewed_refusal = ""  # the field whose line says why Enter would refuse what it holds
+        self.adds = False  # saved with `+`: added to the day's sleep, not put in its place
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
@@ -96,7 +100,9 @@ class SleepForm(Dialog[tuple[float, str]]):
                 yield CharsInput(self.values["wake"], chars=CLOCK_CHARACTERS, placeholder="wake 07:00", id="wake")
             yield field_error("bed")
             yield Static("", id="preview", classes="form-hint", markup=False)
-            yield Static("Enter save   Esc cancel", classes="form-hint")
+            asks = self.so_far is not None and self.so_far.asks()
+            keys = "Enter in its place   + add   Esc cancel" if asks else "Enter save   Esc cancel"
+            yield Static(keys, classes="form-hint")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -133,9 +139,11 @@ class SleepForm(Dialog[tuple[float, str]]):
                 self.query_one(f"#{field}-error", FieldError).say(str(exc))
                 self._previewed_refusal = field
             else:
-                then = self.so_far.then(hours) if self.so_far else ""
                 words = f"Enter writes: sleep {hours_words(hours)}" + (f" ({note})" if note else "")
-                words += f"; {then}" if then else ""
+                if self.so_far is not None and self.so_far.asks():
+                    words += f" {self.so_far.choice(hours, refused=self._refused_added(hours))}"
+                elif then := self.so_far.then(hours) if self.so_far else "":
+                    words += f"; {then}"
         preview = self.query_one("#preview", Static)
         preview.update(words)
         preview.display = bool(words)  # no blank line while there is nothing to say
@@ -145,9 +153,17 @@ class SleepForm(Dialog[tuple[float, str]]):
         from tracker.storage.store import check_factor_value  # loaded with the database, before any form
 
         hours = check_factor_value(self.factor, hours, field="sleep")
-        if self.so_far is not None:
+        if self.so_far is not None and (self.adds or not self.so_far.asks()):  # in place, the day's go
             refuse_past_day_total(self.factor, sum(self.so_far.values), hours)
         return hours
+
+    def _refused_added(self, hours: float) -> str:
+        """Why `+` would refuse `hours` (the day cannot hold them with its sleep), or ""."""
+        try:
+            refuse_past_day_total(self.factor, sum(self.so_far.values) if self.so_far else 0.0, hours)
+        except InputError as exc:
+            return str(exc)
+        return ""
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -158,6 +174,20 @@ class SleepForm(Dialog[tuple[float, str]]):
         the box's Enter binding it ran only once the key had gone round the app, after the keys
         typed behind it had joined the text: "5:40" Enter "x 8" read "5:408" and was refused."""
         self.action_save()
+
+    def add_typed(self, typed: str) -> None:
+        """`+` in a box: as the `+` key."""
+        self.action_add()
+
+    def action_add(self) -> None:
+        """Save the hours as another entry of the day (a nap); only on a day that has sleep."""
+        if self.so_far is None or not self.so_far.asks():
+            self.app.bell()
+            return
+        self.adds = True
+        self.action_save()
+        if not self.closing:
+            self.adds = False  # refused: Enter keeps its meaning
 
     def entered(self) -> dict[str, str]:
         """The three boxes as typed (to reopen the form with them)."""

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from textual.markup import escape
 
-from tracker.core.formatting import no_twitches_replaced, plural, report_date, twitch_words, which_day
+from tracker.core.formatting import (
+    no_twitches_replaced,
+    plural,
+    report_date,
+    twitch_words,
+    twitches_so_far,
+    which_day,
+)
 from tracker.core.ids import DAY, EPISODE, FACTOR_ENTRY, format_id, parse_id
 from tracker.tui.messages import (
     EntriesDeleted,
@@ -55,8 +62,17 @@ class EntryKeys(TodayParts):
     async def _twitch_form(self, problem: str = "", **values: Any) -> None:
         from tracker.tui.screens.episode_form import EpisodeForm  # forms load on first use, after the first frame
 
-        form = EpisodeForm(problem=problem, defaults_for=self.diary.episode_defaults, **values)
+        so_far = self._twitches_line()
+        form = EpisodeForm(problem=problem, defaults_for=self.diary.episode_defaults, so_far=so_far, **values)
         await self.app.push_screen(form, self._save_episode)
+
+    def _twitches_line(self) -> str:
+        """The day shown's twitches in one line, for the form that logs another."""
+        if self.view is None:
+            return ""
+        summary = self.view.summary
+        twitches = [(e.location, e.side, e.local_started_at) for e in summary.episodes]
+        return twitches_so_far(summary.date, twitches, today=self.diary.today(), checked_in=summary.checked_in)
 
     def _save_episode(self, episode_in: EpisodeCreate | None) -> None:
         if episode_in is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from tracker.core.factor_rules import one_figure_a_day
 from tracker.core.formatting import amount_words, factor_words, format_number, which_day
 from tracker.core.ids import FACTOR_ENTRY, format_id
 from tracker.tui.messages import EntrySaved
@@ -31,7 +32,8 @@ class FactorLogging(TodayParts):
 
         values = [e.value for e in self._entries_of(factor)] if day == self.day else []
         when = which_day(day, today=self.diary.today())
-        return DaySoFar(factor.name, factor.unit, factor.kind, factor.daily_rule, values, when)
+        one_figure = one_figure_a_day(factor)
+        return DaySoFar(factor.name, factor.unit, factor.kind, factor.daily_rule, values, when, one_figure)
 
     def _factor(self, name: str) -> Factor | None:
         if self.view is None:
@@ -49,11 +51,13 @@ class FactorLogging(TodayParts):
         *,
         day: dt.date,
         date_only: bool = False,
+        in_place: bool = False,
         again: Callable[[str], object],
     ) -> None:
         """One entry for `factor` on `day` (the day shown when its form opened, even if the
-        screen has moved on since): timed now today, date-only on other days. If it cannot be
-        saved, `again(reason)` reopens the form it came from."""
+        screen has moved on since): timed now today, date-only on other days; with `in_place`,
+        in place of the day's entries of the factor. If it cannot be saved, `again(reason)`
+        reopens the form it came from."""
         from tracker.storage.models import FactorEntryCreate  # loaded with the database before any entry
 
         today = day == self.diary.today() and not date_only
@@ -63,8 +67,9 @@ class FactorLogging(TodayParts):
         )  # fmt: skip
 
         def job() -> EntrySaved:
-            entry = self.diary.add_factor_entry(entry_in)
-            text = f"{factor_words(factor.name)} {amount_words(entry.value, factor.unit, factor.kind)} added"
+            entry = self.diary.add_factor_entry(entry_in, in_place=in_place)
+            text = f"{factor_words(factor.name)} {amount_words(entry.value, factor.unit, factor.kind)}"
+            text += " in place of the day's (u undoes it)" if in_place else " added"
             return EntrySaved(entry.local_date, text, row=format_id(FACTOR_ENTRY, entry.id or 0))
 
         self.write(job, keep=again)
@@ -85,26 +90,33 @@ class FactorLogging(TodayParts):
         def again(value: Any) -> Callable[[str], object]:
             return lambda reason: self.ask_value(factor, reason, value, day=day)
 
+        so_far = self._so_far(factor, day)
+        form: SleepForm | StressPicker | NumberForm
+
+        def in_place() -> bool:
+            """Enter on a one-figure factor's day that has one puts the value in its place; `+` adds it."""
+            return so_far.asks() and not form.adds
+
         def save(value: float | None) -> None:
             if value is not None:
-                self.log_value(factor, value, day=day, again=again(value))
+                self.log_value(factor, value, day=day, in_place=in_place(), again=again(value))
 
         presets = [p for p, f in (self.view.presets if self.view else []) if f.id == factor.id]
         if factor.name == "sleep":
 
             def save_sleep(result: tuple[float, str] | None) -> None:
                 if result is not None:
-                    self.log_value(factor, *result, day=day, date_only=True, again=again(format_number(result[0])))
+                    hours = format_number(result[0])
+                    self.log_value(factor, *result, day=day, date_only=True, in_place=in_place(), again=again(hours))
 
             already = already_logged([(e.value, e.note) for e in self._entries_of(factor)])
             form = SleepForm(
-                wake_day=day, factor=factor, hours=typed or "", problem=problem, already=already,
-                so_far=self._so_far(factor, day),
+                wake_day=day, factor=factor, hours=typed or "", problem=problem, already=already, so_far=so_far,
             )  # fmt: skip
             return form, save_sleep
-        so_far = self._so_far(factor, day)
         if factor.name == "stress" and typed is None:
-            return StressPicker(when=so_far.when, already=so_far.before()), save
+            form = StressPicker(when=so_far.when, so_far=so_far)
+            return form, save
         if presets:
 
             def save_drink(result: tuple[float, str] | None) -> None:
@@ -114,7 +126,8 @@ class FactorLogging(TodayParts):
             amount = format_number(typed)
             picker = PresetPicker(factor=factor, presets=presets, amount=amount, problem=problem, so_far=so_far)
             return picker, save_drink
-        return NumberForm(factor=factor, value=typed, problem=problem, so_far=so_far), save
+        form = NumberForm(factor=factor, value=typed, problem=problem, so_far=so_far)
+        return form, save
 
     async def action_log_caffeine(self) -> None:
         if await self.day_ready() and (factor := self._factor("caffeine")):
