@@ -77,3 +77,17 @@ def test_the_twitch_form_says_what_the_day_holds_before_another_at_80x24(tracker
     app.burst("l\r")
     assert [row[0] for row in app.wait_for(TWITCHES, 2)] == ["eyelid", "lower-lip"]
     assert app.quit() == 0
+
+
+def test_back_from_discarding_returns_to_the_note_being_typed(tracker) -> None:  # noqa: F811
+    app = tracker(80, 24)
+    app.burst("tnsomething")
+    app.drain_until(lambda: b"something" in app.output, "the note typed")
+    app.burst("\x1b")
+    app.pause(0.6)  # longer than ESCDELAY: an Esc of its own
+    app.burst("\x1b")
+    app.drain_until(lambda: b"Discard what you typed?" in app.output, "the question")
+    app.human("n")  # back to what was typed
+    app.burst("\x15morning, after 1st coffee\r")  # cleared and typed again, in one burst
+    assert app.wait_for(TWITCHES, 1) == [("unspecified", None, None, "morning, after 1st coffee")]
+    assert app.quit() == 0

@@ -181,8 +181,14 @@ class Dialog(ModalScreen[ResultT]):
         def answered(discard: bool | None) -> None:
             if discard:
                 self.dismiss(None)
+            else:
+                self.back_to_typing()
 
         self.app.push_screen(DiscardTyped(), answered)
+
+    def back_to_typing(self) -> None:
+        """After "Discard what you typed?" was answered no: the form as it was (a form whose
+        Esc first leaves its box puts the person back in that box)."""
 
     def problem_line(self) -> FieldError:
         """The first line under the title: why the save failed, when the dialog is reopened."""

@@ -86,7 +86,7 @@ class ShortBox(CharsInput):
             form = self.screen
             assert isinstance(form, EpisodeForm)
             if event.key == "escape":
-                form.set_focus(None)
+                form.leave_box()
             else:
                 form.action_focus_field(BOXES[BOXES.index(str(self.id)) + 1])
             return
@@ -161,6 +161,7 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         self._repeated_sites = bool(also_sites) and sites_repeated
         self.duration_s, self.note, self.heading, self.so_far = duration_s, note, heading, so_far
         self._timer_started: float | None = None
+        self._left_box: Input | None = None  # the box Esc last left: "back" from discarding returns to it
         # With `defaults_for` (a new twitch), a time typed in the box fills place, side and
         # intensity from the latest twitch at or before it, except those the person chose.
         self.defaults_for = defaults_for
@@ -371,9 +372,22 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
 
     def action_cancel(self) -> None:
         if isinstance(self.focused, Input):
-            self.set_focus(None)  # Esc leaves the text box; a second Esc cancels
+            self.leave_box()  # Esc leaves the text box; a second Esc cancels
             return
         self.action_dismiss_none()
+
+    def leave_box(self) -> None:
+        """Esc in a box: the keys choose fields again; the box is remembered for going back."""
+        self._left_box = self.focused if isinstance(self.focused, Input) else None
+        self.set_focus(None)
+
+    def back_to_typing(self) -> None:
+        # Back from "Discard what you typed?": in the box left by the Esc before it, the cursor
+        # at its end, so the next letters are text again and ctrl+u clears it.
+        box = self._left_box
+        if box is not None and box.is_attached:
+            self.set_focus(box)
+            box.cursor_position = len(box.value)
 
     def action_save(self) -> None:
         if self._timer_started is not None:
