@@ -174,7 +174,9 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             if self.so_far:
                 yield Static(self.so_far, id="so-far", classes="form-hint", markup=False)
             yield self.problem_line()
-            yield ChoiceRow("where", list(LOCATION_KEYS.items()), self.location, id="location")
+            yield ChoiceRow(
+                "where", list(LOCATION_KEYS.items()), self.location, unchosen=self._unchosen_place(), id="location"
+            )
             yield ChoiceRow("side", [(SIDE_LABELS[k], v) for k, v in SIDE_KEYS.items()], self.side, id="side")
             yield Static(self._sites_words(), id="sites", classes="form-hint")
             yield ChoiceRow("intensity", [("", str(n)) for n in range(1, 6)], str(self.intensity), id="intensity")
@@ -241,10 +243,16 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         self._show_sites()
 
     def _show_sites(self) -> None:
-        """The rows and the line under them, as the sites now stand."""
-        self.query_one("#location", ChoiceRow).choose(self.location)
+        """The rows and the line under them, as the sites now stand. With sites kept, the place
+        row never says "(unspecified)": Enter saves the sites the line under it names."""
+        row = self.query_one("#location", ChoiceRow)
+        row.unchosen = self._unchosen_place()
+        row.choose(self.location)
         self.query_one("#side", ChoiceRow).choose(self.side)
         self.query_one("#sites", Static).update(self._sites_words())
+
+    def _unchosen_place(self) -> str:
+        return "(the sites named below)" if self.sites else "(unspecified)"
 
     def saved_sites(self) -> list[tuple[str, str]]:
         """The sites Enter saves, in order, each once: those kept, and the one the rows show
