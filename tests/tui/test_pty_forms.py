@@ -21,6 +21,27 @@ def test_a_new_factor_typed_in_one_burst_across_its_kind_box(tracker) -> None:  
     assert app.quit() == 0
 
 
+MAGNESIUM = "SELECT e.value FROM factor_entry e JOIN factor f ON f.id = e.factor_id WHERE f.name = 'magnesium'"
+
+
+def test_the_g_of_mg_typed_in_the_magnesium_box_is_text(tracker) -> None:  # noqa: F811
+    app = tracker(80, 24)
+    app.burst("g300 mg\r")  # an empty box: the unit typed in words
+    assert app.wait_for(MAGNESIUM, 1) == [(300.0,)]
+    app.human("g")  # the latest dose, 300, shown
+    app.drain_until(lambda: b"Enter writes: 300" in app.output, "the dose shown")
+    app.burst("\x15200mg\r")  # cleared, a new dose with its unit, in one burst
+    assert app.wait_for(MAGNESIUM, 2) == [(300.0,), (200.0,)]
+    app.human("g")
+    app.drain_until(lambda: app.output.count(b"Enter writes: 200") >= 2, "the new dose shown")
+    app.burst("\x152")
+    app.burst("50mg\r")
+    assert app.wait_for(MAGNESIUM, 3) == [(300.0,), (200.0,), (250.0,)]
+    app.burst("gg")  # untouched, its own key again still saves what it shows
+    assert app.wait_for(MAGNESIUM, 4)[-1] == (250.0,)
+    assert app.quit() == 0
+
+
 ENTRIES = "SELECT f.name, e.value FROM factor_entry e JOIN factor f ON f.id = e.factor_id ORDER BY e.id"
 
 
@@ -55,4 +76,18 @@ def test_the_twitch_form_says_what_the_day_holds_before_another_at_80x24(tracker
     app.drain_until(lambda: b"Today so far: 1 twitch (" in app.output, "the day's line after one twitch")
     app.burst("l\r")
     assert [row[0] for row in app.wait_for(TWITCHES, 2)] == ["eyelid", "lower-lip"]
+    assert app.quit() == 0
+
+
+def test_back_from_discarding_returns_to_the_note_being_typed(tracker) -> None:  # noqa: F811
+    app = tracker(80, 24)
+    app.burst("tnsomething")
+    app.drain_until(lambda: b"something" in app.output, "the note typed")
+    app.burst("\x1b")
+    app.pause(0.6)  # longer than ESCDELAY: an Esc of its own
+    app.burst("\x1b")
+    app.drain_until(lambda: b"Discard what you typed?" in app.output, "the question")
+    app.human("n")  # back to what was typed
+    app.burst("\x15morning, after 1st coffee\r")  # cleared and typed again, in one burst
+    assert app.wait_for(TWITCHES, 1) == [("unspecified", None, None, "morning, after 1st coffee")]
     assert app.quit() == 0

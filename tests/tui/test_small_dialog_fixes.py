@@ -86,7 +86,7 @@ async def test_g_twice_with_no_dose_before_asks_for_one_rather_than_type_a_g(app
         assert on(app, "NumberForm")
         assert app.screen.query_one("#value").value == ""  # the second g confirmed, it typed nothing
         assert field_error(app, "value")  # and the line under the box says what is missing
-        await pilot.press(*"300", "g")  # an amount typed: g now saves it
+        await pilot.press(*"300mg", "enter")  # an amount typed: its g is text, Enter saves it
         await settle(pilot)
         assert on(app, "TodayScreen")
     assert rows(app, "SELECT value FROM factor_entry") == [(300.0,)]

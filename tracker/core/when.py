@@ -23,11 +23,15 @@ from tracker.core.clock import local_now as local_now  # its home; read here by 
 from tracker.errors import InputError
 
 WHEN_ALLOWED = "now, HH:MM, yesterday HH:MM, or ISO 8601 like 2026-11-20T08:15 (offset optional)"
-DATE_ALLOWED = "a date like 2026-11-20, 26 nov, today, yesterday or -3 (3 days back)"
+DATE_ALLOWED = "a date like 2026-11-20, 26 nov, monday, today, yesterday or -3 (3 days back)"
 _DAYS_BACK = re.compile(r"-(?P<days>\d{1,5})", re.ASCII)
 # English month names, not the locale's (calendar.month_name follows it): "26 nov" reads alike everywhere.
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")  # fmt: skip
+# English weekday names, as the months: "monday" is the last Monday up to today (today on a
+# Monday), "last monday" the last one before today (a week ago on a Monday, as people say it).
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"^(?P<last>last\s+)?(?P<name>[a-z]{3,})\.?$")
 _DAY_MONTH = re.compile(  # "26 nov", "26 November", "nov 26"
     r"^(?:(?P<day>\d{1,2})\s*(?P<month>[a-z]{3,})\.?|(?P<month2>[a-z]{3,})\.?\s*(?P<day2>\d{1,2}))$"
 )
@@ -236,12 +240,24 @@ def parse_date(text: str, *, today: dt.date, field: str = "date") -> dt.date:
             return today - dt.timedelta(days=int(match["days"]))
         except OverflowError:
             raise InputError(field, text, DATE_ALLOWED) from None
+    if (match := _WEEKDAY.match(raw)) and (day := _weekday(match["name"], today, before=bool(match["last"]))):
+        return day
     if match := _DAY_MONTH.match(raw):
         return _day_and_month(int(match["day"] or match["day2"]), match["month"] or match["month2"], today, field, text)
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
         raise InputError(field, text, DATE_ALLOWED) from None
+
+
+def _weekday(name: str, today: dt.date, *, before: bool) -> dt.date | None:
+    """ "monday", "mon": the last such day up to today (`before`: up to yesterday); None when
+    `name` starts no weekday's name."""
+    days = [number for number, word in enumerate(_WEEKDAYS) if word.startswith(name)]
+    if len(days) != 1:
+        return None
+    back = (today.weekday() - days[0]) % 7
+    return today - dt.timedelta(days=back or (7 if before else 0))
 
 
 def _day_and_month(day: int, month_name: str, today: dt.date, field: str, text: str) -> dt.date:

@@ -113,10 +113,13 @@ class DiaryOutputs:
 
 
 def _export_target(path: Path) -> Path:
-    """`path`, after making the default exports folder (owner-only) if `path` goes into it."""
-    from tracker.core.files import ensure_private_dir
+    """`path`, after making the default exports folder (owner-only) if `path` goes into it;
+    InputError names the dialog's path box, never the command line's -o."""
+    from tracker.core.files import ensure_private_dir, output_target
     from tracker.paths import exports_dir
 
     if path.parent == exports_dir():
         ensure_private_dir(path.parent)
+    if not path.is_dir():  # a visit packet's folder, when it exists, is checked by its writer
+        output_target(path, field="path")
     return path

@@ -64,10 +64,18 @@ class CharsInput(OrderedInput):
             value, restrict=f"{chars}*", placeholder=placeholder, max_length=max_length, id=id, classes=classes
         )
         self.chars = re.compile(chars)
-        self.leave = leave  # characters the box could hold but leaves to the dialog's keys first
+        # Characters the box could hold but leaves to the dialog's keys (its own key, saving
+        # again) only while it holds what it opened with: once something is typed, they are
+        # text (the g of "200mg" saved the dose shown before the digits had landed).
+        self.leave = leave
+        self.typed_into = False
+
+    def leaves(self, character: str | None) -> bool:
+        """Whether `character` goes to the dialog's keys rather than into the box."""
+        return bool(character and character in self.leave) and not self.typed_into
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
-        if character is None or (character and character in self.leave):
+        if character is None or self.leaves(character):
             return False
         return self.chars.fullmatch(character) is not None
 
@@ -91,7 +99,12 @@ class CharsInput(OrderedInput):
             event.prevent_default()
             add(self.value)
             return
+        if self.leaves(event.character) and self.screen.focused is self:
+            event.prevent_default()  # not text: it goes on to the dialog's key, in the order typed
+            return
+        before = self.value
         await super()._on_key(event)
+        self.typed_into = self.typed_into or self.value != before
 
 
 class Dialog(ModalScreen[ResultT]):
@@ -168,8 +181,14 @@ class Dialog(ModalScreen[ResultT]):
         def answered(discard: bool | None) -> None:
             if discard:
                 self.dismiss(None)
+            else:
+                self.back_to_typing()
 
         self.app.push_screen(DiscardTyped(), answered)
+
+    def back_to_typing(self) -> None:
+        """After "Discard what you typed?" was answered no: the form as it was (a form whose
+        Esc first leaves its box puts the person back in that box)."""
 
     def problem_line(self) -> FieldError:
         """The first line under the title: why the save failed, when the dialog is reopened."""

@@ -86,7 +86,7 @@ class ShortBox(CharsInput):
             form = self.screen
             assert isinstance(form, EpisodeForm)
             if event.key == "escape":
-                form.set_focus(None)
+                form.leave_box()
             else:
                 form.action_focus_field(BOXES[BOXES.index(str(self.id)) + 1])
             return
@@ -161,6 +161,7 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         self._repeated_sites = bool(also_sites) and sites_repeated
         self.duration_s, self.note, self.heading, self.so_far = duration_s, note, heading, so_far
         self._timer_started: float | None = None
+        self._left_box: Input | None = None  # the box Esc last left: "back" from discarding returns to it
         # With `defaults_for` (a new twitch), a time typed in the box fills place, side and
         # intensity from the latest twitch at or before it, except those the person chose.
         self.defaults_for = defaults_for
@@ -173,7 +174,9 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
             if self.so_far:
                 yield Static(self.so_far, id="so-far", classes="form-hint", markup=False)
             yield self.problem_line()
-            yield ChoiceRow("where", list(LOCATION_KEYS.items()), self.location, id="location")
+            yield ChoiceRow(
+                "where", list(LOCATION_KEYS.items()), self.location, unchosen=self._unchosen_place(), id="location"
+            )
             yield ChoiceRow("side", [(SIDE_LABELS[k], v) for k, v in SIDE_KEYS.items()], self.side, id="side")
             yield Static(self._sites_words(), id="sites", classes="form-hint")
             yield ChoiceRow("intensity", [("", str(n)) for n in range(1, 6)], str(self.intensity), id="intensity")
@@ -240,10 +243,16 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
         self._show_sites()
 
     def _show_sites(self) -> None:
-        """The rows and the line under them, as the sites now stand."""
-        self.query_one("#location", ChoiceRow).choose(self.location)
+        """The rows and the line under them, as the sites now stand. With sites kept, the place
+        row never says "(unspecified)": Enter saves the sites the line under it names."""
+        row = self.query_one("#location", ChoiceRow)
+        row.unchosen = self._unchosen_place()
+        row.choose(self.location)
         self.query_one("#side", ChoiceRow).choose(self.side)
         self.query_one("#sites", Static).update(self._sites_words())
+
+    def _unchosen_place(self) -> str:
+        return "(the sites named below)" if self.sites else "(unspecified)"
 
     def saved_sites(self) -> list[tuple[str, str]]:
         """The sites Enter saves, in order, each once: those kept, and the one the rows show
@@ -371,9 +380,22 @@ class EpisodeForm(Dialog["EpisodeCreate"]):
 
     def action_cancel(self) -> None:
         if isinstance(self.focused, Input):
-            self.set_focus(None)  # Esc leaves the text box; a second Esc cancels
+            self.leave_box()  # Esc leaves the text box; a second Esc cancels
             return
         self.action_dismiss_none()
+
+    def leave_box(self) -> None:
+        """Esc in a box: the keys choose fields again; the box is remembered for going back."""
+        self._left_box = self.focused if isinstance(self.focused, Input) else None
+        self.set_focus(None)
+
+    def back_to_typing(self) -> None:
+        # Back from "Discard what you typed?": in the box left by the Esc before it, the cursor
+        # at its end, so the next letters are text again and ctrl+u clears it.
+        box = self._left_box
+        if box is not None and box.is_attached:
+            self.set_focus(box)
+            box.cursor_position = len(box.value)
 
     def action_save(self) -> None:
         if self._timer_started is not None:

@@ -4,7 +4,8 @@ and Enter to write it. The path is shown again once the file is written.
 Opened by a key (`s` on Trends), the same key again writes, as Enter does: a key that writes
 shows what it will write and takes Enter or itself again, everywhere in the app (a second `s`
 that put the cursor in the path instead did something other than the first). Tab goes to the
-path to change it.
+path to change it; there the key is a letter of the path, and the hint no longer offers it.
+A path whose folder does not exist is refused under the box before the dialog closes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from tracker.core.files import never_a_database
+from tracker.core.files import never_a_database, output_target
 from tracker.errors import InputError
 from tracker.tui.screens.dialog import Dialog, field_error
 from tracker.tui.widgets.ordered_input import OrderedInput
@@ -49,10 +50,16 @@ class ExportForm(Dialog[Path]):
             yield OrderedInput(str(self.path), id="path", select_on_focus=False)
             yield Static("", id="whole-path", classes="form-hint -empty", markup=False)
             yield field_error("path")
-            again = f" or [b]{self.key}[/b] again" if self.key else ""
-            yield Static(
-                f"[b]Enter[/b]{again} write   [b]Tab[/b] edit the path   [b]Esc[/b] cancel", classes="form-hint"
-            )
+            yield Static(self._keys_hint(in_path=False), id="keys-hint", classes="form-hint")
+
+    def _keys_hint(self, *, in_path: bool) -> str:
+        """The keys: the form's own key writes only from outside the path box, where it is text."""
+        again = f" or [b]{self.key}[/b] again" if self.key and not in_path else ""
+        edit = "" if in_path else "   [b]Tab[/b] edit the path"
+        return f"[b]Enter[/b]{again} write{edit}   [b]Esc[/b] cancel"
+
+    def on_descendant_focus(self) -> None:
+        self.query_one("#keys-hint", Static).update(self._keys_hint(in_path=True))
 
     def on_mount(self) -> None:
         if not self.key or self.problem:  # from the palette, or reopened: straight to the path
@@ -95,8 +102,13 @@ class ExportForm(Dialog[Path]):
             return
         path = Path(text).expanduser()
         if not path.is_dir():  # a folder is the visit packet's
+            from tracker.paths import exports_dir
+
             try:
-                never_a_database(path, field="path")  # the command line's rule: never the diary or a backup
+                if path.parent == exports_dir():  # made when the file is written
+                    never_a_database(path, field="path")  # the command line's rule: never the diary or a backup
+                else:  # and a folder that exists, said before the dialog closes
+                    output_target(path, field="path")
             except InputError as refused:
                 self.refuse("path", str(refused))
                 return

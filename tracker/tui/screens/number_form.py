@@ -122,8 +122,9 @@ class NumberForm(Dialog[float]):
         if factor.kind == FactorKind.YES_NO and self.value in ("0", "1"):  # an answer edited: shown chosen
             self.answer, self.value = int(self.value), ""
         if again:
-            # Priority: the box holds letters (units), so the key would otherwise be swallowed.
-            self._bindings.bind(again, f"again('{again}')", show=False, priority=True)
+            # Not a priority key: it must reach the box in the order typed, where it is text
+            # once anything has been typed (CharsInput.leave), else it comes back here.
+            self._bindings.bind(again, f"again('{again}')", show=False)
         if factor.kind == FactorKind.YES_NO:  # y or n chooses the answer; Enter or the same key saves it
             self._bindings.bind("y", "answer(1)", show=False, priority=True)
             self._bindings.bind("n", "answer(0)", show=False, priority=True)
@@ -144,7 +145,7 @@ class NumberForm(Dialog[float]):
                 yield Static(f"[b]Enter[/b] {self._enter_words()} (or the same key again){self._add_words()}"
                              "   [b]Esc[/b] cancel", classes="form-hint")  # fmt: skip
                 return
-            # Its own key goes to the form's keys first; action_again types a unit's g.
+            # Its own key saves while the box holds what the form opened with, then it is text.
             yield CharsInput(
                 self.value, chars=AMOUNT_WORDS, leave=self.again, placeholder=self.factor.unit or "value", id="value"
             )
@@ -190,22 +191,12 @@ class NumberForm(Dialog[float]):
         return read_amount(typed, field=self.factor.name, unit=self.factor.unit)
 
     def action_again(self, key: str) -> None:
-        """The form's own key saves, unless it finishes a unit being typed (`g` of `200mg`)."""
+        """The form's own key, pressed before anything was typed into the box: saves what the
+        form opened with (keys typed behind it may already be in the box)."""
         if self.factor.kind == FactorKind.YES_NO:
             self.action_save()
             return
-        box = self.query_one("#value", Input)
-        if self._reads(box.value + key) and not self._reads(box.value):
-            box.insert_text_at_cursor(key)
-        else:
-            self.action_save()
-
-    def _reads(self, typed: str) -> bool:
-        try:
-            self._read(typed)
-        except ValueError:
-            return False
-        return True
+        self.action_save(self.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -62,6 +62,10 @@ class OrderedInput(Input):
         "right": "action_cursor_right",
         "home": "action_home",
         "end": "action_end",
+        # Clearing a box and typing the new value at once ("ctrl+u 250mg") cleared the "2" too.
+        "ctrl+u": "action_delete_left_all",
+        "ctrl+w": "action_delete_left_word",
+        "ctrl+k": "action_delete_right_all",
     }
 
     async def _on_key(self, event: events.Key) -> None:
