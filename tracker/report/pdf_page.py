@@ -163,6 +163,11 @@ class ReportPage:
             return False
         if self.room() < line_height(size):  # not even the line below: it would lie on the footnote
             self.full = True
+            if size > BODY and self.room() >= line_height(BODY):
+                # A heading with no room under a body line that had: the rest is named, in body text.
+                self.fig.text(MARGIN / A4[0], self.y / A4[1], MORE, va="top", fontsize=BODY, color="#333333")
+                self.pointers.append(self.fig.texts[-1])
+                self.y -= line_height(BODY)
             return False
         more = not self._room_for(size)  # the last line that fits says the rest was left out
         if more:
