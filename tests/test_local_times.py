@@ -290,23 +290,3 @@ def test_a_twitch_logged_in_a_zone_a_day_ahead_is_in_the_analysis_at_home(cli, m
         result = cli("analyze", "--json")
     assert result.code == 0, result.err
     assert "2026-12-01" in result.out  # the twitch's own day is part of the analysis, not cut off
-
-
-def test_a_day_value_logged_in_a_zone_ahead_imports_back_and_merges(cli, monkeypatch, tmp_path) -> None:
-    """Caffeine logged on Kiribati's 1 December (UTC+14) is the diary's own: exported at home,
-    where it is still 30 November, the file imports back and the diary merges into another."""
-    with time_machine.travel(dt.datetime(2026, 11, 30, 11, 0, tzinfo=dt.UTC), tick=False):
-        use_timezone(monkeypatch, "Pacific/Kiritimati")
-        assert cli("log", "twitch", "--location", "eyelid").code == 0
-        assert cli("log", "caffeine", "95").code == 0
-        use_timezone(monkeypatch, "UTC")
-        daily, twitches = tmp_path / "daily.csv", tmp_path / "episodes.csv"
-        assert cli("export", "csv", "-o", str(daily)).code == 0
-        assert cli("export", "csv", "--episodes", "-o", str(twitches)).code == 0
-        imported = cli("import", "csv", str(daily), str(twitches), db=tmp_path / "other.db")
-        listed = cli("list", "--date", "2026-12-01", db=tmp_path / "other.db")
-        assert cli("log", "water", "250", "--date", "2026-11-29", db=tmp_path / "third.db").code == 0
-        merged = cli("db", "copy", "--merge", str(tmp_path / "other.db"), str(tmp_path / "third.db"), db=None)
-    assert imported.code == 0, imported.err
-    assert "caffeine 95 mg" in listed.out, listed.out
-    assert merged.code == 0, merged.err

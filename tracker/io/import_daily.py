@@ -124,12 +124,17 @@ def _parse_row(
         # twitches). Skipped before the range check, so an export of any range (even one
         # reaching past today) imports back.
         return None
-    # A day after the person's today has nothing to log yet, as `log --date` says; but a diary
-    # kept while travelling in a zone ahead holds that zone's day (a twitch, a coffee logged on
-    # Kiribati's 1 December while it is 30 November here): its own export imports back. A zone
-    # is at most a day ahead of this machine's for the day a value was logged on.
-    validate.earliest("date", day)
-    validate.calendar_day("date", day, now.date() + dt.timedelta(days=1))
+    # A day after the person's today has nothing to log yet, as `log --date` says. A row that
+    # only counts twitches is the trace of twitches logged in a zone a day ahead: their own
+    # times are checked in the episodes file, so an export with them imports back.
+    # That zone is at most a day ahead of any other: a later day, or a row that says anything
+    # of its own (a bare "tracked" included), is a day that has not happened.
+    own = any(value.strip() for name, value in cells.items() if name not in ({"date", "tracked"} | DERIVED))
+    if own or episodes in ("", "0"):
+        day = validate.calendar_day("date", day, now.date())
+    else:
+        validate.earliest("date", day)
+        validate.calendar_day("date", day, now.date() + dt.timedelta(days=1))
     values: dict[int, float] = {}
     written: dict[int, str] = {}
     sources: dict[int, str] = {}
