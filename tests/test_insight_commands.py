@@ -130,5 +130,5 @@ def test_analyze_says_each_factor_once_and_what_q_means(cli, demo) -> None:
     assert len(estimates) == len(tested)
     assert [entry["summary"] for entry in tested if entry["summary"] in lines] == [e["summary"] for e in tested]
     [meaning] = [line for line in lines if line.startswith("(q: ")]
-    assert f"after allowing for testing {len(tested)} factor-and-day pairs" in meaning
+    assert f"here {len(tested)} factor-and-day pairs" in meaning
     assert section.count("(q: ") == 1 and "q < 0.05" not in text

@@ -41,4 +41,3 @@ def test_the_command_line_logs_to_a_weekday(cli, frozen) -> None:
     assert cli("log", "twitch", "--date", "friday").code == 0
     days = sorted(item["date"] for item in json.loads(cli("list", "--from", "-14", "--json").out))
     assert days == ["2026-11-17", "2026-11-20"]
-

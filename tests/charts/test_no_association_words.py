@@ -15,7 +15,7 @@ def _entry(name: str, q_value: float | None) -> dict[str, object]:
 def test_nothing_found_names_what_was_tested() -> None:
     result = {"triggers": [_entry("caffeine", 0.6), _entry("sleep", 0.4), _entry("magnesium", None)]}
     first = association_lines(result)[0]
-    assert first.startswith("No reliable associations yet: caffeine, sleep tested")
+    assert first.startswith("No reliable associations yet: of the factors tested (caffeine, sleep), none stood out")
     assert "magnesium" not in first  # not enough data: never said to have been tested
 
 

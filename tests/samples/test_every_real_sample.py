@@ -49,10 +49,11 @@ def test_loop_keeps_manual_days_and_leaves_loops_fill_ins_out(cli, db_path, dail
     out = dry_run_then_import(
         cli, db_path, "loop", str(SAMPLES / "loop_habit_tracker"),
         counts=["dates: 2015-01-16 to 2015-01-25, 7 days with entries", "rows read: 10",
-                "entries per factor: wake_up_early 7", "factors to create: wake_up_early (yes-no)", "skipped: 3"],
+                "entries per factor: wake_up_early 7", "factors to create: wake_up_early (yes-no)", "skipped: 5"],
         imported="7 factor values, 1 new factor",
     )  # fmt: skip
     assert "days Loop filled in from the habit's frequency (YES_AUTO: not done that day): 3" in out
+    assert "notes on those days (not kept: the day is not logged): 2" in out  # named, never dropped unsaid
     # 002 Wake up early: YES_MANUAL on 16, 17, 20, 21, 22, 25 Jan, NO on 24 Jan ("Sick");
     # YES_AUTO on 18, 19 and 23 Jan is Loop's own fill-in, not the person's answer.
     days = daily("2015-01-16", "2015-01-25")

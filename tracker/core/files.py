@@ -190,7 +190,7 @@ def _refuse_database(target: Path, field: str, shown: str, allowed: str, *, back
                 raise InputError(field, shown, f"{allowed}; it is {whose} ({never})")
     if not backup and BACKUP_NAME.search(target.name):
         raise InputError(field, shown, f"{allowed}; it is named as a database backup ({never})")
-    if _tracker_record(target):
+    if not backup and _tracker_record(target):
         raise InputError(field, shown, f"{allowed}; it is tracker's record of a diary's backups (never replaced)")
     if not backup and _binary_not_an_export(target):
         raise InputError(
@@ -273,9 +273,10 @@ def private_atomic_file(
     _sync_folder(target.parent)
 
 
-def write_private(path: Path, data: bytes, *, replace: bool = True, field: str = "-o") -> Path:
-    """Write `data` to `path`, owner-only and atomically. Returns the path."""
-    with private_atomic_file(path, replace=replace, field=field) as handle:
+def write_private(path: Path, data: bytes, *, replace: bool = True, field: str = "-o", backup: bool = False) -> Path:
+    """Write `data` to `path`, owner-only and atomically (`backup`: tracker's own backup or its
+    record, as output_target says). Returns the path."""
+    with private_atomic_file(path, replace=replace, field=field, backup=backup) as handle:
         handle.write(data)
     return Path(path)
 

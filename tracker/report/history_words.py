@@ -254,15 +254,12 @@ class SiteStory:
     starts: list[SiteStart]
 
 
-def site_story(episodes: Sequence[TimedEpisode], date_to: dt.date) -> SiteStory:
-    """The site entries, sites and site starts of `episodes` up to `date_to`."""
-    # itemgetter: the entries' (day, twitch) without a Python call for each of ten years' entries
-    entries = sorted(site_entries(episodes), key=itemgetter(0, 4))
-    entries = [entry for entry in entries if entry.local_date <= date_to]
+def sites_of(entries: Sequence[SiteEntry]) -> list[Site]:
+    """Each site and side of `entries` (in date order), in the order they first twitched."""
     found: dict[tuple[str, str], list[SiteEntry]] = defaultdict(list)
     for entry in entries:
         found[(entry.location, entry.side)].append(entry)
-    each = [
+    return [
         Site(
             place_words(*key),
             key[0] != "unspecified",
@@ -274,6 +271,14 @@ def site_story(episodes: Sequence[TimedEpisode], date_to: dt.date) -> SiteStory:
         )
         for key, items in found.items()
     ]
+
+
+def site_story(episodes: Sequence[TimedEpisode], date_to: dt.date) -> SiteStory:
+    """The site entries, sites and site starts of `episodes` up to `date_to`."""
+    # itemgetter: the entries' (day, twitch) without a Python call for each of ten years' entries
+    entries = sorted(site_entries(episodes), key=itemgetter(0, 4))
+    entries = [entry for entry in entries if entry.local_date <= date_to]
+    each = sites_of(entries)
     return SiteStory(entries, each, site_starts(entries, date_to))
 
 

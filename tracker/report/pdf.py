@@ -201,7 +201,7 @@ def report_pages(
             first.text(line, max_lines=5, carry=True)
         first.space(0.1)
         first.heading("Summary")
-        for line in summary_lines(frame, analysis, diary_episodes, date_to=date_to, onset=onset):
+        for line in summary_lines(frame, analysis, diary_episodes, date_to=date_to, onset=onset, story=story):
             first.bullet(line)
         where_pointers = []
         where = where_line(diary_episodes, date_to, story=story) if sites is not None and where_early else ""

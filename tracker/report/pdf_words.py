@@ -24,6 +24,7 @@ from tracker.report.wording import recurrent_words
 if TYPE_CHECKING:
     import pandas as pd
 
+    from tracker.report.history_words import SiteStory
     from tracker.storage.models import Episode, Intervention, RedFlag
 
 DISCLAIMER = "Self-reported from a personal tracking tool; not a diagnosis."
@@ -47,6 +48,7 @@ def summary_lines(
     *,
     date_to: dt.date,
     onset: dt.date | None = None,
+    story: SiteStory | None = None,
 ) -> list[str]:
     """The clinician's summary, one sentence per line: onset (as the person gives it, beside the
     first entry), days affected, the current run, locations and how they changed."""
@@ -75,27 +77,31 @@ def summary_lines(
     lines.extend(course)  # the whole course before any spell: a late short spell is no new complaint
     lines.extend(_days_affected(frame, date_to))
     lines.extend(spell[:1])
-    lines.extend(_current_sites(known, episodes))
+    if story is None:
+        from tracker.report.history_words import site_story
+
+        story = site_story(episodes, date_to)
+    lines.extend(_current_sites(known, story))
     lines.extend(spell[1:])
     return lines
 
 
-def _current_sites(persistence: dict[str, Any], episodes: Sequence[Episode]) -> list[str]:
+def _current_sites(persistence: dict[str, Any], story: SiteStory) -> list[str]:
     """Where the current spell is, beside it, so page 1 names the site twitching now whatever
     came before: "Where the current spell is: left eyelid 59 days, 30 Sep–1 Dec 2026; left
     cheek 1 day, 4 Nov 2026." Empty without a current spell, or when its sites are all the
-    diary's."""
-    from tracker.report.history_words import short_span, site_story
+    diary's. `story`: the diary's sites, worked out once (history_words.site_story)."""
+    from tracker.report.history_words import short_span, sites_of
 
     run = persistence.get("current_run")
     if not run:
         return []
     start, end = (dt.date.fromisoformat(run[edge]) for edge in ("start", "end"))
     found = sorted(
-        site_story([episode for episode in episodes if start <= episode.local_date <= end], end).sites,
+        sites_of([entry for entry in story.entries if start <= entry.local_date <= end]),
         key=lambda site: (-site.days, site.first),
     )
-    if not found or {site.label for site in found} == {site.label for site in site_story(episodes, end).sites}:
+    if not found or {site.label for site in found} == {site.label for site in story.sites}:
         return []  # the same sites as the whole diary's: the site lines say it already
     each = "; ".join(f"{site.label} {plural_days(site.days)}, {short_span(site.first, site.last)}" for site in found)
     return [f"Where the current spell is: {each}."]

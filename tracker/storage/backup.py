@@ -210,7 +210,8 @@ def remove_copies(copies: list[Path]) -> None:
         # lost with them: its copy is then never thinned, which keeps a copy rather than losing one.
         kept = sorted(name for name in _recorded(folder) if (folder / name).exists())
         if kept:
-            write_private(folder / RECORD_NAME, "".join(f"{name}\n" for name in kept).encode(), field="DEST")
+            record = "".join(f"{name}\n" for name in kept).encode()
+            write_private(folder / RECORD_NAME, record, field="DEST", backup=True)
         else:
             (folder / RECORD_NAME).unlink(missing_ok=True)  # no copy of tracker's left: nothing beside the diary
 
