@@ -4,13 +4,12 @@ ahead names its copy 2029, and that copy was "latest" until 2029, rolling back e
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
+from tests.backups.test_latest_after_a_restore import caffeine
 from tests.conftest import LONDON
 from tracker.storage.daily_backup import take_daily_backup
 
@@ -22,14 +21,6 @@ def _copies_taken_here(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def at(moment: dt.datetime) -> time_machine.travel:
     return time_machine.travel(moment.replace(tzinfo=ZoneInfo(LONDON)), tick=False)
-
-
-def caffeine(path: Path) -> list[float]:
-    conn = sqlite3.connect(path)
-    try:
-        return [row[0] for row in conn.execute("SELECT value FROM factor_entry ORDER BY id")]
-    finally:
-        conn.close()
 
 
 def test_latest_takes_the_newest_copy_up_to_now_and_names_the_later_one(cli, db_path) -> None:  # type: ignore[no-untyped-def]
